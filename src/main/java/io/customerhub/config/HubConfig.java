@@ -1,0 +1,100 @@
+package io.customerhub.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The hub's settings, decoded once at start; see {@code conf/hub.json} for defaults and comments. */
+public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgres postgres, Kafka kafka,
+                        Hazelcast hazelcast, Resolve resolve) {
+
+  public record Http(String host, int port, long maxBodyBytes, int maxLinesPerRequest, int maxLineBytes) {
+  }
+
+  /** {@code jwtSecret} null means: use (or create) the secret file in the data directory. */
+  public record Auth(String jwtSecret, String issuer, int tokenTtlMinutes) {
+  }
+
+  /** {@code url} null means: run the embedded PostgreSQL under the data directory. */
+  public record Postgres(String url, int poolSize) {
+  }
+
+  /** {@code bootstrap} null means: Kafka is off (HTTP and file ingest still work). */
+  public record Kafka(String bootstrap, String groupId, String deadLetterTopic, String changeTopic,
+                      int maxPollRecords, int outboxBatch, long outboxIntervalMs) {
+    public boolean enabled() {
+      return bootstrap != null && !bootstrap.isBlank();
+    }
+  }
+
+  public record Hazelcast(String clusterName, List<String> members, int port) {
+  }
+
+  public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts) {
+  }
+
+  static HubConfig from(JsonObject json, Path confDir) {
+    JsonObject http = json.getJsonObject("http", new JsonObject());
+    JsonObject auth = json.getJsonObject("auth", new JsonObject());
+    JsonObject data = json.getJsonObject("data", new JsonObject());
+    JsonObject pg = json.getJsonObject("postgres", new JsonObject());
+    JsonObject kafka = json.getJsonObject("kafka", new JsonObject());
+    JsonObject hz = json.getJsonObject("hazelcast", new JsonObject());
+    JsonObject resolve = json.getJsonObject("resolve", new JsonObject());
+    String dir = data.getString("dir");
+    Path dataDir = dir == null || dir.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".customer-hub") : Path.of(dir);
+    return new HubConfig(
+        confDir,
+        new Http(http.getString("host", "127.0.0.1"), http.getInteger("port", 8080),
+            http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 20_000),
+            http.getInteger("maxLineBytes", 64 << 10)),
+        new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
+            auth.getInteger("tokenTtlMinutes", 1440)),
+        dataDir,
+        new Postgres(blankToNull(pg.getString("url")), pg.getInteger("poolSize", 8)),
+        new Kafka(blankToNull(kafka.getString("bootstrap")), kafka.getString("groupId", "customer-hub"),
+            kafka.getString("deadLetterTopic", "hub.dead-letter"), kafka.getString("changeTopic", "hub.profile-changes"),
+            kafka.getInteger("maxPollRecords", 1000), kafka.getInteger("outboxBatch", 500),
+            kafka.getLong("outboxIntervalMs", 200L)),
+        new Hazelcast(hz.getString("clusterName", "customer-hub"),
+            hz.getJsonArray("members", new io.vertx.core.json.JsonArray().add("127.0.0.1")).stream()
+                .map(String::valueOf).toList(),
+            hz.getInteger("port", 5701)),
+        new Resolve(resolve.getInteger("batchSize", 1000), resolve.getInteger("lockBuckets", 1024),
+            resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5)));
+  }
+
+  public HubConfig withHttpPort(int port) {
+    return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
+        http.maxLineBytes), auth, dataDir, postgres, kafka, hazelcast, resolve);
+  }
+
+  public HubConfig withPostgresUrl(String url) {
+    return new HubConfig(confDir, http, auth, dataDir, new Postgres(url, postgres.poolSize), kafka, hazelcast, resolve);
+  }
+
+  public HubConfig withKafkaBootstrap(String bootstrap) {
+    return new HubConfig(confDir, http, auth, dataDir, postgres, new Kafka(bootstrap, kafka.groupId,
+        kafka.deadLetterTopic, kafka.changeTopic, kafka.maxPollRecords, kafka.outboxBatch, kafka.outboxIntervalMs),
+        hazelcast, resolve);
+  }
+
+  public HubConfig withHazelcast(Hazelcast hz) {
+    return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hz, resolve);
+  }
+
+  public HubConfig withDataDir(Path dir) {
+    return new HubConfig(confDir, http, auth, dir, postgres, kafka, hazelcast, resolve);
+  }
+
+  public HubConfig withJwtSecret(String secret) {
+    return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes), dataDir, postgres,
+        kafka, hazelcast, resolve);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,319 @@
+package io.customerhub.ingest;
+
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.OrderInfo;
+import io.customerhub.record.OrderStatus;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a JSON object in canonical shape and turns it into a {@link CanonicalRecord}. Every problem is
+ * reported with the field it concerns, all at once, so that a source can fix its feed in one go.
+ */
+public final class RecordDecoder {
+
+  static final int MAX_TEXT = 1024;
+  static final int MAX_ITEMS = 50;
+  private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+
+  private RecordDecoder() {
+  }
+
+  /** The outcome of decoding one input: a record, or the list of field errors. */
+  public record Decoded(CanonicalRecord record, List<String> errors) {
+    public boolean ok() {
+      return errors.isEmpty();
+    }
+
+    public String reason() {
+      return String.join("; ", errors);
+    }
+  }
+
+  /**
+   * @param json    the input, already passed through the source mapping
+   * @param source  the source the door received it for; a differing {@code source} field is an error
+   */
+  public static Decoded decode(JsonObject json, String source, Kind defaultKind) {
+    Fields f = new Fields(json);
+    String declared = f.text("source");
+    if (declared != null && !declared.equals(source)) {
+      f.error("source", "is '" + declared + "' but the record was sent for source '" + source + "'");
+    }
+    String sourceId = f.id("sourceId");
+    if (sourceId == null && !f.has("sourceId")) f.error("sourceId", "is required");
+    Kind kind = f.kind(defaultKind);
+    Instant updatedAt = f.instant("updatedAt");
+    boolean deleted = f.bool("deleted");
+    String birthDate = f.date("birthDate");
+    List<String> emails = f.texts("emails", "email");
+    List<String> phones = f.texts("phones", "phone");
+    List<Address> addresses = f.addresses();
+    List<SourceKey> links = f.links();
+    Map<String, Object> attributes = f.attributes();
+    String given = f.text("givenName");
+    String family = f.text("familyName");
+    String full = f.text("fullName");
+    String org = f.text("orgName");
+    String taxId = f.id("taxId");
+    String nationalId = f.id("nationalId");
+    OrderInfo order = null;
+    if (kind == Kind.ORDER) {
+      order = f.order();
+      boolean guest = !emails.isEmpty() || !phones.isEmpty() || given != null || family != null || full != null;
+      if (order != null && order.customerRef() == null && !guest && !deleted) {
+        f.error("customerRef", "is required for an order without guest identity (emails, phones or names)");
+      }
+    }
+    if (!f.errors.isEmpty()) return new Decoded(null, List.copyOf(f.errors));
+    CanonicalRecord record = new CanonicalRecord(new SourceKey(source, sourceId), kind, updatedAt, deleted,
+        given, family, full, org, taxId, nationalId, birthDate, emails, phones, addresses, links, attributes, order);
+    return new Decoded(record, List.of());
+  }
+
+  /** Typed access to the input that records an error per field instead of throwing. */
+  private static final class Fields {
+    private final JsonObject json;
+    private final List<String> errors = new ArrayList<>();
+
+    Fields(JsonObject json) {
+      this.json = json;
+    }
+
+    void error(String field, String reason) {
+      errors.add(field + ": " + reason);
+    }
+
+    boolean has(String field) {
+      return json.getValue(field) != null;
+    }
+
+    String text(String field) {
+      return text(json, field, field);
+    }
+
+    String text(JsonObject obj, String field, String path) {
+      Object v = obj.getValue(field);
+      if (v == null) return null;
+      if (!(v instanceof String s)) {
+        error(path, "must be a string, got " + typeName(v));
+        return null;
+      }
+      if (s.length() > MAX_TEXT) {
+        error(path, "is longer than " + MAX_TEXT + " characters");
+        return null;
+      }
+      String trimmed = s.strip();
+      return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Identifiers may arrive as numbers from spreadsheets and ERPs; they are kept as text. */
+    String id(String field) {
+      return id(json, field, field);
+    }
+
+    String id(JsonObject obj, String field, String path) {
+      Object v = obj.getValue(field);
+      if (v instanceof Number n) return n instanceof Double || n instanceof Float
+          ? BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString() : n.toString();
+      return text(obj, field, path);
+    }
+
+    Kind kind(Kind defaultKind) {
+      String k = text("kind");
+      if (k == null) {
+        if (defaultKind == null) error("kind", "is required (person, organization or order)");
+        return defaultKind;
+      }
+      return Kind.fromWire(k).orElseGet(() -> {
+        error("kind", "must be person, organization or order, got '" + k + "'");
+        return null;
+      });
+    }
+
+    boolean bool(String field) {
+      Object v = json.getValue(field);
+      if (v == null) return false;
+      if (v instanceof Boolean b) return b;
+      if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+        return Boolean.parseBoolean(s);
+      }
+      error(field, "must be true or false, got " + typeName(v));
+      return false;
+    }
+
+    Instant instant(String field) {
+      return instant(json, field, field);
+    }
+
+    Instant instant(JsonObject obj, String field, String path) {
+      String s = text(obj, field, path);
+      if (s == null) return null;
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e) {
+        try {
+          return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e2) {
+          try {
+            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+          } catch (DateTimeParseException e3) {
+            error(path, "is not an ISO-8601 timestamp such as 2026-11-01T08:00:00Z: '" + s + "'");
+            return null;
+          }
+        }
+      }
+    }
+
+    /** Dates are normalized to yyyy-MM-dd; an impossible date is an error, not a silent null. */
+    String date(String field) {
+      String s = text(field);
+      if (s == null) return null;
+      String candidate = s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s;
+      for (DateTimeFormatter format : DATE_FORMATS) {
+        try {
+          return LocalDate.parse(candidate, format).toString();
+        } catch (DateTimeParseException ignored) {
+          // try the next accepted format
+        }
+      }
+      error(field, "is not a date (expected YYYY-MM-DD): '" + s + "'");
+      return null;
+    }
+
+    List<String> texts(String field, String singular) {
+      Object v = json.getValue(field);
+      if (v == null) v = json.getValue(singular);
+      if (v == null) return List.of();
+      JsonArray arr = v instanceof JsonArray a ? a : new JsonArray().add(v);
+      if (arr.size() > MAX_ITEMS) {
+        error(field, "has more than " + MAX_ITEMS + " values");
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < arr.size(); i++) {
+        Object item = arr.getValue(i);
+        if (item == null) continue;
+        if (item instanceof Number n) item = n.toString();
+        if (!(item instanceof String s)) {
+          error(field + "[" + i + "]", "must be a string, got " + typeName(item));
+          continue;
+        }
+        if (s.length() > MAX_TEXT) error(field + "[" + i + "]", "is longer than " + MAX_TEXT + " characters");
+        else if (!s.isBlank()) out.add(s.strip());
+      }
+      return out;
+    }
+
+    List<Address> addresses() {
+      Object v = json.getValue("addresses");
+      if (v == null) return List.of();
+      JsonArray arr = v instanceof JsonArray a ? a : new JsonArray().add(v);
+      List<Address> out = new ArrayList<>();
+      for (int i = 0; i < Math.min(arr.size(), MAX_ITEMS); i++) {
+        String path = "addresses[" + i + "]";
+        if (!(arr.getValue(i) instanceof JsonObject a)) {
+          if (arr.getValue(i) != null) error(path, "must be an object, got " + typeName(arr.getValue(i)));
+          continue;
+        }
+        Address address = new Address(text(a, "line1", path + ".line1"), text(a, "line2", path + ".line2"),
+            text(a, "city", path + ".city"), text(a, "region", path + ".region"),
+            id(a, "postcode", path + ".postcode"), text(a, "country", path + ".country"));
+        if (!address.isEmpty()) out.add(address);
+      }
+      return out;
+    }
+
+    List<SourceKey> links() {
+      Object v = json.getValue("links");
+      if (v == null) return List.of();
+      if (!(v instanceof JsonArray arr)) {
+        error("links", "must be an array of {source, sourceId}");
+        return List.of();
+      }
+      List<SourceKey> out = new ArrayList<>();
+      for (int i = 0; i < Math.min(arr.size(), MAX_ITEMS); i++) {
+        SourceKey key = reference(arr.getValue(i), "links[" + i + "]");
+        if (key != null) out.add(key);
+      }
+      return out;
+    }
+
+    SourceKey reference(Object v, String path) {
+      if (!(v instanceof JsonObject o)) {
+        error(path, "must be an object {source, sourceId}");
+        return null;
+      }
+      String s = text(o, "source", path + ".source");
+      String id = id(o, "sourceId", path + ".sourceId");
+      if (s == null || id == null) {
+        error(path, "needs both source and sourceId");
+        return null;
+      }
+      return new SourceKey(s, id);
+    }
+
+    Map<String, Object> attributes() {
+      Object v = json.getValue("attributes");
+      if (v == null) return Map.of();
+      if (!(v instanceof JsonObject o)) {
+        error("attributes", "must be an object, got " + typeName(v));
+        return Map.of();
+      }
+      Map<String, Object> map = new java.util.TreeMap<>(o.getMap());
+      map.values().removeIf(java.util.Objects::isNull);
+      return map;
+    }
+
+    OrderInfo order() {
+      Object ref = json.getValue("customerRef");
+      SourceKey customer = ref == null ? null : reference(ref, "customerRef");
+      Instant orderedAt = instant("orderedAt");
+      BigDecimal amount = null;
+      Object a = json.getValue("amount");
+      if (a instanceof Number n) amount = new BigDecimal(n.toString());
+      else if (a instanceof String s && !s.isBlank()) {
+        try {
+          amount = new BigDecimal(s.strip());
+        } catch (NumberFormatException e) {
+          error("amount", "must be a number, got '" + s + "'");
+        }
+      } else if (a != null) error("amount", "must be a number, got " + typeName(a));
+      if (amount != null && amount.signum() < 0) error("amount", "must not be negative");
+      String statusText = text("status");
+      OrderStatus status = null;
+      if (statusText != null) {
+        status = OrderStatus.fromWire(statusText).orElse(null);
+        if (status == null) {
+          error("status", "must be one of placed, paid, shipped, delivered, returned, cancelled; got '"
+              + statusText + "'");
+        }
+      }
+      return new OrderInfo(customer, orderedAt, amount, text("currency"), status, text("channel"));
+    }
+
+    private static String typeName(Object v) {
+      if (v instanceof JsonObject) return "an object";
+      if (v instanceof JsonArray) return "an array";
+      if (v instanceof Number) return "a number";
+      if (v instanceof Boolean) return "a boolean";
+      return "a string";
+    }
+  }
+}

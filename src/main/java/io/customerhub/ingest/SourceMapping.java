@@ -1,0 +1,81 @@
+package io.customerhub.ingest;
+
+import io.customerhub.record.Kind;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one source's native field names map to the canonical record ({@code conf/sources/NAME.json}), so that a new
+ * source needs configuration, not code. Canonical fields already present in the input always win, so records that
+ * arrive in canonical form pass through unchanged.
+ */
+public record SourceMapping(String name, String topic, Kind defaultKind, Map<String, List<String>> fields) {
+
+  /** The mapping used for sources that have no file in {@code conf/sources}: canonical input only. */
+  public static SourceMapping canonicalOnly(String name) {
+    return new SourceMapping(name, null, null, Map.of());
+  }
+
+  static SourceMapping fromJson(JsonObject json) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    JsonObject f = json.getJsonObject("fields", new JsonObject());
+    for (String target : f.fieldNames()) {
+      Object spec = f.getValue(target);
+      List<String> sources = new ArrayList<>();
+      if (spec instanceof JsonArray arr) arr.forEach(v -> sources.add(String.valueOf(v)));
+      else sources.add(String.valueOf(spec));
+      fields.put(target, List.copyOf(sources));
+    }
+    return new SourceMapping(json.getString("name"), json.getString("topic"),
+        Kind.fromWire(json.getString("defaultKind")).orElse(null), Map.copyOf(fields));
+  }
+
+  /** Returns a new object in canonical shape; the input is not modified. */
+  public JsonObject apply(JsonObject input) {
+    if (fields.isEmpty()) return input;
+    JsonObject out = input.copy();
+    for (Map.Entry<String, List<String>> e : fields.entrySet()) {
+      String target = e.getKey();
+      List<Object> values = new ArrayList<>();
+      for (String sourceField : e.getValue()) {
+        Object v = input.getValue(sourceField);
+        if (v != null && !(v instanceof String s && s.isBlank())) values.add(v);
+        if (!sourceField.equals(target)) out.remove(sourceField);
+      }
+      if (values.isEmpty()) continue;
+      set(out, target, e.getValue().size() > 1 ? new JsonArray(values) : values.get(0));
+    }
+    return out;
+  }
+
+  /** Sets {@code a.b}, {@code a[0].b} style paths, never overwriting a canonical value the input already had. */
+  private static void set(JsonObject root, String path, Object value) {
+    String[] parts = path.split("\\.");
+    JsonObject node = root;
+    for (int i = 0; i < parts.length - 1; i++) node = child(node, parts[i]);
+    String leaf = parts[parts.length - 1];
+    if (node.getValue(leaf) == null) node.put(leaf, value);
+  }
+
+  private static JsonObject child(JsonObject node, String part) {
+    int bracket = part.indexOf('[');
+    if (bracket < 0) {
+      Object existing = node.getValue(part);
+      if (existing instanceof JsonObject o) return o;
+      JsonObject created = new JsonObject();
+      node.put(part, created);
+      return created;
+    }
+    String name = part.substring(0, bracket);
+    int index = Integer.parseInt(part.substring(bracket + 1, part.indexOf(']')));
+    JsonArray arr = node.getValue(name) instanceof JsonArray a ? a : new JsonArray();
+    node.put(name, arr);
+    while (arr.size() <= index) arr.add(new JsonObject());
+    return arr.getJsonObject(index);
+  }
+}

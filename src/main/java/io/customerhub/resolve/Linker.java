@@ -1,0 +1,165 @@
+package io.customerhub.resolve;
+
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Groups a batch of identity records with the stored records they meet through shared keys: every pair that meets
+ * is decided by the {@link PairDecider}; MERGE decisions join records (and whole profiles) into one cluster,
+ * REVIEW decisions are kept for stewards. Pure: the caller loads candidates and writes the outcome.
+ */
+public final class Linker {
+
+  /**
+   * Keys with this prefix name a record: every record carries its own ({@code rec:crm:C-1}) and one per entry of
+   * its {@code links}, so records that name each other meet, and such a meeting is an explicit link.
+   */
+  public static final String LINK_PREFIX = "rec:";
+
+  /** One record of the batch with the keys it is looked up and locked by. */
+  public record Item(int index, StandardRecord standard, List<String> keys) {
+  }
+
+  public static String recordKey(SourceKey key) {
+    return LINK_PREFIX + key.asString();
+  }
+
+  /** Where a batch record goes: an existing profile (possibly absorbing others) or a new one. */
+  public record Assignment(int index, int cluster, PairDecider.Decision decision, SourceKey matchedWith) {
+  }
+
+  /** A cluster of the outcome: the profiles it joins (oldest first is the caller's choice) and its batch records. */
+  public record Cluster(int id, Set<String> existingProfiles, List<Integer> items) {
+  }
+
+  public record ReviewPair(SourceKey left, SourceKey right, PairDecider.Decision decision, int leftNode,
+                           int rightNode) {
+  }
+
+  public record Outcome(List<Cluster> clusters, Map<Integer, Assignment> assignments, List<ReviewPair> reviews) {
+  }
+
+  private final PairDecider decider;
+
+  public Linker(PairDecider decider) {
+    this.decider = decider;
+  }
+
+  /**
+   * @param items      the batch's identity records (one per source key)
+   * @param candidates stored records by key (only keys of the batch); a batch record's own stored version is
+   *                   among them under its {@code rec:} key and keeps it in its current profile
+   */
+  public Outcome link(List<Item> items, Map<String, List<Candidate>> candidates) {
+    int n = items.size();
+    Map<String, Integer> profileNodes = new LinkedHashMap<>();
+    List<String> profiles = new ArrayList<>();
+    for (List<Candidate> list : candidates.values()) {
+      for (Candidate c : list) {
+        profileNodes.computeIfAbsent(c.profileId(), p -> {
+          profiles.add(p);
+          return n + profiles.size() - 1;
+        });
+      }
+    }
+    UnionFind uf = new UnionFind(n + profiles.size());
+    Map<Integer, Assignment> best = new HashMap<>();
+    List<ReviewPair> reviews = new ArrayList<>();
+    Map<String, List<Integer>> batchByKey = new HashMap<>();
+    Set<String> decided = new HashSet<>();
+
+    for (Item item : items) {
+      for (String key : item.keys()) {
+        for (Candidate c : candidates.getOrDefault(key, List.of())) {
+          if (!decided.add(item.index() + "|" + c.key().asString())) continue;
+          boolean explicit = key.startsWith(LINK_PREFIX);
+          PairDecider.Decision d = c.standard() == null
+              ? new PairDecider.Decision(explicit ? PairDecider.Band.MERGE : PairDecider.Band.APART, 0,
+              explicit ? "explicit-link" : "no-standard", Map.of())
+              : decider.decide(item.standard(), c.standard(), explicit);
+          apply(uf, best, reviews, item, c.key(), profileNodes.get(c.profileId()), d);
+        }
+        List<Integer> peers = batchByKey.computeIfAbsent(key, k -> new ArrayList<>());
+        for (int j : peers) {
+          Item other = items.get(j);
+          if (!decided.add(item.index() + "|" + other.standard().key().asString())) continue;
+          PairDecider.Decision d = decider.decide(item.standard(), other.standard(), key.startsWith(LINK_PREFIX));
+          apply(uf, best, reviews, item, other.standard().key(), j, d);
+        }
+        peers.add(item.index());
+      }
+    }
+    return outcome(items, profiles, uf, best, reviews);
+  }
+
+  private static void apply(UnionFind uf, Map<Integer, Assignment> best, List<ReviewPair> reviews, Item item,
+                            SourceKey other, int otherNode, PairDecider.Decision d) {
+    switch (d.band()) {
+      case MERGE -> {
+        uf.union(item.index(), otherNode);
+        Assignment current = best.get(item.index());
+        if (current == null || current.decision().score() < d.score()) {
+          best.put(item.index(), new Assignment(item.index(), -1, d, other));
+        }
+      }
+      case REVIEW -> reviews.add(new ReviewPair(item.standard().key(), other, d, item.index(), otherNode));
+      case APART -> { }
+    }
+  }
+
+  private static Outcome outcome(List<Item> items, List<String> profiles, UnionFind uf,
+                                 Map<Integer, Assignment> best, List<ReviewPair> reviews) {
+    int n = items.size();
+    Map<Integer, Cluster> byRoot = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      int root = uf.find(i);
+      byRoot.computeIfAbsent(root, r -> new Cluster(byRoot.size(), new TreeSet<>(), new ArrayList<>())).items().add(i);
+    }
+    for (int p = 0; p < profiles.size(); p++) {
+      Cluster c = byRoot.get(uf.find(n + p));
+      if (c != null) c.existingProfiles().add(profiles.get(p));
+    }
+    Map<Integer, Assignment> assignments = new HashMap<>();
+    for (Cluster c : byRoot.values()) {
+      for (int i : c.items()) {
+        Assignment a = best.get(i);
+        assignments.put(i, new Assignment(i, c.id(), a == null ? null : a.decision(), a == null ? null : a.matchedWith()));
+      }
+    }
+    // a pair sent to review is moot when both records ended up together anyway
+    List<ReviewPair> open = reviews.stream().filter(r -> uf.find(r.leftNode()) != uf.find(r.rightNode())).toList();
+    return new Outcome(List.copyOf(byRoot.values()), assignments, open);
+  }
+
+  /** Union-find with path halving; sizes stay small (a batch plus its candidates' profiles). */
+  static final class UnionFind {
+    private final int[] parent;
+
+    UnionFind(int size) {
+      parent = new int[size];
+      for (int i = 0; i < size; i++) parent[i] = i;
+    }
+
+    int find(int x) {
+      while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    }
+
+    void union(int a, int b) {
+      int ra = find(a), rb = find(b);
+      if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+}

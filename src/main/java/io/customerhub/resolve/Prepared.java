@@ -1,0 +1,60 @@
+package io.customerhub.resolve;
+
+import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.resolve.standardize.Standardizer;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One record of a batch made ready for the transaction: canonical JSON, content hash, standardized values and the
+ * keys it is found and locked by. Computed on a worker thread before the transaction starts.
+ */
+record Prepared(int index, Incoming incoming, String canonical, String hash, StandardRecord standard,
+                List<String> keys, Set<String> strongKeys) {
+
+  CanonicalRecord record() {
+    return incoming.record();
+  }
+
+  SourceKey key() {
+    return incoming.record().key();
+  }
+
+  boolean isIdentity() {
+    return !record().deleted() && record().isIdentity();
+  }
+
+  static Prepared of(int index, Incoming in, Standardizer standardizer) {
+    JsonObject canonical = CanonicalJson.encode(in.record());
+    String hash = CanonicalJson.contentHash(canonical);
+    CanonicalRecord r = in.record();
+    if (r.deleted() || !r.isIdentity()) {
+      return new Prepared(index, in, canonical.encode(), hash, null, List.of(Linker.recordKey(r.key())), Set.of());
+    }
+    StandardRecord std = standardizer.standardize(r);
+    Set<String> strong = new LinkedHashSet<>(std.strongKeys());
+    strong.add(Linker.recordKey(r.key()));
+    for (SourceKey link : r.links()) strong.add(Linker.recordKey(link));
+    List<String> keys = new ArrayList<>(strong);
+    for (String b : std.blockingKeys()) if (!strong.contains(b)) keys.add(b);
+    return new Prepared(index, in, canonical.encode(), hash, std, List.copyOf(keys), strong);
+  }
+
+  /** True when this version should replace {@code stored}: newer, or the same time but a different content. */
+  boolean supersedes(Instant storedUpdatedAt, String storedHash) {
+    if (hash.equals(storedHash)) return false;
+    Instant mine = record().updatedAt();
+    if (mine == null || storedUpdatedAt == null) return true;
+    int c = mine.compareTo(storedUpdatedAt);
+    // equal timestamps with different content: the larger hash wins, so every delivery order converges
+    return c > 0 || (c == 0 && hash.compareTo(storedHash) > 0);
+  }
+}

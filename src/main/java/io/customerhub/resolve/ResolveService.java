@@ -1,0 +1,121 @@
+package io.customerhub.resolve;
+
+import io.customerhub.config.HubConfig;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.Standardizer;
+import io.customerhub.store.ProfileChange;
+import io.customerhub.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Resolves batches of records into profiles, one PostgreSQL transaction per batch. Writers serialize on advisory
+ * locks over the batch's keys, taken before anything is read, so concurrent batches on any number of nodes never
+ * create two profiles for one customer. Deadlocks and races that PostgreSQL reports are retried as a whole.
+ */
+public final class ResolveService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResolveService.class);
+  private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505", "23503");
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Standardizer standardizer;
+  private final Linker linker;
+  private final ProfileStore profiles;
+  private final HubConfig.Resolve config;
+
+  public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, PairDecider decider,
+                        ProfileStore profiles, HubConfig.Resolve config) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.standardizer = standardizer;
+    this.linker = new Linker(decider);
+    this.profiles = profiles;
+    this.config = config;
+  }
+
+  /** The answer per input record (same order) and the committed profile changes, for the cache. */
+  public record BatchResult(List<Outcome> outcomes, List<ProfileChange> changes) {
+  }
+
+  public Future<BatchResult> resolve(List<Incoming> batch, String actor) {
+    if (batch.isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
+    return vertx.executeBlocking(() -> prepare(batch), false)
+        .compose(prepared -> attempt(prepared, actor, 1));
+  }
+
+  private List<Prepared> prepare(List<Incoming> batch) {
+    List<Prepared> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) out.add(Prepared.of(i, batch.get(i), standardizer));
+    return out;
+  }
+
+  private Future<BatchResult> attempt(List<Prepared> prepared, String actor, int attempt) {
+    return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, profiles, actor, config)
+            .run(winners(prepared), lockBuckets(prepared)))
+        .map(outcomes -> complete(prepared, outcomes))
+        .recover(err -> {
+          if (attempt >= config.maxAttempts() || !retryable(err)) return Future.failedFuture(err);
+          LOG.debug("retrying batch after {} (attempt {})", err.getMessage(), attempt);
+          Promise<BatchResult> retry = Promise.promise();
+          vertx.setTimer(20L * attempt + (long) (Math.random() * 30), t ->
+              attempt(prepared, actor, attempt + 1).onComplete(retry));
+          return retry.future();
+        });
+  }
+
+  private static boolean retryable(Throwable err) {
+    return err instanceof BatchTransaction.ConcurrentChange
+        || err instanceof PgException pg && RETRYABLE.contains(pg.getSqlState());
+  }
+
+  /** Within one batch only the newest version of each key is applied; the others are superseded. */
+  private static List<Prepared> winners(List<Prepared> prepared) {
+    Map<SourceKey, Prepared> newest = new LinkedHashMap<>();
+    for (Prepared p : prepared) {
+      newest.merge(p.key(), p, (a, b) -> b.supersedes(a.record().updatedAt(), a.hash()) ? b : a);
+    }
+    return new ArrayList<>(newest.values());
+  }
+
+  private int[] lockBuckets(List<Prepared> prepared) {
+    TreeSet<Integer> buckets = new TreeSet<>();
+    for (Prepared p : prepared) {
+      for (String k : p.keys()) buckets.add(Math.floorMod(mix(k.hashCode()), config.lockBuckets()));
+    }
+    return buckets.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  private static BatchResult complete(List<Prepared> prepared, BatchTransaction.Result result) {
+    List<Outcome> outcomes = new ArrayList<>(prepared.size());
+    for (Prepared p : prepared) {
+      Outcome o = result.outcomes().get(p.index());
+      if (o == null) {
+        Outcome winner = result.byKey().get(p.key());
+        o = Outcome.of(Outcome.Kind.SUPERSEDED, winner == null ? null : winner.profileId());
+      }
+      outcomes.add(o);
+    }
+    return new BatchResult(outcomes, result.changes());
+  }
+}

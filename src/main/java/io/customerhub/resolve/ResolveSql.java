@@ -1,0 +1,99 @@
+package io.customerhub.resolve;
+
+/**
+ * Every statement the resolver runs, in one place. Batches travel as parallel text arrays and are unnested on the
+ * server, so a batch of a thousand records costs a dozen round trips, not thousands.
+ */
+final class ResolveSql {
+
+  private ResolveSql() {
+  }
+
+  /** Advisory locks on key buckets, taken in ascending order (the array arrives sorted) so writers never deadlock. */
+  static final String LOCK_BUCKETS =
+      "select count(pg_advisory_xact_lock(1213547074, b)) from unnest($1::int[]) as b";
+
+  static final String EXISTING_RECORDS = """
+      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id
+      from unnest($1::text[], $2::text[]) as k(source, source_id)
+      join source_record r on r.source = k.source and r.source_id = k.source_id
+      left join crosswalk c on c.source = r.source and c.source_id = r.source_id""";
+
+  static final String CANDIDATES_BY_KEY = """
+      select k.key, k.source, k.source_id, c.profile_id, r.standard
+      from match_key k
+      join crosswalk c on c.source = k.source and c.source_id = k.source_id
+      join source_record r on r.source = k.source and r.source_id = k.source_id
+      where k.key = any($1::text[])""";
+
+  static final String LOCK_PROFILES = """
+      select profile_id, status, merged_into, created_at from profile
+      where profile_id = any($1::uuid[]) order by profile_id for update""";
+
+  static final String UPSERT_RECORDS = """
+      insert into source_record (source, source_id, kind, updated_at, content_hash, deleted, canonical, raw, standard)
+      select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::boolean[],
+                           $7::jsonb[], $8::text[], $9::text[])
+      on conflict (source, source_id) do update set
+        kind = excluded.kind, updated_at = excluded.updated_at, content_hash = excluded.content_hash,
+        deleted = excluded.deleted, canonical = excluded.canonical, raw = excluded.raw,
+        standard = excluded.standard, version = source_record.version + 1, ingested_at = now()""";
+
+  static final String DELETE_KEYS = """
+      delete from match_key k using unnest($1::text[], $2::text[]) as d(source, source_id)
+      where k.source = d.source and k.source_id = d.source_id""";
+
+  static final String INSERT_KEYS = """
+      insert into match_key (key, source, source_id, strong)
+      select * from unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) on conflict do nothing""";
+
+  static final String INSERT_PROFILES = """
+      insert into profile (profile_id, version, status, kind, created_at, updated_at)
+      select p, 0, 'active', k, now(), now() from unnest($1::uuid[], $2::text[]) as t(p, k)""";
+
+  static final String MERGE_CROSSWALK =
+      "update crosswalk set profile_id = $1 where profile_id = any($2::uuid[])";
+
+  static final String MARK_MERGED = """
+      update profile set status = 'merged', merged_into = $1, version = version + 1, updated_at = now()
+      where profile_id = any($2::uuid[]) or merged_into = any($2::uuid[])
+      returning profile_id, version""";
+
+  static final String INSERT_MERGE_HISTORY = """
+      insert into merge_history (survivor, merged, reason, actor)
+      select $1, m, $3::jsonb, $4 from unnest($2::uuid[]) as m""";
+
+  static final String UPSERT_CROSSWALK = """
+      insert into crosswalk (source, source_id, profile_id, match)
+      select * from unnest($1::text[], $2::text[], $3::uuid[], $4::jsonb[])
+      on conflict (source, source_id) do update set profile_id = excluded.profile_id,
+        match = coalesce(excluded.match, crosswalk.match), assigned_at = now()""";
+
+  static final String DELETE_CROSSWALK = """
+      delete from crosswalk c using unnest($1::text[], $2::text[]) as d(source, source_id)
+      where c.source = d.source and c.source_id = d.source_id returning c.profile_id""";
+
+  static final String UPSERT_ORDERS = """
+      insert into customer_order (source, source_id, customer_source, customer_source_id, ordered_at, amount,
+                                  currency, status, channel, updated_at)
+      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::numeric[],
+                           $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+      on conflict (source, source_id) do update set
+        customer_source = excluded.customer_source, customer_source_id = excluded.customer_source_id,
+        ordered_at = excluded.ordered_at, amount = excluded.amount, currency = excluded.currency,
+        status = excluded.status, channel = excluded.channel, updated_at = excluded.updated_at""";
+
+  static final String DELETE_ORDERS = """
+      delete from customer_order o using unnest($1::text[], $2::text[]) as d(source, source_id)
+      where o.source = d.source and o.source_id = d.source_id
+      returning o.customer_source, o.customer_source_id""";
+
+  static final String PROFILES_OF_KEYS = """
+      select c.source, c.source_id, c.profile_id
+      from unnest($1::text[], $2::text[]) as k(source, source_id)
+      join crosswalk c on c.source = k.source and c.source_id = k.source_id""";
+
+  static final String INSERT_AUDIT = """
+      insert into audit_log (actor, action, subject, detail)
+      select $1, a, s, d::jsonb from unnest($2::text[], $3::text[], $4::text[]) as t(a, s, d)""";
+}

@@ -1,0 +1,64 @@
+package io.customerhub.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The PostgreSQL system of record: a reactive pool plus the versioned schema, migrated once at start. */
+public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final Pool pool;
+  private final PgConnectOptions options;
+
+  private Database(Pool pool, PgConnectOptions options) {
+    this.pool = pool;
+    this.options = options;
+  }
+
+  /** Migrates the schema (blocking JDBC, on a worker thread), then opens the reactive pool. */
+  public static Future<Database> open(Vertx vertx, String pgUri, int poolSize) {
+    PgConnectOptions connect = PgConnectOptions.fromUri(pgUri).setCachePreparedStatements(true)
+        .setPipeliningLimit(256);
+    return vertx.executeBlocking(() -> {
+      migrate(connect);
+      return null;
+    }, false).map(v -> {
+      Pool pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(poolSize).setMaxWaitQueueSize(10_000))
+          .connectingTo(connect)
+          .using(vertx)
+          .build();
+      return new Database(pool, connect);
+    });
+  }
+
+  private static void migrate(PgConnectOptions o) {
+    String jdbc = "jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase();
+    var result = Flyway.configure()
+        .dataSource(jdbc, o.getUser(), o.getPassword())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    LOG.info("schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public PgConnectOptions options() {
+    return options;
+  }
+
+  public Future<Void> close() {
+    return pool.close();
+  }
+}

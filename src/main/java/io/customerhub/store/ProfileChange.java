@@ -1,0 +1,21 @@
+package io.customerhub.store;
+
+import io.customerhub.profile.Profile;
+import io.customerhub.record.SourceKey;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One committed change of one profile, handed to the cache after the commit. {@code profile} is null when the
+ * profile is gone (merged away or deleted); {@code mergedInto} names the survivor of a merge.
+ */
+public record ProfileChange(UUID profileId, String type, long version, Profile profile, UUID mergedInto,
+                            List<SourceKey> detachedKeys) {
+
+  public static final String CREATED = "created";
+  public static final String UPDATED = "updated";
+  public static final String MERGED = "merged";
+  public static final String DELETED = "deleted";
+  public static final String SPLIT = "split";
+}

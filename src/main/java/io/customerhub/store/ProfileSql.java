@@ -1,0 +1,49 @@
+package io.customerhub.store;
+
+/** Statements that read and write whole profiles; shared by resolution, steward actions and tier refresh. */
+final class ProfileSql {
+
+  private ProfileSql() {
+  }
+
+  static final String MEMBERS = """
+      select c.profile_id, r.canonical::text as canonical
+      from crosswalk c join source_record r on r.source = c.source and r.source_id = c.source_id
+      where c.profile_id = any($1::uuid[]) and not r.deleted""";
+
+  static final String ORDERS = """
+      select c.profile_id, o.source, o.source_id, o.ordered_at, o.amount, o.currency, o.status, o.channel, o.updated_at
+      from customer_order o
+      join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
+      where c.profile_id = any($1::uuid[])""";
+
+  static final String CURRENT = """
+      select profile_id, version, status, created_at, body::text as body from profile
+      where profile_id = any($1::uuid[])""";
+
+  static final String UPDATE = """
+      update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::jsonb,
+        value_12m = t.value, tier = t.tier, updated_at = now()
+      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[])
+        as t(profile_id, version, status, kind, body, value, tier)
+      where p.profile_id = t.profile_id""";
+
+  static final String INSERT_OUTBOX = """
+      insert into outbox (profile_id, change_type, version, payload)
+      select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])""";
+
+  static final String BY_ID = """
+      select profile_id, version, status, merged_into, body::text as body from profile where profile_id = $1""";
+
+  static final String BY_KEY = """
+      select p.profile_id, p.version, p.status, p.merged_into, p.body::text as body
+      from crosswalk c join profile p on p.profile_id = c.profile_id
+      where c.source = $1 and c.source_id = $2""";
+
+  static final String CROSSWALK_STREAM =
+      "select source, source_id, profile_id from crosswalk order by source, source_id";
+
+  static final String VALUE_QUANTILES = """
+      select coalesce(percentile_cont(array[0.5, 0.8, 0.95]) within group (order by value_12m), array[0,0,0]::float8[])
+      from profile where status = 'active' and value_12m > 0""";
+}

@@ -1,0 +1,175 @@
+package io.customerhub.store;
+
+import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.profile.OrderFact;
+import io.customerhub.profile.Profile;
+import io.customerhub.profile.ProfileAssembler;
+import io.customerhub.profile.ProfileInput;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.OrderStatus;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Recomputes profiles from their stored records and orders inside the caller's transaction, writes the new
+ * versions and their change events (transactional outbox). Assembling runs on a worker thread: it is pure CPU.
+ */
+public final class ProfileStore {
+
+  private final Vertx vertx;
+  private final ProfileAssembler assembler;
+
+  public ProfileStore(Vertx vertx, ProfileAssembler assembler) {
+    this.vertx = vertx;
+    this.assembler = assembler;
+  }
+
+  /** What the caller knows about why profiles change, beyond their content (merges). */
+  public record Cause(Map<UUID, List<UUID>> absorbed, String actor) {
+    public static Cause of(String actor) {
+      return new Cause(Map.of(), actor);
+    }
+  }
+
+  private record Current(long version, String status, Instant createdAt, Profile body) {
+  }
+
+  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause) {
+    if (ids.isEmpty()) return Future.succeededFuture(List.of());
+    UUID[] idArray = ids.toArray(UUID[]::new);
+    Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
+    Map<UUID, List<OrderFact>> orders = new HashMap<>();
+    Map<UUID, Current> current = new HashMap<>();
+    return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(idArray))
+        .compose(rows -> {
+          for (Row r : rows) {
+            members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>())
+                .add(CanonicalJson.decodeStored(r.getString(1)));
+          }
+          return conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(idArray));
+        })
+        .compose(rows -> {
+          for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
+          return conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(idArray));
+        })
+        .compose(rows -> {
+          for (Row r : rows) {
+            String body = r.getString("body");
+            current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
+                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
+          }
+          return vertx.executeBlocking(() -> assemble(ids, members, orders, current, cause), false);
+        })
+        .compose(changes -> write(conn, changes).map(changes));
+  }
+
+  private List<ProfileChange> assemble(Set<UUID> ids, Map<UUID, List<CanonicalRecord>> members,
+                                       Map<UUID, List<OrderFact>> orders, Map<UUID, Current> current, Cause cause) {
+    Instant now = Instant.now();
+    List<ProfileChange> changes = new ArrayList<>();
+    for (UUID id : ids) {
+      Current cur = current.get(id);
+      if (cur == null || !"active".equals(cur.status())) continue;
+      List<CanonicalRecord> recs = members.getOrDefault(id, List.of());
+      if (recs.isEmpty()) {
+        changes.add(new ProfileChange(id, ProfileChange.DELETED, cur.version() + 1, null, null, List.of()));
+        continue;
+      }
+      recs.sort((a, b) -> a.key().compareTo(b.key()));
+      Profile next = assembler.assemble(new ProfileInput(id.toString(), cur.version() + 1, cur.createdAt(), recs,
+          orders.getOrDefault(id, List.of()), cur.body()), now);
+      boolean absorbed = cause.absorbed().containsKey(id);
+      if (cur.body() != null && !absorbed && sameContent(cur.body(), next)) continue;
+      String type = cur.body() == null ? ProfileChange.CREATED : absorbed ? ProfileChange.MERGED : ProfileChange.UPDATED;
+      changes.add(new ProfileChange(id, type, next.version(), next, null, List.of()));
+    }
+    return changes;
+  }
+
+  /** Whether a recomputation changed anything a caller can see, ignoring the version and time stamps. */
+  private static boolean sameContent(Profile before, Profile after) {
+    Map<String, Object> a = new HashMap<>(before.toView(true));
+    Map<String, Object> b = new HashMap<>(after.toView(true));
+    for (String volatileField : List.of("version", "updatedAt")) {
+      a.remove(volatileField);
+      b.remove(volatileField);
+    }
+    return Objects.equals(ProfileCodec.write(a), ProfileCodec.write(b));
+  }
+
+  private Future<Void> write(SqlConnection conn, List<ProfileChange> changes) {
+    if (changes.isEmpty()) return Future.succeededFuture();
+    int n = changes.size();
+    UUID[] ids = new UUID[n];
+    Long[] versions = new Long[n];
+    String[] statuses = new String[n], kinds = new String[n], bodies = new String[n], values = new String[n],
+        tiers = new String[n], types = new String[n], payloads = new String[n];
+    for (int i = 0; i < n; i++) {
+      ProfileChange c = changes.get(i);
+      ids[i] = c.profileId();
+      versions[i] = c.version();
+      types[i] = c.type();
+      Profile p = c.profile();
+      statuses[i] = p == null ? "deleted" : "active";
+      kinds[i] = p == null ? null : ProfileFacts.kind(p);
+      bodies[i] = p == null ? null : ProfileCodec.toStored(p);
+      values[i] = p == null ? "0" : ProfileFacts.value12m(p).toPlainString();
+      tiers[i] = p == null ? null : ProfileFacts.tier(p);
+      payloads[i] = ProfileEvents.payload(c).encode();
+    }
+    return conn.preparedQuery(ProfileSql.UPDATE)
+        .execute(Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers))
+        .compose(v -> conn.preparedQuery(ProfileSql.INSERT_OUTBOX).execute(Tuple.of(ids, types, versions, payloads)))
+        .mapEmpty();
+  }
+
+  private static OrderFact orderFact(Row r) {
+    return new OrderFact(new SourceKey(r.getString("source"), r.getString("source_id")),
+        instant(r.getOffsetDateTime("ordered_at")), r.getBigDecimal("amount"), r.getString("currency"),
+        OrderStatus.fromWire(r.getString("status")).orElse(null), r.getString("channel"),
+        instant(r.getOffsetDateTime("updated_at")));
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  /** Events for profiles that disappear in a merge, written with the same transaction. */
+  public static Future<Void> writeMergedAway(SqlConnection conn, Map<UUID, Long> versions, Map<UUID, UUID> survivors) {
+    if (versions.isEmpty()) return Future.succeededFuture();
+    List<UUID> ids = new ArrayList<>(versions.keySet());
+    String[] types = new String[ids.size()], payloads = new String[ids.size()];
+    Long[] vs = new Long[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      ProfileChange c = new ProfileChange(ids.get(i), ProfileChange.MERGED, versions.get(ids.get(i)), null,
+          survivors.get(ids.get(i)), List.of());
+      types[i] = c.type();
+      vs[i] = c.version();
+      payloads[i] = ProfileEvents.payload(c).encode();
+    }
+    return conn.preparedQuery(ProfileSql.INSERT_OUTBOX)
+        .execute(Tuple.of(ids.toArray(UUID[]::new), types, vs, payloads)).mapEmpty();
+  }
+
+  static JsonArray keys(List<SourceKey> keys) {
+    JsonArray arr = new JsonArray();
+    keys.forEach(k -> arr.add(new JsonObject().put("source", k.source()).put("sourceId", k.sourceId())));
+    return arr;
+  }
+}
