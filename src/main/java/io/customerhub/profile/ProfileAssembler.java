@@ -1,11 +1,64 @@
 package io.customerhub.profile;
 
-import java.time.Instant;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
 
-/** STUB: computes a profile from its records and orders. Pure and thread-safe. */
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes a profile from its member records and orders: golden record by survivorship with lineage, order
+ * aggregates, value tier and risk tags. Pure and thread-safe; one instance serves every profile.
+ */
 public final class ProfileAssembler {
 
+  private final ProfileRules rules;
+  private final OrderAggregator aggregator;
+  private final TierThresholds floors;
+
+  public ProfileAssembler(ProfileRules rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.aggregator = new OrderAggregator(rules.orders());
+    this.floors = TierThresholds.floorsOnly(rules.tiers());
+  }
+
+  public ProfileAssembler() {
+    this(ProfileRules.defaults());
+  }
+
+  public ProfileRules rules() {
+    return rules;
+  }
+
+  /** Assembles with the tier floors only; use the three-argument form when population thresholds are known. */
   public Profile assemble(ProfileInput input, Instant now) {
-    throw new UnsupportedOperationException("stub");
+    return assemble(input, floors, now);
+  }
+
+  /**
+   * The profile of {@code input} as of {@code now}. {@code version} and {@code createdAt} come from the input
+   * (the caller owns versioning); {@code updatedAt} is {@code now}.
+   */
+  public Profile assemble(ProfileInput input, TierThresholds thresholds, Instant now) {
+    List<CanonicalRecord> members = input.members() == null ? List.of() : input.members();
+    List<OrderFact> orders = input.orders() == null ? List.of() : input.orders();
+    Map<String, AttributeLineage> lineage = Lineage.fromMembers(members, rules.survivorship());
+    OrderAggregates aggregates = aggregator.aggregate(orders, now);
+    List<SourceKey> keys = members.stream().map(CanonicalRecord::key).distinct().sorted().toList();
+    return new Profile(input.profileId(), input.version(), kind(members),
+        input.createdAt() == null ? now : input.createdAt(), now, keys, Golden.fromLineage(lineage), lineage,
+        aggregates, thresholds.tierFor(aggregates), List.of(), List.of());
+  }
+
+  /**
+   * An organization when any live member describes one (a company with a contact person stays a company);
+   * otherwise a person, which includes guests known only from their orders.
+   */
+  private static String kind(List<CanonicalRecord> members) {
+    boolean org = members.stream().anyMatch(r -> !r.deleted() && r.kind() == Kind.ORGANIZATION);
+    return org ? Kind.ORGANIZATION.wire() : Kind.PERSON.wire();
   }
 }

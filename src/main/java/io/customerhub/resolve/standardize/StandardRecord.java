@@ -3,31 +3,184 @@ package io.customerhub.resolve.standardize;
 import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A record reduced to standardized comparison values: computed once per record version and stored
- * (see {@link #encode()}) so that candidates never need to be standardized again.
- * STUB: the matching work replaces the body; the methods below are the contract the resolver relies on.
+ * (see {@link #encode()}) so that candidates never need to be standardized again. Names, organization and
+ * address lines are lower-case ASCII tokens separated by single spaces; no value is ever an empty string.
+ * Immutable and thread-safe.
  */
-public record StandardRecord(SourceKey key, Kind kind, List<String> emails, List<String> phones,
-                             String nationalId, String taxId) {
+public final class StandardRecord {
 
-  /** Identifiers that on their own justify looking at two records together, e.g. {@code email:wei@x.com}. */
-  public List<String> strongKeys() {
-    throw new UnsupportedOperationException("stub");
+  private final SourceKey key;
+  private final Kind kind;
+  private final String given;
+  private final String family;
+  private final String org;
+  private final String birthDate;
+  private final String nationalId;
+  private final String taxId;
+  private final List<String> emails;
+  private final List<String> phones;
+  private final List<StandardAddress> addresses;
+  private final List<String> blockingKeys;
+  private final List<String> strongKeys;
+
+  public StandardRecord(SourceKey key, Kind kind, String given, String family, String org, String birthDate,
+                        String nationalId, String taxId, List<String> emails, List<String> phones,
+                        List<StandardAddress> addresses, List<String> blockingKeys) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.kind = kind;
+    this.given = StandardAddress.blankToNull(given);
+    this.family = StandardAddress.blankToNull(family);
+    this.org = StandardAddress.blankToNull(org);
+    this.birthDate = StandardAddress.blankToNull(birthDate);
+    this.nationalId = StandardAddress.blankToNull(nationalId);
+    this.taxId = StandardAddress.blankToNull(taxId);
+    this.emails = clean(emails);
+    this.phones = clean(phones);
+    this.addresses = addresses == null ? List.of()
+        : addresses.stream().filter(a -> a != null && !a.isEmpty()).toList();
+    this.blockingKeys = clean(blockingKeys);
+    List<String> strong = new ArrayList<>();
+    for (String e : this.emails) strong.add("email:" + e);
+    for (String p : this.phones) strong.add("phone:" + p);
+    if (this.nationalId != null) strong.add("nid:" + this.nationalId);
+    if (this.taxId != null) strong.add("tax:" + this.taxId);
+    this.strongKeys = List.copyOf(strong);
   }
 
-  /** Keys that group plausible candidates (phonetic name + birth year, postcode + initial, ...). */
+  /** Identifiers only; kept for callers that need no names (tests, tools). */
+  public StandardRecord(SourceKey key, Kind kind, List<String> emails, List<String> phones, String nationalId,
+                        String taxId) {
+    this(key, kind, null, null, null, null, nationalId, taxId, emails, phones, List.of(), List.of());
+  }
+
+  private static List<String> clean(List<String> values) {
+    if (values == null) return List.of();
+    LinkedHashSet<String> set = new LinkedHashSet<>();
+    for (String v : values) if (v != null && !v.isEmpty()) set.add(v);
+    return List.copyOf(set);
+  }
+
+  public SourceKey key() {
+    return key;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Given name tokens (middle names included), e.g. "mary ann"; hanzi given names as one pinyin token. */
+  public String given() {
+    return given;
+  }
+
+  public String family() {
+    return family;
+  }
+
+  /** Organization name without legal form, e.g. "acme trading". */
+  public String org() {
+    return org;
+  }
+
+  /** yyyy-MM-dd, yyyy-MM or yyyy; a day/month swap that only reads one way (1990-25-03) is kept as given. */
+  public String birthDate() {
+    return birthDate;
+  }
+
+  public String nationalId() {
+    return nationalId;
+  }
+
+  public String taxId() {
+    return taxId;
+  }
+
+  public List<String> emails() {
+    return emails;
+  }
+
+  /** E.164 numbers. */
+  public List<String> phones() {
+    return phones;
+  }
+
+  public List<StandardAddress> addresses() {
+    return addresses;
+  }
+
+  /**
+   * Identifiers that on their own justify looking at two records together: {@code email:wei@x.com},
+   * {@code phone:+8613800138000}, {@code nid:110101199003070011}, {@code tax:91110000MA01}.
+   */
+  public List<String> strongKeys() {
+    return strongKeys;
+  }
+
+  /**
+   * Keys that group plausible candidates, in the rule order of the configuration: the strong keys first
+   * (when the "strong" rule is on), then phonetic name + birth year ({@code ny:}), name pair ({@code nk:}),
+   * postcode + initials ({@code pi:}), birth date + initials ({@code di:}), e-mail local part ({@code el:}),
+   * organization name ({@code on:}, {@code op:}).
+   */
   public List<String> blockingKeys() {
-    throw new UnsupportedOperationException("stub");
+    return blockingKeys;
   }
 
   public String encode() {
-    throw new UnsupportedOperationException("stub");
+    StringBuilder sb = new StringBuilder(256).append(RecordCodec.VERSION);
+    RecordCodec.field(sb, key.source());
+    RecordCodec.field(sb, key.sourceId());
+    RecordCodec.field(sb, kind == null ? null : kind.wire());
+    RecordCodec.field(sb, given);
+    RecordCodec.field(sb, family);
+    RecordCodec.field(sb, org);
+    RecordCodec.field(sb, birthDate);
+    RecordCodec.field(sb, nationalId);
+    RecordCodec.field(sb, taxId);
+    RecordCodec.list(sb, emails);
+    RecordCodec.list(sb, phones);
+    RecordCodec.addresses(sb, addresses);
+    RecordCodec.list(sb, blockingKeys);
+    return sb.toString();
   }
 
   public static StandardRecord decode(String encoded) {
-    throw new UnsupportedOperationException("stub");
+    List<String> f = RecordCodec.split(Objects.requireNonNull(encoded, "encoded"), '|');
+    if (f.size() != 14 || !f.get(0).equals(RecordCodec.VERSION)) {
+      throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
+    }
+    String kind = RecordCodec.nullable(f.get(3));
+    return new StandardRecord(new SourceKey(RecordCodec.unescape(f.get(1)), RecordCodec.unescape(f.get(2))),
+        kind == null ? null : Kind.fromWire(kind).orElseThrow(() -> new IllegalArgumentException("kind " + kind)),
+        RecordCodec.nullable(f.get(4)), RecordCodec.nullable(f.get(5)), RecordCodec.nullable(f.get(6)),
+        RecordCodec.nullable(f.get(7)), RecordCodec.nullable(f.get(8)), RecordCodec.nullable(f.get(9)),
+        RecordCodec.items(f.get(10)), RecordCodec.items(f.get(11)), RecordCodec.addressItems(f.get(12)),
+        RecordCodec.items(f.get(13)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StandardRecord r && key.equals(r.key) && kind == r.kind && Objects.equals(given, r.given)
+        && Objects.equals(family, r.family) && Objects.equals(org, r.org) && Objects.equals(birthDate, r.birthDate)
+        && Objects.equals(nationalId, r.nationalId) && Objects.equals(taxId, r.taxId) && emails.equals(r.emails)
+        && phones.equals(r.phones) && addresses.equals(r.addresses) && blockingKeys.equals(r.blockingKeys);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses,
+        blockingKeys);
+  }
+
+  @Override
+  public String toString() {
+    return encode();
   }
 }

@@ -1,11 +1,61 @@
 package io.customerhub.resolve.standardize;
 
+import io.customerhub.record.Address;
 import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
 
-/** STUB: turns a canonical record into its standardized comparison values. Thread-safe. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a canonical record into its standardized comparison values. Thread-safe: all state is immutable
+ * and ICU transliterators are held per thread (see {@link Latinizer}).
+ */
 public final class Standardizer {
 
-  public StandardRecord standardize(CanonicalRecord record) {
-    throw new UnsupportedOperationException("stub");
+  private final StandardizerConfig config;
+  private final ContactStandardizer contacts;
+  private final NameStandardizer names = new NameStandardizer();
+  private final OrgStandardizer orgs = new OrgStandardizer();
+  private final AddressStandardizer addressStandardizer = new AddressStandardizer();
+
+  public Standardizer() {
+    this(StandardizerConfig.defaults());
+  }
+
+  public Standardizer(StandardizerConfig config) {
+    this.config = config;
+    this.contacts = new ContactStandardizer(config.defaultRegion(), config.stripGmailDots());
+  }
+
+  public StandardizerConfig config() {
+    return config;
+  }
+
+  public StandardRecord standardize(CanonicalRecord r) {
+    boolean isOrg = r.kind() == Kind.ORGANIZATION;
+    String given = null;
+    String family = null;
+    String org = orgs.organization(r.orgName() != null ? r.orgName() : isOrg ? r.fullName() : null);
+    if (!isOrg) {
+      NameStandardizer.Name n = names.person(r.givenName(), r.familyName(), r.fullName());
+      given = n.given();
+      family = n.family();
+    }
+    List<String> emails = new ArrayList<>();
+    for (String e : r.emails()) emails.add(contacts.email(e));
+    List<String> phones = new ArrayList<>();
+    for (String p : r.phones()) phones.add(contacts.phone(p));
+    List<StandardAddress> addresses = new ArrayList<>();
+    for (Address a : r.addresses()) addresses.add(addressStandardizer.address(a));
+    String birth = ContactStandardizer.birthDate(r.birthDate());
+    String nid = ContactStandardizer.identifier(r.nationalId());
+    String tax = ContactStandardizer.identifier(r.taxId());
+    StandardRecord ids = new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones,
+        addresses, List.of());
+    List<String> blocking = BlockingKeys.compute(config.blockingRules(), r.kind(), given, family, org, birth,
+        ids.emails(), ids.addresses(), ids.strongKeys());
+    return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, ids.emails(), ids.phones(),
+        ids.addresses(), blocking);
   }
 }

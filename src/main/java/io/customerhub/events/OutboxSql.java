@@ -1,0 +1,16 @@
+package io.customerhub.events;
+
+/** Statements of the outbox relay. */
+final class OutboxSql {
+
+  private OutboxSql() {
+  }
+
+  /** One relay at a time across all nodes, so events leave in commit order per profile. */
+  static final String TRY_LEADER = "select pg_try_advisory_xact_lock(1213547074, -1)";
+
+  static final String NEXT_BATCH = """
+      select id, profile_id, payload::text from outbox where published_at is null order by id limit $1""";
+
+  static final String MARK_PUBLISHED = "update outbox set published_at = now() where id = any($1::bigint[])";
+}

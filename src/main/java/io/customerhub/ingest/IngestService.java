@@ -1,0 +1,130 @@
+package io.customerhub.ingest;
+
+import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.Incoming;
+import io.customerhub.resolve.Outcome;
+import io.customerhub.resolve.ResolveService;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one pipeline behind every door (HTTP, Kafka, files): decode each input against its source's mapping,
+ * resolve the valid ones in batches (each committed before it is answered), then refresh the cache. A bad input
+ * is answered with its reason and never holds back the good ones.
+ */
+public final class IngestService {
+
+  private final SourceMappings mappings;
+  private final ResolveService resolver;
+  private final ProfileReadModel readModel;
+  private final int batchSize;
+
+  public IngestService(SourceMappings mappings, ResolveService resolver, ProfileReadModel readModel, int batchSize) {
+    this.mappings = mappings;
+    this.resolver = resolver;
+    this.readModel = readModel;
+    this.batchSize = batchSize;
+  }
+
+  /** One raw input (a line, a Kafka value, a CSV row already turned into JSON), or why the door refused it. */
+  public record Input(String text, JsonObject json, String refused) {
+    public static Input text(String text) {
+      return new Input(text, null, null);
+    }
+
+    public static Input json(JsonObject json) {
+      return new Input(json.encode(), json, null);
+    }
+
+    public static Input refused(String reason) {
+      return new Input(null, null, reason);
+    }
+  }
+
+  /** The answer for one input: accepted with its outcome and profile, or rejected with the reason. */
+  public record Result(Outcome outcome) {
+    public boolean accepted() {
+      return outcome.accepted();
+    }
+
+    public JsonObject toJson(int line) {
+      JsonObject o = new JsonObject().put("line", line);
+      if (!outcome.accepted()) return o.put("status", "rejected").put("error", outcome.error());
+      o.put("status", "accepted").put("outcome", outcome.kind().wire());
+      o.put("profileId", outcome.profileId() == null ? null : outcome.profileId().toString());
+      return o;
+    }
+  }
+
+  public boolean knowsSource(String source) {
+    return mappings.forSource(source).isPresent();
+  }
+
+  public Future<List<Result>> ingest(String source, List<Input> inputs, String actor) {
+    SourceMapping mapping = mappings.forSource(source).orElse(null);
+    Result[] results = new Result[inputs.size()];
+    List<Incoming> valid = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      if (mapping == null) {
+        results[i] = new Result(Outcome.rejected("source: '" + source + "' is not a valid source name"));
+        continue;
+      }
+      Input in = inputs.get(i);
+      if (in.refused() != null) {
+        results[i] = new Result(Outcome.rejected(in.refused()));
+        continue;
+      }
+      JsonObject json;
+      try {
+        json = in.json() != null ? in.json() : parse(in.text());
+      } catch (DecodeException | ClassCastException e) {
+        results[i] = new Result(Outcome.rejected("body: not a JSON object (" + firstLine(e.getMessage()) + ")"));
+        continue;
+      }
+      RecordDecoder.Decoded d = RecordDecoder.decode(mapping.apply(json), source, mapping.defaultKind());
+      if (!d.ok()) {
+        results[i] = new Result(Outcome.rejected(d.reason()));
+        continue;
+      }
+      valid.add(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()));
+      positions.add(i);
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < valid.size(); from += batchSize) {
+      int start = from;
+      int end = Math.min(valid.size(), from + batchSize);
+      chain = chain.compose(v -> resolveBatch(valid.subList(start, end), positions.subList(start, end), results, actor));
+    }
+    return chain.map(v -> List.of(results));
+  }
+
+  private Future<Void> resolveBatch(List<Incoming> batch, List<Integer> positions, Result[] results, String actor) {
+    return resolver.resolve(batch, actor).compose(r -> {
+      List<SourceKey> detached = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        Outcome o = r.outcomes().get(i);
+        results[positions.get(i)] = new Result(o);
+        if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
+      }
+      return readModel.afterCommit(r.changes(), detached);
+    });
+  }
+
+  private static JsonObject parse(String text) {
+    if (text == null || text.isBlank()) throw new DecodeException("empty input");
+    return new JsonObject(text);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) return "malformed";
+    int nl = message.indexOf('\n');
+    String s = nl < 0 ? message : message.substring(0, nl);
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+}

@@ -1,0 +1,144 @@
+package io.customerhub.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.producer.KafkaHeader;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kafka door: consumes the source topics in one consumer group and feeds each poll through the pipeline.
+ * Offsets are committed only after the batch is committed in PostgreSQL and its rejects are acknowledged on the
+ * dead-letter topic, so nothing is lost; on a failure the consumer seeks back and retries the same records, which
+ * the pipeline's idempotence makes harmless. A bad message never stops its partition.
+ */
+public final class KafkaIngestVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaIngestVerticle.class);
+  private static final long MAX_BACKOFF_MS = 10_000;
+
+  private final IngestService ingest;
+  private final Map<String, String> consumerConfig;
+  private final Map<String, String> sourceByTopic;
+  private final KafkaProducer<String, String> deadLetters;
+  private final String deadLetterTopic;
+  private KafkaConsumer<String, String> consumer;
+  private long backoff = 100;
+  private volatile boolean healthy;
+  private volatile boolean stopping;
+
+  public KafkaIngestVerticle(IngestService ingest, Map<String, String> consumerConfig, Map<String, String> sourceByTopic,
+                             KafkaProducer<String, String> deadLetters, String deadLetterTopic) {
+    this.ingest = ingest;
+    this.consumerConfig = consumerConfig;
+    this.sourceByTopic = Map.copyOf(sourceByTopic);
+    this.deadLetters = deadLetters;
+    this.deadLetterTopic = deadLetterTopic;
+  }
+
+  public boolean healthy() {
+    return healthy;
+  }
+
+  @Override
+  public Future<?> start() {
+    Map<String, String> cfg = new HashMap<>(consumerConfig);
+    cfg.put("enable.auto.commit", "false");
+    cfg.put("auto.offset.reset", "earliest");
+    cfg.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    cfg.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    consumer = KafkaConsumer.create(vertx, cfg);
+    consumer.exceptionHandler(err -> LOG.warn("kafka consumer: {}", err.getMessage()));
+    return consumer.subscribe(sourceByTopic.keySet()).onSuccess(v -> {
+      LOG.info("consuming {} as group {}", sourceByTopic.keySet(), cfg.get("group.id"));
+      pollLoop();
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    return consumer == null ? Future.succeededFuture() : consumer.close();
+  }
+
+  private void pollLoop() {
+    if (stopping) return;
+    consumer.poll(Duration.ofMillis(500))
+        .compose(records -> records.isEmpty() ? Future.succeededFuture() : process(records).compose(v -> consumer.commit()))
+        .onSuccess(v -> {
+          healthy = true;
+          backoff = 100;
+          context.runOnContext(x -> pollLoop());
+        })
+        .onFailure(err -> {
+          healthy = false;
+          if (stopping) return;
+          LOG.warn("kafka batch failed, retrying in {} ms: {}", backoff, err.getMessage());
+          vertx.setTimer(backoff, t -> pollLoop());
+          backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        });
+  }
+
+  private Future<Void> process(KafkaConsumerRecords<String, String> records) {
+    Map<String, List<KafkaConsumerRecord<String, String>>> bySource = new LinkedHashMap<>();
+    Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, String> r = records.recordAt(i);
+      bySource.computeIfAbsent(sourceByTopic.get(r.topic()), s -> new ArrayList<>()).add(r);
+      firstOffsets.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, List<KafkaConsumerRecord<String, String>>> e : bySource.entrySet()) {
+      chain = chain.compose(v -> processSource(e.getKey(), e.getValue()));
+    }
+    return chain.recover(err -> rewind(firstOffsets).compose(v -> Future.failedFuture(err)));
+  }
+
+  private Future<Void> processSource(String source, List<KafkaConsumerRecord<String, String>> records) {
+    List<IngestService.Input> inputs = new ArrayList<>(records.size());
+    for (KafkaConsumerRecord<String, String> r : records) {
+      inputs.add(r.value() == null ? IngestService.Input.refused("value: is empty (null message)")
+          : IngestService.Input.text(r.value()));
+    }
+    return ingest.ingest(source, inputs, "kafka:" + source).compose(results -> {
+      List<Future<?>> sends = new ArrayList<>();
+      for (int i = 0; i < results.size(); i++) {
+        if (!results.get(i).accepted()) sends.add(deadLetter(records.get(i), results.get(i).outcome().error()));
+      }
+      return Future.all(sends).mapEmpty();
+    });
+  }
+
+  private Future<?> deadLetter(KafkaConsumerRecord<String, String> r, String reason) {
+    KafkaProducerRecord<String, String> dl = KafkaProducerRecord.create(deadLetterTopic, r.key(), r.value());
+    dl.addHeader(KafkaHeader.header("hub-error", reason));
+    dl.addHeader(KafkaHeader.header("hub-source-topic", r.topic()));
+    dl.addHeader(KafkaHeader.header("hub-source-partition", String.valueOf(r.partition())));
+    dl.addHeader(KafkaHeader.header("hub-source-offset", String.valueOf(r.offset())));
+    LOG.info("dead-lettered {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
+    return deadLetters.send(dl);
+  }
+
+  /** Puts every partition of a failed batch back to its first record, so the next poll delivers it again. */
+  private Future<Void> rewind(Map<TopicPartition, Long> firstOffsets) {
+    List<Future<Void>> seeks = new ArrayList<>();
+    firstOffsets.forEach((tp, offset) -> seeks.add(consumer.seek(tp, offset)));
+    Promise<Void> done = Promise.promise();
+    Future.join(seeks).onComplete(x -> done.complete());
+    return done.future();
+  }
+}

@@ -1,0 +1,73 @@
+package io.customerhub.profile;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.SourceKey;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Builds per-attribute lineage from member records, and re-derives it for one side of a split. */
+public final class Lineage {
+
+  private Lineage() {
+  }
+
+  /** Every candidate value of every member (deleted members offer nothing), then survivorship per attribute. */
+  public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules) {
+    Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
+    for (CanonicalRecord r : members) {
+      if (r.deleted()) continue;
+      for (String name : Golden.SINGLE) add(byAttribute, name, r, single(r, name));
+      r.emails().forEach(e -> add(byAttribute, "emails", r, e));
+      r.phones().forEach(p -> add(byAttribute, "phones", r, p));
+      r.addresses().stream().filter(a -> !a.isEmpty())
+          .forEach(a -> add(byAttribute, "addresses", r, JsonValues.address(a)));
+      r.attributes().forEach((k, v) -> add(byAttribute, Golden.ATTRIBUTE_PREFIX + k, r, JsonValues.plain(v)));
+    }
+    return choose(byAttribute, rules);
+  }
+
+  /**
+   * The lineage as if only the given records were members: what each side of a split gets back. Because the
+   * candidates keep their record and timestamp, this equals assembling that side from its records alone.
+   */
+  public static Map<String, AttributeLineage> restrict(Map<String, AttributeLineage> lineage, Set<SourceKey> keep,
+                                                       SurvivorshipRules rules) {
+    Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
+    lineage.forEach((name, l) -> byAttribute.put(name, new ArrayList<>(l.candidatesFrom(keep))));
+    return choose(byAttribute, rules);
+  }
+
+  private static Map<String, AttributeLineage> choose(Map<String, List<Candidate>> byAttribute,
+                                                      SurvivorshipRules rules) {
+    Map<String, AttributeLineage> out = new TreeMap<>();
+    byAttribute.forEach((name, candidates) -> {
+      AttributeLineage l = Survivorship.choose(name, rules.ruleFor(name), candidates);
+      if (!l.candidates().isEmpty()) out.put(name, l);
+    });
+    return out;
+  }
+
+  private static void add(Map<String, List<Candidate>> byAttribute, String name, CanonicalRecord r, Object value) {
+    if (value == null || (value instanceof String s && s.isBlank())) return;
+    Object v = value instanceof String s ? s.strip() : value;
+    byAttribute.computeIfAbsent(name, k -> new ArrayList<>()).add(new Candidate(r.key(), r.updatedAt(), v));
+  }
+
+  private static String single(CanonicalRecord r, String name) {
+    return switch (name) {
+      case "givenName" -> r.givenName();
+      case "familyName" -> r.familyName();
+      case "fullName" -> r.fullName();
+      case "orgName" -> r.orgName();
+      case "taxId" -> r.taxId();
+      case "nationalId" -> r.nationalId();
+      case "birthDate" -> r.birthDate();
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+}

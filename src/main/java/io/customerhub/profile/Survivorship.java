@@ -1,0 +1,76 @@
+package io.customerhub.profile;
+
+import io.customerhub.record.SourceKey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Chooses golden values from candidates by the configured rule; pure and deterministic. */
+public final class Survivorship {
+
+  private Survivorship() {
+  }
+
+  /**
+   * The lineage of one attribute: candidates ordered best first, the winner (or, for multi-valued attributes,
+   * the union deduplicated by standardized form, best first) and the records the chosen values came from.
+   */
+  public static AttributeLineage choose(String attribute, SurvivorshipRule rule, List<Candidate> candidates) {
+    List<Candidate> usable = candidates.stream()
+        .filter(c -> !Normalize.form(attribute, c.value()).isEmpty()).toList();
+    List<Candidate> ordered = new ArrayList<>(usable);
+    ordered.sort(order(attribute, rule, usable));
+    if (!Golden.MULTI.contains(attribute)) {
+      Candidate best = ordered.isEmpty() ? null : ordered.get(0);
+      return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
+          best == null ? List.of() : List.of(best.record()), ordered);
+    }
+    List<Object> values = new ArrayList<>();
+    List<SourceKey> from = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Candidate c : ordered) {
+      if (seen.add(Normalize.form(attribute, c.value()))) {
+        values.add(c.value());
+        from.add(c.record());
+      }
+    }
+    return new AttributeLineage(rule.strategy().wire(), values, from, ordered);
+  }
+
+  static Comparator<Candidate> order(String attribute, SurvivorshipRule rule, List<Candidate> all) {
+    Comparator<Candidate> recent = (a, b) -> compareInstants(b.at(), a.at());
+    Comparator<Candidate> priority = Comparator.comparingInt(c -> rule.rank(c.record().source()));
+    // Last resort so that equal timestamps from equal-ranked sources still give one stable answer.
+    Comparator<Candidate> stable = Comparator.<Candidate, SourceKey>comparing(Candidate::record)
+        .thenComparing(c -> Normalize.form(attribute, c.value()));
+    Comparator<Candidate> first = switch (rule.strategy()) {
+      case MOST_RECENT -> recent.thenComparing(priority);
+      case SOURCE_PRIORITY -> priority.thenComparing(recent);
+      case MOST_COMPLETE -> Comparator.<Candidate>comparingInt(c -> -Normalize.completeness(c.value()))
+          .thenComparing(recent).thenComparing(priority);
+      case MOST_FREQUENT -> {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Set<SourceKey>> voters = new HashMap<>();
+        for (Candidate c : all) voters.computeIfAbsent(Normalize.form(attribute, c.value()), k -> new HashSet<>())
+            .add(c.record());
+        voters.forEach((k, v) -> counts.put(k, v.size()));
+        yield Comparator.<Candidate>comparingInt(c -> -counts.getOrDefault(Normalize.form(attribute, c.value()), 0))
+            .thenComparing(recent).thenComparing(priority);
+      }
+    };
+    return first.thenComparing(stable);
+  }
+
+  /** Null timestamps count as oldest: a record that does not say when it changed never wins on recency. */
+  private static int compareInstants(Instant a, Instant b) {
+    if (a == null) return b == null ? 0 : -1;
+    if (b == null) return 1;
+    return a.compareTo(b);
+  }
+}

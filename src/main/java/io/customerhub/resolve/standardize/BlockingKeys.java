@@ -1,0 +1,95 @@
+package io.customerhub.resolve.standardize;
+
+import io.customerhub.record.Kind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The blocking keys stored with a record. Each rule is a cheap, error-tolerant grouping; together they let a
+ * duplicate with a typo in any single field still share at least one key with its original. Names are used
+ * order-free (sorted) so swapped given/family names still meet.
+ */
+public final class BlockingKeys {
+
+  public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_key", "postcode_initials",
+      "birthdate_initials", "email_local", "org_name", "org_phonetic");
+
+  private BlockingKeys() {
+  }
+
+  static List<String> compute(List<String> rules, Kind kind, String given, String family, String org,
+                              String birthDate, List<String> emails, List<StandardAddress> addresses,
+                              List<String> strongKeys) {
+    Set<String> keys = new LinkedHashSet<>();
+    String g = compact(given);
+    String f = compact(family);
+    String year = birthDate == null ? null : birthDate.substring(0, 4);
+    String initials = initials(g, f);
+    boolean isOrg = kind == Kind.ORGANIZATION;
+    boolean orgKeys = org != null && (isOrg || (g == null && f == null));
+    for (String rule : rules) {
+      switch (rule) {
+        case "strong" -> keys.addAll(strongKeys);
+        case "name_phonetic_year" -> {
+          if (year != null && !isOrg) {
+            for (String part : new String[] {first(given), f}) {
+              String p = Phonetic.key(part);
+              if (p != null) keys.add("ny:" + p + ":" + year);
+            }
+          }
+        }
+        case "name_key" -> {
+          if (g != null && f != null && !isOrg) keys.add("nk:" + (g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g));
+        }
+        case "postcode_initials" -> {
+          if (initials != null && !isOrg) {
+            for (StandardAddress a : addresses) if (a.postcode() != null) keys.add("pi:" + a.postcode() + ":" + initials);
+          }
+        }
+        case "birthdate_initials" -> {
+          if (initials != null && birthDate != null && birthDate.length() == 10 && !isOrg) {
+            keys.add("di:" + birthDate + ":" + initials);
+          }
+        }
+        case "email_local" -> {
+          for (String e : emails) {
+            String local = e.substring(0, e.indexOf('@'));
+            if (local.length() >= 5) keys.add("el:" + local);
+          }
+        }
+        case "org_name" -> {
+          if (orgKeys) keys.add("on:" + compact(org));
+        }
+        case "org_phonetic" -> {
+          if (orgKeys) {
+            String[] t = org.split(" ");
+            String p = Phonetic.key(t[0]);
+            if (p != null) keys.add("op:" + p + ":" + (t.length > 1 ? t[1].substring(0, 1) : ""));
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown blocking rule " + rule);
+      }
+    }
+    return new ArrayList<>(keys);
+  }
+
+  private static String initials(String g, String f) {
+    if (g == null && f == null) return null;
+    String a = g == null ? "" : g.substring(0, 1);
+    String b = f == null ? "" : f.substring(0, 1);
+    return a.compareTo(b) <= 0 ? a + b : b + a;
+  }
+
+  private static String first(String tokens) {
+    if (tokens == null) return null;
+    int sp = tokens.indexOf(' ');
+    return sp < 0 ? tokens : tokens.substring(0, sp);
+  }
+
+  static String compact(String tokens) {
+    return tokens == null ? null : tokens.replace(" ", "");
+  }
+}

@@ -1,0 +1,92 @@
+package io.customerhub.resolve.standardize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Emails, phones, identifiers and birth dates: each either normalized or dropped (null) when invalid. */
+final class ContactStandardizer {
+
+  private static final Pattern EMAIL = Pattern.compile(
+      "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+          + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+  private static final Pattern DATE = Pattern.compile("(\\d{4})(?:[-/.]?(\\d{1,2})(?:[-/.]?(\\d{1,2}))?)?");
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  private final String defaultRegion;
+  private final boolean stripGmailDots;
+
+  ContactStandardizer(String defaultRegion, boolean stripGmailDots) {
+    this.defaultRegion = defaultRegion;
+    this.stripGmailDots = stripGmailDots;
+  }
+
+  String email(String raw) {
+    String n = Latinizer.nfkc(raw);
+    if (n == null) return null;
+    String e = n.toLowerCase(Locale.ROOT);
+    if (e.startsWith("mailto:")) e = e.substring(7).strip();
+    if (e.length() > 254 || !EMAIL.matcher(e).matches()) return null;
+    if (stripGmailDots) {
+      int at = e.indexOf('@');
+      String domain = e.substring(at + 1);
+      if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+        String local = e.substring(0, at);
+        int plus = local.indexOf('+');
+        if (plus > 0) local = local.substring(0, plus);
+        e = local.replace(".", "") + "@gmail.com";
+      }
+    }
+    return e;
+  }
+
+  /** E.164 (+8613800138000) or null; numbers without a country code are read in the default region. */
+  String phone(String raw) {
+    String n = Latinizer.nfkc(raw);
+    if (n == null) return null;
+    try {
+      Phonenumber.PhoneNumber p = PHONES.parse(n, defaultRegion);
+      return PHONES.isValidNumber(p) ? PHONES.format(p, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+
+  /** National and tax ids: NFKC, upper case, without spaces, dashes and dots. */
+  static String identifier(String raw) {
+    String n = Latinizer.nfkc(raw);
+    if (n == null) return null;
+    StringBuilder sb = new StringBuilder(n.length());
+    n.toUpperCase(Locale.ROOT).codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '.'
+            && Character.getType(c) != Character.DASH_PUNCTUATION)
+        .forEach(sb::appendCodePoint);
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  /**
+   * ISO date or its prefix (yyyy-MM-dd, yyyy-MM, yyyy). A day and month that only make sense swapped
+   * (1990-25-03) are kept as given: the date comparator treats a swap as partial agreement.
+   */
+  static String birthDate(String raw) {
+    String n = Latinizer.nfkc(raw);
+    if (n == null) return null;
+    int t = n.indexOf('T');
+    if (t > 0) n = n.substring(0, t);
+    var m = DATE.matcher(n);
+    if (!m.matches()) return null;
+    int year = Integer.parseInt(m.group(1));
+    if (year < 1800 || year > 2200) return null;
+    if (m.group(2) == null) return String.format(Locale.ROOT, "%04d", year);
+    int month = Integer.parseInt(m.group(2));
+    if (m.group(3) == null) {
+      return month >= 1 && month <= 12 ? String.format(Locale.ROOT, "%04d-%02d", year, month) : null;
+    }
+    int day = Integer.parseInt(m.group(3));
+    if (month < 1 || day < 1 || month > 31 || day > 31 || (month > 12 && day > 12)) return null;
+    return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+  }
+}

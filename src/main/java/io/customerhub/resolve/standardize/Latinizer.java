@@ -1,0 +1,120 @@
+package io.customerhub.resolve.standardize;
+
+import com.ibm.icu.text.Transliterator;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns text in any script into lower-case ASCII so that 张伟, "ZHANG Wei" and "Zhang Wéi" compare.
+ * Hanzi are transliterated one character at a time (ICU's Han-Latin is context free) and cached per character:
+ * a Han-Latin call costs ~150 µs, a cache hit nothing, which keeps standardization above 10k records/s.
+ * ICU transliterators are not thread-safe and slow to build, hence one per thread, built once.
+ */
+public final class Latinizer {
+
+  private static final ThreadLocal<Transliterator> HAN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
+  private static final ThreadLocal<Transliterator> ANY =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+  private static final ConcurrentHashMap<Integer, String> PINYIN = new ConcurrentHashMap<>();
+
+  private Latinizer() {
+  }
+
+  /** NFKC (full-width digits and letters become ASCII), then trimmed; null when nothing is left. */
+  public static String nfkc(String s) {
+    if (s == null) return null;
+    String n = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+    n = n.strip();
+    return n.isEmpty() ? null : n;
+  }
+
+  public static boolean isAscii(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+    return true;
+  }
+
+  public static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+
+  public static boolean containsHan(String s) {
+    if (s == null) return false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (isHan(cp)) return true;
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  /** Pinyin of one hanzi, without tone marks, e.g. 张 → zhang. */
+  public static String pinyin(int cp) {
+    return PINYIN.computeIfAbsent(cp, c -> HAN.get().transliterate(new String(Character.toChars(c))).strip());
+  }
+
+  /**
+   * Lower-case ASCII form; every hanzi becomes its own space-separated syllable, other scripts go through
+   * ICU Any-Latin. Characters without a Latin form (emoji, symbols) are kept and dropped later by
+   * {@link #tokens}.
+   */
+  public static String latin(String s) {
+    String n = nfkc(s);
+    if (n == null) return null;
+    if (isAscii(n)) return n.toLowerCase(java.util.Locale.ROOT);
+    StringBuilder out = new StringBuilder(n.length() + 8);
+    StringBuilder other = new StringBuilder();
+    for (int i = 0; i < n.length(); ) {
+      int cp = n.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 0x80) {
+        flush(other, out);
+        out.append(Character.toLowerCase((char) cp));
+      } else if (isHan(cp)) {
+        flush(other, out);
+        out.append(' ').append(pinyin(cp)).append(' ');
+      } else {
+        other.appendCodePoint(cp);
+      }
+    }
+    flush(other, out);
+    return out.toString();
+  }
+
+  private static void flush(StringBuilder other, StringBuilder out) {
+    if (other.length() == 0) return;
+    out.append(ANY.get().transliterate(other.toString()));
+    other.setLength(0);
+  }
+
+  /**
+   * Splits latinized text into tokens of [a-z0-9]; apostrophes join ("O'Brien" → obrien), everything else
+   * separates. Symbols without a Latin form, such as emoji, disappear here.
+   */
+  public static List<String> tokens(String latin) {
+    List<String> out = new ArrayList<>();
+    if (latin == null) return out;
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < latin.length(); i++) {
+      char c = latin.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        cur.append(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        cur.append((char) (c + 32));
+      } else if (c != '\'' && c != '\u2019' && cur.length() > 0) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    if (cur.length() > 0) out.add(cur.toString());
+    return out;
+  }
+
+  /** Tokens joined by a single space, or null when there are none. */
+  public static String join(List<String> tokens) {
+    return tokens.isEmpty() ? null : String.join(" ", tokens);
+  }
+}

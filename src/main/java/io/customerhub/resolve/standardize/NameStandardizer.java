@@ -1,0 +1,135 @@
+package io.customerhub.resolve.standardize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Person names to comparable ASCII: honorifics dropped, hanzi to pinyin with the syllables of one name part
+ * joined (张小明 → family zhang, given xiaoming, as "Zhang Xiaoming" is written in Latin script).
+ * Chinese names put the family name first; a Latin full name puts it last unless a comma or an all-capital
+ * token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators.
+ */
+final class NameStandardizer {
+
+  record Name(String given, String family) {
+  }
+
+  private static final Set<String> PREFIXES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame",
+      "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "hon", "capt");
+  private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq");
+  private static final List<String> HAN_HONORIFICS = List.of("先生", "女士", "小姐", "太太", "夫人", "老师", "博士",
+      "教授", "同志");
+  private static final Set<String> COMPOUND_SURNAMES = Set.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟",
+      "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "歐陽");
+  /** Han-Latin reads these characters with their common-word pinyin; as surnames they are read otherwise. */
+  private static final Map<Integer, String> SURNAME_READINGS = Map.ofEntries(
+      Map.entry((int) '曾', "zeng"), Map.entry((int) '单', "shan"), Map.entry((int) '解', "xie"),
+      Map.entry((int) '仇', "qiu"), Map.entry((int) '区', "ou"), Map.entry((int) '朴', "piao"),
+      Map.entry((int) '查', "zha"), Map.entry((int) '盖', "ge"), Map.entry((int) '乐', "yue"),
+      Map.entry((int) '覃', "qin"), Map.entry((int) '缪', "miao"), Map.entry((int) '翟', "zhai"),
+      Map.entry((int) '秘', "bi"), Map.entry((int) '种', "chong"), Map.entry((int) '尉', "yu"),
+      Map.entry((int) '长', "zhang"), Map.entry((int) '石', "shi"), Map.entry((int) '薄', "bo"));
+
+  Name person(String given, String family, String full) {
+    String g = part(given, false);
+    String f = part(family, true);
+    if (g == null && f == null) return fromFull(full);
+    return new Name(g, f);
+  }
+
+  private Name fromFull(String full) {
+    String n = Latinizer.nfkc(full);
+    if (n == null) return new Name(null, null);
+    if (Latinizer.containsHan(n) && n.chars().noneMatch(c -> c < 0x80 && Character.isLetter(c))) {
+      String h = stripHanHonorific(n.replaceAll("[\\s·・,，]", ""));
+      int split = h.codePointCount(0, h.length()) <= 1 ? h.length()
+          : h.offsetByCodePoints(0, COMPOUND_SURNAMES.contains(prefix(h, 2)) && h.codePointCount(0, h.length()) > 2 ? 2 : 1);
+      return new Name(part(h.substring(split), false), part(h.substring(0, split), true));
+    }
+    int comma = n.indexOf(',');
+    if (comma >= 0) return new Name(part(n.substring(comma + 1), false), part(n.substring(0, comma), true));
+    List<String> raw = List.of(n.trim().split("\\s+"));
+    List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
+    if (toks.isEmpty()) return new Name(null, null);
+    if (toks.size() == 1) return new Name(null, toks.get(0));
+    int upper = upperCaseToken(raw);
+    if (upper >= 0) {
+      String fam = joined(Latinizer.tokens(Latinizer.latin(raw.get(upper))));
+      List<String> rest = new ArrayList<>();
+      for (int i = 0; i < raw.size(); i++) if (i != upper) rest.addAll(Latinizer.tokens(Latinizer.latin(raw.get(i))));
+      rest = clean(rest);
+      if (fam != null && !rest.isEmpty()) return new Name(String.join(" ", rest), fam);
+    }
+    return new Name(String.join(" ", toks.subList(0, toks.size() - 1)), toks.get(toks.size() - 1));
+  }
+
+  /** One name part; hanzi syllables are joined, Latin tokens kept apart (mary ann). */
+  private String part(String s, boolean family) {
+    String n = Latinizer.nfkc(s);
+    if (n == null) return null;
+    if (Latinizer.containsHan(n)) {
+      String h = stripHanHonorific(n);
+      StringBuilder sb = new StringBuilder();
+      List<String> other = new ArrayList<>();
+      boolean first = true;
+      for (int i = 0; i < h.length(); ) {
+        int cp = h.codePointAt(i);
+        i += Character.charCount(cp);
+        if (Latinizer.isHan(cp)) {
+          String reading = family && first ? SURNAME_READINGS.get(cp) : null;
+          sb.append(reading != null ? reading : Latinizer.pinyin(cp));
+          first = false;
+        } else {
+          other.addAll(Latinizer.tokens(Latinizer.latin(new String(Character.toChars(cp)))));
+        }
+      }
+      List<String> toks = new ArrayList<>(Latinizer.tokens(sb.toString()));
+      toks.addAll(other);
+      return joined(toks);
+    }
+    return joined(clean(Latinizer.tokens(Latinizer.latin(n))));
+  }
+
+  /** Drops honorifics before and generational suffixes after the name, never the last remaining token. */
+  static List<String> clean(List<String> toks) {
+    List<String> t = new ArrayList<>(toks);
+    while (t.size() > 1 && PREFIXES.contains(t.get(0))) t.remove(0);
+    while (t.size() > 1 && SUFFIXES.contains(t.get(t.size() - 1))) t.remove(t.size() - 1);
+    return t;
+  }
+
+  private static String stripHanHonorific(String h) {
+    for (String hon : HAN_HONORIFICS) {
+      if (h.endsWith(hon) && h.length() > hon.length()) return h.substring(0, h.length() - hon.length());
+    }
+    return h;
+  }
+
+  private static String prefix(String s, int codePoints) {
+    return s.codePointCount(0, s.length()) < codePoints ? s : s.substring(0, s.offsetByCodePoints(0, codePoints));
+  }
+
+  /** Index of the single all-capital token of a mixed-case name (ZHANG Wei), or -1. */
+  private static int upperCaseToken(List<String> raw) {
+    int found = -1;
+    int mixed = 0;
+    for (int i = 0; i < raw.size(); i++) {
+      String r = raw.get(i);
+      boolean letters = r.codePoints().anyMatch(Character::isLetter);
+      boolean allUpper = letters && r.length() > 1 && r.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+      if (allUpper) {
+        if (found >= 0) return -1;
+        found = i;
+      } else if (letters) {
+        mixed++;
+      }
+    }
+    return mixed > 0 ? found : -1;
+  }
+
+  private static String joined(List<String> toks) {
+    return Latinizer.join(toks);
+  }
+}

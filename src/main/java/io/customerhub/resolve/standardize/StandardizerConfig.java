@@ -1,0 +1,28 @@
+package io.customerhub.resolve.standardize;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of standardization (the {@code standardize} and {@code blocking.rules} parts of
+ * conf/matching.json). {@code blockingRules} name the keys stored with every record, see {@link BlockingKeys}.
+ */
+public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules) {
+
+  public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "name_key",
+      "postcode_initials", "birthdate_initials", "email_local", "org_name", "org_phonetic");
+
+  public StandardizerConfig {
+    defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();
+    blockingRules = List.copyOf(blockingRules == null ? DEFAULT_RULES : blockingRules);
+    for (String r : blockingRules) {
+      if (!BlockingKeys.RULES.contains(Objects.requireNonNull(r, "blocking rule"))) {
+        throw new IllegalArgumentException("unknown blocking rule '" + r + "', known: " + BlockingKeys.RULES);
+      }
+    }
+  }
+
+  public static StandardizerConfig defaults() {
+    return new StandardizerConfig("CN", false, DEFAULT_RULES);
+  }
+}

@@ -1,0 +1,54 @@
+package io.customerhub.serve;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /health/live} answers while the process serves HTTP; {@code /health/ready} is 200 only when every
+ * dependency check passes (PostgreSQL, Hazelcast, and Kafka when enabled) and names each one's state.
+ */
+public final class Health {
+
+  /** A named dependency check; a {@code null} supplier means the dependency is switched off. */
+  public record Check(String name, Supplier<Future<String>> probe) {
+  }
+
+  private final List<Check> checks;
+
+  public Health(List<Check> checks) {
+    this.checks = List.copyOf(checks);
+  }
+
+  void live(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+  }
+
+  void ready(RoutingContext ctx) {
+    Map<String, Future<String>> probes = new LinkedHashMap<>();
+    for (Check c : checks) {
+      probes.put(c.name(), c.probe() == null ? Future.succeededFuture("off")
+          : c.probe().get().timeout(2, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    Future.join(new ArrayList<>(probes.values())).onComplete(done -> {
+      JsonObject details = new JsonObject();
+      boolean up = true;
+      for (Map.Entry<String, Future<String>> e : probes.entrySet()) {
+        Future<String> f = e.getValue();
+        if (f.succeeded()) details.put(e.getKey(), new JsonObject().put("status", f.result()));
+        else {
+          up = false;
+          details.put(e.getKey(), new JsonObject().put("status", "DOWN").put("error", String.valueOf(f.cause().getMessage())));
+        }
+      }
+      ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", details).encode());
+    });
+  }
+}

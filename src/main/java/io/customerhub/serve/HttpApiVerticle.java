@@ -1,0 +1,87 @@
+package io.customerhub.serve;
+
+import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.config.HubConfig;
+import io.customerhub.ingest.IngestService;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.Future;
+
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.Pool;
+
+
+import java.util.List;
+
+/**
+ * The HTTP API of contract 1.3. Thin: parse, call a service, answer; every failure goes through {@link Problems}.
+ * Deployed once per event-loop thread; all instances share the services they are given.
+ */
+public final class HttpApiVerticle extends VerticleBase {
+
+  /** Everything the API serves from, built once by the node. */
+  public record Services(HubConfig config, Auth auth, IngestService ingest, ProfileReadModel readModel, Pool pool,
+                         RoutingAnswers routing, Health health, List<ApiModule> modules) {
+  }
+
+  /** A group of extra routes (matching, routing policy, steward workspace) mounted under the authenticated API. */
+  public interface ApiModule {
+    void mount(Router api);
+  }
+
+  private final Services services;
+  private HttpServer server;
+
+  public HttpApiVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    HubConfig.Http http = services.config().http();
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port())
+        .setCompressionSupported(true).setMaxInitialLineLength(8192).setMaxHeaderSize(16384));
+    return server.requestHandler(router(http)).listen();
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router router(HubConfig.Http http) {
+    Router root = Router.router(vertx);
+    root.route().failureHandler(Problems::handle);
+    root.get("/health/live").handler(services.health()::live);
+    root.get("/health/ready").handler(services.health()::ready);
+
+    Router api = Router.router(vertx);
+    api.route().handler(services.auth().authenticate());
+    api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+    IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
+    ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.pool());
+    api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
+    api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
+    api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);
+    api.get("/crosswalk").handler(Auth.require("reader", "steward")).handler(profiles::crosswalk);
+    api.get("/routing/:source/:sourceId").handler(Auth.require("router")).handler(this::routing);
+    for (ApiModule module : services.modules()) module.mount(api);
+    api.route().failureHandler(Problems::handle);
+    root.route("/api/v1/*").subRouter(api);
+    root.route().last().handler(ctx -> ctx.fail(HubException.notFound("no such path: " + ctx.request().path())));
+    return root;
+  }
+
+  /** The latency-critical path: one near-cache lookup of a pre-rendered answer when the customer is cached. */
+  private void routing(RoutingContext ctx) {
+    SourceKey key = new SourceKey(ctx.pathParam("source"), ctx.pathParam("sourceId"));
+    services.readModel().routing(key).onSuccess(answer ->
+        ctx.response().putHeader("Content-Type", "application/json")
+            .end(answer != null ? answer : services.routing().unknown()))
+        .onFailure(ctx::fail);
+  }
+
+}

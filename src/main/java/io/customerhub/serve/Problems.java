@@ -1,0 +1,82 @@
+package io.customerhub.serve;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** The one failure handler: every error becomes RFC 9457 {@code application/problem+json}, never a stack trace. */
+public final class Problems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private static final Map<Integer, String> TITLES = Map.of(
+      400, "Invalid request", 401, "Unauthorized", 403, "Forbidden", 404, "Not found",
+      405, "Method not allowed", 413, "Payload too large", 415, "Unsupported media type",
+      503, "Service unavailable");
+
+  private Problems() {
+  }
+
+  public static void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    int status;
+    String title;
+    String detail;
+    if (failure instanceof HubException e) {
+      status = e.status();
+      title = e.title();
+      detail = e.getMessage();
+    } else if (failure instanceof PgException || failure instanceof io.vertx.core.impl.NoStackTraceThrowable
+        && String.valueOf(failure.getMessage()).contains("connection")) {
+      status = 503;
+      title = TITLES.get(503);
+      detail = "the database is not available right now; retry later";
+      LOG.warn("database failure on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
+    } else if (failure == null && ctx.statusCode() < 500) {
+      status = ctx.statusCode();
+      title = TITLES.getOrDefault(status, "Error");
+      detail = defaultDetail(status);
+    } else {
+      status = 500;
+      title = "Internal error";
+      detail = "an unexpected error occurred; it has been logged";
+      LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+    }
+    send(ctx, status, title, detail);
+  }
+
+  public static void send(RoutingContext ctx, int status, String title, String detail) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended()) return;
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    if (status == 401) response.putHeader("WWW-Authenticate", "Bearer");
+    JsonObject body = new JsonObject()
+        .put("type", "about:blank")
+        .put("title", title)
+        .put("status", status)
+        .put("detail", detail)
+        .put("instance", ctx.request().path());
+    response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+  }
+
+  private static String defaultDetail(int status) {
+    return switch (status) {
+      case 401 -> "a bearer token is required (Authorization: Bearer …)";
+      case 403 -> "the token's roles do not allow this request";
+      case 404 -> "no such resource";
+      case 405 -> "this method is not allowed on this path";
+      case 413 -> "the request body is larger than the configured limit";
+      case 415 -> "unsupported content type";
+      default -> "the request could not be processed";
+    };
+  }
+}

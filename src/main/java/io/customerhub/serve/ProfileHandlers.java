@@ -1,0 +1,108 @@
+package io.customerhub.serve;
+
+import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileCodec;
+import io.customerhub.store.ProfileQueries;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+
+import java.util.UUID;
+
+/** Profiles by id and by any source key, and the crosswalk, streamed straight from PostgreSQL. */
+final class ProfileHandlers {
+
+  private static final String PROFILES_PATH = "/api/v1/profiles/";
+
+  private final ProfileReadModel readModel;
+  private final Pool pool;
+
+  ProfileHandlers(ProfileReadModel readModel, Pool pool) {
+    this.readModel = readModel;
+    this.pool = pool;
+  }
+
+  void byId(RoutingContext ctx) {
+    UUID id = profileId(ctx);
+    if ("true".equalsIgnoreCase(ctx.request().getParam("lineage"))) {
+      readModel.stored(id).onSuccess(stored -> {
+        if (stored != null && "merged".equals(stored.status())) redirect(ctx, stored.mergedInto().toString());
+        else if (stored == null || !stored.active()) ctx.fail(HubException.notFound("no profile " + id));
+        else json(ctx, ProfileCodec.toView(stored.profile(), true));
+      }).onFailure(ctx::fail);
+      return;
+    }
+    answer(ctx, readModel.byId(id), "no profile " + id);
+  }
+
+  void byKey(RoutingContext ctx) {
+    SourceKey key = new SourceKey(ctx.pathParam("source"), ctx.pathParam("sourceId"));
+    answer(ctx, readModel.byKey(key), "no profile holds the record " + key);
+  }
+
+  private void answer(RoutingContext ctx, Future<ProfileReadModel.View> lookup, String notFound) {
+    lookup.onSuccess(view -> {
+      if (view.found()) json(ctx, view.json());
+      else if (view.mergedInto() != null) redirect(ctx, view.mergedInto());
+      else ctx.fail(HubException.notFound(notFound));
+    }).onFailure(ctx::fail);
+  }
+
+  /**
+   * One NDJSON line per identity record, read through a cursor inside a read-only transaction and written with
+   * back-pressure, so that millions of records never sit in memory.
+   */
+  void crosswalk(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    pool.getConnection().onFailure(ctx::fail).onSuccess(conn -> conn.begin().compose(tx ->
+        conn.prepare(ProfileQueries.crosswalkSql()).map(ps -> {
+          response.setChunked(true).putHeader("Content-Type", "application/x-ndjson");
+          var stream = ps.createStream(1000);
+          stream.exceptionHandler(err -> {
+            conn.close();
+            if (!response.headWritten()) ctx.fail(err);
+            else response.reset();
+          });
+          stream.endHandler(v -> tx.commit().onComplete(done -> {
+            conn.close();
+            response.end();
+          }));
+          stream.handler((Row row) -> {
+            response.write(new JsonObject().put("source", row.getString(0)).put("sourceId", row.getString(1))
+                .put("profileId", row.getUUID(2).toString()).encode() + "\n");
+            if (response.writeQueueFull()) {
+              stream.pause();
+              response.drainHandler(d -> stream.resume());
+            }
+          });
+          response.closeHandler(v -> conn.close());
+          return null;
+        })).onFailure(err -> {
+          conn.close();
+          ctx.fail(err);
+        }));
+  }
+
+  static UUID profileId(RoutingContext ctx) {
+    String raw = ctx.pathParam("profileId");
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw HubException.invalid("profileId: '" + raw + "' is not a profile id (a UUID)");
+    }
+  }
+
+  static void json(RoutingContext ctx, String body) {
+    ctx.response().putHeader("Content-Type", "application/json").end(body);
+  }
+
+  private static void redirect(RoutingContext ctx, String survivor) {
+    ctx.response().setStatusCode(308).putHeader("Location", PROFILES_PATH + survivor)
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("mergedInto", survivor).encode());
+  }
+}

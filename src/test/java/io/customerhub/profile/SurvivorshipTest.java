@@ -1,0 +1,115 @@
+package io.customerhub.profile;
+
+import io.customerhub.profile.SurvivorshipRule.Strategy;
+import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.customerhub.profile.Records.daysAgo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SurvivorshipTest {
+
+  private static final SourceKey CRM = new SourceKey("crm", "C1");
+  private static final SourceKey ERP = new SourceKey("erp", "E1");
+  private static final SourceKey WEB = new SourceKey("web", "W1");
+
+  @Test
+  void mostRecentTakesTheNewestValue() {
+    AttributeLineage l = Survivorship.choose("familyName", SurvivorshipRule.of(Strategy.MOST_RECENT), List.of(
+        new Candidate(CRM, daysAgo(10), "Zhang"), new Candidate(ERP, daysAgo(1), "Chang")));
+    assertEquals("Chang", l.chosen());
+    assertEquals(List.of(ERP), l.chosenFrom());
+    assertEquals("most_recent", l.rule());
+  }
+
+  @Test
+  void sourcePriorityBeatsRecency() {
+    AttributeLineage l = Survivorship.choose("orgName", SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "erp", "crm"),
+        List.of(new Candidate(CRM, daysAgo(1), "ACME"), new Candidate(ERP, daysAgo(100), "ACME Trading Co., Ltd.")));
+    assertEquals("ACME Trading Co., Ltd.", l.chosen());
+  }
+
+  @Test
+  void sourcePriorityFallsBackToRecencyWithinOneSourceAndForUnlistedSources() {
+    SurvivorshipRule rule = SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "erp");
+    AttributeLineage l = Survivorship.choose("orgName", rule, List.of(
+        new Candidate(CRM, daysAgo(1), "Newest but unlisted"), new Candidate(WEB, daysAgo(5), "Older unlisted")));
+    assertEquals("Newest but unlisted", l.chosen());
+  }
+
+  @Test
+  void mostCompleteTakesTheFullestValue() {
+    AttributeLineage l = Survivorship.choose("fullName", SurvivorshipRule.of(Strategy.MOST_COMPLETE), List.of(
+        new Candidate(CRM, daysAgo(1), "W. Zhang"), new Candidate(ERP, daysAgo(9), "Wei Zhang")));
+    assertEquals("Wei Zhang", l.chosen());
+  }
+
+  @Test
+  void mostCompleteAddressIsTheOneWithMoreFields() {
+    Map<String, Object> partial = JsonValues.address(new io.customerhub.record.Address(
+        "8 Jianguo Rd", null, "Beijing", null, null, null));
+    Map<String, Object> full = JsonValues.address(new io.customerhub.record.Address(
+        "8 Jianguo Rd", null, "Beijing", "BJ", "100022", "CN"));
+    AttributeLineage l = Survivorship.choose("addresses", SurvivorshipRule.of(Strategy.MOST_COMPLETE), List.of(
+        new Candidate(CRM, daysAgo(1), partial), new Candidate(ERP, daysAgo(9), full)));
+    assertEquals(List.of(full, partial), l.chosen());
+  }
+
+  @Test
+  void mostFrequentCountsRecordsAgreeingOnTheStandardizedForm() {
+    AttributeLineage l = Survivorship.choose("birthDate", SurvivorshipRule.of(Strategy.MOST_FREQUENT), List.of(
+        new Candidate(CRM, daysAgo(9), "1990-03-07"), new Candidate(ERP, daysAgo(8), "1990-03-07"),
+        new Candidate(WEB, daysAgo(1), "1990-07-03")));
+    assertEquals("1990-03-07", l.chosen());
+    assertEquals(3, l.candidates().size(), "losing candidates are kept");
+  }
+
+  @Test
+  void mostFrequentTieGoesToTheNewest() {
+    AttributeLineage l = Survivorship.choose("birthDate", SurvivorshipRule.of(Strategy.MOST_FREQUENT), List.of(
+        new Candidate(CRM, daysAgo(9), "1990-03-07"), new Candidate(ERP, daysAgo(1), "1991-01-01")));
+    assertEquals("1991-01-01", l.chosen());
+  }
+
+  @Test
+  void multiValuedAttributesAreUnionsDeduplicatedByStandardizedForm() {
+    AttributeLineage emails = Survivorship.choose("emails", SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "crm"),
+        List.of(new Candidate(ERP, daysAgo(1), "Wei.Zhang@Example.com"), new Candidate(CRM, daysAgo(5),
+            "wei.zhang@example.com"), new Candidate(ERP, daysAgo(1), "billing@acme.cn")));
+    assertEquals(List.of("wei.zhang@example.com", "billing@acme.cn"), emails.chosen());
+    assertEquals(List.of(CRM, ERP), emails.chosenFrom());
+    assertEquals(3, emails.candidates().size());
+
+    AttributeLineage phones = Survivorship.choose("phones", SurvivorshipRule.of(Strategy.MOST_RECENT), List.of(
+        new Candidate(CRM, daysAgo(1), "+86 138 0013 8000"), new Candidate(ERP, daysAgo(2), "+86-138-0013-8000")));
+    assertEquals(List.of("+86 138 0013 8000"), phones.chosen());
+  }
+
+  @Test
+  void nullTimestampsNeverWinOnRecency() {
+    AttributeLineage l = Survivorship.choose("givenName", SurvivorshipRule.of(Strategy.MOST_RECENT), List.of(
+        new Candidate(CRM, null, "Undated"), new Candidate(ERP, daysAgo(300), "Dated")));
+    assertEquals("Dated", l.chosen());
+  }
+
+  @Test
+  void blankCandidatesAreIgnoredAndNoCandidateMeansNoValue() {
+    AttributeLineage l = Survivorship.choose("givenName", SurvivorshipRule.of(Strategy.MOST_RECENT),
+        List.of(new Candidate(CRM, daysAgo(1), "  ")));
+    assertNull(l.chosen());
+  }
+
+  @Test
+  void choiceDoesNotDependOnCandidateOrder() {
+    List<Candidate> a = List.of(new Candidate(CRM, daysAgo(1), "X"), new Candidate(ERP, daysAgo(1), "Y"));
+    List<Candidate> b = List.of(a.get(1), a.get(0));
+    for (Strategy s : Strategy.values()) {
+      SurvivorshipRule rule = SurvivorshipRule.of(s);
+      assertEquals(Survivorship.choose("givenName", rule, a), Survivorship.choose("givenName", rule, b), s.name());
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.customerhub.resolve.standardize;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ContactStandardizerTest {
+
+  private final ContactStandardizer cn = new ContactStandardizer("CN", false);
+
+  @Test
+  void emailsAreTrimmedLowerCasedAndValidated() {
+    assertEquals("wei.zhang@example.com", cn.email("  Wei.Zhang@Example.COM "));
+    assertEquals("a@b.cn", cn.email("mailto:a@b.cn"));
+    assertEquals("wei@example.com", cn.email("ｗｅｉ＠ｅｘａｍｐｌｅ．ｃｏｍ"));
+    assertNull(cn.email("not an email"));
+    assertNull(cn.email("a@b"));
+    assertNull(cn.email("a..b@example.com"));
+    assertNull(cn.email("😀@example.com"));
+    assertNull(cn.email(""));
+    assertNull(cn.email(null));
+  }
+
+  @Test
+  void gmailDotsStayUnlessConfigured() {
+    assertEquals("wei.zhang+x@gmail.com", cn.email("Wei.Zhang+x@gmail.com"));
+    ContactStandardizer strip = new ContactStandardizer("CN", true);
+    assertEquals("weizhang@gmail.com", strip.email("Wei.Zhang+x@googlemail.com"));
+    assertEquals("wei.zhang@example.com", strip.email("wei.zhang@example.com"));
+  }
+
+  @Test
+  void phonesBecomeE164InTheDefaultRegion() {
+    assertEquals("+8613800138000", cn.phone("+86 138 0013 8000"));
+    assertEquals("+8613800138000", cn.phone("138-0013-8000"));
+    assertEquals("+8613800138000", cn.phone("0086 13800138000"));
+    assertEquals("+8613800138000", cn.phone("１３８００１３８０００"));
+    assertEquals("+14155552671", cn.phone("+1 (415) 555-2671"));
+    assertEquals("+14155552671", new ContactStandardizer("US", false).phone("(415) 555-2671"));
+  }
+
+  @Test
+  void invalidPhonesAreDropped() {
+    assertNull(cn.phone("12345"));
+    assertNull(cn.phone("call me"));
+    assertNull(cn.phone("😀"));
+    assertNull(cn.phone(null));
+  }
+
+  @Test
+  void identifiersLoseSeparatorsAndCase() {
+    assertEquals("11010119900307001X", ContactStandardizer.identifier(" 110101-19900307-001x "));
+    assertEquals("123456789", ContactStandardizer.identifier("123.456.789"));
+    assertEquals("91110000MA01", ContactStandardizer.identifier("９１１１００００ｍａ０１"));
+    assertNull(ContactStandardizer.identifier(" - . "));
+    assertNull(ContactStandardizer.identifier(null));
+  }
+
+  @Test
+  void birthDatesAreIsoOrPrefixes() {
+    assertEquals("1990-03-07", ContactStandardizer.birthDate("1990-03-07"));
+    assertEquals("1990-03-07", ContactStandardizer.birthDate("19900307"));
+    assertEquals("1990-03-07", ContactStandardizer.birthDate("1990/3/7"));
+    assertEquals("1990-03-07", ContactStandardizer.birthDate("１９９０－０３－０７"));
+    assertEquals("1990-03-07", ContactStandardizer.birthDate("1990-03-07T00:00:00Z"));
+    assertEquals("1990-03", ContactStandardizer.birthDate("1990-03"));
+    assertEquals("1990", ContactStandardizer.birthDate("1990"));
+  }
+
+  @Test
+  void aSwappedDayAndMonthIsKeptForTheComparator() {
+    assertEquals("1990-25-03", ContactStandardizer.birthDate("1990-25-03"));
+    assertNull(ContactStandardizer.birthDate("1990-25-25"));
+    assertNull(ContactStandardizer.birthDate("1990-00-03"));
+    assertNull(ContactStandardizer.birthDate("0001-01-01"));
+    assertNull(ContactStandardizer.birthDate("yesterday"));
+    assertNull(ContactStandardizer.birthDate(""));
+  }
+}

@@ -1,0 +1,85 @@
+package io.customerhub.resolve.standardize;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class NameStandardizerTest {
+
+  private final Standardizer std = new Standardizer();
+
+  private StandardRecord person(String given, String family, String full) {
+    return std.standardize(new CanonicalRecord(new SourceKey("crm", "1"), io.customerhub.record.Kind.PERSON,
+        Instant.EPOCH, false, given, family, full, null, null, null, null, List.of(), List.of(), List.of(),
+        List.of(), java.util.Map.of(), null));
+  }
+
+  private static void assertName(StandardRecord r, String given, String family) {
+    assertEquals(given, r.given(), "given");
+    assertEquals(family, r.family(), "family");
+  }
+
+  @Test
+  void hanziAndPinyinCompareEqual() {
+    assertName(person("伟", "张", null), "wei", "zhang");
+    assertName(person("Wei", "Zhang", null), "wei", "zhang");
+    assertName(person(null, null, "张伟"), "wei", "zhang");
+  }
+
+  @Test
+  void chineseFullNamePutsFamilyFirstAndJoinsGivenSyllables() {
+    assertName(person(null, null, "张小明"), "xiaoming", "zhang");
+    assertName(person(null, null, "张 小明"), "xiaoming", "zhang");
+    assertName(person(null, null, "欧阳娜娜"), "nana", "ouyang");
+  }
+
+  @Test
+  void surnameReadingsOverrideCommonWordReadings() {
+    assertName(person(null, null, "曾小明"), "xiaoming", "zeng");
+    assertName(person("田芳", "单", null), "tianfang", "shan");
+  }
+
+  @Test
+  void latinFullNamePutsFamilyLastUnlessCommaOrCapitals() {
+    assertName(person(null, null, "John Michael Smith"), "john michael", "smith");
+    assertName(person(null, null, "Smith, John"), "john", "smith");
+    assertName(person(null, null, "ZHANG Wei"), "wei", "zhang");
+  }
+
+  @Test
+  void accentsCaseAndHonorificsAreRemoved() {
+    assertName(person("Dr. José", "MÜLLER-Lüdenscheidt", null), "jose", "muller ludenscheidt");
+    assertName(person(null, null, "Mrs. Mary-Ann O'Brien Jr."), "mary ann", "obrien");
+    assertName(person(null, null, "王先生"), null, "wang");
+  }
+
+  @Test
+  void aLoneHonorificIsKeptBecauseItMayBeTheName() {
+    assertName(person("Don", "Miss", null), "don", "miss");
+  }
+
+  @Test
+  void nullEmptyAndEmojiOnlyGiveNoName() {
+    assertName(person(null, null, null), null, null);
+    assertName(person("", "  ", ""), null, null);
+    assertName(person("😀", null, null), null, null);
+    assertName(person("Ann 😀", null, null), "ann", null);
+  }
+
+  @Test
+  void fullWidthLettersAreFolded() {
+    assertName(person("Ｗｅｉ", "ＺＨＡＮＧ", null), "wei", "zhang");
+  }
+
+  @Test
+  void otherScriptsAreLatinized() {
+    assertEquals("ivanov", person("Иван", "Иванов", null).family());
+    assertNull(person(null, null, "   ").given());
+  }
+}

@@ -1,0 +1,99 @@
+package io.customerhub.resolve.standardize;
+
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StandardRecordTest {
+
+  private static final Standardizer STD = new Standardizer();
+
+  static CanonicalRecord sample() {
+    return new CanonicalRecord(new SourceKey("crm", "C-1001"), Kind.PERSON, Instant.EPOCH, false, "Wei", "Zhang",
+        null, null, null, "110101199003070011", "1990-03-07", List.of("wei.zhang@example.com", "bad"),
+        List.of("+86 138 0013 8000"), List.of(new Address("8 Jianguo Rd", null, "Beijing", "BJ", "100022", "CN")),
+        List.of(), Map.of(), null);
+  }
+
+  @Test
+  void strongKeysCarryEveryValidIdentifier() {
+    StandardRecord r = STD.standardize(sample());
+    assertEquals(List.of("email:wei.zhang@example.com", "phone:+8613800138000", "nid:110101199003070011"),
+        r.strongKeys());
+    assertEquals(r.strongKeys(), r.blockingKeys().subList(0, 3));
+    assertTrue(r.blockingKeys().contains("nk:wei|zhang"));
+    assertTrue(r.blockingKeys().contains("pi:100022:wz"));
+    assertTrue(r.blockingKeys().contains("di:1990-03-07:wz"));
+  }
+
+  @Test
+  void swappedNamesShareBlockingKeys() {
+    CanonicalRecord a = CanonicalRecord.person(new SourceKey("a", "1"), Instant.EPOCH, "Wei", "Zhang", null, null);
+    CanonicalRecord b = CanonicalRecord.person(new SourceKey("b", "1"), Instant.EPOCH, "Zhang", "Wei", null, null);
+    assertEquals(STD.standardize(a).blockingKeys(), STD.standardize(b).blockingKeys());
+  }
+
+  @Test
+  void encodeDecodeRoundTripsASample() {
+    StandardRecord r = STD.standardize(sample());
+    assertEquals(r, StandardRecord.decode(r.encode()));
+    assertEquals(r.encode(), StandardRecord.decode(r.encode()).encode());
+  }
+
+  @RepeatedTest(20)
+  void encodeDecodeRoundTripsRandomRecords() {
+    Random rnd = new Random();
+    for (int i = 0; i < 200; i++) {
+      List<StandardAddress> addresses = new ArrayList<>();
+      for (int k = rnd.nextInt(3); k > 0; k--) {
+        addresses.add(new StandardAddress(text(rnd), text(rnd), text(rnd), text(rnd), text(rnd)));
+      }
+      StandardRecord r = new StandardRecord(new SourceKey(nonNull(rnd), nonNull(rnd)),
+          rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(3)], text(rnd), text(rnd), text(rnd), text(rnd),
+          text(rnd), text(rnd), list(rnd), list(rnd), addresses, list(rnd));
+      assertEquals(r, StandardRecord.decode(r.encode()), r.encode());
+    }
+  }
+
+  @Test
+  void decodeRejectsForeignText() {
+    assertThrows(IllegalArgumentException.class, () -> StandardRecord.decode("hello"));
+    assertThrows(IllegalArgumentException.class, () -> StandardRecord.decode("s0|a|b|||||||||||"));
+  }
+
+  private static final String ALPHABET = "ab |;^%\\:张😀\u0000\n";
+
+  private static String nonNull(Random rnd) {
+    String t = text(rnd);
+    return t == null ? "" : t;
+  }
+
+  private static String text(Random rnd) {
+    if (rnd.nextInt(4) == 0) return null;
+    StringBuilder sb = new StringBuilder();
+    for (int n = rnd.nextInt(6); n > 0; n--) {
+      int cp = ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0, rnd.nextInt(ALPHABET.codePointCount(0, ALPHABET.length()))));
+      sb.appendCodePoint(cp);
+    }
+    return sb.toString();
+  }
+
+  private static List<String> list(Random rnd) {
+    List<String> out = new ArrayList<>();
+    for (int n = rnd.nextInt(4); n > 0; n--) out.add(text(rnd));
+    return out;
+  }
+}
