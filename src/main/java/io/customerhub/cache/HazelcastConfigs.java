@@ -88,9 +88,10 @@ public final class HazelcastConfigs {
   }
 
   /**
-   * Serving nodes read profiles and routing answers far more often than they change: a near cache answers repeated reads from local
-   * memory, and invalidation on change keeps it from serving a stale profile after a merge. Caching local
-   * entries matters on a single member, where every entry is local and would otherwise never be near-cached.
+   * Serving nodes read profiles and routing answers far more often than they change: a near cache answers
+   * repeated reads from local memory, and invalidation on change keeps it from serving a stale profile after a
+   * merge. Caching local entries matters on a single member, where every entry is local and would otherwise
+   * never be near-cached.
    */
   private static MapConfig cachedMap(String name) {
     NearCacheConfig nearCache = new NearCacheConfig(name)

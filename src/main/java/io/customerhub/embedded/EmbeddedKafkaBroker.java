@@ -1,6 +1,5 @@
 package io.customerhub.embedded;
 
-import ch.qos.logback.classic.Level;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -57,7 +56,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** Formats {@code logDir} unless it already holds a store, starts the broker and waits until it serves. */
   public static EmbeddedKafkaBroker start(Path logDir) {
     long started = System.nanoTime();
-    quietBrokerLogs();
     int brokerPort = freePort();
     int controllerPort = freePort();
     String bootstrap = HOST + ":" + brokerPort;
@@ -140,15 +138,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new UncheckedIOException("cannot prepare Kafka log directory " + logDir, e);
     } catch (Exception e) {
       throw new IllegalStateException("cannot format Kafka log directory " + logDir, e);
-    }
-  }
-
-  /** The broker logs hundreds of INFO lines while starting; keep WARN unless logging config says otherwise. */
-  private static void quietBrokerLogs() {
-    for (String name : List.of("kafka", "org.apache.kafka", "org.apache.zookeeper", "state.change.logger")) {
-      if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger && logger.getLevel() == null) {
-        logger.setLevel(Level.WARN);
-      }
     }
   }
 

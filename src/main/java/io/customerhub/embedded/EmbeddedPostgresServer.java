@@ -48,33 +48,43 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     long started = System.nanoTime();
     try {
       Files.createDirectories(dataDir);
-      Path pgData = persistent ? dataDir.resolve("pg") : Files.createTempDirectory(dataDir, "pg-");
-      FileLock ownership = persistent ? lockDataDir(dataDir) : null;
-      if (persistent) {
-        stopOrphanedPostmaster(pgData);
+      if (!persistent) {
+        return launch(Files.createTempDirectory(dataDir, "pg-"), false, null, started);
       }
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(pgData)
-          .setCleanDataDirectory(!persistent)
-          // C collation: identical sorting on every machine; text is normalized in Java (ICU), not in SQL.
-          .setLocaleConfig("locale", "C")
-          .setServerConfig("listen_addresses", HOST)
-          .setServerConfig("max_connections", "200")
-          // A merge locks many rows and advisory keys in one transaction.
-          .setServerConfig("max_locks_per_transaction", "1024")
-          .setServerConfig("fsync", persistent ? "on" : "off")
-          // zonky turns synchronous_commit off; the hub acknowledges records only once they are durable.
-          .setServerConfig("synchronous_commit", "on")
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, ownership);
-      LOG.info("PostgreSQL ready at {} in {} ms ({})", server.pgUri(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-          persistent ? "data in " + pgData : "temporary");
-      return server;
+      Path pgData = dataDir.resolve("pg");
+      FileLock ownership = lockDataDir(dataDir);
+      try {
+        stopOrphanedPostmaster(pgData);
+        return launch(pgData, true, ownership, started);
+      } catch (IOException | RuntimeException e) {
+        ownership.channel().close();
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL under " + dataDir, e);
     }
+  }
+
+  private static EmbeddedPostgresServer launch(Path pgData, boolean persistent, FileLock ownership, long started)
+      throws IOException {
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(pgData)
+        .setCleanDataDirectory(!persistent)
+        // C collation: identical sorting on every machine; text is normalized in Java (ICU), not in SQL.
+        .setLocaleConfig("locale", "C")
+        .setServerConfig("listen_addresses", HOST)
+        .setServerConfig("max_connections", "200")
+        // A merge locks many rows and advisory keys in one transaction.
+        .setServerConfig("max_locks_per_transaction", "1024")
+        .setServerConfig("fsync", persistent ? "on" : "off")
+        // zonky turns synchronous_commit off; the hub acknowledges records only once they are durable.
+        .setServerConfig("synchronous_commit", "on")
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .start();
+    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, ownership);
+    LOG.info("PostgreSQL ready at {} in {} ms ({})", server.pgUri(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), persistent ? "data in " + pgData : "temporary");
+    return server;
   }
 
   /** One process per data directory: a second hub on the same directory must not touch a live cluster. */
@@ -156,7 +166,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "jdbc:postgresql://" + HOST + ":" + port() + "/" + database + "?user=" + USER;
   }
 
-  /** The URI form used by {@code HUB_PG_URL} and vertx-pg-client, e.g. {@code postgresql://postgres@127.0.0.1:5432/postgres}. */
+  /** The form of {@code HUB_PG_URL} and vertx-pg-client: {@code postgresql://postgres@127.0.0.1:PORT/postgres}. */
   public String pgUri() {
     return pgUri(DATABASE);
   }

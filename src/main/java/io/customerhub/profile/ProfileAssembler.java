@@ -3,6 +3,8 @@ package io.customerhub.profile;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
+import io.customerhub.risk.RiskContext;
+import io.customerhub.risk.RiskEngine;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +20,13 @@ public final class ProfileAssembler {
   private final ProfileRules rules;
   private final OrderAggregator aggregator;
   private final TierThresholds floors;
+  private final RiskEngine risk;
 
   public ProfileAssembler(ProfileRules rules) {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.aggregator = new OrderAggregator(rules.orders());
     this.floors = TierThresholds.floorsOnly(rules.tiers());
+    this.risk = new RiskEngine(rules.risk());
   }
 
   public ProfileAssembler() {
@@ -40,7 +44,9 @@ public final class ProfileAssembler {
 
   /**
    * The profile of {@code input} as of {@code now}. {@code version} and {@code createdAt} come from the input
-   * (the caller owns versioning); {@code updatedAt} is {@code now}.
+   * (the caller owns versioning); {@code updatedAt} is {@code now}. Risk tags keep their {@code since} and the
+   * history continues from {@code input.previous()}. Time-based rules (dormant, new customer, windows) depend on
+   * {@code now}, so callers reassess profiles periodically, not only when a record arrives.
    */
   public Profile assemble(ProfileInput input, TierThresholds thresholds, Instant now) {
     List<CanonicalRecord> members = input.members() == null ? List.of() : input.members();
@@ -48,9 +54,12 @@ public final class ProfileAssembler {
     Map<String, AttributeLineage> lineage = Lineage.fromMembers(members, rules.survivorship());
     OrderAggregates aggregates = aggregator.aggregate(orders, now);
     List<SourceKey> keys = members.stream().map(CanonicalRecord::key).distinct().sorted().toList();
+    Profile previous = input.previous();
+    RiskEngine.Assessment assessment = risk.assess(new RiskContext(members, orders, aggregates, lineage, now),
+        previous == null ? List.of() : previous.riskTags(), previous == null ? List.of() : previous.riskHistory());
     return new Profile(input.profileId(), input.version(), kind(members),
         input.createdAt() == null ? now : input.createdAt(), now, keys, Golden.fromLineage(lineage), lineage,
-        aggregates, thresholds.tierFor(aggregates), List.of(), List.of());
+        aggregates, thresholds.tierFor(aggregates), assessment.tags(), assessment.history());
   }
 
   /**

@@ -1,14 +1,17 @@
 package io.customerhub.profile;
 
+import io.customerhub.risk.RiskRules;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Everything the assembler is configured with, decoded once at start from conf/profile.json (survivorship,
- * orders, tiers). Missing sections fall back to {@link #defaults()}, which the shipped files spell out.
+ * orders, tiers) and conf/risk.json (risk rules). Missing sections fall back to {@link #defaults()}, which the
+ * shipped files spell out.
  */
-public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers) {
+public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers, RiskRules risk) {
 
   /** The shape of conf/profile.json. */
   record ProfileFile(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers) {
@@ -18,24 +21,23 @@ public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, Ti
     if (survivorship == null) survivorship = SurvivorshipRules.defaults();
     if (orders == null) orders = OrderRules.defaults();
     if (tiers == null) tiers = TierRules.defaults();
+    if (risk == null) risk = RiskRules.defaults();
   }
 
   public static ProfileRules defaults() {
-    return new ProfileRules(null, null, null);
+    return new ProfileRules(null, null, null, null);
   }
 
-  /** Reads {@code profile.json} from the configuration directory; a missing file means defaults. */
+  /** Reads {@code profile.json} and {@code risk.json} from the configuration directory; missing files mean defaults. */
   public static ProfileRules load(Path confDir) {
     Path profile = confDir.resolve("profile.json");
-    return Files.exists(profile) ? of(RulesJson.read(profile, ProfileFile.class)) : defaults();
+    ProfileFile f = Files.exists(profile) ? RulesJson.read(profile, ProfileFile.class) : new ProfileFile(null, null, null);
+    return new ProfileRules(f.survivorship(), f.orders(), f.tiers(), RiskRules.load(confDir));
   }
 
-  /** From the parsed content of conf/profile.json. */
-  public static ProfileRules fromMap(Map<String, ?> profileJson) {
-    return of(RulesJson.convert(profileJson, ProfileFile.class));
-  }
-
-  private static ProfileRules of(ProfileFile f) {
-    return new ProfileRules(f.survivorship(), f.orders(), f.tiers());
+  /** From the parsed content of conf/profile.json and conf/risk.json (either may be empty). */
+  public static ProfileRules fromMaps(Map<String, ?> profileJson, Map<String, ?> riskJson) {
+    ProfileFile f = RulesJson.convert(profileJson, ProfileFile.class);
+    return new ProfileRules(f.survivorship(), f.orders(), f.tiers(), RiskRules.fromMap(riskJson));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +22,23 @@ public final class RulesJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .addModule(new JavaTimeModule())
       .build();
 
   private RulesJson() {
   }
 
   public static <T> T read(Path file, Class<T> type) {
+    String text;
     try {
-      return MAPPER.readValue(Files.readString(file), type);
+      text = Files.readString(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read rules " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read rules " + file, e);
+    }
+    try {
+      return MAPPER.readValue(text, type);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("invalid rules in " + file + ": " + e.getMessage(), e);
     }
   }
 

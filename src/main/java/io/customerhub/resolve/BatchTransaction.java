@@ -67,7 +67,7 @@ final class BatchTransaction {
     this.actor = actor;
   }
 
-  Future<Result> run(List<Prepared> winners, int[] buckets) {
+  Future<Result> run(List<Prepared> winners, Integer[] buckets) {
     Map<SourceKey, Stored> stored = new HashMap<>();
     List<Prepared> identities = new ArrayList<>();
     List<Prepared> orders = new ArrayList<>();
@@ -81,9 +81,9 @@ final class BatchTransaction {
                 r.getString(3), r.getBoolean(4), r.getUUID(5)));
           }
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
-          return linkIdentities(identities, stored);
+          return writeRecords(concat(identities, orders, deletes));
         })
-        .compose(v -> writeRecords(concat(identities, orders, deletes)))
+        .compose(v -> linkIdentities(identities, stored))
         .compose(v -> writeKeys(identities, deletes))
         .compose(v -> detach(deletes))
         .compose(v -> writeOrders(orders, deletes))
@@ -191,7 +191,7 @@ final class BatchTransaction {
       record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }
     Future<Void> chain = conn.preparedQuery(ResolveSql.INSERT_PROFILES)
-        .execute(Tuple.of(newIds.toArray(UUID[]::new), newKinds.toArray(String[]::new))).mapEmpty();
+        .execute(pair(newIds.toArray(UUID[]::new), newKinds.toArray(String[]::new))).mapEmpty();
     for (var step : merges) chain = chain.compose(v -> step.get());
     return chain
         .compose(v -> conn.preparedQuery(ResolveSql.UPSERT_CROSSWALK).execute(Tuple.of(sources, ids, targets, matches)))
@@ -205,8 +205,8 @@ final class BatchTransaction {
     absorbed.put(survivor, losers);
     losers.forEach(l -> mergedInto.put(l, survivor));
     affected.add(survivor);
-    return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(Tuple.of(survivor, loserArray))
-        .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(Tuple.of(survivor, loserArray)))
+    return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(pair(survivor, loserArray))
+        .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(pair(survivor, loserArray)))
         .compose(rows -> {
           for (Row r : rows) if (losers.contains(r.getUUID(0))) mergedAway.put(r.getUUID(0), r.getLong(1));
           return conn.preparedQuery(ResolveSql.INSERT_MERGE_HISTORY)
@@ -361,8 +361,16 @@ final class BatchTransaction {
   }
 
   private static Tuple sourceKeyArrays(List<SourceKey> keys) {
-    return Tuple.of(keys.stream().map(SourceKey::source).toArray(String[]::new),
+    return pair(keys.stream().map(SourceKey::source).toArray(String[]::new),
         keys.stream().map(SourceKey::sourceId).toArray(String[]::new));
+  }
+
+  /**
+   * Two parameters, explicitly: {@code Tuple.of(a, array)} would spread the array into separate parameters,
+   * because it binds to the varargs overload.
+   */
+  private static Tuple pair(Object first, Object second) {
+    return Tuple.tuple().addValue(first).addValue(second);
   }
 
   @SafeVarargs

@@ -91,12 +91,12 @@ public final class ResolveService {
     return new ArrayList<>(newest.values());
   }
 
-  private int[] lockBuckets(List<Prepared> prepared) {
+  private Integer[] lockBuckets(List<Prepared> prepared) {
     TreeSet<Integer> buckets = new TreeSet<>();
     for (Prepared p : prepared) {
       for (String k : p.keys()) buckets.add(Math.floorMod(mix(k.hashCode()), config.lockBuckets()));
     }
-    return buckets.stream().mapToInt(Integer::intValue).toArray();
+    return buckets.toArray(Integer[]::new);
   }
 
   private static int mix(int h) {

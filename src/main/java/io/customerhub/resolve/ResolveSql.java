@@ -32,8 +32,8 @@ final class ResolveSql {
 
   static final String UPSERT_RECORDS = """
       insert into source_record (source, source_id, kind, updated_at, content_hash, deleted, canonical, raw, standard)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::boolean[],
-                           $7::jsonb[], $8::text[], $9::text[])
+      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[], $6::boolean[],
+                           $7::text[]::jsonb[], $8::text[], $9::text[])
       on conflict (source, source_id) do update set
         kind = excluded.kind, updated_at = excluded.updated_at, content_hash = excluded.content_hash,
         deleted = excluded.deleted, canonical = excluded.canonical, raw = excluded.raw,
@@ -61,11 +61,11 @@ final class ResolveSql {
 
   static final String INSERT_MERGE_HISTORY = """
       insert into merge_history (survivor, merged, reason, actor)
-      select $1, m, $3::jsonb, $4 from unnest($2::uuid[]) as m""";
+      select $1, m, $3::text::jsonb, $4 from unnest($2::uuid[]) as m""";
 
   static final String UPSERT_CROSSWALK = """
       insert into crosswalk (source, source_id, profile_id, match)
-      select * from unnest($1::text[], $2::text[], $3::uuid[], $4::jsonb[])
+      select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::jsonb[])
       on conflict (source, source_id) do update set profile_id = excluded.profile_id,
         match = coalesce(excluded.match, crosswalk.match), assigned_at = now()""";
 
@@ -76,8 +76,8 @@ final class ResolveSql {
   static final String UPSERT_ORDERS = """
       insert into customer_order (source, source_id, customer_source, customer_source_id, ordered_at, amount,
                                   currency, status, channel, updated_at)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::numeric[],
-                           $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]::timestamptz[], $6::text[]::numeric[],
+                           $7::text[], $8::text[], $9::text[], $10::text[]::timestamptz[])
       on conflict (source, source_id) do update set
         customer_source = excluded.customer_source, customer_source_id = excluded.customer_source_id,
         ordered_at = excluded.ordered_at, amount = excluded.amount, currency = excluded.currency,

@@ -32,8 +32,7 @@ public final class Problems {
       status = e.status();
       title = e.title();
       detail = e.getMessage();
-    } else if (failure instanceof PgException || failure instanceof io.vertx.core.impl.NoStackTraceThrowable
-        && String.valueOf(failure.getMessage()).contains("connection")) {
+    } else if (databaseUnavailable(failure)) {
       status = 503;
       title = TITLES.get(503);
       detail = "the database is not available right now; retry later";
@@ -66,6 +65,16 @@ public final class Problems {
         .put("detail", detail)
         .put("instance", ctx.request().path());
     response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+  }
+
+  /** Connection loss, exhausted resources or a server shutting down: worth a retry, unlike a bug. */
+  private static boolean databaseUnavailable(Throwable failure) {
+    if (failure instanceof PgException pg) {
+      String state = String.valueOf(pg.getSqlState());
+      return state.startsWith("08") || state.startsWith("53") || state.startsWith("57");
+    }
+    return failure instanceof java.net.ConnectException || failure instanceof io.vertx.core.VertxException v
+        && String.valueOf(v.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connection");
   }
 
   private static String defaultDetail(int status) {

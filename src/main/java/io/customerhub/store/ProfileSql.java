@@ -24,13 +24,13 @@ final class ProfileSql {
   static final String UPDATE = """
       update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::jsonb,
         value_12m = t.value, tier = t.tier, updated_at = now()
-      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[])
+      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]::numeric[], $7::text[])
         as t(profile_id, version, status, kind, body, value, tier)
       where p.profile_id = t.profile_id""";
 
   static final String INSERT_OUTBOX = """
       insert into outbox (profile_id, change_type, version, payload)
-      select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])""";
+      select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::jsonb[])""";
 
   static final String BY_ID = """
       select profile_id, version, status, merged_into, body::text as body from profile where profile_id = $1""";

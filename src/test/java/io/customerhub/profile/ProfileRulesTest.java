@@ -17,17 +17,17 @@ class ProfileRulesTest {
 
   @Test
   void missingSectionsFallBackToDefaults() {
-    ProfileRules rules = ProfileRules.fromMap(Map.of("tiers", Map.of("fallback", "basic")));
+    ProfileRules rules = ProfileRules.fromMaps(Map.of("tiers", Map.of("fallback", "basic")), Map.of());
     assertEquals("basic", rules.tiers().fallback());
     assertEquals(SurvivorshipRules.defaults(), rules.survivorship());
   }
 
   @Test
   void typosAndBadValuesAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> ProfileRules.fromMap(Map.of("tier", Map.of())));
-    assertThrows(IllegalArgumentException.class, () -> ProfileRules.fromMap(Map.of("survivorship",
-        Map.of("default", Map.of("strategy", "most_loved")))));
-    assertThrows(IllegalArgumentException.class, () -> ProfileRules.fromMap(Map.of("tiers",
-        Map.of("rules", java.util.List.of(Map.of("tier", "gold", "topPercent", 150))))));
+    assertThrows(IllegalArgumentException.class, () -> ProfileRules.fromMaps(Map.of("tier", Map.of()), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ProfileRules.fromMaps(Map.of("survivorship",
+        Map.of("default", Map.of("strategy", "most_loved"))), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ProfileRules.fromMaps(Map.of("tiers",
+        Map.of("rules", java.util.List.of(Map.of("tier", "gold", "topPercent", 150)))), Map.of()));
   }
 }

@@ -1,0 +1,93 @@
+package io.customerhub.cli;
+
+import io.customerhub.app.HubNode;
+import io.vertx.sqlclient.Row;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Finds profiles worth showing once the demo data flows in, and prints curl lines with fresh tokens for them. */
+final class DemoShowcase {
+
+  /** Each query picks one profile by a trait a new user should see; the first that answers wins per trait. */
+  private static final Map<String, String> PICKS = new LinkedHashMap<>();
+
+  static {
+    PICKS.put("a customer known to CRM and ERP, with a Chinese name", """
+        select c.profile_id, min(c.source) as source, min(c.source_id) as source_id
+        from crosswalk c join source_record r on r.source = c.source and r.source_id = c.source_id
+        group by c.profile_id
+        having count(distinct c.source) >= 2 and bool_or(r.canonical->>'familyName' ~ '[\\u4e00-\\u9fff]')
+        limit 1""");
+    PICKS.put("the profile that merged the most source records", """
+        select profile_id, min(source) as source, min(source_id) as source_id
+        from crosswalk group by profile_id order by count(*) desc, profile_id limit 1""");
+    PICKS.put("a customer with risk tags", """
+        select p.profile_id, min(c.source) as source, min(c.source_id) as source_id
+        from profile p join crosswalk c on c.profile_id = p.profile_id
+        where p.status = 'active' and jsonb_array_length(coalesce(p.body->'riskTags', '[]'::jsonb)) > 0
+        group by p.profile_id order by count(*) desc limit 1""");
+  }
+
+  private final HubNode node;
+  private final String host;
+
+  DemoShowcase(HubNode node, String host) {
+    this.node = node;
+    this.host = host;
+  }
+
+  /** Waits until at least one merged profile exists (or the time is up), then picks one per trait. */
+  List<Row> awaitInterestingProfiles(long timeoutMs) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    List<Row> picks = new ArrayList<>();
+    while (System.currentTimeMillis() < deadline) {
+      picks.clear();
+      boolean merged = !query("""
+          select profile_id, min(source) as source, min(source_id) as source_id from crosswalk
+          group by profile_id having count(*) > 1 limit 1""").isEmpty();
+      if (merged) {
+        for (String sql : PICKS.values()) {
+          List<Row> rows = query(sql);
+          picks.add(rows.isEmpty() ? null : rows.get(0));
+        }
+        if (picks.stream().filter(java.util.Objects::nonNull).count() >= 2) return picks;
+      }
+      Thread.sleep(500);
+    }
+    return picks;
+  }
+
+  void print(List<Row> picks) {
+    String base = "http://" + host + ":" + node.httpPort() + "/api/v1";
+    String reader = node.token("demo-reader", List.of("reader"));
+    String router = node.token("demo-router", List.of("router"));
+    System.out.println("\nTokens (valid 60 minutes; `bin/hub token --role reader` makes more):");
+    System.out.println("  export READER=" + reader);
+    System.out.println("  export ROUTER=" + router);
+    int i = 0;
+    for (String label : PICKS.keySet()) {
+      Row row = i < picks.size() ? picks.get(i) : null;
+      i++;
+      if (row == null) continue;
+      String key = row.getString("source") + "/" + row.getString("source_id");
+      System.out.println("\n# " + label);
+      System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/profiles/by-key/" + key);
+      System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base + "/profiles/"
+          + row.getUUID("profile_id") + "?lineage=true'");
+      System.out.println("curl -s -H \"Authorization: Bearer $ROUTER\" " + base + "/routing/" + key);
+    }
+    System.out.println("\n# every source record and its profile (NDJSON)");
+    System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
+  }
+
+  private List<Row> query(String sql) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    node.database().pool().query(sql).execute().toCompletionStage().toCompletableFuture()
+        .get(30, TimeUnit.SECONDS).forEach(rows::add);
+    return rows;
+  }
+}

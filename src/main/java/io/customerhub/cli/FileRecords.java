@@ -1,0 +1,87 @@
+package io.customerhub.cli;
+
+import io.vertx.core.json.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads an import file as a stream of NDJSON lines: NDJSON as it is; CSV (by extension {@code .csv} or
+ * {@code .tsv}) row by row into JSON objects keyed by the header, which the source's mapping then turns into
+ * canonical records on the hub, exactly as for any other door.
+ */
+final class FileRecords implements Iterator<String>, AutoCloseable {
+
+  private final BufferedReader reader;
+  private final Iterator<CSVRecord> csv;
+  private final CSVParser parser;
+  private String next;
+
+  FileRecords(Path file) throws IOException {
+    reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    String name = file.getFileName().toString().toLowerCase();
+    if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+      CSVFormat format = (name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
+          .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
+      parser = format.parse(reader);
+      csv = parser.iterator();
+    } else {
+      parser = null;
+      csv = null;
+    }
+    advance();
+  }
+
+  private void advance() {
+    try {
+      if (csv != null) {
+        next = csv.hasNext() ? row(csv.next()) : null;
+      } else {
+        String line;
+        do {
+          line = reader.readLine();
+        } while (line != null && line.isBlank());
+        next = line;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String row(CSVRecord record) {
+    JsonObject o = new JsonObject();
+    for (Map.Entry<String, String> e : record.toMap().entrySet()) {
+      if (e.getValue() != null && !e.getValue().isEmpty()) o.put(e.getKey(), e.getValue());
+    }
+    return o.encode();
+  }
+
+  @Override
+  public boolean hasNext() {
+    return next != null;
+  }
+
+  @Override
+  public String next() {
+    if (next == null) throw new NoSuchElementException();
+    String current = next;
+    advance();
+    return current;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (parser != null) parser.close();
+    reader.close();
+  }
+}

@@ -1,0 +1,46 @@
+package io.customerhub.cli;
+
+import io.customerhub.config.HubConfig;
+import io.customerhub.config.Secrets;
+import io.customerhub.serve.Auth;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code bin/hub token --role ROLE[,ROLE…]}: prints a bearer token signed with the configured key. */
+@Command(name = "token", description = "Print a bearer token signed with the configured key.")
+final class TokenCommand implements Callable<Integer> {
+
+  @Mixin
+  ConfigOptions config;
+
+  @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
+      description = "one or more of: reader, router, ingest, steward, admin")
+  List<String> roles;
+
+  @Option(names = "--subject", defaultValue = "cli", description = "who the token is for (audit trail)")
+  String subject;
+
+  @Option(names = "--ttl", defaultValue = "-1", description = "minutes until it expires (default from configuration)")
+  int ttlMinutes;
+
+  @Override
+  public Integer call() throws Exception {
+    HubConfig cfg = config.load();
+    Vertx vertx = Vertx.vertx();
+    try {
+      Auth auth = new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer());
+      System.out.println(auth.token(subject, roles, ttlMinutes > 0 ? ttlMinutes : cfg.auth().tokenTtlMinutes()));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    } finally {
+      vertx.close();
+    }
+  }
+}

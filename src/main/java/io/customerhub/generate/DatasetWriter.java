@@ -1,0 +1,181 @@
+package io.customerhub.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.customerhub.record.SourceKey;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a dataset into a directory:
+ * <ul>
+ *   <li>{@code crm.ndjson}, {@code erp.ndjson}, {@code orders.ndjson}, {@code risk.ndjson}: one canonical JSON
+ *       object per line, UTF-8;</li>
+ *   <li>{@code crm.csv}: the CRM records flattened (RFC 4180, header {@link #CRM_CSV_COLUMNS});</li>
+ *   <li>{@code truth.csv}: {@code source,sourceId,entityId} for every identity record.</li>
+ * </ul>
+ * Existing files of these names are replaced. The output is byte-identical for identical options.
+ */
+public final class DatasetWriter {
+
+  /** The CRM export columns; a second e-mail, phone and address line, and the company fields, come last. */
+  public static final List<String> CRM_CSV_COLUMNS = List.of("contact_id", "first_name", "last_name", "full_name",
+      "email", "mobile", "birth_date", "national_id", "street", "city", "province", "postcode", "country", "segment",
+      "consent", "modified_at", "email2", "phone2", "street2", "kind", "company", "tax_id");
+  public static final String TRUTH_FILE = "truth.csv";
+  public static final String CRM_CSV_FILE = "crm.csv";
+
+  private static final ObjectWriter JSON = new ObjectMapper().writer();
+
+  private DatasetWriter() {
+  }
+
+  /** Generates and writes in one pass, without holding the records in memory. */
+  public static GenerationStats generate(GeneratorOptions options, Path dir) throws IOException {
+    try (Output out = new Output(dir)) {
+      return wrap(() -> new DatasetGenerator(options).generate(out));
+    }
+  }
+
+  /** Writes a dataset generated in memory. */
+  public static void write(Dataset dataset, Path dir) throws IOException {
+    try (Output out = new Output(dir)) {
+      wrap(() -> {
+        for (String source : Dataset.SOURCES) {
+          for (Map<String, Object> r : dataset.records(source)) {
+            String id = (String) r.get("sourceId");
+            out.accept(source, r, dataset.truth().get(new SourceKey(source, id)));
+          }
+        }
+        return null;
+      });
+    }
+  }
+
+  public static Path ndjsonFile(Path dir, String source) {
+    return dir.resolve(source + ".ndjson");
+  }
+
+  private interface IoAction<T> {
+    T run();
+  }
+
+  private static <T> T wrap(IoAction<T> action) throws IOException {
+    try {
+      return action.run();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The open output files; a sink, so that the generator can stream into it. */
+  private static final class Output implements RecordSink, AutoCloseable {
+    private final Map<String, Writer> ndjson = new LinkedHashMap<>();
+    private final Writer crmCsv;
+    private final Writer truth;
+    private final StringBuilder line = new StringBuilder(512);
+
+    Output(Path dir) throws IOException {
+      Files.createDirectories(dir);
+      for (String s : Dataset.SOURCES) ndjson.put(s, open(ndjsonFile(dir, s)));
+      crmCsv = open(dir.resolve(CRM_CSV_FILE));
+      truth = open(dir.resolve(TRUTH_FILE));
+      crmCsv.write(String.join(",", CRM_CSV_COLUMNS) + "\n");
+      truth.write("source,sourceId,entityId\n");
+    }
+
+    private static Writer open(Path file) throws IOException {
+      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    @Override
+    public void accept(String source, Map<String, Object> record, String entityId) {
+      try {
+        Writer w = ndjson.get(source);
+        w.write(JSON.writeValueAsString(record));
+        w.write('\n');
+        if (source.equals(Dataset.CRM)) crmCsv.write(crmRow(record));
+        if (entityId != null) {
+          line.setLength(0);
+          csv(line, source).append(',');
+          csv(line, (String) record.get("sourceId")).append(',');
+          csv(line, entityId).append('\n');
+          truth.write(line.toString());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private String crmRow(Map<String, Object> r) {
+      List<String> emails = (List<String>) r.get("emails");
+      List<String> phones = (List<String>) r.get("phones");
+      List<Map<String, Object>> addresses = (List<Map<String, Object>>) r.get("addresses");
+      Map<String, Object> a = addresses.isEmpty() ? Map.of() : addresses.get(0);
+      Map<String, Object> attributes = (Map<String, Object>) r.get("attributes");
+      Object[] values = {r.get("sourceId"), r.get("givenName"), r.get("familyName"), r.get("fullName"),
+          item(emails, 0), item(phones, 0), r.get("birthDate"), r.get("nationalId"), a.get("line1"), a.get("city"),
+          a.get("region"), a.get("postcode"), a.get("country"), attributes.get("segment"), attributes.get("consent"),
+          r.get("updatedAt"), item(emails, 1), item(phones, 1), a.get("line2"), r.get("kind"), r.get("orgName"),
+          r.get("taxId")};
+      line.setLength(0);
+      for (int i = 0; i < values.length; i++) {
+        if (i > 0) line.append(',');
+        if (values[i] != null) csv(line, values[i].toString());
+      }
+      return line.append('\n').toString();
+    }
+
+    private static String item(List<String> list, int i) {
+      return list.size() > i ? list.get(i) : null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      IOException failure = null;
+      for (Writer w : ndjson.values()) failure = closeQuietly(w, failure);
+      failure = closeQuietly(crmCsv, failure);
+      failure = closeQuietly(truth, failure);
+      if (failure != null) throw failure;
+    }
+
+    private static IOException closeQuietly(Writer w, IOException failure) {
+      try {
+        w.close();
+      } catch (IOException e) {
+        if (failure == null) return e;
+        failure.addSuppressed(e);
+      }
+      return failure;
+    }
+  }
+
+  /** RFC 4180 field: quoted when it holds a separator, a quote, a line break or edge whitespace. */
+  static StringBuilder csv(StringBuilder out, String value) {
+    boolean quote = !value.isEmpty() && (Character.isWhitespace(value.charAt(0))
+        || Character.isWhitespace(value.charAt(value.length() - 1)));
+    for (int i = 0; !quote && i < value.length(); i++) {
+      char c = value.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) return out.append(value);
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"') out.append('"');
+      out.append(c);
+    }
+    return out.append('"');
+  }
+}

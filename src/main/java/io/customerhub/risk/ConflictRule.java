@@ -1,0 +1,37 @@
+package io.customerhub.risk;
+
+import io.customerhub.profile.AttributeLineage;
+import io.customerhub.profile.Candidate;
+import io.customerhub.profile.Normalize;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fires when the member records of one profile disagree on an attribute that should have a single true value
+ * (birth date, tax id, national id): a sign of a wrong merge, or of bad source data, that a steward must see.
+ * Compares standardized forms, so "91110000-MA01" and "91110000MA01" do not conflict.
+ */
+public record ConflictRule(String code, String severity, List<String> attributes) implements RiskRule {
+
+  public ConflictRule {
+    if (attributes == null || attributes.isEmpty()) throw new IllegalArgumentException(code + ": conflict needs attributes");
+    attributes = List.copyOf(attributes);
+  }
+
+  @Override
+  public List<RiskEvidence> evaluate(RiskContext context) {
+    List<RiskEvidence> evidence = new ArrayList<>();
+    for (String attribute : attributes) {
+      AttributeLineage lineage = context.lineage().get(attribute);
+      if (lineage == null) continue;
+      Set<String> forms = new HashSet<>();
+      for (Candidate c : lineage.candidates()) forms.add(Normalize.form(attribute, c.value()));
+      if (forms.size() < 2) continue;
+      for (Candidate c : lineage.candidates()) evidence.add(new RiskEvidence(c.record(), attribute, c.value()));
+    }
+    return evidence;
+  }
+}

@@ -1,0 +1,80 @@
+package io.customerhub.profile;
+
+import io.customerhub.record.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static io.customerhub.profile.Records.NOW;
+import static io.customerhub.profile.Records.daysAgo;
+import static io.customerhub.profile.Records.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class OrderAggregatorTest {
+
+  private final OrderAggregator aggregator = new OrderAggregator(OrderRules.defaults());
+
+  @Test
+  void noOrdersGiveEmptyAggregates() {
+    OrderAggregates a = aggregator.aggregate(List.of(), NOW);
+    assertEquals(OrderAggregates.NONE, a);
+    assertNull(a.rfm());
+    assertNull(a.firstOrderAt());
+  }
+
+  @Test
+  void spendExcludesCancelledAndReturnedOrders() {
+    OrderAggregates a = aggregator.aggregate(List.of(
+        order("O-1", 10, "100.00", OrderStatus.DELIVERED, "web"), order("O-2", 20, "50.50", OrderStatus.SHIPPED, "App"),
+        order("O-3", 30, "70", OrderStatus.RETURNED, "store"), order("O-4", 5, "999", OrderStatus.CANCELLED, "web")),
+        NOW);
+    assertEquals(4, a.orderCount());
+    assertEquals(2, a.keptOrders());
+    assertEquals(new BigDecimal("150.50"), a.spend());
+    assertEquals(new BigDecimal("75.25"), a.averageOrderValue());
+    assertEquals(1, a.returns());
+    assertEquals(0.3333, a.returnRate(), "returns over the 3 orders that were not cancelled");
+    assertEquals(1, a.cancellations());
+    assertEquals(daysAgo(30), a.firstOrderAt());
+    assertEquals(daysAgo(10), a.lastOrderAt(), "the cancelled order 5 days ago is not the last order");
+    assertEquals(List.of("app", "store", "web"), a.channels());
+    assertEquals(new BigDecimal("150.50"), a.value12m());
+  }
+
+  @Test
+  void deliveredThenReturnedReplacesTheOrderInsteadOfCountingTwice() {
+    OrderFact delivered = order("O-1", 10, "200", OrderStatus.DELIVERED, "web");
+    OrderFact other = order("O-2", 20, "100", OrderStatus.DELIVERED, "web");
+    OrderAggregates before = aggregator.aggregate(List.of(delivered, other), NOW);
+    assertEquals(new BigDecimal("300.00"), before.spend());
+    OrderFact returned = new OrderFact(delivered.key(), delivered.orderedAt(), delivered.amount(), "CNY",
+        OrderStatus.RETURNED, "web", NOW);
+    OrderAggregates after = aggregator.aggregate(List.of(returned, other), NOW);
+    assertEquals(2, after.orderCount());
+    assertEquals(new BigDecimal("100.00"), after.spend());
+    assertEquals(1, after.returns());
+    assertEquals(0.5, after.returnRate());
+    assertEquals(new BigDecimal("100.00"), after.value12m());
+  }
+
+  @Test
+  void twelveMonthValueOnlyCountsTheTrailingWindow() {
+    OrderAggregates a = aggregator.aggregate(List.of(order("O-1", 364, "10", OrderStatus.DELIVERED, "web"),
+        order("O-2", 366, "1000", OrderStatus.DELIVERED, "web")), NOW);
+    assertEquals(new BigDecimal("10.00"), a.value12m());
+    assertEquals(new BigDecimal("1010.00"), a.spend());
+  }
+
+  @Test
+  void rfmScoresFollowTheConfiguredThresholds() {
+    OrderAggregates recentBig = aggregator.aggregate(List.of(order("O-1", 5, "6000", OrderStatus.DELIVERED, "web"),
+        order("O-2", 50, "4000", OrderStatus.DELIVERED, "web")), NOW);
+    assertEquals(new OrderAggregates.Rfm(5, 2, 5), recentBig.rfm());
+    OrderAggregates oldSmall = aggregator.aggregate(List.of(order("O-1", 400, "20", OrderStatus.DELIVERED, "web")), NOW);
+    assertEquals(new OrderAggregates.Rfm(1, 1, 1), oldSmall.rfm());
+    OrderAggregates boundary = aggregator.aggregate(List.of(order("O-1", 90, "100", OrderStatus.DELIVERED, "web")), NOW);
+    assertEquals(new OrderAggregates.Rfm(4, 1, 2), boundary.rfm(), "90 days is still within the second band");
+  }
+}
