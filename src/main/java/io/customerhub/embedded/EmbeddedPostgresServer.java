@@ -51,7 +51,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       if (!persistent) {
         return launch(Files.createTempDirectory(dataDir, "pg-"), false, null, started);
       }
-      Path pgData = dataDir.resolve("pg");
+      // Absolute, so that the postmaster's command line names it the same way on every start.
+      Path pgData = dataDir.toAbsolutePath().normalize().resolve("pg");
       FileLock ownership = lockDataDir(dataDir);
       try {
         stopOrphanedPostmaster(pgData);

@@ -131,7 +131,10 @@ final class EntityFactory {
         Han b = Lexicon.BRAND_SYLLABLES.pick(rng);
         if (a.equals(b)) b = Lexicon.BRAND_SYLLABLES.pick(rng);
         brand = new Han(a.hanzi() + b.hanzi(), a.pinyin() + b.pinyin().toLowerCase(Locale.ROOT));
-        if (++attempts > 20) brand = new Han(brand.hanzi() + "达", brand.pinyin() + "da");
+        if (++attempts > 20) {
+          Han c = Lexicon.BRAND_SYLLABLES.pick(rng);
+          brand = new Han(brand.hanzi() + c.hanzi(), brand.pinyin() + c.pinyin().toLowerCase(Locale.ROOT));
+        }
         industry = Lexicon.INDUSTRY_PICK.pick(rng);
         form = Lexicon.CN_LEGAL_FORMS.pick(rng);
         legal = cityShort + brand.hanzi() + industry.han().hanzi() + form.hanzi();
@@ -154,9 +157,13 @@ final class EntityFactory {
       String country = ORG_COUNTRY.pick(rng);
       List<String> forms = Lexicon.FOREIGN_LEGAL_FORMS.get(country);
       String base;
+      int attempts = 0;
       do {
         base = Lexicon.FOREIGN_BRANDS.get(rng.nextInt(Lexicon.FOREIGN_BRANDS.size()));
         if (rng.nextDouble() < 0.6) base += " " + Lexicon.INDUSTRY_PICK.pick(rng).english();
+        // The invented brands are few: larger datasets qualify them as real groups do (Contoso Asia Pacific).
+        if (++attempts > 5) base += " " + Lexicon.QUALIFIERS.get(rng.nextInt(Lexicon.QUALIFIERS.size()));
+        if (attempts > 20) base += " " + (attempts - 19);
         legal = joinForm(base, forms.get(0));
       } while (!orgNames.add(legal));
       List<String> v = new ArrayList<>();

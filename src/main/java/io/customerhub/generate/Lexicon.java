@@ -165,6 +165,9 @@ final class Lexicon {
       "Northwind|Contoso|Fabrikam|Globex|Initech|Umbrella|Stark|Wayne|Acme|Tailspin|Litware|Proseware|Adventure Works|"
       + "Blue Yonder|Margie|Wingtip|Lucerne|Alpine Ski|Coho|Trey|Woodgrove|Fourth Coffee|Humongous|Graphic Design");
 
+  static final List<String> QUALIFIERS = split(
+      "Holdings|Group|International|Asia Pacific|Partners|Solutions|Systems|Global|Services|Europe|China|Ventures");
+
   /** Legal forms per country: the formal spelling first, then the variants systems use for it. */
   static final Map<String, List<String>> FOREIGN_LEGAL_FORMS = Map.of(
       "US", List.of("Inc.", "Inc", ", Inc.", "Incorporated", "LLC", "Corp.", "Corporation"),

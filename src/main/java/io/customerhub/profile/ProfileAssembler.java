@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Computes a profile from its member records and orders: golden record by survivorship with lineage, order
@@ -19,14 +20,23 @@ public final class ProfileAssembler {
 
   private final ProfileRules rules;
   private final OrderAggregator aggregator;
-  private final TierThresholds floors;
+  private final Supplier<TierThresholds> thresholds;
   private final RiskEngine risk;
 
-  public ProfileAssembler(ProfileRules rules) {
+  /**
+   * {@code thresholds} supplies the current population cut-offs for {@link #assemble(ProfileInput, Instant)}, e.g.
+   * an {@code AtomicReference::get} that a periodic job refreshes from the stored 12-month values.
+   */
+  public ProfileAssembler(ProfileRules rules, Supplier<TierThresholds> thresholds) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     this.aggregator = new OrderAggregator(rules.orders());
-    this.floors = TierThresholds.floorsOnly(rules.tiers());
     this.risk = new RiskEngine(rules.risk());
+  }
+
+  /** Tiers by the absolute floors only, until population thresholds are supplied. */
+  public ProfileAssembler(ProfileRules rules) {
+    this(rules, constant(TierThresholds.floorsOnly(rules.tiers())));
   }
 
   public ProfileAssembler() {
@@ -37,9 +47,9 @@ public final class ProfileAssembler {
     return rules;
   }
 
-  /** Assembles with the tier floors only; use the three-argument form when population thresholds are known. */
+  /** Assembles with the thresholds of the supplier given at construction (the floors only by default). */
   public Profile assemble(ProfileInput input, Instant now) {
-    return assemble(input, floors, now);
+    return assemble(input, thresholds.get(), now);
   }
 
   /**
@@ -60,6 +70,10 @@ public final class ProfileAssembler {
     return new Profile(input.profileId(), input.version(), kind(members),
         input.createdAt() == null ? now : input.createdAt(), now, keys, Golden.fromLineage(lineage), lineage,
         aggregates, thresholds.tierFor(aggregates), assessment.tags(), assessment.history());
+  }
+
+  private static Supplier<TierThresholds> constant(TierThresholds t) {
+    return () -> t;
   }
 
   /**

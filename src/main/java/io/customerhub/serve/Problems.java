@@ -32,6 +32,10 @@ public final class Problems {
       status = e.status();
       title = e.title();
       detail = e.getMessage();
+    } else if (failure instanceof io.vertx.ext.web.handler.HttpException h && h.getStatusCode() < 500) {
+      status = h.getStatusCode();
+      title = TITLES.getOrDefault(status, "Error");
+      detail = defaultDetail(status);
     } else if (databaseUnavailable(failure)) {
       status = 503;
       title = TITLES.get(503);

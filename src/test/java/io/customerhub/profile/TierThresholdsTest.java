@@ -60,4 +60,17 @@ class TierThresholdsTest {
     assertEquals("standard", t.tierFor(aggregator.aggregate(
         List.of(order("O-1", 10, "9000", OrderStatus.CANCELLED, "web")), NOW)));
   }
+
+  @Test
+  void theAssemblerUsesTheSuppliedPopulationThresholds() {
+    java.util.concurrent.atomic.AtomicReference<TierThresholds> current =
+        new java.util.concurrent.atomic.AtomicReference<>(TierThresholds.floorsOnly(rules));
+    ProfileAssembler assembler = new ProfileAssembler(ProfileRules.defaults(), current::get);
+    ProfileInput input = Records.input("p", List.of(), List.of(order("O-1", 10, "6000", OrderStatus.DELIVERED, "web")),
+        null);
+    assertEquals("platinum", assembler.assemble(input, NOW).tier(), "by the floor alone");
+    current.set(TierThresholds.fromQuantiles(rules, Map.of("platinum", 20000, "gold", 5000)));
+    assertEquals("gold", assembler.assemble(input, NOW).tier(), "richer population, same customer");
+    assertEquals("platinum", assembler.assemble(input, TierThresholds.floorsOnly(rules), NOW).tier());
+  }
 }
