@@ -11,6 +11,7 @@ import io.customerhub.ingest.SourceMappings;
 import io.customerhub.serve.Health;
 import io.customerhub.serve.HttpApiVerticle;
 import io.customerhub.store.Database;
+import io.customerhub.upkeep.UpkeepVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -98,6 +99,8 @@ public final class HubNode implements AutoCloseable {
       LOG.warn("Kafka is off (set HUB_KAFKA_BOOTSTRAP to enable it): HTTP and file ingest only");
       checks.add(new Health.Check("kafka", null));
     }
+    deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
+        services.readModel(), database.pool()));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
         services.readModel(), database.pool(), services.routingAnswers(), new Health(checks), services.modules());
     List<HttpApiVerticle> instances = new ArrayList<>();

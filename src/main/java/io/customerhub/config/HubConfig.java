@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The hub's settings, decoded once at start; see {@code conf/hub.json} for defaults and comments. */
 public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgres postgres, Kafka kafka,
-                        Hazelcast hazelcast, Resolve resolve) {
+                        Hazelcast hazelcast, Resolve resolve, Upkeep upkeep) {
 
   public record Http(String host, int port, long maxBodyBytes, int maxLinesPerRequest, int maxLineBytes) {
   }
@@ -34,6 +34,10 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts) {
   }
 
+  /** Time alone changes profiles (12-month value, dormancy, tier cut-offs): how often they are brought up to date. */
+  public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch) {
+  }
+
   static HubConfig from(JsonObject json, Path confDir) {
     JsonObject http = json.getJsonObject("http", new JsonObject());
     JsonObject auth = json.getJsonObject("auth", new JsonObject());
@@ -42,6 +46,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     JsonObject kafka = json.getJsonObject("kafka", new JsonObject());
     JsonObject hz = json.getJsonObject("hazelcast", new JsonObject());
     JsonObject resolve = json.getJsonObject("resolve", new JsonObject());
+    JsonObject upkeep = json.getJsonObject("upkeep", new JsonObject());
     String dir = data.getString("dir");
     Path dataDir = dir == null || dir.isBlank()
         ? Path.of(System.getProperty("user.home"), ".customer-hub") : Path.of(dir);
@@ -63,35 +68,37 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
                 .map(String::valueOf).toList(),
             hz.getInteger("port", 5701)),
         new Resolve(resolve.getInteger("batchSize", 1000), resolve.getInteger("lockBuckets", 1024),
-            resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5)));
+            resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5)),
+        new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
+            upkeep.getInteger("reassessBatch", 500)));
   }
 
   public HubConfig withHttpPort(int port) {
     return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
-        http.maxLineBytes), auth, dataDir, postgres, kafka, hazelcast, resolve);
+        http.maxLineBytes), auth, dataDir, postgres, kafka, hazelcast, resolve, upkeep);
   }
 
   public HubConfig withPostgresUrl(String url) {
-    return new HubConfig(confDir, http, auth, dataDir, new Postgres(url, postgres.poolSize), kafka, hazelcast, resolve);
+    return new HubConfig(confDir, http, auth, dataDir, new Postgres(url, postgres.poolSize), kafka, hazelcast, resolve, upkeep);
   }
 
   public HubConfig withKafkaBootstrap(String bootstrap) {
     return new HubConfig(confDir, http, auth, dataDir, postgres, new Kafka(bootstrap, kafka.groupId,
         kafka.deadLetterTopic, kafka.changeTopic, kafka.maxPollRecords, kafka.outboxBatch, kafka.outboxIntervalMs),
-        hazelcast, resolve);
+        hazelcast, resolve, upkeep);
   }
 
   public HubConfig withHazelcast(Hazelcast hz) {
-    return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hz, resolve);
+    return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hz, resolve, upkeep);
   }
 
   public HubConfig withDataDir(Path dir) {
-    return new HubConfig(confDir, http, auth, dir, postgres, kafka, hazelcast, resolve);
+    return new HubConfig(confDir, http, auth, dir, postgres, kafka, hazelcast, resolve, upkeep);
   }
 
   public HubConfig withJwtSecret(String secret) {
     return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes), dataDir, postgres,
-        kafka, hazelcast, resolve);
+        kafka, hazelcast, resolve, upkeep);
   }
 
   private static String blankToNull(String s) {

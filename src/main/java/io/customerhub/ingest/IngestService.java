@@ -105,17 +105,14 @@ public final class IngestService {
   }
 
   private Future<Void> resolveBatch(List<Incoming> batch, List<Integer> positions, Result[] results, String actor) {
-    long t0 = System.nanoTime();
     return resolver.resolve(batch, actor).compose(r -> {
-      long t1 = System.nanoTime();
-      org.slf4j.LoggerFactory.getLogger(IngestService.class).info("TIMING resolve {} ms for {}", (t1 - t0) / 1_000_000, batch.size());
       List<SourceKey> detached = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
         Outcome o = r.outcomes().get(i);
         results[positions.get(i)] = new Result(o);
         if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
       }
-      return readModel.afterCommit(r.changes(), detached).onComplete(x -> org.slf4j.LoggerFactory.getLogger(IngestService.class).info("TIMING cache {} ms for {} changes", (System.nanoTime() - t1) / 1_000_000, r.changes().size()));
+      return readModel.afterCommit(r.changes(), detached);
     });
   }
 

@@ -7,7 +7,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import io.customerhub.record.SourceKey;
 
 /** Reads of profiles from PostgreSQL, for cache misses and for answers the cache does not hold (lineage). */
 public final class ProfileQueries {
@@ -33,13 +38,35 @@ public final class ProfileQueries {
     return pool.preparedQuery(ProfileSql.BY_KEY).execute(Tuple.of(source, sourceId)).map(ProfileQueries::first);
   }
 
-  /** Quantiles (median, 80th, 95th percentile) of the 12-month value of active customers who bought. */
-  public Future<double[]> valueQuantiles() {
-    return pool.query(ProfileSql.VALUE_QUANTILES).execute().map(rows -> {
-      Object[] values = rows.iterator().next().getArrayOfDoubles(0);
-      double[] out = new double[values.length];
-      for (int i = 0; i < values.length; i++) out[i] = values[i] == null ? 0 : ((Number) values[i]).doubleValue();
+  /** The population's 12-month value at each quantile (0..1), over active customers who bought. */
+  public Future<double[]> valueQuantiles(double[] quantiles) {
+    Double[] qs = new Double[quantiles.length];
+    for (int i = 0; i < quantiles.length; i++) qs[i] = quantiles[i];
+    return pool.preparedQuery(ProfileSql.VALUE_QUANTILES).execute(Tuple.of(qs)).map(rows -> {
+      String[] values = rows.iterator().next().getArrayOfStrings(0);
+      double[] out = new double[quantiles.length];
+      for (int i = 0; values != null && i < values.length; i++) out[i] = values[i] == null ? 0 : Double.parseDouble(values[i]);
       return out;
+    });
+  }
+
+  /** Active profiles of the given source keys (keys the hub does not know are absent from the map). */
+  public Future<Map<SourceKey, Profile>> byKeys(List<SourceKey> keys) {
+    String[] sources = keys.stream().map(SourceKey::source).toArray(String[]::new);
+    String[] ids = keys.stream().map(SourceKey::sourceId).toArray(String[]::new);
+    return pool.preparedQuery(ProfileSql.BY_KEYS).execute(Tuple.tuple().addValue(sources).addValue(ids)).map(rows -> {
+      Map<SourceKey, Profile> out = new HashMap<>();
+      for (Row r : rows) out.put(new SourceKey(r.getString(0), r.getString(1)), ProfileCodec.fromStored(r.getString(2)));
+      return out;
+    });
+  }
+
+  /** One page of active profile ids after {@code after}, for maintenance sweeps. */
+  public Future<List<UUID>> activePage(UUID after, int size) {
+    return pool.preparedQuery(ProfileSql.ACTIVE_PAGE).execute(Tuple.of(after, size)).map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      for (Row r : rows) ids.add(r.getUUID(0));
+      return ids;
     });
   }
 

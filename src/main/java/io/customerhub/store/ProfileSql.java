@@ -17,9 +17,19 @@ final class ProfileSql {
       join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
       where c.profile_id = any($1::uuid[])""";
 
+  /** Locks the rows first, so that two transactions recomputing one profile take turns and never lose an update. */
   static final String CURRENT = """
       select profile_id, version, status, created_at, body::text as body from profile
-      where profile_id = any($1::uuid[])""";
+      where profile_id = any($1::uuid[]) order by profile_id for update""";
+
+  static final String BY_KEYS = """
+      select c.source, c.source_id, p.body::text as body
+      from unnest($1::text[], $2::text[]) as k(source, source_id)
+      join crosswalk c on c.source = k.source and c.source_id = k.source_id
+      join profile p on p.profile_id = c.profile_id where p.status = 'active'""";
+
+  static final String ACTIVE_PAGE = """
+      select profile_id from profile where status = 'active' and profile_id > $1 order by profile_id limit $2""";
 
   static final String UPDATE = """
       update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::jsonb,
@@ -43,7 +53,8 @@ final class ProfileSql {
   static final String CROSSWALK_STREAM =
       "select source, source_id, profile_id from crosswalk order by source, source_id";
 
+  /** Cut-offs of the value tiers over the customers who bought in the window (the others have no tier to rank). */
   static final String VALUE_QUANTILES = """
-      select coalesce(percentile_cont(array[0.5, 0.8, 0.95]) within group (order by value_12m), array[0,0,0]::float8[])
+      select percentile_disc($1::float8[]) within group (order by value_12m)::text[]
       from profile where status = 'active' and value_12m > 0""";
 }

@@ -56,7 +56,15 @@ public final class ProfileStore {
     Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
     Map<UUID, List<OrderFact>> orders = new HashMap<>();
     Map<UUID, Current> current = new HashMap<>();
-    return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(idArray))
+    return conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(idArray))
+        .compose(rows -> {
+          for (Row r : rows) {
+            String body = r.getString("body");
+            current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
+                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
+          }
+          return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(idArray));
+        })
         .compose(rows -> {
           for (Row r : rows) {
             members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>())
@@ -66,14 +74,6 @@ public final class ProfileStore {
         })
         .compose(rows -> {
           for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
-          return conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(idArray));
-        })
-        .compose(rows -> {
-          for (Row r : rows) {
-            String body = r.getString("body");
-            current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
-                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
-          }
           return vertx.executeBlocking(() -> assemble(ids, members, orders, current, cause), false);
         })
         .compose(changes -> write(conn, changes).map(changes));
@@ -102,15 +102,14 @@ public final class ProfileStore {
     return changes;
   }
 
-  /** Whether a recomputation changed anything a caller can see, ignoring the version and time stamps. */
+  /** Whether a recomputation changed anything a caller can see, ignoring the version and the time stamp. */
   private static boolean sameContent(Profile before, Profile after) {
-    Map<String, Object> a = new HashMap<>(before.toView(true));
-    Map<String, Object> b = new HashMap<>(after.toView(true));
-    for (String volatileField : List.of("version", "updatedAt")) {
-      a.remove(volatileField);
-      b.remove(volatileField);
-    }
-    return Objects.equals(ProfileCodec.write(a), ProfileCodec.write(b));
+    return Objects.equals(unversioned(before), unversioned(after));
+  }
+
+  private static Profile unversioned(Profile p) {
+    return new Profile(p.profileId(), 0, p.kind(), p.createdAt(), null, p.records(), p.golden(), p.lineage(),
+        p.orders(), p.tier(), p.riskTags(), p.riskHistory());
   }
 
   private Future<Void> write(SqlConnection conn, List<ProfileChange> changes) {

@@ -1,0 +1,30 @@
+package io.customerhub.serve;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Small helpers for JSON request bodies, with errors that name the field. */
+final class Json {
+
+  private Json() {
+  }
+
+  /** The request body as a JSON object, or a 400 that says why not. */
+  static JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body == null) throw HubException.invalid("body: is empty; a JSON object is expected");
+      return body;
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw HubException.invalid("body: is not a JSON object");
+    }
+  }
+
+  /** A non-blank string field, or null; a value of another type counts as missing. */
+  static String text(JsonObject o, String field) {
+    Object v = o.getValue(field);
+    if (v instanceof String s && !s.isBlank()) return s.strip();
+    if (v instanceof Number n) return n.toString();
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+package io.customerhub.serve;
+
+import io.customerhub.record.SourceKey;
+import io.customerhub.route.Prioritizer;
+import io.customerhub.route.RankedItem;
+import io.customerhub.route.WorkItem;
+import io.customerhub.store.ProfileCodec;
+import io.customerhub.store.ProfileQueries;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /api/v1/priorities}: ranks work items by customer value, risk and waiting time against SLAs. */
+public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
+
+  private static final int MAX_ITEMS = 10_000;
+
+  private final Prioritizer prioritizer;
+  private final ProfileQueries queries;
+
+  public PrioritiesModule(Prioritizer prioritizer, ProfileQueries queries) {
+    this.prioritizer = prioritizer;
+    this.queries = queries;
+  }
+
+  @Override
+  public void mount(Router api) {
+    api.post("/priorities").handler(Auth.require("router")).handler(this::rank);
+  }
+
+  private void rank(RoutingContext ctx) {
+    List<WorkItem> items = parse(Json.body(ctx));
+    List<SourceKey> customers = new ArrayList<>(new LinkedHashSet<>(items.stream().map(WorkItem::customer).toList()));
+    queries.byKeys(customers).onSuccess(profiles -> {
+      List<RankedItem> ranked = prioritizer.rank(items, key -> Optional.ofNullable(profiles.get(key)), Instant.now());
+      List<Map<String, Object>> out = ranked.stream().map(RankedItem::toView).toList();
+      ctx.response().putHeader("Content-Type", "application/json").end(ProfileCodec.write(Map.of("items", out)));
+    }).onFailure(ctx::fail);
+  }
+
+  private static List<WorkItem> parse(JsonObject body) {
+    if (!(body.getValue("items") instanceof JsonArray arr)) throw HubException.invalid("items: must be an array");
+    if (arr.size() > MAX_ITEMS) throw HubException.tooLarge("items: at most " + MAX_ITEMS + " per request");
+    List<WorkItem> items = new ArrayList<>(arr.size());
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      String path = "items[" + i + "]";
+      if (!(arr.getValue(i) instanceof JsonObject o)) {
+        errors.add(path + ": must be an object");
+        continue;
+      }
+      String id = Json.text(o, "id");
+      if (id == null) errors.add(path + ".id: is required");
+      SourceKey customer = null;
+      if (o.getValue("customer") instanceof JsonObject c && Json.text(c, "source") != null
+          && Json.text(c, "sourceId") != null) {
+        customer = new SourceKey(Json.text(c, "source"), Json.text(c, "sourceId"));
+      } else {
+        errors.add(path + ".customer: needs source and sourceId");
+      }
+      String type = Json.text(o, "type");
+      if (type == null) errors.add(path + ".type: is required");
+      Instant created = null;
+      String createdText = Json.text(o, "createdAt");
+      if (createdText == null) errors.add(path + ".createdAt: is required");
+      else {
+        try {
+          created = OffsetDateTime.parse(createdText).toInstant();
+        } catch (DateTimeParseException e) {
+          errors.add(path + ".createdAt: is not an ISO-8601 timestamp");
+        }
+      }
+      if (errors.isEmpty()) items.add(new WorkItem(id, customer, type, created));
+      if (errors.size() >= 20) break;
+    }
+    if (!errors.isEmpty()) throw HubException.invalid(String.join("; ", errors));
+    return items;
+  }
+}

@@ -1,0 +1,86 @@
+package io.customerhub.upkeep;
+
+import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.config.HubConfig;
+import io.customerhub.store.ProfileQueries;
+import io.customerhub.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps profiles true as time passes: refreshes the tier cut-offs from the population, and periodically
+ * re-assesses every active profile (12-month value, dormancy, new-customer windows, tiers after cut-offs moved),
+ * in pages of one transaction each. Recomputation locks each profile row, so it never races an ingest.
+ */
+public final class UpkeepVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpkeepVerticle.class);
+
+  private final HubConfig.Upkeep config;
+  private final TierCutoffs cutoffs;
+  private final ProfileQueries queries;
+  private final ProfileStore store;
+  private final ProfileReadModel readModel;
+  private final Pool pool;
+  private boolean sweeping;
+
+  public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
+                        ProfileReadModel readModel, Pool pool) {
+    this.config = config;
+    this.cutoffs = cutoffs;
+    this.queries = queries;
+    this.store = store;
+    this.readModel = readModel;
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<?> start() {
+    refreshCutoffs();
+    if (config.tierRefreshSeconds() > 0) {
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.tierRefreshSeconds()), t -> refreshCutoffs());
+    }
+    if (config.reassessMinutes() > 0) {
+      vertx.setPeriodic(TimeUnit.MINUTES.toMillis(config.reassessMinutes()), t -> sweep());
+    }
+    return Future.succeededFuture();
+  }
+
+  private void refreshCutoffs() {
+    cutoffs.refresh(queries).onFailure(err -> LOG.warn("tier cut-offs not refreshed: {}", err.getMessage()));
+  }
+
+  /** Re-assesses all active profiles; returns the number of profiles that changed. */
+  public Future<Integer> sweep() {
+    if (sweeping) return Future.succeededFuture(0);
+    sweeping = true;
+    long started = System.nanoTime();
+    return cutoffs.refresh(queries).compose(t -> page(new UUID(0, 0), 0))
+        .onComplete(done -> {
+          sweeping = false;
+          if (done.succeeded()) {
+            LOG.info("re-assessed profiles in {} ms: {} changed", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                done.result());
+          } else {
+            LOG.warn("profile re-assessment stopped: {}", done.cause().getMessage());
+          }
+        });
+  }
+
+  private Future<Integer> page(UUID after, int changedSoFar) {
+    return queries.activePage(after, config.reassessBatch()).compose(ids -> {
+      if (ids.isEmpty()) return Future.succeededFuture(changedSoFar);
+      return pool.withTransaction(conn -> store.recompute(conn, new HashSet<>(ids), ProfileStore.Cause.of("upkeep")))
+          .compose(changes -> readModel.afterCommit(changes, List.of()).map(changes.size()))
+          .compose(changed -> page(ids.get(ids.size() - 1), changedSoFar + changed));
+    });
+  }
+}
