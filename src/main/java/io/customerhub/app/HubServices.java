@@ -18,6 +18,8 @@ import io.customerhub.serve.HttpApiVerticle;
 import io.customerhub.serve.RoutingAnswers;
 import io.customerhub.serve.PolicyRoutingAnswers;
 import io.customerhub.serve.PrioritiesModule;
+import io.customerhub.serve.MatchingModule;
+import io.customerhub.resolve.Explanations;
 import io.customerhub.route.Prioritizer;
 import io.customerhub.route.RoutingPolicy;
 import io.customerhub.upkeep.TierCutoffs;
@@ -48,7 +50,8 @@ public record HubServices(Auth auth, Standardizer standardizer, PairDecider deci
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize());
-    List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries));
+    List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
+        new MatchingModule(new Explanations(db.pool()), readModel));
     return new HubServices(auth, standardizer, decider, assembler, cutoffs, store, queries, resolver, readModel,
         ingest, routing, modules);
   }

@@ -93,6 +93,21 @@ final class ResolveSql {
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join crosswalk c on c.source = k.source and c.source_id = k.source_id""";
 
+  /** A pair is stored once, in key order; a later look at the same pair refreshes its score. */
+  static final String UPSERT_REVIEWS = """
+      insert into review_pair (left_source, left_id, right_source, right_id, score, explanation)
+      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[]::jsonb[])
+      on conflict (left_source, left_id, right_source, right_id) do update
+        set score = excluded.score, explanation = excluded.explanation
+        where review_pair.status = 'open'""";
+
+  static final String PROFILE_MATCHES = """
+      select source, source_id, match::text, assigned_at from crosswalk where profile_id = $1
+      order by assigned_at, source, source_id""";
+
+  static final String PROFILE_MERGES = """
+      select merged, reason::text, actor, at from merge_history where survivor = $1 order by at""";
+
   static final String INSERT_AUDIT = """
       insert into audit_log (actor, action, subject, detail)
       select $1, a, s, d::jsonb from unnest($2::text[], $3::text[], $4::text[]) as t(a, s, d)""";

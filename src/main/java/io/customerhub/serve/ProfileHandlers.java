@@ -100,7 +100,7 @@ final class ProfileHandlers {
     ctx.response().putHeader("Content-Type", "application/json").end(body);
   }
 
-  private static void redirect(RoutingContext ctx, String survivor) {
+  static void redirect(RoutingContext ctx, String survivor) {
     ctx.response().setStatusCode(308).putHeader("Location", PROFILES_PATH + survivor)
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("mergedInto", survivor).encode());

@@ -1,0 +1,46 @@
+package io.customerhub.resolve;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.UUID;
+
+/**
+ * Why each record is in a profile: the decision recorded when it was linked (the pair it matched, the rule, the
+ * score, the band and the field comparisons), plus the merges the profile absorbed.
+ */
+public final class Explanations {
+
+  private final Pool pool;
+
+  public Explanations(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The explanation of an active profile; an empty array of records when the profile holds none. */
+  public Future<JsonObject> of(UUID profileId) {
+    JsonObject out = new JsonObject().put("profileId", profileId.toString());
+    return pool.preparedQuery(ResolveSql.PROFILE_MATCHES).execute(Tuple.of(profileId)).compose(rows -> {
+      JsonArray records = new JsonArray();
+      for (Row r : rows) {
+        JsonObject match = r.getString(2) == null ? new JsonObject() : new JsonObject(r.getString(2));
+        records.add(new JsonObject().put("source", r.getString(0)).put("sourceId", r.getString(1))
+            .put("linkedAt", r.getOffsetDateTime(3).toInstant().toString()).mergeIn(match));
+      }
+      out.put("records", records);
+      return pool.preparedQuery(ResolveSql.PROFILE_MERGES).execute(Tuple.of(profileId));
+    }).map(rows -> {
+      JsonArray merges = new JsonArray();
+      for (Row r : rows) {
+        merges.add(new JsonObject().put("merged", r.getUUID(0).toString())
+            .put("reason", r.getString(1) == null ? null : new JsonObject(r.getString(1)))
+            .put("actor", r.getString(2)).put("at", r.getOffsetDateTime(3).toInstant().toString()));
+      }
+      return out.put("merges", merges);
+    });
+  }
+}
