@@ -84,6 +84,7 @@ public final class HubNode implements AutoCloseable {
 
     SourceMappings mappings = SourceMappings.load(config.confDir());
     services = HubServices.create(vertx, config, database, hz, mappings);
+    await(services.models().load(services.engine()));
 
     HubConfig.Kafka kafka = config.kafka();
     List<Health.Check> checks = new ArrayList<>();

@@ -9,8 +9,10 @@ import io.customerhub.ingest.IngestService;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileRules;
-import io.customerhub.resolve.DeterministicDecider;
-import io.customerhub.resolve.PairDecider;
+import io.customerhub.resolve.Linker;
+import io.customerhub.resolve.MatchEngine;
+import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.match.MatchingConfig;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.serve.Auth;
@@ -31,28 +33,31 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /** The hub's services, wired once per node from its configuration; verticles receive them ready-made. */
-public record HubServices(Auth auth, Standardizer standardizer, PairDecider decider, ProfileAssembler assembler,
+public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engine, ModelStore models,
+                          ProfileAssembler assembler,
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, ProfileReadModel readModel, IngestService ingest,
                           RoutingAnswers routingAnswers, List<HttpApiVerticle.ApiModule> modules) {
 
   static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings) {
     Auth auth = new Auth(vertx, Secrets.jwtSecret(config), config.auth().issuer());
-    Standardizer standardizer = new Standardizer();
-    PairDecider decider = new DeterministicDecider();
+    MatchingConfig matching = MatchingConfig.load(config.confDir().resolve("matching.json"));
+    Standardizer standardizer = new Standardizer(matching.standardizer());
+    MatchEngine engine = new MatchEngine(matching);
     ProfileRules rules = ProfileRules.load(config.confDir());
     TierCutoffs cutoffs = new TierCutoffs(rules.tiers());
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
-    ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, decider, store, config.resolve());
+    ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, new Linker(engine, engine.guard()),
+        store, config.resolve(), engine::observe);
     RoutingPolicy policy = RoutingPolicy.load(config.confDir());
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel));
-    return new HubServices(auth, standardizer, decider, assembler, cutoffs, store, queries, resolver, readModel,
+    return new HubServices(auth, standardizer, engine, new ModelStore(vertx, db.pool()), assembler, cutoffs, store, queries, resolver, readModel,
         ingest, routing, modules);
   }
 }

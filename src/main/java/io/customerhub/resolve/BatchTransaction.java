@@ -145,14 +145,30 @@ final class BatchTransaction {
             }
             created.put(r.getUUID("profile_id").toString(), r.getOffsetDateTime("created_at"));
           }
-          List<Linker.Item> items = new ArrayList<>();
-          for (int i = 0; i < identities.size(); i++) {
-            Prepared p = identities.get(i);
-            items.add(new Linker.Item(i, p.standard(), p.keys()));
-          }
-          return vertx.executeBlocking(() -> linker.link(items, candidates), false)
-              .compose(outcome -> applyLinks(identities, stored, outcome, created));
+          return members(created.keySet()).compose(members -> {
+            List<Linker.Item> items = new ArrayList<>();
+            for (int i = 0; i < identities.size(); i++) {
+              Prepared p = identities.get(i);
+              items.add(new Linker.Item(i, p.standard(), p.keys()));
+            }
+            return vertx.executeBlocking(() -> linker.link(items, candidates, members), false)
+                .compose(outcome -> applyLinks(identities, stored, outcome, created));
+          });
         });
+  }
+
+  /** The standardized members of the candidate profiles, when the linker's guard needs whole clusters. */
+  private Future<Map<String, List<StandardRecord>>> members(Set<String> profileIds) {
+    if (!linker.guarded() || profileIds.isEmpty()) return Future.succeededFuture(Map.of());
+    UUID[] ids = profileIds.stream().map(UUID::fromString).toArray(UUID[]::new);
+    return conn.preparedQuery(ResolveSql.MEMBER_STANDARDS).execute(Tuple.of(ids))
+        .compose(rows -> vertx.executeBlocking(() -> {
+          Map<String, List<StandardRecord>> out = new HashMap<>();
+          for (Row r : rows) {
+            out.computeIfAbsent(r.getUUID(0).toString(), k -> new ArrayList<>()).add(StandardRecord.decode(r.getString(3)));
+          }
+          return out;
+        }, false));
   }
 
   private Future<Void> applyLinks(List<Prepared> identities, Map<SourceKey, Stored> stored, Linker.Outcome outcome,

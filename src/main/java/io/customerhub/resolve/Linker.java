@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,10 +49,30 @@ public final class Linker {
   public record Outcome(List<Cluster> clusters, Map<Integer, Assignment> assignments, List<ReviewPair> reviews) {
   }
 
+  /**
+   * The last word before two clusters join through a MERGE pair: pairwise scores are local, and A~B, B~C can
+   * chain two people into one profile. Empty when the merge may go ahead, else why a steward should look.
+   */
+  public interface Guard {
+    Optional<String> check(List<StandardRecord> left, List<StandardRecord> right);
+
+    Guard NONE = (a, b) -> Optional.empty();
+  }
+
   private final PairDecider decider;
+  private final Guard guard;
 
   public Linker(PairDecider decider) {
+    this(decider, Guard.NONE);
+  }
+
+  public Linker(PairDecider decider, Guard guard) {
     this.decider = decider;
+    this.guard = guard;
+  }
+
+  public boolean guarded() {
+    return guard != Guard.NONE;
   }
 
   /**
@@ -60,6 +81,15 @@ public final class Linker {
    *                   among them under its {@code rec:} key and keeps it in its current profile
    */
   public Outcome link(List<Item> items, Map<String, List<Candidate>> candidates) {
+    return link(items, candidates, Map.of());
+  }
+
+  /**
+   * @param members the standardized records of each candidate profile (all of them, for the guard); profiles
+   *                missing here are represented by the candidates that found them
+   */
+  public Outcome link(List<Item> items, Map<String, List<Candidate>> candidates,
+                      Map<String, List<StandardRecord>> members) {
     int n = items.size();
     Map<String, Integer> profileNodes = new LinkedHashMap<>();
     List<String> profiles = new ArrayList<>();
@@ -72,6 +102,15 @@ public final class Linker {
       }
     }
     UnionFind uf = new UnionFind(n + profiles.size());
+    List<List<StandardRecord>> clusterRecords = new ArrayList<>(n + profiles.size());
+    for (Item item : items) clusterRecords.add(new ArrayList<>(List.of(item.standard())));
+    for (String p : profiles) clusterRecords.add(new ArrayList<>(members.getOrDefault(p, List.of())));
+    for (List<Candidate> list : candidates.values()) {
+      for (Candidate c : list) {
+        List<StandardRecord> recs = clusterRecords.get(profileNodes.get(c.profileId()));
+        if (c.standard() != null && !members.containsKey(c.profileId()) && !recs.contains(c.standard())) recs.add(c.standard());
+      }
+    }
     Map<Integer, Assignment> best = new HashMap<>();
     List<ReviewPair> reviews = new ArrayList<>();
     Map<String, List<Integer>> batchByKey = new HashMap<>();
@@ -86,14 +125,14 @@ public final class Linker {
               ? new PairDecider.Decision(explicit ? PairDecider.Band.MERGE : PairDecider.Band.APART, 0,
               explicit ? "explicit-link" : "no-standard", Map.of())
               : decider.decide(item.standard(), c.standard(), explicit);
-          apply(uf, best, reviews, item, c.key(), profileNodes.get(c.profileId()), d);
+          apply(uf, clusterRecords, best, reviews, item, c.key(), profileNodes.get(c.profileId()), d);
         }
         List<Integer> peers = batchByKey.computeIfAbsent(key, k -> new ArrayList<>());
         for (int j : peers) {
           Item other = items.get(j);
           if (!decided.add(item.index() + "|" + other.standard().key().asString())) continue;
           PairDecider.Decision d = decider.decide(item.standard(), other.standard(), key.startsWith(LINK_PREFIX));
-          apply(uf, best, reviews, item, other.standard().key(), j, d);
+          apply(uf, clusterRecords, best, reviews, item, other.standard().key(), j, d);
         }
         peers.add(item.index());
       }
@@ -101,11 +140,34 @@ public final class Linker {
     return outcome(items, profiles, uf, best, reviews);
   }
 
-  private static void apply(UnionFind uf, Map<Integer, Assignment> best, List<ReviewPair> reviews, Item item,
-                            SourceKey other, int otherNode, PairDecider.Decision d) {
+  private void apply(UnionFind uf, List<List<StandardRecord>> clusterRecords, Map<Integer, Assignment> best,
+                     List<ReviewPair> reviews, Item item, SourceKey other, int otherNode, PairDecider.Decision d) {
+    if (d.band() == PairDecider.Band.MERGE && !"explicit-link".equals(d.rule())) {
+      int a = uf.find(item.index()), b = uf.find(otherNode);
+      if (a != b) {
+        Optional<String> objection = guard.check(clusterRecords.get(a), clusterRecords.get(b));
+        if (objection.isPresent()) {
+          Map<String, Object> why = new java.util.LinkedHashMap<>(d.explanation());
+          why.put("guard", objection.get());
+          d = new PairDecider.Decision(PairDecider.Band.REVIEW, d.score(), "cluster-guard", why);
+        }
+      }
+    }
     switch (d.band()) {
       case MERGE -> {
-        uf.union(item.index(), otherNode);
+        int a = uf.find(item.index()), b = uf.find(otherNode);
+        if (a != b) {
+          uf.union(a, b);
+          // small into large keeps the total copying at n log n however the clusters grow
+          List<StandardRecord> big = clusterRecords.get(a), small = clusterRecords.get(b);
+          if (big.size() < small.size()) {
+            List<StandardRecord> t = big;
+            big = small;
+            small = t;
+          }
+          big.addAll(small);
+          clusterRecords.set(uf.find(a), big);
+        }
         Assignment current = best.get(item.index());
         if (current == null || current.decision().score() < d.score()) {
           best.put(item.index(), new Assignment(item.index(), -1, d, other));

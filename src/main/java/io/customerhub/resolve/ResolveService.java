@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import io.customerhub.resolve.standardize.StandardRecord;
 import java.util.TreeSet;
 
 /**
@@ -36,15 +38,20 @@ public final class ResolveService {
   private final Linker linker;
   private final ProfileStore profiles;
   private final HubConfig.Resolve config;
+  private final Consumer<List<StandardRecord>> onCreated;
 
-  public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, PairDecider decider,
-                        ProfileStore profiles, HubConfig.Resolve config) {
+  /**
+   * @param onCreated told about the standardized values of records stored for the first time (term frequencies)
+   */
+  public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, ProfileStore profiles,
+                        HubConfig.Resolve config, Consumer<List<StandardRecord>> onCreated) {
     this.vertx = vertx;
     this.pool = pool;
     this.standardizer = standardizer;
-    this.linker = new Linker(decider);
+    this.linker = linker;
     this.profiles = profiles;
     this.config = config;
+    this.onCreated = onCreated;
   }
 
   /** The answer per input record (same order) and the committed profile changes, for the cache. */
@@ -106,8 +113,9 @@ public final class ResolveService {
     return h;
   }
 
-  private static BatchResult complete(List<Prepared> prepared, BatchTransaction.Result result) {
+  private BatchResult complete(List<Prepared> prepared, BatchTransaction.Result result) {
     List<Outcome> outcomes = new ArrayList<>(prepared.size());
+    List<StandardRecord> created = new ArrayList<>();
     for (Prepared p : prepared) {
       Outcome o = result.outcomes().get(p.index());
       if (o == null) {
@@ -115,7 +123,9 @@ public final class ResolveService {
         o = Outcome.of(Outcome.Kind.SUPERSEDED, winner == null ? null : winner.profileId());
       }
       outcomes.add(o);
+      if (o.kind() == Outcome.Kind.CREATED && p.standard() != null) created.add(p.standard());
     }
+    if (!created.isEmpty()) onCreated.accept(created);
     return new BatchResult(outcomes, result.changes());
   }
 }

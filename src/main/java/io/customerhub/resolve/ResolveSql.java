@@ -30,6 +30,12 @@ final class ResolveSql {
       select profile_id, status, merged_into, created_at from profile
       where profile_id = any($1::uuid[]) order by profile_id for update""";
 
+  /** Every member of the candidate profiles, for the cluster guard (bounded: the guard caps cluster sizes). */
+  static final String MEMBER_STANDARDS = """
+      select c.profile_id, r.source, r.source_id, r.standard
+      from crosswalk c join source_record r on r.source = c.source and r.source_id = c.source_id
+      where c.profile_id = any($1::uuid[]) and r.standard is not null""";
+
   static final String UPSERT_RECORDS = """
       insert into source_record (source, source_id, kind, updated_at, content_hash, deleted, canonical, raw, standard)
       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[], $6::boolean[],

@@ -61,7 +61,10 @@ public final class BlockingKeys {
           }
         }
         case "org_name" -> {
-          if (orgKeys) keys.add("on:" + compact(org));
+          if (orgKeys) {
+            keys.add("on:" + compact(org));
+            keys.add("on:" + OrgStandardizer.core(compact(org)));
+          }
         }
         case "org_phonetic" -> {
           if (orgKeys) {

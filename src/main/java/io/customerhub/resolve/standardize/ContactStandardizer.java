@@ -45,10 +45,19 @@ final class ContactStandardizer {
 
   /** E.164 (+8613800138000) or null; numbers without a country code are read in the default region. */
   String phone(String raw) {
+    return phone(raw, null);
+  }
+
+  /**
+   * As {@link #phone(String)}, but a number without a country code is read in {@code region} when that is a
+   * region with a numbering plan (the record's own country: "(206) 473-1762" of a Seattle address is +1).
+   */
+  String phone(String raw, String region) {
     String n = Latinizer.nfkc(raw);
     if (n == null) return null;
+    String r = region != null && PHONES.getSupportedRegions().contains(region) ? region : defaultRegion;
     try {
-      Phonenumber.PhoneNumber p = PHONES.parse(n, defaultRegion);
+      Phonenumber.PhoneNumber p = PHONES.parse(n, r);
       return PHONES.isValidNumber(p) ? PHONES.format(p, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
     } catch (NumberParseException e) {
       return null;

@@ -2,6 +2,7 @@ package io.customerhub.resolve.standardize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +25,41 @@ final class OrgStandardizer {
   private static final List<String> HAN_LEGAL = List.of("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司",
       "有限公司", "股份公司", "控股集团", "总公司", "分公司", "株式会社", "有限會社", "有限公司", "集团", "集團", "控股", "公司");
 
+  /**
+   * English words for the trade of a Chinese company, in their pinyin: "Beijing Haiyi Technology" and 北京海一科技
+   * (bei jing hai yi ke ji) then compare equal without their spaces.
+   */
+  private static final Map<String, String> TRADE = Map.ofEntries(Map.entry("technology", "keji"),
+      Map.entry("technologies", "keji"), Map.entry("tech", "keji"), Map.entry("logistics", "wuliu"),
+      Map.entry("electronics", "dianzi"), Map.entry("electronic", "dianzi"), Map.entry("machinery", "jixie"),
+      Map.entry("trading", "maoyi"), Map.entry("trade", "maoyi"), Map.entry("catering", "canyin"),
+      Map.entry("software", "ruanjian"), Map.entry("network", "wangluo"), Map.entry("consulting", "zixun"),
+      Map.entry("investment", "touzi"), Map.entry("construction", "jianshe"), Map.entry("pharmaceutical", "zhiyao"),
+      Map.entry("food", "shipin"), Map.entry("foods", "shipin"), Map.entry("chemical", "huagong"),
+      Map.entry("energy", "nengyuan"), Map.entry("new", "xin"), Map.entry("information", "xinxi"),
+      Map.entry("industrial", "shiye"), Map.entry("industry", "shiye"), Map.entry("textile", "fangzhi"),
+      Map.entry("garment", "fuzhuang"), Map.entry("apparel", "fuzhuang"), Map.entry("automotive", "qiche"),
+      Map.entry("auto", "qiche"), Map.entry("media", "chuanmei"), Map.entry("advertising", "guanggao"),
+      Map.entry("biotechnology", "shengwukeji"), Map.entry("environmental", "huanbao"), Map.entry("steel", "gangtie"),
+      Map.entry("education", "jiaoyu"), Map.entry("culture", "wenhua"), Map.entry("medical", "yiliao"),
+      Map.entry("realestate", "fangdichan"), Map.entry("engineering", "gongcheng"), Map.entry("materials", "cailiao"));
+
+  /** Cities that Chinese company names often start with, and often drop (北京海一科技 / 海一科技). */
+  private static final List<String> CITIES = List.of("beijing", "shanghai", "guangzhou", "shenzhen", "tianjin",
+      "chongqing", "hangzhou", "nanjing", "wuhan", "chengdu", "xian", "suzhou", "changsha", "qingdao", "dalian",
+      "xiamen", "ningbo", "zhengzhou", "jinan", "shenyang", "haerbin", "kunming", "hefei", "fuzhou", "dongguan",
+      "foshan", "wuxi", "changchun", "shijiazhuang", "taiyuan", "nanning", "nanchang", "guiyang", "lanzhou",
+      "zhuhai", "xianggang", "hongkong", "aomen", "taibei");
+
+  /** The space-free name without a leading city, or the name itself: "beijinghaiyikeji" → "haiyikeji". */
+  static String core(String compact) {
+    if (compact == null) return null;
+    for (String c : CITIES) {
+      if (compact.length() >= c.length() + 6 && compact.startsWith(c)) return compact.substring(c.length());
+    }
+    return compact;
+  }
+
   String organization(String name) {
     String n = Latinizer.nfkc(name);
     if (n == null) return null;
@@ -31,6 +67,7 @@ final class OrgStandardizer {
     List<String> toks = new ArrayList<>(Latinizer.tokens(Latinizer.latin(n.replace(".", ""))));
     if (!toks.isEmpty() && toks.get(0).equals("the") && toks.size() > 1) toks.remove(0);
     stripTrailing(toks);
+    toks.replaceAll(t -> TRADE.getOrDefault(t, t));
     return Latinizer.join(toks);
   }
 

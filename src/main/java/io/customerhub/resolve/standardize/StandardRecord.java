@@ -29,6 +29,16 @@ public final class StandardRecord {
   private final List<StandardAddress> addresses;
   private final List<String> blockingKeys;
   private final List<String> strongKeys;
+  // derived once here so that pair scoring never splits or joins strings (not part of the encoded form)
+  private final String givenKey;
+  private final String givenFirst;
+  private final String familyKey;
+  private final String orgKey;
+  private final String orgCore;
+  private final List<String> orgTokens;
+  private final int[] birth;
+  private final List<String> streets;
+  private final List<String> houseNumbers;
 
   public StandardRecord(SourceKey key, Kind kind, String given, String family, String org, String birthDate,
                         String nationalId, String taxId, List<String> emails, List<String> phones,
@@ -52,6 +62,62 @@ public final class StandardRecord {
     if (this.nationalId != null) strong.add("nid:" + this.nationalId);
     if (this.taxId != null) strong.add("tax:" + this.taxId);
     this.strongKeys = List.copyOf(strong);
+    this.givenKey = compact(this.given);
+    this.givenFirst = tokens(this.given).stream().findFirst().orElse(null);
+    this.familyKey = compact(this.family);
+    this.orgKey = compact(this.org);
+    this.orgCore = OrgStandardizer.core(this.orgKey);
+    this.orgTokens = tokens(this.org);
+    this.birth = birthParts(this.birthDate);
+    List<String> st = new ArrayList<>();
+    List<String> nums = new ArrayList<>();
+    for (StandardAddress a : this.addresses) {
+      StringBuilder sb = new StringBuilder();
+      String num = null;
+      if (a.line() != null) {
+        for (String t : a.line().split(" ")) {
+          if (t.isEmpty()) continue;
+          if (Character.isDigit(t.charAt(0))) {
+            if (num == null) num = t;
+          } else {
+            sb.append(t);
+          }
+        }
+      }
+      st.add(sb.length() == 0 ? null : sb.toString());
+      nums.add(num);
+    }
+    this.streets = java.util.Collections.unmodifiableList(st);
+    this.houseNumbers = java.util.Collections.unmodifiableList(nums);
+  }
+
+  /** Space-free form; null when nothing is left (decoded foreign text may hold bare spaces). */
+  private static String compact(String tokens) {
+    if (tokens == null) return null;
+    String c = tokens.replace(" ", "");
+    return c.isEmpty() ? null : c;
+  }
+
+  private static List<String> tokens(String s) {
+    if (s == null) return List.of();
+    List<String> out = new ArrayList<>();
+    for (String t : s.split(" ")) if (!t.isEmpty()) out.add(t);
+    return List.copyOf(out);
+  }
+
+  /** {year, month, day}, 0 where unknown; tolerant of foreign text since any string can be decoded. */
+  private static int[] birthParts(String date) {
+    int[] out = new int[3];
+    if (date == null) return out;
+    String[] p = date.split("-");
+    for (int i = 0; i < Math.min(3, p.length); i++) {
+      try {
+        out[i] = Integer.parseInt(p[i]);
+      } catch (NumberFormatException e) {
+        return new int[3];
+      }
+    }
+    return out;
   }
 
   /** Identifiers only; kept for callers that need no names (tests, tools). */
@@ -131,6 +197,55 @@ public final class StandardRecord {
    */
   public List<String> blockingKeys() {
     return blockingKeys;
+  }
+
+  /** Given name without spaces (maryann), for comparison across writing styles (Xiao Ming = Xiaoming). */
+  public String givenKey() {
+    return givenKey;
+  }
+
+  /** First given-name token, so that a middle name does not hide a match. */
+  public String givenFirst() {
+    return givenFirst;
+  }
+
+  public String familyKey() {
+    return familyKey;
+  }
+
+  public String orgKey() {
+    return orgKey;
+  }
+
+  /** {@link #orgKey()} without a leading city name (haiyikeji for Beijing Haiyi Keji). */
+  public String orgCore() {
+    return orgCore;
+  }
+
+  public List<String> orgTokens() {
+    return orgTokens;
+  }
+
+  public int birthYear() {
+    return birth[0];
+  }
+
+  public int birthMonth() {
+    return birth[1];
+  }
+
+  public int birthDay() {
+    return birth[2];
+  }
+
+  /** Per address (same order): the street words without numbers, joined (jianguord), or null. */
+  public List<String> streets() {
+    return streets;
+  }
+
+  /** Per address (same order): the house number, or null. */
+  public List<String> houseNumbers() {
+    return houseNumbers;
   }
 
   public String encode() {

@@ -44,10 +44,12 @@ public final class Standardizer {
     }
     List<String> emails = new ArrayList<>();
     for (String e : r.emails()) emails.add(contacts.email(e));
-    List<String> phones = new ArrayList<>();
-    for (String p : r.phones()) phones.add(contacts.phone(p));
     List<StandardAddress> addresses = new ArrayList<>();
     for (Address a : r.addresses()) addresses.add(addressStandardizer.address(a));
+    String region = addresses.stream().filter(a -> a != null && a.country() != null).map(StandardAddress::country)
+        .findFirst().orElse(null);
+    List<String> phones = new ArrayList<>();
+    for (String p : r.phones()) phones.add(contacts.phone(p, region));
     String birth = ContactStandardizer.birthDate(r.birthDate());
     String nid = ContactStandardizer.identifier(r.nationalId());
     String tax = ContactStandardizer.identifier(r.taxId());

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules) {
 
   public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "name_key",
-      "postcode_initials", "birthdate_initials", "email_local", "org_name", "org_phonetic");
+      "postcode_initials", "birthdate_initials", "org_name", "org_phonetic");
 
   public StandardizerConfig {
     defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();

@@ -41,6 +41,13 @@ class ContactStandardizerTest {
   }
 
   @Test
+  void nationalNumbersAreReadInTheRecordsOwnCountry() {
+    assertEquals("+12064731762", cn.phone("(206) 473-1762", "US"));
+    assertEquals("+8613800138000", cn.phone("13800138000", "XX"), "unknown region: the default");
+    assertEquals("+442075675205", cn.phone("020 7567 5205", "GB"));
+  }
+
+  @Test
   void invalidPhonesAreDropped() {
     assertNull(cn.phone("12345"));
     assertNull(cn.phone("call me"));

@@ -15,8 +15,8 @@ class OrgAndAddressStandardizerTest {
 
   @Test
   void legalFormsAreRemovedInManyLanguages() {
-    assertEquals("acme trading", orgs.organization("Acme Trading Co., Ltd."));
-    assertEquals("acme trading", orgs.organization("ACME TRADING LIMITED"));
+    assertEquals("acme maoyi", orgs.organization("Acme Trading Co., Ltd."));
+    assertEquals("acme maoyi", orgs.organization("ACME TRADING LIMITED"));
     assertEquals("siemens", orgs.organization("Siemens AG"));
     assertEquals("muller bau", orgs.organization("Müller Bau GmbH"));
     assertEquals("carrefour", orgs.organization("Carrefour S.A."));
@@ -34,6 +34,14 @@ class OrgAndAddressStandardizerTest {
     assertEquals("beijing keji", orgs.organization("Beijing Keji Youxian Gongsi"));
     assertEquals("beijing keji", orgs.organization("Beijing Keji Youxiangongsi"));
     assertEquals("beijing keji", orgs.organization("Beijing Keji Co., Ltd."));
+  }
+
+  @Test
+  void tradeWordsAndLeadingCitiesBridgeEnglishAndChineseNames() {
+    assertEquals("beijing haiyi keji", orgs.organization("Beijing Haiyi Technology Co., Ltd."));
+    assertEquals("bei jing hai yi ke ji", orgs.organization("北京海一科技有限公司"));
+    assertEquals("haiyikeji", OrgStandardizer.core("beijinghaiyikeji"));
+    assertEquals("beijingkeji", OrgStandardizer.core("beijingkeji"), "too short to lose the city");
   }
 
   @Test

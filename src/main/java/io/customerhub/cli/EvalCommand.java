@@ -1,0 +1,119 @@
+package io.customerhub.cli;
+
+import io.customerhub.app.HubNode;
+import io.customerhub.cache.HazelcastConfigs;
+import io.customerhub.config.HubConfig;
+import io.customerhub.generate.Dataset;
+import io.customerhub.generate.DatasetGenerator;
+import io.customerhub.generate.GeneratorOptions;
+import io.customerhub.generate.PairwiseMetrics;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/hub eval}: generates a data set with ground truth, loads it into a fresh database through the HTTP
+ * door of an in-process node (the normal pipeline: validation, resolution, commit), reads the crosswalk back and
+ * prints pairwise precision, recall and F1, the review pairs and the ingest rate.
+ */
+@Command(name = "eval", description = "Measure resolution quality and speed on a generated data set with ground truth.")
+final class EvalCommand implements Callable<Integer> {
+
+  @Mixin
+  ConfigOptions config;
+
+  @Option(names = "--persons", defaultValue = "8000") int persons;
+  @Option(names = "--orgs", defaultValue = "1000") int orgs;
+  @Option(names = "--dup-rate", defaultValue = "0.2") double dupRate;
+  @Option(names = "--seed", defaultValue = "42") long seed;
+  @Option(names = "--batch", defaultValue = "1000", description = "records per HTTP request") int batch;
+  @Option(names = "--no-orders", description = "load customer records only (skip orders)") boolean noOrders;
+
+  @Override
+  public Integer call() throws Exception {
+    Dataset data = DatasetGenerator.generate(GeneratorOptions.defaults().withPersons(persons).withOrgs(orgs)
+        .withDupRate(dupRate).withSeed(seed));
+    Path dir = Files.createTempDirectory("hub-eval");
+    HubConfig cfg = config.load().withDataDir(dir).withPostgresUrl(null).withKafkaBootstrap(null).withHttpPort(0)
+        .withHazelcast(new HubConfig.Hazelcast("hub-eval-" + UUID.randomUUID(), HazelcastConfigs.LOOPBACK_MEMBERS, 5801));
+    System.out.printf("Generated %d persons, %d organizations, %.0f%% duplicates (seed %d); starting a fresh hub …%n",
+        persons, orgs, dupRate * 100, seed);
+    try (HubNode node = HubNode.start(cfg)) {
+      WebClient client = WebClient.create(node.vertx());
+      String base = "http://127.0.0.1:" + node.httpPort() + "/api/v1";
+      String token = node.token("eval", List.of("admin"));
+      long loaded = 0;
+      long started = System.nanoTime();
+      for (String source : List.of(Dataset.CRM, Dataset.ERP, Dataset.RISK, Dataset.ORDERS)) {
+        if (noOrders && source.equals(Dataset.ORDERS)) continue;
+        loaded += load(client, base, token, source, data.records(source));
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Map<SourceKey, String> predicted = crosswalk(client, base, token);
+      Map<SourceKey, String> truth = new HashMap<>(data.truth());
+      if (noOrders) truth.keySet().removeIf(k -> k.source().equals(Dataset.ORDERS));
+      PairwiseMetrics.Result m = PairwiseMetrics.evaluate(truth, predicted);
+      long reviews = count(node, "select count(*) from review_pair where status = 'open'");
+      System.out.printf("%nrecords loaded        %,d in %.1f s = %,.0f records/s (resolved and committed, HTTP door)%n",
+          loaded, seconds, loaded / seconds);
+      System.out.printf("identity records      %,d (truth %,d), profiles %,d%n", predicted.size(), truth.size(),
+          predicted.values().stream().distinct().count());
+      System.out.printf("pairwise precision    %.4f%npairwise recall       %.4f%npairwise F1            %.4f%n",
+          m.precision(), m.recall(), m.f1());
+      System.out.printf("true/false positives  %,d / %,d, false negatives %,d%n", m.truePositives(),
+          m.falsePositives(), m.falseNegatives());
+      System.out.printf("review pairs          %,d (%.2f%% of identity records)%n", reviews,
+          100.0 * reviews / Math.max(1, predicted.size()));
+      return 0;
+    }
+  }
+
+  private long load(WebClient client, String base, String token, String source, List<Map<String, Object>> records)
+      throws Exception {
+    for (int from = 0; from < records.size(); from += batch) {
+      StringBuilder body = new StringBuilder();
+      for (Map<String, Object> r : records.subList(from, Math.min(records.size(), from + batch))) {
+        body.append(new JsonObject(r).encode()).append('\n');
+      }
+      HttpResponse<Buffer> response = client.postAbs(base + "/records/" + source).bearerTokenAuthentication(token)
+          .putHeader("Content-Type", "application/x-ndjson").sendBuffer(Buffer.buffer(body.toString()))
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+      if (response.statusCode() != 200) throw new IllegalStateException("ingest answered " + response.statusCode()
+          + ": " + response.bodyAsString());
+    }
+    return records.size();
+  }
+
+  private static Map<SourceKey, String> crosswalk(WebClient client, String base, String token) throws Exception {
+    String body = client.getAbs(base + "/crosswalk").bearerTokenAuthentication(token).send()
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES).bodyAsString();
+    Map<SourceKey, String> out = new HashMap<>();
+    for (String line : body.split("\n")) {
+      if (line.isBlank()) continue;
+      JsonObject o = new JsonObject(line);
+      out.put(new SourceKey(o.getString("source"), o.getString("sourceId")), o.getString("profileId"));
+    }
+    return out;
+  }
+
+  private static long count(HubNode node, String sql) throws Exception {
+    return node.database().pool().query(sql).execute().toCompletionStage().toCompletableFuture()
+        .get(1, TimeUnit.MINUTES).iterator().next().getLong(0);
+  }
+
+}

@@ -1,0 +1,68 @@
+package io.customerhub.resolve;
+
+import io.customerhub.resolve.match.ClusterGuard;
+import io.customerhub.resolve.match.MatchModel;
+import io.customerhub.resolve.match.MatchingConfig;
+import io.customerhub.resolve.match.PairScore;
+import io.customerhub.resolve.match.PairScorer;
+import io.customerhub.resolve.match.TermFrequencies;
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The probabilistic matcher as the resolver uses it: the current model (trained by EM on the stored records,
+ * or the default priors before any training), live term frequencies of the stored values, and the cluster guard.
+ * A new model replaces the old one atomically; decisions in flight finish with the model they started with.
+ */
+public final class MatchEngine implements PairDecider {
+
+  /** The model in use and where it came from. */
+  public record ModelInUse(MatchModel model, long version, PairScorer scorer, ClusterGuard guard) {
+  }
+
+  private final MatchingConfig config;
+  private final TermFrequencies frequencies = new TermFrequencies();
+  private volatile ModelInUse current;
+
+  public MatchEngine(MatchingConfig config) {
+    this.config = config;
+    use(MatchModel.defaults(), 0);
+  }
+
+  public MatchingConfig config() {
+    return config;
+  }
+
+  public ModelInUse current() {
+    return current;
+  }
+
+  public void use(MatchModel model, long version) {
+    current = new ModelInUse(model, version, new PairScorer(model, frequencies, config), new ClusterGuard(config, model));
+  }
+
+  /** Counts the values of newly stored records, so that rare values weigh more than common ones. */
+  public void observe(Collection<StandardRecord> records) {
+    for (StandardRecord r : records) frequencies.add(r);
+  }
+
+  public PairScore score(StandardRecord a, StandardRecord b) {
+    return current.scorer().score(a, b);
+  }
+
+  @Override
+  public Decision decide(StandardRecord a, StandardRecord b, boolean explicitLink) {
+    if (explicitLink) return new Decision(Band.MERGE, 1.0, "explicit-link", Map.of());
+    PairScore s = score(a, b);
+    Map<String, Object> why = new LinkedHashMap<>(s.toMap());
+    why.put("modelVersion", current.version());
+    return new Decision(Band.valueOf(s.band().name()), s.probability(), s.rule(), why);
+  }
+
+  public Linker.Guard guard() {
+    return (left, right) -> current.guard().check(left, right);
+  }
+}

@@ -1,0 +1,22 @@
+package io.customerhub.resolve;
+
+/** Statements of the model store. */
+final class ModelSql {
+
+  private ModelSql() {
+  }
+
+  static final String LATEST =
+      "select version, model::text, trained_on from match_model order by version desc limit 1";
+
+  static final String INSERT =
+      "insert into match_model (model, trained_on, created_by) values ($1::text::jsonb, $2, $3) returning version";
+
+  static final String STANDARDS_PAGE = """
+      select source, source_id, standard from source_record
+      where standard is not null and not deleted and (source, source_id) > ($1, $2)
+      order by source, source_id limit $3""";
+
+  static final String COUNT_IDENTITIES =
+      "select count(*) from source_record where standard is not null and not deleted";
+}

@@ -1,0 +1,99 @@
+package io.customerhub.resolve;
+
+import io.customerhub.resolve.match.EmTrainer;
+import io.customerhub.resolve.match.MatchModel;
+import io.customerhub.resolve.standardize.StandardRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Versions of the match model in PostgreSQL, and the data they are learned from: EM runs over the standardized
+ * values of every stored identity record (no labels), the result is stored as a new version and used at once.
+ */
+public final class ModelStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
+  private static final int PAGE = 20_000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+
+  public ModelStore(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.pool = pool;
+  }
+
+  /** Puts the newest stored model and the term frequencies of all stored records into the engine. */
+  public Future<Void> load(MatchEngine engine) {
+    return pool.query(ModelSql.LATEST).execute().compose(rows -> {
+      if (rows.size() > 0) {
+        Row r = rows.iterator().next();
+        engine.use(MatchModel.fromJson(r.getString(1)), r.getLong(0));
+      }
+      return standards(new ArrayList<>(), "", "");
+    }).compose(all -> vertx.executeBlocking(() -> {
+      engine.observe(all);
+      LOG.info("match model version {} in use; term frequencies from {} records", engine.current().version(), all.size());
+      return null;
+    }, false));
+  }
+
+  /** Learns a model from the stored records, stores it as a new version and puts it to use. */
+  public Future<JsonObject> train(MatchEngine engine, String actor) {
+    long started = System.nanoTime();
+    return standards(new ArrayList<>(), "", "").compose(records -> {
+      if (records.size() < 2) {
+        return Future.failedFuture(new IllegalStateException("at least two stored records are needed to train"));
+      }
+      return vertx.executeBlocking(() -> EmTrainer.train(records, engine.config(), 20261123L), false)
+          .compose(model -> pool.preparedQuery(ModelSql.INSERT)
+              .execute(Tuple.of(model.toJson(), (long) records.size(), actor))
+              .map(rows -> {
+                long version = rows.iterator().next().getLong(0);
+                engine.use(model, version);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                LOG.info("trained match model version {} on {} records in {} s", version, records.size(), seconds);
+                return new JsonObject().put("version", version).put("trainedOn", records.size())
+                    .put("seconds", Math.round(seconds * 10) / 10.0).put("note", model.note())
+                    .put("model", new JsonObject(model.toJson()));
+              }));
+    });
+  }
+
+  /** How many records the newest model was trained on (0 when none was). */
+  public Future<Long> trainedOn() {
+    return pool.query(ModelSql.LATEST).execute()
+        .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(2));
+  }
+
+  public Future<Long> identityRecords() {
+    return pool.query(ModelSql.COUNT_IDENTITIES).execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Every stored standardized record, page by page in key order (a keyset scan, no offset). */
+  private Future<List<StandardRecord>> standards(List<StandardRecord> acc, String afterSource, String afterId) {
+    return pool.preparedQuery(ModelSql.STANDARDS_PAGE).execute(Tuple.of(afterSource, afterId, PAGE)).compose(rows -> {
+      List<String> encoded = new ArrayList<>(rows.size());
+      String lastSource = afterSource, lastId = afterId;
+      for (Row r : rows) {
+        encoded.add(r.getString(2));
+        lastSource = r.getString(0);
+        lastId = r.getString(1);
+      }
+      String ls = lastSource, li = lastId;
+      return vertx.executeBlocking(() -> {
+        for (String e : encoded) acc.add(StandardRecord.decode(e));
+        return acc;
+      }, false).compose(v -> rows.size() < PAGE ? Future.succeededFuture(acc) : standards(acc, ls, li));
+    });
+  }
+}

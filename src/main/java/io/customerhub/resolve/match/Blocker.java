@@ -1,0 +1,113 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Candidate pairs from the blocking keys stored with each record ({@link StandardRecord#blockingKeys()}).
+ * A block holding more than {@code maxBlockSize} records (a common surname in a common birth year, a shared
+ * company switchboard number) is not paired all-with-all: its records are sorted by name and birth date and
+ * each is paired with its next {@code blockWindow} neighbours. So candidate pairs grow linearly with the
+ * records (at most keys x window per record for big blocks), and the oversized blocks are reported.
+ */
+public final class Blocker {
+
+  /** Candidate pairs as {@code (i << 32) | j} with i < j (indexes into the input list), sorted, distinct. */
+  public record Candidates(long[] pairs, Map<String, Integer> oversizedBlocks, int blocks) {
+
+    public int size() {
+      return pairs.length;
+    }
+
+    public static int left(long pair) {
+      return (int) (pair >>> 32);
+    }
+
+    public static int right(long pair) {
+      return (int) pair;
+    }
+  }
+
+  private static final Comparator<StandardRecord> NEIGHBOUR_ORDER = Comparator
+      .comparing(StandardRecord::familyKey, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(StandardRecord::givenKey, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(StandardRecord::birthDate, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(StandardRecord::key);
+
+  private final int maxBlockSize;
+  private final int window;
+
+  public Blocker(MatchingConfig cfg) {
+    this.maxBlockSize = cfg.maxBlockSize();
+    this.window = cfg.blockWindow();
+  }
+
+  /** True when a block of this size is too big to be paired all-with-all (online lookups should cap too). */
+  public boolean oversized(int blockSize) {
+    return blockSize > maxBlockSize;
+  }
+
+  public Candidates candidates(List<StandardRecord> records) {
+    Map<String, List<Integer>> blocks = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      for (String k : records.get(i).blockingKeys()) blocks.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+    }
+    LongList pairs = new LongList();
+    Map<String, Integer> oversized = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Integer>> e : blocks.entrySet()) {
+      List<Integer> ids = e.getValue();
+      if (ids.size() < 2) continue;
+      if (oversized(ids.size())) {
+        oversized.put(e.getKey(), ids.size());
+        ids.sort(Comparator.comparing(records::get, NEIGHBOUR_ORDER));
+        for (int x = 0; x < ids.size(); x++) {
+          for (int y = x + 1; y <= Math.min(ids.size() - 1, x + window); y++) pairs.add(pair(ids.get(x), ids.get(y)));
+        }
+      } else {
+        for (int x = 0; x < ids.size(); x++) {
+          for (int y = x + 1; y < ids.size(); y++) pairs.add(pair(ids.get(x), ids.get(y)));
+        }
+      }
+    }
+    return new Candidates(pairs.sortedDistinct(), oversized, blocks.size());
+  }
+
+  static long pair(int i, int j) {
+    int lo = Math.min(i, j);
+    int hi = Math.max(i, j);
+    return ((long) lo << 32) | (hi & 0xffffffffL);
+  }
+
+  /** The keys two records share, e.g. to know which blocking rules brought a pair together. */
+  public static List<String> sharedKeys(StandardRecord a, StandardRecord b) {
+    List<String> out = new ArrayList<>(2);
+    for (String k : a.blockingKeys()) if (b.blockingKeys().contains(k)) out.add(k);
+    return out;
+  }
+
+  /** A growable long array: candidate sets reach millions of pairs, too many to box. */
+  private static final class LongList {
+    private long[] data = new long[1024];
+    private int size;
+
+    void add(long v) {
+      if (size == data.length) data = Arrays.copyOf(data, size * 2);
+      data[size++] = v;
+    }
+
+    long[] sortedDistinct() {
+      long[] a = Arrays.copyOf(data, size);
+      Arrays.sort(a);
+      int n = 0;
+      for (int i = 0; i < a.length; i++) if (i == 0 || a[i] != a[i - 1]) a[n++] = a[i];
+      return Arrays.copyOf(a, n);
+    }
+  }
+}

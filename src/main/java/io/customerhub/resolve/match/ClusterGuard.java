@@ -1,0 +1,95 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The last check before two clusters are joined by a MERGE pair. Pairwise scores are local: A~B and B~C
+ * can chain two people into one profile through a shared household phone. The guard looks at the clusters
+ * as wholes and sends a merge to REVIEW when they would hold a national or tax id, or a birth date, that
+ * agrees with nothing on the other side (dates only count when no national id is shared), or when the
+ * result would exceed the size limit. Two single records pass: their own pair score weighed every field.
+ */
+public final class ClusterGuard {
+
+  private final int maxClusterSize;
+  private final MatchModel model;
+
+  public ClusterGuard(MatchingConfig cfg) {
+    this(cfg, MatchModel.defaults());
+  }
+
+  /** The model tells whether ids are reliable enough in this data for a conflict to matter. */
+  public ClusterGuard(MatchingConfig cfg, MatchModel model) {
+    this.maxClusterSize = cfg.maxClusterSize();
+    this.model = model;
+  }
+
+  /** Empty when the merge may go ahead; otherwise why it needs a steward. */
+  public Optional<String> check(List<StandardRecord> clusterA, List<StandardRecord> clusterB) {
+    int size = clusterA.size() + clusterB.size();
+    if (size > maxClusterSize) return Optional.of("cluster of " + size + " records exceeds the limit of " + maxClusterSize);
+    for (StandardRecord a : clusterA) {
+      for (StandardRecord b : clusterB) {
+        if (!Comparisons.comparableKinds(a.kind(), b.kind())) return Optional.of("person and organization");
+      }
+    }
+    // two single records: their own pair score already weighed every field
+    if (clusterA.size() == 1 && clusterB.size() == 1) return Optional.empty();
+    if (model.conflictIsDecisive(Field.NATIONAL_ID) && disjoint(clusterA, clusterB, StandardRecord::nationalId)) {
+      return Optional.of("conflicting national ids");
+    }
+    if (model.conflictIsDecisive(Field.TAX_ID) && disjoint(clusterA, clusterB, StandardRecord::taxId)) {
+      return Optional.of("conflicting tax ids");
+    }
+    if (birthDatesConflict(clusterA, clusterB) && !shareNationalId(clusterA, clusterB)) {
+      return Optional.of("conflicting birth dates");
+    }
+    return Optional.empty();
+  }
+
+  /** Both sides have ids and not one id of either side is within two edits of one on the other side. */
+  private static boolean disjoint(List<StandardRecord> xs, List<StandardRecord> ys,
+                                  Function<StandardRecord, String> id) {
+    boolean anyX = false;
+    boolean anyY = false;
+    for (StandardRecord x : xs) {
+      String a = id.apply(x);
+      if (a == null) continue;
+      anyX = true;
+      for (StandardRecord y : ys) {
+        String b = id.apply(y);
+        if (b == null) continue;
+        anyY = true;
+        if (Comparisons.identifier(a, b) < 3) return false;
+      }
+    }
+    return anyX && anyY;
+  }
+
+  /** Households share phones, e-mails and addresses, not national ids: a shared one outweighs a date typo. */
+  private static boolean shareNationalId(List<StandardRecord> xs, List<StandardRecord> ys) {
+    for (StandardRecord x : xs) {
+      if (x.nationalId() == null) continue;
+      for (StandardRecord y : ys) if (x.nationalId().equals(y.nationalId())) return true;
+    }
+    return false;
+  }
+
+  /** Both sides have full birth dates and none agrees (exact, swapped or close) with one on the other side. */
+  private static boolean birthDatesConflict(List<StandardRecord> xs, List<StandardRecord> ys) {
+    boolean compared = false;
+    for (StandardRecord x : xs) {
+      if (x.birthDay() == 0) continue;
+      for (StandardRecord y : ys) {
+        if (y.birthDay() == 0) continue;
+        compared = true;
+        if (Comparisons.birthDate(x, y) <= 2) return false;
+      }
+    }
+    return compared;
+  }
+}

@@ -1,0 +1,198 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.record.Kind;
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.List;
+
+import static io.customerhub.resolve.match.Field.MISSING;
+
+/**
+ * The per-field comparators: each maps two standardized records to a level index of its {@link Field}
+ * (0 = best agreement) or {@link Field#MISSING}. Thresholds come from {@link MatchingConfig}. Pure and
+ * thread-safe; on the scoring hot path, so values are compared as precomputed by {@link StandardRecord}.
+ */
+public final class Comparisons {
+
+  private static final double STREET_NEAR = 0.90;
+  private static final double ORG_NEAR = 0.94;
+  private static final double ORG_SIMILAR = 0.85;
+  /** Cross-pairing must beat the straight one by this margin, so that "Lee Lee" is not read as swapped. */
+  private static final double SWAP_MARGIN = 0.15;
+
+  private final MatchingConfig cfg;
+
+  public Comparisons(MatchingConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  /** Persons, guest orders and records of unknown kind compare with each other; organizations only among themselves. */
+  public static boolean comparableKinds(Kind a, Kind b) {
+    if (a == null || b == null) return true;
+    return (a == Kind.ORGANIZATION) == (b == Kind.ORGANIZATION);
+  }
+
+  /** True when given and family name agree better crosswise (Wei Zhang vs Zhang Wei). */
+  public boolean namesSwapped(StandardRecord a, StandardRecord b) {
+    String ag = a.givenKey(), af = a.familyKey(), bg = b.givenKey(), bf = b.familyKey();
+    if (ag == null || af == null || bg == null || bf == null) return false;
+    if (ag.equals(bg) && af.equals(bf)) return false;
+    double straight = Similarity.jaroWinkler(ag, bg) + Similarity.jaroWinkler(af, bf);
+    double cross = Similarity.jaroWinkler(ag, bf) + Similarity.jaroWinkler(af, bg);
+    return cross > straight + SWAP_MARGIN;
+  }
+
+  /** Fills {@code out} (one slot per {@link Field}) with the levels of the pair. */
+  public void levels(StandardRecord a, StandardRecord b, boolean swapped, int[] out) {
+    boolean org = a.kind() == Kind.ORGANIZATION || b.kind() == Kind.ORGANIZATION;
+    String bFamily = swapped ? b.givenKey() : b.familyKey();
+    String bGiven = swapped ? b.familyKey() : b.givenKey();
+    String bGivenFirst = swapped ? b.familyKey() : b.givenFirst();
+    out[Field.FAMILY_NAME.ordinal()] = org ? MISSING : family(a.familyKey(), bFamily);
+    out[Field.GIVEN_NAME.ordinal()] = org ? MISSING : given(a.givenKey(), a.givenFirst(), bGiven, bGivenFirst);
+    out[Field.BIRTH_DATE.ordinal()] = org ? MISSING : birthDate(a, b);
+    out[Field.EMAIL.ordinal()] = email(a.emails(), b.emails());
+    out[Field.PHONE.ordinal()] = phone(a.phones(), b.phones());
+    out[Field.NATIONAL_ID.ordinal()] = identifier(a.nationalId(), b.nationalId());
+    out[Field.TAX_ID.ordinal()] = identifier(a.taxId(), b.taxId());
+    out[Field.ADDRESS.ordinal()] = address(a, b);
+    out[Field.ORG_NAME.ordinal()] = org ? orgName(a, b) : MISSING;
+  }
+
+  int family(String x, String y) {
+    if (x == null || y == null) return MISSING;
+    if (x.equals(y)) return 0;
+    double jw = Similarity.jaroWinkler(x, y);
+    if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 1;
+    return jw >= cfg.nameSimilar() ? 2 : 3;
+  }
+
+  /** Given names also agree as ALIAS: a nickname, an initial, or the same first name with a middle name. */
+  int given(String x, String xFirst, String y, String yFirst) {
+    if (x == null || y == null) return MISSING;
+    if (x.equals(y)) return 0;
+    if (cfg.nicknames().related(x, y) || cfg.nicknames().related(xFirst, yFirst) || xFirst.equals(yFirst)
+        || (x.length() == 1 && y.charAt(0) == x.charAt(0)) || (y.length() == 1 && x.charAt(0) == y.charAt(0))) {
+      return 1;
+    }
+    double jw = Similarity.jaroWinkler(x, y);
+    if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 2;
+    return jw >= cfg.nameSimilar() ? 3 : 4;
+  }
+
+  /**
+   * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
+   * 1994, 05 vs 06) is CLOSE; the same year alone is YEAR. Partial dates agree at most on the year.
+   */
+  static int birthDate(StandardRecord a, StandardRecord b) {
+    int ay = a.birthYear(), by = b.birthYear();
+    if (ay == 0 || by == 0) return MISSING;
+    int am = a.birthMonth(), bm = b.birthMonth(), ad = a.birthDay(), bd = b.birthDay();
+    if (am == 0 || bm == 0 || ad == 0 || bd == 0) {
+      if (ay != by) return 4;
+      return am == 0 || bm == 0 || am == bm ? 3 : 4;
+    }
+    if (ay == by && am == bm && ad == bd) return 0;
+    if (ay == by && am == bd && ad == bm) return 1;
+    boolean y = ay == by, m = am == bm, d = ad == bd;
+    if ((y && m && digitTypo(ad, bd, 2)) || (y && d && digitTypo(am, bm, 2)) || (m && d && digitTypo(ay, by, 4))) return 2;
+    return y ? 3 : 4;
+  }
+
+  /** One digit replaced, or two adjacent digits transposed, in the fixed-width decimal forms. */
+  private static boolean digitTypo(int x, int y, int width) {
+    int diff = 0;
+    int[] dx = new int[width];
+    int[] dy = new int[width];
+    for (int i = 0; i < width; i++) {
+      dx[i] = x % 10;
+      dy[i] = y % 10;
+      x /= 10;
+      y /= 10;
+      if (dx[i] != dy[i]) diff++;
+    }
+    if (diff == 1) return true;
+    for (int i = 0; i + 1 < width; i++) {
+      if (diff == 2 && dx[i] == dy[i + 1] && dx[i + 1] == dy[i] && dx[i] != dx[i + 1]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Any shared address is EXACT, one mistyped letter is ONE_EDIT. Neither the same local part at another
+   * domain nor a different digit (wei.zhang1@ vs wei.zhang2@) counts: both are what two namesakes get, and
+   * the name fields already weigh the name.
+   */
+  static int email(List<String> xs, List<String> ys) {
+    return closest(xs, ys, true);
+  }
+
+  /** Level over two lists of identifiers: 0 when any value is shared, 1 when two are one edit apart, else 2. */
+  private static int closest(List<String> xs, List<String> ys, boolean lettersOnly) {
+    if (xs.isEmpty() || ys.isEmpty()) return MISSING;
+    int best = 2;
+    for (String x : xs) {
+      for (String y : ys) {
+        if (x.equals(y)) return 0;
+        if (best == 2 && Similarity.editDistance(x, y, 1) <= 1 && !(lettersOnly && digitsDiffer(x, y))) best = 1;
+      }
+    }
+    return best;
+  }
+
+  /** True when the strings differ in a digit: same length, the one differing character a digit, or a digit inserted. */
+  private static boolean digitsDiffer(String x, String y) {
+    int i = 0;
+    while (i < Math.min(x.length(), y.length()) && x.charAt(i) == y.charAt(i)) i++;
+    return (i < x.length() && Character.isDigit(x.charAt(i))) || (i < y.length() && Character.isDigit(y.charAt(i)));
+  }
+
+  static int phone(List<String> xs, List<String> ys) {
+    return closest(xs, ys, false);
+  }
+
+  static int identifier(String x, String y) {
+    if (x == null || y == null) return MISSING;
+    return Math.min(Similarity.editDistance(x, y, 2), 3);
+  }
+
+  /** Best agreement over all address pairs: same street and number, then street only, then same area. */
+  static int address(StandardRecord a, StandardRecord b) {
+    int best = MISSING;
+    for (int i = 0; i < a.addresses().size(); i++) {
+      for (int j = 0; j < b.addresses().size(); j++) {
+        int level = addressPair(a, i, b, j);
+        if (level != MISSING && (best == MISSING || level < best)) best = level;
+        if (best == 0) return 0;
+      }
+    }
+    return best;
+  }
+
+  private static int addressPair(StandardRecord a, int i, StandardRecord b, int j) {
+    String sa = a.streets().get(i), sb = b.streets().get(j);
+    String na = a.houseNumbers().get(i), nb = b.houseNumbers().get(j);
+    String pa = a.addresses().get(i).postcode(), pb = b.addresses().get(j).postcode();
+    String ca = a.addresses().get(i).city(), cb = b.addresses().get(j).city();
+    boolean samePostcode = pa != null && pa.equals(pb);
+    boolean sameArea = samePostcode || (ca != null && ca.equals(cb));
+    if (sa != null && sb != null) {
+      boolean street = sa.equals(sb) || Similarity.jaroWinkler(sa, sb) >= STREET_NEAR;
+      boolean number = na == null || nb == null || na.equals(nb);
+      if (street && number) return samePostcode || pa == null || pb == null ? 0 : 1;
+      return sameArea ? 2 : 3;
+    }
+    if ((pa == null || pb == null) && (ca == null || cb == null)) return MISSING;
+    return sameArea ? 2 : 3;
+  }
+
+  static int orgName(StandardRecord a, StandardRecord b) {
+    String x = a.orgKey(), y = b.orgKey();
+    if (x == null || y == null) return MISSING;
+    if (x.equals(y)) return 0;
+    double jw = Similarity.jaroWinkler(x, y);
+    double overlap = Similarity.tokenOverlap(a.orgTokens(), b.orgTokens());
+    if (jw >= ORG_NEAR || overlap == 1.0 || a.orgCore().equals(b.orgCore())) return 1;
+    return jw >= ORG_SIMILAR || overlap >= 0.5 ? 2 : 3;
+  }
+}

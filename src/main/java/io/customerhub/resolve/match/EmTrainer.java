@@ -1,0 +1,204 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Unsupervised estimation of a {@link MatchModel} from the records themselves.
+ * <ul>
+ *   <li>u: level frequencies over random pairs, which are almost all non-matches;</li>
+ *   <li>m: expectation-maximisation over the candidate pairs of each kind of blocking key, with u fixed. A
+ *   session ignores the fields its keys are made of (pairs met through a shared e-mail agree on e-mail by
+ *   construction, so they teach nothing about e-mail), and each field's m is the average over the sessions
+ *   that did see it, weighted by their expected number of matches;</li>
+ *   <li>u of an identifier's EXACT level: the non-matches among the pairs sharing a value (from that
+ *   identifier's session) over all pairs;</li>
+ *   <li>lambda: the prior of a random pair, the expected matches among the candidates (under the final m and u)
+ *   over all pairs. A pair meeting only through a common name thus starts as unlikely as it is.</li>
+ * </ul>
+ * Both m and u are smoothed towards the defaults, so small or one-sided data cannot produce zeros.
+ */
+public final class EmTrainer {
+
+  private static final double U_PRIOR_PAIRS = 1000;
+  private static final double M_PRIOR_MATCHES = 10;
+  private static final double TOLERANCE = 1e-5;
+  private static final Field[] FIELDS = Field.values();
+  private static final Map<Field, String> IDENTIFIER_SESSIONS = Map.of(Field.EMAIL, "email", Field.PHONE, "phone",
+      Field.NATIONAL_ID, "nid", Field.TAX_ID, "tax");
+
+  private EmTrainer() {
+  }
+
+  public static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed) {
+    MatchModel start = MatchModel.defaults();
+    Comparisons cmp = new Comparisons(cfg);
+    Random rnd = new Random(seed);
+    double[][] u = estimateU(records, cmp, cfg.randomPairs(), rnd, start);
+
+    long[] pairs = new Blocker(cfg).candidates(records).pairs();
+    Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
+    Map<Integer, Integer> persons = new HashMap<>();
+    Map<Integer, Integer> orgs = new HashMap<>();
+    int[] levels = new int[FIELDS.length];
+    double keep = Math.min(1.0, cfg.maxTrainingPairs() / (double) Math.max(1, pairs.length));
+    for (long p : pairs) {
+      if (keep < 1.0 && rnd.nextDouble() >= keep) continue;
+      StandardRecord a = records.get(Blocker.Candidates.left(p));
+      StandardRecord b = records.get(Blocker.Candidates.right(p));
+      if (!Comparisons.comparableKinds(a.kind(), b.kind())) continue;
+      cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+      int pattern = EmSession.encode(levels);
+      (isOrg(a) || isOrg(b) ? orgs : persons).merge(pattern, 1, Integer::sum);
+      for (String prefix : prefixes(Blocker.sharedKeys(a, b))) {
+        sessions.computeIfAbsent(prefix, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
+      }
+    }
+
+    double[][] mSum = new double[FIELDS.length][];
+    double[] mass = new double[FIELDS.length];
+    for (Field f : FIELDS) mSum[f.ordinal()] = new double[f.levels().size()];
+    StringBuilder note = new StringBuilder();
+    Map<String, EmSession> finished = new HashMap<>();
+    for (Map.Entry<String, Map<Integer, Integer>> s : sessions.entrySet()) {
+      EmSession session = new EmSession(s.getValue(), excluded(s.getKey()), start.mCopy(), u, M_PRIOR_MATCHES);
+      int iterations = session.run(cfg.maxIterations(), TOLERANCE, true);
+      finished.put(s.getKey(), session);
+      note.append(String.format(Locale.ROOT, " %s:%d pairs/%d it/lambda %.3f", s.getKey(), session.pairs(),
+          iterations, session.lambda()));
+      for (Field f : FIELDS) {
+        if (session.excluded().contains(f)) continue;
+        double w = session.matchMass(f);
+        for (int l = 0; l < mSum[f.ordinal()].length; l++) mSum[f.ordinal()][l] += w * session.m()[f.ordinal()][l];
+        mass[f.ordinal()] += w;
+      }
+    }
+    double[][] m = start.mCopy();
+    for (Field f : FIELDS) {
+      int i = f.ordinal();
+      for (int l = 0; l < m[i].length; l++) {
+        m[i][l] = (mSum[i][l] + M_PRIOR_MATCHES * m[i][l]) / (mass[i] + M_PRIOR_MATCHES);
+      }
+    }
+    double allPairs = Math.max(1.0, records.size() * (records.size() - 1.0) / 2);
+    for (Map.Entry<Field, String> id : IDENTIFIER_SESSIONS.entrySet()) {
+      EmSession s = finished.get(id.getValue());
+      // with few records there are too few pairs to count: the defaults know better
+      if (s != null && records.size() >= PairScorer.TF_MIN_RECORDS) identifierAgreement(u, id.getKey(), (1 - s.lambda()) * s.pairs() / keep, allPairs);
+    }
+    long orgCount = records.stream().filter(EmTrainer::isOrg).count();
+    double personMatches = expectedMatches(persons, m, u, cfg) / keep;
+    double orgMatches = expectedMatches(orgs, m, u, cfg) / keep;
+    // the prior of a random pair: every match is assumed to be among the candidates
+    double lambda = prior(personMatches, records.size() - orgCount);
+    double orgLambda = prior(orgMatches, orgCount);
+    String header = String.format(Locale.ROOT, "em seed=%d records=%d candidates=%d matches=%.0f+%.0f lambda=%.3g/%.3g;",
+        seed, records.size(), pairs.length, personMatches, orgMatches, lambda, orgLambda);
+    return new MatchModel(lambda, orgLambda, m, u, header + note);
+  }
+
+  private static boolean isOrg(StandardRecord r) {
+    return r.kind() == io.customerhub.record.Kind.ORGANIZATION;
+  }
+
+  /** Expected matches among candidate patterns under fixed m and u (lambda re-estimated). */
+  private static double expectedMatches(Map<Integer, Integer> patterns, double[][] m, double[][] u, MatchingConfig cfg) {
+    EmSession s = new EmSession(patterns, EnumSet.noneOf(Field.class), m, u, M_PRIOR_MATCHES);
+    s.run(cfg.maxIterations(), TOLERANCE, false);
+    return s.lambda() * s.pairs();
+  }
+
+  private static double prior(double matches, long records) {
+    double pairs = Math.max(1.0, records * (records - 1.0) / 2);
+    return Math.min(0.5, Math.max(0.5 / pairs, matches / pairs));
+  }
+
+  /**
+   * u of an identifier's EXACT level from the pairs that share a value (all of them are candidates): random
+   * pairs cannot measure it, since the few random pairs sharing an e-mail are mostly matches themselves.
+   */
+  private static void identifierAgreement(double[][] u, Field f, double nonMatchPairs, double allPairs) {
+    double[] row = u[f.ordinal()];
+    double exact = Math.max(0.5, nonMatchPairs) / allPairs;
+    double rest = 0;
+    for (int l = 1; l < row.length; l++) rest += row[l];
+    for (int l = 1; l < row.length; l++) row[l] = row[l] / rest * (1 - exact);
+    row[0] = exact;
+  }
+
+  /** Level frequencies over random pairs (all pairs when there are few), smoothed towards the defaults. */
+  static double[][] estimateU(List<StandardRecord> records, Comparisons cmp, int randomPairs, Random rnd,
+                              MatchModel start) {
+    double[][] counts = new double[FIELDS.length][];
+    for (Field f : FIELDS) counts[f.ordinal()] = new double[f.levels().size()];
+    int n = records.size();
+    long allPairs = (long) n * (n - 1) / 2;
+    int[] levels = new int[FIELDS.length];
+    if (allPairs <= randomPairs) {
+      for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) countU(records.get(i), records.get(j), cmp, levels, counts);
+    } else {
+      for (int k = 0; k < randomPairs; k++) {
+        int i = rnd.nextInt(n);
+        int j = rnd.nextInt(n - 1);
+        if (j >= i) j++;
+        countU(records.get(i), records.get(j), cmp, levels, counts);
+      }
+    }
+    double[][] u = start.uCopy();
+    for (Field f : FIELDS) {
+      double[] c = counts[f.ordinal()];
+      double total = 0;
+      for (double v : c) total += v;
+      for (int l = 0; l < c.length; l++) {
+        double smoothed = (c[l] + U_PRIOR_PAIRS * u[f.ordinal()][l]) / (total + U_PRIOR_PAIRS);
+        // a level never seen among random pairs is rare, but not rarer than half a pair in the sample
+        u[f.ordinal()][l] = Math.max(smoothed, 0.5 / (total + U_PRIOR_PAIRS));
+      }
+    }
+    return u;
+  }
+
+  private static void countU(StandardRecord a, StandardRecord b, Comparisons cmp, int[] levels, double[][] counts) {
+    if (!Comparisons.comparableKinds(a.kind(), b.kind())) return;
+    cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+    for (Field f : FIELDS) {
+      int l = levels[f.ordinal()];
+      if (l != Field.MISSING) counts[f.ordinal()][l]++;
+    }
+  }
+
+  /** The kinds of key a pair shares: "email", "ny", ... (the part before the first ':'). */
+  private static Set<String> prefixes(List<String> keys) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String k : keys) {
+      int c = k.indexOf(':');
+      out.add(c < 0 ? k : k.substring(0, c));
+    }
+    return out;
+  }
+
+  /** The fields a kind of blocking key is made of, see {@code BlockingKeys}. */
+  static Set<Field> excluded(String prefix) {
+    return switch (prefix) {
+      case "email" -> EnumSet.of(Field.EMAIL);
+      // a shared local part (wei.zhang@...) nearly always means shared names too
+      case "el" -> EnumSet.of(Field.EMAIL, Field.FAMILY_NAME, Field.GIVEN_NAME);
+      case "phone" -> EnumSet.of(Field.PHONE);
+      case "nid" -> EnumSet.of(Field.NATIONAL_ID);
+      case "tax" -> EnumSet.of(Field.TAX_ID);
+      case "ny", "di" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
+      case "nk" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
+      case "pi" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
+      case "on", "op" -> EnumSet.of(Field.ORG_NAME);
+      default -> EnumSet.noneOf(Field.class);
+    };
+  }
+}

@@ -1,0 +1,108 @@
+package io.customerhub.resolve.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.customerhub.resolve.standardize.StandardizerConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything about matching that is configuration, decoded once from conf/matching.json (see the comments
+ * there). Missing entries take the defaults of {@link #defaults()}; values are validated here so that a bad
+ * file fails at start, not in the middle of a batch.
+ *
+ * @param standardizer      standardization and the blocking rules stored with every record
+ * @param maxBlockSize      blocks larger than this are not paired all-with-all but by sorted neighbourhood
+ * @param blockWindow       neighbours each record of an oversized block is paired with
+ * @param mergeProbability  match probability at or above which a pair merges
+ * @param reviewProbability match probability at or above which a pair goes to review
+ * @param nameNear          Jaro-Winkler from which names count as NEAR (one typo)
+ * @param nameSimilar       Jaro-Winkler from which names count as SIMILAR
+ * @param tfMinimum         floor of a term frequency, so that a unique value does not weigh infinitely
+ * @param maxClusterSize    the cluster guard's size limit for a merge
+ * @param maxIterations     EM iterations per training session
+ * @param randomPairs       random pairs drawn to estimate u probabilities
+ * @param maxTrainingPairs  candidate pairs used for EM at most (sampled beyond)
+ * @param nicknames         given-name groups (conf/nicknames.txt)
+ */
+public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, int blockWindow,
+                             double mergeProbability, double reviewProbability, double nameNear, double nameSimilar,
+                             double tfMinimum, int maxClusterSize, int maxIterations, int randomPairs,
+                             int maxTrainingPairs, Nicknames nicknames) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public MatchingConfig {
+    require(maxBlockSize >= 2, "blocking.maxBlockSize must be at least 2");
+    require(blockWindow >= 1, "blocking.window must be at least 1");
+    require(reviewProbability > 0 && reviewProbability <= mergeProbability && mergeProbability < 1,
+        "decision: 0 < reviewProbability <= mergeProbability < 1");
+    require(nameSimilar > 0 && nameSimilar <= nameNear && nameNear < 1, "compare: 0 < nameSimilar <= nameNear < 1");
+    require(tfMinimum > 0 && tfMinimum < 1, "compare.tfMinimum must be in (0, 1)");
+    require(maxClusterSize >= 2, "guard.maxClusterSize must be at least 2");
+    require(maxIterations >= 1 && randomPairs >= 100 && maxTrainingPairs >= 100, "training limits too small");
+    if (nicknames == null) nicknames = Nicknames.none();
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) throw new IllegalArgumentException("matching configuration: " + message);
+  }
+
+  /** Sensible settings without a file (no nicknames). */
+  public static MatchingConfig defaults() {
+    return new MatchingConfig(StandardizerConfig.defaults(), 300, 20, 0.95, 0.60, 0.92, 0.82, 1e-5, 50, 30,
+        200_000, 2_000_000, Nicknames.none());
+  }
+
+  /** Reads conf/matching.json; the nickname file it names is resolved against the same directory. */
+  public static MatchingConfig load(Path file) {
+    try {
+      JsonNode root = JSON.readTree(Files.readString(file));
+      String nick = root.path("nicknames").asText(null);
+      Nicknames nicknames = nick == null ? Nicknames.none() : Nicknames.load(file.resolveSibling(nick));
+      return fromJson(root, nicknames);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read matching configuration " + file, e);
+    }
+  }
+
+  static MatchingConfig fromJson(JsonNode root, Nicknames nicknames) {
+    MatchingConfig d = defaults();
+    JsonNode std = root.path("standardize");
+    JsonNode blocking = root.path("blocking");
+    JsonNode decision = root.path("decision");
+    JsonNode compare = root.path("compare");
+    JsonNode guard = root.path("guard");
+    JsonNode training = root.path("training");
+    List<String> rules = null;
+    if (blocking.has("rules")) {
+      rules = new ArrayList<>();
+      for (JsonNode r : blocking.get("rules")) rules.add(r.asText());
+    }
+    StandardizerConfig s = new StandardizerConfig(std.path("defaultRegion").asText(d.standardizer.defaultRegion()),
+        std.path("stripGmailDots").asBoolean(false), rules);
+    return new MatchingConfig(s,
+        blocking.path("maxBlockSize").asInt(d.maxBlockSize), blocking.path("window").asInt(d.blockWindow),
+        decision.path("mergeProbability").asDouble(d.mergeProbability),
+        decision.path("reviewProbability").asDouble(d.reviewProbability),
+        compare.path("nameNear").asDouble(d.nameNear), compare.path("nameSimilar").asDouble(d.nameSimilar),
+        compare.path("tfMinimum").asDouble(d.tfMinimum), guard.path("maxClusterSize").asInt(d.maxClusterSize),
+        training.path("maxIterations").asInt(d.maxIterations), training.path("randomPairs").asInt(d.randomPairs),
+        training.path("maxPairs").asInt(d.maxTrainingPairs), nicknames);
+  }
+
+  public MatchingConfig withNicknames(Nicknames n) {
+    return new MatchingConfig(standardizer, maxBlockSize, blockWindow, mergeProbability, reviewProbability, nameNear,
+        nameSimilar, tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, n);
+  }
+
+  public MatchingConfig withThresholds(double merge, double review) {
+    return new MatchingConfig(standardizer, maxBlockSize, blockWindow, merge, review, nameNear, nameSimilar,
+        tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, nicknames);
+  }
+}

@@ -1,0 +1,67 @@
+package io.customerhub.resolve.match;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Groups of given names that denote the same person (William, Bill, Billy, Will). One group per line of
+ * conf/nicknames.txt, {@code formal: variant, variant}; '#' starts a comment. A name may sit in several
+ * groups (Ally: Alexandra and Allison), so two names are related when they share any group.
+ */
+public final class Nicknames {
+
+  private static final Nicknames NONE = new Nicknames(Map.of());
+
+  private final Map<String, int[]> groups;
+
+  private Nicknames(Map<String, int[]> groups) {
+    this.groups = groups;
+  }
+
+  public static Nicknames none() {
+    return NONE;
+  }
+
+  public static Nicknames load(Path file) throws IOException {
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  public static Nicknames parse(List<String> lines) {
+    Map<String, List<Integer>> byName = new HashMap<>();
+    int group = 0;
+    for (String raw : lines) {
+      int hash = raw.indexOf('#');
+      String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip().toLowerCase(Locale.ROOT);
+      if (line.isEmpty()) continue;
+      for (String name : line.split("[:,]")) {
+        String n = name.strip().replace(" ", "");
+        if (!n.isEmpty()) byName.computeIfAbsent(n, k -> new ArrayList<>()).add(group);
+      }
+      group++;
+    }
+    Map<String, int[]> out = new HashMap<>();
+    byName.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).distinct().toArray()));
+    return new Nicknames(Map.copyOf(out));
+  }
+
+  /** True when the two (standardized, space-free) given names share a nickname group. */
+  public boolean related(String a, String b) {
+    int[] ga = groups.get(a);
+    if (ga == null) return false;
+    int[] gb = groups.get(b);
+    if (gb == null) return false;
+    for (int x : ga) for (int y : gb) if (x == y) return true;
+    return false;
+  }
+
+  public int size() {
+    return groups.size();
+  }
+}

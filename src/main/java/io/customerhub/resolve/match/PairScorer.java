@@ -1,0 +1,123 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.record.Kind;
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a pair of standardized records with Fellegi-Sunter weights: the prior plus log2(m/u) of every
+ * field's level, where exact agreement on a name is weighed by how rare that name is. The probability
+ * decides the band against the thresholds of {@link MatchingConfig}. Identifiers weigh heavily but are not
+ * absolute: a pair that would merge although its national or tax ids clearly differ goes to review, as long as
+ * the model says such ids are reliable ({@link MatchModel#conflictIsDecisive}).
+ * Pure and thread-safe.
+ */
+public final class PairScorer {
+
+  /** Below this many records term frequencies say more about the sample than about the names. */
+  static final long TF_MIN_RECORDS = 1000;
+  /** More records than one customer plausibly has: such an identifier value is shared and weighed by frequency. */
+  static final long SHARED_IDENTIFIER = 10;
+  private static final java.util.Set<Field> NAMES = java.util.EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME,
+      Field.ORG_NAME);
+  private static final Field[] FIELDS = Field.values();
+
+  private final MatchModel model;
+  private final TermFrequencies tf;
+  private final MatchingConfig cfg;
+  private final Comparisons comparisons;
+
+  public PairScorer(MatchModel model, TermFrequencies tf, MatchingConfig cfg) {
+    this.model = model;
+    this.tf = tf == null ? TermFrequencies.none() : tf;
+    this.cfg = cfg;
+    this.comparisons = new Comparisons(cfg);
+  }
+
+  public MatchModel model() {
+    return model;
+  }
+
+  public PairScore score(StandardRecord a, StandardRecord b) {
+    if (!Comparisons.comparableKinds(a.kind(), b.kind())) {
+      return new PairScore(Double.NEGATIVE_INFINITY, 0.0, Band.APART, List.of(), "kind-mismatch");
+    }
+    // a canonical order makes the score exactly symmetric (term frequencies are read from the first record)
+    if (a.key().compareTo(b.key()) > 0) {
+      StandardRecord t = a;
+      a = b;
+      b = t;
+    }
+    boolean swapped = comparisons.namesSwapped(a, b);
+    int[] levels = new int[FIELDS.length];
+    comparisons.levels(a, b, swapped, levels);
+    boolean org = a.kind() == Kind.ORGANIZATION || b.kind() == Kind.ORGANIZATION;
+    double total = model.priorWeight(org);
+    List<FieldComparison> fields = new ArrayList<>(FIELDS.length);
+    for (Field f : FIELDS) {
+      if (!relevant(f, org)) continue;
+      int level = levels[f.ordinal()];
+      double w = model.weight(f, level);
+      boolean adjusted = false;
+      if (level == 0) {
+        double freq = frequency(f, a, b);
+        if (!Double.isNaN(freq)) {
+          double tfWeight = MatchModel.log2(model.m(f, 0) / Math.max(freq, cfg.tfMinimum()));
+          // a name takes its frequency's weight; a shared identifier can only lose weight by it
+          w = NAMES.contains(f) ? tfWeight : Math.min(w, tfWeight);
+          adjusted = true;
+        }
+      }
+      total += w;
+      fields.add(new FieldComparison(f.key(), f.level(level), w, adjusted));
+    }
+    double p = 1.0 / (1.0 + Math.pow(2, -total));
+    Band band = p >= cfg.mergeProbability() ? Band.MERGE : p >= cfg.reviewProbability() ? Band.REVIEW : Band.APART;
+    String rule = swapped ? "fellegi-sunter/names-swapped" : "fellegi-sunter";
+    if (band == Band.MERGE && (conflict(levels, Field.NATIONAL_ID) || conflict(levels, Field.TAX_ID))) {
+      band = Band.REVIEW;
+      rule = "identifier-conflict";
+    }
+    return new PairScore(total, p, band, fields, rule);
+  }
+
+  private static boolean relevant(Field f, boolean org) {
+    return switch (f) {
+      case FAMILY_NAME, GIVEN_NAME, BIRTH_DATE -> !org;
+      case ORG_NAME -> org;
+      default -> true;
+    };
+  }
+
+  private boolean conflict(int[] levels, Field f) {
+    return levels[f.ordinal()] == f.different() && model.conflictIsDecisive(f);
+  }
+
+  /**
+   * The frequency of the agreed value: for names always (when enough records were counted), for identifiers
+   * only when more records share the value than a customer plausibly has; NaN when it does not apply.
+   */
+  private double frequency(Field f, StandardRecord a, StandardRecord b) {
+    if (tf.total(f) < TF_MIN_RECORDS) return Double.NaN;
+    String value = switch (f) {
+      case FAMILY_NAME -> a.familyKey();
+      case GIVEN_NAME -> a.givenKey();
+      case ORG_NAME -> a.orgKey();
+      case EMAIL -> shared(a.emails(), b.emails());
+      case PHONE -> shared(a.phones(), b.phones());
+      case NATIONAL_ID -> a.nationalId();
+      case TAX_ID -> a.taxId();
+      default -> null;
+    };
+    if (value == null) return Double.NaN;
+    if (!NAMES.contains(f) && tf.count(f, value) <= SHARED_IDENTIFIER) return Double.NaN;
+    return tf.frequency(f, value);
+  }
+
+  private static String shared(List<String> xs, List<String> ys) {
+    for (String x : xs) if (ys.contains(x)) return x;
+    return null;
+  }
+}

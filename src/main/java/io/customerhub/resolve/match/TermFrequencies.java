@@ -1,0 +1,89 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How often each name and identifier value occurs, so that agreeing on a rare name ("Quispe") counts more
+ * than agreeing on a common one ("Zhang"), and a phone number that many records carry (a switchboard, a
+ * placeholder) counts as little as its frequency says. Incremental ({@link #add}) and mergeable
+ * ({@link #merge}); safe to read while another thread adds.
+ */
+public final class TermFrequencies {
+
+  static final List<Field> FIELDS = List.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ORG_NAME, Field.EMAIL,
+      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID);
+
+  private final Map<Field, ConcurrentHashMap<String, Long>> counts = new EnumMap<>(Field.class);
+  private final Map<Field, AtomicLong> totals = new EnumMap<>(Field.class);
+
+  public TermFrequencies() {
+    for (Field f : FIELDS) {
+      counts.put(f, new ConcurrentHashMap<>());
+      totals.put(f, new AtomicLong());
+    }
+  }
+
+  public static TermFrequencies of(List<StandardRecord> records) {
+    TermFrequencies tf = new TermFrequencies();
+    for (StandardRecord r : records) tf.add(r);
+    return tf;
+  }
+
+  /** Empty frequencies: scoring falls back to the model's u probabilities. */
+  public static TermFrequencies none() {
+    return new TermFrequencies();
+  }
+
+  public void add(StandardRecord r) {
+    tally(Field.FAMILY_NAME, r.familyKey());
+    tally(Field.GIVEN_NAME, r.givenKey());
+    tally(Field.ORG_NAME, r.orgKey());
+    for (String e : r.emails()) tally(Field.EMAIL, e);
+    for (String p : r.phones()) tally(Field.PHONE, p);
+    tally(Field.NATIONAL_ID, r.nationalId());
+    tally(Field.TAX_ID, r.taxId());
+  }
+
+  /** How many records carry this value (0 when unseen). */
+  public long count(Field f, String value) {
+    Map<String, Long> c = counts.get(f);
+    return c == null || value == null ? 0 : c.getOrDefault(value, 0L);
+  }
+
+  private void tally(Field f, String value) {
+    if (value == null) return;
+    counts.get(f).merge(value, 1L, Long::sum);
+    totals.get(f).incrementAndGet();
+  }
+
+  /** Adds the counts of {@code other} (e.g. from another partition of the data) to this one. */
+  public TermFrequencies merge(TermFrequencies other) {
+    for (Field f : FIELDS) {
+      other.counts.get(f).forEach((k, v) -> counts.get(f).merge(k, v, Long::sum));
+      totals.get(f).addAndGet(other.totals.get(f).get());
+    }
+    return this;
+  }
+
+  /**
+   * Share of records with this value among those with a value, or NaN when nothing is known for the field.
+   * A value never seen counts once: it is at least as rare as a value seen once.
+   */
+  public double frequency(Field f, String value) {
+    AtomicLong total = totals.get(f);
+    if (total == null || total.get() == 0 || value == null) return Double.NaN;
+    long c = counts.get(f).getOrDefault(value, 0L);
+    return Math.max(1L, c) / (double) total.get();
+  }
+
+  public long total(Field f) {
+    AtomicLong t = totals.get(f);
+    return t == null ? 0 : t.get();
+  }
+}

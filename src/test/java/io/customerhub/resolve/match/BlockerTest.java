@@ -1,0 +1,75 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.resolve.standardize.StandardizerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.customerhub.resolve.match.Fixtures.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BlockerTest {
+
+  private static MatchingConfig cfg(int maxBlock, int window) {
+    MatchingConfig d = MatchingConfig.defaults();
+    return new MatchingConfig(StandardizerConfig.defaults(), maxBlock, window, d.mergeProbability(),
+        d.reviewProbability(), d.nameNear(), d.nameSimilar(), d.tfMinimum(), d.maxClusterSize(), d.maxIterations(),
+        d.randomPairs(), d.maxTrainingPairs(), d.nicknames());
+  }
+
+  @Test
+  void recordsSharingAKeyArePairedOnce() {
+    List<StandardRecord> rs = List.of(Fixtures.weiZhang("a"), Fixtures.weiZhang("b"),
+        person("c", "Mary", "Smith", "1970-01-01", null, null, null, null, null));
+    Blocker.Candidates c = new Blocker(MatchingConfig.defaults()).candidates(rs);
+    assertEquals(1, c.size(), "a and b share many keys but make one pair");
+    assertEquals(0, Blocker.Candidates.left(c.pairs()[0]));
+    assertEquals(1, Blocker.Candidates.right(c.pairs()[0]));
+    assertTrue(c.oversizedBlocks().isEmpty());
+  }
+
+  @Test
+  void typoedDuplicatesStillShareAKey() {
+    StandardRecord a = person("a", "Catherine", "Johnson", "1980-05-17", null, null, null, "3 Oak St", "2000");
+    StandardRecord surnameTypo = person("b", "Catherine", "Jonhson", "1980-05-17", null, null, null, null, null);
+    StandardRecord swapped = person("c", "Johnson", "Catherine", "1980-05-17", null, null, null, null, null);
+    StandardRecord dateTypo = person("d", "Catherine", "Johnson", "1980-05-18", null, null, null, "3 Oak St", "2000");
+    for (StandardRecord other : List.of(surnameTypo, swapped, dateTypo)) {
+      assertTrue(!Blocker.sharedKeys(a, other).isEmpty(), other.encode());
+    }
+  }
+
+  @Test
+  void oversizedBlocksAreReportedAndPairedByNeighbourhood() {
+    List<StandardRecord> rs = new ArrayList<>();
+    for (int i = 0; i < 500; i++) rs.add(person("p" + i, "Wei" + (char) ('a' + i % 26), "Zhang", "1990-01-01", null, null, null, null, null));
+    Blocker.Candidates c = new Blocker(cfg(100, 5)).candidates(rs);
+    assertTrue(c.oversizedBlocks().containsKey("ny:snk:1990"), c.oversizedBlocks().toString());
+    assertTrue(c.size() < 500 * 5 * 6, "bounded by keys x window per record: " + c.size());
+  }
+
+  @Test
+  void candidatePairsGrowLinearlyOnceBlocksReachTheirCap() {
+    MatchingConfig cfg = cfg(5, 3);
+    List<StandardRecord> small = population(4_000);
+    List<StandardRecord> large = population(16_000);
+    long s = new Blocker(cfg).candidates(small).size();
+    long l = new Blocker(cfg).candidates(large).size();
+    assertTrue(l < s * 4 * 1.15, s + " -> " + l);
+    int keys = large.get(0).blockingKeys().size();
+    assertTrue(l <= (long) large.size() * keys * 4, "at most keys x max(cap, window) per record: " + l);
+  }
+
+  private static List<StandardRecord> population(int n) {
+    List<StandardRecord> rs = new ArrayList<>();
+    String[] family = {"Zhang", "Wang", "Li", "Smith", "Lee"};
+    for (int i = 0; i < n; i++) {
+      rs.add(person("p" + i, "G" + (i % 97), family[i % family.length], (1950 + i % 50) + "-01-0" + (1 + i % 9),
+          null, null, null, null, "1000" + (i % 30)));
+    }
+    return rs;
+  }
+}

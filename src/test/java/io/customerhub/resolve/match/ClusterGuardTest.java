@@ -1,0 +1,58 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.customerhub.resolve.match.Fixtures.org;
+import static io.customerhub.resolve.match.Fixtures.person;
+import static io.customerhub.resolve.match.Fixtures.weiZhang;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClusterGuardTest {
+
+  private final ClusterGuard guard = new ClusterGuard(MatchingConfig.defaults());
+
+  @Test
+  void consistentClustersMayMerge() {
+    List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));
+    StandardRecord typo = person("b", "Wei", "Zhang", "1990-03-08", "110101199003070017", null, null, null, null);
+    assertEquals(Optional.empty(), guard.check(a, List.of(typo)));
+  }
+
+  @Test
+  void clearlyDifferentNationalIdsAcrossClustersGoToReview() {
+    List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));
+    StandardRecord father = person("b", "Wei", "Zhang", "1962-08-01", "110101196208010034", null,
+        "+86 138 0013 8000", null, null);
+    assertEquals(Optional.of("conflicting national ids"), guard.check(a, List.of(father)));
+  }
+
+  @Test
+  void conflictingBirthDatesGoToReviewUnlessANationalIdIsShared() {
+    List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));
+    StandardRecord noId = person("b", "Wei", "Zhang", "1962-08-01", null, "wei.zhang@example.com", null, null, null);
+    StandardRecord sameId = person("c", "Wei", "Zhang", "1962-08-01", "110101199003070011", null, null, null, null);
+    assertEquals(Optional.of("conflicting birth dates"), guard.check(a, List.of(noId)));
+    assertEquals(Optional.empty(), guard.check(a, List.of(sameId)));
+  }
+
+  @Test
+  void twoSingleRecordsAreLeftToTheirPairScore() {
+    StandardRecord b = person("b", "Wei", "Zhang", "1962-08-01", "440101198512120022", null, null, null, null);
+    assertEquals(Optional.empty(), guard.check(List.of(weiZhang("a")), List.of(b)));
+  }
+
+  @Test
+  void sizeLimitAndKindsAreEnforced() {
+    List<StandardRecord> big = new ArrayList<>();
+    for (int i = 0; i < 50; i++) big.add(weiZhang("a" + i));
+    assertTrue(guard.check(big, List.of(weiZhang("b"))).orElseThrow().contains("exceeds the limit of 50"));
+    assertEquals(Optional.of("person and organization"),
+        guard.check(List.of(weiZhang("a")), List.of(org("o", "Acme", null, null, null, null))));
+  }
+}

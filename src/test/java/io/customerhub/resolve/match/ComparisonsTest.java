@@ -1,0 +1,129 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.record.Kind;
+import io.customerhub.resolve.standardize.StandardRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.customerhub.resolve.match.Fixtures.org;
+import static io.customerhub.resolve.match.Fixtures.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComparisonsTest {
+
+  private final Comparisons cmp = new Comparisons(
+      MatchingConfig.defaults().withNicknames(Nicknames.parse(List.of("william: bill, will"))));
+
+  private static StandardRecord born(String date) {
+    return person("b" + date, "Ann", "Lee", date, null, null, null, null, null);
+  }
+
+  @Test
+  void familyNameLevels() {
+    assertEquals(0, cmp.family("zhang", "zhang"));
+    assertEquals(1, cmp.family("johnson", "jonhson"));
+    assertEquals(2, cmp.family("zhang", "zhao"));
+    assertEquals(3, cmp.family("zhang", "smith"));
+    assertEquals(Field.MISSING, cmp.family(null, "smith"));
+  }
+
+  @Test
+  void givenNameLevelsIncludeNicknamesInitialsAndMiddleNames() {
+    assertEquals(0, cmp.given("william", "william", "william", "william"));
+    assertEquals(1, cmp.given("william", "william", "bill", "bill"));
+    assertEquals(1, cmp.given("w", "w", "william", "william"));
+    assertEquals(1, cmp.given("johnmichael", "john", "john", "john"));
+    assertEquals(2, cmp.given("catherine", "catherine", "catherina", "catherina"));
+    assertEquals(4, cmp.given("william", "william", "mary", "mary"));
+    assertEquals(Field.MISSING, cmp.given(null, null, "mary", "mary"));
+  }
+
+  @Test
+  void aSwappedDayAndMonthIsAPartialAgreementNotAMismatch() {
+    assertEquals(0, Comparisons.birthDate(born("1990-03-07"), born("1990-03-07")));
+    assertEquals(1, Comparisons.birthDate(born("1990-03-07"), born("1990-07-03")));
+    assertEquals(1, Comparisons.birthDate(born("1990-03-25"), born("1990-25-03")));
+  }
+
+  @Test
+  void birthDateTyposYearsAndMismatches() {
+    assertEquals(2, Comparisons.birthDate(born("1990-03-07"), born("1990-03-08")), "one digit");
+    assertEquals(2, Comparisons.birthDate(born("1949-03-07"), born("1994-03-07")), "transposed year digits");
+    assertEquals(3, Comparisons.birthDate(born("1990-03-07"), born("1990-11-21")), "same year only");
+    assertEquals(4, Comparisons.birthDate(born("1949-03-07"), born("1953-03-07")), "another year");
+    assertEquals(3, Comparisons.birthDate(born("1990"), born("1990-03-07")), "partial date");
+    assertEquals(4, Comparisons.birthDate(born("1991"), born("1990-03-07")));
+    assertEquals(Field.MISSING, Comparisons.birthDate(born(null), born("1990-03-07")));
+  }
+
+  @Test
+  void emailLevelsIgnoreNamesakeVariants() {
+    assertEquals(0, Comparisons.email(List.of("a@x.com", "wei@x.com"), List.of("wei@x.com")));
+    assertEquals(1, Comparisons.email(List.of("wei.zhang@x.com"), List.of("wei.zhnag@x.com")));
+    assertEquals(2, Comparisons.email(List.of("wei.zhang1@x.com"), List.of("wei.zhang2@x.com")));
+    assertEquals(2, Comparisons.email(List.of("wei.zhang@qq.com"), List.of("wei.zhang@163.com")));
+    assertEquals(Field.MISSING, Comparisons.email(List.of(), List.of("wei@x.com")));
+  }
+
+  @Test
+  void phoneLevels() {
+    assertEquals(0, Comparisons.phone(List.of("+8613800138000"), List.of("+8613800138000")));
+    assertEquals(1, Comparisons.phone(List.of("+8613800138000"), List.of("+8613800138001")));
+    assertEquals(2, Comparisons.phone(List.of("+8613800138000"), List.of("+8613912345678")));
+  }
+
+  @Test
+  void identifierLevelsCountEdits() {
+    assertEquals(0, Comparisons.identifier("110101199003070011", "110101199003070011"));
+    assertEquals(1, Comparisons.identifier("110101199003070011", "11O101199003070011"));
+    assertEquals(2, Comparisons.identifier("110101199003070011", "110101199003070099"));
+    assertEquals(3, Comparisons.identifier("110101199003070011", "440101198512120022"));
+    assertEquals(Field.MISSING, Comparisons.identifier(null, "1"));
+  }
+
+  @Test
+  void addressLevelsAcrossScripts() {
+    StandardRecord latin = person("a", "A", "B", null, null, null, null, "8 Jianguo Road", "100022");
+    StandardRecord hanzi = person("b", "A", "B", null, null, null, null, "建国路8号", "100022");
+    StandardRecord otherPostcode = person("c", "A", "B", null, null, null, null, "8 Jianguo Rd", "100023");
+    StandardRecord neighbour = person("d", "A", "B", null, null, null, null, "12 Renmin Rd", "100022");
+    StandardRecord elsewhere = person("e", "A", "B", null, null, null, null, "3 Main St", "200000");
+    assertEquals(0, Comparisons.address(latin, hanzi));
+    assertEquals(1, Comparisons.address(latin, otherPostcode));
+    assertEquals(2, Comparisons.address(latin, neighbour));
+    assertEquals(3, Comparisons.address(latin, elsewhere));
+    assertEquals(Field.MISSING, Comparisons.address(latin, person("f", "A", "B", null, null, null, null, null, null)));
+  }
+
+  @Test
+  void organizationLevelsIgnoreLegalForms() {
+    assertEquals(0, Comparisons.orgName(org("a", "北京科技有限公司", null, null, null, null),
+        org("b", "Beijing Keji Co., Ltd.", null, null, null, null)));
+    assertEquals(1, Comparisons.orgName(org("a", "Acme Trading GmbH", null, null, null, null),
+        org("b", "Trading Acme", null, null, null, null)));
+    assertEquals(2, Comparisons.orgName(org("a", "Acme Trading", null, null, null, null),
+        org("b", "Acme Logistics Trading", null, null, null, null)));
+    assertEquals(3, Comparisons.orgName(org("a", "Acme", null, null, null, null),
+        org("b", "Globex", null, null, null, null)));
+  }
+
+  @Test
+  void swappedNamesAreDetectedOnlyWhenCrossingIsClearlyBetter() {
+    StandardRecord a = person("a", "Wei", "Zhang", null, null, null, null, null, null);
+    StandardRecord b = person("b", "Zhang", "Wei", null, null, null, null, null, null);
+    assertTrue(cmp.namesSwapped(a, b));
+    assertFalse(cmp.namesSwapped(a, a));
+    assertFalse(cmp.namesSwapped(person("c", "Lee", "Lee", null, null, null, null, null, null),
+        person("d", "Lee", "Li", null, null, null, null, null, null)));
+  }
+
+  @Test
+  void organizationsOnlyCompareWithOrganizations() {
+    assertTrue(Comparisons.comparableKinds(Kind.PERSON, Kind.ORDER));
+    assertTrue(Comparisons.comparableKinds(null, Kind.ORGANIZATION));
+    assertFalse(Comparisons.comparableKinds(Kind.PERSON, Kind.ORGANIZATION));
+  }
+}

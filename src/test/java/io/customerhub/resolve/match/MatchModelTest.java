@@ -1,0 +1,52 @@
+package io.customerhub.resolve.match;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatchModelTest {
+
+  @Test
+  void jsonRoundTripsEveryParameter() {
+    MatchModel m = MatchModel.defaults();
+    MatchModel back = MatchModel.fromJson(m.toJson());
+    assertEquals(m.lambda(), back.lambda());
+    assertEquals(m.note(), back.note());
+    for (Field f : Field.values()) {
+      for (int l = 0; l < f.levels().size(); l++) {
+        assertEquals(m.m(f, l), back.m(f, l), 1e-15);
+        assertEquals(m.u(f, l), back.u(f, l), 1e-15);
+      }
+    }
+    assertEquals(m.toJson(), back.toJson());
+  }
+
+  @Test
+  void defaultsRankLevelsFromAgreementToDisagreement() {
+    MatchModel m = MatchModel.defaults();
+    for (Field f : Field.values()) {
+      assertTrue(m.weight(f, 0) > 0, f + " agreement counts for");
+      assertTrue(m.weight(f, f.different()) < 0, f + " disagreement counts against");
+      assertEquals(0.0, m.weight(f, Field.MISSING), "missing is neutral");
+    }
+  }
+
+  @Test
+  void foreignOrOutdatedJsonIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> MatchModel.fromJson("{\"version\": 99}"));
+    String wrongLevels = MatchModel.defaults().toJson().replace("\"SWAPPED\"", "\"OTHER\"");
+    assertThrows(IllegalArgumentException.class, () -> MatchModel.fromJson(wrongLevels));
+  }
+
+  @Test
+  void missingFieldsKeepTheirDefaults() {
+    MatchModel m = MatchModel.fromJson("{\"version\":1,\"lambda\":0.2,\"fields\":{}}");
+    assertEquals(0.2, m.lambda(), 1e-12);
+    assertEquals(MatchModel.defaults().m(Field.EMAIL, 0), m.m(Field.EMAIL, 0), 1e-12);
+    assertEquals(List.of("EXACT", "ONE_EDIT", "DIFFERENT"), Field.byKey("email").levels());
+  }
+}

@@ -1,0 +1,44 @@
+package io.customerhub.resolve.match;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatchingConfigTest {
+
+  @Test
+  void theShippedConfigurationLoadsWithItsNicknames() {
+    MatchingConfig cfg = MatchingConfig.load(Path.of("conf/matching.json"));
+    assertEquals("CN", cfg.standardizer().defaultRegion());
+    assertTrue(cfg.nicknames().size() > 100);
+    assertTrue(cfg.nicknames().related("bill", "william"));
+    assertTrue(cfg.nicknames().related("ally", "alexandra") && cfg.nicknames().related("ally", "allison"));
+    assertTrue(cfg.mergeProbability() > cfg.reviewProbability());
+  }
+
+  @Test
+  void missingEntriesTakeDefaultsAndBadValuesFailAtLoad() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    MatchingConfig partial = MatchingConfig.fromJson(json.readTree("{\"decision\":{\"mergeProbability\":0.99}}"), Nicknames.none());
+    assertEquals(0.99, partial.mergeProbability());
+    assertEquals(MatchingConfig.defaults().maxBlockSize(), partial.maxBlockSize());
+    assertThrows(IllegalArgumentException.class, () ->
+        MatchingConfig.fromJson(json.readTree("{\"decision\":{\"reviewProbability\":0.99,\"mergeProbability\":0.9}}"), Nicknames.none()));
+    assertThrows(IllegalArgumentException.class, () ->
+        MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"rules\":[\"no_such_rule\"]}}"), Nicknames.none()));
+  }
+
+  @Test
+  void nicknameFilesIgnoreCommentsAndCase() {
+    Nicknames n = Nicknames.parse(List.of("# comment", "Robert: Bob, Bobby # trailing", "", "Mary Ann: Molly"));
+    assertTrue(n.related("bob", "bobby"));
+    assertTrue(n.related("maryann", "molly"));
+    assertTrue(!n.related("bob", "molly"));
+  }
+}

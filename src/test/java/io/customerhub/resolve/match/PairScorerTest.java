@@ -1,0 +1,164 @@
+package io.customerhub.resolve.match;
+
+import io.customerhub.resolve.standardize.StandardRecord;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static io.customerhub.resolve.match.Fixtures.org;
+import static io.customerhub.resolve.match.Fixtures.person;
+import static io.customerhub.resolve.match.Fixtures.weiZhang;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PairScorerTest {
+
+  private final PairScorer scorer = new PairScorer(MatchModel.defaults(), TermFrequencies.none(), MatchingConfig.defaults());
+
+  private static double weightOf(PairScore s, String field) {
+    return s.fields().stream().filter(f -> f.field().equals(field)).findFirst().orElseThrow().weight();
+  }
+
+  private static String levelOf(PairScore s, String field) {
+    return s.fields().stream().filter(f -> f.field().equals(field)).findFirst().orElseThrow().level();
+  }
+
+  @Test
+  void identicalRecordsWithAStrongIdMerge() {
+    PairScore s = scorer.score(weiZhang("a"), weiZhang("b"));
+    assertEquals(Band.MERGE, s.band());
+    assertEquals("fellegi-sunter", s.rule());
+    assertTrue(s.probability() > 0.999);
+  }
+
+  @Test
+  void hanziAndPinyinRecordsOfOnePersonMerge() {
+    StandardRecord hanzi = person("h", "伟", "张", "1990-03-07", null, null, "13800138000", "建国路8号", "100022");
+    PairScore s = scorer.score(hanzi, weiZhang("p"));
+    assertEquals("EXACT", levelOf(s, "family"));
+    assertEquals("EXACT", levelOf(s, "given"));
+    assertEquals("EXACT", levelOf(s, "address"));
+    assertEquals(Band.MERGE, s.band());
+  }
+
+  @Test
+  void swappedNamesAndSwappedDateStillMerge() {
+    StandardRecord b = person("b", "Zhang", "Wei", "1990-07-03", null, "wei.zhang@example.com", null, null, null);
+    PairScore s = scorer.score(weiZhang("a"), b);
+    assertEquals("SWAPPED", levelOf(s, "birthDate"));
+    assertTrue(weightOf(s, "birthDate") > 0, "a swapped date is partial agreement, not a mismatch");
+    assertEquals("fellegi-sunter/names-swapped", s.rule());
+    assertEquals(Band.MERGE, s.band());
+  }
+
+  @Test
+  void aSharedIdIsStrongButContradictedByEveryOtherField() {
+    StandardRecord other = person("o", "Mary", "Smith", "1955-11-21", "110101199003070011", "mary@x.org",
+        "+1 415 555 2671", "1 Main St", "94105");
+    PairScore s = scorer.score(weiZhang("a"), other);
+    assertTrue(weightOf(s, "nationalId") > 10);
+    assertEquals(Band.APART, s.band());
+  }
+
+  @Test
+  void idsOneTypoApartAreWeakerEvidenceAndClearlyDifferentIdsCountAgainst() {
+    StandardRecord base = person("a", "Ann", "Lee", null, "110101199003070011", null, null, null, null);
+    StandardRecord typo = person("b", "Ann", "Lee", null, "110101199003070017", null, null, null, null);
+    StandardRecord other = person("c", "Ann", "Lee", null, "440101198512120022", null, null, null, null);
+    double exact = weightOf(scorer.score(base, base), "nationalId");
+    double oneEdit = weightOf(scorer.score(base, typo), "nationalId");
+    double different = weightOf(scorer.score(base, other), "nationalId");
+    assertTrue(exact > oneEdit && oneEdit > 0 && different < -3, exact + " " + oneEdit + " " + different);
+  }
+
+  @Test
+  void aMergeDespiteClearlyDifferentIdsGoesToReview() {
+    StandardRecord a = weiZhang("a");
+    StandardRecord b = person("b", "Wei", "Zhang", "1990-03-07", "440101198512120022", "wei.zhang@example.com",
+        "+86 138 0013 8000", "8 Jianguo Rd", "100022");
+    PairScore s = scorer.score(a, b);
+    assertEquals(Band.REVIEW, s.band());
+    assertEquals("identifier-conflict", s.rule());
+  }
+
+  @Test
+  void rareSharedSurnamesCountMoreThanCommonOnes() {
+    List<StandardRecord> population = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) population.add(person("p" + i, "X" + i, i % 10 == 0 ? "Quispe" : "Zhang", null, null, null, null, null, null));
+    PairScorer tf = new PairScorer(MatchModel.defaults(), TermFrequencies.of(population), MatchingConfig.defaults());
+    StandardRecord z1 = person("z1", "Ann", "Zhang", null, null, null, null, null, null);
+    StandardRecord z2 = person("z2", "Ann", "Zhang", null, null, null, null, null, null);
+    StandardRecord q1 = person("q1", "Ann", "Quispe", null, null, null, null, null, null);
+    StandardRecord q2 = person("q2", "Ann", "Quispe", null, null, null, null, null, null);
+    FieldComparison common = tf.score(z1, z2).fields().get(0);
+    FieldComparison rare = tf.score(q1, q2).fields().get(0);
+    assertTrue(common.tfAdjusted() && rare.tfAdjusted());
+    assertTrue(rare.weight() > common.weight() + 2, rare + " vs " + common);
+  }
+
+  @Test
+  void personsAndOrganizationsNeverMatch() {
+    PairScore s = scorer.score(weiZhang("a"), org("o", "Zhang Wei Trading", null, "+86 138 0013 8000", null, null));
+    assertEquals(Band.APART, s.band());
+    assertEquals("kind-mismatch", s.rule());
+  }
+
+  @Test
+  void organizationsWithSuffixVariantsAndTheSameTaxIdMerge() {
+    PairScore s = scorer.score(org("a", "北京科技有限公司", "91110000MA01ABCD1X", null, null, null),
+        org("b", "Beijing Keji Co., Ltd.", "91110000-MA01ABCD1X", null, null, null));
+    assertEquals(Band.MERGE, s.band());
+    assertEquals("EXACT", levelOf(s, "org"));
+  }
+
+  @Test
+  void explanationsCarryEveryFieldAndTheTotal() {
+    PairScore s = scorer.score(weiZhang("a"), weiZhang("b"));
+    double sum = MatchModel.defaults().priorWeight(false);
+    for (FieldComparison f : s.fields()) sum += f.weight();
+    assertEquals(s.weight(), sum, 1e-9);
+    assertEquals(List.of("family", "given", "birthDate", "email", "phone", "nationalId", "taxId", "address"),
+        s.fields().stream().map(FieldComparison::field).toList());
+    assertEquals("MERGE", s.toMap().get("band"));
+  }
+
+  @RepeatedTest(3)
+  void scoringIsSymmetric() {
+    Random rnd = new Random();
+    List<StandardRecord> rs = randomPeople(rnd, 60);
+    for (StandardRecord a : rs) {
+      for (StandardRecord b : rs) {
+        PairScore ab = scorer.score(a, b), ba = scorer.score(b, a);
+        assertEquals(ab.weight(), ba.weight(), 0.0);
+        assertEquals(ab.band(), ba.band());
+      }
+    }
+  }
+
+  @RepeatedTest(3)
+  void identicalRecordsWithAStrongIdAlwaysMerge() {
+    Random rnd = new Random();
+    for (StandardRecord r : randomPeople(rnd, 200)) {
+      if (r.strongKeys().isEmpty()) continue;
+      assertEquals(Band.MERGE, scorer.score(r, r).band(), r.encode());
+    }
+  }
+
+  static List<StandardRecord> randomPeople(Random rnd, int n) {
+    String[] given = {"Wei", "伟", "Ann", "Bill", "William", null, "Mary Ann", "J"};
+    String[] family = {"Zhang", "张", "Lee", "Li", null, "O'Brien", "Müller"};
+    List<StandardRecord> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(person("r" + i, given[rnd.nextInt(given.length)], family[rnd.nextInt(family.length)],
+          rnd.nextBoolean() ? null : (1950 + rnd.nextInt(3)) + "-0" + (1 + rnd.nextInt(3)) + "-0" + (1 + rnd.nextInt(3)),
+          rnd.nextBoolean() ? null : "11010119900307001" + rnd.nextInt(3),
+          rnd.nextBoolean() ? null : "u" + rnd.nextInt(3) + "@example.com",
+          rnd.nextBoolean() ? null : "1380013800" + rnd.nextInt(3),
+          rnd.nextBoolean() ? null : (1 + rnd.nextInt(3)) + " Main St", rnd.nextBoolean() ? null : "10002" + rnd.nextInt(2)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,69 @@
+package io.customerhub.resolve.match;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SimilarityTest {
+
+  @Test
+  void jaroWinklerKnownValues() {
+    assertEquals(1.0, Similarity.jaroWinkler("martha", "martha"));
+    assertEquals(0.961, Similarity.jaroWinkler("martha", "marhta"), 0.001);
+    assertEquals(0.840, Similarity.jaroWinkler("dwayne", "duane"), 0.001);
+    assertEquals(0.0, Similarity.jaroWinkler("abc", ""));
+    assertEquals(0.0, Similarity.jaroWinkler("abc", "xyz"));
+  }
+
+  @RepeatedTest(5)
+  void jaroWinklerAgreesWithCommonsText() {
+    Random rnd = new Random();
+    JaroWinklerSimilarity reference = new JaroWinklerSimilarity();
+    for (int i = 0; i < 2000; i++) {
+      String a = random(rnd), b = random(rnd);
+      assertEquals(reference.apply(a, b), Similarity.jaroWinkler(a, b), 1e-9, a + " / " + b);
+    }
+  }
+
+  @Test
+  void editDistanceCountsTranspositionsAsOneEdit() {
+    assertEquals(0, Similarity.editDistance("zhang", "zhang", 2));
+    assertEquals(1, Similarity.editDistance("zhang", "zhnag", 2));
+    assertEquals(1, Similarity.editDistance("zhang", "zhan", 2));
+    assertEquals(2, Similarity.editDistance("kitten", "sitting", 2) - 1);
+    assertEquals(3, Similarity.editDistance("abcdef", "uvwxyz", 2), "capped at max + 1");
+  }
+
+  @RepeatedTest(5)
+  void editDistanceNeverExceedsLevenshtein() {
+    Random rnd = new Random();
+    LevenshteinDistance lev = new LevenshteinDistance();
+    for (int i = 0; i < 2000; i++) {
+      String a = random(rnd), b = random(rnd);
+      int l = lev.apply(a, b);
+      int d = Similarity.editDistance(a, b, 3);
+      assertTrue(d <= Math.min(l, 4), a + " / " + b);
+      if (l <= 3 && d == 4) throw new AssertionError(a + " / " + b);
+    }
+  }
+
+  @Test
+  void tokenOverlapIsJaccard() {
+    assertEquals(1.0, Similarity.tokenOverlap(List.of("acme", "trading"), List.of("trading", "acme")));
+    assertEquals(1.0 / 3, Similarity.tokenOverlap(List.of("acme", "trading"), List.of("acme", "foods")), 1e-9);
+    assertEquals(0.0, Similarity.tokenOverlap(List.of(), List.of("acme")));
+  }
+
+  private static String random(Random rnd) {
+    StringBuilder sb = new StringBuilder();
+    for (int n = rnd.nextInt(8); n > 0; n--) sb.append((char) ('a' + rnd.nextInt(5)));
+    return sb.toString();
+  }
+}

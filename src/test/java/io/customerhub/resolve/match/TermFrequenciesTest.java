@@ -1,0 +1,36 @@
+package io.customerhub.resolve.match;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.customerhub.resolve.match.Fixtures.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TermFrequenciesTest {
+
+  @Test
+  void frequenciesCountHanziAndPinyinAsOneName() {
+    TermFrequencies tf = TermFrequencies.of(List.of(person("a", "伟", "张", null, null, null, null, null, null),
+        person("b", "Wei", "Zhang", null, null, null, null, null, null),
+        person("c", "Ann", "Lee", null, null, null, null, null, null),
+        person("d", "Ann", null, null, null, null, null, null, null)));
+    assertEquals(2.0 / 3, tf.frequency(Field.FAMILY_NAME, "zhang"), 1e-12);
+    assertEquals(0.5, tf.frequency(Field.GIVEN_NAME, "ann"), 1e-12);
+    assertEquals(1.0 / 3, tf.frequency(Field.FAMILY_NAME, "never-seen"), 1e-12, "unseen counts once");
+    assertTrue(Double.isNaN(tf.frequency(Field.ORG_NAME, "acme")), "no organizations seen");
+  }
+
+  @Test
+  void mergingEqualsCountingEverything() {
+    TermFrequencies left = TermFrequencies.of(List.of(person("a", "Ann", "Lee", null, null, null, null, null, null)));
+    TermFrequencies right = TermFrequencies.of(List.of(person("b", "Bo", "Lee", null, null, null, null, null, null),
+        person("c", "Cy", "Wu", null, null, null, null, null, null)));
+    left.merge(right);
+    assertEquals(3, left.total(Field.FAMILY_NAME));
+    assertEquals(2.0 / 3, left.frequency(Field.FAMILY_NAME, "lee"), 1e-12);
+    left.add(person("d", "Di", "Wu", null, null, null, null, null, null));
+    assertEquals(0.5, left.frequency(Field.FAMILY_NAME, "wu"), 1e-12);
+  }
+}
