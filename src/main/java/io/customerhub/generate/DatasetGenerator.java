@@ -6,9 +6,7 @@ import io.customerhub.generate.Entity.Person;
 import io.customerhub.record.SourceKey;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +72,13 @@ public final class DatasetGenerator {
       this.entity = entity;
       this.source = source;
     }
+
+    /** Hands the record over; orders only need the key afterwards, and large runs should not keep the map. */
+    Map<String, Object> release() {
+      Map<String, Object> r = record;
+      record = null;
+      return r;
+    }
   }
 
   private record OrderDraft(Entity entity, Draft customer, long orderedAt, long updatedAt, BigDecimal amount,
@@ -100,17 +105,17 @@ public final class DatasetGenerator {
     }
 
     GenerationStats execute() {
-      EntityFactory factory = new EntityFactory();
+      EntityFactory factory = new EntityFactory(options.persons() + options.orgs());
       for (int i = 0; i < options.persons(); i++) {
-        customers.add(factory.person(String.format("E-P%07d", i + 1), new SplittableRandom(Seeds.mix(seed, 1, i))));
+        customers.add(factory.person("E-P" + Format.pad(i + 1, 7), new SplittableRandom(Seeds.mix(seed, 1, i))));
       }
       for (int i = 0; i < options.orgs(); i++) {
-        customers.add(factory.org(String.format("E-O%07d", i + 1), false, new SplittableRandom(Seeds.mix(seed, 2, i))));
+        customers.add(factory.org("E-O" + Format.pad(i + 1, 7), false, new SplittableRandom(Seeds.mix(seed, 2, i))));
       }
       int riskOnly = (int) Math.round(options.orgs() * RISK_ONLY_ORG_RATE);
       List<Org> marketOrgs = new ArrayList<>();
       for (int i = 0; i < riskOnly; i++) {
-        marketOrgs.add(factory.org(String.format("E-X%07d", i + 1), true, new SplittableRandom(Seeds.mix(seed, 3, i))));
+        marketOrgs.add(factory.org("E-X" + Format.pad(i + 1, 7), true, new SplittableRandom(Seeds.mix(seed, 3, i))));
       }
 
       int[] dupStats = planCustomerRecords();
@@ -180,8 +185,8 @@ public final class DatasetGenerator {
       for (int i = 0; i < crm.size(); i++) render(crm.get(i), 0, i);
       for (int i = 0; i < erp.size(); i++) render(erp.get(i), 1, i);
       addLinks();
-      for (Draft d : crm) emit(Dataset.CRM, d.record, d.entity.id());
-      for (Draft d : erp) emit(Dataset.ERP, d.record, d.entity.id());
+      for (Draft d : crm) emit(Dataset.CRM, d.release(), d.entity.id());
+      for (Draft d : erp) emit(Dataset.ERP, d.release(), d.entity.id());
     }
 
     private void render(Draft d, int sourceIndex, int position) {
@@ -230,8 +235,10 @@ public final class DatasetGenerator {
     /** Cross-references the sources already know: some ERP accounts name their CRM contact and vice versa. */
     private void addLinks() {
       for (List<Draft> drafts : draftsByCustomer) {
-        List<Draft> crm = drafts.stream().filter(d -> d.source.equals(Dataset.CRM)).toList();
-        List<Draft> erp = drafts.stream().filter(d -> d.source.equals(Dataset.ERP)).toList();
+        if (drafts.size() < 2) continue;
+        List<Draft> crm = new ArrayList<>(drafts.size());
+        List<Draft> erp = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) (d.source.equals(Dataset.CRM) ? crm : erp).add(d);
         if (crm.isEmpty() || erp.isEmpty()) continue;
         for (Draft d : erp) if (plan.nextDouble() < 0.25) link(d, crm.get(plan.nextInt(crm.size())));
         for (Draft d : crm) if (plan.nextDouble() < 0.1) link(d, erp.get(plan.nextInt(erp.size())));
@@ -265,19 +272,22 @@ public final class DatasetGenerator {
           orders.add(order(e, guest ? null : drafts.get(plan.nextInt(drafts.size())), orderedAt, returnRate, person));
         }
       }
-      orders.sort(Comparator.comparingLong(OrderDraft::orderedAt));
-      for (int i = 0; i < orders.size(); i++) {
-        OrderDraft o = orders.get(i);
+      // Order numbers follow the order time, as in a real shop; ties keep creation order.
+      long[] byTime = new long[orders.size()];
+      for (int i = 0; i < byTime.length; i++) byTime[i] = (orders.get(i).orderedAt - (asOf - WINDOW)) << 32 | i;
+      java.util.Arrays.sort(byTime);
+      for (int i = 0; i < byTime.length; i++) {
+        OrderDraft o = orders.get((int) byTime[i]);
         String id = "O-" + (1_000_001 + i);
-        Map<String, Object> r = new LinkedHashMap<>();
+        Map<String, Object> r = new LinkedHashMap<>(32);
         r.put("source", Dataset.ORDERS);
         r.put("sourceId", id);
         r.put("kind", "order");
-        r.put("updatedAt", Instant.ofEpochSecond(o.updatedAt).toString());
+        r.put("updatedAt", Format.instant(o.updatedAt));
         r.put("deleted", false);
         r.put("customerRef", o.customer == null ? null : ref(o.customer));
         if (o.guest != null) r.putAll(o.guest);
-        r.put("orderedAt", Instant.ofEpochSecond(o.orderedAt).toString());
+        r.put("orderedAt", Format.instant(o.orderedAt));
         r.put("amount", o.amount);
         r.put("currency", "CNY");
         r.put("status", o.status);
@@ -394,7 +404,7 @@ public final class DatasetGenerator {
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private Map<String, Object> identityShell(String source, String sourceId, Entity e, String updatedAt) {
-      Map<String, Object> r = new LinkedHashMap<>();
+      Map<String, Object> r = new LinkedHashMap<>(32);
       r.put("source", source);
       r.put("sourceId", sourceId);
       r.put("kind", e instanceof Person ? "person" : "organization");
@@ -417,7 +427,7 @@ public final class DatasetGenerator {
 
     private String randomInstant(long withinLast) {
       long span = withinLast > 0 ? withinLast : WINDOW;
-      return Instant.ofEpochSecond(asOf - (long) (plan.nextDouble() * span)).toString();
+      return Format.instant(asOf - (long) (plan.nextDouble() * span));
     }
 
     private long salt(int sourceIndex, int position) {

@@ -1,7 +1,5 @@
 package io.customerhub.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.customerhub.record.SourceKey;
 
 import java.io.BufferedWriter;
@@ -35,15 +33,19 @@ public final class DatasetWriter {
   public static final String TRUTH_FILE = "truth.csv";
   public static final String CRM_CSV_FILE = "crm.csv";
 
-  private static final ObjectWriter JSON = new ObjectMapper().writer();
 
   private DatasetWriter() {
   }
 
-  /** Generates and writes in one pass, without holding the records in memory. */
+  /**
+   * Generates and writes in one pass without holding the records in memory. Encoding and writing run on a
+   * second thread, overlapped with generation.
+   */
   public static GenerationStats generate(GeneratorOptions options, Path dir) throws IOException {
-    try (Output out = new Output(dir)) {
-      return wrap(() -> new DatasetGenerator(options).generate(out));
+    try (Output out = new Output(dir); Pipe pipe = new Pipe(out)) {
+      GenerationStats stats = new DatasetGenerator(options).generate(pipe);
+      pipe.finish();
+      return stats;
     }
   }
 
@@ -78,6 +80,90 @@ public final class DatasetWriter {
     }
   }
 
+  /** Hands records in batches to a writer thread; the first write failure surfaces in the generating thread. */
+  private static final class Pipe implements RecordSink, AutoCloseable {
+    private static final int BATCH = 2048;
+    private static final Object[] END = new Object[0];
+
+    private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+    private final Thread writer;
+    private volatile Throwable failure;
+    private Object[] batch = new Object[BATCH * 3];
+    private int size;
+    private boolean finished;
+
+    Pipe(Output out) {
+      writer = new Thread(() -> {
+        try {
+          for (Object[] b = queue.take(); b != END; b = queue.take()) {
+            for (int i = 0; i < b.length && b[i] != null; i += 3) {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> record = (Map<String, Object>) b[i + 1];
+              out.accept((String) b[i], record, (String) b[i + 2]);
+            }
+          }
+        } catch (Throwable t) {
+          failure = t;
+          queue.clear();
+        }
+      }, "dataset-writer");
+      writer.setDaemon(true);
+      writer.start();
+    }
+
+    @Override
+    public void accept(String source, Map<String, Object> record, String entityId) {
+      batch[size++] = source;
+      batch[size++] = record;
+      batch[size++] = entityId;
+      if (size == batch.length) flushBatch();
+    }
+
+    private void flushBatch() {
+      put(batch);
+      batch = new Object[BATCH * 3];
+      size = 0;
+    }
+
+    private void put(Object[] item) {
+      try {
+        while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          if (failure != null || !writer.isAlive()) throw new UncheckedIOException(new IOException("writing failed", failure));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing the dataset", e);
+      }
+    }
+
+    /** Writes what is left and waits for the writer; rethrows its failure. */
+    void finish() throws IOException {
+      if (size > 0) flushBatch();
+      put(END);
+      finished = true;
+      join();
+      if (failure instanceof IOException e) throw e;
+      if (failure instanceof UncheckedIOException e) throw e.getCause();
+      if (failure != null) throw new IOException("writing failed", failure);
+    }
+
+    private void join() {
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!finished) {
+        writer.interrupt();
+        join();
+      }
+    }
+  }
+
   /** The open output files; a sink, so that the generator can stream into it. */
   private static final class Output implements RecordSink, AutoCloseable {
     private final Map<String, Writer> ndjson = new LinkedHashMap<>();
@@ -102,8 +188,8 @@ public final class DatasetWriter {
     public void accept(String source, Map<String, Object> record, String entityId) {
       try {
         Writer w = ndjson.get(source);
-        w.write(JSON.writeValueAsString(record));
-        w.write('\n');
+        line.setLength(0);
+        w.append(Json.write(line, record).append('\n'));
         if (source.equals(Dataset.CRM)) crmCsv.write(crmRow(record));
         if (entityId != null) {
           line.setLength(0);

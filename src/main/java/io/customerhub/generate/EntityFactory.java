@@ -13,9 +13,11 @@ import io.customerhub.generate.Lexicon.NameOrigin;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -35,11 +37,18 @@ final class EntityFactory {
   private static final long[] PERSON_LIMITS = {0, 2_000, 5_000, 10_000, 20_000, 50_000};
   private static final long[] ORG_LIMITS = {50_000, 100_000, 200_000, 500_000, 1_000_000, 5_000_000};
 
-  private final Set<String> emails = new HashSet<>();
-  private final Set<String> phones = new HashSet<>();
+  private final Set<String> emails;
+  private final Set<String> phones;
+  private final Map<String, Integer> nextEmailSuffix = new HashMap<>();
   private final Set<String> orgNames = new HashSet<>();
   private final Set<String> domains = new HashSet<>();
   private final List<Person> persons = new ArrayList<>();
+
+  /** @param expectedEntities sizes the uniqueness indexes, which otherwise spend their time rehashing */
+  EntityFactory(int expectedEntities) {
+    emails = new HashSet<>(expectedEntities * 6);
+    phones = new HashSet<>(expectedEntities * 3);
+  }
 
   Person person(String id, SplittableRandom rng) {
     double roll = rng.nextDouble();
@@ -258,7 +267,7 @@ final class EntityFactory {
     String local = switch (rng.nextInt(origin.equals("CN") ? 6 : 5)) {
       case 0 -> g + "." + f;
       case 1 -> f + g;
-      case 2 -> f + g + String.format("%02d", yy);
+      case 2 -> f + g + Format.pad(yy, 2);
       case 3 -> g.charAt(0) + f;
       case 4 -> f + "." + g + rng.nextInt(100);
       default -> String.valueOf(10_000_000L + rng.nextLong(1_990_000_000L));
@@ -399,11 +408,15 @@ final class EntityFactory {
 
   private String uniqueEmail(String email) {
     if (emails.add(email)) return email;
+    // Common names collide a lot (wei.wang@…): continue numbering where the last collision stopped.
     int at = email.indexOf('@');
-    for (int n = 2; ; n++) {
-      String candidate = email.substring(0, at) + n + email.substring(at);
-      if (emails.add(candidate)) return candidate;
-    }
+    int n = nextEmailSuffix.getOrDefault(email, 2);
+    String candidate;
+    do {
+      candidate = email.substring(0, at) + n++ + email.substring(at);
+    } while (!emails.add(candidate));
+    nextEmailSuffix.put(email, n);
+    return candidate;
   }
 
   private String uniqueDomain(String domain) {

@@ -77,9 +77,7 @@ final class ErrorInjector {
     if (!hasName(r)) return false;
     if (p.givenHan() == null) {
       // Japanese and Korean names: the same name in Western order.
-      if (!p.familyFirst()) return false;
-      r.put("fullName", p.given() + " " + p.family());
-      return true;
+      return p.familyFirst() && replace(r, "fullName", p.given() + " " + p.family());
     }
     if (p.family().equals("Lyu") && rng.nextBoolean()) {
       String spelling = new String[] {"Lu", "Lv", "Lü"}[rng.nextInt(3)];
@@ -92,10 +90,14 @@ final class ErrorInjector {
       if (r.get("familyName") != null) r.put("familyName", p.familyHan());
       if (r.get("fullName") != null || rng.nextBoolean()) r.put("fullName", p.familyHan() + p.givenHan());
       if (rng.nextBoolean()) toHanziAddresses(r, p.address(), p.previousAddress());
-    } else {
-      r.put("fullName", p.given() + " " + p.family());
+      return true;
     }
-    return true;
+    return replace(r, "fullName", p.given() + " " + p.family());
+  }
+
+  /** Sets a field and tells whether that changed the record (Yang Yang reads the same in either order). */
+  private static boolean replace(Map<String, Object> r, String field, Object value) {
+    return !java.util.Objects.equals(r.put(field, value), value);
   }
 
   private static boolean hasName(Map<String, Object> r) {

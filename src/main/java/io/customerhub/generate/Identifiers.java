@@ -18,8 +18,8 @@ final class Identifiers {
   /** Resident identity card number (GB 11643): area, birth date, sequence (odd for men), ISO 7064 check. */
   static String chineseNationalId(String areaCode, LocalDate birth, boolean female, SplittableRandom rng) {
     int seq = rng.nextInt(500) * 2 + (female ? 0 : 1);
-    String body = areaCode + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-        + String.format("%03d", seq);
+    String body = areaCode + Format.pad(birth.getYear(), 4) + Format.pad(birth.getMonthValue(), 2)
+        + Format.pad(birth.getDayOfMonth(), 2) + Format.pad(seq, 3);
     return body + chineseIdCheck(body);
   }
 

@@ -3,7 +3,6 @@ package io.customerhub.store;
 import io.customerhub.profile.Profile;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 /** The few profile facts the store keeps in columns, for tier statistics and quick filters. */
 final class ProfileFacts {
@@ -12,8 +11,7 @@ final class ProfileFacts {
   }
 
   static String kind(Profile p) {
-    Object kind = p.toView(false).get("kind");
-    return kind == null ? null : kind.toString();
+    return p.kind();
   }
 
   static String tier(Profile p) {
@@ -21,8 +19,6 @@ final class ProfileFacts {
   }
 
   static BigDecimal value12m(Profile p) {
-    Object orders = p.toView(false).get("orders");
-    if (orders instanceof Map<?, ?> m && m.get("value12m") instanceof Number n) return new BigDecimal(n.toString());
-    return BigDecimal.ZERO;
+    return p.orders() == null || p.orders().value12m() == null ? BigDecimal.ZERO : p.orders().value12m();
   }
 }
