@@ -101,7 +101,7 @@ public final class HubNode implements AutoCloseable {
       checks.add(new Health.Check("kafka", null));
     }
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
-        services.readModel(), database.pool()));
+        services.readModel(), database.pool(), services.engine(), services.models()));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
         services.readModel(), database.pool(), services.routingAnswers(), new Health(checks), services.modules());
     List<HttpApiVerticle> instances = new ArrayList<>();

@@ -21,6 +21,7 @@ import io.customerhub.serve.RoutingAnswers;
 import io.customerhub.serve.PolicyRoutingAnswers;
 import io.customerhub.serve.PrioritiesModule;
 import io.customerhub.serve.MatchingModule;
+import io.customerhub.serve.ModelModule;
 import io.customerhub.resolve.Explanations;
 import io.customerhub.route.Prioritizer;
 import io.customerhub.route.RoutingPolicy;
@@ -44,6 +45,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     MatchingConfig matching = MatchingConfig.load(config.confDir().resolve("matching.json"));
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);
+    ModelStore models = new ModelStore(vertx, db.pool());
     ProfileRules rules = ProfileRules.load(config.confDir());
     TierCutoffs cutoffs = new TierCutoffs(rules.tiers());
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
@@ -56,8 +58,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileReadModel readModel = new ProfileReadModel(new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel));
-    return new HubServices(auth, standardizer, engine, new ModelStore(vertx, db.pool()), assembler, cutoffs, store, queries, resolver, readModel,
+        new MatchingModule(new Explanations(db.pool()), readModel), new ModelModule(engine, models, standardizer));
+    return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver, readModel,
         ingest, routing, modules);
   }
 }

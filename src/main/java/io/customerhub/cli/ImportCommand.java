@@ -1,15 +1,9 @@
 package io.customerhub.cli;
 
-import io.customerhub.app.HubNode;
-import io.customerhub.config.HubConfig;
-import io.customerhub.config.Secrets;
-import io.customerhub.serve.Auth;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -58,22 +52,8 @@ final class ImportCommand implements Callable<Integer> {
       System.err.println("error: cannot read " + file);
       return 2;
     }
-    HubConfig cfg = config.load();
-    String base = url != null ? url : "http://127.0.0.1:" + cfg.http().port();
-    Vertx vertx = Vertx.vertx();
-    HubNode local = null;
-    try {
-      WebClient client = WebClient.create(vertx, new WebClientOptions().setIdleTimeout(0).setConnectTimeout(3000));
-      if (!reachable(client, base)) {
-        System.err.println("no hub answers at " + base + "; starting a local node for this import…");
-        local = HubNode.start(cfg.withHttpPort(0).withKafkaBootstrap(null));
-        base = "http://127.0.0.1:" + local.httpPort();
-      }
-      String token = new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer()).token("import", List.of("ingest"), 60);
-      return run(client, base, token);
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      if (local != null) local.close();
+    try (RemoteHub hub = RemoteHub.connect(config.load(), url)) {
+      return run(hub.client, hub.base, hub.token("import", "ingest"));
     }
   }
 
@@ -133,14 +113,5 @@ final class ImportCommand implements Callable<Integer> {
         .timeout(TimeUnit.MINUTES.toMillis(5))
         .sendBuffer(Buffer.buffer(String.join("\n", chunk)))
         .toCompletionStage().toCompletableFuture().get(6, TimeUnit.MINUTES);
-  }
-
-  private static boolean reachable(WebClient client, String base) {
-    try {
-      return client.getAbs(base + "/health/live").send().toCompletionStage().toCompletableFuture()
-          .get(3, TimeUnit.SECONDS).statusCode() == 200;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

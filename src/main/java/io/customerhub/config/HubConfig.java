@@ -35,7 +35,12 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   }
 
   /** Time alone changes profiles (12-month value, dormancy, tier cut-offs): how often they are brought up to date. */
-  public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch) {
+  /**
+   * Also when the match model learns from the data by itself: once {@code autoTrainMinRecords} identity records
+   * are stored, and again whenever their number grew by {@code autoTrainGrowth} since the last training.
+   */
+  public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
+                       double autoTrainGrowth) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -70,7 +75,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Resolve(resolve.getInteger("batchSize", 1000), resolve.getInteger("lockBuckets", 1024),
             resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5)),
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
-            upkeep.getInteger("reassessBatch", 500)));
+            upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 1000),
+            upkeep.getDouble("autoTrainGrowth", 2.0)));
   }
 
   public HubConfig withHttpPort(int port) {

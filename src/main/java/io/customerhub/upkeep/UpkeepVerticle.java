@@ -4,6 +4,8 @@ import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
+import io.customerhub.resolve.MatchEngine;
+import io.customerhub.resolve.ModelStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -30,23 +32,31 @@ public final class UpkeepVerticle extends VerticleBase {
   private final ProfileStore store;
   private final ProfileReadModel readModel;
   private final Pool pool;
+  private final MatchEngine engine;
+  private final ModelStore models;
   private boolean sweeping;
+  private boolean training;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
-                        ProfileReadModel readModel, Pool pool) {
+                        ProfileReadModel readModel, Pool pool, MatchEngine engine, ModelStore models) {
     this.config = config;
     this.cutoffs = cutoffs;
     this.queries = queries;
     this.store = store;
     this.readModel = readModel;
     this.pool = pool;
+    this.engine = engine;
+    this.models = models;
   }
 
   @Override
   public Future<?> start() {
     refreshCutoffs();
     if (config.tierRefreshSeconds() > 0) {
-      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.tierRefreshSeconds()), t -> refreshCutoffs());
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.tierRefreshSeconds()), t -> {
+        refreshCutoffs();
+        maybeTrain();
+      });
     }
     if (config.reassessMinutes() > 0) {
       vertx.setPeriodic(TimeUnit.MINUTES.toMillis(config.reassessMinutes()), t -> sweep());
@@ -56,6 +66,19 @@ public final class UpkeepVerticle extends VerticleBase {
 
   private void refreshCutoffs() {
     cutoffs.refresh(queries).onFailure(err -> LOG.warn("tier cut-offs not refreshed: {}", err.getMessage()));
+  }
+
+  /** Learns the match model from the data itself once there is enough of it, and again as it grows. */
+  private void maybeTrain() {
+    if (training || config.autoTrainMinRecords() <= 0) return;
+    training = true;
+    models.identityRecords().compose(count -> models.trainedOn().compose(trainedOn -> {
+      boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
+      return due ? models.train(engine, "upkeep").mapEmpty() : Future.succeededFuture();
+    })).onComplete(done -> {
+      training = false;
+      if (done.failed()) LOG.warn("automatic model training failed: {}", done.cause().getMessage());
+    });
   }
 
   /** Re-assesses all active profiles; returns the number of profiles that changed. */

@@ -1,0 +1,65 @@
+package io.customerhub.cli;
+
+import io.customerhub.app.HubNode;
+import io.customerhub.config.HubConfig;
+import io.customerhub.config.Secrets;
+import io.customerhub.serve.Auth;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub a command talks to: the one answering at the configured URL, or, when none answers, a node started
+ * in this process for the duration of the command (Kafka off), so that commands always go through the API.
+ */
+final class RemoteHub implements AutoCloseable {
+
+  final WebClient client;
+  final String base;
+  private final Vertx vertx;
+  private final Auth auth;
+  private final HubNode local;
+
+  private RemoteHub(Vertx vertx, WebClient client, String base, Auth auth, HubNode local) {
+    this.vertx = vertx;
+    this.client = client;
+    this.base = base;
+    this.auth = auth;
+    this.local = local;
+  }
+
+  static RemoteHub connect(HubConfig cfg, String url) throws Exception {
+    String base = url != null ? url : "http://127.0.0.1:" + cfg.http().port();
+    Vertx vertx = Vertx.vertx();
+    WebClient client = WebClient.create(vertx, new WebClientOptions().setIdleTimeout(0).setConnectTimeout(3000));
+    HubNode local = null;
+    if (!reachable(client, base)) {
+      System.err.println("no hub answers at " + base + "; starting a local node for this command …");
+      local = HubNode.start(cfg.withHttpPort(0).withKafkaBootstrap(null));
+      base = "http://127.0.0.1:" + local.httpPort();
+    }
+    return new RemoteHub(vertx, client, base, new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer()), local);
+  }
+
+  String token(String subject, String... roles) {
+    return auth.token(subject, List.of(roles), 60);
+  }
+
+  private static boolean reachable(WebClient client, String base) {
+    try {
+      return client.getAbs(base + "/health/live").send().toCompletionStage().toCompletableFuture()
+          .get(3, TimeUnit.SECONDS).statusCode() == 200;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    if (local != null) local.close();
+  }
+}
