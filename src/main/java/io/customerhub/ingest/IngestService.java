@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class IngestService {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestService.class);
+
   private final SourceMappings mappings;
   private final ResolveService resolver;
   private final ProfileReadModel readModel;
@@ -80,6 +82,10 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected(in.refused()));
         continue;
       }
+      if (in.text() != null && (in.text().indexOf('\u0000') >= 0 || in.text().contains("\\u0000"))) {
+        results[i] = new Result(Outcome.rejected("record: contains a NUL character (\\u0000), which cannot be stored"));
+        continue;
+      }
       JsonObject json;
       try {
         json = in.json() != null ? in.json() : parse(in.text());
@@ -87,7 +93,15 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected("body: not a JSON object (" + firstLine(e.getMessage()) + ")"));
         continue;
       }
-      RecordDecoder.Decoded d = RecordDecoder.decode(mapping.apply(json), source, mapping.defaultKind());
+      RecordDecoder.Decoded d;
+      try {
+        d = RecordDecoder.decode(mapping.apply(json), source, mapping.defaultKind());
+      } catch (RuntimeException e) {
+        // one input must never fail its batch (or block a Kafka partition): it is rejected on its own
+        LOG.warn("input {} of source {} could not be decoded", i + 1, source, e);
+        results[i] = new Result(Outcome.rejected("record: could not be decoded (" + e.getClass().getSimpleName() + ")"));
+        continue;
+      }
       if (!d.ok()) {
         results[i] = new Result(Outcome.rejected(d.reason()));
         continue;

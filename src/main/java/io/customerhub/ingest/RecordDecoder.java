@@ -57,13 +57,14 @@ public final class RecordDecoder {
       f.error("source", "is '" + declared + "' but the record was sent for source '" + source + "'");
     }
     String sourceId = f.id("sourceId");
-    if (sourceId == null && !f.has("sourceId")) f.error("sourceId", "is required");
+    if (sourceId == null) f.error("sourceId", f.has("sourceId") ? "must not be blank" : "is required");
     Kind kind = f.kind(defaultKind);
     Instant updatedAt = f.instant("updatedAt");
     boolean deleted = f.bool("deleted");
     String birthDate = f.date("birthDate");
-    List<String> emails = f.texts("emails", "email");
-    List<String> phones = f.texts("phones", "phone");
+    List<String> emails = f.texts("emails", "email", false);
+    // ERPs and spreadsheets export phone numbers as numbers; an email never is one
+    List<String> phones = f.texts("phones", "phone", true);
     List<Address> addresses = f.addresses();
     List<SourceKey> links = f.links();
     Map<String, Object> attributes = f.attributes();
@@ -197,7 +198,7 @@ public final class RecordDecoder {
       return null;
     }
 
-    List<String> texts(String field, String singular) {
+    List<String> texts(String field, String singular, boolean numbersAllowed) {
       Object v = json.getValue(field);
       if (v == null) v = json.getValue(singular);
       if (v == null) return List.of();
@@ -210,7 +211,7 @@ public final class RecordDecoder {
       for (int i = 0; i < arr.size(); i++) {
         Object item = arr.getValue(i);
         if (item == null) continue;
-        if (item instanceof Number n) item = n.toString();
+        if (numbersAllowed && item instanceof Number n) item = n.toString();
         if (!(item instanceof String s)) {
           error(field + "[" + i + "]", "must be a string, got " + typeName(item));
           continue;

@@ -246,12 +246,15 @@ final class BatchTransaction {
     JsonObject reason = new JsonObject().put("rule", "bridging-record")
         .put("records", cluster.items().stream().map(i -> identities.get(i).key().asString()).toList());
     absorbed.put(survivor, losers);
-    losers.forEach(l -> mergedInto.put(l, survivor));
     affected.add(survivor);
     return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(pair(survivor, loserArray))
         .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(pair(survivor, loserArray)))
         .compose(rows -> {
-          for (Row r : rows) if (losers.contains(r.getUUID(0))) mergedAway.put(r.getUUID(0), r.getLong(1));
+          // profiles merged into a loser earlier now point at the survivor too: their redirects must follow
+          for (Row r : rows) {
+            mergedAway.put(r.getUUID(0), r.getLong(1));
+            mergedInto.put(r.getUUID(0), survivor);
+          }
           return conn.preparedQuery(ResolveSql.INSERT_MERGE_HISTORY)
               .execute(Tuple.of(survivor, loserArray, reason.encode(), actor));
         })

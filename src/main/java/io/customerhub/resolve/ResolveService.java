@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,24 +61,38 @@ public final class ResolveService {
 
   public Future<BatchResult> resolve(List<Incoming> batch, String actor) {
     if (batch.isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
-    return vertx.executeBlocking(() -> prepare(batch), false)
-        .compose(prepared -> attempt(prepared, actor, 1));
+    Map<Integer, Outcome> refused = new HashMap<>();
+    return vertx.executeBlocking(() -> prepare(batch, refused), false)
+        .compose(prepared -> prepared.isEmpty() ? Future.succeededFuture(
+            new BatchTransaction.Result(Map.of(), Map.of(), List.of())) : attempt(prepared, actor, 1))
+        .map(result -> complete(batch, result, refused));
   }
 
-  private List<Prepared> prepare(List<Incoming> batch) {
+  /** Standardizes each record; one that cannot be is rejected on its own instead of failing the batch. */
+  private List<Prepared> prepare(List<Incoming> batch, Map<Integer, Outcome> refused) {
     List<Prepared> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) out.add(Prepared.of(i, batch.get(i), standardizer));
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        out.add(Prepared.of(i, batch.get(i), standardizer));
+      } catch (RuntimeException e) {
+        LOG.warn("record {} could not be standardized", batch.get(i).record().key(), e);
+        refused.put(i, Outcome.rejected("record: could not be standardized (" + e.getClass().getSimpleName() + ")"));
+      }
+    }
     return out;
   }
 
-  private Future<BatchResult> attempt(List<Prepared> prepared, String actor, int attempt) {
+  private Future<BatchTransaction.Result> attempt(List<Prepared> prepared, String actor, int attempt) {
     return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, profiles, actor, config)
             .run(winners(prepared), lockBuckets(prepared)))
-        .map(outcomes -> complete(prepared, outcomes))
+        .map(result -> {
+          observeCreated(prepared, result);
+          return result;
+        })
         .recover(err -> {
           if (attempt >= config.maxAttempts() || !retryable(err)) return Future.failedFuture(err);
           LOG.debug("retrying batch after {} (attempt {})", err.getMessage(), attempt);
-          Promise<BatchResult> retry = Promise.promise();
+          Promise<BatchTransaction.Result> retry = Promise.promise();
           vertx.setTimer(20L * attempt + (long) (Math.random() * 30), t ->
               attempt(prepared, actor, attempt + 1).onComplete(retry));
           return retry.future();
@@ -113,19 +128,27 @@ public final class ResolveService {
     return h;
   }
 
-  private BatchResult complete(List<Prepared> prepared, BatchTransaction.Result result) {
-    List<Outcome> outcomes = new ArrayList<>(prepared.size());
-    List<StandardRecord> created = new ArrayList<>();
-    for (Prepared p : prepared) {
-      Outcome o = result.outcomes().get(p.index());
+  /** Every input gets its outcome: its own, the winner's for a superseded duplicate key, or its rejection. */
+  private static BatchResult complete(List<Incoming> batch, BatchTransaction.Result result,
+                                      Map<Integer, Outcome> refused) {
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Outcome o = refused.containsKey(i) ? refused.get(i) : result.outcomes().get(i);
       if (o == null) {
-        Outcome winner = result.byKey().get(p.key());
+        Outcome winner = result.byKey().get(batch.get(i).record().key());
         o = Outcome.of(Outcome.Kind.SUPERSEDED, winner == null ? null : winner.profileId());
       }
       outcomes.add(o);
-      if (o.kind() == Outcome.Kind.CREATED && p.standard() != null) created.add(p.standard());
+    }
+    return new BatchResult(outcomes, result.changes());
+  }
+
+  private void observeCreated(List<Prepared> prepared, BatchTransaction.Result result) {
+    List<StandardRecord> created = new ArrayList<>();
+    for (Prepared p : prepared) {
+      Outcome o = result.outcomes().get(p.index());
+      if (o != null && o.kind() == Outcome.Kind.CREATED && p.standard() != null) created.add(p.standard());
     }
     if (!created.isEmpty()) onCreated.accept(created);
-    return new BatchResult(outcomes, result.changes());
   }
 }

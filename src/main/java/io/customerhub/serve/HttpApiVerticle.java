@@ -71,7 +71,9 @@ public final class HttpApiVerticle extends VerticleBase {
     for (ApiModule module : services.modules()) module.mount(api);
     api.route().failureHandler(Problems::handle);
     root.route("/api/v1/*").subRouter(api);
-    root.route().last().handler(ctx -> ctx.fail(HubException.notFound("no such path: " + ctx.request().path())));
+    root.errorHandler(404, ctx -> Problems.send(ctx, 404, "Not found", "no such path: " + ctx.request().path()));
+    root.errorHandler(405, ctx -> Problems.send(ctx, 405, "Method not allowed",
+        ctx.request().method() + " is not allowed on " + ctx.request().path()));
     return root;
   }
 
