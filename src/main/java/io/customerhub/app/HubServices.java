@@ -12,6 +12,7 @@ import io.customerhub.profile.ProfileRules;
 import io.customerhub.resolve.Linker;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.Reresolver;
 import io.customerhub.resolve.match.MatchingConfig;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.resolve.standardize.Standardizer;
@@ -58,7 +59,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileReadModel readModel = new ProfileReadModel(new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel), new ModelModule(engine, models, standardizer));
+        new MatchingModule(new Explanations(db.pool()), readModel), new ModelModule(engine, models, standardizer,
+            new Reresolver(vertx, db.pool(), engine, store), readModel));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver, readModel,
         ingest, routing, modules);
   }

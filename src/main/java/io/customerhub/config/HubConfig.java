@@ -31,7 +31,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public record Hazelcast(String clusterName, List<String> members, int port) {
   }
 
-  public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts) {
+  public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts, int maxCandidatesPerKey) {
   }
 
   /** Time alone changes profiles (12-month value, dormancy, tier cut-offs): how often they are brought up to date. */
@@ -73,7 +73,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
                 .map(String::valueOf).toList(),
             hz.getInteger("port", 5701)),
         new Resolve(resolve.getInteger("batchSize", 1000), resolve.getInteger("lockBuckets", 1024),
-            resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5)),
+            resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5),
+            resolve.getInteger("maxCandidatesPerKey", 300)),
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 1000),
             upkeep.getDouble("autoTrainGrowth", 2.0)));

@@ -7,6 +7,8 @@ import io.customerhub.record.SourceKey;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +53,9 @@ public final class DatasetGenerator {
       records.get(source).add(record);
       if (entityId != null) truth.put(new SourceKey(source, (String) record.get("sourceId")), entityId);
     });
-    records.replaceAll((s, list) -> java.util.Collections.unmodifiableList(list));
-    return new Dataset(options, java.util.Collections.unmodifiableMap(records),
-        java.util.Collections.unmodifiableMap(truth), stats);
+    records.replaceAll((s, list) -> Collections.unmodifiableList(list));
+    return new Dataset(options, Collections.unmodifiableMap(records),
+        Collections.unmodifiableMap(truth), stats);
   }
 
   /** Generates everything, handing each record to the sink as soon as it is final (for large files). */
@@ -67,10 +69,22 @@ public final class DatasetGenerator {
     final String source;
     String sourceId;
     Map<String, Object> record;
+    private Map<String, Object> ref;
 
     Draft(Entity entity, String source) {
       this.entity = entity;
       this.source = source;
+    }
+
+    /** The {source, sourceId} reference to this record; shared (read-only) by the orders and links naming it. */
+    Map<String, Object> ref() {
+      if (ref == null) {
+        Map<String, Object> m = new LinkedHashMap<>(4);
+        m.put("source", source);
+        m.put("sourceId", sourceId);
+        ref = Collections.unmodifiableMap(m);
+      }
+      return ref;
     }
 
     /** Hands the record over; orders only need the key afterwards, and large runs should not keep the map. */
@@ -247,7 +261,7 @@ public final class DatasetGenerator {
 
     @SuppressWarnings("unchecked")
     private void link(Draft from, Draft to) {
-      ((List<Map<String, Object>>) from.record.get("links")).add(ref(to));
+      ((List<Map<String, Object>>) from.record.get("links")).add(to.ref());
     }
 
     // ---- orders ---------------------------------------------------------------------------------------------
@@ -275,7 +289,7 @@ public final class DatasetGenerator {
       // Order numbers follow the order time, as in a real shop; ties keep creation order.
       long[] byTime = new long[orders.size()];
       for (int i = 0; i < byTime.length; i++) byTime[i] = (orders.get(i).orderedAt - (asOf - WINDOW)) << 32 | i;
-      java.util.Arrays.sort(byTime);
+      Arrays.sort(byTime);
       for (int i = 0; i < byTime.length; i++) {
         OrderDraft o = orders.get((int) byTime[i]);
         String id = "O-" + (1_000_001 + i);
@@ -285,7 +299,7 @@ public final class DatasetGenerator {
         r.put("kind", "order");
         r.put("updatedAt", Format.instant(o.updatedAt));
         r.put("deleted", false);
-        r.put("customerRef", o.customer == null ? null : ref(o.customer));
+        r.put("customerRef", o.customer == null ? null : o.customer.ref());
         if (o.guest != null) r.putAll(o.guest);
         r.put("orderedAt", Format.instant(o.orderedAt));
         r.put("amount", o.amount);
@@ -448,13 +462,6 @@ public final class DatasetGenerator {
         list.set(j, t);
       }
     }
-  }
-
-  private static Map<String, Object> ref(Draft d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("source", d.source);
-    m.put("sourceId", d.sourceId);
-    return m;
   }
 
   @SuppressWarnings("unchecked")

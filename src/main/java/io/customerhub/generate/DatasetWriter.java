@@ -2,17 +2,19 @@ package io.customerhub.generate;
 
 import io.customerhub.record.SourceKey;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a dataset into a directory:
@@ -33,7 +35,6 @@ public final class DatasetWriter {
   public static final String TRUTH_FILE = "truth.csv";
   public static final String CRM_CSV_FILE = "crm.csv";
 
-
   private DatasetWriter() {
   }
 
@@ -46,21 +47,21 @@ public final class DatasetWriter {
       GenerationStats stats = new DatasetGenerator(options).generate(pipe);
       pipe.finish();
       return stats;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
   /** Writes a dataset generated in memory. */
   public static void write(Dataset dataset, Path dir) throws IOException {
     try (Output out = new Output(dir)) {
-      wrap(() -> {
-        for (String source : Dataset.SOURCES) {
-          for (Map<String, Object> r : dataset.records(source)) {
-            String id = (String) r.get("sourceId");
-            out.accept(source, r, dataset.truth().get(new SourceKey(source, id)));
-          }
+      for (String source : Dataset.SOURCES) {
+        for (Map<String, Object> r : dataset.records(source)) {
+          out.accept(source, r, dataset.truth().get(new SourceKey(source, (String) r.get("sourceId"))));
         }
-        return null;
-      });
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -68,24 +69,12 @@ public final class DatasetWriter {
     return dir.resolve(source + ".ndjson");
   }
 
-  private interface IoAction<T> {
-    T run();
-  }
-
-  private static <T> T wrap(IoAction<T> action) throws IOException {
-    try {
-      return action.run();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
   /** Hands records in batches to a writer thread; the first write failure surfaces in the generating thread. */
   private static final class Pipe implements RecordSink, AutoCloseable {
     private static final int BATCH = 2048;
     private static final Object[] END = new Object[0];
 
-    private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+    private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(8);
     private final Thread writer;
     private volatile Throwable failure;
     private Object[] batch = new Object[BATCH * 3];
@@ -127,7 +116,7 @@ public final class DatasetWriter {
 
     private void put(Object[] item) {
       try {
-        while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
           if (failure != null || !writer.isAlive()) throw new UncheckedIOException(new IOException("writing failed", failure));
         }
       } catch (InterruptedException e) {
@@ -166,9 +155,10 @@ public final class DatasetWriter {
 
   /** The open output files; a sink, so that the generator can stream into it. */
   private static final class Output implements RecordSink, AutoCloseable {
-    private final Map<String, Writer> ndjson = new LinkedHashMap<>();
-    private final Writer crmCsv;
-    private final Writer truth;
+    private final Map<String, OutputStream> ndjson = new LinkedHashMap<>();
+    private final OutputStream crmCsv;
+    private final OutputStream truth;
+    private final Json json = new Json();
     private final StringBuilder line = new StringBuilder(512);
 
     Output(Path dir) throws IOException {
@@ -176,27 +166,30 @@ public final class DatasetWriter {
       for (String s : Dataset.SOURCES) ndjson.put(s, open(ndjsonFile(dir, s)));
       crmCsv = open(dir.resolve(CRM_CSV_FILE));
       truth = open(dir.resolve(TRUTH_FILE));
-      crmCsv.write(String.join(",", CRM_CSV_COLUMNS) + "\n");
-      truth.write("source,sourceId,entityId\n");
+      write(crmCsv, String.join(",", CRM_CSV_COLUMNS) + "\n");
+      write(truth, "source,sourceId,entityId\n");
     }
 
-    private static Writer open(Path file) throws IOException {
-      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    private static OutputStream open(Path file) throws IOException {
+      return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    private static void write(OutputStream out, CharSequence text) throws IOException {
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void accept(String source, Map<String, Object> record, String entityId) {
       try {
-        Writer w = ndjson.get(source);
-        line.setLength(0);
-        w.append(Json.write(line, record).append('\n'));
-        if (source.equals(Dataset.CRM)) crmCsv.write(crmRow(record));
+        json.reset().value(record).newline();
+        ndjson.get(source).write(json.bytes(), 0, json.length());
+        if (source.equals(Dataset.CRM)) write(crmCsv, crmRow(record));
         if (entityId != null) {
           line.setLength(0);
           csv(line, source).append(',');
           csv(line, (String) record.get("sourceId")).append(',');
           csv(line, entityId).append('\n');
-          truth.write(line.toString());
+          write(truth, line);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -204,7 +197,7 @@ public final class DatasetWriter {
     }
 
     @SuppressWarnings("unchecked")
-    private String crmRow(Map<String, Object> r) {
+    private CharSequence crmRow(Map<String, Object> r) {
       List<String> emails = (List<String>) r.get("emails");
       List<String> phones = (List<String>) r.get("phones");
       List<Map<String, Object>> addresses = (List<Map<String, Object>>) r.get("addresses");
@@ -220,7 +213,7 @@ public final class DatasetWriter {
         if (i > 0) line.append(',');
         if (values[i] != null) csv(line, values[i].toString());
       }
-      return line.append('\n').toString();
+      return line.append('\n');
     }
 
     private static String item(List<String> list, int i) {
@@ -230,13 +223,13 @@ public final class DatasetWriter {
     @Override
     public void close() throws IOException {
       IOException failure = null;
-      for (Writer w : ndjson.values()) failure = closeQuietly(w, failure);
+      for (OutputStream w : ndjson.values()) failure = closeQuietly(w, failure);
       failure = closeQuietly(crmCsv, failure);
       failure = closeQuietly(truth, failure);
       if (failure != null) throw failure;
     }
 
-    private static IOException closeQuietly(Writer w, IOException failure) {
+    private static IOException closeQuietly(OutputStream w, IOException failure) {
       try {
         w.close();
       } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Creates the true entities. Stateful on purpose: it keeps e-mail addresses, phones and company names unique
@@ -398,7 +399,7 @@ final class EntityFactory {
     return areas[rng.nextInt(areas.length)];
   }
 
-  private Phone uniquePhone(java.util.function.Supplier<Phone> next) {
+  private Phone uniquePhone(Supplier<Phone> next) {
     for (int i = 0; i < 50; i++) {
       Phone p = next.get();
       if (phones.add(p.canonical())) return p;

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -97,7 +98,7 @@ final class ErrorInjector {
 
   /** Sets a field and tells whether that changed the record (Yang Yang reads the same in either order). */
   private static boolean replace(Map<String, Object> r, String field, Object value) {
-    return !java.util.Objects.equals(r.put(field, value), value);
+    return !Objects.equals(r.put(field, value), value);
   }
 
   private static boolean hasName(Map<String, Object> r) {

@@ -1,6 +1,7 @@
 package io.customerhub.generate;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public final class PairwiseMetrics {
 
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT, "records=%d tp=%d fp=%d fn=%d precision=%.4f recall=%.4f f1=%.4f",
+      return String.format(Locale.ROOT, "records=%d tp=%d fp=%d fn=%d precision=%.4f recall=%.4f f1=%.4f",
           records, truePositives, falsePositives, falseNegatives, precision, recall, f1);
     }
   }

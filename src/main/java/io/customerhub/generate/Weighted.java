@@ -33,10 +33,6 @@ final class Weighted<T> {
     return of(items, w);
   }
 
-  static <T> Weighted<T> uniform(List<T> items) {
-    return zipf(items, 0);
-  }
-
   T pick(SplittableRandom rng) {
     double u = rng.nextDouble() * cumulative[cumulative.length - 1];
     int lo = 0;

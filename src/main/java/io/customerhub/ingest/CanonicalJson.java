@@ -45,7 +45,7 @@ public final class CanonicalJson {
       for (SourceKey k : r.links()) arr.add(key(k));
       o.put("links", arr);
     }
-    if (!r.attributes().isEmpty()) o.put("attributes", new JsonObject(new TreeMap<>(r.attributes())));
+    if (!r.attributes().isEmpty()) o.put("attributes", sorted(r.attributes()));
     OrderInfo order = r.order();
     if (order != null) {
       if (order.customerRef() != null) o.put("customerRef", key(order.customerRef()));
@@ -75,6 +75,19 @@ public final class CanonicalJson {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Nested maps in key order, so that equal content always hashes equally. */
+  @SuppressWarnings("unchecked")
+  private static JsonObject sorted(java.util.Map<String, Object> map) {
+    JsonObject out = new JsonObject(new java.util.LinkedHashMap<>());
+    for (java.util.Map.Entry<String, Object> e : new TreeMap<>(map).entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof JsonObject j) v = sorted(j.getMap());
+      else if (v instanceof java.util.Map<?, ?> m) v = sorted((java.util.Map<String, Object>) m);
+      out.put(e.getKey(), v);
+    }
+    return out;
   }
 
   public static JsonObject key(SourceKey k) {

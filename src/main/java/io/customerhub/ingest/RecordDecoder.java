@@ -30,7 +30,7 @@ public final class RecordDecoder {
   static final int MAX_TEXT = 1024;
   static final int MAX_ITEMS = 50;
   private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("uuuu/MM/dd").withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
   private RecordDecoder() {
   }
@@ -295,7 +295,7 @@ public final class RecordDecoder {
         } catch (NumberFormatException e) {
           error("amount", "must be a number, got '" + s + "'");
         }
-      } else if (a != null) error("amount", "must be a number, got " + typeName(a));
+      } else if (a != null && !(a instanceof String)) error("amount", "must be a number, got " + typeName(a));
       if (amount != null && amount.signum() < 0) error("amount", "must not be negative");
       String statusText = text("status");
       OrderStatus status = null;

@@ -50,6 +50,7 @@ final class BatchTransaction {
   private final Linker linker;
   private final ProfileStore profiles;
   private final String actor;
+  private final HubConfig.Resolve config;
 
   private final Map<Integer, Outcome> outcomes = new HashMap<>();
   private final Map<SourceKey, Outcome> byKey = new HashMap<>();
@@ -65,6 +66,7 @@ final class BatchTransaction {
     this.linker = linker;
     this.profiles = profiles;
     this.actor = actor;
+    this.config = config;
   }
 
   Future<Result> run(List<Prepared> winners, Integer[] buckets) {
@@ -73,7 +75,8 @@ final class BatchTransaction {
     List<Prepared> orders = new ArrayList<>();
     List<Prepared> deletes = new ArrayList<>();
     List<Prepared> unchangedOrders = new ArrayList<>();
-    return conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.of(buckets))
+    return conn.query(ResolveSql.SHARED_WRITER_LOCK).execute()
+        .compose(v -> conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.of(buckets)))
         .compose(v -> conn.preparedQuery(ResolveSql.EXISTING_RECORDS).execute(keyArrays(winners)))
         .compose(rows -> {
           for (Row r : rows) {
@@ -121,7 +124,8 @@ final class BatchTransaction {
     Set<String> keys = new LinkedHashSet<>();
     identities.forEach(p -> keys.addAll(p.keys()));
     Map<String, List<Candidate>> candidates = new HashMap<>();
-    return conn.preparedQuery(ResolveSql.CANDIDATES_BY_KEY).execute(Tuple.of(keys.toArray(String[]::new)))
+    return conn.preparedQuery(ResolveSql.CANDIDATES_BY_KEY)
+        .execute(pair(keys.toArray(String[]::new), config.maxCandidatesPerKey()))
         .compose(rows -> vertx.executeBlocking(() -> {
           Map<SourceKey, StandardRecord> decoded = new HashMap<>();
           for (Row r : rows) {

@@ -117,9 +117,9 @@ public final class Linker {
     Set<String> decided = new HashSet<>();
 
     for (Item item : items) {
-      for (String key : item.keys()) {
+      for (String key : explicitFirst(item.keys())) {
         for (Candidate c : candidates.getOrDefault(key, List.of())) {
-          if (!decided.add(item.index() + "|" + c.key().asString())) continue;
+          if (!decided.add(item.index() + "|stored|" + c.key().asString())) continue;
           boolean explicit = key.startsWith(LINK_PREFIX);
           PairDecider.Decision d = c.standard() == null
               ? new PairDecider.Decision(explicit ? PairDecider.Band.MERGE : PairDecider.Band.APART, 0,
@@ -130,7 +130,7 @@ public final class Linker {
         List<Integer> peers = batchByKey.computeIfAbsent(key, k -> new ArrayList<>());
         for (int j : peers) {
           Item other = items.get(j);
-          if (!decided.add(item.index() + "|" + other.standard().key().asString())) continue;
+          if (!decided.add(item.index() + "|batch|" + j)) continue;
           PairDecider.Decision d = decider.decide(item.standard(), other.standard(), key.startsWith(LINK_PREFIX));
           apply(uf, clusterRecords, best, reviews, item, other.standard().key(), j, d);
         }
@@ -138,6 +138,17 @@ public final class Linker {
       }
     }
     return outcome(items, profiles, uf, best, reviews);
+  }
+
+  /**
+   * Link keys first: a pair that shares both an explicit link and an identifier must be decided as explicit, or
+   * a doubtful score could keep apart what a source declared to be one (or a record from its own stored version).
+   */
+  private static List<String> explicitFirst(List<String> keys) {
+    List<String> ordered = new ArrayList<>(keys.size());
+    for (String k : keys) if (k.startsWith(LINK_PREFIX)) ordered.add(k);
+    for (String k : keys) if (!k.startsWith(LINK_PREFIX)) ordered.add(k);
+    return ordered;
   }
 
   private void apply(UnionFind uf, List<List<StandardRecord>> clusterRecords, Map<Integer, Assignment> best,
@@ -203,15 +214,15 @@ public final class Linker {
   }
 
   /** Union-find with path halving; sizes stay small (a batch plus its candidates' profiles). */
-  static final class UnionFind {
+  public static final class UnionFind {
     private final int[] parent;
 
-    UnionFind(int size) {
+    public UnionFind(int size) {
       parent = new int[size];
       for (int i = 0; i < size; i++) parent[i] = i;
     }
 
-    int find(int x) {
+    public int find(int x) {
       while (parent[x] != x) {
         parent[x] = parent[parent[x]];
         x = parent[x];
@@ -219,7 +230,7 @@ public final class Linker {
       return x;
     }
 
-    void union(int a, int b) {
+    public void union(int a, int b) {
       int ra = find(a), rb = find(b);
       if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }

@@ -19,12 +19,37 @@ final class ResolveSql {
       join source_record r on r.source = k.source and r.source_id = k.source_id
       left join crosswalk c on c.source = r.source and c.source_id = r.source_id""";
 
+  /**
+   * Stored records sharing a key with the batch, at most {@code $2} per key: a key that thousands of records
+   * share (a switchboard number, the commonest surname of a birth year) says little, and must not turn linking
+   * quadratic.
+   */
   static final String CANDIDATES_BY_KEY = """
-      select k.key, k.source, k.source_id, c.profile_id, r.standard
-      from match_key k
+      select q.key, k.source, k.source_id, c.profile_id, r.standard
+      from unnest($1::text[]) as q(key)
+      cross join lateral (select m.source, m.source_id from match_key m where m.key = q.key limit $2) k
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
-      join source_record r on r.source = k.source and r.source_id = k.source_id
-      where k.key = any($1::text[])""";
+      join source_record r on r.source = k.source and r.source_id = k.source_id""";
+
+  /** Writers share this lock; a re-resolution takes it alone while it rewrites the crosswalk. */
+  static final String SHARED_WRITER_LOCK = "select pg_advisory_xact_lock_shared(1213547074, -3)";
+
+  static final String EXCLUSIVE_WRITER_LOCK = "select pg_advisory_xact_lock(1213547074, -3)";
+
+  static final String ALL_IDENTITIES = """
+      select r.source, r.source_id, r.standard, c.profile_id from source_record r
+      join crosswalk c on c.source = r.source and c.source_id = r.source_id where r.standard is not null""";
+
+  static final String ALL_LINK_KEYS = "select key, source, source_id from match_key where key like 'rec:%'";
+
+  static final String PROFILE_CREATED = "select profile_id, created_at from profile where status = 'active'";
+
+  static final String CLOSE_OPEN_REVIEWS = "update review_pair set status = 'moot' where status = 'open'";
+
+  static final String MARK_EMPTIED = """
+      update profile set status = 'merged', merged_into = t.survivor, version = version + 1, updated_at = now()
+      from unnest($1::uuid[], $2::uuid[]) as t(profile_id, survivor)
+      where profile.profile_id = t.profile_id returning profile.profile_id, profile.version""";
 
   static final String LOCK_PROFILES = """
       select profile_id, status, merged_into, created_at from profile

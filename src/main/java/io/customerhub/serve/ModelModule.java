@@ -4,6 +4,8 @@ import io.customerhub.ingest.RecordDecoder;
 import io.customerhub.record.Kind;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.Reresolver;
+import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
@@ -27,11 +29,17 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   private final MatchEngine engine;
   private final ModelStore models;
   private final Standardizer standardizer;
+  private final Reresolver reresolver;
+  private final ProfileReadModel readModel;
+  private final Map<String, JsonObject> jobs = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public ModelModule(MatchEngine engine, ModelStore models, Standardizer standardizer) {
+  public ModelModule(MatchEngine engine, ModelStore models, Standardizer standardizer, Reresolver reresolver,
+                     ProfileReadModel readModel) {
     this.engine = engine;
     this.models = models;
     this.standardizer = standardizer;
+    this.reresolver = reresolver;
+    this.readModel = readModel;
   }
 
   @Override
@@ -39,6 +47,28 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
     api.post("/match").handler(Auth.require("reader", "steward")).handler(this::match);
     api.post("/admin/train").handler(Auth.require("admin")).handler(this::train);
     api.get("/admin/model").handler(Auth.require("admin", "steward")).handler(this::model);
+    api.post("/admin/reresolve").handler(Auth.require("admin")).handler(this::reresolve);
+    api.get("/admin/jobs/:jobId").handler(Auth.require("admin")).handler(this::job);
+  }
+
+  /** Starts a re-resolution in the background; its progress is at {@code /admin/jobs/{id}} on this node. */
+  private void reresolve(RoutingContext ctx) {
+    String id = java.util.UUID.randomUUID().toString();
+    JsonObject state = new JsonObject().put("jobId", id).put("state", "running").put("phase", "loading")
+        .put("done", 0).put("total", 0);
+    jobs.put(id, state);
+    reresolver.run(p -> jobs.put(id, state.copy().put("phase", p.phase()).put("done", p.done()).put("total", p.total())),
+            changes -> readModel.afterCommit(changes, List.of()))
+        .onSuccess(moved -> jobs.put(id, jobs.get(id).copy().put("state", "done").put("moved", moved)))
+        .onFailure(err -> jobs.put(id, jobs.get(id).copy().put("state", "failed").put("error", err.getMessage())));
+    ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
+        .putHeader("Content-Type", "application/json").end(state.encode());
+  }
+
+  private void job(RoutingContext ctx) {
+    JsonObject state = jobs.get(ctx.pathParam("jobId"));
+    if (state == null) throw HubException.notFound("no job " + ctx.pathParam("jobId") + " on this node");
+    ProfileHandlers.json(ctx, state.encode());
   }
 
   private void match(RoutingContext ctx) {

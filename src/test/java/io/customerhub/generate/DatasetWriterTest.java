@@ -27,6 +27,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetWriterTest {
@@ -152,6 +153,12 @@ class DatasetWriterTest {
     Map<SourceKey, String> truth = new LinkedHashMap<>();
     for (List<String> row : rows.subList(1, rows.size())) truth.put(new SourceKey(row.get(0), row.get(1)), row.get(2));
     assertEquals(dataset.truth(), truth);
+  }
+
+  @Test
+  void anUnwritableDirectoryIsAnIoException() throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+    assertThrows(IOException.class, () -> DatasetWriter.generate(OPTIONS.withPersons(5).withOrgs(1), file));
   }
 
   private static String text(Object o) {

@@ -1,0 +1,211 @@
+package io.customerhub.resolve;
+
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.match.Blocker;
+import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.store.ProfileChange;
+import io.customerhub.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Re-runs resolution over every stored identity record with the current model and thresholds: blocks and scores
+ * all candidate pairs, keeps explicit links, lets the cluster guard veto doubtful chains, then moves only the
+ * records whose profile changes. A profile keeps its id when it keeps most of its records; a profile left empty
+ * redirects to the one that took them. Each page of moves is one transaction taken exclusively against ingest.
+ */
+public final class Reresolver {
+
+  /** Progress of a run, for a progress bar. */
+  public record Progress(String phase, long done, long total) {
+  }
+
+  private record Snapshot(List<SourceKey> keys, List<StandardRecord> standards, List<UUID> profiles,
+                          Map<String, List<Integer>> linkGroups, Map<UUID, Long> created) {
+  }
+
+  private static final int PAGE = 500;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final MatchEngine engine;
+  private final ProfileStore store;
+
+  public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ProfileStore store) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.engine = engine;
+    this.store = store;
+  }
+
+  /** Runs to the end; {@code changes} receives committed profile changes (for the cache) page by page. */
+  public Future<Integer> run(Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
+    return snapshot().compose(snap -> {
+      progress.accept(new Progress("scoring", 0, snap.keys().size()));
+      return vertx.executeBlocking(() -> cluster(snap), false).compose(target -> apply(snap, target, progress, changes));
+    });
+  }
+
+  private Future<Snapshot> snapshot() {
+    List<SourceKey> keys = new ArrayList<>();
+    List<String> encoded = new ArrayList<>();
+    List<UUID> profiles = new ArrayList<>();
+    Map<String, List<Integer>> links = new HashMap<>();
+    Map<UUID, Long> created = new HashMap<>();
+    return pool.query(ResolveSql.ALL_IDENTITIES).execute().compose(rows -> {
+      for (Row r : rows) {
+        keys.add(new SourceKey(r.getString(0), r.getString(1)));
+        encoded.add(r.getString(2));
+        profiles.add(r.getUUID(3));
+      }
+      return pool.query(ResolveSql.ALL_LINK_KEYS).execute();
+    }).compose(rows -> {
+      Map<SourceKey, Integer> index = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) index.put(keys.get(i), i);
+      for (Row r : rows) {
+        Integer i = index.get(new SourceKey(r.getString(1), r.getString(2)));
+        if (i != null) links.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(i);
+      }
+      return pool.query(ResolveSql.PROFILE_CREATED).execute();
+    }).compose(rows -> {
+      for (Row r : rows) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
+      return vertx.executeBlocking(() -> {
+        List<StandardRecord> standards = new ArrayList<>(encoded.size());
+        for (String e : encoded) standards.add(StandardRecord.decode(e));
+        return new Snapshot(keys, standards, profiles, links, created);
+      }, false);
+    });
+  }
+
+  /** The new profile of every record: an existing id where the cluster keeps most of a profile, else a new one. */
+  private UUID[] cluster(Snapshot s) {
+    int n = s.keys().size();
+    Linker.UnionFind uf = new Linker.UnionFind(n);
+    for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
+    Blocker.Candidates pairs = new Blocker(engine.config()).candidates(s.standards());
+    Map<Integer, List<StandardRecord>> members = new HashMap<>();
+    Linker.Guard guard = engine.guard();
+    for (long pair : pairs.pairs()) {
+      int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
+      if (uf.find(a) == uf.find(b)) continue;
+      if (engine.decide(s.standards().get(a), s.standards().get(b), false).band() != PairDecider.Band.MERGE) continue;
+      List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> new ArrayList<>(List.of(s.standards().get(a))));
+      List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> new ArrayList<>(List.of(s.standards().get(b))));
+      if (guard.check(left, right).isPresent()) continue;
+      int ra = uf.find(a), rb = uf.find(b);
+      uf.union(ra, rb);
+      List<StandardRecord> joined = new ArrayList<>(left);
+      joined.addAll(right);
+      members.remove(ra);
+      members.remove(rb);
+      members.put(uf.find(a), joined);
+    }
+    Map<Integer, List<Integer>> clusters = new HashMap<>();
+    for (int i = 0; i < n; i++) clusters.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(i);
+    UUID[] target = new UUID[n];
+    Set<UUID> claimed = new HashSet<>();
+    List<List<Integer>> bySize = new ArrayList<>(clusters.values());
+    bySize.sort((x, y) -> y.size() - x.size());
+    for (List<Integer> c : bySize) {
+      Map<UUID, Integer> votes = new HashMap<>();
+      for (int i : c) votes.merge(s.profiles().get(i), 1, Integer::sum);
+      UUID keep = votes.entrySet().stream().filter(e -> !claimed.contains(e.getKey()))
+          .sorted((x, y) -> y.getValue() - x.getValue() != 0 ? y.getValue() - x.getValue()
+              : Long.compare(s.created().getOrDefault(x.getKey(), 0L), s.created().getOrDefault(y.getKey(), 0L)))
+          .map(Map.Entry::getKey).findFirst().orElse(UUID.randomUUID());
+      claimed.add(keep);
+      for (int i : c) target[i] = keep;
+    }
+    return target;
+  }
+
+  private Future<Integer> apply(Snapshot s, UUID[] target, Consumer<Progress> progress,
+                                Consumer<List<ProfileChange>> changes) {
+    List<Integer> moves = new ArrayList<>();
+    for (int i = 0; i < target.length; i++) if (!target[i].equals(s.profiles().get(i))) moves.add(i);
+    Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.CLOSE_OPEN_REVIEWS).execute()).mapEmpty();
+    for (int from = 0; from < moves.size(); from += PAGE) {
+      List<Integer> page = moves.subList(from, Math.min(moves.size(), from + PAGE));
+      int done = Math.min(moves.size(), from + PAGE);
+      chain = chain.compose(v -> applyPage(s, target, page).map(c -> {
+        changes.accept(c);
+        progress.accept(new Progress("moving", done, moves.size()));
+        return null;
+      }));
+    }
+    return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moves.size());
+  }
+
+  /** Profiles that kept none of their records now redirect to the profile that took most of them. */
+  private Future<Void> redirectEmptied(Snapshot s, UUID[] target, Consumer<List<ProfileChange>> changes) {
+    Set<UUID> targets = new HashSet<>(List.of(target));
+    Map<UUID, Map<UUID, Integer>> whereTo = new HashMap<>();
+    for (int i = 0; i < target.length; i++) {
+      UUID old = s.profiles().get(i);
+      if (!targets.contains(old)) whereTo.computeIfAbsent(old, k -> new HashMap<>()).merge(target[i], 1, Integer::sum);
+    }
+    if (whereTo.isEmpty()) return Future.succeededFuture();
+    UUID[] emptied = new UUID[whereTo.size()], survivors = new UUID[whereTo.size()];
+    int k = 0;
+    for (Map.Entry<UUID, Map<UUID, Integer>> e : whereTo.entrySet()) {
+      emptied[k] = e.getKey();
+      survivors[k++] = e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+    Map<UUID, UUID> survivorOf = new HashMap<>();
+    for (int i = 0; i < emptied.length; i++) survivorOf.put(emptied[i], survivors[i]);
+    return pool.withTransaction(conn -> conn.preparedQuery(ResolveSql.MARK_EMPTIED)
+        .execute(Tuple.tuple().addValue(emptied).addValue(survivors))
+        .compose(rows -> {
+          Map<UUID, Long> versions = new HashMap<>();
+          List<ProfileChange> merged = new ArrayList<>();
+          for (Row r : rows) {
+            versions.put(r.getUUID(0), r.getLong(1));
+            merged.add(new ProfileChange(r.getUUID(0), ProfileChange.MERGED, r.getLong(1), null,
+                survivorOf.get(r.getUUID(0)), List.of()));
+          }
+          return ProfileStore.writeMergedAway(conn, versions, survivorOf).map(merged);
+        })).map(merged -> {
+          changes.accept(merged);
+          return null;
+        });
+  }
+
+  private Future<List<ProfileChange>> applyPage(Snapshot s, UUID[] target, List<Integer> page) {
+    Set<UUID> affected = new TreeSet<>();
+    Set<UUID> fresh = new LinkedHashSet<>();
+    String[] src = new String[page.size()], ids = new String[page.size()], match = new String[page.size()];
+    UUID[] to = new UUID[page.size()];
+    for (int k = 0; k < page.size(); k++) {
+      int i = page.get(k);
+      src[k] = s.keys().get(i).source();
+      ids[k] = s.keys().get(i).sourceId();
+      to[k] = target[i];
+      match[k] = "{\"rule\":\"re-resolution\",\"modelVersion\":" + engine.current().version() + "}";
+      affected.add(s.profiles().get(i));
+      affected.add(target[i]);
+      if (!s.created().containsKey(target[i])) fresh.add(target[i]);
+    }
+    return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
+        .compose(v -> conn.preparedQuery(ResolveSql.INSERT_PROFILES).execute(Tuple.tuple()
+            .addValue(fresh.toArray(UUID[]::new)).addValue(fresh.stream().map(x -> "person").toArray(String[]::new))))
+        .compose(v -> {
+          fresh.forEach(f -> s.created().put(f, System.currentTimeMillis()));
+          return conn.preparedQuery(ResolveSql.UPSERT_CROSSWALK).execute(Tuple.of(src, ids, to, match));
+        })
+        .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve"))));
+  }
+}

@@ -1,0 +1,108 @@
+package io.customerhub.cache;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VersionedPutTest {
+
+  private static final String P1 = "5f0c6c38-1b1e-4a53-9d59-6f0d7c1c0a01";
+  private static final String P2 = "9a3e1d2b-7c4f-4e0a-8b6d-2c5e9f1a3b02";
+
+  private static Map.Entry<String, String> entry(String value) {
+    return new AbstractMap.SimpleEntry<>("crm:C-1001", value);
+  }
+
+  @Test
+  void emptyEntryIsWritten() {
+    Map.Entry<String, String> e = entry(null);
+    assertTrue(new VersionedPut(1, P1, "{\"v\":1}").process(e));
+    assertEquals("1|" + P1 + "|{\"v\":1}", e.getValue());
+  }
+
+  @Test
+  void newerVersionOfTheSameProfileReplaces() {
+    Map.Entry<String, String> e = entry("3|" + P1 + "|old");
+    assertTrue(new VersionedPut(4, P1, "new").process(e));
+    assertEquals("4|" + P1 + "|new", e.getValue());
+  }
+
+  @Test
+  void olderVersionOfTheSameProfileIsRefused() {
+    Map.Entry<String, String> e = entry("4|" + P1 + "|new");
+    assertFalse(new VersionedPut(3, P1, "old").process(e));
+    assertEquals("4|" + P1 + "|new", e.getValue());
+  }
+
+  @Test
+  void sameVersionIsWrittenAgain() {
+    Map.Entry<String, String> e = entry("4|" + P1 + "|a");
+    assertTrue(new VersionedPut(4, P1, "a").process(e));
+    assertEquals("4|" + P1 + "|a", e.getValue());
+  }
+
+  @Test
+  void valueForAnotherProfileAlwaysReplaces() {
+    // versions are per profile: a key that moved (merge, split) carries its new profile's version
+    Map.Entry<String, String> e = entry("40|" + P1 + "|x");
+    assertTrue(new VersionedPut(1, P2, "").process(e));
+    assertEquals("1|" + P2 + "|", e.getValue());
+    assertTrue(new VersionedPut(100, P1, "y").process(e));
+    assertEquals("100|" + P1 + "|y", e.getValue());
+  }
+
+  @Test
+  void payloadMayContainTheSeparator() {
+    Map.Entry<String, String> e = entry(null);
+    new VersionedPut(7, P1, "redirect|to|" + P2).process(e);
+    assertEquals(new VersionedPut.Versioned(7, P1, "redirect|to|" + P2), VersionedPut.Versioned.parse(e.getValue()));
+  }
+
+  @Test
+  void parseReadsVersionProfileAndPayload() {
+    assertEquals(new VersionedPut.Versioned(12, P1, "{\"a\":1}"), VersionedPut.Versioned.parse("12|" + P1 + "|{\"a\":1}"));
+    assertEquals(new VersionedPut.Versioned(0, "p", ""), VersionedPut.Versioned.parse("0|p|"));
+    assertEquals(new VersionedPut.Versioned(Long.MAX_VALUE, P2, "x"),
+        VersionedPut.Versioned.parse(Long.MAX_VALUE + "|" + P2 + "|x"));
+  }
+
+  @Test
+  void writtenValuesParseBackToWhatWasPut() {
+    Random rnd = new Random(99L);
+    String alphabet = "ab|{}\":,张 \n";
+    for (int i = 0; i < 1_000; i++) {
+      long version = rnd.nextLong() & Long.MAX_VALUE;
+      String profile = rnd.nextBoolean() ? P1 : P2;
+      StringBuilder payload = new StringBuilder();
+      for (int k = rnd.nextInt(20); k > 0; k--) payload.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      Map.Entry<String, String> e = entry(null);
+      new VersionedPut(version, profile, payload.toString()).process(e);
+      assertEquals(new VersionedPut.Versioned(version, profile, payload.toString()),
+          VersionedPut.Versioned.parse(e.getValue()));
+    }
+  }
+
+  @Test
+  void writesOfOneProfileInAnyOrderLeaveTheNewestVersion() {
+    Random rnd = new Random(100L);
+    for (int round = 0; round < 500; round++) {
+      List<Long> versions = new ArrayList<>();
+      for (int v = 1 + rnd.nextInt(8); v > 0; v--) versions.add((long) rnd.nextInt(20));
+      long newest = Collections.max(versions);
+      Collections.shuffle(versions, rnd);
+      Map.Entry<String, String> e = entry(null);
+      for (long v : versions) new VersionedPut(v, P1, "v" + v).process(e);
+      assertEquals(new VersionedPut.Versioned(newest, P1, "v" + newest), VersionedPut.Versioned.parse(e.getValue()),
+          versions::toString);
+    }
+  }
+}

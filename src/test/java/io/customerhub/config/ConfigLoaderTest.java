@@ -1,0 +1,156 @@
+package io.customerhub.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+  private static final Path HUB_JSON = Path.of("conf", "hub.json");
+
+  private static HubConfig load(Map<String, String> env) {
+    return ConfigLoader.load(HUB_JSON, env);
+  }
+
+  @Test
+  void defaultsComeFromConfHubJson() {
+    HubConfig c = load(Map.of());
+    assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 20_000, 65_536), c.http());
+    assertEquals(new HubConfig.Auth(null, "customer-hub", 1440), c.auth());
+    assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
+    assertEquals(new HubConfig.Kafka(null, "customer-hub", "hub.dead-letter", "hub.profile-changes", 1000, 500, 200L),
+        c.kafka());
+    assertFalse(c.kafka().enabled());
+    assertEquals(new HubConfig.Hazelcast("customer-hub", List.of("127.0.0.1"), 5701), c.hazelcast());
+    assertEquals(new HubConfig.Resolve(1000, 1024, "CN", 5), c.resolve());
+    assertEquals(60, c.upkeep().tierRefreshSeconds());
+    assertEquals(60, c.upkeep().reassessMinutes());
+    assertEquals(500, c.upkeep().reassessBatch());
+    assertEquals(Path.of(System.getProperty("user.home"), ".customer-hub"), c.dataDir());
+    assertEquals(HUB_JSON.toAbsolutePath().getParent(), c.confDir());
+  }
+
+  @Test
+  void emptyConfigFallsBackToTheBuiltInDefaults() {
+    HubConfig fromFile = load(Map.of());
+    HubConfig builtIn = HubConfig.from(new JsonObject(), fromFile.confDir());
+    assertEquals(fromFile, builtIn);
+  }
+
+  @Test
+  void nestedKeysAreOverriddenByHubVariables() {
+    HubConfig c = load(Map.of("HUB_HTTP_PORT", "9090", "HUB_HTTP_HOST", "0.0.0.0",
+        "HUB_KAFKA_BOOTSTRAP", "broker-1:9092,broker-2:9092", "HUB_POSTGRES_POOL_SIZE", "16",
+        "HUB_RESOLVE_DEFAULT_REGION", "DE", "HUB_KAFKA_GROUP_ID", "hub-eu"));
+    assertEquals(9090, c.http().port());
+    assertEquals("0.0.0.0", c.http().host());
+    assertEquals("broker-1:9092,broker-2:9092", c.kafka().bootstrap());
+    assertTrue(c.kafka().enabled());
+    assertEquals(16, c.postgres().poolSize());
+    assertEquals("DE", c.resolve().defaultRegion());
+    assertEquals("hub-eu", c.kafka().groupId());
+  }
+
+  @Test
+  void hazelcastMembersAreACommaList() {
+    HubConfig c = load(Map.of("HUB_HAZELCAST_MEMBERS", " 10.0.0.1:5701, 10.0.0.2 ,,10.0.0.3 "));
+    assertEquals(List.of("10.0.0.1:5701", "10.0.0.2", "10.0.0.3"), c.hazelcast().members());
+  }
+
+  @Test
+  void oneHazelcastMemberIsAListOfOne() {
+    assertEquals(List.of("hz-1"), load(Map.of("HUB_HAZELCAST_MEMBERS", "hz-1")).hazelcast().members());
+  }
+
+  @Test
+  void contractAliasesSetTheirLongNames() {
+    HubConfig c = load(Map.of("HUB_PG_URL", "postgresql://u:pw@127.0.0.1:5432/hub", "HUB_JWT_SECRET", "s3cret",
+        "HUB_HZ_MEMBERS", "a,b", "HUB_HZ_CLUSTER", "prod", "HUB_PORT", "8181"));
+    assertEquals("postgresql://u:pw@127.0.0.1:5432/hub", c.postgres().url());
+    assertEquals("s3cret", c.auth().jwtSecret());
+    assertEquals(List.of("a", "b"), c.hazelcast().members());
+    assertEquals("prod", c.hazelcast().clusterName());
+    assertEquals(8181, c.http().port());
+  }
+
+  @Test
+  void longNameWinsOverItsAlias() {
+    HubConfig c = load(Map.of("HUB_POSTGRES_URL", "postgresql://long/db", "HUB_PG_URL", "postgresql://alias/db",
+        "HUB_HTTP_PORT", "9000", "HUB_PORT", "9001"));
+    assertEquals("postgresql://long/db", c.postgres().url());
+    assertEquals(9000, c.http().port());
+  }
+
+  @Test
+  void camelCaseKeysBecomeUpperSnakeVariables() {
+    HubConfig c = load(Map.of("HUB_HTTP_MAX_BODY_BYTES", "1048576", "HUB_HTTP_MAX_LINES_PER_REQUEST", "10",
+        "HUB_KAFKA_OUTBOX_INTERVAL_MS", "50", "HUB_AUTH_TOKEN_TTL_MINUTES", "5",
+        "HUB_KAFKA_DEAD_LETTER_TOPIC", "dlq", "HUB_UPKEEP_TIER_REFRESH_SECONDS", "1", "HUB_DATA_DIR", "/var/lib/hub"));
+    assertEquals(1_048_576L, c.http().maxBodyBytes());
+    assertEquals(10, c.http().maxLinesPerRequest());
+    assertEquals(50L, c.kafka().outboxIntervalMs());
+    assertEquals(5, c.auth().tokenTtlMinutes());
+    assertEquals("dlq", c.kafka().deadLetterTopic());
+    assertEquals(1, c.upkeep().tierRefreshSeconds());
+    assertEquals(Path.of("/var/lib/hub"), c.dataDir());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"port,PORT", "maxBodyBytes,MAX_BODY_BYTES", "tokenTtlMinutes,TOKEN_TTL_MINUTES",
+      "outboxIntervalMs,OUTBOX_INTERVAL_MS", "http2Port,HTTP2_PORT", "dir,DIR", "jwtSecret,JWT_SECRET"})
+  void snakeCaseOfAKey(String camel, String snake) {
+    assertEquals(snake, ConfigLoader.snake(camel));
+  }
+
+  @Test
+  void numericOverridesAreTrimmed() {
+    assertEquals(9090, load(Map.of("HUB_HTTP_PORT", " 9090 ")).http().port());
+  }
+
+  @Test
+  void blankSecretAndUrlMeanNotSet() {
+    HubConfig c = load(Map.of("HUB_JWT_SECRET", "  ", "HUB_PG_URL", "", "HUB_KAFKA_BOOTSTRAP", " "));
+    assertNull(c.auth().jwtSecret());
+    assertNull(c.postgres().url());
+    assertFalse(c.kafka().enabled());
+  }
+
+  @Test
+  void unrelatedAndWronglyCasedVariablesAreIgnored() {
+    HubConfig c = load(Map.of("hub_http_port", "1", "HTTP_PORT", "2", "HUB_HTTP_PORTS", "3", "HUB_PORTAL", "4",
+        "PATH", "/usr/bin"));
+    assertEquals(load(Map.of()), c);
+  }
+
+  @Test
+  void overridesReachAnyDepthAndKeepTheValueType() {
+    JsonObject json = new JsonObject().put("a", new JsonObject().put("bC", new JsonObject()
+        .put("dE", 1).put("ratio", 0.5).put("on", false).put("names", new JsonArray().add("x")).putNull("text")));
+    ConfigLoader.applyOverrides(json, "HUB", Map.of("HUB_A_B_C_D_E", "42", "HUB_A_B_C_RATIO", "0.25",
+        "HUB_A_B_C_ON", "TRUE", "HUB_A_B_C_NAMES", "p,q", "HUB_A_B_C_TEXT", "hello"));
+    JsonObject leaf = json.getJsonObject("a").getJsonObject("bC");
+    assertEquals(42L, leaf.getValue("dE"));
+    assertEquals(0.25, leaf.getValue("ratio"));
+    assertEquals(true, leaf.getValue("on"));
+    assertEquals(new JsonArray().add("p").add("q"), leaf.getValue("names"));
+    assertEquals("hello", leaf.getValue("text"));
+  }
+
+  @Test
+  void anObjectIsNotReplacedByAVariableNamingIt() {
+    JsonObject json = new JsonObject().put("http", new JsonObject().put("port", 1));
+    ConfigLoader.applyOverrides(json, "HUB", Map.of("HUB_HTTP", "oops"));
+    assertEquals(new JsonObject().put("http", new JsonObject().put("port", 1)), json);
+  }
+}

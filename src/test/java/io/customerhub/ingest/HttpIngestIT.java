@@ -1,0 +1,355 @@
+package io.customerhub.ingest;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.customerhub.testing.ApiAssertions.assertNoInternals;
+import static io.customerhub.testing.ApiAssertions.assertProblem;
+import static io.customerhub.testing.HubTestNode.NDJSON;
+import static io.customerhub.testing.WireRecords.at;
+import static io.customerhub.testing.WireRecords.person;
+import static io.customerhub.testing.WireRecords.uniqueEmail;
+import static io.customerhub.testing.WireRecords.uniqueId;
+import static io.customerhub.testing.WireRecords.uniqueMobile;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Contract 1.3 {@code POST /api/v1/records/{source}}: NDJSON in, one answer line per input line out, in order. */
+class HttpIngestIT {
+
+  /** Small enough that a test can exceed it cheaply, large enough for the thousands-of-lines request. */
+  private static final int MAX_BODY_BYTES = 1 << 20;
+
+  private static HubTestNode hub;
+
+  @BeforeAll
+  static void startNode() {
+    hub = HubTestNode.builder().env("HUB_HTTP_MAX_BODY_BYTES", String.valueOf(MAX_BODY_BYTES)).start();
+  }
+
+  @AfterAll
+  static void stopNode() {
+    if (hub != null) hub.close();
+  }
+
+  private static Response postRecords(String source, String contentType, String body) {
+    return hub.post("/api/v1/records/" + source, contentType, body, hub.adminToken());
+  }
+
+  private static Rec customer() {
+    return person("crm", uniqueId("C")).name(WireRecords.uniqueName(), WireRecords.uniqueName()).emails(uniqueEmail("wei.zhang"))
+        .phones(WireRecords.international(uniqueMobile())).updatedAt(at(0));
+  }
+
+  @Test
+  void thousandsOfNdjsonLinesAreAnsweredOneLinePerInputLineInOrder() {
+    int lines = 2000;
+    Set<Integer> malformed = Set.of(1, 1000, 1001, 2000);
+    StringBuilder body = new StringBuilder();
+    for (int i = 1; i <= lines; i++) {
+      body.append(malformed.contains(i) ? "{\"sourceId\": \"broken" : customer().line()).append('\n');
+    }
+    assertTrue(body.length() < MAX_BODY_BYTES, "the request fits the body limit");
+
+    Response r = postRecords("crm", NDJSON, body.toString());
+
+    assertEquals(200, r.status(), r::toString);
+    assertTrue(r.contentType().startsWith(NDJSON), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(lines, answers.size());
+    Set<String> profiles = new HashSet<>();
+    for (int i = 1; i <= lines; i++) {
+      JsonObject answer = answers.get(i - 1);
+      assertEquals(i, answer.getInteger("line"), () -> "answer in input order: " + answer);
+      if (malformed.contains(i)) {
+        assertEquals("rejected", answer.getString("status"), answer::encode);
+      } else {
+        assertEquals("accepted", answer.getString("status"), answer::encode);
+        assertNotNull(answer.getString("profileId"), answer::encode);
+        profiles.add(answer.getString("profileId"));
+      }
+    }
+    assertEquals(lines - malformed.size(), profiles.size(), "different customers make different profiles");
+  }
+
+  @Test
+  void crmAndErpRecordsOfOnePersonWithDifferentlyFormattedEmailAreOneProfile() {
+    String email = uniqueEmail("wei.zhang");
+    String given = WireRecords.uniqueName();
+    Rec crm = person("crm", uniqueId("C")).name(given, "Zhang").emails(email).updatedAt(at(0));
+    Rec erp = person("erp", uniqueId("K")).name(given, "Zhang").emails("  " + email.toUpperCase() + " ")
+        .updatedAt(at(5));
+
+    String viaCrm = hub.accept(crm).getString("profileId");
+    String viaErp = hub.accept(erp).getString("profileId");
+
+    assertEquals(viaCrm, viaErp, "the ERP record joins the CRM record's profile");
+    JsonObject byCrmKey = hub.profileByKey(crm);
+    JsonObject byErpKey = hub.profileByKey(erp);
+    assertEquals(viaCrm, byCrmKey.getString("profileId"));
+    assertEquals(viaCrm, byErpKey.getString("profileId"));
+    assertEquals(Set.of(HubTestNode.key(crm), HubTestNode.key(erp)), Set.copyOf(HubTestNode.recordKeys(byErpKey)));
+  }
+
+  @Test
+  void crmAndErpRecordsOfOnePersonWithDifferentlyFormattedPhoneAreOneProfile() {
+    String mobile = uniqueMobile();
+    String given = WireRecords.uniqueName();
+    Rec crm = person("crm", uniqueId("C")).name(given, "Zhang").phones(WireRecords.international(mobile))
+        .updatedAt(at(0));
+    Rec erp = person("erp", uniqueId("K")).name(given, "Zhang").phones(mobile).updatedAt(at(5));
+
+    hub.accept(crm);
+    hub.accept(erp);
+
+    JsonObject byCrmKey = hub.profileByKey(crm);
+    JsonObject byErpKey = hub.profileByKey(erp);
+    assertEquals(byCrmKey.getString("profileId"), byErpKey.getString("profileId"));
+    assertEquals(Set.of(HubTestNode.key(crm), HubTestNode.key(erp)), Set.copyOf(HubTestNode.recordKeys(byCrmKey)));
+  }
+
+  @Test
+  void eachBadLineIsRejectedNamingItsFieldWhileTheGoodLinesAreAccepted() {
+    Rec first = customer();
+    Rec last = customer();
+    Map<String, String> badLines = new LinkedHashMap<>();
+    badLines.put("{\"sourceId\": \"C-1\", \"givenName\": ", "JSON");
+    badLines.put(customer().remove("sourceId").line(), "sourceId");
+    badLines.put(customer().set("emails", 5).line(), "emails");
+    badLines.put(customer().set("phones", new JsonArray().add(new JsonObject().put("n", 1))).line(), "phones");
+    badLines.put(customer().birthDate("1990-13-45").line(), "birthDate");
+    badLines.put(customer().set("kind", "robot").line(), "kind");
+    badLines.put(customer().set("updatedAt", "yesterday").line(), "updatedAt");
+    badLines.put(customer().set("givenName", 42).line(), "givenName");
+    badLines.put(customer().set("source", "erp").line(), "source");
+    badLines.put(customer().set("deleted", "yes").line(), "deleted");
+    badLines.put(customer().set("addresses", "8 Jianguo Rd").line(), "addresses");
+    badLines.put(customer().set("links", new JsonArray().add(new JsonObject().put("source", "erp"))).line(), "links");
+    badLines.put("[1, 2, 3]", "JSON object");
+    List<String> body = new ArrayList<>();
+    body.add(first.line());
+    body.addAll(badLines.keySet());
+    body.add(last.line());
+
+    Response r = postRecords("crm", NDJSON, String.join("\n", body) + "\n");
+
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(body.size(), answers.size(), r::toString);
+    assertEquals("accepted", answers.get(0).getString("status"), answers.get(0)::encode);
+    assertEquals("accepted", answers.get(answers.size() - 1).getString("status"));
+    List<String> expectedFields = new ArrayList<>(badLines.values());
+    assertAll(expectedFields.stream().map(field -> () -> {
+      int index = expectedFields.indexOf(field) + 1;
+      JsonObject answer = answers.get(index);
+      assertEquals("rejected", answer.getString("status"), () -> "line " + (index + 1) + " (" + field + "): " + answer);
+      String error = answer.getString("error", "");
+      assertTrue(error.contains(field), () -> "the error names '" + field + "': " + answer);
+      assertNull(answer.getString("profileId"), answer::encode);
+      assertNoInternals(error);
+    }));
+    assertEquals(answers.get(0).getString("profileId"), hub.profileByKey(first).getString("profileId"));
+    assertEquals(answers.get(answers.size() - 1).getString("profileId"), hub.profileByKey(last).getString("profileId"));
+  }
+
+  @Test
+  void aBlankSourceIdIsRejectedNamingTheFieldWhileTheOtherLinesAreAccepted() {
+    Rec good = customer();
+    String body = customer().set("sourceId", "   ").line() + "\n" + customer().set("sourceId", "").line() + "\n"
+        + good.line() + "\n";
+
+    Response r = postRecords("crm", NDJSON, body);
+
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(List.of("rejected", "rejected", "accepted"), answers.stream().map(a -> a.getString("status")).toList(),
+        r::toString);
+    assertTrue(answers.get(0).getString("error").contains("sourceId"), r::toString);
+    assertTrue(answers.get(1).getString("error").contains("sourceId"), r::toString);
+  }
+
+  @Test
+  void badOrderLinesAreRejectedNamingTheirField() {
+    String customerId = uniqueId("C");
+    Map<String, String> badLines = new LinkedHashMap<>();
+    badLines.put(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(0), "-5", "paid").line(), "amount");
+    badLines.put(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(0), "5", "lost").line(), "status");
+    badLines.put(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(0), "5", "paid")
+        .set("amount", "a lot").line(), "amount");
+    badLines.put(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(0), "5", "paid")
+        .remove("customerRef").line(), "customerRef");
+    badLines.put(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(0), "5", "paid")
+        .set("orderedAt", "last tuesday").line(), "orderedAt");
+    Rec good = WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(0), "5", "paid").updatedAt(at(0));
+    List<String> body = new ArrayList<>(badLines.keySet());
+    body.add(good.line());
+
+    Response r = postRecords("orders", NDJSON, String.join("\n", body));
+
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    List<String> fields = new ArrayList<>(badLines.values());
+    for (int i = 0; i < fields.size(); i++) {
+      JsonObject answer = answers.get(i);
+      assertEquals("rejected", answer.getString("status"), answer::encode);
+      assertTrue(answer.getString("error").contains(fields.get(i)), answer::encode);
+    }
+    assertEquals("accepted", answers.get(fields.size()).getString("status"), r::toString);
+  }
+
+  @Test
+  void aBlankLineInsideTheBodyIsRejectedSoThatLineNumbersMatch() {
+    Response r = postRecords("crm", NDJSON, customer().line() + "\n\n" + customer().line() + "\n");
+
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(List.of("accepted", "rejected", "accepted"),
+        answers.stream().map(a -> a.getString("status")).toList(), r::toString);
+    assertEquals(List.of(1, 2, 3), answers.stream().map(a -> a.getInteger("line")).toList());
+  }
+
+  @Test
+  void aLineLongerThanTheLineLimitIsRejectedAlone() {
+    int maxLine = hub.config().http().maxLineBytes();
+    Rec huge = customer().attribute("note", "x".repeat(maxLine));
+    Response r = postRecords("crm", NDJSON, customer().line() + "\n" + huge.line() + "\n");
+
+    List<JsonObject> answers = r.ndjson();
+    assertEquals("accepted", answers.get(0).getString("status"), r::toString);
+    assertEquals("rejected", answers.get(1).getString("status"), r::toString);
+    assertTrue(answers.get(1).getString("error").startsWith("line"), r::toString);
+  }
+
+  @Test
+  void aBodyOverTheSizeLimitIs413ProblemJson() {
+    StringBuilder body = new StringBuilder();
+    while (body.length() <= MAX_BODY_BYTES) body.append(customer().line()).append('\n');
+
+    Response r = postRecords("crm", NDJSON, body.toString());
+
+    assertProblem(413, r);
+  }
+
+  @Test
+  void moreLinesThanAllowedPerRequestIs413ProblemJson() {
+    int maxLines = hub.config().http().maxLinesPerRequest();
+    Response r = postRecords("crm", NDJSON, "{}\n".repeat(maxLines + 1));
+
+    JsonObject problem = assertProblem(413, r);
+    assertTrue(problem.getString("detail").contains(String.valueOf(maxLines)), problem::encode);
+  }
+
+  @Test
+  void aJsonArrayBodyIsAnsweredLikeNdjson() {
+    Rec a = customer();
+    Rec b = customer();
+    String body = new JsonArray().add(a.json()).add(b.json()).encodePrettily();
+
+    Response r = postRecords("crm", "application/json", body);
+
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(2, answers.size(), r::toString);
+    assertEquals("accepted", answers.get(0).getString("status"));
+    assertEquals("accepted", answers.get(1).getString("status"));
+    assertEquals(answers.get(1).getString("profileId"), hub.profileByKey(b).getString("profileId"));
+  }
+
+  @Test
+  void onePrettyPrintedJsonObjectIsOneRecord() {
+    Rec a = customer();
+
+    Response r = postRecords("crm", "application/json", a.json().encodePrettily());
+
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(1, answers.size(), r::toString);
+    assertEquals("accepted", answers.get(0).getString("status"), r::toString);
+    assertEquals(answers.get(0).getString("profileId"), hub.profileByKey(a).getString("profileId"));
+  }
+
+  @Test
+  void aMethodTheRecordsPathDoesNotTakeIs405ProblemJson() {
+    assertProblem(405, hub.get("/api/v1/records/crm", hub.adminToken()));
+  }
+
+  @Test
+  void anEmptyBodyIs400ProblemJson() {
+    JsonObject problem = assertProblem(400, postRecords("crm", NDJSON, ""));
+    assertTrue(problem.getString("detail").contains("body"), problem::encode);
+  }
+
+  @Test
+  void aMalformedJsonArrayBodyIs400ProblemJson() {
+    assertProblem(400, postRecords("crm", "application/json", "[{\"sourceId\": \"C-1\"},"));
+  }
+
+  @Test
+  void anInvalidSourceNameIs400ProblemJson() {
+    JsonObject problem = assertProblem(400, postRecords("CRM", NDJSON, customer().line()));
+    assertTrue(problem.getString("detail").contains("source"), problem::encode);
+  }
+
+  @Test
+  void aSourceWithoutMappingTakesCanonicalRecords() {
+    Rec record = person("webshop", uniqueId("W")).emails(uniqueEmail("shopper")).updatedAt(at(0));
+
+    JsonObject answer = hub.accept(record);
+
+    assertEquals(answer.getString("profileId"), hub.profileByKey(record).getString("profileId"));
+  }
+
+  @Test
+  void aSourceMappingTurnsNativeFieldsIntoCanonicalOnes() {
+    String id = uniqueId("C");
+    String email = uniqueEmail("native");
+    JsonObject nativeCrm = new JsonObject().put("contact_id", id).put("first_name", "Min").put("last_name", "Liu")
+        .put("email", email).put("modified_at", at(0).toString());
+
+    Response r = postRecords("crm", NDJSON, nativeCrm.encode() + "\n");
+
+    assertEquals("accepted", r.ndjson().get(0).getString("status"), r::toString);
+    JsonObject profile = hub.profileByKey("crm", id);
+    assertEquals("Min", profile.getString("givenName"));
+    assertEquals("Liu", profile.getString("familyName"));
+    assertTrue(profile.getJsonArray("emails").encode().contains(email), profile::encode);
+  }
+
+  @Test
+  void unknownAndMalformedProfileIdsAreProblemJson() {
+    assertProblem(404, hub.profileResponse("00000000-0000-0000-0000-000000000000"));
+    assertProblem(400, hub.profileResponse("not-a-uuid"));
+    assertProblem(404, hub.profileByKeyResponse("crm", uniqueId("nobody")));
+    assertProblem(404, hub.get("/api/v1/no-such-thing", hub.adminToken()));
+    assertProblem(404, hub.get("/no-such-thing", null));
+  }
+
+  @Test
+  void acceptedLinesAnswerTheirOutcome() {
+    Rec record = customer();
+    JsonObject created = hub.accept(record);
+    JsonObject again = hub.accept(record);
+
+    assertEquals("created", created.getString("outcome"), created::encode);
+    assertEquals("unchanged", again.getString("outcome"), again::encode);
+    assertEquals(created.getString("profileId"), again.getString("profileId"));
+    assertNotEquals(null, created.getString("profileId"));
+  }
+}

@@ -1,0 +1,609 @@
+package io.customerhub.ingest;
+
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.OrderStatus;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class RecordDecoderTest {
+
+  private static JsonObject person() {
+    return new JsonObject().put("sourceId", "C-1").put("kind", "person");
+  }
+
+  private static JsonObject order() {
+    return new JsonObject().put("sourceId", "O-9").put("kind", "order");
+  }
+
+  private static RecordDecoder.Decoded decode(JsonObject json) {
+    return RecordDecoder.decode(json, "crm", null);
+  }
+
+  private static CanonicalRecord ok(JsonObject json) {
+    RecordDecoder.Decoded d = decode(json);
+    assertTrue(d.ok(), () -> "expected no errors, got " + d.errors());
+    return d.record();
+  }
+
+  /** Asserts exactly one error, on {@code field}, whose reason contains {@code reason}. */
+  private static void rejected(JsonObject json, String field, String reason) {
+    RecordDecoder.Decoded d = decode(json);
+    assertFalse(d.ok(), "expected an error on " + field);
+    assertNull(d.record());
+    assertEquals(1, d.errors().size(), () -> "expected one error, got " + d.errors());
+    String error = d.errors().get(0);
+    assertTrue(error.startsWith(field + ": "), () -> "expected an error on " + field + ", got " + error);
+    assertTrue(error.contains(reason), () -> "expected '" + reason + "' in " + error);
+  }
+
+  // --- source, sourceId, kind -----------------------------------------------------------------------------
+
+  @Test
+  void missingSourceIdIsRequired() {
+    rejected(new JsonObject().put("kind", "person"), "sourceId", "is required");
+  }
+
+  @Test
+  void nullSourceIdIsRequired() {
+    rejected(new JsonObject().put("kind", "person").putNull("sourceId"), "sourceId", "is required");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\t"})
+  void blankSourceIdIsRejected(String blank) {
+    rejected(person().put("sourceId", blank), "sourceId", "must not be blank");
+  }
+
+  @Test
+  void sourceIdThatIsNotTextOrNumberIsRejected() {
+    assertEquals("sourceId: must be a string, got an object", decode(person().put("sourceId", new JsonObject())).errors().get(0));
+    assertEquals("sourceId: must be a string, got a boolean", decode(person().put("sourceId", true)).errors().get(0));
+  }
+
+  @Test
+  void sourceIdIsStripped() {
+    assertEquals(new SourceKey("crm", "C-1"), ok(person().put("sourceId", "  C-1 ")).key());
+  }
+
+  @Test
+  void sourceFieldMatchingTheDoorIsAccepted() {
+    assertEquals("crm", ok(person().put("source", "crm")).source());
+  }
+
+  @Test
+  void sourceFieldNamingAnotherSourceIsRejected() {
+    rejected(person().put("source", "erp"), "source", "is 'erp' but the record was sent for source 'crm'");
+  }
+
+  @Test
+  void missingKindWithoutDefaultIsRequired() {
+    rejected(new JsonObject().put("sourceId", "C-1"), "kind", "is required");
+  }
+
+  @Test
+  void missingKindTakesTheSourceDefault() {
+    RecordDecoder.Decoded d = RecordDecoder.decode(new JsonObject().put("sourceId", "K-1"), "erp", Kind.ORGANIZATION);
+    assertTrue(d.ok(), d::reason);
+    assertEquals(Kind.ORGANIZATION, d.record().kind());
+  }
+
+  @Test
+  void explicitKindBeatsTheSourceDefault() {
+    RecordDecoder.Decoded d = RecordDecoder.decode(person(), "erp", Kind.ORGANIZATION);
+    assertEquals(Kind.PERSON, d.record().kind());
+  }
+
+  @Test
+  void invalidKindIsRejectedEvenWithADefault() {
+    RecordDecoder.Decoded d = RecordDecoder.decode(person().put("kind", "robot"), "crm", Kind.PERSON);
+    assertEquals(List.of("kind: must be person, organization or order, got 'robot'"), d.errors());
+  }
+
+  @Test
+  void invalidKindNamesTheValue() {
+    rejected(person().put("kind", "robot"), "kind", "got 'robot'");
+  }
+
+  @Test
+  void kindThatIsNotAStringIsRejected() {
+    RecordDecoder.Decoded d = decode(person().put("kind", 3));
+    assertEquals("kind: must be a string, got a number", d.errors().get(0));
+    assertTrue(d.errors().stream().allMatch(e -> e.startsWith("kind: ")), d::reason);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"person,PERSON", "PERSON,PERSON", "organization,ORGANIZATION", "organisation,ORGANIZATION",
+      "company,ORGANIZATION", "org,ORGANIZATION", "' Order ',ORDER"})
+  void kindAcceptsItsSpellings(String wire, Kind expected) {
+    JsonObject json = person().put("kind", wire);
+    if (expected == Kind.ORDER) json.put("emails", "guest@example.com");
+    assertEquals(expected, ok(json).kind());
+  }
+
+  // --- updatedAt --------------------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource({
+      "2026-11-01T08:00:00Z,        2026-11-01T08:00:00Z",
+      "2026-11-01T08:00:00.123Z,    2026-11-01T08:00:00.123Z",
+      "2026-11-01T16:00:00+08:00,   2026-11-01T08:00:00Z",
+      "2026-11-01T03:00:00-05:00,   2026-11-01T08:00:00Z",
+      "2026-11-01T08:00:00,         2026-11-01T08:00:00Z",
+      "2026-11-01 08:00:00,         2026-11-01T08:00:00Z",
+      "2026-11-01,                  2026-11-01T00:00:00Z",
+      "' 2026-11-01T08:00:00Z ',    2026-11-01T08:00:00Z"})
+  void updatedAtAcceptsIsoOffsetsSpaceSeparatedAndDateOnly(String wire, String expected) {
+    assertEquals(Instant.parse(expected), ok(person().put("updatedAt", wire)).updatedAt());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yesterday", "2026-13-01", "2026-02-30", "01/11/2026", "2026-11-01T25:00:00Z",
+      "2026-11-01T08:00:00+25:00", "20261101", "2026-11-01T08:00Zulu"})
+  void updatedAtRejectsAnythingElseQuotingTheValue(String wire) {
+    rejected(person().put("updatedAt", wire), "updatedAt", "is not an ISO-8601 timestamp");
+    assertTrue(decode(person().put("updatedAt", wire)).reason().contains("'" + wire + "'"));
+  }
+
+  @Test
+  void updatedAtAsANumberIsRejected() {
+    rejected(person().put("updatedAt", 1_700_000_000L), "updatedAt", "must be a string, got a number");
+  }
+
+  @Test
+  void missingOrBlankUpdatedAtIsNull() {
+    assertNull(ok(person()).updatedAt());
+    assertNull(ok(person().put("updatedAt", "  ")).updatedAt());
+  }
+
+  // --- birthDate --------------------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource({"1990-03-07,1990-03-07", "19900307,1990-03-07", "1990/03/07,1990-03-07",
+      "1990-03-07T00:00:00Z,1990-03-07", "2000-02-29,2000-02-29", "20000229,2000-02-29"})
+  void birthDateIsNormalizedToIso(String wire, String expected) {
+    assertEquals(expected, ok(person().put("birthDate", wire)).birthDate());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1990-02-30", "19900230", "1990-13-01", "19901301", "1990/13/01", "1990/00/10",
+      "1990/01/32", "1900-02-29", "07.03.1990", "03/07/1990", "March 7th", "1990-3-7"})
+  void impossibleOrUnknownBirthDatesAreRejected(String wire) {
+    rejected(person().put("birthDate", wire), "birthDate", "is not a date (expected YYYY-MM-DD): '" + wire + "'");
+  }
+
+  @Test
+  void birthDateAsANumberIsRejected() {
+    rejected(person().put("birthDate", 19900307), "birthDate", "must be a string");
+  }
+
+  // --- emails and phones --------------------------------------------------------------------------------------
+
+  @Test
+  void emailsAndPhonesMayBeOneString() {
+    CanonicalRecord r = ok(person().put("emails", "wei@example.com").put("phones", "+86 138 0013 8000"));
+    assertEquals(List.of("wei@example.com"), r.emails());
+    assertEquals(List.of("+86 138 0013 8000"), r.phones());
+  }
+
+  @Test
+  void emailsAndPhonesMayBeArrays() {
+    CanonicalRecord r = ok(person().put("emails", new JsonArray().add("a@example.com").add("b@example.com"))
+        .put("phones", new JsonArray().add("1").add("2")));
+    assertEquals(List.of("a@example.com", "b@example.com"), r.emails());
+    assertEquals(List.of("1", "2"), r.phones());
+  }
+
+  @Test
+  void singularEmailAndPhoneAreAccepted() {
+    CanonicalRecord r = ok(person().put("email", "wei@example.com").put("phone", "13800138000"));
+    assertEquals(List.of("wei@example.com"), r.emails());
+    assertEquals(List.of("13800138000"), r.phones());
+  }
+
+  @Test
+  void pluralWinsOverSingular() {
+    CanonicalRecord r = ok(person().put("emails", "plural@example.com").put("email", "singular@example.com"));
+    assertEquals(List.of("plural@example.com"), r.emails());
+  }
+
+  @Test
+  void numericPhonesAreKeptAsText() {
+    assertEquals(List.of("13800138000", "12345"),
+        ok(person().put("phones", new JsonArray().add(13800138000L).add(12345))).phones());
+  }
+
+  @Test
+  void blankAndNullValuesAreDroppedAndTheRestStripped() {
+    CanonicalRecord r = ok(person().put("emails", new JsonArray().add(" a@example.com ").addNull().add("  ").add("")));
+    assertEquals(List.of("a@example.com"), r.emails());
+  }
+
+  @Test
+  void nonTextValueInAListNamesItsIndex() {
+    rejected(person().put("emails", new JsonArray().add("a@example.com").add(new JsonObject())),
+        "emails[1]", "must be a string, got an object");
+    rejected(person().put("phones", new JsonArray().add(true)), "phones[0]", "must be a string, got a boolean");
+    rejected(person().put("emails", new JsonObject()), "emails[0]", "must be a string, got an object");
+    rejected(person().put("emails", 42), "emails[0]", "must be a string, got a number");
+  }
+
+  @Test
+  void fiftyValuesAreAcceptedFiftyOneAreTooMany() {
+    JsonArray fifty = new JsonArray();
+    for (int i = 0; i < RecordDecoder.MAX_ITEMS; i++) fifty.add("p" + i + "@example.com");
+    assertEquals(50, ok(person().put("emails", fifty)).emails().size());
+    rejected(person().put("emails", fifty.copy().add("one-more@example.com")), "emails", "has more than 50 values");
+    rejected(person().put("phones", fifty.copy().add("one-more")), "phones", "has more than 50 values");
+  }
+
+  // --- ids and text -----------------------------------------------------------------------------------------
+
+  @Test
+  void numericIdentifiersAreKeptAsText() {
+    CanonicalRecord r = ok(new JsonObject().put("sourceId", 1001).put("kind", "organization")
+        .put("taxId", 91110000600037341L).put("nationalId", 110101199003070011L)
+        .put("addresses", new JsonObject().put("postcode", 100022)));
+    assertEquals("1001", r.sourceId());
+    assertEquals("91110000600037341", r.taxId());
+    assertEquals("110101199003070011", r.nationalId());
+    assertEquals("100022", r.addresses().get(0).postcode());
+  }
+
+  @Test
+  void spreadsheetStyleDecimalIdsLoseTheirTrailingZeros() {
+    assertEquals("1001", ok(person().put("sourceId", 1001.0)).sourceId());
+    assertEquals("12.5", ok(person().put("sourceId", 12.50)).sourceId());
+    assertEquals("100000000000000000000", ok(person().put("sourceId", 1e20)).sourceId());
+  }
+
+  @Test
+  void textUpToTheLimitIsAcceptedLongerIsRejected() {
+    String max = "x".repeat(RecordDecoder.MAX_TEXT);
+    assertEquals(max, ok(person().put("givenName", max)).givenName());
+    rejected(person().put("givenName", max + "x"), "givenName", "is longer than 1024 characters");
+    assertEquals("sourceId: is longer than 1024 characters", decode(person().put("sourceId", max + "x")).errors().get(0));
+    rejected(person().put("emails", new JsonArray().add(max + "x")), "emails[0]", "is longer than 1024 characters");
+  }
+
+  @Test
+  void namesInAnyScriptAreKept() {
+    CanonicalRecord r = ok(person().put("givenName", " 伟 ").put("familyName", "张").put("fullName", "Zhāng Wěi"));
+    assertEquals("伟", r.givenName());
+    assertEquals("张", r.familyName());
+    assertEquals("Zhāng Wěi", r.fullName());
+  }
+
+  @Test
+  void textFieldsThatAreNotStringsAreRejected() {
+    rejected(person().put("givenName", 42), "givenName", "must be a string, got a number");
+    rejected(person().put("familyName", new JsonArray()), "familyName", "must be a string, got an array");
+    rejected(person().put("orgName", false), "orgName", "must be a string, got a boolean");
+  }
+
+  @Test
+  void deletedAcceptsBooleansAndTheirText() {
+    assertTrue(ok(person().put("deleted", true)).deleted());
+    assertTrue(ok(person().put("deleted", "TRUE")).deleted());
+    assertFalse(ok(person().put("deleted", "false")).deleted());
+    assertFalse(ok(person()).deleted());
+    rejected(person().put("deleted", "yes"), "deleted", "must be true or false, got a string");
+    rejected(person().put("deleted", 1), "deleted", "must be true or false, got a number");
+  }
+
+  // --- addresses --------------------------------------------------------------------------------------------
+
+  @Test
+  void oneAddressObjectIsAcceptedAsAList() {
+    CanonicalRecord r = ok(person().put("addresses", new JsonObject().put("line1", "8 Jianguo Rd").put("city", "Beijing")));
+    assertEquals(List.of(new Address("8 Jianguo Rd", null, "Beijing", null, null, null)), r.addresses());
+  }
+
+  @Test
+  void addressArrayKeepsEveryFieldAndDropsEmptyOnes() {
+    JsonObject full = new JsonObject().put("line1", "8 Jianguo Rd").put("line2", "Apt 3").put("city", "北京")
+        .put("region", "BJ").put("postcode", "100022").put("country", "CN");
+    CanonicalRecord r = ok(person().put("addresses", new JsonArray().add(full).add(new JsonObject())
+        .addNull().add(new JsonObject().put("city", "  "))));
+    assertEquals(List.of(new Address("8 Jianguo Rd", "Apt 3", "北京", "BJ", "100022", "CN")), r.addresses());
+  }
+
+  @Test
+  void addressFieldErrorsNameThePath() {
+    rejected(person().put("addresses", new JsonArray().add(new JsonObject().put("city", "Beijing"))
+        .add(new JsonObject().put("city", 7))), "addresses[1].city", "must be a string, got a number");
+    rejected(person().put("addresses", new JsonArray().add(new JsonObject().put("line1", "x".repeat(1025)))),
+        "addresses[0].line1", "is longer than 1024 characters");
+  }
+
+  @Test
+  void addressThatIsNotAnObjectNamesItsIndex() {
+    rejected(person().put("addresses", new JsonArray().add(new JsonObject().put("city", "Beijing")).add("Shanghai")),
+        "addresses[1]", "must be an object, got a string");
+    rejected(person().put("addresses", "8 Jianguo Rd, Beijing"), "addresses[0]", "must be an object, got a string");
+    rejected(person().put("addresses", 42), "addresses[0]", "must be an object, got a number");
+  }
+
+  // --- links ------------------------------------------------------------------------------------------------
+
+  @Test
+  void linksNeedSourceAndSourceId() {
+    CanonicalRecord r = ok(person().put("links", new JsonArray()
+        .add(new JsonObject().put("source", "erp").put("sourceId", "K-77"))
+        .add(new JsonObject().put("source", "erp").put("sourceId", 78))));
+    assertEquals(List.of(new SourceKey("erp", "K-77"), new SourceKey("erp", "78")), r.links());
+    rejected(person().put("links", new JsonArray().add(new JsonObject().put("source", "erp"))),
+        "links[0]", "needs both source and sourceId");
+    rejected(person().put("links", new JsonArray().add(new JsonObject().put("sourceId", "K-77"))),
+        "links[0]", "needs both source and sourceId");
+  }
+
+  @Test
+  void linkThatIsNotAnObjectNamesItsIndex() {
+    rejected(person().put("links", new JsonArray().add(new JsonObject().put("source", "erp").put("sourceId", "1"))
+        .add("erp:K-77")), "links[1]", "must be an object {source, sourceId}");
+  }
+
+  @Test
+  void linksThatAreNotAnArrayAreRejected() {
+    rejected(person().put("links", new JsonObject().put("source", "erp").put("sourceId", "K-77")),
+        "links", "must be an array of {source, sourceId}");
+  }
+
+  @Test
+  void linkFieldOfTheWrongTypeNamesItsPath() {
+    RecordDecoder.Decoded d = decode(person().put("links",
+        new JsonArray().add(new JsonObject().put("source", 5).put("sourceId", "K-77"))));
+    assertTrue(d.errors().contains("links[0].source: must be a string, got a number"), d::reason);
+  }
+
+  // --- attributes -------------------------------------------------------------------------------------------
+
+  @Test
+  void attributesKeepValuesAndDropNulls() {
+    CanonicalRecord r = ok(person().put("attributes", new JsonObject().put("segment", "retail")
+        .put("creditLimit", 5000).putNull("consent").put("vip", true)));
+    assertEquals(Map.of("segment", "retail", "creditLimit", 5000, "vip", true), r.attributes());
+  }
+
+  @Test
+  void attributesMustBeAnObject() {
+    rejected(person().put("attributes", "retail"), "attributes", "must be an object, got a string");
+    rejected(person().put("attributes", new JsonArray().add("retail")), "attributes", "must be an object, got an array");
+  }
+
+  // --- orders -----------------------------------------------------------------------------------------------
+
+  @Test
+  void orderWithCustomerRefDecodesEveryOrderField() {
+    CanonicalRecord r = ok(order()
+        .put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "C-1001"))
+        .put("orderedAt", "2026-10-30T10:00:00Z").put("amount", 129.90).put("currency", "CNY")
+        .put("status", "delivered").put("channel", "web"));
+    assertEquals(Kind.ORDER, r.kind());
+    assertEquals(new SourceKey("crm", "C-1001"), r.order().customerRef());
+    assertEquals(Instant.parse("2026-10-30T10:00:00Z"), r.order().orderedAt());
+    assertEquals(0, new BigDecimal("129.90").compareTo(r.order().amount()));
+    assertEquals("CNY", r.order().currency());
+    assertEquals(OrderStatus.DELIVERED, r.order().status());
+    assertEquals("web", r.order().channel());
+    assertFalse(r.isIdentity());
+  }
+
+  @Test
+  void customerRefWithNumericIdIsKeptAsText() {
+    CanonicalRecord r = ok(order().put("customerRef", new JsonObject().put("source", "erp").put("sourceId", 77)));
+    assertEquals(new SourceKey("erp", "77"), r.order().customerRef());
+  }
+
+  @Test
+  void customerRefMustBeACompleteObject() {
+    JsonObject guest = order().put("emails", "g@example.com");
+    rejected(guest.copy().put("customerRef", "crm:C-1001"), "customerRef", "must be an object {source, sourceId}");
+    rejected(guest.copy().put("customerRef", new JsonObject().put("source", "crm")), "customerRef",
+        "needs both source and sourceId");
+    RecordDecoder.Decoded d = decode(order().put("customerRef", new JsonObject().put("sourceId", "C-1")));
+    assertEquals("customerRef: needs both source and sourceId", d.errors().get(0));
+  }
+
+  @Test
+  void amountMayBeANumberOrItsText() {
+    assertEquals(new BigDecimal("42"), amountOf(42));
+    assertEquals(new BigDecimal("129.90"), amountOf("129.90"));
+    assertEquals(new BigDecimal("129.90"), amountOf(" 129.90 "));
+    assertEquals(BigDecimal.ZERO, amountOf(0));
+    assertNull(amountOf(null));
+  }
+
+  private static BigDecimal amountOf(Object amount) {
+    JsonObject json = order().put("emails", "g@example.com");
+    if (amount != null) json.put("amount", amount);
+    return ok(json).order().amount();
+  }
+
+  @Test
+  void negativeAmountIsRejected() {
+    rejected(order().put("emails", "g@example.com").put("amount", -1.5), "amount", "must not be negative");
+    rejected(order().put("emails", "g@example.com").put("amount", "-0.01"), "amount", "must not be negative");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12,50", "¥12", "twelve", "1.2.3", "NaN"})
+  void garbageAmountIsRejectedQuotingIt(String amount) {
+    rejected(order().put("emails", "g@example.com").put("amount", amount), "amount",
+        "must be a number, got '" + amount + "'");
+  }
+
+  @Test
+  void amountOfTheWrongTypeIsRejected() {
+    rejected(order().put("emails", "g@example.com").put("amount", true), "amount", "must be a number, got a boolean");
+    rejected(order().put("emails", "g@example.com").put("amount", new JsonObject()), "amount",
+        "must be a number, got an object");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"placed,PLACED", "paid,PAID", "shipped,SHIPPED", "delivered,DELIVERED", "returned,RETURNED",
+      "cancelled,CANCELLED", "canceled,CANCELLED", "Delivered,DELIVERED", "' SHIPPED ',SHIPPED"})
+  void everyContractStatusIsAcceptedIncludingTheAmericanSpelling(String wire, OrderStatus expected) {
+    assertEquals(expected, ok(order().put("emails", "g@example.com").put("status", wire)).order().status());
+  }
+
+  @Test
+  void unknownStatusIsRejectedListingTheValidOnes() {
+    rejected(order().put("emails", "g@example.com").put("status", "lost"), "status",
+        "must be one of placed, paid, shipped, delivered, returned, cancelled; got 'lost'");
+  }
+
+  @Test
+  void badOrderedAtIsRejected() {
+    rejected(order().put("emails", "g@example.com").put("orderedAt", "last week"), "orderedAt",
+        "is not an ISO-8601 timestamp");
+  }
+
+  @Test
+  void guestOrderWithoutCustomerRefButWithEmailIsAnIdentity() {
+    CanonicalRecord r = ok(order().put("emails", "guest@example.com").put("amount", 10));
+    assertNull(r.order().customerRef());
+    assertTrue(r.isIdentity());
+    assertEquals(List.of("guest@example.com"), r.emails());
+  }
+
+  @Test
+  void guestOrderMayBeIdentifiedByPhoneOrName() {
+    assertTrue(decode(order().put("phones", "13800138000")).ok());
+    assertTrue(decode(order().put("givenName", "Wei")).ok());
+    assertTrue(decode(order().put("familyName", "Zhang")).ok());
+    assertTrue(decode(order().put("fullName", "Zhang Wei")).ok());
+  }
+
+  @Test
+  void orderWithNeitherCustomerRefNorGuestIdentityIsRejected() {
+    rejected(order().put("amount", 10), "customerRef", "is required for an order without guest identity");
+  }
+
+  @Test
+  void orderWhoseOnlyIdentityIsBlankIsRejected() {
+    rejected(order().put("emails", new JsonArray().add(" ").addNull()), "customerRef", "is required");
+  }
+
+  @Test
+  void deletedOrderWithoutIdentityIsAccepted() {
+    CanonicalRecord r = ok(order().put("deleted", true));
+    assertTrue(r.deleted());
+    assertNotNull(r.order());
+  }
+
+  @Test
+  void ordersSourceDefaultsToOrderKind() {
+    RecordDecoder.Decoded d = RecordDecoder.decode(new JsonObject().put("sourceId", "O-1")
+        .put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "C-1")), "orders", Kind.ORDER);
+    assertTrue(d.ok(), d::reason);
+    assertEquals(Kind.ORDER, d.record().kind());
+  }
+
+  @Test
+  void orderFieldsAreIgnoredForPersons() {
+    CanonicalRecord r = ok(person().put("amount", "garbage").put("status", "lost"));
+    assertNull(r.order());
+  }
+
+  // --- all at once ------------------------------------------------------------------------------------------
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    JsonObject json = new JsonObject().put("source", "erp").put("kind", "robot").put("updatedAt", "soon")
+        .put("birthDate", "1990-02-30").put("emails", new JsonArray().add("ok@example.com").add(new JsonObject()))
+        .put("addresses", new JsonArray().add(new JsonObject().put("city", 1)))
+        .put("links", new JsonArray().add(new JsonObject()))
+        .put("attributes", "none").put("deleted", "maybe");
+    RecordDecoder.Decoded d = decode(json);
+    assertFalse(d.ok());
+    List<String> fields = d.errors().stream().map(e -> e.substring(0, e.indexOf(':'))).toList();
+    assertEquals(List.of("source", "sourceId", "kind", "updatedAt", "deleted", "birthDate", "emails[1]",
+        "addresses[0].city", "links[0]", "attributes"), fields);
+    assertEquals(String.join("; ", d.errors()), d.reason());
+  }
+
+  @Test
+  void orderProblemsAreReportedTogether() {
+    RecordDecoder.Decoded d = decode(order().put("customerRef", new JsonObject()).put("amount", "x")
+        .put("status", "lost").put("orderedAt", "never"));
+    List<String> fields = d.errors().stream().map(e -> e.substring(0, e.indexOf(':'))).toList();
+    assertTrue(fields.containsAll(List.of("customerRef", "amount", "status", "orderedAt")), d::reason);
+  }
+
+  // --- property: any shape of input is either a record or field errors, never an exception ------------------
+
+  private static final String[] FIELDS = {"source", "sourceId", "kind", "updatedAt", "deleted", "givenName",
+      "familyName", "fullName", "orgName", "taxId", "nationalId", "birthDate", "emails", "email", "phones", "phone",
+      "addresses", "links", "attributes", "customerRef", "orderedAt", "amount", "currency", "status", "channel"};
+
+  @Test
+  void arbitraryInputNeverThrowsAndEveryErrorNamesAField() {
+    Random rnd = new Random(20261101L);
+    for (int i = 0; i < 2_000; i++) {
+      JsonObject json = new JsonObject().put("sourceId", "S-" + i);
+      for (String field : FIELDS) if (rnd.nextInt(3) == 0) json.put(field, randomValue(rnd, 2));
+      RecordDecoder.Decoded d;
+      try {
+        d = RecordDecoder.decode(json, "crm", rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(3)]);
+      } catch (RuntimeException e) {
+        fail("decoding threw " + e + " for " + json.encode());
+        return;
+      }
+      assertTrue(d.ok() == (d.record() != null), json::encode);
+      for (String error : d.errors()) {
+        String field = error.substring(0, Math.max(0, error.indexOf(": ")));
+        String root = field.replaceAll("[\\[.].*", "");
+        assertTrue(List.of(FIELDS).contains(root), () -> "error without a field: " + error + " for " + json.encode());
+      }
+    }
+  }
+
+  /** Values of every JSON type, including the troublesome ones (blank, very long, nested, nulls). */
+  static Object randomValue(Random rnd, int depth) {
+    switch (rnd.nextInt(depth > 0 ? 12 : 9)) {
+      case 0: return null;
+      case 1: return "";
+      case 2: return "   ";
+      case 3: return "x".repeat(rnd.nextBoolean() ? 1024 : 1025);
+      case 4: return List.of("person", "order", "organization", "2026-11-01", "19900307", "canceled", "12.50",
+          "-3", "a@example.com", "true", "张伟").get(rnd.nextInt(11));
+      case 5: return rnd.nextInt(2000) - 1000;
+      case 6: return rnd.nextDouble() * 1e6 - 1e5;
+      case 7: return rnd.nextBoolean();
+      case 8: return rnd.nextLong();
+      case 9: {
+        JsonArray a = new JsonArray();
+        for (int k = rnd.nextInt(rnd.nextInt(10) == 0 ? 60 : 4); k > 0; k--) a.add(randomValue(rnd, depth - 1));
+        return a;
+      }
+      default: {
+        JsonObject o = new JsonObject();
+        for (String f : List.of("source", "sourceId", "city", "line1", "postcode", "segment")) {
+          if (rnd.nextBoolean()) o.put(f, randomValue(rnd, depth - 1));
+        }
+        return o;
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.customerhub.resolve;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.customerhub.testing.HubTestNode.NDJSON;
+import static io.customerhub.testing.HubTestNode.key;
+import static io.customerhub.testing.WireRecords.at;
+import static io.customerhub.testing.WireRecords.person;
+import static io.customerhub.testing.WireRecords.uniqueEmail;
+import static io.customerhub.testing.WireRecords.uniqueId;
+import static io.customerhub.testing.WireRecords.uniqueMobile;
+import static io.customerhub.testing.WireRecords.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Design: concurrent writers serialize on blocking keys, so batches racing on one customer, on one node or on several
+ * nodes sharing the database, never create two profiles for it.
+ */
+class ConcurrencyIT {
+
+  private static final int ROUNDS = 3;
+  /** Other customers around the contested record, so that the racing transactions take a while. */
+  private static final int NOISE = 60;
+
+  private static HubTestNode nodeA;
+  private static HubTestNode nodeB;
+
+  @BeforeAll
+  static void startTwoNodesOnOneDatabase() {
+    nodeA = HubTestNode.start();
+    nodeB = HubTestNode.builder().postgresUrl(nodeA.pgUrl()).start();
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (nodeB != null) nodeB.close();
+    if (nodeA != null) nodeA.close();
+  }
+
+  /** A batch of {@link #NOISE} unrelated customers with the contested record in the middle. */
+  private static List<Rec> batchAround(Rec contested) {
+    List<Rec> batch = new ArrayList<>();
+    for (int i = 0; i < NOISE; i++) {
+      batch.add(person(contested.source(), uniqueId("N")).name(uniqueName(), uniqueName())
+          .emails(uniqueEmail("noise")).updatedAt(at(0)));
+    }
+    batch.add(NOISE / 2, contested);
+    return batch;
+  }
+
+  /** Sends every batch at once, batch i to node {@code nodes[i % nodes.length]}; returns each contested answer. */
+  private static List<JsonObject> race(List<Rec> contested, HubTestNode... nodes) throws Exception {
+    List<CompletableFuture<Response>> inFlight = new ArrayList<>();
+    for (int i = 0; i < contested.size(); i++) {
+      HubTestNode node = nodes[i % nodes.length];
+      Rec rec = contested.get(i);
+      HttpRequest request = node.postRequest("/api/v1/records/" + rec.source(), NDJSON,
+          WireRecords.ndjson(batchAround(rec)), node.adminToken());
+      inFlight.add(HubTestNode.sendAsync(request));
+    }
+    List<JsonObject> answers = new ArrayList<>();
+    for (CompletableFuture<Response> f : inFlight) {
+      Response r = f.get(2, TimeUnit.MINUTES);
+      assertEquals(200, r.status(), r::toString);
+      JsonObject answer = r.ndjson().get(NOISE / 2);
+      assertEquals("accepted", answer.getString("status"), answer::encode);
+      answers.add(answer);
+    }
+    return answers;
+  }
+
+  /** Every record is found, on every node, in one and the same active profile (no redirect), and the crosswalk agrees. */
+  private static String assertOneProfile(List<Rec> records) {
+    Set<String> profiles = new HashSet<>();
+    for (HubTestNode node : List.of(nodeA, nodeB)) {
+      for (Rec r : records) profiles.add(node.profileByKey(r).getString("profileId"));
+    }
+    assertEquals(1, profiles.size(), () -> "one profile for " + records.stream().map(HubTestNode::key).toList()
+        + ", found " + profiles);
+    String profileId = profiles.iterator().next();
+    Map<String, String> crosswalk = nodeA.crosswalk();
+    for (Rec r : records) assertEquals(profileId, crosswalk.get(key(r)), "crosswalk of " + key(r));
+    assertEquals(records.size(), HubTestNode.recordKeys(nodeB.profile(profileId)).size());
+    return profileId;
+  }
+
+  private static List<Rec> sameEmailFromDifferentSources(int count) {
+    String email = uniqueEmail("contested");
+    String given = uniqueName();
+    String[] sources = {"crm", "erp", "webshop", "callcenter"};
+    List<Rec> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Rec r = person(sources[i % sources.length], uniqueId("X")).name(given, "Zhang")
+          .emails(i % 2 == 0 ? email : email.toUpperCase()).updatedAt(at(i));
+      records.add(r);
+    }
+    return records;
+  }
+
+  @Test
+  void concurrentBatchesOnOneNodeWithTheSameCustomerMakeExactlyOneProfile() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Rec> contested = sameEmailFromDifferentSources(4);
+
+      List<JsonObject> answers = race(contested, nodeA);
+
+      String profileId = assertOneProfile(contested);
+      for (JsonObject a : answers) assertEquals(profileId, a.getString("profileId"), "round " + round + ": " + a);
+    }
+  }
+
+  @Test
+  void concurrentBatchesOnTwoNodesSharingTheDatabaseMakeExactlyOneProfile() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Rec> contested = sameEmailFromDifferentSources(4);
+
+      List<JsonObject> answers = race(contested, nodeA, nodeB);
+
+      String profileId = assertOneProfile(contested);
+      for (JsonObject a : answers) assertEquals(profileId, a.getString("profileId"), "round " + round + ": " + a);
+    }
+  }
+
+  @Test
+  void aBridgingRecordRacingTheTwoRecordsItBridgesEndsInOneProfile() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      String email = uniqueEmail("race");
+      String mobile = uniqueMobile();
+      Rec byEmail = person("crm", uniqueId("C")).emails(email).updatedAt(at(0));
+      Rec byPhone = person("erp", uniqueId("K")).phones(mobile).updatedAt(at(0));
+      Rec bridge = person("webshop", uniqueId("W")).emails(email).phones(WireRecords.international(mobile))
+          .updatedAt(at(0));
+
+      race(List.of(byEmail, byPhone, bridge), nodeA, nodeB, nodeA);
+
+      assertOneProfile(List.of(byEmail, byPhone, bridge));
+    }
+  }
+}

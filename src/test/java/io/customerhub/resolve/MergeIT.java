@@ -1,0 +1,200 @@
+package io.customerhub.resolve;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.customerhub.testing.HubTestNode.key;
+import static io.customerhub.testing.HubTestNode.recordKeys;
+import static io.customerhub.testing.WireRecords.at;
+import static io.customerhub.testing.WireRecords.international;
+import static io.customerhub.testing.WireRecords.person;
+import static io.customerhub.testing.WireRecords.uniqueEmail;
+import static io.customerhub.testing.WireRecords.uniqueId;
+import static io.customerhub.testing.WireRecords.uniqueMobile;
+import static io.customerhub.testing.WireRecords.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Records that turn out to describe one customer bring their profiles together: one survivor, redirects for the rest. */
+class MergeIT {
+
+  private static HubTestNode hub;
+
+  @BeforeAll
+  static void startNode() {
+    hub = HubTestNode.start();
+  }
+
+  @AfterAll
+  static void stopNode() {
+    if (hub != null) hub.close();
+  }
+
+  /** Two profiles, A (known by email) and B (known by phone), and a record carrying both identifiers. */
+  private record Bridge(Rec a, Rec b, Rec bridge, String profileA, String profileB) {
+  }
+
+  private static Bridge twoProfilesAndABridgingRecord() {
+    String email = uniqueEmail("bridge");
+    String mobile = uniqueMobile();
+    Rec a = person("crm", uniqueId("C")).name(uniqueName(), "Zhang").emails(email).updatedAt(at(0));
+    Rec b = person("erp", uniqueId("K")).name(uniqueName(), "Zhang").phones(mobile).updatedAt(at(1));
+    Rec bridge = person("crm", uniqueId("C")).emails(email.toUpperCase()).phones(international(mobile))
+        .updatedAt(at(2));
+    String profileA = hub.accept(a).getString("profileId");
+    String profileB = hub.accept(b).getString("profileId");
+    assertNotEquals(profileA, profileB, "no shared identifier yet: two customers");
+    return new Bridge(a, b, bridge, profileA, profileB);
+  }
+
+  @Test
+  void aRecordSharingAnEmailWithOneProfileAndAPhoneWithAnotherMergesThemIntoOneSurvivor() {
+    Bridge s = twoProfilesAndABridgingRecord();
+
+    String survivor = hub.accept(s.bridge()).getString("profileId");
+
+    assertTrue(survivor.equals(s.profileA()) || survivor.equals(s.profileB()), "one of the two survives");
+    JsonObject profile = hub.profile(survivor);
+    assertEquals(Set.of(key(s.a()), key(s.b()), key(s.bridge())), Set.copyOf(recordKeys(profile)));
+    for (Rec r : List.of(s.a(), s.b(), s.bridge())) {
+      assertEquals(survivor, hub.profileByKey(r).getString("profileId"), "found by " + key(r));
+    }
+  }
+
+  @Test
+  void theOlderProfileSurvivesAMerge() {
+    Bridge s = twoProfilesAndABridgingRecord();
+
+    String survivor = hub.accept(s.bridge()).getString("profileId");
+
+    assertEquals(s.profileA(), survivor, "A was created first");
+  }
+
+  @Test
+  void theMergedAwayProfileIdAnswersAPermanentRedirectToTheSurvivor() {
+    Bridge s = twoProfilesAndABridgingRecord();
+    hub.profile(s.profileA());
+    hub.profile(s.profileB());
+
+    String survivor = hub.accept(s.bridge()).getString("profileId");
+    String mergedAway = survivor.equals(s.profileA()) ? s.profileB() : s.profileA();
+
+    Response r = hub.profileResponse(mergedAway);
+    assertEquals(308, r.status(), r::toString);
+    assertEquals("/api/v1/profiles/" + survivor, r.header("Location"));
+    Response lineage = hub.get("/api/v1/profiles/" + mergedAway + "?lineage=true", hub.adminToken());
+    assertEquals(308, lineage.status(), lineage::toString);
+    assertEquals("/api/v1/profiles/" + survivor, lineage.header("Location"));
+    Response followed = hub.get(r.header("Location"), hub.adminToken());
+    assertEquals(200, followed.status(), followed::toString);
+    assertEquals(survivor, followed.json().getString("profileId"));
+  }
+
+  @Test
+  void theCrosswalkListsEveryRecordOfAMergeUnderTheSurvivor() {
+    Bridge s = twoProfilesAndABridgingRecord();
+
+    String survivor = hub.accept(s.bridge()).getString("profileId");
+
+    Response r = hub.get("/api/v1/crosswalk", hub.adminToken());
+    assertEquals(200, r.status(), r::toString);
+    assertTrue(r.contentType().startsWith("application/x-ndjson"), r::toString);
+    Map<String, String> crosswalk = hub.crosswalk();
+    for (Rec rec : List.of(s.a(), s.b(), s.bridge())) {
+      assertEquals(survivor, crosswalk.get(key(rec)), "crosswalk line of " + key(rec));
+    }
+    assertTrue(crosswalk.values().stream().noneMatch(p -> p.equals(survivor.equals(s.profileA()) ? s.profileB()
+        : s.profileA())), "no record stays with the merged-away profile");
+  }
+
+  @Test
+  void aBridgingRecordSentTogetherWithBothSidesMakesOneProfile() {
+    String email = uniqueEmail("batch");
+    String mobile = uniqueMobile();
+    Rec a = person("crm", uniqueId("C")).emails(email).updatedAt(at(0));
+    Rec b = person("crm", uniqueId("C")).phones(mobile).updatedAt(at(0));
+    Rec bridge = person("crm", uniqueId("C")).emails(email).phones(mobile).updatedAt(at(0));
+
+    List<JsonObject> answers = hub.ingest("crm", List.of(a, b, bridge));
+
+    assertEquals(1, answers.stream().map(x -> x.getString("profileId")).distinct().count(), answers::toString);
+    assertEquals(3, recordKeys(hub.profileByKey(a)).size());
+  }
+
+  @Test
+  void theOrdersOfBothMergedProfilesCountInTheSurvivor() {
+    Bridge s = twoProfilesAndABridgingRecord();
+    hub.accept(WireRecords.order(uniqueId("O"), s.a().source(), s.a().sourceId()).ordered(at(60), "100.00", "delivered")
+        .updatedAt(at(60)));
+    hub.accept(WireRecords.order(uniqueId("O"), s.b().source(), s.b().sourceId()).ordered(at(61), "50.50", "delivered")
+        .updatedAt(at(61)));
+    assertEquals(1, hub.profile(s.profileB()).getJsonObject("orders").getInteger("orderCount"));
+
+    String survivor = hub.accept(s.bridge()).getString("profileId");
+
+    JsonObject orders = hub.profile(survivor).getJsonObject("orders");
+    assertEquals(2, orders.getInteger("orderCount"), orders::encode);
+    assertEquals(150.50, orders.getDouble("spend"), 0.001, orders::encode);
+  }
+
+  @Test
+  void anExplicitLinkMergesRecordsWithoutASharedIdentifier() {
+    Rec erp = person("erp", uniqueId("K")).name(uniqueName(), uniqueName()).emails(uniqueEmail("erp-side"))
+        .updatedAt(at(0));
+    Rec crm = person("crm", uniqueId("C")).name(uniqueName(), uniqueName()).phones(uniqueMobile())
+        .updatedAt(at(0));
+    String erpProfile = hub.accept(erp).getString("profileId");
+    String crmProfile = hub.accept(crm).getString("profileId");
+    assertNotEquals(erpProfile, crmProfile);
+
+    String merged = hub.accept(crm.copy().link(erp.source(), erp.sourceId()).updatedAt(at(5))).getString("profileId");
+
+    assertEquals(merged, hub.profileByKey(erp).getString("profileId"));
+    assertEquals(merged, hub.profileByKey(crm).getString("profileId"));
+    assertEquals(Set.of(key(erp), key(crm)), Set.copyOf(recordKeys(hub.profile(merged))));
+  }
+
+  @Test
+  void aLinkToARecordThatArrivesLaterMergesWhenItArrives() {
+    Rec crm = person("crm", uniqueId("C")).emails(uniqueEmail("early")).updatedAt(at(0));
+    Rec erp = person("erp", uniqueId("K")).phones(uniqueMobile()).updatedAt(at(0));
+    hub.accept(crm.link(erp.source(), erp.sourceId()));
+
+    String erpProfile = hub.accept(erp).getString("profileId");
+
+    assertEquals(hub.profileByKey(crm).getString("profileId"), erpProfile);
+    assertEquals(2, recordKeys(hub.profile(erpProfile)).size());
+  }
+
+  @Test
+  void profilesMergedAwayEarlierRedirectStraightToTheSurvivorOfALaterMerge() {
+    String nationalId = "1101011990" + (10_000_000 + (int) (Math.random() * 89_999_999));
+    Rec oldest = person("erp", uniqueId("K")).nationalId(nationalId).updatedAt(at(0));
+    String oldestProfile = hub.accept(oldest).getString("profileId");
+    Bridge first = twoProfilesAndABridgingRecord();
+    String survivor1 = hub.accept(first.bridge()).getString("profileId");
+    String mergedAway1 = survivor1.equals(first.profileA()) ? first.profileB() : first.profileA();
+    assertEquals(308, hub.profileResponse(mergedAway1).status(), "read once, so that the redirect is cached");
+
+    String survivor2 = hub.accept(first.a().copy().nationalId(nationalId).updatedAt(at(9))).getString("profileId");
+
+    assertEquals(oldestProfile, survivor2, "the oldest profile survives the second merge");
+    for (String mergedAway : List.of(survivor1, mergedAway1)) {
+      Response r = hub.profileResponse(mergedAway);
+      assertEquals(308, r.status(), r::toString);
+      assertEquals("/api/v1/profiles/" + survivor2, r.header("Location"), "redirect of " + mergedAway);
+    }
+    assertEquals(4, recordKeys(hub.profile(survivor2)).size());
+  }
+}

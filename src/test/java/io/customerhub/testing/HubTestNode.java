@@ -1,0 +1,327 @@
+package io.customerhub.testing;
+
+import io.customerhub.app.HubNode;
+import io.customerhub.config.ConfigLoader;
+import io.customerhub.config.HubConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A hub node started in this JVM on the shared test infrastructure ({@link TestInfra}), configured from the real
+ * {@code conf/}, and a small HTTP client for its API. Start one per test class and close it in {@code @AfterAll}.
+ */
+public final class HubTestNode implements AutoCloseable {
+
+  public static final String JWT_SECRET = "a-test-secret-of-at-least-32-characters!!";
+  public static final String NDJSON = "application/x-ndjson";
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+  private final HubNode node;
+  private final HubConfig config;
+  private final Path dataDir;
+  private final String admin;
+
+  private HubTestNode(HubNode node, HubConfig config, Path dataDir) {
+    this.node = node;
+    this.config = config;
+    this.dataDir = dataDir;
+    this.admin = node.token("it-admin", List.of("admin"));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A node without Kafka on a new empty database. */
+  public static HubTestNode start() {
+    return builder().start();
+  }
+
+  /** How a node is configured; every option has the default of a plain test node. */
+  public static final class Builder {
+    private String postgresUrl;
+    private KafkaNames kafka;
+    private final Map<String, String> env = new HashMap<>();
+
+    /** Shares a database with another node (default: a fresh one). */
+    public Builder postgresUrl(String url) {
+      this.postgresUrl = url;
+      return this;
+    }
+
+    /** Consumes Kafka: the configured sources' topics, renamed to {@code names} so the test class owns them. */
+    public Builder kafka(KafkaNames names) {
+      this.kafka = names;
+      return this;
+    }
+
+    /** An environment override as the hub reads it at start, e.g. {@code HUB_HTTP_MAX_BODY_BYTES}. */
+    public Builder env(String name, String value) {
+      env.put(name, value);
+      return this;
+    }
+
+    public HubTestNode start() {
+      Path dataDir = tempDir("customer-hub-it-");
+      Path confFile = Path.of("conf", "hub.json");
+      Map<String, String> overrides = new HashMap<>(env);
+      if (kafka != null) {
+        confFile = kafka.writeConf(Path.of("conf"), dataDir.resolve("conf"));
+        overrides.put("HUB_KAFKA_GROUP_ID", kafka.groupId());
+        overrides.put("HUB_KAFKA_DEAD_LETTER_TOPIC", kafka.deadLetterTopic());
+        overrides.put("HUB_KAFKA_CHANGE_TOPIC", kafka.changeTopic());
+      }
+      HubConfig config = ConfigLoader.load(confFile, overrides)
+          .withPostgresUrl(postgresUrl != null ? postgresUrl : TestInfra.freshDatabase())
+          .withKafkaBootstrap(kafka != null ? TestInfra.kafkaBootstrap() : null)
+          .withHttpPort(0)
+          .withDataDir(dataDir)
+          .withJwtSecret(JWT_SECRET);
+      try {
+        return new HubTestNode(HubNode.start(config, TestInfra.vertx()), config, dataDir);
+      } catch (Exception e) {
+        deleteTree(dataDir);
+        throw new IllegalStateException("hub node did not start", e);
+      }
+    }
+  }
+
+  public HubNode node() {
+    return node;
+  }
+
+  public HubConfig config() {
+    return config;
+  }
+
+  public int port() {
+    return node.httpPort();
+  }
+
+  public String pgUrl() {
+    return node.pgUri();
+  }
+
+  /** A bearer token for the given roles, signed with the node's key. */
+  public String token(String... roles) {
+    return node.token("it-" + String.join("-", roles), List.of(roles));
+  }
+
+  public String adminToken() {
+    return admin;
+  }
+
+  // ---- raw HTTP -------------------------------------------------------------------------------------------------
+
+  /** An HTTP answer, read completely. */
+  public record Response(int status, HttpHeaders headers, String body) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public List<JsonObject> ndjson() {
+      List<JsonObject> lines = new ArrayList<>();
+      for (String line : body.split("\n")) if (!line.isBlank()) lines.add(new JsonObject(line));
+      return lines;
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType() + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+    }
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  public Response get(String path, String token) {
+    return send(request(path, token).GET().build());
+  }
+
+  public Response post(String path, String contentType, String body, String token) {
+    return send(postRequest(path, contentType, body, token));
+  }
+
+  public HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return b;
+  }
+
+  public HttpRequest postRequest(String path, String contentType, String body, String token) {
+    return request(path, token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+  }
+
+  public static Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("HTTP " + request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static CompletableFuture<Response> sendAsync(HttpRequest request) {
+    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .thenApply(r -> new Response(r.statusCode(), r.headers(), r.body()));
+  }
+
+  // ---- the API as a test uses it ----------------------------------------------------------------------------------
+
+  /** Posts records as NDJSON with an admin token; asserts 200 and one answer line per record. */
+  public List<JsonObject> ingest(String source, Collection<?> records) {
+    Response r = post("/api/v1/records/" + source, NDJSON, WireRecords.ndjson(records), admin);
+    assertEquals(200, r.status(), () -> "ingest answered " + r);
+    List<JsonObject> lines = r.ndjson();
+    assertEquals(records.size(), lines.size(), () -> "one answer line per record: " + r);
+    return lines;
+  }
+
+  /** Ingests records of one source; the source is taken from the first. */
+  public List<JsonObject> ingest(WireRecords.Rec... records) {
+    return ingest(records[0].source(), List.of(records));
+  }
+
+  /** Ingests one record and returns its answer line, which must be accepted. */
+  public JsonObject accept(WireRecords.Rec record) {
+    JsonObject answer = ingest(record).get(0);
+    assertEquals("accepted", answer.getString("status"), () -> "answer for " + record.line() + ": " + answer);
+    return answer;
+  }
+
+  public Response profileResponse(String profileId) {
+    return get("/api/v1/profiles/" + profileId, admin);
+  }
+
+  public Response profileByKeyResponse(String source, String sourceId) {
+    return get("/api/v1/profiles/by-key/" + source + "/" + sourceId, admin);
+  }
+
+  /** The profile holding a record; asserts that there is one. */
+  public JsonObject profileByKey(String source, String sourceId) {
+    Response r = profileByKeyResponse(source, sourceId);
+    assertEquals(200, r.status(), () -> "profile of " + source + ":" + sourceId + ": " + r);
+    return r.json();
+  }
+
+  public JsonObject profileByKey(WireRecords.Rec record) {
+    return profileByKey(record.source(), record.sourceId());
+  }
+
+  public JsonObject profile(String profileId) {
+    Response r = profileResponse(profileId);
+    assertEquals(200, r.status(), () -> "profile " + profileId + ": " + r);
+    return r.json();
+  }
+
+  /** Polls until the record's profile exists and satisfies {@code condition}; fails after {@code timeout}. */
+  public JsonObject awaitProfile(String source, String sourceId, Predicate<JsonObject> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Response last = null;
+    while (System.nanoTime() < deadline) {
+      last = profileByKeyResponse(source, sourceId);
+      if (last.status() == 200 && condition.test(last.json())) return last.json();
+      sleep(100);
+    }
+    return fail("no matching profile of " + source + ":" + sourceId + " within " + timeout + "; last answer " + last);
+  }
+
+  /** The crosswalk: profile id by {@code source:sourceId}. */
+  public Map<String, String> crosswalk() {
+    Response r = get("/api/v1/crosswalk", admin);
+    assertEquals(200, r.status(), () -> "crosswalk: " + r);
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (JsonObject line : r.ndjson()) {
+      byKey.put(line.getString("source") + ":" + line.getString("sourceId"), line.getString("profileId"));
+    }
+    return byKey;
+  }
+
+  /** The source keys a profile answer lists under {@code records}, as {@code source:sourceId}. */
+  public static List<String> recordKeys(JsonObject profile) {
+    JsonArray records = profile.getJsonArray("records");
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      JsonObject k = records.getJsonObject(i);
+      keys.add(k.getString("source") + ":" + k.getString("sourceId"));
+    }
+    return keys;
+  }
+
+  public static String key(WireRecords.Rec record) {
+    return record.source() + ":" + record.sourceId();
+  }
+
+  @Override
+  public void close() {
+    node.close();
+    deleteTree(dataDir);
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}

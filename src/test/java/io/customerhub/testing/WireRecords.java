@@ -1,0 +1,191 @@
+package io.customerhub.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Records as a source sends them over HTTP or Kafka (canonical JSON, contract 1.2), with identifiers that are
+ * unique in the test JVM: test classes share one Hazelcast cluster (whose maps are keyed by source key) and a test
+ * class shares one database between its tests, so no two tests may ever use the same source id, email or phone.
+ */
+public final class WireRecords {
+
+  /** Distinguishes this JVM's identifiers from those of an earlier run against the same Kafka topics. */
+  private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36);
+  private static final AtomicLong COUNTER = new AtomicLong();
+  private static final AtomicLong PHONES = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000, 80_000_000));
+
+  public static final Instant T0 = Instant.parse("2026-01-10T08:00:00Z");
+
+  private WireRecords() {
+  }
+
+  /** A source id such as {@code C-k3x9q-17}. */
+  public static String uniqueId(String prefix) {
+    return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+  }
+
+  /** A lower-case email such as {@code wei.zhang.k3x9q18@example.com}. */
+  public static String uniqueEmail(String localPart) {
+    return localPart + "." + RUN + COUNTER.incrementAndGet() + "@example.com";
+  }
+
+  /** A valid mainland-China mobile number, eleven digits without country code (e.g. {@code 13800138000}). */
+  public static String uniqueMobile() {
+    return "139" + String.format(Locale.ROOT, "%08d", PHONES.incrementAndGet());
+  }
+
+  /** The same number as a person types it in international format: {@code +86 139 0013 8000}. */
+  public static String international(String mobile) {
+    return "+86 " + mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7);
+  }
+
+  private static final String[] SYLLABLES = {"an", "bo", "chen", "da", "fei", "gang", "hui", "jun", "kai", "lan",
+      "ming", "na", "ping", "qiang", "rui", "shan", "tao", "wen", "xin", "yu"};
+
+  /** A name part no other call in this JVM returns (e.g. {@code Mingtaoyu}), so that names do not block together. */
+  public static String uniqueName() {
+    long n = COUNTER.incrementAndGet() + 8000L * ThreadLocalRandom.current().nextInt(1, 20);
+    StringBuilder sb = new StringBuilder();
+    while (n > 0) {
+      sb.append(SYLLABLES[(int) (n % SYLLABLES.length)]);
+      n /= SYLLABLES.length;
+    }
+    return Character.toUpperCase(sb.charAt(0)) + sb.substring(1);
+  }
+
+  public static Instant at(int minutesAfterT0) {
+    return T0.plusSeconds(60L * minutesAfterT0);
+  }
+
+  public static Rec person(String source, String sourceId) {
+    return new Rec(new JsonObject().put("source", source).put("sourceId", sourceId).put("kind", "person"));
+  }
+
+  public static Rec organization(String source, String sourceId) {
+    return new Rec(new JsonObject().put("source", source).put("sourceId", sourceId).put("kind", "organization"));
+  }
+
+  /** An order of source {@code orders} for the given customer record. */
+  public static Rec order(String sourceId, String customerSource, String customerSourceId) {
+    return new Rec(new JsonObject().put("source", "orders").put("sourceId", sourceId).put("kind", "order")
+        .put("customerRef", new JsonObject().put("source", customerSource).put("sourceId", customerSourceId)));
+  }
+
+  /** A body of NDJSON: one line per record, each ending with a newline. */
+  public static String ndjson(Collection<?> records) {
+    return records.stream().map(WireRecords::line).map(l -> l + "\n").collect(Collectors.joining());
+  }
+
+  private static String line(Object record) {
+    if (record instanceof Rec r) return r.line();
+    if (record instanceof JsonObject o) return o.encode();
+    return String.valueOf(record);
+  }
+
+  /** A record under construction; every setter returns this builder. */
+  public static final class Rec {
+    private final JsonObject json;
+
+    private Rec(JsonObject json) {
+      this.json = json;
+    }
+
+    public String source() {
+      return json.getString("source");
+    }
+
+    public String sourceId() {
+      return json.getString("sourceId");
+    }
+
+    public Rec updatedAt(Instant at) {
+      return set("updatedAt", at.toString());
+    }
+
+    public Rec name(String given, String family) {
+      return set("givenName", given).set("familyName", family);
+    }
+
+    public Rec emails(String... emails) {
+      return set("emails", new JsonArray(java.util.List.of((Object[]) emails)));
+    }
+
+    public Rec phones(String... phones) {
+      return set("phones", new JsonArray(java.util.List.of((Object[]) phones)));
+    }
+
+    public Rec nationalId(String id) {
+      return set("nationalId", id);
+    }
+
+    public Rec birthDate(String date) {
+      return set("birthDate", date);
+    }
+
+    public Rec address(String line1, String city, String postcode) {
+      return set("addresses", new JsonArray().add(new JsonObject().put("line1", line1).put("city", city)
+          .put("postcode", postcode).put("country", "CN")));
+    }
+
+    public Rec deleted() {
+      return set("deleted", true);
+    }
+
+    public Rec link(String source, String sourceId) {
+      JsonArray links = json.getJsonArray("links");
+      if (links == null) {
+        links = new JsonArray();
+        json.put("links", links);
+      }
+      links.add(new JsonObject().put("source", source).put("sourceId", sourceId));
+      return this;
+    }
+
+    public Rec attribute(String name, Object value) {
+      JsonObject attributes = json.getJsonObject("attributes");
+      if (attributes == null) {
+        attributes = new JsonObject();
+        json.put("attributes", attributes);
+      }
+      attributes.put(name, value);
+      return this;
+    }
+
+    /** An order's facts: when, how much (CNY) and in which state. */
+    public Rec ordered(Instant at, String amount, String status) {
+      return set("orderedAt", at.toString()).set("amount", Double.parseDouble(amount)).set("currency", "CNY")
+          .set("status", status).set("channel", "web");
+    }
+
+    public Rec set(String field, Object value) {
+      json.put(field, value);
+      return this;
+    }
+
+    public Rec remove(String field) {
+      json.remove(field);
+      return this;
+    }
+
+    /** A copy, so that a test can send two versions of one record. */
+    public Rec copy() {
+      return new Rec(json.copy());
+    }
+
+    public JsonObject json() {
+      return json.copy();
+    }
+
+    public String line() {
+      return json.encode();
+    }
+  }
+}
