@@ -43,6 +43,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42") long seed;
   @Option(names = "--batch", defaultValue = "1000", description = "records per HTTP request") int batch;
   @Option(names = "--no-orders", description = "load customer records only (skip orders)") boolean noOrders;
+  @Option(names = "--retrain", description = "then train the model on the loaded data, re-resolve, and measure again")
+  boolean retrain;
 
   @Override
   public Integer call() throws Exception {
@@ -64,13 +66,36 @@ final class EvalCommand implements Callable<Integer> {
         loaded += load(client, base, token, source, data.records(source));
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      Map<SourceKey, String> predicted = crosswalk(client, base, token);
       Map<SourceKey, String> truth = new HashMap<>(data.truth());
       if (noOrders) truth.keySet().removeIf(k -> k.source().equals(Dataset.ORDERS));
-      PairwiseMetrics.Result m = PairwiseMetrics.evaluate(truth, predicted);
-      long reviews = count(node, "select count(*) from review_pair where status = 'open'");
       System.out.printf("%nrecords loaded        %,d in %.1f s = %,.0f records/s (resolved and committed, HTTP door)%n",
           loaded, seconds, loaded / seconds);
+      report("as loaded (model learned while loading)", node, truth, crosswalk(client, base, token));
+      if (retrain) {
+        long t = System.nanoTime();
+        JsonObject trained = client.postAbs(base + "/admin/train").bearerTokenAuthentication(token).send()
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES).bodyAsJsonObject();
+        JsonObject job = client.postAbs(base + "/admin/reresolve").bearerTokenAuthentication(token).send()
+            .toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();
+        while ("running".equals(job.getString("state"))) {
+          Thread.sleep(500);
+          job = client.getAbs(base + "/admin/jobs/" + job.getString("jobId")).bearerTokenAuthentication(token).send()
+              .toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();
+        }
+        System.out.printf("%nretrained (model version %d on %d records) and re-resolved in %.1f s: %d records moved%n",
+            trained.getLong("version"), trained.getLong("trainedOn"), (System.nanoTime() - t) / 1e9,
+            job.getLong("moved", 0L));
+        report("after training and re-resolution", node, truth, crosswalk(client, base, token));
+      }
+      return 0;
+    }
+  }
+
+  private static void report(String title, HubNode node, Map<SourceKey, String> truth,
+                             Map<SourceKey, String> predicted) throws Exception {
+    PairwiseMetrics.Result m = PairwiseMetrics.evaluate(truth, predicted);
+    long reviews = count(node, "select count(*) from review_pair where status = 'open'");
+    System.out.println("-- " + title);
       System.out.printf("identity records      %,d (truth %,d), profiles %,d%n", predicted.size(), truth.size(),
           predicted.values().stream().distinct().count());
       System.out.printf("pairwise precision    %.4f%npairwise recall       %.4f%npairwise F1            %.4f%n",
@@ -79,8 +104,6 @@ final class EvalCommand implements Callable<Integer> {
           m.falsePositives(), m.falseNegatives());
       System.out.printf("review pairs          %,d (%.2f%% of identity records)%n", reviews,
           100.0 * reviews / Math.max(1, predicted.size()));
-      return 0;
-    }
   }
 
   private long load(WebClient client, String base, String token, String source, List<Map<String, Object>> records)

@@ -20,12 +20,15 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
 /** {@code hub generate}: writes a synthetic CRM/ERP/orders/risk dataset with ground truth into a directory. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Generates synthetic CRM, ERP, order and risk-feed records with ground truth (truth.csv).")
+@Command(name = "generate",
+    description = "Generate synthetic CRM, ERP, order and risk-feed records with ground truth (truth.csv).")
 public final class GenerateCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--persons", paramLabel = "N", description = "Number of real-world persons (default: ${DEFAULT-VALUE}).")
   int persons = 1000;

@@ -24,32 +24,38 @@ final class ErrorInjector {
   private static final String[][] OCR_PAIRS = {{"rn", "m"}, {"m", "rn"}, {"0", "O"}, {"O", "0"}, {"1", "l"},
       {"l", "1"}, {"5", "S"}, {"S", "5"}};
 
+  private static final ErrorType[] TYPES = ErrorType.values();
+
   private final long seed;
-  private final GeneratorOptions options;
-  private final EnumMap<ErrorType, Integer> counts = new EnumMap<>(ErrorType.class);
+  private final double[] rates = new double[TYPES.length];
+  private final int[] counts = new int[TYPES.length];
+  private final boolean any;
 
   ErrorInjector(GeneratorOptions options) {
     this.seed = options.seed();
-    this.options = options;
-    for (ErrorType t : ErrorType.values()) counts.put(t, 0);
+    for (ErrorType t : TYPES) rates[t.ordinal()] = options.rate(t);
+    this.any = !options.errorRates().isEmpty();
   }
 
   /** How many records each type actually changed (a type that does not apply to a record is not counted). */
   Map<ErrorType, Integer> counts() {
-    return counts;
+    EnumMap<ErrorType, Integer> m = new EnumMap<>(ErrorType.class);
+    for (ErrorType t : TYPES) m.put(t, counts[t.ordinal()]);
+    return m;
   }
 
   /**
    * @param salt identifies the record independently of the error settings (source and position)
    */
   void apply(Map<String, Object> record, Entity entity, long salt) {
-    for (ErrorType type : ErrorType.values()) {
-      double rate = options.rate(type);
+    if (!any) return;
+    for (ErrorType type : TYPES) {
+      double rate = rates[type.ordinal()];
       if (rate <= 0) continue;
       long h = Seeds.mix(seed, salt, type.ordinal());
       if (Seeds.unit(h) >= rate) continue;
       SplittableRandom rng = new SplittableRandom(Seeds.mix(h, salt, 0x5eed));
-      if (apply(type, record, entity, rng)) counts.merge(type, 1, Integer::sum);
+      if (apply(type, record, entity, rng)) counts[type.ordinal()]++;
     }
   }
 

@@ -34,6 +34,9 @@ public final class Reresolver {
   public record Progress(String phase, long done, long total) {
   }
 
+  private record Plan(UUID[] target, List<long[]> reviews, List<PairDecider.Decision> reviewDecisions) {
+  }
+
   private record Snapshot(List<SourceKey> keys, List<StandardRecord> standards, List<UUID> profiles,
                           Map<String, List<Integer>> linkGroups, Map<UUID, Long> created) {
   }
@@ -56,7 +59,7 @@ public final class Reresolver {
   public Future<Integer> run(Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
     return snapshot().compose(snap -> {
       progress.accept(new Progress("scoring", 0, snap.keys().size()));
-      return vertx.executeBlocking(() -> cluster(snap), false).compose(target -> apply(snap, target, progress, changes));
+      return vertx.executeBlocking(() -> cluster(snap), false).compose(plan -> apply(snap, plan, progress, changes));
     });
   }
 
@@ -92,7 +95,9 @@ public final class Reresolver {
   }
 
   /** The new profile of every record: an existing id where the cluster keeps most of a profile, else a new one. */
-  private UUID[] cluster(Snapshot s) {
+  private Plan cluster(Snapshot s) {
+    List<long[]> reviews = new ArrayList<>();
+    List<PairDecider.Decision> reviewDecisions = new ArrayList<>();
     int n = s.keys().size();
     Linker.UnionFind uf = new Linker.UnionFind(n);
     for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
@@ -102,10 +107,19 @@ public final class Reresolver {
     for (long pair : pairs.pairs()) {
       int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
       if (uf.find(a) == uf.find(b)) continue;
-      if (engine.decide(s.standards().get(a), s.standards().get(b), false).band() != PairDecider.Band.MERGE) continue;
+      PairDecider.Decision d = engine.decide(s.standards().get(a), s.standards().get(b), false);
+      if (d.band() == PairDecider.Band.REVIEW) {
+        reviews.add(new long[] {a, b});
+        reviewDecisions.add(d);
+      }
+      if (d.band() != PairDecider.Band.MERGE) continue;
       List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> new ArrayList<>(List.of(s.standards().get(a))));
       List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> new ArrayList<>(List.of(s.standards().get(b))));
-      if (guard.check(left, right).isPresent()) continue;
+      if (guard.check(left, right).isPresent()) {
+        reviews.add(new long[] {a, b});
+        reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, d.score(), "cluster-guard", d.explanation()));
+        continue;
+      }
       int ra = uf.find(a), rb = uf.find(b);
       uf.union(ra, rb);
       List<StandardRecord> joined = new ArrayList<>(left);
@@ -130,14 +144,25 @@ public final class Reresolver {
       claimed.add(keep);
       for (int i : c) target[i] = keep;
     }
-    return target;
+    List<long[]> open = new ArrayList<>();
+    List<PairDecider.Decision> openDecisions = new ArrayList<>();
+    for (int k = 0; k < reviews.size(); k++) {
+      long[] p = reviews.get(k);
+      if (!target[(int) p[0]].equals(target[(int) p[1]])) {
+        open.add(p);
+        openDecisions.add(reviewDecisions.get(k));
+      }
+    }
+    return new Plan(target, open, openDecisions);
   }
 
-  private Future<Integer> apply(Snapshot s, UUID[] target, Consumer<Progress> progress,
+  private Future<Integer> apply(Snapshot s, Plan plan, Consumer<Progress> progress,
                                 Consumer<List<ProfileChange>> changes) {
+    UUID[] target = plan.target();
     List<Integer> moves = new ArrayList<>();
     for (int i = 0; i < target.length; i++) if (!target[i].equals(s.profiles().get(i))) moves.add(i);
-    Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.CLOSE_OPEN_REVIEWS).execute()).mapEmpty();
+    Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.DELETE_OPEN_REVIEWS).execute()
+        .compose(v -> writeReviews(conn, s, plan))).mapEmpty();
     for (int from = 0; from < moves.size(); from += PAGE) {
       List<Integer> page = moves.subList(from, Math.min(moves.size(), from + PAGE));
       int done = Math.min(moves.size(), from + PAGE);
@@ -148,6 +173,30 @@ public final class Reresolver {
       }));
     }
     return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moves.size());
+  }
+
+  private static Future<Void> writeReviews(io.vertx.sqlclient.SqlConnection conn, Snapshot s, Plan plan) {
+    int n = plan.reviews().size();
+    if (n == 0) return Future.succeededFuture();
+    String[] ls = new String[n], li = new String[n], rs = new String[n], ri = new String[n], ex = new String[n];
+    Double[] score = new Double[n];
+    for (int k = 0; k < n; k++) {
+      SourceKey a = s.keys().get((int) plan.reviews().get(k)[0]), b = s.keys().get((int) plan.reviews().get(k)[1]);
+      if (a.compareTo(b) > 0) {
+        SourceKey t = a;
+        a = b;
+        b = t;
+      }
+      PairDecider.Decision d = plan.reviewDecisions().get(k);
+      ls[k] = a.source();
+      li[k] = a.sourceId();
+      rs[k] = b.source();
+      ri[k] = b.sourceId();
+      score[k] = d.score();
+      ex[k] = new io.vertx.core.json.JsonObject().put("rule", d.rule()).put("band", d.band().name())
+          .put("explanation", new io.vertx.core.json.JsonObject(d.explanation())).encode();
+    }
+    return conn.preparedQuery(ResolveSql.UPSERT_REVIEWS).execute(Tuple.of(ls, li, rs, ri, score, ex)).mapEmpty();
   }
 
   /** Profiles that kept none of their records now redirect to the profile that took most of them. */

@@ -44,7 +44,8 @@ final class ResolveSql {
 
   static final String PROFILE_CREATED = "select profile_id, created_at from profile where status = 'active'";
 
-  static final String CLOSE_OPEN_REVIEWS = "update review_pair set status = 'moot' where status = 'open'";
+  /** Open pairs are the matcher's suggestions, not steward decisions: a re-resolution replaces them. */
+  static final String DELETE_OPEN_REVIEWS = "delete from review_pair where status = 'open'";
 
   static final String MARK_EMPTIED = """
       update profile set status = 'merged', merged_into = t.survivor, version = version + 1, updated_at = now()

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CacheIT {
 
   private static HubTestNode hub;
+  /** A second node on the same database with its own Hazelcast member (and near cache), as on another machine. */
+  private static HubTestNode otherMember;
   private static IMap<String, String> profiles;
   private static IMap<String, String> keys;
   private static IMap<String, String> routing;
@@ -41,6 +44,7 @@ class CacheIT {
   @BeforeAll
   static void startNode() {
     hub = HubTestNode.start();
+    otherMember = HubTestNode.builder().postgresUrl(hub.pgUrl()).ownHazelcastMember().start();
     profiles = TestInfra.hazelcast().getMap(ProfileCache.PROFILES);
     keys = TestInfra.hazelcast().getMap(ProfileCache.KEYS);
     routing = TestInfra.hazelcast().getMap(ProfileCache.ROUTING);
@@ -48,6 +52,7 @@ class CacheIT {
 
   @AfterAll
   static void stopNode() {
+    if (otherMember != null) otherMember.close();
     if (hub != null) hub.close();
   }
 
@@ -191,5 +196,54 @@ class CacheIT {
         .updatedAt(at(1)));
 
     assertEquals(survivor, routingOf(b).getString("profileId"));
+  }
+
+  /** Near caches of other members are invalidated by events: a moment, not a batch period, may pass. */
+  private static final Duration INVALIDATION = Duration.ofSeconds(1);
+
+  private static Response readWithin(Duration limit, java.util.function.Supplier<Response> read,
+                                     java.util.function.Predicate<Response> fresh) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    Response r = read.get();
+    while (!fresh.test(r) && System.nanoTime() < deadline) {
+      HubTestNode.sleep(20);
+      r = read.get();
+    }
+    return r;
+  }
+
+  @Test
+  void anUpdateCommittedOnOneNodeIsReadOnAnotherMemberWithinASecond() {
+    assertEquals(2, TestInfra.hazelcast().getCluster().getMembers().size(), "the other node is a second member");
+    Rec record = customer();
+    String profileId = hub.accept(record).getString("profileId");
+    for (int i = 0; i < 3; i++) {
+      otherMember.profile(profileId);
+      otherMember.profileByKey(record);
+    }
+
+    hub.accept(record.copy().name("Changed", "Elsewhere").updatedAt(at(10)));
+
+    Response byId = readWithin(INVALIDATION, () -> otherMember.profileResponse(profileId),
+        r -> "Changed".equals(r.json().getString("givenName")));
+    assertEquals("Changed", byId.json().getString("givenName"), "by id on the other member");
+    assertEquals("Changed", otherMember.profileByKey(record).getString("givenName"), "by key on the other member");
+  }
+
+  @Test
+  void aMergeCommittedOnOneNodeRedirectsOnAnotherMemberWithinASecond() {
+    String email = uniqueEmail("member-merge");
+    Rec a = customer().emails(email);
+    Rec b = person("erp", uniqueId("K")).phones(uniqueMobile()).updatedAt(at(0));
+    String survivor = hub.accept(a).getString("profileId");
+    String mergedAway = hub.accept(b).getString("profileId");
+    for (int i = 0; i < 3; i++) otherMember.profile(mergedAway);
+
+    hub.accept(person("crm", uniqueId("C")).emails(email).phones(b.json().getJsonArray("phones").getString(0))
+        .updatedAt(at(1)));
+
+    Response r = readWithin(INVALIDATION, () -> otherMember.profileResponse(mergedAway), x -> x.status() == 308);
+    assertEquals(308, r.status(), r::toString);
+    assertEquals("/api/v1/profiles/" + survivor, r.header("Location"));
   }
 }

@@ -152,4 +152,37 @@ class ConcurrencyIT {
       assertOneProfile(List.of(byEmail, byPhone, bridge));
     }
   }
+
+  /**
+   * An order and its customer arriving at the same moment on two nodes: whichever commits last must see the other,
+   * or the order is stored but never counted. One record per request, so that the two transactions share no lock
+   * by chance (a batch's many keys would make their lock buckets collide and serialize them).
+   */
+  @Test
+  void anOrderRacingItsCustomerOnAnotherNodeIsCounted() throws Exception {
+    int pairs = 12;
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Rec> customers = new ArrayList<>();
+      List<CompletableFuture<Response>> inFlight = new ArrayList<>();
+      for (int i = 0; i < pairs; i++) {
+        Rec customer = person("crm", uniqueId("C")).name(uniqueName(), uniqueName()).emails(uniqueEmail("buyer"))
+            .updatedAt(at(0));
+        Rec order = WireRecords.order(uniqueId("O"), "crm", customer.sourceId()).ordered(at(5), "10.00", "paid")
+            .updatedAt(at(5));
+        customers.add(customer);
+        inFlight.add(HubTestNode.sendAsync(nodeA.postRequest("/api/v1/records/orders", NDJSON,
+            WireRecords.ndjson(List.of(order)), nodeA.adminToken())));
+        inFlight.add(HubTestNode.sendAsync(nodeB.postRequest("/api/v1/records/crm", NDJSON,
+            WireRecords.ndjson(List.of(customer)), nodeB.adminToken())));
+      }
+      for (CompletableFuture<Response> f : inFlight) assertEquals(200, f.get(2, TimeUnit.MINUTES).status());
+
+      List<String> uncounted = new ArrayList<>();
+      for (Rec c : customers) {
+        if (nodeA.profileByKey(c).getJsonObject("orders").getInteger("orderCount") != 1) uncounted.add(key(c));
+      }
+      int r = round;
+      assertEquals(List.of(), uncounted, () -> "round " + r + ": customers whose order is stored but not counted");
+    }
+  }
 }

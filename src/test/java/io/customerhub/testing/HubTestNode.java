@@ -70,6 +70,7 @@ public final class HubTestNode implements AutoCloseable {
     private String postgresUrl;
     private KafkaNames kafka;
     private final Map<String, String> env = new HashMap<>();
+    private boolean ownMember;
 
     /** Shares a database with another node (default: a fresh one). */
     public Builder postgresUrl(String url) {
@@ -80,6 +81,15 @@ public final class HubTestNode implements AutoCloseable {
     /** Consumes Kafka: the configured sources' topics, renamed to {@code names} so the test class owns them. */
     public Builder kafka(KafkaNames names) {
       this.kafka = names;
+      return this;
+    }
+
+    /**
+     * Runs the node on its own clustered Vert.x and Hazelcast member, joined to the shared test cluster, as a second
+     * machine would (default: the shared {@link TestInfra#vertx()}); costs a few seconds.
+     */
+    public Builder ownHazelcastMember() {
+      this.ownMember = true;
       return this;
     }
 
@@ -105,8 +115,13 @@ public final class HubTestNode implements AutoCloseable {
           .withHttpPort(0)
           .withDataDir(dataDir)
           .withJwtSecret(JWT_SECRET);
+      if (ownMember) {
+        int sharedPort = TestInfra.hazelcast().getCluster().getLocalMember().getAddress().getPort();
+        config = config.withHazelcast(new HubConfig.Hazelcast(TestInfra.clusterName(),
+            List.of("127.0.0.1:" + sharedPort), sharedPort + 1));
+      }
       try {
-        return new HubTestNode(HubNode.start(config, TestInfra.vertx()), config, dataDir);
+        return new HubTestNode(HubNode.start(config, ownMember ? null : TestInfra.vertx()), config, dataDir);
       } catch (Exception e) {
         deleteTree(dataDir);
         throw new IllegalStateException("hub node did not start", e);

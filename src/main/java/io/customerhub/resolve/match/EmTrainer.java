@@ -191,7 +191,8 @@ public final class EmTrainer {
       case "email" -> EnumSet.of(Field.EMAIL);
       // a shared local part (wei.zhang@...) nearly always means shared names too
       case "el" -> EnumSet.of(Field.EMAIL, Field.FAMILY_NAME, Field.GIVEN_NAME);
-      case "phone" -> EnumSet.of(Field.PHONE);
+      case "phone", "pt" -> EnumSet.of(Field.PHONE);
+      case "sn" -> EnumSet.of(Field.ADDRESS);
       case "nid" -> EnumSet.of(Field.NATIONAL_ID);
       case "tax" -> EnumSet.of(Field.TAX_ID);
       case "ny", "di" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);

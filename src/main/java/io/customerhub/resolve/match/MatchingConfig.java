@@ -1,5 +1,6 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.resolve.standardize.Nicknames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.customerhub.resolve.standardize.StandardizerConfig;
@@ -85,7 +86,7 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
       for (JsonNode r : blocking.get("rules")) rules.add(r.asText());
     }
     StandardizerConfig s = new StandardizerConfig(std.path("defaultRegion").asText(d.standardizer.defaultRegion()),
-        std.path("stripGmailDots").asBoolean(false), rules);
+        std.path("stripGmailDots").asBoolean(false), rules, nicknames);
     return new MatchingConfig(s,
         blocking.path("maxBlockSize").asInt(d.maxBlockSize), blocking.path("window").asInt(d.blockWindow),
         decision.path("mergeProbability").asDouble(d.mergeProbability),
@@ -97,8 +98,10 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
   }
 
   public MatchingConfig withNicknames(Nicknames n) {
-    return new MatchingConfig(standardizer, maxBlockSize, blockWindow, mergeProbability, reviewProbability, nameNear,
-        nameSimilar, tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, n);
+    StandardizerConfig s = standardizer;
+    return new MatchingConfig(new StandardizerConfig(s.defaultRegion(), s.stripGmailDots(), s.blockingRules(), n),
+        maxBlockSize, blockWindow, mergeProbability, reviewProbability, nameNear, nameSimilar, tfMinimum,
+        maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, n);
   }
 
   public MatchingConfig withThresholds(double merge, double review) {

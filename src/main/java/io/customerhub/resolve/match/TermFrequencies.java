@@ -72,14 +72,15 @@ public final class TermFrequencies {
   }
 
   /**
-   * Share of records with this value among those with a value, or NaN when nothing is known for the field.
-   * A value never seen counts once: it is at least as rare as a value seen once.
+   * The chance that another record carries this value: (count - 1) / (total - 1), the record itself not
+   * counted, and at least one other so that a value seen once is as rare as the data can tell. NaN when
+   * nothing is known for the field.
    */
   public double frequency(Field f, String value) {
     AtomicLong total = totals.get(f);
-    if (total == null || total.get() == 0 || value == null) return Double.NaN;
+    if (total == null || total.get() < 2 || value == null) return Double.NaN;
     long c = counts.get(f).getOrDefault(value, 0L);
-    return Math.max(1L, c) / (double) total.get();
+    return Math.max(1L, c - 1) / (double) (total.get() - 1);
   }
 
   public long total(Field f) {

@@ -15,14 +15,15 @@ import java.util.Set;
 public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_key", "postcode_initials",
-      "birthdate_initials", "email_local", "org_name", "org_phonetic");
+      "birthdate_initials", "street_number", "phone_tail", "email_local", "org_name", "org_phonetic");
 
   private BlockingKeys() {
   }
 
-  static List<String> compute(List<String> rules, Kind kind, String given, String family, String org,
-                              String birthDate, List<String> emails, List<StandardAddress> addresses,
-                              List<String> strongKeys) {
+  static List<String> compute(StandardizerConfig cfg, Kind kind, String given, String family, String org,
+                              String birthDate, List<String> emails, List<String> phones,
+                              List<StandardAddress> addresses, List<String> strongKeys) {
+    List<String> rules = cfg.blockingRules();
     Set<String> keys = new LinkedHashSet<>();
     String g = compact(given);
     String f = compact(family);
@@ -42,7 +43,22 @@ public final class BlockingKeys {
           }
         }
         case "name_key" -> {
-          if (g != null && f != null && !isOrg) keys.add("nk:" + (g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g));
+          if (g != null && f != null && !isOrg) {
+            keys.add(nameKey(g, f));
+            // Bill Smith meets William Smith; either part may be the given name when they are swapped
+            for (String formal : cfg.nicknames().formalNames(g)) keys.add(nameKey(formal, f));
+            for (String formal : cfg.nicknames().formalNames(f)) keys.add(nameKey(g, formal));
+          }
+        }
+        case "street_number" -> {
+          for (StandardAddress a : addresses) {
+            String[] parts = streetAndNumber(a.line());
+            if (parts != null) keys.add("sn:" + parts[0] + ":" + parts[1]);
+          }
+        }
+        case "phone_tail" -> {
+          // a national number read in the wrong country (+86 773... for a Chicago 773...) keeps its last digits
+          for (String p : phones) if (p.length() >= 10) keys.add("pt:" + p.substring(p.length() - 8));
         }
         case "postcode_initials" -> {
           if (initials != null && !isOrg) {
@@ -77,6 +93,26 @@ public final class BlockingKeys {
       }
     }
     return new ArrayList<>(keys);
+  }
+
+  private static String nameKey(String g, String f) {
+    return "nk:" + (g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g);
+  }
+
+  /** {street words joined, house number} of an address line, or null when either is missing. */
+  private static String[] streetAndNumber(String line) {
+    if (line == null) return null;
+    StringBuilder street = new StringBuilder();
+    String number = null;
+    for (String t : line.split(" ")) {
+      if (t.isEmpty()) continue;
+      if (Character.isDigit(t.charAt(0))) {
+        if (number == null) number = t;
+      } else {
+        street.append(t);
+      }
+    }
+    return number == null || street.length() == 0 ? null : new String[] {street.toString(), number};
   }
 
   private static String initials(String g, String f) {

@@ -89,13 +89,15 @@ final class ContactStandardizer {
     if (!m.matches()) return null;
     int year = Integer.parseInt(m.group(1));
     if (year < 1800 || year > 2200) return null;
-    if (m.group(2) == null) return String.format(Locale.ROOT, "%04d", year);
+    if (m.group(2) == null) return Integer.toString(year);
     int month = Integer.parseInt(m.group(2));
-    if (m.group(3) == null) {
-      return month >= 1 && month <= 12 ? String.format(Locale.ROOT, "%04d-%02d", year, month) : null;
-    }
+    if (m.group(3) == null) return month >= 1 && month <= 12 ? year + "-" + twoDigits(month) : null;
     int day = Integer.parseInt(m.group(3));
     if (month < 1 || day < 1 || month > 31 || day > 31 || (month > 12 && day > 12)) return null;
-    return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+    return year + "-" + twoDigits(month) + "-" + twoDigits(day);
+  }
+
+  private static String twoDigits(int v) {
+    return v < 10 ? "0" + v : Integer.toString(v);
   }
 }

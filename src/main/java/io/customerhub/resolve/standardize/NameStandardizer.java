@@ -32,11 +32,23 @@ final class NameStandardizer {
       Map.entry((int) '秘', "bi"), Map.entry((int) '种', "chong"), Map.entry((int) '尉', "yu"),
       Map.entry((int) '长', "zhang"), Map.entry((int) '石', "shi"), Map.entry((int) '薄', "bo"));
 
+  /** Surname particles that sources put at the end of the given name ("Alexandra van der" + "Berg"). */
+  private static final Set<String> PARTICLES = Set.of("van", "der", "den", "de", "la", "le", "von", "zu", "di", "da",
+      "du", "del", "della", "dos", "das", "ter", "ten", "al", "el", "bin", "mac");
+
   Name person(String given, String family, String full) {
     String g = part(given, false);
     String f = part(family, true);
     if (g == null && f == null) return fromFull(full);
-    return new Name(g, f);
+    return particlesToFamily(new Name(g, f));
+  }
+
+  private static Name particlesToFamily(Name n) {
+    if (n.given() == null || n.family() == null) return n;
+    List<String> g = new ArrayList<>(List.of(n.given().split(" ")));
+    StringBuilder moved = new StringBuilder();
+    while (g.size() > 1 && PARTICLES.contains(g.get(g.size() - 1))) moved.insert(0, g.remove(g.size() - 1) + " ");
+    return moved.length() == 0 ? n : new Name(String.join(" ", g), moved + n.family());
   }
 
   private Name fromFull(String full) {
@@ -62,7 +74,10 @@ final class NameStandardizer {
       rest = clean(rest);
       if (fam != null && !rest.isEmpty()) return new Name(String.join(" ", rest), fam);
     }
-    return new Name(String.join(" ", toks.subList(0, toks.size() - 1)), toks.get(toks.size() - 1));
+    // particles belong to the family name: "Ludwig van Beethoven" → van beethoven
+    int fam = toks.size() - 1;
+    while (fam > 1 && PARTICLES.contains(toks.get(fam - 1))) fam--;
+    return new Name(String.join(" ", toks.subList(0, fam)), String.join(" ", toks.subList(fam, toks.size())));
   }
 
   /** One name part; hanzi syllables are joined, Latin tokens kept apart (mary ann). */

@@ -17,7 +17,7 @@ final class OrgStandardizer {
       "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "ug", "ev", "sa", "sas",
       "sarl", "sasu", "srl", "spa", "sl", "slu", "bv", "nv", "vof", "ab", "asa", "oy", "oyj", "aps", "kk", "pte",
       "pty", "pvt", "bhd", "sdn", "tbk", "jsc", "ojsc", "pjsc", "ooo", "zao", "oao", "sro", "kft", "doo", "cv",
-      "sapi", "ltda", "eireli", "group", "holding", "holdings", "gruppe", "groupe", "grupo", "intl", "international");
+      "sapi", "ltda", "eireli", "gesellschaft", "societe", "sociedad", "societa", "group", "holding", "holdings", "gruppe", "groupe", "grupo", "intl", "international");
   /** The same in pinyin, compared against the concatenation of the last tokens (youxian gongsi). */
   private static final List<String> PINYIN_LEGAL = List.of("gufenyouxiangongsi", "youxianzerengongsi",
       "youxiangongsi", "gufengongsi", "jituan", "konggu", "gongsi", "zongongsi", "fengongsi");
@@ -34,7 +34,8 @@ final class OrgStandardizer {
       Map.entry("electronics", "dianzi"), Map.entry("electronic", "dianzi"), Map.entry("machinery", "jixie"),
       Map.entry("trading", "maoyi"), Map.entry("trade", "maoyi"), Map.entry("catering", "canyin"),
       Map.entry("software", "ruanjian"), Map.entry("network", "wangluo"), Map.entry("consulting", "zixun"),
-      Map.entry("investment", "touzi"), Map.entry("construction", "jianshe"), Map.entry("pharmaceutical", "zhiyao"),
+      Map.entry("investment", "touzi"), Map.entry("construction", "jianshe"), Map.entry("pharmaceutical", "yiyao"),
+      Map.entry("pharmaceuticals", "yiyao"), Map.entry("pharma", "yiyao"),
       Map.entry("food", "shipin"), Map.entry("foods", "shipin"), Map.entry("chemical", "huagong"),
       Map.entry("energy", "nengyuan"), Map.entry("new", "xin"), Map.entry("information", "xinxi"),
       Map.entry("industrial", "shiye"), Map.entry("industry", "shiye"), Map.entry("textile", "fangzhi"),
@@ -49,7 +50,9 @@ final class OrgStandardizer {
       "chongqing", "hangzhou", "nanjing", "wuhan", "chengdu", "xian", "suzhou", "changsha", "qingdao", "dalian",
       "xiamen", "ningbo", "zhengzhou", "jinan", "shenyang", "haerbin", "kunming", "hefei", "fuzhou", "dongguan",
       "foshan", "wuxi", "changchun", "shijiazhuang", "taiyuan", "nanning", "nanchang", "guiyang", "lanzhou",
-      "zhuhai", "xianggang", "hongkong", "aomen", "taibei");
+      "zhuhai", "xianggang", "hongkong", "aomen", "taibei",
+      // ICU reads 都 as dou and 重 as zhong outside these names
+      "chengdou", "zhongqing");
 
   /** The space-free name without a leading city, or the name itself: "beijinghaiyikeji" → "haiyikeji". */
   static String core(String compact) {
@@ -67,6 +70,10 @@ final class OrgStandardizer {
     List<String> toks = new ArrayList<>(Latinizer.tokens(Latinizer.latin(n.replace(".", ""))));
     if (!toks.isEmpty() && toks.get(0).equals("the") && toks.size() > 1) toks.remove(0);
     stripTrailing(toks);
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      // 信息技术 is "information technology"; technology alone is 科技
+      if (toks.get(i).equals("information") && toks.get(i + 1).startsWith("technolog")) toks.set(i + 1, "jishu");
+    }
     toks.replaceAll(t -> TRADE.getOrDefault(t, t));
     return Latinizer.join(toks);
   }

@@ -56,12 +56,7 @@ public final class StandardRecord {
     this.addresses = addresses == null ? List.of()
         : addresses.stream().filter(a -> a != null && !a.isEmpty()).toList();
     this.blockingKeys = clean(blockingKeys);
-    List<String> strong = new ArrayList<>();
-    for (String e : this.emails) strong.add("email:" + e);
-    for (String p : this.phones) strong.add("phone:" + p);
-    if (this.nationalId != null) strong.add("nid:" + this.nationalId);
-    if (this.taxId != null) strong.add("tax:" + this.taxId);
-    this.strongKeys = List.copyOf(strong);
+    this.strongKeys = strongKeys(this.emails, this.phones, this.nationalId, this.taxId);
     this.givenKey = compact(this.given);
     this.givenFirst = tokens(this.given).stream().findFirst().orElse(null);
     this.familyKey = compact(this.family);
@@ -118,6 +113,15 @@ public final class StandardRecord {
       }
     }
     return out;
+  }
+
+  static List<String> strongKeys(List<String> emails, List<String> phones, String nationalId, String taxId) {
+    List<String> strong = new ArrayList<>();
+    for (String e : emails) strong.add("email:" + e);
+    for (String p : phones) strong.add("phone:" + p);
+    if (nationalId != null) strong.add("nid:" + nationalId);
+    if (taxId != null) strong.add("tax:" + taxId);
+    return List.copyOf(new LinkedHashSet<>(strong));
   }
 
   /** Identifiers only; kept for callers that need no names (tests, tools). */

@@ -53,11 +53,12 @@ public final class Standardizer {
     String birth = ContactStandardizer.birthDate(r.birthDate());
     String nid = ContactStandardizer.identifier(r.nationalId());
     String tax = ContactStandardizer.identifier(r.taxId());
-    StandardRecord ids = new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones,
-        addresses, List.of());
-    List<String> blocking = BlockingKeys.compute(config.blockingRules(), r.kind(), given, family, org, birth,
-        ids.emails(), ids.addresses(), ids.strongKeys());
-    return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, ids.emails(), ids.phones(),
-        ids.addresses(), blocking);
+    emails.removeIf(java.util.Objects::isNull);
+    phones.removeIf(java.util.Objects::isNull);
+    addresses.removeIf(java.util.Objects::isNull);
+    List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
+        addresses, StandardRecord.strongKeys(emails, phones, nid, tax));
+    return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones, addresses,
+        blocking);
   }
 }

@@ -5,16 +5,19 @@ import java.util.Objects;
 
 /**
  * Settings of standardization (the {@code standardize} and {@code blocking.rules} parts of
- * conf/matching.json). {@code blockingRules} name the keys stored with every record, see {@link BlockingKeys}.
+ * conf/matching.json). {@code blockingRules} name the keys stored with every record, see {@link BlockingKeys};
+ * {@code nicknames} let Bill and William share a name key.
  */
-public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules) {
+public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules,
+                                 Nicknames nicknames) {
 
   public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "name_key",
-      "postcode_initials", "birthdate_initials", "org_name", "org_phonetic");
+      "postcode_initials", "birthdate_initials", "street_number", "phone_tail", "org_name", "org_phonetic");
 
   public StandardizerConfig {
     defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();
     blockingRules = List.copyOf(blockingRules == null ? DEFAULT_RULES : blockingRules);
+    if (nicknames == null) nicknames = Nicknames.none();
     for (String r : blockingRules) {
       if (!BlockingKeys.RULES.contains(Objects.requireNonNull(r, "blocking rule"))) {
         throw new IllegalArgumentException("unknown blocking rule '" + r + "', known: " + BlockingKeys.RULES);
@@ -22,7 +25,11 @@ public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, L
     }
   }
 
+  public StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules) {
+    this(defaultRegion, stripGmailDots, blockingRules, Nicknames.none());
+  }
+
   public static StandardizerConfig defaults() {
-    return new StandardizerConfig("CN", false, DEFAULT_RULES);
+    return new StandardizerConfig("CN", false, DEFAULT_RULES, Nicknames.none());
   }
 }

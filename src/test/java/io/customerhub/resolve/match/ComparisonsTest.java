@@ -1,5 +1,6 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.resolve.standardize.Nicknames;
 import io.customerhub.record.Kind;
 import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;

@@ -44,8 +44,7 @@ class GeneratedDataEvaluationTest {
     System.out.println(r.model().toJson());
     System.out.println(r.model().note());
     r.errors().stream().limit(30).forEach(System.out::println);
-    // measured 0.980 (precision 0.995, recall 0.965); the floor below catches regressions, the target is 0.98
-    assertTrue(r.f1() >= 0.975, "F1 " + r.f1());
+    assertTrue(r.f1() >= 0.98, "F1 " + r.f1());
     assertTrue(r.reviewShare() < 0.02, "review share " + r.reviewShare());
   }
 

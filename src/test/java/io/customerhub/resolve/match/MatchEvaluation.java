@@ -105,6 +105,28 @@ final class MatchEvaluation {
       if (find(parent, Blocker.Candidates.left(r[0])) != find(parent, Blocker.Candidates.right(r[0]))) openReviews++;
     }
     Result r = score(rs, entities, parent, candidates, openReviews, stdRate, pairRate, model, scorer);
+    long found = 0;
+    for (long p : candidates.pairs()) {
+      if (entities.get(Blocker.Candidates.left(p)).equals(entities.get(Blocker.Candidates.right(p)))) found++;
+    }
+    if (System.getenv("MATCH_DEBUG") != null) {
+      java.util.Set<Long> cand = new java.util.HashSet<>();
+      for (long p : candidates.pairs()) cand.add(p);
+      Map<String, List<Integer>> byEntity = new HashMap<>();
+      for (int i = 0; i < rs.size(); i++) byEntity.computeIfAbsent(entities.get(i), k -> new ArrayList<>()).add(i);
+      int shown = 0;
+      for (List<Integer> group : byEntity.values()) {
+        for (int x = 0; x < group.size(); x++) {
+          for (int y = x + 1; y < group.size(); y++) {
+            if (!cand.contains(Blocker.pair(group.get(x), group.get(y))) && shown++ < 25) {
+              System.out.println("UNBLOCKED " + rs.get(group.get(x)).encode() + "\n    " + rs.get(group.get(y)).encode());
+            }
+          }
+        }
+      }
+    }
+    r.errors().add(0, String.format(Locale.ROOT, "blocking recall: %d of %d true pairs are candidates (%.4f)", found,
+        r.truePairs(), r.truePairs() == 0 ? 1.0 : (double) found / r.truePairs()));
     if (!guardVetoes.isEmpty()) r.errors().add(0, "guard vetoes: " + guardVetoes);
     return r;
   }
@@ -125,8 +147,9 @@ final class MatchEvaluation {
     long truth = entitySizes.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
     long correct = both.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
     List<String> errors = new ArrayList<>();
-    for (int i = 0; i < rs.size() && errors.size() < 40; i++) {
-      for (int j = i + 1; j < rs.size() && errors.size() < 40; j++) {
+    int limit = Integer.getInteger("match.errors", 40);
+    for (int i = 0; i < rs.size() && errors.size() < limit; i++) {
+      for (int j = i + 1; j < rs.size() && errors.size() < limit; j++) {
         boolean same = entities.get(i).equals(entities.get(j));
         boolean joined = find(parent, i) == find(parent, j);
         if (same != joined) {

@@ -1,5 +1,6 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.resolve.standardize.Nicknames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 

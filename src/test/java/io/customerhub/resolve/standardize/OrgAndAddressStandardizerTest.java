@@ -40,6 +40,7 @@ class OrgAndAddressStandardizerTest {
   void tradeWordsAndLeadingCitiesBridgeEnglishAndChineseNames() {
     assertEquals("beijing haiyi keji", orgs.organization("Beijing Haiyi Technology Co., Ltd."));
     assertEquals("bei jing hai yi ke ji", orgs.organization("北京海一科技有限公司"));
+    assertEquals("hengke xinxi jishu", orgs.organization("Hengke Information Technology Ltd"));
     assertEquals("haiyikeji", OrgStandardizer.core("beijinghaiyikeji"));
     assertEquals("beijingkeji", OrgStandardizer.core("beijingkeji"), "too short to lose the city");
   }

@@ -1,4 +1,4 @@
-package io.customerhub.resolve.match;
+package io.customerhub.resolve.standardize;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,14 @@ import java.util.Map;
  */
 public final class Nicknames {
 
-  private static final Nicknames NONE = new Nicknames(Map.of());
+  private static final Nicknames NONE = new Nicknames(Map.of(), List.of());
 
   private final Map<String, int[]> groups;
+  private final List<String> heads;
 
-  private Nicknames(Map<String, int[]> groups) {
+  private Nicknames(Map<String, int[]> groups, List<String> heads) {
     this.groups = groups;
+    this.heads = heads;
   }
 
   public static Nicknames none() {
@@ -35,12 +37,15 @@ public final class Nicknames {
 
   public static Nicknames parse(List<String> lines) {
     Map<String, List<Integer>> byName = new HashMap<>();
+    List<String> heads = new ArrayList<>();
     int group = 0;
     for (String raw : lines) {
       int hash = raw.indexOf('#');
       String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip().toLowerCase(Locale.ROOT);
       if (line.isEmpty()) continue;
-      for (String name : line.split("[:,]")) {
+      String[] names = line.split("[:,]");
+      heads.add(names[0].strip().replace(" ", ""));
+      for (String name : names) {
         String n = name.strip().replace(" ", "");
         if (!n.isEmpty()) byName.computeIfAbsent(n, k -> new ArrayList<>()).add(group);
       }
@@ -48,7 +53,7 @@ public final class Nicknames {
     }
     Map<String, int[]> out = new HashMap<>();
     byName.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).distinct().toArray()));
-    return new Nicknames(Map.copyOf(out));
+    return new Nicknames(Map.copyOf(out), List.copyOf(heads));
   }
 
   /** True when the two (standardized, space-free) given names share a nickname group. */
@@ -59,6 +64,15 @@ public final class Nicknames {
     if (gb == null) return false;
     for (int x : ga) for (int y : gb) if (x == y) return true;
     return false;
+  }
+
+  /** The formal names of the groups this name is in (bill → william), for blocking keys; empty if none. */
+  public List<String> formalNames(String name) {
+    int[] g = name == null ? null : groups.get(name);
+    if (g == null) return List.of();
+    List<String> out = new ArrayList<>(g.length);
+    for (int i : g) out.add(heads.get(i));
+    return out;
   }
 
   public int size() {
