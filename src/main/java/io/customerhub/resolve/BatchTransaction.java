@@ -220,29 +220,8 @@ final class BatchTransaction {
   }
 
   private Future<Void> writeReviews(List<Linker.ReviewPair> found) {
-    if (found.isEmpty()) return Future.succeededFuture();
-    Map<String, Linker.ReviewPair> unique = new java.util.LinkedHashMap<>();
-    for (Linker.ReviewPair r : found) {
-      boolean ordered = r.left().compareTo(r.right()) <= 0;
-      unique.putIfAbsent(ordered ? r.left() + "|" + r.right() : r.right() + "|" + r.left(), r);
-    }
-    List<Linker.ReviewPair> reviews = new ArrayList<>(unique.values());
-    int n = reviews.size();
-    String[] ls = new String[n], li = new String[n], rs = new String[n], ri = new String[n], ex = new String[n];
-    Double[] score = new Double[n];
-    for (int i = 0; i < n; i++) {
-      Linker.ReviewPair r = reviews.get(i);
-      boolean ordered = r.left().compareTo(r.right()) <= 0;
-      SourceKey a = ordered ? r.left() : r.right(), b = ordered ? r.right() : r.left();
-      ls[i] = a.source();
-      li[i] = a.sourceId();
-      rs[i] = b.source();
-      ri[i] = b.sourceId();
-      score[i] = r.decision().score();
-      ex[i] = new JsonObject().put("rule", r.decision().rule()).put("band", r.decision().band().name())
-          .put("explanation", new JsonObject(r.decision().explanation())).encode();
-    }
-    return conn.preparedQuery(ResolveSql.UPSERT_REVIEWS).execute(Tuple.of(ls, li, rs, ri, score, ex)).mapEmpty();
+    return ReviewPairs.write(conn, found.stream()
+        .map(r -> new ReviewPairs.Pair(r.left(), r.right(), r.decision())).toList());
   }
 
   private Future<Void> merge(UUID survivor, List<UUID> losers, Linker.Cluster cluster, List<Prepared> identities) {

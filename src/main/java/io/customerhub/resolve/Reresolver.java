@@ -176,27 +176,12 @@ public final class Reresolver {
   }
 
   private static Future<Void> writeReviews(io.vertx.sqlclient.SqlConnection conn, Snapshot s, Plan plan) {
-    int n = plan.reviews().size();
-    if (n == 0) return Future.succeededFuture();
-    String[] ls = new String[n], li = new String[n], rs = new String[n], ri = new String[n], ex = new String[n];
-    Double[] score = new Double[n];
-    for (int k = 0; k < n; k++) {
-      SourceKey a = s.keys().get((int) plan.reviews().get(k)[0]), b = s.keys().get((int) plan.reviews().get(k)[1]);
-      if (a.compareTo(b) > 0) {
-        SourceKey t = a;
-        a = b;
-        b = t;
-      }
-      PairDecider.Decision d = plan.reviewDecisions().get(k);
-      ls[k] = a.source();
-      li[k] = a.sourceId();
-      rs[k] = b.source();
-      ri[k] = b.sourceId();
-      score[k] = d.score();
-      ex[k] = new io.vertx.core.json.JsonObject().put("rule", d.rule()).put("band", d.band().name())
-          .put("explanation", new io.vertx.core.json.JsonObject(d.explanation())).encode();
+    List<ReviewPairs.Pair> pairs = new ArrayList<>();
+    for (int k = 0; k < plan.reviews().size(); k++) {
+      long[] p = plan.reviews().get(k);
+      pairs.add(new ReviewPairs.Pair(s.keys().get((int) p[0]), s.keys().get((int) p[1]), plan.reviewDecisions().get(k)));
     }
-    return conn.preparedQuery(ResolveSql.UPSERT_REVIEWS).execute(Tuple.of(ls, li, rs, ri, score, ex)).mapEmpty();
+    return ReviewPairs.write(conn, pairs);
   }
 
   /** Profiles that kept none of their records now redirect to the profile that took most of them. */
