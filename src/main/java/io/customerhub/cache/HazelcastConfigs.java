@@ -48,6 +48,9 @@ public final class HazelcastConfigs {
     Config config = new Config().setClusterName(clusterName);
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
+    // near-cache invalidations travel at once instead of in 10-second batches: a routing answer must not lag a
+    // committed change on another node by seconds
+    config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
     // Without these a member waits ~12 s for others before it considers itself started.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");

@@ -29,6 +29,8 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
 
   FileRecords(Path file) throws IOException {
     reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') reader.reset(); // a byte-order mark is not part of the first record
     String name = file.getFileName().toString().toLowerCase();
     if (name.endsWith(".csv") || name.endsWith(".tsv")) {
       CSVFormat format = (name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()

@@ -37,7 +37,12 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
     String hash = CanonicalJson.contentHash(canonical);
     CanonicalRecord r = in.record();
     if (r.deleted() || !r.isIdentity()) {
-      return new Prepared(index, in, canonical.encode(), hash, null, List.of(Linker.recordKey(r.key())), Set.of());
+      // an order also locks its customer's key, so that it and a concurrent write of that customer take turns
+      // and one of them always sees the other (else the order could be stored but never counted)
+      List<String> lockKeys = r.order() != null && r.order().customerRef() != null
+          ? List.of(Linker.recordKey(r.key()), Linker.recordKey(r.order().customerRef()))
+          : List.of(Linker.recordKey(r.key()));
+      return new Prepared(index, in, canonical.encode(), hash, null, lockKeys, Set.of());
     }
     StandardRecord std = standardizer.standardize(r);
     Set<String> strong = new LinkedHashSet<>(std.strongKeys());

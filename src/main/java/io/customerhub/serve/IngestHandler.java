@@ -34,7 +34,10 @@ final class IngestHandler {
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
-    List<IngestService.Input> inputs = split(body.toString(StandardCharsets.UTF_8));
+    String text = body.toString(StandardCharsets.UTF_8);
+    // spreadsheet exports start UTF-8 files with a byte-order mark, which is not part of the first record
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    List<IngestService.Input> inputs = split(text);
     if (inputs.size() > maxLines) {
       throw HubException.tooLarge("body: has " + inputs.size() + " lines; at most " + maxLines + " per request");
     }

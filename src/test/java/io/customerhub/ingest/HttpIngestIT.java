@@ -216,6 +216,57 @@ class HttpIngestIT {
   }
 
   @Test
+  void namesInAnyScriptArriveAndAreAnsweredIntact() {
+    Rec record = person("crm", uniqueId("C")).name("伟", "张").set("fullName", "张伟 Müller-Łukasz")
+        .emails(uniqueEmail("zhang")).address("建国路8号", "北京", "100022").updatedAt(at(0));
+
+    hub.accept(record);
+
+    JsonObject profile = hub.profileByKey(record);
+    assertEquals("伟", profile.getString("givenName"));
+    assertEquals("张", profile.getString("familyName"));
+    assertEquals("张伟 Müller-Łukasz", profile.getString("fullName"));
+    assertTrue(profile.getJsonArray("addresses").encode().contains("建国路8号"), profile::encode);
+  }
+
+  @Test
+  void aRecordIsFoundByASourceIdWithSlashesSpacesAndAnyScript() {
+    Rec record = person("erp", "2026/客户 " + uniqueId("K")).emails(uniqueEmail("odd-id")).updatedAt(at(0));
+
+    String profileId = hub.accept(record).getString("profileId");
+
+    Response r = hub.profileByKeyResponse(record.source(), record.sourceId());
+    assertEquals(200, r.status(), r::toString);
+    assertEquals(profileId, r.json().getString("profileId"));
+    assertTrue(hub.crosswalk().containsKey(HubTestNode.key(record)));
+  }
+
+  @Test
+  void crlfLineEndingsAndAByteOrderMarkAreAccepted() {
+    Rec a = customer();
+    Rec b = customer();
+
+    Response r = postRecords("crm", NDJSON, "\uFEFF" + a.line() + "\r\n" + b.line() + "\r\n");
+
+    assertEquals(200, r.status(), r::toString);
+    assertEquals(List.of("accepted", "accepted"), r.ndjson().stream().map(x -> x.getString("status")).toList(),
+        r::toString);
+  }
+
+  @Test
+  void twoJsonObjectsOnOneLineAreRejectedNotHalfRead() {
+    Rec a = customer();
+    Rec b = customer();
+
+    Response r = postRecords("crm", NDJSON, a.line() + " " + b.line() + "\n");
+
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(1, answers.size(), r::toString);
+    assertEquals("rejected", answers.get(0).getString("status"), r::toString);
+    assertEquals(404, hub.profileByKeyResponse(a.source(), a.sourceId()).status(), "nothing of the line was stored");
+  }
+
+  @Test
   void aBlankLineInsideTheBodyIsRejectedSoThatLineNumbersMatch() {
     Response r = postRecords("crm", NDJSON, customer().line() + "\n\n" + customer().line() + "\n");
 

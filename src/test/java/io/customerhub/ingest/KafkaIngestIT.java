@@ -57,8 +57,11 @@ class KafkaIngestIT {
   // ---- sources as they publish: native field names, as mapped in conf/sources/*.json --------------------------------
 
   private static JsonObject crmContact(String contactId, String email, String mobile) {
-    return new JsonObject().put("contact_id", contactId).put("first_name", uniqueName()).put("last_name", "Wang")
-        .put("email", email).put("mobile", mobile).put("modified_at", at(0).toString());
+    JsonObject contact = new JsonObject().put("contact_id", contactId).put("first_name", uniqueName())
+        .put("last_name", "Wang").put("modified_at", at(0).toString());
+    if (email != null) contact.put("email", email);
+    if (mobile != null) contact.put("mobile", mobile);
+    return contact;
   }
 
   private static JsonObject erpAccount(String accountNo, String billingEmail) {
@@ -137,16 +140,18 @@ class KafkaIngestIT {
     kafka.send(names.sourceTopic("crm"), key, malformed);
     kafka.send(names.sourceTopic("crm"), key, withoutId);
     kafka.send(names.sourceTopic("crm"), key, wrongType);
+    kafka.send(names.sourceTopic("crm"), key, null);
     publish("crm", key, crmContact(key, uniqueEmail("good"), uniqueMobile()));
 
     awaitProfile("crm", key, p -> true);
     List<Message> deadLetters = kafka.readUntil(names.deadLetterTopic(),
-        read -> read.stream().filter(m -> key.equals(m.key())).count() >= 3, WAIT);
+        read -> read.stream().filter(m -> key.equals(m.key())).count() >= 4, WAIT);
     Map<String, Message> byValue = new LinkedHashMap<>();
     deadLetters.stream().filter(m -> key.equals(m.key())).forEach(m -> byValue.put(m.value(), m));
     assertReason(byValue.get(malformed), "JSON");
     assertReason(byValue.get(withoutId), "sourceId");
     assertReason(byValue.get(wrongType), "birthDate");
+    assertReason(byValue.get(null), "value");
   }
 
   private static void assertReason(Message deadLetter, String field) {
@@ -231,6 +236,62 @@ class KafkaIngestIT {
         .orElseThrow().value());
     assertEquals(profileId, event.getString("profileId"));
     assertNotNull(event.getString("changeType"), event::encode);
+  }
+
+  @Test
+  @Order(9)
+  void aMergeIsPublishedAsAMergedEventNamingTheSurvivor() {
+    String email = uniqueEmail("merge-event");
+    String mobile = uniqueMobile();
+    String a = uniqueId("C");
+    String b = uniqueId("C");
+    publish("crm", a, crmContact(a, email, null));
+    String survivor = awaitProfile("crm", a, p -> true).getString("profileId");
+    publish("crm", b, crmContact(b, null, mobile));
+    String mergedAway = awaitProfile("crm", b, p -> true).getString("profileId");
+
+    String bridge = uniqueId("C");
+    JsonObject bridging = crmContact(bridge, email, mobile);
+    bridging.remove("first_name");
+    bridging.remove("last_name");
+    publish("crm", bridge, bridging);
+    awaitProfile("crm", b, p -> p.getString("profileId").equals(survivor));
+
+    List<Message> events = kafka.readUntil(names.changeTopic(), read -> read.stream()
+        .anyMatch(m -> mergedAway.equals(m.key()) && m.value().contains(survivor)), WAIT);
+    JsonObject merged = new JsonObject(events.stream().filter(m -> mergedAway.equals(m.key())
+        && m.value().contains(survivor)).findFirst().orElseThrow().value());
+    assertEquals(survivor, merged.getString("mergedInto"), merged::encode);
+  }
+
+  @Test
+  @Order(50)
+  void twoNodesInOneConsumerGroupShareTheTopicsWithoutDuplicateProfiles() {
+    List<String> people = new java.util.ArrayList<>();
+    Map<String, String> erpOf = new LinkedHashMap<>();
+    try (HubTestNode second = HubTestNode.builder().kafka(names).postgresUrl(hub.pgUrl()).start()) {
+      for (int i = 0; i < 60; i++) {
+        String contactId = uniqueId("C");
+        String email = uniqueEmail("group");
+        people.add(contactId);
+        publish("crm", contactId, crmContact(contactId, email, null));
+        if (i % 3 == 0) {
+          String account = uniqueId("A");
+          erpOf.put(contactId, account);
+          publish("erp", account, new JsonObject().put("account_no", account).put("kind", "person")
+              .put("billing_email", email.toUpperCase()).put("last_changed", at(1).toString()));
+        }
+      }
+      for (String contactId : people) awaitProfile("crm", contactId, p -> true);
+      awaitAllConsumed();
+      for (Map.Entry<String, String> e : erpOf.entrySet()) {
+        JsonObject viaErp = awaitProfile("erp", e.getValue(), p -> true);
+        assertEquals(hub.profileByKey("crm", e.getKey()).getString("profileId"), viaErp.getString("profileId"),
+            "one profile for " + e.getKey() + " and " + e.getValue());
+        assertEquals(2, HubTestNode.recordKeys(viaErp).size(), viaErp::encode);
+      }
+      assertEquals(hub.crosswalk(), second.crosswalk(), "both nodes answer from the same truth");
+    }
   }
 
   @Test

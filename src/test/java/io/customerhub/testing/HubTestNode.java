@@ -250,7 +250,12 @@ public final class HubTestNode implements AutoCloseable {
   }
 
   public Response profileByKeyResponse(String source, String sourceId) {
-    return get("/api/v1/profiles/by-key/" + source + "/" + sourceId, admin);
+    return get("/api/v1/profiles/by-key/" + segment(source) + "/" + segment(sourceId), admin);
+  }
+
+  /** A path segment, percent-encoded (source ids may hold '/', spaces or any script). */
+  public static String segment(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** The profile holding a record; asserts that there is one. */
