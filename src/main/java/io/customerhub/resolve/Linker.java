@@ -4,6 +4,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -115,6 +116,7 @@ public final class Linker {
     List<ReviewPair> reviews = new ArrayList<>();
     Map<String, List<Integer>> batchByKey = new HashMap<>();
     Set<String> decided = new HashSet<>();
+    List<Pending> pending = new ArrayList<>();
 
     for (Item item : items) {
       for (String key : explicitFirst(item.keys())) {
@@ -125,19 +127,32 @@ public final class Linker {
               ? new PairDecider.Decision(explicit ? PairDecider.Band.MERGE : PairDecider.Band.APART, 0,
               explicit ? "explicit-link" : "no-standard", Map.of())
               : decider.decide(item.standard(), c.standard(), explicit);
-          apply(uf, clusterRecords, best, reviews, item, c.key(), profileNodes.get(c.profileId()), d);
+          pending.add(new Pending(item, c.key(), profileNodes.get(c.profileId()), d));
         }
         List<Integer> peers = batchByKey.computeIfAbsent(key, k -> new ArrayList<>());
         for (int j : peers) {
           Item other = items.get(j);
           if (!decided.add(item.index() + "|batch|" + j)) continue;
           PairDecider.Decision d = decider.decide(item.standard(), other.standard(), key.startsWith(LINK_PREFIX));
-          apply(uf, clusterRecords, best, reviews, item, other.standard().key(), j, d);
+          pending.add(new Pending(item, other.standard().key(), j, d));
         }
         peers.add(item.index());
       }
     }
+    // strongest evidence first: explicit links, then MERGE pairs by weight, so the cluster guard judges weak
+    // links against clusters the strong ones already built (probabilities of strong pairs all round to 1)
+    pending.sort(Comparator.comparingInt((Pending p) -> "explicit-link".equals(p.decision().rule()) ? 0 : 1)
+        .thenComparing(Comparator.comparingDouble((Pending p) -> weight(p.decision())).reversed()));
+    for (Pending p : pending) apply(uf, clusterRecords, best, reviews, p.item(), p.other(), p.otherNode(), p.decision());
     return outcome(items, profiles, uf, best, reviews);
+  }
+
+  private record Pending(Item item, SourceKey other, int otherNode, PairDecider.Decision decision) {
+  }
+
+  /** The match weight when the decider gives one (Fellegi-Sunter bits), else the score. */
+  static double weight(PairDecider.Decision d) {
+    return d.explanation().get("weight") instanceof Number w ? w.doubleValue() : d.score();
   }
 
   /**

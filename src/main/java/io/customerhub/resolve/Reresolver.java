@@ -104,20 +104,30 @@ public final class Reresolver {
     Blocker.Candidates pairs = new Blocker(engine.config()).candidates(s.standards());
     Map<Integer, List<StandardRecord>> members = new HashMap<>();
     Linker.Guard guard = engine.guard();
+    record Scored(int a, int b, PairDecider.Decision d) {
+    }
+    List<Scored> merges = new ArrayList<>();
     for (long pair : pairs.pairs()) {
       int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
-      if (uf.find(a) == uf.find(b)) continue;
       PairDecider.Decision d = engine.decide(s.standards().get(a), s.standards().get(b), false);
       if (d.band() == PairDecider.Band.REVIEW) {
         reviews.add(new long[] {a, b});
         reviewDecisions.add(d);
+      } else if (d.band() == PairDecider.Band.MERGE) {
+        merges.add(new Scored(a, b, d));
       }
-      if (d.band() != PairDecider.Band.MERGE) continue;
+    }
+    // strongest pairs first, as in online linking, so the guard judges weak links against built clusters
+    merges.sort(java.util.Comparator.comparingDouble((Scored x) -> Linker.weight(x.d())).reversed());
+    for (Scored m : merges) {
+      int a = m.a(), b = m.b();
+      if (uf.find(a) == uf.find(b)) continue;
       List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> new ArrayList<>(List.of(s.standards().get(a))));
       List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> new ArrayList<>(List.of(s.standards().get(b))));
       if (guard.check(left, right).isPresent()) {
         reviews.add(new long[] {a, b});
-        reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, d.score(), "cluster-guard", d.explanation()));
+        reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, m.d().score(), "cluster-guard",
+            m.d().explanation()));
         continue;
       }
       int ra = uf.find(a), rb = uf.find(b);

@@ -59,7 +59,8 @@ final class MatchEvaluation {
     for (CanonicalRecord r : records) rs.add(std.standardize(r));
     double stdRate = records.size() / ((System.nanoTime() - t0) / 1e9);
 
-    MatchModel model = EmTrainer.train(rs, cfg, 42);
+    // MATCH_UNTRAINED=1 measures the default priors, as the hub runs before its first training
+    MatchModel model = System.getenv("MATCH_UNTRAINED") != null ? MatchModel.defaults() : EmTrainer.train(rs, cfg, 42);
     PairScorer scorer = new PairScorer(model, TermFrequencies.of(rs), cfg);
     Blocker.Candidates candidates = new Blocker(cfg).candidates(rs);
     List<long[]> merges = new ArrayList<>();
@@ -147,7 +148,7 @@ final class MatchEvaluation {
     long truth = entitySizes.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
     long correct = both.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
     List<String> errors = new ArrayList<>();
-    int limit = Integer.getInteger("match.errors", 40);
+    int limit = System.getenv("MATCH_ERRORS") == null ? 40 : Integer.parseInt(System.getenv("MATCH_ERRORS"));
     for (int i = 0; i < rs.size() && errors.size() < limit; i++) {
       for (int j = i + 1; j < rs.size() && errors.size() < limit; j++) {
         boolean same = entities.get(i).equals(entities.get(j));
