@@ -120,10 +120,15 @@ final class ResolveSql {
       where o.source = d.source and o.source_id = d.source_id
       returning o.customer_source, o.customer_source_id""";
 
+  /**
+   * The profiles of the given customers, locking their crosswalk rows: a merge moving them commits first and
+   * this read then sees the survivor, so an order racing a merge is counted where its customer ends up.
+   */
   static final String PROFILES_OF_KEYS = """
       select c.source, c.source_id, c.profile_id
       from unnest($1::text[], $2::text[]) as k(source, source_id)
-      join crosswalk c on c.source = k.source and c.source_id = k.source_id""";
+      join crosswalk c on c.source = k.source and c.source_id = k.source_id
+      order by c.source, c.source_id for update of c""";
 
   /** A pair is stored once, in key order; a later look at the same pair refreshes its score. */
   static final String UPSERT_REVIEWS = """

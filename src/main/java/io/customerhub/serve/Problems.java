@@ -75,7 +75,7 @@ public final class Problems {
   private static boolean databaseUnavailable(Throwable failure) {
     if (failure instanceof PgException pg) {
       String state = String.valueOf(pg.getSqlState());
-      return state.startsWith("08") || state.startsWith("53") || state.startsWith("57");
+      return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("55000");
     }
     return failure instanceof java.net.ConnectException || failure instanceof io.vertx.core.VertxException v
         && String.valueOf(v.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connection");

@@ -185,4 +185,76 @@ class ConcurrencyIT {
       assertEquals(List.of(), uncounted, () -> "round " + r + ": customers whose order is stored but not counted");
     }
   }
+
+  /**
+   * An order for a customer whose profile is being merged at that moment, on another node: the survivor counts the
+   * order and the merged-away profile stays merged.
+   */
+  @Test
+  void anOrderRacingAMergeOfItsCustomersProfileIsCountedByTheSurvivor() throws Exception {
+    int pairs = 8;
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Rec> customers = new ArrayList<>();
+      List<String[]> profiles = new ArrayList<>();
+      List<CompletableFuture<Response>> inFlight = new ArrayList<>();
+      List<HttpRequest> requests = new ArrayList<>();
+      for (int i = 0; i < pairs; i++) {
+        String email = uniqueEmail("merging");
+        String mobile = uniqueMobile();
+        Rec byEmail = person("crm", uniqueId("C")).emails(email).updatedAt(at(0));
+        Rec byPhone = person("erp", uniqueId("K")).phones(mobile).updatedAt(at(0));
+        String survivor = nodeA.accept(byEmail).getString("profileId");
+        String mergedAway = nodeA.accept(byPhone).getString("profileId");
+        customers.add(byPhone);
+        profiles.add(new String[] {survivor, mergedAway});
+        Rec bridge = person("webshop", uniqueId("W")).emails(email).phones(mobile).updatedAt(at(1));
+        Rec order = WireRecords.order(uniqueId("O"), byPhone.source(), byPhone.sourceId())
+            .ordered(at(5), "10.00", "paid").updatedAt(at(5));
+        requests.add(nodeA.postRequest("/api/v1/records/orders", NDJSON, WireRecords.ndjson(List.of(order)),
+            nodeA.adminToken()));
+        requests.add(nodeB.postRequest("/api/v1/records/webshop", NDJSON, WireRecords.ndjson(List.of(bridge)),
+            nodeB.adminToken()));
+      }
+      for (HttpRequest request : requests) inFlight.add(HubTestNode.sendAsync(request));
+      for (CompletableFuture<Response> f : inFlight) assertEquals(200, f.get(2, TimeUnit.MINUTES).status());
+
+      List<String> wrong = new ArrayList<>();
+      for (int i = 0; i < pairs; i++) {
+        String survivor = profiles.get(i)[0];
+        String mergedAway = profiles.get(i)[1];
+        Response away = nodeA.profileResponse(mergedAway);
+        if (away.status() != 308) wrong.add(mergedAway + " answers " + away.status() + " instead of 308");
+        JsonObject kept = nodeA.profile(survivor);
+        if (kept.getJsonObject("orders").getInteger("orderCount") != 1) {
+          wrong.add("survivor " + survivor + " counts " + kept.getJsonObject("orders").getInteger("orderCount")
+              + " orders of " + key(customers.get(i)));
+        }
+        String holder = nodeA.crosswalk().get(key(customers.get(i)));
+        if (!survivor.equals(holder)) wrong.add(key(customers.get(i)) + " is in " + holder);
+      }
+      int r = round;
+      assertEquals(List.of(), wrong, () -> "round " + r);
+    }
+  }
+
+  @Test
+  void concurrentVersionsOfOneRecordOnTwoNodesConvergeOnTheNewest() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      Rec base = person("crm", uniqueId("C")).emails(uniqueEmail("versions"));
+      List<Rec> versions = new ArrayList<>();
+      for (int v = 1; v <= 6; v++) versions.add(base.copy().name("Version" + v, "Zhang").updatedAt(at(v)));
+      java.util.Collections.shuffle(versions);
+
+      List<CompletableFuture<Response>> inFlight = new ArrayList<>();
+      for (int i = 0; i < versions.size(); i++) {
+        HubTestNode node = i % 2 == 0 ? nodeA : nodeB;
+        inFlight.add(HubTestNode.sendAsync(node.postRequest("/api/v1/records/crm", NDJSON,
+            WireRecords.ndjson(List.of(versions.get(i))), node.adminToken())));
+      }
+      for (CompletableFuture<Response> f : inFlight) assertEquals(200, f.get(2, TimeUnit.MINUTES).status());
+
+      assertEquals("Version6", nodeA.profileByKey(base).getString("givenName"), "round " + round);
+      assertEquals("Version6", nodeB.profileByKey(base).getString("givenName"), "round " + round);
+    }
+  }
 }
