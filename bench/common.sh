@@ -1,0 +1,28 @@
+# Shared by bench/*.sh: compiles main and test classes, writes the test classpath, and defines run_bench.
+# Sourced, not run. Keeps to the project's own Maven build; nothing here is part of `mvn verify`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+build() {
+  if ! mvn -B -q -o test-compile; then
+    echo "offline build failed; trying online" >&2
+    mvn -B -q test-compile
+  fi
+  if ! mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt; then
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
+  fi
+}
+
+# The Hazelcast module flags of the pom's hz.argLine, read from the pom so that they never drift.
+hz_flags() {
+  sed -n 's:.*<hz.argLine>\(.*\)</hz.argLine>.*:\1:p' pom.xml
+}
+
+# run_bench CLASS [ARGS...]; BENCH_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=...).
+run_bench() {
+  local cls="$1"; shift
+  # shellcheck disable=SC2046
+  exec java $(hz_flags) -Xmx${BENCH_XMX:-3g} ${BENCH_JAVA_OPTS:-} \
+    -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" "io.customerhub.bench.$cls" "$@"
+}

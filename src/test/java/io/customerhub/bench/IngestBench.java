@@ -1,0 +1,237 @@
+package io.customerhub.bench;
+
+import io.customerhub.app.HubNode;
+import io.customerhub.config.ConfigLoader;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Row;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.customerhub.bench.BenchSupport.log;
+
+/**
+ * Ingest throughput through the HTTP door ({@code POST /api/v1/records/{source}}, NDJSON, batches of 1000: every
+ * line validated, standardized, matched probabilistically against the stored records that share a key, linked
+ * and committed before the answer) against a plain PostgreSQL {@code COPY} of the same lines into a fresh table
+ * on the same embedded PostgreSQL, in the same run.
+ *
+ * <pre>
+ * IngestBench [SIZE ...] [--batch 1000] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
+ *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
+ *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
+ * </pre>
+ * Each size runs on a fresh node (its own temp dir and embedded PostgreSQL), so the sizes do not disturb each
+ * other. The COPY baseline is run before and after the hub load (the machine's load drifts; both are printed and
+ * their mean is the baseline).
+ */
+public final class IngestBench {
+
+  /** Figures of one size. */
+  record Run(int records, BenchSupport.LoadResult load, double copyBefore, double copyAfter, double copyBatched,
+             PairCount pairs) {
+    double copyRate() {
+      return records / ((copyBefore + copyAfter) / 2);
+    }
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, List<String>> args = BenchSupport.args(argv);
+    List<Integer> sizes = new ArrayList<>();
+    for (String s : args.getOrDefault("", List.of("10000"))) {
+      sizes.add(Integer.parseInt(s.replace("_", "").replace(",", "")));
+    }
+    int batch = BenchSupport.intArg(args, "batch", 1000);
+    boolean withOrgs = BenchSupport.flag(args, "with-orgs");
+    boolean pairs = !BenchSupport.flag(args, "no-pairs");
+    int seed = BenchSupport.intArg(args, "seed", 42);
+    for (int size : sizes) {
+      if (size < 100 || size > 1_000_000) throw new IllegalArgumentException("sizes must lie within 100 .. 1,000,000");
+    }
+    log("IngestBench: sizes %s, batches of %d, %s, seed %d", sizes, batch, withOrgs ? "persons + organizations"
+        : "persons only", seed);
+    if (BenchSupport.flag(args, "pairs-only")) {
+      // no hub: the candidate pairs the linker would score, per size, from the hub's own standardizer
+      for (int size : sizes) {
+        logPairs("candidate pairs at " + size, offlinePairs(BenchSupport.identityLines(size, withOrgs, seed), batch));
+      }
+      System.exit(0);
+    }
+    Map<Integer, Run> runs = new LinkedHashMap<>();
+    for (int size : sizes) {
+      runs.put(size, run(size, batch, withOrgs, seed, pairs));
+      report(runs);
+    }
+    System.exit(0);
+  }
+
+  private static Run run(int size, int batch, boolean withOrgs, int seed, boolean pairs) throws Exception {
+    var lines = BenchSupport.identityLines(size, withOrgs, seed);
+    if (pairs) logPairs("candidate pairs (offline, predicted)", offlinePairs(lines, batch));
+    try (BenchSupport.Node node = BenchSupport.Node.start("ingest-" + size)) {
+      String jdbc = jdbcUrl(node.hub);
+      PgConnectOptions o = node.hub.database().options();
+      double before;
+      double batched;
+      try (Connection c = DriverManager.getConnection(jdbc, o.getUser(), o.getPassword())) {
+        before = copy(c, lines, 0);
+        batched = copy(c, lines, batch);
+      }
+      log("COPY baseline (before): %,d rows in %.2f s = %,.0f rows/s; as COPYs of %d rows each: %.2f s = %,.0f rows/s",
+          size, before, size / before, batch, batched, size / batched);
+
+      log("loading %,d identity records (%s) through POST /api/v1/records/{source}, batches of %d …", size,
+          BenchSupport.sizes(lines), batch);
+      BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, true);
+      log("hub load: %,d records in %.1f s = %,.0f records/s (%,d accepted %s, %,d rejected%s)", load.sent(),
+          load.seconds(), load.perSecond(), load.accepted(), load.outcomes(), load.rejected(),
+          load.firstRejection() == null ? "" : "; first: " + load.firstRejection());
+
+      double after;
+      try (Connection c = DriverManager.getConnection(jdbc, o.getUser(), o.getPassword())) {
+        after = copy(c, lines, 0);
+      }
+      log("COPY baseline (after):  %,d rows in %.2f s = %,.0f rows/s", size, after, size / after);
+      PairCount p = pairs ? storedPairs(node.hub, lines, batch, node.config.resolve().maxCandidatesPerKey()) : null;
+      if (p != null) logPairs("candidate pairs (stored match keys)", p);
+      return new Run(size, load, before, after, batched, p);
+    }
+  }
+
+  private static String jdbcUrl(HubNode node) {
+    PgConnectOptions o = node.database().options();
+    return "jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase();
+  }
+
+  /**
+   * COPYs the lines into a fresh {@code copy_baseline(source text, source_id text, body jsonb)} (dropped and
+   * created before the clock starts) and commits; {@code perCopy} 0 means one COPY of all rows, otherwise one
+   * COPY and commit per {@code perCopy} rows. Returns the seconds from the first row sent to the last commit.
+   */
+  static double copy(Connection c, Map<String, List<BenchSupport.Line>> lines, int perCopy) throws Exception {
+    c.setAutoCommit(true);
+    try (Statement s = c.createStatement()) {
+      s.execute("drop table if exists copy_baseline");
+      s.execute("create table copy_baseline(source text, source_id text, body jsonb)");
+    }
+    c.setAutoCommit(false);
+    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+    List<BenchSupport.Line> all = new ArrayList<>();
+    lines.values().forEach(all::addAll);
+    int chunk = perCopy <= 0 ? all.size() : perCopy;
+    // the CSV text is built before the clock starts: the baseline is what PostgreSQL does with the rows
+    List<String> csv = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += chunk) {
+      StringBuilder sb = new StringBuilder(chunk * 600);
+      for (BenchSupport.Line l : all.subList(from, Math.min(all.size(), from + chunk))) {
+        sb.append(csvField(l.source())).append(',').append(csvField(l.sourceId())).append(',')
+            .append(csvField(l.json())).append('\n');
+      }
+      csv.add(sb.toString());
+    }
+    long rows = 0;
+    long t0 = System.nanoTime();
+    for (String text : csv) {
+      try (Reader r = new StringReader(text)) {
+        rows += copy.copyIn("copy copy_baseline (source, source_id, body) from stdin with (format csv)", r);
+      }
+      c.commit();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    c.setAutoCommit(true);
+    if (rows != all.size()) throw new SQLException("COPY wrote " + rows + " rows, expected " + all.size());
+    return seconds;
+  }
+
+  private static String csvField(String s) {
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * The candidate-pair counts of what is stored: the match_key rows of each record, in the order and batches the
+   * bench sent the records in.
+   */
+  static PairCount storedPairs(HubNode node, Map<String, List<BenchSupport.Line>> lines, int batch, int cap)
+      throws Exception {
+    Map<String, List<String>> byRecord = new HashMap<>();
+    for (Row r : BenchSupport.await(node.database().pool()
+        .query("select source || ':' || source_id, key from match_key").execute(), 600)) {
+      byRecord.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+    }
+    List<PairCount.Rec> recs = new ArrayList<>();
+    int b = 0;
+    for (List<BenchSupport.Line> list : lines.values()) {
+      for (int i = 0; i < list.size(); i++) {
+        if (i % batch == 0) b++;
+        List<String> keys = byRecord.get(list.get(i).key().asString());
+        if (keys != null) recs.add(new PairCount.Rec(list.get(i).key(), b, keys));
+      }
+    }
+    return PairCount.of(recs, cap);
+  }
+
+  /** The same counts computed offline from the lines (the hub's own decoder and standardizer), no hub needed. */
+  static PairCount offlinePairs(Map<String, List<BenchSupport.Line>> lines, int batch) {
+    Path conf = Path.of("conf");
+    int cap = ConfigLoader.load(conf.resolve("hub.json"), Map.of()).resolve().maxCandidatesPerKey();
+    return PairCount.of(PairCount.offlineKeys(lines, conf, batch), cap);
+  }
+
+  static void logPairs(String what, PairCount p) {
+    log("%s: %,d records, %,d match keys; pairs the linker scores %,d (%.2f per record; without the per-key cap "
+            + "%.2f); per-key pairs %.2f per record; candidate rows fetched %.2f per record; biggest block %,d, "
+            + "blocks over the cap %d; top: %s", what, p.records(), p.keyRows(), p.linkerPairs(), p.linkerPerRecord(),
+        p.distinctPerRecord(), p.keyPairsPerRecord(), p.rowsPerRecord(), p.maxBlock(), p.overCap(), p.biggest());
+  }
+
+  private static void report(Map<Integer, Run> runs) {
+    System.out.println();
+    System.out.println("=== IngestBench result ===");
+    System.out.printf(Locale.ROOT, "%9s %9s %11s %10s %11s %9s %9s %10s %10s %9s%n", "records", "hub s", "hub rec/s",
+        "COPY s", "COPY rec/s", "hub/COPY", "pairs/rec", "uncapped", "rows/rec", "max block");
+    for (Run r : runs.values()) {
+      double copySeconds = (r.copyBefore() + r.copyAfter()) / 2;
+      PairCount p = r.pairs();
+      System.out.printf(Locale.ROOT, "%,9d %9.1f %,11.0f %10.2f %,11.0f %9.3f %9s %10s %10s %9s%n", r.records(),
+          r.load().seconds(), r.load().perSecond(), copySeconds, r.copyRate(), r.load().perSecond() / r.copyRate(),
+          p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.linkerPerRecord()),
+          p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.distinctPerRecord()),
+          p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.rowsPerRecord()),
+          p == null ? "-" : String.valueOf(p.maxBlock()));
+    }
+    for (Run r : runs.values()) {
+      double ratio = r.load().perSecond() / r.copyRate();
+      System.out.printf(Locale.ROOT, "%,d records: hub/COPY = %.4f (target >= 0.3: %s); COPY per %d-row batch would be "
+              + "%,.0f rows/s%s%n", r.records(), ratio, ratio >= 0.3 ? "MET" : "NOT MET", 1000,
+          r.records() / r.copyBatched(),
+          r.pairs() == null ? "" : String.format(Locale.ROOT, "; keys over the per-key cap: %d", r.pairs().overCap()));
+    }
+    List<Run> list = new ArrayList<>(runs.values());
+    for (int i = 0; i < list.size(); i++) {
+      for (int j = 0; j < list.size(); j++) {
+        Run small = list.get(i);
+        Run big = list.get(j);
+        if (big.records() <= small.records()) continue;
+        double ratio = big.load().seconds() / small.load().seconds();
+        double linear = big.records() / (double) small.records();
+        double limit = linear * 1.1;
+        System.out.printf(Locale.ROOT, "time(%,d)/time(%,d) = %.2f (linear %.1f; target <= %.1f: %s)%n",
+            big.records(), small.records(), ratio, linear, limit, ratio <= limit ? "MET" : "NOT MET");
+      }
+    }
+    System.out.flush();
+  }
+}
