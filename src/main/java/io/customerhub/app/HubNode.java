@@ -69,6 +69,7 @@ public final class HubNode implements AutoCloseable {
 
   private void boot(HubConfig config, Vertx shared) throws Exception {
     long t0 = System.nanoTime();
+    if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
     pgUri = config.postgres().url();
     if (pgUri == null) {
       EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
@@ -134,6 +135,16 @@ public final class HubNode implements AutoCloseable {
     deploy(kafkaIngest);
     deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
         kafka.outboxIntervalMs()));
+  }
+
+  /**
+   * Port 0 would give every HTTP verticle instance a random port of its own, and callers would reach only one
+   * event loop; a free port chosen once is shared by all instances.
+   */
+  private static int freePort(String host) throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
   }
 
   public int httpPort() {
