@@ -57,9 +57,14 @@ class CacheIT {
   }
 
   private static Rec customer() {
+    // distinct people: the matcher rightly joins records that share birth date, address and a near-equal id
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    String birthDate = String.format("%d-%02d-%02d", 1940 + r.nextInt(60), 1 + r.nextInt(12), 1 + r.nextInt(28));
     return person("crm", uniqueId("C")).name(uniqueName(), uniqueName()).emails(uniqueEmail("cached"))
-        .phones(international(uniqueMobile())).nationalId("11010119900307" + (1000 + (int) (Math.random() * 8999)))
-        .birthDate("1990-03-07").address("8 Jianguo Rd", "Beijing", "100022").updatedAt(at(0));
+        .phones(international(uniqueMobile())).nationalId(String.valueOf(100_000_000_000_000_000L
+            + r.nextLong(800_000_000_000_000_000L))).birthDate(birthDate)
+        .address(r.nextInt(1, 999) + " " + uniqueName() + " Rd", "Beijing", String.valueOf(100_000 + r.nextInt(800_000)))
+        .updatedAt(at(0));
   }
 
   /** Replaces the cached view of a profile, keeping its version, so that a test can tell cache answers apart. */
