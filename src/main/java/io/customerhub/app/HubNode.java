@@ -8,6 +8,7 @@ import io.customerhub.events.OutboxRelayVerticle;
 import io.customerhub.ingest.KafkaIngestVerticle;
 import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.serve.Health;
 import io.customerhub.serve.HttpApiVerticle;
 import io.customerhub.store.Database;
@@ -76,15 +77,16 @@ public final class HubNode implements AutoCloseable {
       closeables.add(pg);
       pgUri = pg.pgUri();
     }
+    HubMetrics metrics = HubMetrics.prometheus();
     vertx = shared != null ? shared : await(HazelcastConfigs.clusteredVertx(
         HazelcastConfigs.member(config.hazelcast().clusterName(), config.hazelcast().members(),
-            config.hazelcast().port()), new VertxOptions()));
+            config.hazelcast().port()), new VertxOptions(), metrics.registry()));
     HazelcastInstance hz = ((HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) vertx).clusterManager())
         .getHazelcastInstance();
     database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
 
     SourceMappings mappings = SourceMappings.load(config.confDir());
-    services = HubServices.create(vertx, config, database, hz, mappings);
+    services = HubServices.create(vertx, config, database, hz, mappings, metrics);
     await(services.models().load(services.engine()));
 
     HubConfig.Kafka kafka = config.kafka();
@@ -104,7 +106,8 @@ public final class HubNode implements AutoCloseable {
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
         services.readModel(), database.pool(), services.engine(), services.models()));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
-        services.readModel(), database.pool(), services.routingAnswers(), new Health(checks), services.modules());
+        services.readModel(), database.pool(), services.routingAnswers(), new Health(checks), services.modules(),
+        metrics);
     List<HttpApiVerticle> instances = new ArrayList<>();
     deployments.add(await(vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(api);

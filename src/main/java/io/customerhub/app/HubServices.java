@@ -7,6 +7,7 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.config.Secrets;
 import io.customerhub.ingest.IngestService;
 import io.customerhub.ingest.SourceMappings;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileRules;
 import io.customerhub.resolve.Linker;
@@ -39,9 +40,10 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                           ProfileAssembler assembler,
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, ProfileReadModel readModel, IngestService ingest,
-                          RoutingAnswers routingAnswers, List<HttpApiVerticle.ApiModule> modules) {
+                          RoutingAnswers routingAnswers, List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
-  static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings) {
+  static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings,
+                            HubMetrics metrics) {
     Auth auth = new Auth(vertx, Secrets.jwtSecret(config), config.auth().issuer());
     MatchingConfig matching = MatchingConfig.load(config.confDir().resolve("matching.json"));
     Standardizer standardizer = new Standardizer(matching.standardizer());
@@ -53,15 +55,15 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, new Linker(engine, engine.guard()),
-        store, config.resolve(), engine::observe);
+        store, config.resolve(), engine::observe, metrics);
     RoutingPolicy policy = RoutingPolicy.load(config.confDir());
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
-    ProfileReadModel readModel = new ProfileReadModel(new ProfileCache(vertx, hz), queries, routing::render);
-    IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize());
+    ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
+    IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize(), metrics);
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel), new ModelModule(engine, models, standardizer,
             new Reresolver(vertx, db.pool(), engine, store), readModel));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver, readModel,
-        ingest, routing, modules);
+        ingest, routing, modules, metrics);
   }
 }

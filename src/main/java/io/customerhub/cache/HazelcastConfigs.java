@@ -12,6 +12,10 @@ import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
@@ -66,7 +70,6 @@ public final class HazelcastConfigs {
     join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(1);
 
     config.addMapConfig(cachedMap(ProfileCache.PROFILES));
-    config.addMapConfig(cachedMap(ProfileCache.KEYS));
     config.addMapConfig(cachedMap(ProfileCache.ROUTING));
     // Vert.x keeps event-bus subscriptions in this multimap and expects set semantics (its default-cluster.xml).
     config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
@@ -79,13 +82,23 @@ public final class HazelcastConfigs {
    * loopback the event bus is too; otherwise the event bus uses the address Hazelcast announces.
    */
   public static Future<Vertx> clusteredVertx(Config hz, VertxOptions options) {
+    return clusteredVertx(hz, options, null);
+  }
+
+  /** As above, with Vert.x's own meters (HTTP server, pools, event bus, JVM) in {@code registry} when given. */
+  public static Future<Vertx> clusteredVertx(Config hz, VertxOptions options, MeterRegistry registry) {
     VertxOptions effective = new VertxOptions(options);
     if (hz.getNetworkConfig().getInterfaces().isEnabled()) {
       String host = hz.getNetworkConfig().getInterfaces().getInterfaces().iterator().next();
       effective.getEventBusOptions().setHost(host).setClusterPublicHost(host);
     }
     long started = System.nanoTime();
-    return Vertx.builder().with(effective).withClusterManager(new HazelcastClusterManager(hz)).buildClustered()
+    VertxBuilder builder = Vertx.builder();
+    if (registry != null) {
+      effective.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+      builder.withMetrics(new MicrometerMetricsFactory(registry));
+    }
+    return builder.with(effective).withClusterManager(new HazelcastClusterManager(hz)).buildClustered()
         .onSuccess(v -> LOG.info("clustered Vert.x joined Hazelcast cluster {} in {} ms", hz.getClusterName(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
   }

@@ -1,6 +1,8 @@
 package io.customerhub.cache;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.PartitionService;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -8,34 +10,40 @@ import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Profile answers in Hazelcast, shared by every hub node, with a near cache on each node. Three maps: rendered
- * profile views by id (a merged-away id holds the survivor's id instead), the key index (source:sourceId to
- * profile id), and rendered routing answers by source key, so that the routing path is one local lookup.
- * PostgreSQL stays the truth: entries are written after commit through {@link VersionedPut}, misses are read
- * through by the caller, and an empty cache simply fills again.
+ * Profile answers in Hazelcast, shared by every hub node, with a near cache on each node. Two maps: rendered
+ * profile views by id (a merged-away id holds the survivor's id instead), and rendered routing answers by source
+ * key, whose versioned value also names the profile, so that it doubles as the key index and the routing path is
+ * one local lookup. PostgreSQL stays the truth: entries are written after commit through {@link VersionedPut},
+ * misses are read through by the caller, and an empty cache simply fills again.
  */
 public final class ProfileCache {
 
   public static final String PROFILES = "profiles";
-  public static final String KEYS = "profile-keys";
   public static final String ROUTING = "routing";
   private static final String REDIRECT = "@";
 
   private final Vertx vertx;
+  private final PartitionService partitions;
   private final IMap<String, String> profiles;
-  private final IMap<String, String> keys;
   private final IMap<String, String> routing;
 
   public ProfileCache(Vertx vertx, HazelcastInstance hz) {
     this.vertx = vertx;
+    this.partitions = hz.getPartitionService();
     this.profiles = hz.getMap(PROFILES);
-    this.keys = hz.getMap(KEYS);
     this.routing = hz.getMap(ROUTING);
+  }
+
+  /** A profile's new state for {@link #write}: its view, the source keys that point to it, its routing answer. */
+  public record ProfileState(String profileId, long version, String view, Set<String> sourceKeys,
+                             String routingAnswer) {
   }
 
   /** A cached profile: its rendered view, or the id of the profile it was merged into. */
@@ -52,26 +60,53 @@ public final class ProfileCache {
   }
 
   public Future<String> profileIdOf(String sourceKey) {
-    return on(keys.getAsync(sourceKey)).map(v -> v == null ? null : VersionedPut.Versioned.parse(v).profileId());
+    return on(routing.getAsync(sourceKey)).map(v -> v == null ? null : VersionedPut.Versioned.parse(v).profileId());
   }
 
   public Future<String> routing(String sourceKey) {
     return on(routing.getAsync(sourceKey)).map(v -> v == null ? null : VersionedPut.Versioned.parse(v).payload());
   }
 
-  /** A profile's new state: its view, the source keys that point to it, and its routing answer. */
-  public Future<Void> put(String profileId, long version, String view, Set<String> sourceKeys, String routingAnswer) {
-    List<Future<?>> writes = new ArrayList<>();
-    writes.add(on(profiles.submitToKey(profileId, new VersionedPut(version, profileId, view))));
-    if (!sourceKeys.isEmpty()) {
-      writes.add(on(keys.submitToKeys(sourceKeys, new VersionedPut(version, profileId, ""))));
-      writes.add(on(routing.submitToKeys(sourceKeys, new VersionedPut(version, profileId, routingAnswer))));
-    }
-    return Future.all(writes).mapEmpty();
+  public Future<Void> put(ProfileState state) {
+    return write(List.of(state), Map.of());
   }
 
   public Future<Void> redirect(String profileId, long version, String survivorId) {
-    return on(profiles.submitToKey(profileId, new VersionedPut(version, profileId, REDIRECT + survivorId))).mapEmpty();
+    return write(List.of(), Map.of(profileId, redirectOf(profileId, version, survivorId)));
+  }
+
+  /** The cached value of a profile merged into {@code survivorId}: readers are sent on to the survivor. */
+  public static VersionedPut redirectOf(String profileId, long version, String survivorId) {
+    return new VersionedPut(version, profileId, REDIRECT + survivorId);
+  }
+
+  /**
+   * Writes many profiles' states and redirects (merged-away id to its survivor's put) together: one invocation
+   * per map and member, each carrying only the values that member owns, whatever the number of profiles.
+   */
+  public Future<Void> write(List<ProfileState> states, Map<String, VersionedPut> redirects) {
+    Map<String, VersionedPut> views = new HashMap<>(redirects);
+    Map<String, VersionedPut> answers = new HashMap<>();
+    for (ProfileState s : states) {
+      views.put(s.profileId(), new VersionedPut(s.version(), s.profileId(), s.view()));
+      for (String key : s.sourceKeys()) answers.put(key, new VersionedPut(s.version(), s.profileId(), s.routingAnswer()));
+    }
+    List<Future<?>> writes = new ArrayList<>();
+    submit(profiles, views, writes);
+    submit(routing, answers, writes);
+    return Future.all(writes).mapEmpty();
+  }
+
+  private void submit(IMap<String, String> map, Map<String, VersionedPut> values, List<Future<?>> writes) {
+    Map<Member, Map<String, VersionedPut>> byOwner = new HashMap<>();
+    for (Map.Entry<String, VersionedPut> e : values.entrySet()) {
+      // ownership may move before the call lands: that only costs a hop, each key still gets its own value
+      Member owner = partitions.getPartition(e.getKey()).getOwner();
+      byOwner.computeIfAbsent(owner, m -> new HashMap<>()).put(e.getKey(), e.getValue());
+    }
+    for (Map<String, VersionedPut> share : byOwner.values()) {
+      writes.add(on(map.submitToKeys(share.keySet(), new VersionedPutAll(share))));
+    }
   }
 
   public Future<Void> evictProfile(String profileId) {
@@ -80,17 +115,13 @@ public final class ProfileCache {
 
   public Future<Void> evictKeys(Collection<String> sourceKeys) {
     List<Future<String>> removals = new ArrayList<>();
-    for (String k : sourceKeys) {
-      removals.add(on(keys.removeAsync(k)));
-      removals.add(on(routing.removeAsync(k)));
-    }
+    for (String k : sourceKeys) removals.add(on(routing.removeAsync(k)));
     return Future.all(removals).mapEmpty();
   }
 
   /** Empties the shared maps (every node's near cache follows); the next reads rebuild from PostgreSQL. */
   public void clear() {
     profiles.clear();
-    keys.clear();
     routing.clear();
   }
 

@@ -6,11 +6,14 @@ import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +28,14 @@ public final class ProfileReadModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProfileReadModel.class);
 
+  private final Vertx vertx;
   private final ProfileCache cache;
   private final ProfileQueries queries;
   private final Function<Profile, String> routingRenderer;
 
-  public ProfileReadModel(ProfileCache cache, ProfileQueries queries, Function<Profile, String> routingRenderer) {
+  public ProfileReadModel(Vertx vertx, ProfileCache cache, ProfileQueries queries,
+                          Function<Profile, String> routingRenderer) {
+    this.vertx = vertx;
     this.cache = cache;
     this.queries = queries;
     this.routingRenderer = routingRenderer;
@@ -84,26 +90,40 @@ public final class ProfileReadModel {
     if (!stored.active()) return View.NONE;
     Profile p = stored.profile();
     String view = ProfileCodec.toView(p, false);
-    cache.put(p.profileId(), p.version(), view, keysOf(p), routingRenderer.apply(p)).onFailure(this::warn);
+    cache.put(state(p, view)).onFailure(this::warn);
     return new View(view, null);
   }
 
   /** Brings the cache up to date with committed changes; records that left the hub lose their keys. */
   public Future<Void> afterCommit(List<ProfileChange> changes, Collection<SourceKey> detached) {
-    List<Future<Void>> writes = new ArrayList<>();
+    if (changes.isEmpty() && detached.isEmpty()) return Future.succeededFuture();
+    // rendering a batch's views is CPU work: a worker does it, the event loop only sends the result
+    return vertx.executeBlocking(() -> render(changes), false).compose(rendered -> {
+      List<Future<Void>> writes = new ArrayList<>();
+      writes.add(cache.write(rendered.states(), rendered.redirects()));
+      for (String id : rendered.evicted()) writes.add(cache.evictProfile(id));
+      if (!detached.isEmpty()) writes.add(cache.evictKeys(detached.stream().map(SourceKey::asString).toList()));
+      return Future.all(writes);
+    }).onFailure(this::warn).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  private record Rendered(List<ProfileCache.ProfileState> states, Map<String, VersionedPut> redirects,
+                          List<String> evicted) {
+  }
+
+  private Rendered render(List<ProfileChange> changes) {
+    Rendered out = new Rendered(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
     for (ProfileChange c : changes) {
       String id = c.profileId().toString();
-      if (c.profile() != null) {
-        Profile p = c.profile();
-        writes.add(cache.put(id, p.version(), ProfileCodec.toView(p, false), keysOf(p), routingRenderer.apply(p)));
-      } else if (c.mergedInto() != null) {
-        writes.add(cache.redirect(id, c.version(), c.mergedInto().toString()));
-      } else {
-        writes.add(cache.evictProfile(id));
-      }
+      if (c.profile() != null) out.states().add(state(c.profile(), ProfileCodec.toView(c.profile(), false)));
+      else if (c.mergedInto() != null) out.redirects().put(id, ProfileCache.redirectOf(id, c.version(), c.mergedInto().toString()));
+      else out.evicted().add(id);
     }
-    if (!detached.isEmpty()) writes.add(cache.evictKeys(detached.stream().map(SourceKey::asString).toList()));
-    return Future.all(writes).onFailure(this::warn).<Void>mapEmpty().otherwiseEmpty();
+    return out;
+  }
+
+  private ProfileCache.ProfileState state(Profile p, String view) {
+    return new ProfileCache.ProfileState(p.profileId(), p.version(), view, keysOf(p), routingRenderer.apply(p));
   }
 
   private static Set<String> keysOf(Profile p) {

@@ -1,6 +1,7 @@
 package io.customerhub.ingest;
 
 import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.Incoming;
 import io.customerhub.resolve.Outcome;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one pipeline behind every door (HTTP, Kafka, files): decode each input against its source's mapping,
@@ -25,9 +27,12 @@ public final class IngestService {
   private final ResolveService resolver;
   private final ProfileReadModel readModel;
   private final int batchSize;
+  private final HubMetrics metrics;
 
-  public IngestService(SourceMappings mappings, ResolveService resolver, ProfileReadModel readModel, int batchSize) {
+  public IngestService(SourceMappings mappings, ResolveService resolver, ProfileReadModel readModel, int batchSize,
+                       HubMetrics metrics) {
     this.mappings = mappings;
+    this.metrics = metrics;
     this.resolver = resolver;
     this.readModel = readModel;
     this.batchSize = batchSize;
@@ -115,7 +120,17 @@ public final class IngestService {
       int end = Math.min(valid.size(), from + batchSize);
       chain = chain.compose(v -> resolveBatch(valid.subList(start, end), positions.subList(start, end), results, actor));
     }
-    return chain.map(v -> List.of(results));
+    return chain.map(v -> {
+      count(source, results);
+      return List.of(results);
+    });
+  }
+
+  private void count(String source, Result[] results) {
+    String known = knowsSource(source) ? source : "unknown"; // callers choose the path: keep the tag set bounded
+    for (Result r : results) {
+      metrics.ingested(known, r.accepted() ? r.outcome().kind().wire() : "rejected").increment();
+    }
   }
 
   private Future<Void> resolveBatch(List<Incoming> batch, List<Integer> positions, Result[] results, String actor) {
@@ -126,7 +141,9 @@ public final class IngestService {
         results[positions.get(i)] = new Result(o);
         if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
       }
-      return readModel.afterCommit(r.changes(), detached);
+      long start = System.nanoTime();
+      return readModel.afterCommit(r.changes(), detached)
+          .onComplete(x -> metrics.phase("cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     });
   }
 

@@ -1,6 +1,7 @@
 package io.customerhub.resolve;
 
 import io.customerhub.config.HubConfig;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.OrderInfo;
 import io.customerhub.record.SourceKey;
@@ -39,7 +40,10 @@ final class BatchTransaction {
     }
   }
 
-  record Result(Map<Integer, Outcome> outcomes, Map<SourceKey, Outcome> byKey, List<ProfileChange> changes) {
+  /** {@code scoredPairs} is the matcher's work for the {@code linked} identity records (the blocking's cost). */
+  record Result(Map<Integer, Outcome> outcomes, Map<SourceKey, Outcome> byKey, List<ProfileChange> changes,
+                int linked, int scoredPairs, int cappedKeys) {
+    static final Result EMPTY = new Result(Map.of(), Map.of(), List.of(), 0, 0, 0);
   }
 
   private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId) {
@@ -51,6 +55,7 @@ final class BatchTransaction {
   private final ProfileStore profiles;
   private final String actor;
   private final HubConfig.Resolve config;
+  private final HubMetrics.Laps laps;
 
   private final Map<Integer, Outcome> outcomes = new HashMap<>();
   private final Map<SourceKey, Outcome> byKey = new HashMap<>();
@@ -58,10 +63,14 @@ final class BatchTransaction {
   private final Map<UUID, List<UUID>> absorbed = new HashMap<>();
   private final Map<UUID, Long> mergedAway = new HashMap<>();
   private final Map<UUID, UUID> mergedInto = new HashMap<>();
+  private int linked;
+  private int scoredPairs;
+  private int cappedKeys;
 
   BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, ProfileStore profiles, String actor,
-                   HubConfig.Resolve config) {
+                   HubConfig.Resolve config, HubMetrics.Laps laps) {
     this.vertx = vertx;
+    this.laps = laps;
     this.conn = conn;
     this.linker = linker;
     this.profiles = profiles;
@@ -77,7 +86,10 @@ final class BatchTransaction {
     List<Prepared> unchangedOrders = new ArrayList<>();
     return conn.query(ResolveSql.SHARED_WRITER_LOCK).execute()
         .compose(v -> conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.of(buckets)))
-        .compose(v -> conn.preparedQuery(ResolveSql.EXISTING_RECORDS).execute(keyArrays(winners)))
+        .compose(v -> {
+          laps.lap("lock");
+          return conn.preparedQuery(ResolveSql.EXISTING_RECORDS).execute(keyArrays(winners));
+        })
         .compose(rows -> {
           for (Row r : rows) {
             stored.put(new SourceKey(r.getString(0), r.getString(1)), new Stored(instant(r.getOffsetDateTime(2)),
@@ -86,14 +98,24 @@ final class BatchTransaction {
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
           return writeRecords(concat(identities, orders, deletes));
         })
-        .compose(v -> linkIdentities(identities, stored))
+        .compose(v -> {
+          laps.lap("write-records");
+          return linkIdentities(identities, stored);
+        })
         .compose(v -> writeKeys(identities, deletes))
-        .compose(v -> detach(deletes))
+        .compose(v -> {
+          laps.lap("write-links");
+          return detach(deletes);
+        })
         .compose(v -> writeOrders(orders, deletes))
         .compose(v -> answerOrders(unchangedOrders, false))
-        .compose(v -> profiles.recompute(conn, affected, new ProfileStore.Cause(absorbed, actor)))
+        .compose(v -> {
+          laps.lap("write-orders");
+          return profiles.recompute(conn, affected, new ProfileStore.Cause(absorbed, actor), laps);
+        })
         .compose(changes -> ProfileStore.writeMergedAway(conn, mergedAway, mergedInto).map(changes))
-        .map(changes -> new Result(outcomes, byKey, withMergedAway(changes)));
+        .map(changes -> new Result(outcomes, byKey, withMergedAway(changes), linked, scoredPairs,
+            cappedKeys));
   }
 
   private void classify(List<Prepared> winners, Map<SourceKey, Stored> stored, List<Prepared> identities,
@@ -127,6 +149,7 @@ final class BatchTransaction {
     return conn.preparedQuery(ResolveSql.CANDIDATES_BY_KEY)
         .execute(pair(keys.toArray(String[]::new), config.maxCandidatesPerKey()))
         .compose(rows -> vertx.executeBlocking(() -> {
+          laps.lap("candidates-read");
           Map<SourceKey, StandardRecord> decoded = new HashMap<>();
           for (Row r : rows) {
             SourceKey key = new SourceKey(r.getString(1), r.getString(2));
@@ -134,9 +157,16 @@ final class BatchTransaction {
             StandardRecord s = std == null ? null : decoded.computeIfAbsent(key, k -> StandardRecord.decode(std));
             candidates.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new Candidate(key, r.getUUID(3).toString(), s));
           }
+          candidates.forEach((key, found) -> {
+            if (found.size() >= config.maxCandidatesPerKey()) {
+              cappedKeys++;
+              OversizedBlocks.report(key, config.maxCandidatesPerKey());
+            }
+          });
           return null;
         }, false))
         .compose(v -> {
+          laps.lap("candidates-decode");
           Set<UUID> ids = new HashSet<>();
           candidates.values().forEach(list -> list.forEach(c -> ids.add(UUID.fromString(c.profileId()))));
           return conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids.toArray(UUID[]::new)));
@@ -155,8 +185,14 @@ final class BatchTransaction {
               Prepared p = identities.get(i);
               items.add(new Linker.Item(i, p.standard(), p.keys()));
             }
+            laps.lap("members");
             return vertx.executeBlocking(() -> linker.link(items, candidates, members), false)
-                .compose(outcome -> applyLinks(identities, stored, outcome, created));
+                .compose(outcome -> {
+                  laps.lap("link");
+                  linked = identities.size();
+                  scoredPairs = outcome.scoredPairs();
+                  return applyLinks(identities, stored, outcome, created);
+                });
           });
         });
   }

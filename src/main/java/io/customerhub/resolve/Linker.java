@@ -47,7 +47,9 @@ public final class Linker {
                            int rightNode) {
   }
 
-  public record Outcome(List<Cluster> clusters, Map<Integer, Assignment> assignments, List<ReviewPair> reviews) {
+  /** {@code scoredPairs}: the pairs the decider judged, the cost that blocking keeps about linear. */
+  public record Outcome(List<Cluster> clusters, Map<Integer, Assignment> assignments, List<ReviewPair> reviews,
+                        int scoredPairs) {
   }
 
   /**
@@ -144,7 +146,7 @@ public final class Linker {
     pending.sort(Comparator.comparingInt((Pending p) -> "explicit-link".equals(p.decision().rule()) ? 0 : 1)
         .thenComparing(Comparator.comparingDouble((Pending p) -> weight(p.decision())).reversed()));
     for (Pending p : pending) apply(uf, clusterRecords, best, reviews, p.item(), p.other(), p.otherNode(), p.decision());
-    return outcome(items, profiles, uf, best, reviews);
+    return outcome(items, profiles, uf, best, reviews, pending.size());
   }
 
   private record Pending(Item item, SourceKey other, int otherNode, PairDecider.Decision decision) {
@@ -205,7 +207,7 @@ public final class Linker {
   }
 
   private static Outcome outcome(List<Item> items, List<String> profiles, UnionFind uf,
-                                 Map<Integer, Assignment> best, List<ReviewPair> reviews) {
+                                 Map<Integer, Assignment> best, List<ReviewPair> reviews, int scoredPairs) {
     int n = items.size();
     Map<Integer, Cluster> byRoot = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -225,7 +227,7 @@ public final class Linker {
     }
     // a pair sent to review is moot when both records ended up together anyway
     List<ReviewPair> open = reviews.stream().filter(r -> uf.find(r.leftNode()) != uf.find(r.rightNode())).toList();
-    return new Outcome(List.copyOf(byRoot.values()), assignments, open);
+    return new Outcome(List.copyOf(byRoot.values()), assignments, open, scoredPairs);
   }
 
   /** Union-find with path halving; sizes stay small (a batch plus its candidates' profiles). */

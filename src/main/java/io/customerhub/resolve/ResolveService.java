@@ -1,6 +1,7 @@
 package io.customerhub.resolve;
 
 import io.customerhub.config.HubConfig;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileChange;
@@ -40,12 +41,13 @@ public final class ResolveService {
   private final ProfileStore profiles;
   private final HubConfig.Resolve config;
   private final Consumer<List<StandardRecord>> onCreated;
+  private final HubMetrics metrics;
 
   /**
    * @param onCreated told about the standardized values of records stored for the first time (term frequencies)
    */
   public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, ProfileStore profiles,
-                        HubConfig.Resolve config, Consumer<List<StandardRecord>> onCreated) {
+                        HubConfig.Resolve config, Consumer<List<StandardRecord>> onCreated, HubMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.standardizer = standardizer;
@@ -53,6 +55,7 @@ public final class ResolveService {
     this.profiles = profiles;
     this.config = config;
     this.onCreated = onCreated;
+    this.metrics = metrics;
   }
 
   /** The answer per input record (same order) and the committed profile changes, for the cache. */
@@ -62,10 +65,20 @@ public final class ResolveService {
   public Future<BatchResult> resolve(List<Incoming> batch, String actor) {
     if (batch.isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
     Map<Integer, Outcome> refused = new HashMap<>();
+    HubMetrics.Laps laps = metrics.laps();
     return vertx.executeBlocking(() -> prepare(batch, refused), false)
-        .compose(prepared -> prepared.isEmpty() ? Future.succeededFuture(
-            new BatchTransaction.Result(Map.of(), Map.of(), List.of())) : attempt(prepared, actor, 1))
-        .map(result -> complete(batch, result, refused));
+        .compose(prepared -> {
+          laps.lap("standardize");
+          return prepared.isEmpty() ? Future.succeededFuture(BatchTransaction.Result.EMPTY)
+              : attempt(prepared, actor, 1, laps);
+        })
+        .map(result -> {
+          laps.lap("commit");
+          metrics.linkedRecords().increment(result.linked());
+          metrics.scoredPairs().increment(result.scoredPairs());
+          metrics.cappedBlocks().increment(result.cappedKeys());
+          return complete(batch, result, refused);
+        });
   }
 
   /** Standardizes each record; one that cannot be is rejected on its own instead of failing the batch. */
@@ -82,8 +95,9 @@ public final class ResolveService {
     return out;
   }
 
-  private Future<BatchTransaction.Result> attempt(List<Prepared> prepared, String actor, int attempt) {
-    return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, profiles, actor, config)
+  private Future<BatchTransaction.Result> attempt(List<Prepared> prepared, String actor, int attempt,
+                                                 HubMetrics.Laps laps) {
+    return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, profiles, actor, config, laps)
             .run(winners(prepared), lockBuckets(prepared)))
         .map(result -> {
           observeCreated(prepared, result);
@@ -92,9 +106,10 @@ public final class ResolveService {
         .recover(err -> {
           if (attempt >= config.maxAttempts() || !retryable(err)) return Future.failedFuture(err);
           LOG.debug("retrying batch after {} (attempt {})", err.getMessage(), attempt);
+          metrics.retries().increment();
           Promise<BatchTransaction.Result> retry = Promise.promise();
           vertx.setTimer(20L * attempt + (long) (Math.random() * 30), t ->
-              attempt(prepared, actor, attempt + 1).onComplete(retry));
+              attempt(prepared, actor, attempt + 1, laps).onComplete(retry));
           return retry.future();
         });
   }

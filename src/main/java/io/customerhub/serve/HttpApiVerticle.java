@@ -3,6 +3,7 @@ package io.customerhub.serve;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.IngestService;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 
@@ -25,7 +26,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   /** Everything the API serves from, built once by the node. */
   public record Services(HubConfig config, Auth auth, IngestService ingest, ProfileReadModel readModel, Pool pool,
-                         RoutingAnswers routing, Health health, List<ApiModule> modules) {
+                         RoutingAnswers routing, Health health, List<ApiModule> modules, HubMetrics metrics) {
   }
 
   /** A group of extra routes (matching, routing policy, steward workspace) mounted under the authenticated API. */
@@ -57,6 +58,7 @@ public final class HttpApiVerticle extends VerticleBase {
     root.route().failureHandler(Problems::handle);
     root.get("/health/live").handler(services.health()::live);
     root.get("/health/ready").handler(services.health()::ready);
+    root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("admin")).handler(this::metrics);
 
     Router api = Router.router(vertx);
     api.route().handler(services.auth().authenticate());
@@ -75,6 +77,12 @@ public final class HttpApiVerticle extends VerticleBase {
     root.errorHandler(405, ctx -> Problems.send(ctx, 405, "Method not allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path()));
     return root;
+  }
+
+  /** Prometheus text format; scraping renders every meter, so it runs off the event loop. */
+  private void metrics(RoutingContext ctx) {
+    vertx.executeBlocking(() -> services.metrics().scrape(), false).onSuccess(text -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text)).onFailure(ctx::fail);
   }
 
   /** The latency-critical path: one near-cache lookup of a pre-rendered answer when the customer is cached. */

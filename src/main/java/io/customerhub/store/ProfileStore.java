@@ -1,6 +1,7 @@
 package io.customerhub.store;
 
 import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.OrderFact;
 import io.customerhub.profile.Profile;
 import io.customerhub.profile.ProfileAssembler;
@@ -51,6 +52,11 @@ public final class ProfileStore {
   }
 
   public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause) {
+    return recompute(conn, ids, cause, HubMetrics.Laps.NONE);
+  }
+
+  /** As above, timing its reads, the assembly and its writes as phases of the caller's batch. */
+  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause, HubMetrics.Laps laps) {
     if (ids.isEmpty()) return Future.succeededFuture(List.of());
     UUID[] idArray = ids.toArray(UUID[]::new);
     Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
@@ -74,9 +80,17 @@ public final class ProfileStore {
         })
         .compose(rows -> {
           for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
+          laps.lap("recompute-read");
           return vertx.executeBlocking(() -> assemble(ids, members, orders, current, cause), false);
         })
-        .compose(changes -> write(conn, changes).map(changes));
+        .compose(changes -> {
+          laps.lap("recompute-assemble");
+          return write(conn, changes).map(changes);
+        })
+        .map(changes -> {
+          laps.lap("recompute-write");
+          return changes;
+        });
   }
 
   private List<ProfileChange> assemble(Set<UUID> ids, Map<UUID, List<CanonicalRecord>> members,

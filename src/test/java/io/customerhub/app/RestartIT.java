@@ -60,7 +60,6 @@ class RestartIT {
       crosswalkBefore = first.crosswalk();
     }
     TestInfra.hazelcast().getMap(ProfileCache.PROFILES).clear();
-    TestInfra.hazelcast().getMap(ProfileCache.KEYS).clear();
     TestInfra.hazelcast().getMap(ProfileCache.ROUTING).clear();
     restarted = HubTestNode.builder().postgresUrl(pgUrl).start();
   }

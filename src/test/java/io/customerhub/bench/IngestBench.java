@@ -99,6 +99,7 @@ public final class IngestBench {
       log("hub load: %,d records in %.1f s = %,.0f records/s (%,d accepted %s, %,d rejected%s)", load.sent(),
           load.seconds(), load.perSecond(), load.accepted(), load.outcomes(), load.rejected(),
           load.firstRejection() == null ? "" : "; first: " + load.firstRejection());
+      logPhases(node.hub);
 
       double after;
       try (Connection c = DriverManager.getConnection(jdbc, o.getUser(), o.getPassword())) {
@@ -109,6 +110,21 @@ public final class IngestBench {
       if (p != null) logPairs("candidate pairs (stored match keys)", p);
       return new Run(size, load, before, after, batched, p);
     }
+  }
+
+  /** Where the hub's time went, from its own meters: seconds per phase over the whole load, and live candidates. */
+  private static void logPhases(HubNode node) {
+    var registry = node.services().metrics().registry();
+    StringBuilder sb = new StringBuilder("time per phase (s, summed over batches):");
+    registry.find("hub.resolve.phase").timers().stream()
+        .sorted(java.util.Comparator.comparing(t -> -t.totalTime(java.util.concurrent.TimeUnit.SECONDS)))
+        .forEach(t -> sb.append(String.format(" %s=%.2f", t.getId().getTag("phase"),
+            t.totalTime(java.util.concurrent.TimeUnit.SECONDS))));
+    log("%s", sb);
+    double linked = registry.counter("hub.resolve.linked.records").count();
+    double scored = registry.counter("hub.resolve.scored.pairs").count();
+    log("live metrics: %,.0f records linked, %,.0f candidate pairs scored = %.2f per record; capped blocks %,.0f",
+        linked, scored, linked == 0 ? 0 : scored / linked, registry.counter("hub.resolve.blocks.capped").count());
   }
 
   private static String jdbcUrl(HubNode node) {

@@ -1,0 +1,30 @@
+package io.customerhub.cache;
+
+import com.hazelcast.map.EntryProcessor;
+
+import java.io.Serial;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link VersionedPut} for many keys in one invocation: it carries each key's value and applies the same rule
+ * (never replace a newer version of the same profile). A batch of profile changes is then a handful of
+ * Hazelcast operations instead of several per profile.
+ */
+public final class VersionedPutAll implements EntryProcessor<String, String, Boolean> {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
+
+  private final HashMap<String, VersionedPut> values;
+
+  public VersionedPutAll(Map<String, VersionedPut> values) {
+    this.values = new HashMap<>(values);
+  }
+
+  @Override
+  public Boolean process(Map.Entry<String, String> entry) {
+    VersionedPut put = values.get(entry.getKey());
+    return put != null && put.process(entry);
+  }
+}

@@ -1,0 +1,99 @@
+package io.customerhub.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+
+/**
+ * The hub's own meters, one registry per node, scraped in Prometheus format from {@code /metrics}. Names are
+ * the stable part: dashboards and the benchmarks read them.
+ */
+public final class HubMetrics {
+
+  private final MeterRegistry registry;
+
+  private HubMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public static HubMetrics prometheus() {
+    return new HubMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Meters that are counted but never exported, for code used outside a node (tools, unit tests). */
+  public static HubMetrics detached() {
+    return new HubMetrics(new SimpleMeterRegistry());
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition, or null when this registry is not a Prometheus one. */
+  public String scrape() {
+    return registry instanceof PrometheusMeterRegistry p ? p.scrape() : null;
+  }
+
+  /** Records accepted or rejected by the ingest pipeline, by source and outcome. */
+  public Counter ingested(String source, String outcome) {
+    return Counter.builder("hub.ingest.records").tag("source", source).tag("outcome", outcome).register(registry);
+  }
+
+  /** Time spent in one phase of resolving a batch (standardize, lock, read, link, write, recompute, cache). */
+  public Timer phase(String phase) {
+    return Timer.builder("hub.resolve.phase").tag("phase", phase).publishPercentiles(0.5, 0.99)
+        .register(registry);
+  }
+
+  /**
+   * Identity records linked, and the candidate pairs the matcher scored for them: their ratio is the candidates
+   * per record, the cost that blocking must keep about constant as the data grows.
+   */
+  public Counter linkedRecords() {
+    return Counter.builder("hub.resolve.linked.records").register(registry);
+  }
+
+  public Counter scoredPairs() {
+    return Counter.builder("hub.resolve.scored.pairs").register(registry);
+  }
+
+  /** Blocking keys whose stored records exceeded the per-key cap (the oversized blocks). */
+  public Counter cappedBlocks() {
+    return Counter.builder("hub.resolve.blocks.capped").register(registry);
+  }
+
+  /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */
+  public Counter retries() {
+    return Counter.builder("hub.resolve.retries").register(registry);
+  }
+
+  /** A clock for the phases of one batch: each lap is recorded under the phase it closes. */
+  public Laps laps() {
+    return new Laps(this);
+  }
+
+  /** Not thread-safe: one per batch, used along its (sequential) chain of steps. */
+  public static final class Laps {
+    /** For callers that time nothing. */
+    public static final Laps NONE = new Laps(null);
+
+    private final HubMetrics metrics;
+    private long last = System.nanoTime();
+
+    private Laps(HubMetrics metrics) {
+      this.metrics = metrics;
+    }
+
+    public void lap(String phase) {
+      if (metrics == null) return;
+      long now = System.nanoTime();
+      metrics.phase(phase).record(Duration.ofNanos(now - last));
+      last = now;
+    }
+  }
+}
