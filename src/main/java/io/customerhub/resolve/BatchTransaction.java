@@ -130,7 +130,11 @@ final class BatchTransaction {
       }
       if (p.record().deleted()) deletes.add(p);
       else if (p.isIdentity()) identities.add(p);
-      else orders.add(p);
+      else {
+        orders.add(p);
+        // a known order's newer state is an update, not a new order; answerOrders adds the profile
+        record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, null));
+      }
       if (p.isIdentity() && p.record().order() != null) orders.add(p); // a guest order is both
     }
   }

@@ -1,5 +1,6 @@
 package io.customerhub.store;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** The JSON of a profile-change event, as written to the outbox and published on Kafka. */
@@ -17,6 +18,10 @@ final class ProfileEvents {
     if (c.profile() != null) {
       o.put("tier", c.profile().tier());
       o.put("records", ProfileStore.keys(c.profile().records()));
+    }
+    if (c.changes() != null) {
+      o.put("changes", new JsonArray(c.changes().types()));
+      o.put("changedAttributes", new JsonArray(c.changes().changedAttributes()));
     }
     return o;
   }

@@ -5,6 +5,7 @@ import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.OrderFact;
 import io.customerhub.profile.Profile;
 import io.customerhub.profile.ProfileAssembler;
+import io.customerhub.profile.ProfileChanges;
 import io.customerhub.profile.ProfileInput;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.OrderStatus;
@@ -111,7 +112,8 @@ public final class ProfileStore {
       boolean absorbed = cause.absorbed().containsKey(id);
       if (cur.body() != null && !absorbed && sameContent(cur.body(), next)) continue;
       String type = cur.body() == null ? ProfileChange.CREATED : absorbed ? ProfileChange.MERGED : ProfileChange.UPDATED;
-      changes.add(new ProfileChange(id, type, next.version(), next, null, List.of()));
+      changes.add(new ProfileChange(id, type, next.version(), next, null, List.of(),
+          ProfileChanges.between(cur.body(), next)));
     }
     return changes;
   }

@@ -245,6 +245,17 @@ public final class HubTestNode implements AutoCloseable {
     return answer;
   }
 
+  /** Ingests records of one source in one request; every one must be accepted. */
+  public List<JsonObject> acceptAll(WireRecords.Rec... records) {
+    List<JsonObject> answers = ingest(records);
+    for (int i = 0; i < answers.size(); i++) {
+      JsonObject answer = answers.get(i);
+      String line = records[i].line();
+      assertEquals("accepted", answer.getString("status"), () -> "answer for " + line + ": " + answer);
+    }
+    return answers;
+  }
+
   public Response profileResponse(String profileId) {
     return get("/api/v1/profiles/" + profileId, admin);
   }

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +64,30 @@ public final class WireRecords {
 
   public static Instant at(int minutesAfterT0) {
     return T0.plusSeconds(60L * minutesAfterT0);
+  }
+
+  /**
+   * A moment {@code days} before now, whole seconds: for facts the hub judges against its clock (order recency,
+   * 12-month value); whole seconds so that the time reads back exactly as sent.
+   */
+  public static Instant daysAgo(int days) {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(days, ChronoUnit.DAYS);
+  }
+
+  /**
+   * A person no other record of the JVM resembles: unique name, email, phone, national id, birth date and address,
+   * because the matcher rightly joins records that share a birth date, an address and a near-equal id.
+   */
+  public static Rec distinctPerson(String source, String idPrefix) {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    String birthDate = String.format(Locale.ROOT, "%d-%02d-%02d", 1940 + r.nextInt(60), 1 + r.nextInt(12),
+        1 + r.nextInt(28));
+    return person(source, uniqueId(idPrefix)).name(uniqueName(), uniqueName()).emails(uniqueEmail("person"))
+        .phones(international(uniqueMobile()))
+        .nationalId(String.valueOf(100_000_000_000_000_000L + r.nextLong(800_000_000_000_000_000L)))
+        .birthDate(birthDate)
+        .address(r.nextInt(1, 999) + " " + uniqueName() + " Rd", "Beijing", String.valueOf(100_000 + r.nextInt(800_000)))
+        .updatedAt(at(0));
   }
 
   public static Rec person(String source, String sourceId) {

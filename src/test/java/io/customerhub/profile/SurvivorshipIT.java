@@ -1,0 +1,166 @@
+package io.customerhub.profile;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.customerhub.testing.WireRecords.at;
+import static io.customerhub.testing.WireRecords.international;
+import static io.customerhub.testing.WireRecords.organization;
+import static io.customerhub.testing.WireRecords.uniqueEmail;
+import static io.customerhub.testing.WireRecords.uniqueId;
+import static io.customerhub.testing.WireRecords.uniqueMobile;
+import static io.customerhub.testing.WireRecords.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The golden record of a company known to CRM and ERP, after their two profiles merged: each attribute follows its
+ * rule in conf/profile.json (ERP wins legal name and tax id even though CRM wrote last, CRM wins contact data and
+ * preferences, the fullest address wins, unlisted attributes go to the newest record), and {@code ?lineage=true}
+ * shows every candidate value with the record and time it came from.
+ */
+class SurvivorshipIT {
+
+  private static HubTestNode hub;
+
+  @BeforeAll
+  static void startNode() {
+    hub = HubTestNode.start();
+  }
+
+  @AfterAll
+  static void stopNode() {
+    if (hub != null) hub.close();
+  }
+
+  /** One company as each system describes it; CRM's record is the newest. */
+  private record Company(Rec crm, Rec erp, String survivor) {
+  }
+
+  /**
+   * CRM knows the trade name, a hyphenated tax id, the contacts and the preferences; ERP first knows only billing
+   * facts (so it starts as a profile of its own), then its next version adds the legal name, the tax id and a link
+   * to the CRM record, which merges the two profiles.
+   */
+  private static Company mergedCompany() {
+    String name = uniqueName();
+    String taxDigits = uniqueMobile().substring(3);
+    Rec crm = organization("crm", uniqueId("C")).set("orgName", name + " Trading")
+        .set("taxId", "91110108-" + taxDigits + "X").emails(uniqueEmail("sales")).phones(international(uniqueMobile()))
+        .address(uniqueNumber() + " " + uniqueName() + " Rd", "Beijing", null)
+        .attribute("consent", "email-only").attribute("segment", "smb").attribute("industry", "retail")
+        .updatedAt(at(30));
+    Rec erpBilling = organization("erp", uniqueId("K")).emails(uniqueEmail("billing"))
+        .set("addresses", new JsonArray().add(new JsonObject().put("line1", "Room 1203, " + uniqueNumber() + " "
+            + uniqueName() + " Ave").put("line2", "Tower B").put("city", "Beijing").put("region", "BJ")
+            .put("postcode", "100020").put("country", "CN")))
+        .attribute("creditLimit", 80000).attribute("segment", "enterprise").attribute("industry", "wholesale")
+        .updatedAt(at(0));
+    String crmProfile = hub.accept(crm).getString("profileId");
+    String erpProfile = hub.accept(erpBilling).getString("profileId");
+    assertNotEquals(crmProfile, erpProfile, "nothing ties the two records together yet");
+
+    Rec erp = erpBilling.copy().set("orgName", "Beijing " + name + " Trading Co., Ltd.").set("taxId", "91110108"
+        + taxDigits + "X").link(crm.source(), crm.sourceId()).updatedAt(at(10));
+    String survivor = hub.accept(erp).getString("profileId");
+    assertEquals(crmProfile, survivor, "the older profile survives");
+    Response mergedAway = hub.profileResponse(erpProfile);
+    assertEquals(308, mergedAway.status(), mergedAway::toString);
+    return new Company(crm, erp, survivor);
+  }
+
+  @Test
+  void eachGoldenAttributeFollowsItsRuleAfterTheMerge() {
+    Company c = mergedCompany();
+
+    JsonObject profile = hub.profile(c.survivor());
+
+    assertEquals(List.of(HubTestNode.key(c.crm()), HubTestNode.key(c.erp())), HubTestNode.recordKeys(profile));
+    assertEquals(c.erp().json().getString("orgName"), profile.getString("orgName"), "ERP: legal name");
+    assertEquals(c.erp().json().getString("taxId"), profile.getString("taxId"), "ERP: tax id as ERP writes it");
+    assertEquals(List.of(email(c.crm()), email(c.erp())), profile.getJsonArray("emails").getList(),
+        "the union, CRM's first");
+    assertEquals(c.crm().json().getJsonArray("phones"), profile.getJsonArray("phones"));
+    assertEquals(c.erp().json().getJsonArray("addresses").getJsonObject(0),
+        profile.getJsonArray("addresses").getJsonObject(0), "the fullest address first");
+    assertEquals(2, profile.getJsonArray("addresses").size(), "both addresses are kept");
+    JsonObject attributes = profile.getJsonObject("attributes");
+    assertEquals("email-only", attributes.getString("consent"), "CRM: contact preferences");
+    assertEquals("smb", attributes.getString("segment"), "CRM: segment, although ERP says otherwise");
+    assertEquals(80000, attributes.getInteger("creditLimit"), "ERP: credit");
+    assertEquals("retail", attributes.getString("industry"), "no rule: the newest record (CRM)");
+    assertFalse(profile.getJsonArray("riskTags").encode().contains("DATA_CONFLICT"),
+        "'91110108-…X' and '91110108…X' are one tax id: " + profile.getJsonArray("riskTags").encode());
+    assertNull(profile.getValue("lineage"), "lineage only on request");
+  }
+
+  @Test
+  void lineageShowsEveryCandidateWithItsRecordAndTimeAndTheRuleThatChose() {
+    Company c = mergedCompany();
+
+    Response r = hub.get("/api/v1/profiles/" + c.survivor() + "?lineage=true", hub.adminToken());
+
+    assertEquals(200, r.status(), r::toString);
+    JsonObject lineage = r.json().getJsonObject("lineage");
+    assertLineage(lineage, "orgName", "source_priority", c.erp(), List.of(c.erp(), c.crm()));
+    assertLineage(lineage, "taxId", "source_priority", c.erp(), List.of(c.erp(), c.crm()));
+    assertLineage(lineage, "attributes.segment", "source_priority", c.crm(), List.of(c.crm(), c.erp()));
+    assertLineage(lineage, "attributes.industry", "most_recent", c.crm(), List.of(c.crm(), c.erp()));
+    assertLineage(lineage, "attributes.consent", "source_priority", c.crm(), List.of(c.crm()));
+    assertLineage(lineage, "attributes.creditLimit", "source_priority", c.erp(), List.of(c.erp()));
+    JsonObject emails = lineage.getJsonObject("emails");
+    assertEquals("source_priority", emails.getString("rule"));
+    assertEquals(List.of(email(c.crm()), email(c.erp())), emails.getJsonArray("value").getList());
+    assertEquals(new JsonArray().add(key(c.crm())).add(key(c.erp())), emails.getJsonArray("from"));
+    assertEquals(new JsonArray().add(candidate(c.crm(), email(c.crm()))).add(candidate(c.erp(), email(c.erp()))),
+        emails.getJsonArray("candidates"));
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------------
+
+  private static int uniqueNumber() {
+    return ThreadLocalRandom.current().nextInt(1, 999);
+  }
+
+  private static String email(Rec r) {
+    return r.json().getJsonArray("emails").getString(0);
+  }
+
+  /** The value a record offers for a lineage key: a canonical field or {@code attributes.x}. */
+  private static Object offered(Rec r, String attribute) {
+    JsonObject json = r.json();
+    return attribute.startsWith("attributes.") ? json.getJsonObject("attributes").getValue(attribute.substring(11))
+        : json.getValue(attribute);
+  }
+
+  private static JsonObject key(Rec r) {
+    return new JsonObject().put("source", r.source()).put("sourceId", r.sourceId());
+  }
+
+  private static JsonObject candidate(Rec r, Object value) {
+    return key(r).put("at", r.json().getString("updatedAt")).put("value", value);
+  }
+
+  /** A single-valued attribute: its rule, the winner and where it came from, and every candidate best first. */
+  private static void assertLineage(JsonObject lineage, String attribute, String rule, Rec winner, List<Rec> order) {
+    JsonObject l = lineage.getJsonObject(attribute);
+    String where = attribute + ": " + l;
+    assertEquals(rule, l.getString("rule"), where);
+    assertEquals(offered(winner, attribute), l.getValue("value"), where);
+    assertEquals(new JsonArray().add(key(winner)), l.getJsonArray("from"), where);
+    JsonArray expected = new JsonArray();
+    for (Rec r : order) expected.add(candidate(r, offered(r, attribute)));
+    assertEquals(expected, l.getJsonArray("candidates"), where);
+  }
+}
