@@ -106,8 +106,8 @@ public final class HubNode implements AutoCloseable {
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
         services.readModel(), database.pool(), services.engine(), services.models()));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
-        services.readModel(), database.pool(), services.routingAnswers(), new Health(checks), services.modules(),
-        metrics);
+        services.readModel(), services.profileStore(), database.pool(), services.routingAnswers(), new Health(checks),
+        services.modules(), metrics);
     List<HttpApiVerticle> instances = new ArrayList<>();
     deployments.add(await(vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(api);

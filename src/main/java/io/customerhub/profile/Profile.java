@@ -31,6 +31,12 @@ public record Profile(String profileId, long version, String kind, Instant creat
     return riskTags.stream().map(RiskTag::code).toList();
   }
 
+  /** The same profile with another lineage (none, or one derived again from the member records). */
+  public Profile withLineage(Map<String, AttributeLineage> other) {
+    return new Profile(profileId, version, kind, createdAt, updatedAt, records, golden, other, orders, tier, riskTags,
+        riskHistory);
+  }
+
   /** The HTTP answer shape of contract 1.3 as plain maps and lists; lineage only when asked for. */
   public Map<String, Object> toView(boolean lineage) {
     return ProfileView.of(this, lineage);

@@ -72,6 +72,14 @@ public final class ProfileAssembler {
         aggregates, thresholds.tierFor(aggregates), assessment.tags(), assessment.history());
   }
 
+  /**
+   * The lineage of a profile with these members (sorted by source key, as {@link #assemble} gets them). It is a
+   * function of the members alone, so it is derived again when asked for instead of being stored.
+   */
+  public Map<String, AttributeLineage> lineage(List<CanonicalRecord> members) {
+    return Lineage.fromMembers(members, rules.survivorship());
+  }
+
   private static Supplier<TierThresholds> constant(TierThresholds t) {
     return () -> t;
   }

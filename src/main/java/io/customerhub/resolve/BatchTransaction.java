@@ -154,12 +154,13 @@ final class BatchTransaction {
         .execute(pair(keys.toArray(String[]::new), config.maxCandidatesPerKey()))
         .compose(rows -> vertx.executeBlocking(() -> {
           laps.lap("candidates-read");
-          Map<SourceKey, StandardRecord> decoded = new HashMap<>();
           for (Row r : rows) {
-            SourceKey key = new SourceKey(r.getString(1), r.getString(2));
             String std = r.getString(4);
-            StandardRecord s = std == null ? null : decoded.computeIfAbsent(key, k -> StandardRecord.decode(std));
-            candidates.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new Candidate(key, r.getUUID(3).toString(), s));
+            Candidate candidate = new Candidate(new SourceKey(r.getString(1), r.getString(2)), r.getUUID(3).toString(),
+                std == null ? null : StandardRecord.decode(std));
+            for (String key : r.getArrayOfStrings(0)) {
+              candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
+            }
           }
           candidates.forEach((key, found) -> {
             if (found.size() >= config.maxCandidatesPerKey()) {

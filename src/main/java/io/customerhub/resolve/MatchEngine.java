@@ -57,9 +57,12 @@ public final class MatchEngine implements PairDecider {
   public Decision decide(StandardRecord a, StandardRecord b, boolean explicitLink) {
     if (explicitLink) return new Decision(Band.MERGE, 1.0, "explicit-link", Map.of());
     PairScore s = score(a, b);
+    Band band = Band.valueOf(s.band().name());
+    // most pairs that meet are kept apart and their explanation is never stored: the weight is all they need
+    if (band == Band.APART) return new Decision(band, s.probability(), s.rule(), Map.of("weight", s.weight()));
     Map<String, Object> why = new LinkedHashMap<>(s.toMap());
     why.put("modelVersion", current.version());
-    return new Decision(Band.valueOf(s.band().name()), s.probability(), s.rule(), why);
+    return new Decision(band, s.probability(), s.rule(), why);
   }
 
   public Linker.Guard guard() {

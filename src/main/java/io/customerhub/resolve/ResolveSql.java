@@ -22,12 +22,15 @@ final class ResolveSql {
   /**
    * Stored records sharing a key with the batch, at most {@code $2} per key: a key that thousands of records
    * share (a switchboard number, the commonest surname of a birth year) says little, and must not turn linking
-   * quadratic.
+   * quadratic. One row per candidate record with the batch keys it shares, so that a record met through several
+   * keys is sent (and decoded) once.
    */
   static final String CANDIDATES_BY_KEY = """
-      select q.key, k.source, k.source_id, c.profile_id, r.standard
-      from unnest($1::text[]) as q(key)
-      cross join lateral (select m.source, m.source_id from match_key m where m.key = q.key limit $2) k
+      select k.keys, k.source, k.source_id, c.profile_id, r.standard
+      from (select m.source, m.source_id, array_agg(q.key) as keys
+            from unnest($1::text[]) as q(key)
+            cross join lateral (select source, source_id from match_key where key = q.key limit $2) m
+            group by m.source, m.source_id) k
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
       join source_record r on r.source = k.source and r.source_id = k.source_id""";
 

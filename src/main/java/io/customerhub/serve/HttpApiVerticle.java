@@ -5,6 +5,7 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 
 import io.vertx.core.VerticleBase;
@@ -25,7 +26,8 @@ import java.util.List;
 public final class HttpApiVerticle extends VerticleBase {
 
   /** Everything the API serves from, built once by the node. */
-  public record Services(HubConfig config, Auth auth, IngestService ingest, ProfileReadModel readModel, Pool pool,
+  public record Services(HubConfig config, Auth auth, IngestService ingest, ProfileReadModel readModel,
+                         ProfileStore profileStore, Pool pool,
                          RoutingAnswers routing, Health health, List<ApiModule> modules, HubMetrics metrics) {
   }
 
@@ -64,7 +66,8 @@ public final class HttpApiVerticle extends VerticleBase {
     api.route().handler(services.auth().authenticate());
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
-    ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.pool());
+    ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(),
+        services.pool());
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
     api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);

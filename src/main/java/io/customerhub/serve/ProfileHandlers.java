@@ -4,6 +4,7 @@ import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
+import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +20,12 @@ final class ProfileHandlers {
   private static final String PROFILES_PATH = "/api/v1/profiles/";
 
   private final ProfileReadModel readModel;
+  private final ProfileStore store;
   private final Pool pool;
 
-  ProfileHandlers(ProfileReadModel readModel, Pool pool) {
+  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, Pool pool) {
     this.readModel = readModel;
+    this.store = store;
     this.pool = pool;
   }
 
@@ -32,7 +35,8 @@ final class ProfileHandlers {
       readModel.stored(id).onSuccess(stored -> {
         if (stored != null && "merged".equals(stored.status())) redirect(ctx, stored.mergedInto().toString());
         else if (stored == null || !stored.active()) ctx.fail(HubException.notFound("no profile " + id));
-        else json(ctx, ProfileCodec.toView(stored.profile(), true));
+        else store.withLineage(pool, stored.profile())
+            .onSuccess(p -> json(ctx, ProfileCodec.toView(p, true))).onFailure(ctx::fail);
       }).onFailure(ctx::fail);
       return;
     }

@@ -18,8 +18,12 @@ public final class ProfileCodec {
   private ProfileCodec() {
   }
 
+  /**
+   * Without lineage: it repeats every member's values (most of a stored body) and is derived from the members
+   * whenever it is asked for ({@link ProfileStore#withLineage}).
+   */
   public static String toStored(Profile profile) {
-    return write(profile);
+    return write(profile.withLineage(null));
   }
 
   public static Profile fromStored(String json) {

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -124,8 +125,19 @@ public final class ProfileStore {
   }
 
   private static Profile unversioned(Profile p) {
-    return new Profile(p.profileId(), 0, p.kind(), p.createdAt(), null, p.records(), p.golden(), p.lineage(),
+    return new Profile(p.profileId(), 0, p.kind(), p.createdAt(), null, p.records(), p.golden(), null,
         p.orders(), p.tier(), p.riskTags(), p.riskHistory());
+  }
+
+  /** {@code profile} with its lineage, derived from its member records as they are stored now. */
+  public Future<Profile> withLineage(SqlClient client, Profile profile) {
+    return client.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(new UUID[] {UUID.fromString(profile.profileId())}))
+        .compose(rows -> vertx.executeBlocking(() -> {
+          List<CanonicalRecord> members = new ArrayList<>();
+          for (Row r : rows) members.add(CanonicalJson.decodeStored(r.getString(1)));
+          members.sort((a, b) -> a.key().compareTo(b.key()));
+          return profile.withLineage(assembler.lineage(members));
+        }, false));
   }
 
   private Future<Void> write(SqlConnection conn, List<ProfileChange> changes) {

@@ -72,11 +72,15 @@ final class BenchSupport {
       return start(label, httpPort, Map.of());
     }
 
-    /** @param env configuration overrides as environment variables would give them (see ConfigLoader) */
+    /**
+     * @param env configuration overrides as environment variables would give them (see ConfigLoader); the
+     *            environment variable BENCH_PG_URL points the node at an existing (empty) database instead of an
+     *            embedded one, for looking at query plans and statistics after a run
+     */
     static Node start(String label, int httpPort, Map<String, String> env) throws Exception {
       Path dir = Files.createTempDirectory("hub-bench-" + label + "-");
       HubConfig cfg = ConfigLoader.load(Path.of("conf/hub.json"), env)
-          .withDataDir(dir).withPostgresUrl(null).withHttpPort(httpPort).withKafkaBootstrap(null)
+          .withDataDir(dir).withPostgresUrl(System.getenv("BENCH_PG_URL")).withHttpPort(httpPort).withKafkaBootstrap(null)
           .withHazelcast(new HubConfig.Hazelcast("bench-" + UUID.randomUUID(), List.of("127.0.0.1"), 5901));
       long t0 = System.nanoTime();
       try {
