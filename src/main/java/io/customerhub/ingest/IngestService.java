@@ -114,13 +114,22 @@ public final class IngestService {
       valid.add(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()));
       positions.add(i);
     }
-    Future<Void> chain = Future.succeededFuture();
+    // A pipeline over the batches: all are standardized at once on worker threads, the transactions run one after
+    // the other in input order (a later record version never commits before an earlier one), and each batch's
+    // cache refresh overlaps the next batch's transaction. The answer waits for all of it.
+    List<Future<Void>> refreshed = new ArrayList<>();
+    Future<Void> committed = Future.succeededFuture();
     for (int from = 0; from < valid.size(); from += batchSize) {
-      int start = from;
       int end = Math.min(valid.size(), from + batchSize);
-      chain = chain.compose(v -> resolveBatch(valid.subList(start, end), positions.subList(start, end), results, actor));
+      List<Incoming> batch = valid.subList(from, end);
+      List<Integer> at = positions.subList(from, end);
+      Future<ResolveService.Standardized> ready = resolver.standardize(batch);
+      committed = committed.compose(v -> ready).compose(r -> resolver.commit(r, actor)).map(r -> {
+        refreshed.add(refresh(r, batch, at, results));
+        return null;
+      });
     }
-    return chain.map(v -> {
+    return committed.compose(v -> Future.all(refreshed)).map(v -> {
       count(source, results);
       return List.of(results);
     });
@@ -133,18 +142,18 @@ public final class IngestService {
     }
   }
 
-  private Future<Void> resolveBatch(List<Incoming> batch, List<Integer> positions, Result[] results, String actor) {
-    return resolver.resolve(batch, actor).compose(r -> {
-      List<SourceKey> detached = new ArrayList<>();
-      for (int i = 0; i < batch.size(); i++) {
-        Outcome o = r.outcomes().get(i);
-        results[positions.get(i)] = new Result(o);
-        if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
-      }
-      long start = System.nanoTime();
-      return readModel.afterCommit(r.changes(), detached)
-          .onComplete(x -> metrics.phase("cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-    });
+  /** Records the answers of a committed batch and brings the cache up to date with it. */
+  private Future<Void> refresh(ResolveService.BatchResult r, List<Incoming> batch, List<Integer> positions,
+                               Result[] results) {
+    List<SourceKey> detached = new ArrayList<>();
+    for (int i = 0; i < positions.size(); i++) {
+      Outcome o = r.outcomes().get(i);
+      results[positions.get(i)] = new Result(o);
+      if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
+    }
+    long start = System.nanoTime();
+    return readModel.afterCommit(r.changes(), detached)
+        .onComplete(x -> metrics.phase("cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
   }
 
   private static JsonObject parse(String text) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import io.customerhub.resolve.standardize.StandardRecord;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Resolves batches of records into profiles, one PostgreSQL transaction per batch. Writers serialize on advisory
@@ -63,22 +64,40 @@ public final class ResolveService {
   }
 
   public Future<BatchResult> resolve(List<Incoming> batch, String actor) {
-    if (batch.isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
+    return standardize(batch).compose(ready -> commit(ready, actor));
+  }
+
+  /** A batch standardized and ready to be committed: the records that could be, and why the others could not. */
+  public record Standardized(List<Incoming> batch, List<Prepared> prepared, Map<Integer, Outcome> refused) {
+  }
+
+  /**
+   * The first step of {@link #resolve}, pure CPU on a worker thread and outside any transaction, so that a
+   * caller with several batches can standardize the next ones while an earlier one commits.
+   */
+  public Future<Standardized> standardize(List<Incoming> batch) {
+    if (batch.isEmpty()) return Future.succeededFuture(new Standardized(batch, List.of(), Map.of()));
+    long start = System.nanoTime();
     Map<Integer, Outcome> refused = new HashMap<>();
+    return vertx.executeBlocking(() -> prepare(batch, refused), false).map(prepared -> {
+      metrics.phase("standardize").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      return new Standardized(batch, prepared, refused);
+    });
+  }
+
+  /** The second step of {@link #resolve}: one transaction that links, writes and recomputes the batch. */
+  public Future<BatchResult> commit(Standardized ready, String actor) {
+    if (ready.batch().isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
     HubMetrics.Laps laps = metrics.laps();
-    return vertx.executeBlocking(() -> prepare(batch, refused), false)
-        .compose(prepared -> {
-          laps.lap("standardize");
-          return prepared.isEmpty() ? Future.succeededFuture(BatchTransaction.Result.EMPTY)
-              : attempt(prepared, actor, 1, laps);
-        })
-        .map(result -> {
-          laps.lap("commit");
-          metrics.linkedRecords().increment(result.linked());
-          metrics.scoredPairs().increment(result.scoredPairs());
-          metrics.cappedBlocks().increment(result.cappedKeys());
-          return complete(batch, result, refused);
-        });
+    Future<BatchTransaction.Result> committed = ready.prepared().isEmpty()
+        ? Future.succeededFuture(BatchTransaction.Result.EMPTY) : attempt(ready.prepared(), actor, 1, laps);
+    return committed.map(result -> {
+      laps.lap("commit");
+      metrics.linkedRecords().increment(result.linked());
+      metrics.scoredPairs().increment(result.scoredPairs());
+      metrics.cappedBlocks().increment(result.cappedKeys());
+      return complete(ready.batch(), result, ready.refused());
+    });
   }
 
   /** Standardizes each record; one that cannot be is rejected on its own instead of failing the batch. */
