@@ -35,11 +35,13 @@ public final class BlockingKeys {
       switch (rule) {
         case "strong" -> keys.addAll(strongKeys);
         case "name_phonetic_year" -> {
-          if (year != null && !isOrg) {
-            for (String part : new String[] {first(given), f}) {
-              String p = Phonetic.key(part);
-              if (p != null) keys.add("ny:" + p + ":" + year);
-            }
+          // both name parts sound alike and the year agrees: tolerant of spelling, a day/month swap and a
+          // nickname, yet a block holds one name of one year, so it stays small however big the data grows
+          if (year != null && g != null && f != null && !isOrg) {
+            String given1 = first(given);
+            keys.add(phoneticNameYear(given1, f, year));
+            for (String formal : cfg.nicknames().formalNames(g)) keys.add(phoneticNameYear(formal, f, year));
+            for (String formal : cfg.nicknames().formalNames(f)) keys.add(phoneticNameYear(given1, formal, year));
           }
         }
         case "name_key" -> {
@@ -93,6 +95,13 @@ public final class BlockingKeys {
       }
     }
     return new ArrayList<>(keys);
+  }
+
+  private static String phoneticNameYear(String given, String family, String year) {
+    String a = Phonetic.key(given), b = Phonetic.key(family);
+    if (a == null) a = "";
+    if (b == null) b = "";
+    return "ny:" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a) + ":" + year;
   }
 
   private static String nameKey(String g, String f) {
