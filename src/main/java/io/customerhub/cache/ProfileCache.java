@@ -4,7 +4,8 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.PartitionService;
 import com.hazelcast.map.IMap;
-import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -125,9 +127,20 @@ public final class ProfileCache {
     routing.clear();
   }
 
-  /** Hazelcast completes on its own threads; callers continue on the Vert.x context that asked. */
+  /**
+   * Hazelcast completes on its own threads; callers continue on the Vert.x context that asked. A near-cache hit
+   * is already complete and is answered at once. The callback runs on the completing thread: left to its
+   * default, Hazelcast hands callbacks to the common fork-join pool, which on a machine with two cores or fewer
+   * starts a new thread for each one (one thread per cache read).
+   */
   private <T> Future<T> on(CompletionStage<T> stage) {
-    Context ctx = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(stage, ctx);
+    CompletableFuture<T> done = stage.toCompletableFuture();
+    if (done.isDone() && !done.isCompletedExceptionally()) return Future.succeededFuture(done.join());
+    Promise<T> promise = ((ContextInternal) vertx.getOrCreateContext()).promise();
+    stage.whenCompleteAsync((value, failure) -> {
+      if (failure != null) promise.fail(failure);
+      else promise.complete(value);
+    }, Runnable::run);
+    return promise.future();
   }
 }
