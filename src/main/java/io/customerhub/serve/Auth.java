@@ -2,6 +2,8 @@ package io.customerhub.serve;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -9,7 +11,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.JWTAuthHandler;
 
 import java.util.List;
 import java.util.Set;
@@ -23,8 +24,13 @@ public final class Auth {
   public static final Set<String> ROLES = Set.of("reader", "router", "ingest", "steward", "admin");
   public static final String ADMIN = "admin";
 
+  private static final String BEARER = "Bearer ";
+  /** Where {@link #authenticate()} leaves the verified claims of the request's token. */
+  private static final String PRINCIPAL = "hub.principal";
+
   private final JWTAuth provider;
   private final String issuer;
+  private final VerifiedTokens verified = new VerifiedTokens(10_000);
 
   public Auth(Vertx vertx, String secret, String issuer) {
     this.provider = JWTAuth.create(vertx, new JWTAuthOptions()
@@ -41,16 +47,41 @@ public final class Auth {
         new JWTOptions().setAlgorithm("HS256").setIssuer(issuer).setExpiresInMinutes(ttlMinutes));
   }
 
-  /** Rejects requests without a valid token with 401. */
+  /** Rejects requests without a valid bearer token with 401; a valid token's claims become the request's. */
   public Handler<RoutingContext> authenticate() {
-    return JWTAuthHandler.create(provider);
+    return ctx -> {
+      String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+      if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        ctx.fail(new HubException(401, "Unauthorized", "a bearer token is required (Authorization: Bearer …)"));
+        return;
+      }
+      String token = header.substring(BEARER.length()).trim();
+      JsonObject known = verified.get(token, System.currentTimeMillis());
+      if (known != null) {
+        ctx.put(PRINCIPAL, known);
+        ctx.next();
+        return;
+      }
+      provider.authenticate(new TokenCredentials(token)).onComplete(result -> {
+        if (result.failed()) {
+          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: "
+              + result.cause().getMessage()));
+          return;
+        }
+        JsonObject principal = result.result().principal();
+        verified.put(token, principal, System.currentTimeMillis());
+        ctx.put(PRINCIPAL, principal);
+        ctx.next();
+      });
+    };
   }
 
   /** Rejects requests whose token has none of the given roles (nor admin) with 403. */
   public static Handler<RoutingContext> require(String... roles) {
     Set<String> allowed = Set.of(roles);
     return ctx -> {
-      JsonArray granted = ctx.user() == null ? null : ctx.user().principal().getJsonArray("roles");
+      JsonObject principal = ctx.get(PRINCIPAL);
+      JsonArray granted = principal == null ? null : principal.getJsonArray("roles");
       if (granted != null) {
         for (Object g : granted) {
           if (ADMIN.equals(g) || allowed.contains(String.valueOf(g))) {
@@ -65,8 +96,9 @@ public final class Auth {
 
   /** Who made the request, for the audit trail. */
   public static String actor(RoutingContext ctx) {
-    if (ctx.user() == null) return "anonymous";
-    String sub = ctx.user().principal().getString("sub");
+    JsonObject principal = ctx.get(PRINCIPAL);
+    if (principal == null) return "anonymous";
+    String sub = principal.getString("sub");
     return sub == null ? "unknown" : sub;
   }
 }
