@@ -124,7 +124,7 @@ public final class IngestService {
       List<Incoming> batch = valid.subList(from, end);
       List<Integer> at = positions.subList(from, end);
       Future<ResolveService.Standardized> ready = resolver.standardize(batch);
-      committed = committed.compose(v -> ready).compose(r -> resolver.commit(r, actor)).map(r -> {
+      committed = committed.compose(v -> ready).compose(r -> commitIsolating(r, actor)).map(r -> {
         refreshed.add(refresh(r, batch, at, results));
         return null;
       });
@@ -140,6 +140,28 @@ public final class IngestService {
     for (Result r : results) {
       metrics.ingested(known, r.accepted() ? r.outcome().kind().wire() : "rejected").increment();
     }
+  }
+
+  /**
+   * Commits a batch; when the database refuses it for what is in it (a value it cannot store, a bug a record
+   * sets off), commits each half on its own, down to the one record that fails, which is rejected with the
+   * reason: one poison record must not hold back its batch, nor a Kafka partition forever. A failure of the
+   * database itself (connection, timeout) fails the batch as it is, to be retried: no good record is rejected.
+   */
+  private Future<ResolveService.BatchResult> commitIsolating(ResolveService.Standardized ready, String actor) {
+    return resolver.commit(ready, actor).recover(err -> {
+      if (!StorageFailures.causedByContent(err)) return Future.failedFuture(err);
+      List<Incoming> batch = ready.batch();
+      if (batch.size() == 1) {
+        LOG.warn("record {} refused while resolving", batch.get(0).record().key(), err);
+        return Future.succeededFuture(new ResolveService.BatchResult(
+            List.of(Outcome.rejected(StorageFailures.reason(err))), List.of()));
+      }
+      List<Incoming> left = batch.subList(0, batch.size() / 2), right = batch.subList(batch.size() / 2, batch.size());
+      return resolver.standardize(left).compose(l -> commitIsolating(l, actor))
+          .compose(l -> resolver.standardize(right).compose(r -> commitIsolating(r, actor))
+              .map(r -> ResolveService.BatchResult.concat(l, r)));
+    });
   }
 
   /** Records the answers of a committed batch and brings the cache up to date with it. */

@@ -61,6 +61,14 @@ public final class ResolveService {
 
   /** The answer per input record (same order) and the committed profile changes, for the cache. */
   public record BatchResult(List<Outcome> outcomes, List<ProfileChange> changes) {
+    /** The results of two consecutive parts of one batch, as if they had been one. */
+    public static BatchResult concat(BatchResult first, BatchResult second) {
+      List<Outcome> outcomes = new ArrayList<>(first.outcomes());
+      outcomes.addAll(second.outcomes());
+      List<ProfileChange> changes = new ArrayList<>(first.changes());
+      changes.addAll(second.changes());
+      return new BatchResult(outcomes, changes);
+    }
   }
 
   public Future<BatchResult> resolve(List<Incoming> batch, String actor) {
@@ -131,6 +139,11 @@ public final class ResolveService {
               attempt(prepared, actor, attempt + 1, laps).onComplete(retry));
           return retry.future();
         });
+  }
+
+  /** Whether a batch failed only because concurrent writers got in its way (it is worth trying again). */
+  public static boolean contended(Throwable err) {
+    return retryable(err);
   }
 
   private static boolean retryable(Throwable err) {
