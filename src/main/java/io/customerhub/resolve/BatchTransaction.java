@@ -2,8 +2,6 @@ package io.customerhub.resolve;
 
 import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
-import io.customerhub.record.CanonicalRecord;
-import io.customerhub.record.OrderInfo;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.store.ProfileChange;
@@ -57,20 +55,16 @@ final class BatchTransaction {
   private final HubConfig.Resolve config;
   private final HubMetrics.Laps laps;
 
-  private final Map<Integer, Outcome> outcomes = new HashMap<>();
-  private final Map<SourceKey, Outcome> byKey = new HashMap<>();
-  private final Set<UUID> affected = new LinkedHashSet<>();
-  private final Map<UUID, List<UUID>> absorbed = new HashMap<>();
-  private final Map<UUID, Long> mergedAway = new HashMap<>();
-  private final Map<UUID, UUID> mergedInto = new HashMap<>();
-  private int linked;
-  private int scoredPairs;
-  private int cappedKeys;
+  private final BatchState state = new BatchState();
+  private final RecordWrites records;
+  private final OrderWrites orderWrites;
 
   BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, ProfileStore profiles, String actor,
                    HubConfig.Resolve config, HubMetrics.Laps laps) {
     this.vertx = vertx;
     this.laps = laps;
+    this.records = new RecordWrites(conn, state);
+    this.orderWrites = new OrderWrites(conn, state);
     this.conn = conn;
     this.linker = linker;
     this.profiles = profiles;
@@ -88,7 +82,7 @@ final class BatchTransaction {
         .compose(v -> conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.of(buckets)))
         .compose(v -> {
           laps.lap("lock");
-          return conn.preparedQuery(ResolveSql.EXISTING_RECORDS).execute(keyArrays(winners));
+          return conn.preparedQuery(ResolveSql.EXISTING_RECORDS).execute(SqlParams.keyArrays(winners));
         })
         .compose(rows -> {
           for (Row r : rows) {
@@ -96,26 +90,25 @@ final class BatchTransaction {
                 r.getString(3), r.getBoolean(4), r.getUUID(5)));
           }
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
-          return writeRecords(concat(identities, orders, deletes));
+          return records.writeRecords(RecordWrites.concat(identities, orders, deletes));
         })
         .compose(v -> {
           laps.lap("write-records");
           return linkIdentities(identities, stored);
         })
-        .compose(v -> writeKeys(identities, deletes))
+        .compose(v -> records.writeKeys(identities, deletes))
         .compose(v -> {
           laps.lap("write-links");
-          return detach(deletes);
+          return records.detach(deletes);
         })
-        .compose(v -> writeOrders(orders, deletes))
-        .compose(v -> answerOrders(unchangedOrders, false))
+        .compose(v -> orderWrites.writeOrders(orders, deletes))
+        .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
         .compose(v -> {
           laps.lap("write-orders");
-          return profiles.recompute(conn, affected, new ProfileStore.Cause(absorbed, actor), laps);
+          return profiles.recompute(conn, state.affected, new ProfileStore.Cause(state.absorbed, actor), laps);
         })
-        .compose(changes -> ProfileStore.writeMergedAway(conn, mergedAway, mergedInto).map(changes))
-        .map(changes -> new Result(outcomes, byKey, withMergedAway(changes), linked, scoredPairs,
-            cappedKeys));
+        .compose(changes -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto).map(changes))
+        .map(state::result);
   }
 
   private void classify(List<Prepared> winners, Map<SourceKey, Stored> stored, List<Prepared> identities,
@@ -124,7 +117,7 @@ final class BatchTransaction {
       Stored s = stored.get(p.key());
       if (s != null && !p.supersedes(s.updatedAt(), s.hash())) {
         Outcome.Kind kind = p.hash().equals(s.hash()) ? Outcome.Kind.UNCHANGED : Outcome.Kind.STALE;
-        record(p, Outcome.of(kind, s.profileId()));
+        state.record(p, Outcome.of(kind, s.profileId()));
         if (!p.record().isIdentity() && !p.record().deleted()) unchangedOrders.add(p);
         continue;
       }
@@ -133,15 +126,10 @@ final class BatchTransaction {
       else {
         orders.add(p);
         // a known order's newer state is an update, not a new order; answerOrders adds the profile
-        record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, null));
+        state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, null));
       }
       if (p.isIdentity() && p.record().order() != null) orders.add(p); // a guest order is both
     }
-  }
-
-  private void record(Prepared p, Outcome o) {
-    outcomes.put(p.index(), o);
-    byKey.put(p.key(), o);
   }
 
   /** Finds candidates through the batch's keys, locks their profiles, links, and writes merges and new profiles. */
@@ -151,7 +139,7 @@ final class BatchTransaction {
     identities.forEach(p -> keys.addAll(p.keys()));
     Map<String, List<Candidate>> candidates = new HashMap<>();
     return conn.preparedQuery(ResolveSql.CANDIDATES_BY_KEY)
-        .execute(pair(keys.toArray(String[]::new), config.maxCandidatesPerKey()))
+        .execute(SqlParams.pair(keys.toArray(String[]::new), config.maxCandidatesPerKey()))
         .compose(rows -> vertx.executeBlocking(() -> {
           laps.lap("candidates-read");
           for (Row r : rows) {
@@ -164,7 +152,7 @@ final class BatchTransaction {
           }
           candidates.forEach((key, found) -> {
             if (found.size() >= config.maxCandidatesPerKey()) {
-              cappedKeys++;
+              state.cappedKeys++;
               OversizedBlocks.report(key, config.maxCandidatesPerKey());
             }
           });
@@ -194,8 +182,8 @@ final class BatchTransaction {
             return vertx.executeBlocking(() -> linker.link(items, candidates, members), false)
                 .compose(outcome -> {
                   laps.lap("link");
-                  linked = identities.size();
-                  scoredPairs = outcome.scoredPairs();
+                  state.linked = identities.size();
+                  state.scoredPairs = outcome.scoredPairs();
                   return applyLinks(identities, stored, outcome, created);
                 });
           });
@@ -247,12 +235,12 @@ final class BatchTransaction {
       ids[i] = p.key().sourceId();
       targets[i] = target;
       matches[i] = matchJson(a).encode();
-      affected.add(target);
+      state.affected.add(target);
       Stored s = stored.get(p.key());
-      record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
+      state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }
     Future<Void> chain = conn.preparedQuery(ResolveSql.INSERT_PROFILES)
-        .execute(pair(newIds.toArray(UUID[]::new), newKinds.toArray(String[]::new))).mapEmpty();
+        .execute(SqlParams.pair(newIds.toArray(UUID[]::new), newKinds.toArray(String[]::new))).mapEmpty();
     for (var step : merges) chain = chain.compose(v -> step.get());
     return chain
         .compose(v -> writeReviews(outcome.reviews()))
@@ -269,15 +257,15 @@ final class BatchTransaction {
     UUID[] loserArray = losers.toArray(UUID[]::new);
     JsonObject reason = new JsonObject().put("rule", "bridging-record")
         .put("records", cluster.items().stream().map(i -> identities.get(i).key().asString()).toList());
-    absorbed.put(survivor, losers);
-    affected.add(survivor);
-    return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(pair(survivor, loserArray))
-        .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(pair(survivor, loserArray)))
+    state.absorbed.put(survivor, losers);
+    state.affected.add(survivor);
+    return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(SqlParams.pair(survivor, loserArray))
+        .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(SqlParams.pair(survivor, loserArray)))
         .compose(rows -> {
           // profiles merged into a loser earlier now point at the survivor too: their redirects must follow
           for (Row r : rows) {
-            mergedAway.put(r.getUUID(0), r.getLong(1));
-            mergedInto.put(r.getUUID(0), survivor);
+            state.mergedAway.put(r.getUUID(0), r.getLong(1));
+            state.mergedInto.put(r.getUUID(0), survivor);
           }
           return conn.preparedQuery(ResolveSql.INSERT_MERGE_HISTORY)
               .execute(Tuple.of(survivor, loserArray, reason.encode(), actor));
@@ -294,160 +282,6 @@ final class BatchTransaction {
     }
     if (!a.decision().explanation().isEmpty()) o.put("explanation", new JsonObject(a.decision().explanation()));
     return o;
-  }
-
-  private Future<Void> writeRecords(List<Prepared> applied) {
-    if (applied.isEmpty()) return Future.succeededFuture();
-    int n = applied.size();
-    String[] src = new String[n], id = new String[n], kind = new String[n], updated = new String[n], hash = new String[n],
-        canonical = new String[n], raw = new String[n], standard = new String[n];
-    Boolean[] deleted = new Boolean[n];
-    for (int i = 0; i < n; i++) {
-      Prepared p = applied.get(i);
-      CanonicalRecord r = p.record();
-      src[i] = r.source();
-      id[i] = r.sourceId();
-      kind[i] = r.kind().wire();
-      updated[i] = r.updatedAt() == null ? null : r.updatedAt().toString();
-      hash[i] = p.hash();
-      deleted[i] = r.deleted();
-      canonical[i] = p.canonical();
-      raw[i] = p.incoming().raw();
-      standard[i] = p.standard() == null ? null : p.standard().encode();
-    }
-    return conn.preparedQuery(ResolveSql.UPSERT_RECORDS)
-        .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard)).mapEmpty();
-  }
-
-  private Future<Void> writeKeys(List<Prepared> identities, List<Prepared> deletes) {
-    List<Prepared> touched = concat(identities, deletes, List.of());
-    if (touched.isEmpty()) return Future.succeededFuture();
-    List<String> k = new ArrayList<>(), s = new ArrayList<>(), id = new ArrayList<>();
-    List<Boolean> strong = new ArrayList<>();
-    for (Prepared p : identities) {
-      for (String key : p.keys()) {
-        k.add(key);
-        s.add(p.key().source());
-        id.add(p.key().sourceId());
-        strong.add(p.strongKeys().contains(key));
-      }
-    }
-    return conn.preparedQuery(ResolveSql.DELETE_KEYS).execute(keyArrays(touched))
-        .compose(v -> conn.preparedQuery(ResolveSql.INSERT_KEYS).execute(Tuple.of(k.toArray(String[]::new),
-            s.toArray(String[]::new), id.toArray(String[]::new), strong.toArray(Boolean[]::new))))
-        .mapEmpty();
-  }
-
-  private Future<Void> detach(List<Prepared> deletes) {
-    if (deletes.isEmpty()) return Future.succeededFuture();
-    deletes.forEach(p -> record(p, Outcome.of(Outcome.Kind.DELETED, null)));
-    return conn.preparedQuery(ResolveSql.DELETE_CROSSWALK).execute(keyArrays(deletes))
-        .map(rows -> {
-          for (Row r : rows) affected.add(r.getUUID(0));
-          return null;
-        });
-  }
-
-  /** Stores the latest state of each order and marks the profiles of their customers for recomputation. */
-  private Future<Void> writeOrders(List<Prepared> orders, List<Prepared> deletes) {
-    List<Prepared> orderDeletes = deletes.stream().filter(p -> p.record().order() != null
-        || p.record().kind() == io.customerhub.record.Kind.ORDER).toList();
-    Future<Void> removed = orderDeletes.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ResolveSql.DELETE_ORDERS).execute(keyArrays(orderDeletes))
-        .compose(rows -> {
-          List<SourceKey> customers = new ArrayList<>();
-          for (Row r : rows) customers.add(new SourceKey(r.getString(0), r.getString(1)));
-          return profilesOf(customers).map(found -> {
-            affected.addAll(found.values());
-            return null;
-          });
-        });
-    if (orders.isEmpty()) return removed;
-    int n = orders.size();
-    String[] src = new String[n], id = new String[n], cs = new String[n], cid = new String[n], at = new String[n],
-        amount = new String[n], cur = new String[n], status = new String[n], channel = new String[n], upd = new String[n];
-    for (int i = 0; i < n; i++) {
-      CanonicalRecord r = orders.get(i).record();
-      OrderInfo o = r.order();
-      SourceKey customer = customerOf(orders.get(i));
-      src[i] = r.source();
-      id[i] = r.sourceId();
-      cs[i] = customer.source();
-      cid[i] = customer.sourceId();
-      at[i] = o.orderedAt() == null ? null : o.orderedAt().toString();
-      amount[i] = o.amount() == null ? null : o.amount().toPlainString();
-      cur[i] = o.currency();
-      status[i] = o.status() == null ? null : o.status().wire();
-      channel[i] = o.channel();
-      upd[i] = r.updatedAt() == null ? null : r.updatedAt().toString();
-    }
-    return removed
-        .compose(v -> conn.preparedQuery(ResolveSql.UPSERT_ORDERS).execute(Tuple.of(src, id, cs, cid, at, amount, cur,
-            status, channel, upd)))
-        .compose(v -> answerOrders(orders, true));
-  }
-
-  /** Answers orders with the profile of their customer, which may not be known yet (the order waits for it). */
-  private Future<Void> answerOrders(List<Prepared> orders, boolean changed) {
-    List<Prepared> referencing = orders.stream().filter(p -> !p.isIdentity()).toList();
-    if (referencing.isEmpty()) return Future.succeededFuture();
-    return profilesOf(referencing.stream().map(BatchTransaction::customerOf).toList()).map(found -> {
-      for (Prepared p : referencing) {
-        UUID profile = found.get(customerOf(p));
-        if (changed) {
-          if (profile != null) affected.add(profile);
-          Outcome previous = outcomes.get(p.index());
-          record(p, Outcome.of(previous == null ? Outcome.Kind.CREATED : previous.kind(), profile));
-        } else {
-          record(p, Outcome.of(outcomes.get(p.index()).kind(), profile));
-        }
-      }
-      return null;
-    });
-  }
-
-  private static SourceKey customerOf(Prepared order) {
-    OrderInfo o = order.record().order();
-    return o != null && o.customerRef() != null ? o.customerRef() : order.key();
-  }
-
-  private Future<Map<SourceKey, UUID>> profilesOf(List<SourceKey> customers) {
-    return conn.preparedQuery(ResolveSql.PROFILES_OF_KEYS).execute(sourceKeyArrays(customers)).map(rows -> {
-      Map<SourceKey, UUID> found = new HashMap<>();
-      for (Row r : rows) found.put(new SourceKey(r.getString(0), r.getString(1)), r.getUUID(2));
-      return found;
-    });
-  }
-
-  private List<ProfileChange> withMergedAway(List<ProfileChange> changes) {
-    List<ProfileChange> all = new ArrayList<>(changes);
-    mergedAway.forEach((id, version) -> all.add(new ProfileChange(id, ProfileChange.MERGED, version, null,
-        mergedInto.get(id), List.of())));
-    return all;
-  }
-
-  private static Tuple keyArrays(List<Prepared> prepared) {
-    return sourceKeyArrays(prepared.stream().map(Prepared::key).toList());
-  }
-
-  private static Tuple sourceKeyArrays(List<SourceKey> keys) {
-    return pair(keys.stream().map(SourceKey::source).toArray(String[]::new),
-        keys.stream().map(SourceKey::sourceId).toArray(String[]::new));
-  }
-
-  /**
-   * Two parameters, explicitly: {@code Tuple.of(a, array)} would spread the array into separate parameters,
-   * because it binds to the varargs overload.
-   */
-  private static Tuple pair(Object first, Object second) {
-    return Tuple.tuple().addValue(first).addValue(second);
-  }
-
-  @SafeVarargs
-  private static List<Prepared> concat(List<Prepared>... lists) {
-    Set<Prepared> all = new LinkedHashSet<>();
-    for (List<Prepared> l : lists) all.addAll(l);
-    return new ArrayList<>(all);
   }
 
   private static Instant instant(OffsetDateTime t) {

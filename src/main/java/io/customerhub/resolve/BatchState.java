@@ -1,0 +1,48 @@
+package io.customerhub.resolve;
+
+import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileChange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the steps of one batch transaction learn as they go: each record's answer, the profiles to recompute,
+ * the merges, and the matcher's counters. One instance per attempt, used from one chain of steps at a time.
+ */
+final class BatchState {
+
+  final Map<Integer, Outcome> outcomes = new HashMap<>();
+  final Map<SourceKey, Outcome> byKey = new HashMap<>();
+  /** Profiles whose members or orders changed: recomputed before the commit. */
+  final Set<UUID> affected = new LinkedHashSet<>();
+  /** Survivor to the profiles it absorbed in this batch. */
+  final Map<UUID, List<UUID>> absorbed = new HashMap<>();
+  /** Profiles merged away, with their final version, and the survivor each now points to. */
+  final Map<UUID, Long> mergedAway = new HashMap<>();
+  final Map<UUID, UUID> mergedInto = new HashMap<>();
+  int linked;
+  int scoredPairs;
+  int cappedKeys;
+
+  void record(Prepared p, Outcome o) {
+    outcomes.put(p.index(), o);
+    byKey.put(p.key(), o);
+  }
+
+  BatchTransaction.Result result(List<ProfileChange> changes) {
+    return new BatchTransaction.Result(outcomes, byKey, withMergedAway(changes), linked, scoredPairs, cappedKeys);
+  }
+
+  private List<ProfileChange> withMergedAway(List<ProfileChange> changes) {
+    List<ProfileChange> all = new ArrayList<>(changes);
+    mergedAway.forEach((id, version) -> all.add(new ProfileChange(id, ProfileChange.MERGED, version, null,
+        mergedInto.get(id), List.of())));
+    return all;
+  }
+}

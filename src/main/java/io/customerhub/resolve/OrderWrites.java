@@ -1,0 +1,102 @@
+package io.customerhub.resolve;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.OrderInfo;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The batch's order writes: the latest state of each order, linked to its customer's profile by the customer's
+ * source key, so that an order may arrive before its customer and wait for it.
+ */
+final class OrderWrites {
+
+  private final SqlConnection conn;
+  private final BatchState state;
+
+  OrderWrites(SqlConnection conn, BatchState state) {
+    this.conn = conn;
+    this.state = state;
+  }
+
+  /** Stores the latest state of each order and marks the profiles of their customers for recomputation. */
+  Future<Void> writeOrders(List<Prepared> orders, List<Prepared> deletes) {
+    List<Prepared> orderDeletes = deletes.stream().filter(p -> p.record().order() != null
+        || p.record().kind() == Kind.ORDER).toList();
+    Future<Void> removed = orderDeletes.isEmpty() ? Future.succeededFuture()
+        : conn.preparedQuery(ResolveSql.DELETE_ORDERS).execute(SqlParams.keyArrays(orderDeletes))
+        .compose(rows -> {
+          List<SourceKey> customers = new ArrayList<>();
+          for (Row r : rows) customers.add(new SourceKey(r.getString(0), r.getString(1)));
+          return profilesOf(customers).map(found -> {
+            state.affected.addAll(found.values());
+            return null;
+          });
+        });
+    if (orders.isEmpty()) return removed;
+    int n = orders.size();
+    String[] src = new String[n], id = new String[n], cs = new String[n], cid = new String[n], at = new String[n],
+        amount = new String[n], cur = new String[n], status = new String[n], channel = new String[n], upd = new String[n];
+    for (int i = 0; i < n; i++) {
+      CanonicalRecord r = orders.get(i).record();
+      OrderInfo o = r.order();
+      SourceKey customer = customerOf(orders.get(i));
+      src[i] = r.source();
+      id[i] = r.sourceId();
+      cs[i] = customer.source();
+      cid[i] = customer.sourceId();
+      at[i] = o.orderedAt() == null ? null : o.orderedAt().toString();
+      amount[i] = o.amount() == null ? null : o.amount().toPlainString();
+      cur[i] = o.currency();
+      status[i] = o.status() == null ? null : o.status().wire();
+      channel[i] = o.channel();
+      upd[i] = r.updatedAt() == null ? null : r.updatedAt().toString();
+    }
+    return removed
+        .compose(v -> conn.preparedQuery(ResolveSql.UPSERT_ORDERS).execute(Tuple.of(src, id, cs, cid, at, amount, cur,
+            status, channel, upd)))
+        .compose(v -> answerOrders(orders, true));
+  }
+
+  /** Answers orders with the profile of their customer, which may not be known yet (the order waits for it). */
+  Future<Void> answerOrders(List<Prepared> orders, boolean changed) {
+    List<Prepared> referencing = orders.stream().filter(p -> !p.isIdentity()).toList();
+    if (referencing.isEmpty()) return Future.succeededFuture();
+    return profilesOf(referencing.stream().map(OrderWrites::customerOf).toList()).map(found -> {
+      for (Prepared p : referencing) {
+        UUID profile = found.get(customerOf(p));
+        if (changed) {
+          if (profile != null) state.affected.add(profile);
+          Outcome previous = state.outcomes.get(p.index());
+          state.record(p, Outcome.of(previous == null ? Outcome.Kind.CREATED : previous.kind(), profile));
+        } else {
+          state.record(p, Outcome.of(state.outcomes.get(p.index()).kind(), profile));
+        }
+      }
+      return null;
+    });
+  }
+
+  private static SourceKey customerOf(Prepared order) {
+    OrderInfo o = order.record().order();
+    return o != null && o.customerRef() != null ? o.customerRef() : order.key();
+  }
+
+  private Future<Map<SourceKey, UUID>> profilesOf(List<SourceKey> customers) {
+    return conn.preparedQuery(ResolveSql.PROFILES_OF_KEYS).execute(SqlParams.sourceKeyArrays(customers)).map(rows -> {
+      Map<SourceKey, UUID> found = new HashMap<>();
+      for (Row r : rows) found.put(new SourceKey(r.getString(0), r.getString(1)), r.getUUID(2));
+      return found;
+    });
+  }
+}

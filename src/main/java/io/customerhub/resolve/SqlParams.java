@@ -1,0 +1,30 @@
+package io.customerhub.resolve;
+
+import io.customerhub.record.SourceKey;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.List;
+
+/** Array parameters of the batch statements: one array per column, so a batch is one round trip. */
+final class SqlParams {
+
+  private SqlParams() {
+  }
+
+  static Tuple keyArrays(List<Prepared> prepared) {
+    return sourceKeyArrays(prepared.stream().map(Prepared::key).toList());
+  }
+
+  static Tuple sourceKeyArrays(List<SourceKey> keys) {
+    return pair(keys.stream().map(SourceKey::source).toArray(String[]::new),
+        keys.stream().map(SourceKey::sourceId).toArray(String[]::new));
+  }
+
+  /**
+   * Two parameters, explicitly: {@code Tuple.of(a, array)} would spread the array into separate parameters,
+   * because it binds to the varargs overload.
+   */
+  static Tuple pair(Object first, Object second) {
+    return Tuple.tuple().addValue(first).addValue(second);
+  }
+}
