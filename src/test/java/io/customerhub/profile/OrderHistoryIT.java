@@ -1,11 +1,12 @@
 package io.customerhub.profile;
 
-import io.customerhub.testing.HubTestNode;
+
+import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
 
 import static io.customerhub.testing.WireRecords.at;
@@ -18,19 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Order aggregates come from the latest state of each order: a status change replaces the order's contribution,
  * a redelivery of the same version and a late older version change nothing, not even the profile version.
  */
-class OrderHistoryIT {
-
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    hub = HubTestNode.start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-  }
+class OrderHistoryIT extends OneHubPerClass {
 
   private record Customer(Rec record, String profileId) {
   }

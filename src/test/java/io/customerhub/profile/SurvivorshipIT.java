@@ -1,12 +1,13 @@
 package io.customerhub.profile;
 
 import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,19 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * preferences, the fullest address wins, unlisted attributes go to the newest record), and {@code ?lineage=true}
  * shows every candidate value with the record and time it came from.
  */
-class SurvivorshipIT {
-
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    hub = HubTestNode.start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-  }
+class SurvivorshipIT extends OneHubPerClass {
 
   /** One company as each system describes it; CRM's record is the newest. */
   private record Company(Rec crm, Rec erp, String survivor) {

@@ -1,11 +1,12 @@
 package io.customerhub.resolve;
 
-import io.customerhub.testing.HubTestNode;
+
+import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,19 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Contract 1.2: {@code (source, sourceId)} identifies a record; a newer {@code updatedAt} replaces an older one, an
  * older one is ignored, the same one again changes nothing; {@code deleted: true} detaches the record.
  */
-class IdempotencyIT {
-
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    hub = HubTestNode.start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-  }
+class IdempotencyIT extends OneHubPerClass {
 
   private static Rec customer(int minute) {
     return person("crm", uniqueId("C")).name(uniqueName(), uniqueName()).emails(uniqueEmail("same"))

@@ -1,12 +1,13 @@
 package io.customerhub.resolve;
 
-import io.customerhub.testing.HubTestNode;
+
+import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,19 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Records that turn out to describe one customer bring their profiles together: one survivor, redirects for the rest. */
-class MergeIT {
-
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    hub = HubTestNode.start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-  }
+class MergeIT extends OneHubPerClass {
 
   /** Two profiles, A (known by email) and B (known by phone), and a record carrying both identifiers. */
   private record Bridge(Rec a, Rec b, Rec bridge, String profileA, String profileB) {

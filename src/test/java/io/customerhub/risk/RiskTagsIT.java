@@ -1,12 +1,13 @@
 package io.customerhub.risk;
 
-import io.customerhub.testing.HubTestNode;
+
+import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,19 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its severity, the time it was raised and the facts that fired it; a later record clears it and the profile's risk
  * history remembers both.
  */
-class RiskTagsIT {
-
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    hub = HubTestNode.start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-  }
+class RiskTagsIT extends OneHubPerClass {
 
   // ---- identity sources -------------------------------------------------------------------------------------------
 
