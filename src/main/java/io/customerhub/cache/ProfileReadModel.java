@@ -5,6 +5,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
+import io.customerhub.support.Chunks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -98,7 +99,8 @@ public final class ProfileReadModel {
   public Future<Void> afterCommit(List<ProfileChange> changes, Collection<SourceKey> detached) {
     if (changes.isEmpty() && detached.isEmpty()) return Future.succeededFuture();
     // rendering a batch's views is CPU work: a worker does it, the event loop only sends the result
-    return vertx.executeBlocking(() -> render(changes), false).compose(rendered -> {
+    return Chunks.run(vertx, changes.size(), (from, to) -> render(changes.subList(from, to))).compose(parts -> {
+      Rendered rendered = Rendered.of(parts);
       List<Future<Void>> writes = new ArrayList<>();
       writes.add(cache.write(rendered.states(), rendered.redirects()));
       for (String id : rendered.evicted()) writes.add(cache.evictProfile(id));
@@ -109,6 +111,15 @@ public final class ProfileReadModel {
 
   private record Rendered(List<ProfileCache.ProfileState> states, Map<String, VersionedPut> redirects,
                           List<String> evicted) {
+    static Rendered of(List<Rendered> parts) {
+      Rendered all = new Rendered(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+      for (Rendered p : parts) {
+        all.states().addAll(p.states());
+        all.redirects().putAll(p.redirects());
+        all.evicted().addAll(p.evicted());
+      }
+      return all;
+    }
   }
 
   private Rendered render(List<ProfileChange> changes) {

@@ -6,6 +6,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
+import io.customerhub.support.Chunks;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import io.customerhub.resolve.standardize.StandardRecord;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,9 +88,11 @@ public final class ResolveService {
   public Future<Standardized> standardize(List<Incoming> batch) {
     if (batch.isEmpty()) return Future.succeededFuture(new Standardized(batch, List.of(), Map.of()));
     long start = System.nanoTime();
-    Map<Integer, Outcome> refused = new HashMap<>();
-    return vertx.executeBlocking(() -> prepare(batch, refused), false).map(prepared -> {
+    Map<Integer, Outcome> refused = new ConcurrentHashMap<>();
+    return Chunks.run(vertx, batch.size(), (from, to) -> prepare(batch, from, to, refused)).map(chunks -> {
       metrics.phase("standardize").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      List<Prepared> prepared = new ArrayList<>(batch.size());
+      chunks.forEach(prepared::addAll);
       return new Standardized(batch, prepared, refused);
     });
   }
@@ -109,9 +113,9 @@ public final class ResolveService {
   }
 
   /** Standardizes each record; one that cannot be is rejected on its own instead of failing the batch. */
-  private List<Prepared> prepare(List<Incoming> batch, Map<Integer, Outcome> refused) {
-    List<Prepared> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+  private List<Prepared> prepare(List<Incoming> batch, int from, int to, Map<Integer, Outcome> refused) {
+    List<Prepared> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
       try {
         out.add(Prepared.of(i, batch.get(i), standardizer));
       } catch (RuntimeException e) {

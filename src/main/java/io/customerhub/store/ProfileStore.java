@@ -10,6 +10,7 @@ import io.customerhub.profile.ProfileInput;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.OrderStatus;
 import io.customerhub.record.SourceKey;
+import io.customerhub.support.Chunks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -83,7 +84,13 @@ public final class ProfileStore {
         .compose(rows -> {
           for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
           laps.lap("recompute-read");
-          return vertx.executeBlocking(() -> assemble(ids, members, orders, current, cause), false);
+          List<UUID> order = new ArrayList<>(ids);
+          return Chunks.run(vertx, order.size(), (from, to) ->
+              assemble(order.subList(from, to), members, orders, current, cause)).map(parts -> {
+                List<ProfileChange> all = new ArrayList<>();
+                parts.forEach(all::addAll);
+                return all;
+              });
         })
         .compose(changes -> {
           laps.lap("recompute-assemble");
@@ -95,7 +102,7 @@ public final class ProfileStore {
         });
   }
 
-  private List<ProfileChange> assemble(Set<UUID> ids, Map<UUID, List<CanonicalRecord>> members,
+  private List<ProfileChange> assemble(List<UUID> ids, Map<UUID, List<CanonicalRecord>> members,
                                        Map<UUID, List<OrderFact>> orders, Map<UUID, Current> current, Cause cause) {
     Instant now = Instant.now();
     List<ProfileChange> changes = new ArrayList<>();
