@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,32 +159,35 @@ final class BatchTransaction {
         }, false))
         .compose(v -> {
           laps.lap("candidates-decode");
-          Set<UUID> ids = new HashSet<>();
-          candidates.values().forEach(list -> list.forEach(c -> ids.add(UUID.fromString(c.profileId()))));
-          return conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids.toArray(UUID[]::new)));
-        })
-        .compose(rows -> {
-          Map<String, OffsetDateTime> created = new HashMap<>();
-          for (Row r : rows) {
-            if (!"active".equals(r.getString("status"))) {
-              throw new ConcurrentChange("profile " + r.getUUID("profile_id") + " changed while linking");
-            }
-            created.put(r.getUUID("profile_id").toString(), r.getOffsetDateTime("created_at"));
+          List<Linker.Item> items = new ArrayList<>();
+          for (int i = 0; i < identities.size(); i++) {
+            Prepared p = identities.get(i);
+            items.add(new Linker.Item(i, p.standard(), p.keys()));
           }
-          return members(created.keySet()).compose(members -> {
-            List<Linker.Item> items = new ArrayList<>();
-            for (int i = 0; i < identities.size(); i++) {
-              Prepared p = identities.get(i);
-              items.add(new Linker.Item(i, p.standard(), p.keys()));
+          return vertx.executeBlocking(() -> linker.decide(items, candidates), false);
+        })
+        .compose(decisions -> {
+          laps.lap("score");
+          // only the profiles a pair would merge into can be written or need their members for the guard: the
+          // many candidates kept apart stay unlocked (a concurrent merge of one of them changes nothing here)
+          UUID[] ids = decisions.mergeProfiles().stream().map(UUID::fromString).toArray(UUID[]::new);
+          return conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids)).compose(rows -> {
+            Map<String, OffsetDateTime> created = new HashMap<>();
+            for (Row r : rows) {
+              if (!"active".equals(r.getString("status"))) {
+                throw new ConcurrentChange("profile " + r.getUUID("profile_id") + " changed while linking");
+              }
+              created.put(r.getUUID("profile_id").toString(), r.getOffsetDateTime("created_at"));
             }
-            laps.lap("members");
-            return vertx.executeBlocking(() -> linker.link(items, candidates, members), false)
-                .compose(outcome -> {
-                  laps.lap("link");
-                  state.linked = identities.size();
-                  state.scoredPairs = outcome.scoredPairs();
-                  return applyLinks(identities, stored, outcome, created);
-                });
+            return members(created.keySet()).compose(members -> {
+              laps.lap("members");
+              return vertx.executeBlocking(() -> linker.link(decisions, members), false);
+            }).compose(outcome -> {
+              laps.lap("link");
+              state.linked = identities.size();
+              state.scoredPairs = outcome.scoredPairs();
+              return applyLinks(identities, stored, outcome, created);
+            });
           });
         });
   }

@@ -93,6 +93,14 @@ public final class Linker {
    */
   public Outcome link(List<Item> items, Map<String, List<Candidate>> candidates,
                       Map<String, List<StandardRecord>> members) {
+    return link(decide(items, candidates), members);
+  }
+
+  /**
+   * Every pair that meets, decided, strongest evidence first. Scoring is most of the linker's work and needs no
+   * more than the candidates; which profiles the merges may touch is known from it before anything is locked.
+   */
+  public Decisions decide(List<Item> items, Map<String, List<Candidate>> candidates) {
     int n = items.size();
     Map<String, Integer> profileNodes = new LinkedHashMap<>();
     List<String> profiles = new ArrayList<>();
@@ -104,22 +112,9 @@ public final class Linker {
         });
       }
     }
-    UnionFind uf = new UnionFind(n + profiles.size());
-    List<List<StandardRecord>> clusterRecords = new ArrayList<>(n + profiles.size());
-    for (Item item : items) clusterRecords.add(new ArrayList<>(List.of(item.standard())));
-    for (String p : profiles) clusterRecords.add(new ArrayList<>(members.getOrDefault(p, List.of())));
-    for (List<Candidate> list : candidates.values()) {
-      for (Candidate c : list) {
-        List<StandardRecord> recs = clusterRecords.get(profileNodes.get(c.profileId()));
-        if (c.standard() != null && !members.containsKey(c.profileId()) && !recs.contains(c.standard())) recs.add(c.standard());
-      }
-    }
-    Map<Integer, Assignment> best = new HashMap<>();
-    List<ReviewPair> reviews = new ArrayList<>();
     Map<String, List<Integer>> batchByKey = new HashMap<>();
     Set<String> decided = new HashSet<>();
     List<Pending> pending = new ArrayList<>();
-
     for (Item item : items) {
       for (String key : explicitFirst(item.keys())) {
         for (Candidate c : candidates.getOrDefault(key, List.of())) {
@@ -145,11 +140,54 @@ public final class Linker {
     // links against clusters the strong ones already built (probabilities of strong pairs all round to 1)
     pending.sort(Comparator.comparingInt((Pending p) -> "explicit-link".equals(p.decision().rule()) ? 0 : 1)
         .thenComparing(Comparator.comparingDouble((Pending p) -> weight(p.decision())).reversed()));
-    for (Pending p : pending) apply(uf, clusterRecords, best, reviews, p.item(), p.other(), p.otherNode(), p.decision());
-    return outcome(items, profiles, uf, best, reviews, pending.size());
+    Set<String> mergeProfiles = new TreeSet<>();
+    for (Pending p : pending) {
+      if (p.decision().band() == PairDecider.Band.MERGE && p.otherNode() >= n) {
+        mergeProfiles.add(profiles.get(p.otherNode() - n));
+      }
+    }
+    return new Decisions(items, candidates, profiles, pending, mergeProfiles);
   }
 
-  private record Pending(Item item, SourceKey other, int otherNode, PairDecider.Decision decision) {
+  /**
+   * The pairs of a batch, decided. {@code mergeProfiles} are the stored profiles that some pair would merge a
+   * batch record into: the only ones linking can write to or whose members the guard needs, so the only ones a
+   * caller has to lock and load.
+   */
+  public record Decisions(List<Item> items, Map<String, List<Candidate>> candidates, List<String> profiles,
+                          List<Pending> pending, Set<String> mergeProfiles) {
+    public int scoredPairs() {
+      return pending.size();
+    }
+  }
+
+  /** Applies decided pairs: MERGE pairs join clusters unless the guard objects, REVIEW pairs are kept. */
+  public Outcome link(Decisions decisions, Map<String, List<StandardRecord>> members) {
+    List<Item> items = decisions.items();
+    List<String> profiles = decisions.profiles();
+    int n = items.size();
+    UnionFind uf = new UnionFind(n + profiles.size());
+    List<List<StandardRecord>> clusterRecords = new ArrayList<>(n + profiles.size());
+    for (Item item : items) clusterRecords.add(new ArrayList<>(List.of(item.standard())));
+    for (String p : profiles) clusterRecords.add(new ArrayList<>(members.getOrDefault(p, List.of())));
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < profiles.size(); i++) index.put(profiles.get(i), n + i);
+    for (List<Candidate> list : decisions.candidates().values()) {
+      for (Candidate c : list) {
+        List<StandardRecord> recs = clusterRecords.get(index.get(c.profileId()));
+        if (c.standard() != null && !members.containsKey(c.profileId()) && !recs.contains(c.standard())) recs.add(c.standard());
+      }
+    }
+    Map<Integer, Assignment> best = new HashMap<>();
+    List<ReviewPair> reviews = new ArrayList<>();
+    for (Pending p : decisions.pending()) {
+      apply(uf, clusterRecords, best, reviews, p.item(), p.other(), p.otherNode(), p.decision());
+    }
+    return outcome(items, profiles, uf, best, reviews, decisions.scoredPairs());
+  }
+
+  /** A decided pair: a batch record and another record (stored, or of the batch) at its node of the clusters. */
+  public record Pending(Item item, SourceKey other, int otherNode, PairDecider.Decision decision) {
   }
 
   /** The match weight when the decider gives one (Fellegi-Sunter bits), else the score. */

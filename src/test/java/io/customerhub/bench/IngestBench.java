@@ -30,7 +30,7 @@ import static io.customerhub.bench.BenchSupport.log;
  * on the same embedded PostgreSQL, in the same run.
  *
  * <pre>
- * IngestBench [SIZE ...] [--batch 1000] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
+ * IngestBench [SIZE ...] [--batch 1000] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only] [--warmup 10000]
  *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
  *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
  * </pre>
@@ -69,6 +69,13 @@ public final class IngestBench {
         logPairs("candidate pairs at " + size, offlinePairs(BenchSupport.identityLines(size, withOrgs, seed), batch));
       }
       System.exit(0);
+    }
+    int warmup = BenchSupport.intArg(args, "warmup", 10_000);
+    if (warmup > 0) {
+      // the first load of a JVM runs largely interpreted: without this, the smallest size would be measured cold
+      // and time(big)/time(small) would look better than the hub is
+      log("JIT warm-up: %,d records on a node of their own, not counted", warmup);
+      run(warmup, batch, withOrgs, seed + 1, false);
     }
     Map<Integer, Run> runs = new LinkedHashMap<>();
     for (int size : sizes) {

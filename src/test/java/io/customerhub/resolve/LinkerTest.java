@@ -220,6 +220,19 @@ class LinkerTest {
   }
 
   @Test
+  void onlyProfilesThatAPairWouldMergeIntoAreToBeLockedAndLoaded() {
+    List<Rec> batch = List.of(rec("A", "e:x", "link:erp:K-1"));
+    Map<String, List<Candidate>> candidates = new HashMap<>();
+    candidates.put("rec:erp:K-1", List.of(new Candidate(key("erp:K-1"), "P1", null)));
+    candidates.put("email:x", List.of(new Candidate(key("erp:K-2"), "P2", null)));
+    Linker.Decisions d = new Linker(new DeterministicDecider()).decide(items(batch), candidates);
+    assertEquals(Set.of("P1"), d.mergeProfiles(), "P2 met the record but is kept apart: it is not touched");
+    assertEquals(2, d.scoredPairs());
+    Linker.Outcome o = new Linker(new DeterministicDecider()).link(d, Map.of());
+    assertEquals(Set.of("P1"), o.clusters().get(0).existingProfiles());
+  }
+
+  @Test
   void candidateWithoutStandardValuesMergesOnlyThroughAnExplicitKey() {
     List<Rec> batch = List.of(rec("A", "e:x", "link:erp:K-1"));
     Map<String, List<Candidate>> candidates = new HashMap<>();
