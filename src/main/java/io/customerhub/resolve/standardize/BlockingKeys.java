@@ -39,9 +39,14 @@ public final class BlockingKeys {
           // nickname, yet a block holds one name of one year, so it stays small however big the data grows
           if (year != null && g != null && f != null && !isOrg) {
             String given1 = first(given);
-            keys.add(phoneticNameYear(given1, f, year));
-            for (String formal : cfg.nicknames().formalNames(g)) keys.add(phoneticNameYear(formal, f, year));
-            for (String formal : cfg.nicknames().formalNames(f)) keys.add(phoneticNameYear(given1, formal, year));
+            // the year with the day and with the month, unlabelled: a swapped day and month, or a typo in one of
+            // them, still shares a key, and a block holds one name of one year and one day-or-month
+            for (String dayOrMonth : dayAndMonth(birthDate)) {
+              String when = year + dayOrMonth;
+              keys.add(phoneticNameYear(given1, f, when));
+              for (String formal : cfg.nicknames().formalNames(g)) keys.add(phoneticNameYear(formal, f, when));
+              for (String formal : cfg.nicknames().formalNames(f)) keys.add(phoneticNameYear(given1, formal, when));
+            }
           }
         }
         case "name_key" -> {
@@ -53,9 +58,11 @@ public final class BlockingKeys {
           }
         }
         case "street_number" -> {
+          // with the city: the same street name and number recur in every city, and such a block grows with the
+          // data without saying anything
           for (StandardAddress a : addresses) {
             String[] parts = streetAndNumber(a.line());
-            if (parts != null) keys.add("sn:" + parts[0] + ":" + parts[1]);
+            if (parts != null) keys.add("sn:" + parts[0] + ":" + parts[1] + ":" + (a.city() == null ? "" : compact(a.city())));
           }
         }
         case "phone_tail" -> {
@@ -95,6 +102,13 @@ public final class BlockingKeys {
       }
     }
     return new ArrayList<>(keys);
+  }
+
+  /** The day and the month of an ISO date ({@code -dd} and {@code -mm}), or the bare year when it has neither. */
+  private static List<String> dayAndMonth(String isoDate) {
+    if (isoDate.length() < 10) return List.of("");
+    String month = isoDate.substring(5, 7), day = isoDate.substring(8, 10);
+    return month.equals(day) ? List.of("-" + day) : List.of("-" + month, "-" + day);
   }
 
   private static String phoneticNameYear(String given, String family, String year) {
