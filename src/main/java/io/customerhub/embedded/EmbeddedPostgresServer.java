@@ -77,6 +77,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setServerConfig("max_connections", "200")
         // A merge locks many rows and advisory keys in one transaction.
         .setServerConfig("max_locks_per_transaction", "1024")
+        // the default 128 MB holds the match-key index of a few tens of thousands of records only
+        .setServerConfig("shared_buffers", "512MB")
         .setServerConfig("fsync", persistent ? "on" : "off")
         // zonky turns synchronous_commit off; the hub acknowledges records only once they are durable.
         .setServerConfig("synchronous_commit", "on")
