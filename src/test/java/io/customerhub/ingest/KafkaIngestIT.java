@@ -337,4 +337,24 @@ class KafkaIngestIT {
         read -> read.stream().anyMatch(m -> blank.equals(m.value())), WAIT);
     assertReason(deadLetters.stream().filter(m -> blank.equals(m.value())).findFirst().orElseThrow(), "sourceId");
   }
+  /** A record that passes decoding but that PostgreSQL refuses: the rest of its poll commits, it is dead-lettered. */
+  @Test
+  @Order(201)
+  void aMessageTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsPollCommits() {
+    String contactId = uniqueId("C");
+    publish("crm", contactId, crmContact(contactId, uniqueEmail("poison"), uniqueMobile()));
+    String badNo = uniqueId("O");
+    String bad = order(badNo, contactId, "1e17", "paid", 1).encode(); // numeric(18, 2) holds no 1e17
+    kafka.send(names.sourceTopic("orders"), badNo, bad);
+    String goodNo = uniqueId("O");
+    publish("orders", goodNo, order(goodNo, contactId, "12.00", "paid", 1));
+
+    JsonObject profile = awaitProfile("crm", contactId, p -> orders(p).getInteger("orderCount") == 1);
+    assertEquals(12.0, orders(profile).getDouble("spend"), 0.001, "only the good order counts");
+    Message deadLetter = kafka.readUntil(names.deadLetterTopic(),
+        read -> read.stream().anyMatch(m -> bad.equals(m.value())), WAIT).stream()
+        .filter(m -> bad.equals(m.value())).findFirst().orElseThrow();
+    assertTrue(deadLetter.headers().get("hub-error").contains("SQLSTATE 22003"), deadLetter::toString);
+    assertEquals(names.sourceTopic("orders"), deadLetter.headers().get("hub-source-topic"));
+  }
 }
