@@ -43,7 +43,10 @@ public final class ProfileCache {
     this.routing = hz.getMap(ROUTING);
   }
 
-  /** A profile's new state for {@link #write}: its view, the source keys that point to it, its routing answer. */
+  /**
+   * A profile's new state for {@link #write}: its view (null: leave the view to be read through), the source keys
+   * that point to it, its routing answer.
+   */
   public record ProfileState(String profileId, long version, String view, Set<String> sourceKeys,
                              String routingAnswer) {
   }
@@ -90,7 +93,7 @@ public final class ProfileCache {
     Map<String, VersionedPut> views = new HashMap<>(redirects);
     Map<String, VersionedPut> answers = new HashMap<>();
     for (ProfileState s : states) {
-      views.put(s.profileId(), new VersionedPut(s.version(), s.profileId(), s.view()));
+      if (s.view() != null) views.put(s.profileId(), new VersionedPut(s.version(), s.profileId(), s.view()));
       for (String key : s.sourceKeys()) answers.put(key, new VersionedPut(s.version(), s.profileId(), s.routingAnswer()));
     }
     List<Future<?>> writes = new ArrayList<>();

@@ -126,7 +126,13 @@ public final class ProfileReadModel {
     Rendered out = new Rendered(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
     for (ProfileChange c : changes) {
       String id = c.profileId().toString();
-      if (c.profile() != null) out.states().add(state(c.profile(), ProfileCodec.toView(c.profile(), false)));
+      if (c.profile() != null) {
+        // a new profile has no view in the cache to replace: rendering and shipping one for every record of a
+        // bulk load would cost more than the first read that fills it; its routing answer is written, as the
+        // latency-critical path should not wait for PostgreSQL
+        boolean created = ProfileChange.CREATED.equals(c.type());
+        out.states().add(state(c.profile(), created ? null : ProfileCodec.toView(c.profile(), false)));
+      }
       else if (c.mergedInto() != null) out.redirects().put(id, ProfileCache.redirectOf(id, c.version(), c.mergedInto().toString()));
       else out.evicted().add(id);
     }

@@ -95,7 +95,7 @@ final class BatchTransaction {
           laps.lap("write-records");
           return linkIdentities(identities, stored);
         })
-        .compose(v -> records.writeKeys(identities, deletes))
+        .compose(v -> records.writeKeys(identities, deletes, stored.keySet()))
         .compose(v -> {
           laps.lap("write-links");
           return records.detach(deletes);

@@ -1,6 +1,7 @@
 package io.customerhub.resolve;
 
 import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -45,9 +46,15 @@ final class RecordWrites {
         .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard)).mapEmpty();
   }
 
-  Future<Void> writeKeys(List<Prepared> identities, List<Prepared> deletes) {
+  /**
+   * Replaces the match keys of the batch's identity records and removes those of its deletes. Only records
+   * stored before can have keys to remove ({@code known}: the batch holds the lock of every record's own key),
+   * so a bulk load of new records skips the delete.
+   */
+  Future<Void> writeKeys(List<Prepared> identities, List<Prepared> deletes, Set<SourceKey> known) {
     List<Prepared> touched = concat(identities, deletes, List.of());
     if (touched.isEmpty()) return Future.succeededFuture();
+    List<Prepared> replaced = touched.stream().filter(p -> known.contains(p.key())).toList();
     List<String> k = new ArrayList<>(), s = new ArrayList<>(), id = new ArrayList<>();
     List<Boolean> strong = new ArrayList<>();
     for (Prepared p : identities) {
@@ -58,7 +65,9 @@ final class RecordWrites {
         strong.add(p.strongKeys().contains(key));
       }
     }
-    return conn.preparedQuery(ResolveSql.DELETE_KEYS).execute(SqlParams.keyArrays(touched))
+    Future<?> removed = replaced.isEmpty() ? Future.succeededFuture()
+        : conn.preparedQuery(ResolveSql.DELETE_KEYS).execute(SqlParams.keyArrays(replaced));
+    return removed
         .compose(v -> conn.preparedQuery(ResolveSql.INSERT_KEYS).execute(Tuple.of(k.toArray(String[]::new),
             s.toArray(String[]::new), id.toArray(String[]::new), strong.toArray(Boolean[]::new))))
         .mapEmpty();
