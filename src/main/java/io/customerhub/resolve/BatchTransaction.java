@@ -97,7 +97,7 @@ final class BatchTransaction {
         })
         .compose(v -> records.writeKeys(identities, deletes, stored.keySet()))
         .compose(v -> {
-          laps.lap("write-links");
+          laps.lap("write-keys");
           return records.detach(deletes);
         })
         .compose(v -> orderWrites.writeOrders(orders, deletes))
@@ -245,9 +245,15 @@ final class BatchTransaction {
         .execute(SqlParams.pair(newIds.toArray(UUID[]::new), newKinds.toArray(String[]::new))).mapEmpty();
     for (var step : merges) chain = chain.compose(v -> step.get());
     return chain
-        .compose(v -> writeReviews(outcome.reviews()))
+        .compose(v -> {
+          laps.lap("write-profiles-merges");
+          return writeReviews(outcome.reviews());
+        })
         .compose(v -> conn.preparedQuery(ResolveSql.UPSERT_CROSSWALK).execute(Tuple.of(sources, ids, targets, matches)))
-        .mapEmpty();
+        .map(v -> {
+          laps.lap("write-crosswalk");
+          return null;
+        });
   }
 
   private Future<Void> writeReviews(List<Linker.ReviewPair> found) {
