@@ -11,7 +11,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -137,9 +139,9 @@ public final class IngestService {
 
   private void count(String source, Result[] results) {
     String known = knowsSource(source) ? source : "unknown"; // callers choose the path: keep the tag set bounded
-    for (Result r : results) {
-      metrics.ingested(known, r.accepted() ? r.outcome().kind().wire() : "rejected").increment();
-    }
+    Map<String, Integer> byOutcome = new HashMap<>();
+    for (Result r : results) byOutcome.merge(r.accepted() ? r.outcome().kind().wire() : "rejected", 1, Integer::sum);
+    byOutcome.forEach((outcome, n) -> metrics.ingested(known, outcome).increment(n));
   }
 
   /**
