@@ -1,0 +1,34 @@
+package io.customerhub.serve;
+
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import org.junit.jupiter.api.Test;
+
+import static io.customerhub.testing.ApiAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /metrics}: the hub's own meters in Prometheus text, for admins only. */
+class MetricsIT extends OneHubPerClass {
+
+  @Test
+  void anAdminReadsTheIngestAndResolveMeters() {
+    hub.accept(WireRecords.distinctPerson("crm", "C"));
+
+    Response r = hub.get("/metrics", hub.adminToken());
+
+    assertEquals(200, r.status(), r::toString);
+    assertTrue(r.contentType().startsWith("text/plain"), r.contentType());
+    assertTrue(r.body().contains("hub_ingest_records_total{outcome=\"created\",source=\"crm\"}"), r.body());
+    assertTrue(r.body().contains("hub_resolve_linked_records_total"), "candidates per record: linked records");
+    assertTrue(r.body().contains("hub_resolve_scored_pairs_total"), "candidates per record: scored pairs");
+    assertTrue(r.body().contains("hub_resolve_phase_seconds_count{phase=\"standardize\"}"), "phase timers");
+  }
+
+  @Test
+  void otherRolesAreForbiddenAndAnonymousCallersUnauthorized() {
+    assertProblem(403, hub.get("/metrics", hub.token("reader", "router", "ingest", "steward")));
+    assertProblem(401, hub.get("/metrics", null));
+  }
+}
