@@ -1,11 +1,17 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.StandardizerConfig;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.customerhub.resolve.match.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +60,23 @@ class BlockerTest {
         "a shared surname and year is no block");
     assertTrue(Blocker.sharedKeys(a, spelledAndSwapped).stream().anyMatch(k -> k.startsWith("ny:")),
         "spelling variants, swapped parts and a swapped day/month still meet");
+  }
+
+  @Test
+  void theStreetKeyHoldsOneAddressOfOneCity() {
+    StandardRecord guangzhou = livingAt("a", "Li", "Na", "414 Shennan Ave", "Guangzhou");
+    StandardRecord neighbour = livingAt("b", "Wang", "Fang", "414 Shennan Avenue", "Guangzhou");
+    StandardRecord shenzhen = livingAt("c", "Zhao", "Lei", "414 Shennan Ave", "Shenzhen");
+    assertTrue(Blocker.sharedKeys(guangzhou, neighbour).stream().anyMatch(k -> k.startsWith("sn:")),
+        "one address, one city: one block whoever lives there");
+    assertTrue(Blocker.sharedKeys(guangzhou, shenzhen).stream().noneMatch(k -> k.startsWith("sn:")),
+        "the same street name and number in another city is another block");
+  }
+
+  private static StandardRecord livingAt(String id, String given, String family, String line, String city) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        given, family, null, null, null, null, null, List.of(), List.of(),
+        List.of(new Address(line, null, city, null, null, "CN")), List.of(), Map.of(), null));
   }
 
   @Test
