@@ -15,7 +15,8 @@ import java.util.Set;
 public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_key", "postcode_initials",
-      "birthdate_initials", "street_number", "phone_tail", "email_local", "org_name", "org_phonetic");
+      "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "street_number", "phone_tail",
+      "email_local", "org_name", "org_phonetic");
 
   private BlockingKeys() {
   }
@@ -55,6 +56,21 @@ public final class BlockingKeys {
             // Bill Smith meets William Smith; either part may be the given name when they are swapped
             for (String formal : cfg.nicknames().formalNames(g)) keys.add(nameKey(formal, f));
             for (String formal : cfg.nicknames().formalNames(f)) keys.add(nameKey(g, formal));
+          }
+        }
+        // the keys above need both name parts intact: a missing part or a wrong first letter breaks them all at
+        // once; these two survive one damaged name part and stay small, as a birth date is part of each
+        case "birthdate_postcode" -> {
+          if (birthDate != null && !isOrg) {
+            for (StandardAddress a : addresses) if (a.postcode() != null) keys.add("dp:" + birthDate + ":" + a.postcode());
+          }
+        }
+        case "birthdate_name_sound" -> {
+          if (birthDate != null && !isOrg) {
+            for (String part : new String[] {first(given), f}) {
+              String sound = Phonetic.key(part);
+              if (sound != null) keys.add("ds:" + birthDate + ":" + sound);
+            }
           }
         }
         case "street_number" -> {

@@ -11,8 +11,10 @@ import java.util.Objects;
 public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules,
                                  Nicknames nicknames) {
 
-  public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "name_key",
-      "postcode_initials", "birthdate_initials", "street_number", "phone_tail", "org_name", "org_phonetic");
+  /** The same as the shipped conf/matching.json, for a configuration that names no rules. */
+  public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "postcode_initials",
+      "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "street_number", "phone_tail", "org_name",
+      "org_phonetic");
 
   public StandardizerConfig {
     defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();
