@@ -13,7 +13,7 @@ public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, L
 
   /** The same as the shipped conf/matching.json, for a configuration that names no rules. */
   public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "postcode_initials",
-      "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "street_number", "phone_tail", "org_name",
+      "birthdate_initials", "birthdate_postcode", "street_number", "phone_tail", "org_name",
       "org_phonetic");
 
   public StandardizerConfig {
