@@ -1,0 +1,115 @@
+package io.customerhub.resolve;
+
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.customerhub.testing.ApiAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The model's administration over HTTP: {@code POST /admin/train} puts a new model version to use, and
+ * {@code POST /admin/reresolve} re-runs resolution as a job whose progress can be read, keeping what was right.
+ */
+class ModelAdminIT extends OneHubPerClass {
+
+  private static final String JSON = "application/json";
+
+  /** Thirty customers; ten of them are also in the ERP with the same e-mail, differently written. */
+  @BeforeAll
+  static void loadCustomers() {
+    List<Rec> records = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Rec crm = WireRecords.distinctPerson("crm", "C");
+      records.add(crm);
+      if (i % 3 == 0) {
+        String email = crm.json().getJsonArray("emails").getString(0).toUpperCase();
+        records.add(crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E")).emails(email));
+      }
+    }
+    for (Rec r : records) hub.accept(r);
+  }
+
+  @Test
+  void trainingPutsANewModelVersionToUse() {
+    long before = model().getLong("version");
+
+    Response trained = hub.post("/api/v1/admin/train", JSON, "{}", hub.adminToken());
+
+    assertEquals(200, trained.status(), trained::toString);
+    long version = trained.json().getLong("version");
+    assertTrue(version > before, trained::toString);
+    assertEquals(version, model().getLong("version"), "the new version is the one in use");
+  }
+
+  @Test
+  void reresolutionRunsAsAJobAndKeepsEveryProfileThatWasRight() {
+    Map<String, String> before = hub.crosswalk();
+    assertEquals(10, groups(before).stream().filter(g -> g.size() == 2).count(), "the ten pairs were merged");
+
+    Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
+
+    assertEquals(202, started.status(), started::toString);
+    String job = started.header("Location");
+    JsonObject state = awaitJob(job);
+    assertEquals("done", state.getString("state"), state::encode);
+    assertEquals(0, state.getInteger("moved"), "nothing was wrong, nothing moves: " + state.encode());
+    Map<String, String> after = hub.crosswalk();
+    assertEquals(before, after, "every record keeps its profile id");
+    assertEquals(groups(before), groups(after));
+    for (String profileId : new HashSet<>(after.values())) {
+      assertEquals(200, hub.get("/api/v1/profiles/" + profileId, hub.adminToken()).status());
+    }
+  }
+
+  @Test
+  void onlyAdminsTrainOrReresolve() {
+    String steward = hub.token("steward", "reader", "ingest", "router");
+    assertProblem(403, hub.post("/api/v1/admin/train", JSON, "{}", steward));
+    assertProblem(403, hub.post("/api/v1/admin/reresolve", JSON, "{}", steward));
+    assertProblem(404, hub.get("/api/v1/admin/jobs/no-such-job", hub.adminToken()));
+  }
+
+  private static JsonObject model() {
+    Response r = hub.get("/api/v1/admin/model", hub.adminToken());
+    assertEquals(200, r.status(), r::toString);
+    return r.json();
+  }
+
+  private static JsonObject awaitJob(String location) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonObject state;
+    do {
+      Response r = hub.get(location, hub.adminToken());
+      assertEquals(200, r.status(), r::toString);
+      state = r.json();
+      if (!"running".equals(state.getString("state"))) return state;
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("the job did not finish in 60 s: " + state.encode());
+  }
+
+  /** The partition of the records into profiles, whatever the profile ids. */
+  private static Set<Set<String>> groups(Map<String, String> crosswalk) {
+    Map<String, Set<String>> byProfile = new HashMap<>();
+    crosswalk.forEach((record, profile) -> byProfile.computeIfAbsent(profile, p -> new HashSet<>()).add(record));
+    return new HashSet<>(byProfile.values());
+  }
+}
