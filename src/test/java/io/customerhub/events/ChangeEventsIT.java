@@ -1,15 +1,11 @@
 package io.customerhub.events;
 
-import io.customerhub.testing.HubTestNode;
-import io.customerhub.testing.KafkaNames;
-import io.customerhub.testing.KafkaTestClient;
+import io.customerhub.testing.OneKafkaHubPerClass;
 import io.customerhub.testing.KafkaTestClient.Message;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,26 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code kafka.changeTopic}), keyed by profile id: one event per new profile version, in version order, saying what
  * kind of change it was and which parts of the profile changed; a redelivered record publishes nothing.
  */
-class ChangeEventsIT {
+class ChangeEventsIT extends OneKafkaHubPerClass {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  private static KafkaNames names;
-  private static KafkaTestClient kafka;
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    names = KafkaNames.unique("change-events");
-    kafka = new KafkaTestClient();
-    hub = HubTestNode.builder().kafka(names).start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-    if (kafka != null) kafka.close();
-  }
 
   /** The events of one profile, in the order the topic holds them, once there are {@code count}. */
   private static List<JsonObject> eventsOf(String profileId, int count) {

@@ -1,13 +1,10 @@
 package io.customerhub.ingest;
 
+import io.customerhub.testing.OneKafkaHubPerClass;
 import io.customerhub.testing.HubTestNode;
-import io.customerhub.testing.KafkaNames;
-import io.customerhub.testing.KafkaTestClient;
 import io.customerhub.testing.KafkaTestClient.Message;
 import io.customerhub.testing.WireRecords;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,26 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * offsets after the database, dead-letters what it cannot read and never stops a partition for it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KafkaIngestIT {
+class KafkaIngestIT extends OneKafkaHubPerClass {
 
   private static final Duration WAIT = Duration.ofSeconds(45);
-
-  private static KafkaNames names;
-  private static KafkaTestClient kafka;
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    names = KafkaNames.unique("kafka-ingest");
-    kafka = new KafkaTestClient();
-    hub = HubTestNode.builder().kafka(names).start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-    if (kafka != null) kafka.close();
-  }
 
   // ---- sources as they publish: native field names, as mapped in conf/sources/*.json --------------------------------
 
