@@ -29,16 +29,13 @@ import java.util.concurrent.TimeUnit;
 final class ImportCommand implements Callable<Integer> {
 
   @Mixin
-  ConfigOptions config;
+  RemoteOptions remote;
 
   @Option(names = "--source", required = true, description = "source name, e.g. crm, erp, orders")
   String source;
 
   @Parameters(paramLabel = "FILE", description = "a .csv/.tsv file (mapped through conf/sources/NAME.json) or NDJSON")
   Path file;
-
-  @Option(names = "--url", description = "hub base URL (default: http://127.0.0.1:<configured port>)")
-  String url;
 
   @Option(names = "--batch", defaultValue = "2000", description = "lines per request (default ${DEFAULT-VALUE})")
   int batch;
@@ -52,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
       System.err.println("error: cannot read " + file);
       return 2;
     }
-    try (RemoteHub hub = RemoteHub.connect(config.load(), url)) {
+    try (RemoteHub hub = remote.connect()) {
       return run(hub.client, hub.base, hub.token("import", "ingest"));
     }
   }

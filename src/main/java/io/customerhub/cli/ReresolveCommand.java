@@ -6,7 +6,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +15,11 @@ import java.util.concurrent.TimeUnit;
 final class ReresolveCommand implements Callable<Integer> {
 
   @Mixin
-  ConfigOptions config;
-
-  @Option(names = "--url", description = "hub base URL (default: http://127.0.0.1:<configured port>)")
-  String url;
+  RemoteOptions remote;
 
   @Override
   public Integer call() throws Exception {
-    try (RemoteHub hub = RemoteHub.connect(config.load(), url)) {
+    try (RemoteHub hub = remote.connect()) {
       String token = hub.token("reresolve", "admin");
       JsonObject job = hub.client.postAbs(hub.base + "/api/v1/admin/reresolve").bearerTokenAuthentication(token)
           .send().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +14,11 @@ import java.util.concurrent.TimeUnit;
 final class TrainCommand implements Callable<Integer> {
 
   @Mixin
-  ConfigOptions config;
-
-  @Option(names = "--url", description = "hub base URL (default: http://127.0.0.1:<configured port>)")
-  String url;
+  RemoteOptions remote;
 
   @Override
   public Integer call() throws Exception {
-    try (RemoteHub hub = RemoteHub.connect(config.load(), url)) {
+    try (RemoteHub hub = remote.connect()) {
       System.out.println("training on the stored records …");
       HttpResponse<Buffer> response = hub.client.postAbs(hub.base + "/api/v1/admin/train")
           .bearerTokenAuthentication(hub.token("train", "admin")).timeout(TimeUnit.MINUTES.toMillis(30)).send()

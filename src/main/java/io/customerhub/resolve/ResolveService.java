@@ -73,31 +73,25 @@ public final class ResolveService {
     }
   }
 
-  public Future<BatchResult> resolve(List<Incoming> batch, String actor) {
-    return standardize(batch).compose(ready -> commit(ready, actor));
-  }
-
   /** A batch standardized and ready to be committed: the records that could be, and why the others could not. */
   public record Standardized(List<Incoming> batch, List<Prepared> prepared, Map<Integer, Outcome> refused) {
   }
 
   /**
-   * The first step of {@link #resolve}, pure CPU on a worker thread and outside any transaction, so that a
+   * The first step of resolving a batch, pure CPU on worker threads and outside any transaction, so that a
    * caller with several batches can standardize the next ones while an earlier one commits.
    */
   public Future<Standardized> standardize(List<Incoming> batch) {
     if (batch.isEmpty()) return Future.succeededFuture(new Standardized(batch, List.of(), Map.of()));
     long start = System.nanoTime();
     Map<Integer, Outcome> refused = new ConcurrentHashMap<>();
-    return Chunks.run(vertx, batch.size(), (from, to) -> prepare(batch, from, to, refused)).map(chunks -> {
+    return Chunks.concat(vertx, batch.size(), (from, to) -> prepare(batch, from, to, refused)).map(prepared -> {
       metrics.phase("standardize").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      List<Prepared> prepared = new ArrayList<>(batch.size());
-      chunks.forEach(prepared::addAll);
       return new Standardized(batch, prepared, refused);
     });
   }
 
-  /** The second step of {@link #resolve}: one transaction that links, writes and recomputes the batch. */
+  /** The second step: one transaction that links, writes and recomputes the standardized batch. */
   public Future<BatchResult> commit(Standardized ready, String actor) {
     if (ready.batch().isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
     HubMetrics.Laps laps = metrics.laps();
@@ -135,7 +129,7 @@ public final class ResolveService {
           return result;
         })
         .recover(err -> {
-          if (attempt >= config.maxAttempts() || !retryable(err)) return Future.failedFuture(err);
+          if (attempt >= config.maxAttempts() || !contended(err)) return Future.failedFuture(err);
           LOG.debug("retrying batch after {} (attempt {})", err.getMessage(), attempt);
           metrics.retries().increment();
           Promise<BatchTransaction.Result> retry = Promise.promise();
@@ -147,10 +141,6 @@ public final class ResolveService {
 
   /** Whether a batch failed only because concurrent writers got in its way (it is worth trying again). */
   public static boolean contended(Throwable err) {
-    return retryable(err);
-  }
-
-  private static boolean retryable(Throwable err) {
     return err instanceof BatchTransaction.ConcurrentChange
         || err instanceof PgException pg && RETRYABLE.contains(pg.getSqlState());
   }

@@ -23,6 +23,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ import java.util.UUID;
  * versions and their change events (transactional outbox). Assembling runs on a worker thread: it is pure CPU.
  */
 public final class ProfileStore {
+
+  /** Members reach the assembler in one order, so that ties in survivorship and lineage resolve alike. */
+  private static final Comparator<CanonicalRecord> BY_KEY = Comparator.comparing(CanonicalRecord::key);
 
   private final Vertx vertx;
   private final ProfileAssembler assembler;
@@ -85,12 +89,8 @@ public final class ProfileStore {
           for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
           laps.lap("recompute-read");
           List<UUID> order = new ArrayList<>(ids);
-          return Chunks.run(vertx, order.size(), (from, to) ->
-              assemble(order.subList(from, to), members, orders, current, cause)).map(parts -> {
-                List<ProfileChange> all = new ArrayList<>();
-                parts.forEach(all::addAll);
-                return all;
-              });
+          return Chunks.concat(vertx, order.size(), (from, to) ->
+              assemble(order.subList(from, to), members, orders, current, cause));
         })
         .compose(changes -> {
           laps.lap("recompute-assemble");
@@ -114,7 +114,7 @@ public final class ProfileStore {
         changes.add(new ProfileChange(id, ProfileChange.DELETED, cur.version() + 1, null, null, List.of()));
         continue;
       }
-      recs.sort((a, b) -> a.key().compareTo(b.key()));
+      recs.sort(BY_KEY);
       Profile next = assembler.assemble(new ProfileInput(id.toString(), cur.version() + 1, cur.createdAt(), recs,
           orders.getOrDefault(id, List.of()), cur.body()), now);
       boolean absorbed = cause.absorbed().containsKey(id);
@@ -142,7 +142,7 @@ public final class ProfileStore {
         .compose(rows -> vertx.executeBlocking(() -> {
           List<CanonicalRecord> members = new ArrayList<>();
           for (Row r : rows) members.add(CanonicalJson.decodeStored(r.getString(1)));
-          members.sort((a, b) -> a.key().compareTo(b.key()));
+          members.sort(BY_KEY);
           return profile.withLineage(assembler.lineage(members));
         }, false));
   }

@@ -25,6 +25,15 @@ public final class Chunks {
     R apply(int from, int to) throws Exception;
   }
 
+  /** The work's lists of every chunk, one after the other: the result of the whole batch in its order. */
+  public static <R> Future<List<R>> concat(Vertx vertx, int size, Range<List<R>> work) {
+    return run(vertx, size, work).map(parts -> {
+      List<R> all = new ArrayList<>(size);
+      parts.forEach(all::addAll);
+      return all;
+    });
+  }
+
   public static <R> Future<List<R>> run(Vertx vertx, int size, Range<R> work) {
     int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / MIN_PER_CHUNK));
     List<Future<R>> parts = new ArrayList<>(chunks);
