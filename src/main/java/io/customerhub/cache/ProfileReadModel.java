@@ -55,13 +55,14 @@ public final class ProfileReadModel {
     return cache.profile(id.toString())
         .otherwiseEmpty()
         .compose(entry -> entry != null ? Future.succeededFuture(new View(entry.view(), entry.mergedInto()))
-            : queries.byId(id).map(this::fill));
+            : queries.byId(id).compose(this::fill));
   }
 
   public Future<View> byKey(SourceKey key) {
     return cache.profileIdOf(key.asString())
         .otherwiseEmpty()
-        .compose(id -> id != null ? byId(UUID.fromString(id)) : queries.byKey(key.source(), key.sourceId()).map(this::fill));
+        .compose(id -> id != null ? byId(UUID.fromString(id))
+            : queries.byKey(key.source(), key.sourceId()).compose(this::fill));
   }
 
   /** The routing answer for a source key, or null when the hub does not know the customer. */
@@ -69,10 +70,9 @@ public final class ProfileReadModel {
     return cache.routing(key.asString())
         .otherwiseEmpty()
         .compose(answer -> answer != null ? Future.succeededFuture(answer)
-            : queries.byKey(key.source(), key.sourceId()).map(stored -> {
-              if (stored == null || !stored.active()) return null;
-              fill(stored);
-              return routingRenderer.apply(stored.profile());
+            : queries.byKey(key.source(), key.sourceId()).compose(stored -> {
+              if (stored == null || !stored.active()) return Future.succeededFuture(null);
+              return fill(stored).map(v -> routingRenderer.apply(stored.profile()));
             }));
   }
 
@@ -81,18 +81,24 @@ public final class ProfileReadModel {
     return queries.byId(id);
   }
 
-  private View fill(ProfileQueries.Stored stored) {
-    if (stored == null) return View.NONE;
+  /**
+   * Puts what PostgreSQL answered into the cache and answers it once the cache holds it, so that the next read
+   * on any node is a cache hit (new profiles' views arrive this way); a cache failure only costs that.
+   */
+  private Future<View> fill(ProfileQueries.Stored stored) {
+    if (stored == null) return Future.succeededFuture(View.NONE);
     if ("merged".equals(stored.status())) {
       String survivor = stored.mergedInto().toString();
-      cache.redirect(stored.profileId().toString(), stored.version(), survivor).onFailure(this::warn);
-      return new View(null, survivor);
+      return settled(cache.redirect(stored.profileId().toString(), stored.version(), survivor), new View(null, survivor));
     }
-    if (!stored.active()) return View.NONE;
+    if (!stored.active()) return Future.succeededFuture(View.NONE);
     Profile p = stored.profile();
     String view = ProfileCodec.toView(p, false);
-    cache.put(state(p, view)).onFailure(this::warn);
-    return new View(view, null);
+    return settled(cache.put(state(p, view)), new View(view, null));
+  }
+
+  private Future<View> settled(Future<Void> cacheWrite, View answer) {
+    return cacheWrite.onFailure(this::warn).otherwiseEmpty().map(answer);
   }
 
   /** Brings the cache up to date with committed changes; records that left the hub lose their keys. */
