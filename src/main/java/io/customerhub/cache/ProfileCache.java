@@ -1,6 +1,5 @@
 package io.customerhub.cache;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.PartitionService;
 import com.hazelcast.map.IMap;
@@ -33,12 +32,14 @@ public final class ProfileCache {
 
   private final Vertx vertx;
   private final PartitionService partitions;
+  private final int partitionGroups;
   private final IMap<String, String> profiles;
   private final IMap<String, String> routing;
 
   public ProfileCache(Vertx vertx, HazelcastInstance hz) {
     this.vertx = vertx;
     this.partitions = hz.getPartitionService();
+    this.partitionGroups = Math.max(1, (int) Math.sqrt(partitions.getPartitions().size()));
     this.profiles = hz.getMap(PROFILES);
     this.routing = hz.getMap(ROUTING);
   }
@@ -87,7 +88,7 @@ public final class ProfileCache {
 
   /**
    * Writes many profiles' states and redirects (merged-away id to its survivor's put) together: one invocation
-   * per map and member, each carrying only the values that member owns, whatever the number of profiles.
+   * per map and partition, each carrying only that partition's values.
    */
   public Future<Void> write(List<ProfileState> states, Map<String, VersionedPut> redirects) {
     Map<String, VersionedPut> views = new HashMap<>(redirects);
@@ -103,13 +104,17 @@ public final class ProfileCache {
   }
 
   private void submit(IMap<String, String> map, Map<String, VersionedPut> values, List<Future<?>> writes) {
-    Map<Member, Map<String, VersionedPut>> byOwner = new HashMap<>();
+    // Hazelcast sends all the keys of one submitToKeys call to every partition they touch, and each partition
+    // hashes every key to find its own: one call for a thousand keys costs (partitions x keys) hashes, one call
+    // per partition costs an invocation each. Groups of about sqrt(partitions) partitions of one owner balance both.
+    Map<String, Map<String, VersionedPut>> groups = new HashMap<>();
     for (Map.Entry<String, VersionedPut> e : values.entrySet()) {
+      var partition = partitions.getPartition(e.getKey());
       // ownership may move before the call lands: that only costs a hop, each key still gets its own value
-      Member owner = partitions.getPartition(e.getKey()).getOwner();
-      byOwner.computeIfAbsent(owner, m -> new HashMap<>()).put(e.getKey(), e.getValue());
+      String group = partition.getOwner() + "/" + partition.getPartitionId() % partitionGroups;
+      groups.computeIfAbsent(group, m -> new HashMap<>()).put(e.getKey(), e.getValue());
     }
-    for (Map<String, VersionedPut> share : byOwner.values()) {
+    for (Map<String, VersionedPut> share : groups.values()) {
       writes.add(on(map.submitToKeys(share.keySet(), new VersionedPutAll(share))));
     }
   }

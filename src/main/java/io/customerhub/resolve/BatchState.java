@@ -1,10 +1,12 @@
 package io.customerhub.resolve;
 
+import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileChange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ final class BatchState {
   final Map<SourceKey, Outcome> byKey = new HashMap<>();
   /** Profiles whose members or orders changed: recomputed before the commit. */
   final Set<UUID> affected = new LinkedHashSet<>();
+  /** Profiles this batch creates, with their member records (all of them in the batch). */
+  final Map<UUID, List<CanonicalRecord>> created = new LinkedHashMap<>();
   /** Survivor to the profiles it absorbed in this batch. */
   final Map<UUID, List<UUID>> absorbed = new HashMap<>();
   /** Profiles merged away, with their final version, and the survivor each now points to. */

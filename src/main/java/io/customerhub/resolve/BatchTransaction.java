@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,7 @@ final class BatchTransaction {
     static final Result EMPTY = new Result(Map.of(), Map.of(), List.of(), 0, 0, 0);
   }
 
-  private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId) {
+  private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId, long[] keyHashes) {
   }
 
   private final Vertx vertx;
@@ -85,8 +84,10 @@ final class BatchTransaction {
         })
         .compose(rows -> {
           for (Row r : rows) {
+            Long[] hashes = r.getArrayOfLongs(6);
             stored.put(new SourceKey(r.getString(0), r.getString(1)), new Stored(instant(r.getOffsetDateTime(2)),
-                r.getString(3), r.getBoolean(4), r.getUUID(5)));
+                r.getString(3), r.getBoolean(4), r.getUUID(5),
+                hashes == null ? null : java.util.Arrays.stream(hashes).mapToLong(Long::longValue).toArray()));
           }
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
           return records.writeRecords(RecordWrites.concat(identities, orders, deletes));
@@ -95,7 +96,7 @@ final class BatchTransaction {
           laps.lap("write-records");
           return linkIdentities(identities, stored);
         })
-        .compose(v -> records.writeKeys(identities, deletes, stored.keySet()))
+        .compose(v -> records.writeKeys(identities, deletes, storedHashes(stored)))
         .compose(v -> {
           laps.lap("write-keys");
           return records.detach(deletes);
@@ -104,7 +105,8 @@ final class BatchTransaction {
         .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
         .compose(v -> {
           laps.lap("write-orders");
-          return profiles.recompute(conn, state.affected, new ProfileStore.Cause(state.absorbed, actor), laps);
+          return profiles.recompute(conn, state.affected, state.created, new ProfileStore.Cause(state.absorbed, actor),
+              laps);
         })
         .compose(changes -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto).map(changes))
         .map(state::result);
@@ -134,19 +136,23 @@ final class BatchTransaction {
   /** Finds candidates through the batch's keys, locks their profiles, links, and writes merges and new profiles. */
   private Future<Void> linkIdentities(List<Prepared> identities, Map<SourceKey, Stored> stored) {
     if (identities.isEmpty()) return Future.succeededFuture();
-    Set<String> keys = new LinkedHashSet<>();
-    identities.forEach(p -> keys.addAll(p.keys()));
+    // keys are stored as hashes: the batch's own keys say which key a hash stands for (two keys of one batch
+    // sharing a hash would only share their candidates, which the scorer then compares)
+    Map<Long, String> keyOf = new HashMap<>();
+    for (Prepared p : identities) {
+      for (String key : p.keys()) keyOf.putIfAbsent(KeyHash.of(key), key);
+    }
     Map<String, List<Candidate>> candidates = new HashMap<>();
     return conn.preparedQuery(ResolveSql.CANDIDATES_BY_KEY)
-        .execute(SqlParams.pair(keys.toArray(String[]::new), config.maxCandidatesPerKey()))
+        .execute(SqlParams.pair(keyOf.keySet().toArray(Long[]::new), config.maxCandidatesPerKey()))
         .compose(rows -> vertx.executeBlocking(() -> {
           laps.lap("candidates-read");
           for (Row r : rows) {
             String std = r.getString(4);
             Candidate candidate = new Candidate(new SourceKey(r.getString(1), r.getString(2)), r.getUUID(3).toString(),
                 std == null ? null : StandardRecord.decode(std));
-            for (String key : r.getArrayOfStrings(0)) {
-              candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
+            for (Long hash : r.getArrayOfLongs(0)) {
+              candidates.computeIfAbsent(keyOf.get(hash), k -> new ArrayList<>()).add(candidate);
             }
           }
           candidates.forEach((key, found) -> {
@@ -209,14 +215,13 @@ final class BatchTransaction {
   private Future<Void> applyLinks(List<Prepared> identities, Map<SourceKey, Stored> stored, Linker.Outcome outcome,
                                   Map<String, OffsetDateTime> created) {
     Map<Integer, UUID> clusterProfile = new HashMap<>();
-    List<UUID> newIds = new ArrayList<>();
-    List<String> newKinds = new ArrayList<>();
     List<java.util.function.Supplier<Future<Void>>> merges = new ArrayList<>();
     for (Linker.Cluster c : outcome.clusters()) {
       if (c.existingProfiles().isEmpty()) {
+        // a new profile: its members are all in this batch, so the recomputation assembles it from them and
+        // inserts it once (the crosswalk's reference to it is checked at commit)
         UUID id = UUID.randomUUID();
-        newIds.add(id);
-        newKinds.add(identities.get(c.items().get(0)).record().kind().wire());
+        state.created.put(id, c.items().stream().map(i -> identities.get(i).record()).toList());
         clusterProfile.put(c.id(), id);
         continue;
       }
@@ -241,8 +246,7 @@ final class BatchTransaction {
       Stored s = stored.get(p.key());
       state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }
-    Future<Void> chain = conn.preparedQuery(ResolveSql.INSERT_PROFILES)
-        .execute(SqlParams.pair(newIds.toArray(UUID[]::new), newKinds.toArray(String[]::new))).mapEmpty();
+    Future<Void> chain = Future.succeededFuture();
     for (var step : merges) chain = chain.compose(v -> step.get());
     return chain
         .compose(v -> {
@@ -290,6 +294,14 @@ final class BatchTransaction {
     }
     if (!a.decision().explanation().isEmpty()) o.put("explanation", new JsonObject(a.decision().explanation()));
     return o;
+  }
+
+  private static Map<SourceKey, long[]> storedHashes(Map<SourceKey, Stored> stored) {
+    Map<SourceKey, long[]> out = new HashMap<>();
+    stored.forEach((k, s) -> {
+      if (s.keyHashes() != null) out.put(k, s.keyHashes());
+    });
+    return out;
   }
 
   private static Instant instant(OffsetDateTime t) {

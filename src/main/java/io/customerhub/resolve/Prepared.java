@@ -15,10 +15,11 @@ import java.util.Set;
 
 /**
  * One record of a batch made ready for the transaction: canonical JSON, content hash, standardized values and the
- * keys it is found and locked by. Computed on a worker thread before the transaction starts.
+ * keys it is found and locked by (and, for an identity record, the hashes they are stored as). Computed on a
+ * worker thread before the transaction starts.
  */
 record Prepared(int index, Incoming incoming, String canonical, String hash, StandardRecord standard,
-                List<String> keys, Set<String> strongKeys) {
+                List<String> keys, Set<String> strongKeys, long[] keyHashes) {
 
   CanonicalRecord record() {
     return incoming.record();
@@ -42,7 +43,7 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
       List<String> lockKeys = r.order() != null && r.order().customerRef() != null
           ? List.of(Linker.recordKey(r.key()), Linker.recordKey(r.order().customerRef()))
           : List.of(Linker.recordKey(r.key()));
-      return new Prepared(index, in, canonical.encode(), hash, null, lockKeys, Set.of());
+      return new Prepared(index, in, canonical.encode(), hash, null, lockKeys, Set.of(), null);
     }
     StandardRecord std = standardizer.standardize(r);
     Set<String> strong = new LinkedHashSet<>(std.strongKeys());
@@ -50,7 +51,7 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
     for (SourceKey link : r.links()) strong.add(Linker.recordKey(link));
     List<String> keys = new ArrayList<>(strong);
     for (String b : std.blockingKeys()) if (!strong.contains(b)) keys.add(b);
-    return new Prepared(index, in, canonical.encode(), hash, std, List.copyOf(keys), strong);
+    return new Prepared(index, in, canonical.encode(), hash, std, List.copyOf(keys), strong, KeyHash.of(keys));
   }
 
   /** True when this version should replace {@code stored}: newer, or the same time but a different content. */

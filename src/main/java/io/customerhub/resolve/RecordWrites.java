@@ -8,8 +8,10 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The batch's writes of source records, their match keys, and the detaching of deleted records. */
@@ -27,7 +29,7 @@ final class RecordWrites {
     if (applied.isEmpty()) return Future.succeededFuture();
     int n = applied.size();
     String[] src = new String[n], id = new String[n], kind = new String[n], updated = new String[n], hash = new String[n],
-        canonical = new String[n], raw = new String[n], standard = new String[n];
+        canonical = new String[n], raw = new String[n], standard = new String[n], keyHashes = new String[n];
     Boolean[] deleted = new Boolean[n];
     for (int i = 0; i < n; i++) {
       Prepared p = applied.get(i);
@@ -41,35 +43,45 @@ final class RecordWrites {
       canonical[i] = p.canonical();
       raw[i] = p.incoming().raw();
       standard[i] = p.standard() == null ? null : p.standard().encode();
+      keyHashes[i] = p.isIdentity() ? KeyHash.literal(p.keyHashes()) : null;
     }
     return conn.preparedQuery(ResolveSql.UPSERT_RECORDS)
-        .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard)).mapEmpty();
+        .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard).addValue(keyHashes))
+        .mapEmpty();
   }
 
   /**
    * Replaces the match keys of the batch's identity records and removes those of its deletes. Only records
-   * stored before can have keys to remove ({@code known}: the batch holds the lock of every record's own key),
-   * so a bulk load of new records skips the delete.
+   * stored before can have keys to remove: {@code storedHashes} lists the hashes each stored row had (the batch
+   * holds the lock of every record's own key), so a bulk load of new records skips the delete.
    */
-  Future<Void> writeKeys(List<Prepared> identities, List<Prepared> deletes, Set<SourceKey> known) {
-    List<Prepared> touched = concat(identities, deletes, List.of());
-    if (touched.isEmpty()) return Future.succeededFuture();
-    List<Prepared> replaced = touched.stream().filter(p -> known.contains(p.key())).toList();
-    List<String> k = new ArrayList<>(), s = new ArrayList<>(), id = new ArrayList<>();
-    List<Boolean> strong = new ArrayList<>();
-    for (Prepared p : identities) {
-      for (String key : p.keys()) {
-        k.add(key);
-        s.add(p.key().source());
-        id.add(p.key().sourceId());
-        strong.add(p.strongKeys().contains(key));
+  Future<Void> writeKeys(List<Prepared> identities, List<Prepared> deletes, Map<SourceKey, long[]> storedHashes) {
+    List<Long> oldHash = new ArrayList<>();
+    List<String> oldSource = new ArrayList<>(), oldId = new ArrayList<>();
+    for (Prepared p : concat(identities, deletes)) {
+      long[] old = storedHashes.get(p.key());
+      if (old == null) continue;
+      for (long h : old) {
+        oldHash.add(h);
+        oldSource.add(p.key().source());
+        oldId.add(p.key().sourceId());
       }
     }
-    Future<?> removed = replaced.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ResolveSql.DELETE_KEYS).execute(SqlParams.keyArrays(replaced));
+    List<Long> hash = new ArrayList<>();
+    List<String> source = new ArrayList<>(), id = new ArrayList<>();
+    for (Prepared p : identities) {
+      for (long h : p.keyHashes()) {
+        hash.add(h);
+        source.add(p.key().source());
+        id.add(p.key().sourceId());
+      }
+    }
+    Future<?> removed = oldHash.isEmpty() ? Future.succeededFuture()
+        : conn.preparedQuery(ResolveSql.DELETE_KEYS).execute(Tuple.of(oldHash.toArray(Long[]::new),
+            oldSource.toArray(String[]::new), oldId.toArray(String[]::new)));
     return removed
-        .compose(v -> conn.preparedQuery(ResolveSql.INSERT_KEYS).execute(Tuple.of(k.toArray(String[]::new),
-            s.toArray(String[]::new), id.toArray(String[]::new), strong.toArray(Boolean[]::new))))
+        .compose(v -> hash.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(ResolveSql.INSERT_KEYS)
+            .execute(Tuple.of(hash.toArray(Long[]::new), source.toArray(String[]::new), id.toArray(String[]::new))))
         .mapEmpty();
   }
 
@@ -83,10 +95,14 @@ final class RecordWrites {
         });
   }
 
+  /** The lists' records in order, each once (a guest order is in two lists); by identity: a record's own hash is deep. */
   @SafeVarargs
   static List<Prepared> concat(List<Prepared>... lists) {
-    Set<Prepared> all = new LinkedHashSet<>();
-    for (List<Prepared> l : lists) all.addAll(l);
-    return new ArrayList<>(all);
+    Set<Prepared> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Prepared> all = new ArrayList<>();
+    for (List<Prepared> l : lists) {
+      for (Prepared p : l) if (seen.add(p)) all.add(p);
+    }
+    return all;
   }
 }

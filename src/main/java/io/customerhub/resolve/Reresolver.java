@@ -75,13 +75,18 @@ public final class Reresolver {
         encoded.add(r.getString(2));
         profiles.add(r.getUUID(3));
       }
-      return pool.query(ResolveSql.ALL_LINK_KEYS).execute();
+      return pool.query(ResolveSql.ALL_LINKS).execute();
     }).compose(rows -> {
       Map<SourceKey, Integer> index = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) index.put(keys.get(i), i);
+      // a group per linked-to record: the records that link it, and the record itself when it is stored
       for (Row r : rows) {
-        Integer i = index.get(new SourceKey(r.getString(1), r.getString(2)));
-        if (i != null) links.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(i);
+        Integer from = index.get(new SourceKey(r.getString(0), r.getString(1)));
+        if (from == null || r.getString(2) == null || r.getString(3) == null) continue;
+        SourceKey to = new SourceKey(r.getString(2), r.getString(3));
+        List<Integer> group = links.computeIfAbsent(Linker.recordKey(to), k -> new ArrayList<>());
+        if (group.isEmpty() && index.containsKey(to)) group.add(index.get(to));
+        group.add(from);
       }
       return pool.query(ResolveSql.PROFILE_CREATED).execute();
     }).compose(rows -> {

@@ -14,7 +14,7 @@ final class ResolveSql {
       "select count(pg_advisory_xact_lock(1213547074, b)) from unnest($1::int[]) as b";
 
   static final String EXISTING_RECORDS = """
-      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id
+      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id, r.key_hashes
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join source_record r on r.source = k.source and r.source_id = k.source_id
       left join crosswalk c on c.source = r.source and c.source_id = r.source_id""";
@@ -22,14 +22,14 @@ final class ResolveSql {
   /**
    * Stored records sharing a key with the batch, at most {@code $2} per key: a key that thousands of records
    * share (a switchboard number, the commonest surname of a birth year) says little, and must not turn linking
-   * quadratic. One row per candidate record with the batch keys it shares, so that a record met through several
-   * keys is sent (and decoded) once.
+   * quadratic. One row per candidate record with the hashes of the batch keys it shares, so that a record met
+   * through several keys is sent (and decoded) once.
    */
   static final String CANDIDATES_BY_KEY = """
       select k.keys, k.source, k.source_id, c.profile_id, r.standard
-      from (select m.source, m.source_id, array_agg(q.key) as keys
-            from unnest($1::text[]) as q(key)
-            cross join lateral (select source, source_id from match_key where key = q.key limit $2) m
+      from (select m.source, m.source_id, array_agg(q.h) as keys
+            from unnest($1::bigint[]) as q(h)
+            cross join lateral (select source, source_id from match_key where key_hash = q.h limit $2) m
             group by m.source, m.source_id) k
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
       join source_record r on r.source = k.source and r.source_id = k.source_id""";
@@ -43,7 +43,11 @@ final class ResolveSql {
       select r.source, r.source_id, r.standard, c.profile_id from source_record r
       join crosswalk c on c.source = r.source and c.source_id = r.source_id where r.standard is not null""";
 
-  static final String ALL_LINK_KEYS = "select key, source, source_id from match_key where key like 'rec:%'";
+  /** Every explicit link between identity records: the linking record and the record it names. */
+  static final String ALL_LINKS = """
+      select r.source, r.source_id, l ->> 'source', l ->> 'sourceId'
+      from source_record r cross join lateral jsonb_array_elements(r.canonical -> 'links') as l
+      where r.standard is not null and not r.deleted and jsonb_typeof(r.canonical -> 'links') = 'array'""";
 
   static final String PROFILE_CREATED = "select profile_id, created_at from profile where status = 'active'";
 
@@ -65,22 +69,28 @@ final class ResolveSql {
       from crosswalk c join source_record r on r.source = c.source and r.source_id = c.source_id
       where c.profile_id = any($1::uuid[]) and r.standard is not null""";
 
+  /** {@code key_hashes} arrive as array literals, one per record ({@link KeyHash#literal}). */
   static final String UPSERT_RECORDS = """
-      insert into source_record (source, source_id, kind, updated_at, content_hash, deleted, canonical, raw, standard)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[], $6::boolean[],
-                           $7::text[]::jsonb[], $8::text[], $9::text[])
+      insert into source_record (source, source_id, kind, updated_at, content_hash, deleted, canonical, raw, standard,
+                                 key_hashes)
+      select s, id, kind, updated, hash, deleted, canonical, raw, standard, kh::bigint[]
+      from unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[], $6::boolean[],
+                  $7::text[]::jsonb[], $8::text[], $9::text[], $10::text[])
+        as t(s, id, kind, updated, hash, deleted, canonical, raw, standard, kh)
       on conflict (source, source_id) do update set
         kind = excluded.kind, updated_at = excluded.updated_at, content_hash = excluded.content_hash,
         deleted = excluded.deleted, canonical = excluded.canonical, raw = excluded.raw,
-        standard = excluded.standard, version = source_record.version + 1, ingested_at = now()""";
+        standard = excluded.standard, key_hashes = excluded.key_hashes, version = source_record.version + 1,
+        ingested_at = now()""";
 
+  /** Removes the keys a record had, as its stored row listed them (by primary key: there is no other index). */
   static final String DELETE_KEYS = """
-      delete from match_key k using unnest($1::text[], $2::text[]) as d(source, source_id)
-      where k.source = d.source and k.source_id = d.source_id""";
+      delete from match_key k using unnest($1::bigint[], $2::text[], $3::text[]) as d(h, source, source_id)
+      where k.key_hash = d.h and k.source = d.source and k.source_id = d.source_id""";
 
   static final String INSERT_KEYS = """
-      insert into match_key (key, source, source_id, strong)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) on conflict do nothing""";
+      insert into match_key (key_hash, source, source_id)
+      select * from unnest($1::bigint[], $2::text[], $3::text[]) on conflict do nothing""";
 
   static final String INSERT_PROFILES = """
       insert into profile (profile_id, version, status, kind, created_at, updated_at)

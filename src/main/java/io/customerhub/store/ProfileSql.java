@@ -38,6 +38,13 @@ final class ProfileSql {
         as t(profile_id, version, status, kind, body, value, tier)
       where p.profile_id = t.profile_id""";
 
+  /** Profiles made by the transaction that inserts them: written once, whole. */
+  static final String INSERT = """
+      insert into profile (profile_id, version, status, kind, body, value_12m, tier, created_at, updated_at)
+      select t.profile_id, t.version, 'active', t.kind, t.body::jsonb, t.value, t.tier, t.created, now()
+      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]::numeric[], $6::text[],
+                  $7::text[]::timestamptz[]) as t(profile_id, version, kind, body, value, tier, created)""";
+
   static final String INSERT_OUTBOX = """
       insert into outbox (profile_id, change_type, version, payload)
       select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::jsonb[])""";

@@ -59,42 +59,58 @@ public final class ProfileStore {
   }
 
   public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause) {
-    return recompute(conn, ids, cause, HubMetrics.Laps.NONE);
+    return recompute(conn, ids, Map.of(), cause, HubMetrics.Laps.NONE);
   }
 
-  /** As above, timing its reads, the assembly and its writes as phases of the caller's batch. */
-  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause, HubMetrics.Laps laps) {
-    if (ids.isEmpty()) return Future.succeededFuture(List.of());
-    UUID[] idArray = ids.toArray(UUID[]::new);
+  /**
+   * As above, timing its reads, the assembly and its writes as phases of the caller's batch. {@code created} are
+   * profiles the caller has just made, with their member records in hand: they have no row yet (the crosswalk's
+   * reference to them is checked at commit), so they are neither read back nor written twice, but inserted once.
+   */
+  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Map<UUID, List<CanonicalRecord>> created,
+                                               Cause cause, HubMetrics.Laps laps) {
+    if (ids.isEmpty() && created.isEmpty()) return Future.succeededFuture(List.of());
+    UUID[] stored = ids.stream().filter(id -> !created.containsKey(id)).toArray(UUID[]::new);
+    UUID[] all = new UUID[stored.length + created.size()];
+    System.arraycopy(stored, 0, all, 0, stored.length);
+    System.arraycopy(created.keySet().toArray(UUID[]::new), 0, all, stored.length, created.size());
     Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
     Map<UUID, List<OrderFact>> orders = new HashMap<>();
     Map<UUID, Current> current = new HashMap<>();
-    return conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(idArray))
+    Instant now = Instant.now();
+    created.forEach((id, records) -> {
+      current.put(id, new Current(0, "active", now, null));
+      members.put(id, new ArrayList<>(records));
+    });
+    Future<Void> read = stored.length == 0 ? Future.succeededFuture()
+        : conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(stored))
         .compose(rows -> {
           for (Row r : rows) {
             String body = r.getString("body");
             current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
                 r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
           }
-          return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(idArray));
+          return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(stored));
         })
-        .compose(rows -> {
+        .map(rows -> {
           for (Row r : rows) {
             members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>())
                 .add(CanonicalJson.decodeStored(r.getString(1)));
           }
-          return conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(idArray));
-        })
+          return null;
+        });
+    return read
+        .compose(v -> conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all)))
         .compose(rows -> {
           for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
           laps.lap("recompute-read");
-          List<UUID> order = new ArrayList<>(ids);
+          List<UUID> order = List.of(all);
           return Chunks.concat(vertx, order.size(), (from, to) ->
               assemble(order.subList(from, to), members, orders, current, cause));
         })
         .compose(changes -> {
           laps.lap("recompute-assemble");
-          return write(conn, changes).map(changes);
+          return write(conn, changes, created.keySet()).map(changes);
         })
         .map(changes -> {
           laps.lap("recompute-write");
@@ -147,7 +163,8 @@ public final class ProfileStore {
         }, false));
   }
 
-  private Future<Void> write(SqlConnection conn, List<ProfileChange> changes) {
+  /** Inserts the {@code created} profiles, updates the others, and writes every change's event. */
+  private Future<Void> write(SqlConnection conn, List<ProfileChange> changes, Set<UUID> created) {
     if (changes.isEmpty()) return Future.succeededFuture();
     int n = changes.size();
     UUID[] ids = new UUID[n];
@@ -167,10 +184,30 @@ public final class ProfileStore {
       tiers[i] = p == null ? null : ProfileFacts.tier(p);
       payloads[i] = ProfileEvents.payload(c).encode();
     }
-    return conn.preparedQuery(ProfileSql.UPDATE)
-        .execute(Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers))
+    Future<?> rows;
+    if (created.isEmpty()) {
+      rows = conn.preparedQuery(ProfileSql.UPDATE).execute(Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers));
+    } else {
+      int[] fresh = java.util.stream.IntStream.range(0, n).filter(i -> created.contains(ids[i])).toArray();
+      int[] old = java.util.stream.IntStream.range(0, n).filter(i -> !created.contains(ids[i])).toArray();
+      String[] createdAt = new String[fresh.length];
+      for (int i = 0; i < fresh.length; i++) createdAt[i] = changes.get(fresh[i]).profile().createdAt().toString();
+      rows = conn.preparedQuery(ProfileSql.INSERT)
+          .execute(Tuple.of(pick(ids, fresh), pick(versions, fresh), pick(kinds, fresh), pick(bodies, fresh),
+              pick(values, fresh), pick(tiers, fresh), createdAt))
+          .compose(v -> old.length == 0 ? Future.succeededFuture() : conn.preparedQuery(ProfileSql.UPDATE)
+              .execute(Tuple.of(pick(ids, old), pick(versions, old), pick(statuses, old), pick(kinds, old),
+                  pick(bodies, old), pick(values, old), pick(tiers, old))));
+    }
+    return rows
         .compose(v -> conn.preparedQuery(ProfileSql.INSERT_OUTBOX).execute(Tuple.of(ids, types, versions, payloads)))
         .mapEmpty();
+  }
+
+  private static <T> T[] pick(T[] values, int[] at) {
+    T[] out = java.util.Arrays.copyOf(values, at.length);
+    for (int i = 0; i < at.length; i++) out[i] = values[at[i]];
+    return out;
   }
 
   private static OrderFact orderFact(Row r) {

@@ -184,14 +184,14 @@ public final class IngestBench {
   }
 
   /**
-   * The candidate-pair counts of what is stored: the match_key rows of each record, in the order and batches the
-   * bench sent the records in.
+   * The candidate-pair counts of what is stored: the match_key rows of each record (key hashes), in the order and
+   * batches the bench sent the records in.
    */
   static PairCount storedPairs(HubNode node, Map<String, List<BenchSupport.Line>> lines, int batch, int cap)
       throws Exception {
     Map<String, List<String>> byRecord = new HashMap<>();
     for (Row r : BenchSupport.await(node.database().pool()
-        .query("select source || ':' || source_id, key from match_key").execute(), 600)) {
+        .query("select source || ':' || source_id, key_hash::text from match_key").execute(), 600)) {
       byRecord.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
     }
     List<PairCount.Rec> recs = new ArrayList<>();
