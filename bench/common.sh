@@ -19,10 +19,11 @@ hz_flags() {
   sed -n 's:.*<hz.argLine>\(.*\)</hz.argLine>.*:\1:p' pom.xml
 }
 
-# run_bench CLASS [ARGS...]; BENCH_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=...).
+# run_bench CLASS [ARGS...]; BENCH_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=...), BENCH_CP adds
+# classpath entries (e.g. async-profiler's jar, for IngestBench's -Dbench.profile=FILE).
 run_bench() {
   local cls="$1"; shift
   # shellcheck disable=SC2046
   exec java $(hz_flags) -Xmx${BENCH_XMX:-3g} ${BENCH_JAVA_OPTS:-} \
-    -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" "io.customerhub.bench.$cls" "$@"
+    -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)${BENCH_CP:+:$BENCH_CP}" "io.customerhub.bench.$cls" "$@"
 }

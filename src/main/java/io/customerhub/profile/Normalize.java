@@ -1,5 +1,6 @@
 package io.customerhub.profile;
 
+import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,11 @@ import java.util.Map;
  */
 public final class Normalize {
 
+  // compiled once: this runs for every value of every member each time a profile is assembled
+  private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private Normalize() {
   }
 
@@ -18,8 +24,8 @@ public final class Normalize {
     if (value == null) return "";
     return switch (attribute) {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
-      case "phones" -> value.toString().replaceAll("\\D", "");
-      case "taxId", "nationalId" -> value.toString().replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
+      case "phones" -> NON_DIGITS.matcher(value.toString()).replaceAll("");
+      case "taxId", "nationalId" -> NON_ALNUM.matcher(value.toString()).replaceAll("").toUpperCase(Locale.ROOT);
       case "addresses" -> value instanceof Map<?, ?> m ? text(String.join(" ", m.values().stream()
           .map(v -> v == null ? "" : v.toString()).toList())) : text(value.toString());
       default -> value instanceof Number n ? number(n) : text(value.toString());
@@ -37,7 +43,7 @@ public final class Normalize {
   }
 
   private static String text(String s) {
-    return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   private static String number(Number n) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * worker thread before the transaction starts.
  */
 record Prepared(int index, Incoming incoming, String canonical, String hash, StandardRecord standard,
-                List<String> keys, Set<String> strongKeys, long[] keyHashes) {
+                String standardEncoded, List<String> keys, Set<String> strongKeys, long[] keyHashes) {
 
   CanonicalRecord record() {
     return incoming.record();
@@ -43,7 +43,7 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
       List<String> lockKeys = r.order() != null && r.order().customerRef() != null
           ? List.of(Linker.recordKey(r.key()), Linker.recordKey(r.order().customerRef()))
           : List.of(Linker.recordKey(r.key()));
-      return new Prepared(index, in, canonical.encode(), hash, null, lockKeys, Set.of(), null);
+      return new Prepared(index, in, canonical.encode(), hash, null, null, lockKeys, Set.of(), null);
     }
     StandardRecord std = standardizer.standardize(r);
     Set<String> strong = new LinkedHashSet<>(std.strongKeys());
@@ -51,7 +51,8 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
     for (SourceKey link : r.links()) strong.add(Linker.recordKey(link));
     List<String> keys = new ArrayList<>(strong);
     for (String b : std.blockingKeys()) if (!strong.contains(b)) keys.add(b);
-    return new Prepared(index, in, canonical.encode(), hash, std, List.copyOf(keys), strong, KeyHash.of(keys));
+    return new Prepared(index, in, canonical.encode(), hash, std, std.encode(), List.copyOf(keys), strong,
+        KeyHash.of(keys));
   }
 
   /** True when this version should replace {@code stored}: newer, or the same time but a different content. */

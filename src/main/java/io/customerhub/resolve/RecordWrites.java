@@ -42,7 +42,7 @@ final class RecordWrites {
       deleted[i] = r.deleted();
       canonical[i] = p.canonical();
       raw[i] = p.incoming().raw();
-      standard[i] = p.standard() == null ? null : p.standard().encode();
+      standard[i] = p.standardEncoded();
       keyHashes[i] = p.isIdentity() ? KeyHash.literal(p.keyHashes()) : null;
     }
     return conn.preparedQuery(ResolveSql.UPSERT_RECORDS)

@@ -58,6 +58,16 @@ public final class ProfileStore {
   private record Current(long version, String status, Instant createdAt, Profile body) {
   }
 
+  /** A change with the column values and event it is written as, encoded by the worker that assembled it. */
+  private record Encoded(ProfileChange change, String kind, String body, String value, String tier, String payload) {
+    static Encoded of(ProfileChange c) {
+      Profile p = c.profile();
+      return new Encoded(c, p == null ? null : ProfileFacts.kind(p), p == null ? null : ProfileCodec.toStored(p),
+          p == null ? "0" : ProfileFacts.value12m(p).toPlainString(), p == null ? null : ProfileFacts.tier(p),
+          ProfileEvents.payload(c).encode());
+    }
+  }
+
   public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause) {
     return recompute(conn, ids, Map.of(), cause, HubMetrics.Laps.NONE);
   }
@@ -106,11 +116,11 @@ public final class ProfileStore {
           laps.lap("recompute-read");
           List<UUID> order = List.of(all);
           return Chunks.concat(vertx, order.size(), (from, to) ->
-              assemble(order.subList(from, to), members, orders, current, cause));
+              assemble(order.subList(from, to), members, orders, current, cause).stream().map(Encoded::of).toList());
         })
-        .compose(changes -> {
+        .compose(encoded -> {
           laps.lap("recompute-assemble");
-          return write(conn, changes, created.keySet()).map(changes);
+          return write(conn, encoded, created.keySet()).map(v -> encoded.stream().map(Encoded::change).toList());
         })
         .map(changes -> {
           laps.lap("recompute-write");
@@ -164,7 +174,7 @@ public final class ProfileStore {
   }
 
   /** Inserts the {@code created} profiles, updates the others, and writes every change's event. */
-  private Future<Void> write(SqlConnection conn, List<ProfileChange> changes, Set<UUID> created) {
+  private Future<Void> write(SqlConnection conn, List<Encoded> changes, Set<UUID> created) {
     if (changes.isEmpty()) return Future.succeededFuture();
     int n = changes.size();
     UUID[] ids = new UUID[n];
@@ -172,17 +182,17 @@ public final class ProfileStore {
     String[] statuses = new String[n], kinds = new String[n], bodies = new String[n], values = new String[n],
         tiers = new String[n], types = new String[n], payloads = new String[n];
     for (int i = 0; i < n; i++) {
-      ProfileChange c = changes.get(i);
+      Encoded e = changes.get(i);
+      ProfileChange c = e.change();
       ids[i] = c.profileId();
       versions[i] = c.version();
       types[i] = c.type();
-      Profile p = c.profile();
-      statuses[i] = p == null ? "deleted" : "active";
-      kinds[i] = p == null ? null : ProfileFacts.kind(p);
-      bodies[i] = p == null ? null : ProfileCodec.toStored(p);
-      values[i] = p == null ? "0" : ProfileFacts.value12m(p).toPlainString();
-      tiers[i] = p == null ? null : ProfileFacts.tier(p);
-      payloads[i] = ProfileEvents.payload(c).encode();
+      statuses[i] = c.profile() == null ? "deleted" : "active";
+      kinds[i] = e.kind();
+      bodies[i] = e.body();
+      values[i] = e.value();
+      tiers[i] = e.tier();
+      payloads[i] = e.payload();
     }
     Future<?> rows;
     if (created.isEmpty()) {
@@ -191,7 +201,9 @@ public final class ProfileStore {
       int[] fresh = java.util.stream.IntStream.range(0, n).filter(i -> created.contains(ids[i])).toArray();
       int[] old = java.util.stream.IntStream.range(0, n).filter(i -> !created.contains(ids[i])).toArray();
       String[] createdAt = new String[fresh.length];
-      for (int i = 0; i < fresh.length; i++) createdAt[i] = changes.get(fresh[i]).profile().createdAt().toString();
+      for (int i = 0; i < fresh.length; i++) {
+        createdAt[i] = changes.get(fresh[i]).change().profile().createdAt().toString();
+      }
       rows = conn.preparedQuery(ProfileSql.INSERT)
           .execute(Tuple.of(pick(ids, fresh), pick(versions, fresh), pick(kinds, fresh), pick(bodies, fresh),
               pick(values, fresh), pick(tiers, fresh), createdAt))

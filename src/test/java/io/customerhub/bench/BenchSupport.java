@@ -180,62 +180,89 @@ final class BenchSupport {
    * hub answers when every line of the batch is resolved and committed), and checks every answer line.
    */
   static LoadResult load(HubNode node, Map<String, List<Line>> lines, int batch, boolean progress) throws Exception {
+    return load(node, lines, batch, 1, progress);
+  }
+
+  /**
+   * As above with up to {@code inFlight} requests sent at once, as a bulk loader with several workers would: the
+   * batches are taken in order, each answer is checked line by line.
+   */
+  static LoadResult load(HubNode node, Map<String, List<Line>> lines, int batch, int inFlight, boolean progress)
+      throws Exception {
     HttpClientAgent client = node.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true)
-        .setIdleTimeout(0).setMaxChunkSize(64 * 1024), new PoolOptions().setHttp1MaxSize(1));
+        .setIdleTimeout(0).setMaxChunkSize(64 * 1024), new PoolOptions().setHttp1MaxSize(inFlight));
     String token = "Bearer " + node.token("bench-ingest", List.of("ingest"));
+    record Request(String source, List<Line> chunk) {
+    }
+    List<Request> requests = new ArrayList<>();
+    lines.forEach((source, list) -> {
+      for (int from = 0; from < list.size(); from += batch) {
+        requests.add(new Request(source, list.subList(from, Math.min(list.size(), from + batch))));
+      }
+    });
     int total = count(lines);
-    int sent = 0;
+    Buffer[] answers = new Buffer[requests.size()];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger sentSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    long t0 = System.nanoTime();
+    java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(t0);
+    var workers = java.util.concurrent.Executors.newFixedThreadPool(inFlight);
+    try {
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < inFlight; w++) {
+        running.add(workers.submit(() -> {
+          for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+            Request r = requests.get(i);
+            StringBuilder body = new StringBuilder(r.chunk().size() * 600);
+            for (Line l : r.chunk()) body.append(l.json()).append('\n');
+            answers[i] = client.request(HttpMethod.POST, node.httpPort(), "127.0.0.1", "/api/v1/records/" + r.source())
+                .compose(req -> req.putHeader(HttpHeaders.AUTHORIZATION, token)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson")
+                    .send(Buffer.buffer(body.toString()))
+                    .compose(resp -> resp.body().compose(b -> resp.statusCode() == 200 ? Future.succeededFuture(b)
+                        : Future.failedFuture("ingest answered " + resp.statusCode() + ": " + b))))
+                .toCompletionStage().toCompletableFuture().get(15, TimeUnit.MINUTES);
+            int sent = sentSoFar.addAndGet(r.chunk().size());
+            long now = System.nanoTime();
+            long last = lastReport.get();
+            if (progress && now - last > TimeUnit.SECONDS.toNanos(10) && lastReport.compareAndSet(last, now)) {
+              double secs = (now - t0) / 1e9;
+              log("  loaded %,d / %,d records in %.0f s (%,.0f records/s so far)", sent, total, secs, sent / secs);
+            }
+          }
+          return null;
+        }));
+      }
+      for (var f : running) f.get();
+    } finally {
+      workers.shutdownNow();
+      client.close();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
     int accepted = 0;
     int rejected = 0;
     String firstRejection = null;
     List<SourceKey> keys = new ArrayList<>(total);
     Map<String, Integer> outcomes = new HashMap<>();
-    long t0 = System.nanoTime();
-    long lastReport = t0;
-    try {
-      for (Map.Entry<String, List<Line>> e : lines.entrySet()) {
-        List<Line> list = e.getValue();
-        for (int from = 0; from < list.size(); from += batch) {
-          List<Line> chunk = list.subList(from, Math.min(list.size(), from + batch));
-          StringBuilder body = new StringBuilder(chunk.size() * 600);
-          for (Line l : chunk) body.append(l.json()).append('\n');
-          String uri = "/api/v1/records/" + e.getKey();
-          Buffer answer = client.request(HttpMethod.POST, node.httpPort(), "127.0.0.1", uri)
-              .compose(req -> req.putHeader(HttpHeaders.AUTHORIZATION, token)
-                  .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson")
-                  .send(Buffer.buffer(body.toString()))
-                  .compose(resp -> resp.body().compose(b -> resp.statusCode() == 200 ? Future.succeededFuture(b)
-                      : Future.failedFuture("ingest answered " + resp.statusCode() + ": " + b))))
-              .toCompletionStage().toCompletableFuture().get(15, TimeUnit.MINUTES);
-          String[] answers = answer.toString(StandardCharsets.UTF_8).split("\n");
-          if (answers.length != chunk.size()) {
-            throw new IllegalStateException("ingest answered " + answers.length + " lines for " + chunk.size());
-          }
-          for (int i = 0; i < answers.length; i++) {
-            JsonObject a = new JsonObject(answers[i]);
-            if ("accepted".equals(a.getString("status"))) {
-              accepted++;
-              keys.add(chunk.get(i).key());
-              outcomes.merge(String.valueOf(a.getString("outcome")), 1, Integer::sum);
-            } else {
-              rejected++;
-              if (firstRejection == null) firstRejection = chunk.get(i).key() + ": " + a.getString("error");
-            }
-          }
-          sent += chunk.size();
-          long now = System.nanoTime();
-          if (progress && now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-            lastReport = now;
-            double s = (now - t0) / 1e9;
-            log("  loaded %,d / %,d records in %.0f s (%,.0f records/s so far)", sent, total, s, sent / s);
-          }
+    for (int i = 0; i < requests.size(); i++) {
+      List<Line> chunk = requests.get(i).chunk();
+      String[] lineAnswers = answers[i].toString(StandardCharsets.UTF_8).split("\n");
+      if (lineAnswers.length != chunk.size()) {
+        throw new IllegalStateException("ingest answered " + lineAnswers.length + " lines for " + chunk.size());
+      }
+      for (int j = 0; j < lineAnswers.length; j++) {
+        JsonObject a = new JsonObject(lineAnswers[j]);
+        if ("accepted".equals(a.getString("status"))) {
+          accepted++;
+          keys.add(chunk.get(j).key());
+          outcomes.merge(String.valueOf(a.getString("outcome")), 1, Integer::sum);
+        } else {
+          rejected++;
+          if (firstRejection == null) firstRejection = chunk.get(j).key() + ": " + a.getString("error");
         }
       }
-    } finally {
-      client.close();
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    return new LoadResult(sent, accepted, rejected, seconds, keys, outcomes, firstRejection);
+    return new LoadResult(total, accepted, rejected, seconds, keys, outcomes, firstRejection);
   }
 
   /** A port that was free a moment ago on 127.0.0.1 (so that several server instances can share it). */

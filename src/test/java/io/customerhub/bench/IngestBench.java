@@ -55,6 +55,7 @@ public final class IngestBench {
       sizes.add(Integer.parseInt(s.replace("_", "").replace(",", "")));
     }
     int batch = BenchSupport.intArg(args, "batch", 1000);
+    int inFlight = BenchSupport.intArg(args, "in-flight", 1);
     boolean withOrgs = BenchSupport.flag(args, "with-orgs");
     boolean pairs = !BenchSupport.flag(args, "no-pairs");
     int seed = BenchSupport.intArg(args, "seed", 42);
@@ -75,17 +76,18 @@ public final class IngestBench {
       // the first load of a JVM runs largely interpreted: without this, the smallest size would be measured cold
       // and time(big)/time(small) would look better than the hub is
       log("JIT warm-up: %,d records on a node of their own, not counted", warmup);
-      run(warmup, batch, withOrgs, seed + 1, false);
+      run(warmup, batch, inFlight, withOrgs, seed + 1, false);
     }
     Map<Integer, Run> runs = new LinkedHashMap<>();
     for (int size : sizes) {
-      runs.put(size, run(size, batch, withOrgs, seed, pairs));
+      runs.put(size, run(size, batch, inFlight, withOrgs, seed, pairs));
       report(runs);
     }
     System.exit(0);
   }
 
-  private static Run run(int size, int batch, boolean withOrgs, int seed, boolean pairs) throws Exception {
+  private static Run run(int size, int batch, int inFlight, boolean withOrgs, int seed, boolean pairs)
+      throws Exception {
     var lines = BenchSupport.identityLines(size, withOrgs, seed);
     if (pairs) logPairs("candidate pairs (offline, predicted)", offlinePairs(lines, batch));
     try (BenchSupport.Node node = BenchSupport.Node.start("ingest-" + size)) {
@@ -100,13 +102,16 @@ public final class IngestBench {
       log("COPY baseline (before): %,d rows in %.2f s = %,.0f rows/s; as COPYs of %d rows each: %.2f s = %,.0f rows/s",
           size, before, size / before, batch, batched, size / batched);
 
-      log("loading %,d identity records (%s) through POST /api/v1/records/{source}, batches of %d …", size,
-          BenchSupport.sizes(lines), batch);
-      BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, true);
+      log("loading %,d identity records (%s) through POST /api/v1/records/{source}, batches of %d, %d in flight …",
+          size, BenchSupport.sizes(lines), batch, inFlight);
+      Profiler profiler = pairs ? Profiler.start() : Profiler.NONE;
+      BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, inFlight, true);
+      profiler.stop();
       log("hub load: %,d records in %.1f s = %,.0f records/s (%,d accepted %s, %,d rejected%s)", load.sent(),
           load.seconds(), load.perSecond(), load.accepted(), load.outcomes(), load.rejected(),
           load.firstRejection() == null ? "" : "; first: " + load.firstRejection());
       logPhases(node.hub);
+      logRowSizes(node.hub);
 
       double after;
       try (Connection c = DriverManager.getConnection(jdbc, o.getUser(), o.getPassword())) {
@@ -132,6 +137,46 @@ public final class IngestBench {
     double scored = registry.counter("hub.resolve.scored.pairs").count();
     log("live metrics: %,.0f records linked, %,.0f candidate pairs scored = %.2f per record; capped blocks %,.0f",
         linked, scored, linked == 0 ? 0 : scored / linked, registry.counter("hub.resolve.blocks.capped").count());
+  }
+
+  /**
+   * CPU profile of the measured loads only (not the warm-up), when {@code -Dbench.profile=FILE} is set and
+   * async-profiler is on the classpath with its agent loaded ({@code -agentpath:.../libasyncProfiler.so}):
+   * collapsed stacks per thread, for flame graphs or a quick sum.
+   */
+  private record Profiler(Object instance, String file) {
+    static final Profiler NONE = new Profiler(null, null);
+
+    static Profiler start() throws Exception {
+      String file = System.getProperty("bench.profile");
+      if (file == null) return NONE;
+      Object p = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance").invoke(null);
+      p.getClass().getMethod("execute", String.class).invoke(p, "start,event=cpu,interval=2ms");
+      return new Profiler(p, file);
+    }
+
+    void stop() throws Exception {
+      if (instance == null) return;
+      instance.getClass().getMethod("execute", String.class).invoke(instance, "stop,threads,collapsed,file=" + file);
+      log("CPU profile of the load written to %s", file);
+    }
+  }
+
+  /** What the load wrote per record: average stored sizes (bytes, after compression) of the widest columns. */
+  private static void logRowSizes(HubNode node) throws Exception {
+    String sql = """
+        select (select avg(pg_column_size(canonical))::int from source_record),
+               (select avg(pg_column_size(raw))::int from source_record),
+               (select avg(pg_column_size(standard))::int from source_record),
+               (select avg(pg_column_size(body))::int from profile),
+               (select avg(pg_column_size(payload))::int from outbox),
+               (select avg(pg_column_size(match))::int from crosswalk),
+               (select count(*) from match_key)::float8 / greatest(1, (select count(*) from source_record)),
+               pg_size_pretty(pg_database_size(current_database()))""";
+    Row r = BenchSupport.await(node.database().pool().query(sql).execute(), 600).iterator().next();
+    log("stored per record (avg bytes): canonical %s, raw %s, standard %s, profile body %s, outbox payload %s, "
+        + "crosswalk match %s; match keys per record %.2f; database %s", r.getValue(0), r.getValue(1), r.getValue(2),
+        r.getValue(3), r.getValue(4), r.getValue(5), r.getDouble(6), r.getString(7));
   }
 
   private static String jdbcUrl(HubNode node) {

@@ -33,7 +33,7 @@ class PreparedTest {
   /** A version of crm:C-1001 as the transaction sees it: only its time and hash matter to supersedes(). */
   private static Prepared version(Instant updatedAt, String hash) {
     CanonicalRecord r = CanonicalRecord.person(KEY, updatedAt, "Wei", "Zhang", List.of(), List.of());
-    return new Prepared(0, new Incoming(r, "{}"), "{}", hash, null, List.of(), Set.of(), new long[0]);
+    return new Prepared(0, new Incoming(r, "{}"), "{}", hash, null, null, List.of(), Set.of(), new long[0]);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.regex.Pattern;
 import io.customerhub.record.Address;
 
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
  * markers (路, 号, ...) are kept as one pinyin token because Latin writing joins them (Jianguo).
  */
 final class AddressStandardizer {
+
+  private static final Pattern NON_LETTERS = Pattern.compile("[^A-Z]");
 
   /** Pinyin street words are unified too (Jianguo Lu); syllables that are also common words (shi, dong) are not. */
   private static final Map<String, String> ABBREV = Map.ofEntries(
@@ -117,7 +120,7 @@ final class AddressStandardizer {
   static String country(String s) {
     String n = Latinizer.nfkc(s);
     if (n == null) return null;
-    String c = n.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+    String c = NON_LETTERS.matcher(n.toUpperCase(Locale.ROOT)).replaceAll("");
     return c.isEmpty() ? null : c;
   }
 }

@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Set;
  * token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators.
  */
 final class NameStandardizer {
+
+  private static final Pattern HAN_SEPARATORS = Pattern.compile("[\\s·・,，]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   record Name(String given, String family) {
   }
@@ -55,14 +59,14 @@ final class NameStandardizer {
     String n = Latinizer.nfkc(full);
     if (n == null) return new Name(null, null);
     if (Latinizer.containsHan(n) && n.chars().noneMatch(c -> c < 0x80 && Character.isLetter(c))) {
-      String h = stripHanHonorific(n.replaceAll("[\\s·・,，]", ""));
+      String h = stripHanHonorific(HAN_SEPARATORS.matcher(n).replaceAll(""));
       int split = h.codePointCount(0, h.length()) <= 1 ? h.length()
           : h.offsetByCodePoints(0, COMPOUND_SURNAMES.contains(prefix(h, 2)) && h.codePointCount(0, h.length()) > 2 ? 2 : 1);
       return new Name(part(h.substring(split), false), part(h.substring(0, split), true));
     }
     int comma = n.indexOf(',');
     if (comma >= 0) return new Name(part(n.substring(comma + 1), false), part(n.substring(0, comma), true));
-    List<String> raw = List.of(n.trim().split("\\s+"));
+    List<String> raw = List.of(SPACES.split(n.trim()));
     List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
     if (toks.isEmpty()) return new Name(null, null);
     if (toks.size() == 1) return new Name(null, toks.get(0));

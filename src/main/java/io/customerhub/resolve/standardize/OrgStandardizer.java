@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Set;
  * "beijing keji" (hanzi one syllable per token; comparators use the space-free form).
  */
 final class OrgStandardizer {
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
   /** Legal forms and group words, after dots are removed (S.A. → sa, Co.,Ltd. → co ltd). */
   private static final Set<String> LEGAL = Set.of("co", "company", "corp", "corporation", "inc", "incorporated",
@@ -79,7 +82,7 @@ final class OrgStandardizer {
   }
 
   private static String stripHan(String n) {
-    String s = n.replaceAll("[\\s]", "");
+    String s = WHITESPACE.matcher(n).replaceAll("");
     boolean changed = true;
     while (changed) {
       changed = false;
