@@ -90,7 +90,7 @@ final class ResolveSql {
 
   static final String INSERT_KEYS = """
       insert into match_key (key_hash, source, source_id)
-      select * from unnest($1::bigint[], $2::text[], $3::text[]) on conflict do nothing""";
+      select * from unnest($1::bigint[], $2::text[], $3::text[])""";
 
   static final String INSERT_PROFILES = """
       insert into profile (profile_id, version, status, kind, created_at, updated_at)
