@@ -30,9 +30,13 @@ import static io.customerhub.bench.BenchSupport.log;
  * on the same embedded PostgreSQL, in the same run.
  *
  * <pre>
- * IngestBench [SIZE ...] [--batch 1000] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only] [--warmup 10000]
+ * IngestBench [SIZE ...] [--batch 1000] [--in-flight 1] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
+ *             [--warmup 30000]
  *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
  *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
+ *   --in-flight: requests sent at once (a loader with several workers); 1 = one after the other
+ *   --warmup: records loaded first into a node of their own, not counted: C2 keeps compiling the hub's code for
+ *     the first tens of thousands of records on a 2-core machine (measured: a third of the JVM's CPU after 40k)
  * </pre>
  * Each size runs on a fresh node (its own temp dir and embedded PostgreSQL), so the sizes do not disturb each
  * other. The COPY baseline is run before and after the hub load (the machine's load drifts; both are printed and
@@ -71,7 +75,7 @@ public final class IngestBench {
       }
       System.exit(0);
     }
-    int warmup = BenchSupport.intArg(args, "warmup", 10_000);
+    int warmup = BenchSupport.intArg(args, "warmup", 30_000);
     if (warmup > 0) {
       // the first load of a JVM runs largely interpreted: without this, the smallest size would be measured cold
       // and time(big)/time(small) would look better than the hub is
