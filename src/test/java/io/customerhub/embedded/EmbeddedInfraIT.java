@@ -41,13 +41,16 @@ class EmbeddedInfraIT {
         .build();
     try {
       Row row = await(pool.query("SELECT current_database(), current_setting('max_locks_per_transaction'),"
-          + " current_setting('max_connections'), current_setting('synchronous_commit'), current_setting('fsync')")
+          + " current_setting('max_connections'), current_setting('synchronous_commit'), current_setting('fsync'),"
+          + " current_setting('server_version_num')::int / 10000")
           .execute()).iterator().next();
       assertEquals(uri.substring(uri.lastIndexOf('/') + 1), row.getString(0));
       assertEquals("1024", row.getString(1));
       assertEquals("200", row.getString(2));
       assertEquals("on", row.getString(3));
       assertEquals("off", row.getString(4), "a temporary server trades durability for speed");
+      assertEquals(EmbeddedPostgresServer.BUNDLED_MAJOR, String.valueOf(row.getInteger(5)),
+          "the binaries the pom selects are the major version the data directory check expects");
     } finally {
       await(pool.close());
     }
@@ -97,6 +100,29 @@ class EmbeddedInfraIT {
     profiles.get(key);
 
     assertTrue(profiles.getLocalMapStats().getNearCacheStats().getHits() > 0);
+  }
+
+  @Test
+  void aClusterOfAnotherMajorVersionIsKeptAsideAndANewOneStarts() throws Exception {
+    java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("customer-hub-pg-upgrade-");
+    try {
+      java.nio.file.Path old = java.nio.file.Files.createDirectories(dataDir.resolve("pg"));
+      java.nio.file.Files.writeString(old.resolve("PG_VERSION"), "14\n");
+      java.nio.file.Files.writeString(old.resolve("postgresql.conf"), "# written by PostgreSQL 14\n");
+
+      try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true)) {
+        assertTrue(server.pgUri().startsWith("postgresql://"));
+      }
+
+      assertEquals("14", java.nio.file.Files.readString(dataDir.resolve("pg-14/PG_VERSION")).strip(),
+          "the old cluster is kept as it was");
+      assertEquals(EmbeddedPostgresServer.BUNDLED_MAJOR,
+          java.nio.file.Files.readString(dataDir.resolve("pg/PG_VERSION")).strip());
+    } finally {
+      try (var paths = java.nio.file.Files.walk(dataDir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private static <T> T await(Future<T> future) throws Exception {
