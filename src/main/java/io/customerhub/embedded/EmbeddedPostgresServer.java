@@ -99,6 +99,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setServerConfig("max_locks_per_transaction", "1024")
         // the default 128 MB holds the match-key index of a few tens of thousands of records only
         .setServerConfig("shared_buffers", "512MB")
+        // bulk loads write a lot of WAL: fewer forced checkpoints, so fewer full-page images after each
+        .setServerConfig("max_wal_size", "2GB")
+        .setServerConfig("checkpoint_timeout", "15min")
         .setServerConfig("fsync", persistent ? "on" : "off")
         // zonky turns synchronous_commit off; the hub acknowledges records only once they are durable.
         .setServerConfig("synchronous_commit", "on")

@@ -68,9 +68,13 @@ public final class CanonicalJson {
 
   /** A stable fingerprint of the record's content, so that the same version delivered twice changes nothing. */
   public static String contentHash(JsonObject canonical) {
+    return contentHash(canonical.encode());
+  }
+
+  /** The same hash of an already encoded canonical record (what {@link #encode} returned, encoded). */
+  public static String contentHash(String encodedCanonical) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(canonical.encode().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(encodedCanonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -5,7 +5,6 @@ import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
   }
 
   static Prepared of(int index, Incoming in, Standardizer standardizer) {
-    JsonObject canonical = CanonicalJson.encode(in.record());
+    String canonical = CanonicalJson.encode(in.record()).encode();
     String hash = CanonicalJson.contentHash(canonical);
     CanonicalRecord r = in.record();
     if (r.deleted() || !r.isIdentity()) {
@@ -43,7 +42,7 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
       List<String> lockKeys = r.order() != null && r.order().customerRef() != null
           ? List.of(Linker.recordKey(r.key()), Linker.recordKey(r.order().customerRef()))
           : List.of(Linker.recordKey(r.key()));
-      return new Prepared(index, in, canonical.encode(), hash, null, null, lockKeys, Set.of(), null);
+      return new Prepared(index, in, canonical, hash, null, null, lockKeys, Set.of(), null);
     }
     StandardRecord std = standardizer.standardize(r);
     Set<String> strong = new LinkedHashSet<>(std.strongKeys());
@@ -51,7 +50,7 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
     for (SourceKey link : r.links()) strong.add(Linker.recordKey(link));
     List<String> keys = new ArrayList<>(strong);
     for (String b : std.blockingKeys()) if (!strong.contains(b)) keys.add(b);
-    return new Prepared(index, in, canonical.encode(), hash, std, std.encode(), List.copyOf(keys), strong,
+    return new Prepared(index, in, canonical, hash, std, std.encode(), List.copyOf(keys), strong,
         KeyHash.of(keys));
   }
 

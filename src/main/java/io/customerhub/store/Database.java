@@ -26,7 +26,11 @@ public final class Database {
   /** Migrates the schema (blocking JDBC, on a worker thread), then opens the reactive pool. */
   public static Future<Database> open(Vertx vertx, String pgUri, int poolSize) {
     PgConnectOptions connect = PgConnectOptions.fromUri(pgUri).setCachePreparedStatements(true)
-        .setPipeliningLimit(256);
+        .setPipeliningLimit(256)
+        // JIT compiling (on in stock PostgreSQL builds) pays off for long analytical queries, not for the
+        // hub's short batch statements, whose estimated costs can still cross its threshold: off for its sessions
+        .addProperty("jit", "off")
+        .addProperty("application_name", "customer-hub");
     return vertx.executeBlocking(() -> {
       migrate(connect);
       return null;
