@@ -31,12 +31,12 @@ import static io.customerhub.bench.BenchSupport.log;
  *
  * <pre>
  * IngestBench [SIZE ...] [--batch 1000] [--in-flight 1] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
- *             [--warmup 30000]
+ *             [--warmup 150000]
  *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
  *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
  *   --in-flight: requests sent at once (a loader with several workers); 1 = one after the other
- *   --warmup: records loaded first into a node of their own, not counted: C2 keeps compiling the hub's code for
- *     the first tens of thousands of records on a 2-core machine (measured: a third of the JVM's CPU after 40k)
+ *   --warmup: at most this many records loaded first into a node of their own, not counted, until the JIT is
+ *     quiet (see warmUp); 0 = none
  * </pre>
  * Each size runs on a fresh node (its own temp dir and embedded PostgreSQL), so the sizes do not disturb each
  * other. The COPY baseline is run before and after the hub load (the machine's load drifts; both are printed and
@@ -75,19 +75,45 @@ public final class IngestBench {
       }
       System.exit(0);
     }
-    int warmup = BenchSupport.intArg(args, "warmup", 30_000);
-    if (warmup > 0) {
-      // the first load of a JVM runs largely interpreted: without this, the smallest size would be measured cold
-      // and time(big)/time(small) would look better than the hub is
-      log("JIT warm-up: %,d records on a node of their own, not counted", warmup);
-      run(warmup, batch, inFlight, withOrgs, seed + 1, false);
-    }
+    int warmup = BenchSupport.intArg(args, "warmup", 150_000);
+    if (warmup > 0) warmUp(warmup, batch, inFlight, withOrgs, seed + 1);
     Map<Integer, Run> runs = new LinkedHashMap<>();
     for (int size : sizes) {
       runs.put(size, run(size, batch, inFlight, withOrgs, seed, pairs));
       report(runs);
     }
     System.exit(0);
+  }
+
+  /**
+   * Loads up to {@code max} records (another seed) into a node of its own, in slices of 10,000, until the JIT
+   * compilers take less than 5% of a slice's time. On two cores C2 keeps compiling the hub's code for minutes
+   * (a third of the JVM's CPU after 80,000 records): measured during that, the smallest size would be slowed
+   * most and time(big)/time(small) would look better than the hub is.
+   */
+  private static void warmUp(int max, int batch, int inFlight, boolean withOrgs, int seed) throws Exception {
+    int slice = 10_000;
+    log("JIT warm-up: up to %,d records on a node of their own, in slices of %,d, until compiling takes < 5%% of "
+        + "a slice's time; not counted", max, slice);
+    List<BenchSupport.Line> all = new ArrayList<>();
+    BenchSupport.identityLines(max, withOrgs, seed).values().forEach(all::addAll);
+    java.util.Collections.shuffle(all, new java.util.Random(seed)); // each slice mixes the sources like a real feed
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    try (BenchSupport.Node node = BenchSupport.Node.start("warmup")) {
+      for (int from = 0; from < all.size(); from += slice) {
+        Map<String, List<BenchSupport.Line>> part = new LinkedHashMap<>();
+        for (BenchSupport.Line l : all.subList(from, Math.min(all.size(), from + slice))) {
+          part.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
+        }
+        long compiled = jit.getTotalCompilationTime();
+        BenchSupport.LoadResult r = BenchSupport.load(node.hub, part, batch, inFlight, false);
+        double share = (jit.getTotalCompilationTime() - compiled) / 1000.0 / r.seconds();
+        log("  warm-up slice %,d: %,.0f records/s, compiling %.0f%% of the time", from / slice + 1, r.perSecond(),
+            share * 100);
+        if (share < 0.05) return;
+      }
+      log("  the JIT was still compiling after %,d records: the figures below are not steady state", all.size());
+    }
   }
 
   private static Run run(int size, int batch, int inFlight, boolean withOrgs, int seed, boolean pairs)
