@@ -46,12 +46,14 @@ public final class Database {
 
   private static void migrate(PgConnectOptions o) {
     String jdbc = "jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase();
-    var result = Flyway.configure()
+    Flyway flyway = Flyway.configure()
         .dataSource(jdbc, o.getUser(), o.getPassword())
         .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    LOG.info("schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        .load();
+    var result = flyway.migrate();
+    var current = flyway.info().current(); // targetSchemaVersion is null when nothing was left to apply
+    LOG.info("schema at version {} ({} migrations applied)", current == null ? "none" : current.getVersion(),
+        result.migrationsExecuted);
   }
 
   public Pool pool() {
