@@ -96,17 +96,18 @@ final class BatchTransaction {
           laps.lap("write-records");
           return linkIdentities(identities, stored);
         })
-        .compose(v -> records.writeKeys(identities, deletes, storedHashes(stored)))
-        .compose(v -> {
-          laps.lap("write-keys");
-          return records.detach(deletes);
-        })
+        .compose(v -> records.detach(deletes))
         .compose(v -> orderWrites.writeOrders(orders, deletes))
         .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
         .compose(v -> {
           laps.lap("write-orders");
-          return profiles.recompute(conn, state.affected, state.created, new ProfileStore.Cause(state.absorbed, actor),
-              laps);
+          // the recomputation sends its reads first; the match keys (which it does not read) are written while
+          // the workers assemble the profiles, so that PostgreSQL and the JVM work at the same time
+          Future<List<ProfileChange>> recomputed = profiles.recompute(conn, state.affected, state.created,
+              new ProfileStore.Cause(state.absorbed, actor), laps);
+          Future<Void> keys = records.writeKeys(identities, deletes, storedHashes(stored));
+          // join, not all: the transaction must not end while one chain still has statements to send
+          return Future.join(recomputed, keys).map(all -> recomputed.result());
         })
         .compose(changes -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto).map(changes))
         .map(state::result);

@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -74,8 +75,9 @@ public final class ProfileStore {
 
   /**
    * As above, timing its reads, the assembly and its writes as phases of the caller's batch. {@code created} are
-   * profiles the caller has just made, with their member records in hand: they have no row yet (the crosswalk's
-   * reference to them is checked at commit), so they are neither read back nor written twice, but inserted once.
+   * profiles the caller has just made, with their member records in hand: they have no row yet (their crosswalk
+   * rows are written before them), so they are neither read back nor written twice, but inserted once. The reads
+   * are sent when this is called: statements the caller sends right after run while the workers assemble.
    */
   public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Map<UUID, List<CanonicalRecord>> created,
                                                Cause cause, HubMetrics.Laps laps) {
@@ -92,27 +94,28 @@ public final class ProfileStore {
       current.put(id, new Current(0, "active", now, null));
       members.put(id, new ArrayList<>(records));
     });
-    Future<Void> read = stored.length == 0 ? Future.succeededFuture()
-        : conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(stored))
-        .compose(rows -> {
-          for (Row r : rows) {
-            String body = r.getString("body");
-            current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
-                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
+    // the three reads are independent: sent together, they travel in one round trip (the connection pipelines)
+    Future<RowSet<Row>> currentRows = stored.length == 0 ? Future.succeededFuture()
+        : conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(stored));
+    Future<RowSet<Row>> memberRows = stored.length == 0 ? Future.succeededFuture()
+        : conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(stored));
+    Future<RowSet<Row>> orderRows = conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all));
+    return Future.all(currentRows, memberRows, orderRows)
+        .compose(v -> {
+          if (currentRows.result() != null) {
+            for (Row r : currentRows.result()) {
+              String body = r.getString("body");
+              current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
+                  r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
+            }
           }
-          return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(stored));
-        })
-        .map(rows -> {
-          for (Row r : rows) {
-            members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>())
-                .add(CanonicalJson.decodeStored(r.getString(1)));
+          if (memberRows.result() != null) {
+            for (Row r : memberRows.result()) {
+              members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>())
+                  .add(CanonicalJson.decodeStored(r.getString(1)));
+            }
           }
-          return null;
-        });
-    return read
-        .compose(v -> conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all)))
-        .compose(rows -> {
-          for (Row r : rows) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
+          for (Row r : orderRows.result()) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
           laps.lap("recompute-read");
           List<UUID> order = List.of(all);
           return Chunks.concat(vertx, order.size(), (from, to) ->
