@@ -88,7 +88,7 @@ public final class ProfileCache {
 
   /**
    * Writes many profiles' states and redirects (merged-away id to its survivor's put) together: one invocation
-   * per map and partition, each carrying only that partition's values.
+   * per map and group of partitions of one member, each carrying only its keys' values.
    */
   public Future<Void> write(List<ProfileState> states, Map<String, VersionedPut> redirects) {
     Map<String, VersionedPut> views = new HashMap<>(redirects);
@@ -107,11 +107,13 @@ public final class ProfileCache {
     // Hazelcast sends all the keys of one submitToKeys call to every partition they touch, and each partition
     // hashes every key to find its own: one call for a thousand keys costs (partitions x keys) hashes, one call
     // per partition costs an invocation each. Groups of about sqrt(partitions) partitions of one owner balance both.
-    Map<String, Map<String, VersionedPut>> groups = new HashMap<>();
+    record Group(Object owner, int slot) {
+    }
+    Map<Group, Map<String, VersionedPut>> groups = new HashMap<>();
     for (Map.Entry<String, VersionedPut> e : values.entrySet()) {
       var partition = partitions.getPartition(e.getKey());
       // ownership may move before the call lands: that only costs a hop, each key still gets its own value
-      String group = partition.getOwner() + "/" + partition.getPartitionId() % partitionGroups;
+      Group group = new Group(partition.getOwner(), partition.getPartitionId() % partitionGroups);
       groups.computeIfAbsent(group, m -> new HashMap<>()).put(e.getKey(), e.getValue());
     }
     for (Map<String, VersionedPut> share : groups.values()) {

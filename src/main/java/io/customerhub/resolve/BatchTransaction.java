@@ -220,7 +220,7 @@ final class BatchTransaction {
     for (Linker.Cluster c : outcome.clusters()) {
       if (c.existingProfiles().isEmpty()) {
         // a new profile: its members are all in this batch, so the recomputation assembles it from them and
-        // inserts it once (the crosswalk's reference to it is checked at commit)
+        // inserts it once, after its crosswalk rows (the crosswalk has no foreign keys, see migration V3)
         UUID id = UUID.randomUUID();
         state.created.put(id, c.items().stream().map(i -> identities.get(i).record()).toList());
         clusterProfile.put(c.id(), id);
