@@ -134,6 +134,7 @@ public final class IngestBench {
 
       log("loading %,d identity records (%s) through POST /api/v1/records/{source}, batches of %d, %d in flight …",
           size, BenchSupport.sizes(lines), batch, inFlight);
+      long heapBefore = usedHeapAfterGc();
       Profiler profiler = pairs ? Profiler.start() : Profiler.NONE;
       BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, inFlight, true);
       profiler.stop();
@@ -142,6 +143,7 @@ public final class IngestBench {
           load.firstRejection() == null ? "" : "; first: " + load.firstRejection());
       logPhases(node.hub);
       logRowSizes(node.hub);
+      logMemory(node.hub, lines, heapBefore);
 
       double after;
       try (Connection c = DriverManager.getConnection(jdbc, o.getUser(), o.getPassword())) {
@@ -190,6 +192,41 @@ public final class IngestBench {
       instance.getClass().getMethod("execute", String.class).invoke(instance, "stop,threads,collapsed,file=" + file);
       log("CPU profile of the load written to %s", file);
     }
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * Memory the load left behind in this JVM (the node's Hazelcast member lives in it): heap growth after full
+   * collections, and what Hazelcast counts for the entries and near caches of its two maps, against the bytes of
+   * the NDJSON input as the baseline.
+   */
+  private static void logMemory(HubNode node, Map<String, List<BenchSupport.Line>> lines, long heapBefore)
+      throws InterruptedException {
+    long heapGrowth = usedHeapAfterGc() - heapBefore;
+    long input = lines.values().stream().flatMap(List::stream)
+        .mapToLong(l -> l.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L).sum();
+    var hz = ((io.vertx.spi.cluster.hazelcast.HazelcastClusterManager)
+        ((io.vertx.core.internal.VertxInternal) node.vertx()).clusterManager()).getHazelcastInstance();
+    StringBuilder maps = new StringBuilder();
+    long cache = 0;
+    for (String name : List.of(io.customerhub.cache.ProfileCache.ROUTING, io.customerhub.cache.ProfileCache.PROFILES)) {
+      var stats = hz.getMap(name).getLocalMapStats();
+      long near = stats.getNearCacheStats() == null ? 0 : stats.getNearCacheStats().getOwnedEntryMemoryCost();
+      cache += stats.getOwnedEntryMemoryCost() + near;
+      maps.append(String.format(Locale.ROOT, " %s %,d entries %.1f MB (+ near cache %.1f MB);", name,
+          stats.getOwnedEntryCount(), stats.getOwnedEntryMemoryCost() / 1e6, near / 1e6));
+    }
+    int records = BenchSupport.count(lines);
+    log("memory: heap grew %.1f MB over the load (%,d bytes per record) for %.1f MB of NDJSON input (%.2fx);"
+            + "%s cache %,d bytes per record (%.2fx the input)", heapGrowth / 1e6, heapGrowth / records, input / 1e6,
+        heapGrowth / (double) input, maps, cache / records, cache / (double) input);
   }
 
   /** What the load wrote per record: average stored sizes (bytes, after compression) of the widest columns. */
