@@ -87,14 +87,14 @@ public final class IngestBench {
 
   /**
    * Loads up to {@code max} records (another seed) into a node of its own, in slices of 10,000, until the JIT
-   * compilers take less than 5% of the time of two slices in a row. On two cores C2 keeps compiling the hub's code for minutes
-   * (a third of the JVM's CPU after 80,000 records): measured during that, the smallest size would be slowed
-   * most and time(big)/time(small) would look better than the hub is.
+   * compilers take less than 5% of the time of two slices in a row. On two cores C2 keeps compiling the hub's
+   * code for minutes (a third of the JVM's CPU after 80,000 records): measured during that, the smallest size
+   * would be slowed most and time(big)/time(small) would look better than the hub is.
    */
   private static void warmUp(int max, int batch, int inFlight, boolean withOrgs, int seed) throws Exception {
     int slice = 10_000;
     log("JIT warm-up: up to %,d records on a node of their own, in slices of %,d, until compiling takes < 5%% of "
-        + "a slice's time; not counted", max, slice);
+        + "two slices in a row; not counted", max, slice);
     List<BenchSupport.Line> all = new ArrayList<>();
     BenchSupport.identityLines(max, withOrgs, seed).values().forEach(all::addAll);
     java.util.Collections.shuffle(all, new java.util.Random(seed)); // each slice mixes the sources like a real feed
