@@ -27,7 +27,10 @@ class ModelAdminIT extends OneHubPerClass {
 
   private static final String JSON = "application/json";
 
-  /** Thirty customers; ten of them are also in the ERP with the same e-mail, differently written. */
+  /**
+   * Thirty customers; ten of them are also in the ERP with the same e-mail, differently written, and one more is
+   * in the ERP under another name, joined only by the ERP's explicit link to it.
+   */
   @BeforeAll
   static void loadCustomers() {
     List<Rec> records = new ArrayList<>();
@@ -39,6 +42,10 @@ class ModelAdminIT extends OneHubPerClass {
         records.add(crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E")).emails(email));
       }
     }
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    records.add(crm);
+    records.add(WireRecords.person("erp", WireRecords.uniqueId("E"))
+        .name(WireRecords.uniqueName(), WireRecords.uniqueName()).link(crm.source(), crm.sourceId()));
     for (Rec r : records) hub.accept(r);
   }
 
@@ -57,7 +64,8 @@ class ModelAdminIT extends OneHubPerClass {
   @Test
   void reresolutionRunsAsAJobAndKeepsEveryProfileThatWasRight() {
     Map<String, String> before = hub.crosswalk();
-    assertEquals(10, groups(before).stream().filter(g -> g.size() == 2).count(), "the ten pairs were merged");
+    assertEquals(11, groups(before).stream().filter(g -> g.size() == 2).count(),
+        "the ten pairs and the linked pair were merged");
 
     Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
 
