@@ -1,9 +1,9 @@
 package io.customerhub.profile;
 
-import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Simple standardized forms used to deduplicate multi-valued attributes and to count or compare values.

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ final class BatchTransaction {
             Long[] hashes = r.getArrayOfLongs(6);
             stored.put(new SourceKey(r.getString(0), r.getString(1)), new Stored(instant(r.getOffsetDateTime(2)),
                 r.getString(3), r.getBoolean(4), r.getUUID(5),
-                hashes == null ? null : java.util.Arrays.stream(hashes).mapToLong(Long::longValue).toArray()));
+                hashes == null ? null : Arrays.stream(hashes).mapToLong(Long::longValue).toArray()));
           }
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
           return records.writeRecords(RecordWrites.concat(identities, orders, deletes));

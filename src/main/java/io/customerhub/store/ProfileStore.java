@@ -24,6 +24,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Recomputes profiles from their stored records and orders inside the caller's transaction, writes the new
@@ -201,8 +203,8 @@ public final class ProfileStore {
     if (created.isEmpty()) {
       rows = conn.preparedQuery(ProfileSql.UPDATE).execute(Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers));
     } else {
-      int[] fresh = java.util.stream.IntStream.range(0, n).filter(i -> created.contains(ids[i])).toArray();
-      int[] old = java.util.stream.IntStream.range(0, n).filter(i -> !created.contains(ids[i])).toArray();
+      int[] fresh = IntStream.range(0, n).filter(i -> created.contains(ids[i])).toArray();
+      int[] old = IntStream.range(0, n).filter(i -> !created.contains(ids[i])).toArray();
       String[] createdAt = new String[fresh.length];
       for (int i = 0; i < fresh.length; i++) {
         createdAt[i] = changes.get(fresh[i]).change().profile().createdAt().toString();
@@ -220,7 +222,7 @@ public final class ProfileStore {
   }
 
   private static <T> T[] pick(T[] values, int[] at) {
-    T[] out = java.util.Arrays.copyOf(values, at.length);
+    T[] out = Arrays.copyOf(values, at.length);
     for (int i = 0; i < at.length; i++) out[i] = values[at[i]];
     return out;
   }

@@ -1,12 +1,12 @@
 package io.customerhub.resolve.standardize;
 
-import java.util.regex.Pattern;
 import io.customerhub.record.Address;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Addresses to tokens. Street types and unit words are unified to one short form in every script, so that

@@ -1,10 +1,10 @@
 package io.customerhub.resolve.standardize;
 
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Person names to comparable ASCII: honorifics dropped, hanzi to pinyin with the syllables of one name part

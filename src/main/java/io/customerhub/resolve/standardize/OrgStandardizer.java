@@ -1,10 +1,10 @@
 package io.customerhub.resolve.standardize;
 
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Organization names without their legal form, so that "Acme Trading Co., Ltd." and "ACME TRADING LIMITED"
