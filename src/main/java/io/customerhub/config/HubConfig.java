@@ -39,8 +39,12 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    * Also when the match model learns from the data by itself: once {@code autoTrainMinRecords} identity records
    * are stored, and again whenever their number grew by {@code autoTrainGrowth} since the last training.
    */
+  /**
+   * @param recoverAfterSeconds profiles a batch linked but did not recompute (it stopped between its two
+   *                            transactions) are recomputed once their mark is this old, checked as often
+   */
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
-                       double autoTrainGrowth) {
+                       double autoTrainGrowth, int recoverAfterSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -77,7 +81,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             resolve.getInteger("maxCandidatesPerKey", 300)),
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 1000),
-            upkeep.getDouble("autoTrainGrowth", 2.0)));
+            upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60)));
   }
 
   public HubConfig withHttpPort(int port) {

@@ -116,22 +116,23 @@ public final class IngestService {
       valid.add(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()));
       positions.add(i);
     }
-    // A pipeline over the batches: all are standardized at once on worker threads, the transactions run one after
-    // the other in input order (a later record version never commits before an earlier one), and each batch's
-    // cache refresh overlaps the next batch's transaction. The answer waits for all of it.
+    // A pipeline over the batches: all are standardized at once on worker threads, the linking transactions run
+    // one after the other in input order (a later record version never commits before an earlier one), and each
+    // batch's recomputation of its profiles and cache refresh overlap the next batch's linking. The answer waits
+    // for all of it.
     List<Future<Void>> refreshed = new ArrayList<>();
-    Future<Void> committed = Future.succeededFuture();
+    Future<Void> linked = Future.succeededFuture();
     for (int from = 0; from < valid.size(); from += batchSize) {
       int end = Math.min(valid.size(), from + batchSize);
       List<Incoming> batch = valid.subList(from, end);
       List<Integer> at = positions.subList(from, end);
       Future<ResolveService.Standardized> ready = resolver.standardize(batch);
-      committed = committed.compose(v -> ready).compose(r -> commitIsolating(r, actor)).map(r -> {
-        refreshed.add(refresh(r, batch, at, results));
+      linked = linked.compose(v -> ready).compose(r -> linkIsolating(r, actor)).map(l -> {
+        refreshed.add(l.recomputed().compose(r -> refresh(r, batch, at, results)));
         return null;
       });
     }
-    return committed.compose(v -> Future.all(refreshed)).map(v -> {
+    return linked.compose(v -> Future.all(refreshed)).map(v -> {
       count(source, results);
       return List.of(results);
     });
@@ -145,24 +146,24 @@ public final class IngestService {
   }
 
   /**
-   * Commits a batch; when the database refuses it for what is in it (a value it cannot store, a bug a record
-   * sets off), commits each half on its own, down to the one record that fails, which is rejected with the
-   * reason: one poison record must not hold back its batch, nor a Kafka partition forever. A failure of the
-   * database itself (connection, timeout) fails the batch as it is, to be retried: no good record is rejected.
+   * Links a batch; when the database refuses it for what is in it (a value it cannot store, a bug a record sets
+   * off), links each half on its own, down to the one record that fails, which is rejected with the reason: one
+   * poison record must not hold back its batch, nor a Kafka partition forever. A failure of the database itself
+   * (connection, timeout) fails the batch as it is, to be retried: no good record is rejected.
    */
-  private Future<ResolveService.BatchResult> commitIsolating(ResolveService.Standardized ready, String actor) {
-    return resolver.commit(ready, actor).recover(err -> {
+  private Future<ResolveService.Linked> linkIsolating(ResolveService.Standardized ready, String actor) {
+    return resolver.link(ready, actor).recover(err -> {
       if (!StorageFailures.causedByContent(err)) return Future.failedFuture(err);
       List<Incoming> batch = ready.batch();
       if (batch.size() == 1) {
         LOG.warn("record {} refused while resolving", batch.get(0).record().key(), err);
-        return Future.succeededFuture(new ResolveService.BatchResult(
-            List.of(Outcome.rejected(StorageFailures.reason(err))), List.of()));
+        return Future.succeededFuture(ResolveService.Linked.of(new ResolveService.BatchResult(
+            List.of(Outcome.rejected(StorageFailures.reason(err))), List.of())));
       }
       List<Incoming> left = batch.subList(0, batch.size() / 2), right = batch.subList(batch.size() / 2, batch.size());
-      return resolver.standardize(left).compose(l -> commitIsolating(l, actor))
-          .compose(l -> resolver.standardize(right).compose(r -> commitIsolating(r, actor))
-              .map(r -> ResolveService.BatchResult.concat(l, r)));
+      return resolver.standardize(left).compose(l -> linkIsolating(l, actor))
+          .compose(l -> resolver.standardize(right).compose(r -> linkIsolating(r, actor))
+              .map(r -> ResolveService.Linked.concat(l, r)));
     });
   }
 

@@ -21,7 +21,7 @@ final class BatchState {
 
   final Map<Integer, Outcome> outcomes = new HashMap<>();
   final Map<SourceKey, Outcome> byKey = new HashMap<>();
-  /** Profiles whose members or orders changed: recomputed before the commit. */
+  /** Profiles whose members or orders changed: recomputed by the batch's second transaction. */
   final Set<UUID> affected = new LinkedHashSet<>();
   /** Profiles this batch creates, with their member records (all of them in the batch). */
   final Map<UUID, List<CanonicalRecord>> created = new LinkedHashMap<>();
@@ -39,14 +39,18 @@ final class BatchState {
     byKey.put(p.key(), o);
   }
 
-  BatchTransaction.Result result(List<ProfileChange> changes) {
-    return new BatchTransaction.Result(outcomes, byKey, withMergedAway(changes), linked, scoredPairs, cappedKeys);
+  /** Every profile the second transaction recomputes: the ones changed and the ones created. */
+  Set<UUID> toRecompute() {
+    Set<UUID> all = new LinkedHashSet<>(affected);
+    all.addAll(created.keySet());
+    return all;
   }
 
-  private List<ProfileChange> withMergedAway(List<ProfileChange> changes) {
-    List<ProfileChange> all = new ArrayList<>(changes);
-    mergedAway.forEach((id, version) -> all.add(new ProfileChange(id, ProfileChange.MERGED, version, null,
+  BatchTransaction.Result result(long token) {
+    List<ProfileChange> merged = new ArrayList<>();
+    mergedAway.forEach((id, version) -> merged.add(new ProfileChange(id, ProfileChange.MERGED, version, null,
         mergedInto.get(id), List.of())));
-    return all;
+    return new BatchTransaction.Result(outcomes, byKey, affected, created, absorbed, token, merged, linked,
+        scoredPairs, cappedKeys);
   }
 }

@@ -2,6 +2,7 @@ package io.customerhub.resolve;
 
 import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
+import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.store.ProfileChange;
@@ -23,10 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
- * The steps of resolving one batch inside one transaction: lock, read what is stored, link, write records, keys,
- * crosswalk, merges and orders, then recompute every profile the batch touched. One instance per attempt.
+ * The first of a batch's two transactions: lock, read what is stored, link, write records, keys, crosswalk, merges
+ * and orders, and mark the profiles the batch touched, which the second transaction recomputes. One instance per
+ * attempt.
  */
 final class BatchTransaction {
 
@@ -37,10 +41,19 @@ final class BatchTransaction {
     }
   }
 
-  /** {@code scoredPairs} is the matcher's work for the {@code linked} identity records (the blocking's cost). */
-  record Result(Map<Integer, Outcome> outcomes, Map<SourceKey, Outcome> byKey, List<ProfileChange> changes,
-                int linked, int scoredPairs, int cappedKeys) {
-    static final Result EMPTY = new Result(Map.of(), Map.of(), List.of(), 0, 0, 0);
+  /**
+   * A committed linking: each record's answer, what the second transaction recomputes ({@code affected},
+   * {@code created} with their records, the {@code absorbed} profiles of merges) and clears ({@code token}), the
+   * events of profiles merged away, and the matcher's work ({@code scoredPairs} for the {@code linked} records).
+   */
+  record Result(Map<Integer, Outcome> outcomes, Map<SourceKey, Outcome> byKey, Set<UUID> affected,
+                Map<UUID, List<CanonicalRecord>> created, Map<UUID, List<UUID>> absorbed, long token,
+                List<ProfileChange> mergedAway, int linked, int scoredPairs, int cappedKeys) {
+    static final Result EMPTY = new Result(Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), 0, List.of(), 0, 0, 0);
+
+    boolean recomputes() {
+      return !affected.isEmpty() || !created.isEmpty();
+    }
   }
 
   private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId, long[] keyHashes) {
@@ -49,24 +62,31 @@ final class BatchTransaction {
   private final Vertx vertx;
   private final SqlConnection conn;
   private final Linker linker;
-  private final ProfileStore profiles;
   private final String actor;
   private final HubConfig.Resolve config;
   private final HubMetrics.Laps laps;
 
   private final BatchState state = new BatchState();
+  /** Names this attempt's dirty marks: the second transaction clears exactly the marks the first one wrote. */
+  private final long token = ThreadLocalRandom.current().nextLong();
+  private final Function<UUID[], Future<Void>> awaitRecomputed;
   private final RecordWrites records;
   private final OrderWrites orderWrites;
 
-  BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, ProfileStore profiles, String actor,
-                   HubConfig.Resolve config, HubMetrics.Laps laps) {
+  /**
+   * @param awaitRecomputed completes once this node has finished recomputing the given profiles of earlier
+   *                        batches (or after a bounded wait): a profile is first written by the second transaction
+   *                        of the batch that created it, and cannot be locked and merged into before that
+   */
+  BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, String actor, HubConfig.Resolve config,
+                   HubMetrics.Laps laps, Function<UUID[], Future<Void>> awaitRecomputed) {
     this.vertx = vertx;
+    this.awaitRecomputed = awaitRecomputed;
     this.laps = laps;
     this.records = new RecordWrites(conn, state);
     this.orderWrites = new OrderWrites(conn, state);
     this.conn = conn;
     this.linker = linker;
-    this.profiles = profiles;
     this.actor = actor;
     this.config = config;
   }
@@ -102,16 +122,14 @@ final class BatchTransaction {
         .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
         .compose(v -> {
           laps.lap("write-orders");
-          // the recomputation sends its reads first; the match keys (which it does not read) are written while
-          // the workers assemble the profiles, so that PostgreSQL and the JVM work at the same time
-          Future<List<ProfileChange>> recomputed = profiles.recompute(conn, state.affected, state.created,
-              new ProfileStore.Cause(state.absorbed, actor), laps);
-          Future<Void> keys = records.writeKeys(identities, deletes, storedHashes(stored));
-          // join, not all: the transaction must not end while one chain still has statements to send
-          return Future.join(recomputed, keys).map(all -> recomputed.result());
+          return records.writeKeys(identities, deletes, storedHashes(stored));
         })
-        .compose(changes -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto).map(changes))
-        .map(state::result);
+        .compose(v -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto))
+        .compose(v -> ProfileStore.markDirty(conn, token, state.toRecompute()))
+        .map(v -> {
+          laps.lap("write-keys-marks");
+          return state.result(token);
+        });
   }
 
   private void classify(List<Prepared> winners, Map<SourceKey, Stored> stored, List<Prepared> identities,
@@ -179,7 +197,11 @@ final class BatchTransaction {
           // only the profiles a pair would merge into can be written or need their members for the guard: the
           // many candidates kept apart stay unlocked (a concurrent merge of one of them changes nothing here)
           UUID[] ids = decisions.mergeProfiles().stream().map(UUID::fromString).toArray(UUID[]::new);
-          return conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids)).compose(rows -> {
+          return awaitRecomputed.apply(ids).compose(w -> conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids))).compose(rows -> {
+            if (rows.size() < ids.length) {
+              // made by a batch (of another node) that has linked but not yet written it: try again shortly
+              throw new ConcurrentChange("a profile to merge into is not written yet");
+            }
             Map<String, OffsetDateTime> created = new HashMap<>();
             for (Row r : rows) {
               if (!"active".equals(r.getString("status"))) {

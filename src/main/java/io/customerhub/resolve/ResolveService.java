@@ -3,6 +3,7 @@ package io.customerhub.resolve;
 import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
@@ -16,25 +17,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import io.customerhub.resolve.standardize.StandardRecord;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Resolves batches of records into profiles, one PostgreSQL transaction per batch. Writers serialize on advisory
- * locks over the batch's keys, taken before anything is read, so concurrent batches on any number of nodes never
- * create two profiles for one customer. Deadlocks and races that PostgreSQL reports are retried as a whole.
+ * Resolves batches of records into profiles, two PostgreSQL transactions per batch: one links the records, one
+ * recomputes the profiles they touched. Linking writers serialize on advisory locks over the batch's keys, taken
+ * before anything is read, so concurrent batches on any number of nodes never create two profiles for one
+ * customer; recomputing takes only the profiles' row locks, so it runs beside the next batch's linking. Deadlocks
+ * and races that PostgreSQL reports are retried as a whole.
  */
 public final class ResolveService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResolveService.class);
+  /** How long a batch waits for this node to write a profile it wants to merge into before it retries instead. */
+  private static final long AWAIT_RECOMPUTED_MS = 2_000;
   private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505", "23503");
 
   private final Vertx vertx;
@@ -45,6 +50,7 @@ public final class ResolveService {
   private final HubConfig.Resolve config;
   private final Consumer<List<StandardRecord>> onCreated;
   private final HubMetrics metrics;
+  private final Map<UUID, Future<?>> recomputing = new ConcurrentHashMap<>();
 
   /**
    * @param onCreated told about the standardized values of records stored for the first time (term frequencies)
@@ -91,19 +97,88 @@ public final class ResolveService {
     });
   }
 
-  /** The second step: one transaction that links, writes and recomputes the standardized batch. */
+  /**
+   * A batch whose records are linked and committed; {@code recomputed} completes once the profiles it touched
+   * are recomputed too, with the answers and the profile changes for the cache.
+   */
+  public record Linked(Future<BatchResult> recomputed) {
+    public static Linked of(BatchResult result) {
+      return new Linked(Future.succeededFuture(result));
+    }
+
+    /** Two consecutive parts of one batch, as if they had been one. */
+    public static Linked concat(Linked first, Linked second) {
+      return new Linked(Future.all(first.recomputed(), second.recomputed())
+          .map(v -> BatchResult.concat(first.recomputed().result(), second.recomputed().result())));
+    }
+  }
+
+  /** Both steps after standardizing: links the batch, then recomputes its profiles. */
   public Future<BatchResult> commit(Standardized ready, String actor) {
-    if (ready.batch().isEmpty()) return Future.succeededFuture(new BatchResult(List.of(), List.of()));
+    return link(ready, actor).compose(Linked::recomputed);
+  }
+
+  /**
+   * The second step, in two transactions: the first links the batch (records, keys, crosswalk, merges) under the
+   * key locks and marks the profiles it touched; the second recomputes those profiles and clears the marks. The
+   * returned future completes with the first commit, so that the next batch can link while this one's profiles
+   * are assembled and written: PostgreSQL and the JVM then work at the same time.
+   */
+  public Future<Linked> link(Standardized ready, String actor) {
+    if (ready.batch().isEmpty()) return Future.succeededFuture(Linked.of(new BatchResult(List.of(), List.of())));
     HubMetrics.Laps laps = metrics.laps();
     Future<BatchTransaction.Result> committed = ready.prepared().isEmpty()
         ? Future.succeededFuture(BatchTransaction.Result.EMPTY) : attempt(ready.prepared(), actor, 1, laps);
     return committed.map(result -> {
-      laps.lap("commit");
+      laps.lap("commit-links");
       metrics.linkedRecords().increment(result.linked());
       metrics.scoredPairs().increment(result.scoredPairs());
       metrics.cappedBlocks().increment(result.cappedKeys());
-      return complete(ready.batch(), result, ready.refused());
+      Future<List<ProfileChange>> changes = result.recomputes()
+          ? track(result.created().keySet(), recompute(result, actor, 1, laps)) : Future.succeededFuture(List.of());
+      return new Linked(changes.map(c -> {
+        List<ProfileChange> all = new ArrayList<>(c);
+        all.addAll(result.mergedAway());
+        return complete(ready.batch(), result, all, ready.refused());
+      }));
     });
+  }
+
+  /** The second transaction of a batch, retried as a whole when concurrent writers get in its way. */
+  private Future<List<ProfileChange>> recompute(BatchTransaction.Result linked, String actor, int attempt,
+                                                HubMetrics.Laps laps) {
+    return pool.withTransaction(conn -> conn.query(ResolveSql.SHARED_WRITER_LOCK).execute()
+            .compose(v -> profiles.recompute(conn, linked.affected(), linked.created(),
+                new ProfileStore.Cause(linked.absorbed(), actor), laps))
+            .compose(changes -> ProfileStore.clearDirty(conn, linked.token()).map(changes)))
+        .recover(err -> retry(err, attempt, () -> recompute(linked, actor, attempt + 1, laps)));
+  }
+
+  /** Profiles created by batches of this node whose second transaction has not finished, by id. */
+  private Future<List<ProfileChange>> track(Set<UUID> created, Future<List<ProfileChange>> recomputed) {
+    if (created.isEmpty()) return recomputed;
+    created.forEach(id -> recomputing.put(id, recomputed));
+    return recomputed.onComplete(done -> created.forEach(id -> recomputing.remove(id, recomputed)));
+  }
+
+  /**
+   * Completes when this node's batches that create {@code ids} have written them, or after a bounded wait (a
+   * profile another node creates is found missing and the batch retried): never waits on locks it might hold.
+   */
+  private Future<Void> awaitRecomputed(UUID[] ids) {
+    List<Future<?>> pending = new ArrayList<>();
+    for (UUID id : ids) {
+      Future<?> f = recomputing.get(id);
+      if (f != null && !f.isComplete()) pending.add(f);
+    }
+    if (pending.isEmpty()) return Future.succeededFuture();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(AWAIT_RECOMPUTED_MS, t -> done.tryComplete());
+    Future.join(pending).onComplete(all -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future();
   }
 
   /** Standardizes each record; one that cannot be is rejected on its own instead of failing the batch. */
@@ -122,21 +197,23 @@ public final class ResolveService {
 
   private Future<BatchTransaction.Result> attempt(List<Prepared> prepared, String actor, int attempt,
                                                  HubMetrics.Laps laps) {
-    return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, profiles, actor, config, laps)
+    return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed)
             .run(winners(prepared), lockBuckets(prepared)))
         .map(result -> {
           observeCreated(prepared, result);
           return result;
         })
-        .recover(err -> {
-          if (attempt >= config.maxAttempts() || !contended(err)) return Future.failedFuture(err);
-          LOG.debug("retrying batch after {} (attempt {})", err.getMessage(), attempt);
-          metrics.retries().increment();
-          Promise<BatchTransaction.Result> retry = Promise.promise();
-          vertx.setTimer(20L * attempt + (long) (Math.random() * 30), t ->
-              attempt(prepared, actor, attempt + 1, laps).onComplete(retry));
-          return retry.future();
-        });
+        .recover(err -> retry(err, attempt, () -> attempt(prepared, actor, attempt + 1, laps)));
+  }
+
+  /** Runs {@code again} after a short random pause when {@code err} says concurrent writers got in the way. */
+  private <T> Future<T> retry(Throwable err, int attempt, Supplier<Future<T>> again) {
+    if (attempt >= config.maxAttempts() || !contended(err)) return Future.failedFuture(err);
+    LOG.debug("retrying after {} (attempt {})", err.getMessage(), attempt);
+    metrics.retries().increment();
+    Promise<T> retry = Promise.promise();
+    vertx.setTimer(20L * attempt + (long) (Math.random() * 30), t -> again.get().onComplete(retry));
+    return retry.future();
   }
 
   /** Whether a batch failed only because concurrent writers got in its way (it is worth trying again). */
@@ -171,7 +248,7 @@ public final class ResolveService {
 
   /** Every input gets its outcome: its own, the winner's for a superseded duplicate key, or its rejection. */
   private static BatchResult complete(List<Incoming> batch, BatchTransaction.Result result,
-                                      Map<Integer, Outcome> refused) {
+                                      List<ProfileChange> changes, Map<Integer, Outcome> refused) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Outcome o = refused.containsKey(i) ? refused.get(i) : result.outcomes().get(i);
@@ -181,7 +258,7 @@ public final class ResolveService {
       }
       outcomes.add(o);
     }
-    return new BatchResult(outcomes, result.changes());
+    return new BatchResult(outcomes, changes);
   }
 
   private void observeCreated(List<Prepared> prepared, BatchTransaction.Result result) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,9 +78,10 @@ public final class ProfileStore {
 
   /**
    * As above, timing its reads, the assembly and its writes as phases of the caller's batch. {@code created} are
-   * profiles the caller has just made, with their member records in hand: they have no row yet (their crosswalk
-   * rows are written before them), so they are neither read back nor written twice, but inserted once. The reads
-   * are sent when this is called: statements the caller sends right after run while the workers assemble.
+   * profiles the caller has just linked records into for the first time, with those records in hand: they are not
+   * read back but assembled from them. A profile without a row yet (a created one, or one whose creating batch
+   * stopped between its two transactions) is inserted, every other one updated. The reads are sent when this is
+   * called: statements the caller sends right after run while the workers assemble.
    */
   public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Map<UUID, List<CanonicalRecord>> created,
                                                Cause cause, HubMetrics.Laps laps) {
@@ -91,25 +93,18 @@ public final class ProfileStore {
     Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
     Map<UUID, List<OrderFact>> orders = new HashMap<>();
     Map<UUID, Current> current = new HashMap<>();
-    Instant now = Instant.now();
-    created.forEach((id, records) -> {
-      current.put(id, new Current(0, "active", now, null));
-      members.put(id, new ArrayList<>(records));
-    });
+    created.forEach((id, records) -> members.put(id, new ArrayList<>(records)));
     // the three reads are independent: sent together, they travel in one round trip (the connection pipelines)
-    Future<RowSet<Row>> currentRows = stored.length == 0 ? Future.succeededFuture()
-        : conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(stored));
+    Future<RowSet<Row>> currentRows = conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(all));
     Future<RowSet<Row>> memberRows = stored.length == 0 ? Future.succeededFuture()
         : conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(stored));
     Future<RowSet<Row>> orderRows = conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all));
     return Future.all(currentRows, memberRows, orderRows)
         .compose(v -> {
-          if (currentRows.result() != null) {
-            for (Row r : currentRows.result()) {
-              String body = r.getString("body");
-              current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
-                  r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
-            }
+          for (Row r : currentRows.result()) {
+            String body = r.getString("body");
+            current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
+                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
           }
           if (memberRows.result() != null) {
             for (Row r : memberRows.result()) {
@@ -118,19 +113,62 @@ public final class ProfileStore {
             }
           }
           for (Row r : orderRows.result()) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
+          Set<UUID> fresh = new HashSet<>();
+          Instant now = Instant.now();
+          for (UUID id : all) {
+            if (!current.containsKey(id) && members.containsKey(id)) {
+              current.put(id, new Current(0, "active", now, null));
+              fresh.add(id);
+            }
+          }
           laps.lap("recompute-read");
           List<UUID> order = List.of(all);
           return Chunks.concat(vertx, order.size(), (from, to) ->
-              assemble(order.subList(from, to), members, orders, current, cause).stream().map(Encoded::of).toList());
-        })
-        .compose(encoded -> {
-          laps.lap("recompute-assemble");
-          return write(conn, encoded, created.keySet()).map(v -> encoded.stream().map(Encoded::change).toList());
+                  assemble(order.subList(from, to), members, orders, current, cause).stream().map(Encoded::of).toList())
+              .compose(encoded -> {
+                laps.lap("recompute-assemble");
+                return write(conn, encoded, fresh).map(w -> encoded.stream().map(Encoded::change).toList());
+              });
         })
         .map(changes -> {
           laps.lap("recompute-write");
           return changes;
         });
+  }
+
+  /** Marks {@code ids} as changed by the batch {@code token} until its second transaction recomputes them. */
+  public static Future<Void> markDirty(SqlConnection conn, long token, Set<UUID> ids) {
+    if (ids.isEmpty()) return Future.succeededFuture();
+    return conn.preparedQuery(ProfileSql.MARK_DIRTY)
+        .execute(Tuple.tuple().addValue(token).addValue(ids.toArray(UUID[]::new))).mapEmpty();
+  }
+
+  public static Future<Void> clearDirty(SqlConnection conn, long token) {
+    return conn.preparedQuery(ProfileSql.CLEAR_DIRTY).execute(Tuple.of(token)).mapEmpty();
+  }
+
+  /**
+   * Recomputes up to {@code limit} profiles marked dirty more than {@code minAgeSeconds} ago (a batch stopped
+   * between linking and recomputing: a crash, an outage) and clears their marks, in one transaction.
+   */
+  public Future<Recovered> recoverDirty(SqlConnection conn, int minAgeSeconds, int limit) {
+    return conn.preparedQuery(ProfileSql.STALE_DIRTY).execute(Tuple.of(minAgeSeconds, limit)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture(new Recovered(0, List.of()));
+      Set<UUID> ids = new HashSet<>();
+      OffsetDateTime newest = null;
+      for (Row r : rows) {
+        ids.add(r.getUUID(0));
+        OffsetDateTime at = r.getOffsetDateTime(1);
+        if (newest == null || at.isAfter(newest)) newest = at;
+      }
+      OffsetDateTime cutoff = newest;
+      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> conn.preparedQuery(ProfileSql.CLEAR_STALE_DIRTY)
+          .execute(Tuple.of(ids.toArray(UUID[]::new), cutoff)).map(new Recovered(ids.size(), changes)));
+    });
+  }
+
+  /** A page of recovery: how many marked profiles were recomputed, and the ones that changed. */
+  public record Recovered(int marked, List<ProfileChange> changes) {
   }
 
   private List<ProfileChange> assemble(List<UUID> ids, Map<UUID, List<CanonicalRecord>> members,

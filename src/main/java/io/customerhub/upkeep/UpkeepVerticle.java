@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps profiles true as time passes: refreshes the tier cut-offs from the population, and periodically
  * re-assesses every active profile (12-month value, dormancy, new-customer windows, tiers after cut-offs moved),
- * in pages of one transaction each. Recomputation locks each profile row, so it never races an ingest.
+ * in pages of one transaction each. Recomputation locks each profile row, so it never races an ingest. Also
+ * finishes what a batch stopped between linking and recomputing left behind.
  */
 public final class UpkeepVerticle extends VerticleBase {
 
@@ -36,6 +37,7 @@ public final class UpkeepVerticle extends VerticleBase {
   private final ModelStore models;
   private boolean sweeping;
   private boolean training;
+  private boolean recovering;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
                         ProfileReadModel readModel, Pool pool, MatchEngine engine, ModelStore models) {
@@ -58,6 +60,9 @@ public final class UpkeepVerticle extends VerticleBase {
         maybeTrain();
       });
     }
+    if (config.recoverAfterSeconds() > 0) {
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());
+    }
     if (config.reassessMinutes() > 0) {
       vertx.setPeriodic(TimeUnit.MINUTES.toMillis(config.reassessMinutes()), t -> sweep());
     }
@@ -79,6 +84,26 @@ public final class UpkeepVerticle extends VerticleBase {
       training = false;
       if (done.failed()) LOG.warn("automatic model training failed: {}", done.cause().getMessage());
     });
+  }
+
+  /**
+   * Recomputes the profiles that batches linked but did not get to recompute (a crash or an outage between their
+   * two transactions), a page at a time; returns how many it recomputed.
+   */
+  public Future<Integer> recover() {
+    if (recovering) return Future.succeededFuture(0);
+    recovering = true;
+    return recoverPage(0).onComplete(done -> {
+      recovering = false;
+      if (done.failed()) LOG.warn("recomputing marked profiles stopped: {}", done.cause().getMessage());
+      else if (done.result() > 0) LOG.warn("recomputed {} profiles left marked by unfinished batches", done.result());
+    });
+  }
+
+  private Future<Integer> recoverPage(int soFar) {
+    return pool.withTransaction(conn -> store.recoverDirty(conn, config.recoverAfterSeconds(), config.reassessBatch()))
+        .compose(page -> page.marked() == 0 ? Future.succeededFuture(soFar)
+            : readModel.afterCommit(page.changes(), List.of()).compose(v -> recoverPage(soFar + page.marked())));
   }
 
   /** Re-assesses all active profiles; returns the number of profiles that changed. */

@@ -1,0 +1,82 @@
+package io.customerhub.resolve;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.sqlclient.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.customerhub.testing.HubTestNode.key;
+import static io.customerhub.testing.HubTestNode.recordKeys;
+import static io.customerhub.testing.WireRecords.person;
+import static io.customerhub.testing.WireRecords.uniqueEmail;
+import static io.customerhub.testing.WireRecords.uniqueId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A batch links its records in one transaction and recomputes their profiles in a second one. When it stops in
+ * between (here: PostgreSQL refuses the second one as if it had run out of resources), the records stay linked,
+ * the request fails so that the caller knows, and the upkeep recomputes the profiles the batch left marked.
+ */
+class UnfinishedBatchIT {
+
+  private static HubTestNode hub;
+
+  @BeforeAll
+  static void start() {
+    hub = HubTestNode.builder().env("HUB_UPKEEP_RECOVER_AFTER_SECONDS", "1").start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (hub != null) hub.close();
+  }
+
+  @Test
+  void profilesABatchLinkedButDidNotWriteAreWrittenByTheUpkeep() {
+    Rec record = person("crm", uniqueId("C")).name("Unfinished", "Batch").emails(uniqueEmail("unfinished"));
+    sql("""
+        create function refuse_unfinished() returns trigger language plpgsql as $$
+        begin raise exception 'out of resources (test)' using errcode = '53200'; end $$""");
+    sql("""
+        create trigger refuse_unfinished before insert on profile for each row
+        when (new.body::text like '%Unfinished%') execute function refuse_unfinished()""");
+
+    HubTestNode.Response answer = hub.post("/api/v1/records/crm", "application/x-ndjson", record.json().encode(),
+        hub.token("ingest"));
+
+    assertEquals(503, answer.status(), answer::toString);
+    assertTrue(hub.crosswalk().containsKey(key(record)), "the record was linked before the second transaction failed");
+    assertEquals(1L, count("select count(*) from profile_dirty"), "the unwritten profile is marked");
+
+    sql("drop trigger refuse_unfinished on profile");
+    List<String> members = recordKeys(hub.awaitProfile("crm", record.sourceId(), p -> true,
+        Duration.ofSeconds(20)));
+
+    assertEquals(List.of(key(record)), members);
+    assertEquals(0L, count("select count(*) from profile_dirty"), "the mark is cleared with the profile");
+  }
+
+  private static void sql(String statement) {
+    await(hub.node().database().pool().query(statement).execute());
+  }
+
+  private static long count(String query) {
+    Row r = await(hub.node().database().pool().query(query).execute()).iterator().next();
+    return r.getLong(0);
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
