@@ -24,6 +24,8 @@ hz_flags() {
 run_bench() {
   local cls="$1"; shift
   # shellcheck disable=SC2046
-  exec java $(hz_flags) -Xmx${BENCH_XMX:-3g} ${BENCH_JAVA_OPTS:-} \
+  # a fixed, pre-touched heap, as a server is run: a heap that shrinks after the warm-up's collections and grows
+  # again makes the measured load pay the kernel's page faults (seen as a third of the JVM's CPU time)
+  exec java $(hz_flags) -Xms${BENCH_XMX:-3g} -Xmx${BENCH_XMX:-3g} -XX:+AlwaysPreTouch ${BENCH_JAVA_OPTS:-} \
     -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)${BENCH_CP:+:$BENCH_CP}" "io.customerhub.bench.$cls" "$@"
 }
