@@ -88,6 +88,7 @@ public final class HubNode implements AutoCloseable {
     SourceMappings mappings = SourceMappings.load(config.confDir());
     services = HubServices.create(vertx, config, database, hz, mappings, metrics);
     await(services.models().load(services.engine()));
+    await(services.candidateIndex().load());
 
     HubConfig.Kafka kafka = config.kafka();
     List<Health.Check> checks = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class HubNode implements AutoCloseable {
       checks.add(new Health.Check("kafka", null));
     }
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
-        services.readModel(), database.pool(), services.engine(), services.models()));
+        services.candidateIndex(), services.readModel(), database.pool(), services.engine(), services.models()));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
         services.readModel(), services.profileStore(), database.pool(), services.routingAnswers(), new Health(checks),
         services.modules(), metrics);

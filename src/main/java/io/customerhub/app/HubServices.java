@@ -16,6 +16,8 @@ import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.Reresolver;
 import io.customerhub.resolve.match.MatchingConfig;
 import io.customerhub.resolve.ResolveService;
+import io.customerhub.resolve.index.CandidateIndex;
+import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.serve.Auth;
 import io.customerhub.serve.HttpApiVerticle;
@@ -39,7 +41,8 @@ import java.util.List;
 public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engine, ModelStore models,
                           ProfileAssembler assembler,
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
-                          ResolveService resolver, ProfileReadModel readModel, IngestService ingest,
+                          ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
+                          IngestService ingest,
                           RoutingAnswers routingAnswers, List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
   static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings,
@@ -54,16 +57,17 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
+    IndexSync candidateIndex = new IndexSync(db.pool(), new CandidateIndex());
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, new Linker(engine, engine.guard()),
-        store, config.resolve(), engine::observe, metrics);
+        candidateIndex, store, config.resolve(), engine::observe, metrics);
     RoutingPolicy policy = RoutingPolicy.load(config.confDir());
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize(), metrics);
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel), new ModelModule(engine, models, standardizer,
-            new Reresolver(vertx, db.pool(), engine, store), readModel));
-    return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver, readModel,
-        ingest, routing, modules, metrics);
+            new Reresolver(vertx, db.pool(), engine, store, candidateIndex), readModel));
+    return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
+        candidateIndex, readModel, ingest, routing, modules, metrics);
   }
 }

@@ -2,6 +2,7 @@ package io.customerhub.resolve;
 
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.index.CandidateIndex;
 import io.customerhub.store.ProfileChange;
 
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class BatchState {
   /** Profiles merged away, with their final version, and the survivor each now points to. */
   final Map<UUID, Long> mergedAway = new HashMap<>();
   final Map<UUID, UUID> mergedInto = new HashMap<>();
+  /** The batch's identity records as the candidate index holds them once the batch commits. */
+  final List<CandidateIndex.Indexed> indexed = new ArrayList<>();
   int linked;
   int scoredPairs;
   int cappedKeys;

@@ -4,6 +4,8 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.index.CandidateIndex;
+import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
@@ -56,7 +58,7 @@ final class BatchTransaction {
     }
   }
 
-  private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId, long[] keyHashes) {
+  private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId) {
   }
 
   private final Vertx vertx;
@@ -70,6 +72,9 @@ final class BatchTransaction {
   /** Names this attempt's dirty marks: the second transaction clears exactly the marks the first one wrote. */
   private final long token = ThreadLocalRandom.current().nextLong();
   private final Function<UUID[], Future<Void>> awaitRecomputed;
+  private final IndexSync sync;
+  /** This attempt's change of the candidate index, once written: the caller says whether it committed. */
+  private IndexSync.Appended appended;
   private final RecordWrites records;
   private final OrderWrites orderWrites;
 
@@ -79,8 +84,9 @@ final class BatchTransaction {
    *                        of the batch that created it, and cannot be locked and merged into before that
    */
   BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, String actor, HubConfig.Resolve config,
-                   HubMetrics.Laps laps, Function<UUID[], Future<Void>> awaitRecomputed) {
+                   HubMetrics.Laps laps, Function<UUID[], Future<Void>> awaitRecomputed, IndexSync sync) {
     this.vertx = vertx;
+    this.sync = sync;
     this.awaitRecomputed = awaitRecomputed;
     this.laps = laps;
     this.records = new RecordWrites(conn, state);
@@ -101,14 +107,17 @@ final class BatchTransaction {
         .compose(v -> conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.of(buckets)))
         .compose(v -> {
           laps.lap("lock");
+          // the key locks are held: every change that could matter to this batch's candidates has committed
+          return sync.catchUp(conn);
+        })
+        .compose(v -> {
+          laps.lap("index-catch-up");
           return conn.preparedQuery(ResolveSql.EXISTING_RECORDS).execute(SqlParams.keyArrays(winners));
         })
         .compose(rows -> {
           for (Row r : rows) {
-            Long[] hashes = r.getArrayOfLongs(6);
             stored.put(new SourceKey(r.getString(0), r.getString(1)), new Stored(instant(r.getOffsetDateTime(2)),
-                r.getString(3), r.getBoolean(4), r.getUUID(5),
-                hashes == null ? null : Arrays.stream(hashes).mapToLong(Long::longValue).toArray()));
+                r.getString(3), r.getBoolean(4), r.getUUID(5)));
           }
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
           return records.writeRecords(RecordWrites.concat(identities, orders, deletes));
@@ -120,16 +129,22 @@ final class BatchTransaction {
         .compose(v -> records.detach(deletes))
         .compose(v -> orderWrites.writeOrders(orders, deletes))
         .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
-        .compose(v -> {
-          laps.lap("write-orders");
-          return records.writeKeys(identities, deletes, storedHashes(stored));
-        })
         .compose(v -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto))
         .compose(v -> ProfileStore.markDirty(conn, token, state.toRecompute()))
-        .map(v -> {
-          laps.lap("write-keys-marks");
+        .compose(v -> {
+          laps.lap("write-orders-marks");
+          List<SourceKey> removed = deletes.stream().map(Prepared::key).toList();
+          return sync.append(conn, new IndexSync.Changes(state.indexed, removed, state.mergedInto));
+        })
+        .map(a -> {
+          appended = a;
           return state.result(token);
         });
+  }
+
+  /** The candidate index change this attempt wrote, or null if it wrote none (it failed before). */
+  IndexSync.Appended appended() {
+    return appended;
   }
 
   private void classify(List<Prepared> winners, Map<SourceKey, Stored> stored, List<Prepared> identities,
@@ -162,29 +177,30 @@ final class BatchTransaction {
     for (Prepared p : identities) {
       for (String key : p.keys()) keyOf.putIfAbsent(KeyHash.of(key), key);
     }
+    long[] hashes = keyOf.keySet().stream().mapToLong(Long::longValue).toArray();
+    // a batch record's stored version is met under its own key: it is compared as the batch has it now
+    Map<SourceKey, StandardRecord> inBatch = new HashMap<>();
+    for (Prepared p : identities) inBatch.put(p.key(), p.standard());
+    int cap = config.maxCandidatesPerKey();
     Map<String, List<Candidate>> candidates = new HashMap<>();
-    return conn.preparedQuery(ResolveSql.CANDIDATES_BY_KEY)
-        .execute(SqlParams.pair(keyOf.keySet().toArray(Long[]::new), config.maxCandidatesPerKey()))
-        .compose(rows -> vertx.executeBlocking(() -> {
-          laps.lap("candidates-read");
-          for (Row r : rows) {
-            String std = r.getString(4);
-            Candidate candidate = new Candidate(new SourceKey(r.getString(1), r.getString(2)), r.getUUID(3).toString(),
-                std == null ? null : StandardRecord.decode(std));
-            for (Long hash : r.getArrayOfLongs(0)) {
-              candidates.computeIfAbsent(keyOf.get(hash), k -> new ArrayList<>()).add(candidate);
+    return vertx.executeBlocking(() -> {
+          Map<SourceKey, Candidate> decoded = new HashMap<>();
+          sync.index().lookup(hashes, cap).forEach((hash, entries) -> {
+            String key = keyOf.get(hash);
+            List<Candidate> found = candidates.computeIfAbsent(key, k -> new ArrayList<>());
+            for (CandidateIndex.Entry e : entries) {
+              found.add(decoded.computeIfAbsent(e.key(), k -> new Candidate(k, e.profileId().toString(),
+                  inBatch.containsKey(k) ? inBatch.get(k) : StandardRecord.decode(e.standard()))));
             }
-          }
-          candidates.forEach((key, found) -> {
-            if (found.size() >= config.maxCandidatesPerKey()) {
+            if (entries.size() >= cap) {
               state.cappedKeys++;
-              OversizedBlocks.report(key, config.maxCandidatesPerKey());
+              OversizedBlocks.report(key, cap);
             }
           });
           return null;
-        }, false))
+        }, false)
         .compose(v -> {
-          laps.lap("candidates-decode");
+          laps.lap("candidates");
           List<Linker.Item> items = new ArrayList<>();
           for (int i = 0; i < identities.size(); i++) {
             Prepared p = identities.get(i);
@@ -267,6 +283,7 @@ final class BatchTransaction {
       targets[i] = target;
       matches[i] = matchJson(a).encode();
       state.affected.add(target);
+      state.indexed.add(new CandidateIndex.Indexed(p.key(), target, p.standardEncoded(), p.keyHashes()));
       Stored s = stored.get(p.key());
       state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }
@@ -318,14 +335,6 @@ final class BatchTransaction {
     }
     if (!a.decision().explanation().isEmpty()) o.put("explanation", new JsonObject(a.decision().explanation()));
     return o;
-  }
-
-  private static Map<SourceKey, long[]> storedHashes(Map<SourceKey, Stored> stored) {
-    Map<SourceKey, long[]> out = new HashMap<>();
-    stored.forEach((k, s) -> {
-      if (s.keyHashes() != null) out.put(k, s.keyHashes());
-    });
-    return out;
   }
 
   private static Instant instant(OffsetDateTime t) {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Logs each blocking key that reached the per-key cap, once per process: such a key (a shared switchboard
  * number, a very common name) compares only a sample of its records, and a data team should know which keys do.
  * Keys are made of personal data, so the log names the key's kind and its stored hash, never its value; the
- * records sharing it are in {@code match_key} under that hash for those allowed to read them.
+ * records sharing it have that hash in {@code source_record.key_hashes}, for those allowed to read them.
  */
 final class OversizedBlocks {
 
@@ -27,7 +27,7 @@ final class OversizedBlocks {
     String kind = colon > 0 ? key.substring(0, colon) : "?";
     LOG.info("a blocking key of kind '{}' (key_hash {}) has more than {} records: new records are compared with "
         + "{} of them (raise resolve.maxCandidatesPerKey or make the key more selective in conf/matching.json; "
-        + "select key_hash, count(*) from match_key group by key_hash order by 2 desc lists the biggest)",
+        + "select h, count(*) from source_record, unnest(key_hashes) h group by h order by 2 desc lists the biggest)",
         kind, KeyHash.of(key), cap, cap);
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The batch's writes of source records, their match keys, and the detaching of deleted records. */
+/** The batch's writes of source records (with their key hashes), and the detaching of deleted records. */
 final class RecordWrites {
 
   private final SqlConnection conn;
@@ -47,41 +47,6 @@ final class RecordWrites {
     }
     return conn.preparedQuery(ResolveSql.UPSERT_RECORDS)
         .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard).addValue(keyHashes))
-        .mapEmpty();
-  }
-
-  /**
-   * Replaces the match keys of the batch's identity records and removes those of its deletes. Only records
-   * stored before can have keys to remove: {@code storedHashes} lists the hashes each stored row had (the batch
-   * holds the lock of every record's own key), so a bulk load of new records skips the delete.
-   */
-  Future<Void> writeKeys(List<Prepared> identities, List<Prepared> deletes, Map<SourceKey, long[]> storedHashes) {
-    List<Long> oldHash = new ArrayList<>();
-    List<String> oldSource = new ArrayList<>(), oldId = new ArrayList<>();
-    for (Prepared p : concat(identities, deletes)) {
-      long[] old = storedHashes.get(p.key());
-      if (old == null) continue;
-      for (long h : old) {
-        oldHash.add(h);
-        oldSource.add(p.key().source());
-        oldId.add(p.key().sourceId());
-      }
-    }
-    List<Long> hash = new ArrayList<>();
-    List<String> source = new ArrayList<>(), id = new ArrayList<>();
-    for (Prepared p : identities) {
-      for (long h : p.keyHashes()) {
-        hash.add(h);
-        source.add(p.key().source());
-        id.add(p.key().sourceId());
-      }
-    }
-    Future<?> removed = oldHash.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ResolveSql.DELETE_KEYS).execute(Tuple.of(oldHash.toArray(Long[]::new),
-            oldSource.toArray(String[]::new), oldId.toArray(String[]::new)));
-    return removed
-        .compose(v -> hash.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(ResolveSql.INSERT_KEYS)
-            .execute(Tuple.of(hash.toArray(Long[]::new), source.toArray(String[]::new), id.toArray(String[]::new))))
         .mapEmpty();
   }
 

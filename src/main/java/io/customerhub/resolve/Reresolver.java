@@ -1,6 +1,7 @@
 package io.customerhub.resolve;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.match.Blocker;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.store.ProfileChange;
@@ -47,9 +48,11 @@ public final class Reresolver {
   private final Pool pool;
   private final MatchEngine engine;
   private final ProfileStore store;
+  private final IndexSync sync;
 
-  public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ProfileStore store) {
+  public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ProfileStore store, IndexSync sync) {
     this.vertx = vertx;
+    this.sync = sync;
     this.pool = pool;
     this.engine = engine;
     this.store = store;
@@ -226,7 +229,9 @@ public final class Reresolver {
             merged.add(new ProfileChange(r.getUUID(0), ProfileChange.MERGED, r.getLong(1), null,
                 survivorOf.get(r.getUUID(0)), List.of()));
           }
-          return ProfileStore.writeMergedAway(conn, versions, survivorOf).map(merged);
+          return ProfileStore.writeMergedAway(conn, versions, survivorOf)
+              .compose(v -> sync.log(conn, List.of(), survivorOf))
+              .map(merged);
         })).map(merged -> {
           changes.accept(merged);
           return null;
@@ -237,12 +242,14 @@ public final class Reresolver {
     Set<UUID> affected = new TreeSet<>();
     Set<UUID> fresh = new LinkedHashSet<>();
     String[] src = new String[page.size()], ids = new String[page.size()], match = new String[page.size()];
+    List<SourceKey> moved = new ArrayList<>(page.size());
     UUID[] to = new UUID[page.size()];
     for (int k = 0; k < page.size(); k++) {
       int i = page.get(k);
       src[k] = s.keys().get(i).source();
       ids[k] = s.keys().get(i).sourceId();
       to[k] = target[i];
+      moved.add(s.keys().get(i));
       match[k] = "{\"rule\":\"re-resolution\",\"modelVersion\":" + engine.current().version() + "}";
       affected.add(s.profiles().get(i));
       affected.add(target[i]);
@@ -255,6 +262,8 @@ public final class Reresolver {
           fresh.forEach(f -> s.created().put(f, System.currentTimeMillis()));
           return conn.preparedQuery(ResolveSql.UPSERT_CROSSWALK).execute(Tuple.of(src, ids, to, match));
         })
-        .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve"))));
+        .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
+        // every node (this one too) reads the moved records back when it next catches up
+        .compose(changes -> sync.log(conn, moved, Map.of()).map(changes)));
   }
 }

@@ -3,6 +3,7 @@ package io.customerhub.resolve;
 import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileChange;
@@ -46,6 +47,7 @@ public final class ResolveService {
   private final Pool pool;
   private final Standardizer standardizer;
   private final Linker linker;
+  private final IndexSync sync;
   private final ProfileStore profiles;
   private final HubConfig.Resolve config;
   private final Consumer<List<StandardRecord>> onCreated;
@@ -55,8 +57,10 @@ public final class ResolveService {
   /**
    * @param onCreated told about the standardized values of records stored for the first time (term frequencies)
    */
-  public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, ProfileStore profiles,
-                        HubConfig.Resolve config, Consumer<List<StandardRecord>> onCreated, HubMetrics metrics) {
+  public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, IndexSync sync,
+                        ProfileStore profiles, HubConfig.Resolve config, Consumer<List<StandardRecord>> onCreated,
+                        HubMetrics metrics) {
+    this.sync = sync;
     this.vertx = vertx;
     this.pool = pool;
     this.standardizer = standardizer;
@@ -197,8 +201,19 @@ public final class ResolveService {
 
   private Future<BatchTransaction.Result> attempt(List<Prepared> prepared, String actor, int attempt,
                                                  HubMetrics.Laps laps) {
-    return pool.withTransaction(conn -> new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed)
-            .run(winners(prepared), lockBuckets(prepared)))
+    List<BatchTransaction> tx = new ArrayList<>(1);
+    return pool.withTransaction(conn -> {
+          BatchTransaction t = new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed, sync);
+          tx.add(t);
+          return t.run(winners(prepared), lockBuckets(prepared));
+        })
+        .andThen(done -> {
+          // the candidate index learns of the commit before anyone hears of it (the next batch links after it)
+          IndexSync.Appended appended = tx.isEmpty() ? null : tx.get(0).appended();
+          if (appended == null) return;
+          if (done.succeeded()) appended.committed();
+          else appended.abandoned();
+        })
         .map(result -> {
           observeCreated(prepared, result);
           return result;

@@ -14,25 +14,10 @@ final class ResolveSql {
       "select count(pg_advisory_xact_lock(1213547074, b)) from unnest($1::int[]) as b";
 
   static final String EXISTING_RECORDS = """
-      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id, r.key_hashes
+      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join source_record r on r.source = k.source and r.source_id = k.source_id
       left join crosswalk c on c.source = r.source and c.source_id = r.source_id""";
-
-  /**
-   * Stored records sharing a key with the batch, at most {@code $2} per key: a key that thousands of records
-   * share (a switchboard number, the commonest surname of a birth year) says little, and must not turn linking
-   * quadratic. One row per candidate record with the hashes of the batch keys it shares, so that a record met
-   * through several keys is sent (and decoded) once.
-   */
-  static final String CANDIDATES_BY_KEY = """
-      select k.keys, k.source, k.source_id, c.profile_id, r.standard
-      from (select m.source, m.source_id, array_agg(q.h) as keys
-            from unnest($1::bigint[]) as q(h)
-            cross join lateral (select source, source_id from match_key where key_hash = q.h limit $2) m
-            group by m.source, m.source_id) k
-      join crosswalk c on c.source = k.source and c.source_id = k.source_id
-      join source_record r on r.source = k.source and r.source_id = k.source_id""";
 
   /** Writers share this lock; a re-resolution takes it alone while it rewrites the crosswalk. */
   static final String SHARED_WRITER_LOCK = "select pg_advisory_xact_lock_shared(1213547074, -3)";
@@ -82,15 +67,6 @@ final class ResolveSql {
         deleted = excluded.deleted, canonical = excluded.canonical, raw = excluded.raw,
         standard = excluded.standard, key_hashes = excluded.key_hashes, version = source_record.version + 1,
         ingested_at = now()""";
-
-  /** Removes the keys a record had, as its stored row listed them (by primary key: there is no other index). */
-  static final String DELETE_KEYS = """
-      delete from match_key k using unnest($1::bigint[], $2::text[], $3::text[]) as d(h, source, source_id)
-      where k.key_hash = d.h and k.source = d.source and k.source_id = d.source_id""";
-
-  static final String INSERT_KEYS = """
-      insert into match_key (key_hash, source, source_id)
-      select * from unnest($1::bigint[], $2::text[], $3::text[])""";
 
   static final String INSERT_PROFILES = """
       insert into profile (profile_id, version, status, kind, created_at, updated_at)

@@ -6,6 +6,7 @@ import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.index.IndexSync;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -26,11 +27,14 @@ import java.util.concurrent.TimeUnit;
 public final class UpkeepVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(UpkeepVerticle.class);
+  /** A node that has not written for longer than this reloads its candidate index instead of catching up. */
+  private static final int INDEX_CHANGES_KEPT_HOURS = 24;
 
   private final HubConfig.Upkeep config;
   private final TierCutoffs cutoffs;
   private final ProfileQueries queries;
   private final ProfileStore store;
+  private final IndexSync candidateIndex;
   private final ProfileReadModel readModel;
   private final Pool pool;
   private final MatchEngine engine;
@@ -40,11 +44,12 @@ public final class UpkeepVerticle extends VerticleBase {
   private boolean recovering;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
-                        ProfileReadModel readModel, Pool pool, MatchEngine engine, ModelStore models) {
+                        IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, MatchEngine engine, ModelStore models) {
     this.config = config;
     this.cutoffs = cutoffs;
     this.queries = queries;
     this.store = store;
+    this.candidateIndex = candidateIndex;
     this.readModel = readModel;
     this.pool = pool;
     this.engine = engine;
@@ -64,7 +69,11 @@ public final class UpkeepVerticle extends VerticleBase {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());
     }
     if (config.reassessMinutes() > 0) {
-      vertx.setPeriodic(TimeUnit.MINUTES.toMillis(config.reassessMinutes()), t -> sweep());
+      vertx.setPeriodic(TimeUnit.MINUTES.toMillis(config.reassessMinutes()), t -> {
+        sweep();
+        candidateIndex.prune(INDEX_CHANGES_KEPT_HOURS)
+            .onFailure(err -> LOG.warn("old candidate index changes not pruned: {}", err.getMessage()));
+      });
     }
     return Future.succeededFuture();
   }

@@ -241,7 +241,8 @@ public final class IngestBench {
                (select avg(pg_column_size(body))::int from profile),
                (select avg(pg_column_size(payload))::int from outbox),
                (select avg(pg_column_size(match))::int from crosswalk),
-               (select count(*) from match_key)::float8 / greatest(1, (select count(*) from source_record)),
+               (select coalesce(sum(cardinality(key_hashes)), 0) from source_record)::float8
+                 / greatest(1, (select count(*) from source_record)),
                pg_size_pretty(pg_database_size(current_database()))""";
     Row r = BenchSupport.await(node.database().pool().query(sql).execute(), 600).iterator().next();
     log("stored per record (avg bytes): canonical %s, raw %s, standard %s, profile body %s, outbox payload %s, "
@@ -299,14 +300,15 @@ public final class IngestBench {
   }
 
   /**
-   * The candidate-pair counts of what is stored: the match_key rows of each record (key hashes), in the order and
-   * batches the bench sent the records in.
+   * The candidate-pair counts of what is stored: the key hashes of each record, in the order and batches the
+   * bench sent the records in.
    */
   static PairCount storedPairs(HubNode node, Map<String, List<BenchSupport.Line>> lines, int batch, int cap)
       throws Exception {
     Map<String, List<String>> byRecord = new HashMap<>();
     for (Row r : BenchSupport.await(node.database().pool()
-        .query("select source || ':' || source_id, key_hash::text from match_key").execute(), 600)) {
+        .query("select source || ':' || source_id, h::text from source_record, unnest(key_hashes) as h").execute(),
+        600)) {
       byRecord.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
     }
     List<PairCount.Rec> recs = new ArrayList<>();

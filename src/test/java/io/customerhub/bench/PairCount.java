@@ -23,12 +23,11 @@ import java.util.Set;
 /**
  * Candidate pairs of a load, given the match keys of each record in load order and the batch it was sent in: what
  * the online linker scores. {@code Linker.link} compares every incoming record with the stored records that share
- * a key with it (at most {@code maxCandidatesPerKey} per key: {@code CANDIDATES_BY_KEY} takes the first ones in
- * the index order of match_key, i.e. by source and sourceId) and with every earlier record of the same batch that
- * shares a key (no cap), each pair once.
+ * a key with it (at most {@code maxCandidatesPerKey} per key: the candidate index offers the most recently stored
+ * first) and with every earlier record of the same batch that shares a key (no cap), each pair once.
  *
  * @param records        records counted
- * @param keyRows        (record, key) rows, i.e. match_key rows
+ * @param keyRows        (record, key hash) pairs
  * @param linkerPairs    pairs the linker scores, with its per-key cap on stored candidates
  * @param distinctPairs  distinct unordered record pairs sharing at least one key (no cap)
  * @param keyPairs       sum over keys of n(n-1)/2: pairs counted once per shared key
@@ -72,11 +71,11 @@ record PairCount(long records, long keyRows, long linkerPairs, long distinctPair
         rows++;
       }
     }
-    // members of each key in match_key index order (source, sourceId): the order the capped query reads them in
+    // members of each key, most recently stored first: the order the candidate index offers them in
     Map<String, int[]> indexOrder = new HashMap<>();
     for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
       if (e.getValue().size() <= maxCandidatesPerKey) continue;
-      indexOrder.put(e.getKey(), e.getValue().stream().sorted(Comparator.comparing(i -> recs.get(i).key()))
+      indexOrder.put(e.getKey(), e.getValue().stream().sorted(Comparator.reverseOrder())
           .mapToInt(Integer::intValue).toArray());
     }
     int[] stampAll = new int[n];
@@ -91,7 +90,7 @@ record PairCount(long records, long keyRows, long linkerPairs, long distinctPair
       Rec r = recs.get(i);
       if (i == 0 || recs.get(i - 1).batch() != r.batch()) {
         batchKeys.clear();
-        // the rows CANDIDATES_BY_KEY returns for this batch
+        // the candidates the index returns for this batch
         for (int b = i; b < n && recs.get(b).batch() == r.batch(); b++) {
           for (String k : recs.get(b).keys()) {
             if (!batchKeys.add(k)) continue;

@@ -1,0 +1,155 @@
+package io.customerhub.resolve.index;
+
+import io.customerhub.record.SourceKey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The blocking index in memory: every stored identity record by the hashes of its match keys, with its profile
+ * and its standardized values, so that finding a batch's candidates costs no database work. It is derived state:
+ * PostgreSQL keeps each record's key hashes, standardized values and profile (the system of record), the index is
+ * loaded from there at start and kept current from the change log ({@link IndexSync}). Thread-safe.
+ */
+public final class CandidateIndex {
+
+  /** One stored record as the matcher needs it. */
+  public record Entry(SourceKey key, UUID profileId, String standard) {
+  }
+
+  /** A record's state to index: its profile, encoded standardized values and (sorted, distinct) key hashes. */
+  public record Indexed(SourceKey key, UUID profileId, String standard, long[] hashes) {
+  }
+
+  private KeyTable table = new KeyTable();
+  private final Map<SourceKey, Integer> slotOf = new HashMap<>();
+  private final List<Integer> freeSlots = new ArrayList<>();
+  private SourceKey[] keys = new SourceKey[1024];
+  private UUID[] profiles = new UUID[1024];
+  private String[] standards = new String[1024];
+  private long[][] hashes = new long[1024][];
+  private long[] stamps = new long[1024];
+  /** When records were forgotten, so that an older state read late does not bring them back. */
+  private final Map<SourceKey, Long> removedAt = new HashMap<>();
+  /** Profiles merged away, to the profile they were merged into (a chain ends at an active profile). */
+  private final Map<UUID, UUID> mergedInto = new HashMap<>();
+
+  /**
+   * Indexes a record's state as of change {@code stamp}, replacing what was indexed for it unless that came from
+   * a later change: states read from the database and states of this node's own commits may arrive out of order.
+   */
+  public synchronized void put(Indexed r, long stamp) {
+    if (!newer(r.key(), stamp)) return;
+    removedAt.remove(r.key());
+    Integer slot = slotOf.get(r.key());
+    if (slot == null) {
+      slot = newSlot();
+      slotOf.put(r.key(), slot);
+      keys[slot] = r.key();
+    } else {
+      for (long h : hashes[slot]) table.remove(h, slot);
+    }
+    stamps[slot] = stamp;
+    profiles[slot] = r.profileId();
+    standards[slot] = r.standard();
+    hashes[slot] = r.hashes();
+    for (long h : r.hashes()) table.add(h, slot);
+  }
+
+  /** Forgets a record (deleted, or detached from every profile) as of change {@code stamp}. */
+  public synchronized void remove(SourceKey key, long stamp) {
+    if (!newer(key, stamp)) return;
+    removedAt.put(key, stamp);
+    Integer slot = slotOf.remove(key);
+    if (slot == null) return;
+    for (long h : hashes[slot]) table.remove(h, slot);
+    keys[slot] = null;
+    profiles[slot] = null;
+    standards[slot] = null;
+    hashes[slot] = null;
+    freeSlots.add(slot);
+  }
+
+  /** Forgets everything, before a reload. */
+  public synchronized void clear() {
+    table = new KeyTable();
+    slotOf.clear();
+    freeSlots.clear();
+    removedAt.clear();
+    mergedInto.clear();
+    Arrays.fill(keys, null);
+    Arrays.fill(profiles, null);
+    Arrays.fill(standards, null);
+    Arrays.fill(hashes, null);
+  }
+
+  /** Records that every member of {@code loser} now belongs to {@code survivor}. */
+  public synchronized void merged(UUID loser, UUID survivor) {
+    if (!loser.equals(survivor)) mergedInto.put(loser, survivor);
+  }
+
+  /**
+   * The records under each of {@code hashes}, at most {@code cap} per hash, each with the profile it belongs to
+   * now. A hash with {@code cap} records or more is a block too common to say much: the caller reports it.
+   */
+  public synchronized Map<Long, List<Entry>> lookup(long[] hashes, int cap) {
+    Map<Long, List<Entry>> out = new LinkedHashMap<>();
+    for (long h : hashes) {
+      List<Entry> found = new ArrayList<>();
+      table.forEach(h, slot -> {
+        found.add(new Entry(keys[slot], profileOf(profiles[slot]), standards[slot]));
+        return found.size() < cap;
+      });
+      if (!found.isEmpty()) out.put(h, found);
+    }
+    return out;
+  }
+
+  /** What the index holds for one record, or null: for consistency checks. */
+  public synchronized Indexed get(SourceKey key) {
+    Integer slot = slotOf.get(key);
+    return slot == null ? null : new Indexed(key, profileOf(profiles[slot]), standards[slot], hashes[slot].clone());
+  }
+
+  public synchronized int records() {
+    return slotOf.size();
+  }
+
+  public synchronized int keyEntries() {
+    return table.entries();
+  }
+
+  /** Whether a state of change {@code stamp} is at least as new as what the index holds for {@code key}. */
+  private boolean newer(SourceKey key, long stamp) {
+    Integer slot = slotOf.get(key);
+    if (slot != null) return stamp >= stamps[slot];
+    Long removed = removedAt.get(key);
+    return removed == null || stamp >= removed;
+  }
+
+  private UUID profileOf(UUID id) {
+    UUID at = id;
+    for (UUID next = mergedInto.get(at); next != null; next = mergedInto.get(at)) at = next;
+    if (!at.equals(id)) mergedInto.put(id, at); // shortcut the chain for the next reader
+    return at;
+  }
+
+  private int newSlot() {
+    if (!freeSlots.isEmpty()) return freeSlots.remove(freeSlots.size() - 1);
+    int slot = slotOf.size();
+    if (slot == keys.length) {
+      int n = keys.length * 2;
+      keys = Arrays.copyOf(keys, n);
+      profiles = Arrays.copyOf(profiles, n);
+      standards = Arrays.copyOf(standards, n);
+      hashes = Arrays.copyOf(hashes, n);
+      stamps = Arrays.copyOf(stamps, n);
+    }
+    return slot;
+  }
+}

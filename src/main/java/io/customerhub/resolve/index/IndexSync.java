@@ -1,0 +1,239 @@
+package io.customerhub.resolve.index;
+
+import io.customerhub.record.SourceKey;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Cursor;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Keeps this node's {@link CandidateIndex} equal to what PostgreSQL has committed. Every transaction that changes
+ * records, links or merges appends one numbered row to {@code index_change} (numbers follow commit order); before
+ * a batch reads candidates, with its key locks held, it catches up: this node's own changes are applied from
+ * memory as they commit, the others' are read back from the records they name. Index states carry the number
+ * of the change they reflect, so the two ways may arrive in any order.
+ */
+public final class IndexSync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
+  private static final int LOAD_PAGE = 5_000;
+
+  /** What one transaction changed: records to index or forget, and profiles merged into others. */
+  public record Changes(List<CandidateIndex.Indexed> put, List<SourceKey> removed, Map<UUID, UUID> merges) {
+    boolean isEmpty() {
+      return put.isEmpty() && removed.isEmpty() && merges.isEmpty();
+    }
+  }
+
+  /** One writing transaction's change, appended; told whether the transaction committed. */
+  public final class Appended {
+    private final long seq;
+    private final Changes changes;
+    private final Promise<Void> done = Promise.promise();
+
+    private Appended(long seq, Changes changes) {
+      this.seq = seq;
+      this.changes = changes;
+    }
+
+    public void committed() {
+      apply(changes, seq);
+      ownApplied.add(seq);
+      pending.remove(seq);
+      done.tryComplete();
+    }
+
+    public void abandoned() {
+      pending.remove(seq);
+      done.tryFail("not committed here");
+    }
+  }
+
+  private final Pool pool;
+  private final CandidateIndex index;
+  private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
+  private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
+  private long applied;
+
+  public IndexSync(Pool pool, CandidateIndex index) {
+    this.pool = pool;
+    this.index = index;
+  }
+
+  public CandidateIndex index() {
+    return index;
+  }
+
+  /** Loads every identity record; changes committed meanwhile are caught up with later (they are newer). */
+  public Future<Integer> load() {
+    long started = System.nanoTime();
+    return pool.withTransaction(conn -> conn.query(IndexSql.LAST_SEQ).execute().compose(last -> {
+      long seq = last.iterator().next().getLong(0);
+      index.clear();
+      return conn.prepare(IndexSql.ALL_RECORDS).compose(ps -> readAll(ps.cursor(), seq, 0)).map(n -> {
+        synchronized (this) {
+          applied = Math.max(applied, seq);
+        }
+        return n;
+      });
+    })).onSuccess(n -> LOG.info("candidate index: {} records, {} keys loaded in {} ms", n, index.keyEntries(),
+        (System.nanoTime() - started) / 1_000_000));
+  }
+
+  private Future<Integer> readAll(Cursor cursor, long stamp, int soFar) {
+    return cursor.read(LOAD_PAGE).compose(rows -> {
+      int n = soFar;
+      for (Row r : rows) {
+        CandidateIndex.Indexed e = indexed(r);
+        if (e != null) {
+          index.put(e, stamp);
+          n++;
+        }
+      }
+      int total = n;
+      return cursor.hasMore() ? readAll(cursor, stamp, total) : cursor.close().map(total);
+    });
+  }
+
+  /**
+   * Brings the index up to every change committed before this call, inside the caller's transaction (which
+   * holds the key locks its batch reads candidates under).
+   */
+  public Future<Void> catchUp(SqlConnection conn) {
+    long from = applied();
+    return conn.preparedQuery(IndexSql.CHANGES_AFTER).execute(Tuple.of(from)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture();
+      List<Row> changes = new ArrayList<>();
+      rows.forEach(changes::add);
+      long first = changes.get(0).getLong(0), last = changes.get(changes.size() - 1).getLong(0);
+      if (first != from + 1) {
+        LOG.warn("candidate index: changes {} to {} were pruned before this node read them; reloading", from + 1, first - 1);
+        return load().mapEmpty();
+      }
+      List<Future<Void>> own = new ArrayList<>();
+      for (Row r : changes) {
+        Future<Void> p = pending.get(r.getLong(0));
+        if (p != null) own.add(p.recover(e -> Future.succeededFuture()));
+      }
+      return Future.all(own).compose(v -> readBack(conn, changes)).map(v -> {
+        advance(last);
+        return null;
+      });
+    });
+  }
+
+  /** Applies the changes of other nodes (and own ones whose commit this node did not see) from the database. */
+  private Future<Void> readBack(SqlConnection conn, List<Row> changes) {
+    Map<SourceKey, Long> stampOf = new HashMap<>();
+    for (Row r : changes) {
+      long seq = r.getLong(0);
+      if (ownApplied.contains(seq)) continue;
+      String[] sources = r.getArrayOfStrings(1), ids = r.getArrayOfStrings(2);
+      for (int i = 0; i < sources.length; i++) stampOf.merge(new SourceKey(sources[i], ids[i]), seq, Math::max);
+      UUID[] losers = r.getArrayOfUUIDs(3), survivors = r.getArrayOfUUIDs(4);
+      for (int i = 0; i < losers.length; i++) index.merged(losers[i], survivors[i]);
+    }
+    if (stampOf.isEmpty()) return Future.succeededFuture();
+    String[] sources = new String[stampOf.size()], ids = new String[stampOf.size()];
+    int k = 0;
+    for (SourceKey key : stampOf.keySet()) {
+      sources[k] = key.source();
+      ids[k++] = key.sourceId();
+    }
+    return conn.preparedQuery(IndexSql.RECORDS).execute(Tuple.tuple().addValue(sources).addValue(ids)).map(rows -> {
+      for (Row r : rows) {
+        SourceKey key = new SourceKey(r.getString(0), r.getString(1));
+        CandidateIndex.Indexed e = indexed(r);
+        if (e == null) index.remove(key, stampOf.get(key));
+        else index.put(e, stampOf.get(key));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Numbers the caller's change and writes it, inside the caller's transaction and as its last statements (the
+   * clock lock it takes is held until the commit). The caller tells the answer whether it committed; until then,
+   * batches catching up wait for it.
+   */
+  public Future<Appended> append(SqlConnection conn, Changes changes) {
+    if (changes.isEmpty()) return Future.succeededFuture();
+    List<SourceKey> records = new ArrayList<>(changes.put().size() + changes.removed().size());
+    changes.put().forEach(e -> records.add(e.key()));
+    records.addAll(changes.removed());
+    return write(conn, records, changes.merges()).map(seq -> {
+      Appended a = new Appended(seq, changes);
+      pending.put(seq, a.done.future());
+      return a;
+    });
+  }
+
+  /**
+   * Writes a change that every node, this one included, reads back from the records it names: for writers that
+   * move many records at once (re-resolution) and have no index states in hand.
+   */
+  public Future<Void> log(SqlConnection conn, List<SourceKey> records, Map<UUID, UUID> merges) {
+    if (records.isEmpty() && merges.isEmpty()) return Future.succeededFuture();
+    return write(conn, records, merges).mapEmpty();
+  }
+
+  private Future<Long> write(SqlConnection conn, List<SourceKey> records, Map<UUID, UUID> merges) {
+    String[] sources = new String[records.size()], ids = new String[records.size()];
+    for (int k = 0; k < records.size(); k++) {
+      sources[k] = records.get(k).source();
+      ids[k] = records.get(k).sourceId();
+    }
+    UUID[] losers = merges.keySet().toArray(UUID[]::new);
+    UUID[] survivors = new UUID[losers.length];
+    for (int i = 0; i < losers.length; i++) survivors[i] = merges.get(losers[i]);
+    return conn.query(IndexSql.CLOCK_LOCK).execute()
+        .compose(v -> conn.preparedQuery(IndexSql.APPEND).execute(Tuple.of(sources, ids, losers, survivors)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Drops changes older than {@code hours}; returns how many. */
+  public Future<Integer> prune(int hours) {
+    return pool.preparedQuery(IndexSql.PRUNE).execute(Tuple.of(hours)).map(RowSet::rowCount);
+  }
+
+  private void apply(Changes changes, long seq) {
+    changes.merges().forEach(index::merged);
+    for (SourceKey key : changes.removed()) index.remove(key, seq);
+    for (CandidateIndex.Indexed e : changes.put()) index.put(e, seq);
+  }
+
+  private synchronized long applied() {
+    return applied;
+  }
+
+  private synchronized void advance(long seq) {
+    if (seq <= applied) return;
+    applied = seq;
+    ownApplied.removeIf(s -> s <= seq);
+  }
+
+  private static CandidateIndex.Indexed indexed(Row r) {
+    String standard = r.getString(3);
+    UUID profile = r.getUUID(2);
+    Long[] boxed = r.getArrayOfLongs(4);
+    if (standard == null || profile == null || boxed == null) return null;
+    long[] hashes = new long[boxed.length];
+    for (int i = 0; i < boxed.length; i++) hashes[i] = boxed[i];
+    return new CandidateIndex.Indexed(new SourceKey(r.getString(0), r.getString(1)), profile, standard, hashes);
+  }
+}

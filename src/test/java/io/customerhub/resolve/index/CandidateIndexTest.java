@@ -1,0 +1,155 @@
+package io.customerhub.resolve.index;
+
+import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CandidateIndexTest {
+
+  private static final UUID P1 = new UUID(0, 1), P2 = new UUID(0, 2), P3 = new UUID(0, 3);
+
+  private static CandidateIndex.Indexed rec(String id, UUID profile, long... hashes) {
+    return new CandidateIndex.Indexed(new SourceKey("crm", id), profile, "std-" + id, hashes);
+  }
+
+  private static Set<String> ids(List<CandidateIndex.Entry> entries) {
+    Set<String> out = new HashSet<>();
+    if (entries != null) entries.forEach(e -> out.add(e.key().sourceId()));
+    return out;
+  }
+
+  @Test
+  void recordsAreFoundUnderEachOfTheirKeys() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10, 20), 1);
+    index.put(rec("B", P2, 20, 30), 1);
+
+    Map<Long, List<CandidateIndex.Entry>> found = index.lookup(new long[] {10, 20, 30, 40}, 100);
+
+    assertEquals(Set.of("A"), ids(found.get(10L)));
+    assertEquals(Set.of("A", "B"), ids(found.get(20L)));
+    assertEquals(Set.of("B"), ids(found.get(30L)));
+    assertNull(found.get(40L), "a key nobody has is left out");
+    assertEquals("std-A", found.get(10L).get(0).standard());
+  }
+
+  @Test
+  void aNewStateReplacesTheKeysTheRecordIsFoundBy() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10, 20), 1);
+    index.put(rec("A", P1, 20, 30), 2);
+
+    Map<Long, List<CandidateIndex.Entry>> found = index.lookup(new long[] {10, 20, 30}, 100);
+
+    assertNull(found.get(10L));
+    assertEquals(Set.of("A"), ids(found.get(20L)));
+    assertEquals(Set.of("A"), ids(found.get(30L)));
+    assertEquals(1, index.records());
+    assertEquals(2, index.keyEntries());
+  }
+
+  @Test
+  void anOlderStateArrivingLateChangesNothing() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P2, 30), 5);
+    index.put(rec("A", P1, 10), 3); // read back from the database before change 5 committed
+
+    assertEquals(P2, index.get(new SourceKey("crm", "A")).profileId());
+    assertNull(index.lookup(new long[] {10}, 100).get(10L));
+  }
+
+  @Test
+  void aRemovedRecordIsNotBroughtBackByAnOlderState() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10), 1);
+    index.remove(new SourceKey("crm", "A"), 4);
+    index.put(rec("A", P1, 10), 2);
+
+    assertNull(index.get(new SourceKey("crm", "A")));
+    assertEquals(0, index.records());
+
+    index.put(rec("A", P3, 10), 6); // stored again later
+    assertEquals(P3, index.get(new SourceKey("crm", "A")).profileId());
+  }
+
+  @Test
+  void membersOfAMergedProfileAreFoundUnderTheSurvivorAlongTheWholeChain() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10), 1);
+    index.merged(P1, P2);
+    index.merged(P2, P3);
+
+    assertEquals(P3, index.lookup(new long[] {10}, 100).get(10L).get(0).profileId());
+    assertEquals(P3, index.get(new SourceKey("crm", "A")).profileId());
+  }
+
+  @Test
+  void aBlockIsCutAtTheCap() {
+    CandidateIndex index = new CandidateIndex();
+    for (int i = 0; i < 50; i++) index.put(rec("R" + i, P1, 7), 1);
+
+    assertEquals(10, index.lookup(new long[] {7}, 10).get(7L).size());
+  }
+
+  @Test
+  void clearForgetsEverything() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10), 1);
+    index.merged(P1, P2);
+    index.clear();
+
+    assertEquals(0, index.records());
+    assertEquals(0, index.keyEntries());
+    assertTrue(index.lookup(new long[] {10}, 10).isEmpty());
+  }
+
+  /** Random puts and removes against a plain map of sets: the primitive tables grow, reuse and shrink alike. */
+  @Test
+  void behavesLikeAMapOfSetsUnderRandomChanges() {
+    Random random = new Random(42);
+    CandidateIndex index = new CandidateIndex();
+    Map<String, long[]> model = new HashMap<>();
+    long stamp = 0;
+    for (int step = 0; step < 20_000; step++) {
+      String id = "R" + random.nextInt(3_000);
+      if (random.nextInt(5) == 0) {
+        index.remove(new SourceKey("crm", id), ++stamp);
+        model.remove(id);
+      } else {
+        long[] hashes = random.longs(1 + random.nextInt(6), 0, 5_000).distinct().sorted().toArray();
+        index.put(rec(id, P1, hashes), ++stamp);
+        model.put(id, hashes);
+      }
+    }
+    Map<Long, Set<String>> expected = new HashMap<>();
+    model.forEach((id, hashes) -> {
+      for (long h : hashes) expected.computeIfAbsent(h, k -> new HashSet<>()).add(id);
+    });
+    long[] all = new long[5_000];
+    for (int i = 0; i < all.length; i++) all[i] = i;
+    Map<Long, List<CandidateIndex.Entry>> found = index.lookup(all, Integer.MAX_VALUE);
+    Map<Long, Set<String>> actual = new HashMap<>();
+    found.forEach((h, entries) -> actual.put(h, ids(entries)));
+
+    assertEquals(expected, actual);
+    assertEquals(model.size(), index.records());
+    assertEquals(expected.values().stream().mapToInt(Set::size).sum(), index.keyEntries());
+    List<String> wrong = new ArrayList<>();
+    model.forEach((id, hashes) -> {
+      if (!java.util.Arrays.equals(hashes, index.get(new SourceKey("crm", id)).hashes())) wrong.add(id);
+    });
+    assertTrue(wrong.isEmpty(), () -> "hashes differ for " + wrong);
+  }
+}
