@@ -30,11 +30,12 @@ import static io.customerhub.bench.BenchSupport.log;
  * on the same embedded PostgreSQL, in the same run.
  *
  * <pre>
- * IngestBench [SIZE ...] [--batch 1000] [--in-flight 1] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
+ * IngestBench [SIZE ...] [--batch 1000] [--in-flight 2] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
  *             [--warmup 150000]
  *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
  *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
- *   --in-flight: requests sent at once (a loader with several workers); 1 = one after the other
+ *   --in-flight: requests sent at once (a loader with two workers by default: while one batch's profiles are
+ *                recomputed, the next one links); 1 = one after the other
  *   --warmup: at most this many records loaded first into a node of their own, not counted, until the JIT is
  *     quiet (see warmUp); 0 = none
  * </pre>
@@ -59,7 +60,7 @@ public final class IngestBench {
       sizes.add(Integer.parseInt(s.replace("_", "").replace(",", "")));
     }
     int batch = BenchSupport.intArg(args, "batch", 1000);
-    int inFlight = BenchSupport.intArg(args, "in-flight", 1);
+    int inFlight = BenchSupport.intArg(args, "in-flight", 2);
     boolean withOrgs = BenchSupport.flag(args, "with-orgs");
     boolean pairs = !BenchSupport.flag(args, "no-pairs");
     int seed = BenchSupport.intArg(args, "seed", 42);
@@ -86,37 +87,41 @@ public final class IngestBench {
   }
 
   /**
-   * Loads up to {@code max} records (another seed) into a node of its own, in slices of 10,000, until the JIT
-   * compilers take less than 5% of the time of two slices in a row. On two cores C2 keeps compiling the hub's
-   * code for minutes (a third of the JVM's CPU after 80,000 records): measured during that, the smallest size
-   * would be slowed most and time(big)/time(small) would look better than the hub is.
+   * Loads up to {@code max} records (another seed) into nodes of their own, a fresh node every 30,000 records, in
+   * slices of 10,000, until the JIT compilers take less than 5% of the time of two slices in a row. On two cores C2
+   * keeps compiling the hub's code for minutes: measured during that, the smallest size would be slowed most and
+   * time(big)/time(small) would look better than the hub is. Fresh nodes, because the measured loads start on
+   * fresh nodes: an empty database and an untrained model take paths a node that has grown past them no longer
+   * takes, and C2 would compile them (again) during the measurement.
    */
   private static void warmUp(int max, int batch, int inFlight, boolean withOrgs, int seed) throws Exception {
-    int slice = 10_000;
-    log("JIT warm-up: up to %,d records on a node of their own, in slices of %,d, until compiling takes < 5%% of "
-        + "two slices in a row; not counted", max, slice);
+    int slice = 10_000, perNode = 30_000;
+    log("JIT warm-up: up to %,d records on nodes of their own (a fresh one every %,d), in slices of %,d, until "
+        + "compiling takes < 5%% of two slices in a row; not counted", max, perNode, slice);
     List<BenchSupport.Line> all = new ArrayList<>();
     BenchSupport.identityLines(max, withOrgs, seed).values().forEach(all::addAll);
     java.util.Collections.shuffle(all, new java.util.Random(seed)); // each slice mixes the sources like a real feed
     var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-    try (BenchSupport.Node node = BenchSupport.Node.start("warmup")) {
-      int quiet = 0;
-      for (int from = 0; from < all.size(); from += slice) {
-        Map<String, List<BenchSupport.Line>> part = new LinkedHashMap<>();
-        for (BenchSupport.Line l : all.subList(from, Math.min(all.size(), from + slice))) {
-          part.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
+    int quiet = 0;
+    for (int round = 0; round < all.size(); round += perNode) {
+      try (BenchSupport.Node node = BenchSupport.Node.start("warmup")) {
+        for (int from = round; from < Math.min(all.size(), round + perNode); from += slice) {
+          Map<String, List<BenchSupport.Line>> part = new LinkedHashMap<>();
+          for (BenchSupport.Line l : all.subList(from, Math.min(all.size(), from + slice))) {
+            part.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l);
+          }
+          long compiled = jit.getTotalCompilationTime();
+          BenchSupport.LoadResult r = BenchSupport.load(node.hub, part, batch, inFlight, false);
+          double share = (jit.getTotalCompilationTime() - compiled) / 1000.0 / r.seconds();
+          log("  warm-up slice %,d: %,.0f records/s, compiling %.0f%% of the time", from / slice + 1, r.perSecond(),
+              share * 100);
+          // two quiet slices in a row: one alone happens while C2 is still working through its queue
+          quiet = share < 0.05 ? quiet + 1 : 0;
+          if (quiet == 2) return;
         }
-        long compiled = jit.getTotalCompilationTime();
-        BenchSupport.LoadResult r = BenchSupport.load(node.hub, part, batch, inFlight, false);
-        double share = (jit.getTotalCompilationTime() - compiled) / 1000.0 / r.seconds();
-        log("  warm-up slice %,d: %,.0f records/s, compiling %.0f%% of the time", from / slice + 1, r.perSecond(),
-            share * 100);
-        // two quiet slices in a row: one alone happens while C2 is still working through its queue
-        quiet = share < 0.05 ? quiet + 1 : 0;
-        if (quiet == 2) return;
       }
-      log("  the JIT was still compiling after %,d records: the figures below are not steady state", all.size());
     }
+    log("  the JIT was still compiling after %,d records: the figures below are not steady state", all.size());
   }
 
   private static Run run(int size, int batch, int inFlight, boolean withOrgs, int seed, boolean pairs)
