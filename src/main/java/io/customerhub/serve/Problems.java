@@ -1,9 +1,10 @@
 package io.customerhub.serve;
 
+import io.customerhub.resolve.ResolveService;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,12 @@ public final class Problems {
       title = TITLES.get(503);
       detail = "the database is not available right now; retry later";
       LOG.warn("database failure on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
+    } else if (ResolveService.contended(failure)) {
+      status = 503;
+      title = TITLES.get(503);
+      detail = "concurrent writers kept getting in the way of this batch; retry later";
+      LOG.warn("contention on {} {} after every retry: {}", ctx.request().method(), ctx.request().path(),
+          failure.getMessage());
     } else if (failure == null && ctx.statusCode() < 500) {
       status = ctx.statusCode();
       title = TITLES.getOrDefault(status, "Error");

@@ -1,0 +1,88 @@
+package io.customerhub.resolve.index;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static io.customerhub.testing.WireRecords.person;
+import static io.customerhub.testing.WireRecords.uniqueEmail;
+import static io.customerhub.testing.WireRecords.uniqueId;
+import static io.customerhub.testing.WireRecords.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two nodes on one database, each with its own candidate index: what one node links, the other finds as a
+ * candidate in its next batch, also after the change log it would have caught up from was pruned.
+ */
+class CandidateIndexSyncIT {
+
+  private static HubTestNode nodeA;
+  private static HubTestNode nodeB;
+
+  @BeforeAll
+  static void startTwoNodesOnOneDatabase() {
+    nodeA = HubTestNode.start();
+    nodeB = HubTestNode.builder().postgresUrl(nodeA.pgUrl()).start();
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (nodeB != null) nodeB.close();
+    if (nodeA != null) nodeA.close();
+  }
+
+  private static Rec customer(String source, String email, String given, String family) {
+    return person(source, uniqueId(source.toUpperCase())).name(given, family).emails(email);
+  }
+
+  @Test
+  void aRecordLinkedOnOneNodeIsACandidateOnTheOther() {
+    String email = uniqueEmail("shared"), given = uniqueName(), family = uniqueName();
+    JsonObject first = nodeA.accept(customer("crm", email, given, family));
+
+    JsonObject second = nodeB.accept(customer("erp", email, given, family));
+
+    assertEquals(first.getString("profileId"), second.getString("profileId"));
+  }
+
+  @Test
+  void aMergeOnOneNodeIsFollowedByTheOther() {
+    String emailA = uniqueEmail("left"), emailB = uniqueEmail("right"), given = uniqueName(), family = uniqueName();
+    Rec left = customer("crm", emailA, given, family), right = customer("erp", emailB, given, family);
+    JsonObject leftAnswer = nodeA.accept(left), rightAnswer = nodeA.accept(right);
+    // node B catches up now, while the two are apart: it indexes both under their own profiles
+    nodeB.accept(customer("crm", uniqueEmail("unrelated"), uniqueName(), uniqueName()));
+    // a record with both emails bridges the two profiles on node A: one of them is merged into the other
+    JsonObject bridge = nodeA.accept(person("web", uniqueId("W")).name(given, family).emails(emailA, emailB));
+    String survivor = bridge.getString("profileId");
+    String loser = survivor.equals(leftAnswer.getString("profileId")) ? rightAnswer.getString("profileId")
+        : leftAnswer.getString("profileId");
+
+    // node B meets the loser's record first through emailB or emailA: it must link to the survivor
+    String meets = loser.equals(rightAnswer.getString("profileId")) ? emailB : emailA;
+    JsonObject later = nodeB.accept(customer("app", meets, given, family));
+
+    assertEquals(survivor, later.getString("profileId"));
+    assertEquals(survivor, nodeB.crosswalk().get(HubTestNode.key(left)));
+    assertEquals(survivor, nodeB.crosswalk().get(HubTestNode.key(right)));
+  }
+
+  @Test
+  void aNodeThatMissedPrunedChangesReloadsItsIndex() throws Exception {
+    String email = uniqueEmail("pruned"), given = uniqueName(), family = uniqueName();
+    JsonObject first = nodeA.accept(customer("crm", email, given, family));
+    nodeA.accept(customer("crm", uniqueEmail("later"), uniqueName(), uniqueName()));
+    // everything but the last change is gone, as the upkeep prunes after a day: node B cannot catch up
+    nodeA.node().database().pool().query("delete from index_change where seq < (select max(seq) from index_change)")
+        .execute().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    JsonObject second = nodeB.accept(customer("erp", email, given, family));
+
+    assertEquals(first.getString("profileId"), second.getString("profileId"));
+  }
+}
