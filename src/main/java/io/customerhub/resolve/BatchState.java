@@ -4,10 +4,7 @@ import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.CandidateIndex;
 import io.customerhub.store.ProfileChange;
-import io.customerhub.store.ProfileStore;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +24,8 @@ final class BatchState {
   final Map<SourceKey, Outcome> byKey = new HashMap<>();
   /** Profiles whose members or orders changed: recomputed by the batch's second transaction. */
   final Set<UUID> affected = new LinkedHashSet<>();
-  /** Profiles this batch creates, with their member records (all of them in the batch), created at one time. */
+  /** Profiles this batch creates, with their member records (all of them in the batch). */
   final Map<UUID, List<CanonicalRecord>> created = new LinkedHashMap<>();
-  final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   /** Survivor to the profiles it absorbed in this batch. */
   final Map<UUID, List<UUID>> absorbed = new HashMap<>();
   /** Profiles merged away, with their final version, and the survivor each now points to. */
@@ -57,7 +53,7 @@ final class BatchState {
     List<ProfileChange> merged = new ArrayList<>();
     mergedAway.forEach((id, version) -> merged.add(new ProfileChange(id, ProfileChange.MERGED, version, null,
         mergedInto.get(id), List.of())));
-    return new BatchTransaction.Result(outcomes, byKey, affected, new ProfileStore.Created(created, createdAt),
-        absorbed, token, merged, linked, scoredPairs, cappedKeys);
+    return new BatchTransaction.Result(outcomes, byKey, affected, created, absorbed, token, merged, linked,
+        scoredPairs, cappedKeys);
   }
 }

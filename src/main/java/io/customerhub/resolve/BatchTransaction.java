@@ -2,6 +2,7 @@ package io.customerhub.resolve;
 
 import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
+import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.CandidateIndex;
 import io.customerhub.resolve.index.IndexSync;
@@ -17,8 +18,8 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The first of a batch's two transactions: lock, read what is stored, link, write records, keys, crosswalk, merges
@@ -47,13 +49,12 @@ final class BatchTransaction {
    * events of profiles merged away, and the matcher's work ({@code scoredPairs} for the {@code linked} records).
    */
   record Result(Map<Integer, Outcome> outcomes, Map<SourceKey, Outcome> byKey, Set<UUID> affected,
-                ProfileStore.Created created, Map<UUID, List<UUID>> absorbed, long token,
+                Map<UUID, List<CanonicalRecord>> created, Map<UUID, List<UUID>> absorbed, long token,
                 List<ProfileChange> mergedAway, int linked, int scoredPairs, int cappedKeys) {
-    static final Result EMPTY = new Result(Map.of(), Map.of(), Set.of(), ProfileStore.Created.NONE, Map.of(), 0,
-        List.of(), 0, 0, 0);
+    static final Result EMPTY = new Result(Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), 0, List.of(), 0, 0, 0);
 
     boolean recomputes() {
-      return !affected.isEmpty() || !created.records().isEmpty();
+      return !affected.isEmpty() || !created.isEmpty();
     }
   }
 
@@ -70,16 +71,23 @@ final class BatchTransaction {
   private final BatchState state = new BatchState();
   /** Names this attempt's dirty marks: the second transaction clears exactly the marks the first one wrote. */
   private final long token = ThreadLocalRandom.current().nextLong();
+  private final Function<UUID[], Future<Void>> awaitRecomputed;
   private final IndexSync sync;
   /** This attempt's change of the candidate index, once written: the caller says whether it committed. */
   private IndexSync.Appended appended;
   private final RecordWrites records;
   private final OrderWrites orderWrites;
 
+  /**
+   * @param awaitRecomputed completes once this node has finished recomputing the given profiles of earlier
+   *                        batches (or after a bounded wait): a profile is first written by the second transaction
+   *                        of the batch that created it, and cannot be locked and merged into before that
+   */
   BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, String actor, HubConfig.Resolve config,
-                   HubMetrics.Laps laps, IndexSync sync) {
+                   HubMetrics.Laps laps, Function<UUID[], Future<Void>> awaitRecomputed, IndexSync sync) {
     this.vertx = vertx;
     this.sync = sync;
+    this.awaitRecomputed = awaitRecomputed;
     this.laps = laps;
     this.records = new RecordWrites(conn, state);
     this.orderWrites = new OrderWrites(conn, state);
@@ -205,8 +213,11 @@ final class BatchTransaction {
           // only the profiles a pair would merge into can be written or need their members for the guard: the
           // many candidates kept apart stay unlocked (a concurrent merge of one of them changes nothing here)
           UUID[] ids = decisions.mergeProfiles().stream().map(UUID::fromString).toArray(UUID[]::new);
-          return conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids)).compose(rows -> {
-            if (rows.size() < ids.length) throw new ConcurrentChange("a profile to merge into is gone");
+          return awaitRecomputed.apply(ids).compose(w -> conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids))).compose(rows -> {
+            if (rows.size() < ids.length) {
+              // made by a batch (of another node) that has linked but not yet written it: try again shortly
+              throw new ConcurrentChange("a profile to merge into is not written yet");
+            }
             Map<String, OffsetDateTime> created = new HashMap<>();
             for (Row r : rows) {
               if (!"active".equals(r.getString("status"))) {
@@ -247,8 +258,8 @@ final class BatchTransaction {
     List<java.util.function.Supplier<Future<Void>>> merges = new ArrayList<>();
     for (Linker.Cluster c : outcome.clusters()) {
       if (c.existingProfiles().isEmpty()) {
-        // a new profile: its members are all in this batch, so the recomputation assembles it from them; this
-        // transaction writes it as a row without a body, which a later batch may merge into before it is written
+        // a new profile: its members are all in this batch, so the recomputation assembles it from them and
+        // inserts it once, after its crosswalk rows (the crosswalk has no foreign keys, see migration V3)
         UUID id = UUID.randomUUID();
         state.created.put(id, c.items().stream().map(i -> identities.get(i).record()).toList());
         clusterProfile.put(c.id(), id);
@@ -276,7 +287,7 @@ final class BatchTransaction {
       Stored s = stored.get(p.key());
       state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }
-    Future<Void> chain = insertStubs();
+    Future<Void> chain = Future.succeededFuture();
     for (var step : merges) chain = chain.compose(v -> step.get());
     return chain
         .compose(v -> {
@@ -288,16 +299,6 @@ final class BatchTransaction {
           laps.lap("write-crosswalk");
           return null;
         });
-  }
-
-  /** The batch's new profiles as rows without a body (see {@link ResolveSql#INSERT_STUBS}). */
-  private Future<Void> insertStubs() {
-    if (state.created.isEmpty()) return Future.succeededFuture();
-    UUID[] ids = state.created.keySet().toArray(UUID[]::new);
-    String[] kinds = new String[ids.length];
-    for (int i = 0; i < ids.length; i++) kinds[i] = state.created.get(ids[i]).get(0).kind().wire();
-    return conn.preparedQuery(ResolveSql.INSERT_STUBS)
-        .execute(Tuple.of(ids, kinds, state.createdAt.atOffset(ZoneOffset.UTC))).mapEmpty();
   }
 
   private Future<Void> writeReviews(List<Linker.ReviewPair> found) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
 public final class ResolveService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResolveService.class);
+  /** How long a batch waits for this node to write a profile it wants to merge into before it retries instead. */
+  private static final long AWAIT_RECOMPUTED_MS = 2_000;
   private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505", "23503");
 
   private final Vertx vertx;
@@ -49,6 +52,7 @@ public final class ResolveService {
   private final HubConfig.Resolve config;
   private final Consumer<List<StandardRecord>> onCreated;
   private final HubMetrics metrics;
+  private final Map<UUID, Future<?>> recomputing = new ConcurrentHashMap<>();
 
   /**
    * @param onCreated told about the standardized values of records stored for the first time (term frequencies)
@@ -135,7 +139,7 @@ public final class ResolveService {
       metrics.scoredPairs().increment(result.scoredPairs());
       metrics.cappedBlocks().increment(result.cappedKeys());
       Future<List<ProfileChange>> changes = result.recomputes()
-          ? recompute(result, actor, 1, laps) : Future.succeededFuture(List.of());
+          ? track(result.created().keySet(), recompute(result, actor, 1, laps)) : Future.succeededFuture(List.of());
       return new Linked(changes.map(c -> {
         List<ProfileChange> all = new ArrayList<>(c);
         all.addAll(result.mergedAway());
@@ -152,6 +156,33 @@ public final class ResolveService {
                 new ProfileStore.Cause(linked.absorbed(), actor), laps))
             .compose(changes -> ProfileStore.clearDirty(conn, linked.token()).map(changes)))
         .recover(err -> retry(err, attempt, () -> recompute(linked, actor, attempt + 1, laps)));
+  }
+
+  /** Profiles created by batches of this node whose second transaction has not finished, by id. */
+  private Future<List<ProfileChange>> track(Set<UUID> created, Future<List<ProfileChange>> recomputed) {
+    if (created.isEmpty()) return recomputed;
+    created.forEach(id -> recomputing.put(id, recomputed));
+    return recomputed.onComplete(done -> created.forEach(id -> recomputing.remove(id, recomputed)));
+  }
+
+  /**
+   * Completes when this node's batches that create {@code ids} have written them, or after a bounded wait (a
+   * profile another node creates is found missing and the batch retried): never waits on locks it might hold.
+   */
+  private Future<Void> awaitRecomputed(UUID[] ids) {
+    List<Future<?>> pending = new ArrayList<>();
+    for (UUID id : ids) {
+      Future<?> f = recomputing.get(id);
+      if (f != null && !f.isComplete()) pending.add(f);
+    }
+    if (pending.isEmpty()) return Future.succeededFuture();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(AWAIT_RECOMPUTED_MS, t -> done.tryComplete());
+    Future.join(pending).onComplete(all -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future();
   }
 
   /** Standardizes each record; one that cannot be is rejected on its own instead of failing the batch. */
@@ -172,7 +203,7 @@ public final class ResolveService {
                                                  HubMetrics.Laps laps) {
     List<BatchTransaction> tx = new ArrayList<>(1);
     return pool.withTransaction(conn -> {
-          BatchTransaction t = new BatchTransaction(vertx, conn, linker, actor, config, laps, sync);
+          BatchTransaction t = new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed, sync);
           tx.add(t);
           return t.run(winners(prepared), lockBuckets(prepared));
         })

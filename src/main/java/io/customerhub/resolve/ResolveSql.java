@@ -72,14 +72,6 @@ final class ResolveSql {
       insert into profile (profile_id, version, status, kind, created_at, updated_at)
       select p, 0, 'active', k, now(), now() from unnest($1::uuid[], $2::text[]) as t(p, k)""";
 
-  /**
-   * The profiles a batch creates, as rows without a body until its second transaction writes them: a later
-   * batch may lock and merge into them meanwhile, as into any other profile.
-   */
-  static final String INSERT_STUBS = """
-      insert into profile (profile_id, version, status, kind, created_at, updated_at)
-      select p, 0, 'active', k, $3, $3 from unnest($1::uuid[], $2::text[]) as t(p, k)""";
-
   static final String MERGE_CROSSWALK =
       "update crosswalk set profile_id = $1 where profile_id = any($2::uuid[])";
 

@@ -70,12 +70,10 @@ public final class ProfileQueries {
     });
   }
 
-  /** The profile of the first row, or null when there is none or it is still being written (no body yet). */
   private static Stored first(RowSet<Row> rows) {
     if (rows.size() == 0) return null;
     Row r = rows.iterator().next();
     String body = r.getString("body");
-    if (body == null && "active".equals(r.getString("status"))) return null;
     return new Stored(r.getUUID("profile_id"), r.getLong("version"), r.getString("status"), r.getUUID("merged_into"),
         body == null ? null : ProfileCodec.fromStored(body));
   }

@@ -26,7 +26,7 @@ final class ProfileSql {
       select c.source, c.source_id, p.body::text as body
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
-      join profile p on p.profile_id = c.profile_id where p.status = 'active' and p.body is not null""";
+      join profile p on p.profile_id = c.profile_id where p.status = 'active'""";
 
   static final String ACTIVE_PAGE = """
       select profile_id from profile where status = 'active' and profile_id > $1 order by profile_id limit $2""";
@@ -37,15 +37,6 @@ final class ProfileSql {
       from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]::numeric[], $7::text[])
         as t(profile_id, version, status, kind, body, value, tier)
       where p.profile_id = t.profile_id""";
-
-  /** The first version of profiles a batch created as rows without a body, unless another writer was first. */
-  static final String UPDATE_STUBS = """
-      update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::jsonb,
-        value_12m = t.value, tier = t.tier, updated_at = now()
-      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]::numeric[], $7::text[])
-        as t(profile_id, version, status, kind, body, value, tier)
-      where p.profile_id = t.profile_id and p.body is null and p.status = 'active'
-      returning p.profile_id""";
 
   /** Profiles made by the transaction that inserts them: written once, whole. */
   static final String INSERT = """

@@ -24,6 +24,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Recomputes profiles from their stored records and orders inside the caller's transaction, writes the new
@@ -71,12 +73,7 @@ public final class ProfileStore {
   }
 
   public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Cause cause) {
-    return recompute(conn, ids, Created.NONE, cause, HubMetrics.Laps.NONE);
-  }
-
-  /** Profiles a batch has just created (rows without a body), with their member records, all made {@code at}. */
-  public record Created(Map<UUID, List<CanonicalRecord>> records, Instant at) {
-    public static final Created NONE = new Created(Map.of(), Instant.EPOCH);
+    return recompute(conn, ids, Map.of(), cause, HubMetrics.Laps.NONE);
   }
 
   /**
@@ -86,32 +83,25 @@ public final class ProfileStore {
    * stopped between its two transactions) is inserted, every other one updated. The reads are sent when this is
    * called: statements the caller sends right after run while the workers assemble.
    */
-  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Created created, Cause cause,
-                                               HubMetrics.Laps laps) {
-    Map<UUID, List<CanonicalRecord>> made = created.records();
-    if (ids.isEmpty() && made.isEmpty()) return Future.succeededFuture(List.of());
-    UUID[] stored = ids.stream().filter(id -> !made.containsKey(id)).toArray(UUID[]::new);
-    UUID[] all = new UUID[stored.length + made.size()];
+  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Map<UUID, List<CanonicalRecord>> created,
+                                               Cause cause, HubMetrics.Laps laps) {
+    if (ids.isEmpty() && created.isEmpty()) return Future.succeededFuture(List.of());
+    UUID[] stored = ids.stream().filter(id -> !created.containsKey(id)).toArray(UUID[]::new);
+    UUID[] all = new UUID[stored.length + created.size()];
     System.arraycopy(stored, 0, all, 0, stored.length);
-    System.arraycopy(made.keySet().toArray(UUID[]::new), 0, all, stored.length, made.size());
+    System.arraycopy(created.keySet().toArray(UUID[]::new), 0, all, stored.length, created.size());
     Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
     Map<UUID, List<OrderFact>> orders = new HashMap<>();
     Map<UUID, Current> current = new HashMap<>();
-    // created profiles are not read (nor locked: a later batch may be merging into them); their rows are written
-    // only if still without a body, else whoever wrote them read all their members
-    made.forEach((id, records) -> {
-      members.put(id, new ArrayList<>(records));
-      current.put(id, new Current(0, "active", created.at(), null));
-    });
+    created.forEach((id, records) -> members.put(id, new ArrayList<>(records)));
     // the three reads are independent: sent together, they travel in one round trip (the connection pipelines)
-    Future<RowSet<Row>> currentRows = stored.length == 0 ? Future.succeededFuture()
-        : conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(stored));
+    Future<RowSet<Row>> currentRows = conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(all));
     Future<RowSet<Row>> memberRows = stored.length == 0 ? Future.succeededFuture()
         : conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(stored));
     Future<RowSet<Row>> orderRows = conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all));
     return Future.all(currentRows, memberRows, orderRows)
         .compose(v -> {
-          for (Row r : currentRows.result() == null ? List.<Row>of() : currentRows.result()) {
+          for (Row r : currentRows.result()) {
             String body = r.getString("body");
             current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
                 r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
@@ -137,8 +127,7 @@ public final class ProfileStore {
                   assemble(order.subList(from, to), members, orders, current, cause).stream().map(Encoded::of).toList())
               .compose(encoded -> {
                 laps.lap("recompute-assemble");
-                return write(conn, encoded, fresh, made.keySet())
-                    .map(written -> written.stream().map(Encoded::change).toList());
+                return write(conn, encoded, fresh).map(w -> encoded.stream().map(Encoded::change).toList());
               });
         })
         .map(changes -> {
@@ -227,81 +216,53 @@ public final class ProfileStore {
         }, false));
   }
 
-  /**
-   * Inserts the {@code fresh} profiles, updates the others (the {@code stubs}, rows without a body, only if still
-   * so), and writes the event of every change written; returns those changes. The statements go out together.
-   */
-  private Future<List<Encoded>> write(SqlConnection conn, List<Encoded> changes, Set<UUID> fresh, Set<UUID> stubs) {
-    if (changes.isEmpty()) return Future.succeededFuture(List.of());
-    List<Encoded> inserts = new ArrayList<>(), stubWrites = new ArrayList<>(), updates = new ArrayList<>();
-    for (Encoded e : changes) {
-      UUID id = e.change().profileId();
-      (fresh.contains(id) ? inserts : stubs.contains(id) ? stubWrites : updates).add(e);
-    }
-    Future<?> inserted = inserts.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ProfileSql.INSERT).execute(insertTuple(inserts));
-    Future<RowSet<Row>> filled = stubWrites.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ProfileSql.UPDATE_STUBS).execute(updateTuple(stubWrites));
-    Future<?> updated = updates.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ProfileSql.UPDATE).execute(updateTuple(updates));
-    return Future.all(inserted, filled, updated).compose(v -> {
-      Set<UUID> filledIds = new HashSet<>();
-      if (filled.result() != null) filled.result().forEach(r -> filledIds.add(r.getUUID(0)));
-      List<Encoded> written = new ArrayList<>(inserts);
-      written.addAll(updates);
-      for (Encoded e : stubWrites) if (filledIds.contains(e.change().profileId())) written.add(e);
-      if (written.isEmpty()) return Future.succeededFuture(written);
-      int n = written.size();
-      UUID[] ids = new UUID[n];
-      String[] types = new String[n], payloads = new String[n];
-      Long[] versions = new Long[n];
-      for (int i = 0; i < n; i++) {
-        ProfileChange c = written.get(i).change();
-        ids[i] = c.profileId();
-        types[i] = c.type();
-        versions[i] = c.version();
-        payloads[i] = written.get(i).payload();
-      }
-      return conn.preparedQuery(ProfileSql.INSERT_OUTBOX).execute(Tuple.of(ids, types, versions, payloads)).map(written);
-    });
-  }
-
-  private static Tuple updateTuple(List<Encoded> changes) {
+  /** Inserts the {@code created} profiles, updates the others, and writes every change's event. */
+  private Future<Void> write(SqlConnection conn, List<Encoded> changes, Set<UUID> created) {
+    if (changes.isEmpty()) return Future.succeededFuture();
     int n = changes.size();
     UUID[] ids = new UUID[n];
     Long[] versions = new Long[n];
     String[] statuses = new String[n], kinds = new String[n], bodies = new String[n], values = new String[n],
-        tiers = new String[n];
+        tiers = new String[n], types = new String[n], payloads = new String[n];
     for (int i = 0; i < n; i++) {
       Encoded e = changes.get(i);
-      ids[i] = e.change().profileId();
-      versions[i] = e.change().version();
-      statuses[i] = e.change().profile() == null ? "deleted" : "active";
+      ProfileChange c = e.change();
+      ids[i] = c.profileId();
+      versions[i] = c.version();
+      types[i] = c.type();
+      statuses[i] = c.profile() == null ? "deleted" : "active";
       kinds[i] = e.kind();
       bodies[i] = e.body();
       values[i] = e.value();
       tiers[i] = e.tier();
+      payloads[i] = e.payload();
     }
-    return Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers);
+    Future<?> rows;
+    if (created.isEmpty()) {
+      rows = conn.preparedQuery(ProfileSql.UPDATE).execute(Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers));
+    } else {
+      int[] fresh = IntStream.range(0, n).filter(i -> created.contains(ids[i])).toArray();
+      int[] old = IntStream.range(0, n).filter(i -> !created.contains(ids[i])).toArray();
+      String[] createdAt = new String[fresh.length];
+      for (int i = 0; i < fresh.length; i++) {
+        createdAt[i] = changes.get(fresh[i]).change().profile().createdAt().toString();
+      }
+      rows = conn.preparedQuery(ProfileSql.INSERT)
+          .execute(Tuple.of(pick(ids, fresh), pick(versions, fresh), pick(kinds, fresh), pick(bodies, fresh),
+              pick(values, fresh), pick(tiers, fresh), createdAt))
+          .compose(v -> old.length == 0 ? Future.succeededFuture() : conn.preparedQuery(ProfileSql.UPDATE)
+              .execute(Tuple.of(pick(ids, old), pick(versions, old), pick(statuses, old), pick(kinds, old),
+                  pick(bodies, old), pick(values, old), pick(tiers, old))));
+    }
+    return rows
+        .compose(v -> conn.preparedQuery(ProfileSql.INSERT_OUTBOX).execute(Tuple.of(ids, types, versions, payloads)))
+        .mapEmpty();
   }
 
-  private static Tuple insertTuple(List<Encoded> changes) {
-    int n = changes.size();
-    UUID[] ids = new UUID[n];
-    Long[] versions = new Long[n];
-    String[] kinds = new String[n], bodies = new String[n], values = new String[n], tiers = new String[n],
-        createdAt = new String[n];
-    for (int i = 0; i < n; i++) {
-      Encoded e = changes.get(i);
-      ids[i] = e.change().profileId();
-      versions[i] = e.change().version();
-      kinds[i] = e.kind();
-      bodies[i] = e.body();
-      values[i] = e.value();
-      tiers[i] = e.tier();
-      createdAt[i] = e.change().profile().createdAt().toString();
-    }
-    return Tuple.of(ids, versions, kinds, bodies, values, tiers, createdAt);
+  private static <T> T[] pick(T[] values, int[] at) {
+    T[] out = Arrays.copyOf(values, at.length);
+    for (int i = 0; i < at.length; i++) out[i] = values[at[i]];
+    return out;
   }
 
   private static OrderFact orderFact(Row r) {

@@ -45,7 +45,7 @@ class UnfinishedBatchIT {
         create function refuse_unfinished() returns trigger language plpgsql as $$
         begin raise exception 'out of resources (test)' using errcode = '53200'; end $$""");
     sql("""
-        create trigger refuse_unfinished before insert or update on profile for each row
+        create trigger refuse_unfinished before insert on profile for each row
         when (new.body::text like '%Unfinished%') execute function refuse_unfinished()""");
 
     HubTestNode.Response answer = hub.post("/api/v1/records/crm", "application/x-ndjson", record.json().encode(),
