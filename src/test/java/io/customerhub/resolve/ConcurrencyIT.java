@@ -2,11 +2,10 @@ package io.customerhub.resolve;
 
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.TwoHubsOnOneDatabase;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -32,26 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Design: concurrent writers serialize on blocking keys, so batches racing on one customer, on one node or on several
  * nodes sharing the database, never create two profiles for it.
  */
-class ConcurrencyIT {
+class ConcurrencyIT extends TwoHubsOnOneDatabase {
 
   private static final int ROUNDS = 3;
   /** Other customers around the contested record, so that the racing transactions take a while. */
   private static final int NOISE = 60;
-
-  private static HubTestNode nodeA;
-  private static HubTestNode nodeB;
-
-  @BeforeAll
-  static void startTwoNodesOnOneDatabase() {
-    nodeA = HubTestNode.start();
-    nodeB = HubTestNode.builder().postgresUrl(nodeA.pgUrl()).start();
-  }
-
-  @AfterAll
-  static void stopNodes() {
-    if (nodeB != null) nodeB.close();
-    if (nodeA != null) nodeA.close();
-  }
 
   /** A batch of {@link #NOISE} unrelated customers with the contested record in the middle. */
   private static List<Rec> batchAround(Rec contested) {

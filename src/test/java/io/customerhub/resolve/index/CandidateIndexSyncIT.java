@@ -1,10 +1,9 @@
 package io.customerhub.resolve.index;
 
 import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.TwoHubsOnOneDatabase;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -19,22 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Two nodes on one database, each with its own candidate index: what one node links, the other finds as a
  * candidate in its next batch, also after the change log it would have caught up from was pruned.
  */
-class CandidateIndexSyncIT {
-
-  private static HubTestNode nodeA;
-  private static HubTestNode nodeB;
-
-  @BeforeAll
-  static void startTwoNodesOnOneDatabase() {
-    nodeA = HubTestNode.start();
-    nodeB = HubTestNode.builder().postgresUrl(nodeA.pgUrl()).start();
-  }
-
-  @AfterAll
-  static void stopNodes() {
-    if (nodeB != null) nodeB.close();
-    if (nodeA != null) nodeA.close();
-  }
+class CandidateIndexSyncIT extends TwoHubsOnOneDatabase {
 
   private static Rec customer(String source, String email, String given, String family) {
     return person(source, uniqueId(source.toUpperCase())).name(given, family).emails(email);
