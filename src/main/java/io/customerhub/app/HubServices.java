@@ -16,7 +16,6 @@ import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.Reresolver;
 import io.customerhub.resolve.match.MatchingConfig;
 import io.customerhub.resolve.ResolveService;
-import io.customerhub.resolve.index.CandidateIndex;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.serve.Auth;
@@ -57,7 +56,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
-    IndexSync candidateIndex = new IndexSync(db.pool(), new CandidateIndex());
+    IndexSync candidateIndex = new IndexSync(db.pool());
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, new Linker(engine, engine.guard()),
         candidateIndex, store, config.resolve(), engine::observe, metrics);
     RoutingPolicy policy = RoutingPolicy.load(config.confDir());

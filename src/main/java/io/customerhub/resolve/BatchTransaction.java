@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -30,9 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * The first of a batch's two transactions: lock, read what is stored, link, write records, keys, crosswalk, merges
- * and orders, and mark the profiles the batch touched, which the second transaction recomputes. One instance per
- * attempt.
+ * The first of a batch's two transactions: lock, catch the candidate index up, read what is stored, link, write
+ * records (with their key hashes), crosswalk, merges and orders, mark the profiles the batch touched (the second
+ * transaction recomputes them) and log the change for every node's candidate index. One instance per attempt.
  */
 final class BatchTransaction {
 
@@ -213,7 +214,12 @@ final class BatchTransaction {
           // only the profiles a pair would merge into can be written or need their members for the guard: the
           // many candidates kept apart stay unlocked (a concurrent merge of one of them changes nothing here)
           UUID[] ids = decisions.mergeProfiles().stream().map(UUID::fromString).toArray(UUID[]::new);
-          return awaitRecomputed.apply(ids).compose(w -> conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids))).compose(rows -> {
+          Future<RowSet<Row>> locked = awaitRecomputed.apply(ids).compose(w -> {
+            laps.lap("await-new-profiles");
+            return conn.preparedQuery(ResolveSql.LOCK_PROFILES).execute(Tuple.of(ids));
+          });
+          return locked.compose(rows -> {
+            laps.lap("lock-profiles");
             if (rows.size() < ids.length) {
               // made by a batch (of another node) that has linked but not yet written it: try again shortly
               throw new ConcurrentChange("a profile to merge into is not written yet");

@@ -117,16 +117,11 @@ public final class ResolveService {
     }
   }
 
-  /** Both steps after standardizing: links the batch, then recomputes its profiles. */
-  public Future<BatchResult> commit(Standardized ready, String actor) {
-    return link(ready, actor).compose(Linked::recomputed);
-  }
-
   /**
-   * The second step, in two transactions: the first links the batch (records, keys, crosswalk, merges) under the
-   * key locks and marks the profiles it touched; the second recomputes those profiles and clears the marks. The
-   * returned future completes with the first commit, so that the next batch can link while this one's profiles
-   * are assembled and written: PostgreSQL and the JVM then work at the same time.
+   * The second step, in two transactions: the first links the batch (records, crosswalk, merges, index change)
+   * under the key locks and marks the profiles it touched; the second recomputes those profiles and clears the
+   * marks. The returned future completes with the first commit, so that the next batch can link while this one's
+   * profiles are assembled and written: PostgreSQL and the JVM then work at the same time.
    */
   public Future<Linked> link(Standardized ready, String actor) {
     if (ready.batch().isEmpty()) return Future.succeededFuture(Linked.of(new BatchResult(List.of(), List.of())));
@@ -203,7 +198,8 @@ public final class ResolveService {
                                                  HubMetrics.Laps laps) {
     List<BatchTransaction> tx = new ArrayList<>(1);
     return pool.withTransaction(conn -> {
-          BatchTransaction t = new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed, sync);
+          BatchTransaction t =
+              new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed, sync);
           tx.add(t);
           return t.run(winners(prepared), lockBuckets(prepared));
         })

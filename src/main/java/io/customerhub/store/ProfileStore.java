@@ -83,8 +83,9 @@ public final class ProfileStore {
    * stopped between its two transactions) is inserted, every other one updated. The reads are sent when this is
    * called: statements the caller sends right after run while the workers assemble.
    */
-  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids, Map<UUID, List<CanonicalRecord>> created,
-                                               Cause cause, HubMetrics.Laps laps) {
+  public Future<List<ProfileChange>> recompute(SqlConnection conn, Set<UUID> ids,
+                                               Map<UUID, List<CanonicalRecord>> created, Cause cause,
+                                               HubMetrics.Laps laps) {
     if (ids.isEmpty() && created.isEmpty()) return Future.succeededFuture(List.of());
     UUID[] stored = ids.stream().filter(id -> !created.containsKey(id)).toArray(UUID[]::new);
     UUID[] all = new UUID[stored.length + created.size()];
@@ -162,8 +163,9 @@ public final class ProfileStore {
         if (newest == null || at.isAfter(newest)) newest = at;
       }
       OffsetDateTime cutoff = newest;
-      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> conn.preparedQuery(ProfileSql.CLEAR_STALE_DIRTY)
-          .execute(Tuple.of(ids.toArray(UUID[]::new), cutoff)).map(new Recovered(ids.size(), changes)));
+      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> conn
+          .preparedQuery(ProfileSql.CLEAR_STALE_DIRTY).execute(Tuple.of(ids.toArray(UUID[]::new), cutoff))
+          .map(new Recovered(ids.size(), changes)));
     });
   }
 

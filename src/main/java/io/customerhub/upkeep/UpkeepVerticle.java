@@ -2,11 +2,11 @@ package io.customerhub.upkeep;
 
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
-import io.customerhub.store.ProfileQueries;
-import io.customerhub.store.ProfileStore;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.index.IndexSync;
+import io.customerhub.store.ProfileQueries;
+import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -44,7 +44,8 @@ public final class UpkeepVerticle extends VerticleBase {
   private boolean recovering;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
-                        IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, MatchEngine engine, ModelStore models) {
+                        IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, MatchEngine engine,
+                        ModelStore models) {
     this.config = config;
     this.cutoffs = cutoffs;
     this.queries = queries;

@@ -26,7 +26,7 @@ public final class CandidateIndex {
   public record Indexed(SourceKey key, UUID profileId, String standard, long[] hashes) {
   }
 
-  private KeyTable table = new KeyTable();
+  private final KeyTable table = new KeyTable();
   private final Map<SourceKey, Integer> slotOf = new HashMap<>();
   private final List<Integer> freeSlots = new ArrayList<>();
   private SourceKey[] keys = new SourceKey[1024];
@@ -73,19 +73,6 @@ public final class CandidateIndex {
     standards[slot] = null;
     hashes[slot] = null;
     freeSlots.add(slot);
-  }
-
-  /** Forgets everything, before a reload. */
-  public synchronized void clear() {
-    table = new KeyTable();
-    slotOf.clear();
-    freeSlots.clear();
-    removedAt.clear();
-    mergedInto.clear();
-    Arrays.fill(keys, null);
-    Arrays.fill(profiles, null);
-    Arrays.fill(standards, null);
-    Arrays.fill(hashes, null);
   }
 
   /** Records that every member of {@code loser} now belongs to {@code survivor}. */

@@ -65,48 +65,54 @@ public final class IndexSync {
   }
 
   private final Pool pool;
-  private final CandidateIndex index;
+  private volatile CandidateIndex index;
   private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
   private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
   private long applied;
 
-  public IndexSync(Pool pool, CandidateIndex index) {
+  public IndexSync(Pool pool) {
     this.pool = pool;
-    this.index = index;
+    this.index = new CandidateIndex();
   }
 
   public CandidateIndex index() {
     return index;
   }
 
-  /** Loads every identity record; changes committed meanwhile are caught up with later (they are newer). */
+  /**
+   * Loads every identity record into a new index and puts it in place of the old one (batches reading meanwhile
+   * use the old one, whole). Changes committed after the load began are caught up with later, read back: they
+   * are newer than what the load saw.
+   */
   public Future<Integer> load() {
     long started = System.nanoTime();
+    CandidateIndex fresh = new CandidateIndex();
     return pool.withTransaction(conn -> conn.query(IndexSql.LAST_SEQ).execute().compose(last -> {
       long seq = last.iterator().next().getLong(0);
-      index.clear();
-      return conn.prepare(IndexSql.ALL_RECORDS).compose(ps -> readAll(ps.cursor(), seq, 0)).map(n -> {
+      return conn.prepare(IndexSql.ALL_RECORDS).compose(ps -> readAll(fresh, ps.cursor(), seq, 0)).map(n -> {
         synchronized (this) {
-          applied = Math.max(applied, seq);
+          index = fresh;
+          applied = seq;
+          ownApplied.clear();
         }
         return n;
       });
-    })).onSuccess(n -> LOG.info("candidate index: {} records, {} keys loaded in {} ms", n, index.keyEntries(),
+    })).onSuccess(n -> LOG.info("candidate index: {} records, {} keys loaded in {} ms", n, fresh.keyEntries(),
         (System.nanoTime() - started) / 1_000_000));
   }
 
-  private Future<Integer> readAll(Cursor cursor, long stamp, int soFar) {
+  private static Future<Integer> readAll(CandidateIndex into, Cursor cursor, long stamp, int soFar) {
     return cursor.read(LOAD_PAGE).compose(rows -> {
       int n = soFar;
       for (Row r : rows) {
         CandidateIndex.Indexed e = indexed(r);
         if (e != null) {
-          index.put(e, stamp);
+          into.put(e, stamp);
           n++;
         }
       }
       int total = n;
-      return cursor.hasMore() ? readAll(cursor, stamp, total) : cursor.close().map(total);
+      return cursor.hasMore() ? readAll(into, cursor, stamp, total) : cursor.close().map(total);
     });
   }
 
@@ -122,7 +128,8 @@ public final class IndexSync {
       rows.forEach(changes::add);
       long first = changes.get(0).getLong(0), last = changes.get(changes.size() - 1).getLong(0);
       if (first != from + 1) {
-        LOG.warn("candidate index: changes {} to {} were pruned before this node read them; reloading", from + 1, first - 1);
+        LOG.warn("candidate index: changes {} to {} were pruned before this node read them; reloading", from + 1,
+            first - 1);
         return load().mapEmpty();
       }
       List<Future<Void>> own = new ArrayList<>();

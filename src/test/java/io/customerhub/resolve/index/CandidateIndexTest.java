@@ -103,18 +103,6 @@ class CandidateIndexTest {
     assertEquals(10, index.lookup(new long[] {7}, 10).get(7L).size());
   }
 
-  @Test
-  void clearForgetsEverything() {
-    CandidateIndex index = new CandidateIndex();
-    index.put(rec("A", P1, 10), 1);
-    index.merged(P1, P2);
-    index.clear();
-
-    assertEquals(0, index.records());
-    assertEquals(0, index.keyEntries());
-    assertTrue(index.lookup(new long[] {10}, 10).isEmpty());
-  }
-
   /** Random puts and removes against a plain map of sets: the primitive tables grow, reuse and shrink alike. */
   @Test
   void behavesLikeAMapOfSetsUnderRandomChanges() {
