@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Chooses golden values from candidates by the configured rule; pure and deterministic. */
 public final class Survivorship {
@@ -22,10 +24,12 @@ public final class Survivorship {
    * the union deduplicated by standardized form, best first) and the records the chosen values came from.
    */
   public static AttributeLineage choose(String attribute, SurvivorshipRule rule, List<Candidate> candidates) {
-    List<Candidate> usable = candidates.stream()
-        .filter(c -> !Normalize.form(attribute, c.value()).isEmpty()).toList();
+    // each candidate's standardized form, computed once: sorting would otherwise compute it per comparison
+    Map<Candidate, String> forms = new IdentityHashMap<>();
+    for (Candidate c : candidates) forms.put(c, Normalize.form(attribute, c.value()));
+    List<Candidate> usable = candidates.stream().filter(c -> !forms.get(c).isEmpty()).toList();
     List<Candidate> ordered = new ArrayList<>(usable);
-    ordered.sort(order(attribute, rule, usable));
+    ordered.sort(order(rule, usable, forms::get));
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
@@ -35,7 +39,7 @@ public final class Survivorship {
     List<SourceKey> from = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Candidate c : ordered) {
-      if (seen.add(Normalize.form(attribute, c.value()))) {
+      if (seen.add(forms.get(c))) {
         values.add(c.value());
         from.add(c.record());
       }
@@ -43,12 +47,13 @@ public final class Survivorship {
     return new AttributeLineage(rule.strategy().wire(), values, from, ordered);
   }
 
-  static Comparator<Candidate> order(String attribute, SurvivorshipRule rule, List<Candidate> all) {
+  /** Best first by the rule; {@code form} gives each candidate's standardized form. */
+  private static Comparator<Candidate> order(SurvivorshipRule rule, List<Candidate> all,
+                                             Function<Candidate, String> form) {
     Comparator<Candidate> recent = (a, b) -> compareInstants(b.at(), a.at());
     Comparator<Candidate> priority = Comparator.comparingInt(c -> rule.rank(c.record().source()));
     // Last resort so that equal timestamps from equal-ranked sources still give one stable answer.
-    Comparator<Candidate> stable = Comparator.<Candidate, SourceKey>comparing(Candidate::record)
-        .thenComparing(c -> Normalize.form(attribute, c.value()));
+    Comparator<Candidate> stable = Comparator.<Candidate, SourceKey>comparing(Candidate::record).thenComparing(form);
     Comparator<Candidate> first = switch (rule.strategy()) {
       case MOST_RECENT -> recent.thenComparing(priority);
       case SOURCE_PRIORITY -> priority.thenComparing(recent);
@@ -57,10 +62,9 @@ public final class Survivorship {
       case MOST_FREQUENT -> {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Set<SourceKey>> voters = new HashMap<>();
-        for (Candidate c : all) voters.computeIfAbsent(Normalize.form(attribute, c.value()), k -> new HashSet<>())
-            .add(c.record());
+        for (Candidate c : all) voters.computeIfAbsent(form.apply(c), k -> new HashSet<>()).add(c.record());
         voters.forEach((k, v) -> counts.put(k, v.size()));
-        yield Comparator.<Candidate>comparingInt(c -> -counts.getOrDefault(Normalize.form(attribute, c.value()), 0))
+        yield Comparator.<Candidate>comparingInt(c -> -counts.getOrDefault(form.apply(c), 0))
             .thenComparing(recent).thenComparing(priority);
       }
     };
