@@ -31,7 +31,7 @@ import static io.customerhub.bench.BenchSupport.log;
  *
  * <pre>
  * IngestBench [SIZE ...] [--batch 1000] [--in-flight 2] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
- *             [--warmup 150000]
+ *             [--warmup 300000]
  *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
  *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
  *   --in-flight: requests sent at once (a loader with two workers by default: while one batch's profiles are
@@ -76,7 +76,7 @@ public final class IngestBench {
       }
       System.exit(0);
     }
-    int warmup = BenchSupport.intArg(args, "warmup", 150_000);
+    int warmup = BenchSupport.intArg(args, "warmup", 300_000);
     if (warmup > 0) warmUp(warmup, batch, inFlight, withOrgs, seed + 1);
     Map<Integer, Run> runs = new LinkedHashMap<>();
     for (int size : sizes) {
