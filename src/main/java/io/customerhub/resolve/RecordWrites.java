@@ -1,7 +1,6 @@
 package io.customerhub.resolve;
 
 import io.customerhub.record.CanonicalRecord;
-import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The batch's writes of source records (with their key hashes), and the detaching of deleted records. */
