@@ -28,7 +28,7 @@ final class DemoShowcase {
     PICKS.put("a customer with risk tags", """
         select p.profile_id, min(c.source) as source, min(c.source_id) as source_id
         from profile p join crosswalk c on c.profile_id = p.profile_id
-        where p.status = 'active' and jsonb_array_length(coalesce(p.body->'riskTags', '[]'::jsonb)) > 0
+        where p.status = 'active' and json_array_length(coalesce(p.body->'riskTags', '[]'::json)) > 0
         group by p.profile_id order by count(*) desc limit 1""");
   }
 

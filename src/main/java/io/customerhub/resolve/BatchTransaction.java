@@ -97,6 +97,7 @@ final class BatchTransaction {
     this.config = config;
   }
 
+  /** @param buckets the key buckets to lock, in ascending order; null for all of them */
   Future<Result> run(List<Prepared> winners, Integer[] buckets) {
     Map<SourceKey, Stored> stored = new HashMap<>();
     List<Prepared> identities = new ArrayList<>();
@@ -104,7 +105,8 @@ final class BatchTransaction {
     List<Prepared> deletes = new ArrayList<>();
     List<Prepared> unchangedOrders = new ArrayList<>();
     return conn.query(ResolveSql.SHARED_WRITER_LOCK).execute()
-        .compose(v -> conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.of(buckets)))
+        .compose(v -> buckets == null ? conn.query(ResolveSql.LOCK_ALL_BUCKETS).execute()
+            : conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.tuple().addValue(buckets)))
         .compose(v -> {
           laps.lap("lock");
           // the key locks are held: every change that could matter to this batch's candidates has committed

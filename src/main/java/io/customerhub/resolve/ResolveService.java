@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -242,12 +242,16 @@ public final class ResolveService {
     return new ArrayList<>(newest.values());
   }
 
+  /**
+   * The key buckets of a batch in ascending order, or null (lock them all) when they are more than a quarter of
+   * them: past that, the batch waits for nearly every other writer anyway and one lock is cheaper than hundreds.
+   */
   private Integer[] lockBuckets(List<Prepared> prepared) {
-    TreeSet<Integer> buckets = new TreeSet<>();
+    BitSet buckets = new BitSet(config.lockBuckets());
     for (Prepared p : prepared) {
-      for (String k : p.keys()) buckets.add(Math.floorMod(mix(k.hashCode()), config.lockBuckets()));
+      for (String k : p.keys()) buckets.set(Math.floorMod(mix(k.hashCode()), config.lockBuckets()));
     }
-    return buckets.toArray(Integer[]::new);
+    return buckets.cardinality() > config.lockBuckets() / 4 ? null : buckets.stream().boxed().toArray(Integer[]::new);
   }
 
   private static int mix(int h) {

@@ -32,7 +32,7 @@ final class ProfileSql {
       select profile_id from profile where status = 'active' and profile_id > $1 order by profile_id limit $2""";
 
   static final String UPDATE = """
-      update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::jsonb,
+      update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::json,
         value_12m = t.value, tier = t.tier, updated_at = now()
       from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]::numeric[], $7::text[])
         as t(profile_id, version, status, kind, body, value, tier)
@@ -41,13 +41,13 @@ final class ProfileSql {
   /** Profiles made by the transaction that inserts them: written once, whole. */
   static final String INSERT = """
       insert into profile (profile_id, version, status, kind, body, value_12m, tier, created_at, updated_at)
-      select t.profile_id, t.version, 'active', t.kind, t.body::jsonb, t.value, t.tier, t.created, now()
+      select t.profile_id, t.version, 'active', t.kind, t.body::json, t.value, t.tier, t.created, now()
       from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]::numeric[], $6::text[],
                   $7::text[]::timestamptz[]) as t(profile_id, version, kind, body, value, tier, created)""";
 
   static final String INSERT_OUTBOX = """
       insert into outbox (profile_id, change_type, version, payload)
-      select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::jsonb[])""";
+      select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::json[])""";
 
   /** Marks the profiles a committed resolution changed until they are recomputed ({@code $1} names the batch). */
   static final String MARK_DIRTY = """

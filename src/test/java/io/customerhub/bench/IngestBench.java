@@ -261,7 +261,7 @@ public final class IngestBench {
   }
 
   /**
-   * COPYs the lines into a fresh {@code copy_baseline(source text, source_id text, body jsonb)} (dropped and
+   * COPYs the lines into a fresh {@code copy_baseline(source text, source_id text, body json)} (dropped and
    * created before the clock starts) and commits; {@code perCopy} 0 means one COPY of all rows, otherwise one
    * COPY and commit per {@code perCopy} rows. Returns the seconds from the first row sent to the last commit.
    */
@@ -269,7 +269,7 @@ public final class IngestBench {
     c.setAutoCommit(true);
     try (Statement s = c.createStatement()) {
       s.execute("drop table if exists copy_baseline");
-      s.execute("create table copy_baseline(source text, source_id text, body jsonb)");
+      s.execute("create table copy_baseline(source text, source_id text, body json)");
     }
     c.setAutoCommit(false);
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
