@@ -122,7 +122,7 @@ final class BatchTransaction {
                 r.getString(3), r.getBoolean(4), r.getUUID(5)));
           }
           classify(winners, stored, identities, orders, deletes, unchangedOrders);
-          return records.writeRecords(RecordWrites.concat(identities, orders, deletes));
+          return records.writeRecords(RecordWrites.concat(identities, orders, deletes), stored::containsKey);
         })
         .compose(v -> {
           laps.lap("write-records");

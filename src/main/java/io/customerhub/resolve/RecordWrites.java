@@ -1,6 +1,7 @@
 package io.customerhub.resolve;
 
 import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The batch's writes of source records (with their key hashes), and the detaching of deleted records. */
 final class RecordWrites {
@@ -23,7 +25,18 @@ final class RecordWrites {
     this.state = state;
   }
 
-  Future<Void> writeRecords(List<Prepared> applied) {
+  /**
+   * Inserts the records that were not stored and updates those that were: a plain insert costs PostgreSQL less
+   * than an upsert's speculative one, and the batch already knows which is which (it read them under their locks).
+   */
+  Future<Void> writeRecords(List<Prepared> applied, Predicate<SourceKey> stored) {
+    List<Prepared> inserts = new ArrayList<>();
+    List<Prepared> updates = new ArrayList<>();
+    for (Prepared p : applied) (stored.test(p.key()) ? updates : inserts).add(p);
+    return write(ResolveSql.INSERT_RECORDS, inserts).compose(v -> write(ResolveSql.UPDATE_RECORDS, updates));
+  }
+
+  private Future<Void> write(String statement, List<Prepared> applied) {
     if (applied.isEmpty()) return Future.succeededFuture();
     int n = applied.size();
     String[] src = new String[n], id = new String[n], kind = new String[n], updated = new String[n], hash = new String[n],
@@ -43,7 +56,7 @@ final class RecordWrites {
       standard[i] = p.standardEncoded();
       keyHashes[i] = p.isIdentity() ? KeyHash.literal(p.keyHashes()) : null;
     }
-    return conn.preparedQuery(ResolveSql.UPSERT_RECORDS)
+    return conn.preparedQuery(statement)
         .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard).addValue(keyHashes))
         .mapEmpty();
   }

@@ -64,19 +64,27 @@ final class ResolveSql {
       from crosswalk c join source_record r on r.source = c.source and r.source_id = c.source_id
       where c.profile_id = any($1::uuid[]) and r.standard is not null""";
 
-  /** {@code key_hashes} arrive as array literals, one per record ({@link KeyHash#literal}). */
-  static final String UPSERT_RECORDS = """
+  /**
+   * Records the batch found no row for ({@code key_hashes} arrive as array literals, one per record,
+   * {@link KeyHash#literal}). No conflict is possible: the batch holds its records' key locks and looked.
+   */
+  static final String INSERT_RECORDS = """
       insert into source_record (source, source_id, kind, updated_at, content_hash, deleted, canonical, raw, standard,
                                  key_hashes)
       select s, id, kind, updated, hash, deleted, canonical, raw, standard, kh::bigint[]
       from unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[], $6::boolean[],
                   $7::text[]::json[], $8::text[], $9::text[], $10::text[])
+        as t(s, id, kind, updated, hash, deleted, canonical, raw, standard, kh)""";
+
+  /** New versions of records the batch found stored (under their key locks). */
+  static final String UPDATE_RECORDS = """
+      update source_record r set kind = t.kind, updated_at = t.updated, content_hash = t.hash, deleted = t.deleted,
+        canonical = t.canonical, raw = t.raw, standard = t.standard, key_hashes = t.kh::bigint[],
+        version = r.version + 1, ingested_at = now()
+      from unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[], $6::boolean[],
+                  $7::text[]::json[], $8::text[], $9::text[], $10::text[])
         as t(s, id, kind, updated, hash, deleted, canonical, raw, standard, kh)
-      on conflict (source, source_id) do update set
-        kind = excluded.kind, updated_at = excluded.updated_at, content_hash = excluded.content_hash,
-        deleted = excluded.deleted, canonical = excluded.canonical, raw = excluded.raw,
-        standard = excluded.standard, key_hashes = excluded.key_hashes, version = source_record.version + 1,
-        ingested_at = now()""";
+      where r.source = t.s and r.source_id = t.id""";
 
   static final String INSERT_PROFILES = """
       insert into profile (profile_id, version, status, kind, created_at, updated_at)

@@ -50,18 +50,17 @@ final class ProfileSql {
       select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::json[])""";
 
   /** Marks the profiles a committed resolution changed until they are recomputed ({@code $1} names the batch). */
-  static final String MARK_DIRTY = """
-      insert into profile_dirty (token, profile_id) select $1, unnest($2::uuid[])""";
+  static final String MARK_DIRTY = "insert into profile_dirty_batch (token, profile_ids) values ($1, $2::uuid[])";
 
-  static final String CLEAR_DIRTY = "delete from profile_dirty where token = $1";
+  static final String CLEAR_DIRTY = "delete from profile_dirty_batch where token = $1";
 
-  /** Marks old enough that the batch which left them is no longer recomputing them itself. */
+  /**
+   * The oldest mark old enough that the batch which left it is no longer recomputing its profiles itself; locked,
+   * so that the upkeep of two nodes never repairs the same batch at once.
+   */
   static final String STALE_DIRTY = """
-      select profile_id, max(marked_at) as marked_at from profile_dirty
-      where marked_at < now() - make_interval(secs => $1) group by profile_id order by profile_id limit $2""";
-
-  static final String CLEAR_STALE_DIRTY = """
-      delete from profile_dirty where profile_id = any($1::uuid[]) and marked_at <= $2""";
+      select token, profile_ids from profile_dirty_batch where marked_at < now() - make_interval(secs => $1)
+      order by token limit 1 for update skip locked""";
 
   static final String BY_ID = """
       select profile_id, version, status, merged_into, body::text as body from profile where profile_id = $1""";

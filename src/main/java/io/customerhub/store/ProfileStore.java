@@ -149,22 +149,15 @@ public final class ProfileStore {
   }
 
   /**
-   * Recomputes up to {@code limit} profiles marked dirty more than {@code minAgeSeconds} ago (a batch stopped
-   * between linking and recomputing: a crash, an outage) and clears their marks, in one transaction.
+   * Recomputes the profiles of the oldest batch mark older than {@code minAgeSeconds} (a batch stopped between
+   * linking and recomputing: a crash, an outage) and clears the mark, in one transaction.
    */
-  public Future<Recovered> recoverDirty(SqlConnection conn, int minAgeSeconds, int limit) {
-    return conn.preparedQuery(ProfileSql.STALE_DIRTY).execute(Tuple.of(minAgeSeconds, limit)).compose(rows -> {
+  public Future<Recovered> recoverDirty(SqlConnection conn, int minAgeSeconds) {
+    return conn.preparedQuery(ProfileSql.STALE_DIRTY).execute(Tuple.of(minAgeSeconds)).compose(rows -> {
       if (rows.size() == 0) return Future.succeededFuture(new Recovered(0, List.of()));
-      Set<UUID> ids = new HashSet<>();
-      OffsetDateTime newest = null;
-      for (Row r : rows) {
-        ids.add(r.getUUID(0));
-        OffsetDateTime at = r.getOffsetDateTime(1);
-        if (newest == null || at.isAfter(newest)) newest = at;
-      }
-      OffsetDateTime cutoff = newest;
-      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> conn
-          .preparedQuery(ProfileSql.CLEAR_STALE_DIRTY).execute(Tuple.of(ids.toArray(UUID[]::new), cutoff))
+      Row mark = rows.iterator().next();
+      Set<UUID> ids = new HashSet<>(Arrays.asList(mark.getArrayOfUUIDs(1)));
+      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> clearDirty(conn, mark.getLong(0))
           .map(new Recovered(ids.size(), changes)));
     });
   }

@@ -111,7 +111,7 @@ public final class UpkeepVerticle extends VerticleBase {
   }
 
   private Future<Integer> recoverPage(int soFar) {
-    return pool.withTransaction(conn -> store.recoverDirty(conn, config.recoverAfterSeconds(), config.reassessBatch()))
+    return pool.withTransaction(conn -> store.recoverDirty(conn, config.recoverAfterSeconds()))
         .compose(page -> page.marked() == 0 ? Future.succeededFuture(soFar)
             : readModel.afterCommit(page.changes(), List.of()).compose(v -> recoverPage(soFar + page.marked())));
   }

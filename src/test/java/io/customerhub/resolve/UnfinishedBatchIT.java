@@ -53,14 +53,14 @@ class UnfinishedBatchIT {
 
     assertEquals(503, answer.status(), answer::toString);
     assertTrue(hub.crosswalk().containsKey(key(record)), "the record was linked before the second transaction failed");
-    assertEquals(1L, count("select count(*) from profile_dirty"), "the unwritten profile is marked");
+    assertEquals(1L, count("select coalesce(sum(cardinality(profile_ids)), 0) from profile_dirty_batch"), "the unwritten profile is marked");
 
     sql("drop trigger refuse_unfinished on profile");
     List<String> members = recordKeys(hub.awaitProfile("crm", record.sourceId(), p -> true,
         Duration.ofSeconds(20)));
 
     assertEquals(List.of(key(record)), members);
-    assertEquals(0L, count("select count(*) from profile_dirty"), "the mark is cleared with the profile");
+    assertEquals(0L, count("select count(*) from profile_dirty_batch"), "the mark is cleared with the profile");
   }
 
   private static void sql(String statement) {
