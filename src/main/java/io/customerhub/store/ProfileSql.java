@@ -54,13 +54,14 @@ final class ProfileSql {
 
   static final String CLEAR_DIRTY = "delete from profile_dirty_batch where token = $1";
 
-  /**
-   * The oldest mark old enough that the batch which left it is no longer recomputing its profiles itself; locked,
-   * so that the upkeep of two nodes never repairs the same batch at once.
-   */
+  /** Marks old enough that the batches which left them are no longer recomputing their profiles themselves. */
   static final String STALE_DIRTY = """
-      select token, profile_ids from profile_dirty_batch where marked_at < now() - make_interval(secs => $1)
-      order by token limit 1 for update skip locked""";
+      select token from profile_dirty_batch where marked_at < now() - make_interval(secs => $1)
+      order by marked_at, token limit $2""";
+
+  /** One mark, locked, so that the upkeep of two nodes never repairs the same batch at once. */
+  static final String LOCK_DIRTY = """
+      select profile_ids from profile_dirty_batch where token = $1 for update skip locked""";
 
   static final String BY_ID = """
       select profile_id, version, status, merged_into, body::text as body from profile where profile_id = $1""";

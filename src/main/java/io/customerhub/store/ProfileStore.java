@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -149,20 +150,31 @@ public final class ProfileStore {
   }
 
   /**
-   * Recomputes the profiles of the oldest batch mark older than {@code minAgeSeconds} (a batch stopped between
-   * linking and recomputing: a crash, an outage) and clears the mark, in one transaction.
+   * The tokens of up to {@code limit} batch marks older than {@code minAgeSeconds}: batches stopped between
+   * linking and recomputing (a crash, an outage), oldest first.
    */
-  public Future<Recovered> recoverDirty(SqlConnection conn, int minAgeSeconds) {
-    return conn.preparedQuery(ProfileSql.STALE_DIRTY).execute(Tuple.of(minAgeSeconds)).compose(rows -> {
+  public static Future<List<Long>> staleMarks(Pool pool, int minAgeSeconds, int limit) {
+    return pool.preparedQuery(ProfileSql.STALE_DIRTY).execute(Tuple.of(minAgeSeconds, limit)).map(rows -> {
+      List<Long> tokens = new ArrayList<>();
+      for (Row r : rows) tokens.add(r.getLong(0));
+      return tokens;
+    });
+  }
+
+  /**
+   * Recomputes the profiles of the batch mark {@code token} and clears it, in the caller's transaction; nothing
+   * when the mark is gone or another node is repairing it.
+   */
+  public Future<Recovered> recoverMark(SqlConnection conn, long token) {
+    return conn.preparedQuery(ProfileSql.LOCK_DIRTY).execute(Tuple.of(token)).compose(rows -> {
       if (rows.size() == 0) return Future.succeededFuture(new Recovered(0, List.of()));
-      Row mark = rows.iterator().next();
-      Set<UUID> ids = new HashSet<>(Arrays.asList(mark.getArrayOfUUIDs(1)));
-      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> clearDirty(conn, mark.getLong(0))
+      Set<UUID> ids = new HashSet<>(Arrays.asList(rows.iterator().next().getArrayOfUUIDs(0)));
+      return recompute(conn, ids, Cause.of("recovery")).compose(changes -> clearDirty(conn, token)
           .map(new Recovered(ids.size(), changes)));
     });
   }
 
-  /** A page of recovery: how many marked profiles were recomputed, and the ones that changed. */
+  /** A repaired mark: how many marked profiles were recomputed, and the ones that changed. */
   public record Recovered(int marked, List<ProfileChange> changes) {
   }
 

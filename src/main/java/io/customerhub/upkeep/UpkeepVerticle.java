@@ -29,6 +29,8 @@ public final class UpkeepVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(UpkeepVerticle.class);
   /** A node that has not written for longer than this reloads its candidate index instead of catching up. */
   private static final int INDEX_CHANGES_KEPT_HOURS = 24;
+  /** Marks of unfinished batches repaired per round (each a batch of up to a thousand profiles). */
+  private static final int RECOVERY_ROUND = 100;
 
   private final HubConfig.Upkeep config;
   private final TierCutoffs cutoffs;
@@ -98,22 +100,32 @@ public final class UpkeepVerticle extends VerticleBase {
 
   /**
    * Recomputes the profiles that batches linked but did not get to recompute (a crash or an outage between their
-   * two transactions), a page at a time; returns how many it recomputed.
+   * two transactions), one batch's mark per transaction; a mark that fails is left for the next round and does
+   * not hold up the others. Returns how many profiles it recomputed.
    */
   public Future<Integer> recover() {
     if (recovering) return Future.succeededFuture(0);
     recovering = true;
-    return recoverPage(0).onComplete(done -> {
-      recovering = false;
-      if (done.failed()) LOG.warn("recomputing marked profiles stopped: {}", done.cause().getMessage());
-      else if (done.result() > 0) LOG.warn("recomputed {} profiles left marked by unfinished batches", done.result());
-    });
+    return ProfileStore.staleMarks(pool, config.recoverAfterSeconds(), RECOVERY_ROUND)
+        .compose(tokens -> recoverEach(tokens, 0, 0))
+        .onComplete(done -> {
+          recovering = false;
+          if (done.failed()) LOG.warn("recomputing marked profiles stopped: {}", done.cause().getMessage());
+          else if (done.result() > 0) LOG.warn("recomputed {} profiles left marked by unfinished batches", done.result());
+        });
   }
 
-  private Future<Integer> recoverPage(int soFar) {
-    return pool.withTransaction(conn -> store.recoverDirty(conn, config.recoverAfterSeconds()))
-        .compose(page -> page.marked() == 0 ? Future.succeededFuture(soFar)
-            : readModel.afterCommit(page.changes(), List.of()).compose(v -> recoverPage(soFar + page.marked())));
+  private Future<Integer> recoverEach(List<Long> tokens, int at, int soFar) {
+    if (at == tokens.size()) return Future.succeededFuture(soFar);
+    long token = tokens.get(at);
+    return pool.withTransaction(conn -> store.recoverMark(conn, token))
+        .compose(mark -> readModel.afterCommit(mark.changes(), List.of()).map(mark.marked()))
+        .recover(err -> {
+          LOG.warn("could not recompute the profiles marked by batch {} (next round retries): {}", token,
+              err.getMessage());
+          return Future.succeededFuture(0);
+        })
+        .compose(marked -> recoverEach(tokens, at + 1, soFar + marked));
   }
 
   /** Re-assesses all active profiles; returns the number of profiles that changed. */

@@ -63,6 +63,33 @@ class UnfinishedBatchIT {
     assertEquals(0L, count("select count(*) from profile_dirty_batch"), "the mark is cleared with the profile");
   }
 
+  @Test
+  void aMarkThatKeepsFailingDoesNotHoldUpTheOthers() {
+    Rec stuck = person("crm", uniqueId("C")).name("Stuckling", "Ravensworth").emails(uniqueEmail("stuck"));
+    Rec later = person("crm", uniqueId("C")).name("Laterman", "Quillfeather").emails(uniqueEmail("later"));
+    refuseProfilesLike("refuse_stuck", "Stuckling");
+    refuseProfilesLike("refuse_later", "Laterman");
+    assertEquals(503, hub.post("/api/v1/records/crm", "application/x-ndjson", stuck.json().encode(),
+        hub.token("ingest")).status());
+    assertEquals(503, hub.post("/api/v1/records/crm", "application/x-ndjson", later.json().encode(),
+        hub.token("ingest")).status());
+
+    sql("drop trigger refuse_later on profile");
+    // the older mark (the stuck batch's) is tried first in every round, and fails every time
+    hub.awaitProfile("crm", later.sourceId(), p -> true, Duration.ofSeconds(20));
+    assertEquals(1L, count("select count(*) from profile_dirty_batch"), "only the failing batch is still marked");
+
+    sql("drop trigger refuse_stuck on profile");
+    hub.awaitProfile("crm", stuck.sourceId(), p -> true, Duration.ofSeconds(20));
+  }
+
+  private static void refuseProfilesLike(String trigger, String name) {
+    sql("create or replace function " + trigger + "() returns trigger language plpgsql as $$ "
+        + "begin raise exception 'out of resources (test)' using errcode = '53200'; end $$");
+    sql("create trigger " + trigger + " before insert on profile for each row when (new.body::text like '%"
+        + name + "%') execute function " + trigger + "()");
+  }
+
   private static void sql(String statement) {
     await(hub.node().database().pool().query(statement).execute());
   }
