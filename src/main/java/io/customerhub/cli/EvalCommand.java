@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,11 +28,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bin/hub eval}: generates a data set with ground truth, loads it into a fresh database through the HTTP
- * door of an in-process node (the normal pipeline: validation, resolution, commit), reads the crosswalk back and
- * prints pairwise precision, recall and F1, the review pairs and the ingest rate.
+ * {@code bin/hub eval}: generates a data set with ground truth (or reads a labeled one, {@code --from}), loads it
+ * into a fresh database through the HTTP door of an in-process node (the normal pipeline: validation, resolution,
+ * commit), reads the crosswalk back and prints pairwise precision, recall and F1, the review pairs and the ingest
+ * rate.
  */
-@Command(name = "eval", description = "Measure resolution quality and speed on a generated data set with ground truth.")
+@Command(name = "eval", description = "Measure resolution quality and speed on a data set with ground truth: generated, or your own (--from).")
 final class EvalCommand implements Callable<Integer> {
 
   @Mixin
@@ -45,28 +47,36 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-orders", description = "load customer records only (skip orders)") boolean noOrders;
   @Option(names = "--retrain", description = "then train the model on the loaded data, re-resolve, and measure again")
   boolean retrain;
+  @Option(names = "--from", paramLabel = "DIR", description = "evaluate on a labeled set instead of generating one: "
+      + "<source>.ndjson files (the lines as each source sends them) and truth.csv (source,sourceId,entityId), "
+      + "as bin/hub generate writes them")
+  Path from;
 
   @Override
   public Integer call() throws Exception {
-    Dataset data = DatasetGenerator.generate(GeneratorOptions.defaults().withPersons(persons).withOrgs(orgs)
-        .withDupRate(dupRate).withSeed(seed));
+    LabeledSet set = from != null ? LabeledSet.read(from) : generated();
     Path dir = Files.createTempDirectory("hub-eval");
     HubConfig cfg = config.load().withDataDir(dir).withPostgresUrl(null).withKafkaBootstrap(null).withHttpPort(0)
         .withHazelcast(new HubConfig.Hazelcast("hub-eval-" + UUID.randomUUID(), HazelcastConfigs.LOOPBACK_MEMBERS, 5801));
-    System.out.printf("Generated %d persons, %d organizations, %.0f%% duplicates (seed %d); starting a fresh hub …%n",
-        persons, orgs, dupRate * 100, seed);
+    if (from != null) {
+      System.out.printf("Read %,d labeled records of %s from %s; starting a fresh hub …%n", set.truth().size(),
+          set.lines().keySet(), from);
+    } else {
+      System.out.printf("Generated %d persons, %d organizations, %.0f%% duplicates (seed %d); starting a fresh hub …%n",
+          persons, orgs, dupRate * 100, seed);
+    }
     try (HubNode node = HubNode.start(cfg)) {
       WebClient client = WebClient.create(node.vertx());
       String base = "http://127.0.0.1:" + node.httpPort() + "/api/v1";
       String token = node.token("eval", List.of("admin"));
       long loaded = 0;
       long started = System.nanoTime();
-      for (String source : List.of(Dataset.CRM, Dataset.ERP, Dataset.RISK, Dataset.ORDERS)) {
-        if (noOrders && source.equals(Dataset.ORDERS)) continue;
-        loaded += load(client, base, token, source, data.records(source));
+      for (Map.Entry<String, List<String>> source : set.lines().entrySet()) {
+        if (noOrders && source.getKey().equals(Dataset.ORDERS)) continue;
+        loaded += load(client, base, token, source.getKey(), source.getValue());
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      Map<SourceKey, String> truth = new HashMap<>(data.truth());
+      Map<SourceKey, String> truth = new HashMap<>(set.truth());
       if (noOrders) truth.keySet().removeIf(k -> k.source().equals(Dataset.ORDERS));
       System.out.printf("%nrecords loaded        %,d in %.1f s = %,.0f records/s (resolved and committed, HTTP door)%n",
           loaded, seconds, loaded / seconds);
@@ -106,20 +116,29 @@ final class EvalCommand implements Callable<Integer> {
           100.0 * reviews / Math.max(1, predicted.size()));
   }
 
-  private long load(WebClient client, String base, String token, String source, List<Map<String, Object>> records)
+  /** The generated set as the sources would send it, customers first. */
+  private LabeledSet generated() {
+    Dataset data = DatasetGenerator.generate(GeneratorOptions.defaults().withPersons(persons).withOrgs(orgs)
+        .withDupRate(dupRate).withSeed(seed));
+    Map<String, List<String>> lines = new LinkedHashMap<>();
+    for (String source : List.of(Dataset.CRM, Dataset.ERP, Dataset.RISK, Dataset.ORDERS)) {
+      lines.put(source, data.records(source).stream().map(r -> new JsonObject(r).encode()).toList());
+    }
+    return new LabeledSet(lines, data.truth());
+  }
+
+  private long load(WebClient client, String base, String token, String source, List<String> lines)
       throws Exception {
-    for (int from = 0; from < records.size(); from += batch) {
+    for (int at = 0; at < lines.size(); at += batch) {
       StringBuilder body = new StringBuilder();
-      for (Map<String, Object> r : records.subList(from, Math.min(records.size(), from + batch))) {
-        body.append(new JsonObject(r).encode()).append('\n');
-      }
+      for (String line : lines.subList(at, Math.min(lines.size(), at + batch))) body.append(line).append('\n');
       HttpResponse<Buffer> response = client.postAbs(base + "/records/" + source).bearerTokenAuthentication(token)
           .putHeader("Content-Type", "application/x-ndjson").sendBuffer(Buffer.buffer(body.toString()))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
       if (response.statusCode() != 200) throw new IllegalStateException("ingest answered " + response.statusCode()
           + ": " + response.bodyAsString());
     }
-    return records.size();
+    return lines.size();
   }
 
   private static Map<SourceKey, String> crosswalk(WebClient client, String base, String token) throws Exception {

@@ -3,6 +3,8 @@ package io.customerhub.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.nio.file.NoSuchFileException;
+
 /** {@code bin/hub}: the hub's command line (contract 1.1). */
 @Command(name = "hub", mixinStandardHelpOptions = true, version = "customer-hub 0.1.0",
     description = "Customer Hub: ingest, resolve and serve unified customer profiles.",
@@ -19,8 +21,22 @@ public final class HubCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code = new CommandLine(new HubCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    int code = commandLine().execute(args);
     if (code != 0 || !keepsRunning(args)) System.exit(code);
+  }
+
+  /**
+   * The command line as {@code bin/hub} runs it: a wrong argument the command only finds out about while running
+   * (a directory without the files it needs, say) is told in one line, not as a stack trace.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new HubCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cl, parsed) -> {
+          if (!(e instanceof IllegalArgumentException || e instanceof NoSuchFileException)) throw e;
+          cl.getErr().println("hub " + cl.getCommandName() + ": " + (e instanceof NoSuchFileException
+              ? "no such file or directory: " + e.getMessage() : e.getMessage()));
+          return CommandLine.ExitCode.USAGE;
+        });
   }
 
   private static boolean keepsRunning(String[] args) {

@@ -1,0 +1,76 @@
+package io.customerhub.cli;
+
+import io.customerhub.record.SourceKey;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A labeled data set on disk, for {@code bin/hub eval --from DIR}: one NDJSON file per source
+ * ({@code <source>.ndjson}, the lines as the source would send them) and {@code truth.csv} with the header
+ * {@code source,sourceId,entityId} naming the real-world entity of every identity record. This is the layout
+ * {@code bin/hub generate} writes, and what a team converts its own labeled records to.
+ *
+ * @param lines  each source's lines, customers' sources first and {@code orders} last (orders name customers)
+ * @param truth  every labeled record's entity
+ */
+record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth) {
+
+  static final String TRUTH_FILE = "truth.csv";
+  private static final String SUFFIX = ".ndjson";
+
+  static LabeledSet read(Path dir) throws IOException {
+    Path truthFile = dir.resolve(TRUTH_FILE);
+    if (!Files.isRegularFile(truthFile)) {
+      throw new IllegalArgumentException(dir + " has no " + TRUTH_FILE + " (source,sourceId,entityId)");
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+          .sorted(Comparator.comparing((Path p) -> source(p).equals("orders")).thenComparing(LabeledSet::source))
+          .toList();
+    }
+    if (files.isEmpty()) throw new IllegalArgumentException(dir + " has no <source>" + SUFFIX + " file");
+    Map<String, List<String>> lines = new LinkedHashMap<>();
+    for (Path f : files) {
+      List<String> nonBlank = new ArrayList<>();
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) if (!line.isBlank()) nonBlank.add(line);
+      lines.put(source(f), nonBlank);
+    }
+    return new LabeledSet(lines, truth(truthFile));
+  }
+
+  private static String source(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.length() - SUFFIX.length());
+  }
+
+  private static Map<SourceKey, String> truth(Path file) throws IOException {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    Map<SourceKey, String> truth = new LinkedHashMap<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+         CSVParser parser = format.parse(reader)) {
+      for (String column : List.of("source", "sourceId", "entityId")) {
+        if (!parser.getHeaderMap().containsKey(column)) {
+          throw new IllegalArgumentException(file + ": the header has no column " + column);
+        }
+      }
+      for (CSVRecord r : parser) {
+        truth.put(new SourceKey(r.get("source"), r.get("sourceId")), r.get("entityId"));
+      }
+    }
+    return truth;
+  }
+}
