@@ -279,19 +279,15 @@ final class BatchTransaction {
       List<UUID> losers = ordered.subList(1, ordered.size()).stream().map(UUID::fromString).toList();
       if (!losers.isEmpty()) merges.add(() -> merge(survivor, losers, c, identities));
     }
-    String[] sources = new String[identities.size()], ids = new String[identities.size()], matches = new String[identities.size()];
-    UUID[] targets = new UUID[identities.size()];
+    List<RecordWrites.Link> links = new ArrayList<>(identities.size());
     for (int i = 0; i < identities.size(); i++) {
       Prepared p = identities.get(i);
       Linker.Assignment a = outcome.assignments().get(i);
       UUID target = clusterProfile.get(a.cluster());
-      sources[i] = p.key().source();
-      ids[i] = p.key().sourceId();
-      targets[i] = target;
-      matches[i] = matchJson(a).encode();
+      Stored s = stored.get(p.key());
+      links.add(new RecordWrites.Link(p.key(), target, matchJson(a).encode(), s != null && s.profileId() != null));
       state.affected.add(target);
       state.indexed.add(new CandidateIndex.Indexed(p.key(), target, p.standardEncoded(), p.keyHashes()));
-      Stored s = stored.get(p.key());
       state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }
     Future<Void> chain = Future.succeededFuture();
@@ -301,7 +297,7 @@ final class BatchTransaction {
           laps.lap("write-profiles-merges");
           return writeReviews(outcome.reviews());
         })
-        .compose(v -> conn.preparedQuery(ResolveSql.UPSERT_CROSSWALK).execute(Tuple.of(sources, ids, targets, matches)))
+        .compose(v -> records.writeLinks(links))
         .map(v -> {
           laps.lap("write-crosswalk");
           return null;

@@ -12,9 +12,13 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 
-/** The batch's writes of source records (with their key hashes), and the detaching of deleted records. */
+/**
+ * The batch's writes of source records (with their key hashes), of their links to profiles (crosswalk rows), and
+ * the detaching of deleted records.
+ */
 final class RecordWrites {
 
   private final SqlConnection conn;
@@ -59,6 +63,32 @@ final class RecordWrites {
     return conn.preparedQuery(statement)
         .execute(Tuple.of(src, id, kind, updated, hash, deleted, canonical, raw, standard).addValue(keyHashes))
         .mapEmpty();
+  }
+
+  /** A record's link to its profile; {@code existed}: the record had a crosswalk row when the batch read it. */
+  record Link(SourceKey key, UUID profileId, String match, boolean existed) {
+  }
+
+  /** Inserts the links of records that had none (most of a bulk load) and upserts the others. */
+  Future<Void> writeLinks(List<Link> links) {
+    List<Link> fresh = links.stream().filter(l -> !l.existed()).toList();
+    List<Link> moved = links.stream().filter(Link::existed).toList();
+    return writeLinks(ResolveSql.INSERT_CROSSWALK, fresh).compose(v -> writeLinks(ResolveSql.UPSERT_CROSSWALK, moved));
+  }
+
+  private Future<Void> writeLinks(String statement, List<Link> links) {
+    if (links.isEmpty()) return Future.succeededFuture();
+    int n = links.size();
+    String[] sources = new String[n], ids = new String[n], matches = new String[n];
+    UUID[] targets = new UUID[n];
+    for (int i = 0; i < n; i++) {
+      Link l = links.get(i);
+      sources[i] = l.key().source();
+      ids[i] = l.key().sourceId();
+      targets[i] = l.profileId();
+      matches[i] = l.match();
+    }
+    return conn.preparedQuery(statement).execute(Tuple.of(sources, ids, targets, matches)).mapEmpty();
   }
 
   Future<Void> detach(List<Prepared> deletes) {

@@ -102,6 +102,11 @@ final class ResolveSql {
       insert into merge_history (survivor, merged, reason, actor)
       select $1, m, $3::text::jsonb, $4 from unnest($2::uuid[]) as m""";
 
+  /** Links of records that had none when the batch read them under their key locks: no conflict is possible. */
+  static final String INSERT_CROSSWALK = """
+      insert into crosswalk (source, source_id, profile_id, match)
+      select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[])""";
+
   static final String UPSERT_CROSSWALK = """
       insert into crosswalk (source, source_id, profile_id, match)
       select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[])
