@@ -1,5 +1,7 @@
 package io.customerhub.cli;
 
+import io.customerhub.generate.Dataset;
+import io.customerhub.generate.DatasetWriter;
 import io.customerhub.record.SourceKey;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,18 +30,17 @@ import java.util.stream.Stream;
  */
 record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth) {
 
-  static final String TRUTH_FILE = "truth.csv";
   private static final String SUFFIX = ".ndjson";
 
   static LabeledSet read(Path dir) throws IOException {
-    Path truthFile = dir.resolve(TRUTH_FILE);
+    Path truthFile = dir.resolve(DatasetWriter.TRUTH_FILE);
     if (!Files.isRegularFile(truthFile)) {
-      throw new IllegalArgumentException(dir + " has no " + TRUTH_FILE + " (source,sourceId,entityId)");
+      throw new IllegalArgumentException(dir + " has no " + DatasetWriter.TRUTH_FILE + " (source,sourceId,entityId)");
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-          .sorted(Comparator.comparing((Path p) -> source(p).equals("orders")).thenComparing(LabeledSet::source))
+          .sorted(Comparator.comparing((Path p) -> source(p).equals(Dataset.ORDERS)).thenComparing(LabeledSet::source))
           .toList();
     }
     if (files.isEmpty()) throw new IllegalArgumentException(dir + " has no <source>" + SUFFIX + " file");
