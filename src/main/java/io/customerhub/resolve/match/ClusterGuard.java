@@ -10,7 +10,8 @@ import java.util.function.Function;
  * The last check before two clusters are joined by a MERGE pair. Pairwise scores are local: A~B and B~C
  * can chain two people into one profile through a shared household phone. The guard looks at the clusters
  * as wholes and sends a merge to REVIEW when they would hold a national or tax id, or a birth date, that
- * agrees with nothing on the other side (dates only count when no national id is shared), or when the
+ * agrees with nothing on the other side (dates only count when no national id is shared, and dates less
+ * than a year apart agree: that is how mistyped dates look, not how two relatives' dates do), or when the
  * result would exceed the size limit. Two single records pass: their own pair score weighed every field.
  */
 public final class ClusterGuard {
@@ -79,7 +80,10 @@ public final class ClusterGuard {
     return false;
   }
 
-  /** Both sides have full birth dates and none agrees (exact, swapped or close) with one on the other side. */
+  /**
+   * Both sides have full birth dates and none agrees with one on the other side: not exact, swapped, one
+   * digit off, nor less than a year apart.
+   */
   private static boolean birthDatesConflict(List<StandardRecord> xs, List<StandardRecord> ys) {
     boolean compared = false;
     for (StandardRecord x : xs) {
@@ -87,7 +91,7 @@ public final class ClusterGuard {
       for (StandardRecord y : ys) {
         if (y.birthDay() == 0) continue;
         compared = true;
-        if (Comparisons.birthDate(x, y) <= 2) return false;
+        if (Comparisons.birthDate(x, y) <= 2 || Comparisons.withinAYear(x, y)) return false;
       }
     }
     return compared;

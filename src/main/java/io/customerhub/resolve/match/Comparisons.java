@@ -15,6 +15,7 @@ import static io.customerhub.resolve.match.Field.MISSING;
 public final class Comparisons {
 
   private static final double STREET_NEAR = 0.90;
+  private static final double CITY_NEAR = 0.90;
   private static final double ORG_NEAR = 0.94;
   private static final double ORG_SIMILAR = 0.85;
   /** Cross-pairing must beat the straight one by this margin, so that "Lee Lee" is not read as swapped. */
@@ -99,6 +100,21 @@ public final class Comparisons {
     return y ? 3 : 4;
   }
 
+  /**
+   * Both dates full and less than a year apart. A date mistyped or mis-entered is usually off by days or
+   * months; the people a household shares a phone or an e-mail with (parents, children, most siblings) are
+   * a year or more apart.
+   */
+  static boolean withinAYear(StandardRecord a, StandardRecord b) {
+    if (a.birthMonth() == 0 || a.birthDay() == 0 || b.birthMonth() == 0 || b.birthDay() == 0) return false;
+    return Math.abs(approximateDay(a) - approximateDay(b)) < 365;
+  }
+
+  /** Days since year 0, close enough for a distance; sources also send days and months that no calendar has. */
+  private static double approximateDay(StandardRecord r) {
+    return r.birthYear() * 365.25 + (r.birthMonth() - 1) * 30.44 + r.birthDay();
+  }
+
   /** One digit replaced, or two adjacent digits transposed, in the fixed-width decimal forms. */
   private static boolean digitTypo(int x, int y, int width) {
     int diff = 0;
@@ -175,7 +191,7 @@ public final class Comparisons {
     String pa = a.addresses().get(i).postcode(), pb = b.addresses().get(j).postcode();
     String ca = a.addresses().get(i).city(), cb = b.addresses().get(j).city();
     boolean samePostcode = pa != null && pa.equals(pb);
-    boolean sameArea = samePostcode || (ca != null && ca.equals(cb));
+    boolean sameArea = samePostcode || sameCity(ca, cb);
     if (sa != null && sb != null) {
       boolean street = sa.equals(sb) || Similarity.jaroWinkler(sa, sb) >= STREET_NEAR;
       boolean number = na == null || nb == null || na.equals(nb);
@@ -184,6 +200,11 @@ public final class Comparisons {
     }
     if ((pa == null || pb == null) && (ca == null || cb == null)) return MISSING;
     return sameArea ? 2 : 3;
+  }
+
+  /** Equal, or mistyped by a letter or two ("Manchster"): different towns rarely come that close. */
+  private static boolean sameCity(String a, String b) {
+    return a != null && b != null && (a.equals(b) || Similarity.jaroWinkler(a, b) >= CITY_NEAR);
   }
 
   static int orgName(StandardRecord a, StandardRecord b) {

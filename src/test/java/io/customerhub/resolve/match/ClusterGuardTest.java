@@ -10,6 +10,7 @@ import java.util.Optional;
 import static io.customerhub.resolve.match.Fixtures.org;
 import static io.customerhub.resolve.match.Fixtures.person;
 import static io.customerhub.resolve.match.Fixtures.weiZhang;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,17 @@ class ClusterGuardTest {
     StandardRecord sameId = person("c", "Wei", "Zhang", "1962-08-01", "110101199003070011", null, null, null, null);
     assertEquals(Optional.of("conflicting birth dates"), guard.check(a, List.of(noId)));
     assertEquals(Optional.empty(), guard.check(a, List.of(sameId)));
+  }
+
+  @Test
+  void birthDatesLessThanAYearApartAreATypoNotAConflict() {
+    List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));
+    StandardRecord months = person("b", "Wei", "Zhang", "1989-11-20", null, "wei.zhang@example.com", null, null, null);
+    StandardRecord overAYear = person("c", "Wei", "Zhang", "1991-04-07", null, "wei.zhang@example.com", null, null, null);
+    StandardRecord impossible = person("d", "Wei", "Zhang", "1990-13-45", null, "wei.zhang@example.com", null, null, null);
+    assertEquals(Optional.empty(), guard.check(a, List.of(months)));
+    assertEquals(Optional.of("conflicting birth dates"), guard.check(a, List.of(overAYear)));
+    assertDoesNotThrow(() -> guard.check(a, List.of(impossible)));
   }
 
   @Test

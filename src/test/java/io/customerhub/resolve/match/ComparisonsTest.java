@@ -1,11 +1,16 @@
 package io.customerhub.resolve.match;
 
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.Nicknames;
 import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.customerhub.resolve.match.Fixtures.org;
 import static io.customerhub.resolve.match.Fixtures.person;
@@ -97,6 +102,21 @@ class ComparisonsTest {
     assertEquals(2, Comparisons.address(latin, neighbour));
     assertEquals(3, Comparisons.address(latin, elsewhere));
     assertEquals(Field.MISSING, Comparisons.address(latin, person("f", "A", "B", null, null, null, null, null, null)));
+  }
+
+  @Test
+  void aCityMistypedByALetterIsTheSameArea() {
+    StandardRecord manchester = livesIn("a", "Manchester");
+    assertEquals(2, Comparisons.address(manchester, livesIn("b", "Manchster")));
+    assertEquals(2, Comparisons.address(manchester, livesIn("c", "manchester")));
+    assertEquals(3, Comparisons.address(manchester, livesIn("d", "Birmingham")));
+    assertEquals(3, Comparisons.address(livesIn("e", "Newcastle"), livesIn("f", "Newport")));
+  }
+
+  private static StandardRecord livesIn(String id, String city) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        "Ann", "Lee", null, null, null, null, null, List.of(), List.of(),
+        List.of(new Address(null, null, city, null, null, "GB")), List.of(), Map.of(), null));
   }
 
   @Test
