@@ -91,8 +91,10 @@ public final class BlockingKeys {
           }
         }
         case "birthdate_initials" -> {
+          // one key per initial, not one for both: a record without its family name (or with a mistyped one)
+          // still meets the others of that birth date, and a whole date keeps the blocks small
           if (initials != null && birthDate != null && birthDate.length() == 10 && !isOrg) {
-            keys.add("di:" + birthDate + ":" + initials);
+            for (int i = 0; i < initials.length(); i++) keys.add("di:" + birthDate + ":" + initials.charAt(i));
           }
         }
         case "email_local" -> {
