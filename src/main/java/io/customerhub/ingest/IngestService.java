@@ -55,8 +55,15 @@ public final class IngestService {
     }
   }
 
-  /** The answer for one input: accepted with its outcome and profile, or rejected with the reason. */
-  public record Result(Outcome outcome) {
+  /**
+   * The answer for one input: accepted with its outcome and profile (and the values left out of it, if any), or
+   * rejected with the reason.
+   */
+  public record Result(Outcome outcome, List<String> warnings) {
+    public Result(Outcome outcome) {
+      this(outcome, List.of());
+    }
+
     public boolean accepted() {
       return outcome.accepted();
     }
@@ -66,6 +73,7 @@ public final class IngestService {
       if (!outcome.accepted()) return o.put("status", "rejected").put("error", outcome.error());
       o.put("status", "accepted").put("outcome", outcome.kind().wire());
       o.put("profileId", outcome.profileId() == null ? null : outcome.profileId().toString());
+      if (!warnings.isEmpty()) o.put("warnings", new io.vertx.core.json.JsonArray(warnings));
       return o;
     }
   }
@@ -77,6 +85,7 @@ public final class IngestService {
   public Future<List<Result>> ingest(String source, List<Input> inputs, String actor) {
     SourceMapping mapping = mappings.forSource(source).orElse(null);
     Result[] results = new Result[inputs.size()];
+    Map<Integer, List<String>> warnings = new HashMap<>();
     List<Incoming> valid = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
@@ -113,6 +122,7 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected(d.reason()));
         continue;
       }
+      if (!d.warnings().isEmpty()) warnings.put(i, d.warnings());
       valid.add(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()));
       positions.add(i);
     }
@@ -128,7 +138,7 @@ public final class IngestService {
       List<Integer> at = positions.subList(from, end);
       Future<ResolveService.Standardized> ready = resolver.standardize(batch);
       linked = linked.compose(v -> ready).compose(r -> linkIsolating(r, actor)).map(l -> {
-        refreshed.add(l.recomputed().compose(r -> refresh(r, batch, at, results)));
+        refreshed.add(l.recomputed().compose(r -> refresh(r, batch, at, results, warnings)));
         return null;
       });
     }
@@ -169,11 +179,11 @@ public final class IngestService {
 
   /** Records the answers of a committed batch and brings the cache up to date with it. */
   private Future<Void> refresh(ResolveService.BatchResult r, List<Incoming> batch, List<Integer> positions,
-                               Result[] results) {
+                               Result[] results, Map<Integer, List<String>> warnings) {
     List<SourceKey> detached = new ArrayList<>();
     for (int i = 0; i < positions.size(); i++) {
       Outcome o = r.outcomes().get(i);
-      results[positions.get(i)] = new Result(o);
+      results[positions.get(i)] = new Result(o, warnings.getOrDefault(positions.get(i), List.of()));
       if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
     }
     long start = System.nanoTime();

@@ -35,8 +35,11 @@ public final class RecordDecoder {
   private RecordDecoder() {
   }
 
-  /** The outcome of decoding one input: a record, or the list of field errors. */
-  public record Decoded(CanonicalRecord record, List<String> errors) {
+  /**
+   * The outcome of decoding one input: a record, or the list of field errors. A record may come with warnings:
+   * values left out because they are unusable (an impossible birth date) while the record itself is good.
+   */
+  public record Decoded(CanonicalRecord record, List<String> errors, List<String> warnings) {
     public boolean ok() {
       return errors.isEmpty();
     }
@@ -82,16 +85,17 @@ public final class RecordDecoder {
         f.error("customerRef", "is required for an order without guest identity (emails, phones or names)");
       }
     }
-    if (!f.errors.isEmpty()) return new Decoded(null, List.copyOf(f.errors));
+    if (!f.errors.isEmpty()) return new Decoded(null, List.copyOf(f.errors), List.of());
     CanonicalRecord record = new CanonicalRecord(new SourceKey(source, sourceId), kind, updatedAt, deleted,
         given, family, full, org, taxId, nationalId, birthDate, emails, phones, addresses, links, attributes, order);
-    return new Decoded(record, List.of());
+    return new Decoded(record, List.of(), List.copyOf(f.warnings));
   }
 
   /** Typed access to the input that records an error per field instead of throwing. */
   private static final class Fields {
     private final JsonObject json;
     private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     Fields(JsonObject json) {
       this.json = json;
@@ -99,6 +103,10 @@ public final class RecordDecoder {
 
     void error(String field, String reason) {
       errors.add(field + ": " + reason);
+    }
+
+    void warn(String field, String reason) {
+      warnings.add(field + ": " + reason);
     }
 
     boolean has(String field) {
@@ -182,9 +190,23 @@ public final class RecordDecoder {
       }
     }
 
-    /** Dates are normalized to yyyy-MM-dd; an impossible date is an error, not a silent null. */
+    /**
+     * Dates are normalized to yyyy-MM-dd (also read from 19900307, as a number or text, and 1990/03/07). A
+     * birth date no calendar has (1990-13-45, 1990-02-30) is a typo in the source, not a reason to lose the
+     * customer: the record is accepted without it, with a warning that names the value. The source's own text
+     * stays in the stored raw record.
+     */
     String date(String field) {
-      String s = text(field);
+      Object v = json.getValue(field);
+      String s;
+      if (v instanceof Number n && n.longValue() == n.doubleValue()) {
+        s = Long.toString(n.longValue());
+      } else if (v == null || v instanceof String) {
+        s = text(field);
+      } else {
+        warn(field, "is not a date (expected YYYY-MM-DD), got " + typeName(v) + "; left out");
+        return null;
+      }
       if (s == null) return null;
       String candidate = s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s;
       for (DateTimeFormatter format : DATE_FORMATS) {
@@ -194,7 +216,7 @@ public final class RecordDecoder {
           // try the next accepted format
         }
       }
-      error(field, "is not a date (expected YYYY-MM-DD): '" + s + "'");
+      warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
       return null;
     }
 

@@ -135,7 +135,6 @@ class HttpIngestIT {
     badLines.put(customer().remove("sourceId").line(), "sourceId");
     badLines.put(customer().set("emails", 5).line(), "emails");
     badLines.put(customer().set("phones", new JsonArray().add(new JsonObject().put("n", 1))).line(), "phones");
-    badLines.put(customer().birthDate("1990-13-45").line(), "birthDate");
     badLines.put(customer().set("kind", "robot").line(), "kind");
     badLines.put(customer().set("updatedAt", "yesterday").line(), "updatedAt");
     badLines.put(customer().set("givenName", 42).line(), "givenName");
@@ -168,6 +167,20 @@ class HttpIngestIT {
     }));
     assertEquals(answers.get(0).getString("profileId"), hub.profileByKey(first).getString("profileId"));
     assertEquals(answers.get(answers.size() - 1).getString("profileId"), hub.profileByKey(last).getString("profileId"));
+  }
+
+  @Test
+  void anImpossibleBirthDateIsLeftOutWithAWarningAndTheCustomerIsKept() {
+    Rec typo = customer().birthDate("1990-13-45");
+
+    Response r = postRecords("crm", NDJSON, typo.line() + "\n");
+
+    assertEquals(200, r.status(), r::toString);
+    JsonObject answer = r.ndjson().get(0);
+    assertEquals("accepted", answer.getString("status"), answer::encode);
+    assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD): '1990-13-45'; left out"),
+        answer.getJsonArray("warnings").getList(), answer::encode);
+    assertEquals(answer.getString("profileId"), hub.profileByKey(typo).getString("profileId"));
   }
 
   @Test

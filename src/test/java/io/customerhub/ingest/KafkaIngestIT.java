@@ -114,7 +114,7 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
     String key = uniqueId("C");
     String malformed = "{\"contact_id\": \"" + key + "\", \"email\": ";
     String withoutId = new JsonObject().put("email", uniqueEmail("no-id")).put("note", key).encode();
-    String wrongType = crmContact(key, uniqueEmail("bad-date"), uniqueMobile()).put("birth_date", "1990-13-45")
+    String wrongType = crmContact(key, uniqueEmail("bad-time"), uniqueMobile()).put("modified_at", "yesterday")
         .encode();
 
     kafka.send(names.sourceTopic("crm"), key, malformed);
@@ -130,7 +130,7 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
     deadLetters.stream().filter(m -> key.equals(m.key())).forEach(m -> byValue.put(m.value(), m));
     assertReason(byValue.get(malformed), "JSON");
     assertReason(byValue.get(withoutId), "sourceId");
-    assertReason(byValue.get(wrongType), "birthDate");
+    assertReason(byValue.get(wrongType), "updatedAt");
     assertReason(byValue.get(null), "value");
   }
 

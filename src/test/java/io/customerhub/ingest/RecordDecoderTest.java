@@ -187,13 +187,26 @@ class RecordDecoderTest {
   @ParameterizedTest
   @ValueSource(strings = {"1990-02-30", "19900230", "1990-13-01", "19901301", "1990/13/01", "1990/00/10",
       "1990/01/32", "1900-02-29", "07.03.1990", "03/07/1990", "March 7th", "1990-3-7"})
-  void impossibleOrUnknownBirthDatesAreRejected(String wire) {
-    rejected(person().put("birthDate", wire), "birthDate", "is not a date (expected YYYY-MM-DD): '" + wire + "'");
+  void impossibleOrUnknownBirthDatesAreLeftOutWithAWarningNotRejected(String wire) {
+    RecordDecoder.Decoded d = decode(person().put("birthDate", wire).put("givenName", "Wei"));
+    assertTrue(d.ok(), () -> "a typo in a birth date must not lose the customer: " + d.errors());
+    assertNull(d.record().birthDate());
+    assertEquals("Wei", d.record().givenName());
+    assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD): '" + wire + "'; left out"), d.warnings());
   }
 
   @Test
-  void birthDateAsANumberIsRejected() {
-    rejected(person().put("birthDate", 19900307), "birthDate", "must be a string");
+  void birthDateAsANumberIsReadAsYyyymmdd() {
+    assertEquals("1990-03-07", ok(person().put("birthDate", 19900307)).birthDate());
+    assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD): '19901307'; left out"),
+        decode(person().put("birthDate", 19901307)).warnings());
+    assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD), got an object; left out"),
+        decode(person().put("birthDate", new JsonObject())).warnings());
+  }
+
+  @Test
+  void aGoodRecordHasNoWarnings() {
+    assertEquals(List.of(), decode(person().put("birthDate", "1990-03-07")).warnings());
   }
 
   // --- emails and phones --------------------------------------------------------------------------------------
@@ -538,7 +551,7 @@ class RecordDecoderTest {
     RecordDecoder.Decoded d = decode(json);
     assertFalse(d.ok());
     List<String> fields = d.errors().stream().map(e -> e.substring(0, e.indexOf(':'))).toList();
-    assertEquals(List.of("source", "sourceId", "kind", "updatedAt", "deleted", "birthDate", "emails[1]",
+    assertEquals(List.of("source", "sourceId", "kind", "updatedAt", "deleted", "emails[1]",
         "addresses[0].city", "links[0]", "attributes"), fields);
     assertEquals(String.join("; ", d.errors()), d.reason());
   }
