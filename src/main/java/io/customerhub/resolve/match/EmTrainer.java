@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Unsupervised estimation of a {@link MatchModel} from the records themselves.
  * <ul>
- *   <li>u: level frequencies over random pairs, which are almost all non-matches;</li>
+ *   <li>u: level frequencies over random pairs, counted a second time with each pair weighed by how likely the
+ *   first model finds it a non-match (where customers have several records each, random pairs hold matches);</li>
  *   <li>m: expectation-maximisation over the candidate pairs of each kind of blocking key, with u fixed. A
  *   session ignores the fields its keys are made of (pairs met through a shared e-mail agree on e-mail by
  *   construction, so they teach nothing about e-mail), and each field's m is the average over the sessions
@@ -39,10 +40,18 @@ public final class EmTrainer {
   }
 
   public static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed) {
+    // Random pairs are nearly all non-matches only while each customer has few records among many: where
+    // customers have several records each (one percent of random pairs and more may match), the matches among
+    // them would make agreement look common. The first model's posteriors take them out of u for the second.
+    MatchModel first = train(records, cfg, seed, null);
+    return train(records, cfg, seed, first);
+  }
+
+  private static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed, MatchModel matches) {
     MatchModel start = MatchModel.defaults();
     Comparisons cmp = new Comparisons(cfg);
     Random rnd = new Random(seed);
-    double[][] u = estimateU(records, cmp, cfg.randomPairs(), rnd, start);
+    double[][] u = estimateU(records, cmp, cfg.randomPairs(), rnd, start, matches);
 
     long[] pairs = new Blocker(cfg).candidates(records).pairs();
     Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
@@ -136,20 +145,20 @@ public final class EmTrainer {
 
   /** Level frequencies over random pairs (all pairs when there are few), smoothed towards the defaults. */
   static double[][] estimateU(List<StandardRecord> records, Comparisons cmp, int randomPairs, Random rnd,
-                              MatchModel start) {
+                              MatchModel start, MatchModel matches) {
     double[][] counts = new double[FIELDS.length][];
     for (Field f : FIELDS) counts[f.ordinal()] = new double[f.levels().size()];
     int n = records.size();
     long allPairs = (long) n * (n - 1) / 2;
     int[] levels = new int[FIELDS.length];
     if (allPairs <= randomPairs) {
-      for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) countU(records.get(i), records.get(j), cmp, levels, counts);
+      for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) countU(records.get(i), records.get(j), cmp, levels, counts, matches);
     } else {
       for (int k = 0; k < randomPairs; k++) {
         int i = rnd.nextInt(n);
         int j = rnd.nextInt(n - 1);
         if (j >= i) j++;
-        countU(records.get(i), records.get(j), cmp, levels, counts);
+        countU(records.get(i), records.get(j), cmp, levels, counts, matches);
       }
     }
     double[][] u = start.uCopy();
@@ -166,12 +175,20 @@ public final class EmTrainer {
     return u;
   }
 
-  private static void countU(StandardRecord a, StandardRecord b, Comparisons cmp, int[] levels, double[][] counts) {
+  /** Counts a random pair's levels, as much as it is a non-match under {@code matches} (all of it when null). */
+  private static void countU(StandardRecord a, StandardRecord b, Comparisons cmp, int[] levels, double[][] counts,
+                             MatchModel matches) {
     if (!Comparisons.comparableKinds(a.kind(), b.kind())) return;
     cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+    double nonMatch = 1.0;
+    if (matches != null) {
+      double w = matches.priorWeight(isOrg(a) || isOrg(b));
+      for (Field f : FIELDS) w += matches.weight(f, levels[f.ordinal()]);
+      nonMatch = 1.0 - 1.0 / (1.0 + Math.pow(2, -w));
+    }
     for (Field f : FIELDS) {
       int l = levels[f.ordinal()];
-      if (l != Field.MISSING) counts[f.ordinal()][l]++;
+      if (l != Field.MISSING) counts[f.ordinal()][l] += nonMatch;
     }
   }
 

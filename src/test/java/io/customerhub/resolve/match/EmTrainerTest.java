@@ -28,6 +28,32 @@ class EmTrainerTest {
     assertTrue(m.note().startsWith("em seed=42"), m.note());
   }
 
+  /**
+   * Five records of each of 150 customers make one random pair in 190 a match: counted as non-matches they
+   * would make a shared birth date look a hundred times as common as it is among different people. u must stay
+   * near what the customers alone give.
+   */
+  @Test
+  void manyRecordsPerCustomerDoNotMakeAgreementLookCommon() {
+    Standardizer std = new Standardizer();
+    List<SyntheticCustomers.Labeled> customers = new SyntheticCustomers(3).generate(150, 0.0);
+    List<StandardRecord> once = customers.stream().map(l -> std.standardize(l.record())).toList();
+    List<StandardRecord> fiveTimes = new java.util.ArrayList<>();
+    for (SyntheticCustomers.Labeled l : customers) {
+      for (int copy = 0; copy < 5; copy++) {
+        io.customerhub.record.CanonicalRecord r = l.record();
+        fiveTimes.add(std.standardize(new io.customerhub.record.CanonicalRecord(
+            new io.customerhub.record.SourceKey(r.key().source(), r.key().sourceId() + "-" + copy), r.kind(),
+            r.updatedAt(), false, r.givenName(), r.familyName(), r.fullName(), r.orgName(), r.taxId(),
+            r.nationalId(), r.birthDate(), r.emails(), r.phones(), r.addresses(), List.of(), r.attributes(), null)));
+      }
+    }
+    MatchingConfig cfg = MatchingConfig.defaults();
+    double alone = EmTrainer.train(once, cfg, 5).u(Field.BIRTH_DATE, 0);
+    double dense = EmTrainer.train(fiveTimes, cfg, 5).u(Field.BIRTH_DATE, 0);
+    assertTrue(dense < alone * 3, "u(birth date EXACT) " + dense + " with five records per customer, " + alone + " with one");
+  }
+
   @Test
   void trainingIsDeterministicForASeed() {
     List<StandardRecord> rs = data(1500, 2);
