@@ -12,6 +12,7 @@ import io.customerhub.metrics.HubMetrics;
 import io.customerhub.serve.Health;
 import io.customerhub.serve.HttpApiVerticle;
 import io.customerhub.store.Database;
+import io.customerhub.upkeep.ModelLearning;
 import io.customerhub.upkeep.UpkeepVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -43,6 +44,7 @@ public final class HubNode implements AutoCloseable {
   private Vertx vertx;
   private Database database;
   private HubServices services;
+  private ModelLearning learning;
   private int httpPort;
   private String pgUri;
   private KafkaIngestVerticle kafkaIngest;
@@ -104,8 +106,10 @@ public final class HubNode implements AutoCloseable {
       LOG.warn("Kafka is off (set HUB_KAFKA_BOOTSTRAP to enable it): HTTP and file ingest only");
       checks.add(new Health.Check("kafka", null));
     }
+    learning = new ModelLearning(config.upkeep(), services.models(), services.engine(), services.reresolver(),
+        services.readModel(), metrics.linkedRecords());
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
-        services.candidateIndex(), services.readModel(), database.pool(), services.engine(), services.models()));
+        services.candidateIndex(), services.readModel(), database.pool(), learning));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
         services.readModel(), services.profileStore(), database.pool(), services.routingAnswers(), new Health(checks),
         services.modules(), metrics);
@@ -161,6 +165,11 @@ public final class HubNode implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** How this node's match model learns from the data (see {@link ModelLearning}). */
+  public ModelLearning learning() {
+    return learning;
   }
 
   public HubServices services() {

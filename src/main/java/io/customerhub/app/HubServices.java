@@ -41,7 +41,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                           ProfileAssembler assembler,
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
-                          IngestService ingest,
+                          IngestService ingest, Reresolver reresolver,
                           RoutingAnswers routingAnswers, List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
   static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings,
@@ -63,10 +63,11 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize(), metrics);
+    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel), new ModelModule(engine, models, standardizer,
-            new Reresolver(vertx, db.pool(), engine, store, candidateIndex), readModel));
+        new MatchingModule(new Explanations(db.pool()), readModel),
+        new ModelModule(engine, models, standardizer, reresolver, readModel));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
-        candidateIndex, readModel, ingest, routing, modules, metrics);
+        candidateIndex, readModel, ingest, reresolver, routing, modules, metrics);
   }
 }

@@ -34,17 +34,22 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts, int maxCandidatesPerKey) {
   }
 
-  /** Time alone changes profiles (12-month value, dormancy, tier cut-offs): how often they are brought up to date. */
   /**
+   * Time alone changes profiles (12-month value, dormancy, tier cut-offs): how often they are brought up to date.
    * Also when the match model learns from the data by itself: once {@code autoTrainMinRecords} identity records
    * are stored, and again whenever their number grew by {@code autoTrainGrowth} since the last training.
-   */
-  /**
-   * @param recoverAfterSeconds profiles a batch linked but did not recompute (it stopped between its two
-   *                            transactions) are recomputed once their mark is this old, checked as often
+   *
+   * @param recoverAfterSeconds     profiles a batch linked but did not recompute (it stopped between its two
+   *                                transactions) are recomputed once their mark is this old, checked as often
+   * @param learnWhenQuietSeconds   how often a young hub looks whether ingest has gone quiet since its last look;
+   *                                if so and a training is due, it trains and re-resolves every record with the
+   *                                new model (0: never; then training waits for the tier refresh tick)
+   * @param relearnMaxRecords       a hub is young while it holds at most this many identity records: beyond,
+   *                                re-resolution takes long enough to be the operator's call
    */
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
-                       double autoTrainGrowth, int recoverAfterSeconds) {
+                       double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
+                       int relearnMaxRecords) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -81,7 +86,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             resolve.getInteger("maxCandidatesPerKey", 300)),
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 1000),
-            upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60)));
+            upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
+            upkeep.getInteger("learnWhenQuietSeconds", 5), upkeep.getInteger("relearnMaxRecords", 20_000)));
   }
 
   public HubConfig withHttpPort(int port) {
@@ -101,6 +107,14 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withHazelcast(Hazelcast hz) {
     return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hz, resolve, upkeep);
+  }
+
+  /** The same, with a young hub's learning after ingest goes quiet off: callers that decide when it learns. */
+  public HubConfig withoutLearningWhenQuiet() {
+    return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hazelcast, resolve,
+        new Upkeep(upkeep.tierRefreshSeconds, upkeep.reassessMinutes, upkeep.reassessBatch,
+            upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
+            upkeep.relearnMaxRecords));
   }
 
   public HubConfig withDataDir(Path dir) {

@@ -2,8 +2,6 @@ package io.customerhub.upkeep;
 
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
-import io.customerhub.resolve.MatchEngine;
-import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
@@ -39,15 +37,12 @@ public final class UpkeepVerticle extends VerticleBase {
   private final IndexSync candidateIndex;
   private final ProfileReadModel readModel;
   private final Pool pool;
-  private final MatchEngine engine;
-  private final ModelStore models;
+  private final ModelLearning learning;
   private boolean sweeping;
-  private boolean training;
   private boolean recovering;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
-                        IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, MatchEngine engine,
-                        ModelStore models) {
+                        IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, ModelLearning learning) {
     this.config = config;
     this.cutoffs = cutoffs;
     this.queries = queries;
@@ -55,8 +50,7 @@ public final class UpkeepVerticle extends VerticleBase {
     this.candidateIndex = candidateIndex;
     this.readModel = readModel;
     this.pool = pool;
-    this.engine = engine;
-    this.models = models;
+    this.learning = learning;
   }
 
   @Override
@@ -65,8 +59,11 @@ public final class UpkeepVerticle extends VerticleBase {
     if (config.tierRefreshSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.tierRefreshSeconds()), t -> {
         refreshCutoffs();
-        maybeTrain();
+        learning.trainGrown();
       });
+    }
+    if (config.learnWhenQuietSeconds() > 0) {
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.learnWhenQuietSeconds()), t -> learning.learnIfQuiet());
     }
     if (config.recoverAfterSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());
@@ -83,19 +80,6 @@ public final class UpkeepVerticle extends VerticleBase {
 
   private void refreshCutoffs() {
     cutoffs.refresh(queries).onFailure(err -> LOG.warn("tier cut-offs not refreshed: {}", err.getMessage()));
-  }
-
-  /** Learns the match model from the data itself once there is enough of it, and again as it grows. */
-  private void maybeTrain() {
-    if (training || config.autoTrainMinRecords() <= 0) return;
-    training = true;
-    models.identityRecords().compose(count -> models.trainedOn().compose(trainedOn -> {
-      boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
-      return due ? models.train(engine, "upkeep").mapEmpty() : Future.succeededFuture();
-    })).onComplete(done -> {
-      training = false;
-      if (done.failed()) LOG.warn("automatic model training failed: {}", done.cause().getMessage());
-    });
   }
 
   /**

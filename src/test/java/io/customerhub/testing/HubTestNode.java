@@ -103,6 +103,9 @@ public final class HubTestNode implements AutoCloseable {
       Path dataDir = tempDir("customer-hub-it-");
       Path confFile = Path.of("conf", "hub.json");
       Map<String, String> overrides = new HashMap<>(env);
+      // a young hub trains and re-resolves once ingest goes quiet: that would move records under a test's feet
+      // at a moment it does not choose; ModelLearningIT turns it on
+      overrides.putIfAbsent("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "0");
       if (kafka != null) {
         confFile = kafka.writeConf(Path.of("conf"), dataDir.resolve("conf"));
         overrides.put("HUB_KAFKA_GROUP_ID", kafka.groupId());

@@ -1,0 +1,89 @@
+package io.customerhub.upkeep;
+
+import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.config.HubConfig;
+import io.customerhub.resolve.MatchEngine;
+import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.Reresolver;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The match model learns from the records the hub is given (EM, {@code ModelStore.train}) once there are enough
+ * of them and again as they grow. A young hub (at most {@code relearnMaxRecords} identity records) also
+ * re-resolves every record with the new model, because the records it holds were linked with a model that had
+ * not yet seen them; it waits for ingest to go quiet first (a bulk load is over) so that the re-resolution's
+ * writer lock never stalls a load. A grown hub only trains: re-resolving it is the operator's call
+ * ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
+ */
+public final class ModelLearning {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelLearning.class);
+
+  private final HubConfig.Upkeep config;
+  private final ModelStore models;
+  private final MatchEngine engine;
+  private final Reresolver reresolver;
+  private final ProfileReadModel readModel;
+  private final Counter linkedRecords;
+  private boolean busy;
+  private double linkedAtLastLook = -1;
+
+  public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
+                       ProfileReadModel readModel, Counter linkedRecords) {
+    this.config = config;
+    this.models = models;
+    this.engine = engine;
+    this.reresolver = reresolver;
+    this.readModel = readModel;
+    this.linkedRecords = linkedRecords;
+  }
+
+  /** The frequent look: learns (and re-resolves) only if no record was linked here since the previous look. */
+  Future<Boolean> learnIfQuiet() {
+    double linked = linkedRecords.count();
+    boolean quiet = linked == linkedAtLastLook;
+    linkedAtLastLook = linked;
+    return quiet ? learn(true) : Future.succeededFuture(false);
+  }
+
+  /** The tier refresh tick: a grown hub trains when due, without re-resolving. */
+  Future<Boolean> trainGrown() {
+    return learn(false);
+  }
+
+  /**
+   * Trains when due; with {@code young}, only a young hub does, and then re-resolves everything. Completes with
+   * whether a model was trained. One at a time per node.
+   */
+  public Future<Boolean> learn(boolean young) {
+    if (busy || config.autoTrainMinRecords() <= 0) return Future.succeededFuture(false);
+    busy = true;
+    return models.identityRecords().compose(count -> {
+      if (young != (count <= config.relearnMaxRecords())) return Future.succeededFuture(false);
+      return models.trainedOn().compose(trainedOn -> {
+        boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
+        if (!due) return Future.succeededFuture(false);
+        Future<Boolean> trained = models.train(engine, "upkeep").map(true);
+        return young ? trained.compose(t -> reresolveAll(count)) : trained;
+      });
+    }).recover(err -> {
+      LOG.warn("automatic model training failed: {}", err.getMessage());
+      return Future.succeededFuture(false);
+    }).onComplete(done -> busy = false);
+  }
+
+  private Future<Boolean> reresolveAll(long records) {
+    long started = System.nanoTime();
+    return reresolver.run(progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
+        .map(moved -> {
+          LOG.info("re-resolved {} records with the newly learned model in {} ms: {} moved", records,
+              (System.nanoTime() - started) / 1_000_000, moved);
+          return true;
+        });
+  }
+}

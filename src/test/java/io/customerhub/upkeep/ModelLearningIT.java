@@ -1,0 +1,92 @@
+package io.customerhub.upkeep;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A young hub learns its match model from the records it was given once ingest goes quiet, and re-resolves them
+ * with it without breaking what was right. Learning is on here (a look every second, from 40 records), off in
+ * the other integration tests.
+ */
+class ModelLearningIT {
+
+  private static HubTestNode hub;
+
+  @BeforeAll
+  static void start() {
+    hub = HubTestNode.builder().env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1")
+        .env("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", "40").start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (hub != null) hub.close();
+  }
+
+  @Test
+  void onceIngestGoesQuietTheHubLearnsFromItsRecordsAndKeepsWhatWasRight() throws InterruptedException {
+    assertEquals(0, model().getLong("version"), "no model learned from no data");
+    List<Rec> records = new ArrayList<>();
+    for (int i = 0; i < 36; i++) {
+      Rec crm = WireRecords.distinctPerson("crm", "C");
+      records.add(crm);
+      if (i % 3 == 0) {
+        String email = crm.json().getJsonArray("emails").getString(0).toUpperCase();
+        records.add(crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E")).emails(email));
+      }
+    }
+    for (Rec r : records) hub.accept(r);
+    Map<String, String> asLoaded = hub.crosswalk();
+    assertEquals(12, pairs(asLoaded), "the twelve pairs sharing an e-mail were merged as they came");
+
+    JsonObject learned = awaitModel(60);
+
+    assertTrue(learned.getString("note").contains("records=" + records.size()), learned::encode);
+    assertEquals(groups(asLoaded), groups(hub.crosswalk()), "re-resolved with the learned model, nothing moved");
+  }
+
+  private static JsonObject model() {
+    Response r = hub.get("/api/v1/admin/model", hub.adminToken());
+    assertEquals(200, r.status(), r::toString);
+    return r.json();
+  }
+
+  private static JsonObject awaitModel(int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    JsonObject m = model();
+    while (m.getLong("version") == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      m = model();
+    }
+    JsonObject last = m;
+    assertTrue(last.getLong("version") > 0, () -> "no model learned within " + seconds + " s: " + last.encode());
+    return m;
+  }
+
+  private static long pairs(Map<String, String> crosswalk) {
+    return groups(crosswalk).stream().filter(g -> g.size() == 2).count();
+  }
+
+  /** The partition of the records into profiles, whatever the profile ids. */
+  private static Set<Set<String>> groups(Map<String, String> crosswalk) {
+    Map<String, Set<String>> byProfile = new HashMap<>();
+    crosswalk.forEach((record, profile) -> byProfile.computeIfAbsent(profile, p -> new HashSet<>()).add(record));
+    return new HashSet<>(byProfile.values());
+  }
+}
