@@ -15,10 +15,10 @@ import java.util.List;
 /**
  * The match model learns from the records the hub is given (EM, {@code ModelStore.train}) once there are enough
  * of them and again as they grow. A young hub (at most {@code relearnMaxRecords} identity records) also
- * re-resolves every record with the new model, because the records it holds were linked with a model that had
- * not yet seen them; it waits for ingest to go quiet first (a bulk load is over) so that the re-resolution's
- * writer lock never stalls a load. A grown hub only trains: re-resolving it is the operator's call
- * ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
+ * re-resolves every record with a model it has not re-resolved with yet, because the records it holds were
+ * linked before the model had seen them; it waits for ingest to go quiet first (a bulk load is over) so that the
+ * re-resolution's writer lock never stalls a load. A grown hub only trains: re-resolving it is the operator's
+ * call ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
  */
 public final class ModelLearning {
 
@@ -32,6 +32,8 @@ public final class ModelLearning {
   private final Counter linkedRecords;
   private boolean busy;
   private double linkedAtLastLook = -1;
+  /** The model version the records were last re-resolved with; the one loaded at start counts as applied. */
+  private long reresolvedVersion = -1;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
                        ProfileReadModel readModel, Counter linkedRecords) {
@@ -51,36 +53,37 @@ public final class ModelLearning {
     return quiet ? learn(true) : Future.succeededFuture(false);
   }
 
-  /** The tier refresh tick: a grown hub trains when due, without re-resolving. */
-  Future<Boolean> trainGrown() {
+  /** The tier refresh tick: trains when due, whatever ingest is doing, without re-resolving. */
+  Future<Boolean> trainWhenDue() {
     return learn(false);
   }
 
   /**
-   * Trains when due; with {@code young}, only a young hub does, and then re-resolves everything. Completes with
-   * whether a model was trained. One at a time per node.
+   * Trains when due; with {@code relearn}, and if the hub is young, then re-resolves every record with the
+   * model in use unless that was done already. Completes with whether anything was done. One at a time per node.
    */
-  public Future<Boolean> learn(boolean young) {
+  public Future<Boolean> learn(boolean relearn) {
     if (busy || config.autoTrainMinRecords() <= 0) return Future.succeededFuture(false);
     busy = true;
-    return models.identityRecords().compose(count -> {
-      if (young != (count <= config.relearnMaxRecords())) return Future.succeededFuture(false);
-      return models.trainedOn().compose(trainedOn -> {
-        boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
-        if (!due) return Future.succeededFuture(false);
-        Future<Boolean> trained = models.train(engine, "upkeep").map(true);
-        return young ? trained.compose(t -> reresolveAll(count)) : trained;
-      });
-    }).recover(err -> {
-      LOG.warn("automatic model training failed: {}", err.getMessage());
+    if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
+    return models.identityRecords().compose(count -> models.trainedOn().compose(trainedOn -> {
+      boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
+      Future<Boolean> trained = due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
+      if (!relearn || count > config.relearnMaxRecords()) return trained;
+      return trained.compose(t -> engine.current().version() > reresolvedVersion ? reresolveAll(count)
+          : Future.succeededFuture(t));
+    })).recover(err -> {
+      LOG.warn("learning from the data failed (next look retries): {}", err.getMessage());
       return Future.succeededFuture(false);
     }).onComplete(done -> busy = false);
   }
 
   private Future<Boolean> reresolveAll(long records) {
     long started = System.nanoTime();
+    long version = engine.current().version();
     return reresolver.run(progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
         .map(moved -> {
+          reresolvedVersion = version;
           LOG.info("re-resolved {} records with the newly learned model in {} ms: {} moved", records,
               (System.nanoTime() - started) / 1_000_000, moved);
           return true;

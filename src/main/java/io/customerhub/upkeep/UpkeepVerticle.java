@@ -59,7 +59,7 @@ public final class UpkeepVerticle extends VerticleBase {
     if (config.tierRefreshSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.tierRefreshSeconds()), t -> {
         refreshCutoffs();
-        learning.trainGrown();
+        learning.trainWhenDue();
       });
     }
     if (config.learnWhenQuietSeconds() > 0) {
