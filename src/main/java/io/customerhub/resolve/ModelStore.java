@@ -47,6 +47,21 @@ public final class ModelStore {
     }, false));
   }
 
+  /**
+   * Puts the newest stored model to use if it is newer than the engine's: another node of the cluster trained
+   * it. Completes with whether it did.
+   */
+  public Future<Boolean> adoptNewer(MatchEngine engine) {
+    return pool.query(ModelSql.LATEST).execute().map(rows -> {
+      if (rows.size() == 0) return false;
+      Row r = rows.iterator().next();
+      if (r.getLong(0) <= engine.current().version()) return false;
+      engine.use(MatchModel.fromJson(r.getString(1)), r.getLong(0));
+      LOG.info("match model version {} (trained on another node) in use", r.getLong(0));
+      return true;
+    });
+  }
+
   /** Learns a model from the stored records, stores it as a new version and puts it to use. */
   public Future<JsonObject> train(MatchEngine engine, String actor) {
     long started = System.nanoTime();

@@ -45,12 +45,16 @@ public final class ModelLearning {
     this.linkedRecords = linkedRecords;
   }
 
-  /** The frequent look: learns (and re-resolves) only if no record was linked here since the previous look. */
+  /**
+   * The frequent look: learns (and re-resolves) only if no record was linked here since the previous look;
+   * otherwise only puts a model another node trained to use.
+   */
   Future<Boolean> learnIfQuiet() {
     double linked = linkedRecords.count();
     boolean quiet = linked == linkedAtLastLook;
     linkedAtLastLook = linked;
-    return quiet ? learn(true) : Future.succeededFuture(false);
+    if (quiet) return learn(true);
+    return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
   }
 
   /** The tier refresh tick: trains when due, whatever ingest is doing, without re-resolving. */
@@ -66,7 +70,9 @@ public final class ModelLearning {
     if (busy || config.autoTrainMinRecords() <= 0) return Future.succeededFuture(false);
     busy = true;
     if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
-    return models.identityRecords().compose(count -> models.trainedOn().compose(trainedOn -> {
+    // every node uses the newest model, whichever node trained it
+    Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
+    return records.compose(count -> models.trainedOn().compose(trainedOn -> {
       boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
       Future<Boolean> trained = due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
       if (!relearn || count > config.relearnMaxRecords()) return trained;

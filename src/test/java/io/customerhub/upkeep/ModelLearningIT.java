@@ -7,7 +7,10 @@ import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A young hub learns its match model from the records it was given once ingest goes quiet, and re-resolves them
- * with it without breaking what was right. Learning is on here (a look every second, from 40 records), off in
- * the other integration tests.
+ * with it without breaking what was right, and every node puts the newest model to use. Learning is on here (a
+ * look every second, from 40 records), off in the other integration tests.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelLearningIT {
 
   private static HubTestNode hub;
@@ -40,6 +44,7 @@ class ModelLearningIT {
   }
 
   @Test
+  @Order(1)
   void onceIngestGoesQuietTheHubLearnsFromItsRecordsAndKeepsWhatWasRight() throws InterruptedException {
     assertEquals(0, model().getLong("version"), "no model learned from no data");
     List<Rec> records = new ArrayList<>();
@@ -59,6 +64,26 @@ class ModelLearningIT {
 
     assertTrue(learned.getString("note").contains("records=" + records.size()), learned::encode);
     assertEquals(groups(asLoaded), groups(hub.crosswalk()), "re-resolved with the learned model, nothing moved");
+  }
+
+  /** Runs after the records of the first test are stored: training needs some. */
+  @Test
+  @Order(2)
+  void aModelAnotherNodeTrainedIsPutToUseHere() throws InterruptedException {
+    HubTestNode other = HubTestNode.builder().postgresUrl(hub.pgUrl()).env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1")
+        .ownHazelcastMember().start();
+    try {
+      Response trained = other.post("/api/v1/admin/train", "application/json", "{}", other.adminToken());
+      assertEquals(200, trained.status(), trained::toString);
+      long version = trained.json().getLong("version");
+
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (model().getLong("version") < version && System.nanoTime() < deadline) Thread.sleep(200);
+
+      assertEquals(version, model().getLong("version"), "the newest model is in use on every node");
+    } finally {
+      other.close();
+    }
   }
 
   private static JsonObject model() {
