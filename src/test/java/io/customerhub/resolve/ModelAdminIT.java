@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
@@ -9,11 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.customerhub.testing.ApiAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,15 +32,7 @@ class ModelAdminIT extends OneHubPerClass {
    */
   @BeforeAll
   static void loadCustomers() {
-    List<Rec> records = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      Rec crm = WireRecords.distinctPerson("crm", "C");
-      records.add(crm);
-      if (i % 3 == 0) {
-        String email = crm.json().getJsonArray("emails").getString(0).toUpperCase();
-        records.add(crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E")).emails(email));
-      }
-    }
+    List<Rec> records = new ArrayList<>(WireRecords.customersWithErpCopies(30, 3));
     Rec crm = WireRecords.distinctPerson("crm", "C");
     records.add(crm);
     records.add(WireRecords.person("erp", WireRecords.uniqueId("E"))
@@ -64,7 +55,7 @@ class ModelAdminIT extends OneHubPerClass {
   @Test
   void reresolutionRunsAsAJobAndKeepsEveryProfileThatWasRight() {
     Map<String, String> before = hub.crosswalk();
-    assertEquals(11, groups(before).stream().filter(g -> g.size() == 2).count(),
+    assertEquals(11, HubTestNode.partition(before).stream().filter(g -> g.size() == 2).count(),
         "the ten pairs and the linked pair were merged");
 
     Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
@@ -76,7 +67,7 @@ class ModelAdminIT extends OneHubPerClass {
     assertEquals(0, state.getInteger("moved"), "nothing was wrong, nothing moves: " + state.encode());
     Map<String, String> after = hub.crosswalk();
     assertEquals(before, after, "every record keeps its profile id");
-    assertEquals(groups(before), groups(after));
+    assertEquals(HubTestNode.partition(before), HubTestNode.partition(after));
     for (String profileId : new HashSet<>(after.values())) {
       assertEquals(200, hub.get("/api/v1/profiles/" + profileId, hub.adminToken()).status());
     }
@@ -114,10 +105,4 @@ class ModelAdminIT extends OneHubPerClass {
     throw new AssertionError("the job did not finish in 60 s: " + state.encode());
   }
 
-  /** The partition of the records into profiles, whatever the profile ids. */
-  private static Set<Set<String>> groups(Map<String, String> crosswalk) {
-    Map<String, Set<String>> byProfile = new HashMap<>();
-    crosswalk.forEach((record, profile) -> byProfile.computeIfAbsent(profile, p -> new HashSet<>()).add(record));
-    return new HashSet<>(byProfile.values());
-  }
 }

@@ -144,6 +144,13 @@ public final class HubTestNode implements AutoCloseable {
     return node.httpPort();
   }
 
+  /** The partition of the records into profiles, whatever the profile ids: what re-resolution must keep. */
+  public static java.util.Set<java.util.Set<String>> partition(Map<String, String> crosswalk) {
+    Map<String, java.util.Set<String>> byProfile = new HashMap<>();
+    crosswalk.forEach((record, profile) -> byProfile.computeIfAbsent(profile, p -> new java.util.HashSet<>()).add(record));
+    return new java.util.HashSet<>(byProfile.values());
+  }
+
   public String pgUrl() {
     return node.pgUri();
   }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,6 +89,23 @@ public final class WireRecords {
         .birthDate(birthDate)
         .address(r.nextInt(1, 999) + " " + uniqueName() + " Rd", "Beijing", String.valueOf(100_000 + r.nextInt(800_000)))
         .updatedAt(at(0));
+  }
+
+  /**
+   * {@code customers} distinct CRM customers; every {@code every}-th of them also in the ERP under its own id, with
+   * the same e-mail written in capitals: pairs the matcher merges on the e-mail alone.
+   */
+  public static List<Rec> customersWithErpCopies(int customers, int every) {
+    List<Rec> records = new java.util.ArrayList<>();
+    for (int i = 0; i < customers; i++) {
+      Rec crm = distinctPerson("crm", "C");
+      records.add(crm);
+      if (i % every == 0) {
+        String email = crm.json().getJsonArray("emails").getString(0).toUpperCase();
+        records.add(crm.copy().set("source", "erp").set("sourceId", uniqueId("E")).emails(email));
+      }
+    }
+    return records;
   }
 
   public static Rec person(String source, String sourceId) {

@@ -12,12 +12,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,15 +43,7 @@ class ModelLearningIT {
   @Order(1)
   void onceIngestGoesQuietTheHubLearnsFromItsRecordsAndKeepsWhatWasRight() throws InterruptedException {
     assertEquals(0, model().getLong("version"), "no model learned from no data");
-    List<Rec> records = new ArrayList<>();
-    for (int i = 0; i < 36; i++) {
-      Rec crm = WireRecords.distinctPerson("crm", "C");
-      records.add(crm);
-      if (i % 3 == 0) {
-        String email = crm.json().getJsonArray("emails").getString(0).toUpperCase();
-        records.add(crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E")).emails(email));
-      }
-    }
+    List<Rec> records = WireRecords.customersWithErpCopies(36, 3);
     for (Rec r : records) hub.accept(r);
     Map<String, String> asLoaded = hub.crosswalk();
     assertEquals(12, pairs(asLoaded), "the twelve pairs sharing an e-mail were merged as they came");
@@ -63,7 +51,7 @@ class ModelLearningIT {
     JsonObject learned = awaitModel(60);
 
     assertTrue(learned.getString("note").contains("records=" + records.size()), learned::encode);
-    assertEquals(groups(asLoaded), groups(hub.crosswalk()), "re-resolved with the learned model, nothing moved");
+    assertEquals(HubTestNode.partition(asLoaded), HubTestNode.partition(hub.crosswalk()), "re-resolved with the learned model, nothing moved");
   }
 
   /** Runs after the records of the first test are stored: training needs some. */
@@ -105,13 +93,7 @@ class ModelLearningIT {
   }
 
   private static long pairs(Map<String, String> crosswalk) {
-    return groups(crosswalk).stream().filter(g -> g.size() == 2).count();
+    return HubTestNode.partition(crosswalk).stream().filter(g -> g.size() == 2).count();
   }
 
-  /** The partition of the records into profiles, whatever the profile ids. */
-  private static Set<Set<String>> groups(Map<String, String> crosswalk) {
-    Map<String, Set<String>> byProfile = new HashMap<>();
-    crosswalk.forEach((record, profile) -> byProfile.computeIfAbsent(profile, p -> new HashSet<>()).add(record));
-    return new HashSet<>(byProfile.values());
-  }
 }
