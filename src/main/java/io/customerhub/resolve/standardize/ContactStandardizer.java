@@ -7,7 +7,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Emails, phones, identifiers and birth dates: each either normalized or dropped (null) when invalid. */
+/** Emails, phones, identifiers and birth dates: each normalized, or dropped (null) when unusable. */
 final class ContactStandardizer {
 
   private static final Pattern EMAIL = Pattern.compile(
@@ -43,7 +43,11 @@ final class ContactStandardizer {
     return e;
   }
 
-  /** E.164 (+8613800138000) or null; numbers without a country code are read in the default region. */
+  /**
+   * E.164 (+8613800138000) for a number valid in its region (the default one when it has no country code);
+   * else its digits alone when it has 7 to 15 of them, so that two records carrying the same number from a
+   * region the hub was not told about still agree on it; else null.
+   */
   String phone(String raw) {
     return phone(raw, null);
   }
@@ -58,10 +62,18 @@ final class ContactStandardizer {
     String r = region != null && PHONES.getSupportedRegions().contains(region) ? region : defaultRegion;
     try {
       Phonenumber.PhoneNumber p = PHONES.parse(n, r);
-      return PHONES.isValidNumber(p) ? PHONES.format(p, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+      if (PHONES.isValidNumber(p)) return PHONES.format(p, PhoneNumberUtil.PhoneNumberFormat.E164);
     } catch (NumberParseException e) {
-      return null;
+      // not a number of that region: compared by its digits below
     }
+    return digitsOnly(n);
+  }
+
+  /** The digits of a number no numbering plan knows, if it has as many as a phone number does; else null. */
+  private static String digitsOnly(String n) {
+    StringBuilder sb = new StringBuilder(n.length());
+    n.codePoints().filter(c -> c >= '0' && c <= '9').forEach(sb::appendCodePoint);
+    return sb.length() >= 7 && sb.length() <= 15 ? sb.toString() : null;
   }
 
   /** National and tax ids: NFKC, upper case, without spaces, dashes and dots. */

@@ -48,6 +48,14 @@ class ContactStandardizerTest {
   }
 
   @Test
+  void aNumberNoNumberingPlanOfItsRegionKnowsIsComparedByItsDigits() {
+    assertEquals("0412345678", cn.phone("0412 345 678"), "an Australian mobile in a hub whose default region is CN");
+    assertEquals(cn.phone("0412 345 678"), cn.phone("0412-345-678"));
+    assertEquals("+61412345678", cn.phone("0412 345 678", "AU"), "with its country it is E.164");
+    assertEquals("+8613800138000", cn.phone("138-0013-8000"), "valid numbers are unchanged");
+  }
+
+  @Test
   void invalidPhonesAreDropped() {
     assertNull(cn.phone("12345"));
     assertNull(cn.phone("call me"));
