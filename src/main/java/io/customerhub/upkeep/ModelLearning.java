@@ -31,7 +31,10 @@ public final class ModelLearning {
   private final ProfileReadModel readModel;
   private final Counter linkedRecords;
   private boolean busy;
+  private boolean failed;
   private double linkedAtLastLook = -1;
+  /** The linked-records count at the last learning attempt that ran to its end: nothing new since, nothing to do. */
+  private double settledAt = -1;
   /** The model version the records were last re-resolved with; the one loaded at start counts as applied. */
   private long reresolvedVersion = -1;
 
@@ -46,15 +49,19 @@ public final class ModelLearning {
   }
 
   /**
-   * The frequent look: learns (and re-resolves) only if no record was linked here since the previous look;
-   * otherwise only puts a model another node trained to use.
+   * The frequent look: learns (and re-resolves) only if no record was linked here since the previous look and
+   * some were since the last time it learned; otherwise only puts a model another node trained to use.
    */
   Future<Boolean> learnIfQuiet() {
     double linked = linkedRecords.count();
     boolean quiet = linked == linkedAtLastLook;
     linkedAtLastLook = linked;
-    if (quiet) return learn(true);
-    return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
+    if (!quiet || linked == settledAt || busy) {
+      return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
+    }
+    return learn(true).onSuccess(done -> {
+      if (!failed) settledAt = linked;
+    });
   }
 
   /** The tier refresh tick: trains when due, whatever ingest is doing, without re-resolving. */
@@ -69,6 +76,7 @@ public final class ModelLearning {
   public Future<Boolean> learn(boolean relearn) {
     if (busy || config.autoTrainMinRecords() <= 0) return Future.succeededFuture(false);
     busy = true;
+    failed = false;
     if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
     // every node uses the newest model, whichever node trained it
     Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
@@ -79,6 +87,7 @@ public final class ModelLearning {
       return trained.compose(t -> engine.current().version() > reresolvedVersion ? reresolveAll(count)
           : Future.succeededFuture(t));
     })).recover(err -> {
+      failed = true;
       LOG.warn("learning from the data failed (next look retries): {}", err.getMessage());
       return Future.succeededFuture(false);
     }).onComplete(done -> busy = false);
