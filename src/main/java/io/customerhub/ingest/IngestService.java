@@ -8,6 +8,7 @@ import io.customerhub.resolve.Outcome;
 import io.customerhub.resolve.ResolveService;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class IngestService {
       if (!outcome.accepted()) return o.put("status", "rejected").put("error", outcome.error());
       o.put("status", "accepted").put("outcome", outcome.kind().wire());
       o.put("profileId", outcome.profileId() == null ? null : outcome.profileId().toString());
-      if (!warnings.isEmpty()) o.put("warnings", new io.vertx.core.json.JsonArray(warnings));
+      if (!warnings.isEmpty()) o.put("warnings", new JsonArray(warnings));
       return o;
     }
   }

@@ -76,7 +76,8 @@ public final class ModelStore {
                 long version = rows.iterator().next().getLong(0);
                 engine.use(model, version);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                LOG.info("trained match model version {} on {} records in {} s", version, records.size(), seconds);
+                LOG.info("trained match model version {} on {} records in {} s", version, records.size(),
+                    Math.round(seconds * 10) / 10.0);
                 return new JsonObject().put("version", version).put("trainedOn", records.size())
                     .put("seconds", Math.round(seconds * 10) / 10.0).put("note", model.note())
                     .put("model", new JsonObject(model.toJson()));

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The match model learns from the records the hub is given (EM, {@code ModelStore.train}) once there are enough
@@ -30,7 +31,8 @@ public final class ModelLearning {
   private final Reresolver reresolver;
   private final ProfileReadModel readModel;
   private final Counter linkedRecords;
-  private boolean busy;
+  /** Also called from outside the verticle's context ({@code bin/hub eval}): one attempt at a time. */
+  private final AtomicBoolean busy = new AtomicBoolean();
   private boolean failed;
   private double linkedAtLastLook = -1;
   /** The linked-records count at the last learning attempt that ran to its end: nothing new since, nothing to do. */
@@ -56,7 +58,7 @@ public final class ModelLearning {
     double linked = linkedRecords.count();
     boolean quiet = linked == linkedAtLastLook;
     linkedAtLastLook = linked;
-    if (!quiet || linked == settledAt || busy) {
+    if (!quiet || linked == settledAt || busy.get()) {
       return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
     }
     return learn(true).onSuccess(done -> {
@@ -74,8 +76,7 @@ public final class ModelLearning {
    * model in use unless that was done already. Completes with whether anything was done. One at a time per node.
    */
   public Future<Boolean> learn(boolean relearn) {
-    if (busy || config.autoTrainMinRecords() <= 0) return Future.succeededFuture(false);
-    busy = true;
+    if (config.autoTrainMinRecords() <= 0 || !busy.compareAndSet(false, true)) return Future.succeededFuture(false);
     failed = false;
     if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
     // every node uses the newest model, whichever node trained it
@@ -90,7 +91,7 @@ public final class ModelLearning {
       failed = true;
       LOG.warn("learning from the data failed (next look retries): {}", err.getMessage());
       return Future.succeededFuture(false);
-    }).onComplete(done -> busy = false);
+    }).onComplete(done -> busy.set(false));
   }
 
   private Future<Boolean> reresolveAll(long records) {
