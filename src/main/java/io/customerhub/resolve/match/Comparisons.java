@@ -136,8 +136,8 @@ public final class Comparisons {
 
   /**
    * Any shared address is EXACT, one mistyped letter is ONE_EDIT. Neither the same local part at another
-   * domain nor a different digit (wei.zhang1@ vs wei.zhang2@) counts: both are what two namesakes get, and
-   * the name fields already weigh the name.
+   * domain nor a different digit or separator (wei.zhang1@ vs wei.zhang2@, wei.zhang@ vs wei_zhang@) counts:
+   * those are what two namesakes get, and the name fields already weigh the name.
    */
   static int email(List<String> xs, List<String> ys) {
     return closest(xs, ys, true);
@@ -150,17 +150,24 @@ public final class Comparisons {
     for (String x : xs) {
       for (String y : ys) {
         if (x.equals(y)) return 0;
-        if (best == 2 && Similarity.editDistance(x, y, 1) <= 1 && !(lettersOnly && digitsDiffer(x, y))) best = 1;
+        if (best == 2 && Similarity.editDistance(x, y, 1) <= 1 && !(lettersOnly && namesakesDiffer(x, y))) best = 1;
       }
     }
     return best;
   }
 
-  /** True when the strings differ in a digit: same length, the one differing character a digit, or a digit inserted. */
-  private static boolean digitsDiffer(String x, String y) {
+  /**
+   * True when the one difference is a digit or a separator (wei.zhang1@ vs wei.zhang2@, wei.zhang@ vs
+   * wei_zhang@): what two namesakes get from the same provider, not a typo.
+   */
+  private static boolean namesakesDiffer(String x, String y) {
     int i = 0;
     while (i < Math.min(x.length(), y.length()) && x.charAt(i) == y.charAt(i)) i++;
-    return (i < x.length() && Character.isDigit(x.charAt(i))) || (i < y.length() && Character.isDigit(y.charAt(i)));
+    return (i < x.length() && namesakeMark(x.charAt(i))) || (i < y.length() && namesakeMark(y.charAt(i)));
+  }
+
+  private static boolean namesakeMark(char c) {
+    return Character.isDigit(c) || c == '.' || c == '_' || c == '-';
   }
 
   static int phone(List<String> xs, List<String> ys) {

@@ -212,7 +212,7 @@ public final class EmTrainer {
       case "sn" -> EnumSet.of(Field.ADDRESS);
       case "nid" -> EnumSet.of(Field.NATIONAL_ID);
       case "tax" -> EnumSet.of(Field.TAX_ID);
-      case "ny", "di" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
+      case "ny", "ns", "di" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
       case "nk" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
       case "pi" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
       case "on", "op" -> EnumSet.of(Field.ORG_NAME);

@@ -195,7 +195,8 @@ public final class StandardRecord {
 
   /**
    * Keys that group plausible candidates, in the rule order of the configuration: the strong keys first
-   * (when the "strong" rule is on), then phonetic name + birth year ({@code ny:}), name pair ({@code nk:}),
+   * (when the "strong" rule is on), then phonetic name + birth year and day or month ({@code ny:}), phonetic
+   * name + birth year ({@code ns:}), name pair ({@code nk:}),
    * postcode + initials ({@code pi:}), birth date + each initial ({@code di:}), e-mail local part ({@code el:}),
    * organization name ({@code on:}, {@code op:}).
    */

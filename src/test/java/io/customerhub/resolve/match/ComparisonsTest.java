@@ -70,6 +70,8 @@ class ComparisonsTest {
     assertEquals(0, Comparisons.email(List.of("a@x.com", "wei@x.com"), List.of("wei@x.com")));
     assertEquals(1, Comparisons.email(List.of("wei.zhang@x.com"), List.of("wei.zhnag@x.com")));
     assertEquals(2, Comparisons.email(List.of("wei.zhang1@x.com"), List.of("wei.zhang2@x.com")));
+    assertEquals(2, Comparisons.email(List.of("robert.martin@x.com"), List.of("robert_martin@x.com")));
+    assertEquals(2, Comparisons.email(List.of("li.li@x.com"), List.of("lili@x.com")));
     assertEquals(2, Comparisons.email(List.of("wei.zhang@qq.com"), List.of("wei.zhang@163.com")));
     assertEquals(Field.MISSING, Comparisons.email(List.of(), List.of("wei@x.com")));
   }

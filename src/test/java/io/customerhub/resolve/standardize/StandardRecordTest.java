@@ -56,9 +56,25 @@ class StandardRecordTest {
     assertTrue(b.stream().anyMatch(a::contains), a + " vs " + b);
   }
 
+  @Test
+  void withNameSoundYearTheSameNameBornTheSameYearSharesAKeyWhateverTheDayAndMonth() {
+    List<String> rules = new java.util.ArrayList<>(StandardizerConfig.DEFAULT_RULES);
+    rules.add("name_sound_year");
+    Standardizer std = new Standardizer(new StandardizerConfig("CN", false, rules));
+    CanonicalRecord a = CanonicalRecord.person(new SourceKey("a", "1"), Instant.EPOCH, "Noah", "Watson", null, null);
+    CanonicalRecord b = CanonicalRecord.person(new SourceKey("a", "2"), Instant.EPOCH, "Noah", "Watson", null, null);
+    List<String> ka = std.standardize(withBirthDate(a, "2008-03-23")).blockingKeys();
+    List<String> kb = std.standardize(withBirthDate(b, "2008-01-19")).blockingKeys();
+    assertEquals(List.of("ns:"), ka.stream().filter(kb::contains).map(k -> k.substring(0, 3)).toList(), ka + " vs " + kb);
+  }
+
   private static CanonicalRecord withBirthDate(CanonicalRecord r) {
+    return withBirthDate(r, "1987-11-18");
+  }
+
+  private static CanonicalRecord withBirthDate(CanonicalRecord r, String date) {
     return new CanonicalRecord(r.key(), r.kind(), r.updatedAt(), false, r.givenName(), r.familyName(), null, null,
-        null, null, "1987-11-18", List.of(), List.of(), List.of(), List.of(), java.util.Map.of(), null);
+        null, null, date, List.of(), List.of(), List.of(), List.of(), java.util.Map.of(), null);
   }
 
   @Test
