@@ -152,7 +152,9 @@ public final class EmTrainer {
     long allPairs = (long) n * (n - 1) / 2;
     int[] levels = new int[FIELDS.length];
     if (allPairs <= randomPairs) {
-      for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) countU(records.get(i), records.get(j), cmp, levels, counts, matches);
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) countU(records.get(i), records.get(j), cmp, levels, counts, matches);
+      }
     } else {
       for (int k = 0; k < randomPairs; k++) {
         int i = rnd.nextInt(n);
