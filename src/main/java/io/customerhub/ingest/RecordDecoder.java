@@ -144,16 +144,38 @@ public final class RecordDecoder {
       return text(obj, field, path);
     }
 
+    /**
+     * The declared kind, else the source's default, else what the fields say without doubt: person names or a
+     * birth date and nothing of an organization or an order make a person, an organization's name or tax id and
+     * nothing of a person an organization (with a warning). Anything else must say its kind.
+     */
     Kind kind(Kind defaultKind) {
       String k = text("kind");
       if (k == null) {
-        if (defaultKind == null) error("kind", "is required (person, organization or order)");
-        return defaultKind;
+        if (defaultKind != null) return defaultKind;
+        Kind inferred = inferredKind();
+        if (inferred == null) {
+          error("kind", "is required (person, organization or order)");
+        } else {
+          warn("kind", "missing; read as " + inferred.wire() + " from the fields given");
+        }
+        return inferred;
       }
       return Kind.fromWire(k).orElseGet(() -> {
         error("kind", "must be person, organization or order, got '" + k + "'");
         return null;
       });
+    }
+
+    private Kind inferredKind() {
+      boolean person = has("givenName") || has("familyName") || has("fullName") || has("birthDate")
+          || has("nationalId");
+      boolean organization = has("orgName") || has("taxId");
+      boolean order = has("customerRef") || has("orderedAt") || has("amount") || has("status");
+      if (order) return null;
+      if (person && !organization) return Kind.PERSON;
+      if (organization && !person) return Kind.ORGANIZATION;
+      return null;
     }
 
     boolean bool(String field) {

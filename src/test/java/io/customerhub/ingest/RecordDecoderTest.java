@@ -101,6 +101,21 @@ class RecordDecoderTest {
   }
 
   @Test
+  void missingKindIsReadFromUnambiguousFieldsWithAWarning() {
+    RecordDecoder.Decoded person = decode(new JsonObject().put("sourceId", "P-1").put("givenName", "Wei")
+        .put("birthDate", "1990-03-07"));
+    assertTrue(person.ok(), person::reason);
+    assertEquals(Kind.PERSON, person.record().kind());
+    assertEquals(List.of("kind: missing; read as person from the fields given"), person.warnings());
+    RecordDecoder.Decoded org = decode(new JsonObject().put("sourceId", "O-1").put("orgName", "Acme Ltd"));
+    assertEquals(Kind.ORGANIZATION, org.record().kind());
+    rejected(new JsonObject().put("sourceId", "X-1").put("givenName", "Wei").put("orgName", "Acme"), "kind",
+        "is required");
+    rejected(new JsonObject().put("sourceId", "X-2").put("givenName", "Wei").put("amount", 12.5), "kind",
+        "is required");
+  }
+
+  @Test
   void missingKindTakesTheSourceDefault() {
     RecordDecoder.Decoded d = RecordDecoder.decode(new JsonObject().put("sourceId", "K-1"), "erp", Kind.ORGANIZATION);
     assertTrue(d.ok(), d::reason);
