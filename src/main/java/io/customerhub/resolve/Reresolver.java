@@ -8,6 +8,7 @@ import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -35,7 +36,13 @@ public final class Reresolver {
   public record Progress(String phase, long done, long total) {
   }
 
-  private record Plan(UUID[] target, List<long[]> reviews, List<PairDecider.Decision> reviewDecisions) {
+  /**
+   * @param joinedBy  per record, the first MERGE pair that joined it to its cluster (null for records joined by
+   *                  links only, or alone): what its explanation names
+   * @param joinedWith the other record of that pair
+   */
+  private record Plan(UUID[] target, List<long[]> reviews, List<PairDecider.Decision> reviewDecisions,
+                      PairDecider.Decision[] joinedBy, int[] joinedWith) {
   }
 
   private record Snapshot(List<SourceKey> keys, List<StandardRecord> standards, List<UUID> profiles,
@@ -115,6 +122,8 @@ public final class Reresolver {
     record Scored(int a, int b, PairDecider.Decision d) {
     }
     List<Scored> merges = new ArrayList<>();
+    PairDecider.Decision[] joinedBy = new PairDecider.Decision[n];
+    int[] joinedWith = new int[n];
     for (long pair : pairs.pairs()) {
       int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
       PairDecider.Decision d = engine.decide(s.standards().get(a), s.standards().get(b), false);
@@ -140,6 +149,14 @@ public final class Reresolver {
       }
       int ra = uf.find(a), rb = uf.find(b);
       uf.union(ra, rb);
+      if (joinedBy[a] == null) {
+        joinedBy[a] = m.d();
+        joinedWith[a] = b;
+      }
+      if (joinedBy[b] == null) {
+        joinedBy[b] = m.d();
+        joinedWith[b] = a;
+      }
       List<StandardRecord> joined = new ArrayList<>(left);
       joined.addAll(right);
       members.remove(ra);
@@ -171,7 +188,7 @@ public final class Reresolver {
         openDecisions.add(reviewDecisions.get(k));
       }
     }
-    return new Plan(target, open, openDecisions);
+    return new Plan(target, open, openDecisions, joinedBy, joinedWith);
   }
 
   private Future<Integer> apply(Snapshot s, Plan plan, Consumer<Progress> progress,
@@ -184,7 +201,7 @@ public final class Reresolver {
     for (int from = 0; from < moves.size(); from += PAGE) {
       List<Integer> page = moves.subList(from, Math.min(moves.size(), from + PAGE));
       int done = Math.min(moves.size(), from + PAGE);
-      chain = chain.compose(v -> applyPage(s, target, page).map(c -> {
+      chain = chain.compose(v -> applyPage(s, plan, page).map(c -> {
         changes.accept(c);
         progress.accept(new Progress("moving", done, moves.size()));
         return null;
@@ -238,7 +255,24 @@ public final class Reresolver {
         });
   }
 
-  private Future<List<ProfileChange>> applyPage(Snapshot s, UUID[] target, List<Integer> page) {
+  /**
+   * Why a moved record is where re-resolution put it, in the shape online linking writes: the pair that joined it
+   * with its fields' levels and weights, marked as found by re-resolution with the model version.
+   */
+  private JsonObject matchJson(Snapshot s, Plan plan, int i) {
+    JsonObject o = new JsonObject();
+    PairDecider.Decision d = plan.joinedBy()[i];
+    if (d == null) return o.put("rule", "re-resolution").put("modelVersion", engine.current().version());
+    SourceKey with = s.keys().get(plan.joinedWith()[i]);
+    o.put("rule", d.rule()).put("band", d.band().name()).put("score", d.score())
+        .put("matchedWith", new JsonObject().put("source", with.source()).put("sourceId", with.sourceId()))
+        .put("foundBy", "re-resolution").put("modelVersion", engine.current().version());
+    if (!d.explanation().isEmpty()) o.put("explanation", new JsonObject(d.explanation()));
+    return o;
+  }
+
+  private Future<List<ProfileChange>> applyPage(Snapshot s, Plan plan, List<Integer> page) {
+    UUID[] target = plan.target();
     Set<UUID> affected = new TreeSet<>();
     Set<UUID> fresh = new LinkedHashSet<>();
     String[] src = new String[page.size()], ids = new String[page.size()], match = new String[page.size()];
@@ -250,7 +284,7 @@ public final class Reresolver {
       ids[k] = s.keys().get(i).sourceId();
       to[k] = target[i];
       moved.add(s.keys().get(i));
-      match[k] = "{\"rule\":\"re-resolution\",\"modelVersion\":" + engine.current().version() + "}";
+      match[k] = matchJson(s, plan, i).encode();
       affected.add(s.profiles().get(i));
       affected.add(target[i]);
       if (!s.created().containsKey(target[i])) fresh.add(target[i]);
