@@ -1,0 +1,97 @@
+package io.customerhub.resolve;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Data where each customer has several records, birth dates off by months: the default model (a prior made for
+ * about one duplicate per record) keeps some of them apart; a model learned from the data merges each customer,
+ * and every record re-resolution moves is explained by the pair that joined it, as online linking explains.
+ */
+class ReresolutionIT extends OneHubPerClass {
+
+  private static final String JSON = "application/json";
+  private static final String[][] PEOPLE = {{"Noah", "Watson", "Bolton"}, {"Ivy", "Kay", "Peterborough"},
+      {"Mila", "Hall", "Birmingham"}, {"Leo", "Jones", "Manchester"}, {"Arlo", "Morgan", "Aberdeen"},
+      {"Tyler", "Davis", "Ipswich"}, {"Lily", "Young", "London"}, {"Oscar", "Grant", "Ipswich"},
+      {"Ella", "Walsh", "Milton"}, {"Jack", "Foster", "London"}, {"Amber", "Smith", "Sunderland"},
+      {"Ryan", "King", "London"}};
+  /** Each pair of dates shares the month or the day, so that the records meet through the name-and-date key. */
+  private static final String[] DATES = {"-03-23", "-03-19", "-06-23", "-03-05", "-08-23"};
+
+  @Test
+  void aLearnedModelMergesEachCustomerAndMovedRecordsAreExplainedByTheirPair() throws InterruptedException {
+    List<String> lines = new ArrayList<>();
+    Map<String, Integer> personOf = new HashMap<>();
+    for (int p = 0; p < PEOPLE.length; p++) {
+      for (int r = 0; r < DATES.length; r++) {
+        String id = "P-" + p + "-" + r;
+        personOf.put("people:" + id, p);
+        lines.add(new JsonObject().put("sourceId", id).put("kind", "person").put("givenName", PEOPLE[p][0])
+            .put("familyName", PEOPLE[p][1]).put("birthDate", (1970 + p) + DATES[r])
+            .put("addresses", new JsonArray().add(new JsonObject().put("city", PEOPLE[p][2]))).encode());
+      }
+    }
+    assertEquals(200, hub.post("/api/v1/records/people", "application/x-ndjson", String.join("\n", lines),
+        hub.adminToken()).status());
+    Map<String, String> asLoaded = hub.crosswalk();
+    assertTrue(HubTestNode.partition(asLoaded).size() > PEOPLE.length, "the default model keeps some apart");
+
+    assertEquals(200, hub.post("/api/v1/admin/train", JSON, "{}", hub.adminToken()).status());
+    Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
+    JsonObject job = awaitJob(started.header("Location"));
+
+    assertEquals("done", job.getString("state"), job::encode);
+    Map<String, String> after = hub.crosswalk();
+    assertEquals(byPerson(personOf), HubTestNode.partition(after), "one profile per customer");
+    String moved = asLoaded.keySet().stream().filter(k -> !asLoaded.get(k).equals(after.get(k))).findFirst()
+        .orElseThrow();
+    JsonObject why = explanationOf(after.get(moved), moved);
+    assertEquals("re-resolution", why.getString("foundBy"), why::encode);
+    assertEquals("MERGE", why.getString("band"), why::encode);
+    assertNotNull(why.getJsonObject("matchedWith"), why::encode);
+    assertNotNull(why.getJsonObject("explanation"), why::encode);
+    assertTrue(why.getLong("modelVersion") > 0, why::encode);
+  }
+
+  private static Set<Set<String>> byPerson(Map<String, Integer> personOf) {
+    Map<Integer, Set<String>> groups = new HashMap<>();
+    personOf.forEach((record, person) -> groups.computeIfAbsent(person, p -> new HashSet<>()).add(record));
+    return new HashSet<>(groups.values());
+  }
+
+  private static JsonObject explanationOf(String profileId, String recordKey) {
+    Response r = hub.get("/api/v1/profiles/" + profileId + "/explain", hub.adminToken());
+    assertEquals(200, r.status(), r::toString);
+    for (Object o : r.json().getJsonArray("records")) {
+      JsonObject rec = (JsonObject) o;
+      if ((rec.getString("source") + ":" + rec.getString("sourceId")).equals(recordKey)) return rec;
+    }
+    throw new AssertionError(recordKey + " not in the explanation of " + profileId + ": " + r.json().encode());
+  }
+
+  private static JsonObject awaitJob(String location) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonObject state = hub.get(location, hub.adminToken()).json();
+    while ("running".equals(state.getString("state")) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      state = hub.get(location, hub.adminToken()).json();
+    }
+    return state;
+  }
+}
