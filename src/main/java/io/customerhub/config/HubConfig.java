@@ -42,8 +42,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    * @param recoverAfterSeconds     profiles a batch linked but did not recompute (it stopped between its two
    *                                transactions) are recomputed once their mark is this old, checked as often
    * @param learnWhenQuietSeconds   how often a young hub looks whether ingest has gone quiet since its last look;
-   *                                if so and a training is due, it trains and re-resolves every record with the
-   *                                new model (0: never; then training waits for the tier refresh tick)
+   *                                if so, it trains when due and re-resolves every record with a model it has not
+   *                                re-resolved with yet (0: never; then training waits for the tier refresh tick)
    * @param relearnMaxRecords       a hub is young while it holds at most this many identity records: beyond,
    *                                re-resolution takes long enough to be the operator's call
    */

@@ -330,14 +330,8 @@ final class BatchTransaction {
   }
 
   private static JsonObject matchJson(Linker.Assignment a) {
-    JsonObject o = new JsonObject();
-    if (a.decision() == null) return o.put("rule", "new-profile");
-    o.put("rule", a.decision().rule()).put("band", a.decision().band().name()).put("score", a.decision().score());
-    if (a.matchedWith() != null) {
-      o.put("matchedWith", new JsonObject().put("source", a.matchedWith().source()).put("sourceId", a.matchedWith().sourceId()));
-    }
-    if (!a.decision().explanation().isEmpty()) o.put("explanation", new JsonObject(a.decision().explanation()));
-    return o;
+    if (a.decision() == null) return new JsonObject().put("rule", "new-profile");
+    return Explanations.linkReason(a.decision(), a.matchedWith());
   }
 
   private static Instant instant(OffsetDateTime t) {

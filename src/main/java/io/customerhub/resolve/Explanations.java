@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,20 @@ public final class Explanations {
 
   public Explanations(Pool pool) {
     this.pool = pool;
+  }
+
+  /**
+   * What the crosswalk keeps of why a record was linked, and {@link #of} gives back: the rule, band and score of
+   * the pair decision, the record it was matched with, and the field comparisons.
+   */
+  static JsonObject linkReason(PairDecider.Decision d, SourceKey matchedWith) {
+    JsonObject o = new JsonObject().put("rule", d.rule()).put("band", d.band().name()).put("score", d.score());
+    if (matchedWith != null) {
+      o.put("matchedWith", new JsonObject().put("source", matchedWith.source())
+          .put("sourceId", matchedWith.sourceId()));
+    }
+    if (!d.explanation().isEmpty()) o.put("explanation", new JsonObject(d.explanation()));
+    return o;
   }
 
   /** The explanation of an active profile; an empty array of records when the profile holds none. */

@@ -34,17 +34,13 @@ public final class ModelStore {
 
   /** Puts the newest stored model and the term frequencies of all stored records into the engine. */
   public Future<Void> load(MatchEngine engine) {
-    return pool.query(ModelSql.LATEST).execute().compose(rows -> {
-      if (rows.size() > 0) {
-        Row r = rows.iterator().next();
-        engine.use(MatchModel.fromJson(r.getString(1)), r.getLong(0));
-      }
-      return standards(new ArrayList<>(), "", "");
-    }).compose(all -> vertx.executeBlocking(() -> {
-      engine.observe(all);
-      LOG.info("match model version {} in use; term frequencies from {} records", engine.current().version(), all.size());
-      return null;
-    }, false));
+    return useNewer(engine).compose(used -> standards(new ArrayList<>(), "", ""))
+        .compose(all -> vertx.executeBlocking(() -> {
+          engine.observe(all);
+          LOG.info("match model version {} in use; term frequencies from {} records", engine.current().version(),
+              all.size());
+          return null;
+        }, false));
   }
 
   /**
@@ -52,12 +48,18 @@ public final class ModelStore {
    * it. Completes with whether it did.
    */
   public Future<Boolean> adoptNewer(MatchEngine engine) {
+    return useNewer(engine).onSuccess(used -> {
+      if (used) LOG.info("match model version {} (trained on another node) in use", engine.current().version());
+    });
+  }
+
+  /** Puts the newest stored model to use if its version is above the engine's; completes with whether it did. */
+  private Future<Boolean> useNewer(MatchEngine engine) {
     return pool.query(ModelSql.LATEST).execute().map(rows -> {
       if (rows.size() == 0) return false;
       Row r = rows.iterator().next();
       if (r.getLong(0) <= engine.current().version()) return false;
       engine.use(MatchModel.fromJson(r.getString(1)), r.getLong(0));
-      LOG.info("match model version {} (trained on another node) in use", r.getLong(0));
       return true;
     });
   }

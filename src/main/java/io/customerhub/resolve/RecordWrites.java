@@ -73,10 +73,12 @@ final class RecordWrites {
   Future<Void> writeLinks(List<Link> links) {
     List<Link> fresh = links.stream().filter(l -> !l.existed()).toList();
     List<Link> moved = links.stream().filter(Link::existed).toList();
-    return writeLinks(ResolveSql.INSERT_CROSSWALK, fresh).compose(v -> writeLinks(ResolveSql.UPSERT_CROSSWALK, moved));
+    return writeLinks(conn, ResolveSql.INSERT_CROSSWALK, fresh)
+        .compose(v -> writeLinks(conn, ResolveSql.UPSERT_CROSSWALK, moved));
   }
 
-  private Future<Void> writeLinks(String statement, List<Link> links) {
+  /** Crosswalk rows in one statement ({@link ResolveSql#INSERT_CROSSWALK} or {@link ResolveSql#UPSERT_CROSSWALK}). */
+  static Future<Void> writeLinks(SqlConnection conn, String statement, List<Link> links) {
     if (links.isEmpty()) return Future.succeededFuture();
     int n = links.size();
     String[] sources = new String[n], ids = new String[n], matches = new String[n];

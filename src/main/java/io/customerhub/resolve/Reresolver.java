@@ -260,31 +260,21 @@ public final class Reresolver {
    * with its fields' levels and weights, marked as found by re-resolution with the model version.
    */
   private JsonObject matchJson(Snapshot s, Plan plan, int i) {
-    JsonObject o = new JsonObject();
     PairDecider.Decision d = plan.joinedBy()[i];
-    if (d == null) return o.put("rule", "re-resolution").put("modelVersion", engine.current().version());
-    SourceKey with = s.keys().get(plan.joinedWith()[i]);
-    o.put("rule", d.rule()).put("band", d.band().name()).put("score", d.score())
-        .put("matchedWith", new JsonObject().put("source", with.source()).put("sourceId", with.sourceId()))
+    if (d == null) return new JsonObject().put("rule", "re-resolution").put("modelVersion", engine.current().version());
+    return Explanations.linkReason(d, s.keys().get(plan.joinedWith()[i]))
         .put("foundBy", "re-resolution").put("modelVersion", engine.current().version());
-    if (!d.explanation().isEmpty()) o.put("explanation", new JsonObject(d.explanation()));
-    return o;
   }
 
   private Future<List<ProfileChange>> applyPage(Snapshot s, Plan plan, List<Integer> page) {
     UUID[] target = plan.target();
     Set<UUID> affected = new TreeSet<>();
     Set<UUID> fresh = new LinkedHashSet<>();
-    String[] src = new String[page.size()], ids = new String[page.size()], match = new String[page.size()];
+    List<RecordWrites.Link> links = new ArrayList<>(page.size());
     List<SourceKey> moved = new ArrayList<>(page.size());
-    UUID[] to = new UUID[page.size()];
-    for (int k = 0; k < page.size(); k++) {
-      int i = page.get(k);
-      src[k] = s.keys().get(i).source();
-      ids[k] = s.keys().get(i).sourceId();
-      to[k] = target[i];
+    for (int i : page) {
+      links.add(new RecordWrites.Link(s.keys().get(i), target[i], matchJson(s, plan, i).encode(), true));
       moved.add(s.keys().get(i));
-      match[k] = matchJson(s, plan, i).encode();
       affected.add(s.profiles().get(i));
       affected.add(target[i]);
       if (!s.created().containsKey(target[i])) fresh.add(target[i]);
@@ -294,7 +284,7 @@ public final class Reresolver {
             .addValue(fresh.toArray(UUID[]::new)).addValue(fresh.stream().map(x -> "person").toArray(String[]::new))))
         .compose(v -> {
           fresh.forEach(f -> s.created().put(f, System.currentTimeMillis()));
-          return conn.preparedQuery(ResolveSql.UPSERT_CROSSWALK).execute(Tuple.of(src, ids, to, match));
+          return RecordWrites.writeLinks(conn, ResolveSql.UPSERT_CROSSWALK, links);
         })
         .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
         // every node (this one too) reads the moved records back when it next catches up
