@@ -46,10 +46,14 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                                re-resolved with yet (0: never; then training waits for the tier refresh tick)
    * @param relearnMaxRecords       a hub is young while it holds at most this many identity records: beyond,
    *                                re-resolution takes long enough to be the operator's call
+   * @param crosswalkSettleSeconds  a crosswalk read from a young hub that learns when quiet waits at most this
+   *                                long for it to learn from what it was given first (0: never waits): reading
+   *                                the crosswalk says the load is over, and its export should not be the one of
+   *                                records linked before the model had seen them
    */
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
                        double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
-                       int relearnMaxRecords) {
+                       int relearnMaxRecords, int crosswalkSettleSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -87,7 +91,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 1000),
             upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
-            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("relearnMaxRecords", 100_000)));
+            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("relearnMaxRecords", 100_000),
+            upkeep.getInteger("crosswalkSettleSeconds", 120)));
   }
 
   public HubConfig withHttpPort(int port) {
@@ -114,7 +119,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hazelcast, resolve,
         new Upkeep(upkeep.tierRefreshSeconds, upkeep.reassessMinutes, upkeep.reassessBatch,
             upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
-            upkeep.relearnMaxRecords));
+            upkeep.relearnMaxRecords, upkeep.crosswalkSettleSeconds));
   }
 
   public HubConfig withDataDir(Path dir) {

@@ -116,7 +116,7 @@ public final class Reresolver {
     int n = s.keys().size();
     Linker.UnionFind uf = new Linker.UnionFind(n);
     for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
-    Blocker.Candidates pairs = new Blocker(engine.config()).candidates(s.standards());
+    Blocker.Candidates pairs = new Blocker(engine.config()).batchCandidates(s.standards());
     Map<Integer, List<StandardRecord>> members = new HashMap<>();
     Linker.Guard guard = engine.guard();
     record Scored(int a, int b, PairDecider.Decision d) {

@@ -67,7 +67,7 @@ public final class HttpApiVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
     ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(),
-        services.pool());
+        services.pool(), services.config().upkeep().crosswalkSettleSeconds());
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
     api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);

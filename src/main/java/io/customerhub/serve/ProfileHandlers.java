@@ -5,28 +5,39 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
+import io.customerhub.upkeep.ModelLearning;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** Profiles by id and by any source key, and the crosswalk, streamed straight from PostgreSQL. */
 final class ProfileHandlers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileHandlers.class);
 
   private static final String PROFILES_PATH = "/api/v1/profiles/";
 
   private final ProfileReadModel readModel;
   private final ProfileStore store;
   private final Pool pool;
+  private final long settleMillis;
 
-  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, Pool pool) {
+  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, Pool pool, int settleSeconds) {
     this.readModel = readModel;
     this.store = store;
     this.pool = pool;
+    this.settleMillis = TimeUnit.SECONDS.toMillis(settleSeconds);
   }
 
   void byId(RoutingContext ctx) {
@@ -57,10 +68,31 @@ final class ProfileHandlers {
   }
 
   /**
-   * One NDJSON line per identity record, read through a cursor inside a read-only transaction and written with
-   * back-pressure, so that millions of records never sit in memory.
+   * One NDJSON line per identity record. A young hub that learns when ingest goes quiet first learns from what it
+   * was given (at most {@code upkeep.crosswalkSettleSeconds}; where nothing learns, nobody answers and it goes
+   * on at once): a crosswalk is read once a load is over, and should not be the one of records linked before the
+   * model had seen them. {@code ?settle=false} answers at once with the crosswalk as it is.
    */
   void crosswalk(RoutingContext ctx) {
+    if (settleMillis <= 0 || "false".equalsIgnoreCase(ctx.request().getParam("settle"))) {
+      streamCrosswalk(ctx);
+      return;
+    }
+    DeliveryOptions wait = new DeliveryOptions().setLocalOnly(true).setSendTimeout(settleMillis);
+    ctx.vertx().eventBus().request(ModelLearning.SETTLE_ADDRESS, null, wait).onComplete(settled -> {
+      boolean nobodyLearns = settled.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
+      if (settled.failed() && !nobodyLearns) {
+        LOG.warn("crosswalk read without waiting for learning to end: {}", settled.cause().getMessage());
+      }
+      if (!ctx.response().closed()) streamCrosswalk(ctx);
+    });
+  }
+
+  /**
+   * Read through a cursor inside a read-only transaction and written with back-pressure, so that millions of
+   * records never sit in memory.
+   */
+  private void streamCrosswalk(RoutingContext ctx) {
     HttpServerResponse response = ctx.response();
     pool.getConnection().onFailure(ctx::fail).onSuccess(conn -> conn.begin().compose(tx ->
         conn.prepare(ProfileQueries.crosswalkSql()).map(ps -> {

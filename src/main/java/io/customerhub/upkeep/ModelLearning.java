@@ -7,6 +7,7 @@ import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.Reresolver;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The match model learns from the records the hub is given (EM, {@code ModelStore.train}) once there are enough
  * of them and again as they grow. A young hub (at most {@code relearnMaxRecords} identity records) also
- * re-resolves every record with a model it has not re-resolved with yet, because the records it holds were
- * linked before the model had seen them; it waits for ingest to go quiet first (a bulk load is over) so that the
- * re-resolution's writer lock never stalls a load. A grown hub only trains: re-resolving it is the operator's
- * call ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
+ * re-resolves every record when it has a model it has not re-resolved with yet, or when its records doubled
+ * since it last re-resolved: its records were linked online, before the model had seen them and without the
+ * batch blocking rules that only a pass over all records can afford. It waits for ingest to go quiet first (a bulk
+ * load is over), so that the re-resolution's writer lock never stalls a load, or for a reader of the crosswalk
+ * to say that the load is over. A grown hub only trains: re-resolving it is the operator's call
+ * ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
  */
 public final class ModelLearning {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelLearning.class);
+  /** Event-bus address (local to a node) of {@link #settle()}: answers once the node learned or had nothing to. */
+  public static final String SETTLE_ADDRESS = "hub.upkeep.learning.settle";
+
+  private enum Mode {
+    /** train when due */
+    TRAIN,
+    /** train when due, then re-resolve a young hub when due */
+    LEARN,
+    /** the same, for a young hub only: a grown hub's reader does not wait for a training */
+    SETTLE
+  }
 
   private final HubConfig.Upkeep config;
   private final ModelStore models;
@@ -33,12 +47,16 @@ public final class ModelLearning {
   private final Counter linkedRecords;
   /** Also called from outside the verticle's context ({@code bin/hub eval}): one attempt at a time. */
   private final AtomicBoolean busy = new AtomicBoolean();
+  /** The attempt under way while {@code busy}, for callers that wait for it. */
+  private volatile Future<Boolean> underWay = Future.succeededFuture(false);
   private boolean failed;
   private double linkedAtLastLook = -1;
   /** The linked-records count at the last learning attempt that ran to its end: nothing new since, nothing to do. */
   private double settledAt = -1;
   /** The model version the records were last re-resolved with; the one loaded at start counts as applied. */
   private long reresolvedVersion = -1;
+  /** The identity records at the last re-resolution; those found at start count as resolved. */
+  private long reresolvedRecords = -1;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
                        ProfileReadModel readModel, Counter linkedRecords) {
@@ -61,37 +79,72 @@ public final class ModelLearning {
     if (!quiet || linked == settledAt || busy.get()) {
       return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
     }
-    return learn(true).onSuccess(done -> {
+    return settleUpTo(linked, Mode.LEARN);
+  }
+
+  /**
+   * Learns now from what was linked since the last time it learned, without waiting for ingest to go quiet, after
+   * the attempt under way if there is one: someone is about to read the result of a load (the crosswalk).
+   */
+  public Future<Boolean> settle() {
+    if (busy.get()) return underWay.transform(done -> settle());
+    double linked = linkedRecords.count();
+    return linked == settledAt ? Future.succeededFuture(false) : settleUpTo(linked, Mode.SETTLE);
+  }
+
+  /** Learns; once that ran to its end, what was linked up to {@code linked} is settled. */
+  private Future<Boolean> settleUpTo(double linked, Mode mode) {
+    return attempt(mode).onSuccess(done -> {
       if (!failed) settledAt = linked;
     });
   }
 
   /** The tier refresh tick: trains when due, whatever ingest is doing, without re-resolving. */
   Future<Boolean> trainWhenDue() {
-    return learn(false);
+    return attempt(Mode.TRAIN);
   }
 
   /**
-   * Trains when due; with {@code relearn}, and if the hub is young, then re-resolves every record with the
-   * model in use unless that was done already. Completes with whether anything was done. One at a time per node.
+   * Trains when due; with {@code relearn}, and if the hub is young, then re-resolves every record when due.
+   * Completes with whether anything was done. One at a time per node.
    */
   public Future<Boolean> learn(boolean relearn) {
+    return attempt(relearn ? Mode.LEARN : Mode.TRAIN);
+  }
+
+  private Future<Boolean> attempt(Mode mode) {
     if (config.autoTrainMinRecords() <= 0 || !busy.compareAndSet(false, true)) return Future.succeededFuture(false);
+    Promise<Boolean> attempt = Promise.promise();
+    underWay = attempt.future();
     failed = false;
     if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
     // every node uses the newest model, whichever node trained it
     Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
-    return records.compose(count -> models.trainedOn().compose(trainedOn -> {
-      boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
-      Future<Boolean> trained = due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
-      if (!relearn || count > config.relearnMaxRecords()) return trained;
-      return trained.compose(t -> engine.current().version() > reresolvedVersion ? reresolveAll(count)
-          : Future.succeededFuture(t));
-    })).recover(err -> {
+    records.compose(count -> {
+      if (reresolvedRecords < 0) reresolvedRecords = count;
+      boolean young = count <= config.relearnMaxRecords();
+      if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
+      return models.trainedOn().compose(trainedOn -> {
+        boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
+        Future<Boolean> trained = due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
+        if (mode == Mode.TRAIN || !young) return trained;
+        return trained.compose(t -> reresolveDue(count) ? reresolveAll(count) : Future.succeededFuture(t));
+      });
+    }).recover(err -> {
       failed = true;
       LOG.warn("learning from the data failed (next look retries): {}", err.getMessage());
       return Future.succeededFuture(false);
-    }).onComplete(done -> busy.set(false));
+    }).onComplete(done -> {
+      busy.set(false);
+      attempt.handle(done);
+    });
+    return attempt.future();
+  }
+
+  /** A model not yet applied, or twice the records (or more) since the last re-resolution. */
+  private boolean reresolveDue(long records) {
+    return engine.current().version() > reresolvedVersion
+        || records > 1 && records >= reresolvedRecords * config.autoTrainGrowth();
   }
 
   private Future<Boolean> reresolveAll(long records) {
@@ -100,7 +153,8 @@ public final class ModelLearning {
     return reresolver.run(progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
         .map(moved -> {
           reresolvedVersion = version;
-          LOG.info("re-resolved {} records with the newly learned model in {} ms: {} moved", records,
+          reresolvedRecords = records;
+          LOG.info("re-resolved {} records with match model version {} in {} ms: {} moved", records, version,
               (System.nanoTime() - started) / 1_000_000, moved);
           return true;
         });

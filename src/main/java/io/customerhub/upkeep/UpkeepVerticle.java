@@ -64,6 +64,8 @@ public final class UpkeepVerticle extends VerticleBase {
     }
     if (config.learnWhenQuietSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.learnWhenQuietSeconds()), t -> learning.learnIfQuiet());
+      vertx.eventBus().<Void>localConsumer(ModelLearning.SETTLE_ADDRESS,
+          msg -> learning.settle().onComplete(done -> msg.reply(done.succeeded() && done.result())));
     }
     if (config.recoverAfterSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());

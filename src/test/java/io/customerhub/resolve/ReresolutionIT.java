@@ -3,16 +3,12 @@ package io.customerhub.resolve;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
-import io.vertx.core.json.JsonArray;
+import io.customerhub.testing.WireRecords;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,31 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReresolutionIT extends OneHubPerClass {
 
   private static final String JSON = "application/json";
-  private static final String[][] PEOPLE = {{"Noah", "Watson", "Bolton"}, {"Ivy", "Kay", "Peterborough"},
-      {"Mila", "Hall", "Birmingham"}, {"Leo", "Jones", "Manchester"}, {"Arlo", "Morgan", "Aberdeen"},
-      {"Tyler", "Davis", "Ipswich"}, {"Lily", "Young", "London"}, {"Oscar", "Grant", "Ipswich"},
-      {"Ella", "Walsh", "Milton"}, {"Jack", "Foster", "London"}, {"Amber", "Smith", "Sunderland"},
-      {"Ryan", "King", "London"}};
-  /** Each pair of dates shares the month or the day, so that the records meet through the name-and-date key. */
-  private static final String[] DATES = {"-03-23", "-03-19", "-06-23", "-03-05", "-08-23"};
 
   @Test
   void aLearnedModelMergesEachCustomerAndMovedRecordsAreExplainedByTheirPair() throws InterruptedException {
-    List<String> lines = new ArrayList<>();
-    Map<String, Integer> personOf = new HashMap<>();
-    for (int p = 0; p < PEOPLE.length; p++) {
-      for (int r = 0; r < DATES.length; r++) {
-        String id = "P-" + p + "-" + r;
-        personOf.put("people:" + id, p);
-        lines.add(new JsonObject().put("sourceId", id).put("kind", "person").put("givenName", PEOPLE[p][0])
-            .put("familyName", PEOPLE[p][1]).put("birthDate", (1970 + p) + DATES[r])
-            .put("addresses", new JsonArray().add(new JsonObject().put("city", PEOPLE[p][2]))).encode());
-      }
-    }
-    assertEquals(200, hub.post("/api/v1/records/people", "application/x-ndjson", String.join("\n", lines),
+    List<JsonObject> records = WireRecords.customersWithSeveralRecords();
+    assertEquals(200, hub.post("/api/v1/records/people", "application/x-ndjson", WireRecords.ndjson(records),
         hub.adminToken()).status());
     Map<String, String> asLoaded = hub.crosswalk();
-    assertTrue(HubTestNode.partition(asLoaded).size() > PEOPLE.length, "the default model keeps some apart");
+    assertTrue(HubTestNode.partition(asLoaded).size() > WireRecords.byCustomer(records).size(),
+        "the default model keeps some apart");
 
     assertEquals(200, hub.post("/api/v1/admin/train", JSON, "{}", hub.adminToken()).status());
     Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
@@ -58,7 +38,7 @@ class ReresolutionIT extends OneHubPerClass {
 
     assertEquals("done", job.getString("state"), job::encode);
     Map<String, String> after = hub.crosswalk();
-    assertEquals(byPerson(personOf), HubTestNode.partition(after), "one profile per customer");
+    assertEquals(WireRecords.byCustomer(records), HubTestNode.partition(after), "one profile per customer");
     String moved = asLoaded.keySet().stream().filter(k -> !asLoaded.get(k).equals(after.get(k))).findFirst()
         .orElseThrow();
     JsonObject why = explanationOf(after.get(moved), moved);
@@ -67,12 +47,6 @@ class ReresolutionIT extends OneHubPerClass {
     assertNotNull(why.getJsonObject("matchedWith"), why::encode);
     assertNotNull(why.getJsonObject("explanation"), why::encode);
     assertTrue(why.getLong("modelVersion") > 0, why::encode);
-  }
-
-  private static Set<Set<String>> byPerson(Map<String, Integer> personOf) {
-    Map<Integer, Set<String>> groups = new HashMap<>();
-    personOf.forEach((record, person) -> groups.computeIfAbsent(person, p -> new HashSet<>()).add(record));
-    return new HashSet<>(groups.values());
   }
 
   private static JsonObject explanationOf(String profileId, String recordKey) {

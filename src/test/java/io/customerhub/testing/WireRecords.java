@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -106,6 +108,44 @@ public final class WireRecords {
       }
     }
     return records;
+  }
+
+  private static final String[][] FAMILIES = {{"Noah", "Watson", "Bolton"}, {"Ivy", "Kay", "Peterborough"},
+      {"Mila", "Hall", "Birmingham"}, {"Leo", "Jones", "Manchester"}, {"Arlo", "Morgan", "Aberdeen"},
+      {"Tyler", "Davis", "Ipswich"}, {"Lily", "Young", "London"}, {"Oscar", "Grant", "Ipswich"},
+      {"Ella", "Walsh", "Milton"}, {"Jack", "Foster", "London"}, {"Amber", "Smith", "Sunderland"},
+      {"Ryan", "King", "London"}};
+  /** Each pair of dates shares the month or the day, so that the records meet through the name-and-date key. */
+  private static final String[] MONTHS_APART = {"-03-23", "-03-19", "-06-23", "-03-05", "-08-23"};
+
+  /**
+   * Twelve customers with five records each (source {@code people}, ids {@code <unique customer id>-<record>}),
+   * their birth dates months apart: the default model, a prior made for about one duplicate per record, keeps some of
+   * them apart; a model learned from the data merges each customer.
+   */
+  public static List<JsonObject> customersWithSeveralRecords() {
+    List<JsonObject> records = new java.util.ArrayList<>();
+    for (int p = 0; p < FAMILIES.length; p++) {
+      String customer = uniqueId("P");
+      for (int r = 0; r < MONTHS_APART.length; r++) {
+        records.add(new JsonObject().put("source", "people").put("sourceId", customer + "-" + r).put("kind", "person")
+            .put("givenName", FAMILIES[p][0]).put("familyName", FAMILIES[p][1])
+            .put("birthDate", (1970 + p) + MONTHS_APART[r])
+            .put("addresses", new JsonArray().add(new JsonObject().put("city", FAMILIES[p][2]))));
+      }
+    }
+    return records;
+  }
+
+  /** The records of {@link #customersWithSeveralRecords()} grouped by customer, as {@code source:sourceId}. */
+  public static Set<Set<String>> byCustomer(List<JsonObject> records) {
+    Map<String, Set<String>> groups = new java.util.HashMap<>();
+    for (JsonObject r : records) {
+      String id = r.getString("sourceId");
+      groups.computeIfAbsent(id.substring(0, id.lastIndexOf('-')), c -> new java.util.HashSet<>())
+          .add(r.getString("source") + ":" + id);
+    }
+    return new java.util.HashSet<>(groups.values());
   }
 
   public static Rec person(String source, String sourceId) {

@@ -1,6 +1,8 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.resolve.standardize.BlockingKeys;
 import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.resolve.standardize.StandardizerConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,10 +45,12 @@ public final class Blocker {
 
   private final int maxBlockSize;
   private final int window;
+  private final StandardizerConfig batchRules;
 
   public Blocker(MatchingConfig cfg) {
     this.maxBlockSize = cfg.maxBlockSize();
     this.window = cfg.blockWindow();
+    this.batchRules = cfg.standardizer().forBatch();
   }
 
   /** True when a block of this size is too big to be paired all-with-all (online lookups should cap too). */
@@ -54,10 +58,32 @@ public final class Blocker {
     return blockSize > maxBlockSize;
   }
 
+  /** Candidate pairs by the keys stored with each record (the ones online linking looks up). */
   public Candidates candidates(List<StandardRecord> records) {
+    return candidates(records, records.stream().map(StandardRecord::blockingKeys).toList());
+  }
+
+  /**
+   * The keys of a pass over all records at once (training, re-resolution): recomputed with the rules in force
+   * plus the batch rules. A batch rule's blocks may grow with the data (a name sound and a birth year): looked up
+   * for every record linked online they would slow ingest, but scored once in a batch pass they cost seconds.
+   */
+  public List<List<String>> batchKeys(List<StandardRecord> records) {
+    List<List<String>> keys = new ArrayList<>(records.size());
+    for (StandardRecord r : records) keys.add(BlockingKeys.of(batchRules, r));
+    return keys;
+  }
+
+  /** Candidate pairs of a pass over all records at once, by their {@link #batchKeys}. */
+  public Candidates batchCandidates(List<StandardRecord> records) {
+    return candidates(records, batchKeys(records));
+  }
+
+  /** Candidate pairs of records by the keys given for each (same order). */
+  public Candidates candidates(List<StandardRecord> records, List<List<String>> keys) {
     Map<String, List<Integer>> blocks = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
-      for (String k : records.get(i).blockingKeys()) blocks.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+      for (String k : keys.get(i)) blocks.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
     }
     LongList pairs = new LongList();
     Map<String, Integer> oversized = new LinkedHashMap<>();
@@ -87,8 +113,12 @@ public final class Blocker {
 
   /** The keys two records share, e.g. to know which blocking rules brought a pair together. */
   public static List<String> sharedKeys(StandardRecord a, StandardRecord b) {
+    return sharedKeys(a.blockingKeys(), b.blockingKeys());
+  }
+
+  public static List<String> sharedKeys(List<String> a, List<String> b) {
     List<String> out = new ArrayList<>(2);
-    for (String k : a.blockingKeys()) if (b.blockingKeys().contains(k)) out.add(k);
+    for (String k : a) if (b.contains(k)) out.add(k);
     return out;
   }
 

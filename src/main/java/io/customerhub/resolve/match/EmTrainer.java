@@ -53,7 +53,9 @@ public final class EmTrainer {
     Random rnd = new Random(seed);
     double[][] u = estimateU(records, cmp, cfg.randomPairs(), rnd, start, matches);
 
-    long[] pairs = new Blocker(cfg).candidates(records).pairs();
+    Blocker blocker = new Blocker(cfg);
+    List<List<String>> keys = blocker.batchKeys(records);
+    long[] pairs = blocker.candidates(records, keys).pairs();
     Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
     Map<Integer, Integer> persons = new HashMap<>();
     Map<Integer, Integer> orgs = new HashMap<>();
@@ -61,13 +63,14 @@ public final class EmTrainer {
     double keep = Math.min(1.0, cfg.maxTrainingPairs() / (double) Math.max(1, pairs.length));
     for (long p : pairs) {
       if (keep < 1.0 && rnd.nextDouble() >= keep) continue;
-      StandardRecord a = records.get(Blocker.Candidates.left(p));
-      StandardRecord b = records.get(Blocker.Candidates.right(p));
+      int left = Blocker.Candidates.left(p), right = Blocker.Candidates.right(p);
+      StandardRecord a = records.get(left);
+      StandardRecord b = records.get(right);
       if (!Comparisons.comparableKinds(a.kind(), b.kind())) continue;
       cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
       int pattern = EmSession.encode(levels);
       (isOrg(a) || isOrg(b) ? orgs : persons).merge(pattern, 1, Integer::sum);
-      for (String prefix : prefixes(Blocker.sharedKeys(a, b))) {
+      for (String prefix : prefixes(Blocker.sharedKeys(keys.get(left), keys.get(right)))) {
         sessions.computeIfAbsent(prefix, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
       }
     }

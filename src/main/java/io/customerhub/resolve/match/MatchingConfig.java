@@ -80,13 +80,9 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
     JsonNode compare = root.path("compare");
     JsonNode guard = root.path("guard");
     JsonNode training = root.path("training");
-    List<String> rules = null;
-    if (blocking.has("rules")) {
-      rules = new ArrayList<>();
-      for (JsonNode r : blocking.get("rules")) rules.add(r.asText());
-    }
     StandardizerConfig s = new StandardizerConfig(std.path("defaultRegion").asText(d.standardizer.defaultRegion()),
-        std.path("stripGmailDots").asBoolean(false), rules, nicknames);
+        std.path("stripGmailDots").asBoolean(false), names(blocking.get("rules")), names(blocking.get("batchRules")),
+        nicknames);
     return new MatchingConfig(s,
         blocking.path("maxBlockSize").asInt(d.maxBlockSize), blocking.path("window").asInt(d.blockWindow),
         decision.path("mergeProbability").asDouble(d.mergeProbability),
@@ -97,9 +93,16 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
         training.path("maxPairs").asInt(d.maxTrainingPairs), nicknames);
   }
 
+  /** A list of names, or null (the default) when the entry is missing. */
+  private static List<String> names(JsonNode list) {
+    if (list == null) return null;
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : list) out.add(r.asText());
+    return out;
+  }
+
   public MatchingConfig withNicknames(Nicknames n) {
-    StandardizerConfig s = standardizer;
-    return new MatchingConfig(new StandardizerConfig(s.defaultRegion(), s.stripGmailDots(), s.blockingRules(), n),
+    return new MatchingConfig(standardizer.withNicknames(n),
         maxBlockSize, blockWindow, mergeProbability, reviewProbability, nameNear, nameSimilar, tfMinimum,
         maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, n);
   }

@@ -21,6 +21,15 @@ public final class BlockingKeys {
   private BlockingKeys() {
   }
 
+  /**
+   * The keys the rules of {@code cfg} give a record already standardized: a pass over all records at once blocks
+   * with the rules in force (and its batch rules), whatever rules were in force when each record was stored.
+   */
+  public static List<String> of(StandardizerConfig cfg, StandardRecord r) {
+    return compute(cfg, r.kind(), r.given(), r.family(), r.org(), r.birthDate(), r.emails(), r.phones(),
+        r.addresses(), r.strongKeys());
+  }
+
   static List<String> compute(StandardizerConfig cfg, Kind kind, String given, String family, String org,
                               String birthDate, List<String> emails, List<String> phones,
                               List<StandardAddress> addresses, List<String> strongKeys) {

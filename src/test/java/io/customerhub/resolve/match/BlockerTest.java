@@ -50,6 +50,29 @@ class BlockerTest {
     }
   }
 
+  /**
+   * Same name, same year, the day and the month both wrong: no key stored for online linking brings them together
+   * (each holds a whole date, or the year with the day or the month), the batch rule of both names' sound and the
+   * year does, in a pass over all records.
+   */
+  @Test
+  void aPassOverAllRecordsAlsoPairsByTheBatchRules() {
+    StandardRecord a = person("a", "Catherine", "Johnson", "1980-05-17", null, null, null, null, null);
+    StandardRecord datesWrong = person("b", "Katherine", "Johnson", "1980-11-03", null, null, null, null, null);
+    StandardRecord otherYear = person("c", "Catherine", "Johnson", "1981-11-03", null, null, null, null, null);
+    Blocker blocker = new Blocker(MatchingConfig.defaults());
+    List<StandardRecord> records = List.of(a, datesWrong, otherYear);
+
+    assertTrue(Blocker.sharedKeys(a, datesWrong).isEmpty(), "no stored key shared");
+    assertEquals(0, blocker.candidates(List.of(a, datesWrong)).size());
+    Blocker.Candidates batch = blocker.batchCandidates(records);
+    assertTrue(java.util.Arrays.stream(batch.pairs()).anyMatch(p -> p == Blocker.pair(0, 1)), "paired in a batch");
+    assertTrue(java.util.Arrays.stream(batch.pairs()).noneMatch(p -> p == Blocker.pair(0, 2)), "another year is not");
+    List<List<String>> keys = blocker.batchKeys(records);
+    assertTrue(keys.get(0).containsAll(a.blockingKeys()), "the stored keys are among them");
+    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(1)).stream().allMatch(k -> k.startsWith("ns:")));
+  }
+
   @Test
   void thePhoneticNameKeyHoldsOneNameOfOneYear() {
     StandardRecord a = person("a", "Catherine", "Johnson", "1980-05-17", null, null, null, null, null);
@@ -98,7 +121,7 @@ class BlockerTest {
   void candidatePairsGrowLinearlyOnceBlocksReachTheirCap() {
     MatchingConfig cfg = cfg(5, 3);
     Standardizer coarse = new Standardizer(new StandardizerConfig("CN", false, List.of("postcode_initials", "name_key"),
-        Nicknames.none()));
+        List.of(), Nicknames.none()));
     List<StandardRecord> small = population(4_000).stream().map(coarse::standardize).toList();
     List<StandardRecord> large = population(16_000).stream().map(coarse::standardize).toList();
     long s = new Blocker(cfg).candidates(small).size();

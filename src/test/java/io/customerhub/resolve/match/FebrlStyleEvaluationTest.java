@@ -85,7 +85,7 @@ class FebrlStyleEvaluationTest {
 
   private static MatchingConfig withRules(MatchingConfig c, List<String> rules) {
     StandardizerConfig s = c.standardizer();
-    return new MatchingConfig(new StandardizerConfig(s.defaultRegion(), s.stripGmailDots(), rules, s.nicknames()),
+    return new MatchingConfig(new StandardizerConfig(s.defaultRegion(), s.stripGmailDots(), rules, s.batchRules(), s.nicknames()),
         c.maxBlockSize(), c.blockWindow(), c.mergeProbability(), c.reviewProbability(), c.nameNear(),
         c.nameSimilar(), c.tfMinimum(), c.maxClusterSize(), c.maxIterations(), c.randomPairs(),
         c.maxTrainingPairs(), c.nicknames());

@@ -33,6 +33,21 @@ class MatchingConfigTest {
         MatchingConfig.fromJson(json.readTree("{\"decision\":{\"reviewProbability\":0.99,\"mergeProbability\":0.9}}"), Nicknames.none()));
     assertThrows(IllegalArgumentException.class, () ->
         MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"rules\":[\"no_such_rule\"]}}"), Nicknames.none()));
+    assertThrows(IllegalArgumentException.class, () ->
+        MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"batchRules\":[\"no_such_rule\"]}}"), Nicknames.none()));
+  }
+
+  @Test
+  void batchRulesAreAddedToTheStoredRulesOnlyForPassesOverAllRecords() throws Exception {
+    MatchingConfig shipped = MatchingConfig.load(Path.of("conf/matching.json"));
+    assertEquals(List.of("name_sound_year"), shipped.standardizer().batchRules());
+    assertTrue(!shipped.standardizer().blockingRules().contains("name_sound_year"), "not looked up online");
+    assertTrue(shipped.standardizer().forBatch().blockingRules().containsAll(shipped.standardizer().blockingRules()));
+    assertTrue(shipped.standardizer().forBatch().blockingRules().contains("name_sound_year"));
+
+    MatchingConfig none = MatchingConfig.fromJson(new ObjectMapper().readTree("{\"blocking\":{\"batchRules\":[]}}"),
+        Nicknames.none());
+    assertEquals(none.standardizer().blockingRules(), none.standardizer().forBatch().blockingRules());
   }
 
   @Test
