@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,6 @@ public final class RecordDecoder {
 
   static final int MAX_TEXT = 1024;
   static final int MAX_ITEMS = 50;
-  private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("uuuu/MM/dd").withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
   private RecordDecoder() {
   }
@@ -230,16 +227,9 @@ public final class RecordDecoder {
         return null;
       }
       if (s == null) return null;
-      String candidate = s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s;
-      for (DateTimeFormatter format : DATE_FORMATS) {
-        try {
-          return LocalDate.parse(candidate, format).toString();
-        } catch (DateTimeParseException ignored) {
-          // try the next accepted format
-        }
-      }
-      warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
-      return null;
+      String iso = DateText.iso(s);
+      if (iso == null) warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
+      return iso;
     }
 
     List<String> texts(String field, String singular, boolean numbersAllowed) {

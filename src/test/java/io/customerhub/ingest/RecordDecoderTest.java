@@ -193,15 +193,27 @@ class RecordDecoderTest {
   // --- birthDate --------------------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @CsvSource({"1990-03-07,1990-03-07", "19900307,1990-03-07", "1990/03/07,1990-03-07",
-      "1990-03-07T00:00:00Z,1990-03-07", "2000-02-29,2000-02-29", "20000229,2000-02-29"})
+  @CsvSource({"1990-03-07,1990-03-07", "19900307,1990-03-07", "1990/03/07,1990-03-07", "1990-3-7,1990-03-07",
+      "1990.03.07,1990-03-07", "1990-03-07T00:00:00Z,1990-03-07", "1990-03-07 00:00:00,1990-03-07",
+      "2000-02-29,2000-02-29", "20000229,2000-02-29", " 1990-03-07 ,1990-03-07"})
   void birthDateIsNormalizedToIso(String wire, String expected) {
     assertEquals(expected, ok(person().put("birthDate", wire)).birthDate());
   }
 
+  /** Day and month first: the day comes first unless only the other order is a date (the US month/day/year). */
+  @ParameterizedTest
+  @CsvSource({"07.03.1990,1990-03-07", "07/03/1990,1990-03-07", "7/3/1990,1990-03-07", "07-03-1990,1990-03-07",
+      "31/12/1990,1990-12-31", "12/31/1990,1990-12-31", "3/31/1990,1990-03-31", "29/02/2000,2000-02-29"})
+  void datesWrittenDayOrMonthFirstAreRead(String wire, String expected) {
+    RecordDecoder.Decoded d = decode(person().put("birthDate", wire));
+    assertEquals(expected, d.record().birthDate());
+    assertEquals(List.of(), d.warnings());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1990-02-30", "19900230", "1990-13-01", "19901301", "1990/13/01", "1990/00/10",
-      "1990/01/32", "1900-02-29", "07.03.1990", "03/07/1990", "March 7th", "1990-3-7"})
+      "1990/01/32", "1900-02-29", "13/13/1990", "31/31/1990", "00/03/1990", "March 7th", "1990-03", "07.03.90",
+      "1990-03-07X", "123-45-6789"})
   void impossibleOrUnknownBirthDatesAreLeftOutWithAWarningNotRejected(String wire) {
     RecordDecoder.Decoded d = decode(person().put("birthDate", wire).put("givenName", "Wei"));
     assertTrue(d.ok(), () -> "a typo in a birth date must not lose the customer: " + d.errors());

@@ -1,0 +1,50 @@
+package io.customerhub.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A calendar date as sources write it: ISO ({@code 1990-03-07}, also with a time after it), compact
+ * ({@code 19900307}), year first with any separator ({@code 1990/3/7}), or day and month first
+ * ({@code 07.03.1990}, {@code 7/3/1990}). Day and month first is read as day/month/year unless the first number
+ * cannot be a month (the US {@code 12/31/1990}); where either order is possible the day comes first, as in most of
+ * the world: a source writes all its dates one way, so its records still agree with each other, and a day and
+ * month swapped between sources is a partial agreement for the matcher, not a disagreement.
+ */
+final class DateText {
+
+  private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
+  private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
+  private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+  /** A time after the date: {@code T08:00:00Z}, or a space and {@code 00:00:00}. */
+  private static final Pattern TIME = Pattern.compile("[T ]\\d{1,2}:\\d{2}.*");
+
+  private DateText() {
+  }
+
+  /** The ISO form ({@code YYYY-MM-DD}) of a date written in one of the accepted ways, or null if it is none. */
+  static String iso(String text) {
+    String s = TIME.matcher(text.strip()).replaceFirst("");
+    Matcher m = YEAR_FIRST.matcher(s);
+    if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
+    m = COMPACT.matcher(s);
+    if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
+    m = YEAR_LAST.matcher(s);
+    if (m.matches()) {
+      int first = Integer.parseInt(m.group(1));
+      int second = Integer.parseInt(m.group(2));
+      return second > 12 && first <= 12 ? date(m.group(3), m.group(1), m.group(2)) : date(m.group(3), m.group(2), m.group(1));
+    }
+    return null;
+  }
+
+  private static String date(String year, String month, String day) {
+    try {
+      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)).toString();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+}
