@@ -91,6 +91,7 @@ public final class HubNode implements AutoCloseable {
     services = HubServices.create(vertx, config, database, hz, mappings, metrics);
     await(services.models().load(services.engine()));
     await(services.candidateIndex().load());
+    await(services.steward().start());
 
     HubConfig.Kafka kafka = config.kafka();
     List<Health.Check> checks = new ArrayList<>();

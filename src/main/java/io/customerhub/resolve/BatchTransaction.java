@@ -315,18 +315,11 @@ final class BatchTransaction {
         .put("records", cluster.items().stream().map(i -> identities.get(i).key().asString()).toList());
     state.absorbed.put(survivor, losers);
     state.affected.add(survivor);
-    return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(SqlParams.pair(survivor, loserArray))
-        .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(SqlParams.pair(survivor, loserArray)))
-        .compose(rows -> {
-          // profiles merged into a loser earlier now point at the survivor too: their redirects must follow
-          for (Row r : rows) {
-            state.mergedAway.put(r.getUUID(0), r.getLong(1));
-            state.mergedInto.put(r.getUUID(0), survivor);
-          }
-          return conn.preparedQuery(ResolveSql.INSERT_MERGE_HISTORY)
-              .execute(Tuple.of(survivor, loserArray, reason.encode(), actor));
-        })
-        .mapEmpty();
+    return ProfileMoves.merge(conn, survivor, loserArray, reason, actor).map(mergedAway -> {
+      state.mergedAway.putAll(mergedAway);
+      mergedAway.keySet().forEach(id -> state.mergedInto.put(id, survivor));
+      return null;
+    });
   }
 
   private static JsonObject matchJson(Linker.Assignment a) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The probabilistic matcher as the resolver uses it: the current model (trained by EM on the stored records,
- * or the default priors before any training), live term frequencies of the stored values, and the cluster guard.
+ * or the default priors before any training), live term frequencies of the stored values, and the cluster guard
+ * with the pairs stewards kept apart.
  * A new model replaces the old one atomically; decisions in flight finish with the model they started with.
  */
 public final class MatchEngine implements PairDecider {
@@ -25,6 +26,7 @@ public final class MatchEngine implements PairDecider {
 
   private final MatchingConfig config;
   private final TermFrequencies frequencies = new TermFrequencies();
+  private final KeptApart keptApart = new KeptApart();
   private volatile ModelInUse current;
 
   public MatchEngine(MatchingConfig config) {
@@ -38,6 +40,11 @@ public final class MatchEngine implements PairDecider {
 
   public ModelInUse current() {
     return current;
+  }
+
+  /** The pairs stewards kept apart, which the guard enforces. */
+  public KeptApart keptApart() {
+    return keptApart;
   }
 
   public void use(MatchModel model, long version) {
@@ -65,7 +72,8 @@ public final class MatchEngine implements PairDecider {
     return new Decision(band, s.probability(), s.rule(), why);
   }
 
+  /** A steward's decision first, then the cluster's consistency. */
   public Linker.Guard guard() {
-    return (left, right) -> current.guard().check(left, right);
+    return (left, right) -> keptApart.check(left, right).or(() -> current.guard().check(left, right));
   }
 }

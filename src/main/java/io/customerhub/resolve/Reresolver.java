@@ -79,6 +79,7 @@ public final class Reresolver {
     List<UUID> profiles = new ArrayList<>();
     Map<String, List<Integer>> links = new HashMap<>();
     Map<UUID, Long> created = new HashMap<>();
+    Map<SourceKey, Integer> index = new HashMap<>();
     return pool.query(ResolveSql.ALL_IDENTITIES).execute().compose(rows -> {
       for (Row r : rows) {
         keys.add(new SourceKey(r.getString(0), r.getString(1)));
@@ -87,7 +88,6 @@ public final class Reresolver {
       }
       return pool.query(ResolveSql.ALL_LINKS).execute();
     }).compose(rows -> {
-      Map<SourceKey, Integer> index = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) index.put(keys.get(i), i);
       // a group per linked-to record: the records that link it, and the record itself when it is stored
       for (Row r : rows) {
@@ -97,6 +97,14 @@ public final class Reresolver {
         List<Integer> group = links.computeIfAbsent(Linker.recordKey(to), k -> new ArrayList<>());
         if (group.isEmpty() && index.containsKey(to)) group.add(index.get(to));
         group.add(from);
+      }
+      return pool.query(ResolveSql.STEWARD_MERGES).execute();
+    }).compose(rows -> {
+      // a steward's merge holds like an explicit link
+      for (Row r : rows) {
+        Integer a = index.get(new SourceKey(r.getString(0), r.getString(1)));
+        Integer b = index.get(new SourceKey(r.getString(2), r.getString(3)));
+        if (a != null && b != null) links.put("steward decision " + links.size(), List.of(a, b));
       }
       return pool.query(ResolveSql.PROFILE_CREATED).execute();
     }).compose(rows -> {

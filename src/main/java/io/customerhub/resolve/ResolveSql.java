@@ -44,9 +44,13 @@ final class ResolveSql {
       from source_record r cross join lateral json_array_elements(r.canonical -> 'links') as l
       where r.standard is not null and not r.deleted and json_typeof(r.canonical -> 'links') = 'array'""";
 
+  /** Pairs a steward decided are one customer: re-resolution joins them like explicit links. */
+  static final String STEWARD_MERGES = """
+      select left_source, left_id, right_source, right_id from review_pair where status = 'merged'""";
+
   static final String PROFILE_CREATED = "select profile_id, created_at from profile where status = 'active'";
 
-  /** Open pairs are the matcher's suggestions, not steward decisions: a re-resolution replaces them. */
+  /** Open pairs are the matcher's suggestions, not steward decisions: a re-resolution replaces them (and keeps those). */
   static final String DELETE_OPEN_REVIEWS = "delete from review_pair where status = 'open'";
 
   static final String MARK_EMPTIED = """

@@ -1,0 +1,42 @@
+package io.customerhub.steward;
+
+/** The statements of the stewards' work: the review queue and its decisions. */
+final class StewardSql {
+
+  private StewardSql() {
+  }
+
+  /** Review pairs, each record with the profile it is in now. */
+  private static final String SELECT_REVIEWS = """
+      select r.id, r.left_source, r.left_id, lc.profile_id, r.right_source, r.right_id, rc.profile_id, r.score,
+             r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at
+      from review_pair r
+      left join crosswalk lc on lc.source = r.left_source and lc.source_id = r.left_id
+      left join crosswalk rc on rc.source = r.right_source and rc.source_id = r.right_id""";
+
+  /** A page of the queue in id order. */
+  static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2 order by r.id limit $3";
+
+  static final String REVIEW = SELECT_REVIEWS + " where r.id = $1";
+
+  static final String LOCK_REVIEW = """
+      select left_source, left_id, right_source, right_id, status, decided_by, decided_at from review_pair
+      where id = $1 for update""";
+
+  /** The profiles of a pair's two records, locked, with what decides which one survives a merge. */
+  static final String PAIR_PROFILES = """
+      select c.source, c.source_id, p.profile_id, p.kind, p.created_at,
+             (select count(*) from crosswalk m where m.profile_id = p.profile_id)
+      from crosswalk c join profile p on p.profile_id = c.profile_id
+      where (c.source = $1 and c.source_id = $2) or (c.source = $3 and c.source_id = $4)
+      order by p.profile_id for update of p""";
+
+  static final String DECIDE = """
+      update review_pair set status = $2, decided_by = $3, decided_at = now() where id = $1""";
+
+  static final String KEPT_APART = """
+      select left_source, left_id, right_source, right_id from review_pair where status = 'kept-apart'""";
+
+  static final String AUDIT = """
+      insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::jsonb)""";
+}

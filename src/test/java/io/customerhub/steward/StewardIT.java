@@ -1,0 +1,163 @@
+package io.customerhub.steward;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Stewards work the review queue over HTTP: a pair merged by a steward is one profile, a pair kept apart never
+ * joins again, online (a record that matches both) or by re-resolution, and every decision is final and audited.
+ */
+class StewardIT extends OneHubPerClass {
+
+  private static final String JSON = "application/json";
+
+  @Test
+  void aStewardMergesAReviewPairAndTheMergeOutlivesReresolution() throws InterruptedException {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = sameCustomerOtherNationalId(crm);
+    hub.accept(crm);
+    hub.accept(erp);
+    JsonObject pair = openPair(crm, erp);
+    assertNotEquals(pair.getJsonObject("left").getString("profileId"), pair.getJsonObject("right").getString("profileId"));
+
+    Response decided = decide(pair.getLong("id"), "{\"decision\":\"merge\",\"note\":\"same passport scan\"}");
+
+    assertEquals(200, decided.status(), decided::toString);
+    assertEquals("merged", decided.json().getString("status"));
+    assertEquals("it-steward", decided.json().getString("decidedBy"));
+    assertEquals(profileOf(crm), profileOf(erp), "one profile");
+    Response again = decide(pair.getLong("id"), "{\"decision\":\"keep-apart\"}");
+    assertEquals(409, again.status(), again::toString);
+    assertTrue(again.body().contains("decided already"), again::toString);
+
+    reresolve();
+
+    assertEquals(profileOf(crm), profileOf(erp), "a re-resolution keeps the steward's merge");
+    assertTrue(hub.get("/api/v1/reviews?status=merged", hub.token("steward")).json().getJsonArray("items")
+        .stream().map(JsonObject.class::cast).anyMatch(p -> p.getLong("id").equals(pair.getLong("id"))));
+  }
+
+  @Test
+  void aPairKeptApartNeverJoinsAgainNotThroughARecordMatchingBothNorByReresolution() throws InterruptedException {
+    String given = WireRecords.uniqueName(), family = WireRecords.uniqueName();
+    Rec crm = WireRecords.person("crm", WireRecords.uniqueId("C")).name(given, family).birthDate("1961-04-17")
+        .emails(WireRecords.uniqueEmail("crm")).phones(WireRecords.international(WireRecords.uniqueMobile()))
+        .address("12 Lotus Rd", "Beijing", "100020");
+    // the same name born a day later with another e-mail: the matcher is unsure (no ids to conflict)
+    String otherEmail = WireRecords.uniqueEmail("erp");
+    Rec erp = WireRecords.person("erp", WireRecords.uniqueId("E")).name(given, family).birthDate("1961-04-18")
+        .emails(otherEmail);
+    hub.accept(crm);
+    hub.accept(erp);
+    JsonObject pair = openPair(crm, erp);
+
+    Response decided = decide(pair.getLong("id"), "{\"decision\":\"keep-apart\"}");
+    assertEquals(200, decided.status(), decided::toString);
+    assertEquals("kept-apart", decided.json().getString("status"));
+    // born on the first one's day, with the second one's e-mail: the matcher would join all three
+    Rec bridge = WireRecords.person("web", WireRecords.uniqueId("W")).name(given, family).birthDate("1961-04-17")
+        .emails(otherEmail);
+    hub.accept(bridge);
+
+    assertNotEquals(profileOf(crm), profileOf(erp), "kept apart online");
+    reresolve();
+    assertNotEquals(profileOf(crm), profileOf(erp), "kept apart by re-resolution");
+  }
+
+  @Test
+  void keepingApartTwoRecordsThatAChainJoinedMeanwhileTakesTheSecondOutOfTheProfile() {
+    String given = WireRecords.uniqueName(), family = WireRecords.uniqueName();
+    String otherEmail = WireRecords.uniqueEmail("erp");
+    Rec crm = WireRecords.person("crm", WireRecords.uniqueId("C")).name(given, family).birthDate("1961-04-17")
+        .emails(WireRecords.uniqueEmail("crm")).address("12 Lotus Rd", "Beijing", "100020");
+    Rec erp = WireRecords.person("erp", WireRecords.uniqueId("E")).name(given, family).birthDate("1961-04-18")
+        .emails(otherEmail);
+    Rec bridge = WireRecords.person("web", WireRecords.uniqueId("W")).name(given, family).birthDate("1961-04-17")
+        .emails(otherEmail);
+    hub.accept(crm);
+    hub.accept(erp);
+    JsonObject pair = openPair(crm, erp);
+    hub.accept(bridge);
+    assertEquals(profileOf(crm), profileOf(erp), "joined through the record matching both before anyone decided");
+
+    Response decided = decide(pair.getLong("id"), "{\"decision\":\"keep-apart\"}");
+
+    assertEquals(200, decided.status(), decided::toString);
+    assertNotEquals(profileOf(crm), profileOf(erp));
+    assertEquals(profileOf(crm), profileOf(bridge), "the left-hand record keeps the profile and the rest of it");
+    JsonObject moved = hub.get("/api/v1/profiles/by-key/erp/" + erp.sourceId(), hub.adminToken()).json();
+    assertEquals(1, moved.getJsonArray("records").size(), moved::encode);
+  }
+
+  @Test
+  void badRequestsAreAnsweredWithProblemsNamingTheField() {
+    String steward = hub.token("steward");
+    assertProblem(400, "status", hub.get("/api/v1/reviews?status=maybe", steward));
+    assertProblem(400, "limit", hub.get("/api/v1/reviews?limit=0", steward));
+    assertProblem(400, "reviewId", hub.post("/api/v1/reviews/x/decision", JSON, "{\"decision\":\"merge\"}", steward));
+    assertProblem(400, "decision", hub.post("/api/v1/reviews/1/decision", JSON, "{\"decision\":\"perhaps\"}", steward));
+    assertProblem(400, "note", hub.post("/api/v1/reviews/1/decision", JSON, "{\"decision\":\"merge\",\"note\":5}", steward));
+    assertProblem(404, "no review pair", hub.post("/api/v1/reviews/999999999/decision", JSON,
+        "{\"decision\":\"merge\"}", steward));
+    assertEquals(403, hub.get("/api/v1/reviews", hub.token("reader")).status());
+    assertEquals(401, hub.get("/api/v1/reviews", null).status());
+  }
+
+  /** The same person in another system whose national id is another one entirely: a doubtful pair. */
+  private static Rec sameCustomerOtherNationalId(Rec crm) {
+    return crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"))
+        .nationalId(String.valueOf(100_000_000_000_000_000L + Math.abs(crm.sourceId().hashCode()) * 7919L));
+  }
+
+  private static JsonObject openPair(Rec a, Rec b) {
+    String ka = a.source() + ":" + a.sourceId(), kb = b.source() + ":" + b.sourceId();
+    Response page = hub.get("/api/v1/reviews?status=open&limit=1000", hub.token("steward"));
+    assertEquals(200, page.status(), page::toString);
+    return page.json().getJsonArray("items").stream().map(JsonObject.class::cast).filter(p -> {
+      String l = key(p.getJsonObject("left")), r = key(p.getJsonObject("right"));
+      return l.equals(ka) && r.equals(kb) || l.equals(kb) && r.equals(ka);
+    }).findFirst().orElseThrow(() -> new AssertionError("no open review pair of " + ka + " and " + kb + ": " + page.body()));
+  }
+
+  private static String key(JsonObject side) {
+    return side.getString("source") + ":" + side.getString("sourceId");
+  }
+
+  private static Response decide(long id, String body) {
+    return hub.post("/api/v1/reviews/" + id + "/decision", JSON, body, hub.token("steward"));
+  }
+
+  private static String profileOf(Rec r) {
+    Map<String, String> crosswalk = hub.crosswalk();
+    return crosswalk.get(r.source() + ":" + r.sourceId());
+  }
+
+  private static void reresolve() throws InterruptedException {
+    Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
+    assertEquals(202, started.status(), started::toString);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonObject state = hub.get(started.header("Location"), hub.adminToken()).json();
+    while ("running".equals(state.getString("state")) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      state = hub.get(started.header("Location"), hub.adminToken()).json();
+    }
+    assertEquals("done", state.getString("state"), state::encode);
+  }
+
+  private static void assertProblem(int status, String mentions, Response r) {
+    assertEquals(status, r.status(), r::toString);
+    assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r::toString);
+    assertTrue(r.json().getString("detail").contains(mentions), r::toString);
+  }
+}
