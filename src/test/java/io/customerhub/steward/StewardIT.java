@@ -1,6 +1,5 @@
 package io.customerhub.steward;
 
-import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
