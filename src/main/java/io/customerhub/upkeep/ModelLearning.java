@@ -55,7 +55,7 @@ public final class ModelLearning {
   private double settledAt = -1;
   /** The model version the records were last re-resolved with; the one loaded at start counts as applied. */
   private long reresolvedVersion = -1;
-  /** The identity records at the last re-resolution; those found at start count as resolved. */
+  /** The identity records at the last re-resolution (at first: those stored before this node linked any). */
   private long reresolvedRecords = -1;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
@@ -121,7 +121,8 @@ public final class ModelLearning {
     // every node uses the newest model, whichever node trained it
     Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
     records.compose(count -> {
-      if (reresolvedRecords < 0) reresolvedRecords = count;
+      // the records this node found stored count as resolved; those it linked since it started do not
+      if (reresolvedRecords < 0) reresolvedRecords = Math.max(0, count - (long) linkedRecords.count());
       boolean young = count <= config.relearnMaxRecords();
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
       return models.trainedOn().compose(trainedOn -> {

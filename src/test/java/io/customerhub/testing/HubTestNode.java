@@ -106,6 +106,9 @@ public final class HubTestNode implements AutoCloseable {
       // a young hub trains and re-resolves once ingest goes quiet: that would move records under a test's feet
       // at a moment it does not choose; ModelLearningIT turns it on
       overrides.putIfAbsent("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "0");
+      // and the minute tick trains from 1,000 records, not from the shipped 100: a test's model changes only when
+      // the test asks for it (the classes here hold a few hundred records)
+      overrides.putIfAbsent("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", "1000");
       if (kafka != null) {
         confFile = kafka.writeConf(Path.of("conf"), dataDir.resolve("conf"));
         overrides.put("HUB_KAFKA_GROUP_ID", kafka.groupId());
