@@ -29,7 +29,7 @@ import io.customerhub.serve.StewardModule;
 import io.customerhub.resolve.Explanations;
 import io.customerhub.route.Prioritizer;
 import io.customerhub.route.RoutingPolicy;
-import io.customerhub.steward.StewardDecisions;
+import io.customerhub.steward.Steward;
 import io.customerhub.upkeep.TierCutoffs;
 import io.customerhub.store.Database;
 import io.customerhub.store.ProfileQueries;
@@ -44,7 +44,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
                           IngestService ingest, Reresolver reresolver,
-                          RoutingAnswers routingAnswers, StewardDecisions steward,
+                          RoutingAnswers routingAnswers, Steward steward,
                           List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
   static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings,
@@ -67,8 +67,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(mappings, resolver, readModel, config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
-    StewardDecisions steward = new StewardDecisions(vertx, db.pool(), store, candidateIndex, readModel,
-        engine.keptApart());
+    Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel),
         new ModelModule(engine, models, standardizer, reresolver, readModel), new StewardModule(steward));

@@ -48,13 +48,14 @@ public final class ProfileMoves {
         .map(mergedAway);
   }
 
-  /** The record leaves its profile for a new one of the given kind; {@code why} is its crosswalk explanation. */
-  public static Future<UUID> detach(SqlConnection conn, SourceKey record, String kind, JsonObject why) {
+  /** The records leave their profile for one new profile of the given kind; {@code why} is their explanation. */
+  public static Future<UUID> detach(SqlConnection conn, List<SourceKey> records, String kind, JsonObject why) {
     UUID fresh = UUID.randomUUID();
+    List<RecordWrites.Link> links = records.stream()
+        .map(r -> new RecordWrites.Link(r, fresh, why.encode(), true)).toList();
     return conn.preparedQuery(ResolveSql.INSERT_PROFILES).execute(Tuple.tuple()
             .addValue(new UUID[] {fresh}).addValue(new String[] {kind}))
-        .compose(v -> RecordWrites.writeLinks(conn, ResolveSql.UPSERT_CROSSWALK,
-            List.of(new RecordWrites.Link(record, fresh, why.encode(), true))))
+        .compose(v -> RecordWrites.writeLinks(conn, ResolveSql.UPSERT_CROSSWALK, links))
         .map(fresh);
   }
 }

@@ -1,43 +1,53 @@
 package io.customerhub.serve;
 
+import io.customerhub.record.SourceKey;
+import io.customerhub.steward.Steward;
 import io.customerhub.steward.StewardDecisions;
 import io.customerhub.steward.StewardDecisions.Decision;
+import io.customerhub.steward.StewardRefusal;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 /**
- * The stewards' review queue: {@code GET /reviews} lists the pairs the matcher was unsure of (or those decided),
- * {@code POST /reviews/{id}/decision} merges the pair's profiles or keeps its records apart for good.
+ * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code POST /reviews/{id}/decision}),
+ * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}) and the audit trail
+ * ({@code GET /audit}).
  */
 public final class StewardModule implements HttpApiVerticle.ApiModule {
 
   private static final int MAX_PAGE = 1000;
   private static final int MAX_NOTE = 2000;
+  private static final int MAX_SPLIT = 1000;
 
-  private final StewardDecisions decisions;
+  private final Steward steward;
 
-  public StewardModule(StewardDecisions decisions) {
-    this.decisions = decisions;
+  public StewardModule(Steward steward) {
+    this.steward = steward;
   }
 
   @Override
   public void mount(Router api) {
-    api.get("/reviews").handler(Auth.require("steward")).handler(this::list);
+    api.get("/reviews").handler(Auth.require("steward")).handler(this::reviews);
     api.post("/reviews/:reviewId/decision").handler(Auth.require("steward")).handler(this::decide);
+    api.post("/profiles/:profileId/merge").handler(Auth.require("steward")).handler(this::merge);
+    api.post("/profiles/:profileId/split").handler(Auth.require("steward")).handler(this::split);
+    api.get("/audit").handler(Auth.require("steward")).handler(this::audit);
   }
 
-  private void list(RoutingContext ctx) {
+  private void reviews(RoutingContext ctx) {
     String status = ctx.request().getParam("status", "open");
     if (!StewardDecisions.STATUSES.contains(status)) {
       throw HubException.invalid("status: '" + status + "' is none of " + StewardDecisions.STATUSES);
     }
-    long after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
-    int limit = (int) number(ctx, "limit", 100, 1, MAX_PAGE);
-    decisions.list(status, after, limit).onSuccess(items -> {
-      Object next = items.size() == limit ? items.getJsonObject(items.size() - 1).getLong("id") : null;
-      ProfileHandlers.json(ctx, new JsonObject().put("items", items).put("next", next).encode());
-    }).onFailure(ctx::fail);
+    int limit = limit(ctx);
+    page(ctx, steward.decisions().list(status, after(ctx), limit), limit);
   }
 
   private void decide(RoutingContext ctx) {
@@ -45,20 +55,80 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx);
     Decision decision = Decision.parse(body.getValue("decision") instanceof String s ? s : null);
     if (decision == null) throw HubException.invalid("decision: must be \"merge\" or \"keep-apart\"");
+    answer(ctx, steward.decisions().decide(id, decision, Auth.actor(ctx), note(body)));
+  }
+
+  private void merge(RoutingContext ctx) {
+    UUID keep = ProfileHandlers.profileId(ctx);
+    JsonObject body = Json.body(ctx);
+    String with = body.getValue("with") instanceof String s ? s : null;
+    if (with == null) throw HubException.invalid("with: the id of the profile to merge into this one is missing");
+    UUID other;
+    try {
+      other = UUID.fromString(with);
+    } catch (IllegalArgumentException e) {
+      throw HubException.invalid("with: '" + with + "' is not a profile id (a UUID)");
+    }
+    answer(ctx, steward.actions().merge(keep, other, Auth.actor(ctx), note(body)));
+  }
+
+  private void split(RoutingContext ctx) {
+    UUID profile = ProfileHandlers.profileId(ctx);
+    JsonObject body = Json.body(ctx);
+    if (!(body.getValue("records") instanceof JsonArray list)) {
+      throw HubException.invalid("records: a list of {\"source\", \"sourceId\"} is missing");
+    }
+    if (list.size() > MAX_SPLIT) throw HubException.invalid("records: more than " + MAX_SPLIT);
+    List<SourceKey> records = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonObject r = list.getValue(i) instanceof JsonObject o ? o : new JsonObject();
+      String source = Json.text(r, "source"), sourceId = Json.text(r, "sourceId");
+      if (source == null || sourceId == null) {
+        throw HubException.invalid("records[" + i + "]: needs \"source\" and \"sourceId\"");
+      }
+      records.add(new SourceKey(source, sourceId));
+    }
+    answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body)));
+  }
+
+  private void audit(RoutingContext ctx) {
+    int limit = limit(ctx);
+    page(ctx, steward.actions().audit(ctx.request().getParam("subject"), after(ctx), limit), limit);
+  }
+
+  private static void page(RoutingContext ctx, Future<JsonArray> items, int limit) {
+    items.onSuccess(list -> {
+      Object next = list.size() == limit ? list.getJsonObject(list.size() - 1).getLong("id") : null;
+      ProfileHandlers.json(ctx, new JsonObject().put("items", list).put("next", next).encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private static void answer(RoutingContext ctx, Future<JsonObject> action) {
+    action.onSuccess(done -> ProfileHandlers.json(ctx, done.encode())).onFailure(err -> {
+      if (!(err instanceof StewardRefusal r)) ctx.fail(err);
+      else if (r.kind() == StewardRefusal.Kind.MISSING) ctx.fail(HubException.notFound(r.getMessage()));
+      else if (r.kind() == StewardRefusal.Kind.CONFLICT) ctx.fail(HubException.conflict(r.getMessage()));
+      else ctx.fail(HubException.invalid(r.getMessage()));
+    });
+  }
+
+  private static String note(JsonObject body) {
     Object note = body.getValue("note");
     if (note != null && !(note instanceof String)) throw HubException.invalid("note: must be a string");
     if (note != null && ((String) note).length() > MAX_NOTE) {
       throw HubException.invalid("note: longer than " + MAX_NOTE + " characters");
     }
-    decisions.decide(id, decision, Auth.actor(ctx), (String) note)
-        .onSuccess(decided -> ProfileHandlers.json(ctx, decided.encode()))
-        .onFailure(err -> ctx.fail(err instanceof StewardDecisions.Refused r
-            ? (r.missing ? HubException.notFound(r.getMessage()) : HubException.conflict(r.getMessage())) : err));
+    return (String) note;
   }
 
-  private static long number(RoutingContext ctx, String name, long fallback, long min, long max) {
-    String raw = ctx.request().getParam(name);
-    return raw == null ? fallback : parse(name, raw, min, max);
+  private static long after(RoutingContext ctx) {
+    String raw = ctx.request().getParam("after");
+    return raw == null ? 0 : parse("after", raw, 0, Long.MAX_VALUE);
+  }
+
+  private static int limit(RoutingContext ctx) {
+    String raw = ctx.request().getParam("limit");
+    return raw == null ? 100 : (int) parse("limit", raw, 1, MAX_PAGE);
   }
 
   private static long parse(String name, String raw, long min, long max) {

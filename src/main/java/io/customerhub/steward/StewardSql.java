@@ -37,6 +37,25 @@ final class StewardSql {
   static final String KEPT_APART = """
       select left_source, left_id, right_source, right_id from review_pair where status = 'kept-apart'""";
 
+  /** Steward decisions made outside the queue (a merge or a split of profiles), over whatever was known. */
+  static final String DECIDE_PAIRS = """
+      insert into review_pair (left_source, left_id, right_source, right_id, score, explanation, status, decided_by,
+                               decided_at)
+      select ls, li, rs, ri, case when $5 = 'merged' then 1.0 else 0.0 end, $7::text::jsonb, $5, $6, now()
+      from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(ls, li, rs, ri)
+      on conflict (left_source, left_id, right_source, right_id) do update
+        set status = excluded.status, decided_by = excluded.decided_by, decided_at = excluded.decided_at""";
+
+  /** Profiles with their records, locked. */
+  static final String LOCK_PROFILES = """
+      select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id
+      from profile p left join crosswalk c on c.profile_id = p.profile_id
+      where p.profile_id = any($1::uuid[]) order by p.profile_id, c.source, c.source_id for update of p""";
+
+  static final String AUDIT_PAGE = """
+      select id, at, actor, action, subject, detail::text from audit_log
+      where ($1::text is null or subject = $1) and id > $2 order by id limit $3""";
+
   static final String AUDIT = """
-      insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::jsonb)""";
+      insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::text::jsonb)""";
 }

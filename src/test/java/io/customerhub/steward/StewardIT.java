@@ -4,6 +4,7 @@ import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Stewards work the review queue over HTTP: a pair merged by a steward is one profile, a pair kept apart never
- * joins again, online (a record that matches both) or by re-resolution, and every decision is final and audited.
+ * Stewards work the review queue and the profiles over HTTP: a pair merged by a steward is one profile, a pair kept
+ * apart never joins again, online (a record that matches both) or by re-resolution; profiles merged or split by
+ * a steward stay so; every decision is audited.
  */
 class StewardIT extends OneHubPerClass {
 
@@ -100,6 +102,60 @@ class StewardIT extends OneHubPerClass {
   }
 
   @Test
+  void aStewardSplitsRecordsOutOfAProfileAndNeitherALaterVersionNorReresolutionJoinsThemAgain()
+      throws InterruptedException {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
+    Rec web = crm.copy().set("source", "web").set("sourceId", WireRecords.uniqueId("W"));
+    hub.accept(crm);
+    hub.accept(erp);
+    hub.accept(web);
+    String profile = profileOf(crm);
+    assertEquals(profile, profileOf(erp));
+
+    Response split = hub.post("/api/v1/profiles/" + profile + "/split", JSON, new JsonObject()
+        .put("records", new JsonArray().add(new JsonObject().put("source", "erp").put("sourceId", erp.sourceId())))
+        .put("note", "two people share this passport").encode(), hub.token("steward"));
+
+    assertEquals(200, split.status(), split::toString);
+    String fresh = split.json().getString("newProfileId");
+    assertEquals(fresh, profileOf(erp));
+    assertEquals(profile, profileOf(web));
+    hub.accept(erp.copy().updatedAt(WireRecords.at(30)).set("segment", "vip"));
+    assertNotEquals(profileOf(crm), profileOf(erp), "a new version of the record is kept apart online");
+    reresolve();
+    assertNotEquals(profileOf(crm), profileOf(erp), "and by re-resolution");
+    assertEquals(profileOf(crm), profileOf(web), "what stayed together stays together");
+    JsonArray trail = hub.get("/api/v1/audit?subject=profile:" + profile, hub.token("steward")).json()
+        .getJsonArray("items");
+    JsonObject entry = trail.getJsonObject(trail.size() - 1);
+    assertEquals("profile.split", entry.getString("action"), trail::encode);
+    assertEquals("it-steward", entry.getString("actor"));
+    assertEquals("two people share this passport", entry.getJsonObject("detail").getString("note"));
+  }
+
+  @Test
+  void aStewardMergesTwoProfilesAndReresolutionKeepsThemTogether() throws InterruptedException {
+    Rec one = WireRecords.distinctPerson("crm", "C");
+    Rec other = WireRecords.distinctPerson("erp", "E");
+    hub.accept(one);
+    hub.accept(other);
+    String keep = profileOf(one), gone = profileOf(other);
+    assertNotEquals(keep, gone);
+
+    Response merged = hub.post("/api/v1/profiles/" + keep + "/merge", JSON,
+        new JsonObject().put("with", gone).encode(), hub.token("steward"));
+
+    assertEquals(200, merged.status(), merged::toString);
+    assertEquals(keep, profileOf(other));
+    assertEquals(308, hub.get("/api/v1/profiles/" + gone, hub.adminToken()).status());
+    assertProblem(409, "was merged into", hub.post("/api/v1/profiles/" + keep + "/merge", JSON,
+        new JsonObject().put("with", gone).encode(), hub.token("steward")));
+    reresolve();
+    assertEquals(profileOf(one), profileOf(other), "a re-resolution keeps the steward's merge");
+  }
+
+  @Test
   void badRequestsAreAnsweredWithProblemsNamingTheField() {
     String steward = hub.token("steward");
     assertProblem(400, "status", hub.get("/api/v1/reviews?status=maybe", steward));
@@ -109,7 +165,22 @@ class StewardIT extends OneHubPerClass {
     assertProblem(400, "note", hub.post("/api/v1/reviews/1/decision", JSON, "{\"decision\":\"merge\",\"note\":5}", steward));
     assertProblem(404, "no review pair", hub.post("/api/v1/reviews/999999999/decision", JSON,
         "{\"decision\":\"merge\"}", steward));
+    Rec alone = WireRecords.distinctPerson("crm", "C");
+    hub.accept(alone);
+    String profile = profileOf(alone);
+    String split = "/api/v1/profiles/" + profile + "/split";
+    assertProblem(400, "records[0]", hub.post(split, JSON,
+        "{\"records\":[{\"source\":\"crm\",\"sourceId\":\"nobody\"}]}", steward));
+    assertProblem(400, "none would stay", hub.post(split, JSON, new JsonObject().put("records", new JsonArray()
+        .add(new JsonObject().put("source", "crm").put("sourceId", alone.sourceId()))).encode(), steward));
+    assertProblem(400, "records", hub.post(split, JSON, "{\"records\":\"all\"}", steward));
+    assertProblem(400, "itself", hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        new JsonObject().put("with", profile).encode(), steward));
+    assertProblem(400, "with", hub.post("/api/v1/profiles/" + profile + "/merge", JSON, "{\"with\":\"x\"}", steward));
+    assertProblem(404, "no profile", hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        new JsonObject().put("with", java.util.UUID.randomUUID().toString()).encode(), steward));
     assertEquals(403, hub.get("/api/v1/reviews", hub.token("reader")).status());
+    assertEquals(403, hub.get("/api/v1/audit", hub.token("reader")).status());
     assertEquals(401, hub.get("/api/v1/reviews", null).status());
   }
 

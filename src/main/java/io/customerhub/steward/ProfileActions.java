@@ -1,0 +1,127 @@
+package io.customerhub.steward;
+
+import io.customerhub.record.SourceKey;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a steward does to profiles directly, outside the review queue: merge two profiles, split records out of
+ * one, and read the audit trail. Each action is stored as decisions on record pairs, so that re-resolution keeps
+ * it and online linking never undoes a split.
+ */
+public final class ProfileActions {
+
+  /** A split would otherwise store a decision for every pair of a moved and a remaining record without end. */
+  static final int MAX_SPLIT_PAIRS = 10_000;
+
+  private record Locked(String status, String kind, String mergedInto, List<SourceKey> records) {
+  }
+
+  private final ProfileSurgery surgery;
+
+  ProfileActions(ProfileSurgery surgery) {
+    this.surgery = surgery;
+  }
+
+  /** {@code other}'s records join {@code keep}; {@code other} redirects to it. */
+  public Future<JsonObject> merge(UUID keep, UUID other, String actor, String note) {
+    if (keep.equals(other)) return Future.failedFuture(StewardRefusal.invalid("with: is the profile itself"));
+    return surgery.run("the merge of " + other + " into " + keep, (conn, work) -> lock(conn, keep, other)
+        .compose(profiles -> {
+          List<SourceKey> kept = active(profiles, keep).records(), merged = active(profiles, other).records();
+          JsonObject detail = new JsonObject().put("merged", other.toString()).put("note", note);
+          JsonObject why = detail.copy().put("rule", "steward").put("decision", "merged").put("actor", actor)
+              .put("profile", keep.toString());
+          // one decided pair ties the two profiles together for re-resolution, as a steward's merge of a pair does
+          List<SourceKey[]> tie = kept.isEmpty() || merged.isEmpty() ? List.of()
+              : List.<SourceKey[]>of(new SourceKey[] {kept.get(0), merged.get(0)});
+          return surgery.decidePairs(conn, work, tie, "merged", actor, why)
+              .compose(v -> surgery.merge(conn, work, keep, other, why, actor))
+              .compose(v -> surgery.audit(conn, actor, "profile.merge", "profile:" + keep, detail))
+              .map(v -> new JsonObject().put("profileId", keep.toString()).put("merged", other.toString())
+                  .put("records", kept.size() + merged.size()));
+        }));
+  }
+
+  /** The {@code records} leave {@code profile} for one new profile, and are kept apart from those that stay. */
+  public Future<JsonObject> split(UUID profile, List<SourceKey> records, String actor, String note) {
+    if (records.isEmpty()) {
+      return Future.failedFuture(StewardRefusal.invalid("records: name at least one record to split out"));
+    }
+    if (new HashSet<>(records).size() < records.size()) {
+      return Future.failedFuture(StewardRefusal.invalid("records: a record is named twice"));
+    }
+    return surgery.run("the split of " + profile, (conn, work) -> lock(conn, profile).compose(profiles -> {
+      Locked locked = active(profiles, profile);
+      Set<SourceKey> members = new HashSet<>(locked.records());
+      for (int i = 0; i < records.size(); i++) {
+        if (!members.contains(records.get(i))) {
+          throw StewardRefusal.invalid("records[" + i + "]: " + records.get(i) + " is not in profile " + profile);
+        }
+      }
+      List<SourceKey> staying = locked.records().stream().filter(r -> !records.contains(r)).toList();
+      if (staying.isEmpty()) throw StewardRefusal.invalid("records: all of the profile's records; none would stay");
+      if ((long) staying.size() * records.size() > MAX_SPLIT_PAIRS) {
+        throw StewardRefusal.invalid("records: " + records.size() + " moved apart from " + staying.size()
+            + " staying would be more than " + MAX_SPLIT_PAIRS + " decided pairs; split in steps");
+      }
+      List<SourceKey[]> apart = new ArrayList<>();
+      for (SourceKey moved : records) for (SourceKey stays : staying) apart.add(new SourceKey[] {moved, stays});
+      JsonObject detail = new JsonObject().put("records", new JsonArray(records.stream().map(SourceKey::asString).toList()))
+          .put("note", note);
+      JsonObject why = detail.copy().put("rule", "steward").put("decision", "split").put("actor", actor)
+          .put("profile", profile.toString());
+      return surgery.decidePairs(conn, work, apart, "kept-apart", actor, why)
+          .compose(v -> surgery.detach(conn, work, profile, locked.kind(), records, why))
+          .compose(fresh -> surgery.audit(conn, actor, "profile.split", "profile:" + profile,
+                  detail.copy().put("newProfile", fresh.toString()))
+              .map(v -> new JsonObject().put("profileId", profile.toString()).put("newProfileId", fresh.toString())
+                  .put("moved", detail.getJsonArray("records")).put("staying", staying.size())));
+    }));
+  }
+
+  /** A page of the audit trail after the entry {@code after}, of one subject ({@code profile:<id>}…) or all. */
+  public Future<JsonArray> audit(String subject, long after, int limit) {
+    return surgery.pool().preparedQuery(StewardSql.AUDIT_PAGE).execute(Tuple.of(subject, after, limit)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        out.add(new JsonObject().put("id", r.getLong(0)).put("at", StewardDecisions.text(r.getOffsetDateTime(1)))
+            .put("actor", r.getString(2)).put("action", r.getString(3)).put("subject", r.getString(4))
+            .put("detail", r.getString(5) == null ? null : new JsonObject(r.getString(5))));
+      }
+      return out;
+    });
+  }
+
+  private static Future<Map<UUID, Locked>> lock(SqlConnection conn, UUID... ids) {
+    return conn.preparedQuery(StewardSql.LOCK_PROFILES).execute(Tuple.of(ids)).map(rows -> {
+      Map<UUID, Locked> out = new LinkedHashMap<>();
+      for (Row r : rows) {
+        Locked p = out.computeIfAbsent(r.getUUID(0), id -> new Locked(r.getString(1), r.getString(2),
+            r.getUUID(3) == null ? null : r.getUUID(3).toString(), new ArrayList<>()));
+        if (r.getString(4) != null) p.records().add(new SourceKey(r.getString(4), r.getString(5)));
+      }
+      return out;
+    });
+  }
+
+  private static Locked active(Map<UUID, Locked> profiles, UUID id) {
+    Locked p = profiles.get(id);
+    if (p == null) throw StewardRefusal.missing("no profile " + id);
+    if (p.mergedInto() != null) throw StewardRefusal.conflict("profile " + id + " was merged into " + p.mergedInto());
+    if (!"active".equals(p.status())) throw StewardRefusal.conflict("profile " + id + " is " + p.status());
+    return p;
+  }
+}

@@ -1,0 +1,158 @@
+package io.customerhub.steward;
+
+import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.KeptApart;
+import io.customerhub.resolve.ProfileMoves;
+import io.customerhub.resolve.index.IndexSync;
+import io.customerhub.store.ProfileChange;
+import io.customerhub.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * What every steward action does to profiles, inside one transaction taken alone against ingest: merges and
+ * splits, the decided pairs that make re-resolution and online linking keep them, and the audit entry. After the
+ * commit, every node learns the pairs kept apart and the cache takes the changed profiles.
+ */
+final class ProfileSurgery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileSurgery.class);
+  /** Every node learns the pairs kept apart on any node. */
+  private static final String KEPT_APART_ADDRESS = "hub.steward.kept-apart";
+
+  /** What an action did, for after its commit. */
+  static final class Work {
+    final List<ProfileChange> changes = new ArrayList<>();
+    final List<SourceKey[]> keptApart = new ArrayList<>();
+  }
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ProfileStore store;
+  private final IndexSync sync;
+  private final ProfileReadModel readModel;
+  private final KeptApart keptApart;
+
+  ProfileSurgery(Vertx vertx, Pool pool, ProfileStore store, IndexSync sync, ProfileReadModel readModel,
+                 KeptApart keptApart) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.store = store;
+    this.sync = sync;
+    this.readModel = readModel;
+    this.keptApart = keptApart;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  /** Loads the pairs kept apart so far and listens for those other nodes add. */
+  Future<Integer> start() {
+    vertx.eventBus().<JsonObject>consumer(KEPT_APART_ADDRESS, msg -> keptApart.add(
+        key(msg.body().getJsonObject("left")), key(msg.body().getJsonObject("right"))));
+    return pool.query(StewardSql.KEPT_APART).execute().map(rows -> {
+      List<SourceKey[]> pairs = new ArrayList<>();
+      for (Row r : rows) {
+        pairs.add(new SourceKey[] {new SourceKey(r.getString(0), r.getString(1)), new SourceKey(r.getString(2), r.getString(3))});
+      }
+      keptApart.addAll(pairs);
+      return pairs.size();
+    });
+  }
+
+  /** Runs {@code action} in a transaction of its own, alone against ingest, then spreads what it did. */
+  <T> Future<T> run(String what, BiFunction<SqlConnection, Work, Future<T>> action) {
+    Work work = new Work();
+    return pool.withTransaction(conn -> ProfileMoves.excludeWriters(conn).compose(v -> action.apply(conn, work)))
+        .compose(result -> {
+          for (SourceKey[] p : work.keptApart) {
+            keptApart.add(p[0], p[1]);
+            vertx.eventBus().publish(KEPT_APART_ADDRESS, new JsonObject().put("left", json(p[0])).put("right", json(p[1])));
+          }
+          // the action is committed: a cache that missed it is repaired by the next change or read
+          return readModel.afterCommit(work.changes, List.of()).recover(err -> {
+            LOG.warn("profiles changed by {} not cached: {}", what, err.getMessage());
+            return Future.succeededFuture();
+          }).map(result);
+        });
+  }
+
+  /** The {@code loser}'s records join the {@code survivor}, which is recomputed; the loser redirects to it. */
+  Future<Void> merge(SqlConnection conn, Work work, UUID survivor, UUID loser, JsonObject why, String actor) {
+    return ProfileMoves.merge(conn, survivor, new UUID[] {loser}, why, actor).compose(mergedAway -> {
+      Map<UUID, UUID> into = new HashMap<>();
+      mergedAway.keySet().forEach(m -> into.put(m, survivor));
+      mergedAway.forEach((m, version) -> work.changes.add(new ProfileChange(m, ProfileChange.MERGED, version, null,
+          survivor, List.of())));
+      return ProfileStore.writeMergedAway(conn, mergedAway, into)
+          .compose(v -> store.recompute(conn, Set.of(survivor),
+              new ProfileStore.Cause(Map.of(survivor, List.of(loser)), actor)))
+          .compose(recomputed -> {
+            work.changes.addAll(recomputed);
+            return sync.log(conn, List.of(), into);
+          });
+    });
+  }
+
+  /** The {@code records} leave {@code profile} for one new profile; both are recomputed. */
+  Future<UUID> detach(SqlConnection conn, Work work, UUID profile, String kind, List<SourceKey> records,
+                      JsonObject why) {
+    return ProfileMoves.detach(conn, records, kind, why).compose(fresh ->
+        store.recompute(conn, Set.of(profile, fresh), ProfileStore.Cause.of(why.getString("actor")))
+            .compose(recomputed -> {
+              work.changes.addAll(recomputed);
+              return sync.log(conn, records, Map.of());
+            }).map(fresh));
+  }
+
+  /**
+   * Stores steward decisions on record pairs ({@code merged} or {@code kept-apart}), replacing whatever was known
+   * of each pair; pairs kept apart are also enforced from now on.
+   */
+  Future<Void> decidePairs(SqlConnection conn, Work work, List<SourceKey[]> pairs, String status, String actor,
+                           JsonObject why) {
+    if (pairs.isEmpty()) return Future.succeededFuture();
+    int n = pairs.size();
+    String[] ls = new String[n], li = new String[n], rs = new String[n], ri = new String[n];
+    for (int i = 0; i < n; i++) {
+      SourceKey a = pairs.get(i)[0], b = pairs.get(i)[1];
+      SourceKey left = a.compareTo(b) <= 0 ? a : b, right = left == a ? b : a;
+      ls[i] = left.source();
+      li[i] = left.sourceId();
+      rs[i] = right.source();
+      ri[i] = right.sourceId();
+    }
+    if ("kept-apart".equals(status)) work.keptApart.addAll(pairs);
+    return conn.preparedQuery(StewardSql.DECIDE_PAIRS)
+        .execute(Tuple.of(ls, li, rs, ri, status, actor, why.encode())).mapEmpty();
+  }
+
+  Future<Void> audit(SqlConnection conn, String actor, String action, String subject, JsonObject detail) {
+    return conn.preparedQuery(StewardSql.AUDIT).execute(Tuple.of(actor, action, subject, detail.encode())).mapEmpty();
+  }
+
+  static JsonObject json(SourceKey k) {
+    return new JsonObject().put("source", k.source()).put("sourceId", k.sourceId());
+  }
+
+  static SourceKey key(JsonObject o) {
+    return new SourceKey(o.getString("source"), o.getString("sourceId"));
+  }
+}

@@ -1,0 +1,31 @@
+package io.customerhub.steward;
+
+/** Why a steward's action was not carried out: what it names does not exist, or contradicts what is there. */
+public final class StewardRefusal extends RuntimeException {
+
+  /** How the refusal is answered. */
+  public enum Kind { MISSING, CONFLICT, INVALID }
+
+  private final Kind kind;
+
+  private StewardRefusal(Kind kind, String message) {
+    super(message, null, false, false);
+    this.kind = kind;
+  }
+
+  static StewardRefusal missing(String message) {
+    return new StewardRefusal(Kind.MISSING, message);
+  }
+
+  static StewardRefusal conflict(String message) {
+    return new StewardRefusal(Kind.CONFLICT, message);
+  }
+
+  static StewardRefusal invalid(String message) {
+    return new StewardRefusal(Kind.INVALID, message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}
