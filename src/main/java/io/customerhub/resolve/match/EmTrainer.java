@@ -217,7 +217,8 @@ public final class EmTrainer {
       case "sn" -> EnumSet.of(Field.ADDRESS);
       case "nid" -> EnumSet.of(Field.NATIONAL_ID);
       case "tax" -> EnumSet.of(Field.TAX_ID);
-      case "ny", "ns", "di" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
+      case "ny", "ns", "di", "ds" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
+      case "dp" -> EnumSet.of(Field.BIRTH_DATE, Field.ADDRESS);
       case "nk" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
       case "pi" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
       case "on", "op" -> EnumSet.of(Field.ORG_NAME);

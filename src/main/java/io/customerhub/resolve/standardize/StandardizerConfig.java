@@ -19,7 +19,8 @@ public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, L
       "birthdate_initials", "birthdate_postcode", "street_number", "phone_tail", "org_name",
       "org_phonetic");
   /** The same as the shipped conf/matching.json, for a configuration that names no batch rules. */
-  public static final List<String> DEFAULT_BATCH_RULES = List.of("name_sound_year");
+  public static final List<String> DEFAULT_BATCH_RULES = List.of("name_sound_year", "email_local",
+      "birthdate_name_sound");
 
   public StandardizerConfig {
     defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();

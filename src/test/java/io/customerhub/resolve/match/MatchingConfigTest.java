@@ -40,7 +40,7 @@ class MatchingConfigTest {
   @Test
   void batchRulesAreAddedToTheStoredRulesOnlyForPassesOverAllRecords() throws Exception {
     MatchingConfig shipped = MatchingConfig.load(Path.of("conf/matching.json"));
-    assertEquals(List.of("name_sound_year"), shipped.standardizer().batchRules());
+    assertEquals(List.of("name_sound_year", "email_local", "birthdate_name_sound"), shipped.standardizer().batchRules());
     assertTrue(!shipped.standardizer().blockingRules().contains("name_sound_year"), "not looked up online");
     assertTrue(shipped.standardizer().forBatch().blockingRules().containsAll(shipped.standardizer().blockingRules()));
     assertTrue(shipped.standardizer().forBatch().blockingRules().contains("name_sound_year"));
