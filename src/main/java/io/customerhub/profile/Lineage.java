@@ -42,6 +42,24 @@ public final class Lineage {
     return choose(byAttribute, rules);
   }
 
+  /** The rule named in the lineage of a value a steward set by hand. */
+  public static final String OVERRIDE_RULE = "steward-override";
+
+  /**
+   * The lineage with the values a steward set by hand in place of survivorship's choice; every candidate is kept,
+   * so removing the override gives survivorship's choice back.
+   */
+  public static Map<String, AttributeLineage> overridden(Map<String, AttributeLineage> lineage,
+                                                         Map<String, Object> overrides) {
+    if (overrides.isEmpty()) return lineage;
+    Map<String, AttributeLineage> out = new TreeMap<>(lineage);
+    overrides.forEach((name, value) -> {
+      AttributeLineage was = lineage.get(name);
+      out.put(name, new AttributeLineage(OVERRIDE_RULE, value, List.of(), was == null ? List.of() : was.candidates()));
+    });
+    return out;
+  }
+
   private static Map<String, AttributeLineage> choose(Map<String, List<Candidate>> byAttribute,
                                                       SurvivorshipRules rules) {
     Map<String, AttributeLineage> out = new TreeMap<>();

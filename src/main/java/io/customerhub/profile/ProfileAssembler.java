@@ -61,7 +61,8 @@ public final class ProfileAssembler {
   public Profile assemble(ProfileInput input, TierThresholds thresholds, Instant now) {
     List<CanonicalRecord> members = input.members() == null ? List.of() : input.members();
     List<OrderFact> orders = input.orders() == null ? List.of() : input.orders();
-    Map<String, AttributeLineage> lineage = Lineage.fromMembers(members, rules.survivorship());
+    Map<String, AttributeLineage> lineage = Lineage.overridden(Lineage.fromMembers(members, rules.survivorship()),
+        input.overrides());
     OrderAggregates aggregates = aggregator.aggregate(orders, now);
     List<SourceKey> keys = members.stream().map(CanonicalRecord::key).distinct().sorted().toList();
     Profile previous = input.previous();
@@ -76,8 +77,8 @@ public final class ProfileAssembler {
    * The lineage of a profile with these members (sorted by source key, as {@link #assemble} gets them). It is a
    * function of the members alone, so it is derived again when asked for instead of being stored.
    */
-  public Map<String, AttributeLineage> lineage(List<CanonicalRecord> members) {
-    return Lineage.fromMembers(members, rules.survivorship());
+  public Map<String, AttributeLineage> lineage(List<CanonicalRecord> members, Map<String, Object> overrides) {
+    return Lineage.overridden(Lineage.fromMembers(members, rules.survivorship()), overrides);
   }
 
   private static Supplier<TierThresholds> constant(TierThresholds t) {

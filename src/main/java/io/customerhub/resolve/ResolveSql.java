@@ -97,10 +97,22 @@ final class ResolveSql {
   static final String MERGE_CROSSWALK =
       "update crosswalk set profile_id = $1 where profile_id = any($2::uuid[])";
 
+  /**
+   * The losers (and the profiles merged into them before) redirect to the survivor, which takes the values a
+   * steward set by hand on the losers, unless it has its own for the same attribute.
+   */
   static final String MARK_MERGED = """
-      update profile set status = 'merged', merged_into = $1, version = version + 1, updated_at = now()
-      where profile_id = any($2::uuid[]) or merged_into = any($2::uuid[])
-      returning profile_id, version""";
+      with losers as (
+        update profile set status = 'merged', merged_into = $1, version = version + 1, updated_at = now()
+        where profile_id = any($2::uuid[]) or merged_into = any($2::uuid[])
+        returning profile_id, version, overrides),
+      carried as (
+        update profile s set overrides = (select jsonb_object_agg(e.key, e.value) from losers l,
+                                            jsonb_each(l.overrides) e where l.profile_id = any($2::uuid[]))
+                                         || coalesce(s.overrides, '{}'::jsonb)
+        where s.profile_id = $1
+          and exists (select 1 from losers l where l.profile_id = any($2::uuid[]) and l.overrides is not null))
+      select profile_id, version from losers""";
 
   static final String INSERT_MERGE_HISTORY = """
       insert into merge_history (survivor, merged, reason, actor)

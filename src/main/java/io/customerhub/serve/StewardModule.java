@@ -1,11 +1,13 @@
 package io.customerhub.serve;
 
+import io.customerhub.profile.Golden;
 import io.customerhub.record.SourceKey;
 import io.customerhub.steward.Steward;
 import io.customerhub.steward.StewardDecisions;
 import io.customerhub.steward.StewardDecisions.Decision;
 import io.customerhub.steward.StewardRefusal;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,10 +16,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code POST /reviews/{id}/decision}),
- * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}) and the audit trail
+ * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}), golden values set
+ * by hand ({@code PUT} and {@code DELETE /profiles/{id}/overrides/{attribute}}) and the audit trail
  * ({@code GET /audit}).
  */
 public final class StewardModule implements HttpApiVerticle.ApiModule {
@@ -25,6 +29,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   private static final int MAX_PAGE = 1000;
   private static final int MAX_NOTE = 2000;
   private static final int MAX_SPLIT = 1000;
+  private static final Pattern OWN_ATTRIBUTE = Pattern.compile("attributes\\.[A-Za-z0-9_-]{1,64}");
 
   private final Steward steward;
 
@@ -38,7 +43,43 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     api.post("/reviews/:reviewId/decision").handler(Auth.require("steward")).handler(this::decide);
     api.post("/profiles/:profileId/merge").handler(Auth.require("steward")).handler(this::merge);
     api.post("/profiles/:profileId/split").handler(Auth.require("steward")).handler(this::split);
+    api.put("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
+    api.delete("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
     api.get("/audit").handler(Auth.require("steward")).handler(this::audit);
+  }
+
+  /** PUT sets a golden attribute by hand, DELETE gives it back to survivorship. */
+  private void override(RoutingContext ctx) {
+    UUID profile = ProfileHandlers.profileId(ctx);
+    String attribute = ctx.pathParam("attribute");
+    boolean single = Golden.SINGLE.contains(attribute);
+    if (!single && !OWN_ATTRIBUTE.matcher(attribute).matches()) {
+      throw HubException.invalid("attribute: '" + attribute + "' is none of " + Golden.SINGLE
+          + " nor attributes.<name>; lists (emails, phones, addresses) follow their records");
+    }
+    if (ctx.request().method() == HttpMethod.DELETE) {
+      answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null));
+      return;
+    }
+    JsonObject body = Json.body(ctx);
+    Object value = body.getValue("value");
+    if (single) {
+      if (!(value instanceof String text) || text.isBlank()) throw HubException.invalid("value: must be a non-empty string");
+      value = text.strip();
+      if (attribute.equals("birthDate")) {
+        try {
+          java.time.LocalDate.parse((String) value);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw HubException.invalid("value: '" + value + "' is not a date (YYYY-MM-DD)");
+        }
+      }
+    } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+      throw HubException.invalid("value: must be a string, a number or true/false");
+    }
+    if (value instanceof String text && text.length() > MAX_NOTE) {
+      throw HubException.invalid("value: longer than " + MAX_NOTE + " characters");
+    }
+    answer(ctx, steward.actions().override(profile, attribute, value, Auth.actor(ctx), note(body)));
   }
 
   private void reviews(RoutingContext ctx) {

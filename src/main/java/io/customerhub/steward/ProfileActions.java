@@ -92,6 +92,39 @@ public final class ProfileActions {
     }));
   }
 
+  /**
+   * Sets the golden value of {@code attribute} by hand ({@code value} non-null) or gives it back to survivorship
+   * (null). The value wins until removed, whatever the records say; a merge carries it to the survivor unless
+   * that has its own.
+   */
+  public Future<JsonObject> override(UUID profile, String attribute, Object value, String actor, String note) {
+    String what = value == null ? "removed" : "set";
+    return surgery.run("the override of " + attribute + " of " + profile, (conn, work) -> lock(conn, profile)
+        .compose(profiles -> {
+          active(profiles, profile);
+          return conn.preparedQuery(StewardSql.OVERRIDES_OF).execute(Tuple.of(profile));
+        })
+        .compose(rows -> {
+          String stored = rows.iterator().next().getString(0);
+          JsonObject before = stored == null ? new JsonObject() : new JsonObject(stored);
+          if (value == null && !before.containsKey(attribute)) {
+            throw StewardRefusal.missing("profile " + profile + " has no override of " + attribute);
+          }
+          JsonObject entry = new JsonObject().put("value", value).put("by", actor)
+              .put("at", java.time.Instant.now().toString()).put("note", note);
+          Future<?> write = value == null
+              ? conn.preparedQuery(StewardSql.REMOVE_OVERRIDE).execute(Tuple.of(profile, attribute))
+              : conn.preparedQuery(StewardSql.SET_OVERRIDE).execute(Tuple.of(profile, attribute, entry.encode()));
+          JsonObject detail = new JsonObject().put("attribute", attribute).put("value", value)
+              .put("was", before.getJsonObject(attribute) == null ? null : before.getJsonObject(attribute).getValue("value"))
+              .put("note", note);
+          return write.compose(v -> surgery.recompute(conn, work, Set.of(profile), actor))
+              .compose(v -> surgery.audit(conn, actor, "profile.override-" + what, "profile:" + profile, detail))
+              .map(v -> new JsonObject().put("profileId", profile.toString()).put("attribute", attribute)
+                  .put("value", value).put("override", what));
+        }));
+  }
+
   /** A page of the audit trail after the entry {@code after}, of one subject ({@code profile:<id>}…) or all. */
   public Future<JsonArray> audit(String subject, long after, int limit) {
     return surgery.pool().preparedQuery(StewardSql.AUDIT_PAGE).execute(Tuple.of(subject, after, limit)).map(rows -> {

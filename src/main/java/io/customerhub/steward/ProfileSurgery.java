@@ -122,6 +122,14 @@ final class ProfileSurgery {
             }).map(fresh));
   }
 
+  /** Recomputes the profiles after a change of what they are made of (an override). */
+  Future<Void> recompute(SqlConnection conn, Work work, Set<UUID> profiles, String actor) {
+    return store.recompute(conn, profiles, ProfileStore.Cause.of(actor)).map(recomputed -> {
+      work.changes.addAll(recomputed);
+      return null;
+    });
+  }
+
   /**
    * Stores steward decisions on record pairs ({@code merged} or {@code kept-apart}), replacing whatever was known
    * of each pair; pairs kept apart are also enforced from now on.

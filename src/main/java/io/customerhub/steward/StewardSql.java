@@ -52,6 +52,16 @@ final class StewardSql {
       from profile p left join crosswalk c on c.profile_id = p.profile_id
       where p.profile_id = any($1::uuid[]) order by p.profile_id, c.source, c.source_id for update of p""";
 
+  static final String OVERRIDES_OF = "select overrides::text from profile where profile_id = $1";
+
+  /** Sets one attribute's override ({@code $3}: its entry, value with who, when and why). */
+  static final String SET_OVERRIDE = """
+      update profile set overrides = coalesce(overrides, '{}'::jsonb) || jsonb_build_object($2::text, $3::text::jsonb)
+      where profile_id = $1""";
+
+  static final String REMOVE_OVERRIDE = """
+      update profile set overrides = nullif(overrides - $2::text, '{}'::jsonb) where profile_id = $1""";
+
   static final String AUDIT_PAGE = """
       select id, at, actor, action, subject, detail::text from audit_log
       where ($1::text is null or subject = $1) and id > $2 order by id limit $3""";

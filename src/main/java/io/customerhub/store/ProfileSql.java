@@ -19,8 +19,10 @@ final class ProfileSql {
 
   /** Locks the rows first, so that two transactions recomputing one profile take turns and never lose an update. */
   static final String CURRENT = """
-      select profile_id, version, status, created_at, body::text as body from profile
+      select profile_id, version, status, created_at, body::text as body, overrides::text as overrides from profile
       where profile_id = any($1::uuid[]) order by profile_id for update""";
+
+  static final String OVERRIDES = "select overrides::text from profile where profile_id = $1";
 
   static final String BY_KEYS = """
       select c.source, c.source_id, p.body::text as body

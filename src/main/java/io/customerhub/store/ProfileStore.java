@@ -60,7 +60,7 @@ public final class ProfileStore {
     }
   }
 
-  private record Current(long version, String status, Instant createdAt, Profile body) {
+  private record Current(long version, String status, Instant createdAt, Profile body, Map<String, Object> overrides) {
   }
 
   /** A change with the column values and event it is written as, encoded by the worker that assembled it. */
@@ -106,7 +106,8 @@ public final class ProfileStore {
           for (Row r : currentRows.result()) {
             String body = r.getString("body");
             current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
-                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body)));
+                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body),
+                overrideValues(r.getString("overrides"))));
           }
           if (memberRows.result() != null) {
             for (Row r : memberRows.result()) {
@@ -119,7 +120,7 @@ public final class ProfileStore {
           Instant now = Instant.now();
           for (UUID id : all) {
             if (!current.containsKey(id) && members.containsKey(id)) {
-              current.put(id, new Current(0, "active", now, null));
+              current.put(id, new Current(0, "active", now, null, Map.of()));
               fresh.add(id);
             }
           }
@@ -192,7 +193,7 @@ public final class ProfileStore {
       }
       recs.sort(BY_KEY);
       Profile next = assembler.assemble(new ProfileInput(id.toString(), cur.version() + 1, cur.createdAt(), recs,
-          orders.getOrDefault(id, List.of()), cur.body()), now);
+          orders.getOrDefault(id, List.of()), cur.body(), cur.overrides()), now);
       boolean absorbed = cause.absorbed().containsKey(id);
       if (cur.body() != null && !absorbed && sameContent(cur.body(), next)) continue;
       String type = cur.body() == null ? ProfileChange.CREATED : absorbed ? ProfileChange.MERGED : ProfileChange.UPDATED;
@@ -214,13 +215,28 @@ public final class ProfileStore {
 
   /** {@code profile} with its lineage, derived from its member records as they are stored now. */
   public Future<Profile> withLineage(SqlClient client, Profile profile) {
-    return client.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(new UUID[] {UUID.fromString(profile.profileId())}))
-        .compose(rows -> vertx.executeBlocking(() -> {
+    UUID id = UUID.fromString(profile.profileId());
+    Future<RowSet<Row>> overrides = client.preparedQuery(ProfileSql.OVERRIDES).execute(Tuple.of(id));
+    return client.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(new UUID[] {id}))
+        .compose(rows -> overrides.compose(o -> vertx.executeBlocking(() -> {
           List<CanonicalRecord> members = new ArrayList<>();
           for (Row r : rows) members.add(CanonicalJson.decodeStored(r.getString(1)));
           members.sort(BY_KEY);
-          return profile.withLineage(assembler.lineage(members));
-        }, false));
+          String set = o.size() == 0 ? null : o.iterator().next().getString(0);
+          return profile.withLineage(assembler.lineage(members, overrideValues(set)));
+        }, false)));
+  }
+
+  /** The values of the stored overrides ({@code {"givenName": {"value": …, "by": …}}}), by lineage name. */
+  static Map<String, Object> overrideValues(String stored) {
+    if (stored == null) return Map.of();
+    Map<String, Object> values = new HashMap<>();
+    new JsonObject(stored).forEach(e -> values.put(e.getKey(), plain(((JsonObject) e.getValue()).getValue("value"))));
+    return values;
+  }
+
+  private static Object plain(Object v) {
+    return v instanceof JsonObject o ? o.getMap() : v instanceof JsonArray a ? a.getList() : v;
   }
 
   /** Inserts the {@code created} profiles, updates the others, and writes every change's event. */

@@ -61,6 +61,22 @@ class ProfileAssemblerTest {
   }
 
   @Test
+  void aValueSetByHandWinsAndKeepsEveryCandidate() {
+    ProfileInput in = input("p1", List.of(crm(), erp()), List.of(), null);
+    Profile p = assembler.assemble(new ProfileInput(in.profileId(), in.version(), in.createdAt(), in.members(),
+        in.orders(), null, Map.of("givenName", "Wei-Ming", "attributes.segment", "vip", "attributes.tierNote", 3)), NOW);
+
+    assertEquals("Wei-Ming", p.golden().givenName());
+    assertEquals("vip", p.golden().attributes().get("segment"));
+    assertEquals(3, p.golden().attributes().get("tierNote"), "an attribute no record has");
+    AttributeLineage given = p.lineage().get("givenName");
+    assertEquals(Lineage.OVERRIDE_RULE, given.rule());
+    assertEquals(List.of(), given.chosenFrom());
+    assertEquals(2, given.candidates().size(), "the records' values stay, for when the override goes");
+    assertEquals("Zhang", p.golden().familyName(), "the other attributes follow survivorship");
+  }
+
+  @Test
   void deletedMembersOfferNoValues() {
     CanonicalRecord gone = rec("crm", "C-9", daysAgo(0)).name("Ghost", "Gone").deleted().build();
     Profile p = assembler.assemble(input("p1", List.of(crm(), gone), List.of(), null), NOW);

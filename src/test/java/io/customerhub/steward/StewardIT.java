@@ -156,6 +156,52 @@ class StewardIT extends OneHubPerClass {
   }
 
   @Test
+  void aValueSetByHandWinsOverTheRecordsUntilRemovedAndAMergeCarriesIt() {
+    Rec crm = WireRecords.distinctPerson("crm", "C").attribute("segment", "retail");
+    hub.accept(crm);
+    String profile = profileOf(crm);
+    String steward = hub.token("steward");
+    String given = "/api/v1/profiles/" + profile + "/overrides/givenName";
+
+    Response set = hub.put(given, JSON, "{\"value\":\"Corrected\",\"note\":\"passport\"}", steward);
+    assertEquals(200, set.status(), set::toString);
+    assertEquals(200, hub.put("/api/v1/profiles/" + profile + "/overrides/attributes.segment", JSON,
+        "{\"value\":\"vip\"}", steward).status());
+    hub.accept(crm.copy().updatedAt(WireRecords.at(30)).set("givenName", "Renamed"));
+
+    JsonObject view = hub.get("/api/v1/profiles/" + profile + "?lineage=true", hub.adminToken()).json();
+    assertEquals("Corrected", view.getString("givenName"), "a newer record does not undo it");
+    assertEquals("vip", view.getJsonObject("attributes").getString("segment"));
+    JsonObject lineage = view.getJsonObject("lineage").getJsonObject("givenName");
+    assertEquals("steward-override", lineage.getString("rule"), lineage::encode);
+    assertTrue(lineage.getJsonArray("candidates").encode().contains("Renamed"), "the records' values are kept");
+
+    Rec other = WireRecords.distinctPerson("erp", "E");
+    hub.accept(other);
+    String gone = profileOf(other);
+    assertEquals(200, hub.put("/api/v1/profiles/" + gone + "/overrides/familyName", JSON, "{\"value\":\"Merged\"}",
+        steward).status());
+    assertEquals(200, hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        new JsonObject().put("with", gone).encode(), steward).status());
+    view = hub.get("/api/v1/profiles/" + profile, hub.adminToken()).json();
+    assertEquals("Merged", view.getString("familyName"), "the merged-away profile's override is carried");
+    assertEquals("Corrected", view.getString("givenName"));
+
+    assertEquals(200, hub.delete(given, steward).status());
+    assertEquals("Renamed", hub.get("/api/v1/profiles/" + profile, hub.adminToken()).json().getString("givenName"),
+        "back to survivorship: the newest record");
+    assertProblem(404, "no override", hub.delete(given, steward));
+    assertProblem(400, "attribute", hub.put("/api/v1/profiles/" + profile + "/overrides/emails", JSON,
+        "{\"value\":\"a@b.c\"}", steward));
+    assertProblem(400, "value", hub.put(given, JSON, "{\"value\":{}}", steward));
+    assertProblem(400, "not a date", hub.put("/api/v1/profiles/" + profile + "/overrides/birthDate", JSON,
+        "{\"value\":\"1990-13-01\"}", steward));
+    JsonArray trail = hub.get("/api/v1/audit?subject=profile:" + profile, steward).json().getJsonArray("items");
+    assertTrue(trail.encode().contains("profile.override-set") && trail.encode().contains("profile.override-removed"),
+        trail::encode);
+  }
+
+  @Test
   void badRequestsAreAnsweredWithProblemsNamingTheField() {
     String steward = hub.token("steward");
     assertProblem(400, "status", hub.get("/api/v1/reviews?status=maybe", steward));

@@ -207,6 +207,15 @@ public final class HubTestNode implements AutoCloseable {
     return send(postRequest(path, contentType, body, token));
   }
 
+  public Response put(String path, String contentType, String body, String token) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  public Response delete(String path, String token) {
+    return send(request(path, token).DELETE().build());
+  }
+
   public HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
     if (token != null) b.header("Authorization", "Bearer " + token);
