@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,8 +70,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       value = text.strip();
       if (attribute.equals("birthDate")) {
         try {
-          java.time.LocalDate.parse((String) value);
-        } catch (java.time.format.DateTimeParseException e) {
+          LocalDate.parse((String) value);
+        } catch (DateTimeParseException e) {
           throw HubException.invalid("value: '" + value + "' is not a date (YYYY-MM-DD)");
         }
       }

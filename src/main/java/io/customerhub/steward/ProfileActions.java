@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ public final class ProfileActions {
             throw StewardRefusal.missing("profile " + profile + " has no override of " + attribute);
           }
           JsonObject entry = new JsonObject().put("value", value).put("by", actor)
-              .put("at", java.time.Instant.now().toString()).put("note", note);
+              .put("at", Instant.now().toString()).put("note", note);
           Future<?> write = value == null
               ? conn.preparedQuery(StewardSql.REMOVE_OVERRIDE).execute(Tuple.of(profile, attribute))
               : conn.preparedQuery(StewardSql.SET_OVERRIDE).execute(Tuple.of(profile, attribute, entry.encode()));
