@@ -256,7 +256,17 @@ public final class Reresolver {
           }
           return ProfileStore.writeMergedAway(conn, versions, survivorOf)
               .compose(v -> sync.log(conn, List.of(), survivorOf))
-              .map(merged);
+              .compose(v -> conn.preparedQuery(ResolveSql.CARRY_OVERRIDES)
+                  .execute(Tuple.tuple().addValue(emptied).addValue(survivors)))
+              .compose(carried -> {
+                Set<UUID> took = new HashSet<>();
+                for (Row r : carried) took.add(r.getUUID(0));
+                return store.recompute(conn, took, ProfileStore.Cause.of("reresolve"));
+              })
+              .map(recomputed -> {
+                merged.addAll(recomputed);
+                return merged;
+              });
         })).map(merged -> {
           changes.accept(merged);
           return null;

@@ -58,6 +58,19 @@ final class ResolveSql {
       from unnest($1::uuid[], $2::uuid[]) as t(profile_id, survivor)
       where profile.profile_id = t.profile_id returning profile.profile_id, profile.version""";
 
+  /**
+   * The values stewards set by hand on profiles re-resolution emptied go to the profile that took their records,
+   * unless it has its own for the attribute; returns the profiles that received some.
+   */
+  static final String CARRY_OVERRIDES = """
+      update profile s set overrides = c.o || coalesce(s.overrides, '{}'::jsonb)
+      from (select t.survivor, jsonb_object_agg(e.key, e.value) as o
+            from unnest($1::uuid[], $2::uuid[]) as t(profile_id, survivor)
+            join profile l on l.profile_id = t.profile_id
+            cross join lateral jsonb_each(l.overrides) as e
+            group by t.survivor) as c
+      where s.profile_id = c.survivor returning s.profile_id""";
+
   static final String LOCK_PROFILES = """
       select profile_id, status, merged_into, created_at from profile
       where profile_id = any($1::uuid[]) order by profile_id for update""";

@@ -7,6 +7,8 @@ import io.customerhub.testing.WireRecords;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,15 @@ class ReresolutionIT extends OneHubPerClass {
     assertTrue(HubTestNode.partition(asLoaded).size() > WireRecords.byCustomer(records).size(),
         "the default model keeps some apart");
 
+    // a value set by hand on each profile as loaded: wherever re-resolution puts its records, it goes along
+    Map<String, String> markOf = new HashMap<>();
+    for (String profile : new HashSet<>(asLoaded.values())) {
+      String mark = "attributes.mark" + markOf.size();
+      markOf.put(profile, mark);
+      assertEquals(200, hub.put("/api/v1/profiles/" + profile + "/overrides/" + mark, JSON, "{\"value\":\"set\"}",
+          hub.adminToken()).status());
+    }
+
     assertEquals(200, hub.post("/api/v1/admin/train", JSON, "{}", hub.adminToken()).status());
     Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
     JsonObject job = awaitJob(started.header("Location"));
@@ -39,6 +50,12 @@ class ReresolutionIT extends OneHubPerClass {
     assertEquals("done", job.getString("state"), job::encode);
     Map<String, String> after = hub.crosswalk();
     assertEquals(WireRecords.byCustomer(records), HubTestNode.partition(after), "one profile per customer");
+    for (String record : asLoaded.keySet()) {
+      JsonObject attributes = hub.get("/api/v1/profiles/" + after.get(record), hub.adminToken()).json()
+          .getJsonObject("attributes");
+      String mark = markOf.get(asLoaded.get(record)).substring("attributes.".length());
+      assertEquals("set", attributes.getString(mark), () -> record + " came with " + mark + ": " + attributes);
+    }
     String moved = asLoaded.keySet().stream().filter(k -> !asLoaded.get(k).equals(after.get(k))).findFirst()
         .orElseThrow();
     JsonObject why = explanationOf(after.get(moved), moved);
