@@ -27,7 +27,8 @@ public final class ProfileActions {
   /** A split would otherwise store a decision for every pair of a moved and a remaining record without end. */
   static final int MAX_SPLIT_PAIRS = 10_000;
 
-  private record Locked(String status, String kind, String mergedInto, List<SourceKey> records) {
+  private record Locked(String status, String kind, String mergedInto, List<SourceKey> records,
+                        JsonObject overrides) {
   }
 
   private final ProfileSurgery surgery;
@@ -102,12 +103,7 @@ public final class ProfileActions {
     String what = value == null ? "removed" : "set";
     return surgery.run("the override of " + attribute + " of " + profile, (conn, work) -> lock(conn, profile)
         .compose(profiles -> {
-          active(profiles, profile);
-          return conn.preparedQuery(StewardSql.OVERRIDES_OF).execute(Tuple.of(profile));
-        })
-        .compose(rows -> {
-          String stored = rows.iterator().next().getString(0);
-          JsonObject before = stored == null ? new JsonObject() : new JsonObject(stored);
+          JsonObject before = active(profiles, profile).overrides();
           if (value == null && !before.containsKey(attribute)) {
             throw StewardRefusal.missing("profile " + profile + " has no override of " + attribute);
           }
@@ -144,7 +140,8 @@ public final class ProfileActions {
       Map<UUID, Locked> out = new LinkedHashMap<>();
       for (Row r : rows) {
         Locked p = out.computeIfAbsent(r.getUUID(0), id -> new Locked(r.getString(1), r.getString(2),
-            r.getUUID(3) == null ? null : r.getUUID(3).toString(), new ArrayList<>()));
+            r.getUUID(3) == null ? null : r.getUUID(3).toString(), new ArrayList<>(),
+            r.getString(6) == null ? new JsonObject() : new JsonObject(r.getString(6))));
         if (r.getString(4) != null) p.records().add(new SourceKey(r.getString(4), r.getString(5)));
       }
       return out;

@@ -46,13 +46,11 @@ final class StewardSql {
       on conflict (left_source, left_id, right_source, right_id) do update
         set status = excluded.status, decided_by = excluded.decided_by, decided_at = excluded.decided_at""";
 
-  /** Profiles with their records, locked. */
+  /** Profiles with their records and the values set on them by hand, locked. */
   static final String LOCK_PROFILES = """
-      select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id
+      select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id, p.overrides::text
       from profile p left join crosswalk c on c.profile_id = p.profile_id
       where p.profile_id = any($1::uuid[]) order by p.profile_id, c.source, c.source_id for update of p""";
-
-  static final String OVERRIDES_OF = "select overrides::text from profile where profile_id = $1";
 
   /** Sets one attribute's override ({@code $3}: its entry, value with who, when and why). */
   static final String SET_OVERRIDE = """
