@@ -22,6 +22,7 @@ public final class MatchModel {
   private static final double FLOOR = 1e-15;
   /** log2(m/u) of a clearly different identifier from which a conflict stops a merge (m/u below 1/256). */
   public static final double DECISIVE_DIFFERENCE = -8.0;
+  private static final String DEFAULTS_NOTE = "defaults";
 
   private final double lambda;
   private final double orgLambda;
@@ -92,7 +93,7 @@ public final class MatchModel {
     set(m, u, Field.TAX_ID, new double[] {0.93, 0.05, 0.017, 0.003}, new double[] {1e-8, 1e-6, 1e-5, 0.99998899});
     set(m, u, Field.ADDRESS, new double[] {0.60, 0.10, 0.10, 0.20}, new double[] {0.0005, 0.001, 0.02, 0.9785});
     set(m, u, Field.ORG_NAME, new double[] {0.70, 0.15, 0.08, 0.07}, new double[] {0.0005, 0.001, 0.01, 0.9885});
-    return new MatchModel(1e-4, 1e-3, m, u, "defaults");
+    return new MatchModel(1e-4, 1e-3, m, u, DEFAULTS_NOTE);
   }
 
   private static void set(double[][] m, double[][] u, Field f, double[] mv, double[] uv) {
@@ -128,6 +129,11 @@ public final class MatchModel {
    */
   public boolean conflictIsDecisive(Field f) {
     return weight(f, f.different()) <= DECISIVE_DIFFERENCE;
+  }
+
+  /** The priors of {@link #defaults()}, not parameters learned from data. */
+  public boolean isDefaults() {
+    return DEFAULTS_NOTE.equals(note);
   }
 
   /** log2 of the prior odds of a pair of persons, or of organizations. */

@@ -16,7 +16,14 @@ public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
       "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "street_number",
-      "phone_tail", "email_local", "org_name", "org_phonetic");
+      "number_postcode", "phone_tail", "email_local", "org_name", "org_phonetic");
+
+  /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
+  private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
+      "tce", "hwy", "pkwy", "sq", "cct", "cl");
+  /** Tokens that never name a street: street types and the words of units, floors and buildings. */
+  private static final Set<String> NOT_A_NAME = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
+      "tce", "hwy", "pkwy", "sq", "cct", "cl", "unit", "ste", "fl", "bldg", "rm", "the");
 
   private BlockingKeys() {
   }
@@ -93,11 +100,22 @@ public final class BlockingKeys {
           }
         }
         case "street_number" -> {
-          // with the city: the same street name and number recur in every city, and such a block grows with the
-          // data without saying anything
+          // the house number with the street's name word, in its city: a typo in another word of the line (a
+          // building name in line2, a street type written out or run together) leaves the key as it is. With the
+          // city, as the same street name and number recur in every city and such a block says nothing
           for (StandardAddress a : addresses) {
-            String[] parts = streetAndNumber(a.line());
-            if (parts != null) keys.add("sn:" + parts[0] + ":" + parts[1] + ":" + (a.city() == null ? "" : compact(a.city())));
+            String number = a.houseNumber();
+            if (number == null) continue;
+            String city = a.city() == null ? "" : compact(a.city());
+            for (String word : streetWords(a.line())) keys.add("sn:" + word + ":" + number + ":" + city);
+          }
+        }
+        case "number_postcode" -> {
+          // the house number in its postcode, whatever the street is called or how it is spelled: a postcode
+          // holds a few streets, so a block holds a few households
+          for (StandardAddress a : addresses) {
+            String number = a.houseNumber();
+            if (number != null && a.postcode() != null) keys.add("np:" + number + ":" + a.postcode());
           }
         }
         case "phone_tail" -> {
@@ -160,19 +178,26 @@ public final class BlockingKeys {
   }
 
   /** {street words joined, house number} of an address line, or null when either is missing. */
-  private static String[] streetAndNumber(String line) {
-    if (line == null) return null;
-    StringBuilder street = new StringBuilder();
-    String number = null;
+  /**
+   * The words of an address line that name its street: the first word, and the word before the first street type
+   * when that is another one (a line2 written first, "6 section saltash pl", still names saltash). Unit and
+   * street-type words name nothing.
+   */
+  public static Set<String> streetWords(String line) {
+    Set<String> words = new LinkedHashSet<>(2);
+    if (line == null) return words;
+    String previous = null;
     for (String t : line.split(" ")) {
       if (t.isEmpty()) continue;
-      if (Character.isDigit(t.charAt(0))) {
-        if (number == null) number = t;
-      } else {
-        street.append(t);
+      boolean word = !Character.isDigit(t.charAt(0)) && !NOT_A_NAME.contains(t);
+      if (word && words.isEmpty()) words.add(t);
+      if (STREET_TYPES.contains(t)) {
+        if (previous != null) words.add(previous);
+        break;
       }
+      previous = word ? t : null;
     }
-    return number == null || street.length() == 0 ? null : new String[] {street.toString(), number};
+    return words;
   }
 
   private static String initials(String g, String f) {

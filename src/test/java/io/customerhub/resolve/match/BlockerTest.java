@@ -4,6 +4,7 @@ import io.customerhub.record.Address;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.BlockingKeys;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Nicknames;
 import io.customerhub.resolve.standardize.Standardizer;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.customerhub.resolve.match.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +61,7 @@ class BlockerTest {
   void aPassOverAllRecordsAlsoPairsByTheBatchRules() {
     StandardRecord a = person("a", "Catherine", "Johnson", "1980-05-17", null, null, null, null, null);
     StandardRecord datesWrong = person("b", "Katherine", "Johnson", "1980-11-03", null, null, null, null, null);
-    StandardRecord otherYear = person("c", "Catherine", "Johnson", "1981-11-03", null, null, null, null, null);
+    StandardRecord otherYear = person("c", "Katherine", "Johnson", "1981-11-03", null, null, null, null, null);
     Blocker blocker = new Blocker(MatchingConfig.defaults());
     List<StandardRecord> records = List.of(a, datesWrong, otherYear);
 
@@ -67,7 +69,10 @@ class BlockerTest {
     assertEquals(0, blocker.candidates(List.of(a, datesWrong)).size());
     Blocker.Candidates batch = blocker.batchCandidates(records);
     assertTrue(java.util.Arrays.stream(batch.pairs()).anyMatch(p -> p == Blocker.pair(0, 1)), "paired in a batch");
-    assertTrue(java.util.Arrays.stream(batch.pairs()).noneMatch(p -> p == Blocker.pair(0, 2)), "another year is not");
+    assertTrue(java.util.Arrays.stream(batch.pairs()).noneMatch(p -> p == Blocker.pair(0, 2)),
+        "a name spelled otherwise of another year is not");
+    assertTrue(java.util.Arrays.stream(batch.pairs()).anyMatch(p -> p == Blocker.pair(1, 2)),
+        "the name as written meets whatever the year (name_key)");
     List<List<String>> keys = blocker.batchKeys(records);
     assertTrue(keys.get(0).containsAll(a.blockingKeys()), "the stored keys are among them");
     assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(1)).stream().allMatch(k -> k.startsWith("ns:")));
@@ -98,10 +103,39 @@ class BlockerTest {
         "the same street name and number in another city is another block");
   }
 
+  @Test
+  void theStreetKeyIgnoresTheRestOfTheLine() {
+    StandardRecord original = livingAt("a", "Ruby", "Reid", "12 Judkins Street", "The Willows", "Airds");
+    StandardRecord typoInLine2 = livingAt("b", "Rubi", "Read", "12 judkins st", "the wilolws", "Airds");
+    StandardRecord linesSwapped = livingAt("c", "Kira", "Reid", "6 Section", "Saltash Place", "North Ryde");
+    StandardRecord linesInOrder = livingAt("d", "Kira", "Reid", "6 Saltash Place", "Section", "North Ryde");
+    StandardRecord otherNumber = livingAt("e", "Ruby", "Reid", "14 Judkins Street", "The Willows", "Airds");
+    assertTrue(Blocker.sharedKeys(original, typoInLine2).contains("sn:judkins:12:airds"),
+        "a building name with a typo in line2 leaves the street key as it is");
+    assertTrue(Blocker.sharedKeys(linesSwapped, linesInOrder).contains("sn:saltash:6:northryde"),
+        "the street named after the line2 written first still meets");
+    assertTrue(Blocker.sharedKeys(original, otherNumber).stream().noneMatch(k -> k.startsWith("sn:")),
+        "another house number is another block");
+  }
+
+  @Test
+  void streetWordsSkipNumbersUnitsAndStreetTypes() {
+    assertEquals(Set.of("baker"), BlockingKeys.streetWords("unit 3 221b baker st"));
+    assertEquals(Set.of("section", "saltash"), BlockingKeys.streetWords("6 section saltash pl"));
+    assertEquals(Set.of("jianguo"), BlockingKeys.streetWords("8 jianguo rd"));
+    assertEquals(Set.of(), BlockingKeys.streetWords("12"));
+    assertEquals(Set.of(), BlockingKeys.streetWords(null));
+  }
+
   private static StandardRecord livingAt(String id, String given, String family, String line, String city) {
+    return livingAt(id, given, family, line, null, city);
+  }
+
+  private static StandardRecord livingAt(String id, String given, String family, String line1, String line2,
+                                         String city) {
     return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
         given, family, null, null, null, null, null, List.of(), List.of(),
-        List.of(new Address(line, null, city, null, null, "CN")), List.of(), Map.of(), null));
+        List.of(new Address(line1, line2, city, null, null, "CN")), List.of(), Map.of(), null));
   }
 
   @Test

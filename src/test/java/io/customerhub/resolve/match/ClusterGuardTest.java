@@ -53,6 +53,33 @@ class ClusterGuardTest {
     assertDoesNotThrow(() -> guard.check(a, List.of(impossible)));
   }
 
+  /**
+   * Where the data shows duplicates often carrying another birth date (FEBRL replaces the date of one duplicate in
+   * twenty), the learned model says so, and a conflict is no reason to stop a merge the pair scores made; where
+   * they rarely do, it still is.
+   */
+  @Test
+  void whetherBirthDatesDecideIsLearnedFromTheData() {
+    List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));
+    StandardRecord typedAnother = person("b", "Wei", "Zhang", "1962-08-01", null, "wei.zhang@example.com", null, null,
+        null);
+    ClusterGuard datesOftenWrong = new ClusterGuard(MatchingConfig.defaults(), learned(0.05));
+    ClusterGuard datesReliable = new ClusterGuard(MatchingConfig.defaults(), learned(0.0007));
+    assertEquals(Optional.empty(), datesOftenWrong.check(a, List.of(typedAnother)));
+    assertEquals(Optional.of("conflicting birth dates"), datesReliable.check(a, List.of(typedAnother)));
+    assertTrue(MatchModel.defaults().isDefaults() && !learned(0.05).isDefaults());
+  }
+
+  /** The default parameters, as if learned, with this share of duplicates carrying a clearly different birth date. */
+  private static MatchModel learned(double differentDates) {
+    MatchModel d = MatchModel.defaults();
+    double[][] m = d.mCopy();
+    double[] dates = m[Field.BIRTH_DATE.ordinal()];
+    dates[0] += dates[Field.BIRTH_DATE.different()] - differentDates;
+    dates[Field.BIRTH_DATE.different()] = differentDates;
+    return new MatchModel(1e-4, m, d.uCopy(), "em test");
+  }
+
   @Test
   void twoSingleRecordsAreLeftToTheirPairScore() {
     StandardRecord b = person("b", "Wei", "Zhang", "1962-08-01", "440101198512120022", null, null, null, null);

@@ -1,6 +1,7 @@
 package io.customerhub.resolve.match;
 
 import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.StandardizerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,9 @@ class MatchingConfigTest {
   @Test
   void batchRulesAreAddedToTheStoredRulesOnlyForPassesOverAllRecords() throws Exception {
     MatchingConfig shipped = MatchingConfig.load(Path.of("conf/matching.json"));
-    assertEquals(List.of("name_sound_year", "email_local", "birthdate_name_sound"), shipped.standardizer().batchRules());
+    assertEquals(List.of("name_sound_year", "email_local", "birthdate_name_sound", "name_key", "number_postcode"),
+        shipped.standardizer().batchRules());
+    assertEquals(StandardizerConfig.DEFAULT_BATCH_RULES, shipped.standardizer().batchRules(), "the defaults are the shipped");
     assertTrue(!shipped.standardizer().blockingRules().contains("name_sound_year"), "not looked up online");
     assertTrue(shipped.standardizer().forBatch().blockingRules().containsAll(shipped.standardizer().blockingRules()));
     assertTrue(shipped.standardizer().forBatch().blockingRules().contains("name_sound_year"));
