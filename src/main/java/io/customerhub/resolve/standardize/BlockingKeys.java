@@ -16,7 +16,7 @@ public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
       "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "street_number",
-      "number_postcode", "phone_tail", "email_local", "org_name", "org_phonetic");
+      "street_word", "number_postcode", "phone_tail", "email_local", "org_name", "org_phonetic");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
@@ -100,14 +100,22 @@ public final class BlockingKeys {
           }
         }
         case "street_number" -> {
+          // with the city: the same street name and number recur in every city, and such a block grows with the
+          // data without saying anything
+          for (StandardAddress a : addresses) {
+            String[] parts = streetAndNumber(a.line());
+            if (parts != null) keys.add("sn:" + parts[0] + ":" + parts[1] + ":" + (a.city() == null ? "" : compact(a.city())));
+          }
+        }
+        case "street_word" -> {
           // the house number with the street's name word, in its city: a typo in another word of the line (a
-          // building name in line2, a street type written out or run together) leaves the key as it is. With the
-          // city, as the same street name and number recur in every city and such a block says nothing
+          // building name in line2, a street type run together) leaves it as it is. Its blocks are bigger than
+          // street_number's (every "renmin" street of a city), so it suits passes over all records
           for (StandardAddress a : addresses) {
             String number = a.houseNumber();
             if (number == null) continue;
             String city = a.city() == null ? "" : compact(a.city());
-            for (String word : streetWords(a.line())) keys.add("sn:" + word + ":" + number + ":" + city);
+            for (String word : streetWords(a.line())) keys.add("sw:" + word + ":" + number + ":" + city);
           }
         }
         case "number_postcode" -> {
@@ -178,6 +186,21 @@ public final class BlockingKeys {
   }
 
   /** {street words joined, house number} of an address line, or null when either is missing. */
+  private static String[] streetAndNumber(String line) {
+    if (line == null) return null;
+    StringBuilder street = new StringBuilder();
+    String number = null;
+    for (String t : line.split(" ")) {
+      if (t.isEmpty()) continue;
+      if (Character.isDigit(t.charAt(0))) {
+        if (number == null) number = t;
+      } else {
+        street.append(t);
+      }
+    }
+    return number == null || street.length() == 0 ? null : new String[] {street.toString(), number};
+  }
+
   /**
    * The words of an address line that name its street: the first word, and the word before the first street type
    * when that is another one (a line2 written first, "6 section saltash pl", still names saltash). Unit and

@@ -104,17 +104,21 @@ class BlockerTest {
   }
 
   @Test
-  void theStreetKeyIgnoresTheRestOfTheLine() {
+  void theStreetWordKeyIgnoresTheRestOfTheLine() {
     StandardRecord original = livingAt("a", "Ruby", "Reid", "12 Judkins Street", "The Willows", "Airds");
     StandardRecord typoInLine2 = livingAt("b", "Rubi", "Read", "12 judkins st", "the wilolws", "Airds");
     StandardRecord linesSwapped = livingAt("c", "Kira", "Reid", "6 Section", "Saltash Place", "North Ryde");
     StandardRecord linesInOrder = livingAt("d", "Kira", "Reid", "6 Saltash Place", "Section", "North Ryde");
     StandardRecord otherNumber = livingAt("e", "Ruby", "Reid", "14 Judkins Street", "The Willows", "Airds");
-    assertTrue(Blocker.sharedKeys(original, typoInLine2).contains("sn:judkins:12:airds"),
-        "a building name with a typo in line2 leaves the street key as it is");
-    assertTrue(Blocker.sharedKeys(linesSwapped, linesInOrder).contains("sn:saltash:6:northryde"),
+    Blocker blocker = new Blocker(MatchingConfig.defaults());
+    List<List<String>> keys = blocker.batchKeys(List.of(original, typoInLine2, linesSwapped, linesInOrder, otherNumber));
+    assertTrue(Blocker.sharedKeys(original, typoInLine2).stream().noneMatch(k -> k.startsWith("sn:")),
+        "the street key stored for online linking holds the whole line");
+    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(1)).contains("sw:judkins:12:airds"),
+        "a building name with a typo in line2 leaves the street word key as it is");
+    assertTrue(Blocker.sharedKeys(keys.get(2), keys.get(3)).contains("sw:saltash:6:northryde"),
         "the street named after the line2 written first still meets");
-    assertTrue(Blocker.sharedKeys(original, otherNumber).stream().noneMatch(k -> k.startsWith("sn:")),
+    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(4)).stream().noneMatch(k -> k.startsWith("sw:")),
         "another house number is another block");
   }
 
