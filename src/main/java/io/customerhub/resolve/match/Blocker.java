@@ -90,6 +90,12 @@ public final class Blocker {
     for (Map.Entry<String, List<Integer>> e : blocks.entrySet()) {
       List<Integer> ids = e.getValue();
       if (ids.size() < 2) continue;
+      if (BlockingKeys.namesOnly(e.getKey()) && ids.size() > window) {
+        // a name many records share, and nothing else: their other keys (a birth date, an address) pair the ones
+        // that are one customer; paired by neighbourhood, a few common names made most of a pass's pairs
+        oversized.put(e.getKey(), ids.size());
+        continue;
+      }
       if (oversized(ids.size())) {
         oversized.put(e.getKey(), ids.size());
         ids.sort(Comparator.comparing(records::get, NEIGHBOUR_ORDER));

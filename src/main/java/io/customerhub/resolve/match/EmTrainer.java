@@ -214,7 +214,7 @@ public final class EmTrainer {
       // a shared local part (wei.zhang@...) nearly always means shared names too
       case "el" -> EnumSet.of(Field.EMAIL, Field.FAMILY_NAME, Field.GIVEN_NAME);
       case "phone", "pt" -> EnumSet.of(Field.PHONE);
-      case "sn" -> EnumSet.of(Field.ADDRESS);
+      case "sn", "sw", "np" -> EnumSet.of(Field.ADDRESS);
       case "nid" -> EnumSet.of(Field.NATIONAL_ID);
       case "tax" -> EnumSet.of(Field.TAX_ID);
       case "ny", "ns", "di", "ds" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);

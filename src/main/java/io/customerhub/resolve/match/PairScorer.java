@@ -62,7 +62,7 @@ public final class PairScorer {
       double w = model.weight(f, level);
       boolean adjusted = false;
       if (level == 0) {
-        double freq = frequency(f, a, b);
+        double freq = frequency(f, a, b, swapped);
         if (!Double.isNaN(freq)) {
           double tfWeight = MatchModel.log2(model.m(f, 0) / Math.max(freq, cfg.tfMinimum()));
           // a name takes its frequency's weight; a shared identifier can only lose weight by it
@@ -97,9 +97,11 @@ public final class PairScorer {
 
   /**
    * The frequency of the agreed value: for names always (when enough records were counted), for identifiers
-   * only when more records share the value than a customer plausibly has; NaN when it does not apply.
+   * only when more records share the value than a customer plausibly has; NaN when it does not apply. Names
+   * agreeing across the swap take the higher of their frequencies as given and as family name: Rahul is a rare
+   * family name but a common given name, and a swapped pair must not weigh it as rare.
    */
-  private double frequency(Field f, StandardRecord a, StandardRecord b) {
+  private double frequency(Field f, StandardRecord a, StandardRecord b, boolean swapped) {
     if (tf.total(f) < TF_MIN_RECORDS) return Double.NaN;
     String value = switch (f) {
       case FAMILY_NAME -> a.familyKey();
@@ -113,6 +115,10 @@ public final class PairScorer {
     };
     if (value == null) return Double.NaN;
     if (!NAMES.contains(f) && tf.count(f, value) <= SHARED_IDENTIFIER) return Double.NaN;
+    if (swapped && (f == Field.FAMILY_NAME || f == Field.GIVEN_NAME)) {
+      Field other = f == Field.FAMILY_NAME ? Field.GIVEN_NAME : Field.FAMILY_NAME;
+      if (tf.total(other) >= TF_MIN_RECORDS) return Math.max(tf.frequency(f, value), tf.frequency(other, value));
+    }
     return tf.frequency(f, value);
   }
 

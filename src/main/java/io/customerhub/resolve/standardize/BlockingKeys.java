@@ -28,6 +28,11 @@ public final class BlockingKeys {
   private BlockingKeys() {
   }
 
+  /** A key made of the names alone ({@code name_key}): a big block of it says nothing, see {@code Blocker}. */
+  public static boolean namesOnly(String key) {
+    return key.startsWith("nk:");
+  }
+
   /**
    * The keys the rules of {@code cfg} give a record already standardized: a pass over all records at once blocks
    * with the rules in force (and its batch rules), whatever rules were in force when each record was stored.

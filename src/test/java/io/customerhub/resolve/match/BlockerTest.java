@@ -142,6 +142,19 @@ class BlockerTest {
         List.of(new Address(line1, line2, city, null, null, "CN")), List.of(), Map.of(), null));
   }
 
+  /** A full name shared by more records than the window, and nothing else, says nothing: no pairs, one report. */
+  @Test
+  void bigBlocksOfANameAloneAreSkippedInBatchPasses() {
+    List<StandardRecord> rs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) rs.add(person("w" + i, "Wei", "Zhang", null, null, null, null, null, null));
+    rs.add(person("q1", "Ann", "Quispe", null, null, null, null, null, null));
+    rs.add(person("q2", "Ann", "Quispe", null, null, null, null, null, null));
+    Blocker.Candidates c = new Blocker(cfg(300, 20)).batchCandidates(rs);
+    assertTrue(c.oversizedBlocks().containsKey("nk:wei|zhang"), c.oversizedBlocks().toString());
+    assertEquals(1, c.size(), "only the small name block is paired");
+    assertEquals(Blocker.pair(60, 61), c.pairs()[0]);
+  }
+
   @Test
   void oversizedBlocksAreReportedAndPairedByNeighbourhood() {
     List<StandardRecord> rs = new ArrayList<>();

@@ -54,6 +54,21 @@ class EmTrainerTest {
     assertTrue(dense < alone * 3, "u(birth date EXACT) " + dense + " with five records per customer, " + alone + " with one");
   }
 
+  /**
+   * A pair a key brought together agrees on the fields the key is made of whether it is a match or not: EM learns
+   * nothing about those fields from it (an address key would make address agreement look like every match's).
+   */
+  @Test
+  void everyKindOfKeyLeavesOutTheFieldsItIsMadeOf() {
+    for (String addressKey : List.of("sn", "sw", "np", "dp", "pi")) {
+      assertTrue(EmTrainer.excluded(addressKey).contains(Field.ADDRESS), addressKey);
+    }
+    for (String nameKey : List.of("nk", "ny", "ns", "di", "ds", "pi", "el")) {
+      assertTrue(EmTrainer.excluded(nameKey).contains(Field.FAMILY_NAME), nameKey);
+    }
+    assertTrue(EmTrainer.excluded("nid").contains(Field.NATIONAL_ID));
+  }
+
   @Test
   void trainingIsDeterministicForASeed() {
     List<StandardRecord> rs = data(1500, 2);

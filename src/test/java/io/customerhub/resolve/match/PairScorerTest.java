@@ -99,6 +99,28 @@ class PairScorerTest {
     assertTrue(rare.weight() > common.weight() + 2, rare + " vs " + common);
   }
 
+  /**
+   * Rahul is a common given name and a rare family name: a pair that agrees on it across the swap (one source
+   * wrote the names the other way round) weighs it as the common name it is, not as a rare surname.
+   */
+  @Test
+  void namesAgreeingAcrossTheSwapWeighAsTheirCommonerRole() {
+    List<StandardRecord> population = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      population.add(person("p" + i, i % 5 == 0 ? "Rahul" : "X" + i, i % 5 == 1 ? "Reddy" : "Y" + i, null, null, null,
+          null, null, null));
+    }
+    PairScorer tf = new PairScorer(MatchModel.defaults(), TermFrequencies.of(population), MatchingConfig.defaults());
+    StandardRecord written = person("a", "Rahul", "Reddy", null, null, null, null, null, null);
+    StandardRecord swapped = person("b", "Reddy", "Rahul", null, null, null, null, null, null);
+    StandardRecord again = person("c", "Rahul", "Reddy", null, null, null, null, null, null);
+    PairScore acrossTheSwap = tf.score(written, swapped);
+    PairScore asWritten = tf.score(written, again);
+    assertEquals("fellegi-sunter/names-swapped", acrossTheSwap.rule());
+    assertEquals(asWritten.weight(), acrossTheSwap.weight(), 1e-9, "the same names weigh the same either way round");
+    assertTrue(acrossTheSwap.band() != Band.MERGE, "two common names and nothing else: " + acrossTheSwap);
+  }
+
   @Test
   void personsAndOrganizationsNeverMatch() {
     PairScore s = scorer.score(weiZhang("a"), org("o", "Zhang Wei Trading", null, "+86 138 0013 8000", null, null));
