@@ -2,6 +2,7 @@ package io.customerhub.resolve;
 
 import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
+import io.customerhub.profile.ProfileIds;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.CandidateIndex;
@@ -267,7 +268,7 @@ final class BatchTransaction {
       if (c.existingProfiles().isEmpty()) {
         // a new profile: its members are all in this batch, so the recomputation assembles it from them and
         // inserts it once, after its crosswalk rows (the crosswalk has no foreign keys, see migration V3)
-        UUID id = UUID.randomUUID();
+        UUID id = ProfileIds.next();
         state.created.put(id, c.items().stream().map(i -> identities.get(i).record()).toList());
         clusterProfile.put(c.id(), id);
         continue;

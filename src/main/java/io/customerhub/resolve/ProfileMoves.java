@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.profile.ProfileIds;
 import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +51,7 @@ public final class ProfileMoves {
 
   /** The records leave their profile for one new profile of the given kind; {@code why} is their explanation. */
   public static Future<UUID> detach(SqlConnection conn, List<SourceKey> records, String kind, JsonObject why) {
-    UUID fresh = UUID.randomUUID();
+    UUID fresh = ProfileIds.next();
     List<RecordWrites.Link> links = records.stream()
         .map(r -> new RecordWrites.Link(r, fresh, why.encode(), true)).toList();
     return conn.preparedQuery(ResolveSql.INSERT_PROFILES).execute(Tuple.tuple()

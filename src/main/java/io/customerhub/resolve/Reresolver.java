@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.profile.ProfileIds;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.match.Blocker;
@@ -183,7 +184,7 @@ public final class Reresolver {
       UUID keep = votes.entrySet().stream().filter(e -> !claimed.contains(e.getKey()))
           .sorted((x, y) -> y.getValue() - x.getValue() != 0 ? y.getValue() - x.getValue()
               : Long.compare(s.created().getOrDefault(x.getKey(), 0L), s.created().getOrDefault(y.getKey(), 0L)))
-          .map(Map.Entry::getKey).findFirst().orElse(UUID.randomUUID());
+          .map(Map.Entry::getKey).findFirst().orElseGet(ProfileIds::next);
       claimed.add(keep);
       for (int i : c) target[i] = keep;
     }

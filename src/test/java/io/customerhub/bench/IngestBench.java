@@ -143,9 +143,11 @@ public final class IngestBench {
       log("loading %,d identity records (%s) through POST /api/v1/records/{source}, batches of %d, %d in flight …",
           size, BenchSupport.sizes(lines), batch, inFlight);
       long heapBefore = usedHeapAfterGc();
+      String walBefore = walPosition(node.hub);
       Profiler profiler = pairs ? Profiler.start() : Profiler.NONE;
       BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, inFlight, true);
       profiler.stop();
+      logWal(node.hub, walBefore, size);
       log("hub load: %,d records in %.1f s = %,.0f records/s (%,d accepted %s, %,d rejected%s)", load.sent(),
           load.seconds(), load.perSecond(), load.accepted(), load.outcomes(), load.rejected(),
           load.firstRejection() == null ? "" : "; first: " + load.firstRejection());
@@ -235,6 +237,22 @@ public final class IngestBench {
     log("memory: heap grew %.1f MB over the load (%,d bytes per record) for %.1f MB of NDJSON input (%.2fx);"
             + "%s cache %,d bytes per record (%.2fx the input)", heapGrowth / 1e6, heapGrowth / records, input / 1e6,
         heapGrowth / (double) input, maps, cache / records, cache / (double) input);
+  }
+
+  private static String walPosition(HubNode node) throws Exception {
+    return BenchSupport.await(node.database().pool().query("select pg_current_wal_lsn()::text").execute(), 60)
+        .iterator().next().getString(0);
+  }
+
+  /**
+   * The write-ahead log the load made PostgreSQL write, per record: every row, index entry and (after each
+   * checkpoint) full page image it changed; steadier from run to run than the seconds, which drift with the machine.
+   */
+  private static void logWal(HubNode node, String before, int records) throws Exception {
+    double bytes = BenchSupport.await(node.database().pool()
+        .preparedQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), $1::text::pg_lsn)::float8")
+        .execute(io.vertx.sqlclient.Tuple.of(before)), 60).iterator().next().getDouble(0);
+    log("write-ahead log written by the load: %.1f MB, %,.0f bytes per record", bytes / 1e6, bytes / records);
   }
 
   /** What the load wrote per record: average stored sizes (bytes, after compression) of the widest columns. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The blocking keys stored with a record. Each rule is a cheap, error-tolerant grouping; together they let a
@@ -22,8 +24,8 @@ public final class BlockingKeys {
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
       "tce", "hwy", "pkwy", "sq", "cct", "cl");
   /** Tokens that never name a street: street types and the words of units, floors and buildings. */
-  private static final Set<String> NOT_A_NAME = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
-      "tce", "hwy", "pkwy", "sq", "cct", "cl", "unit", "ste", "fl", "bldg", "rm", "the");
+  private static final Set<String> NOT_A_NAME = Stream.concat(STREET_TYPES.stream(),
+      Stream.of("unit", "ste", "fl", "bldg", "rm", "the")).collect(Collectors.toUnmodifiableSet());
 
   private BlockingKeys() {
   }
