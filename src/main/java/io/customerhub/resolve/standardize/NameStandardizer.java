@@ -137,7 +137,9 @@ final class NameStandardizer {
     for (int i = 0; i < raw.size(); i++) {
       String r = raw.get(i);
       boolean letters = r.codePoints().anyMatch(Character::isLetter);
-      boolean allUpper = letters && r.length() > 1 && r.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+      // two letters at least: a middle initial (J., J) is not a family name in capitals
+      boolean allUpper = letters && r.codePoints().filter(Character::isLetter).count() > 1
+          && r.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
       if (allUpper) {
         if (found >= 0) return -1;
         found = i;

@@ -50,6 +50,9 @@ class NameStandardizerTest {
     assertName(person(null, null, "John Michael Smith"), "john michael", "smith");
     assertName(person(null, null, "Smith, John"), "john", "smith");
     assertName(person(null, null, "ZHANG Wei"), "wei", "zhang");
+    assertName(person(null, null, "Mr. Mitchell J. Green"), "mitchell j", "green");
+    assertName(person(null, null, "Mitchell J Green"), "mitchell j", "green");
+    assertName(person(null, null, "Mitchell GREEN"), "mitchell", "green");
   }
 
   @Test
