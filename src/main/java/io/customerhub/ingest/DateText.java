@@ -2,6 +2,7 @@ package io.customerhub.ingest;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,13 +12,22 @@ import java.util.regex.Pattern;
  * ({@code 07.03.1990}, {@code 7/3/1990}). Day and month first is read as day/month/year unless the first number
  * cannot be a month (the US {@code 12/31/1990}); where either order is possible the day comes first, as in most of
  * the world: a source writes all its dates one way, so its records still agree with each other, and a day and
- * month swapped between sources is a partial agreement for the matcher, not a disagreement.
+ * month swapped between sources is a partial agreement for the matcher, not a disagreement. A month written as an
+ * English name or its abbreviation is read too ({@code 7 March 1990}, {@code 07-Mar-1990}, {@code March 7, 1990}).
  */
 final class DateText {
 
   private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
   private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+  /** 7 March 1990, 07-Mar-1990, 7th Mar. 1990. */
+  private static final Pattern DAY_MONTH_NAME =
+      Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?[ \\-./]+([A-Za-z]{3,9})\\.?[ \\-./,]+(\\d{4})");
+  /** March 7, 1990, Sept 30 1990. */
+  private static final Pattern MONTH_NAME_DAY =
+      Pattern.compile("([A-Za-z]{3,9})\\.?[ \\-./]+(\\d{1,2})(?:st|nd|rd|th)?[ ,]+(\\d{4})");
+  private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december");
   /** A time after the date: {@code T08:00:00Z}, or a space and {@code 00:00:00}. */
   private static final Pattern TIME = Pattern.compile("[T ]\\d{1,2}:\\d{2}.*");
 
@@ -31,11 +41,24 @@ final class DateText {
     if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
     m = COMPACT.matcher(s);
     if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
+    m = DAY_MONTH_NAME.matcher(s);
+    if (m.matches()) return named(m.group(3), m.group(2), m.group(1));
+    m = MONTH_NAME_DAY.matcher(s);
+    if (m.matches()) return named(m.group(3), m.group(1), m.group(2));
     m = YEAR_LAST.matcher(s);
     if (m.matches()) {
       int first = Integer.parseInt(m.group(1));
       int second = Integer.parseInt(m.group(2));
       return second > 12 && first <= 12 ? date(m.group(3), m.group(1), m.group(2)) : date(m.group(3), m.group(2), m.group(1));
+    }
+    return null;
+  }
+
+  /** A date whose month is an English name ("march") or its start from three letters on ("mar", "sept"). */
+  private static String named(String year, String monthName, String day) {
+    String name = monthName.toLowerCase(java.util.Locale.ROOT);
+    for (int month = 1; month <= 12; month++) {
+      if (MONTHS.get(month - 1).startsWith(name)) return date(year, Integer.toString(month), day);
     }
     return null;
   }

@@ -203,7 +203,9 @@ class RecordDecoderTest {
   /** Day and month first: the day comes first unless only the other order is a date (the US month/day/year). */
   @ParameterizedTest
   @CsvSource({"07.03.1990,1990-03-07", "07/03/1990,1990-03-07", "7/3/1990,1990-03-07", "07-03-1990,1990-03-07",
-      "31/12/1990,1990-12-31", "12/31/1990,1990-12-31", "3/31/1990,1990-03-31", "29/02/2000,2000-02-29"})
+      "31/12/1990,1990-12-31", "12/31/1990,1990-12-31", "3/31/1990,1990-03-31", "29/02/2000,2000-02-29",
+      "7 March 1990,1990-03-07", "07-Mar-1990,1990-03-07", "7th Mar. 1990,1990-03-07", "'March 7, 1990',1990-03-07",
+      "Sept 30 1990,1990-09-30", "30 SEP 1990,1990-09-30", "december 31st 1990,1990-12-31"})
   void datesWrittenDayOrMonthFirstAreRead(String wire, String expected) {
     RecordDecoder.Decoded d = decode(person().put("birthDate", wire));
     assertEquals(expected, d.record().birthDate());
@@ -213,6 +215,7 @@ class RecordDecoderTest {
   @ParameterizedTest
   @ValueSource(strings = {"1990-02-30", "19900230", "1990-13-01", "19901301", "1990/13/01", "1990/00/10",
       "1990/01/32", "1900-02-29", "13/13/1990", "31/31/1990", "00/03/1990", "March 7th", "1990-03", "07.03.90",
+      "30 February 1990", "7 Marsh 1990", "7 Ma 1990",
       "1990-03-07X", "123-45-6789"})
   void impossibleOrUnknownBirthDatesAreLeftOutWithAWarningNotRejected(String wire) {
     RecordDecoder.Decoded d = decode(person().put("birthDate", wire).put("givenName", "Wei"));
