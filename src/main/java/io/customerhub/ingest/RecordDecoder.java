@@ -256,15 +256,19 @@ public final class RecordDecoder {
       return out;
     }
 
+    /** Objects as the canonical record has them; an address written as one line of text is read as its line1. */
     List<Address> addresses() {
       Object v = json.getValue("addresses");
+      if (v == null) v = json.getValue("address");
       if (v == null) return List.of();
       JsonArray arr = v instanceof JsonArray a ? a : new JsonArray().add(v);
       List<Address> out = new ArrayList<>();
       for (int i = 0; i < Math.min(arr.size(), MAX_ITEMS); i++) {
         String path = "addresses[" + i + "]";
-        if (!(arr.getValue(i) instanceof JsonObject a)) {
-          if (arr.getValue(i) != null) error(path, "must be an object, got " + typeName(arr.getValue(i)));
+        Object item = arr.getValue(i);
+        if (item instanceof String line) item = new JsonObject().put("line1", line);
+        if (!(item instanceof JsonObject a)) {
+          if (item != null) error(path, "must be an object or a line of text, got " + typeName(item));
           continue;
         }
         Address address = new Address(text(a, "line1", path + ".line1"), text(a, "line2", path + ".line2"),

@@ -379,11 +379,22 @@ class RecordDecoderTest {
   }
 
   @Test
-  void addressThatIsNotAnObjectNamesItsIndex() {
-    rejected(person().put("addresses", new JsonArray().add(new JsonObject().put("city", "Beijing")).add("Shanghai")),
-        "addresses[1]", "must be an object, got a string");
-    rejected(person().put("addresses", "8 Jianguo Rd, Beijing"), "addresses[0]", "must be an object, got a string");
-    rejected(person().put("addresses", 42), "addresses[0]", "must be an object, got a number");
+  void addressThatIsNeitherAnObjectNorALineNamesItsIndex() {
+    rejected(person().put("addresses", new JsonArray().add(new JsonObject().put("city", "Beijing")).add(7)),
+        "addresses[1]", "must be an object or a line of text, got a number");
+    rejected(person().put("addresses", 42), "addresses[0]", "must be an object or a line of text, got a number");
+    rejected(person().put("addresses", new JsonArray().add(new JsonArray())), "addresses[0]",
+        "must be an object or a line of text, got an array");
+  }
+
+  @Test
+  void anAddressWrittenAsOneLineIsReadAsItsLine1() {
+    assertEquals(List.of(new Address("8 Jianguo Rd, Beijing", null, null, null, null, null)),
+        ok(person().put("addresses", "8 Jianguo Rd, Beijing")).addresses());
+    assertEquals(List.of(new Address("12 Main St", null, null, null, null, null),
+            new Address(null, null, "Shanghai", null, null, null)),
+        ok(person().put("address", new JsonArray().add("12 Main St").add(new JsonObject().put("city", "Shanghai"))))
+            .addresses());
   }
 
   // --- links ------------------------------------------------------------------------------------------------
