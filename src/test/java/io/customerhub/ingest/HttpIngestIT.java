@@ -140,7 +140,7 @@ class HttpIngestIT {
     badLines.put(customer().set("givenName", 42).line(), "givenName");
     badLines.put(customer().set("source", "erp").line(), "source");
     badLines.put(customer().set("deleted", "yes").line(), "deleted");
-    badLines.put(customer().set("addresses", "8 Jianguo Rd").line(), "addresses");
+    badLines.put(customer().set("addresses", 8).line(), "addresses");
     badLines.put(customer().set("links", new JsonArray().add(new JsonObject().put("source", "erp"))).line(), "links");
     badLines.put("[1, 2, 3]", "JSON object");
     List<String> body = new ArrayList<>();
