@@ -3,6 +3,7 @@ package io.customerhub.ingest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ final class DateText {
 
   /** A date whose month is an English name ("march") or its start from three letters on ("mar", "sept"). */
   private static String named(String year, String monthName, String day) {
-    String name = monthName.toLowerCase(java.util.Locale.ROOT);
+    String name = monthName.toLowerCase(Locale.ROOT);
     for (int month = 1; month <= 12; month++) {
       if (MONTHS.get(month - 1).startsWith(name)) return date(year, Integer.toString(month), day);
     }

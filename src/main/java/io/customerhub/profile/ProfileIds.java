@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * New profile ids: UUID version 7 (RFC 9562), the creation millisecond in the first 48 bits and 74 random bits.
  * Ids made close in time sort close together, so the primary key of {@code profile} and the crosswalk's index by
  * profile take each batch's new ids on a few neighbouring pages instead of one random page each: fewer pages
- * written and logged per record. They stay unguessable enough for ids (74 random bits) and reveal only when a
- * profile was created, which the profile says anyway.
+ * written and logged per record. 74 random bits keep ids of one millisecond from colliding (ids are not secrets:
+ * every path needs a token); an id reveals when its profile was created, which the profile says anyway.
  */
 public final class ProfileIds {
 
@@ -16,7 +16,8 @@ public final class ProfileIds {
   }
 
   public static UUID next() {
-    return at(System.currentTimeMillis(), ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return at(System.currentTimeMillis(), random.nextLong(), random.nextLong());
   }
 
   /** The id of {@code millis} with these random bits (all but 74 of them are overwritten). */
