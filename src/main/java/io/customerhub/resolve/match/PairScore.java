@@ -9,7 +9,7 @@ import java.util.Map;
  * The score of one pair and why: {@code weight} is the total match weight in bits (prior included),
  * {@code probability} the match probability it implies, {@code band} the decision, {@code fields} the
  * per-field levels and weights, {@code rule} what decided the band (e.g. {@code fellegi-sunter},
- * {@code identifier-conflict}, {@code kind-mismatch}).
+ * {@code identifier-conflict}, {@code household}, {@code kind-mismatch}).
  */
 public record PairScore(double weight, double probability, Band band, List<FieldComparison> fields, String rule) {
 

@@ -79,8 +79,24 @@ public final class PairScorer {
     if (band == Band.MERGE && (conflict(levels, Field.NATIONAL_ID) || conflict(levels, Field.TAX_ID))) {
       band = Band.REVIEW;
       rule = "identifier-conflict";
+    } else if (band == Band.MERGE && !org && household(levels)) {
+      band = Band.REVIEW;
+      rule = "household";
     }
     return new PairScore(total, p, band, fields, rule);
+  }
+
+  /**
+   * Another given name and another birth date, held together only by what a household shares (a phone, an
+   * address, a family name): the fields are not independent there, and their weights add up to a merge of two
+   * relatives. Only where the model says a duplicate rarely carries another birth date; where it often does
+   * (FEBRL replaces dates and names), the scores decide.
+   */
+  private boolean household(int[] levels) {
+    return levels[Field.GIVEN_NAME.ordinal()] == Field.GIVEN_NAME.different()
+        && levels[Field.BIRTH_DATE.ordinal()] == Field.BIRTH_DATE.different()
+        && levels[Field.NATIONAL_ID.ordinal()] != 0
+        && (model.isDefaults() || model.conflictIsDecisive(Field.BIRTH_DATE));
   }
 
   private static boolean relevant(Field f, boolean org) {

@@ -121,6 +121,33 @@ class PairScorerTest {
     assertTrue(acrossTheSwap.band() != Band.MERGE, "two common names and nothing else: " + acrossTheSwap);
   }
 
+  /**
+   * Father and son: one family name, one phone, one address, and another given name and birth date. The shared
+   * contact points alone add up to a merge (the fields are not independent in a household): a steward decides.
+   * Where the data says duplicates often carry another birth date and name, the scores decide as they are.
+   */
+  @Test
+  void relativesSharingAPhoneAndAnAddressGoToReviewNotAMerge() {
+    StandardRecord father = person("f", "Wei", "Yu", "1963-02-22", null, null, "+86 199 5821 7574", "5 Xueyuan Rd",
+        "100083");
+    StandardRecord son = person("s", "Zihan", "Yu", "1988-11-15", null, null, "+86 199 5821 7574", "5 Xueyuan Rd",
+        "100083");
+    PairScore s = scorer.score(father, son);
+    assertEquals(Band.REVIEW, s.band(), s.toString());
+    assertEquals("household", s.rule());
+
+    double[][] m = MatchModel.defaults().mCopy();
+    for (Field f : List.of(Field.BIRTH_DATE, Field.GIVEN_NAME)) {
+      double[] levels = m[f.ordinal()];
+      levels[0] -= 0.10;
+      levels[f.different()] += 0.10;
+    }
+    MatchModel datesOftenReplaced = new MatchModel(1e-4, m, MatchModel.defaults().uCopy(), "em test");
+    PairScore learned = new PairScorer(datesOftenReplaced, TermFrequencies.none(), MatchingConfig.defaults())
+        .score(father, son);
+    assertEquals(Band.MERGE, learned.band(), learned.toString());
+  }
+
   @Test
   void personsAndOrganizationsNeverMatch() {
     PairScore s = scorer.score(weiZhang("a"), org("o", "Zhang Wei Trading", null, "+86 138 0013 8000", null, null));
