@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
+      "name_sound",
       "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "street_number",
       "street_word", "number_postcode", "phone_tail", "email_local", "org_name", "org_phonetic");
 
@@ -30,9 +31,12 @@ public final class BlockingKeys {
   private BlockingKeys() {
   }
 
-  /** A key made of the names alone ({@code name_key}): a big block of it says nothing, see {@code Blocker}. */
+  /**
+   * A key made of the names alone ({@code name_key}, {@code name_sound}): a big block of it says nothing, see
+   * {@code Blocker}.
+   */
   public static boolean namesOnly(String key) {
-    return key.startsWith("nk:");
+    return key.startsWith("nk:") || key.startsWith("nn:");
   }
 
   /**
@@ -82,6 +86,11 @@ public final class BlockingKeys {
           if (year != null && g != null && f != null && !isOrg) {
             keys.add(phoneticNameYear("ns:", first(given), f, year));
           }
+        }
+        case "name_sound" -> {
+          // both name parts by sound, whatever the birth date and the address: a record without a birth date whose
+          // postcode and street are misspelled too. Names alone: big blocks are skipped (see namesOnly)
+          if (g != null && f != null && !isOrg) keys.add(phoneticNameYear("nn:", first(given), f, ""));
         }
         case "name_key" -> {
           if (g != null && f != null && !isOrg) {
