@@ -20,7 +20,6 @@ public final class ClusterGuard {
 
   private final int maxClusterSize;
   private final MatchModel model;
-  private final boolean datesDecide;
 
   public ClusterGuard(MatchingConfig cfg) {
     this(cfg, MatchModel.defaults());
@@ -30,9 +29,6 @@ public final class ClusterGuard {
   public ClusterGuard(MatchingConfig cfg, MatchModel model) {
     this.maxClusterSize = cfg.maxClusterSize();
     this.model = model;
-    // the priors assume a duplicate rarely carries another birth date (households do); a model learned from data
-    // where one duplicate in twenty does (FEBRL's replaced dates) says otherwise
-    this.datesDecide = model.isDefaults() || model.conflictIsDecisive(Field.BIRTH_DATE);
   }
 
   /** Empty when the merge may go ahead; otherwise why it needs a steward. */
@@ -52,7 +48,7 @@ public final class ClusterGuard {
     if (model.conflictIsDecisive(Field.TAX_ID) && disjoint(clusterA, clusterB, StandardRecord::taxId)) {
       return Optional.of("conflicting tax ids");
     }
-    if (datesDecide && birthDatesConflict(clusterA, clusterB) && !shareNationalId(clusterA, clusterB)) {
+    if (model.birthDatesDecide() && birthDatesConflict(clusterA, clusterB) && !shareNationalId(clusterA, clusterB)) {
       return Optional.of("conflicting birth dates");
     }
     return Optional.empty();

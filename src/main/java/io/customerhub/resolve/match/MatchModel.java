@@ -131,6 +131,15 @@ public final class MatchModel {
     return weight(f, f.different()) <= DECISIVE_DIFFERENCE;
   }
 
+  /**
+   * Whether a clearly different birth date tells two people apart: the priors assume a duplicate rarely carries
+   * another one (households do); a model learned from data where one duplicate in twenty does (FEBRL's replaced
+   * dates) says otherwise. The cluster guard and the household rule of the pair scores both ask this.
+   */
+  public boolean birthDatesDecide() {
+    return isDefaults() || conflictIsDecisive(Field.BIRTH_DATE);
+  }
+
   /** The priors of {@link #defaults()}, not parameters learned from data. */
   public boolean isDefaults() {
     return DEFAULTS_NOTE.equals(note);

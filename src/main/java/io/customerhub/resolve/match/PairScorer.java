@@ -96,7 +96,7 @@ public final class PairScorer {
     return levels[Field.GIVEN_NAME.ordinal()] == Field.GIVEN_NAME.different()
         && levels[Field.BIRTH_DATE.ordinal()] == Field.BIRTH_DATE.different()
         && levels[Field.NATIONAL_ID.ordinal()] != 0
-        && (model.isDefaults() || model.conflictIsDecisive(Field.BIRTH_DATE));
+        && model.birthDatesDecide();
   }
 
   private static boolean relevant(Field f, boolean org) {
