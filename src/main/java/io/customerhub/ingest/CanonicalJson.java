@@ -94,6 +94,7 @@ public final class CanonicalJson {
     return out;
   }
 
+  /** A record's key as the canonical record writes references ({@code links}, {@code customerRef}). */
   public static JsonObject key(SourceKey k) {
     return new JsonObject().put("source", k.source()).put("sourceId", k.sourceId());
   }

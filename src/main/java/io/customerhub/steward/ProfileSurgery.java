@@ -1,6 +1,7 @@
 package io.customerhub.steward;
 
 import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.ingest.CanonicalJson;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.KeptApart;
 import io.customerhub.resolve.ProfileMoves;
@@ -84,7 +85,8 @@ final class ProfileSurgery {
         .compose(result -> {
           for (SourceKey[] p : work.keptApart) {
             keptApart.add(p[0], p[1]);
-            vertx.eventBus().publish(KEPT_APART_ADDRESS, new JsonObject().put("left", json(p[0])).put("right", json(p[1])));
+            vertx.eventBus().publish(KEPT_APART_ADDRESS,
+                new JsonObject().put("left", CanonicalJson.key(p[0])).put("right", CanonicalJson.key(p[1])));
           }
           // the action is committed: a cache that missed it is repaired by the next change or read
           return readModel.afterCommit(work.changes, List.of()).recover(err -> {
@@ -154,10 +156,6 @@ final class ProfileSurgery {
 
   Future<Void> audit(SqlConnection conn, String actor, String action, String subject, JsonObject detail) {
     return conn.preparedQuery(StewardSql.AUDIT).execute(Tuple.of(actor, action, subject, detail.encode())).mapEmpty();
-  }
-
-  static JsonObject json(SourceKey k) {
-    return new JsonObject().put("source", k.source()).put("sourceId", k.sourceId());
   }
 
   static SourceKey key(JsonObject o) {

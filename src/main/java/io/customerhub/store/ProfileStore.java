@@ -318,7 +318,7 @@ public final class ProfileStore {
 
   static JsonArray keys(List<SourceKey> keys) {
     JsonArray arr = new JsonArray();
-    keys.forEach(k -> arr.add(new JsonObject().put("source", k.source()).put("sourceId", k.sourceId())));
+    keys.forEach(k -> arr.add(CanonicalJson.key(k)));
     return arr;
   }
 }
