@@ -115,8 +115,11 @@ public final class WireRecords {
       {"Tyler", "Davis", "Ipswich"}, {"Lily", "Young", "London"}, {"Oscar", "Grant", "Ipswich"},
       {"Ella", "Walsh", "Milton"}, {"Jack", "Foster", "London"}, {"Amber", "Smith", "Sunderland"},
       {"Ryan", "King", "London"}};
-  /** Each pair of dates shares the month or the day, so that the records meet through the name-and-date key. */
-  private static final String[] MONTHS_APART = {"-03-23", "-03-19", "-06-23", "-03-05", "-08-23"};
+  /**
+   * Dates of one year that share neither month nor day: the records meet through the name-and-year key, and
+   * only the year agrees (a date with two parts in common would already weigh for a merge in the priors).
+   */
+  private static final String[] MONTHS_APART = {"-03-23", "-05-19", "-06-11", "-09-05", "-11-28"};
 
   /**
    * Twelve customers with five records each (source {@code people}, ids {@code <unique customer id>-<record>}),

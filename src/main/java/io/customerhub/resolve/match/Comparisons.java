@@ -83,21 +83,25 @@ public final class Comparisons {
 
   /**
    * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
-   * 1994, 05 vs 06) is CLOSE; the same year alone is YEAR. Partial dates agree at most on the year.
+   * 1994, 05 vs 06) is CLOSE; two of year, month and day the same and the third another value (a year or a
+   * month entered wrong, the day of another record) is TWO_PARTS; the same year alone is YEAR. Partial dates
+   * agree at most on the year. Which of these says "same person" and how much is for the data to tell: EM
+   * weighs each level.
    */
   static int birthDate(StandardRecord a, StandardRecord b) {
     int ay = a.birthYear(), by = b.birthYear();
     if (ay == 0 || by == 0) return MISSING;
     int am = a.birthMonth(), bm = b.birthMonth(), ad = a.birthDay(), bd = b.birthDay();
     if (am == 0 || bm == 0 || ad == 0 || bd == 0) {
-      if (ay != by) return 4;
-      return am == 0 || bm == 0 || am == bm ? 3 : 4;
+      if (ay != by) return 5;
+      return am == 0 || bm == 0 || am == bm ? 4 : 5;
     }
     if (ay == by && am == bm && ad == bd) return 0;
     if (ay == by && am == bd && ad == bm) return 1;
     boolean y = ay == by, m = am == bm, d = ad == bd;
     if ((y && m && digitTypo(ad, bd, 2)) || (y && d && digitTypo(am, bm, 2)) || (m && d && digitTypo(ay, by, 4))) return 2;
-    return y ? 3 : 4;
+    if ((y ? 1 : 0) + (m ? 1 : 0) + (d ? 1 : 0) == 2) return 3;
+    return y ? 4 : 5;
   }
 
   /**

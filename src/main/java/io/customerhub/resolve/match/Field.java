@@ -9,7 +9,7 @@ import java.util.List;
 public enum Field {
   FAMILY_NAME("family", List.of("EXACT", "NEAR", "SIMILAR", "DIFFERENT")),
   GIVEN_NAME("given", List.of("EXACT", "ALIAS", "NEAR", "SIMILAR", "DIFFERENT")),
-  BIRTH_DATE("birthDate", List.of("EXACT", "SWAPPED", "CLOSE", "YEAR", "DIFFERENT")),
+  BIRTH_DATE("birthDate", List.of("EXACT", "SWAPPED", "CLOSE", "TWO_PARTS", "YEAR", "DIFFERENT")),
   EMAIL("email", List.of("EXACT", "ONE_EDIT", "DIFFERENT")),
   PHONE("phone", List.of("EXACT", "ONE_EDIT", "DIFFERENT")),
   NATIONAL_ID("nationalId", List.of("EXACT", "ONE_EDIT", "TWO_EDITS", "DIFFERENT")),

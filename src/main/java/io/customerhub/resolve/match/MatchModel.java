@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Fellegi-Sunter parameters: for every field and level, m = P(level | same customer) and
@@ -85,8 +86,8 @@ public final class MatchModel {
     set(m, u, Field.FAMILY_NAME, new double[] {0.86, 0.07, 0.03, 0.04}, new double[] {0.005, 0.003, 0.02, 0.972});
     set(m, u, Field.GIVEN_NAME, new double[] {0.78, 0.07, 0.06, 0.04, 0.05},
         new double[] {0.01, 0.003, 0.004, 0.03, 0.953});
-    set(m, u, Field.BIRTH_DATE, new double[] {0.85, 0.03, 0.07, 0.02, 0.03},
-        new double[] {0.0001, 0.00001, 0.003, 0.012, 0.98489});
+    set(m, u, Field.BIRTH_DATE, new double[] {0.85, 0.03, 0.07, 0.02, 0.01, 0.02},
+        new double[] {0.0001, 0.00001, 0.003, 0.005, 0.012, 0.97989});
     set(m, u, Field.EMAIL, new double[] {0.60, 0.05, 0.35}, new double[] {1e-7, 1e-5, 0.9999899});
     set(m, u, Field.PHONE, new double[] {0.65, 0.05, 0.30}, new double[] {1e-7, 1e-5, 0.9999899});
     set(m, u, Field.NATIONAL_ID, new double[] {0.93, 0.05, 0.017, 0.003}, new double[] {1e-8, 1e-6, 1e-5, 0.99998899});
@@ -196,11 +197,17 @@ public final class MatchModel {
       for (Field f : Field.values()) {
         JsonNode o = root.path("fields").path(f.key());
         if (o.isMissingNode()) continue;
-        if (!f.levels().equals(Arrays.asList(JSON.treeToValue(o.get("levels"), String[].class)))) {
+        List<String> stored = Arrays.asList(JSON.treeToValue(o.get("levels"), String[].class));
+        double[] sm = JSON.treeToValue(o.get("m"), double[].class);
+        double[] su = JSON.treeToValue(o.get("u"), double[].class);
+        if (!f.levels().containsAll(stored) || sm.length != stored.size() || su.length != stored.size()) {
           throw new IllegalArgumentException("levels of " + f.key() + " differ from " + f.levels());
         }
-        m[f.ordinal()] = JSON.treeToValue(o.get("m"), double[].class);
-        u[f.ordinal()] = JSON.treeToValue(o.get("u"), double[].class);
+        // a model stored before a level was added keeps what it learned; the new level starts from its prior
+        for (int l = 0; l < stored.size(); l++) {
+          m[f.ordinal()][f.levels().indexOf(stored.get(l))] = sm[l];
+          u[f.ordinal()][f.levels().indexOf(stored.get(l))] = su[l];
+        }
       }
       double lambda = root.path("lambda").asDouble();
       return new MatchModel(lambda, root.path("orgLambda").asDouble(lambda), m, u, root.path("note").asText(""));

@@ -58,10 +58,15 @@ class ComparisonsTest {
   void birthDateTyposYearsAndMismatches() {
     assertEquals(2, Comparisons.birthDate(born("1990-03-07"), born("1990-03-08")), "one digit");
     assertEquals(2, Comparisons.birthDate(born("1949-03-07"), born("1994-03-07")), "transposed year digits");
-    assertEquals(3, Comparisons.birthDate(born("1990-03-07"), born("1990-11-21")), "same year only");
-    assertEquals(4, Comparisons.birthDate(born("1949-03-07"), born("1953-03-07")), "another year");
-    assertEquals(3, Comparisons.birthDate(born("1990"), born("1990-03-07")), "partial date");
-    assertEquals(4, Comparisons.birthDate(born("1991"), born("1990-03-07")));
+    assertEquals(3, Comparisons.birthDate(born("1949-03-07"), born("1953-03-07")), "another year, same day");
+    assertEquals(3, Comparisons.birthDate(born("1990-03-07"), born("1990-03-21")), "another day");
+    assertEquals(3, Comparisons.birthDate(born("1990-03-07"), born("1990-11-07")), "another month");
+    assertEquals(4, Comparisons.birthDate(born("1990-03-07"), born("1990-11-21")), "same year only");
+    assertEquals(5, Comparisons.birthDate(born("1949-03-07"), born("1953-04-07")), "another year and month");
+    assertEquals(5, Comparisons.birthDate(born("1949-03-07"), born("1953-11-21")), "nothing in common");
+    assertEquals(4, Comparisons.birthDate(born("1990"), born("1990-03-07")), "partial date");
+    assertEquals(4, Comparisons.birthDate(born("1990-03"), born("1990-03-07")), "partial dates agree at most on the year");
+    assertEquals(5, Comparisons.birthDate(born("1991"), born("1990-03-07")));
     assertEquals(Field.MISSING, Comparisons.birthDate(born(null), born("1990-03-07")));
   }
 

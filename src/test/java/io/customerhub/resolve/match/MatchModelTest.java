@@ -43,6 +43,21 @@ class MatchModelTest {
   }
 
   @Test
+  void aModelStoredBeforeALevelWasAddedKeepsWhatItLearned() {
+    String stored = "{\"version\":1,\"lambda\":0.01,\"fields\":{\"birthDate\":{\"levels\":"
+        + "[\"EXACT\",\"SWAPPED\",\"CLOSE\",\"YEAR\",\"DIFFERENT\"],"
+        + "\"m\":[0.9,0.02,0.05,0.01,0.02],\"u\":[0.001,0.0001,0.004,0.02,0.9749]}}}";
+    MatchModel m = MatchModel.fromJson(stored);
+    Field dates = Field.BIRTH_DATE;
+    double newLevelPrior = MatchModel.defaults().m(dates, dates.levels().indexOf("TWO_PARTS"));
+    double sum = 1.0 + newLevelPrior;
+    assertEquals(0.9 / sum, m.m(dates, 0), 1e-9);
+    assertEquals(0.02 / sum, m.m(dates, dates.different()), 1e-9);
+    assertEquals(newLevelPrior / sum, m.m(dates, dates.levels().indexOf("TWO_PARTS")), 1e-9);
+    assertTrue(m.weight(dates, dates.different()) < 0);
+  }
+
+  @Test
   void missingFieldsKeepTheirDefaults() {
     MatchModel m = MatchModel.fromJson("{\"version\":1,\"lambda\":0.2,\"fields\":{}}");
     assertEquals(0.2, m.lambda(), 1e-12);
