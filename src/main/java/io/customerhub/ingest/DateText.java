@@ -15,12 +15,28 @@ import java.util.regex.Pattern;
  * the world: a source writes all its dates one way, so its records still agree with each other, and a day and
  * month swapped between sources is a partial agreement for the matcher, not a disagreement. A month written as an
  * English name or its abbreviation is read too ({@code 7 March 1990}, {@code 07-Mar-1990}, {@code March 7, 1990}).
+ * A date of reduced precision ({@code 1990-03}, {@code 1990}) is kept as such.
+ *
+ * <p>A date that no calendar has keeps what it can, because a mistyped day should not cost the year and month
+ * that still tell two namesakes apart: a month above 12 with a day that can be a month ({@code 1990-25-03}) is kept
+ * as written, so the matcher sees a swapped day and month; an impossible day keeps the year and month
+ * ({@code 1990-02-30} becomes {@code 1990-02}); an impossible month keeps the year.
  */
 final class DateText {
+
+  /** What was read: an ISO date, possibly partial, and whether it had to be repaired to get there. */
+  record Read(String iso, boolean repaired) {
+  }
+
+  /** Birth years outside these are typos a partial date cannot save (the standardizer drops them too). */
+  private static final int MIN_YEAR = 1800;
+  private static final int MAX_YEAR = 2200;
 
   private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
   private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+  private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
+  private static final Pattern YEAR = Pattern.compile("\\d{4}");
   /** 7 March 1990, 07-Mar-1990, 7th Mar. 1990. */
   private static final Pattern DAY_MONTH_NAME =
       Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?[ \\-./]+([A-Za-z]{3,9})\\.?[ \\-./,]+(\\d{4})");
@@ -37,6 +53,12 @@ final class DateText {
 
   /** The ISO form ({@code YYYY-MM-DD}) of a date written in one of the accepted ways, or null if it is none. */
   static String iso(String text) {
+    Read r = read(text);
+    return r == null ? null : r.iso();
+  }
+
+  /** The date read from {@code text}, or null if it is none of the accepted forms or its year is impossible. */
+  static Read read(String text) {
     String s = TIME.matcher(text.strip()).replaceFirst("");
     Matcher m = YEAR_FIRST.matcher(s);
     if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
@@ -52,11 +74,21 @@ final class DateText {
       int second = Integer.parseInt(m.group(2));
       return second > 12 && first <= 12 ? date(m.group(3), m.group(1), m.group(2)) : date(m.group(3), m.group(2), m.group(1));
     }
+    m = YEAR_MONTH.matcher(s);
+    if (m.matches()) {
+      int year = Integer.parseInt(m.group(1));
+      int month = Integer.parseInt(m.group(2));
+      return plausibleYear(year) && month >= 1 && month <= 12 ? new Read(yearMonth(year, month), false) : null;
+    }
+    if (YEAR.matcher(s).matches()) {
+      int year = Integer.parseInt(s);
+      return plausibleYear(year) ? new Read(Integer.toString(year), false) : null;
+    }
     return null;
   }
 
   /** A date whose month is an English name ("march") or its start from three letters on ("mar", "sept"). */
-  private static String named(String year, String monthName, String day) {
+  private static Read named(String year, String monthName, String day) {
     String name = monthName.toLowerCase(Locale.ROOT);
     for (int month = 1; month <= 12; month++) {
       if (MONTHS.get(month - 1).startsWith(name)) return date(year, Integer.toString(month), day);
@@ -64,11 +96,29 @@ final class DateText {
     return null;
   }
 
-  private static String date(String year, String month, String day) {
+  private static Read date(String yearText, String monthText, String dayText) {
+    int year = Integer.parseInt(yearText);
+    int month = Integer.parseInt(monthText);
+    int day = Integer.parseInt(dayText);
+    if (!plausibleYear(year)) return null;
     try {
-      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)).toString();
+      return new Read(LocalDate.of(year, month, day).toString(), false);
     } catch (DateTimeException e) {
-      return null;
+      if (month > 12 && month <= 31 && day >= 1 && day <= 12) return new Read(yearMonth(year, month) + "-" + twoDigits(day), true);
+      if (month >= 1 && month <= 12) return new Read(yearMonth(year, month), true);
+      return new Read(Integer.toString(year), true);
     }
+  }
+
+  private static boolean plausibleYear(int year) {
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }
+
+  private static String yearMonth(int year, int month) {
+    return year + "-" + twoDigits(month);
+  }
+
+  private static String twoDigits(int v) {
+    return v < 10 ? "0" + v : Integer.toString(v);
   }
 }

@@ -212,8 +212,8 @@ public final class RecordDecoder {
     /**
      * Dates are normalized to yyyy-MM-dd (also read from 19900307, as a number or text, and 1990/03/07). A
      * birth date no calendar has (1990-13-45, 1990-02-30) is a typo in the source, not a reason to lose the
-     * customer: the record is accepted without it, with a warning that names the value. The source's own text
-     * stays in the stored raw record.
+     * customer: the record is accepted with what can be read of it (1990, 1990-02), text that is no date at all
+     * without it, each with a warning that names the value. The source's own text stays in the stored raw record.
      */
     String date(String field) {
       Object v = json.getValue(field);
@@ -227,9 +227,13 @@ public final class RecordDecoder {
         return null;
       }
       if (s == null) return null;
-      String iso = DateText.iso(s);
-      if (iso == null) warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
-      return iso;
+      DateText.Read read = DateText.read(s);
+      if (read == null) {
+        warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
+        return null;
+      }
+      if (read.repaired()) warn(field, "is not a calendar date: '" + s + "'; kept " + read.iso());
+      return read.iso();
     }
 
     List<String> texts(String field, String singular, boolean numbersAllowed) {

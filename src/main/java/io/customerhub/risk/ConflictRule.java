@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Fires when the member records of one profile disagree on an attribute that should have a single true value
  * (birth date, tax id, national id): a sign of a wrong merge, or of bad source data, that a steward must see.
- * Compares standardized forms, so "91110000-MA01" and "91110000MA01" do not conflict.
+ * Compares standardized forms, so "91110000-MA01" and "91110000MA01" do not conflict; nor does a birth date known
+ * to the year or month ("1990", "1990-03") with a full date it is the start of.
  */
 public record ConflictRule(String code, String severity, List<String> attributes) implements RiskRule {
 
@@ -29,9 +30,15 @@ public record ConflictRule(String code, String severity, List<String> attributes
       if (lineage == null) continue;
       Set<String> forms = new HashSet<>();
       for (Candidate c : lineage.candidates()) forms.add(Normalize.form(attribute, c.value()));
+      if (attribute.equals("birthDate")) forms.removeIf(f -> isCoarserThanAnother(f, forms));
       if (forms.size() < 2) continue;
       for (Candidate c : lineage.candidates()) evidence.add(new RiskEvidence(c.record(), attribute, c.value()));
     }
     return evidence;
+  }
+
+  private static boolean isCoarserThanAnother(String date, Set<String> dates) {
+    for (String other : dates) if (other.length() > date.length() && other.startsWith(date + "-")) return true;
+    return false;
   }
 }

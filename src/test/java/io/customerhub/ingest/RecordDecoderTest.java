@@ -213,11 +213,9 @@ class RecordDecoderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1990-02-30", "19900230", "1990-13-01", "19901301", "1990/13/01", "1990/00/10",
-      "1990/01/32", "1900-02-29", "13/13/1990", "31/31/1990", "00/03/1990", "March 7th", "1990-03", "07.03.90",
-      "30 February 1990", "7 Marsh 1990", "7 Ma 1990",
-      "1990-03-07X", "123-45-6789"})
-  void impossibleOrUnknownBirthDatesAreLeftOutWithAWarningNotRejected(String wire) {
+  @ValueSource(strings = {"March 7th", "07.03.90", "7 Marsh 1990", "7 Ma 1990", "1990-03-07X", "123-45-6789",
+      "9185-10-14", "0990-03-07", "1990-13", "1990-00"})
+  void unknownBirthDatesAreLeftOutWithAWarningNotRejected(String wire) {
     RecordDecoder.Decoded d = decode(person().put("birthDate", wire).put("givenName", "Wei"));
     assertTrue(d.ok(), () -> "a typo in a birth date must not lose the customer: " + d.errors());
     assertNull(d.record().birthDate());
@@ -225,10 +223,32 @@ class RecordDecoderTest {
     assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD): '" + wire + "'; left out"), d.warnings());
   }
 
+  /** A mistyped day keeps the year and month, a mistyped month the year; a month that can be the day stays. */
+  @ParameterizedTest
+  @CsvSource({"1990-02-30,1990-02", "19900230,1990-02", "1990/01/32,1990-01", "1900-02-29,1900-02",
+      "30 February 1990,1990-02", "00/03/1990,1990-03", "1990/00/10,1990", "13/13/1990,1990", "31/31/1990,1990",
+      "1990-13-45,1990", "2001-12-64,2001-12", "1990-13-01,1990-13-01", "19901301,1990-13-01",
+      "1990/25/3,1990-25-03"})
+  void impossibleBirthDatesKeepWhatCanBeReadWithAWarning(String wire, String kept) {
+    RecordDecoder.Decoded d = decode(person().put("birthDate", wire).put("givenName", "Wei"));
+    assertTrue(d.ok(), () -> "a typo in a birth date must not lose the customer: " + d.errors());
+    assertEquals(kept, d.record().birthDate());
+    assertEquals(List.of("birthDate: is not a calendar date: '" + wire + "'; kept " + kept), d.warnings());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1990-03,1990-03", "1990/3,1990-03", "1990,1990"})
+  void datesOfReducedPrecisionAreKept(String wire, String expected) {
+    RecordDecoder.Decoded d = decode(person().put("birthDate", wire));
+    assertEquals(expected, d.record().birthDate());
+    assertEquals(List.of(), d.warnings());
+  }
+
   @Test
   void birthDateAsANumberIsReadAsYyyymmdd() {
     assertEquals("1990-03-07", ok(person().put("birthDate", 19900307)).birthDate());
-    assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD): '19901307'; left out"),
+    assertEquals("1990", ok(person().put("birthDate", 1990)).birthDate());
+    assertEquals(List.of("birthDate: is not a calendar date: '19901307'; kept 1990-13-07"),
         decode(person().put("birthDate", 19901307)).warnings());
     assertEquals(List.of("birthDate: is not a date (expected YYYY-MM-DD), got an object; left out"),
         decode(person().put("birthDate", new JsonObject())).warnings());

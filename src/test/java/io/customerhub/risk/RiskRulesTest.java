@@ -102,6 +102,12 @@ class RiskRulesTest {
     assertTrue(t.evidence().contains(new RiskEvidence(b.key(), "birthDate", "1990-07-03")));
     CanonicalRecord c = rec("web", "W-1", daysAgo(1)).birthDate("1990-03-07").build();
     assertEquals(List.of(), assess(List.of(a, c), List.of()).riskCodes());
+    CanonicalRecord yearOnly = rec("web", "W-2", daysAgo(1)).birthDate("1990").build();
+    CanonicalRecord monthOnly = rec("app", "A-1", daysAgo(1)).birthDate("1990-03").build();
+    assertEquals(List.of(), assess(List.of(a, yearOnly, monthOnly), List.of()).riskCodes(),
+        "a date known to the year or month agrees with the full date it starts");
+    CanonicalRecord otherMonth = rec("app", "A-2", daysAgo(1)).birthDate("1990-04").build();
+    assertEquals(List.of("DATA_CONFLICT"), assess(List.of(a, otherMonth), List.of()).riskCodes());
   }
 
   @Test
