@@ -28,9 +28,12 @@ final class DateText {
   record Read(String iso, boolean repaired) {
   }
 
-  /** Birth years outside these are typos a partial date cannot save (the standardizer drops them too). */
-  private static final int MIN_YEAR = 1800;
-  private static final int MAX_YEAR = 2200;
+  /**
+   * Four-digit years outside these are no years. Inside, an unlikely birth year (1258 for 1958) is kept as the
+   * source wrote it: the matcher reads it as a typo of the other record's year, a steward sees it in the lineage.
+   */
+  private static final int MIN_YEAR = 1000;
+  private static final int MAX_YEAR = 2999;
 
   private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
   private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");

@@ -84,8 +84,8 @@ public final class Comparisons {
   /**
    * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
    * 1994, 05 vs 06) is CLOSE; two of year, month and day the same and the third another value (a year or a
-   * month entered wrong, the day of another record) is TWO_PARTS; the same year alone is YEAR. Partial dates
-   * agree at most on the year. Which of these says "same person" and how much is for the data to tell: EM
+   * month entered wrong, the day of another record) is TWO_PARTS, as is the same year and month where one side
+   * has no day; the same year alone is YEAR. Which of these says "same person" and how much is for the data to tell: EM
    * weighs each level.
    */
   static int birthDate(StandardRecord a, StandardRecord b) {
@@ -94,7 +94,9 @@ public final class Comparisons {
     int am = a.birthMonth(), bm = b.birthMonth(), ad = a.birthDay(), bd = b.birthDay();
     if (am == 0 || bm == 0 || ad == 0 || bd == 0) {
       if (ay != by) return 5;
-      return am == 0 || bm == 0 || am == bm ? 4 : 5;
+      if (am == 0 || bm == 0) return 4;
+      // the same year and month, the day unknown on one side (a source that keeps no day, a day no calendar has)
+      return am == bm ? 3 : 5;
     }
     if (ay == by && am == bm && ad == bd) return 0;
     if (ay == by && am == bd && ad == bm) return 1;

@@ -100,7 +100,8 @@ final class ContactStandardizer {
     var m = DATE.matcher(n);
     if (!m.matches()) return null;
     int year = Integer.parseInt(m.group(1));
-    if (year < 1800 || year > 2200) return null;
+    // as the decoder reads them: 1258 for 1958 is a typo the date comparison sees as one (CLOSE)
+    if (year < 1000 || year > 2999) return null;
     if (m.group(2) == null) return Integer.toString(year);
     int month = Integer.parseInt(m.group(2));
     if (m.group(3) == null) return month >= 1 && month <= 12 ? year + "-" + twoDigits(month) : null;

@@ -65,7 +65,9 @@ class ComparisonsTest {
     assertEquals(5, Comparisons.birthDate(born("1949-03-07"), born("1953-04-07")), "another year and month");
     assertEquals(5, Comparisons.birthDate(born("1949-03-07"), born("1953-11-21")), "nothing in common");
     assertEquals(4, Comparisons.birthDate(born("1990"), born("1990-03-07")), "partial date");
-    assertEquals(4, Comparisons.birthDate(born("1990-03"), born("1990-03-07")), "partial dates agree at most on the year");
+    assertEquals(3, Comparisons.birthDate(born("1990-03"), born("1990-03-07")), "the same year and month, one day unknown");
+    assertEquals(5, Comparisons.birthDate(born("1990-04"), born("1990-03-07")), "another month");
+    assertEquals(2, Comparisons.birthDate(born("1258-04-27"), born("1958-04-27")), "a typo in the year");
     assertEquals(5, Comparisons.birthDate(born("1991"), born("1990-03-07")));
     assertEquals(Field.MISSING, Comparisons.birthDate(born(null), born("1990-03-07")));
   }

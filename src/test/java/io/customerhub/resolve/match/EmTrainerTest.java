@@ -63,7 +63,7 @@ class EmTrainerTest {
     for (String addressKey : List.of("sn", "sw", "np", "dp", "pi")) {
       assertTrue(EmTrainer.excluded(addressKey).contains(Field.ADDRESS), addressKey);
     }
-    for (String nameKey : List.of("nk", "ny", "ns", "di", "ds", "pi", "el")) {
+    for (String nameKey : List.of("nk", "ny", "ns", "di", "ds", "dn", "pi", "el")) {
       assertTrue(EmTrainer.excluded(nameKey).contains(Field.FAMILY_NAME), nameKey);
     }
     assertTrue(EmTrainer.excluded("nid").contains(Field.NATIONAL_ID));

@@ -68,6 +68,29 @@ class StandardRecordTest {
     assertEquals(List.of("ns:"), ka.stream().filter(kb::contains).map(k -> k.substring(0, 3)).toList(), ka + " vs " + kb);
   }
 
+  @Test
+  void withDatePartNameSoundOneWrongDatePartAndOneMisspelledNamePartStillShareAKey() {
+    Standardizer std = new Standardizer(StandardizerConfig.defaults().forBatch());
+    CanonicalRecord a = CanonicalRecord.person(new SourceKey("a", "1"), Instant.EPOCH, "Karl", "Klein", null, null);
+    CanonicalRecord b = CanonicalRecord.person(new SourceKey("a", "2"), Instant.EPOCH, "Karl", "Kleibn", null, null);
+    List<String> ka = std.standardize(withBirthDate(a, "2002-06-20")).blockingKeys();
+    for (String other : List.of("2002-06-29", "2002-11-20")) {
+      List<String> kb = std.standardize(withBirthDate(b, other)).blockingKeys();
+      assertEquals(List.of("dn:"), ka.stream().filter(kb::contains).map(k -> k.substring(0, 3)).toList(), other);
+    }
+    // every key keeps the year: a day of the year with a given name's sound joined namesakes years apart
+    List<String> kc = std.standardize(withBirthDate(b, "1997-06-20")).blockingKeys();
+    assertTrue(ka.stream().noneMatch(kc::contains), "another year and a name misspelled: " + kc);
+  }
+
+  @Test
+  void aBirthDateKnownToTheMonthMeetsTheFullDatesOfThatMonth() {
+    CanonicalRecord a = CanonicalRecord.person(new SourceKey("a", "1"), Instant.EPOCH, "Christel", "Schroeder", null, null);
+    List<String> month = STD.standardize(withBirthDate(a, "1965-09")).blockingKeys();
+    List<String> full = STD.standardize(withBirthDate(a, "1965-09-09")).blockingKeys();
+    assertTrue(month.stream().anyMatch(k -> k.startsWith("ny:") && full.contains(k)), month + " vs " + full);
+  }
+
   private static CanonicalRecord withBirthDate(CanonicalRecord r) {
     return withBirthDate(r, "1987-11-18");
   }
