@@ -29,10 +29,11 @@ final class DateText {
   }
 
   /**
-   * Four-digit years outside these are no years. Inside, an unlikely birth year (1258 for 1958) is kept as the
-   * source wrote it: the matcher reads it as a typo of the other record's year, a steward sees it in the lineage.
+   * Four-digit years outside these are no years. Inside, an unlikely birth year is kept as the source wrote it:
+   * a historical register has people born in 1630 or 870 (years before 100 are none), and 1258 for 1958 is a typo the matcher reads as one
+   * (a steward sees it in the lineage).
    */
-  private static final int MIN_YEAR = 1000;
+  private static final int MIN_YEAR = 100;
   private static final int MAX_YEAR = 2999;
 
   private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
@@ -85,7 +86,7 @@ final class DateText {
     }
     if (YEAR.matcher(s).matches()) {
       int year = Integer.parseInt(s);
-      return plausibleYear(year) ? new Read(Integer.toString(year), false) : null;
+      return plausibleYear(year) ? new Read(fourDigits(year), false) : null;
     }
     return null;
   }
@@ -109,7 +110,7 @@ final class DateText {
     } catch (DateTimeException e) {
       if (month > 12 && month <= 31 && day >= 1 && day <= 12) return new Read(yearMonth(year, month) + "-" + twoDigits(day), true);
       if (month >= 1 && month <= 12) return new Read(yearMonth(year, month), true);
-      return new Read(Integer.toString(year), true);
+      return new Read(fourDigits(year), true);
     }
   }
 
@@ -118,7 +119,11 @@ final class DateText {
   }
 
   private static String yearMonth(int year, int month) {
-    return year + "-" + twoDigits(month);
+    return fourDigits(year) + "-" + twoDigits(month);
+  }
+
+  private static String fourDigits(int year) {
+    return String.format(Locale.ROOT, "%04d", year);
   }
 
   private static String twoDigits(int v) {

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Emails, phones, identifiers and birth dates: each normalized, or dropped (null) when unusable. */
@@ -89,25 +90,33 @@ final class ContactStandardizer {
   }
 
   /**
+   * The dates systems write where they know none: matching two customers on one would weigh as much as a real
+   * shared birth date.
+   */
+  private static final Set<String> PLACEHOLDER_DATES = Set.of("1900-01-01", "1899-12-31", "1800-01-01");
+
+  /**
    * ISO date or its prefix (yyyy-MM-dd, yyyy-MM, yyyy). A day and month that only make sense swapped
-   * (1990-25-03) are kept as given: the date comparator treats a swap as partial agreement.
+   * (1990-25-03) are kept as given: the date comparator treats a swap as partial agreement. A placeholder date
+   * and years before 100 (0001-01-01) are none.
    */
   static String birthDate(String raw) {
     String n = Latinizer.nfkc(raw);
-    if (n == null) return null;
+    if (n == null || PLACEHOLDER_DATES.contains(n.strip())) return null;
     int t = n.indexOf('T');
     if (t > 0) n = n.substring(0, t);
     var m = DATE.matcher(n);
     if (!m.matches()) return null;
     int year = Integer.parseInt(m.group(1));
     // as the decoder reads them: 1258 for 1958 is a typo the date comparison sees as one (CLOSE)
-    if (year < 1000 || year > 2999) return null;
-    if (m.group(2) == null) return Integer.toString(year);
+    if (year < 100 || year > 2999) return null;
+    String y = String.format(Locale.ROOT, "%04d", year);
+    if (m.group(2) == null) return y;
     int month = Integer.parseInt(m.group(2));
-    if (m.group(3) == null) return month >= 1 && month <= 12 ? year + "-" + twoDigits(month) : null;
+    if (m.group(3) == null) return month >= 1 && month <= 12 ? y + "-" + twoDigits(month) : null;
     int day = Integer.parseInt(m.group(3));
     if (month < 1 || day < 1 || month > 31 || day > 31 || (month > 12 && day > 12)) return null;
-    return year + "-" + twoDigits(month) + "-" + twoDigits(day);
+    return y + "-" + twoDigits(month) + "-" + twoDigits(day);
   }
 
   private static String twoDigits(int v) {

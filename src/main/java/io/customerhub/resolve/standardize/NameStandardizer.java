@@ -23,6 +23,16 @@ final class NameStandardizer {
   private static final Set<String> PREFIXES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame",
       "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "hon", "capt");
   private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq");
+  /**
+   * Words after a comma that make it a title or honours ("John Smith, OBE", "Thomas Clifford, 1st Baron Clifford
+   * of Chudleigh"), not the given name of "Smith, John".
+   */
+  private static final Set<String> TITLES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "dds",
+      "cpa", "mba", "obe", "mbe", "cbe", "kbe", "dbe", "qc", "kc", "mp", "frs", "bt", "bart", "baron", "baroness",
+      "baronet", "earl", "countess", "count", "duke", "duchess", "viscount", "viscountess", "marquess", "marquis",
+      "lord", "lady", "king", "queen", "prince", "princess", "emperor", "empress", "bishop", "archbishop", "cardinal",
+      "pope", "saint");
+  private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)?");
   private static final List<String> HAN_HONORIFICS = List.of("先生", "女士", "小姐", "太太", "夫人", "老师", "博士",
       "教授", "同志");
   private static final Set<String> COMPOUND_SURNAMES = Set.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟",
@@ -65,7 +75,11 @@ final class NameStandardizer {
       return new Name(part(h.substring(split), false), part(h.substring(0, split), true));
     }
     int comma = n.indexOf(',');
-    if (comma >= 0) return new Name(part(n.substring(comma + 1), false), part(n.substring(0, comma), true));
+    if (comma >= 0) {
+      String after = n.substring(comma + 1);
+      if (isTitle(after)) return fromFull(n.substring(0, comma));
+      return new Name(part(after, false), part(n.substring(0, comma), true));
+    }
     List<String> raw = List.of(SPACES.split(n.trim()));
     List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
     if (toks.isEmpty()) return new Name(null, null);
@@ -82,6 +96,15 @@ final class NameStandardizer {
     int fam = toks.size() - 1;
     while (fam > 1 && PARTICLES.contains(toks.get(fam - 1))) fam--;
     return new Name(String.join(" ", toks.subList(0, fam)), String.join(" ", toks.subList(fam, toks.size())));
+  }
+
+  /** Nothing, honours, or a title after a comma: an ordinal or a word of {@link #TITLES} among its words. */
+  private static boolean isTitle(String afterComma) {
+    List<String> toks = Latinizer.tokens(Latinizer.latin(afterComma));
+    if (toks.isEmpty()) return true;
+    if (ORDINAL.matcher(toks.get(0)).matches()) return true;
+    for (String t : toks) if (TITLES.contains(t)) return true;
+    return false;
   }
 
   /** One name part; hanzi syllables are joined, Latin tokens kept apart (mary ann). */

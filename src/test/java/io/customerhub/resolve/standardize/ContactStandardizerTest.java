@@ -89,6 +89,9 @@ class ContactStandardizerTest {
     assertNull(ContactStandardizer.birthDate("1990-25-25"));
     assertNull(ContactStandardizer.birthDate("1990-00-03"));
     assertNull(ContactStandardizer.birthDate("0001-01-01"));
+    assertNull(ContactStandardizer.birthDate("1900-01-01"), "a placeholder");
+    assertEquals("1630-08-01", ContactStandardizer.birthDate("1630-08-01"));
+    assertEquals("0870-05-01", ContactStandardizer.birthDate("0870-05-01"));
     assertNull(ContactStandardizer.birthDate("yesterday"));
     assertNull(ContactStandardizer.birthDate(""));
   }

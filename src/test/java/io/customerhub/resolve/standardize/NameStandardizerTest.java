@@ -49,6 +49,10 @@ class NameStandardizerTest {
   void latinFullNamePutsFamilyLastUnlessCommaOrCapitals() {
     assertName(person(null, null, "John Michael Smith"), "john michael", "smith");
     assertName(person(null, null, "Smith, John"), "john", "smith");
+    assertName(person(null, null, "John Smith, Jr."), "john", "smith");
+    assertName(person(null, null, "Mary Jones, OBE"), "mary", "jones");
+    assertName(person(null, null, "Thomas Clifford, 1st Baron Clifford of Chudleigh"), "thomas", "clifford");
+    assertName(person(null, null, "Smith,"), null, "smith");
     assertName(person(null, null, "ZHANG Wei"), "wei", "zhang");
     assertName(person(null, null, "Mr. Mitchell J. Green"), "mitchell j", "green");
     assertName(person(null, null, "Mitchell J Green"), "mitchell j", "green");
