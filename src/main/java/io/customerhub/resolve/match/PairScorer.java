@@ -20,6 +20,8 @@ public final class PairScorer {
   static final long TF_MIN_RECORDS = 1000;
   /** More records than one customer plausibly has: such an identifier value is shared and weighed by frequency. */
   static final long SHARED_IDENTIFIER = 10;
+  /** How many times commoner than the model's u of an exact date a date must be to be weighed by its frequency. */
+  static final double OVERREPRESENTED_DATE = 8.0;
   private static final java.util.Set<Field> NAMES = java.util.EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME,
       Field.ORG_NAME);
   private static final Field[] FIELDS = Field.values();
@@ -113,7 +115,8 @@ public final class PairScorer {
 
   /**
    * The frequency of the agreed value: for names always (when enough records were counted), for identifiers
-   * only when more records share the value than a customer plausibly has; NaN when it does not apply. Names
+   * only when more records share the value than a customer plausibly has, for birth dates only when far more
+   * do than chance explains; NaN when it does not apply. Names
    * agreeing across the swap take the higher of their frequencies as given and as family name: Rahul is a rare
    * family name but a common given name, and a swapped pair must not weigh it as rare.
    */
@@ -127,10 +130,17 @@ public final class PairScorer {
       case PHONE -> shared(a.phones(), b.phones());
       case NATIONAL_ID -> a.nationalId();
       case TAX_ID -> a.taxId();
+      case BIRTH_DATE -> a.birthDate();
       default -> null;
     };
     if (value == null) return Double.NaN;
     if (!NAMES.contains(f) && tf.count(f, value) <= SHARED_IDENTIFIER) return Double.NaN;
+    if (f == Field.BIRTH_DATE) {
+      // every date recurs by chance in a big hub; only one far commoner than the model's share of agreeing dates
+      // (a placeholder, 1 January for "only the year is known") is weighed by its frequency
+      double freq = tf.frequency(f, value);
+      return freq > OVERREPRESENTED_DATE * model.u(f, 0) ? freq : Double.NaN;
+    }
     if (swapped && (f == Field.FAMILY_NAME || f == Field.GIVEN_NAME)) {
       Field other = f == Field.FAMILY_NAME ? Field.GIVEN_NAME : Field.FAMILY_NAME;
       if (tf.total(other) >= TF_MIN_RECORDS) return Math.max(tf.frequency(f, value), tf.frequency(other, value));

@@ -10,14 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How often each name and identifier value occurs, so that agreeing on a rare name ("Quispe") counts more
- * than agreeing on a common one ("Zhang"), and a phone number that many records carry (a switchboard, a
- * placeholder) counts as little as its frequency says. Incremental ({@link #add}) and mergeable
+ * than agreeing on a common one ("Zhang"), and a phone number or a birth date that many records carry (a
+ * switchboard, a placeholder, the 1 January a system writes when it knows only the year) counts as little as its
+ * frequency says. Incremental ({@link #add}) and mergeable
  * ({@link #merge}); safe to read while another thread adds.
  */
 public final class TermFrequencies {
 
   static final List<Field> FIELDS = List.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ORG_NAME, Field.EMAIL,
-      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID);
+      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID, Field.BIRTH_DATE);
 
   private final Map<Field, ConcurrentHashMap<String, Long>> counts = new EnumMap<>(Field.class);
   private final Map<Field, AtomicLong> totals = new EnumMap<>(Field.class);
@@ -48,6 +49,8 @@ public final class TermFrequencies {
     for (String p : r.phones()) tally(Field.PHONE, p);
     tally(Field.NATIONAL_ID, r.nationalId());
     tally(Field.TAX_ID, r.taxId());
+    // full dates only: a year alone is shared by design
+    if (r.birthDate() != null && r.birthDate().length() == 10) tally(Field.BIRTH_DATE, r.birthDate());
   }
 
   /** How many records carry this value (0 when unseen). */

@@ -99,6 +99,22 @@ class PairScorerTest {
     assertTrue(rare.weight() > common.weight() + 2, rare + " vs " + common);
   }
 
+  @Test
+  void aBirthDateManyRecordsCarryWeighsLessAndAnOrdinaryOneAsTheModelSays() {
+    List<StandardRecord> population = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      String born = i % 10 == 0 ? "1975-01-01" : (1940 + i % 60) + "-" + (10 + i % 3) + "-" + (10 + i % 17);
+      population.add(person("p" + i, "X" + i, "Y" + i, born, null, null, null, null, null));
+    }
+    PairScorer tf = new PairScorer(MatchModel.defaults(), TermFrequencies.of(population), MatchingConfig.defaults());
+    StandardRecord a1 = person("a1", "Ann", "Berg", "1975-01-01", null, null, null, null, null);
+    StandardRecord a2 = person("a2", "Ann", "Berg", "1975-01-01", null, null, null, null, null);
+    StandardRecord b1 = person("b1", "Ann", "Berg", "1981-07-23", null, null, null, null, null);
+    StandardRecord b2 = person("b2", "Ann", "Berg", "1981-07-23", null, null, null, null, null);
+    assertTrue(weightOf(tf.score(a1, a2), "birthDate") < weightOf(tf.score(b1, b2), "birthDate") - 5);
+    assertEquals(MatchModel.defaults().weight(Field.BIRTH_DATE, 0), weightOf(tf.score(b1, b2), "birthDate"), 1e-9);
+  }
+
   /**
    * Rahul is a common given name and a rare family name: a pair that agrees on it across the swap (one source
    * wrote the names the other way round) weighs it as the common name it is, not as a rare surname.
