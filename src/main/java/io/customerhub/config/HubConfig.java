@@ -71,7 +71,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return new HubConfig(
         confDir,
         new Http(http.getString("host", "127.0.0.1"), http.getInteger("port", 8080),
-            http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 20_000),
+            http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 100_000),
             http.getInteger("maxLineBytes", 64 << 10)),
         new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
             auth.getInteger("tokenTtlMinutes", 1440)),

@@ -6,7 +6,9 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.Incoming;
 import io.customerhub.resolve.Outcome;
 import io.customerhub.resolve.ResolveService;
+import io.customerhub.support.Chunks;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,14 +29,16 @@ public final class IngestService {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestService.class);
 
+  private final Vertx vertx;
   private final SourceMappings mappings;
   private final ResolveService resolver;
   private final ProfileReadModel readModel;
   private final int batchSize;
   private final HubMetrics metrics;
 
-  public IngestService(SourceMappings mappings, ResolveService resolver, ProfileReadModel readModel, int batchSize,
-                       HubMetrics metrics) {
+  public IngestService(Vertx vertx, SourceMappings mappings, ResolveService resolver, ProfileReadModel readModel,
+                       int batchSize, HubMetrics metrics) {
+    this.vertx = vertx;
     this.mappings = mappings;
     this.metrics = metrics;
     this.resolver = resolver;
@@ -86,10 +91,21 @@ public final class IngestService {
   public Future<List<Result>> ingest(String source, List<Input> inputs, String actor) {
     SourceMapping mapping = mappings.forSource(source).orElse(null);
     Result[] results = new Result[inputs.size()];
-    Map<Integer, List<String>> warnings = new HashMap<>();
-    List<Incoming> valid = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
+    Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
+    // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
+    return Chunks.concat(vertx, inputs.size(), (from, to) -> decode(source, mapping, inputs, from, to, results, warnings))
+        .compose(valid -> resolve(source, valid, results, warnings, actor));
+  }
+
+  /** An input that decoded into a record, with its place in the request. */
+  private record Valid(Incoming incoming, int position) {
+  }
+
+  /** Decodes inputs {@code [from, to)}: the valid ones are returned in order, the others answered in results. */
+  private List<Valid> decode(String source, SourceMapping mapping, List<Input> inputs, int from, int to,
+                             Result[] results, Map<Integer, List<String>> warnings) {
+    List<Valid> valid = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
       if (mapping == null) {
         results[i] = new Result(Outcome.rejected("source: '" + source + "' is not a valid source name"));
         continue;
@@ -124,9 +140,15 @@ public final class IngestService {
         continue;
       }
       if (!d.warnings().isEmpty()) warnings.put(i, d.warnings());
-      valid.add(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()));
-      positions.add(i);
+      valid.add(new Valid(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()), i));
     }
+    return valid;
+  }
+
+  private Future<List<Result>> resolve(String source, List<Valid> decoded, Result[] results,
+                                       Map<Integer, List<String>> warnings, String actor) {
+    List<Incoming> valid = decoded.stream().map(Valid::incoming).toList();
+    List<Integer> positions = decoded.stream().map(Valid::position).toList();
     // A pipeline over the batches: all are standardized at once on worker threads, the linking transactions run
     // one after the other in input order (a later record version never commits before an earlier one), and each
     // batch's recomputation of its profiles and cache refresh overlap the next batch's linking. The answer waits
