@@ -34,6 +34,17 @@ final class IngestHandler {
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
+    // a body of up to maxBodyBytes is split (or parsed as one JSON array) on a worker thread, not the event loop
+    ctx.vertx().executeBlocking(() -> inputs(body), false)
+        .compose(inputs -> ingest.ingest(source, inputs, Auth.actor(ctx)))
+        .onSuccess(results -> {
+          StringBuilder out = new StringBuilder(results.size() * 80);
+          for (int i = 0; i < results.size(); i++) out.append(results.get(i).toJson(i + 1).encode()).append('\n');
+          ctx.response().putHeader("Content-Type", "application/x-ndjson").end(out.toString());
+        }).onFailure(ctx::fail);
+  }
+
+  private List<IngestService.Input> inputs(Buffer body) {
     String text = body.toString(StandardCharsets.UTF_8);
     // spreadsheet exports start UTF-8 files with a byte-order mark, which is not part of the first record
     if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -41,11 +52,7 @@ final class IngestHandler {
     if (inputs.size() > maxLines) {
       throw HubException.tooLarge("body: has " + inputs.size() + " lines; at most " + maxLines + " per request");
     }
-    ingest.ingest(source, inputs, Auth.actor(ctx)).onSuccess(results -> {
-      StringBuilder out = new StringBuilder(results.size() * 80);
-      for (int i = 0; i < results.size(); i++) out.append(results.get(i).toJson(i + 1).encode()).append('\n');
-      ctx.response().putHeader("Content-Type", "application/x-ndjson").end(out.toString());
-    }).onFailure(ctx::fail);
+    return inputs;
   }
 
   /**
