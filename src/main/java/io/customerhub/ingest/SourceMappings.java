@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /** The configured sources ({@code conf/sources/*.json}); unknown but well-formed source names get canonical input. */
 public final class SourceMappings {
 
-  private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+  private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final Map<String, SourceMapping> byName;
 

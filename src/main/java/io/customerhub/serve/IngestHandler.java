@@ -29,7 +29,7 @@ final class IngestHandler {
   void handle(RoutingContext ctx) {
     String source = ctx.pathParam("source");
     if (!ingest.knowsSource(source)) {
-      throw HubException.invalid("source: '" + source + "' is not a valid source name (lower-case letters, digits, "
+      throw HubException.invalid("source: '" + source + "' is not a valid source name (letters, digits, "
           + "'-', '_' or '.', at most 64 characters)");
     }
     Buffer body = ctx.body().buffer();

@@ -394,7 +394,7 @@ class HttpIngestIT {
 
   @Test
   void anInvalidSourceNameIs400ProblemJson() {
-    JsonObject problem = assertProblem(400, postRecords("CRM", NDJSON, customer().line()));
+    JsonObject problem = assertProblem(400, postRecords("my%20source", NDJSON, customer().line()));
     assertTrue(problem.getString("detail").contains("source"), problem::encode);
   }
 
