@@ -56,7 +56,7 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
 
   /** Sensible settings without a file (no nicknames). */
   public static MatchingConfig defaults() {
-    return new MatchingConfig(StandardizerConfig.defaults(), 300, 20, 0.95, 0.60, 0.92, 0.82, 1e-5, 50, 30,
+    return new MatchingConfig(StandardizerConfig.defaults(), 300, 20, 0.95, 0.60, 0.92, 0.82, 1e-5, 200, 30,
         200_000, 2_000_000, Nicknames.none());
   }
 

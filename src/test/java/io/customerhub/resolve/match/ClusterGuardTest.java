@@ -89,8 +89,10 @@ class ClusterGuardTest {
   @Test
   void sizeLimitAndKindsAreEnforced() {
     List<StandardRecord> big = new ArrayList<>();
-    for (int i = 0; i < 50; i++) big.add(weiZhang("a" + i));
-    assertTrue(guard.check(big, List.of(weiZhang("b"))).orElseThrow().contains("exceeds the limit of 50"));
+    for (int i = 0; i < 199; i++) big.add(weiZhang("a" + i));
+    assertEquals(Optional.empty(), guard.check(big, List.of(weiZhang("b"))), "a repeat customer's 200 records");
+    big.add(weiZhang("a199"));
+    assertTrue(guard.check(big, List.of(weiZhang("b"))).orElseThrow().contains("exceeds the limit of 200"));
     assertEquals(Optional.of("person and organization"),
         guard.check(List.of(weiZhang("a")), List.of(org("o", "Acme", null, null, null, null))));
   }
