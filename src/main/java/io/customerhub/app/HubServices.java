@@ -65,7 +65,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     RoutingPolicy policy = RoutingPolicy.load(config.confDir());
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
-    IngestService ingest = new IngestService(vertx, mappings, resolver, readModel, config.resolve().batchSize(), metrics);
+    IngestService ingest =
+        new IngestService(vertx, mappings, resolver, readModel, config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),

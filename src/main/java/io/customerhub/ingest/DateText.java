@@ -30,7 +30,7 @@ final class DateText {
 
   /**
    * Four-digit years outside these are no years. Inside, an unlikely birth year is kept as the source wrote it:
-   * a historical register has people born in 1630 or 870 (years before 100 are none), and 1258 for 1958 is a typo the matcher reads as one
+   * a historical register has people born in 1630 or 870, and 1258 for 1958 is a typo the matcher reads as one
    * (a steward sees it in the lineage).
    */
   private static final int MIN_YEAR = 100;
@@ -108,7 +108,8 @@ final class DateText {
     try {
       return new Read(LocalDate.of(year, month, day).toString(), false);
     } catch (DateTimeException e) {
-      if (month > 12 && month <= 31 && day >= 1 && day <= 12) return new Read(yearMonth(year, month) + "-" + twoDigits(day), true);
+      boolean swapped = month > 12 && month <= 31 && day >= 1 && day <= 12;
+      if (swapped) return new Read(yearMonth(year, month) + "-" + twoDigits(day), true);
       if (month >= 1 && month <= 12) return new Read(yearMonth(year, month), true);
       return new Read(fourDigits(year), true);
     }

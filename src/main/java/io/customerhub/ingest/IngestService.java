@@ -93,7 +93,8 @@ public final class IngestService {
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
     // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
-    return Chunks.concat(vertx, inputs.size(), (from, to) -> decode(source, mapping, inputs, from, to, results, warnings))
+    return Chunks.concat(vertx, inputs.size(),
+            (from, to) -> decode(source, mapping, inputs, from, to, results, warnings))
         .compose(valid -> resolve(source, valid, results, warnings, actor));
   }
 

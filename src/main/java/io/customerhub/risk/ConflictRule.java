@@ -30,7 +30,10 @@ public record ConflictRule(String code, String severity, List<String> attributes
       if (lineage == null) continue;
       Set<String> forms = new HashSet<>();
       for (Candidate c : lineage.candidates()) forms.add(Normalize.form(attribute, c.value()));
-      if (attribute.equals("birthDate")) forms.removeIf(f -> isCoarserThanAnother(f, forms));
+      if (attribute.equals("birthDate")) {
+        Set<String> all = Set.copyOf(forms);
+        forms.removeIf(f -> isCoarserThanAnother(f, all));
+      }
       if (forms.size() < 2) continue;
       for (Candidate c : lineage.candidates()) evidence.add(new RiskEvidence(c.record(), attribute, c.value()));
     }

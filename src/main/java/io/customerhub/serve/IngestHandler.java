@@ -34,14 +34,19 @@ final class IngestHandler {
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
-    // a body of up to maxBodyBytes is split (or parsed as one JSON array) on a worker thread, not the event loop
+    // a body of up to maxBodyBytes is split (or parsed as one JSON array), and its answer written, on a worker
+    // thread: a hundred thousand lines would hold the event loop for a noticeable time
     ctx.vertx().executeBlocking(() -> inputs(body), false)
         .compose(inputs -> ingest.ingest(source, inputs, Auth.actor(ctx)))
-        .onSuccess(results -> {
-          StringBuilder out = new StringBuilder(results.size() * 80);
-          for (int i = 0; i < results.size(); i++) out.append(results.get(i).toJson(i + 1).encode()).append('\n');
-          ctx.response().putHeader("Content-Type", "application/x-ndjson").end(out.toString());
-        }).onFailure(ctx::fail);
+        .compose(results -> ctx.vertx().executeBlocking(() -> answer(results), false))
+        .onSuccess(answer -> ctx.response().putHeader("Content-Type", "application/x-ndjson").end(answer))
+        .onFailure(ctx::fail);
+  }
+
+  private static String answer(List<IngestService.Result> results) {
+    StringBuilder out = new StringBuilder(results.size() * 80);
+    for (int i = 0; i < results.size(); i++) out.append(results.get(i).toJson(i + 1).encode()).append('\n');
+    return out.toString();
   }
 
   private List<IngestService.Input> inputs(Buffer body) {

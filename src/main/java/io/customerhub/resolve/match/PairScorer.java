@@ -116,9 +116,9 @@ public final class PairScorer {
   /**
    * The frequency of the agreed value: for names always (when enough records were counted), for identifiers
    * only when more records share the value than a customer plausibly has, for birth dates only when far more
-   * do than chance explains; NaN when it does not apply. Names
-   * agreeing across the swap take the higher of their frequencies as given and as family name: Rahul is a rare
-   * family name but a common given name, and a swapped pair must not weigh it as rare.
+   * do than chance explains; NaN when it does not apply. Names agreeing across the swap take the higher of their
+   * frequencies as given and as family name: Rahul is a rare family name but a common given name, and a swapped
+   * pair must not weigh it as rare.
    */
   private double frequency(Field f, StandardRecord a, StandardRecord b, boolean swapped) {
     if (tf.total(f) < TF_MIN_RECORDS) return Double.NaN;

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * How often each name and identifier value occurs, so that agreeing on a rare name ("Quispe") counts more
  * than agreeing on a common one ("Zhang"), and a phone number or a birth date that many records carry (a
  * switchboard, a placeholder, the 1 January a system writes when it knows only the year) counts as little as its
- * frequency says. Incremental ({@link #add}) and mergeable
- * ({@link #merge}); safe to read while another thread adds.
+ * frequency says. Incremental ({@link #add}) and mergeable ({@link #merge}); safe to read while another thread
+ * adds.
  */
 public final class TermFrequencies {
 

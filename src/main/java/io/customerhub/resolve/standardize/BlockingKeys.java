@@ -17,10 +17,9 @@ import java.util.stream.Stream;
 public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
-      "name_sound",
-      "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound", "date_part_name_sound",
-      "street_number",
-      "street_word", "number_postcode", "phone_tail", "email_local", "org_name", "org_phonetic");
+      "name_sound", "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound",
+      "date_part_name_sound", "street_number", "street_word", "number_postcode", "phone_tail", "email_local",
+      "org_name", "org_phonetic");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
