@@ -90,8 +90,8 @@ public final class Blocker {
     for (Map.Entry<String, List<Integer>> e : blocks.entrySet()) {
       List<Integer> ids = e.getValue();
       if (ids.size() < 2) continue;
-      if (BlockingKeys.namesOnly(e.getKey()) && ids.size() > window) {
-        // a name many records share, and nothing else: their other keys (a birth date, an address) pair the ones
+      if (ids.size() > BlockingKeys.skippedAbove(e.getKey(), window)) {
+        // a name many records share, and little else: their other keys (a birth date, an address) pair the ones
         // that are one customer; paired by neighbourhood, a few common names made most of a pass's pairs
         oversized.put(e.getKey(), ids.size());
         continue;

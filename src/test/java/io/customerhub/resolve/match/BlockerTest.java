@@ -156,6 +156,24 @@ class BlockerTest {
         .map(x -> x.substring(0, 3)).toList(), "by name_sound alone");
   }
 
+  /**
+   * A given name in one month of one year: a handful of records are one customer's, a dozen a common name. Each
+   * record here has another family name and day, so only the date_part_name key could pair them.
+   */
+  @Test
+  void blocksOfOneNamePartInAMonthArePairedUpToAHandful() {
+    Blocker blocker = new Blocker(cfg(300, 20));
+    List<String> families = List.of("Klein", "Otto", "Huber", "Vogel", "Brandt", "Simon", "Jaeger");
+    for (int n : new int[] {6, 7}) {
+      List<StandardRecord> rs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        rs.add(person("k" + i, "Karl", families.get(i), "2002-06-" + (10 + 3 * i), null, null, null, null, null));
+      }
+      assertEquals(n <= 6 ? n * (n - 1) / 2 : 0, blocker.batchCandidates(rs).size(),
+          n + " records named Karl born in June 2002");
+    }
+  }
+
   /** A full name shared by more records than the window, and nothing else, says nothing: no pairs, one report. */
   @Test
   void bigBlocksOfANameAloneAreSkippedInBatchPasses() {

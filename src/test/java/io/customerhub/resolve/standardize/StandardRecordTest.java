@@ -69,7 +69,7 @@ class StandardRecordTest {
   }
 
   @Test
-  void withDatePartNameSoundOneWrongDatePartAndOneMisspelledNamePartStillShareAKey() {
+  void withDatePartNameOneWrongDatePartAndOneMisspelledNamePartStillShareAKey() {
     Standardizer std = new Standardizer(StandardizerConfig.defaults().forBatch());
     CanonicalRecord a = CanonicalRecord.person(new SourceKey("a", "1"), Instant.EPOCH, "Karl", "Klein", null, null);
     CanonicalRecord b = CanonicalRecord.person(new SourceKey("a", "2"), Instant.EPOCH, "Karl", "Kleibn", null, null);
@@ -78,7 +78,7 @@ class StandardRecordTest {
       List<String> kb = std.standardize(withBirthDate(b, other)).blockingKeys();
       assertEquals(List.of("dn:"), ka.stream().filter(kb::contains).map(k -> k.substring(0, 3)).toList(), other);
     }
-    // every key keeps the year: a day of the year with a given name's sound joined namesakes years apart
+    // every key keeps the year: a day of the year with a given name joined namesakes years apart
     List<String> kc = std.standardize(withBirthDate(b, "1997-06-20")).blockingKeys();
     assertTrue(ka.stream().noneMatch(kc::contains), "another year and a name misspelled: " + kc);
   }
