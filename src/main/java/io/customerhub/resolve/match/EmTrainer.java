@@ -218,7 +218,7 @@ public final class EmTrainer {
       case "nid" -> EnumSet.of(Field.NATIONAL_ID);
       case "tax" -> EnumSet.of(Field.TAX_ID);
       case "ny", "ns", "di", "ds", "dn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
-      case "dp" -> EnumSet.of(Field.BIRTH_DATE, Field.ADDRESS);
+      case "dp", "dc" -> EnumSet.of(Field.BIRTH_DATE, Field.ADDRESS);
       case "nk", "nn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
       case "pi" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
       case "on", "op" -> EnumSet.of(Field.ORG_NAME);

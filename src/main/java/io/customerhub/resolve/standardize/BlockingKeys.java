@@ -18,8 +18,8 @@ public final class BlockingKeys {
 
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
       "name_sound", "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound",
-      "date_part_name", "street_number", "street_word", "number_postcode", "phone_tail", "email_local",
-      "org_name", "org_phonetic");
+      "date_part_name", "birthdate_city", "street_number", "street_word", "number_postcode", "phone_tail",
+      "email_local", "org_name", "org_phonetic");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
@@ -161,6 +161,16 @@ public final class BlockingKeys {
           for (StandardAddress a : addresses) {
             String number = a.houseNumber();
             if (number != null && a.postcode() != null) keys.add("np:" + number + ":" + a.postcode());
+          }
+        }
+        case "birthdate_city" -> {
+          // a whole birth date in a city: both name parts damaged or missing and the postcode mistyped (Delaney of
+          // Mount Evelyn and Jayden of Mount Evelyn, born 1933-12-20). A block holds the people of a city born on
+          // one day: a handful at most
+          if (birthDate != null && birthDate.length() == 10 && !isOrg) {
+            for (StandardAddress a : addresses) {
+              if (a.city() != null) keys.add("dc:" + birthDate + ":" + compact(a.city()));
+            }
           }
         }
         case "phone_tail" -> {

@@ -156,6 +156,24 @@ class BlockerTest {
         .map(x -> x.substring(0, 3)).toList(), "by name_sound alone");
   }
 
+  /** Both name parts damaged or missing, postcode mistyped: the birth date in the city is left. */
+  @Test
+  void aPassOverAllRecordsPairsABirthDateInACity() {
+    StandardRecord d = bornIn("d", "Delaney", "3 O'Sullivan Street", "2166");
+    StandardRecord j = bornIn("j", "Jayden", "3 O'Sulliva Street", "2169");
+    assertTrue(Blocker.sharedKeys(d, j).isEmpty(), "no stored key shared");
+    Blocker blocker = new Blocker(MatchingConfig.defaults());
+    List<List<String>> keys = blocker.batchKeys(List.of(d, j));
+    assertEquals(List.of("dc:"), Blocker.sharedKeys(keys.get(0), keys.get(1)).stream()
+        .map(x -> x.substring(0, 3)).toList(), "by birthdate_city alone");
+  }
+
+  private static StandardRecord bornIn(String id, String given, String line1, String postcode) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        given, null, null, null, null, null, "1933-12-20", List.of(), List.of(),
+        List.of(new Address(line1, null, "Mount Evelyn", null, postcode, "AU")), List.of(), Map.of(), null));
+  }
+
   /**
    * A given name in one month of one year: a handful of records are one customer's, a dozen a common name. Each
    * record here has another family name and day, so only the date_part_name key could pair them.

@@ -60,7 +60,7 @@ class EmTrainerTest {
    */
   @Test
   void everyKindOfKeyLeavesOutTheFieldsItIsMadeOf() {
-    for (String addressKey : List.of("sn", "sw", "np", "dp", "pi")) {
+    for (String addressKey : List.of("sn", "sw", "np", "dp", "dc", "pi")) {
       assertTrue(EmTrainer.excluded(addressKey).contains(Field.ADDRESS), addressKey);
     }
     for (String nameKey : List.of("nk", "ny", "ns", "di", "ds", "dn", "pi", "el")) {
