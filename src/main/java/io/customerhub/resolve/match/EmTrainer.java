@@ -43,37 +43,54 @@ public final class EmTrainer {
     // Random pairs are nearly all non-matches only while each customer has few records among many: where
     // customers have several records each (one percent of random pairs and more may match), the matches among
     // them would make agreement look common. The first model's posteriors take them out of u for the second.
-    MatchModel first = train(records, cfg, seed, null);
-    return train(records, cfg, seed, first);
+    // The candidate pairs and their comparison patterns do not depend on a model: both passes share one count.
+    Patterns patterns = Patterns.count(records, cfg, new Random(seed + 1));
+    MatchModel first = train(records, cfg, seed, null, patterns);
+    return train(records, cfg, seed, first, patterns);
   }
 
-  private static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed, MatchModel matches) {
+  /**
+   * The comparison patterns (level vectors) of the candidate pairs of a pass over all records, counted per kind
+   * of key the pair shares, and over persons and organizations; at most {@code maxTrainingPairs} pairs, a random
+   * share {@code keep} of them beyond that.
+   */
+  private record Patterns(Map<String, Map<Integer, Integer>> sessions, Map<Integer, Integer> persons,
+                          Map<Integer, Integer> orgs, int candidates, double keep) {
+
+    static Patterns count(List<StandardRecord> records, MatchingConfig cfg, Random rnd) {
+      Comparisons cmp = new Comparisons(cfg);
+      Blocker blocker = new Blocker(cfg);
+      List<List<String>> keys = blocker.batchKeys(records);
+      long[] pairs = blocker.candidates(records, keys).pairs();
+      Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
+      Map<Integer, Integer> persons = new HashMap<>();
+      Map<Integer, Integer> orgs = new HashMap<>();
+      int[] levels = new int[FIELDS.length];
+      double keep = Math.min(1.0, cfg.maxTrainingPairs() / (double) Math.max(1, pairs.length));
+      for (long p : pairs) {
+        if (keep < 1.0 && rnd.nextDouble() >= keep) continue;
+        int left = Blocker.Candidates.left(p), right = Blocker.Candidates.right(p);
+        StandardRecord a = records.get(left);
+        StandardRecord b = records.get(right);
+        if (!Comparisons.comparableKinds(a.kind(), b.kind())) continue;
+        cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+        int pattern = EmSession.encode(levels);
+        (isOrg(a) || isOrg(b) ? orgs : persons).merge(pattern, 1, Integer::sum);
+        for (String prefix : prefixes(Blocker.sharedKeys(keys.get(left), keys.get(right)))) {
+          sessions.computeIfAbsent(prefix, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
+        }
+      }
+      return new Patterns(sessions, persons, orgs, pairs.length, keep);
+    }
+  }
+
+  private static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed, MatchModel matches,
+                                  Patterns patterns) {
     MatchModel start = MatchModel.defaults();
     Comparisons cmp = new Comparisons(cfg);
-    Random rnd = new Random(seed);
-    double[][] u = estimateU(records, cmp, cfg.randomPairs(), rnd, start, matches);
-
-    Blocker blocker = new Blocker(cfg);
-    List<List<String>> keys = blocker.batchKeys(records);
-    long[] pairs = blocker.candidates(records, keys).pairs();
-    Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
-    Map<Integer, Integer> persons = new HashMap<>();
-    Map<Integer, Integer> orgs = new HashMap<>();
-    int[] levels = new int[FIELDS.length];
-    double keep = Math.min(1.0, cfg.maxTrainingPairs() / (double) Math.max(1, pairs.length));
-    for (long p : pairs) {
-      if (keep < 1.0 && rnd.nextDouble() >= keep) continue;
-      int left = Blocker.Candidates.left(p), right = Blocker.Candidates.right(p);
-      StandardRecord a = records.get(left);
-      StandardRecord b = records.get(right);
-      if (!Comparisons.comparableKinds(a.kind(), b.kind())) continue;
-      cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
-      int pattern = EmSession.encode(levels);
-      (isOrg(a) || isOrg(b) ? orgs : persons).merge(pattern, 1, Integer::sum);
-      for (String prefix : prefixes(Blocker.sharedKeys(keys.get(left), keys.get(right)))) {
-        sessions.computeIfAbsent(prefix, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
-      }
-    }
+    double[][] u = estimateU(records, cmp, cfg.randomPairs(), new Random(seed), start, matches);
+    Map<String, Map<Integer, Integer>> sessions = patterns.sessions();
+    double keep = patterns.keep();
 
     double[][] mSum = new double[FIELDS.length][];
     double[] mass = new double[FIELDS.length];
@@ -107,13 +124,13 @@ public final class EmTrainer {
       if (s != null && records.size() >= PairScorer.TF_MIN_RECORDS) identifierAgreement(u, id.getKey(), (1 - s.lambda()) * s.pairs() / keep, allPairs);
     }
     long orgCount = records.stream().filter(EmTrainer::isOrg).count();
-    double personMatches = expectedMatches(persons, m, u, cfg) / keep;
-    double orgMatches = expectedMatches(orgs, m, u, cfg) / keep;
+    double personMatches = expectedMatches(patterns.persons(), m, u, cfg) / keep;
+    double orgMatches = expectedMatches(patterns.orgs(), m, u, cfg) / keep;
     // the prior of a random pair: every match is assumed to be among the candidates
     double lambda = prior(personMatches, records.size() - orgCount);
     double orgLambda = prior(orgMatches, orgCount);
     String header = String.format(Locale.ROOT, "em seed=%d records=%d candidates=%d matches=%.0f+%.0f lambda=%.3g/%.3g;",
-        seed, records.size(), pairs.length, personMatches, orgMatches, lambda, orgLambda);
+        seed, records.size(), patterns.candidates(), personMatches, orgMatches, lambda, orgLambda);
     return new MatchModel(lambda, orgLambda, m, u, header + note);
   }
 
