@@ -1,5 +1,7 @@
 package io.customerhub.ingest;
 
+import io.customerhub.record.CanonicalRecord;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,14 +29,6 @@ final class DateText {
   /** What was read: an ISO date, possibly partial, and whether it had to be repaired to get there. */
   record Read(String iso, boolean repaired) {
   }
-
-  /**
-   * Four-digit years outside these are no years. Inside, an unlikely birth year is kept as the source wrote it:
-   * a historical register has people born in 1630 or 870, and 1258 for 1958 is a typo the matcher reads as one
-   * (a steward sees it in the lineage).
-   */
-  private static final int MIN_YEAR = 100;
-  private static final int MAX_YEAR = 2999;
 
   private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
   private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
@@ -82,11 +76,12 @@ final class DateText {
     if (m.matches()) {
       int year = Integer.parseInt(m.group(1));
       int month = Integer.parseInt(m.group(2));
-      return plausibleYear(year) && month >= 1 && month <= 12 ? new Read(yearMonth(year, month), false) : null;
+      boolean valid = CanonicalRecord.isBirthYear(year) && month >= 1 && month <= 12;
+      return valid ? new Read(yearMonth(year, month), false) : null;
     }
     if (YEAR.matcher(s).matches()) {
       int year = Integer.parseInt(s);
-      return plausibleYear(year) ? new Read(fourDigits(year), false) : null;
+      return CanonicalRecord.isBirthYear(year) ? new Read(fourDigits(year), false) : null;
     }
     return null;
   }
@@ -104,7 +99,8 @@ final class DateText {
     int year = Integer.parseInt(yearText);
     int month = Integer.parseInt(monthText);
     int day = Integer.parseInt(dayText);
-    if (!plausibleYear(year)) return null;
+    // an unlikely year is kept as the source wrote it (a steward sees it in the lineage)
+    if (!CanonicalRecord.isBirthYear(year)) return null;
     try {
       return new Read(LocalDate.of(year, month, day).toString(), false);
     } catch (DateTimeException e) {
@@ -113,10 +109,6 @@ final class DateText {
       if (month >= 1 && month <= 12) return new Read(yearMonth(year, month), true);
       return new Read(fourDigits(year), true);
     }
-  }
-
-  private static boolean plausibleYear(int year) {
-    return year >= MIN_YEAR && year <= MAX_YEAR;
   }
 
   private static String yearMonth(int year, int month) {

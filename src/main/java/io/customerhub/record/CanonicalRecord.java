@@ -36,6 +36,15 @@ public record CanonicalRecord(
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
+  /**
+   * The birth years a record keeps: a historical register has people born in 1630 or 870, and 1258 for 1958 is a
+   * typo the matcher reads as one; outside these a four-digit number is no year. The decoder and the standardizer
+   * both ask this.
+   */
+  public static boolean isBirthYear(int year) {
+    return year >= 100 && year <= 2999;
+  }
+
   public String source() {
     return key.source();
   }

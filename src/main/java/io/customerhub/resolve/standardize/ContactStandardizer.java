@@ -3,6 +3,7 @@ package io.customerhub.resolve.standardize;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.customerhub.record.CanonicalRecord;
 
 import java.util.Locale;
 import java.util.Set;
@@ -102,21 +103,21 @@ final class ContactStandardizer {
    */
   static String birthDate(String raw) {
     String n = Latinizer.nfkc(raw);
-    if (n == null || PLACEHOLDER_DATES.contains(n.strip())) return null;
+    if (n == null) return null;
     int t = n.indexOf('T');
     if (t > 0) n = n.substring(0, t);
     var m = DATE.matcher(n);
     if (!m.matches()) return null;
     int year = Integer.parseInt(m.group(1));
-    // as the decoder reads them: 1258 for 1958 is a typo the date comparison sees as one (CLOSE)
-    if (year < 100 || year > 2999) return null;
+    if (!CanonicalRecord.isBirthYear(year)) return null;
     String y = String.format(Locale.ROOT, "%04d", year);
     if (m.group(2) == null) return y;
     int month = Integer.parseInt(m.group(2));
     if (m.group(3) == null) return month >= 1 && month <= 12 ? y + "-" + twoDigits(month) : null;
     int day = Integer.parseInt(m.group(3));
     if (month < 1 || day < 1 || month > 31 || day > 31 || (month > 12 && day > 12)) return null;
-    return y + "-" + twoDigits(month) + "-" + twoDigits(day);
+    String date = y + "-" + twoDigits(month) + "-" + twoDigits(day);
+    return PLACEHOLDER_DATES.contains(date) ? null : date;
   }
 
   private static String twoDigits(int v) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Person names to comparable ASCII: honorifics dropped, hanzi to pinyin with the syllables of one name part
@@ -25,13 +27,13 @@ final class NameStandardizer {
   private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq");
   /**
    * Words after a comma that make it a title or honours ("John Smith, OBE", "Thomas Clifford, 1st Baron Clifford
-   * of Chudleigh"), not the given name of "Smith, John".
+   * of Chudleigh"), not the given name of "Smith, John": the suffixes and these.
    */
-  private static final Set<String> TITLES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "dds",
+  private static final Set<String> TITLES = Stream.concat(SUFFIXES.stream(), Stream.of("dds",
       "cpa", "mba", "obe", "mbe", "cbe", "kbe", "dbe", "qc", "kc", "mp", "frs", "bt", "bart", "baron", "baroness",
       "baronet", "earl", "countess", "count", "duke", "duchess", "viscount", "viscountess", "marquess", "marquis",
       "lord", "lady", "king", "queen", "prince", "princess", "emperor", "empress", "bishop", "archbishop", "cardinal",
-      "pope", "saint");
+      "pope", "saint")).collect(Collectors.toUnmodifiableSet());
   private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)?");
   private static final List<String> HAN_HONORIFICS = List.of("先生", "女士", "小姐", "太太", "夫人", "老师", "博士",
       "教授", "同志");
