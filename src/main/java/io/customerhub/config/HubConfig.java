@@ -50,10 +50,12 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                                long for it to learn from what it was given first (0: never waits): reading
    *                                the crosswalk says the load is over, and its export should not be the one of
    *                                records linked before the model had seen them
+   * @param analyzeCheckSeconds     how often the hub looks whether the tables ingest joins grew enough since
+   *                                PostgreSQL last analyzed them to analyze them now (0: left to autovacuum)
    */
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
                        double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
-                       int relearnMaxRecords, int crosswalkSettleSeconds) {
+                       int relearnMaxRecords, int crosswalkSettleSeconds, int analyzeCheckSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -92,7 +94,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 100),
             upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
             upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("relearnMaxRecords", 250_000),
-            upkeep.getInteger("crosswalkSettleSeconds", 120)));
+            upkeep.getInteger("crosswalkSettleSeconds", 120), upkeep.getInteger("analyzeCheckSeconds", 2)));
   }
 
   public HubConfig withHttpPort(int port) {
@@ -119,7 +121,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hazelcast, resolve,
         new Upkeep(upkeep.tierRefreshSeconds, upkeep.reassessMinutes, upkeep.reassessBatch,
             upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
-            upkeep.relearnMaxRecords, upkeep.crosswalkSettleSeconds));
+            upkeep.relearnMaxRecords, upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds));
   }
 
   public HubConfig withDataDir(Path dir) {

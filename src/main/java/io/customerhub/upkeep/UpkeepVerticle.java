@@ -5,6 +5,7 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
+import io.customerhub.store.TableStatistics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * Keeps profiles true as time passes: refreshes the tier cut-offs from the population, and periodically
  * re-assesses every active profile (12-month value, dormancy, new-customer windows, tiers after cut-offs moved),
  * in pages of one transaction each. Recomputation locks each profile row, so it never races an ingest. Also
- * finishes what a batch stopped between linking and recomputing left behind.
+ * finishes what a batch stopped between linking and recomputing left behind, and keeps the planner's statistics
+ * of fast-growing tables current.
  */
 public final class UpkeepVerticle extends VerticleBase {
 
@@ -66,6 +68,14 @@ public final class UpkeepVerticle extends VerticleBase {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.learnWhenQuietSeconds()), t -> learning.learnIfQuiet());
       vertx.eventBus().<Void>localConsumer(ModelLearning.SETTLE_ADDRESS,
           msg -> learning.settle().onComplete(done -> msg.reply(done.succeeded() && done.result())));
+    }
+    if (config.analyzeCheckSeconds() > 0) {
+      TableStatistics statistics = new TableStatistics(pool);
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.analyzeCheckSeconds()), t -> statistics.refreshGrown()
+          .onSuccess(tables -> {
+            if (!tables.isEmpty()) LOG.debug("analyzed {}: they grew since PostgreSQL last did", tables);
+          })
+          .onFailure(err -> LOG.warn("planner statistics not refreshed: {}", err.getMessage())));
     }
     if (config.recoverAfterSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());
