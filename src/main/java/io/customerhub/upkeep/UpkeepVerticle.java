@@ -85,6 +85,9 @@ public final class UpkeepVerticle extends VerticleBase {
         sweep();
         candidateIndex.prune(INDEX_CHANGES_KEPT_HOURS)
             .onFailure(err -> LOG.warn("old candidate index changes not pruned: {}", err.getMessage()));
+        vertx.executeBlocking(candidateIndex::compact, false).onSuccess(forgotten -> {
+          if (forgotten > 0) LOG.info("candidate index: forgot {} removal stamps and merge redirects", forgotten);
+        });
       });
     }
     return Future.succeededFuture();

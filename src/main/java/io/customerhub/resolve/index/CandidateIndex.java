@@ -37,7 +37,11 @@ public final class CandidateIndex {
   /** When records were forgotten, so that an older state read late does not bring them back. */
   private final Map<SourceKey, Long> removedAt = new HashMap<>();
   /** Profiles merged away, to the profile they were merged into (a chain ends at an active profile). */
-  private final Map<UUID, UUID> mergedInto = new HashMap<>();
+  private final Map<UUID, Merge> mergedInto = new HashMap<>();
+
+  /** Where a merged-away profile's members went, as of change {@code stamp}. */
+  private record Merge(UUID survivor, long stamp) {
+  }
 
   /**
    * Indexes a record's state as of change {@code stamp}, replacing what was indexed for it unless that came from
@@ -75,9 +79,30 @@ public final class CandidateIndex {
     freeSlots.add(slot);
   }
 
-  /** Records that every member of {@code loser} now belongs to {@code survivor}. */
-  public synchronized void merged(UUID loser, UUID survivor) {
-    if (!loser.equals(survivor)) mergedInto.put(loser, survivor);
+  /** Records that every member of {@code loser} belongs to {@code survivor} as of change {@code stamp}. */
+  public synchronized void merged(UUID loser, UUID survivor, long stamp) {
+    if (!loser.equals(survivor)) mergedInto.put(loser, new Merge(survivor, stamp));
+  }
+
+  /**
+   * Forgets what only states older than change {@code watermark} could still need (no state that old arrives any
+   * more, see {@link IndexSync#compact}): the stamps of records removed up to it, and the redirects of profiles
+   * merged away up to it, once every record is moved to the profile it ends up in. Without this, both would grow
+   * with every deletion and merge for as long as the node runs. Returns how many entries it forgot.
+   */
+  public synchronized int forgetBefore(long watermark) {
+    int before = removedAt.size() + mergedInto.size();
+    removedAt.values().removeIf(stamp -> stamp <= watermark);
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != null) profiles[slot] = profileOf(profiles[slot]);
+    }
+    mergedInto.values().removeIf(m -> m.stamp() <= watermark);
+    return before - removedAt.size() - mergedInto.size();
+  }
+
+  /** Entries kept only for states arriving late: removal stamps and merge redirects. */
+  public synchronized int remembered() {
+    return removedAt.size() + mergedInto.size();
   }
 
   /**
@@ -111,6 +136,10 @@ public final class CandidateIndex {
     return table.entries();
   }
 
+  synchronized int keyCapacity() {
+    return table.capacity();
+  }
+
   /** Whether a state of change {@code stamp} is at least as new as what the index holds for {@code key}. */
   private boolean newer(SourceKey key, long stamp) {
     Integer slot = slotOf.get(key);
@@ -121,8 +150,13 @@ public final class CandidateIndex {
 
   private UUID profileOf(UUID id) {
     UUID at = id;
-    for (UUID next = mergedInto.get(at); next != null; next = mergedInto.get(at)) at = next;
-    if (!at.equals(id)) mergedInto.put(id, at); // shortcut the chain for the next reader
+    long stamp = 0;
+    for (Merge next = mergedInto.get(at); next != null; next = mergedInto.get(at)) {
+      at = next.survivor();
+      stamp = Math.max(stamp, next.stamp());
+    }
+    // shortcut the chain for the next reader: the shortcut holds as of the chain's last merge
+    if (!at.equals(id)) mergedInto.put(id, new Merge(at, stamp));
     return at;
   }
 

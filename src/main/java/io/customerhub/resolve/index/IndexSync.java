@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -69,6 +70,8 @@ public final class IndexSync {
   private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
   private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
   private long applied;
+  /** The points catch-ups under way started from, with how many started from each (guarded by this). */
+  private final TreeMap<Long, Integer> catchingUpFrom = new TreeMap<>();
 
   public IndexSync(Pool pool) {
     this.pool = pool;
@@ -121,8 +124,8 @@ public final class IndexSync {
    * holds the key locks its batch reads candidates under).
    */
   public Future<Void> catchUp(SqlConnection conn) {
-    long from = applied();
-    return conn.preparedQuery(IndexSql.CHANGES_AFTER).execute(Tuple.of(from)).compose(rows -> {
+    long from = startCatchUp();
+    return conn.preparedQuery(IndexSql.CHANGES_AFTER).execute(Tuple.of(from)).<Void>compose(rows -> {
       if (rows.size() == 0) return Future.succeededFuture();
       List<Row> changes = new ArrayList<>();
       rows.forEach(changes::add);
@@ -141,7 +144,30 @@ public final class IndexSync {
         advance(last);
         return null;
       });
-    });
+    }).onComplete(done -> endCatchUp(from));
+  }
+
+  /**
+   * Forgets what the index keeps only for states that arrive late (see {@link CandidateIndex#forgetBefore}), up
+   * to the oldest change a state can still arrive from: states come from catch-ups, which read changes after the
+   * point each started from, and from this node's own commits, which are applied before any catch-up passes
+   * them. Returns how many entries were forgotten.
+   */
+  public int compact() {
+    return index.forgetBefore(watermark());
+  }
+
+  private synchronized long startCatchUp() {
+    catchingUpFrom.merge(applied, 1, Integer::sum);
+    return applied;
+  }
+
+  private synchronized void endCatchUp(long from) {
+    catchingUpFrom.computeIfPresent(from, (k, n) -> n == 1 ? null : n - 1);
+  }
+
+  private synchronized long watermark() {
+    return catchingUpFrom.isEmpty() ? applied : Math.min(applied, catchingUpFrom.firstKey());
   }
 
   /** Applies the changes of other nodes (and own ones whose commit this node did not see) from the database. */
@@ -153,7 +179,7 @@ public final class IndexSync {
       String[] sources = r.getArrayOfStrings(1), ids = r.getArrayOfStrings(2);
       for (int i = 0; i < sources.length; i++) stampOf.merge(new SourceKey(sources[i], ids[i]), seq, Math::max);
       UUID[] losers = r.getArrayOfUUIDs(3), survivors = r.getArrayOfUUIDs(4);
-      for (int i = 0; i < losers.length; i++) index.merged(losers[i], survivors[i]);
+      for (int i = 0; i < losers.length; i++) index.merged(losers[i], survivors[i], seq);
     }
     if (stampOf.isEmpty()) return Future.succeededFuture();
     String[] sources = new String[stampOf.size()], ids = new String[stampOf.size()];
@@ -219,13 +245,9 @@ public final class IndexSync {
   }
 
   private void apply(Changes changes, long seq) {
-    changes.merges().forEach(index::merged);
+    changes.merges().forEach((loser, survivor) -> index.merged(loser, survivor, seq));
     for (SourceKey key : changes.removed()) index.remove(key, seq);
     for (CandidateIndex.Indexed e : changes.put()) index.put(e, seq);
-  }
-
-  private synchronized long applied() {
-    return applied;
   }
 
   private synchronized void advance(long seq) {

@@ -25,7 +25,7 @@ final class KeyTable {
 
   /** Adds {@code slot} under {@code key}; a slot is added once per key (the caller's key lists are distinct). */
   void add(long key, int slot) {
-    if (usedKeys * 2 >= keys.length) grow();
+    if (usedKeys * 2 >= keys.length) rehash();
     int at = find(key);
     if (!used[at]) {
       used[at] = true;
@@ -88,12 +88,24 @@ final class KeyTable {
     return entries++;
   }
 
-  /** Doubles the key table; keys whose lists emptied are dropped on the way. */
-  private void grow() {
+  int capacity() {
+    return keys.length;
+  }
+
+  /**
+   * Rebuilds the key table without the keys whose lists emptied, at four times the live keys (at least 1024): a
+   * hub whose records keep changing their keys (moved addresses, new emails) has as many keys as before, not a
+   * table that doubles each time the emptied ones fill it.
+   */
+  private void rehash() {
     long[] oldKeys = keys;
     int[] oldHeads = heads;
     boolean[] oldUsed = used;
-    int capacity = oldKeys.length * 2;
+    int live = 0;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldUsed[i] && oldHeads[i] != NONE) live++;
+    }
+    int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, live * 4 - 1)) << 1);
     keys = new long[capacity];
     heads = filled(capacity);
     used = new boolean[capacity];

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.WireRecords.at;
 import static io.customerhub.testing.WireRecords.person;
 import static io.customerhub.testing.WireRecords.uniqueEmail;
 import static io.customerhub.testing.WireRecords.uniqueId;
 import static io.customerhub.testing.WireRecords.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes on one database, each with its own candidate index: what one node links, the other finds as a
@@ -54,6 +56,28 @@ class CandidateIndexSyncIT extends TwoHubsOnOneDatabase {
     assertEquals(survivor, later.getString("profileId"));
     assertEquals(survivor, nodeB.crosswalk().get(HubTestNode.key(left)));
     assertEquals(survivor, nodeB.crosswalk().get(HubTestNode.key(right)));
+  }
+
+  @Test
+  void compactedIndexesStillFollowMergesAndDeletions() {
+    String emailA = uniqueEmail("left"), emailB = uniqueEmail("right"), given = uniqueName(), family = uniqueName();
+    Rec left = customer("crm", emailA, given, family), right = customer("erp", emailB, given, family);
+    JsonObject leftAnswer = nodeA.accept(left);
+    nodeA.accept(right);
+    Rec gone = customer("crm", uniqueEmail("gone"), uniqueName(), uniqueName()).updatedAt(at(1));
+    nodeA.accept(gone);
+    nodeB.accept(customer("crm", uniqueEmail("unrelated"), uniqueName(), uniqueName()));
+    String survivor = nodeA.accept(person("web", uniqueId("W")).name(given, family).emails(emailA, emailB))
+        .getString("profileId");
+    nodeA.accept(gone.copy().deleted().updatedAt(at(2)));
+    nodeB.accept(customer("crm", uniqueEmail("unrelated"), uniqueName(), uniqueName())); // B catches up
+
+    assertTrue(nodeA.node().services().candidateIndex().compact() > 0, "node A forgot its merge redirect");
+    assertTrue(nodeB.node().services().candidateIndex().compact() > 0, "node B forgot its merge redirect");
+
+    assertEquals(survivor, nodeB.accept(customer("app", emailB, given, family)).getString("profileId"));
+    assertEquals(survivor, nodeA.accept(customer("app", emailA, given, family)).getString("profileId"));
+    assertEquals(survivor, nodeB.crosswalk().get(HubTestNode.key(left)), leftAnswer.encode());
   }
 
   @Test

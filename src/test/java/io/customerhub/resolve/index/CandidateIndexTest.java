@@ -88,11 +88,60 @@ class CandidateIndexTest {
   void membersOfAMergedProfileAreFoundUnderTheSurvivorAlongTheWholeChain() {
     CandidateIndex index = new CandidateIndex();
     index.put(rec("A", P1, 10), 1);
-    index.merged(P1, P2);
-    index.merged(P2, P3);
+    index.merged(P1, P2, 2);
+    index.merged(P2, P3, 3);
 
     assertEquals(P3, index.lookup(new long[] {10}, 100).get(10L).get(0).profileId());
     assertEquals(P3, index.get(new SourceKey("crm", "A")).profileId());
+  }
+
+  @Test
+  void forgettingOldRemovalsAndRedirectsChangesNoAnswer() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10), 1);
+    index.put(rec("B", P2, 10), 2);
+    index.put(rec("C", P2, 20), 2);
+    index.merged(P1, P2, 3);
+    index.merged(P2, P3, 4);
+    index.remove(new SourceKey("crm", "C"), 5);
+
+    assertEquals(3, index.forgetBefore(5));
+
+    assertEquals(0, index.remembered());
+    assertEquals(List.of(P3, P3), index.lookup(new long[] {10}, 100).get(10L).stream()
+        .map(CandidateIndex.Entry::profileId).toList());
+    assertNull(index.lookup(new long[] {20}, 100).get(20L));
+    index.put(rec("C", P3, 20), 6); // stored again, after the forgotten removal
+    assertEquals(P3, index.get(new SourceKey("crm", "C")).profileId());
+  }
+
+  @Test
+  void whatStatesStillArrivingMayNeedIsKept() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(rec("A", P1, 10), 1);
+    index.put(rec("B", P2, 10), 1);
+    index.remove(new SourceKey("crm", "B"), 5);
+    index.merged(P1, P2, 6);
+
+    assertEquals(0, index.forgetBefore(4));
+
+    index.put(rec("B", P2, 10), 3); // read back before the removal committed
+    assertNull(index.get(new SourceKey("crm", "B")));
+    index.put(rec("D", P1, 30), 5); // linked to the loser before the merge
+    assertEquals(P2, index.get(new SourceKey("crm", "D")).profileId());
+  }
+
+  /** Records that keep changing their keys leave emptied keys behind: the table drops them instead of doubling. */
+  @Test
+  void aTableWhoseRecordsKeepChangingKeysKeepsItsSize() {
+    CandidateIndex index = new CandidateIndex();
+    long stamp = 0, next = 0;
+    for (int round = 0; round < 50; round++) {
+      for (int r = 0; r < 1_000; r++) index.put(rec("R" + r, P1, next++, next++, next++), ++stamp);
+    }
+
+    assertEquals(3_000, index.keyEntries());
+    assertTrue(index.keyCapacity() <= 16_384, "capacity " + index.keyCapacity() + " for 3,000 live keys");
   }
 
   @Test
