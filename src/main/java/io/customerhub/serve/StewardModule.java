@@ -1,10 +1,10 @@
 package io.customerhub.serve;
 
-import io.customerhub.profile.Golden;
 import io.customerhub.record.SourceKey;
 import io.customerhub.steward.Steward;
 import io.customerhub.steward.StewardDecisions;
 import io.customerhub.steward.StewardDecisions.Decision;
+import io.customerhub.steward.OverrideValue;
 import io.customerhub.steward.StewardRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -13,12 +13,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code POST /reviews/{id}/decision}),
@@ -31,7 +30,6 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   private static final int MAX_PAGE = 1000;
   private static final int MAX_NOTE = 2000;
   private static final int MAX_SPLIT = 1000;
-  private static final Pattern OWN_ATTRIBUTE = Pattern.compile("attributes\\.[A-Za-z0-9_-]{1,64}");
 
   private final Steward steward;
 
@@ -50,38 +48,33 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     api.get("/audit").handler(Auth.require("steward")).handler(this::audit);
   }
 
-  /** PUT sets a golden attribute by hand, DELETE gives it back to survivorship. */
+  /** PUT sets a golden attribute (a whole list for emails, phones, addresses) by hand, DELETE gives it back. */
   private void override(RoutingContext ctx) {
     UUID profile = ProfileHandlers.profileId(ctx);
     String attribute = ctx.pathParam("attribute");
-    boolean single = Golden.SINGLE.contains(attribute);
-    if (!single && !OWN_ATTRIBUTE.matcher(attribute).matches()) {
-      throw HubException.invalid("attribute: '" + attribute + "' is none of " + Golden.SINGLE
-          + " nor attributes.<name>; lists (emails, phones, addresses) follow their records");
-    }
-    if (ctx.request().method() == HttpMethod.DELETE) {
-      answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null));
-      return;
-    }
-    JsonObject body = Json.body(ctx);
-    Object value = body.getValue("value");
-    if (single) {
-      if (!(value instanceof String text) || text.isBlank()) throw HubException.invalid("value: must be a non-empty string");
-      value = text.strip();
-      if (attribute.equals("birthDate")) {
-        try {
-          LocalDate.parse((String) value);
-        } catch (DateTimeParseException e) {
-          throw HubException.invalid("value: '" + value + "' is not a date (YYYY-MM-DD)");
-        }
+    try {
+      OverrideValue.checkAttribute(attribute);
+      if (ctx.request().method() == HttpMethod.DELETE) {
+        answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null));
+        return;
       }
-    } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-      throw HubException.invalid("value: must be a string, a number or true/false");
+      JsonObject body = Json.body(ctx);
+      Object value = OverrideValue.of(attribute, plain(body.getValue("value")));
+      answer(ctx, steward.actions().override(profile, attribute, value, Auth.actor(ctx), note(body)));
+    } catch (StewardRefusal refused) {
+      throw HubException.invalid(refused.getMessage());
     }
-    if (value instanceof String text && text.length() > MAX_NOTE) {
-      throw HubException.invalid("value: longer than " + MAX_NOTE + " characters");
+  }
+
+  /** The JSON value as plain Java lists and maps, the form the domain code takes. */
+  private static Object plain(Object value) {
+    if (value instanceof JsonArray a) return a.stream().map(StewardModule::plain).toList();
+    if (value instanceof JsonObject o) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      o.forEach(e -> m.put(e.getKey(), plain(e.getValue())));
+      return m;
     }
-    answer(ctx, steward.actions().override(profile, attribute, value, Auth.actor(ctx), note(body)));
+    return value;
   }
 
   private void reviews(RoutingContext ctx) {

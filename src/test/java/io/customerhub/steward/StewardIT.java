@@ -191,14 +191,46 @@ class StewardIT extends OneHubPerClass {
     assertEquals("Renamed", hub.get("/api/v1/profiles/" + profile, hub.adminToken()).json().getString("givenName"),
         "back to survivorship: the newest record");
     assertProblem(404, "no override", hub.delete(given, steward));
-    assertProblem(400, "attribute", hub.put("/api/v1/profiles/" + profile + "/overrides/emails", JSON,
+    assertProblem(400, "attribute", hub.put("/api/v1/profiles/" + profile + "/overrides/email", JSON,
         "{\"value\":\"a@b.c\"}", steward));
+    assertProblem(400, "value[1]", hub.put("/api/v1/profiles/" + profile + "/overrides/emails", JSON,
+        "{\"value\":[\"good@example.com\",\"not-an-email\"]}", steward));
+    assertProblem(400, "value[0].street", hub.put("/api/v1/profiles/" + profile + "/overrides/addresses", JSON,
+        "{\"value\":[{\"street\":\"1 Main St\"}]}", steward));
     assertProblem(400, "value", hub.put(given, JSON, "{\"value\":{}}", steward));
     assertProblem(400, "not a date", hub.put("/api/v1/profiles/" + profile + "/overrides/birthDate", JSON,
         "{\"value\":\"1990-13-01\"}", steward));
     JsonArray trail = hub.get("/api/v1/audit?subject=profile:" + profile, steward).json().getJsonArray("items");
     assertTrue(trail.encode().contains("profile.override-set") && trail.encode().contains("profile.override-removed"),
         trail::encode);
+  }
+
+  @Test
+  void aListSetByHandIsTheWholeListTheProfileShows() {
+    Rec crm = WireRecords.distinctPerson("crm", "C").emails("right@example.com", "wrong@example.com");
+    hub.accept(crm);
+    String profile = profileOf(crm);
+    String steward = hub.token("steward");
+    String emails = "/api/v1/profiles/" + profile + "/overrides/emails";
+    String addresses = "/api/v1/profiles/" + profile + "/overrides/addresses";
+
+    assertEquals(200, hub.put(emails, JSON, "{\"value\":[\"right@example.com\",\"new@example.com\"]}", steward)
+        .status());
+    assertEquals(200, hub.put(addresses, JSON,
+        "{\"value\":[{\"line1\":\"1 Renmin Rd\",\"city\":\"Shanghai\",\"country\":\"CN\"}],\"note\":\"moved\"}",
+        steward).status());
+    hub.accept(crm.copy().updatedAt(WireRecords.at(30)).emails("wrong@example.com", "other@example.com"));
+
+    JsonObject view = hub.get("/api/v1/profiles/" + profile + "?lineage=true", hub.adminToken()).json();
+    assertEquals(new JsonArray().add("right@example.com").add("new@example.com"), view.getJsonArray("emails"),
+        "the steward's list, not the newer record's");
+    assertEquals("Shanghai", view.getJsonArray("addresses").getJsonObject(0).getString("city"));
+    assertEquals(1, view.getJsonArray("addresses").size());
+    assertEquals("steward-override", view.getJsonObject("lineage").getJsonObject("emails").getString("rule"));
+
+    assertEquals(200, hub.delete(emails, steward).status());
+    assertTrue(hub.get("/api/v1/profiles/" + profile, hub.adminToken()).json().getJsonArray("emails")
+        .contains("other@example.com"), "back to the records");
   }
 
   @Test
