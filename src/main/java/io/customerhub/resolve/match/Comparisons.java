@@ -204,15 +204,16 @@ public final class Comparisons {
     String pa = a.addresses().get(i).postcode(), pb = b.addresses().get(j).postcode();
     String ca = a.addresses().get(i).city(), cb = b.addresses().get(j).city();
     boolean samePostcode = pa != null && pa.equals(pb);
-    boolean sameArea = samePostcode || sameCity(ca, cb);
     if (sa != null && sb != null) {
-      boolean street = sa.equals(sb) || Similarity.jaroWinkler(sa, sb) >= STREET_NEAR;
+      // the house numbers first: most candidate pairs differ there, and then the streets' likeness decides nothing
       boolean number = na == null || nb == null || na.equals(nb);
-      if (street && number) return samePostcode || pa == null || pb == null ? 0 : 1;
-      return sameArea ? 2 : 3;
+      if (number && (sa.equals(sb) || Similarity.jaroWinkler(sa, sb) >= STREET_NEAR)) {
+        return samePostcode || pa == null || pb == null ? 0 : 1;
+      }
+    } else if ((pa == null || pb == null) && (ca == null || cb == null)) {
+      return MISSING;
     }
-    if ((pa == null || pb == null) && (ca == null || cb == null)) return MISSING;
-    return sameArea ? 2 : 3;
+    return samePostcode || sameCity(ca, cb) ? 2 : 3;
   }
 
   /** Equal, or mistyped by a letter or two ("Manchster"): different towns rarely come that close. */

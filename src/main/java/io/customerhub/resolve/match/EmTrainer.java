@@ -2,6 +2,8 @@ package io.customerhub.resolve.match;
 
 import io.customerhub.resolve.standardize.StandardRecord;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +64,9 @@ public final class EmTrainer {
       Blocker blocker = new Blocker(cfg);
       List<List<String>> keys = blocker.batchKeys(records);
       long[] pairs = blocker.candidates(records, keys).pairs();
+      RuleCodes codes = new RuleCodes();
+      List<long[]> keyCodes = new ArrayList<>(keys.size());
+      for (List<String> k : keys) keyCodes.add(codes.of(k));
       Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
       Map<Integer, Integer> persons = new HashMap<>();
       Map<Integer, Integer> orgs = new HashMap<>();
@@ -76,8 +81,10 @@ public final class EmTrainer {
         cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
         int pattern = EmSession.encode(levels);
         (isOrg(a) || isOrg(b) ? orgs : persons).merge(pattern, 1, Integer::sum);
-        for (String prefix : prefixes(Blocker.sharedKeys(keys.get(left), keys.get(right)))) {
-          sessions.computeIfAbsent(prefix, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
+        for (long shared = RuleCodes.shared(keyCodes.get(left), keyCodes.get(right)); shared != 0;
+             shared &= shared - 1) {
+          String rule = codes.rule(Long.numberOfTrailingZeros(shared));
+          sessions.computeIfAbsent(rule, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
         }
       }
       return new Patterns(sessions, persons, orgs, pairs.length, keep);
@@ -215,15 +222,63 @@ public final class EmTrainer {
   }
 
   /** The kinds of key a pair shares: "email", "ny", ... (the part before the first ':'). */
-  private static Set<String> prefixes(List<String> keys) {
-    Set<String> out = new java.util.TreeSet<>();
-    for (String k : keys) {
-      int c = k.indexOf(':');
-      out.add(c < 0 ? k : k.substring(0, c));
-    }
-    return out;
-  }
+  /**
+   * A record's keys as sorted 64-bit codes that carry the key's rule (its prefix, "ny" of "ny:…") in their low six
+   * bits, so that the rules under which two records meet come from one merge of two arrays of numbers per
+   * candidate pair: training meets some millions of pairs, and comparing the key texts took a tenth of its time.
+   * Two different keys of one rule share a code only if 58 bits of their hashes agree.
+   */
+  static final class RuleCodes {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> rules = new ArrayList<>();
 
+    long[] of(List<String> keys) {
+      long[] out = new long[keys.size()];
+      for (int i = 0; i < out.length; i++) {
+        String key = keys.get(i);
+        int colon = key.indexOf(':');
+        String rule = colon < 0 ? key : key.substring(0, colon);
+        Integer id = ids.get(rule);
+        if (id == null) {
+          if (rules.size() == 64) throw new IllegalStateException("more than 64 blocking rules");
+          id = rules.size();
+          ids.put(rule, id);
+          rules.add(rule);
+        }
+        out[i] = (fnv(key) & ~63L) | id;
+      }
+      Arrays.sort(out);
+      return out;
+    }
+
+    String rule(int id) {
+      return rules.get(id);
+    }
+
+    /** The rules two records' codes share, as a bit set by rule id. */
+    static long shared(long[] a, long[] b) {
+      long rules = 0;
+      for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+        if (a[i] < b[j]) i++;
+        else if (a[i] > b[j]) j++;
+        else {
+          rules |= 1L << (a[i] & 63);
+          i++;
+          j++;
+        }
+      }
+      return rules;
+    }
+
+    private static long fnv(String s) {
+      long h = 0xcbf29ce484222325L;
+      for (int i = 0; i < s.length(); i++) {
+        h ^= s.charAt(i);
+        h *= 0x100000001b3L;
+      }
+      return h ^ (h >>> 29);
+    }
+  }
   /** The fields a kind of blocking key is made of, see {@code BlockingKeys}. */
   static Set<Field> excluded(String prefix) {
     return switch (prefix) {

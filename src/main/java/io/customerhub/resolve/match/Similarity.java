@@ -60,6 +60,7 @@ public final class Similarity {
     int la = a.length();
     int lb = b.length();
     if (Math.abs(la - lb) > max) return max + 1;
+    if (max <= 1) return max == 1 && oneEdit(a, b) ? 1 : max + 1;
     int[] prev2 = new int[lb + 1];
     int[] prev = new int[lb + 1];
     int[] cur = new int[lb + 1];
@@ -83,6 +84,23 @@ public final class Similarity {
       cur = t;
     }
     return Math.min(prev[lb], max + 1);
+  }
+
+  /**
+   * Whether two different strings are one edit apart (a substitution, an insertion or deletion, or two adjacent
+   * letters swapped): the question emails and phones ask for every candidate pair, answered in one pass.
+   */
+  private static boolean oneEdit(String a, String b) {
+    int la = a.length(), lb = b.length();
+    int i = 0;
+    while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) i++;
+    if (la == lb) {
+      if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) return true; // one substitution
+      return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+          && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+    }
+    // one letter more in the longer string, at the first difference
+    return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
   }
 
   /** Share of tokens in common (Jaccard) between two space-separated token strings. */

@@ -17,6 +17,23 @@ class EmTrainerTest {
   }
 
   @Test
+  void theRulesTwoRecordsMeetUnderAreEachNamedOnce() {
+    EmTrainer.RuleCodes codes = new EmTrainer.RuleCodes();
+    long[] a = codes.of(List.of("ny:z|w:1990", "dn:wei:1990-05", "em:wei", "ny:w|z:1990", "sn:renminrd", "tel"));
+    long[] b = codes.of(List.of("dn:wei:1990-07", "em:wei", "ny:w|z:1990", "ny:z|w:1990", "tel"));
+
+    assertEquals(List.of("em", "ny", "tel"), rules(codes, EmTrainer.RuleCodes.shared(a, b)));
+    assertEquals(List.of(), rules(codes, EmTrainer.RuleCodes.shared(a, codes.of(List.of("dn:wei:1990-06")))));
+    assertEquals(List.of(), rules(codes, EmTrainer.RuleCodes.shared(a, codes.of(List.of()))));
+  }
+
+  private static List<String> rules(EmTrainer.RuleCodes codes, long shared) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int id = 0; id < 64; id++) if ((shared & (1L << id)) != 0) out.add(codes.rule(id));
+    return out.stream().sorted().toList();
+  }
+
+  @Test
   void learnsParametersThatSeparateMatchesFromTheDataAlone() {
     MatchModel m = EmTrainer.train(data(3000, 1), MatchingConfig.defaults(), 42);
     for (Field f : List.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE, Field.NATIONAL_ID, Field.PHONE)) {

@@ -54,6 +54,45 @@ class SimilarityTest {
     }
   }
 
+  /** The one-pass answer for "at most one edit" agrees with the full table on near and far pairs alike. */
+  @RepeatedTest(5)
+  void oneEditAgreesWithTheFullDistance() {
+    Random rnd = new Random();
+    for (int i = 0; i < 5000; i++) {
+      String a = random(rnd);
+      String b = rnd.nextBoolean() ? random(rnd) : mutated(a, rnd);
+      int full = Math.min(Similarity.editDistance(a, b, 3), 2);
+      assertEquals(full, Similarity.editDistance(a, b, 1), a + " / " + b);
+      assertEquals(a.equals(b) ? 0 : 1, Similarity.editDistance(a, b, 0), a + " / " + b);
+    }
+    assertEquals(1, Similarity.editDistance("13800138000", "13800183000", 1), "adjacent digits swapped");
+    assertEquals(2, Similarity.editDistance("13800138000", "13800381000", 1), "digits swapped further apart");
+    assertEquals(1, Similarity.editDistance("wei@example.com", "weii@example.com", 1));
+    assertEquals(1, Similarity.editDistance("abc", "ab", 1));
+    assertEquals(1, Similarity.editDistance("ab", "abc", 1));
+  }
+
+  /** One to two random edits of {@code s}: substitutions, insertions, deletions or adjacent swaps. */
+  private static String mutated(String s, Random rnd) {
+    StringBuilder b = new StringBuilder(s);
+    for (int n = 1 + rnd.nextInt(2); n > 0; n--) {
+      int at = b.length() == 0 ? 0 : rnd.nextInt(b.length());
+      switch (rnd.nextInt(4)) {
+        case 0 -> { if (b.length() > 0) b.setCharAt(at, (char) ('a' + rnd.nextInt(3))); }
+        case 1 -> b.insert(at, (char) ('a' + rnd.nextInt(3)));
+        case 2 -> { if (b.length() > 0) b.deleteCharAt(at); }
+        default -> {
+          if (at + 1 < b.length()) {
+            char c = b.charAt(at);
+            b.setCharAt(at, b.charAt(at + 1));
+            b.setCharAt(at + 1, c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
   @Test
   void tokenOverlapIsJaccard() {
     assertEquals(1.0, Similarity.tokenOverlap(List.of("acme", "trading"), List.of("trading", "acme")));
