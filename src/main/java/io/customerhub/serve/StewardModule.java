@@ -1,10 +1,10 @@
 package io.customerhub.serve;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.steward.OverrideValue;
 import io.customerhub.steward.Steward;
 import io.customerhub.steward.StewardDecisions;
 import io.customerhub.steward.StewardDecisions.Decision;
-import io.customerhub.steward.OverrideValue;
 import io.customerhub.steward.StewardRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -77,29 +79,27 @@ public final class OverrideValue {
   }
 
   private static List<String> emails(Object value) {
-    List<String> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    List<?> items = list(value, "emails");
-    for (int i = 0; i < items.size(); i++) {
-      String email = text("value[" + i + "]", items.get(i));
-      if (!EMAIL.matcher(email).matches()) throw StewardRefusal.invalid("value[" + i + "]: '" + email + "' is not an email address");
-      if (seen.add(email.toLowerCase(Locale.ROOT))) out.add(email);
-    }
-    return out;
+    return texts(value, "emails", email -> EMAIL.matcher(email).matches(), "is not an email address",
+        email -> email.toLowerCase(Locale.ROOT));
   }
 
   private static List<String> phones(Object value) {
+    return texts(value, "phone numbers", phone -> {
+      long digits = phone.chars().filter(Character::isDigit).count();
+      return PHONE_CHARACTERS.matcher(phone).matches() && digits >= 5 && digits <= 20;
+    }, "is not a phone number (5 to 20 digits, + ( ) . / - and spaces)", phone -> phone.replaceAll("[^0-9+]", ""));
+  }
+
+  /** A list of texts, each {@code valid} or refused with {@code reason}; one per {@code sameness}, in order. */
+  private static List<String> texts(Object value, String what, Predicate<String> valid, String reason,
+                                    UnaryOperator<String> sameness) {
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    List<?> items = list(value, "phone numbers");
+    List<?> items = list(value, what);
     for (int i = 0; i < items.size(); i++) {
-      String phone = text("value[" + i + "]", items.get(i));
-      long digits = phone.chars().filter(Character::isDigit).count();
-      if (!PHONE_CHARACTERS.matcher(phone).matches() || digits < 5 || digits > 20) {
-        throw StewardRefusal.invalid("value[" + i + "]: '" + phone + "' is not a phone number (5 to 20 digits, + ( ) . / - and"
-            + " spaces)");
-      }
-      if (seen.add(phone.replaceAll("[^0-9+]", ""))) out.add(phone);
+      String text = text("value[" + i + "]", items.get(i));
+      if (!valid.test(text)) throw StewardRefusal.invalid("value[" + i + "]: '" + text + "' " + reason);
+      if (seen.add(sameness.apply(text))) out.add(text);
     }
     return out;
   }
@@ -130,13 +130,17 @@ public final class OverrideValue {
   }
 
   private static List<?> list(Object value, String what) {
-    if (!(value instanceof List<?> items)) throw StewardRefusal.invalid("value: must be the list of " + what + " to show");
+    if (!(value instanceof List<?> items)) {
+      throw StewardRefusal.invalid("value: must be the list of " + what + " to show");
+    }
     if (items.size() > MAX_ITEMS) throw StewardRefusal.invalid("value: more than " + MAX_ITEMS + " " + what);
     return items;
   }
 
   private static String text(String field, Object value) {
-    if (!(value instanceof String text) || text.isBlank()) throw StewardRefusal.invalid(field + ": must be a non-empty string");
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw StewardRefusal.invalid(field + ": must be a non-empty string");
+    }
     if (text.length() > MAX_TEXT) throw StewardRefusal.invalid(field + ": longer than " + MAX_TEXT + " characters");
     return text.strip();
   }

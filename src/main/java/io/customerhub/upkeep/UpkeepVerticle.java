@@ -75,7 +75,7 @@ public final class UpkeepVerticle extends VerticleBase {
           .onSuccess(tables -> {
             if (!tables.isEmpty()) LOG.debug("analyzed {}: they grew since PostgreSQL last did", tables);
           })
-          .onFailure(err -> LOG.warn("planner statistics not refreshed: {}", err.getMessage())));
+          .onFailure(err -> LOG.debug("planner statistics not refreshed: {}", err.getMessage())));
     }
     if (config.recoverAfterSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());

@@ -221,7 +221,6 @@ public final class EmTrainer {
     }
   }
 
-  /** The kinds of key a pair shares: "email", "ny", ... (the part before the first ':'). */
   /**
    * A record's keys as sorted 64-bit codes that carry the key's rule (its prefix, "ny" of "ny:…") in their low six
    * bits, so that the rules under which two records meet come from one merge of two arrays of numbers per
@@ -279,6 +278,7 @@ public final class EmTrainer {
       return h ^ (h >>> 29);
     }
   }
+
   /** The fields a kind of blocking key is made of, see {@code BlockingKeys}. */
   static Set<Field> excluded(String prefix) {
     return switch (prefix) {
