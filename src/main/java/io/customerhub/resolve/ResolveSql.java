@@ -34,9 +34,14 @@ final class ResolveSql {
 
   static final String EXCLUSIVE_WRITER_LOCK = "select pg_advisory_xact_lock(1213547074, -3)";
 
+  /**
+   * In key order: a re-resolution breaks ties between pairs of equal weight by the records' places in this list,
+   * and the same records must give the same profiles whatever order the table happens to return them in.
+   */
   static final String ALL_IDENTITIES = """
       select r.source, r.source_id, r.standard, c.profile_id from source_record r
-      join crosswalk c on c.source = r.source and c.source_id = r.source_id where r.standard is not null""";
+      join crosswalk c on c.source = r.source and c.source_id = r.source_id where r.standard is not null
+      order by r.source, r.source_id""";
 
   /** Every explicit link between identity records: the linking record and the record it names. */
   static final String ALL_LINKS = """

@@ -7,7 +7,6 @@ import io.customerhub.resolve.standardize.StandardizerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,35 +80,31 @@ public final class Blocker {
 
   /** Candidate pairs of records by the keys given for each (same order). */
   public Candidates candidates(List<StandardRecord> records, List<List<String>> keys) {
-    // about ten keys a record, most of them its own: sized once instead of doubled a dozen times
-    Map<String, List<Integer>> blocks = new HashMap<>(Math.max(16, records.size() * 16));
-    for (int i = 0; i < records.size(); i++) {
-      for (String k : keys.get(i)) blocks.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
-    }
     LongList pairs = new LongList();
     Map<String, Integer> oversized = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Integer>> e : blocks.entrySet()) {
-      List<Integer> ids = e.getValue();
-      if (ids.size() < 2) continue;
-      if (ids.size() > BlockingKeys.skippedAbove(e.getKey(), window)) {
-        // a name many records share, and little else: their other keys (a birth date, an address) pair the ones
-        // that are one customer; paired by neighbourhood, a few common names made most of a pass's pairs
-        oversized.put(e.getKey(), ids.size());
-        continue;
+    int blocks = KeyGroups.forEach(keys, (key, ids) -> pairBlock(records, key, ids, pairs, oversized));
+    return new Candidates(pairs.sortedDistinct(), oversized, blocks);
+  }
+
+  private void pairBlock(List<StandardRecord> records, String key, List<Integer> ids, LongList pairs,
+                         Map<String, Integer> oversized) {
+    if (ids.size() > BlockingKeys.skippedAbove(key, window)) {
+      // a name many records share, and little else: their other keys (a birth date, an address) pair the ones
+      // that are one customer; paired by neighbourhood, a few common names made most of a pass's pairs
+      oversized.put(key, ids.size());
+      return;
+    }
+    if (oversized(ids.size())) {
+      oversized.put(key, ids.size());
+      ids.sort(Comparator.comparing(records::get, NEIGHBOUR_ORDER));
+      for (int x = 0; x < ids.size(); x++) {
+        for (int y = x + 1; y <= Math.min(ids.size() - 1, x + window); y++) pairs.add(pair(ids.get(x), ids.get(y)));
       }
-      if (oversized(ids.size())) {
-        oversized.put(e.getKey(), ids.size());
-        ids.sort(Comparator.comparing(records::get, NEIGHBOUR_ORDER));
-        for (int x = 0; x < ids.size(); x++) {
-          for (int y = x + 1; y <= Math.min(ids.size() - 1, x + window); y++) pairs.add(pair(ids.get(x), ids.get(y)));
-        }
-      } else {
-        for (int x = 0; x < ids.size(); x++) {
-          for (int y = x + 1; y < ids.size(); y++) pairs.add(pair(ids.get(x), ids.get(y)));
-        }
+    } else {
+      for (int x = 0; x < ids.size(); x++) {
+        for (int y = x + 1; y < ids.size(); y++) pairs.add(pair(ids.get(x), ids.get(y)));
       }
     }
-    return new Candidates(pairs.sortedDistinct(), oversized, blocks.size());
   }
 
   static long pair(int i, int j) {

@@ -244,7 +244,7 @@ public final class EmTrainer {
           ids.put(rule, id);
           rules.add(rule);
         }
-        out[i] = (fnv(key) & ~63L) | id;
+        out[i] = (KeyGroups.hash(key) & ~63L) | id;
       }
       Arrays.sort(out);
       return out;
@@ -267,15 +267,6 @@ public final class EmTrainer {
         }
       }
       return rules;
-    }
-
-    private static long fnv(String s) {
-      long h = 0xcbf29ce484222325L;
-      for (int i = 0; i < s.length(); i++) {
-        h ^= s.charAt(i);
-        h *= 0x100000001b3L;
-      }
-      return h ^ (h >>> 29);
     }
   }
 

@@ -1,0 +1,95 @@
+package io.customerhub.resolve.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * The records under each distinct blocking key of a pass over all records (training, re-resolution): some ten
+ * keys for each of hundreds of thousands of records. Grouped by sorting one array of numbers (a 64-bit hash of
+ * the key above the entry's number) instead of filling a hash map of key texts, which spent most of its time
+ * waiting on memory; keys whose hashes agree are told apart by their texts, so the blocks are exact.
+ */
+final class KeyGroups {
+
+  private KeyGroups() {
+  }
+
+  /** One block: its key and the records holding it, ascending (a record holding a key twice is there twice). */
+  interface Block {
+    void accept(String key, List<Integer> records);
+  }
+
+  /**
+   * Calls {@code block} for every key held by two or more entries, in no particular order; returns the number
+   * of distinct keys.
+   */
+  static int forEach(List<List<String>> keys, Block block) {
+    return forEach(keys, block, KeyGroups::hash);
+  }
+
+  static int forEach(List<List<String>> keys, Block block, ToLongFunction<String> hash) {
+    int total = 0;
+    for (List<String> k : keys) total += k.size();
+    int[] recordOf = new int[total];
+    String[] keyOf = new String[total];
+    int e = 0;
+    for (int r = 0; r < keys.size(); r++) {
+      for (String k : keys.get(r)) {
+        recordOf[e] = r;
+        keyOf[e++] = k;
+      }
+    }
+    long low = (1L << Math.max(1, 32 - Integer.numberOfLeadingZeros(total))) - 1; // room for every entry's number
+    long[] packed = new long[total];
+    for (int i = 0; i < total; i++) packed[i] = (hash.applyAsLong(keyOf[i]) & ~low) | i;
+    Arrays.sort(packed);
+    int distinct = 0;
+    for (int start = 0, end; start < total; start = end) {
+      long code = packed[start] & ~low;
+      end = start + 1;
+      while (end < total && (packed[end] & ~low) == code) end++;
+      distinct += emit(packed, start, end, low, recordOf, keyOf, block);
+    }
+    return distinct;
+  }
+
+  /** The blocks of entries {@code [start, end)}, which share a hash: one key, unless two texts met by chance. */
+  private static int emit(long[] packed, int start, int end, long low, int[] recordOf, String[] keyOf, Block block) {
+    String first = keyOf[(int) (packed[start] & low)];
+    boolean one = true;
+    for (int i = start + 1; i < end && one; i++) one = keyOf[(int) (packed[i] & low)].equals(first);
+    if (one) {
+      if (end - start >= 2) block.accept(first, records(packed, start, end, low, recordOf));
+      return 1;
+    }
+    Map<String, List<Integer>> byText = new LinkedHashMap<>();
+    for (int i = start; i < end; i++) {
+      int entry = (int) (packed[i] & low);
+      byText.computeIfAbsent(keyOf[entry], k -> new ArrayList<>()).add(recordOf[entry]);
+    }
+    byText.forEach((key, records) -> {
+      if (records.size() >= 2) block.accept(key, records);
+    });
+    return byText.size();
+  }
+
+  private static List<Integer> records(long[] packed, int start, int end, long low, int[] recordOf) {
+    List<Integer> out = new ArrayList<>(end - start);
+    for (int i = start; i < end; i++) out.add(recordOf[(int) (packed[i] & low)]);
+    return out;
+  }
+
+  /** FNV-1a over the key's characters, its high bits spread: the hash the grouping sorts by. */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h ^ (h >>> 29);
+  }
+}
