@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class OverrideValue {
 
-  public static final int MAX_TEXT = 2000;
+  static final int MAX_TEXT = 2000;
   static final int MAX_ITEMS = 100;
   private static final Pattern OWN_ATTRIBUTE = Pattern.compile(Golden.ATTRIBUTE_PREFIX.replace(".", "\\.")
       + "[A-Za-z0-9_-]{1,64}");

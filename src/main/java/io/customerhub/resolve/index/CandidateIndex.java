@@ -101,7 +101,7 @@ public final class CandidateIndex {
   }
 
   /** Entries kept only for states arriving late: removal stamps and merge redirects. */
-  public synchronized int remembered() {
+  synchronized int remembered() {
     return removedAt.size() + mergedInto.size();
   }
 

@@ -113,17 +113,6 @@ public final class Blocker {
     return ((long) lo << 32) | (hi & 0xffffffffL);
   }
 
-  /** The keys two records share, e.g. to know which blocking rules brought a pair together. */
-  public static List<String> sharedKeys(StandardRecord a, StandardRecord b) {
-    return sharedKeys(a.blockingKeys(), b.blockingKeys());
-  }
-
-  public static List<String> sharedKeys(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(2);
-    for (String k : a) if (b.contains(k)) out.add(k);
-    return out;
-  }
-
   /** A growable long array: candidate sets reach millions of pairs, too many to box. */
   private static final class LongList {
     private long[] data = new long[1024];

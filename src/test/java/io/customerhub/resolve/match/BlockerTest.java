@@ -30,6 +30,15 @@ class BlockerTest {
         d.randomPairs(), d.maxTrainingPairs(), d.nicknames());
   }
 
+  /** The keys two records share: which blocking rules bring a pair together. */
+  private static List<String> sharedKeys(StandardRecord a, StandardRecord b) {
+    return sharedKeys(a.blockingKeys(), b.blockingKeys());
+  }
+
+  private static List<String> sharedKeys(List<String> a, List<String> b) {
+    return a.stream().filter(b::contains).toList();
+  }
+
   @Test
   void recordsSharingAKeyArePairedOnce() {
     List<StandardRecord> rs = List.of(Fixtures.weiZhang("a"), Fixtures.weiZhang("b"),
@@ -48,7 +57,7 @@ class BlockerTest {
     StandardRecord swapped = person("c", "Johnson", "Catherine", "1980-05-17", null, null, null, null, null);
     StandardRecord dateTypo = person("d", "Catherine", "Johnson", "1980-05-18", null, null, null, "3 Oak St", "2000");
     for (StandardRecord other : List.of(surnameTypo, swapped, dateTypo)) {
-      assertTrue(!Blocker.sharedKeys(a, other).isEmpty(), other.encode());
+      assertTrue(!sharedKeys(a, other).isEmpty(), other.encode());
     }
   }
 
@@ -65,7 +74,7 @@ class BlockerTest {
     Blocker blocker = new Blocker(MatchingConfig.defaults());
     List<StandardRecord> records = List.of(a, datesWrong, otherYear);
 
-    assertTrue(Blocker.sharedKeys(a, datesWrong).isEmpty(), "no stored key shared");
+    assertTrue(sharedKeys(a, datesWrong).isEmpty(), "no stored key shared");
     assertEquals(0, blocker.candidates(List.of(a, datesWrong)).size());
     Blocker.Candidates batch = blocker.batchCandidates(records);
     assertTrue(java.util.Arrays.stream(batch.pairs()).anyMatch(p -> p == Blocker.pair(0, 1)), "paired in a batch");
@@ -73,8 +82,8 @@ class BlockerTest {
         "another name of another year is not");
     List<List<String>> keys = blocker.batchKeys(records);
     assertTrue(keys.get(0).containsAll(a.blockingKeys()), "the stored keys are among them");
-    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(1)).stream().anyMatch(k -> k.startsWith("ns:")));
-    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(1)).stream().allMatch(k -> k.startsWith("ns:")
+    assertTrue(sharedKeys(keys.get(0), keys.get(1)).stream().anyMatch(k -> k.startsWith("ns:")));
+    assertTrue(sharedKeys(keys.get(0), keys.get(1)).stream().allMatch(k -> k.startsWith("ns:")
         || k.startsWith("nn:")), "the names' sound, with the year and without");
   }
 
@@ -84,11 +93,11 @@ class BlockerTest {
     StandardRecord sameNameOtherYear = person("b", "Catherine", "Johnson", "1981-05-17", null, null, null, null, null);
     StandardRecord sameSurnameSameYear = person("c", "Mary", "Johnson", "1980-02-02", null, null, null, null, null);
     StandardRecord spelledAndSwapped = person("d", "Jonson", "Katherine", "1980-17-05", null, null, null, null, null);
-    assertTrue(Blocker.sharedKeys(a, sameNameOtherYear).stream().noneMatch(k -> k.startsWith("ny:")),
+    assertTrue(sharedKeys(a, sameNameOtherYear).stream().noneMatch(k -> k.startsWith("ny:")),
         "a year apart: not in one phonetic block");
-    assertTrue(Blocker.sharedKeys(a, sameSurnameSameYear).stream().noneMatch(k -> k.startsWith("ny:")),
+    assertTrue(sharedKeys(a, sameSurnameSameYear).stream().noneMatch(k -> k.startsWith("ny:")),
         "a shared surname and year is no block");
-    assertTrue(Blocker.sharedKeys(a, spelledAndSwapped).stream().anyMatch(k -> k.startsWith("ny:")),
+    assertTrue(sharedKeys(a, spelledAndSwapped).stream().anyMatch(k -> k.startsWith("ny:")),
         "spelling variants, swapped parts and a swapped day/month still meet");
   }
 
@@ -97,9 +106,9 @@ class BlockerTest {
     StandardRecord guangzhou = livingAt("a", "Li", "Na", "414 Shennan Ave", "Guangzhou");
     StandardRecord neighbour = livingAt("b", "Wang", "Fang", "414 Shennan Avenue", "Guangzhou");
     StandardRecord shenzhen = livingAt("c", "Zhao", "Lei", "414 Shennan Ave", "Shenzhen");
-    assertTrue(Blocker.sharedKeys(guangzhou, neighbour).stream().anyMatch(k -> k.startsWith("sn:")),
+    assertTrue(sharedKeys(guangzhou, neighbour).stream().anyMatch(k -> k.startsWith("sn:")),
         "one address, one city: one block whoever lives there");
-    assertTrue(Blocker.sharedKeys(guangzhou, shenzhen).stream().noneMatch(k -> k.startsWith("sn:")),
+    assertTrue(sharedKeys(guangzhou, shenzhen).stream().noneMatch(k -> k.startsWith("sn:")),
         "the same street name and number in another city is another block");
   }
 
@@ -112,13 +121,13 @@ class BlockerTest {
     StandardRecord otherNumber = livingAt("e", "Ruby", "Reid", "14 Judkins Street", "The Willows", "Airds");
     Blocker blocker = new Blocker(MatchingConfig.defaults());
     List<List<String>> keys = blocker.batchKeys(List.of(original, typoInLine2, linesSwapped, linesInOrder, otherNumber));
-    assertTrue(Blocker.sharedKeys(original, typoInLine2).stream().noneMatch(k -> k.startsWith("sn:")),
+    assertTrue(sharedKeys(original, typoInLine2).stream().noneMatch(k -> k.startsWith("sn:")),
         "the street key stored for online linking holds the whole line");
-    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(1)).contains("sw:judkins:12:airds"),
+    assertTrue(sharedKeys(keys.get(0), keys.get(1)).contains("sw:judkins:12:airds"),
         "a building name with a typo in line2 leaves the street word key as it is");
-    assertTrue(Blocker.sharedKeys(keys.get(2), keys.get(3)).contains("sw:saltash:6:northryde"),
+    assertTrue(sharedKeys(keys.get(2), keys.get(3)).contains("sw:saltash:6:northryde"),
         "the street named after the line2 written first still meets");
-    assertTrue(Blocker.sharedKeys(keys.get(0), keys.get(4)).stream().noneMatch(k -> k.startsWith("sw:")),
+    assertTrue(sharedKeys(keys.get(0), keys.get(4)).stream().noneMatch(k -> k.startsWith("sw:")),
         "another house number is another block");
   }
 
@@ -147,12 +156,12 @@ class BlockerTest {
   void aPassOverAllRecordsPairsNamesBySoundWhateverTheRest() {
     StandardRecord c = person("c", "Catherine", "Johnson", "1980-05-17", null, null, null, "16 Wolff Crescent", "3135");
     StandardRecord k = person("k", "Katherine", "Johnson", null, null, null, null, "16 Wolffcrescent", "3153");
-    assertTrue(Blocker.sharedKeys(c, k).isEmpty(), "no stored key shared");
+    assertTrue(sharedKeys(c, k).isEmpty(), "no stored key shared");
     Blocker blocker = new Blocker(MatchingConfig.defaults());
     Blocker.Candidates batch = blocker.batchCandidates(List.of(c, k));
     assertEquals(1, batch.size(), "paired in a pass over all records");
     List<List<String>> keys = blocker.batchKeys(List.of(c, k));
-    assertEquals(List.of("nn:"), Blocker.sharedKeys(keys.get(0), keys.get(1)).stream()
+    assertEquals(List.of("nn:"), sharedKeys(keys.get(0), keys.get(1)).stream()
         .map(x -> x.substring(0, 3)).toList(), "by name_sound alone");
   }
 
@@ -161,10 +170,10 @@ class BlockerTest {
   void aPassOverAllRecordsPairsABirthDateInACity() {
     StandardRecord d = bornIn("d", "Delaney", "3 O'Sullivan Street", "2166");
     StandardRecord j = bornIn("j", "Jayden", "3 O'Sulliva Street", "2169");
-    assertTrue(Blocker.sharedKeys(d, j).isEmpty(), "no stored key shared");
+    assertTrue(sharedKeys(d, j).isEmpty(), "no stored key shared");
     Blocker blocker = new Blocker(MatchingConfig.defaults());
     List<List<String>> keys = blocker.batchKeys(List.of(d, j));
-    assertEquals(List.of("dc:"), Blocker.sharedKeys(keys.get(0), keys.get(1)).stream()
+    assertEquals(List.of("dc:"), sharedKeys(keys.get(0), keys.get(1)).stream()
         .map(x -> x.substring(0, 3)).toList(), "by birthdate_city alone");
   }
 

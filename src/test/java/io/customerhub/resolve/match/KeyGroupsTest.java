@@ -45,22 +45,19 @@ class KeyGroupsTest {
 
   @RepeatedTest(5)
   void blocksAreThoseOfAMapOfKeyTexts() {
-    Random rnd = new Random();
-    List<List<String>> keys = randomKeys(rnd, 2_000, 3_000);
-    int[] distinct = new int[1];
-
-    assertEquals(byMap(keys), bySort(keys, KeyGroups::hash, distinct));
-    assertEquals(keys.stream().flatMap(List::stream).distinct().count(), distinct[0]);
+    assertSameBlocksAsAMap(randomKeys(new Random(), 2_000, 3_000), KeyGroups::hash);
   }
 
   /** A hash that agrees for many texts (their length) still gives exact blocks: texts are compared. */
   @RepeatedTest(3)
   void textsWhoseHashesAgreeAreStillToldApart() {
-    Random rnd = new Random();
-    List<List<String>> keys = randomKeys(rnd, 500, 400);
+    assertSameBlocksAsAMap(randomKeys(new Random(), 500, 400), String::length);
+  }
+
+  private static void assertSameBlocksAsAMap(List<List<String>> keys, ToLongFunction<String> hash) {
     int[] distinct = new int[1];
 
-    assertEquals(byMap(keys), bySort(keys, String::length, distinct));
+    assertEquals(byMap(keys), bySort(keys, hash, distinct));
     assertEquals(keys.stream().flatMap(List::stream).distinct().count(), distinct[0]);
   }
 
