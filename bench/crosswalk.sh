@@ -2,15 +2,17 @@
 # The path an outside check takes: a fresh hub (bin/hub start, embedded defaults), every <source>.ndjson of DIR
 # POSTed to /api/v1/records/{source} in batches, GET /api/v1/crosswalk right after the last answer, and the
 # crosswalk scored against DIR/truth.csv (source,sourceId,entityId): pairwise precision, recall, F1.
-# Usage: bench/crosswalk.sh DIR [--port 18123] [--batch 500]      (needs curl and python3)
+# Usage: bench/crosswalk.sh DIR [--port 18123] [--batch 500] [--log FILE]   (needs curl and python3;
+#        --log keeps the hub's log, whose lines say how long its learning passes took)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$(cd "$1" && pwd)"; shift
-PORT=18123; BATCH=500
+PORT=18123; BATCH=500; LOG=
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) PORT="$2"; shift 2 ;;
     --batch) BATCH="$2"; shift 2 ;;
+    --log) LOG="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -19,7 +21,7 @@ export HUB_DATA_DIR="$WORK/data"
 cd "$ROOT"
 bin/hub start --port "$PORT" > "$WORK/hub.log" 2>&1 &
 HUB=$!
-trap 'kill $HUB 2>/dev/null; wait $HUB 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $HUB 2>/dev/null; wait $HUB 2>/dev/null || true; [ -z "$LOG" ] || cp "$WORK/hub.log" "$LOG"; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 1; done
 TOKEN="$(bin/hub token --role admin 2>/dev/null | tail -1)"
 START=$(date +%s.%N)

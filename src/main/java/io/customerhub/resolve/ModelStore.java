@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.resolve.match.BatchPass;
 import io.customerhub.resolve.match.EmTrainer;
 import io.customerhub.resolve.match.MatchModel;
 import io.customerhub.resolve.standardize.StandardRecord;
@@ -67,24 +68,32 @@ public final class ModelStore {
   /** Learns a model from the stored records, stores it as a new version and puts it to use. */
   public Future<JsonObject> train(MatchEngine engine, String actor) {
     long started = System.nanoTime();
-    return standards(new ArrayList<>(), "", "").compose(records -> {
-      if (records.size() < 2) {
-        return Future.failedFuture(new IllegalStateException("at least two stored records are needed to train"));
-      }
-      return vertx.executeBlocking(() -> EmTrainer.train(records, engine.config(), 20261123L), false)
-          .compose(model -> pool.preparedQuery(ModelSql.INSERT)
-              .execute(Tuple.of(model.toJson(), (long) records.size(), actor))
-              .map(rows -> {
-                long version = rows.iterator().next().getLong(0);
-                engine.use(model, version);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                LOG.info("trained match model version {} on {} records in {} s", version, records.size(),
-                    Math.round(seconds * 10) / 10.0);
-                return new JsonObject().put("version", version).put("trainedOn", records.size())
-                    .put("seconds", Math.round(seconds * 10) / 10.0).put("note", model.note())
-                    .put("model", new JsonObject(model.toJson()));
-              }));
-    });
+    return standards(new ArrayList<>(), "", "").compose(records -> vertx.executeBlocking(
+        () -> BatchPass.of(records, engine.config()), false)).compose(pass -> train(engine, actor, pass, started));
+  }
+
+  /** The same, from records already read and blocked (a re-resolution's pass that follows on the same records). */
+  public Future<JsonObject> train(MatchEngine engine, String actor, BatchPass pass) {
+    return train(engine, actor, pass, System.nanoTime());
+  }
+
+  private Future<JsonObject> train(MatchEngine engine, String actor, BatchPass pass, long started) {
+    int records = pass.records().size();
+    if (records < 2) {
+      return Future.failedFuture(new IllegalStateException("at least two stored records are needed to train"));
+    }
+    return vertx.executeBlocking(() -> EmTrainer.train(pass, engine.config(), 20261123L), false)
+        .compose(model -> pool.preparedQuery(ModelSql.INSERT)
+            .execute(Tuple.of(model.toJson(), (long) records, actor))
+            .map(rows -> {
+              long version = rows.iterator().next().getLong(0);
+              engine.use(model, version);
+              double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+              LOG.info("trained match model version {} on {} records in {} s", version, records, seconds);
+              return new JsonObject().put("version", version).put("trainedOn", records)
+                  .put("seconds", seconds).put("note", model.note())
+                  .put("model", new JsonObject(model.toJson()));
+            }));
   }
 
   /** How many records the newest model was trained on (0 when none was). */

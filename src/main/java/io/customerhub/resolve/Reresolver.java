@@ -3,6 +3,7 @@ package io.customerhub.resolve;
 import io.customerhub.profile.ProfileIds;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.IndexSync;
+import io.customerhub.resolve.match.BatchPass;
 import io.customerhub.resolve.match.Blocker;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.store.ProfileChange;
@@ -13,8 +14,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -50,6 +54,7 @@ public final class Reresolver {
                           Map<String, List<Integer>> linkGroups, Map<UUID, Long> created) {
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(Reresolver.class);
   private static final int PAGE = 500;
 
   private final Vertx vertx;
@@ -66,12 +71,58 @@ public final class Reresolver {
     this.store = store;
   }
 
+  /**
+   * The stored identity records as they are now, standardized values decoded and blocked: what a run works on,
+   * and what a training that comes first can learn from ({@link #records}) without reading them again.
+   */
+  public static final class Pass {
+    private final Snapshot snapshot;
+    private final Blocker.Candidates candidates;
+    private final long readMillis;
+    /** Let go once the run scores: the keys are only training's, and 250,000 records have some 200 MB of them. */
+    private BatchPass batch;
+
+    private Pass(Snapshot snapshot, BatchPass batch, long readMillis) {
+      this.snapshot = snapshot;
+      this.candidates = batch.candidates();
+      this.batch = batch;
+      this.readMillis = readMillis;
+    }
+
+    public BatchPass records() {
+      if (batch == null) throw new IllegalStateException("the pass was run: its records are let go");
+      return batch;
+    }
+  }
+
   /** Runs to the end; {@code changes} receives committed profile changes (for the cache) page by page. */
   public Future<Integer> run(Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
-    return snapshot().compose(snap -> {
-      progress.accept(new Progress("scoring", 0, snap.keys().size()));
-      return vertx.executeBlocking(() -> cluster(snap), false).compose(plan -> apply(snap, plan, progress, changes));
-    });
+    return read().compose(pass -> run(pass, progress, changes));
+  }
+
+  /** Reads and blocks every stored identity record. */
+  public Future<Pass> read() {
+    long started = System.nanoTime();
+    return snapshot().compose(snap -> vertx.executeBlocking(() -> BatchPass.of(snap.standards(), engine.config()), false)
+        .map(batch -> new Pass(snap, batch, (System.nanoTime() - started) / 1_000_000)));
+  }
+
+  /**
+   * Runs over a pass read earlier. A record ingest linked or moved since is not in it or is moved where the pass
+   * says; a profile that took records since keeps them (see {@link #redirectEmptied}).
+   */
+  public Future<Integer> run(Pass pass, Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
+    Snapshot snap = pass.snapshot;
+    long started = System.nanoTime();
+    long[] scored = {0};
+    progress.accept(new Progress("scoring", 0, snap.keys().size()));
+    pass.batch = null;
+    return vertx.executeBlocking(() -> cluster(snap, pass.candidates), false).compose(plan -> {
+      scored[0] = System.nanoTime();
+      return apply(snap, plan, progress, changes);
+    }).onSuccess(moved -> LOG.info("re-resolution of {} records: read and blocked in {} ms, scored in {} ms, "
+        + "moved {} in {} ms", snap.keys().size(), pass.readMillis, (scored[0] - started) / 1_000_000, moved,
+        (System.nanoTime() - scored[0]) / 1_000_000));
   }
 
   private Future<Snapshot> snapshot() {
@@ -119,13 +170,12 @@ public final class Reresolver {
   }
 
   /** The new profile of every record: an existing id where the cluster keeps most of a profile, else a new one. */
-  private Plan cluster(Snapshot s) {
+  private Plan cluster(Snapshot s, Blocker.Candidates pairs) {
     List<long[]> reviews = new ArrayList<>();
     List<PairDecider.Decision> reviewDecisions = new ArrayList<>();
     int n = s.keys().size();
     Linker.UnionFind uf = new Linker.UnionFind(n);
     for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
-    Blocker.Candidates pairs = new Blocker(engine.config()).batchCandidates(s.standards());
     Map<Integer, List<StandardRecord>> members = new HashMap<>();
     Linker.Guard guard = engine.guard();
     record Scored(int a, int b, PairDecider.Decision d) {
@@ -245,20 +295,25 @@ public final class Reresolver {
     }
     Map<UUID, UUID> survivorOf = new HashMap<>();
     for (int i = 0; i < emptied.length; i++) survivorOf.put(emptied[i], survivors[i]);
-    return pool.withTransaction(conn -> conn.preparedQuery(ResolveSql.MARK_EMPTIED)
-        .execute(Tuple.tuple().addValue(emptied).addValue(survivors))
+    // alone against ingest, which may have linked a record to one of them since the pass was read
+    return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
+        .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED).execute(Tuple.tuple().addValue(emptied).addValue(survivors)))
         .compose(rows -> {
           Map<UUID, Long> versions = new HashMap<>();
+          Map<UUID, UUID> redirected = new HashMap<>();
           List<ProfileChange> merged = new ArrayList<>();
           for (Row r : rows) {
-            versions.put(r.getUUID(0), r.getLong(1));
-            merged.add(new ProfileChange(r.getUUID(0), ProfileChange.MERGED, r.getLong(1), null,
-                survivorOf.get(r.getUUID(0)), List.of()));
+            UUID id = r.getUUID(0);
+            versions.put(id, r.getLong(1));
+            redirected.put(id, survivorOf.get(id));
+            merged.add(new ProfileChange(id, ProfileChange.MERGED, r.getLong(1), null, survivorOf.get(id), List.of()));
           }
-          return ProfileStore.writeMergedAway(conn, versions, survivorOf)
-              .compose(v -> sync.log(conn, List.of(), survivorOf))
+          UUID[] losers = redirected.keySet().toArray(UUID[]::new);
+          UUID[] winners = Arrays.stream(losers).map(redirected::get).toArray(UUID[]::new);
+          return ProfileStore.writeMergedAway(conn, versions, redirected)
+              .compose(v -> sync.log(conn, List.of(), redirected))
               .compose(v -> conn.preparedQuery(ResolveSql.CARRY_OVERRIDES)
-                  .execute(Tuple.tuple().addValue(emptied).addValue(survivors)))
+                  .execute(Tuple.tuple().addValue(losers).addValue(winners)))
               .compose(carried -> {
                 Set<UUID> took = new HashSet<>();
                 for (Row r : carried) took.add(r.getUUID(0));

@@ -58,10 +58,17 @@ final class ResolveSql {
   /** Open pairs are the matcher's suggestions, not steward decisions: a re-resolution replaces them (and keeps those). */
   static final String DELETE_OPEN_REVIEWS = "delete from review_pair where status = 'open'";
 
+  /**
+   * Profiles a re-resolution emptied (their recomputation left them 'deleted') redirect to the one that took their
+   * records; one that took a record from ingest since the re-resolution read them, or that a steward merged
+   * away meanwhile, stays as it is.
+   */
   static final String MARK_EMPTIED = """
       update profile set status = 'merged', merged_into = t.survivor, version = version + 1, updated_at = now()
       from unnest($1::uuid[], $2::uuid[]) as t(profile_id, survivor)
-      where profile.profile_id = t.profile_id returning profile.profile_id, profile.version""";
+      where profile.profile_id = t.profile_id and profile.status <> 'merged'
+        and not exists (select 1 from crosswalk c where c.profile_id = t.profile_id)
+      returning profile.profile_id, profile.version""";
 
   /**
    * The values stewards set by hand on profiles re-resolution emptied go to the profile that took their records,

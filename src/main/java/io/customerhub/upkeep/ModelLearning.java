@@ -127,9 +127,16 @@ public final class ModelLearning {
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
       return models.trainedOn().compose(trainedOn -> {
         boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
-        Future<Boolean> trained = due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
-        if (mode == Mode.TRAIN || !young) return trained;
-        return trained.compose(t -> reresolveDue(count) ? reresolveAll(count) : Future.succeededFuture(t));
+        if (mode == Mode.TRAIN || !young) {
+          return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
+        }
+        if (!due && !reresolveDue(count)) return Future.succeededFuture(false);
+        // training and re-resolution read and block the same records: once for both
+        return reresolver.read().compose(pass -> {
+          Future<Boolean> trained = due ? models.train(engine, "upkeep", pass.records()).map(true)
+              : Future.succeededFuture(false);
+          return trained.compose(t -> reresolveDue(count) ? reresolveAll(pass, count) : Future.succeededFuture(t));
+        });
       });
     }).recover(err -> {
       failed = true;
@@ -148,10 +155,10 @@ public final class ModelLearning {
         || records > 1 && records >= reresolvedRecords * config.autoTrainGrowth();
   }
 
-  private Future<Boolean> reresolveAll(long records) {
+  private Future<Boolean> reresolveAll(Reresolver.Pass pass, long records) {
     long started = System.nanoTime();
     long version = engine.current().version();
-    return reresolver.run(progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
+    return reresolver.run(pass, progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
         .map(moved -> {
           reresolvedVersion = version;
           reresolvedRecords = records;

@@ -73,11 +73,6 @@ public final class Blocker {
     return keys;
   }
 
-  /** Candidate pairs of a pass over all records at once, by their {@link #batchKeys}. */
-  public Candidates batchCandidates(List<StandardRecord> records) {
-    return candidates(records, batchKeys(records));
-  }
-
   /** Candidate pairs of records by the keys given for each (same order). */
   public Candidates candidates(List<StandardRecord> records, List<List<String>> keys) {
     LongList pairs = new LongList();

@@ -42,11 +42,17 @@ public final class EmTrainer {
   }
 
   public static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed) {
+    return train(BatchPass.of(records, cfg), cfg, seed);
+  }
+
+  /** The same, from a pass whose records are already blocked. */
+  public static MatchModel train(BatchPass pass, MatchingConfig cfg, long seed) {
+    List<StandardRecord> records = pass.records();
     // Random pairs are nearly all non-matches only while each customer has few records among many: where
     // customers have several records each (one percent of random pairs and more may match), the matches among
     // them would make agreement look common. The first model's posteriors take them out of u for the second.
     // The candidate pairs and their comparison patterns do not depend on a model: both passes share one count.
-    Patterns patterns = Patterns.count(records, cfg, new Random(seed + 1));
+    Patterns patterns = Patterns.count(pass, cfg, new Random(seed + 1));
     MatchModel first = train(records, cfg, seed, null, patterns);
     return train(records, cfg, seed, first, patterns);
   }
@@ -59,11 +65,11 @@ public final class EmTrainer {
   private record Patterns(Map<String, Map<Integer, Integer>> sessions, Map<Integer, Integer> persons,
                           Map<Integer, Integer> orgs, int candidates, double keep) {
 
-    static Patterns count(List<StandardRecord> records, MatchingConfig cfg, Random rnd) {
+    static Patterns count(BatchPass pass, MatchingConfig cfg, Random rnd) {
       Comparisons cmp = new Comparisons(cfg);
-      Blocker blocker = new Blocker(cfg);
-      List<List<String>> keys = blocker.batchKeys(records);
-      long[] pairs = blocker.candidates(records, keys).pairs();
+      List<StandardRecord> records = pass.records();
+      List<List<String>> keys = pass.keys();
+      long[] pairs = pass.candidates().pairs();
       RuleCodes codes = new RuleCodes();
       List<long[]> keyCodes = new ArrayList<>(keys.size());
       for (List<String> k : keys) keyCodes.add(codes.of(k));

@@ -76,7 +76,7 @@ class BlockerTest {
 
     assertTrue(sharedKeys(a, datesWrong).isEmpty(), "no stored key shared");
     assertEquals(0, blocker.candidates(List.of(a, datesWrong)).size());
-    Blocker.Candidates batch = blocker.batchCandidates(records);
+    Blocker.Candidates batch = BatchPass.of(records, MatchingConfig.defaults()).candidates();
     assertTrue(java.util.Arrays.stream(batch.pairs()).anyMatch(p -> p == Blocker.pair(0, 1)), "paired in a batch");
     assertTrue(java.util.Arrays.stream(batch.pairs()).noneMatch(p -> p == Blocker.pair(0, 2)),
         "another name of another year is not");
@@ -158,7 +158,7 @@ class BlockerTest {
     StandardRecord k = person("k", "Katherine", "Johnson", null, null, null, null, "16 Wolffcrescent", "3153");
     assertTrue(sharedKeys(c, k).isEmpty(), "no stored key shared");
     Blocker blocker = new Blocker(MatchingConfig.defaults());
-    Blocker.Candidates batch = blocker.batchCandidates(List.of(c, k));
+    Blocker.Candidates batch = BatchPass.of(List.of(c, k), MatchingConfig.defaults()).candidates();
     assertEquals(1, batch.size(), "paired in a pass over all records");
     List<List<String>> keys = blocker.batchKeys(List.of(c, k));
     assertEquals(List.of("nn:"), sharedKeys(keys.get(0), keys.get(1)).stream()
@@ -189,14 +189,13 @@ class BlockerTest {
    */
   @Test
   void blocksOfOneNamePartInAMonthArePairedUpToAHandful() {
-    Blocker blocker = new Blocker(cfg(300, 20));
     List<String> families = List.of("Klein", "Otto", "Huber", "Vogel", "Brandt", "Simon", "Jaeger");
     for (int n : new int[] {6, 7}) {
       List<StandardRecord> rs = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         rs.add(person("k" + i, "Karl", families.get(i), "2002-06-" + (10 + 3 * i), null, null, null, null, null));
       }
-      assertEquals(n <= 6 ? n * (n - 1) / 2 : 0, blocker.batchCandidates(rs).size(),
+      assertEquals(n <= 6 ? n * (n - 1) / 2 : 0, BatchPass.of(rs, cfg(300, 20)).candidates().size(),
           n + " records named Karl born in June 2002");
     }
   }
@@ -208,7 +207,7 @@ class BlockerTest {
     for (int i = 0; i < 60; i++) rs.add(person("w" + i, "Wei", "Zhang", null, null, null, null, null, null));
     rs.add(person("q1", "Ann", "Quispe", null, null, null, null, null, null));
     rs.add(person("q2", "Ann", "Quispe", null, null, null, null, null, null));
-    Blocker.Candidates c = new Blocker(cfg(300, 20)).batchCandidates(rs);
+    Blocker.Candidates c = BatchPass.of(rs, cfg(300, 20)).candidates();
     assertTrue(c.oversizedBlocks().containsKey("nk:wei|zhang"), c.oversizedBlocks().toString());
     assertEquals(1, c.size(), "only the small name block is paired");
     assertEquals(Blocker.pair(60, 61), c.pairs()[0]);
