@@ -358,7 +358,7 @@ public final class Reresolver {
             .addValue(fresh.toArray(UUID[]::new)).addValue(fresh.stream().map(x -> "person").toArray(String[]::new))))
         .compose(v -> {
           fresh.forEach(f -> s.created().put(f, System.currentTimeMillis()));
-          return RecordWrites.writeLinks(conn, ResolveSql.UPSERT_CROSSWALK, links);
+          return RecordWrites.writeLinks(conn, ResolveSql.MOVE_CROSSWALK, links);
         })
         .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
         // every node (this one too) reads the moved records back when it next catches up

@@ -154,6 +154,15 @@ final class ResolveSql {
       on conflict (source, source_id) do update set profile_id = excluded.profile_id,
         match = coalesce(excluded.match, crosswalk.match), assigned_at = now()""";
 
+  /**
+   * A re-resolution's moves: only records that still have a row (one deleted since the re-resolution read it
+   * stays deleted).
+   */
+  static final String MOVE_CROSSWALK = """
+      update crosswalk c set profile_id = t.profile_id, match = coalesce(t.match, c.match), assigned_at = now()
+      from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[]) as t(source, source_id, profile_id, match)
+      where c.source = t.source and c.source_id = t.source_id""";
+
   static final String DELETE_CROSSWALK = """
       delete from crosswalk c using unnest($1::text[], $2::text[]) as d(source, source_id)
       where c.source = d.source and c.source_id = d.source_id returning c.profile_id""";
