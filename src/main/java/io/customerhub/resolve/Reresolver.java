@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,14 +80,16 @@ public final class Reresolver {
     private final Snapshot snapshot;
     private final Blocker.Candidates candidates;
     private final long readMillis;
+    private final long blockMillis;
     /** Let go once the run scores: the keys are only training's, and 250,000 records have some 200 MB of them. */
     private BatchPass batch;
 
-    private Pass(Snapshot snapshot, BatchPass batch, long readMillis) {
+    private Pass(Snapshot snapshot, BatchPass batch, long readMillis, long blockMillis) {
       this.snapshot = snapshot;
       this.candidates = batch.candidates();
       this.batch = batch;
       this.readMillis = readMillis;
+      this.blockMillis = blockMillis;
     }
 
     public BatchPass records() {
@@ -103,8 +106,11 @@ public final class Reresolver {
   /** Reads and blocks every stored identity record. */
   public Future<Pass> read() {
     long started = System.nanoTime();
-    return snapshot().compose(snap -> vertx.executeBlocking(() -> BatchPass.of(snap.standards(), engine.config()), false)
-        .map(batch -> new Pass(snap, batch, (System.nanoTime() - started) / 1_000_000)));
+    return snapshot().compose(snap -> {
+      long read = System.nanoTime();
+      return vertx.executeBlocking(() -> BatchPass.of(snap.standards(), engine.config()), false)
+          .map(batch -> new Pass(snap, batch, (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000));
+    });
   }
 
   /**
@@ -120,53 +126,56 @@ public final class Reresolver {
     return vertx.executeBlocking(() -> cluster(snap, pass.candidates), false).compose(plan -> {
       scored[0] = System.nanoTime();
       return apply(snap, plan, progress, changes);
-    }).onSuccess(moved -> LOG.info("re-resolution of {} records: read and blocked in {} ms, scored in {} ms, "
-        + "moved {} in {} ms", snap.keys().size(), pass.readMillis, (scored[0] - started) / 1_000_000, moved,
-        (System.nanoTime() - scored[0]) / 1_000_000));
+    }).onSuccess(moved -> LOG.info("re-resolution of {} records: read in {} ms, blocked in {} ms, scored in {} ms, "
+        + "moved {} in {} ms", snap.keys().size(), pass.readMillis, pass.blockMillis, (scored[0] - started) / 1_000_000,
+        moved, (System.nanoTime() - scored[0]) / 1_000_000));
   }
 
+  /**
+   * The four reads run side by side (PostgreSQL works on one while another is on its way), and their rows are
+   * gone through on a worker: some 100,000 records would hold up the event loop.
+   */
   private Future<Snapshot> snapshot() {
-    List<SourceKey> keys = new ArrayList<>();
-    List<String> encoded = new ArrayList<>();
-    List<UUID> profiles = new ArrayList<>();
-    Map<String, List<Integer>> links = new HashMap<>();
-    Map<UUID, Long> created = new HashMap<>();
+    Future<RowSet<Row>> identities = pool.query(ResolveSql.ALL_IDENTITIES).execute();
+    Future<RowSet<Row>> linkRows = pool.query(ResolveSql.ALL_LINKS).execute();
+    Future<RowSet<Row>> mergeRows = pool.query(ResolveSql.STEWARD_MERGES).execute();
+    Future<RowSet<Row>> createdRows = pool.query(ResolveSql.PROFILE_CREATED).execute();
+    return Future.all(identities, linkRows, mergeRows, createdRows).compose(all -> vertx.executeBlocking(
+        () -> snapshot(identities.result(), linkRows.result(), mergeRows.result(), createdRows.result()), false));
+  }
+
+  private static Snapshot snapshot(RowSet<Row> identities, RowSet<Row> linkRows, RowSet<Row> mergeRows,
+                                   RowSet<Row> createdRows) {
+    List<SourceKey> keys = new ArrayList<>(identities.size());
+    List<StandardRecord> standards = new ArrayList<>(identities.size());
+    List<UUID> profiles = new ArrayList<>(identities.size());
     Map<SourceKey, Integer> index = new HashMap<>();
-    return pool.query(ResolveSql.ALL_IDENTITIES).execute().compose(rows -> {
-      for (Row r : rows) {
-        keys.add(new SourceKey(r.getString(0), r.getString(1)));
-        encoded.add(r.getString(2));
-        profiles.add(r.getUUID(3));
-      }
-      return pool.query(ResolveSql.ALL_LINKS).execute();
-    }).compose(rows -> {
-      for (int i = 0; i < keys.size(); i++) index.put(keys.get(i), i);
-      // a group per linked-to record: the records that link it, and the record itself when it is stored
-      for (Row r : rows) {
-        Integer from = index.get(new SourceKey(r.getString(0), r.getString(1)));
-        if (from == null || r.getString(2) == null || r.getString(3) == null) continue;
-        SourceKey to = new SourceKey(r.getString(2), r.getString(3));
-        List<Integer> group = links.computeIfAbsent(Linker.recordKey(to), k -> new ArrayList<>());
-        if (group.isEmpty() && index.containsKey(to)) group.add(index.get(to));
-        group.add(from);
-      }
-      return pool.query(ResolveSql.STEWARD_MERGES).execute();
-    }).compose(rows -> {
-      // a steward's merge holds like an explicit link
-      for (Row r : rows) {
-        Integer a = index.get(new SourceKey(r.getString(0), r.getString(1)));
-        Integer b = index.get(new SourceKey(r.getString(2), r.getString(3)));
-        if (a != null && b != null) links.put("steward decision " + links.size(), List.of(a, b));
-      }
-      return pool.query(ResolveSql.PROFILE_CREATED).execute();
-    }).compose(rows -> {
-      for (Row r : rows) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
-      return vertx.executeBlocking(() -> {
-        List<StandardRecord> standards = new ArrayList<>(encoded.size());
-        for (String e : encoded) standards.add(StandardRecord.decode(e));
-        return new Snapshot(keys, standards, profiles, links, created);
-      }, false);
-    });
+    for (Row r : identities) {
+      SourceKey key = new SourceKey(r.getString(0), r.getString(1));
+      index.put(key, keys.size());
+      keys.add(key);
+      standards.add(StandardRecord.decode(r.getString(2)));
+      profiles.add(r.getUUID(3));
+    }
+    // a group per linked-to record: the records that link it, and the record itself when it is stored
+    Map<String, List<Integer>> links = new HashMap<>();
+    for (Row r : linkRows) {
+      Integer from = index.get(new SourceKey(r.getString(0), r.getString(1)));
+      if (from == null || r.getString(2) == null || r.getString(3) == null) continue;
+      SourceKey to = new SourceKey(r.getString(2), r.getString(3));
+      List<Integer> group = links.computeIfAbsent(Linker.recordKey(to), k -> new ArrayList<>());
+      if (group.isEmpty() && index.containsKey(to)) group.add(index.get(to));
+      group.add(from);
+    }
+    // a steward's merge holds like an explicit link
+    for (Row r : mergeRows) {
+      Integer a = index.get(new SourceKey(r.getString(0), r.getString(1)));
+      Integer b = index.get(new SourceKey(r.getString(2), r.getString(3)));
+      if (a != null && b != null) links.put("steward decision " + links.size(), List.of(a, b));
+    }
+    Map<UUID, Long> created = new HashMap<>();
+    for (Row r : createdRows) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
+    return new Snapshot(keys, standards, profiles, links, created);
   }
 
   /** The new profile of every record: an existing id where the cluster keeps most of a profile, else a new one. */

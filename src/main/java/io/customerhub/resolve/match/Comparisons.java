@@ -39,6 +39,8 @@ public final class Comparisons {
     if (ag == null || af == null || bg == null || bf == null) return false;
     if (ag.equals(bg) && af.equals(bf)) return false;
     double straight = Similarity.jaroWinkler(ag, bg) + Similarity.jaroWinkler(af, bf);
+    // the crossed sum is at most 2: names this close as they stand cannot be the swapped ones
+    if (straight + SWAP_MARGIN >= 2.0) return false;
     double cross = Similarity.jaroWinkler(ag, bf) + Similarity.jaroWinkler(af, bg);
     return cross > straight + SWAP_MARGIN;
   }

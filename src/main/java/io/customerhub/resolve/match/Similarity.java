@@ -1,8 +1,8 @@
 package io.customerhub.resolve.match;
 
 /**
- * String similarities on short standardized values, written for the scoring hot path: no allocation beyond
- * two small arrays, early exits on equal strings and on distance bounds.
+ * String similarities on short standardized values, written for the scoring hot path: no allocation for values
+ * of up to 64 characters (two small arrays beyond), early exits on equal strings and on distance bounds.
  */
 public final class Similarity {
 
@@ -18,6 +18,37 @@ public final class Similarity {
     int la = a.length();
     int lb = b.length();
     if (la == 0 || lb == 0) return 0.0;
+    if (la > 64 || lb > 64) return jaroWinklerLong(a, b);
+    // names, e-mails and streets fit in 64 characters: which characters matched is kept in two longs
+    int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+    long ma = 0;
+    long mb = 0;
+    int matches = 0;
+    for (int i = 0; i < la; i++) {
+      char c = a.charAt(i);
+      int to = Math.min(lb - 1, i + window);
+      for (int j = Math.max(0, i - window); j <= to; j++) {
+        if ((mb & (1L << j)) == 0 && b.charAt(j) == c) {
+          ma |= 1L << i;
+          mb |= 1L << j;
+          matches++;
+          break;
+        }
+      }
+    }
+    if (matches == 0) return 0.0;
+    int transpositions = 0;
+    // the k-th matched character of a against the k-th matched character of b
+    for (long x = ma, y = mb; x != 0; x &= x - 1, y &= y - 1) {
+      if (a.charAt(Long.numberOfTrailingZeros(x)) != b.charAt(Long.numberOfTrailingZeros(y))) transpositions++;
+    }
+    return winkler(a, b, matches, transpositions);
+  }
+
+  /** The same with arrays, for values longer than 64 characters. */
+  private static double jaroWinklerLong(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
     int window = Math.max(0, Math.max(la, lb) / 2 - 1);
     boolean[] ma = new boolean[la];
     boolean[] mb = new boolean[lb];
@@ -43,6 +74,12 @@ public final class Similarity {
       if (a.charAt(i) != b.charAt(j)) transpositions++;
       j++;
     }
+    return winkler(a, b, matches, transpositions);
+  }
+
+  private static double winkler(String a, String b, int matches, int transpositions) {
+    int la = a.length();
+    int lb = b.length();
     double m = matches;
     double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
     if (jaro < 0.7) return jaro;

@@ -32,6 +32,18 @@ class SimilarityTest {
     }
   }
 
+  /** Up to 64 characters the matched positions are bit masks, beyond them arrays: both agree with commons-text. */
+  @RepeatedTest(5)
+  void jaroWinklerAgreesWithCommonsTextOnBothSidesOfSixtyFourCharacters() {
+    Random rnd = new Random();
+    JaroWinklerSimilarity reference = new JaroWinklerSimilarity();
+    for (int i = 0; i < 2000; i++) {
+      String a = random(rnd, 56 + rnd.nextInt(16));
+      String b = rnd.nextBoolean() ? random(rnd, 56 + rnd.nextInt(16)) : mutated(a, rnd);
+      assertEquals(reference.apply(a, b), Similarity.jaroWinkler(a, b), 1e-9, a + " / " + b);
+    }
+  }
+
   @Test
   void editDistanceCountsTranspositionsAsOneEdit() {
     assertEquals(0, Similarity.editDistance("zhang", "zhang", 2));
@@ -101,8 +113,12 @@ class SimilarityTest {
   }
 
   private static String random(Random rnd) {
+    return random(rnd, rnd.nextInt(8));
+  }
+
+  private static String random(Random rnd, int length) {
     StringBuilder sb = new StringBuilder();
-    for (int n = rnd.nextInt(8); n > 0; n--) sb.append((char) ('a' + rnd.nextInt(5)));
+    for (int n = length; n > 0; n--) sb.append((char) ('a' + rnd.nextInt(5)));
     return sb.toString();
   }
 }
