@@ -1,6 +1,5 @@
 package io.customerhub.resolve;
 
-import io.customerhub.profile.ProfileIds;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.match.BatchPass;
@@ -14,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +42,6 @@ public final class Reresolver {
   public record Progress(String phase, long done, long total) {
   }
 
-  /**
-   * @param joinedBy  per record, the first MERGE pair that joined it to its cluster (null for records joined by
-   *                  links only, or alone): what its explanation names
-   * @param joinedWith the other record of that pair
-   */
-  private record Plan(UUID[] target, List<long[]> reviews, List<PairDecider.Decision> reviewDecisions,
-                      PairDecider.Decision[] joinedBy, int[] joinedWith) {
-  }
-
-  private record Snapshot(List<SourceKey> keys, List<StandardRecord> standards, List<UUID> profiles,
-                          Map<String, List<Integer>> linkGroups, Map<UUID, Long> created) {
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(Reresolver.class);
   private static final int PAGE = 500;
 
@@ -77,14 +64,14 @@ public final class Reresolver {
    * and what a training that comes first can learn from ({@link #records}) without reading them again.
    */
   public static final class Pass {
-    private final Snapshot snapshot;
+    private final ReresolutionPlan.Snapshot snapshot;
     private final Blocker.Candidates candidates;
     private final long readMillis;
     private final long blockMillis;
     /** Let go once the run scores: the keys are only training's, and 250,000 records have some 200 MB of them. */
     private BatchPass batch;
 
-    private Pass(Snapshot snapshot, BatchPass batch, long readMillis, long blockMillis) {
+    private Pass(ReresolutionPlan.Snapshot snapshot, BatchPass batch, long readMillis, long blockMillis) {
       this.snapshot = snapshot;
       this.candidates = batch.candidates();
       this.batch = batch;
@@ -118,12 +105,12 @@ public final class Reresolver {
    * says; a profile that took records since keeps them (see {@link #redirectEmptied}).
    */
   public Future<Integer> run(Pass pass, Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
-    Snapshot snap = pass.snapshot;
+    ReresolutionPlan.Snapshot snap = pass.snapshot;
     long started = System.nanoTime();
     long[] scored = {0};
     progress.accept(new Progress("scoring", 0, snap.keys().size()));
     pass.batch = null;
-    return vertx.executeBlocking(() -> cluster(snap, pass.candidates), false).compose(plan -> {
+    return vertx.executeBlocking(() -> ReresolutionPlan.of(snap, pass.candidates, engine, engine.guard()), false).compose(plan -> {
       scored[0] = System.nanoTime();
       return apply(snap, plan, progress, changes);
     }).onSuccess(moved -> LOG.info("re-resolution of {} records: read in {} ms, blocked in {} ms, scored in {} ms, "
@@ -135,7 +122,7 @@ public final class Reresolver {
    * The four reads run side by side (PostgreSQL works on one while another is on its way), and their rows are
    * gone through on a worker: some 100,000 records would hold up the event loop.
    */
-  private Future<Snapshot> snapshot() {
+  private Future<ReresolutionPlan.Snapshot> snapshot() {
     Future<RowSet<Row>> identities = pool.query(ResolveSql.ALL_IDENTITIES).execute();
     Future<RowSet<Row>> linkRows = pool.query(ResolveSql.ALL_LINKS).execute();
     Future<RowSet<Row>> mergeRows = pool.query(ResolveSql.STEWARD_MERGES).execute();
@@ -144,7 +131,7 @@ public final class Reresolver {
         () -> snapshot(identities.result(), linkRows.result(), mergeRows.result(), createdRows.result()), false));
   }
 
-  private static Snapshot snapshot(RowSet<Row> identities, RowSet<Row> linkRows, RowSet<Row> mergeRows,
+  private static ReresolutionPlan.Snapshot snapshot(RowSet<Row> identities, RowSet<Row> linkRows, RowSet<Row> mergeRows,
                                    RowSet<Row> createdRows) {
     List<SourceKey> keys = new ArrayList<>(identities.size());
     List<StandardRecord> standards = new ArrayList<>(identities.size());
@@ -175,91 +162,10 @@ public final class Reresolver {
     }
     Map<UUID, Long> created = new HashMap<>();
     for (Row r : createdRows) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
-    return new Snapshot(keys, standards, profiles, links, created);
+    return new ReresolutionPlan.Snapshot(keys, standards, profiles, links, created);
   }
 
-  /** The new profile of every record: an existing id where the cluster keeps most of a profile, else a new one. */
-  private Plan cluster(Snapshot s, Blocker.Candidates pairs) {
-    List<long[]> reviews = new ArrayList<>();
-    List<PairDecider.Decision> reviewDecisions = new ArrayList<>();
-    int n = s.keys().size();
-    Linker.UnionFind uf = new Linker.UnionFind(n);
-    for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
-    Map<Integer, List<StandardRecord>> members = new HashMap<>();
-    Linker.Guard guard = engine.guard();
-    record Scored(int a, int b, PairDecider.Decision d) {
-    }
-    List<Scored> merges = new ArrayList<>();
-    PairDecider.Decision[] joinedBy = new PairDecider.Decision[n];
-    int[] joinedWith = new int[n];
-    for (long pair : pairs.pairs()) {
-      int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
-      PairDecider.Decision d = engine.decide(s.standards().get(a), s.standards().get(b), false);
-      if (d.band() == PairDecider.Band.REVIEW) {
-        reviews.add(new long[] {a, b});
-        reviewDecisions.add(d);
-      } else if (d.band() == PairDecider.Band.MERGE) {
-        merges.add(new Scored(a, b, d));
-      }
-    }
-    // strongest pairs first, as in online linking, so the guard judges weak links against built clusters
-    merges.sort(java.util.Comparator.comparingDouble((Scored x) -> Linker.weight(x.d())).reversed());
-    for (Scored m : merges) {
-      int a = m.a(), b = m.b();
-      if (uf.find(a) == uf.find(b)) continue;
-      List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> new ArrayList<>(List.of(s.standards().get(a))));
-      List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> new ArrayList<>(List.of(s.standards().get(b))));
-      if (guard.check(left, right).isPresent()) {
-        reviews.add(new long[] {a, b});
-        reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, m.d().score(), "cluster-guard",
-            m.d().explanation()));
-        continue;
-      }
-      int ra = uf.find(a), rb = uf.find(b);
-      uf.union(ra, rb);
-      if (joinedBy[a] == null) {
-        joinedBy[a] = m.d();
-        joinedWith[a] = b;
-      }
-      if (joinedBy[b] == null) {
-        joinedBy[b] = m.d();
-        joinedWith[b] = a;
-      }
-      List<StandardRecord> joined = new ArrayList<>(left);
-      joined.addAll(right);
-      members.remove(ra);
-      members.remove(rb);
-      members.put(uf.find(a), joined);
-    }
-    Map<Integer, List<Integer>> clusters = new HashMap<>();
-    for (int i = 0; i < n; i++) clusters.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(i);
-    UUID[] target = new UUID[n];
-    Set<UUID> claimed = new HashSet<>();
-    List<List<Integer>> bySize = new ArrayList<>(clusters.values());
-    bySize.sort((x, y) -> y.size() - x.size());
-    for (List<Integer> c : bySize) {
-      Map<UUID, Integer> votes = new HashMap<>();
-      for (int i : c) votes.merge(s.profiles().get(i), 1, Integer::sum);
-      UUID keep = votes.entrySet().stream().filter(e -> !claimed.contains(e.getKey()))
-          .sorted((x, y) -> y.getValue() - x.getValue() != 0 ? y.getValue() - x.getValue()
-              : Long.compare(s.created().getOrDefault(x.getKey(), 0L), s.created().getOrDefault(y.getKey(), 0L)))
-          .map(Map.Entry::getKey).findFirst().orElseGet(ProfileIds::next);
-      claimed.add(keep);
-      for (int i : c) target[i] = keep;
-    }
-    List<long[]> open = new ArrayList<>();
-    List<PairDecider.Decision> openDecisions = new ArrayList<>();
-    for (int k = 0; k < reviews.size(); k++) {
-      long[] p = reviews.get(k);
-      if (!target[(int) p[0]].equals(target[(int) p[1]])) {
-        open.add(p);
-        openDecisions.add(reviewDecisions.get(k));
-      }
-    }
-    return new Plan(target, open, openDecisions, joinedBy, joinedWith);
-  }
-
-  private Future<Integer> apply(Snapshot s, Plan plan, Consumer<Progress> progress,
+  private Future<Integer> apply(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, Consumer<Progress> progress,
                                 Consumer<List<ProfileChange>> changes) {
     UUID[] target = plan.target();
     List<Integer> moves = new ArrayList<>();
@@ -278,7 +184,7 @@ public final class Reresolver {
     return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moves.size());
   }
 
-  private static Future<Void> writeReviews(io.vertx.sqlclient.SqlConnection conn, Snapshot s, Plan plan) {
+  private static Future<Void> writeReviews(SqlConnection conn, ReresolutionPlan.Snapshot s, ReresolutionPlan plan) {
     List<ReviewPairs.Pair> pairs = new ArrayList<>();
     for (int k = 0; k < plan.reviews().size(); k++) {
       long[] p = plan.reviews().get(k);
@@ -288,7 +194,7 @@ public final class Reresolver {
   }
 
   /** Profiles that kept none of their records now redirect to the profile that took most of them. */
-  private Future<Void> redirectEmptied(Snapshot s, UUID[] target, Consumer<List<ProfileChange>> changes) {
+  private Future<Void> redirectEmptied(ReresolutionPlan.Snapshot s, UUID[] target, Consumer<List<ProfileChange>> changes) {
     Set<UUID> targets = new HashSet<>(List.of(target));
     Map<UUID, Map<UUID, Integer>> whereTo = new HashMap<>();
     for (int i = 0; i < target.length; i++) {
@@ -342,14 +248,14 @@ public final class Reresolver {
    * Why a moved record is where re-resolution put it, in the shape online linking writes: the pair that joined it
    * with its fields' levels and weights, marked as found by re-resolution with the model version.
    */
-  private JsonObject matchJson(Snapshot s, Plan plan, int i) {
+  private JsonObject matchJson(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, int i) {
     PairDecider.Decision d = plan.joinedBy()[i];
     if (d == null) return new JsonObject().put("rule", "re-resolution").put("modelVersion", engine.current().version());
     return Explanations.linkReason(d, s.keys().get(plan.joinedWith()[i]))
         .put("foundBy", "re-resolution").put("modelVersion", engine.current().version());
   }
 
-  private Future<List<ProfileChange>> applyPage(Snapshot s, Plan plan, List<Integer> page) {
+  private Future<List<ProfileChange>> applyPage(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, List<Integer> page) {
     UUID[] target = plan.target();
     Set<UUID> affected = new TreeSet<>();
     Set<UUID> fresh = new LinkedHashSet<>();

@@ -1,0 +1,131 @@
+package io.customerhub.resolve;
+
+import io.customerhub.profile.ProfileIds;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.match.Blocker;
+import io.customerhub.resolve.standardize.StandardRecord;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where a re-resolution puts every stored identity record: the new profile of each (an existing id where the
+ * cluster keeps most of a profile's records, else a new one), the pairs left for review, and the pair that joined
+ * each record. Pure: it works on records already read and blocked ({@link Reresolver} reads and applies).
+ *
+ * @param target     per record, its profile id after the run
+ * @param reviews    the REVIEW pairs (indexes into the snapshot) whose records end up in different profiles
+ * @param joinedBy   per record, the first MERGE pair that joined it to its cluster (null for records joined by
+ *                   links only, or alone): what its explanation names
+ * @param joinedWith the other record of that pair
+ */
+record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.Decision> reviewDecisions,
+                        PairDecider.Decision[] joinedBy, int[] joinedWith) {
+
+  /**
+   * The stored identity records, in key order (ties between equal pairs break by these places), with the profile
+   * each is in, the groups that explicit links and steward merges hold together, and when each profile was made.
+   */
+  record Snapshot(List<SourceKey> keys, List<StandardRecord> standards, List<UUID> profiles,
+                  Map<String, List<Integer>> linkGroups, Map<UUID, Long> created) {
+  }
+
+  /**
+   * Scores every candidate pair with {@code decider}, joins the MERGE pairs strongest first unless {@code guard}
+   * vetoes the join (then the pair is for review), and gives each cluster the profile id most of its records had.
+   */
+  static ReresolutionPlan of(Snapshot s, Blocker.Candidates pairs, PairDecider decider, Linker.Guard guard) {
+    List<long[]> reviews = new ArrayList<>();
+    List<PairDecider.Decision> reviewDecisions = new ArrayList<>();
+    int n = s.keys().size();
+    Linker.UnionFind uf = new Linker.UnionFind(n);
+    for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
+    Map<Integer, List<StandardRecord>> members = new HashMap<>();
+    record Scored(int a, int b, PairDecider.Decision d) {
+    }
+    List<Scored> merges = new ArrayList<>();
+    PairDecider.Decision[] joinedBy = new PairDecider.Decision[n];
+    int[] joinedWith = new int[n];
+    for (long pair : pairs.pairs()) {
+      int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
+      PairDecider.Decision d = decider.decide(s.standards().get(a), s.standards().get(b), false);
+      if (d.band() == PairDecider.Band.REVIEW) {
+        reviews.add(new long[] {a, b});
+        reviewDecisions.add(d);
+      } else if (d.band() == PairDecider.Band.MERGE) {
+        merges.add(new Scored(a, b, d));
+      }
+    }
+    // strongest pairs first, as in online linking, so the guard judges weak links against built clusters
+    merges.sort(Comparator.comparingDouble((Scored x) -> Linker.weight(x.d())).reversed());
+    for (Scored m : merges) {
+      int a = m.a(), b = m.b();
+      if (uf.find(a) == uf.find(b)) continue;
+      List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> new ArrayList<>(List.of(s.standards().get(a))));
+      List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> new ArrayList<>(List.of(s.standards().get(b))));
+      if (guard.check(left, right).isPresent()) {
+        reviews.add(new long[] {a, b});
+        reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, m.d().score(), "cluster-guard",
+            m.d().explanation()));
+        continue;
+      }
+      int ra = uf.find(a), rb = uf.find(b);
+      uf.union(ra, rb);
+      if (joinedBy[a] == null) {
+        joinedBy[a] = m.d();
+        joinedWith[a] = b;
+      }
+      if (joinedBy[b] == null) {
+        joinedBy[b] = m.d();
+        joinedWith[b] = a;
+      }
+      List<StandardRecord> joined = new ArrayList<>(left);
+      joined.addAll(right);
+      members.remove(ra);
+      members.remove(rb);
+      members.put(uf.find(a), joined);
+    }
+    UUID[] target = profileIds(s, uf);
+    List<long[]> open = new ArrayList<>();
+    List<PairDecider.Decision> openDecisions = new ArrayList<>();
+    for (int k = 0; k < reviews.size(); k++) {
+      long[] p = reviews.get(k);
+      if (!target[(int) p[0]].equals(target[(int) p[1]])) {
+        open.add(p);
+        openDecisions.add(reviewDecisions.get(k));
+      }
+    }
+    return new ReresolutionPlan(target, open, openDecisions, joinedBy, joinedWith);
+  }
+
+  /**
+   * Biggest clusters first, each takes the profile id most of its records had and no bigger cluster took (the
+   * older profile on a tie), else a new one.
+   */
+  private static UUID[] profileIds(Snapshot s, Linker.UnionFind uf) {
+    int n = s.keys().size();
+    Map<Integer, List<Integer>> clusters = new HashMap<>();
+    for (int i = 0; i < n; i++) clusters.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(i);
+    UUID[] target = new UUID[n];
+    Set<UUID> claimed = new HashSet<>();
+    List<List<Integer>> bySize = new ArrayList<>(clusters.values());
+    bySize.sort((x, y) -> y.size() - x.size());
+    for (List<Integer> c : bySize) {
+      Map<UUID, Integer> votes = new HashMap<>();
+      for (int i : c) votes.merge(s.profiles().get(i), 1, Integer::sum);
+      UUID keep = votes.entrySet().stream().filter(e -> !claimed.contains(e.getKey()))
+          .sorted((x, y) -> y.getValue() - x.getValue() != 0 ? y.getValue() - x.getValue()
+              : Long.compare(s.created().getOrDefault(x.getKey(), 0L), s.created().getOrDefault(y.getKey(), 0L)))
+          .map(Map.Entry::getKey).findFirst().orElseGet(ProfileIds::next);
+      claimed.add(keep);
+      for (int i : c) target[i] = keep;
+    }
+    return target;
+  }
+}
