@@ -12,10 +12,9 @@ final class ModelSql {
   static final String INSERT =
       "insert into match_model (model, trained_on, created_by) values ($1::text::jsonb, $2, $3) returning version";
 
-  static final String STANDARDS_PAGE = """
-      select source, source_id, standard from source_record
-      where standard is not null and not deleted and (source, source_id) > ($1, $2)
-      order by source, source_id limit $3""";
+  static final String ALL_STANDARDS = """
+      select source, source_id, standard from source_record where standard is not null and not deleted
+      order by source, source_id""";
 
   static final String COUNT_IDENTITIES =
       "select count(*) from source_record where standard is not null and not deleted";

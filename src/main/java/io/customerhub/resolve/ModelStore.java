@@ -23,7 +23,6 @@ import java.util.List;
 public final class ModelStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
-  private static final int PAGE = 20_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -35,7 +34,7 @@ public final class ModelStore {
 
   /** Puts the newest stored model and the term frequencies of all stored records into the engine. */
   public Future<Void> load(MatchEngine engine) {
-    return useNewer(engine).compose(used -> standards(new ArrayList<>(), "", ""))
+    return useNewer(engine).compose(used -> standards())
         .compose(all -> vertx.executeBlocking(() -> {
           engine.observe(all);
           LOG.info("match model version {} in use; term frequencies from {} records", engine.current().version(),
@@ -68,7 +67,7 @@ public final class ModelStore {
   /** Learns a model from the stored records, stores it as a new version and puts it to use. */
   public Future<JsonObject> train(MatchEngine engine, String actor) {
     long started = System.nanoTime();
-    return standards(new ArrayList<>(), "", "").compose(records -> vertx.executeBlocking(
+    return standards().compose(records -> vertx.executeBlocking(
         () -> BatchPass.of(records, engine.config()), false)).compose(pass -> train(engine, actor, pass, started));
   }
 
@@ -106,21 +105,11 @@ public final class ModelStore {
     return pool.query(ModelSql.COUNT_IDENTITIES).execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
-  /** Every stored standardized record, page by page in key order (a keyset scan, no offset). */
-  private Future<List<StandardRecord>> standards(List<StandardRecord> acc, String afterSource, String afterId) {
-    return pool.preparedQuery(ModelSql.STANDARDS_PAGE).execute(Tuple.of(afterSource, afterId, PAGE)).compose(rows -> {
-      List<String> encoded = new ArrayList<>(rows.size());
-      String lastSource = afterSource, lastId = afterId;
-      for (Row r : rows) {
-        encoded.add(r.getString(2));
-        lastSource = r.getString(0);
-        lastId = r.getString(1);
-      }
-      String ls = lastSource, li = lastId;
-      return vertx.executeBlocking(() -> {
-        for (String e : encoded) acc.add(StandardRecord.decode(e));
-        return acc;
-      }, false).compose(v -> rows.size() < PAGE ? Future.succeededFuture(acc) : standards(acc, ls, li));
-    });
+  /** Every stored standardized record, in key order. */
+  private Future<List<StandardRecord>> standards() {
+    List<StandardRecord> records = new ArrayList<>();
+    return StoredPages.each(vertx, pool, ModelSql.ALL_STANDARDS, rows -> {
+      for (Row r : rows) records.add(StandardRecord.decode(r.getString(2)));
+    }).map(records);
   }
 }

@@ -119,31 +119,36 @@ public final class Reresolver {
   }
 
   /**
-   * The four reads run side by side (PostgreSQL works on one while another is on its way), and their rows are
-   * gone through on a worker: some 100,000 records would hold up the event loop.
+   * The identity records page by page, decoded on workers, while the links, steward merges and profile ages are
+   * read side by side; those are gone through on a worker too (some 100,000 rows would hold up the event loop).
    */
   private Future<ReresolutionPlan.Snapshot> snapshot() {
-    Future<RowSet<Row>> identities = pool.query(ResolveSql.ALL_IDENTITIES).execute();
+    List<SourceKey> keys = new ArrayList<>();
+    List<StandardRecord> standards = new ArrayList<>();
+    List<UUID> profiles = new ArrayList<>();
+    Future<Void> identities = StoredPages.each(vertx, pool, ResolveSql.ALL_IDENTITIES, rows -> {
+      for (Row r : rows) {
+        keys.add(new SourceKey(r.getString(0), r.getString(1)));
+        standards.add(StandardRecord.decode(r.getString(2)));
+        profiles.add(r.getUUID(3));
+      }
+    });
     Future<RowSet<Row>> linkRows = pool.query(ResolveSql.ALL_LINKS).execute();
     Future<RowSet<Row>> mergeRows = pool.query(ResolveSql.STEWARD_MERGES).execute();
     Future<RowSet<Row>> createdRows = pool.query(ResolveSql.PROFILE_CREATED).execute();
-    return Future.all(identities, linkRows, mergeRows, createdRows).compose(all -> vertx.executeBlocking(
-        () -> snapshot(identities.result(), linkRows.result(), mergeRows.result(), createdRows.result()), false));
+    return Future.all(identities, linkRows, mergeRows, createdRows).compose(all -> vertx.executeBlocking(() -> {
+      Map<SourceKey, Integer> index = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) index.put(keys.get(i), i);
+      Map<String, List<Integer>> links = linkGroups(index, linkRows.result(), mergeRows.result());
+      Map<UUID, Long> created = new HashMap<>();
+      for (Row r : createdRows.result()) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
+      return new ReresolutionPlan.Snapshot(keys, standards, profiles, links, created);
+    }, false));
   }
 
-  private static ReresolutionPlan.Snapshot snapshot(RowSet<Row> identities, RowSet<Row> linkRows, RowSet<Row> mergeRows,
-                                   RowSet<Row> createdRows) {
-    List<SourceKey> keys = new ArrayList<>(identities.size());
-    List<StandardRecord> standards = new ArrayList<>(identities.size());
-    List<UUID> profiles = new ArrayList<>(identities.size());
-    Map<SourceKey, Integer> index = new HashMap<>();
-    for (Row r : identities) {
-      SourceKey key = new SourceKey(r.getString(0), r.getString(1));
-      index.put(key, keys.size());
-      keys.add(key);
-      standards.add(StandardRecord.decode(r.getString(2)));
-      profiles.add(r.getUUID(3));
-    }
+  /** The groups explicit links and steward merges hold together, as indexes of the records. */
+  private static Map<String, List<Integer>> linkGroups(Map<SourceKey, Integer> index, RowSet<Row> linkRows,
+                                                       RowSet<Row> mergeRows) {
     // a group per linked-to record: the records that link it, and the record itself when it is stored
     Map<String, List<Integer>> links = new HashMap<>();
     for (Row r : linkRows) {
@@ -160,9 +165,7 @@ public final class Reresolver {
       Integer b = index.get(new SourceKey(r.getString(2), r.getString(3)));
       if (a != null && b != null) links.put("steward decision " + links.size(), List.of(a, b));
     }
-    Map<UUID, Long> created = new HashMap<>();
-    for (Row r : createdRows) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
-    return new ReresolutionPlan.Snapshot(keys, standards, profiles, links, created);
+    return links;
   }
 
   private Future<Integer> apply(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, Consumer<Progress> progress,
