@@ -21,6 +21,7 @@ import java.util.UUID;
  *
  * @param target     per record, its profile id after the run
  * @param reviews    the REVIEW pairs (indexes into the snapshot) whose records end up in different profiles
+ * @param reviewDecisions the decision of each of those pairs (a guard's veto says "cluster-guard")
  * @param joinedBy   per record, the first MERGE pair that joined it to its cluster (null for records joined by
  *                   links only, or alone): what its explanation names
  * @param joinedWith the other record of that pair
@@ -67,8 +68,8 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
     for (Scored m : merges) {
       int a = m.a(), b = m.b();
       if (uf.find(a) == uf.find(b)) continue;
-      List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> new ArrayList<>(List.of(s.standards().get(a))));
-      List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> new ArrayList<>(List.of(s.standards().get(b))));
+      List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> one(s, a));
+      List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> one(s, b));
       if (guard.check(left, right).isPresent()) {
         reviews.add(new long[] {a, b});
         reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, m.d().score(), "cluster-guard",
@@ -102,6 +103,10 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
       }
     }
     return new ReresolutionPlan(target, open, openDecisions, joinedBy, joinedWith);
+  }
+
+  private static List<StandardRecord> one(Snapshot s, int record) {
+    return new ArrayList<>(List.of(s.standards().get(record)));
   }
 
   /**

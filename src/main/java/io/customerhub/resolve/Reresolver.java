@@ -1,6 +1,7 @@
 package io.customerhub.resolve;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.ReresolutionPlan.Snapshot;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.match.BatchPass;
 import io.customerhub.resolve.match.Blocker;
@@ -64,14 +65,14 @@ public final class Reresolver {
    * and what a training that comes first can learn from ({@link #records}) without reading them again.
    */
   public static final class Pass {
-    private final ReresolutionPlan.Snapshot snapshot;
+    private final Snapshot snapshot;
     private final Blocker.Candidates candidates;
     private final long readMillis;
     private final long blockMillis;
     /** Let go once the run scores: the keys are only training's, and 250,000 records have some 200 MB of them. */
     private BatchPass batch;
 
-    private Pass(ReresolutionPlan.Snapshot snapshot, BatchPass batch, long readMillis, long blockMillis) {
+    private Pass(Snapshot snapshot, BatchPass batch, long readMillis, long blockMillis) {
       this.snapshot = snapshot;
       this.candidates = batch.candidates();
       this.batch = batch;
@@ -105,12 +106,14 @@ public final class Reresolver {
    * says; a profile that took records since keeps them (see {@link #redirectEmptied}).
    */
   public Future<Integer> run(Pass pass, Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
-    ReresolutionPlan.Snapshot snap = pass.snapshot;
+    Snapshot snap = pass.snapshot;
     long started = System.nanoTime();
     long[] scored = {0};
     progress.accept(new Progress("scoring", 0, snap.keys().size()));
     pass.batch = null;
-    return vertx.executeBlocking(() -> ReresolutionPlan.of(snap, pass.candidates, engine, engine.guard()), false).compose(plan -> {
+    Future<ReresolutionPlan> planned =
+        vertx.executeBlocking(() -> ReresolutionPlan.of(snap, pass.candidates, engine, engine.guard()), false);
+    return planned.compose(plan -> {
       scored[0] = System.nanoTime();
       return apply(snap, plan, progress, changes);
     }).onSuccess(moved -> LOG.info("re-resolution of {} records: read in {} ms, blocked in {} ms, scored in {} ms, "
@@ -122,7 +125,7 @@ public final class Reresolver {
    * The identity records page by page, decoded on workers, while the links, steward merges and profile ages are
    * read side by side; those are gone through on a worker too (some 100,000 rows would hold up the event loop).
    */
-  private Future<ReresolutionPlan.Snapshot> snapshot() {
+  private Future<Snapshot> snapshot() {
     List<SourceKey> keys = new ArrayList<>();
     List<StandardRecord> standards = new ArrayList<>();
     List<UUID> profiles = new ArrayList<>();
@@ -142,7 +145,7 @@ public final class Reresolver {
       Map<String, List<Integer>> links = linkGroups(index, linkRows.result(), mergeRows.result());
       Map<UUID, Long> created = new HashMap<>();
       for (Row r : createdRows.result()) created.put(r.getUUID(0), r.getOffsetDateTime(1).toInstant().toEpochMilli());
-      return new ReresolutionPlan.Snapshot(keys, standards, profiles, links, created);
+      return new Snapshot(keys, standards, profiles, links, created);
     }, false));
   }
 
@@ -168,7 +171,7 @@ public final class Reresolver {
     return links;
   }
 
-  private Future<Integer> apply(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, Consumer<Progress> progress,
+  private Future<Integer> apply(Snapshot s, ReresolutionPlan plan, Consumer<Progress> progress,
                                 Consumer<List<ProfileChange>> changes) {
     UUID[] target = plan.target();
     List<Integer> moves = new ArrayList<>();
@@ -187,17 +190,18 @@ public final class Reresolver {
     return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moves.size());
   }
 
-  private static Future<Void> writeReviews(SqlConnection conn, ReresolutionPlan.Snapshot s, ReresolutionPlan plan) {
+  private static Future<Void> writeReviews(SqlConnection conn, Snapshot s, ReresolutionPlan plan) {
     List<ReviewPairs.Pair> pairs = new ArrayList<>();
     for (int k = 0; k < plan.reviews().size(); k++) {
       long[] p = plan.reviews().get(k);
-      pairs.add(new ReviewPairs.Pair(s.keys().get((int) p[0]), s.keys().get((int) p[1]), plan.reviewDecisions().get(k)));
+      pairs.add(new ReviewPairs.Pair(s.keys().get((int) p[0]), s.keys().get((int) p[1]),
+          plan.reviewDecisions().get(k)));
     }
     return ReviewPairs.write(conn, pairs);
   }
 
   /** Profiles that kept none of their records now redirect to the profile that took most of them. */
-  private Future<Void> redirectEmptied(ReresolutionPlan.Snapshot s, UUID[] target, Consumer<List<ProfileChange>> changes) {
+  private Future<Void> redirectEmptied(Snapshot s, UUID[] target, Consumer<List<ProfileChange>> changes) {
     Set<UUID> targets = new HashSet<>(List.of(target));
     Map<UUID, Map<UUID, Integer>> whereTo = new HashMap<>();
     for (int i = 0; i < target.length; i++) {
@@ -215,7 +219,8 @@ public final class Reresolver {
     for (int i = 0; i < emptied.length; i++) survivorOf.put(emptied[i], survivors[i]);
     // alone against ingest, which may have linked a record to one of them since the pass was read
     return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
-        .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED).execute(Tuple.tuple().addValue(emptied).addValue(survivors)))
+        .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED)
+            .execute(Tuple.tuple().addValue(emptied).addValue(survivors)))
         .compose(rows -> {
           Map<UUID, Long> versions = new HashMap<>();
           Map<UUID, UUID> redirected = new HashMap<>();
@@ -251,14 +256,14 @@ public final class Reresolver {
    * Why a moved record is where re-resolution put it, in the shape online linking writes: the pair that joined it
    * with its fields' levels and weights, marked as found by re-resolution with the model version.
    */
-  private JsonObject matchJson(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, int i) {
+  private JsonObject matchJson(Snapshot s, ReresolutionPlan plan, int i) {
     PairDecider.Decision d = plan.joinedBy()[i];
     if (d == null) return new JsonObject().put("rule", "re-resolution").put("modelVersion", engine.current().version());
     return Explanations.linkReason(d, s.keys().get(plan.joinedWith()[i]))
         .put("foundBy", "re-resolution").put("modelVersion", engine.current().version());
   }
 
-  private Future<List<ProfileChange>> applyPage(ReresolutionPlan.Snapshot s, ReresolutionPlan plan, List<Integer> page) {
+  private Future<List<ProfileChange>> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
     UUID[] target = plan.target();
     Set<UUID> affected = new TreeSet<>();
     Set<UUID> fresh = new LinkedHashSet<>();
