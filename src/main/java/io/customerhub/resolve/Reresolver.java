@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -209,18 +208,12 @@ public final class Reresolver {
       if (!targets.contains(old)) whereTo.computeIfAbsent(old, k -> new HashMap<>()).merge(target[i], 1, Integer::sum);
     }
     if (whereTo.isEmpty()) return Future.succeededFuture();
-    UUID[] emptied = new UUID[whereTo.size()], survivors = new UUID[whereTo.size()];
-    int k = 0;
-    for (Map.Entry<UUID, Map<UUID, Integer>> e : whereTo.entrySet()) {
-      emptied[k] = e.getKey();
-      survivors[k++] = e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    }
     Map<UUID, UUID> survivorOf = new HashMap<>();
-    for (int i = 0; i < emptied.length; i++) survivorOf.put(emptied[i], survivors[i]);
+    whereTo.forEach((emptied, took) ->
+        survivorOf.put(emptied, took.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
     // alone against ingest, which may have linked a record to one of them since the pass was read
     return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
-        .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED)
-            .execute(Tuple.tuple().addValue(emptied).addValue(survivors)))
+        .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED).execute(SqlParams.mergeArrays(survivorOf)))
         .compose(rows -> {
           Map<UUID, Long> versions = new HashMap<>();
           Map<UUID, UUID> redirected = new HashMap<>();
@@ -231,12 +224,9 @@ public final class Reresolver {
             redirected.put(id, survivorOf.get(id));
             merged.add(new ProfileChange(id, ProfileChange.MERGED, r.getLong(1), null, survivorOf.get(id), List.of()));
           }
-          UUID[] losers = redirected.keySet().toArray(UUID[]::new);
-          UUID[] winners = Arrays.stream(losers).map(redirected::get).toArray(UUID[]::new);
           return ProfileStore.writeMergedAway(conn, versions, redirected)
               .compose(v -> sync.log(conn, List.of(), redirected))
-              .compose(v -> conn.preparedQuery(ResolveSql.CARRY_OVERRIDES)
-                  .execute(Tuple.tuple().addValue(losers).addValue(winners)))
+              .compose(v -> conn.preparedQuery(ResolveSql.CARRY_OVERRIDES).execute(SqlParams.mergeArrays(redirected)))
               .compose(carried -> {
                 Set<UUID> took = new HashSet<>();
                 for (Row r : carried) took.add(r.getUUID(0));
