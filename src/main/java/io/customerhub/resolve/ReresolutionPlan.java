@@ -4,6 +4,7 @@ import io.customerhub.profile.ProfileIds;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.match.Blocker;
 import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.support.Parallel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,14 +54,23 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
     List<Scored> merges = new ArrayList<>();
     PairDecider.Decision[] joinedBy = new PairDecider.Decision[n];
     int[] joinedWith = new int[n];
-    for (long pair : pairs.pairs()) {
-      int a = Blocker.Candidates.left(pair), b = Blocker.Candidates.right(pair);
-      PairDecider.Decision d = decider.decide(s.standards().get(a), s.standards().get(b), false);
-      if (d.band() == PairDecider.Band.REVIEW) {
-        reviews.add(new long[] {a, b});
-        reviewDecisions.add(d);
-      } else if (d.band() == PairDecider.Band.MERGE) {
-        merges.add(new Scored(a, b, d));
+    // scored on every core; the pairs kept apart, nearly all of them, are let go at once
+    long[] all = pairs.pairs();
+    List<Scored> scored = Parallel.concat(all.length, (from, to) -> {
+      List<Scored> part = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        int a = Blocker.Candidates.left(all[i]), b = Blocker.Candidates.right(all[i]);
+        PairDecider.Decision d = decider.decide(s.standards().get(a), s.standards().get(b), false);
+        if (d.band() != PairDecider.Band.APART) part.add(new Scored(a, b, d));
+      }
+      return part;
+    });
+    for (Scored x : scored) {
+      if (x.d().band() == PairDecider.Band.REVIEW) {
+        reviews.add(new long[] {x.a(), x.b()});
+        reviewDecisions.add(x.d());
+      } else {
+        merges.add(x);
       }
     }
     // strongest pairs first, as in online linking, so the guard judges weak links against built clusters

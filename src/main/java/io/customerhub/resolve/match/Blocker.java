@@ -3,6 +3,7 @@ package io.customerhub.resolve.match;
 import io.customerhub.resolve.standardize.BlockingKeys;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.StandardizerConfig;
+import io.customerhub.support.Parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,9 +69,11 @@ public final class Blocker {
    * for every record linked online they would slow ingest, but scored once in a batch pass they cost seconds.
    */
   public List<List<String>> batchKeys(List<StandardRecord> records) {
-    List<List<String>> keys = new ArrayList<>(records.size());
-    for (StandardRecord r : records) keys.add(BlockingKeys.of(batchRules, r));
-    return keys;
+    return Parallel.concat(records.size(), (from, to) -> {
+      List<List<String>> keys = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) keys.add(BlockingKeys.of(batchRules, records.get(i)));
+      return keys;
+    });
   }
 
   /** Candidate pairs of records by the keys given for each (same order). */
@@ -120,7 +123,7 @@ public final class Blocker {
 
     long[] sortedDistinct() {
       long[] a = Arrays.copyOf(data, size);
-      Arrays.sort(a);
+      Arrays.parallelSort(a);
       int n = 0;
       for (int i = 0; i < a.length; i++) if (i == 0 || a[i] != a[i - 1]) a[n++] = a[i];
       return Arrays.copyOf(a, n);

@@ -1,9 +1,11 @@
 package io.customerhub.resolve.match;
 
 import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.support.Parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Unsupervised estimation of a {@link MatchModel} from the records themselves.
@@ -52,9 +55,11 @@ public final class EmTrainer {
     // customers have several records each (one percent of random pairs and more may match), the matches among
     // them would make agreement look common. The first model's posteriors take them out of u for the second.
     // The candidate pairs and their comparison patterns do not depend on a model: both passes share one count.
+    // The same random pairs serve u in both passes: their comparisons are made once.
     Patterns patterns = Patterns.count(pass, cfg, new Random(seed + 1));
-    MatchModel first = train(records, cfg, seed, null, patterns);
-    return train(records, cfg, seed, first, patterns);
+    RandomPairs random = RandomPairs.draw(records, new Comparisons(cfg), cfg.randomPairs(), new Random(seed));
+    MatchModel first = train(records, cfg, seed, null, patterns, random);
+    return train(records, cfg, seed, first, patterns, random);
   }
 
   /**
@@ -71,37 +76,98 @@ public final class EmTrainer {
       List<List<String>> keys = pass.keys();
       long[] pairs = pass.candidates().pairs();
       RuleCodes codes = new RuleCodes();
-      List<long[]> keyCodes = new ArrayList<>(keys.size());
-      for (List<String> k : keys) keyCodes.add(codes.of(k));
+      List<long[]> keyCodes = Parallel.concat(keys.size(), (from, to) -> {
+        List<long[]> part = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) part.add(codes.of(keys.get(i)));
+        return part;
+      });
+      double keep = Math.min(1.0, cfg.maxTrainingPairs() / (double) Math.max(1, pairs.length));
+      // the sample is drawn in pair order, as by one thread, so that the model does not depend on the scheduling
+      BitSet leftOut = new BitSet();
+      if (keep < 1.0) for (int i = 0; i < pairs.length; i++) if (rnd.nextDouble() >= keep) leftOut.set(i);
+      int[] pattern = new int[pairs.length];
+      long[] sharedRules = new long[pairs.length];
+      Parallel.forEach(pairs.length, (from, to) -> {
+        int[] levels = new int[FIELDS.length];
+        for (int i = from; i < to; i++) {
+          StandardRecord a = records.get(Blocker.Candidates.left(pairs[i]));
+          StandardRecord b = records.get(Blocker.Candidates.right(pairs[i]));
+          pattern[i] = leftOut.get(i) ? NONE : pattern(cmp, a, b, levels);
+          if (pattern[i] != NONE) {
+            sharedRules[i] = RuleCodes.shared(keyCodes.get(Blocker.Candidates.left(pairs[i])),
+                keyCodes.get(Blocker.Candidates.right(pairs[i])));
+          }
+        }
+      });
       Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
       Map<Integer, Integer> persons = new HashMap<>();
       Map<Integer, Integer> orgs = new HashMap<>();
-      int[] levels = new int[FIELDS.length];
-      double keep = Math.min(1.0, cfg.maxTrainingPairs() / (double) Math.max(1, pairs.length));
-      for (long p : pairs) {
-        if (keep < 1.0 && rnd.nextDouble() >= keep) continue;
-        int left = Blocker.Candidates.left(p), right = Blocker.Candidates.right(p);
-        StandardRecord a = records.get(left);
-        StandardRecord b = records.get(right);
-        if (!Comparisons.comparableKinds(a.kind(), b.kind())) continue;
-        cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
-        int pattern = EmSession.encode(levels);
-        (isOrg(a) || isOrg(b) ? orgs : persons).merge(pattern, 1, Integer::sum);
-        for (long shared = RuleCodes.shared(keyCodes.get(left), keyCodes.get(right)); shared != 0;
-             shared &= shared - 1) {
+      for (int i = 0; i < pairs.length; i++) {
+        if (pattern[i] == NONE) continue;
+        boolean org = isOrg(records.get(Blocker.Candidates.left(pairs[i])))
+            || isOrg(records.get(Blocker.Candidates.right(pairs[i])));
+        (org ? orgs : persons).merge(pattern[i], 1, Integer::sum);
+        for (long shared = sharedRules[i]; shared != 0; shared &= shared - 1) {
           String rule = codes.rule(Long.numberOfTrailingZeros(shared));
-          sessions.computeIfAbsent(rule, k -> new HashMap<>()).merge(pattern, 1, Integer::sum);
+          sessions.computeIfAbsent(rule, k -> new HashMap<>()).merge(pattern[i], 1, Integer::sum);
         }
       }
       return new Patterns(sessions, persons, orgs, pairs.length, keep);
     }
   }
 
+  /** No pattern: the pair was left out of the sample, or its kinds are not compared. */
+  private static final int NONE = -1;
+
+  /** The pair's comparison pattern ({@link EmSession#encode}), or {@link #NONE} for kinds that are not compared. */
+  private static int pattern(Comparisons cmp, StandardRecord a, StandardRecord b, int[] levels) {
+    if (!Comparisons.comparableKinds(a.kind(), b.kind())) return NONE;
+    cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+    return EmSession.encode(levels);
+  }
+
+  /**
+   * The random pairs that u is counted over (all pairs when there are few), drawn in order from one generator and
+   * compared once, with their comparison patterns.
+   */
+  private record RandomPairs(int[] left, int[] right, int[] patterns) {
+
+    static RandomPairs draw(List<StandardRecord> records, Comparisons cmp, int randomPairs, Random rnd) {
+      int n = records.size();
+      long allPairs = (long) n * (n - 1) / 2;
+      int size = (int) Math.min(allPairs, randomPairs);
+      int[] left = new int[size];
+      int[] right = new int[size];
+      int k = 0;
+      if (allPairs <= randomPairs) {
+        for (int i = 0; i < n; i++) {
+          for (int j = i + 1; j < n; j++, k++) {
+            left[k] = i;
+            right[k] = j;
+          }
+        }
+      } else {
+        for (; k < size; k++) {
+          int i = rnd.nextInt(n);
+          int j = rnd.nextInt(n - 1);
+          if (j >= i) j++;
+          left[k] = i;
+          right[k] = j;
+        }
+      }
+      int[] patterns = new int[size];
+      Parallel.forEach(size, (from, to) -> {
+        int[] levels = new int[FIELDS.length];
+        for (int p = from; p < to; p++) patterns[p] = pattern(cmp, records.get(left[p]), records.get(right[p]), levels);
+      });
+      return new RandomPairs(left, right, patterns);
+    }
+  }
+
   private static MatchModel train(List<StandardRecord> records, MatchingConfig cfg, long seed, MatchModel matches,
-                                  Patterns patterns) {
+                                  Patterns patterns, RandomPairs random) {
     MatchModel start = MatchModel.defaults();
-    Comparisons cmp = new Comparisons(cfg);
-    double[][] u = estimateU(records, cmp, cfg.randomPairs(), new Random(seed), start, matches);
+    double[][] u = estimateU(records, random, start, matches);
     Map<String, Map<Integer, Integer>> sessions = patterns.sessions();
     double keep = patterns.keep();
 
@@ -176,25 +242,15 @@ public final class EmTrainer {
     row[0] = exact;
   }
 
-  /** Level frequencies over random pairs (all pairs when there are few), smoothed towards the defaults. */
-  static double[][] estimateU(List<StandardRecord> records, Comparisons cmp, int randomPairs, Random rnd,
-                              MatchModel start, MatchModel matches) {
+  /** Level frequencies over the random pairs, smoothed towards the defaults. */
+  private static double[][] estimateU(List<StandardRecord> records, RandomPairs random, MatchModel start,
+                                      MatchModel matches) {
     double[][] counts = new double[FIELDS.length][];
     for (Field f : FIELDS) counts[f.ordinal()] = new double[f.levels().size()];
-    int n = records.size();
-    long allPairs = (long) n * (n - 1) / 2;
-    int[] levels = new int[FIELDS.length];
-    if (allPairs <= randomPairs) {
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) countU(records.get(i), records.get(j), cmp, levels, counts, matches);
-      }
-    } else {
-      for (int k = 0; k < randomPairs; k++) {
-        int i = rnd.nextInt(n);
-        int j = rnd.nextInt(n - 1);
-        if (j >= i) j++;
-        countU(records.get(i), records.get(j), cmp, levels, counts, matches);
-      }
+    for (int p = 0; p < random.patterns().length; p++) {
+      if (random.patterns()[p] == NONE) continue;
+      boolean org = isOrg(records.get(random.left()[p])) || isOrg(records.get(random.right()[p]));
+      countU(EmSession.decode(random.patterns()[p]), org, counts, matches);
     }
     double[][] u = start.uCopy();
     for (Field f : FIELDS) {
@@ -211,13 +267,10 @@ public final class EmTrainer {
   }
 
   /** Counts a random pair's levels, as much as it is a non-match under {@code matches} (all of it when null). */
-  private static void countU(StandardRecord a, StandardRecord b, Comparisons cmp, int[] levels, double[][] counts,
-                             MatchModel matches) {
-    if (!Comparisons.comparableKinds(a.kind(), b.kind())) return;
-    cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+  private static void countU(int[] levels, boolean org, double[][] counts, MatchModel matches) {
     double nonMatch = 1.0;
     if (matches != null) {
-      double w = matches.priorWeight(isOrg(a) || isOrg(b));
+      double w = matches.priorWeight(org);
       for (Field f : FIELDS) w += matches.weight(f, levels[f.ordinal()]);
       nonMatch = 1.0 - 1.0 / (1.0 + Math.pow(2, -w));
     }
@@ -234,9 +287,10 @@ public final class EmTrainer {
    * Two different keys of one rule share a code only if 58 bits of their hashes agree.
    */
   static final class RuleCodes {
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
     private final List<String> rules = new ArrayList<>();
 
+    /** Thread-safe: records are coded in parallel (which rule gets which id then varies, what is shared not). */
     long[] of(List<String> keys) {
       long[] out = new long[keys.size()];
       for (int i = 0; i < out.length; i++) {
@@ -244,19 +298,22 @@ public final class EmTrainer {
         int colon = key.indexOf(':');
         String rule = colon < 0 ? key : key.substring(0, colon);
         Integer id = ids.get(rule);
-        if (id == null) {
-          if (rules.size() == 64) throw new IllegalStateException("more than 64 blocking rules");
-          id = rules.size();
-          ids.put(rule, id);
-          rules.add(rule);
-        }
-        out[i] = (KeyGroups.hash(key) & ~63L) | id;
+        out[i] = (KeyGroups.hash(key) & ~63L) | (id != null ? id : newId(rule));
       }
       Arrays.sort(out);
       return out;
     }
 
-    String rule(int id) {
+    private synchronized int newId(String rule) {
+      Integer known = ids.get(rule);
+      if (known != null) return known;
+      if (rules.size() == 64) throw new IllegalStateException("more than 64 blocking rules");
+      rules.add(rule);
+      ids.put(rule, rules.size() - 1);
+      return rules.size() - 1;
+    }
+
+    synchronized String rule(int id) {
       return rules.get(id);
     }
 

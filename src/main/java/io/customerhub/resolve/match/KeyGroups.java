@@ -1,5 +1,7 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.support.Parallel;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,8 +47,10 @@ final class KeyGroups {
     }
     long low = (1L << Math.max(1, 32 - Integer.numberOfLeadingZeros(total))) - 1; // room for every entry's number
     long[] packed = new long[total];
-    for (int i = 0; i < total; i++) packed[i] = (hash.applyAsLong(keyOf[i]) & ~low) | i;
-    Arrays.sort(packed);
+    Parallel.forEach(total, (from, to) -> {
+      for (int i = from; i < to; i++) packed[i] = (hash.applyAsLong(keyOf[i]) & ~low) | i;
+    });
+    Arrays.parallelSort(packed);
     int distinct = 0;
     for (int start = 0, end; start < total; start = end) {
       long code = packed[start] & ~low;

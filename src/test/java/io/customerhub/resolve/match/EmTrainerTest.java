@@ -93,6 +93,31 @@ class EmTrainerTest {
         EmTrainer.train(rs, MatchingConfig.defaults(), 7).toJson());
   }
 
+  /**
+   * Training compares its pairs on every core: the model must not depend on how many there are, nor on how the
+   * ranges were scheduled, also when the candidate pairs are sampled.
+   */
+  @Test
+  void theModelIsTheSameOnOneThreadAndOnMany() throws Exception {
+    List<StandardRecord> rs = data(6000, 4);
+    MatchingConfig d = MatchingConfig.defaults();
+    MatchingConfig sampled = new MatchingConfig(d.standardizer(), d.maxBlockSize(), d.blockWindow(),
+        d.mergeProbability(), d.reviewProbability(), d.nameNear(), d.nameSimilar(), d.tfMinimum(),
+        d.maxClusterSize(), d.maxIterations(), 30_000, 5_000, d.nicknames());
+    for (MatchingConfig cfg : List.of(d, sampled)) {
+      assertEquals(trainedOn(1, rs, cfg), trainedOn(4, rs, cfg));
+    }
+  }
+
+  private static String trainedOn(int threads, List<StandardRecord> rs, MatchingConfig cfg) throws Exception {
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> EmTrainer.train(rs, cfg, 9).toJson()).get();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void tinyOrEmptyDataFallsBackTowardsTheDefaults() {
     MatchModel empty = EmTrainer.train(List.of(), MatchingConfig.defaults(), 1);
