@@ -78,10 +78,17 @@ public final class Blocker {
 
   /** Candidate pairs of records by the keys given for each (same order). */
   public Candidates candidates(List<StandardRecord> records, List<List<String>> keys) {
+    record Part(LongList pairs, Map<String, Integer> oversized) {
+    }
+    KeyGroups.Grouped<Part> grouped = KeyGroups.collect(keys, () -> new Part(new LongList(), new LinkedHashMap<>()),
+        (part, key, ids) -> pairBlock(records, key, ids, part.pairs(), part.oversized()));
     LongList pairs = new LongList();
     Map<String, Integer> oversized = new LinkedHashMap<>();
-    int blocks = KeyGroups.forEach(keys, (key, ids) -> pairBlock(records, key, ids, pairs, oversized));
-    return new Candidates(pairs.sortedDistinct(), oversized, blocks);
+    for (Part part : grouped.parts()) {
+      pairs.addAll(part.pairs());
+      oversized.putAll(part.oversized());
+    }
+    return new Candidates(pairs.sortedDistinct(), oversized, grouped.distinct());
   }
 
   private void pairBlock(List<StandardRecord> records, String key, List<Integer> ids, LongList pairs,
@@ -113,12 +120,18 @@ public final class Blocker {
 
   /** A growable long array: candidate sets reach millions of pairs, too many to box. */
   private static final class LongList {
-    private long[] data = new long[1024];
+    private long[] data = new long[64];
     private int size;
 
     void add(long v) {
       if (size == data.length) data = Arrays.copyOf(data, size * 2);
       data[size++] = v;
+    }
+
+    void addAll(LongList other) {
+      if (size + other.size > data.length) data = Arrays.copyOf(data, Math.max(size + other.size, data.length * 2));
+      System.arraycopy(other.data, 0, data, size, other.size);
+      size += other.size;
     }
 
     long[] sortedDistinct() {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,15 +26,41 @@ final class KeyGroups {
     void accept(String key, List<Integer> records);
   }
 
+  /** One block, handed to the accumulator of the range of blocks it fell in. */
+  interface BlockInto<A> {
+    void accept(A part, String key, List<Integer> records);
+  }
+
+  /** What every range of blocks gave, in the order of the ranges, and the number of distinct keys. */
+  record Grouped<A>(List<A> parts, int distinct) {
+  }
+
   /**
-   * Calls {@code block} for every key held by two or more entries, in no particular order; returns the number
-   * of distinct keys.
+   * Calls {@code block} for every key held by two or more entries, on the calling thread, in an order that
+   * depends on the keys alone; returns the number of distinct keys.
    */
   static int forEach(List<List<String>> keys, Block block) {
     return forEach(keys, block, KeyGroups::hash);
   }
 
   static int forEach(List<List<String>> keys, Block block, ToLongFunction<String> hash) {
+    record Found(String key, List<Integer> records) {
+    }
+    Grouped<List<Found>> grouped = collect(keys, ArrayList::new, (part, key, records) -> part.add(new Found(key, records)), hash);
+    for (List<Found> part : grouped.parts()) for (Found f : part) block.accept(f.key(), f.records());
+    return grouped.distinct();
+  }
+
+  /**
+   * The blocks of every key held by two or more entries, handed out on every core: each range of the sorted
+   * entries gets an accumulator of its own from {@code part}, and {@code block} adds that range's blocks to it.
+   */
+  static <A> Grouped<A> collect(List<List<String>> keys, Supplier<A> part, BlockInto<A> block) {
+    return collect(keys, part, block, KeyGroups::hash);
+  }
+
+  static <A> Grouped<A> collect(List<List<String>> keys, Supplier<A> part, BlockInto<A> block,
+                                ToLongFunction<String> hash) {
     int total = 0;
     for (List<String> k : keys) total += k.size();
     int[] recordOf = new int[total];
@@ -51,14 +78,32 @@ final class KeyGroups {
       for (int i = from; i < to; i++) packed[i] = (hash.applyAsLong(keyOf[i]) & ~low) | i;
     });
     Arrays.parallelSort(packed);
+    int size = total;
+    // a range takes the groups of entries that begin in it, to their ends
+    List<Map.Entry<A, Integer>> ranges = Parallel.ranges(size, (from, to) -> {
+      A acc = part.get();
+      int distinct = 0;
+      int start = from;
+      while (start > 0 && start < to && code(packed, start, low) == code(packed, start - 1, low)) start++;
+      for (int end; start < to; start = end) {
+        long code = code(packed, start, low);
+        end = start + 1;
+        while (end < size && code(packed, end, low) == code) end++;
+        distinct += emit(packed, start, end, low, recordOf, keyOf, (key, records) -> block.accept(acc, key, records));
+      }
+      return Map.entry(acc, distinct);
+    });
+    List<A> parts = new ArrayList<>(ranges.size());
     int distinct = 0;
-    for (int start = 0, end; start < total; start = end) {
-      long code = packed[start] & ~low;
-      end = start + 1;
-      while (end < total && (packed[end] & ~low) == code) end++;
-      distinct += emit(packed, start, end, low, recordOf, keyOf, block);
+    for (Map.Entry<A, Integer> r : ranges) {
+      parts.add(r.getKey());
+      distinct += r.getValue();
     }
-    return distinct;
+    return new Grouped<>(parts, distinct);
+  }
+
+  private static long code(long[] packed, int i, long low) {
+    return packed[i] & ~low;
   }
 
   /** The blocks of entries {@code [start, end)}, which share a hash: one key, unless two texts met by chance. */
