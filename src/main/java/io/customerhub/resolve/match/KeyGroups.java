@@ -21,34 +21,16 @@ final class KeyGroups {
   private KeyGroups() {
   }
 
-  /** One block: its key and the records holding it, ascending (a record holding a key twice is there twice). */
-  interface Block {
-    void accept(String key, List<Integer> records);
-  }
-
-  /** One block, handed to the accumulator of the range of blocks it fell in. */
+  /**
+   * One block: its key and the records holding it, ascending (a record holding a key twice is there twice),
+   * handed to the accumulator of the range it fell in.
+   */
   interface BlockInto<A> {
     void accept(A part, String key, List<Integer> records);
   }
 
   /** What every range of blocks gave, in the order of the ranges, and the number of distinct keys. */
   record Grouped<A>(List<A> parts, int distinct) {
-  }
-
-  /**
-   * Calls {@code block} for every key held by two or more entries, on the calling thread, in an order that
-   * depends on the keys alone; returns the number of distinct keys.
-   */
-  static int forEach(List<List<String>> keys, Block block) {
-    return forEach(keys, block, KeyGroups::hash);
-  }
-
-  static int forEach(List<List<String>> keys, Block block, ToLongFunction<String> hash) {
-    record Found(String key, List<Integer> records) {
-    }
-    Grouped<List<Found>> grouped = collect(keys, ArrayList::new, (part, key, records) -> part.add(new Found(key, records)), hash);
-    for (List<Found> part : grouped.parts()) for (Found f : part) block.accept(f.key(), f.records());
-    return grouped.distinct();
   }
 
   /**
@@ -80,7 +62,9 @@ final class KeyGroups {
     Arrays.parallelSort(packed);
     int size = total;
     // a range takes the groups of entries that begin in it, to their ends
-    List<Map.Entry<A, Integer>> ranges = Parallel.ranges(size, (from, to) -> {
+    record Range<A>(A part, int distinct) {
+    }
+    List<Range<A>> ranges = Parallel.ranges(size, (from, to) -> {
       A acc = part.get();
       int distinct = 0;
       int start = from;
@@ -89,15 +73,15 @@ final class KeyGroups {
         long code = code(packed, start, low);
         end = start + 1;
         while (end < size && code(packed, end, low) == code) end++;
-        distinct += emit(packed, start, end, low, recordOf, keyOf, (key, records) -> block.accept(acc, key, records));
+        distinct += emit(packed, start, end, low, recordOf, keyOf, block, acc);
       }
-      return Map.entry(acc, distinct);
+      return new Range<>(acc, distinct);
     });
     List<A> parts = new ArrayList<>(ranges.size());
     int distinct = 0;
-    for (Map.Entry<A, Integer> r : ranges) {
-      parts.add(r.getKey());
-      distinct += r.getValue();
+    for (Range<A> r : ranges) {
+      parts.add(r.part());
+      distinct += r.distinct();
     }
     return new Grouped<>(parts, distinct);
   }
@@ -107,12 +91,13 @@ final class KeyGroups {
   }
 
   /** The blocks of entries {@code [start, end)}, which share a hash: one key, unless two texts met by chance. */
-  private static int emit(long[] packed, int start, int end, long low, int[] recordOf, String[] keyOf, Block block) {
+  private static <A> int emit(long[] packed, int start, int end, long low, int[] recordOf, String[] keyOf,
+                               BlockInto<A> block, A acc) {
     String first = keyOf[(int) (packed[start] & low)];
     boolean one = true;
     for (int i = start + 1; i < end && one; i++) one = keyOf[(int) (packed[i] & low)].equals(first);
     if (one) {
-      if (end - start >= 2) block.accept(first, records(packed, start, end, low, recordOf));
+      if (end - start >= 2) block.accept(acc, first, records(packed, start, end, low, recordOf));
       return 1;
     }
     Map<String, List<Integer>> byText = new LinkedHashMap<>();
@@ -121,7 +106,7 @@ final class KeyGroups {
       byText.computeIfAbsent(keyOf[entry], k -> new ArrayList<>()).add(recordOf[entry]);
     }
     byText.forEach((key, records) -> {
-      if (records.size() >= 2) block.accept(key, records);
+      if (records.size() >= 2) block.accept(acc, key, records);
     });
     return byText.size();
   }

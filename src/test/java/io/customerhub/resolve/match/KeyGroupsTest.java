@@ -27,9 +27,14 @@ class KeyGroupsTest {
   private static Map<String, List<Integer>> bySort(List<List<String>> keys, ToLongFunction<String> hash,
                                                    int[] distinct) {
     Map<String, List<Integer>> out = new HashMap<>();
-    distinct[0] = KeyGroups.forEach(keys, (key, records) -> {
-      if (out.put(key, records) != null) throw new AssertionError("block " + key + " given twice");
-    }, hash);
+    KeyGroups.Grouped<Map<String, List<Integer>>> grouped = KeyGroups.collect(keys, HashMap::new,
+        (part, key, records) -> part.put(key, records), hash);
+    for (Map<String, List<Integer>> part : grouped.parts()) {
+      part.forEach((key, records) -> {
+        if (out.put(key, records) != null) throw new AssertionError("block " + key + " given twice");
+      });
+    }
+    distinct[0] = grouped.distinct();
     return out;
   }
 
@@ -61,11 +66,17 @@ class KeyGroupsTest {
     assertEquals(keys.stream().flatMap(List::stream).distinct().count(), distinct[0]);
   }
 
+  /** Blocks of thousands of entries cross the ranges the entries are handed out in: each is given once, whole. */
+  @RepeatedTest(3)
+  void bigBlocksAcrossRangesAreGivenOnceAndWhole() {
+    assertSameBlocksAsAMap(randomKeys(new Random(), 20_000, 40), KeyGroups::hash);
+  }
+
   @Test
   void noKeysNoBlocks() {
     int[] distinct = new int[1];
     assertEquals(Map.of(), bySort(List.of(List.of(), List.of("a")), KeyGroups::hash, distinct));
     assertEquals(1, distinct[0]);
-    assertEquals(0, KeyGroups.forEach(List.of(), (k, r) -> { }));
+    assertEquals(0, bySort(List.of(), KeyGroups::hash, distinct).size() + distinct[0]);
   }
 }
