@@ -48,7 +48,7 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
     int n = s.keys().size();
     Linker.UnionFind uf = new Linker.UnionFind(n);
     for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
-    Map<Integer, List<StandardRecord>> members = new HashMap<>();
+    Map<Integer, List<StandardRecord>> members = linkedMembers(s, uf);
     record Scored(int a, int b, PairDecider.Decision d) {
     }
     List<Scored> merges = new ArrayList<>();
@@ -113,6 +113,21 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
       }
     }
     return new ReresolutionPlan(target, open, openDecisions, joinedBy, joinedWith);
+  }
+
+  /**
+   * The records of each cluster links and steward merges hold together, by root: the guard must judge a join
+   * against the whole group (a record kept apart from one of its members), not against the record alone.
+   */
+  private static Map<Integer, List<StandardRecord>> linkedMembers(Snapshot s, Linker.UnionFind uf) {
+    Map<Integer, List<StandardRecord>> members = new HashMap<>();
+    Set<Integer> seen = new HashSet<>();
+    for (List<Integer> group : s.linkGroups().values()) {
+      for (int i : group) {
+        if (seen.add(i)) members.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(s.standards().get(i));
+      }
+    }
+    return members;
   }
 
   private static List<StandardRecord> one(Snapshot s, int record) {

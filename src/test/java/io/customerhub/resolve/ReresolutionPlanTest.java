@@ -120,4 +120,20 @@ class ReresolutionPlanTest {
     assertEquals("cluster-guard", plan.reviewDecisions().get(vetoed).rule());
     assertNull(plan.joinedBy()[2]);
   }
+
+  /** Protects keep-apart decisions against re-resolution: the guard sees a link group whole, not one record of it. */
+  @Test
+  void theGuardJudgesAJoinAgainstEveryRecordOfALinkGroup() {
+    // r1 and r2 are held together by a link; a steward kept r0 and r1 apart; r0~r2 is a strong pair
+    var s = snapshot(List.of(P1, P2, P2), Map.of("t:r1", List.of(1, 2)), Map.of(P1, 1L, P2, 2L));
+    KeptApart keptApart = new KeptApart();
+    keptApart.add(s.keys().get(0), s.keys().get(1));
+    var plan = ReresolutionPlan.of(s, pairs(new int[] {0, 2}), decider(Map.of(Set.of(0, 2), 12.0), Set.of()),
+        keptApart::check);
+
+    assertEquals(P1, plan.target()[0], "r0 stays apart from r1's link group");
+    assertEquals(P2, plan.target()[1]);
+    assertEquals(P2, plan.target()[2]);
+    assertEquals(1, plan.reviews().size(), "the vetoed join is left for review");
+  }
 }

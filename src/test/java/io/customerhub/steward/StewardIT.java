@@ -262,6 +262,31 @@ class StewardIT extends OneHubPerClass {
     assertEquals(401, hub.get("/api/v1/reviews", null).status());
   }
 
+  /** Protects a keep-apart against re-resolution when one record of the pair is held by a link to another. */
+  @Test
+  void aPairKeptApartStaysApartInReresolutionWhenALinkHoldsOneSideToAMatchOfTheOther() throws InterruptedException {
+    String given = WireRecords.uniqueName(), family = WireRecords.uniqueName();
+    Rec crm = WireRecords.person("crm", WireRecords.uniqueId("C")).name(given, family).birthDate("1961-04-17")
+        .emails(WireRecords.uniqueEmail("crm")).phones(WireRecords.international(WireRecords.uniqueMobile()))
+        .address("12 Lotus Rd", "Beijing", "100020");
+    Rec erp = WireRecords.person("erp", WireRecords.uniqueId("E")).name(given, family).birthDate("1961-04-18")
+        .emails(WireRecords.uniqueEmail("erp"));
+    hub.accept(crm);
+    hub.accept(erp);
+    Response decided = decide(openPair(crm, erp).getLong("id"), "{\"decision\":\"keep-apart\"}");
+    assertEquals(200, decided.status(), decided::toString);
+    // a copy of crm that names erp in its links: it follows the link, and crm stays apart
+    Rec web = crm.copy().set("source", "web").set("sourceId", WireRecords.uniqueId("W")).link("erp", erp.sourceId());
+    hub.accept(web);
+    assertEquals(profileOf(erp), profileOf(web), "online: web follows its link");
+    assertNotEquals(profileOf(crm), profileOf(erp), "online: kept apart");
+
+    reresolve();
+
+    assertNotEquals(profileOf(crm), profileOf(erp), "kept apart by re-resolution");
+    assertEquals(profileOf(erp), profileOf(web), "the link still holds");
+  }
+
   /** The same person in another system whose national id is another one entirely: a doubtful pair. */
   private static Rec sameCustomerOtherNationalId(Rec crm) {
     return crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"))
