@@ -101,8 +101,9 @@ public final class Reresolver {
   }
 
   /**
-   * Runs over a pass read earlier. A record ingest linked or moved since is not in it or is moved where the pass
-   * says; a profile that took records since keeps them (see {@link #redirectEmptied}).
+   * Runs over a pass read earlier. Ingest and stewards go on meanwhile, and what they did since the read stands: a
+   * record linked since is not in the pass, one deleted, moved or merged elsewhere since stays where it is now (see
+   * {@link #applyPage}), and a profile that took records since keeps them (see {@link #redirectEmptied}).
    */
   public Future<Integer> run(Pass pass, Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
     Snapshot snap = pass.snapshot;
@@ -211,7 +212,8 @@ public final class Reresolver {
     Map<UUID, UUID> survivorOf = new HashMap<>();
     whereTo.forEach((emptied, took) ->
         survivorOf.put(emptied, took.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-    // alone against ingest, which may have linked a record to one of them since the pass was read
+    // alone against ingest, which may have linked a record to one of them since the pass was read; a profile a
+    // steward merged away since is left as the steward left it
     return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
         .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED).execute(SqlParams.mergeArrays(survivorOf)))
         .compose(rows -> {
@@ -253,28 +255,60 @@ public final class Reresolver {
         .put("foundBy", "re-resolution").put("modelVersion", engine.current().version());
   }
 
+  /**
+   * One page of moves, alone against ingest. A record moves only while it is still where the pass read it (see
+   * {@link ResolveSql#MOVE_CROSSWALK}): one a steward or ingest moved since stays put. So the profiles recomputed
+   * are those that really lost or took records, not the pass's, and a profile made for records that all went
+   * elsewhere since is dropped again (a later page that needs it makes it anew).
+   */
   private Future<List<ProfileChange>> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
     UUID[] target = plan.target();
-    Set<UUID> affected = new TreeSet<>();
     Set<UUID> fresh = new LinkedHashSet<>();
-    List<RecordWrites.Link> links = new ArrayList<>(page.size());
-    List<SourceKey> moved = new ArrayList<>(page.size());
-    for (int i : page) {
-      links.add(new RecordWrites.Link(s.keys().get(i), target[i], matchJson(s, plan, i).encode(), true));
-      moved.add(s.keys().get(i));
-      affected.add(s.profiles().get(i));
-      affected.add(target[i]);
-      if (!s.created().containsKey(target[i])) fresh.add(target[i]);
-    }
+    for (int i : page) if (!s.created().containsKey(target[i])) fresh.add(target[i]);
     return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
         .compose(v -> conn.preparedQuery(ResolveSql.INSERT_PROFILES).execute(Tuple.tuple()
             .addValue(fresh.toArray(UUID[]::new)).addValue(fresh.stream().map(x -> "person").toArray(String[]::new))))
-        .compose(v -> {
-          fresh.forEach(f -> s.created().put(f, System.currentTimeMillis()));
-          return RecordWrites.writeLinks(conn, ResolveSql.MOVE_CROSSWALK, links);
-        })
-        .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
-        // every node (this one too) reads the moved records back when it next catches up
-        .compose(changes -> sync.log(conn, moved, Map.of()).map(changes)));
+        .compose(v -> conn.preparedQuery(ResolveSql.MOVE_CROSSWALK).execute(moves(s, plan, page)))
+        .compose(rows -> {
+          Set<UUID> affected = new TreeSet<>();
+          List<SourceKey> moved = new ArrayList<>(rows.size());
+          for (Row r : rows) {
+            moved.add(new SourceKey(r.getString(0), r.getString(1)));
+            affected.add(r.getUUID(2));
+            affected.add(r.getUUID(3));
+          }
+          return dropUnfilled(conn, s, fresh)
+              .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
+              // every node (this one too) reads the moved records back when it next catches up
+              .compose(changes -> sync.log(conn, moved, Map.of()).map(changes));
+        }));
+  }
+
+  /** The page's moves as {@link ResolveSql#MOVE_CROSSWALK} takes them: key, new profile, reason, profile read in. */
+  private Tuple moves(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
+    int n = page.size();
+    String[] sources = new String[n], ids = new String[n], matches = new String[n];
+    UUID[] targets = new UUID[n], readIn = new UUID[n];
+    for (int k = 0; k < n; k++) {
+      int i = page.get(k);
+      sources[k] = s.keys().get(i).source();
+      ids[k] = s.keys().get(i).sourceId();
+      targets[k] = plan.target()[i];
+      matches[k] = matchJson(s, plan, i).encode();
+      readIn[k] = s.profiles().get(i);
+    }
+    return Tuple.of(sources, ids, targets, matches, readIn);
+  }
+
+  /** Deletes the page's new profiles that took no record; the others exist from now on for the pages after. */
+  private static Future<Void> dropUnfilled(SqlConnection conn, Snapshot s, Set<UUID> fresh) {
+    if (fresh.isEmpty()) return Future.succeededFuture();
+    return conn.preparedQuery(ResolveSql.DELETE_UNFILLED_PROFILES).execute(Tuple.of(fresh.toArray(UUID[]::new)))
+        .map(rows -> {
+          Set<UUID> kept = new HashSet<>(fresh);
+          for (Row r : rows) kept.remove(r.getUUID(0));
+          kept.forEach(f -> s.created().put(f, System.currentTimeMillis()));
+          return null;
+        });
   }
 }

@@ -158,10 +158,24 @@ final class ResolveSql {
    * A re-resolution's moves: only records that still have a row (one deleted since the re-resolution read it
    * stays deleted).
    */
+  /**
+   * Re-resolution's moves, each only while the record is still in the profile the run read it in ({@code $5}) and
+   * its new profile is still active: a steward or ingest may have moved it, merged its new profile away or deleted
+   * it since, and what they did stands. Returns each record moved, with the profile it left and the one it joined.
+   */
   static final String MOVE_CROSSWALK = """
       update crosswalk c set profile_id = t.profile_id, match = coalesce(t.match, c.match), assigned_at = now()
-      from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[]) as t(source, source_id, profile_id, match)
-      where c.source = t.source and c.source_id = t.source_id""";
+      from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[], $5::uuid[])
+        as t(source, source_id, profile_id, match, read_in)
+      where c.source = t.source and c.source_id = t.source_id and c.profile_id = t.read_in
+        and exists (select 1 from profile p where p.profile_id = t.profile_id and p.status = 'active')
+      returning c.source, c.source_id, t.read_in, t.profile_id""";
+
+  /** The profiles a re-resolution page made for records that then moved into none of them (moved since the read). */
+  static final String DELETE_UNFILLED_PROFILES = """
+      delete from profile p where p.profile_id = any($1::uuid[])
+        and not exists (select 1 from crosswalk c where c.profile_id = p.profile_id)
+      returning p.profile_id""";
 
   static final String DELETE_CROSSWALK = """
       delete from crosswalk c using unnest($1::text[], $2::text[]) as d(source, source_id)
