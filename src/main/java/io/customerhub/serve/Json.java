@@ -27,4 +27,15 @@ final class Json {
     if (v instanceof Number n) return n.toString();
     return null;
   }
+
+  /**
+   * {@code text} unchanged, or a 400 naming {@code field} when it holds a NUL character: PostgreSQL stores none, in
+   * text or json, and would fail the request with a 500 instead.
+   */
+  static String withoutNul(String field, String text) {
+    if (text != null && text.indexOf('\u0000') >= 0) {
+      throw HubException.invalid(field + ": must not contain NUL characters");
+    }
+    return text;
+  }
 }

@@ -122,14 +122,16 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       if (source == null || sourceId == null) {
         throw HubException.invalid("records[" + i + "]: needs \"source\" and \"sourceId\"");
       }
-      records.add(new SourceKey(source, sourceId));
+      records.add(new SourceKey(Json.withoutNul("records[" + i + "].source", source),
+          Json.withoutNul("records[" + i + "].sourceId", sourceId)));
     }
     answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body)));
   }
 
   private void audit(RoutingContext ctx) {
     int limit = limit(ctx);
-    page(ctx, steward.actions().audit(ctx.request().getParam("subject"), after(ctx), limit), limit);
+    page(ctx, steward.actions().audit(Json.withoutNul("subject", ctx.request().getParam("subject")),
+        after(ctx), limit), limit);
   }
 
   private static void page(RoutingContext ctx, Future<JsonArray> items, int limit) {
@@ -154,7 +156,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     if (note != null && ((String) note).length() > MAX_NOTE) {
       throw HubException.invalid("note: longer than " + MAX_NOTE + " characters");
     }
-    return (String) note;
+    return Json.withoutNul("note", (String) note);
   }
 
   private static long after(RoutingContext ctx) {

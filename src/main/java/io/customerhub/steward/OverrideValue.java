@@ -142,6 +142,8 @@ public final class OverrideValue {
       throw StewardRefusal.invalid(field + ": must be a non-empty string");
     }
     if (text.length() > MAX_TEXT) throw StewardRefusal.invalid(field + ": longer than " + MAX_TEXT + " characters");
+    // PostgreSQL stores no NUL in json: the override would fail as a 500
+    if (text.indexOf('\u0000') >= 0) throw StewardRefusal.invalid(field + ": must not contain NUL characters");
     return text.strip();
   }
 }

@@ -30,6 +30,15 @@ class OverrideValueTest {
     assertTrue(refusal("givenName", "x".repeat(OverrideValue.MAX_TEXT + 1)).contains("longer than"));
   }
 
+  /** Protects the override endpoint from a 500: PostgreSQL stores no NUL character in json. */
+  @Test
+  void aNulCharacterIsRefusedWithTheFieldAtFault() {
+    assertEquals("value: must not contain NUL characters", refusal("givenName", "a\u0000b"));
+    assertEquals("value: must not contain NUL characters", refusal("attributes.segment", "a\u0000b"));
+    assertTrue(refusal("emails", List.of("a@example.com", "b\u0000@example.com")).startsWith("value[1]: must not"));
+    assertTrue(refusal("addresses", List.of(Map.of("city", "Bei\u0000jing"))).startsWith("value[0].city: must not"));
+  }
+
   @Test
   void aBirthDateMustBeACalendarDate() {
     assertEquals("1990-02-28", OverrideValue.of("birthDate", "1990-02-28"));

@@ -287,6 +287,31 @@ class StewardIT extends OneHubPerClass {
     assertEquals(profileOf(erp), profileOf(web), "the link still holds");
   }
 
+  /** Protects steward endpoints from a 500 on a NUL character (PostgreSQL stores none): a 400 names the field. */
+  @Test
+  void aNulCharacterInStewardInputIsA400NamingTheField() {
+    String steward = hub.token("steward");
+    Rec one = WireRecords.distinctPerson("crm", "C");
+    Rec other = WireRecords.distinctPerson("erp", "E");
+    hub.accept(one);
+    hub.accept(other);
+    String profile = profileOf(one);
+    String nulNote = ",\"note\":\"a\\u0000b\"}";
+    assertProblem(400, "note: must not contain NUL", hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        "{\"with\":\"" + profileOf(other) + "\"" + nulNote, steward));
+    assertProblem(400, "note: must not contain NUL", hub.post("/api/v1/profiles/" + profile + "/split", JSON,
+        "{\"records\":[{\"source\":\"crm\",\"sourceId\":\"" + one.sourceId() + "\"}]" + nulNote, steward));
+    assertProblem(400, "note: must not contain NUL", hub.post("/api/v1/reviews/1/decision", JSON,
+        "{\"decision\":\"merge\"" + nulNote, steward));
+    String givenName = "/api/v1/profiles/" + profile + "/overrides/givenName";
+    assertProblem(400, "value: must not contain NUL", hub.put(givenName, JSON, "{\"value\":\"a\\u0000b\"}", steward));
+    assertProblem(400, "note: must not contain NUL", hub.put(givenName, JSON, "{\"value\":\"Wei\"" + nulNote, steward));
+    assertProblem(400, "records[0].sourceId: must not contain NUL", hub.post("/api/v1/profiles/" + profile + "/split",
+        JSON, "{\"records\":[{\"source\":\"crm\",\"sourceId\":\"a\\u0000b\"}]}", steward));
+    assertEquals(profile, profileOf(one), "nothing was done");
+    assertEquals(200, hub.get("/api/v1/profiles/" + profile, hub.adminToken()).status());
+  }
+
   /** The same person in another system whose national id is another one entirely: a doubtful pair. */
   private static Rec sameCustomerOtherNationalId(Rec crm) {
     return crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"))
