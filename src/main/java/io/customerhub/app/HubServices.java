@@ -60,7 +60,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
     IndexSync candidateIndex = new IndexSync(db.pool());
-    ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, new Linker(engine, engine.guard()),
+    Linker linker = new Linker(engine, engine.guard(), engine.keptApart()::check);
+    ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, linker,
         candidateIndex, store, config.resolve(), engine::observe, metrics);
     RoutingPolicy policy = RoutingPolicy.load(config.confDir());
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pairs of records a steward decided are different customers. Whatever the matcher says, online linking and
- * re-resolution never put both into one profile again: a merge that would is sent to review instead (online) or
- * left out (re-resolution). Stewards decide few pairs, so every node holds them all. Thread-safe.
+ * Pairs of records a steward decided are different customers. Whatever the matcher or a source's explicit link
+ * says, online linking and re-resolution never put both into one profile again: a merge that would is sent to
+ * review instead (online) or left out (re-resolution). Stewards decide few pairs, so every node holds them all.
+ * Thread-safe.
  */
 public final class KeptApart {
 

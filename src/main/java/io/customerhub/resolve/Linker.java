@@ -64,18 +64,29 @@ public final class Linker {
 
   private final PairDecider decider;
   private final Guard guard;
+  private final Guard keptApart;
 
   public Linker(PairDecider decider) {
     this(decider, Guard.NONE);
   }
 
   public Linker(PairDecider decider, Guard guard) {
+    this(decider, guard, Guard.NONE);
+  }
+
+  /**
+   * @param guard     judges every MERGE pair a matcher scored
+   * @param keptApart the stewards' decisions, which judge explicit links too: a source's link does not beat a
+   *                  steward who said the two are different customers (a split stays split)
+   */
+  public Linker(PairDecider decider, Guard guard, Guard keptApart) {
     this.decider = decider;
     this.guard = guard;
+    this.keptApart = keptApart;
   }
 
   public boolean guarded() {
-    return guard != Guard.NONE;
+    return guard != Guard.NONE || keptApart != Guard.NONE;
   }
 
   /**
@@ -208,10 +219,12 @@ public final class Linker {
 
   private void apply(UnionFind uf, List<List<StandardRecord>> clusterRecords, Map<Integer, Assignment> best,
                      List<ReviewPair> reviews, Item item, SourceKey other, int otherNode, PairDecider.Decision d) {
-    if (d.band() == PairDecider.Band.MERGE && !"explicit-link".equals(d.rule())) {
+    if (d.band() == PairDecider.Band.MERGE) {
       int a = uf.find(item.index()), b = uf.find(otherNode);
       if (a != b) {
-        Optional<String> objection = guard.check(clusterRecords.get(a), clusterRecords.get(b));
+        // an explicit link is absolute but for a steward's keep-apart
+        Guard judge = "explicit-link".equals(d.rule()) ? keptApart : guard;
+        Optional<String> objection = judge.check(clusterRecords.get(a), clusterRecords.get(b));
         if (objection.isPresent()) {
           Map<String, Object> why = new java.util.LinkedHashMap<>(d.explanation());
           why.put("guard", objection.get());

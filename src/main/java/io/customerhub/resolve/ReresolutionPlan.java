@@ -38,17 +38,24 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
                   Map<String, List<Integer>> linkGroups, Map<UUID, Long> created) {
   }
 
-  /**
-   * Scores every candidate pair with {@code decider}, joins the MERGE pairs strongest first unless {@code guard}
-   * vetoes the join (then the pair is for review), and gives each cluster the profile id most of its records had.
-   */
+  /** As below, with link groups that join whatever stewards decided. */
   static ReresolutionPlan of(Snapshot s, Blocker.Candidates pairs, PairDecider decider, Linker.Guard guard) {
+    return of(s, pairs, decider, guard, Linker.Guard.NONE);
+  }
+
+  /**
+   * Joins the link groups unless {@code keptApart} (the stewards' decisions) vetoes, scores every candidate pair
+   * with {@code decider}, joins the MERGE pairs strongest first unless {@code guard} vetoes the join (then the
+   * pair is for review), and gives each cluster the profile id most of its records had.
+   */
+  static ReresolutionPlan of(Snapshot s, Blocker.Candidates pairs, PairDecider decider, Linker.Guard guard,
+                             Linker.Guard keptApart) {
     List<long[]> reviews = new ArrayList<>();
     List<PairDecider.Decision> reviewDecisions = new ArrayList<>();
     int n = s.keys().size();
     Linker.UnionFind uf = new Linker.UnionFind(n);
-    for (List<Integer> group : s.linkGroups().values()) for (int i : group) uf.union(group.get(0), i);
-    Map<Integer, List<StandardRecord>> members = linkedMembers(s, uf);
+    Map<Integer, List<StandardRecord>> members = new HashMap<>();
+    joinLinkGroups(s, uf, members, keptApart);
     record Scored(int a, int b, PairDecider.Decision d) {
     }
     List<Scored> merges = new ArrayList<>();
@@ -78,16 +85,15 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
     for (Scored m : merges) {
       int a = m.a(), b = m.b();
       if (uf.find(a) == uf.find(b)) continue;
-      List<StandardRecord> left = members.computeIfAbsent(uf.find(a), r -> one(s, a));
-      List<StandardRecord> right = members.computeIfAbsent(uf.find(b), r -> one(s, b));
+      List<StandardRecord> left = membersOf(s, members, uf.find(a));
+      List<StandardRecord> right = membersOf(s, members, uf.find(b));
       if (guard.check(left, right).isPresent()) {
         reviews.add(new long[] {a, b});
         reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, m.d().score(), "cluster-guard",
             m.d().explanation()));
         continue;
       }
-      int ra = uf.find(a), rb = uf.find(b);
-      uf.union(ra, rb);
+      join(uf, members, uf.find(a), uf.find(b), left, right);
       if (joinedBy[a] == null) {
         joinedBy[a] = m.d();
         joinedWith[a] = b;
@@ -96,11 +102,6 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
         joinedBy[b] = m.d();
         joinedWith[b] = a;
       }
-      List<StandardRecord> joined = new ArrayList<>(left);
-      joined.addAll(right);
-      members.remove(ra);
-      members.remove(rb);
-      members.put(uf.find(a), joined);
     }
     UUID[] target = profileIds(s, uf);
     List<long[]> open = new ArrayList<>();
@@ -116,22 +117,36 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
   }
 
   /**
-   * The records of each cluster links and steward merges hold together, by root: the guard must judge a join
-   * against the whole group (a record kept apart from one of its members), not against the record alone.
+   * Joins each record of a group that explicit links or a steward merge hold together to the group's first, unless
+   * a steward kept it apart from a record of the cluster so far: a steward's keep-apart beats a source's link, and
+   * the record stays out. Leaves the records of each cluster made in {@code members}, by root, so that the guard
+   * judges later joins against the whole cluster and not one record of it.
    */
-  private static Map<Integer, List<StandardRecord>> linkedMembers(Snapshot s, Linker.UnionFind uf) {
-    Map<Integer, List<StandardRecord>> members = new HashMap<>();
-    Set<Integer> seen = new HashSet<>();
+  private static void joinLinkGroups(Snapshot s, Linker.UnionFind uf, Map<Integer, List<StandardRecord>> members,
+                                     Linker.Guard keptApart) {
     for (List<Integer> group : s.linkGroups().values()) {
       for (int i : group) {
-        if (seen.add(i)) members.computeIfAbsent(uf.find(i), r -> new ArrayList<>()).add(s.standards().get(i));
+        int ra = uf.find(group.get(0)), rb = uf.find(i);
+        if (ra == rb) continue;
+        List<StandardRecord> left = membersOf(s, members, ra), right = membersOf(s, members, rb);
+        if (keptApart.check(left, right).isEmpty()) join(uf, members, ra, rb, left, right);
       }
     }
-    return members;
   }
 
-  private static List<StandardRecord> one(Snapshot s, int record) {
-    return new ArrayList<>(List.of(s.standards().get(record)));
+  /** The records of the cluster with root {@code root}; a record not joined yet is its own root and all of it. */
+  private static List<StandardRecord> membersOf(Snapshot s, Map<Integer, List<StandardRecord>> members, int root) {
+    return members.computeIfAbsent(root, r -> new ArrayList<>(List.of(s.standards().get(r))));
+  }
+
+  private static void join(Linker.UnionFind uf, Map<Integer, List<StandardRecord>> members, int ra, int rb,
+                           List<StandardRecord> left, List<StandardRecord> right) {
+    uf.union(ra, rb);
+    List<StandardRecord> joined = new ArrayList<>(left);
+    joined.addAll(right);
+    members.remove(ra);
+    members.remove(rb);
+    members.put(uf.find(ra), joined);
   }
 
   /**

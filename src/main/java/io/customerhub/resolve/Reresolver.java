@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 
 /**
  * Re-runs resolution over every stored identity record with the current model and thresholds: blocks and scores
- * all candidate pairs, keeps explicit links, lets the cluster guard veto doubtful chains, then moves only the
- * records whose profile changes. A profile keeps its id when it keeps most of its records; a profile left empty
+ * all candidate pairs, keeps explicit links (but not between records a steward kept apart), lets the cluster guard
+ * veto doubtful chains, then moves only the records whose profile changes. A profile keeps its id when it keeps most of its records; a profile left empty
  * redirects to the one that took them. Each page of moves is one transaction taken exclusively against ingest.
  */
 public final class Reresolver {
@@ -112,7 +112,8 @@ public final class Reresolver {
     progress.accept(new Progress("scoring", 0, snap.keys().size()));
     pass.batch = null;
     Future<ReresolutionPlan> planned =
-        vertx.executeBlocking(() -> ReresolutionPlan.of(snap, pass.candidates, engine, engine.guard()), false);
+        vertx.executeBlocking(() -> ReresolutionPlan.of(snap, pass.candidates, engine, engine.guard(),
+            engine.keptApart()::check), false);
     return planned.compose(plan -> {
       scored[0] = System.nanoTime();
       return apply(snap, plan, progress, changes);

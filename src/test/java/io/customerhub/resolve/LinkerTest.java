@@ -354,6 +354,18 @@ class LinkerTest {
     assertTrue(o.reviews().isEmpty());
   }
 
+  /** Protects a steward's split: an explicit link between records a steward kept apart is not followed. */
+  @Test
+  void aStewardsKeepApartBeatsAnExplicitLink() {
+    KeptApart keptApart = new KeptApart();
+    keptApart.add(key("web:W"), key("C"));
+    Linker linker = new Linker(new DeterministicDecider(), Linker.Guard.NONE, keptApart::check);
+    assertTrue(linker.guarded(), "the members of the profiles are needed for the keep-apart");
+    List<Rec> batch = List.of(rec("web:W", "link:crm:C"), rec("B", "link:crm:C"));
+    Linker.Outcome o = link(linker, batch, List.of(stored("P1", rec("C")), stored("P2", rec("web:W"))));
+    assertEquals(clusters("web:W,profile P2", "crm:B,profile P1"), partition(batch, o));
+  }
+
   @Test
   void guardWithoutObjectionLetsTheMergeHappen() {
     List<List<String>> seen = new ArrayList<>();

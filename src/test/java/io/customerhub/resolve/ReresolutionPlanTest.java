@@ -136,4 +136,18 @@ class ReresolutionPlanTest {
     assertEquals(P2, plan.target()[2]);
     assertEquals(1, plan.reviews().size(), "the vetoed join is left for review");
   }
+
+  /** Protects a steward's split from re-resolution: a link group does not join across a pair kept apart. */
+  @Test
+  void aLinkGroupDoesNotJoinRecordsAStewardKeptApart() {
+    // r1 and r2 link to r0; a steward split r1 off (kept apart from r0)
+    var s = snapshot(List.of(P1, P2, P1), Map.of("t:r0", List.of(0, 1, 2)), Map.of(P1, 1L, P2, 2L));
+    KeptApart keptApart = new KeptApart();
+    keptApart.add(s.keys().get(0), s.keys().get(1));
+    var plan = ReresolutionPlan.of(s, pairs(), decider(Map.of(), Set.of()), Linker.Guard.NONE, keptApart::check);
+
+    assertEquals(P1, plan.target()[0]);
+    assertEquals(P2, plan.target()[1], "the split record stays in its own profile");
+    assertEquals(P1, plan.target()[2], "the other link holds");
+  }
 }

@@ -287,6 +287,30 @@ class StewardIT extends OneHubPerClass {
     assertEquals(profileOf(erp), profileOf(web), "the link still holds");
   }
 
+  /** Protects a split of a record that links to another: neither its next version nor re-resolution undoes it. */
+  @Test
+  void aSplitOfALinkingRecordStaysSplitThroughItsNextVersionAndReresolution() throws InterruptedException {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec web = WireRecords.distinctPerson("web", "W").link("crm", crm.sourceId());
+    hub.accept(crm);
+    hub.accept(web);
+    String profile = profileOf(crm);
+    assertEquals(profile, profileOf(web), "joined by the link");
+    Response split = hub.post("/api/v1/profiles/" + profile + "/split", JSON, new JsonObject()
+        .put("records", new JsonArray().add(new JsonObject().put("source", "web").put("sourceId", web.sourceId())))
+        .encode(), hub.token("steward"));
+    assertEquals(200, split.status(), split::toString);
+    String splitOff = profileOf(web);
+    assertNotEquals(profile, splitOff);
+
+    hub.accept(web.copy().updatedAt(WireRecords.at(30)).set("segment", "vip"));
+    assertEquals(profile, profileOf(crm));
+    assertEquals(splitOff, profileOf(web), "the next version stays where the steward put the record");
+
+    reresolve();
+    assertNotEquals(profileOf(crm), profileOf(web), "re-resolution keeps the split");
+  }
+
   /** Protects steward endpoints from a 500 on a NUL character (PostgreSQL stores none): a 400 names the field. */
   @Test
   void aNulCharacterInStewardInputIsA400NamingTheField() {
