@@ -23,6 +23,11 @@ public final class KeptApart {
     pairs.add(pair(a, b));
   }
 
+  /** A steward decided the two are one customer after all. */
+  public void remove(SourceKey a, SourceKey b) {
+    pairs.remove(pair(a, b));
+  }
+
   public void addAll(Collection<SourceKey[]> decided) {
     for (SourceKey[] p : decided) add(p[0], p[1]);
   }

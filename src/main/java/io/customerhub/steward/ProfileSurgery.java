@@ -41,6 +41,8 @@ final class ProfileSurgery {
   static final class Work {
     final List<ProfileChange> changes = new ArrayList<>();
     final List<SourceKey[]> keptApart = new ArrayList<>();
+    /** Pairs kept apart before that a steward merged now. */
+    final List<SourceKey[]> together = new ArrayList<>();
   }
 
   private final Vertx vertx;
@@ -66,8 +68,11 @@ final class ProfileSurgery {
 
   /** Loads the pairs kept apart so far and listens for those other nodes add. */
   Future<Integer> start() {
-    vertx.eventBus().<JsonObject>consumer(KEPT_APART_ADDRESS, msg -> keptApart.add(
-        key(msg.body().getJsonObject("left")), key(msg.body().getJsonObject("right"))));
+    vertx.eventBus().<JsonObject>consumer(KEPT_APART_ADDRESS, msg -> {
+      SourceKey left = key(msg.body().getJsonObject("left")), right = key(msg.body().getJsonObject("right"));
+      if (msg.body().getBoolean("together", false)) keptApart.remove(left, right);
+      else keptApart.add(left, right);
+    });
     return pool.query(StewardSql.KEPT_APART).execute().map(rows -> {
       List<SourceKey[]> pairs = new ArrayList<>();
       for (Row r : rows) {
@@ -88,6 +93,11 @@ final class ProfileSurgery {
             vertx.eventBus().publish(KEPT_APART_ADDRESS,
                 new JsonObject().put("left", CanonicalJson.key(p[0])).put("right", CanonicalJson.key(p[1])));
           }
+          for (SourceKey[] p : work.together) {
+            keptApart.remove(p[0], p[1]);
+            vertx.eventBus().publish(KEPT_APART_ADDRESS, new JsonObject().put("left", CanonicalJson.key(p[0]))
+                .put("right", CanonicalJson.key(p[1])).put("together", true));
+          }
           // the action is committed: a cache that missed it is repaired by the next change or read
           return readModel.afterCommit(work.changes, List.of()).recover(err -> {
             LOG.warn("profiles changed by {} not cached: {}", what, err.getMessage());
@@ -96,8 +106,24 @@ final class ProfileSurgery {
         });
   }
 
-  /** The {@code loser}'s records join the {@code survivor}, which is recomputed; the loser redirects to it. */
+  /**
+   * The {@code loser}'s records join the {@code survivor}, which is recomputed; the loser redirects to it. Pairs
+   * kept apart between their records are merged first: left in force, they would have online linking and
+   * re-resolution split the profile the steward just made.
+   */
   Future<Void> merge(SqlConnection conn, Work work, UUID survivor, UUID loser, JsonObject why, String actor) {
+    return conn.preparedQuery(StewardSql.MERGE_KEPT_APART).execute(Tuple.of(survivor, loser, actor))
+        .compose(flipped -> {
+          for (Row r : flipped) {
+            work.together.add(new SourceKey[] {new SourceKey(r.getString(0), r.getString(1)),
+                new SourceKey(r.getString(2), r.getString(3))});
+          }
+          return moveRecords(conn, work, survivor, loser, why, actor);
+        });
+  }
+
+  private Future<Void> moveRecords(SqlConnection conn, Work work, UUID survivor, UUID loser, JsonObject why,
+                                   String actor) {
     return ProfileMoves.merge(conn, survivor, new UUID[] {loser}, why, actor).compose(mergedAway -> {
       Map<UUID, UUID> into = new HashMap<>();
       mergedAway.keySet().forEach(m -> into.put(m, survivor));
@@ -134,7 +160,7 @@ final class ProfileSurgery {
 
   /**
    * Stores steward decisions on record pairs ({@code merged} or {@code kept-apart}), replacing whatever was known
-   * of each pair; pairs kept apart are also enforced from now on.
+   * of each pair; pairs kept apart are also enforced from now on, pairs merged no longer.
    */
   Future<Void> decidePairs(SqlConnection conn, Work work, List<SourceKey[]> pairs, String status, String actor,
                            JsonObject why) {
@@ -150,6 +176,7 @@ final class ProfileSurgery {
       ri[i] = right.sourceId();
     }
     if ("kept-apart".equals(status)) work.keptApart.addAll(pairs);
+    else work.together.addAll(pairs);
     return conn.preparedQuery(StewardSql.DECIDE_PAIRS)
         .execute(Tuple.of(ls, li, rs, ri, status, actor, why.encode())).mapEmpty();
   }

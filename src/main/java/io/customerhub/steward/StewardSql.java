@@ -46,6 +46,19 @@ final class StewardSql {
       on conflict (left_source, left_id, right_source, right_id) do update
         set status = excluded.status, decided_by = excluded.decided_by, decided_at = excluded.decided_at""";
 
+  /**
+   * A steward merging profiles {@code $1} and {@code $2} says their records are one customer: every pair kept
+   * apart between a record of one and a record of the other is merged from now on. Run before the records move.
+   */
+  static final String MERGE_KEPT_APART = """
+      update review_pair r set status = 'merged', decided_by = $3, decided_at = now()
+      from crosswalk lc, crosswalk rc
+      where r.status = 'kept-apart'
+        and lc.source = r.left_source and lc.source_id = r.left_id
+        and rc.source = r.right_source and rc.source_id = r.right_id
+        and (lc.profile_id = $1 and rc.profile_id = $2 or lc.profile_id = $2 and rc.profile_id = $1)
+      returning r.left_source, r.left_id, r.right_source, r.right_id""";
+
   /** Profiles with their records and the values set on them by hand, locked. */
   static final String LOCK_PROFILES = """
       select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id, p.overrides::text

@@ -27,6 +27,18 @@ class KeptApartTest {
     assertEquals(1, kept.size());
   }
 
+  /** Protects a steward's merge back of a split: the pair merged is no longer kept apart. */
+  @Test
+  void aPairMergedLaterIsNoLongerKeptApartWhicheverWayRoundItIsNamed() {
+    KeptApart kept = new KeptApart();
+    kept.add(A, B);
+    kept.add(A, C);
+    kept.remove(B, A);
+    assertFalse(kept.contains(A, B));
+    assertTrue(kept.contains(A, C));
+    assertEquals(1, kept.size());
+  }
+
   @Test
   void twoGroupsMayNotJoinWhenAnyRecordOfOneWasKeptApartFromAnyOfTheOther() {
     KeptApart kept = new KeptApart();

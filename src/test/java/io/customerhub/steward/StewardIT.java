@@ -311,6 +311,51 @@ class StewardIT extends OneHubPerClass {
     assertNotEquals(profileOf(crm), profileOf(web), "re-resolution keeps the split");
   }
 
+  /**
+   * Protects a steward's merge back of a split from re-resolution: every pair the split kept apart between the two
+   * profiles' records is merged, not only one tie, so no record is split off the merged profile again.
+   */
+  @Test
+  void mergingBackASplitOfThreeRecordsSurvivesReresolution() throws InterruptedException {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
+    Rec web = crm.copy().set("source", "web").set("sourceId", WireRecords.uniqueId("W"));
+    hub.accept(crm);
+    hub.accept(erp);
+    hub.accept(web);
+    String profile = profileOf(crm);
+    String splitOff = split(profile, erp);
+    Response merged = hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        new JsonObject().put("with", splitOff).encode(), hub.token("steward"));
+    assertEquals(200, merged.status(), merged::toString);
+    assertEquals(profile, profileOf(erp));
+    assertEquals(profile, profileOf(web));
+
+    reresolve();
+
+    assertEquals(profileOf(crm), profileOf(erp), "the steward's merge is kept");
+    assertEquals(profileOf(crm), profileOf(web), "no record is split off the merged profile");
+  }
+
+  /** Protects a steward's merge back of a split from the next version of a record, on the node that merged it. */
+  @Test
+  void mergingBackASplitSurvivesTheNextVersionOfARecord() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
+    hub.accept(crm);
+    hub.accept(erp);
+    String profile = profileOf(crm);
+    String splitOff = split(profile, erp);
+    Response merged = hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        new JsonObject().put("with", splitOff).encode(), hub.token("steward"));
+    assertEquals(200, merged.status(), merged::toString);
+    assertEquals(profileOf(crm), profileOf(erp));
+
+    hub.accept(crm.copy().updatedAt(WireRecords.at(30)).set("segment", "vip"));
+
+    assertEquals(profileOf(crm), profileOf(erp), "the next version of crm keeps the steward's merge");
+  }
+
   /** Protects steward endpoints from a 500 on a NUL character (PostgreSQL stores none): a 400 names the field. */
   @Test
   void aNulCharacterInStewardInputIsA400NamingTheField() {
@@ -358,6 +403,15 @@ class StewardIT extends OneHubPerClass {
 
   private static Response decide(long id, String body) {
     return hub.post("/api/v1/reviews/" + id + "/decision", JSON, body, hub.token("steward"));
+  }
+
+  /** Splits {@code rec} out of {@code profile}; the id of the profile it went to. */
+  private static String split(String profile, Rec rec) {
+    JsonObject key = new JsonObject().put("source", rec.source()).put("sourceId", rec.sourceId());
+    Response split = hub.post("/api/v1/profiles/" + profile + "/split", JSON,
+        new JsonObject().put("records", new JsonArray().add(key)).encode(), hub.token("steward"));
+    assertEquals(200, split.status(), split::toString);
+    return split.json().getString("newProfileId");
   }
 
   private static String profileOf(Rec r) {
