@@ -47,6 +47,14 @@ final class ProfileSql {
       from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]::numeric[], $6::text[],
                   $7::text[]::timestamptz[]) as t(profile_id, version, kind, body, value, tier, created)""";
 
+  /**
+   * Profiles that lost their records before they were first written: deleted from the start. No "on conflict":
+   * a concurrent insert of the same profile must make one of the two transactions fail and retry.
+   */
+  static final String INSERT_TOMBSTONES = """
+      insert into profile (profile_id, version, status, created_at, updated_at)
+      select t, 1, 'deleted', now(), now() from unnest($1::uuid[]) as t""";
+
   static final String INSERT_OUTBOX = """
       insert into outbox (profile_id, change_type, version, payload)
       select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::json[])""";

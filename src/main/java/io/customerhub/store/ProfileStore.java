@@ -103,19 +103,13 @@ public final class ProfileStore {
     Future<RowSet<Row>> orderRows = conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all));
     return Future.all(currentRows, memberRows, orderRows)
         .compose(v -> {
-          for (Row r : currentRows.result()) {
-            String body = r.getString("body");
-            current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
-                r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body),
-                overrideValues(r.getString("overrides"))));
-          }
-          if (memberRows.result() != null) {
-            for (Row r : memberRows.result()) {
-              members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>())
-                  .add(CanonicalJson.decodeStored(r.getString(1)));
-            }
-          }
+          readCurrent(currentRows.result(), current);
+          if (memberRows.result() != null) addMembers(memberRows.result(), members);
           for (Row r : orderRows.result()) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
+          return rereadWrittenSince(conn, created.keySet(), current, members);
+        })
+        .compose(v -> writeTombstones(conn, all, current, members))
+        .compose(v -> {
           Set<UUID> fresh = new HashSet<>();
           Instant now = Instant.now();
           for (UUID id : all) {
@@ -137,6 +131,53 @@ public final class ProfileStore {
           laps.lap("recompute-write");
           return changes;
         });
+  }
+
+  private static void readCurrent(RowSet<Row> rows, Map<UUID, Current> current) {
+    for (Row r : rows) {
+      String body = r.getString("body");
+      current.put(r.getUUID("profile_id"), new Current(r.getLong("version"), r.getString("status"),
+          r.getOffsetDateTime("created_at").toInstant(), body == null ? null : ProfileCodec.fromStored(body),
+          overrideValues(r.getString("overrides"))));
+    }
+  }
+
+  private static void addMembers(RowSet<Row> rows, Map<UUID, List<CanonicalRecord>> members) {
+    for (Row r : rows) {
+      members.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(CanonicalJson.decodeStored(r.getString(1)));
+    }
+  }
+
+  /**
+   * A profile the caller created and has the records of, but that already has a row, was written since the
+   * caller linked it by another transaction (a batch that deleted or changed one of its records, or the recovery
+   * of the caller's mark): the caller's records may be stale, so its members are read as stored now. The rows are
+   * locked, so they cannot change again before this transaction commits. A second round trip only in that case.
+   */
+  private static Future<Void> rereadWrittenSince(SqlConnection conn, Set<UUID> created, Map<UUID, Current> current,
+                                                 Map<UUID, List<CanonicalRecord>> members) {
+    UUID[] written = created.stream().filter(current::containsKey).toArray(UUID[]::new);
+    if (written.length == 0) return Future.succeededFuture();
+    for (UUID id : written) members.remove(id);
+    return conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(written)).map(rows -> {
+      addMembers(rows, members);
+      return null;
+    });
+  }
+
+  /**
+   * A profile with neither a row nor members lost its last record before anyone wrote it (a delete racing the
+   * second transaction of the batch that created it): it gets a 'deleted' row without body or event (nobody ever
+   * saw it), so that the creating batch, when it comes to write it, finds it written and reads its members instead
+   * of inserting it from the records it holds. A plain insert: if the creating batch inserts it at the same time,
+   * one of the two transactions fails on the key (23505), is retried, and finds the other's row.
+   */
+  private static Future<Void> writeTombstones(SqlConnection conn, UUID[] all, Map<UUID, Current> current,
+                                              Map<UUID, List<CanonicalRecord>> members) {
+    UUID[] gone = Arrays.stream(all).filter(id -> !current.containsKey(id) && !members.containsKey(id))
+        .toArray(UUID[]::new);
+    if (gone.length == 0) return Future.succeededFuture();
+    return conn.preparedQuery(ProfileSql.INSERT_TOMBSTONES).execute(Tuple.of(gone)).mapEmpty();
   }
 
   /** Marks {@code ids} as changed by the batch {@code token} until its second transaction recomputes them. */
