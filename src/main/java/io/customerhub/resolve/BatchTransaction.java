@@ -130,7 +130,7 @@ final class BatchTransaction {
           return linkIdentities(identities, stored);
         })
         .compose(v -> records.detach(deletes))
-        .compose(v -> orderWrites.writeOrders(orders, deletes))
+        .compose(v -> orderWrites.writeOrders(orders, deletes, stored::containsKey))
         .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
         .compose(v -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto))
         .compose(v -> ProfileStore.markDirty(conn, token, state.toRecompute()))

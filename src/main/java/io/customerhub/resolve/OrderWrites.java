@@ -6,6 +6,7 @@ import io.customerhub.record.OrderInfo;
 import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The batch's order writes: the latest state of each order, linked to its customer's profile by the customer's
@@ -29,20 +31,13 @@ final class OrderWrites {
     this.state = state;
   }
 
-  /** Stores the latest state of each order and marks the profiles of their customers for recomputation. */
-  Future<Void> writeOrders(List<Prepared> orders, List<Prepared> deletes) {
-    List<Prepared> orderDeletes = deletes.stream().filter(p -> p.record().order() != null
-        || p.record().kind() == Kind.ORDER).toList();
-    Future<Void> removed = orderDeletes.isEmpty() ? Future.succeededFuture()
-        : conn.preparedQuery(ResolveSql.DELETE_ORDERS).execute(SqlParams.keyArrays(orderDeletes))
-        .compose(rows -> {
-          List<SourceKey> customers = new ArrayList<>();
-          for (Row r : rows) customers.add(new SourceKey(r.getString(0), r.getString(1)));
-          return profilesOf(customers).map(found -> {
-            state.affected.addAll(found.values());
-            return null;
-          });
-        });
+  /**
+   * Stores the latest state of each order and marks for recomputation the profiles that count it now and those
+   * that stop counting it: its customer's before it was deleted or before it named another customer.
+   * {@code stored}: whether the batch found a record stored (only such an order can have had another customer).
+   */
+  Future<Void> writeOrders(List<Prepared> orders, List<Prepared> deletes, Predicate<SourceKey> stored) {
+    Future<Void> removed = removeOrders(deletes);
     if (orders.isEmpty()) return removed;
     int n = orders.size();
     String[] src = new String[n], id = new String[n], cs = new String[n], cid = new String[n], at = new String[n],
@@ -63,9 +58,50 @@ final class OrderWrites {
       upd[i] = r.updatedAt() == null ? null : r.updatedAt().toString();
     }
     return removed
+        .compose(v -> leaveCustomers(orders, stored))
         .compose(v -> conn.preparedQuery(ResolveSql.UPSERT_ORDERS).execute(Tuple.of(src, id, cs, cid, at, amount, cur,
             status, channel, upd)))
         .compose(v -> answerOrders(orders, true));
+  }
+
+  /** Deletes the orders among {@code deletes}; their customers' profiles no longer count them. */
+  private Future<Void> removeOrders(List<Prepared> deletes) {
+    List<Prepared> orderDeletes = deletes.stream().filter(p -> p.record().order() != null
+        || p.record().kind() == Kind.ORDER).toList();
+    if (orderDeletes.isEmpty()) return Future.succeededFuture();
+    return conn.preparedQuery(ResolveSql.DELETE_ORDERS).execute(SqlParams.keyArrays(orderDeletes))
+        .compose(this::markCustomers);
+  }
+
+  /**
+   * Marks the profiles of the customers that stored orders stop counting for: the orders' customers before this
+   * batch, where it names another. A guest order's customer is itself (it may now name one).
+   */
+  private Future<Void> leaveCustomers(List<Prepared> orders, Predicate<SourceKey> stored) {
+    List<Prepared> known = orders.stream().filter(p -> stored.test(p.key())).toList();
+    if (known.isEmpty()) return Future.succeededFuture();
+    int n = known.size();
+    String[] src = new String[n], id = new String[n], cs = new String[n], cid = new String[n];
+    for (int i = 0; i < n; i++) {
+      SourceKey customer = customerOf(known.get(i));
+      src[i] = known.get(i).key().source();
+      id[i] = known.get(i).key().sourceId();
+      cs[i] = customer.source();
+      cid[i] = customer.sourceId();
+    }
+    return conn.preparedQuery(ResolveSql.LOCK_PREVIOUS_CUSTOMERS).execute(Tuple.of(src, id, cs, cid))
+        .compose(this::markCustomers);
+  }
+
+  /** Marks the profiles of the customers in {@code rows} (customer source, source id) for recomputation. */
+  private Future<Void> markCustomers(RowSet<Row> rows) {
+    if (rows.size() == 0) return Future.succeededFuture();
+    List<SourceKey> customers = new ArrayList<>();
+    for (Row r : rows) customers.add(new SourceKey(r.getString(0), r.getString(1)));
+    return profilesOf(customers).map(found -> {
+      state.affected.addAll(found.values());
+      return null;
+    });
   }
 
   /** Answers orders with the profile of their customer, which may not be known yet (the order waits for it). */

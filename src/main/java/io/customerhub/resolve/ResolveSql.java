@@ -181,6 +181,18 @@ final class ResolveSql {
       delete from crosswalk c using unnest($1::text[], $2::text[]) as d(source, source_id)
       where c.source = d.source and c.source_id = d.source_id returning c.profile_id""";
 
+  /**
+   * The stored customers of the orders that now name another one (a guest order's customer is itself), locked
+   * until {@link #UPSERT_ORDERS} overwrites them: the profiles the orders leave must be recomputed, or they would
+   * keep counting them.
+   */
+  static final String LOCK_PREVIOUS_CUSTOMERS = """
+      select o.customer_source, o.customer_source_id
+      from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(source, source_id, customer_source, customer_source_id)
+      join customer_order o on o.source = t.source and o.source_id = t.source_id
+      where (o.customer_source, o.customer_source_id) is distinct from (t.customer_source, t.customer_source_id)
+      order by o.source, o.source_id for update of o""";
+
   static final String UPSERT_ORDERS = """
       insert into customer_order (source, source_id, customer_source, customer_source_id, ordered_at, amount,
                                   currency, status, channel, updated_at)
