@@ -210,6 +210,7 @@ public final class IngestService {
       results[positions.get(i)] = new Result(o, warnings.getOrDefault(positions.get(i), List.of()));
       if (o.kind() == Outcome.Kind.DELETED) detached.add(batch.get(i).record().key());
     }
+    detached.addAll(r.unlinked());
     long start = System.nanoTime();
     return readModel.afterCommit(r.changes(), detached)
         .onComplete(x -> metrics.phase("cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS));

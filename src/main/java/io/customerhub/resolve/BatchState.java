@@ -33,6 +33,8 @@ final class BatchState {
   final Map<UUID, UUID> mergedInto = new HashMap<>();
   /** The batch's identity records as the candidate index holds them once the batch commits. */
   final List<CandidateIndex.Indexed> indexed = new ArrayList<>();
+  /** Stored records that are no longer identity records and left their profiles: the cache forgets their keys. */
+  final List<SourceKey> unlinked = new ArrayList<>();
   int linked;
   int scoredPairs;
   int cappedKeys;
@@ -53,7 +55,7 @@ final class BatchState {
     List<ProfileChange> merged = new ArrayList<>();
     mergedAway.forEach((id, version) -> merged.add(new ProfileChange(id, ProfileChange.MERGED, version, null,
         mergedInto.get(id), List.of())));
-    return new BatchTransaction.Result(outcomes, byKey, affected, created, absorbed, token, merged, linked,
+    return new BatchTransaction.Result(outcomes, byKey, affected, created, absorbed, token, merged, unlinked, linked,
         scoredPairs, cappedKeys);
   }
 }

@@ -47,12 +47,14 @@ final class BatchTransaction {
   /**
    * A committed linking: each record's answer, what the second transaction recomputes ({@code affected},
    * {@code created} with their records, the {@code absorbed} profiles of merges) and clears ({@code token}), the
-   * events of profiles merged away, and the matcher's work ({@code scoredPairs} for the {@code linked} records).
+   * events of profiles merged away, the keys of records that left their profiles without being deleted
+   * ({@code unlinked}), and the matcher's work ({@code scoredPairs} for the {@code linked} records).
    */
   record Result(Map<Integer, Outcome> outcomes, Map<SourceKey, Outcome> byKey, Set<UUID> affected,
                 Map<UUID, List<CanonicalRecord>> created, Map<UUID, List<UUID>> absorbed, long token,
-                List<ProfileChange> mergedAway, int linked, int scoredPairs, int cappedKeys) {
-    static final Result EMPTY = new Result(Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), 0, List.of(), 0, 0, 0);
+                List<ProfileChange> mergedAway, List<SourceKey> unlinked, int linked, int scoredPairs, int cappedKeys) {
+    static final Result EMPTY =
+        new Result(Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), 0, List.of(), List.of(), 0, 0, 0);
 
     boolean recomputes() {
       return !affected.isEmpty() || !created.isEmpty();
@@ -104,6 +106,7 @@ final class BatchTransaction {
     List<Prepared> identities = new ArrayList<>();
     List<Prepared> orders = new ArrayList<>();
     List<Prepared> deletes = new ArrayList<>();
+    List<Prepared> leaving = new ArrayList<>();
     List<Prepared> unchangedOrders = new ArrayList<>();
     return conn.query(ResolveSql.SHARED_WRITER_LOCK).execute()
         .compose(v -> buckets == null ? conn.query(ResolveSql.LOCK_ALL_BUCKETS).execute()
@@ -122,7 +125,7 @@ final class BatchTransaction {
             stored.put(new SourceKey(r.getString(0), r.getString(1)), new Stored(instant(r.getOffsetDateTime(2)),
                 r.getString(3), r.getBoolean(4), r.getUUID(5)));
           }
-          classify(winners, stored, identities, orders, deletes, unchangedOrders);
+          classify(winners, stored, identities, orders, deletes, leaving, unchangedOrders);
           return records.writeRecords(RecordWrites.concat(identities, orders, deletes), stored::containsKey);
         })
         .compose(v -> {
@@ -130,13 +133,14 @@ final class BatchTransaction {
           return linkIdentities(identities, stored);
         })
         .compose(v -> records.detach(deletes))
+        .compose(v -> records.unlink(leaving))
         .compose(v -> orderWrites.writeOrders(orders, deletes, stored::containsKey))
         .compose(v -> orderWrites.answerOrders(unchangedOrders, false))
         .compose(v -> ProfileStore.writeMergedAway(conn, state.mergedAway, state.mergedInto))
         .compose(v -> ProfileStore.markDirty(conn, token, state.toRecompute()))
         .compose(v -> {
           laps.lap("write-orders-marks");
-          List<SourceKey> removed = deletes.stream().map(Prepared::key).toList();
+          List<SourceKey> removed = RecordWrites.concat(deletes, leaving).stream().map(Prepared::key).toList();
           return sync.append(conn, new IndexSync.Changes(state.indexed, removed, state.mergedInto));
         })
         .map(a -> {
@@ -150,8 +154,13 @@ final class BatchTransaction {
     return appended;
   }
 
+  /**
+   * Sorts the batch's newest versions by what they do; {@code leaving} are stored identity records that are not
+   * any more (a guest order that now names its customer): also orders, they leave their profile as deletes do.
+   */
   private void classify(List<Prepared> winners, Map<SourceKey, Stored> stored, List<Prepared> identities,
-                        List<Prepared> orders, List<Prepared> deletes, List<Prepared> unchangedOrders) {
+                        List<Prepared> orders, List<Prepared> deletes, List<Prepared> leaving,
+                        List<Prepared> unchangedOrders) {
     for (Prepared p : winners) {
       Stored s = stored.get(p.key());
       if (s != null && !p.supersedes(s.updatedAt(), s.hash())) {
@@ -164,6 +173,12 @@ final class BatchTransaction {
       else if (p.isIdentity()) identities.add(p);
       else {
         orders.add(p);
+        // linked, so it was an identity record: left in its profile and the candidate index, it would go on
+        // counting there and matching new records on the nodes that hold it (not on one that reloads its index)
+        if (s != null && s.profileId() != null) {
+          leaving.add(p);
+          state.unlinked.add(p.key());
+        }
         // a known order's newer state is an update, not a new order; answerOrders adds the profile
         state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, null));
       }

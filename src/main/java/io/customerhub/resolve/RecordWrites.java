@@ -93,10 +93,19 @@ final class RecordWrites {
     return conn.preparedQuery(statement).execute(Tuple.of(sources, ids, targets, matches)).mapEmpty();
   }
 
+  /** Deleted records leave their profiles (which are recomputed) and are answered as deleted. */
   Future<Void> detach(List<Prepared> deletes) {
-    if (deletes.isEmpty()) return Future.succeededFuture();
     deletes.forEach(p -> state.record(p, Outcome.of(Outcome.Kind.DELETED, null)));
-    return conn.preparedQuery(ResolveSql.DELETE_CROSSWALK).execute(SqlParams.keyArrays(deletes))
+    return unlink(deletes);
+  }
+
+  /**
+   * Records leave the profiles they were linked to, which are recomputed: deleted records, and records that are no
+   * longer identity records (a guest order that now names its customer), whose answers are their orders'.
+   */
+  Future<Void> unlink(List<Prepared> leaving) {
+    if (leaving.isEmpty()) return Future.succeededFuture();
+    return conn.preparedQuery(ResolveSql.DELETE_CROSSWALK).execute(SqlParams.keyArrays(leaving))
         .map(rows -> {
           for (Row r : rows) state.affected.add(r.getUUID(0));
           return null;

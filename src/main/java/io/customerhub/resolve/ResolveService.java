@@ -71,15 +71,24 @@ public final class ResolveService {
     this.metrics = metrics;
   }
 
-  /** The answer per input record (same order) and the committed profile changes, for the cache. */
-  public record BatchResult(List<Outcome> outcomes, List<ProfileChange> changes) {
+  /**
+   * The answer per input record (same order), the committed profile changes and the keys of records that left
+   * their profiles without being deleted (orders that were identity records), for the cache.
+   */
+  public record BatchResult(List<Outcome> outcomes, List<ProfileChange> changes, List<SourceKey> unlinked) {
+    public BatchResult(List<Outcome> outcomes, List<ProfileChange> changes) {
+      this(outcomes, changes, List.of());
+    }
+
     /** The results of two consecutive parts of one batch, as if they had been one. */
     public static BatchResult concat(BatchResult first, BatchResult second) {
       List<Outcome> outcomes = new ArrayList<>(first.outcomes());
       outcomes.addAll(second.outcomes());
       List<ProfileChange> changes = new ArrayList<>(first.changes());
       changes.addAll(second.changes());
-      return new BatchResult(outcomes, changes);
+      List<SourceKey> unlinked = new ArrayList<>(first.unlinked());
+      unlinked.addAll(second.unlinked());
+      return new BatchResult(outcomes, changes, unlinked);
     }
   }
 
@@ -273,7 +282,7 @@ public final class ResolveService {
       }
       outcomes.add(o);
     }
-    return new BatchResult(outcomes, changes);
+    return new BatchResult(outcomes, changes, result.unlinked());
   }
 
   private void observeCreated(List<Prepared> prepared, BatchTransaction.Result result) {
