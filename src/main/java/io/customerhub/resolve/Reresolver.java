@@ -33,8 +33,9 @@ import java.util.function.Consumer;
 /**
  * Re-runs resolution over every stored identity record with the current model and thresholds: blocks and scores
  * all candidate pairs, keeps explicit links (but not between records a steward kept apart), lets the cluster guard
- * veto doubtful chains, then moves only the records whose profile changes. A profile keeps its id when it keeps most of its records; a profile left empty
- * redirects to the one that took them. Each page of moves is one transaction taken exclusively against ingest.
+ * veto doubtful chains, then moves only the records whose profile changes. A profile keeps its id when it keeps
+ * most of its records; a profile left empty redirects to the one that took them. Each page of moves is one
+ * transaction taken exclusively against ingest.
  */
 public final class Reresolver {
 

@@ -155,10 +155,6 @@ final class ResolveSql {
         match = coalesce(excluded.match, crosswalk.match), assigned_at = now()""";
 
   /**
-   * A re-resolution's moves: only records that still have a row (one deleted since the re-resolution read it
-   * stays deleted).
-   */
-  /**
    * Re-resolution's moves, each only while the record is still in the profile the run read it in ({@code $5}) and
    * its new profile is still active: a steward or ingest may have moved it, merged its new profile away or deleted
    * it since, and what they did stands. Returns each record moved, with the profile it left and the one it joined.
