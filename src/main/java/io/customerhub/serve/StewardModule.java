@@ -146,6 +146,12 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       if (!(err instanceof StewardRefusal r)) ctx.fail(err);
       else if (r.kind() == StewardRefusal.Kind.MISSING) ctx.fail(HubException.notFound(r.getMessage()));
       else if (r.kind() == StewardRefusal.Kind.CONFLICT) ctx.fail(HubException.conflict(r.getMessage()));
+      else if (r.kind() == StewardRefusal.Kind.UNFINISHED) {
+        // not a conflict with what the steward asked (409 says "look again, this is settled"): the very same
+        // request succeeds once ingest has written the profile, which takes a moment; tools retry a 503 as it is
+        ctx.response().putHeader("Retry-After", "1");
+        ctx.fail(HubException.unavailable(r.getMessage()));
+      }
       else ctx.fail(HubException.invalid(r.getMessage()));
     });
   }

@@ -78,37 +78,58 @@ public final class StewardDecisions {
               SourceKey right = new SourceKey(pair.getString(2), pair.getString(3));
               JsonObject detail = new JsonObject().put("reviewPair", id).put("left", left.asString())
                   .put("right", right.asString()).put("note", note);
-              if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
-              return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
-                  .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id, detail))
-                  .compose(v -> apply(conn, work, decision, left, right, detail, actor));
+              return pairProfiles(conn, left, right).compose(profiles -> {
+                if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
+                return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
+                    .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id,
+                        detail))
+                    .compose(v -> apply(conn, work, decision, profiles.get(left), profiles.get(right), right,
+                        detail, actor));
+              });
             }))
         .compose(v -> surgery.pool().preparedQuery(StewardSql.REVIEW).execute(Tuple.of(id)))
         .map(rows -> review(rows.iterator().next()));
   }
 
-  private Future<Void> apply(SqlConnection conn, ProfileSurgery.Work work, Decision decision, SourceKey left,
-                             SourceKey right, JsonObject detail, String actor) {
-    return conn.preparedQuery(StewardSql.PAIR_PROFILES)
-        .execute(Tuple.of(left.source(), left.sourceId(), right.source(), right.sourceId()))
-        .compose(rows -> {
+  /**
+   * The pair's records' profiles, locked, by record; none for a record deleted since the pair was found. Refused
+   * as unfinished while a record's profile is not written yet: its batch committed the crosswalk row and has yet
+   * to write the profile in its second transaction, which takes the writer lock this action holds, so nothing
+   * moves until it is released. Deciding then would record the pair (final) with nothing merged or split.
+   */
+  private static Future<Map<SourceKey, Row>> pairProfiles(SqlConnection conn, SourceKey left, SourceKey right) {
+    Tuple keys = Tuple.of(left.source(), left.sourceId(), right.source(), right.sourceId());
+    return conn.preparedQuery(StewardSql.PAIR_RECORDS).execute(keys).compose(linked -> conn
+        .preparedQuery(StewardSql.PAIR_PROFILES).execute(keys).map(rows -> {
           Map<SourceKey, Row> of = byKey(rows);
-          Row l = of.get(left), r = of.get(right);
-          // a record deleted since the pair was found has no profile: the decision is kept, nothing moves
-          if (l == null || r == null) return Future.succeededFuture();
-          UUID lp = l.getUUID(2), rp = r.getUUID(2);
-          JsonObject why = detail.copy().put("rule", "steward").put("decision", decision.status).put("actor", actor);
-          if (decision == Decision.MERGE) {
-            if (lp.equals(rp)) return Future.succeededFuture();
-            // the profile holding more records survives (fewer ids change for callers), the older one on a tie
-            int order = Long.compare(l.getLong(5), r.getLong(5));
-            if (order == 0) order = r.getOffsetDateTime(4).compareTo(l.getOffsetDateTime(4));
-            Row survivor = order >= 0 ? l : r, loser = order >= 0 ? r : l;
-            return surgery.merge(conn, work, survivor.getUUID(2), loser.getUUID(2), why, actor);
+          for (Row c : linked) {
+            SourceKey record = new SourceKey(c.getString(0), c.getString(1));
+            if (!of.containsKey(record)) {
+              throw StewardRefusal.unfinished("profile " + c.getUUID(2) + " of " + record.asString()
+                  + " is still being written by the batch that linked the record; try again in a moment");
+            }
           }
-          if (!lp.equals(rp)) return Future.succeededFuture();
-          return surgery.detach(conn, work, lp, r.getString(3), List.of(right), why).mapEmpty();
-        });
+          return of;
+        }));
+  }
+
+  /** Carries out the decision on the pair's records' locked profiles ({@code l}, {@code r}). */
+  private Future<Void> apply(SqlConnection conn, ProfileSurgery.Work work, Decision decision, Row l, Row r,
+                             SourceKey right, JsonObject detail, String actor) {
+    // a record deleted since the pair was found has no profile: the decision is kept, nothing moves
+    if (l == null || r == null) return Future.succeededFuture();
+    UUID lp = l.getUUID(2), rp = r.getUUID(2);
+    JsonObject why = detail.copy().put("rule", "steward").put("decision", decision.status).put("actor", actor);
+    if (decision == Decision.MERGE) {
+      if (lp.equals(rp)) return Future.succeededFuture();
+      // the profile holding more records survives (fewer ids change for callers), the older one on a tie
+      int order = Long.compare(l.getLong(5), r.getLong(5));
+      if (order == 0) order = r.getOffsetDateTime(4).compareTo(l.getOffsetDateTime(4));
+      Row survivor = order >= 0 ? l : r, loser = order >= 0 ? r : l;
+      return surgery.merge(conn, work, survivor.getUUID(2), loser.getUUID(2), why, actor);
+    }
+    if (!lp.equals(rp)) return Future.succeededFuture();
+    return surgery.detach(conn, work, lp, r.getString(3), List.of(right), why).mapEmpty();
   }
 
   private static JsonObject review(Row r) {

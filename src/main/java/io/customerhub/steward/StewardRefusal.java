@@ -1,10 +1,13 @@
 package io.customerhub.steward;
 
-/** Why a steward's action was not carried out: what it names does not exist, or contradicts what is there. */
+/**
+ * Why a steward's action was not carried out: what it names does not exist, contradicts what is there, or is
+ * still being written by ingest (the same action succeeds a moment later).
+ */
 public final class StewardRefusal extends RuntimeException {
 
   /** How the refusal is answered. */
-  public enum Kind { MISSING, CONFLICT, INVALID }
+  public enum Kind { MISSING, CONFLICT, INVALID, UNFINISHED }
 
   private final Kind kind;
 
@@ -19,6 +22,10 @@ public final class StewardRefusal extends RuntimeException {
 
   static StewardRefusal conflict(String message) {
     return new StewardRefusal(Kind.CONFLICT, message);
+  }
+
+  static StewardRefusal unfinished(String message) {
+    return new StewardRefusal(Kind.UNFINISHED, message);
   }
 
   static StewardRefusal invalid(String message) {

@@ -23,7 +23,18 @@ final class StewardSql {
       select left_source, left_id, right_source, right_id, status, decided_by, decided_at from review_pair
       where id = $1 for update""";
 
-  /** The profiles of a pair's two records, locked, with what decides which one survives a merge. */
+  /**
+   * The profiles the crosswalk puts a pair's two records in, written or not: a batch commits its crosswalk rows
+   * in its first transaction and the rows of the profiles it creates in its second.
+   */
+  static final String PAIR_RECORDS = """
+      select source, source_id, profile_id from crosswalk
+      where (source = $1 and source_id = $2) or (source = $3 and source_id = $4)""";
+
+  /**
+   * The written profiles of a pair's two records, locked, with what decides which one survives a merge (an
+   * outer join would keep a profile not written yet, but the nullable side of one cannot be locked).
+   */
   static final String PAIR_PROFILES = """
       select c.source, c.source_id, p.profile_id, p.kind, p.created_at,
              (select count(*) from crosswalk m where m.profile_id = p.profile_id)
