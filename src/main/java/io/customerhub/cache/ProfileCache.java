@@ -22,13 +22,21 @@ import java.util.concurrent.CompletionStage;
  * profile views by id (a merged-away id holds the survivor's id instead), and rendered routing answers by source
  * key, whose versioned value also names the profile, so that it doubles as the key index and the routing path is
  * one local lookup. PostgreSQL stays the truth: entries are written after commit through {@link VersionedPut},
- * misses are read through by the caller, and an empty cache simply fills again.
+ * misses are read through by the caller, and an empty cache simply fills again. A read-through only fills empty
+ * entries, and a commit that removes a value leaves an expiring tombstone (read as a miss) in its place, so that a
+ * read-through that read PostgreSQL before a commit never overwrites what that commit wrote.
  */
 public final class ProfileCache {
 
   public static final String PROFILES = "profiles";
   public static final String ROUTING = "routing";
   private static final String REDIRECT = "@";
+  /**
+   * How long a commit's tombstone keeps read-throughs that began before it out. A fill takes a database read and a
+   * cache write, milliseconds or, under load, seconds; minutes leave a wide margin while deleted keys' tombstones
+   * still go away on their own.
+   */
+  static final long TOMBSTONE_TTL_SECONDS = 600;
 
   private final Vertx vertx;
   private final PartitionService partitions;
@@ -54,31 +62,54 @@ public final class ProfileCache {
 
   /** A cached profile: its rendered view, or the id of the profile it was merged into. */
   public record Entry(String view, String mergedInto) {
-    static Entry decode(String value) {
+    static Entry decode(VersionedPut.Versioned value) {
       if (value == null) return null;
-      String payload = VersionedPut.Versioned.parse(value).payload();
+      String payload = value.payload();
       return payload.startsWith(REDIRECT) ? new Entry(null, payload.substring(1)) : new Entry(payload, null);
     }
   }
 
   public Future<Entry> profile(String profileId) {
-    return on(profiles.getAsync(profileId)).map(Entry::decode);
+    return on(profiles.getAsync(profileId)).map(v -> Entry.decode(live(v)));
   }
 
   public Future<String> profileIdOf(String sourceKey) {
-    return on(routing.getAsync(sourceKey)).map(v -> v == null ? null : VersionedPut.Versioned.parse(v).profileId());
+    return on(routing.getAsync(sourceKey)).map(v -> {
+      VersionedPut.Versioned entry = live(v);
+      return entry == null ? null : entry.profileId();
+    });
   }
 
   public Future<String> routing(String sourceKey) {
-    return on(routing.getAsync(sourceKey)).map(v -> v == null ? null : VersionedPut.Versioned.parse(v).payload());
+    return on(routing.getAsync(sourceKey)).map(v -> {
+      VersionedPut.Versioned answer = live(v);
+      return answer == null ? null : answer.payload();
+    });
   }
 
-  public Future<Void> put(ProfileState state) {
-    return write(List.of(state), Map.of());
+  /** A cached value, or null for a miss: a tombstone reads as one, so that the reader asks PostgreSQL. */
+  private static VersionedPut.Versioned live(String value) {
+    if (value == null) return null;
+    VersionedPut.Versioned v = VersionedPut.Versioned.parse(value);
+    return v.tombstone() ? null : v;
   }
 
-  public Future<Void> redirect(String profileId, long version, String survivorId) {
-    return write(List.of(), Map.of(profileId, redirectOf(profileId, version, survivorId)));
+  /**
+   * Puts what a read-through found in PostgreSQL into the entries that are still empty: a value there was written
+   * by a commit after, or at least as late as, that read (see {@link VersionedPut}).
+   */
+  public Future<Void> fill(ProfileState state) {
+    Map<String, VersionedPut> answers = new HashMap<>();
+    VersionedPut answer = VersionedPut.fill(state.version(), state.profileId(), state.routingAnswer());
+    for (String key : state.sourceKeys()) answers.put(key, answer);
+    Map<String, VersionedPut> views = state.view() == null ? Map.of()
+        : Map.of(state.profileId(), VersionedPut.fill(state.version(), state.profileId(), state.view()));
+    return write(views, answers);
+  }
+
+  /** As {@link #fill(ProfileState)}, for a profile PostgreSQL answered as merged into {@code survivorId}. */
+  public Future<Void> fillRedirect(String profileId, long version, String survivorId) {
+    return write(Map.of(profileId, VersionedPut.fill(version, profileId, REDIRECT + survivorId)), Map.of());
   }
 
   /** The cached value of a profile merged into {@code survivorId}: readers are sent on to the survivor. */
@@ -86,17 +117,32 @@ public final class ProfileCache {
     return new VersionedPut(version, profileId, REDIRECT + survivorId);
   }
 
+  /** The cached value of a deleted profile: a miss for readers, and no read-through that began before wins. */
+  public static VersionedPut deletedOf(String profileId, long version) {
+    return VersionedPut.tombstone(version, profileId, TOMBSTONE_TTL_SECONDS);
+  }
+
   /**
-   * Writes many profiles' states and redirects (merged-away id to its survivor's put) together: one invocation
-   * per map and group of partitions of one member, each carrying only its keys' values.
+   * Writes a commit: many profiles' states, what replaces the views of profiles that are gone (merged-away id to
+   * its redirect, deleted id to {@link #deletedOf}), and tombstones for the source keys that left the hub.
+   * One invocation per map and group of partitions of one member, each carrying only its keys' values.
    */
-  public Future<Void> write(List<ProfileState> states, Map<String, VersionedPut> redirects) {
-    Map<String, VersionedPut> views = new HashMap<>(redirects);
+  public Future<Void> write(List<ProfileState> states, Map<String, VersionedPut> gone,
+                            Collection<String> detachedKeys) {
+    Map<String, VersionedPut> views = new HashMap<>(gone);
     Map<String, VersionedPut> answers = new HashMap<>();
+    // a detached key's former profile is not known here: any later commit's value for it replaces the tombstone
+    VersionedPut detached = VersionedPut.tombstone(0, VersionedPut.NO_PROFILE, TOMBSTONE_TTL_SECONDS);
+    for (String key : detachedKeys) answers.put(key, detached);
+    // a key detached and linked again in one batch keeps its new value: states come after the tombstones
     for (ProfileState s : states) {
       if (s.view() != null) views.put(s.profileId(), new VersionedPut(s.version(), s.profileId(), s.view()));
       for (String key : s.sourceKeys()) answers.put(key, new VersionedPut(s.version(), s.profileId(), s.routingAnswer()));
     }
+    return write(views, answers);
+  }
+
+  private Future<Void> write(Map<String, VersionedPut> views, Map<String, VersionedPut> answers) {
     List<Future<?>> writes = new ArrayList<>();
     submit(profiles, views, writes);
     submit(routing, answers, writes);
@@ -119,16 +165,6 @@ public final class ProfileCache {
     for (Map<String, VersionedPut> share : groups.values()) {
       writes.add(on(map.submitToKeys(share.keySet(), new VersionedPutAll(share))));
     }
-  }
-
-  public Future<Void> evictProfile(String profileId) {
-    return on(profiles.removeAsync(profileId)).mapEmpty();
-  }
-
-  public Future<Void> evictKeys(Collection<String> sourceKeys) {
-    List<Future<String>> removals = new ArrayList<>();
-    for (String k : sourceKeys) removals.add(on(routing.removeAsync(k)));
-    return Future.all(removals).mapEmpty();
   }
 
   /** Empties the shared maps (every node's near cache follows); the next reads rebuild from PostgreSQL. */

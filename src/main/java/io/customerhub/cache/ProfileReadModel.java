@@ -83,18 +83,19 @@ public final class ProfileReadModel {
 
   /**
    * Puts what PostgreSQL answered into the cache and answers it once the cache holds it, so that the next read
-   * on any node is a cache hit (new profiles' views arrive this way); a cache failure only costs that.
+   * on any node is a cache hit (new profiles' views arrive this way); a cache failure only costs that. Package
+   * visible so that tests can replay a fill that read PostgreSQL before a commit.
    */
-  private Future<View> fill(ProfileQueries.Stored stored) {
+  Future<View> fill(ProfileQueries.Stored stored) {
     if (stored == null) return Future.succeededFuture(View.NONE);
     if ("merged".equals(stored.status())) {
       String survivor = stored.mergedInto().toString();
-      return settled(cache.redirect(stored.profileId().toString(), stored.version(), survivor), new View(null, survivor));
+      return settled(cache.fillRedirect(stored.profileId().toString(), stored.version(), survivor), new View(null, survivor));
     }
     if (!stored.active()) return Future.succeededFuture(View.NONE);
     Profile p = stored.profile();
     String view = ProfileCodec.toView(p, false);
-    return settled(cache.put(state(p, view)), new View(view, null));
+    return settled(cache.fill(state(p, view)), new View(view, null));
   }
 
   private Future<View> settled(Future<Void> cacheWrite, View answer) {
@@ -107,29 +108,24 @@ public final class ProfileReadModel {
     // rendering a batch's views is CPU work: a worker does it, the event loop only sends the result
     return Chunks.run(vertx, changes.size(), (from, to) -> render(changes.subList(from, to))).compose(parts -> {
       Rendered rendered = Rendered.of(parts);
-      List<Future<Void>> writes = new ArrayList<>();
-      writes.add(cache.write(rendered.states(), rendered.redirects()));
-      for (String id : rendered.evicted()) writes.add(cache.evictProfile(id));
-      if (!detached.isEmpty()) writes.add(cache.evictKeys(detached.stream().map(SourceKey::asString).toList()));
-      return Future.all(writes);
+      return cache.write(rendered.states(), rendered.gone(), detached.stream().map(SourceKey::asString).toList());
     }).onFailure(this::warn).<Void>mapEmpty().otherwiseEmpty();
   }
 
-  private record Rendered(List<ProfileCache.ProfileState> states, Map<String, VersionedPut> redirects,
-                          List<String> evicted) {
+  /** A batch's new profile states, and what replaces the views of profiles that are gone (redirect, tombstone). */
+  private record Rendered(List<ProfileCache.ProfileState> states, Map<String, VersionedPut> gone) {
     static Rendered of(List<Rendered> parts) {
-      Rendered all = new Rendered(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+      Rendered all = new Rendered(new ArrayList<>(), new HashMap<>());
       for (Rendered p : parts) {
         all.states().addAll(p.states());
-        all.redirects().putAll(p.redirects());
-        all.evicted().addAll(p.evicted());
+        all.gone().putAll(p.gone());
       }
       return all;
     }
   }
 
   private Rendered render(List<ProfileChange> changes) {
-    Rendered out = new Rendered(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+    Rendered out = new Rendered(new ArrayList<>(), new HashMap<>());
     for (ProfileChange c : changes) {
       String id = c.profileId().toString();
       if (c.profile() != null) {
@@ -139,8 +135,9 @@ public final class ProfileReadModel {
         boolean created = ProfileChange.CREATED.equals(c.type());
         out.states().add(state(c.profile(), created ? null : ProfileCodec.toView(c.profile(), false)));
       }
-      else if (c.mergedInto() != null) out.redirects().put(id, ProfileCache.redirectOf(id, c.version(), c.mergedInto().toString()));
-      else out.evicted().add(id);
+      else if (c.mergedInto() != null) out.gone().put(id, ProfileCache.redirectOf(id, c.version(), c.mergedInto().toString()));
+      // a tombstone, not a removal: a read-through that found the profile before the delete must not bring it back
+      else out.gone().put(id, ProfileCache.deletedOf(id, c.version()));
     }
     return out;
   }

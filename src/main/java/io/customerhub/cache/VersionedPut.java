@@ -1,40 +1,92 @@
 package io.customerhub.cache;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 
 import java.io.Serial;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a cache value only if it is not older than the one there. Values are {@code version|profileId|payload}.
- * Runs on the member that owns the key, so two nodes committing changes to one profile in quick succession, or a
- * read-through racing a commit, can never leave an older version behind. A value of another profile always wins:
- * keys move between profiles only through merges and splits, which are newer by construction.
+ * Writes a cache value unless the entry holds something newer. Values are {@code version|profileId|payload}. Runs
+ * on the member that owns the key, so the decision and the write are one step: two nodes committing changes to one
+ * profile in quick succession, or a read-through racing a commit, can never leave an older state behind.
+ * <p>
+ * Two kinds of writer, two rules:
+ * <ul>
+ *   <li>a commit ({@link #VersionedPut}) refuses only an older version of the same profile. A value of another
+ *   profile always yields to it: keys move between profiles only through merges and splits, which commit after
+ *   the value they replace, and versions of two profiles cannot be compared.</li>
+ *   <li>a read-through {@link #fill} writes only into an empty entry. It read PostgreSQL at some moment before it
+ *   arrives; whatever a commit wrote meanwhile (a newer version, the key's new profile after a split or merge, a
+ *   {@link #tombstone}) is at least as new as what it read, and the commit's rule cannot tell that when the key
+ *   moved to another profile.</li>
+ * </ul>
+ * A commit that removes something (a deleted profile, a detached source key) leaves a {@link #tombstone} instead
+ * of an empty entry, so that a fill that read the state before it still finds the entry taken. Readers treat a
+ * tombstone as a miss; it expires on its own so that tombstones of deleted keys do not pile up.
  */
 public final class VersionedPut implements EntryProcessor<String, String, Boolean> {
 
   @Serial
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /** A tombstone's payload: no value. Real payloads (views, routing answers, redirects) are never empty. */
+  static final String TOMBSTONE = "";
+
+  /** The profile id of a tombstone whose profile is not known (a detached key): any commit's value replaces it. */
+  static final String NO_PROFILE = "";
 
   private final long version;
   private final String profileId;
   private final String payload;
+  private final boolean fill;
+  private final long ttlSeconds;
 
+  /** A committed value: it replaces anything but a newer version of the same profile. */
   public VersionedPut(long version, String profileId, String payload) {
+    this(version, profileId, payload, false, 0);
+  }
+
+  private VersionedPut(long version, String profileId, String payload, boolean fill, long ttlSeconds) {
     this.version = version;
     this.profileId = profileId;
     this.payload = payload;
+    this.fill = fill;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  /** A value read through from PostgreSQL: written only where the entry is empty. */
+  public static VersionedPut fill(long version, String profileId, String payload) {
+    return new VersionedPut(version, profileId, payload, true, 0);
+  }
+
+  /**
+   * What a commit leaves where a value is gone: it keeps fills out and, for a known profile, older commits of that
+   * profile too; it lives {@code ttlSeconds}, far longer than a fill takes from its read to its write.
+   */
+  public static VersionedPut tombstone(long version, String profileId, long ttlSeconds) {
+    return new VersionedPut(version, profileId, TOMBSTONE, false, ttlSeconds);
   }
 
   @Override
   public Boolean process(Map.Entry<String, String> entry) {
     String current = entry.getValue();
-    if (current != null) {
-      Versioned old = Versioned.parse(current);
-      if (old.profileId().equals(profileId) && old.version() > version) return false;
+    if (current != null && !replaces(Versioned.parse(current))) return false;
+    String value = version + "|" + profileId + "|" + payload;
+    // Hazelcast hands entry processors an ExtendedMapEntry; plain entries only appear in unit tests
+    if (entry instanceof ExtendedMapEntry<String, String> extended) {
+      // an explicit 0 (never expires) also clears the expiry of a tombstone this value replaces
+      extended.setValue(value, ttlSeconds, TimeUnit.SECONDS);
+    } else {
+      entry.setValue(value);
     }
-    entry.setValue(version + "|" + profileId + "|" + payload);
     return true;
+  }
+
+  private boolean replaces(Versioned old) {
+    if (fill) return false;
+    return !old.profileId().equals(profileId) || old.version() <= version;
   }
 
   /** A decoded cache value. */
@@ -43,6 +95,11 @@ public final class VersionedPut implements EntryProcessor<String, String, Boolea
       int a = value.indexOf('|');
       int b = value.indexOf('|', a + 1);
       return new Versioned(Long.parseLong(value.substring(0, a)), value.substring(a + 1, b), value.substring(b + 1));
+    }
+
+    /** Whether a commit removed the value: readers take it for a miss and ask PostgreSQL. */
+    public boolean tombstone() {
+      return payload.equals(TOMBSTONE);
     }
   }
 }

@@ -105,4 +105,49 @@ class VersionedPutTest {
           versions::toString);
     }
   }
+
+  @Test
+  void aFillWritesAnEmptyEntry() {
+    Map.Entry<String, String> e = entry(null);
+    assertTrue(VersionedPut.fill(3, P1, "a").process(e));
+    assertEquals("3|" + P1 + "|a", e.getValue());
+  }
+
+  @Test
+  void aFillNeverReplacesWhatIsThere() {
+    // a fill read PostgreSQL before it arrives: whatever a commit wrote since is at least as new, even when the
+    // key moved to another profile and the versions cannot be compared
+    for (String current : List.of("3|" + P1 + "|old", "1|" + P2 + "|moved", "4|" + P1 + "|")) {
+      Map.Entry<String, String> e = entry(current);
+      assertFalse(VersionedPut.fill(4, P1, "read-before").process(e), current);
+      assertEquals(current, e.getValue());
+    }
+  }
+
+  @Test
+  void aTombstoneReadsAsNoValue() {
+    Map.Entry<String, String> e = entry("3|" + P1 + "|x");
+    assertTrue(VersionedPut.tombstone(4, P1, 60).process(e));
+    assertTrue(VersionedPut.Versioned.parse(e.getValue()).tombstone());
+    assertFalse(VersionedPut.Versioned.parse("3|" + P1 + "|x").tombstone());
+  }
+
+  @Test
+  void aDeletedProfilesTombstoneRefusesItsOlderVersionsAndYieldsToNewerOnes() {
+    Map.Entry<String, String> e = entry(null);
+    VersionedPut.tombstone(5, P1, 60).process(e);
+    assertFalse(new VersionedPut(4, P1, "older").process(e));
+    assertTrue(VersionedPut.Versioned.parse(e.getValue()).tombstone());
+    assertTrue(new VersionedPut(6, P1, "@" + P2).process(e), "a deleted profile later redirected");
+    assertEquals("6|" + P1 + "|@" + P2, e.getValue());
+  }
+
+  @Test
+  void aDetachedKeysTombstoneReplacesAnyValueAndYieldsToAnyCommit() {
+    Map.Entry<String, String> e = entry("9|" + P1 + "|x");
+    assertTrue(VersionedPut.tombstone(0, VersionedPut.NO_PROFILE, 60).process(e));
+    assertFalse(VersionedPut.fill(9, P1, "x").process(e));
+    assertTrue(new VersionedPut(1, P2, "linked again").process(e));
+    assertEquals("1|" + P2 + "|linked again", e.getValue());
+  }
 }
