@@ -82,7 +82,7 @@ public final class HubNode implements AutoCloseable {
     HubMetrics metrics = HubMetrics.prometheus();
     vertx = shared != null ? shared : await(HazelcastConfigs.clusteredVertx(
         HazelcastConfigs.member(config.hazelcast().clusterName(), config.hazelcast().members(),
-            config.hazelcast().port()), new VertxOptions(), metrics.registry()));
+            config.hazelcast().port()), new VertxOptions(), metrics.registry(), config.http().requestMetrics()));
     HazelcastInstance hz = ((HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) vertx).clusterManager())
         .getHazelcastInstance();
     database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
