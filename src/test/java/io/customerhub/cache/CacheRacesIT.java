@@ -8,7 +8,6 @@ import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.TestInfra;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static io.customerhub.testing.WireRecords.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,14 +37,6 @@ class CacheRacesIT extends OneHubPerClass {
 
   private static ProfileQueries queries() {
     return hub.node().services().queries();
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static SourceKey key(Rec r) {

@@ -4,7 +4,6 @@ import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static io.customerhub.testing.ApiAssertions.assertProblem;
 import static io.customerhub.testing.WireRecords.at;
 import static io.customerhub.testing.WireRecords.person;
@@ -135,13 +135,5 @@ class DeleteDuringRecomputeIT extends OneHubPerClass {
 
   private static void sql(String statement) {
     await(hub.node().database().pool().query(statement).execute());
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

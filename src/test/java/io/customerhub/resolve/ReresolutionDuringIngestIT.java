@@ -2,7 +2,6 @@ package io.customerhub.resolve;
 
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.WireRecords;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,9 +89,5 @@ class ReresolutionDuringIngestIT {
       assertEquals(e.getValue(), profile.getString("profileId"), () -> e.getKey() + " points to a redirect");
       assertTrue(HubTestNode.recordKeys(profile).contains(e.getKey()), () -> e.getKey() + " not in " + profile);
     }
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static io.customerhub.testing.HubTestNode.key;
 import static io.customerhub.testing.HubTestNode.recordKeys;
 import static io.customerhub.testing.WireRecords.person;
@@ -97,13 +97,5 @@ class UnfinishedBatchIT {
   private static long count(String query) {
     Row r = await(hub.node().database().pool().query(query).execute()).iterator().next();
     return r.getLong(0);
-  }
-
-  private static <T> T await(io.vertx.core.Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -521,14 +521,6 @@ class StewardIT extends OneHubPerClass {
 
   private static void sql(String statement) {
     await(hub.node().database().pool().query(statement).execute());
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static void assertProblem(int status, String mentions, Response r) {

@@ -1,7 +1,6 @@
 package io.customerhub.store;
 
 import io.customerhub.testing.TestInfra;
-import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -10,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,13 +78,5 @@ class TableStatisticsIT {
     List<String> lines = new ArrayList<>();
     for (Row r : await(pool.query(MEMBERS_OF_TEN).execute())) lines.add(r.getString(0));
     return String.join("\n", lines);
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }
