@@ -178,18 +178,21 @@ public final class Reresolver {
     UUID[] target = plan.target();
     List<Integer> moves = new ArrayList<>();
     for (int i = 0; i < target.length; i++) if (!target[i].equals(s.profiles().get(i))) moves.add(i);
+    int[] moved = {0};
     Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.DELETE_OPEN_REVIEWS).execute()
         .compose(v -> writeReviews(conn, s, plan))).mapEmpty();
     for (int from = 0; from < moves.size(); from += PAGE) {
       List<Integer> page = moves.subList(from, Math.min(moves.size(), from + PAGE));
       int done = Math.min(moves.size(), from + PAGE);
-      chain = chain.compose(v -> applyPage(s, plan, page).map(c -> {
-        changes.accept(c);
+      chain = chain.compose(v -> applyPage(s, plan, page).map(applied -> {
+        changes.accept(applied.changes());
+        moved[0] += applied.moved();
         progress.accept(new Progress("moving", done, moves.size()));
         return null;
       }));
     }
-    return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moves.size());
+    // the records moved, which may be fewer than planned: one moved elsewhere since the read stays there
+    return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moved[0]);
   }
 
   private static Future<Void> writeReviews(SqlConnection conn, Snapshot s, ReresolutionPlan plan) {
@@ -263,7 +266,11 @@ public final class Reresolver {
    * are those that really lost or took records, not the pass's, and a profile made for records that all went
    * elsewhere since is dropped again (a later page that needs it makes it anew).
    */
-  private Future<List<ProfileChange>> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
+  /** A page of moves done: the profile changes it committed and the records it moved. */
+  private record Applied(List<ProfileChange> changes, int moved) {
+  }
+
+  private Future<Applied> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
     UUID[] target = plan.target();
     Set<UUID> fresh = new LinkedHashSet<>();
     for (int i : page) if (!s.created().containsKey(target[i])) fresh.add(target[i]);
@@ -282,7 +289,7 @@ public final class Reresolver {
           return dropUnfilled(conn, s, fresh)
               .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
               // every node (this one too) reads the moved records back when it next catches up
-              .compose(changes -> sync.log(conn, moved, Map.of()).map(changes));
+              .compose(changes -> sync.log(conn, moved, Map.of()).map(new Applied(changes, moved.size())));
         }));
   }
 
