@@ -90,7 +90,8 @@ public final class ProfileReadModel {
     if (stored == null) return Future.succeededFuture(View.NONE);
     if ("merged".equals(stored.status())) {
       String survivor = stored.mergedInto().toString();
-      return settled(cache.fillRedirect(stored.profileId().toString(), stored.version(), survivor), new View(null, survivor));
+      return settled(cache.fillRedirect(stored.profileId().toString(), stored.version(), survivor),
+          new View(null, survivor));
     }
     if (!stored.active()) return Future.succeededFuture(View.NONE);
     Profile p = stored.profile();
@@ -134,10 +135,13 @@ public final class ProfileReadModel {
         // latency-critical path should not wait for PostgreSQL
         boolean created = ProfileChange.CREATED.equals(c.type());
         out.states().add(state(c.profile(), created ? null : ProfileCodec.toView(c.profile(), false)));
+      } else if (c.mergedInto() != null) {
+        out.gone().put(id, ProfileCache.redirectOf(id, c.version(), c.mergedInto().toString()));
+      } else {
+        // a tombstone, not a removal: a read-through that found the profile before the delete must not bring it
+        // back
+        out.gone().put(id, ProfileCache.deletedOf(id, c.version()));
       }
-      else if (c.mergedInto() != null) out.gone().put(id, ProfileCache.redirectOf(id, c.version(), c.mergedInto().toString()));
-      // a tombstone, not a removal: a read-through that found the profile before the delete must not bring it back
-      else out.gone().put(id, ProfileCache.deletedOf(id, c.version()));
     }
     return out;
   }

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,18 @@ public final class IngestService {
   private record Valid(Incoming incoming, int position) {
   }
 
+  /** A JSON escape of NUL: a backslash-u0000 preceded by an even number of backslashes (none escaping it). */
+  private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000");
+
+  /**
+   * Whether a line holds a NUL character, raw or escaped: PostgreSQL stores none. An escaped backslash followed
+   * by the letters u0000 (a Windows path, say) is not one.
+   */
+  static boolean hasNul(String line) {
+    if (line.indexOf('\u0000') >= 0) return true;
+    return line.contains("\\u0000") && NUL_ESCAPE.matcher(line).find();
+  }
+
   /** Decodes inputs {@code [from, to)}: the valid ones are returned in order, the others answered in results. */
   private List<Valid> decode(String source, SourceMapping mapping, List<Input> inputs, int from, int to,
                              Result[] results, Map<Integer, List<String>> warnings) {
@@ -116,7 +129,7 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected(in.refused()));
         continue;
       }
-      if (in.text() != null && (in.text().indexOf('\u0000') >= 0 || in.text().contains("\\u0000"))) {
+      if (in.text() != null && hasNul(in.text())) {
         results[i] = new Result(Outcome.rejected("record: contains a NUL character (\\u0000), which cannot be stored"));
         continue;
       }

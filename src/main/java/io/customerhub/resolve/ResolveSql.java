@@ -184,7 +184,8 @@ final class ResolveSql {
    */
   static final String LOCK_PREVIOUS_CUSTOMERS = """
       select o.customer_source, o.customer_source_id
-      from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(source, source_id, customer_source, customer_source_id)
+      from unnest($1::text[], $2::text[], $3::text[], $4::text[])
+        as t(source, source_id, customer_source, customer_source_id)
       join customer_order o on o.source = t.source and o.source_id = t.source_id
       where (o.customer_source, o.customer_source_id) is distinct from (t.customer_source, t.customer_source_id)
       order by o.source, o.source_id for update of o""";

@@ -70,7 +70,7 @@ final class IngestHandler {
     if (trimmed.startsWith("[")) return array(trimmed);
     if (trimmed.startsWith("{") && trimmed.indexOf('\n') > 0) {
       try {
-        return List.of(IngestService.Input.json(new JsonObject(trimmed)));
+        return List.of(record(new JsonObject(trimmed)));
       } catch (RuntimeException notOneObject) {
         // several lines: NDJSON
       }
@@ -82,14 +82,40 @@ final class IngestHandler {
     for (int i = 0; i < last; i++) {
       String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       if (line.isBlank()) inputs.add(IngestService.Input.refused("line: is empty"));
-      else if (line.length() > maxLineBytes) {
-        inputs.add(IngestService.Input.refused("line: is longer than " + maxLineBytes + " characters"));
-      } else inputs.add(IngestService.Input.text(line));
+      else if (tooLong(line)) inputs.add(IngestService.Input.refused("line: is longer than " + maxLineBytes + " bytes"));
+      else inputs.add(IngestService.Input.text(line));
     }
     return inputs;
   }
 
-  private static List<IngestService.Input> array(String body) {
+  /**
+   * A record of a JSON array or a pretty-printed object, as its one-line form: held to the line limit and checked
+   * like a line of NDJSON (a NUL character, say), however the body lays it out.
+   */
+  private IngestService.Input record(JsonObject json) {
+    String line = json.encode();
+    return tooLong(line) ? IngestService.Input.refused("record: is longer than " + maxLineBytes + " bytes")
+        : IngestService.Input.text(line);
+  }
+
+  /** Whether {@code text} takes more than {@code maxLineBytes} in UTF-8, counted without encoding it. */
+  private boolean tooLong(String text) {
+    if (text.length() > maxLineBytes) return true;
+    if ((long) text.length() * 3 <= maxLineBytes) return false;
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) bytes++;
+      else if (c < 0x800) bytes += 2;
+      else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    }
+    return bytes > maxLineBytes;
+  }
+
+  private List<IngestService.Input> array(String body) {
     JsonArray arr;
     try {
       arr = new JsonArray(body);
@@ -98,7 +124,7 @@ final class IngestHandler {
     }
     List<IngestService.Input> inputs = new ArrayList<>(arr.size());
     for (Object o : arr) {
-      inputs.add(o instanceof JsonObject j ? IngestService.Input.json(j)
+      inputs.add(o instanceof JsonObject j ? record(j)
           : IngestService.Input.refused("body: array element is not a JSON object"));
     }
     return inputs;

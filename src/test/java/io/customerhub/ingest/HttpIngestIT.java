@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -326,6 +327,47 @@ class HttpIngestIT {
     assertEquals("accepted", answers.get(0).getString("status"), r::toString);
     assertEquals("rejected", answers.get(1).getString("status"), r::toString);
     assertTrue(answers.get(1).getString("error").startsWith("line"), r::toString);
+  }
+
+  /** The line limit bounds a record however the body lays it out: an element of a JSON array too. */
+  @Test
+  void anArrayElementLongerThanTheLineLimitIsRejectedAlone() {
+    int maxLine = hub.config().http().maxLineBytes();
+    Rec huge = customer().attribute("note", "x".repeat(maxLine * 4));
+    String body = new JsonArray().add(customer().json()).add(huge.json()).encode();
+    Response r = postRecords("crm", "application/json", body);
+
+    List<JsonObject> answers = r.ndjson();
+    assertEquals("accepted", answers.get(0).getString("status"), r::toString);
+    assertEquals("rejected", answers.get(1).getString("status"), r::toString);
+    assertTrue(answers.get(1).getString("error").startsWith("record: is longer than"), r::toString);
+  }
+
+  /** The limit is in bytes: a line of three-byte characters is held to it as UTF-8, not by its character count. */
+  @Test
+  void aLineOverTheLimitInMultiByteCharactersIsRejected() {
+    int maxLine = hub.config().http().maxLineBytes();
+    String line = customer().attribute("note", "\u4e2d".repeat(maxLine - 1000)).line();
+    assertTrue(line.length() < maxLine && line.getBytes(StandardCharsets.UTF_8).length > 2 * maxLine);
+    Response r = postRecords("crm", NDJSON, line + "\n");
+
+    assertEquals("rejected", r.ndjson().get(0).getString("status"), r::toString);
+  }
+
+  /** A NUL escape is refused wherever it comes, an escaped backslash before the letters u0000 is not one. */
+  @Test
+  void nulCharactersAreRefusedInArraysButAWindowsPathIsNot() {
+    Rec withNul = customer().attribute("note", "a\u0000b");
+    Rec windowsPath = customer().attribute("note", "C:\\u0000");
+    String body = new JsonArray().add(withNul.json()).add(windowsPath.json()).encode();
+    Response r = postRecords("crm", "application/json", body);
+
+    List<JsonObject> answers = r.ndjson();
+    assertEquals("rejected", answers.get(0).getString("status"), r::toString);
+    assertTrue(answers.get(0).getString("error").contains("NUL"), r::toString);
+    assertEquals("accepted", answers.get(1).getString("status"), r::toString);
+    assertEquals("accepted", postRecords("crm", NDJSON, customer().attribute("note", "C:\\u0000").line()).ndjson()
+        .get(0).getString("status"));
   }
 
   @Test
