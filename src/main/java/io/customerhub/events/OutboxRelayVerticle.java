@@ -74,7 +74,10 @@ public final class OutboxRelayVerticle extends VerticleBase {
           sends.add(producer.send(KafkaProducerRecord.create(topic, r.getUUID(1).toString(), r.getString(2))));
         }
         if (ids.isEmpty()) return Future.succeededFuture(0);
-        return Future.all(sends)
+        // join, not all: when one send fails, the relay (and its lock) is given up only once every send of the
+        // batch has settled; another relay taking over would otherwise resend the batch while some of these are
+        // still on their way, and a profile's events could arrive out of version order
+        return Future.join(sends)
             .compose(v -> conn.preparedQuery(OutboxSql.MARK_PUBLISHED).execute(Tuple.of(ids.toArray(Long[]::new))))
             .map(v -> ids.size());
       });
