@@ -82,13 +82,10 @@ public final class Blocker {
     }
     KeyGroups.Grouped<Part> grouped = KeyGroups.collect(keys, () -> new Part(new LongList(), new LinkedHashMap<>()),
         (part, key, ids) -> pairBlock(records, key, ids, part.pairs(), part.oversized()));
-    LongList pairs = new LongList();
     Map<String, Integer> oversized = new LinkedHashMap<>();
-    for (Part part : grouped.parts()) {
-      pairs.addAll(part.pairs());
-      oversized.putAll(part.oversized());
-    }
-    return new Candidates(pairs.sortedDistinct(), oversized, grouped.distinct());
+    for (Part part : grouped.parts()) oversized.putAll(part.oversized());
+    long[] pairs = LongList.sortedDistinct(grouped.parts().stream().map(Part::pairs).toList());
+    return new Candidates(pairs, oversized, grouped.distinct());
   }
 
   private void pairBlock(List<StandardRecord> records, String key, List<Integer> ids, LongList pairs,
@@ -128,14 +125,16 @@ public final class Blocker {
       data[size++] = v;
     }
 
-    void addAll(LongList other) {
-      if (size + other.size > data.length) data = Arrays.copyOf(data, Math.max(size + other.size, data.length * 2));
-      System.arraycopy(other.data, 0, data, size, other.size);
-      size += other.size;
-    }
-
-    long[] sortedDistinct() {
-      long[] a = Arrays.copyOf(data, size);
+    /** The values of all the lists, sorted, each once: copied into one array sized for them all. */
+    static long[] sortedDistinct(List<LongList> lists) {
+      int total = 0;
+      for (LongList l : lists) total += l.size;
+      long[] a = new long[total];
+      int at = 0;
+      for (LongList l : lists) {
+        System.arraycopy(l.data, 0, a, at, l.size);
+        at += l.size;
+      }
       Arrays.parallelSort(a);
       int n = 0;
       for (int i = 0; i < a.length; i++) if (i == 0 || a[i] != a[i - 1]) a[n++] = a[i];
