@@ -66,7 +66,7 @@ class CacheRacesIT extends OneHubPerClass {
   @Test
   void aFillThatReadBeforeASplitDoesNotRouteTheRecordToItsOldProfile() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
+    Rec erp = crm.copyIn("erp", "E");
     hub.accept(crm);
     hub.accept(erp);
     String profile = profileOf(crm);
@@ -123,7 +123,7 @@ class CacheRacesIT extends OneHubPerClass {
   @Test
   void aFillThatReadBeforeOneOfTheRecordsWasDeletedDoesNotBringTheRecordBack() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
+    Rec erp = crm.copyIn("erp", "E");
     hub.accept(crm);
     hub.accept(erp);
     String profile = profileOf(crm);

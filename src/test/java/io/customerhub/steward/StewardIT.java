@@ -117,8 +117,8 @@ class StewardIT extends OneHubPerClass {
   void aStewardSplitsRecordsOutOfAProfileAndNeitherALaterVersionNorReresolutionJoinsThemAgain()
       throws InterruptedException {
     Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
-    Rec web = crm.copy().set("source", "web").set("sourceId", WireRecords.uniqueId("W"));
+    Rec erp = crm.copyIn("erp", "E");
+    Rec web = crm.copyIn("web", "W");
     hub.accept(crm);
     hub.accept(erp);
     hub.accept(web);
@@ -288,7 +288,7 @@ class StewardIT extends OneHubPerClass {
     Response decided = decide(openPair(crm, erp).getLong("id"), "{\"decision\":\"keep-apart\"}");
     assertEquals(200, decided.status(), decided::toString);
     // a copy of crm that names erp in its links: it follows the link, and crm stays apart
-    Rec web = crm.copy().set("source", "web").set("sourceId", WireRecords.uniqueId("W")).link("erp", erp.sourceId());
+    Rec web = crm.copyIn("web", "W").link("erp", erp.sourceId());
     hub.accept(web);
     assertEquals(profileOf(erp), profileOf(web), "online: web follows its link");
     assertNotEquals(profileOf(crm), profileOf(erp), "online: kept apart");
@@ -330,8 +330,8 @@ class StewardIT extends OneHubPerClass {
   @Test
   void mergingBackASplitOfThreeRecordsSurvivesReresolution() throws InterruptedException {
     Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
-    Rec web = crm.copy().set("source", "web").set("sourceId", WireRecords.uniqueId("W"));
+    Rec erp = crm.copyIn("erp", "E");
+    Rec web = crm.copyIn("web", "W");
     hub.accept(crm);
     hub.accept(erp);
     hub.accept(web);
@@ -353,7 +353,7 @@ class StewardIT extends OneHubPerClass {
   @Test
   void mergingBackASplitSurvivesTheNextVersionOfARecord() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"));
+    Rec erp = crm.copyIn("erp", "E");
     hub.accept(crm);
     hub.accept(erp);
     String profile = profileOf(crm);
@@ -455,7 +455,7 @@ class StewardIT extends OneHubPerClass {
 
   /** The same person in another system whose national id is another one entirely: a doubtful pair. */
   private static Rec sameCustomerOtherNationalId(Rec crm) {
-    return crm.copy().set("source", "erp").set("sourceId", WireRecords.uniqueId("E"))
+    return crm.copyIn("erp", "E")
         .nationalId(String.valueOf(100_000_000_000_000_000L + Math.abs(crm.sourceId().hashCode()) * 7919L));
   }
 

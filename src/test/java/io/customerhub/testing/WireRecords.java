@@ -104,7 +104,7 @@ public final class WireRecords {
       records.add(crm);
       if (i % every == 0) {
         String email = crm.json().getJsonArray("emails").getString(0).toUpperCase();
-        records.add(crm.copy().set("source", "erp").set("sourceId", uniqueId("E")).emails(email));
+        records.add(crm.copyIn("erp", "E").emails(email));
       }
     }
     return records;
@@ -264,6 +264,11 @@ public final class WireRecords {
     /** A copy, so that a test can send two versions of one record. */
     public Rec copy() {
       return new Rec(json.copy());
+    }
+
+    /** The same customer as another source holds it: a copy under {@code source}, with a new id there. */
+    public Rec copyIn(String source, String idPrefix) {
+      return copy().set("source", source).set("sourceId", uniqueId(idPrefix));
     }
 
     public JsonObject json() {
