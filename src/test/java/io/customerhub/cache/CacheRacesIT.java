@@ -63,8 +63,11 @@ class CacheRacesIT extends OneHubPerClass {
     routedProfile(r);
   }
 
-  @Test
-  void aFillThatReadBeforeASplitDoesNotRouteTheRecordToItsOldProfile() {
+  /** A customer's CRM record and its ERP copy in one profile, and the ERP record's profile as read before a commit. */
+  private record TwoSources(Rec crm, Rec erp, String profile, ProfileQueries.Stored before) {
+  }
+
+  private static TwoSources oneCustomerInTwoSourcesReadBefore() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
     Rec erp = crm.copyIn("erp", "E");
     hub.accept(crm);
@@ -72,7 +75,15 @@ class CacheRacesIT extends OneHubPerClass {
     String profile = profileOf(crm);
     assertEquals(profile, profileOf(erp));
     warm(erp);
-    ProfileQueries.Stored before = readBefore(erp);
+    return new TwoSources(crm, erp, profile, readBefore(erp));
+  }
+
+  @Test
+  void aFillThatReadBeforeASplitDoesNotRouteTheRecordToItsOldProfile() {
+    TwoSources t = oneCustomerInTwoSourcesReadBefore();
+    Rec crm = t.crm(), erp = t.erp();
+    String profile = t.profile();
+    ProfileQueries.Stored before = t.before();
 
     String fresh = hub.post("/api/v1/profiles/" + profile + "/split", JSON, new JsonObject()
         .put("records", new JsonArray().add(new JsonObject().put("source", "erp").put("sourceId", erp.sourceId())))
@@ -122,14 +133,10 @@ class CacheRacesIT extends OneHubPerClass {
 
   @Test
   void aFillThatReadBeforeOneOfTheRecordsWasDeletedDoesNotBringTheRecordBack() {
-    Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = crm.copyIn("erp", "E");
-    hub.accept(crm);
-    hub.accept(erp);
-    String profile = profileOf(crm);
-    assertEquals(profile, profileOf(erp));
-    warm(erp);
-    ProfileQueries.Stored before = readBefore(erp);
+    TwoSources t = oneCustomerInTwoSourcesReadBefore();
+    Rec crm = t.crm(), erp = t.erp();
+    String profile = t.profile();
+    ProfileQueries.Stored before = t.before();
 
     hub.accept(erp.copy().deleted().updatedAt(at(10)));
     await(readModel().fill(before));
