@@ -31,13 +31,15 @@ import static io.customerhub.bench.BenchSupport.log;
  *
  * <pre>
  * IngestBench [SIZE ...] [--batch 1000] [--in-flight 2] [--with-orgs] [--seed 42] [--no-pairs] [--pairs-only]
- *             [--warmup 300000]
+ *             [--warmup 300000] [--rounds 1]
  *   SIZE: identity records per run (default 10000); e.g. "10000 100000" runs both and prints time(100k)/time(10k)
  *   --pairs-only: no hub, no load: only the candidate pairs per record the linker would score at each size
  *   --in-flight: requests sent at once (a loader with two workers by default: while one batch's profiles are
  *                recomputed, the next one links); 1 = one after the other
  *   --warmup: at most this many records loaded first into a node of their own, not counted, until the JIT is
  *     quiet (see warmUp); 0 = none
+ *   --rounds: every size this many times, the sizes taking turns (10k, 100k, 10k, 100k, …), so that the machine's
+ *     drift over the minutes of a run falls on every size alike; the ratios then compare the sizes' median times
  * </pre>
  * Each size runs on a fresh node (its own temp dir and embedded PostgreSQL), so the sizes do not disturb each
  * other. The COPY baseline is run before and after the hub load (the machine's load drifts; both are printed and
@@ -78,10 +80,17 @@ public final class IngestBench {
     }
     int warmup = BenchSupport.intArg(args, "warmup", 300_000);
     if (warmup > 0) warmUp(warmup, batch, inFlight, withOrgs, seed + 1);
-    Map<Integer, Run> runs = new LinkedHashMap<>();
-    for (int size : sizes) {
-      runs.put(size, run(size, batch, inFlight, withOrgs, seed, pairs));
-      report(runs);
+    int rounds = BenchSupport.intArg(args, "rounds", 1);
+    if (rounds < 1 || rounds > 9) throw new IllegalArgumentException("--rounds must lie within 1 .. 9");
+    Map<Integer, List<Run>> runs = new LinkedHashMap<>();
+    for (int round = 1; round <= rounds; round++) {
+      for (int size : sizes) {
+        if (rounds > 1) log("round %d of %d, %,d records", round, rounds, size);
+        // the candidate-pair counts depend on the data only: once per size is enough
+        runs.computeIfAbsent(size, k -> new ArrayList<>()).add(run(size, batch, inFlight, withOrgs, seed,
+            pairs && round == 1));
+        report(runs);
+      }
     }
     System.exit(0);
   }
@@ -360,41 +369,64 @@ public final class IngestBench {
         p.distinctPerRecord(), p.keyPairsPerRecord(), p.rowsPerRecord(), p.maxBlock(), p.overCap(), p.biggest());
   }
 
-  private static void report(Map<Integer, Run> runs) {
+  private static void report(Map<Integer, List<Run>> runs) {
     System.out.println();
     System.out.println("=== IngestBench result ===");
-    System.out.printf(Locale.ROOT, "%9s %9s %11s %10s %11s %9s %9s %10s %10s %9s%n", "records", "hub s", "hub rec/s",
-        "COPY s", "COPY rec/s", "hub/COPY", "pairs/rec", "uncapped", "rows/rec", "max block");
-    for (Run r : runs.values()) {
-      double copySeconds = (r.copyBefore() + r.copyAfter()) / 2;
-      PairCount p = r.pairs();
-      System.out.printf(Locale.ROOT, "%,9d %9.1f %,11.0f %10.2f %,11.0f %9.3f %9s %10s %10s %9s%n", r.records(),
-          r.load().seconds(), r.load().perSecond(), copySeconds, r.copyRate(), r.load().perSecond() / r.copyRate(),
-          p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.linkerPerRecord()),
-          p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.distinctPerRecord()),
-          p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.rowsPerRecord()),
-          p == null ? "-" : String.valueOf(p.maxBlock()));
+    System.out.printf(Locale.ROOT, "%9s %5s %9s %11s %10s %11s %9s %9s %10s %10s %9s%n", "records", "round", "hub s",
+        "hub rec/s", "COPY s", "COPY rec/s", "hub/COPY", "pairs/rec", "uncapped", "rows/rec", "max block");
+    for (List<Run> list : runs.values()) {
+      for (int i = 0; i < list.size(); i++) {
+        Run r = list.get(i);
+        double copySeconds = (r.copyBefore() + r.copyAfter()) / 2;
+        PairCount p = r.pairs();
+        System.out.printf(Locale.ROOT, "%,9d %5d %9.1f %,11.0f %10.2f %,11.0f %9.3f %9s %10s %10s %9s%n", r.records(),
+            i + 1, r.load().seconds(), r.load().perSecond(), copySeconds, r.copyRate(),
+            r.load().perSecond() / r.copyRate(),
+            p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.linkerPerRecord()),
+            p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.distinctPerRecord()),
+            p == null ? "-" : String.format(Locale.ROOT, "%.2f", p.rowsPerRecord()),
+            p == null ? "-" : String.valueOf(p.maxBlock()));
+      }
     }
-    for (Run r : runs.values()) {
-      double ratio = r.load().perSecond() / r.copyRate();
-      System.out.printf(Locale.ROOT, "%,d records: hub/COPY = %.4f (target >= 0.3: %s); COPY per %d-row batch would be "
-              + "%,.0f rows/s%s%n", r.records(), ratio, ratio >= 0.3 ? "MET" : "NOT MET", 1000,
-          r.records() / r.copyBatched(),
-          r.pairs() == null ? "" : String.format(Locale.ROOT, "; keys over the per-key cap: %d", r.pairs().overCap()));
+    for (List<Run> list : runs.values()) {
+      Run first = list.get(0);
+      double[] ratios = list.stream().mapToDouble(r -> r.load().perSecond() / r.copyRate()).toArray();
+      double ratio = median(ratios);
+      System.out.printf(Locale.ROOT, "%,d records: hub/COPY = %.4f%s (target >= 0.3: %s); COPY per %d-row batch would "
+              + "be %,.0f rows/s%s%n", first.records(), ratio, list.size() > 1 ? " (median of " + list.size() + ")" : "",
+          ratio >= 0.3 ? "MET" : "NOT MET", 1000, first.records() / first.copyBatched(),
+          first.pairs() == null ? "" : String.format(Locale.ROOT, "; keys over the per-key cap: %d",
+              first.pairs().overCap()));
     }
-    List<Run> list = new ArrayList<>(runs.values());
-    for (int i = 0; i < list.size(); i++) {
-      for (int j = 0; j < list.size(); j++) {
-        Run small = list.get(i);
-        Run big = list.get(j);
-        if (big.records() <= small.records()) continue;
-        double ratio = big.load().seconds() / small.load().seconds();
-        double linear = big.records() / (double) small.records();
+    List<List<Run>> sizes = new ArrayList<>(runs.values());
+    for (List<Run> smallRuns : sizes) {
+      for (List<Run> bigRuns : sizes) {
+        int small = smallRuns.get(0).records(), big = bigRuns.get(0).records();
+        if (big <= small) continue;
+        double linear = big / (double) small;
         double limit = linear * 1.1;
-        System.out.printf(Locale.ROOT, "time(%,d)/time(%,d) = %.2f (linear %.1f; target <= %.1f: %s)%n",
-            big.records(), small.records(), ratio, linear, limit, ratio <= limit ? "MET" : "NOT MET");
+        double ratio = median(seconds(bigRuns)) / median(seconds(smallRuns));
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < Math.min(smallRuns.size(), bigRuns.size()) && smallRuns.size() > 1; i++) {
+          each.append(each.length() == 0 ? "; round by round " : ", ").append(String.format(Locale.ROOT, "%.2f",
+              bigRuns.get(i).load().seconds() / smallRuns.get(i).load().seconds()));
+        }
+        System.out.printf(Locale.ROOT, "time(%,d)/time(%,d) = %.2f%s (linear %.1f; target <= %.1f: %s)%s%n", big, small,
+            ratio, smallRuns.size() > 1 || bigRuns.size() > 1 ? " from the median times" : "", linear, limit,
+            ratio <= limit ? "MET" : "NOT MET", each);
       }
     }
     System.out.flush();
+  }
+
+  private static double[] seconds(List<Run> runs) {
+    return runs.stream().mapToDouble(r -> r.load().seconds()).toArray();
+  }
+
+  private static double median(double[] xs) {
+    double[] sorted = xs.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
