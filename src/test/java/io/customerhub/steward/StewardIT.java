@@ -1,25 +1,15 @@
 package io.customerhub.steward;
 
-import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import static io.customerhub.testing.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StewardIT extends OneHubPerClass {
 
   private static final String JSON = "application/json";
-  /** An advisory lock the test holds to stop a batch at a trigger. */
-  private static final int GATE = 424242;
 
   @Test
   void aStewardMergesAReviewPairAndTheMergeOutlivesReresolution() throws InterruptedException {
@@ -393,66 +381,6 @@ class StewardIT extends OneHubPerClass {
     assertEquals(200, hub.get("/api/v1/profiles/" + profile, hub.adminToken()).status());
   }
 
-  @AfterEach
-  void dropGate() {
-    sql("drop trigger if exists gated_link on crosswalk");
-    sql("drop function if exists gated_link()");
-  }
-
-  /**
-   * Protects a decision on a pair whose record is in a profile its batch has linked but not yet written. A batch
-   * holds the shared writer lock in each of its two transactions but not between them; a steward action waiting
-   * for the lock alone gets it right after the first commit, when the record's crosswalk row is there and its new
-   * profile's row is not. The decision must be refused as worth retrying, not recorded as merged with nothing
-   * moved; once the profile is written the same decision merges the records. A trigger holds the batch's first
-   * transaction at its crosswalk write until the steward's request waits for the lock, which makes the order
-   * certain.
-   */
-  @Test
-  void aDecisionOnAPairWhoseProfileIsStillBeingWrittenIsRefusedUntilItIsWritten() throws Exception {
-    Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = sameCustomerOtherNationalId(crm);
-    hub.accept(crm);
-    sql("create function gated_link() returns trigger language plpgsql as $$ "
-        + "begin perform pg_advisory_xact_lock_shared(" + GATE + "); return new; end $$");
-    sql("create trigger gated_link before insert on crosswalk for each row "
-        + "when (new.source_id = '" + erp.sourceId() + "') execute function gated_link()");
-    SqlConnection gate = await(hub.node().database().pool().getConnection());
-    CompletableFuture<Response> ingest;
-    CompletableFuture<Response> early;
-    long pair;
-    try {
-      await(gate.query("select pg_advisory_lock(" + GATE + ")").execute());
-      ingest = HubTestNode.sendAsync(hub.postRequest("/api/v1/records/erp", HubTestNode.NDJSON,
-          WireRecords.ndjson(List.of(erp)), hub.adminToken()));
-      awaitWaiting("objsubid = 1 and objid = " + GATE);
-      // the batch has written its review pair (before the crosswalk) and waits at the gate with its writer lock
-      pair = rows("select pg_sequence_last_value($1::regclass)", "review_pair_id_seq").iterator().next().getLong(0);
-      early = HubTestNode.sendAsync(hub.postRequest("/api/v1/reviews/" + pair + "/decision", JSON,
-          "{\"decision\":\"merge\"}", hub.token("steward")));
-      awaitWaiting("objsubid = 2 and classid = 1213547074");
-      await(gate.query("select pg_advisory_unlock(" + GATE + ")").execute());
-    } finally {
-      gate.close();
-    }
-
-    Response refused = early.get(30, TimeUnit.SECONDS);
-
-    assertProblem(503, "still being written", refused);
-    assertEquals("1", refused.header("Retry-After"), refused::toString);
-    assertEquals(200, ingest.get(30, TimeUnit.SECONDS).status(), "the batch finishes");
-    assertEquals("open", rows("select status from review_pair where id = $1", pair).iterator().next().getString(0),
-        "the refused decision is not recorded");
-    assertEquals(0, rows("select 1 from audit_log where subject = $1", "review_pair:" + pair).size(), "nor audited");
-    assertNotEquals(profileOf(crm), profileOf(erp));
-
-    Response decided = decide(pair, "{\"decision\":\"merge\"}");
-
-    assertEquals(200, decided.status(), decided::toString);
-    assertEquals("merged", decided.json().getString("status"));
-    assertEquals(profileOf(crm), profileOf(erp), "the retry merges the records for real");
-  }
-
   /** The same person in another system whose national id is another one entirely: a doubtful pair. */
   private static Rec sameCustomerOtherNationalId(Rec crm) {
     return crm.copyIn("erp", "E")
@@ -501,26 +429,6 @@ class StewardIT extends OneHubPerClass {
       state = hub.get(started.header("Location"), hub.adminToken()).json();
     }
     assertEquals("done", state.getString("state"), state::encode);
-  }
-
-  private static RowSet<Row> rows(String query, Object param) {
-    return await(hub.node().database().pool().preparedQuery(query).execute(Tuple.of(param)));
-  }
-
-  /** Waits until some session waits for an advisory lock matching {@code which} (columns of pg_locks). */
-  private static void awaitWaiting(String which) {
-    for (int i = 0; i < 500; i++) {
-      if (await(hub.node().database().pool().query("select 1 from pg_locks where locktype = 'advisory' "
-          + "and not granted and " + which).execute()).size() > 0) {
-        return;
-      }
-      HubTestNode.sleep(20);
-    }
-    throw new AssertionError("nobody waits for the advisory lock " + which);
-  }
-
-  private static void sql(String statement) {
-    await(hub.node().database().pool().query(statement).execute());
   }
 
   private static void assertProblem(int status, String mentions, Response r) {
