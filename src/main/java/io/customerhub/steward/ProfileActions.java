@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,8 +136,14 @@ public final class ProfileActions {
     });
   }
 
+  /**
+   * The profiles {@code ids}, locked, with their records. Refused as unfinished while one of them is not written
+   * yet but the crosswalk names it: its batch committed the crosswalk rows and has yet to write the profile in its
+   * second transaction, which takes the writer lock this action holds, so nothing moves until it is released.
+   * "No profile" would tell the caller it does not exist, when the same request succeeds a moment later.
+   */
   private static Future<Map<UUID, Locked>> lock(SqlConnection conn, UUID... ids) {
-    return conn.preparedQuery(StewardSql.LOCK_PROFILES).execute(Tuple.of(ids)).map(rows -> {
+    return conn.preparedQuery(StewardSql.LOCK_PROFILES).execute(Tuple.of(ids)).compose(rows -> {
       Map<UUID, Locked> out = new LinkedHashMap<>();
       for (Row r : rows) {
         Locked p = out.computeIfAbsent(r.getUUID(0), id -> new Locked(r.getString(1), r.getString(2),
@@ -144,7 +151,20 @@ public final class ProfileActions {
             r.getString(6) == null ? new JsonObject() : new JsonObject(r.getString(6))));
         if (r.getString(4) != null) p.records().add(new SourceKey(r.getString(4), r.getString(5)));
       }
-      return out;
+      UUID[] absent = Arrays.stream(ids).filter(id -> !out.containsKey(id)).toArray(UUID[]::new);
+      // a second round trip only for an id without a row: the rare race, or an id nobody knows (a 404)
+      if (absent.length == 0) return Future.succeededFuture(out);
+      return conn.preparedQuery(StewardSql.LINKED_PROFILES).execute(Tuple.of(absent)).map(linked -> {
+        Set<UUID> unwritten = new HashSet<>();
+        for (Row r : linked) unwritten.add(r.getUUID(0));
+        for (UUID id : absent) {
+          if (unwritten.contains(id)) {
+            throw StewardRefusal.unfinished("profile " + id + " is still being written by the batch that linked "
+                + "its records; try again in a moment");
+          }
+        }
+        return out;
+      });
     });
   }
 

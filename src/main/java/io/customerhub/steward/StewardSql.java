@@ -1,6 +1,6 @@
 package io.customerhub.steward;
 
-/** The statements of the stewards' work: the review queue and its decisions. */
+/** The statements of the stewards' work: the review queue, its decisions and the direct actions on profiles. */
 final class StewardSql {
 
   private StewardSql() {
@@ -75,6 +75,14 @@ final class StewardSql {
       select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id, p.overrides::text
       from profile p left join crosswalk c on c.profile_id = p.profile_id
       where p.profile_id = any($1::uuid[]) order by p.profile_id, c.source, c.source_id for update of p""";
+
+  /**
+   * Which of the profiles {@code $1}, found without a row, the crosswalk names all the same: each is being written
+   * by the batch that linked records into it (its first transaction commits the crosswalk rows, its second the
+   * profile's row).
+   */
+  static final String LINKED_PROFILES = """
+      select distinct profile_id from crosswalk where profile_id = any($1::uuid[])""";
 
   /** Sets one attribute's override ({@code $3}: its entry, value with who, when and why). */
   static final String SET_OVERRIDE = """
