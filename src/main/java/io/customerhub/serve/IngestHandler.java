@@ -1,6 +1,7 @@
 package io.customerhub.serve;
 
 import io.customerhub.ingest.IngestService;
+import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -102,17 +103,7 @@ final class IngestHandler {
   private boolean tooLong(String text) {
     if (text.length() > maxLineBytes) return true;
     if ((long) text.length() * 3 <= maxLineBytes) return false;
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) bytes++;
-      else if (c < 0x800) bytes += 2;
-      else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    }
-    return bytes > maxLineBytes;
+    return Utf8.length(text) > maxLineBytes;
   }
 
   private List<IngestService.Input> array(String body) {

@@ -1,0 +1,54 @@
+package io.customerhub.support;
+
+/**
+ * Sizes of text in UTF-8, counted without encoding it: the limits that matter are in bytes (a request line, a
+ * Kafka message), Java strings are in chars, and a text of one script takes three bytes a char where another
+ * takes one.
+ */
+public final class Utf8 {
+
+  private Utf8() {
+  }
+
+  /**
+   * The bytes {@code text} takes in UTF-8. A surrogate without its pair counts three bytes, never less than an
+   * encoder writes for it: callers hold text to limits with this.
+   */
+  public static long length(CharSequence text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      int width = width(text, i);
+      bytes += width;
+      if (width == 4) i++;
+    }
+    return bytes;
+  }
+
+  /**
+   * The longest prefix of {@code text} that takes at most {@code maxBytes} in UTF-8, cut between two characters:
+   * never inside a character's bytes nor between the two halves of a surrogate pair.
+   */
+  public static String prefix(String text, int maxBytes) {
+    if (text.length() * 3L <= maxBytes) return text;
+    long bytes = 0;
+    int end = 0;
+    while (end < text.length()) {
+      int width = width(text, end);
+      if (bytes + width > maxBytes) break;
+      bytes += width;
+      end += width == 4 ? 2 : 1;
+    }
+    return text.substring(0, end);
+  }
+
+  /** Bytes of the character starting at {@code i}; 4 for a surrogate pair, which takes two chars. */
+  private static int width(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (c < 0x80) return 1;
+    if (c < 0x800) return 2;
+    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      return 4;
+    }
+    return 3;
+  }
+}
