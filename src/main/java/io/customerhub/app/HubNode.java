@@ -5,6 +5,7 @@ import io.customerhub.cache.HazelcastConfigs;
 import io.customerhub.config.HubConfig;
 import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.events.OutboxRelayVerticle;
+import io.customerhub.ingest.DeadLetters;
 import io.customerhub.ingest.KafkaIngestVerticle;
 import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
@@ -139,8 +140,8 @@ public final class HubNode implements AutoCloseable {
     KafkaProducer<String, String> producer = KafkaProducer.createShared(vertx, "customer-hub",
         KafkaSetup.producer(kafka.bootstrap(), "customer-hub"));
     kafkaIngest = new KafkaIngestVerticle(services.ingest(),
-        KafkaSetup.consumer(kafka.bootstrap(), kafka.groupId(), kafka.maxPollRecords()), sourceByTopic, producer,
-        kafka.deadLetterTopic());
+        KafkaSetup.consumer(kafka.bootstrap(), kafka.groupId(), kafka.maxPollRecords()), sourceByTopic,
+        new DeadLetters(producer, kafka.deadLetterTopic(), kafka.deadLetterMaxValueBytes(), services.metrics()));
     deploy(kafkaIngest);
     deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
         kafka.outboxIntervalMs()));

@@ -26,9 +26,16 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public record Postgres(String url, int poolSize) {
   }
 
-  /** {@code bootstrap} null means: Kafka is off (HTTP and file ingest still work). */
-  public record Kafka(String bootstrap, String groupId, String deadLetterTopic, String changeTopic,
-                      int maxPollRecords, int outboxBatch, long outboxIntervalMs) {
+  /**
+   * {@code bootstrap} null means: Kafka is off (HTTP and file ingest still work).
+   *
+   * @param deadLetterMaxValueBytes a dead letter carries at most this much of the refused value (UTF-8 bytes; the
+   *                                rest stays in the source topic): below Kafka's default message limit of 1 MB
+   *                                with room for the key and headers, because a dead letter that cannot be written
+   *                                would stop its partition
+   */
+  public record Kafka(String bootstrap, String groupId, String deadLetterTopic, int deadLetterMaxValueBytes,
+                      String changeTopic, int maxPollRecords, int outboxBatch, long outboxIntervalMs) {
     public boolean enabled() {
       return bootstrap != null && !bootstrap.isBlank();
     }
@@ -86,7 +93,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         dataDir,
         new Postgres(blankToNull(pg.getString("url")), pg.getInteger("poolSize", 8)),
         new Kafka(blankToNull(kafka.getString("bootstrap")), kafka.getString("groupId", "customer-hub"),
-            kafka.getString("deadLetterTopic", "hub.dead-letter"), kafka.getString("changeTopic", "hub.profile-changes"),
+            kafka.getString("deadLetterTopic", "hub.dead-letter"),
+            kafka.getInteger("deadLetterMaxValueBytes", 512 << 10), kafka.getString("changeTopic", "hub.profile-changes"),
             kafka.getInteger("maxPollRecords", 1000), kafka.getInteger("outboxBatch", 500),
             kafka.getLong("outboxIntervalMs", 200L)),
         new Hazelcast(hz.getString("clusterName", "customer-hub"),
@@ -114,7 +122,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withKafkaBootstrap(String bootstrap) {
     return new HubConfig(confDir, http, auth, dataDir, postgres, new Kafka(bootstrap, kafka.groupId,
-        kafka.deadLetterTopic, kafka.changeTopic, kafka.maxPollRecords, kafka.outboxBatch, kafka.outboxIntervalMs),
+        kafka.deadLetterTopic, kafka.deadLetterMaxValueBytes, kafka.changeTopic, kafka.maxPollRecords,
+        kafka.outboxBatch, kafka.outboxIntervalMs),
         hazelcast, resolve, upkeep);
   }
 

@@ -7,9 +7,6 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
-import io.vertx.kafka.client.producer.KafkaHeader;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,8 @@ import java.util.Map;
  * The Kafka door: consumes the source topics in one consumer group and feeds each poll through the pipeline.
  * Offsets are committed only after the batch is committed in PostgreSQL and its rejects are acknowledged on the
  * dead-letter topic, so nothing is lost; on a failure the consumer seeks back and retries the same records, which
- * the pipeline's idempotence makes harmless. A bad message never stops its partition.
+ * the pipeline's idempotence makes harmless. A bad message never stops its partition, however large it is: its
+ * dead letter is cut to fit ({@link DeadLetters}).
  */
 public final class KafkaIngestVerticle extends VerticleBase {
 
@@ -34,20 +32,18 @@ public final class KafkaIngestVerticle extends VerticleBase {
   private final IngestService ingest;
   private final Map<String, String> consumerConfig;
   private final Map<String, String> sourceByTopic;
-  private final KafkaProducer<String, String> deadLetters;
-  private final String deadLetterTopic;
+  private final DeadLetters deadLetters;
   private KafkaConsumer<String, String> consumer;
   private long backoff = 100;
   private volatile boolean healthy;
   private volatile boolean stopping;
 
   public KafkaIngestVerticle(IngestService ingest, Map<String, String> consumerConfig, Map<String, String> sourceByTopic,
-                             KafkaProducer<String, String> deadLetters, String deadLetterTopic) {
+                             DeadLetters deadLetters) {
     this.ingest = ingest;
     this.consumerConfig = consumerConfig;
     this.sourceByTopic = Map.copyOf(sourceByTopic);
     this.deadLetters = deadLetters;
-    this.deadLetterTopic = deadLetterTopic;
   }
 
   public boolean healthy() {
@@ -117,20 +113,11 @@ public final class KafkaIngestVerticle extends VerticleBase {
     return ingest.ingest(source, inputs, "kafka:" + source).compose(results -> {
       List<Future<?>> sends = new ArrayList<>();
       for (int i = 0; i < results.size(); i++) {
-        if (!results.get(i).accepted()) sends.add(deadLetter(records.get(i), results.get(i).outcome().error()));
+        IngestService.Result result = results.get(i);
+        if (!result.accepted()) sends.add(deadLetters.send(records.get(i), result.outcome().error()));
       }
       return Future.all(sends).mapEmpty();
     });
-  }
-
-  private Future<?> deadLetter(KafkaConsumerRecord<String, String> r, String reason) {
-    KafkaProducerRecord<String, String> dl = KafkaProducerRecord.create(deadLetterTopic, r.key(), r.value());
-    dl.addHeader(KafkaHeader.header("hub-error", reason));
-    dl.addHeader(KafkaHeader.header("hub-source-topic", r.topic()));
-    dl.addHeader(KafkaHeader.header("hub-source-partition", String.valueOf(r.partition())));
-    dl.addHeader(KafkaHeader.header("hub-source-offset", String.valueOf(r.offset())));
-    LOG.info("dead-lettered {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
-    return deadLetters.send(dl);
   }
 
   /** Puts every partition of a failed batch back to its first record, so the next poll delivers it again. */

@@ -44,6 +44,15 @@ public final class HubMetrics {
     return Counter.builder("hub.ingest.records").tag("source", source).tag("outcome", outcome).register(registry);
   }
 
+  /**
+   * Dead letters of the Kafka door by outcome: {@code whole}, {@code truncated} (the value cut to fit, see
+   * {@code kafka.deadLetterMaxValueBytes}) or {@code lost} (Kafka refused even the letter without its value; the
+   * log names the record's topic, partition and offset).
+   */
+  public Counter deadLetters(String outcome) {
+    return Counter.builder("hub.ingest.dead.letters").tag("outcome", outcome).register(registry);
+  }
+
   /** Time spent in one phase of resolving a batch (standardize, lock, read, link, write, recompute, cache). */
   public Timer phase(String phase) {
     return Timer.builder("hub.resolve.phase").tag("phase", phase).publishPercentiles(0.5, 0.99)

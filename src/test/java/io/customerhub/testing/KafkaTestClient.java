@@ -2,6 +2,8 @@ package io.customerhub.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +12,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,15 +44,17 @@ public final class KafkaTestClient implements AutoCloseable {
     producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap(),
         ProducerConfig.ACKS_CONFIG, "all",
+        // as large as a source may send, once its topic allows it: tests of oversized messages need it
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 << 20),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap()));
   }
 
-  /** Sends one message and waits for the broker's acknowledgement. */
-  public void send(String topic, String key, String value) {
+  /** Sends one message and waits for the broker's acknowledgement; returns where it was written. */
+  public RecordMetadata send(String topic, String key, String value) {
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+      return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -57,8 +63,41 @@ public final class KafkaTestClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets one setting of {@code topic} (e.g. {@code max.message.bytes}) and waits until the broker reports it, so
+   * that the next message is held to it.
+   */
+  public void setTopicConfig(String topic, String name, String value) {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try {
+      admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(name, value),
+          AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!value.equals(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+          .get(resource).get(name).value())) {
+        if (System.nanoTime() > deadline) fail("the broker did not apply " + name + "=" + value + " to " + topic);
+        HubTestNode.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot set " + name + " of " + topic, e);
+    }
+  }
+
   /** A message as a test reads it back, headers decoded as UTF-8. */
   public record Message(String key, String value, Map<String, String> headers) {
+    /** Shortened: a test's failure message should not print a megabyte. */
+    @Override
+    public String toString() {
+      return "Message[key=" + key + ", value=" + abbreviated(value) + ", headers=" + headers.entrySet().stream()
+          .map(h -> h.getKey() + "=" + abbreviated(h.getValue())).toList() + "]";
+    }
+
+    private static String abbreviated(String s) {
+      return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "… (" + s.length() + " chars)";
+    }
   }
 
   /** Reads {@code topic} from its beginning until {@code enough} holds for what was read; fails after the timeout. */
