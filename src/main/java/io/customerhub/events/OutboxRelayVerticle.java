@@ -7,6 +7,7 @@ import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,10 @@ public final class OutboxRelayVerticle extends VerticleBase {
         List<Long> ids = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
         for (Row r : rows) {
-          ids.add(r.getLong(0));
-          sends.add(producer.send(KafkaProducerRecord.create(topic, r.getUUID(1).toString(), r.getString(2))));
+          long id = r.getLong(0);
+          ids.add(id);
+          sends.add(producer.send(KafkaProducerRecord.create(topic, r.getUUID(1).toString(), r.getString(2)))
+              .onFailure(err -> logIfRefusedForGood(id, err)));
         }
         if (ids.isEmpty()) return Future.succeededFuture(0);
         // join, not all: when one send fails, the relay (and its lock) is given up only once every send of the
@@ -82,5 +85,15 @@ public final class OutboxRelayVerticle extends VerticleBase {
             .map(v -> ids.size());
       });
     }));
+  }
+
+  /**
+   * Events are bounded where they are written (ProfileEvents), so Kafka refusing one for good means a topic set
+   * below them or a row written before they were: every later event waits for it, which needs an operator.
+   */
+  private static void logIfRefusedForGood(long outboxId, Throwable err) {
+    if (err instanceof RetriableException) return;
+    LOG.error("outbox event {} cannot be published ({}); it and every event after it wait until it can", outboxId,
+        err.toString());
   }
 }

@@ -1,10 +1,28 @@
 package io.customerhub.store;
 
+import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.record.SourceKey;
+import io.customerhub.support.Utf8;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The JSON of a profile-change event, as written to the outbox and published on Kafka. */
+import java.util.List;
+
+/**
+ * The JSON of a profile-change event, as written to the outbox and published on Kafka.
+ *
+ * <p>Bounded: a profile may gather any number of records (explicit links, a steward's merges), but an event must
+ * fit in a Kafka message (1 MB by default). The relay sends events in outbox order, so one event Kafka refuses
+ * would hold back every event after it, forever. An event lists the profile's first record keys, within
+ * {@link #MAX_RECORD_KEYS} and {@link #MAX_RECORD_KEY_BYTES}; {@code recordCount} says how many there are.
+ */
 final class ProfileEvents {
+
+  /** Beyond this many keys, a consumer that needs them all reads the profile. */
+  static final int MAX_RECORD_KEYS = 5_000;
+
+  /** A source id has no length limit: 5,000 long ones would be more than Kafka takes. */
+  static final int MAX_RECORD_KEY_BYTES = 512 << 10;
 
   private ProfileEvents() {
   }
@@ -16,13 +34,31 @@ final class ProfileEvents {
         .put("version", c.version());
     if (c.mergedInto() != null) o.put("mergedInto", c.mergedInto().toString());
     if (c.profile() != null) {
+      List<SourceKey> keys = c.profile().records();
+      JsonArray listed = listedKeys(keys);
       o.put("tier", c.profile().tier());
-      o.put("records", ProfileStore.keys(c.profile().records()));
+      o.put("records", listed);
+      o.put("recordCount", keys.size());
+      o.put("recordsTruncated", listed.size() < keys.size());
     }
     if (c.changes() != null) {
       o.put("changes", new JsonArray(c.changes().types()));
       o.put("changedAttributes", new JsonArray(c.changes().changedAttributes()));
     }
     return o;
+  }
+
+  /** The first of {@code keys}, as many as the bounds allow, in the profile's order. */
+  static JsonArray listedKeys(List<SourceKey> keys) {
+    JsonArray listed = new JsonArray();
+    long bytes = 0;
+    for (SourceKey k : keys) {
+      if (listed.size() == MAX_RECORD_KEYS) break;
+      JsonObject key = CanonicalJson.key(k);
+      bytes += Utf8.length(key.encode()) + 1; // and its comma
+      if (bytes > MAX_RECORD_KEY_BYTES) break;
+      listed.add(key);
+    }
+    return listed;
   }
 }

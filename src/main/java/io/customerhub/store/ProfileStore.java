@@ -356,10 +356,4 @@ public final class ProfileStore {
     return conn.preparedQuery(ProfileSql.INSERT_OUTBOX)
         .execute(Tuple.of(ids.toArray(UUID[]::new), types, vs, payloads)).mapEmpty();
   }
-
-  static JsonArray keys(List<SourceKey> keys) {
-    JsonArray arr = new JsonArray();
-    keys.forEach(k -> arr.add(CanonicalJson.key(k)));
-    return arr;
-  }
 }
