@@ -139,9 +139,13 @@ public final class HubNode implements AutoCloseable {
     KafkaSetup.ensureTopics(kafka.bootstrap(), topics, 3);
     KafkaProducer<String, String> producer = KafkaProducer.createShared(vertx, "customer-hub",
         KafkaSetup.producer(kafka.bootstrap(), "customer-hub"));
+    // every send's own future reports its failure to the code that sent it (dead letters, the outbox relay); without
+    // a handler Vert.x would log each one a second time as an unhandled exception
+    producer.exceptionHandler(err -> LOG.debug("kafka producer: {}", err.toString()));
     kafkaIngest = new KafkaIngestVerticle(services.ingest(),
         KafkaSetup.consumer(kafka.bootstrap(), kafka.groupId(), kafka.maxPollRecords()), sourceByTopic,
-        new DeadLetters(producer, kafka.deadLetterTopic(), kafka.deadLetterMaxValueBytes(), services.metrics()));
+        new DeadLetters(producer, kafka.deadLetterTopic(), kafka.deadLetterMaxValueBytes(), services.metrics()),
+        config.http().maxLineBytes());
     deploy(kafkaIngest);
     deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
         kafka.outboxIntervalMs()));

@@ -33,17 +33,19 @@ public final class KafkaIngestVerticle extends VerticleBase {
   private final Map<String, String> consumerConfig;
   private final Map<String, String> sourceByTopic;
   private final DeadLetters deadLetters;
+  private final int maxRecordBytes;
   private KafkaConsumer<String, String> consumer;
   private long backoff = 100;
   private volatile boolean healthy;
   private volatile boolean stopping;
 
   public KafkaIngestVerticle(IngestService ingest, Map<String, String> consumerConfig, Map<String, String> sourceByTopic,
-                             DeadLetters deadLetters) {
+                             DeadLetters deadLetters, int maxRecordBytes) {
     this.ingest = ingest;
     this.consumerConfig = consumerConfig;
     this.sourceByTopic = Map.copyOf(sourceByTopic);
     this.deadLetters = deadLetters;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   public boolean healthy() {
@@ -107,8 +109,7 @@ public final class KafkaIngestVerticle extends VerticleBase {
   private Future<Void> processSource(String source, List<KafkaConsumerRecord<String, String>> records) {
     List<IngestService.Input> inputs = new ArrayList<>(records.size());
     for (KafkaConsumerRecord<String, String> r : records) {
-      inputs.add(r.value() == null ? IngestService.Input.refused("value: is empty (null message)")
-          : IngestService.Input.text(r.value()));
+      inputs.add(input(r));
     }
     return ingest.ingest(source, inputs, "kafka:" + source).compose(results -> {
       List<Future<?>> sends = new ArrayList<>();
@@ -118,6 +119,20 @@ public final class KafkaIngestVerticle extends VerticleBase {
       }
       return Future.all(sends).mapEmpty();
     });
+  }
+
+  /**
+   * The message as the pipeline's input. A record takes at most {@code maxRecordBytes} through every door: the
+   * HTTP door holds each line to it, and a broker may allow messages many times that size.
+   */
+  private IngestService.Input input(KafkaConsumerRecord<String, String> r) {
+    if (r.value() == null) return IngestService.Input.refused("value: is empty (null message)");
+    int bytes = r.record().serializedValueSize();
+    if (bytes > maxRecordBytes) {
+      return IngestService.Input.refused("value: is " + bytes + " bytes, longer than the " + maxRecordBytes
+          + " bytes a record may take");
+    }
+    return IngestService.Input.text(r.value());
   }
 
   /** Puts every partition of a failed batch back to its first record, so the next poll delivers it again. */
