@@ -7,6 +7,7 @@ import io.customerhub.risk.RiskContext;
 import io.customerhub.risk.RiskEngine;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +61,9 @@ public final class ProfileAssembler {
    */
   public Profile assemble(ProfileInput input, TierThresholds thresholds, Instant now) {
     List<CanonicalRecord> members = input.members() == null ? List.of() : input.members();
-    List<OrderFact> orders = input.orders() == null ? List.of() : input.orders();
+    // by key: the store reads orders in no particular order, and evidence listing them must not change with it
+    List<OrderFact> orders = input.orders() == null ? List.of()
+        : input.orders().stream().sorted(Comparator.comparing(OrderFact::key)).toList();
     Map<String, AttributeLineage> lineage = Lineage.overridden(Lineage.fromMembers(members, rules.survivorship()),
         input.overrides());
     OrderAggregates aggregates = aggregator.aggregate(orders, now);

@@ -84,6 +84,25 @@ class ProfileAssemblerTest {
     assertEquals("person", p.kind());
   }
 
+  /**
+   * PostgreSQL returns a profile's orders in no particular order (it changes as rows are updated and plans
+   * change): the profile must not, or every recomputation that reads them differently writes a new version.
+   */
+  @Test
+  void theProfileDoesNotDependOnTheOrderItsOrdersArriveIn() {
+    List<OrderFact> orders = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      orders.add(order("O-" + i, 10 + i, "10", i % 2 == 0 ? OrderStatus.RETURNED : OrderStatus.DELIVERED, "web"));
+    }
+    List<OrderFact> reversed = new java.util.ArrayList<>(orders);
+    java.util.Collections.reverse(reversed);
+    Profile p = assembler.assemble(input("p1", List.of(crm()), orders, null), NOW);
+    assertTrue(p.riskCodes().contains("HIGH_RETURN_RATE"), "the premise: a tag whose evidence names orders");
+    Profile other = assembler.assemble(input("p1", List.of(crm()), reversed, null), NOW);
+    assertEquals(p.riskTags(), other.riskTags());
+    assertEquals(p, other);
+  }
+
   @Test
   void aProfileWithoutOrdersHasTierNoneAndEmptyAggregates() {
     Profile p = assembler.assemble(input("p1", List.of(crm()), List.of(), null), NOW);
