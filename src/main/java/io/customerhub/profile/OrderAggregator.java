@@ -50,7 +50,9 @@ public final class OrderAggregator {
       kept++;
       BigDecimal amount = Objects.requireNonNullElse(o.amount(), BigDecimal.ZERO);
       spend = spend.add(amount);
-      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart) && !o.orderedAt().isAfter(now)) {
+      // an order dated after now was placed all the same (a source's clock ahead, a local time read as UTC): it
+      // counts like one placed now, as it does for recency
+      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart)) {
         value12m = value12m.add(amount);
       }
     }

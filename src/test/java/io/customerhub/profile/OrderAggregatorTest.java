@@ -1,6 +1,7 @@
 package io.customerhub.profile;
 
 import io.customerhub.record.OrderStatus;
+import io.customerhub.record.SourceKey;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -65,6 +66,20 @@ class OrderAggregatorTest {
         order("O-2", 366, "1000", OrderStatus.DELIVERED, "web")), NOW);
     assertEquals(new BigDecimal("10.00"), a.value12m());
     assertEquals(new BigDecimal("1010.00"), a.spend());
+  }
+
+  /**
+   * A source's clock a little ahead of the hub's, or a local time sent without its offset (read as UTC), dates an
+   * order that was placed in the hub's future: it counts in the 12-month value like in spend, or a new platinum
+   * customer stays standard until the next re-assessment.
+   */
+  @Test
+  void anOrderDatedAheadOfTheHubsClockCountsInTheTwelveMonthValue() {
+    OrderFact ahead = new OrderFact(new SourceKey("orders", "O-1"), NOW.plusSeconds(8 * 3600), new BigDecimal("6000"),
+        "CNY", OrderStatus.PAID, "web", NOW);
+    OrderAggregates a = aggregator.aggregate(List.of(ahead), NOW);
+    assertEquals(new BigDecimal("6000.00"), a.spend());
+    assertEquals(new BigDecimal("6000.00"), a.value12m());
   }
 
   @Test
