@@ -20,9 +20,13 @@ public record TierRules(List<Rule> rules, String fallback, String noOrders) {
       if (minValue12m == null) minValue12m = BigDecimal.ZERO;
     }
 
-    /** The population quantile (0..1) whose value is this rule's percentile cut-off, e.g. 0.8 for top 20%. */
-    public double quantile() {
-      return 1.0 - topPercent / 100.0;
+    /**
+     * How many of {@code n} customers make the top {@code topPercent}: ceil(p% · n), at least one, so the value of
+     * the customer at that rank (1 = highest) is this rule's cut-off. Computed here, not by PostgreSQL's
+     * {@code percentile_disc}, whose cut-off let one customer too many in whenever p% · n is a whole number.
+     */
+    public int topCount(long n) {
+      return (int) Math.max(1, Math.min(n, (long) Math.ceil(topPercent / 100.0 * n - 1e-9)));
     }
   }
 

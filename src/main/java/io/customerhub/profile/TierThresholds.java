@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The effective minimum 12-month value per tier for the current population: the larger of the percentile
- * cut-off and the rule's floor. Percentiles need every profile's value, which only the caller has (e.g.
- * {@code percentile_disc(q) within group (order by value_12m)} over active profiles); it computes thresholds
- * once per batch or on a schedule and passes them into {@link ProfileAssembler#assemble}.
+ * cut-off and the rule's floor. Percentiles need every profile's value, which only the caller has (e.g. the
+ * stored 12-month value at each rule's cut-off rank among active profiles); it computes thresholds once per batch
+ * or on a schedule and passes them into {@link ProfileAssembler#assemble}.
  */
 public record TierThresholds(List<Cutoff> cutoffs, String fallback, String noOrders) {
 
@@ -27,13 +27,13 @@ public record TierThresholds(List<Cutoff> cutoffs, String fallback, String noOrd
   }
 
   /**
-   * From the population's value at each rule's {@link TierRules.Rule#quantile()}, keyed by tier name; a tier
-   * missing from the map uses its floor only.
+   * From the population's value at each rule's cut-off rank ({@link TierRules.Rule#topCount}), keyed by tier name;
+   * a tier missing from the map uses its floor only.
    */
-  public static TierThresholds fromQuantiles(TierRules rules, Map<String, ? extends Number> valueAtQuantile) {
+  public static TierThresholds fromQuantiles(TierRules rules, Map<String, ? extends Number> valueAtCutoff) {
     List<Cutoff> cutoffs = new ArrayList<>();
     for (TierRules.Rule r : rules.rules()) {
-      Number q = valueAtQuantile.get(r.tier());
+      Number q = valueAtCutoff.get(r.tier());
       BigDecimal percentile = q == null ? BigDecimal.ZERO : new BigDecimal(q.toString());
       cutoffs.add(new Cutoff(r.tier(), percentile.max(r.minValue12m())));
     }
@@ -48,10 +48,7 @@ public record TierThresholds(List<Cutoff> cutoffs, String fallback, String noOrd
     int n = sortedAscending.length;
     Map<String, Double> values = new java.util.HashMap<>();
     if (n > 0) {
-      for (TierRules.Rule r : rules.rules()) {
-        int top = (int) Math.ceil(r.topPercent() / 100.0 * n - 1e-9);
-        values.put(r.tier(), sortedAscending[Math.max(0, Math.min(n - 1, n - Math.max(1, top)))]);
-      }
+      for (TierRules.Rule r : rules.rules()) values.put(r.tier(), sortedAscending[n - r.topCount(n)]);
     }
     return fromQuantiles(rules, values);
   }

@@ -38,14 +38,19 @@ public final class ProfileQueries {
     return pool.preparedQuery(ProfileSql.BY_KEY).execute(Tuple.of(source, sourceId)).map(ProfileQueries::first);
   }
 
-  /** The population's 12-month value at each quantile (0..1), over active customers who bought. */
-  public Future<double[]> valueQuantiles(double[] quantiles) {
-    Double[] qs = new Double[quantiles.length];
-    for (int i = 0; i < quantiles.length; i++) qs[i] = quantiles[i];
-    return pool.preparedQuery(ProfileSql.VALUE_QUANTILES).execute(Tuple.of(qs)).map(rows -> {
+  /** How many active customers bought in the 12-month window: the population the value tiers rank. */
+  public Future<Long> buyers() {
+    return pool.query(ProfileSql.BUYERS).execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The 12-month value of the buyer at each rank (1 = highest); 0 past the last. */
+  public Future<double[]> valuesAtRanks(int[] ranks) {
+    Integer[] rs = new Integer[ranks.length];
+    for (int i = 0; i < ranks.length; i++) rs[i] = ranks[i];
+    return pool.preparedQuery(ProfileSql.VALUES_AT_RANKS).execute(Tuple.of(rs)).map(rows -> {
       String[] values = rows.iterator().next().getArrayOfStrings(0);
-      double[] out = new double[quantiles.length];
-      for (int i = 0; values != null && i < values.length; i++) out[i] = values[i] == null ? 0 : Double.parseDouble(values[i]);
+      double[] out = new double[ranks.length];
+      for (int i = 0; i < values.length; i++) out[i] = values[i] == null ? 0 : Double.parseDouble(values[i]);
       return out;
     });
   }

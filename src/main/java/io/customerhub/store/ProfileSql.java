@@ -84,8 +84,12 @@ final class ProfileSql {
   static final String CROSSWALK_STREAM =
       "select source, source_id, profile_id from crosswalk order by source, source_id";
 
-  /** Cut-offs of the value tiers over the customers who bought in the window (the others have no tier to rank). */
-  static final String VALUE_QUANTILES = """
-      select percentile_disc($1::float8[]) within group (order by value_12m)::text[]
-      from profile where status = 'active' and value_12m > 0""";
+  /** The customers the value tiers rank: those who bought in the window (the others have no tier to rank). */
+  static final String BUYERS = "select count(*) from profile where status = 'active' and value_12m > 0";
+
+  /** The 12-month value of the buyer at each rank ($1, 1 = highest), in the order given; null past the last. */
+  static final String VALUES_AT_RANKS = """
+      select array(select (select value_12m from profile where status = 'active' and value_12m > 0
+                           order by value_12m desc offset t.rank - 1 limit 1)::text
+                   from unnest($1::int[]) with ordinality as t(rank, i) order by t.i)""";
 }

@@ -32,8 +32,8 @@ public final class TierCutoffs implements Supplier<TierThresholds> {
 
   public Future<TierThresholds> refresh(ProfileQueries queries) {
     List<TierRules.Rule> tiers = rules.rules();
-    double[] quantiles = tiers.stream().mapToDouble(TierRules.Rule::quantile).toArray();
-    return queries.valueQuantiles(quantiles).map(values -> {
+    return queries.buyers().compose(buyers -> queries.valuesAtRanks(
+        tiers.stream().mapToInt(r -> r.topCount(buyers)).toArray())).map(values -> {
       Map<String, Double> byTier = new HashMap<>();
       for (int i = 0; i < tiers.size(); i++) byTier.put(tiers.get(i).tier(), values[i]);
       TierThresholds thresholds = TierThresholds.fromQuantiles(rules, byTier);

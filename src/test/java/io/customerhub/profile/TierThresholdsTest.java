@@ -50,7 +50,8 @@ class TierThresholdsTest {
     TierThresholds t = TierThresholds.fromQuantiles(rules, Map.of("platinum", 90000, "gold", 60000, "silver", 30000));
     assertEquals("platinum", t.tierFor(spent("90000")));
     assertEquals("gold", t.tierFor(spent("60000")));
-    assertEquals(0.8, rules.rules().get(0).quantile(), 1e-9);
+    assertEquals(2, rules.rules().get(0).topCount(10), "the top 20% of ten customers");
+    assertEquals(7, rules.rules().get(0).topCount(35));
   }
 
   @Test
