@@ -1,5 +1,7 @@
 package io.customerhub.profile;
 
+import io.customerhub.record.CanonicalRecord;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,9 @@ public final class Normalize {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
       case "phones" -> NON_DIGITS.matcher(value.toString()).replaceAll("");
       case "taxId", "nationalId" -> NON_ALNUM.matcher(value.toString()).replaceAll("").toUpperCase(Locale.ROOT);
+      // a placeholder is a source saying it knows no date: it must neither outvote nor conflict with a real one
+      case "birthDate" -> CanonicalRecord.isPlaceholderBirthDate(value.toString().strip()) ? ""
+          : text(value.toString());
       case "addresses" -> value instanceof Map<?, ?> m ? text(String.join(" ", m.values().stream()
           .map(v -> v == null ? "" : v.toString()).toList())) : text(value.toString());
       default -> value instanceof Number n ? number(n) : text(value.toString());

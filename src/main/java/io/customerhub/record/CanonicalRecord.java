@@ -3,6 +3,7 @@ package io.customerhub.record;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The canonical record every source is mapped to (contract 1.2). Immutable; lists and maps are never null
@@ -43,6 +44,13 @@ public record CanonicalRecord(
    */
   public static boolean isBirthYear(int year) {
     return year >= 100 && year <= 2999;
+  }
+
+  /** The dates systems write where they know no birth date: the matcher and the golden record count them as none. */
+  private static final Set<String> PLACEHOLDER_BIRTH_DATES = Set.of("1900-01-01", "1899-12-31", "1800-01-01");
+
+  public static boolean isPlaceholderBirthDate(String date) {
+    return PLACEHOLDER_BIRTH_DATES.contains(date);
   }
 
   public String source() {

@@ -110,6 +110,20 @@ class RiskRulesTest {
     assertEquals(List.of("DATA_CONFLICT"), assess(List.of(a, otherMonth), List.of()).riskCodes());
   }
 
+  /**
+   * 1900-01-01 is what a system writes when it knows no birth date (the matcher counts it as none): it neither
+   * conflicts with the customer's real date, which would send them to review, nor outvotes it in the golden record.
+   */
+  @Test
+  void aPlaceholderBirthDateIsNoBirthDate() {
+    CanonicalRecord crm = rec("crm", "C-1", daysAgo(3)).birthDate("1990-03-07").build();
+    CanonicalRecord erp = rec("erp", "K-1", daysAgo(2)).birthDate("1900-01-01").build();
+    CanonicalRecord shop = rec("shop", "S-1", daysAgo(1)).birthDate("1900-01-01").build();
+    Profile p = assess(List.of(crm, erp, shop), List.of());
+    assertEquals(List.of(), p.riskCodes());
+    assertEquals("1990-03-07", p.golden().birthDate());
+  }
+
   @Test
   void dormantOnlyForCustomersWhoOrderedAndNotRecently() {
     CanonicalRecord crm = rec("crm", "C-1", daysAgo(1)).build();

@@ -6,7 +6,6 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import io.customerhub.record.CanonicalRecord;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Emails, phones, identifiers and birth dates: each normalized, or dropped (null) when unusable. */
@@ -91,12 +90,6 @@ final class ContactStandardizer {
   }
 
   /**
-   * The dates systems write where they know none: matching two customers on one would weigh as much as a real
-   * shared birth date.
-   */
-  private static final Set<String> PLACEHOLDER_DATES = Set.of("1900-01-01", "1899-12-31", "1800-01-01");
-
-  /**
    * ISO date or its prefix (yyyy-MM-dd, yyyy-MM, yyyy). A day and month that only make sense swapped
    * (1990-25-03) are kept as given: the date comparator treats a swap as partial agreement. A placeholder date
    * and years before 100 (0001-01-01) are none.
@@ -117,7 +110,8 @@ final class ContactStandardizer {
     int day = Integer.parseInt(m.group(3));
     if (month < 1 || day < 1 || month > 31 || day > 31 || (month > 12 && day > 12)) return null;
     String date = y + "-" + twoDigits(month) + "-" + twoDigits(day);
-    return PLACEHOLDER_DATES.contains(date) ? null : date;
+    // matching two customers on a placeholder would weigh as much as a real shared birth date
+    return CanonicalRecord.isPlaceholderBirthDate(date) ? null : date;
   }
 
   private static String twoDigits(int v) {
