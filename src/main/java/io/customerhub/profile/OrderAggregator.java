@@ -23,6 +23,10 @@ public final class OrderAggregator {
     this.rules = rules;
   }
 
+  /** How far ahead of the hub's clock an order may be dated and still be taken as placed now: a day covers every
+   * time zone's offset read as UTC and clocks that drift. */
+  static final Duration CLOCK_SLACK = Duration.ofDays(1);
+
   public OrderAggregates aggregate(List<OrderFact> orders, Instant now) {
     if (orders.isEmpty()) return OrderAggregates.NONE;
     Instant windowStart = now.minus(Duration.ofDays(rules.valueWindowDays()));
@@ -50,9 +54,10 @@ public final class OrderAggregator {
       kept++;
       BigDecimal amount = Objects.requireNonNullElse(o.amount(), BigDecimal.ZERO);
       spend = spend.add(amount);
-      // an order dated after now was placed all the same (a source's clock ahead, a local time read as UTC): it
-      // counts like one placed now, as it does for recency
-      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart)) {
+      // an order dated a little after now was placed all the same (a source's clock ahead, a local time read as
+      // UTC): it counts like one placed now, as it does for recency. One dated further ahead than any clock or
+      // zone explains is a typo (2062 for 2026): counted, it would lift the 12-month value for decades
+      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart) && !o.orderedAt().isAfter(now.plus(CLOCK_SLACK))) {
         value12m = value12m.add(amount);
       }
     }

@@ -83,6 +83,15 @@ class OrderAggregatorTest {
   }
 
   @Test
+  void anOrderDatedYearsAheadIsATypoAndStaysOutOfTheTwelveMonthValue() {
+    OrderFact typo = new OrderFact(new SourceKey("orders", "O-1"), NOW.plus(java.time.Duration.ofDays(36 * 365)),
+        new BigDecimal("6000"), "CNY", OrderStatus.PAID, "web", NOW);
+    OrderAggregates a = aggregator.aggregate(List.of(typo), NOW);
+    assertEquals(new BigDecimal("6000.00"), a.spend(), "the money was paid all the same");
+    assertEquals(new BigDecimal("0.00"), a.value12m());
+  }
+
+  @Test
   void rfmScoresFollowTheConfiguredThresholds() {
     OrderAggregates recentBig = aggregator.aggregate(List.of(order("O-1", 5, "6000", OrderStatus.DELIVERED, "web"),
         order("O-2", 50, "4000", OrderStatus.DELIVERED, "web")), NOW);
