@@ -32,7 +32,7 @@ public final class OrderAggregator {
     Instant windowStart = now.minus(Duration.ofDays(rules.valueWindowDays()));
     BigDecimal spend = BigDecimal.ZERO;
     BigDecimal value12m = BigDecimal.ZERO;
-    int kept = 0, returns = 0, cancellations = 0;
+    int kept = 0, returns = 0, cancellations = 0, unpriced = 0;
     Instant first = null, last = null;
     TreeSet<String> channels = new TreeSet<>();
     TreeSet<String> currencies = new TreeSet<>();
@@ -52,7 +52,12 @@ public final class OrderAggregator {
         continue;
       }
       kept++;
-      BigDecimal amount = Objects.requireNonNullElse(o.amount(), BigDecimal.ZERO);
+      BigDecimal factor = rules.currency().factor(o.currency());
+      if (factor == null) {
+        unpriced++;
+        continue;
+      }
+      BigDecimal amount = Objects.requireNonNullElse(o.amount(), BigDecimal.ZERO).multiply(factor);
       spend = spend.add(amount);
       // an order dated a little after now was placed all the same (a source's clock ahead, a local time read as
       // UTC): it counts like one placed now, as it does for recency. One dated further ahead than any clock or
@@ -63,10 +68,12 @@ public final class OrderAggregator {
     }
     int notCancelled = orders.size() - cancellations;
     double returnRate = notCancelled == 0 ? 0.0 : round4((double) returns / notCancelled);
-    BigDecimal average = kept == 0 ? Money.ZERO : spend.divide(BigDecimal.valueOf(kept), 2, RoundingMode.HALF_UP);
+    int priced = kept - unpriced;
+    BigDecimal average = priced == 0 ? Money.ZERO : spend.divide(BigDecimal.valueOf(priced), 2, RoundingMode.HALF_UP);
     OrderAggregates.Rfm rfm = last == null ? null : rfm(last, kept, spend, now);
     return new OrderAggregates(orders.size(), kept, Money.of(spend), average, first, last, returns, returnRate,
-        cancellations, List.copyOf(channels), List.copyOf(currencies), rfm, Money.of(value12m));
+        cancellations, List.copyOf(channels), List.copyOf(currencies), rfm, Money.of(value12m),
+        rules.currency().base(), unpriced);
   }
 
   private OrderAggregates.Rfm rfm(Instant last, int kept, BigDecimal spend, Instant now) {

@@ -6,8 +6,9 @@ import java.util.List;
  * Order aggregation settings (conf/profile.json {@code orders}): the trailing window of {@code value12m} and
  * the RFM score thresholds. Recency thresholds are days, ascending: within the first → 5, … beyond the last →
  * 1. Frequency (kept orders) and monetary (spend) thresholds are ascending minimums: reaching the n-th → n+1.
+ * {@code currency}: the currency the money figures are in and the rates of the others ({@link Currencies}).
  */
-public record OrderRules(int valueWindowDays, Rfm rfm) {
+public record OrderRules(int valueWindowDays, Rfm rfm, Currencies currency) {
 
   public record Rfm(List<Integer> recencyDays, List<Integer> frequency, List<Double> monetary) {
     public Rfm {
@@ -23,9 +24,10 @@ public record OrderRules(int valueWindowDays, Rfm rfm) {
   public OrderRules {
     if (valueWindowDays <= 0) valueWindowDays = 365;
     if (rfm == null) rfm = new Rfm(null, null, null);
+    if (currency == null) currency = Currencies.DEFAULT;
   }
 
   public static OrderRules defaults() {
-    return new OrderRules(365, null);
+    return new OrderRules(365, null, null);
   }
 }

@@ -65,6 +65,8 @@ final class ProfileView {
     m.put("cancellations", o.cancellations());
     m.put("channels", o.channels());
     m.put("currencies", o.currencies());
+    m.put("valueCurrency", o.valueCurrency());
+    m.put("unpricedOrders", o.unpricedOrders());
     if (o.rfm() == null) {
       m.put("rfm", null);
     } else {

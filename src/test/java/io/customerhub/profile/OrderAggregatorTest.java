@@ -92,6 +92,25 @@ class OrderAggregatorTest {
   }
 
   @Test
+  void amountsInOtherCurrenciesAreAddedAtTheirRatesAndOnesWithoutARateAreCountedOnly() {
+    OrderAggregator yuan = new OrderAggregator(new OrderRules(365, null,
+        new Currencies("CNY", java.util.Map.of("USD", new BigDecimal("7.10")))));
+    OrderAggregates a = yuan.aggregate(List.of(
+        new OrderFact(new SourceKey("orders", "O-1"), daysAgo(10), new BigDecimal("100"), "CNY", OrderStatus.PAID, "web", NOW),
+        new OrderFact(new SourceKey("orders", "O-2"), daysAgo(20), new BigDecimal("10"), "usd", OrderStatus.PAID, "app", NOW),
+        new OrderFact(new SourceKey("orders", "O-3"), daysAgo(30), new BigDecimal("500"), "XAF", OrderStatus.PAID, "web", NOW),
+        new OrderFact(new SourceKey("orders", "O-4"), daysAgo(40), new BigDecimal("50"), null, OrderStatus.PAID, "web", NOW)),
+        NOW);
+    assertEquals(new BigDecimal("221.00"), a.spend(), "100 + 10 x 7.10 + 50 in the base currency; XAF has no rate");
+    assertEquals(new BigDecimal("221.00"), a.value12m());
+    assertEquals(new BigDecimal("73.67"), a.averageOrderValue(), "over the three orders with a worth");
+    assertEquals(4, a.keptOrders(), "the unpriced order was kept all the same");
+    assertEquals(1, a.unpricedOrders());
+    assertEquals("CNY", a.valueCurrency());
+    assertEquals(List.of("CNY", "USD", "XAF"), a.currencies());
+  }
+
+  @Test
   void rfmScoresFollowTheConfiguredThresholds() {
     OrderAggregates recentBig = aggregator.aggregate(List.of(order("O-1", 5, "6000", OrderStatus.DELIVERED, "web"),
         order("O-2", 50, "4000", OrderStatus.DELIVERED, "web")), NOW);
