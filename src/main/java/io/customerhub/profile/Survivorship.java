@@ -29,7 +29,10 @@ public final class Survivorship {
     for (Candidate c : candidates) forms.put(c, Normalize.form(attribute, c.value()));
     List<Candidate> usable = candidates.stream().filter(c -> !forms.get(c).isEmpty()).toList();
     List<Candidate> ordered = new ArrayList<>(usable);
-    ordered.sort(order(rule, usable, forms::get));
+    // where a record offers several values (its e-mails, first the one it calls primary), they keep its order
+    Map<Candidate, Integer> position = new IdentityHashMap<>();
+    for (Candidate c : candidates) position.put(c, position.size());
+    ordered.sort(order(rule, usable, forms::get, position::get));
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
@@ -49,11 +52,12 @@ public final class Survivorship {
 
   /** Best first by the rule; {@code form} gives each candidate's standardized form. */
   private static Comparator<Candidate> order(SurvivorshipRule rule, List<Candidate> all,
-                                             Function<Candidate, String> form) {
+                                             Function<Candidate, String> form, Function<Candidate, Integer> position) {
     Comparator<Candidate> recent = (a, b) -> compareInstants(b.at(), a.at());
     Comparator<Candidate> priority = Comparator.comparingInt(c -> rule.rank(c.record().source()));
-    // Last resort so that equal timestamps from equal-ranked sources still give one stable answer.
-    Comparator<Candidate> stable = Comparator.<Candidate, SourceKey>comparing(Candidate::record).thenComparing(form);
+    // Last resort so that equal timestamps from equal-ranked sources still give one stable answer: by record, then
+    // in the record's own order (its candidates come in that order; the records' order may differ from run to run)
+    Comparator<Candidate> stable = Comparator.<Candidate, SourceKey>comparing(Candidate::record).thenComparing(position);
     Comparator<Candidate> first = switch (rule.strategy()) {
       case MOST_RECENT -> recent.thenComparing(priority);
       case SOURCE_PRIORITY -> priority.thenComparing(recent);

@@ -112,4 +112,25 @@ class SurvivorshipTest {
       assertEquals(Survivorship.choose("givenName", rule, a), Survivorship.choose("givenName", rule, b), s.name());
     }
   }
+
+  @Test
+  void aRecordsOwnValuesKeepItsOrderWhateverTheOrderOfTheRecords() {
+    // the CRM lists its primary e-mail first; alphabetically it would come last
+    List<Candidate> crm = List.of(new Candidate(CRM, daysAgo(1), "zhang.wei@corp.example"),
+        new Candidate(CRM, daysAgo(1), "alpha@mail.example"));
+    List<Candidate> erp = List.of(new Candidate(ERP, daysAgo(1), "wei@erp.example"));
+    SurvivorshipRule rule = SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "crm", "erp");
+    List<Candidate> crmFirst = new java.util.ArrayList<>(crm);
+    crmFirst.addAll(erp);
+    List<Candidate> erpFirst = new java.util.ArrayList<>(erp);
+    erpFirst.addAll(crm);
+
+    AttributeLineage l = Survivorship.choose("emails", rule, crmFirst);
+
+    assertEquals(List.of("zhang.wei@corp.example", "alpha@mail.example", "wei@erp.example"), l.chosen());
+    assertEquals(l, Survivorship.choose("emails", rule, erpFirst));
+    assertEquals(List.of("zhang.wei@corp.example", "alpha@mail.example", "wei@erp.example"),
+        Survivorship.choose("emails", SurvivorshipRule.of(Strategy.MOST_RECENT), erpFirst).chosen(),
+        "equally recent: by record, then in each record's order");
+  }
 }
