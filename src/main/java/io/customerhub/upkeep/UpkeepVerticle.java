@@ -132,24 +132,59 @@ public final class UpkeepVerticle extends VerticleBase {
     if (sweeping) return Future.succeededFuture(0);
     sweeping = true;
     long started = System.nanoTime();
-    return cutoffs.refresh(queries).compose(t -> page(new UUID(0, 0), 0))
+    Tally tally = new Tally();
+    return cutoffs.refresh(queries).compose(t -> page(new UUID(0, 0), tally)).map(v -> tally.changed)
         .onComplete(done -> {
           sweeping = false;
           if (done.succeeded()) {
-            LOG.info("re-assessed profiles in {} ms: {} changed", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                done.result());
+            LOG.info("re-assessed profiles in {} ms: {} changed{}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), tally.changed,
+                tally.failed == 0 ? "" : ", " + tally.failed + " could not be (see the warnings above)");
           } else {
             LOG.warn("profile re-assessment stopped: {}", done.cause().getMessage());
           }
         });
   }
 
-  private Future<Integer> page(UUID after, int changedSoFar) {
+  /** What a sweep did so far. */
+  private static final class Tally {
+    int changed;
+    int failed;
+  }
+
+  private Future<Void> page(UUID after, Tally tally) {
     return queries.activePage(after, config.reassessBatch()).compose(ids -> {
-      if (ids.isEmpty()) return Future.succeededFuture(changedSoFar);
-      return pool.withTransaction(conn -> store.recompute(conn, new HashSet<>(ids), ProfileStore.Cause.of("upkeep")))
-          .compose(changes -> readModel.afterCommit(changes, List.of()).map(changes.size()))
-          .compose(changed -> page(ids.get(ids.size() - 1), changedSoFar + changed));
+      if (ids.isEmpty()) return Future.succeededFuture();
+      // a page that fails is taken one profile at a time: one profile the hub cannot re-assess must not leave every
+      // profile after it unassessed, hour after hour
+      return reassess(ids)
+          .recover(err -> {
+            LOG.warn("re-assessing {} profiles from {} failed ({}); taking them one by one", ids.size(), ids.get(0),
+                err.getMessage());
+            return oneByOne(ids, 0, tally);
+          })
+          .compose(changed -> {
+            tally.changed += changed;
+            return page(ids.get(ids.size() - 1), tally);
+          });
     });
+  }
+
+  private Future<Integer> oneByOne(List<UUID> ids, int at, Tally tally) {
+    if (at == ids.size()) return Future.succeededFuture(0);
+    UUID id = ids.get(at);
+    return reassess(List.of(id))
+        .recover(err -> {
+          tally.failed++;
+          LOG.warn("profile {} could not be re-assessed: {}", id, err.getMessage());
+          return Future.succeededFuture(0);
+        })
+        .compose(changed -> oneByOne(ids, at + 1, tally).map(rest -> changed + rest));
+  }
+
+  /** Recomputes {@code ids} in one transaction and brings the cache up to date; the number that changed. */
+  private Future<Integer> reassess(List<UUID> ids) {
+    return pool.withTransaction(conn -> store.recompute(conn, new HashSet<>(ids), ProfileStore.Cause.of("upkeep")))
+        .compose(changes -> readModel.afterCommit(changes, List.of()).map(changes.size()));
   }
 }
