@@ -2,6 +2,7 @@ package io.customerhub.risk;
 
 import io.customerhub.profile.AttributeLineage;
 import io.customerhub.profile.Candidate;
+import io.customerhub.profile.Lineage;
 import io.customerhub.profile.Normalize;
 
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Set;
  * Fires when the member records of one profile disagree on an attribute that should have a single true value
  * (birth date, tax id, national id): a sign of a wrong merge, or of bad source data, that a steward must see.
  * Compares standardized forms, so "91110000-MA01" and "91110000MA01" do not conflict; nor does a birth date known
- * to the year or month ("1990", "1990-03") with a full date it is the start of.
+ * to the year or month ("1990", "1990-03") with a full date it is the start of. An attribute a steward set by hand
+ * is settled and raises nothing.
  */
 public record ConflictRule(String code, String severity, List<String> attributes) implements RiskRule {
 
@@ -27,7 +29,9 @@ public record ConflictRule(String code, String severity, List<String> attributes
     List<RiskEvidence> evidence = new ArrayList<>();
     for (String attribute : attributes) {
       AttributeLineage lineage = context.lineage().get(attribute);
-      if (lineage == null) continue;
+      // a steward who set the value by hand has settled the conflict: the records still disagree (the lineage
+      // keeps their values), but the customer need not wait in a review lane for a decision already taken
+      if (lineage == null || Lineage.OVERRIDE_RULE.equals(lineage.rule())) continue;
       Set<String> forms = new HashSet<>();
       for (Candidate c : lineage.candidates()) forms.add(Normalize.form(attribute, c.value()));
       if (attribute.equals("birthDate")) {

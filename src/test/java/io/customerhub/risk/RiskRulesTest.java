@@ -110,6 +110,18 @@ class RiskRulesTest {
     assertEquals(List.of("DATA_CONFLICT"), assess(List.of(a, otherMonth), List.of()).riskCodes());
   }
 
+  /** A steward who set the birth date by hand has settled which record is right: the customer leaves review. */
+  @Test
+  void aConflictAStewardSettledByHandRaisesNothing() {
+    CanonicalRecord a = rec("crm", "C-1", daysAgo(3)).birthDate("1990-03-07").build();
+    CanonicalRecord b = rec("erp", "K-1", daysAgo(2)).birthDate("1990-07-03").build();
+    var input = input("p1", List.of(a, b), List.of(), null);
+    Profile settled = assembler.assemble(new io.customerhub.profile.ProfileInput(input.profileId(), input.version(),
+        input.createdAt(), input.members(), input.orders(), null, Map.of("birthDate", "1990-03-07")), NOW);
+    assertEquals(List.of(), settled.riskCodes());
+    assertEquals("1990-03-07", settled.golden().birthDate());
+  }
+
   /**
    * 1900-01-01 is what a system writes when it knows no birth date (the matcher counts it as none): it neither
    * conflicts with the customer's real date, which would send them to review, nor outvotes it in the golden record.
