@@ -17,19 +17,22 @@ import java.util.TreeSet;
  */
 public final class OrderAggregator {
 
+  /**
+   * How far ahead of the hub's clock an order may be dated and still be taken as placed now: a day covers every
+   * time zone's offset read as UTC and clocks that drift.
+   */
+  static final Duration CLOCK_SLACK = Duration.ofDays(1);
+
   private final OrderRules rules;
 
   public OrderAggregator(OrderRules rules) {
     this.rules = rules;
   }
 
-  /** How far ahead of the hub's clock an order may be dated and still be taken as placed now: a day covers every
-   * time zone's offset read as UTC and clocks that drift. */
-  static final Duration CLOCK_SLACK = Duration.ofDays(1);
-
   public OrderAggregates aggregate(List<OrderFact> orders, Instant now) {
     if (orders.isEmpty()) return OrderAggregates.NONE;
     Instant windowStart = now.minus(Duration.ofDays(rules.valueWindowDays()));
+    Instant latest = now.plus(CLOCK_SLACK);
     BigDecimal spend = BigDecimal.ZERO;
     BigDecimal value12m = BigDecimal.ZERO;
     int kept = 0, returns = 0, cancellations = 0, unpriced = 0;
@@ -62,7 +65,7 @@ public final class OrderAggregator {
       // an order dated a little after now was placed all the same (a source's clock ahead, a local time read as
       // UTC): it counts like one placed now, as it does for recency. One dated further ahead than any clock or
       // zone explains is a typo (2062 for 2026): counted, it would lift the 12-month value for decades
-      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart) && !o.orderedAt().isAfter(now.plus(CLOCK_SLACK))) {
+      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart) && !o.orderedAt().isAfter(latest)) {
         value12m = value12m.add(amount);
       }
     }
