@@ -109,7 +109,7 @@ public final class HubNode implements AutoCloseable {
       checks.add(new Health.Check("kafka", null));
     }
     learning = new ModelLearning(config.upkeep(), services.models(), services.engine(), services.reresolver(),
-        services.readModel(), metrics.linkedRecords());
+        services.readModel(), metrics.linkedRecords(), metrics.reresolutions());
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
         services.candidateIndex(), services.readModel(), database.pool(), learning));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),

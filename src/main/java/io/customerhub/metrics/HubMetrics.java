@@ -67,6 +67,11 @@ public final class HubMetrics {
     return Counter.builder("hub.resolve.linked.records").register(registry);
   }
 
+  /** Re-resolutions of every record a young hub ran by itself (after learning, or for a reader of the crosswalk). */
+  public Counter reresolutions() {
+    return Counter.builder("hub.learning.reresolutions").register(registry);
+  }
+
   public Counter scoredPairs() {
     return Counter.builder("hub.resolve.scored.pairs").register(registry);
   }

@@ -45,13 +45,19 @@ public final class ModelLearning {
   private final Reresolver reresolver;
   private final ProfileReadModel readModel;
   private final Counter linkedRecords;
+  private final Counter reresolutions;
   /** Also called from outside the verticle's context ({@code bin/hub eval}): one attempt at a time. */
   private final AtomicBoolean busy = new AtomicBoolean();
   /** The attempt under way while {@code busy}, for callers that wait for it. */
   private volatile Future<Boolean> underWay = Future.succeededFuture(false);
   private boolean failed;
   private double linkedAtLastLook = -1;
-  /** The linked-records count at the last learning attempt that ran to its end: nothing new since, nothing to do. */
+  /** The linked-records count at the last quiet look's attempt that ran to its end: nothing new since, nothing to do. */
+  private double learnedAt = -1;
+  /**
+   * The same for a reader of the crosswalk, kept apart: the quiet look does less (it re-resolves only once the
+   * records doubled), so what it settled may still be due for the reader.
+   */
   private double settledAt = -1;
   /** The model version the records were last re-resolved with; the one loaded at start counts as applied. */
   private long reresolvedVersion = -1;
@@ -59,13 +65,14 @@ public final class ModelLearning {
   private long reresolvedRecords = -1;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
-                       ProfileReadModel readModel, Counter linkedRecords) {
+                       ProfileReadModel readModel, Counter linkedRecords, Counter reresolutions) {
     this.config = config;
     this.models = models;
     this.engine = engine;
     this.reresolver = reresolver;
     this.readModel = readModel;
     this.linkedRecords = linkedRecords;
+    this.reresolutions = reresolutions;
   }
 
   /**
@@ -76,10 +83,12 @@ public final class ModelLearning {
     double linked = linkedRecords.count();
     boolean quiet = linked == linkedAtLastLook;
     linkedAtLastLook = linked;
-    if (!quiet || linked == settledAt || busy.get()) {
+    if (!quiet || linked == learnedAt || busy.get()) {
       return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
     }
-    return settleUpTo(linked, Mode.LEARN);
+    return attempt(Mode.LEARN).onSuccess(done -> {
+      if (!failed) learnedAt = linked;
+    });
   }
 
   /**
@@ -89,12 +98,8 @@ public final class ModelLearning {
   public Future<Boolean> settle() {
     if (busy.get()) return underWay.transform(done -> settle());
     double linked = linkedRecords.count();
-    return linked == settledAt ? Future.succeededFuture(false) : settleUpTo(linked, Mode.SETTLE);
-  }
-
-  /** Learns; once that ran to its end, what was linked up to {@code linked} is settled. */
-  private Future<Boolean> settleUpTo(double linked, Mode mode) {
-    return attempt(mode).onSuccess(done -> {
+    if (linked == settledAt) return Future.succeededFuture(false);
+    return attempt(Mode.SETTLE).onSuccess(done -> {
       if (!failed) settledAt = linked;
     });
   }
@@ -130,12 +135,14 @@ public final class ModelLearning {
         if (mode == Mode.TRAIN || !young) {
           return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
         }
-        if (!due && !reresolveDue(count)) return Future.succeededFuture(false);
+        boolean reresolve = reresolveDue(count, mode == Mode.SETTLE);
+        if (!due && !reresolve) return Future.succeededFuture(false);
         // training and re-resolution read and block the same records: once for both
         return reresolver.read().compose(pass -> {
           Future<Boolean> trained = due ? models.train(engine, "upkeep", pass.records()).map(true)
               : Future.succeededFuture(false);
-          return trained.compose(t -> reresolveDue(count) ? reresolveAll(pass, count) : Future.succeededFuture(t));
+          // a model trained just now is one the records have not been re-resolved with
+          return trained.compose(t -> t || reresolve ? reresolveAll(pass, count) : Future.succeededFuture(false));
         });
       });
     }).recover(err -> {
@@ -149,10 +156,16 @@ public final class ModelLearning {
     return attempt.future();
   }
 
-  /** A model not yet applied, or twice the records (or more) since the last re-resolution. */
-  private boolean reresolveDue(long records) {
+  /**
+   * A model not yet applied, or twice the records (or more) since the last re-resolution; for a reader of the
+   * crosswalk, any record more. The quiet look waits for the records to double, or a trickle of records would
+   * have every quiet second re-resolve them all; a crosswalk read is the end of a load, and a load that paused
+   * half-way (the hub then learned from its first half) must not leave its second half as linked online.
+   */
+  private boolean reresolveDue(long records, boolean settling) {
     return engine.current().version() > reresolvedVersion
-        || records > 1 && records >= reresolvedRecords * config.autoTrainGrowth();
+        || records > 1 && records >= reresolvedRecords * config.autoTrainGrowth()
+        || settling && records > reresolvedRecords;
   }
 
   private Future<Boolean> reresolveAll(Reresolver.Pass pass, long records) {
@@ -162,6 +175,7 @@ public final class ModelLearning {
         .map(moved -> {
           reresolvedVersion = version;
           reresolvedRecords = records;
+          reresolutions.increment();
           LOG.info("re-resolved {} records with match model version {} in {} ms: {} moved", records, version,
               (System.nanoTime() - started) / 1_000_000, moved);
           return true;

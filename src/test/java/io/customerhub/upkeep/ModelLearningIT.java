@@ -96,6 +96,31 @@ class ModelLearningIT {
     assertEquals(WireRecords.byCustomer(records), HubTestNode.partition(read), "one profile per customer");
   }
 
+  /**
+   * Runs last. A load that paused half-way let the hub learn from its first half; the rest, far fewer than the
+   * records already re-resolved, would stay as linked online if re-resolution waited for the records to double.
+   */
+  @Test
+  @Order(4)
+  void aCrosswalkReadReResolvesTheRecordsLinkedSinceTheLastReResolutionEvenAFew() {
+    hub.crosswalk();
+    double before = reresolutions();
+    for (Rec r : WireRecords.customersWithErpCopies(4, 2)) hub.accept(r);
+
+    hub.crosswalk();
+
+    assertEquals(before + 1, reresolutions(), "the read re-resolved the few records loaded since");
+    hub.crosswalk();
+    assertEquals(before + 1, reresolutions(), "nothing loaded since: nothing to do");
+  }
+
+  private static double reresolutions() {
+    String metrics = hub.get("/metrics", hub.adminToken()).body();
+    return metrics.lines().filter(l -> l.startsWith("hub_learning_reresolutions_total "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no hub_learning_reresolutions_total in " + metrics));
+  }
+
   private static Map<String, String> only(List<JsonObject> records, Map<String, String> crosswalk) {
     Map<String, String> out = new java.util.HashMap<>();
     for (JsonObject r : records) {
