@@ -69,6 +69,11 @@ public final class Auth {
           return;
         }
         JsonObject principal = result.result().principal();
+        // the subject becomes the actor of audit rows, which PostgreSQL cannot store with a NUL character (a 500)
+        if (principal.getValue("sub") instanceof String sub && sub.indexOf('\u0000') >= 0) {
+          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: sub holds a NUL character"));
+          return;
+        }
         verified.put(token, principal, System.currentTimeMillis());
         ctx.put(PRINCIPAL, principal);
         ctx.next();
@@ -81,8 +86,9 @@ public final class Auth {
     Set<String> allowed = Set.of(roles);
     return ctx -> {
       JsonObject principal = ctx.get(PRINCIPAL);
-      JsonArray granted = principal == null ? null : principal.getJsonArray("roles");
-      if (granted != null) {
+      // a token signed with our key may still carry "roles" as a string or an object: that grants nothing (a 403),
+      // where getJsonArray would throw and answer 500
+      if (principal != null && principal.getValue("roles") instanceof JsonArray granted) {
         for (Object g : granted) {
           if (ADMIN.equals(g) || allowed.contains(String.valueOf(g))) {
             ctx.next();

@@ -48,7 +48,9 @@ public final class HttpApiVerticle extends VerticleBase {
     HubConfig.Http http = services.config().http();
     server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setCompressionSupported(true).setMaxInitialLineLength(8192).setMaxHeaderSize(16384));
-    return server.requestHandler(router(http)).listen();
+    // a request line or headers over the limits never reach the router: answered as problem+json all the same
+    return server.requestHandler(router(http))
+        .invalidRequestHandler(request -> Problems.invalidRequest(vertx, request)).listen();
   }
 
   public int actualPort() {
@@ -58,6 +60,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private Router router(HubConfig.Http http) {
     Router root = Router.router(vertx);
     root.route().failureHandler(Problems::handle);
+    root.route().handler(HttpApiVerticle::queryDecodes);
     root.get("/health/live").handler(services.health()::live);
     root.get("/health/ready").handler(services.health()::ready);
     root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("admin")).handler(this::metrics);
@@ -76,10 +79,30 @@ public final class HttpApiVerticle extends VerticleBase {
     for (ApiModule module : services.modules()) module.mount(api);
     api.route().failureHandler(Problems::handle);
     root.route("/api/v1/*").subRouter(api);
+    // a path with a malformed %-escape fails before any route (and its failure handler) can match it
+    root.errorHandler(400, ctx -> Problems.send(ctx, 400, "Invalid request",
+        "the path is not valid: '%' must be followed by two hex digits"));
     root.errorHandler(404, ctx -> Problems.send(ctx, 404, "Not found", "no such path: " + ctx.request().path()));
     root.errorHandler(405, ctx -> Problems.send(ctx, 405, "Method not allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path()));
     return root;
+  }
+
+  /**
+   * A query with a malformed %-escape ({@code ?limit=%}) makes every later {@code getParam} throw
+   * IllegalArgumentException, which would answer 500 from whichever handler reads a parameter first: it is
+   * decoded once here and refused with 400. Requests without a query (routing lookups) skip it.
+   */
+  private static void queryDecodes(RoutingContext ctx) {
+    if (ctx.request().query() != null) {
+      try {
+        ctx.request().params();
+      } catch (IllegalArgumentException e) {
+        ctx.fail(HubException.invalid("query: is not valid: " + e.getMessage()));
+        return;
+      }
+    }
+    ctx.next();
   }
 
   /** Prometheus text format; scraping renders every meter, so it runs off the event loop. */
@@ -90,7 +113,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   /** The latency-critical path: one near-cache lookup of a pre-rendered answer when the customer is cached. */
   private void routing(RoutingContext ctx) {
-    SourceKey key = new SourceKey(ctx.pathParam("source"), ctx.pathParam("sourceId"));
+    SourceKey key = ProfileHandlers.sourceKey(ctx);
     services.readModel().routing(key).onSuccess(answer ->
         ctx.response().putHeader("Content-Type", "application/json")
             .end(answer != null ? answer : services.routing().unknown()))

@@ -65,6 +65,10 @@ public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
       if (o.getValue("customer") instanceof JsonObject c && Json.text(c, "source") != null
           && Json.text(c, "sourceId") != null) {
         customer = new SourceKey(Json.text(c, "source"), Json.text(c, "sourceId"));
+        // no stored record holds a NUL character, and PostgreSQL fails the whole lookup on one (a 500)
+        if (customer.source().indexOf('\u0000') >= 0 || customer.sourceId().indexOf('\u0000') >= 0) {
+          errors.add(path + ".customer: must not contain NUL characters");
+        }
       } else {
         errors.add(path + ".customer: needs source and sourceId");
       }

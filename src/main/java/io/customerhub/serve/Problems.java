@@ -78,6 +78,29 @@ public final class Problems {
     response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
   }
 
+  /**
+   * A request the HTTP codec refused before routing (a request line over {@code maxInitialLineLength}, headers over
+   * {@code maxHeaderSize}, a malformed request): the status Vert.x's default handler gives it, as problem+json, and
+   * the connection closed, as that handler does (what follows on it cannot be trusted to be a request) but a
+   * second later: closed at once, a body the client is still sending makes the close a reset, and the client
+   * loses the answer with it.
+   */
+  public static void invalidRequest(io.vertx.core.Vertx vertx, io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof io.netty.handler.codec.http.TooLongHttpLineException ? 414
+        : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException ? 431 : 400;
+    String detail = switch (status) {
+      case 414 -> "the request line is longer than the server accepts; shorten the path or query";
+      case 431 -> "the request headers are larger than the server accepts";
+      default -> "the request is not valid HTTP";
+    };
+    JsonObject body = new JsonObject().put("type", "about:blank")
+        .put("title", status == 400 ? TITLES.get(400) : status == 414 ? "URI too long" : "Request headers too large")
+        .put("status", status).put("detail", detail);
+    request.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).putHeader("Connection", "close")
+        .end(body.encode()).onComplete(done -> vertx.setTimer(1000, t -> request.connection().close()));
+  }
+
   /** Connection loss, exhausted resources or a server shutting down: worth a retry, unlike a bug. */
   private static boolean databaseUnavailable(Throwable failure) {
     if (failure instanceof PgException pg) {

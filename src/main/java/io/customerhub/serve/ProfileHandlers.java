@@ -55,7 +55,7 @@ final class ProfileHandlers {
   }
 
   void byKey(RoutingContext ctx) {
-    SourceKey key = new SourceKey(ctx.pathParam("source"), ctx.pathParam("sourceId"));
+    SourceKey key = sourceKey(ctx);
     answer(ctx, readModel.byKey(key), "no profile holds the record " + key);
   }
 
@@ -121,6 +121,15 @@ final class ProfileHandlers {
           conn.close();
           ctx.fail(err);
         }));
+  }
+
+  /**
+   * The source key of the path: {@code %00} decodes to a NUL character, which no stored record holds and PostgreSQL
+   * cannot even compare (a 500 once the lookup misses the cache), so it is a 400 naming the segment.
+   */
+  static SourceKey sourceKey(RoutingContext ctx) {
+    return new SourceKey(Json.withoutNul("source", ctx.pathParam("source")),
+        Json.withoutNul("sourceId", ctx.pathParam("sourceId")));
   }
 
   static UUID profileId(RoutingContext ctx) {

@@ -1,0 +1,342 @@
+package io.customerhub.serve;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.TestInfra;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.customerhub.testing.HubTestNode.NDJSON;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The product rule for bad input: every malformed request (paths, bodies, query parameters, content types, methods,
+ * tokens) is answered with a 4xx {@code application/problem+json} that says what is wrong, never a 500 or a hang.
+ * Each test sends its whole list of requests and reports every request that broke the rule at once.
+ */
+class BadRequestsIT extends OneHubPerClass {
+
+  private static final String JSON = "application/json";
+  private static final Duration HANG = Duration.ofSeconds(20);
+  /** Path segments no id or source key is made of. */
+  private static final List<String> BAD_SEGMENTS = List.of("not-a-uuid", "%00", "a%00b", "a%2Fb", "%2F", "..%2F..",
+      "x".repeat(10_000), "%E5%BC%A0%E4%BC%9F", "%F0%9F%98%80", "%FF%FE", "123", "-1",
+      "00000000-0000-0000-0000-00000000000G", "%20");
+  /** Bodies that are no JSON object, or an object with fields of the wrong kind. */
+  private static final List<String> BAD_BODIES = List.of("", " ", "null", "[]", "[{}]", "\"text\"", "42", "1e400",
+      "true", "{", "{\"a\":", "{}", "\u0000", "{\"a\":1e400}", nested(10_000, "[", "]"),
+      nested(10_000, "{\"a\":", "}"), "{\"a\":\"\u0000\"}", "\uFEFF{}");
+
+  private static String reader, router, steward, ingest, admin;
+  private static String profileId, otherProfileId;
+  private static Rec customer;
+
+  @BeforeAll
+  static void someData() {
+    reader = hub.token("reader");
+    router = hub.token("router");
+    steward = hub.token("steward");
+    ingest = hub.token("ingest");
+    admin = hub.adminToken();
+    customer = WireRecords.person("crm", WireRecords.uniqueId("B")).name("Ada", "Byron")
+        .emails(WireRecords.uniqueEmail("ada")).updatedAt(WireRecords.at(0));
+    profileId = hub.accept(customer).getString("profileId");
+    otherProfileId = hub.accept(WireRecords.person("crm", WireRecords.uniqueId("B")).name("Bo", "Lin")
+        .emails(WireRecords.uniqueEmail("bo")).updatedAt(WireRecords.at(0))).getString("profileId");
+  }
+
+  private static String nested(int depth, String open, String close) {
+    return open.repeat(depth) + (open.startsWith("{") ? "1" : "") + close.repeat(depth);
+  }
+
+  // ---- the rule -------------------------------------------------------------------------------------------------
+
+  private final List<String> broken = new ArrayList<>();
+
+  private void expect(String what, HttpRequest.Builder request) {
+    Response r;
+    try {
+      r = HubTestNode.send(request.timeout(HANG).build());
+    } catch (UncheckedIOException e) {
+      broken.add(what + " -> no answer: " + e.getCause());
+      return;
+    }
+    boolean problem = r.contentType() != null && r.contentType().startsWith(Problems.CONTENT_TYPE);
+    if (r.status() >= 500) broken.add(what + " -> " + r);
+    else if (r.status() >= 400 && !problem) broken.add(what + " -> not problem+json: " + r);
+    else if (r.status() >= 400 && !r.json().containsKey("detail")) broken.add(what + " -> no detail: " + r);
+  }
+
+  private void get(String path, String token) {
+    expect("GET " + brief(path), hub.request(path, token).GET());
+  }
+
+  private void send(String method, String path, String contentType, String body, String token) {
+    HttpRequest.Builder b = hub.request(path, token)
+        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) b.header("Content-Type", contentType);
+    expect(method + " " + brief(path) + " " + (contentType == null ? "" : contentType + " ") + brief(body), b);
+  }
+
+  private static String brief(String s) {
+    String shown = s.length() > 60 ? s.substring(0, 60) + "…(" + s.length() + ")" : s;
+    return shown.replace("\u0000", "\\0");
+  }
+
+  private void assertNoneBroken() {
+    assertTrue(broken.isEmpty(), () -> broken.size() + " requests broke the rule:\n" + String.join("\n", broken));
+  }
+
+  // ---- paths --------------------------------------------------------------------------------------------------
+
+  @Test
+  void badPathSegments() {
+    for (String s : BAD_SEGMENTS) {
+      get("/api/v1/profiles/" + s, admin);
+      get("/api/v1/profiles/" + s + "?lineage=true", admin);
+      get("/api/v1/profiles/" + s + "/explain", admin);
+      get("/api/v1/profiles/by-key/" + s + "/" + s, admin);
+      get("/api/v1/profiles/by-key/crm/" + s, admin);
+      get("/api/v1/routing/" + s + "/" + s, admin);
+      get("/api/v1/routing/crm/" + s, router);
+      get("/api/v1/admin/jobs/" + s, admin);
+      send("POST", "/api/v1/records/" + s, NDJSON, customer.line() + "\n", admin);
+      send("POST", "/api/v1/reviews/" + s + "/decision", JSON, "{\"decision\":\"merge\"}", admin);
+      send("POST", "/api/v1/profiles/" + s + "/merge", JSON, "{\"with\":\"" + otherProfileId + "\"}", admin);
+      send("POST", "/api/v1/profiles/" + s + "/split", JSON, "{\"records\":[]}", admin);
+      send("PUT", "/api/v1/profiles/" + s + "/overrides/givenName", JSON, "{\"value\":\"X\"}", admin);
+      send("PUT", "/api/v1/profiles/" + profileId + "/overrides/" + s, JSON, "{\"value\":\"X\"}", admin);
+      send("DELETE", "/api/v1/profiles/" + profileId + "/overrides/" + s, null, "", admin);
+      send("DELETE", "/api/v1/profiles/" + s + "/overrides/givenName", null, "", admin);
+    }
+    assertNoneBroken();
+  }
+
+  /** What no HTTP client library lets through: malformed escapes and raw bytes, sent over a plain socket. */
+  @Test
+  void pathsOnlyARawClientSends() throws Exception {
+    for (String target : List.of("/api/v1/profiles/%", "/api/v1/profiles/%zz", "/api/v1/profiles/by-key/crm/%",
+        "/api/v1/routing/crm/%G0", "/api/v1/profiles/\u00e9", "/api/v1/profiles/a b", "/api/v1/reviews?limit=%",
+        "/api/v1/audit?subject=%zz", "*", "/api/v1/profiles/" + profileId + "/../../crosswalk")) {
+      String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + admin
+          + "\r\nConnection: close\r\n\r\n";
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hub.port())) {
+        socket.setSoTimeout((int) HANG.toMillis());
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String head = answer.split("\r\n\r\n", 2)[0];
+        int status = Integer.parseInt(head.substring(9, 12));
+        boolean problem = head.toLowerCase(java.util.Locale.ROOT).contains("content-type: " + Problems.CONTENT_TYPE);
+        if (status >= 500 || status >= 400 && !problem) broken.add("raw GET " + brief(target) + " -> " + brief(answer));
+      } catch (java.io.IOException e) {
+        broken.add("raw GET " + brief(target) + " -> no answer: " + e);
+      }
+    }
+    assertNoneBroken();
+  }
+
+  // ---- bodies ---------------------------------------------------------------------------------------------------
+
+  @Test
+  void badBodies() {
+    String unknownProfile = java.util.UUID.randomUUID().toString();
+    for (String body : BAD_BODIES) {
+      for (String ct : new String[] {JSON, "text/plain", null}) {
+        send("POST", "/api/v1/match", ct, body, admin);
+        send("POST", "/api/v1/priorities", ct, body, admin);
+        send("POST", "/api/v1/reviews/1/decision", ct, body, admin);
+        send("POST", "/api/v1/profiles/" + unknownProfile + "/merge", ct, body, admin);
+        send("POST", "/api/v1/profiles/" + unknownProfile + "/split", ct, body, admin);
+        send("PUT", "/api/v1/profiles/" + unknownProfile + "/overrides/givenName", ct, body, admin);
+        send("POST", "/api/v1/records/crm", ct, body, admin);
+      }
+    }
+    // train takes no body: what one brings is ignored
+    send("POST", "/api/v1/admin/train", "text/plain", "\u0000", admin);
+    assertNoneBroken();
+  }
+
+  @Test
+  void fieldsOfTheWrongType() {
+    List<Object> wrong = List.of(42, 1.5, true, new JsonObject().put("a", 1), new JsonArray().add(1), "",
+        "\u0000", "x".repeat(100_000), "%00", -1, Long.MAX_VALUE);
+    String p = "/api/v1/profiles/" + profileId;
+    for (Object v : wrong) {
+      String value = new JsonArray().add(v).encode();
+      value = value.substring(1, value.length() - 1);
+      for (String tmpl : List.of("{\"left\":%s,\"right\":{}}", "{\"left\":{\"givenName\":%s},\"right\":{\"givenName\":%s}}",
+          "{\"left\":{\"birthDate\":%s,\"emails\":%s,\"addresses\":%s},\"right\":{\"phones\":%s,\"kind\":%s,\"source\":%s}}",
+          "{\"left\":{\"sourceId\":%s,\"updatedAt\":%s,\"attributes\":%s},\"right\":{\"kind\":\"organization\",\"name\":%s}}",
+          "{\"left\":{\"birthDate\":1e400,\"kind\":\"person\"},\"right\":{\"customerRef\":%s,\"kind\":\"order\",\"order\":%s}}")) {
+        send("POST", "/api/v1/match", JSON, tmpl.replace("%s", value), admin);
+      }
+      send("POST", "/api/v1/priorities", JSON, "{\"items\":" + value + "}", admin);
+      send("POST", "/api/v1/priorities", JSON, "{\"items\":[" + value + "]}", admin);
+      send("POST", "/api/v1/priorities", JSON, ("{\"items\":[{\"id\":%s,\"type\":%s,\"createdAt\":%s,"
+          + "\"customer\":{\"source\":%s,\"sourceId\":%s}}]}").replace("%s", value), admin);
+      send("POST", "/api/v1/priorities", JSON, ("{\"items\":[{\"id\":\"1\",\"type\":\"call\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+          + "\"customer\":{\"source\":%s,\"sourceId\":\"x\"}}]}").replace("%s", value), admin);
+      send("POST", "/api/v1/priorities", JSON, ("{\"items\":[{\"id\":\"1\",\"type\":\"call\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+          + "\"customer\":{\"source\":\"crm\",\"sourceId\":%s}}]}").replace("%s", value), admin);
+      send("POST", "/api/v1/reviews/1/decision", JSON, "{\"decision\":" + value + ",\"note\":" + value + "}", admin);
+      send("POST", "/api/v1/reviews/1/decision", JSON, "{\"decision\":\"merge\",\"note\":" + value + "}", admin);
+      send("POST", p + "/merge", JSON, "{\"with\":" + value + ",\"note\":" + value + "}", admin);
+      send("POST", p + "/merge", JSON, "{\"with\":\"" + otherProfileId + "\",\"note\":" + value + "}", steward);
+      send("POST", p + "/split", JSON, "{\"records\":" + value + "}", admin);
+      send("POST", p + "/split", JSON, "{\"records\":[" + value + "]}", admin);
+      send("POST", p + "/split", JSON, "{\"records\":[{\"source\":" + value + ",\"sourceId\":" + value + "}]}", admin);
+      send("POST", p + "/split", JSON, "{\"records\":[{\"source\":\"crm\",\"sourceId\":\"nope\"}],\"note\":"
+          + value + "}", admin);
+      for (String attr : List.of("givenName", "birthDate", "emails", "phones", "addresses", "attributes.tier",
+          "attributes.x", "gender")) {
+        send("PUT", p + "/overrides/" + attr, JSON, "{\"value\":" + value + ",\"note\":" + value + "}", admin);
+        send("PUT", p + "/overrides/" + attr, JSON, "{\"value\":[" + value + "]}", admin);
+        send("PUT", p + "/overrides/" + attr, JSON, "{\"value\":[{\"line1\":" + value + ",\"country\":" + value + "}]}", admin);
+      }
+      send("POST", "/api/v1/records/crm", NDJSON, "{\"sourceId\":" + value + ",\"kind\":\"person\",\"givenName\":"
+          + value + "}\n", admin);
+    }
+    assertNoneBroken();
+  }
+
+  // ---- query parameters -----------------------------------------------------------------------------------------
+
+  @Test
+  void badQueryParameters() {
+    List<String> bad = List.of("-1", "0", "abc", "1000000000000", "99999999999999999999999", "1e3", "%00", "", "1.5",
+        "%E2%88%9E", "x".repeat(5000), "1&limit=2");
+    for (String v : bad) {
+      get("/api/v1/reviews?limit=" + v, steward);
+      get("/api/v1/reviews?after=" + v, steward);
+      get("/api/v1/reviews?status=" + v, steward);
+      get("/api/v1/audit?limit=" + v, steward);
+      get("/api/v1/audit?after=" + v, steward);
+      get("/api/v1/audit?subject=" + v, steward);
+      get("/api/v1/audit?subject=profile:" + v, steward);
+      get("/api/v1/profiles/" + profileId + "?lineage=" + v, reader);
+      get("/api/v1/crosswalk?settle=" + v + "&cursor=" + v, reader);
+    }
+    assertNoneBroken();
+  }
+
+  // ---- methods and content types --------------------------------------------------------------------------------
+
+  @Test
+  void methodsNotAllowedAndUnknownPaths() {
+    String p = "/api/v1/profiles/" + profileId;
+    for (String method : List.of("PUT", "DELETE", "PATCH", "POST")) {
+      send(method, p, JSON, "{}", admin);
+      send(method, "/api/v1/crosswalk", JSON, "{}", admin);
+      send(method, "/api/v1/reviews", JSON, "{}", admin);
+      send(method, "/api/v1/audit", JSON, "{}", admin);
+      send(method, "/api/v1/admin/model", JSON, "{}", admin);
+      send(method, "/api/v1/routing/crm/x", JSON, "{}", admin);
+      send(method, "/health/live", JSON, "{}", admin);
+      send(method, "/metrics", JSON, "{}", admin);
+    }
+    for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+      send(method, "/api/v1/match", JSON, "{}", admin);
+      send(method, "/api/v1/priorities", JSON, "{}", admin);
+      send(method, "/api/v1/records/crm", JSON, "{}", admin);
+      send(method, "/api/v1/admin/train", JSON, "{}", admin);
+      send(method, p + "/merge", JSON, "{}", admin);
+      send(method, p + "/split", JSON, "{}", admin);
+      send(method, "/api/v1/reviews/1/decision", JSON, "{}", admin);
+    }
+    send("POST", p + "/overrides/givenName", JSON, "{}", admin);
+    send("OPTIONS", p, null, "", admin);
+    get("/api/v1/nowhere", admin);
+    get("/api/v1/", admin);
+    get("/api/v1", admin);
+    get("/nowhere", null);
+    get("/api/v1/profiles", admin);
+    get("/api/v1/profiles/", admin);
+    get("/api/v1/profiles/by-key/crm", admin);
+    get("/api/v1/routing/crm", router);
+    for (String ct : List.of("application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
+        "application/json; charset=latin1", "garbage", ";;;")) {
+      send("POST", "/api/v1/records/crm", ct, customer.line(), admin);
+      send("POST", "/api/v1/match", ct, "{\"left\":{},\"right\":{}}", admin);
+      send("POST", "/api/v1/priorities", ct, "{\"items\":[]}", admin);
+    }
+    assertNoneBroken();
+  }
+
+  // ---- tokens ---------------------------------------------------------------------------------------------------
+
+  @Test
+  void missingInvalidExpiredAndMisshapenTokens() {
+    JWTAuth sameKey = JWTAuth.create(TestInfra.vertx(), new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(HubTestNode.JWT_SECRET)));
+    JWTOptions hs = new JWTOptions().setAlgorithm("HS256");
+    long past = System.currentTimeMillis() / 1000 - 300, future = System.currentTimeMillis() / 1000 + 300;
+    List<String> tokens = new ArrayList<>(List.of("", "not-a-jwt", "a.b.c", "....", "x".repeat(10_000),
+        "eyJhbGciOiJub25lIn0.eyJyb2xlcyI6WyJhZG1pbiJdfQ.",
+        sameKey.generateToken(new JsonObject().put("iss", "customer-hub").put("roles", new JsonArray().add("admin"))
+            .put("exp", past), hs)));
+    // signed with the right key and well-formed, but with claims of the wrong shape
+    for (JsonObject claims : List.of(
+        new JsonObject().put("roles", "admin"),
+        new JsonObject().put("roles", 42),
+        new JsonObject().put("roles", new JsonObject().put("admin", true)),
+        new JsonObject().put("roles", new JsonArray().add(new JsonObject()).add(JsonObject.of())),
+        new JsonObject().put("roles", new JsonArray().add("admin")).put("sub", 42),
+        new JsonObject().put("roles", new JsonArray().add("admin")).put("sub", new JsonObject()),
+        new JsonObject().put("roles", new JsonArray().add("steward")).put("sub", new JsonArray()),
+        new JsonObject().put("roles", new JsonArray().add("admin")).put("sub", "x".repeat(5000)),
+        new JsonObject().put("roles", new JsonArray().add("admin")).put("sub", "a\u0000b"),
+        new JsonObject().put("roles", new JsonArray().add("admin")).put("nbf", future))) {
+      tokens.add(sameKey.generateToken(claims.copy().put("iss", "customer-hub").put("exp", future), hs));
+    }
+    String p = "/api/v1/profiles/" + profileId;
+    for (String t : tokens) {
+      for (String header : List.of("Bearer " + t, "bearer " + t, t, "Basic " + t, "Bearer  " + t + " ")) {
+        expect("GET profile with Authorization " + brief(header), hub.request(p, null).header("Authorization", header).GET());
+        expect("GET crosswalk with Authorization " + brief(header),
+            hub.request("/api/v1/crosswalk", null).header("Authorization", header).GET());
+        expect("GET routing with Authorization " + brief(header),
+            hub.request("/api/v1/routing/crm/x", null).header("Authorization", header).GET());
+        expect("GET metrics with Authorization " + brief(header),
+            hub.request("/metrics", null).header("Authorization", header).GET());
+        expect("PUT override with Authorization " + brief(header),
+            hub.request(p + "/overrides/givenName", null).header("Authorization", header).header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"Ada\",\"note\":\"n\"}")));
+        expect("DELETE override with Authorization " + brief(header),
+            hub.request(p + "/overrides/familyName", null).header("Authorization", header).DELETE());
+        expect("POST merge with Authorization " + brief(header),
+            hub.request(p + "/merge", null).header("Authorization", header).header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"with\":\"" + java.util.UUID.randomUUID() + "\"}")));
+      }
+    }
+    // every role that may not, on every path
+    for (String[] call : new String[][] {{"GET", p}, {"GET", p + "/explain"}, {"GET", "/api/v1/crosswalk"},
+        {"GET", "/api/v1/routing/crm/x"}, {"POST", "/api/v1/match"}, {"POST", "/api/v1/priorities"},
+        {"GET", "/api/v1/reviews"}, {"POST", "/api/v1/reviews/1/decision"}, {"POST", p + "/merge"},
+        {"POST", p + "/split"}, {"PUT", p + "/overrides/givenName"}, {"DELETE", p + "/overrides/givenName"},
+        {"GET", "/api/v1/audit"}, {"POST", "/api/v1/admin/train"}, {"POST", "/api/v1/admin/reresolve"},
+        {"GET", "/api/v1/admin/model"}, {"GET", "/api/v1/admin/jobs/x"}, {"POST", "/api/v1/records/crm"},
+        {"GET", "/metrics"}}) {
+      for (String t : List.of(reader, router, steward, ingest)) {
+        send(call[0], call[1], JSON, "{}", t);
+      }
+      send(call[0], call[1], JSON, "{}", null);
+    }
+    assertNoneBroken();
+  }
+}
