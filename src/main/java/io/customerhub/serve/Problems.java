@@ -1,6 +1,10 @@
 package io.customerhub.serve;
 
 import io.customerhub.resolve.ResolveService;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -85,10 +89,10 @@ public final class Problems {
    * second later: closed at once, a body the client is still sending makes the close a reset, and the client
    * loses the answer with it.
    */
-  public static void invalidRequest(io.vertx.core.Vertx vertx, io.vertx.core.http.HttpServerRequest request) {
+  public static void invalidRequest(Vertx vertx, HttpServerRequest request) {
     Throwable cause = request.decoderResult().cause();
-    int status = cause instanceof io.netty.handler.codec.http.TooLongHttpLineException ? 414
-        : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException ? 431 : 400;
+    int status = cause instanceof TooLongHttpLineException ? 414
+        : cause instanceof TooLongHttpHeaderException ? 431 : 400;
     String detail = switch (status) {
       case 414 -> "the request line is longer than the server accepts; shorten the path or query";
       case 431 -> "the request headers are larger than the server accepts";
