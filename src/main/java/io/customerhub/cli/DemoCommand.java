@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * prints ready-to-paste {@code curl} lines for interesting merged profiles. Data stays under the data directory,
  * so running it again finds everything again.
  */
-@Command(name = "demo", description = "Start everything embedded, stream sample records through Kafka, print curl lines.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Start everything embedded, stream sample records through Kafka, print curl lines.")
 final class DemoCommand implements Callable<Integer> {
 
   @Mixin

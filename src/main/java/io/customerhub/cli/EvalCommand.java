@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * commit), reads the crosswalk back and prints pairwise precision, recall and F1, the review pairs and the ingest
  * rate.
  */
-@Command(name = "eval", description = "Measure resolution quality and speed on a data set with ground truth: generated, or your own (--from).")
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure resolution quality and speed on a data set with ground truth: generated, or your own (--from).")
 final class EvalCommand implements Callable<Integer> {
 
   @Mixin
@@ -54,6 +55,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, not " + batch); // else: no progress
     LabeledSet set = from != null ? LabeledSet.read(from) : generated();
     Path dir = Files.createTempDirectory("hub-eval");
     // the hub's own learning after ingest goes quiet is started below, when the figures as loaded are taken

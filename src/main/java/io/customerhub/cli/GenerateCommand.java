@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -61,6 +62,16 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // named by option here: the generator's own checks speak of its fields (dupRate), and a file in the way of
+    // --out would otherwise surface as the stack trace of creating the directory
+    if (persons < 0) throw new ParameterException(spec.commandLine(), "--persons must not be negative, not " + persons);
+    if (orgs < 0) throw new ParameterException(spec.commandLine(), "--orgs must not be negative, not " + orgs);
+    if (!(dupRate >= 0 && dupRate <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--dup-rate must be within [0, 1], not " + dupRate);
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
+    }
     GeneratorOptions options = new GeneratorOptions(persons, orgs, dupRate, seed, errorRates(), asOf);
     long start = System.nanoTime();
     GenerationStats stats = DatasetWriter.generate(options, out);

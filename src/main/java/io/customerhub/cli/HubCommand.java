@@ -3,6 +3,11 @@ package io.customerhub.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** {@code bin/hub}: the hub's command line (contract 1.1). */
@@ -32,11 +37,32 @@ public final class HubCommand implements Runnable {
   static CommandLine commandLine() {
     return new CommandLine(new HubCommand()).setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cl, parsed) -> {
-          if (!(e instanceof IllegalArgumentException || e instanceof NoSuchFileException)) throw e;
-          cl.getErr().println("hub " + cl.getCommandName() + ": " + (e instanceof NoSuchFileException
-              ? "no such file or directory: " + e.getMessage() : e.getMessage()));
+          String message = userMessage(e);
+          if (message == null) throw e;
+          cl.getErr().println("hub " + cl.getCommandName() + ": " + message);
           return CommandLine.ExitCode.USAGE;
         });
+  }
+
+  /**
+   * The line to show for an exception caused by the user's input (a bad argument, a file that is missing, not
+   * writable or in the way), or null for anything else, which keeps its stack trace.
+   */
+  static String userMessage(Exception e) {
+    if (e instanceof IllegalArgumentException) return e.getMessage();
+    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (t instanceof FileSystemException f) return f.getFile() + ": " + reason(f);
+    return null;
+  }
+
+  /** Why a file could not be read or written, in the words a user knows (not the exception's class). */
+  static String reason(Throwable e) {
+    if (e instanceof NoSuchFileException) return "no such file or directory";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileAlreadyExistsException) return "already exists";
+    if (e instanceof CharacterCodingException) return "not UTF-8 text (a binary file?)";
+    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static boolean keepsRunning(String[] args) {

@@ -1,5 +1,7 @@
 package io.customerhub.cli;
 
+import io.customerhub.config.ConfigLoader;
+import io.customerhub.ingest.SourceMappings;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -9,10 +11,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +32,12 @@ import java.util.concurrent.TimeUnit;
  * (or of a node started for the import when none answers), so files get exactly the same validation, resolution
  * and commit as every other door. Prints progress and a summary of accepted and rejected lines.
  */
-@Command(name = "import", description = "Load a CSV or NDJSON file through the hub's pipeline.")
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Load a CSV or NDJSON file through the hub's pipeline.")
 final class ImportCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Mixin
   RemoteOptions remote;
@@ -45,20 +56,40 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isReadable(file)) {
-      System.err.println("error: cannot read " + file);
-      return 2;
+    // everything the hub would only reject later is checked here, before a node may be started for nothing
+    if (batch < 1) throw new ParameterException(spec.commandLine(), "--batch must be at least 1, not " + batch);
+    if (!SourceMappings.isValidName(source)) {
+      throw new ParameterException(spec.commandLine(),
+          "--source '" + source + "' is not a source name (letters, digits, '_', '.', '-'; at most 64)");
     }
+    long total = countRecords();
     try (RemoteHub hub = remote.connect()) {
-      return run(hub.client, hub.base, hub.token("import", "ingest"));
+      return run(hub.client, hub.base, hub.token("import", "ingest"), total);
     }
   }
 
-  private Integer run(WebClient client, String base, String token) throws Exception {
-    long total;
-    try (var lines = Files.lines(file)) {
-      total = Math.max(0, lines.filter(l -> !l.isBlank()).count() - (isCsv() ? 1 : 0));
+  /** The records in {@link #file}, read once as the import will read them, so that a bad file fails up front. */
+  long countRecords() {
+    if (Files.isDirectory(file)) throw new IllegalArgumentException(file + ": is a directory, not a file");
+    if (!Files.exists(file)) throw new IllegalArgumentException(file + ": no such file");
+    if (!Files.isReadable(file)) throw new IllegalArgumentException(file + ": permission denied");
+    long total = 0;
+    try (FileRecords records = new FileRecords(file)) {
+      for (; records.hasNext(); records.next()) total++;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": " + HubCommand.reason(e));
+    } catch (UncheckedIOException e) { // not UTF-8, or a CSV quote left open
+      throw new IllegalArgumentException(file + ": " + HubCommand.reason(e.getCause()));
+    } catch (IllegalArgumentException e) { // a CSV header naming a column twice or not at all
+      throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
+    if (total == 0) {
+      throw new IllegalArgumentException(file + ": no records" + (isCsv() ? " (a CSV's first line is its header)" : ""));
+    }
+    return total;
+  }
+
+  private Integer run(WebClient client, String base, String token, long total) throws Exception {
     long accepted = 0, rejected = 0, lineNo = 0;
     long started = System.nanoTime();
     List<String> firstRejects = new ArrayList<>();
@@ -95,6 +126,12 @@ final class ImportCommand implements Callable<Integer> {
         source, accepted, rejected, seconds, (accepted + rejected) / Math.max(seconds, 1e-3));
     firstRejects.forEach(r -> System.out.println("  rejected " + r));
     if (rejected > firstRejects.size()) System.out.println("  … use --rejects FILE for all rejected lines");
+    if (accepted == 0) { // nothing imported is a failure, most often a source without a mapping for its columns
+      boolean mapped = Files.exists(ConfigLoader.confDir().resolve("sources").resolve(source + ".json"));
+      System.err.println("hub import: no line of " + file + " was accepted" + (mapped ? ""
+          : "; source '" + source + "' has no mapping (conf/sources/" + source + ".json), so lines need the canonical fields"));
+      return 1;
+    }
     return 0;
   }
 

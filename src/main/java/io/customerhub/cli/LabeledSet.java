@@ -9,6 +9,8 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,9 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth)
   private static final String SUFFIX = ".ndjson";
 
   static LabeledSet read(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+    }
     Path truthFile = dir.resolve(DatasetWriter.TRUTH_FILE);
     if (!Files.isRegularFile(truthFile)) {
       throw new IllegalArgumentException(dir + " has no " + DatasetWriter.TRUTH_FILE + " (source,sourceId,entityId)");
@@ -47,10 +52,18 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth)
     Map<String, List<String>> lines = new LinkedHashMap<>();
     for (Path f : files) {
       List<String> nonBlank = new ArrayList<>();
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) if (!line.isBlank()) nonBlank.add(line);
+      for (String line : readAllLines(f)) if (!line.isBlank()) nonBlank.add(line);
       lines.put(source(f), nonBlank);
     }
     return new LabeledSet(lines, truth(truthFile));
+  }
+
+  private static List<String> readAllLines(Path file) throws IOException {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": " + HubCommand.reason(e));
+    }
   }
 
   private static String source(Path file) {
@@ -69,8 +82,14 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth)
         }
       }
       for (CSVRecord r : parser) {
+        if (!r.isConsistent()) { // commons-csv would only say that an index is out of range, not where
+          throw new IllegalArgumentException(file + ": line " + (r.getRecordNumber() + 1) + " has " + r.size()
+              + " fields, the header " + parser.getHeaderMap().size());
+        }
         truth.put(new SourceKey(r.get("source"), r.get("sourceId")), r.get("entityId"));
       }
+    } catch (UncheckedIOException | CharacterCodingException e) { // a quote left open, or not text at all
+      throw new IllegalArgumentException(file + ": " + HubCommand.reason(e instanceof UncheckedIOException u ? u.getCause() : e));
     }
     return truth;
   }

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code bin/hub reresolve}: re-runs resolution of all stored records with the current model and thresholds. */
-@Command(name = "reresolve", description = "Re-resolve every stored record with the current model and thresholds.")
+@Command(name = "reresolve", mixinStandardHelpOptions = true,
+    description = "Re-resolve every stored record with the current model and thresholds.")
 final class ReresolveCommand implements Callable<Integer> {
 
   @Mixin

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code bin/hub start}: one hub node in the foreground until SIGTERM or SIGINT. */
-@Command(name = "start", description = "Run one hub node in the foreground until SIGTERM/SIGINT.")
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Run one hub node in the foreground until SIGTERM/SIGINT.")
 final class StartCommand implements Callable<Integer> {
 
   @Mixin

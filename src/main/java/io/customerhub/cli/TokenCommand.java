@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code bin/hub token --role ROLE[,ROLE…]}: prints a bearer token signed with the configured key. */
-@Command(name = "token", description = "Print a bearer token signed with the configured key.")
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Print a bearer token signed with the configured key.")
 final class TokenCommand implements Callable<Integer> {
 
   @Mixin

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code bin/hub train}: estimates the match model (EM, unsupervised) from the stored records, as a new version. */
-@Command(name = "train", description = "Learn a new match-model version from the stored records (EM, no labels).")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Learn a new match-model version from the stored records (EM, no labels).")
 final class TrainCommand implements Callable<Integer> {
 
   @Mixin
@@ -24,7 +24,10 @@ final class TrainCommand implements Callable<Integer> {
           .bearerTokenAuthentication(hub.token("train", "admin")).timeout(TimeUnit.MINUTES.toMillis(30)).send()
           .toCompletionStage().toCompletableFuture().get(31, TimeUnit.MINUTES);
       if (response.statusCode() != 200) {
-        System.err.println("error: " + response.statusCode() + " " + response.bodyAsString());
+        // a problem answer's detail is the sentence for the user; anything else is shown as it came
+        String body = response.bodyAsString();
+        String detail = body != null && body.startsWith("{") ? new JsonObject(body).getString("detail", body) : body;
+        System.err.println("hub train: the hub answered " + response.statusCode() + ": " + detail);
         return 1;
       }
       JsonObject r = response.bodyAsJsonObject();

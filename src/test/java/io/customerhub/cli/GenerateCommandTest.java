@@ -58,4 +58,15 @@ class GenerateCommandTest {
     assertEquals(2, run("--errors", "typo", "--no-errors", "--out", tmp.toString()));
     assertEquals(2, run("--errors", "typo=2", "--out", tmp.toString()));
   }
+
+  @Test
+  void namesTheOptionOfABadValue() throws Exception {
+    assertEquals(2, run("--persons", "-1", "--out", tmp.toString()));
+    assertTrue(err.toString().contains("--persons must not be negative"), err.toString());
+    assertEquals(2, run("--dup-rate", "2", "--out", tmp.toString()));
+    assertTrue(err.toString().contains("--dup-rate must be within [0, 1]"), err.toString());
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    assertEquals(2, run("--out", file.toString()));
+    assertTrue(err.toString().contains("is a file, not a directory"), err.toString());
+  }
 }

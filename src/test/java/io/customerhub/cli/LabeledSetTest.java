@@ -59,4 +59,24 @@ class LabeledSetTest {
     assertEquals(CommandLine.ExitCode.USAGE, code);
     assertTrue(err.toString().startsWith("hub eval: ") && err.toString().contains("truth.csv"), err.toString());
   }
+
+  @Test
+  void namesTheFileAndLineOfAMalformedTruth() throws Exception {
+    Files.writeString(dir.resolve("crm.ndjson"), "{}\n");
+    Files.writeString(dir.resolve("truth.csv"), "source,sourceId,entityId\ncrm,C-1\n");
+    IllegalArgumentException shortRow = assertThrows(IllegalArgumentException.class, () -> LabeledSet.read(dir));
+    assertTrue(shortRow.getMessage().contains("truth.csv: line 2 has 2 fields"), shortRow.getMessage());
+
+    Files.writeString(dir.resolve("truth.csv"), "source,sourceId,entityId\n\"crm,C-1,E1\n");
+    IllegalArgumentException openQuote = assertThrows(IllegalArgumentException.class, () -> LabeledSet.read(dir));
+    assertTrue(openQuote.getMessage().contains("truth.csv: "), openQuote.getMessage());
+
+    Files.write(dir.resolve("truth.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+    IllegalArgumentException binary = assertThrows(IllegalArgumentException.class, () -> LabeledSet.read(dir));
+    assertTrue(binary.getMessage().contains("not UTF-8"), binary.getMessage());
+
+    IllegalArgumentException notDir = assertThrows(IllegalArgumentException.class,
+        () -> LabeledSet.read(dir.resolve("crm.ndjson")));
+    assertTrue(notDir.getMessage().endsWith("not a directory"), notDir.getMessage());
+  }
 }

@@ -1,0 +1,64 @@
+package io.customerhub.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A file the import cannot use is refused in one line before any hub is looked for or started. */
+class ImportCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return HubCommand.commandLine().setErr(new PrintWriter(err, true)).execute(args);
+  }
+
+  private void assertRefused(String expected, String... args) {
+    err.getBuffer().setLength(0);
+    assertEquals(CommandLine.ExitCode.USAGE, run(args), err.toString());
+    assertTrue(err.toString().contains(expected), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), "one line, no stack trace: " + err);
+  }
+
+  @Test
+  void refusesFilesItCannotImport() throws Exception {
+    assertRefused("no such file", "import", "--source", "crm", dir.resolve("missing.csv").toString());
+    assertRefused("is a directory", "import", "--source", "crm", dir.toString());
+    Path empty = Files.writeString(dir.resolve("empty.ndjson"), "\n\n");
+    assertRefused("no records", "import", "--source", "crm", empty.toString());
+    Path headerOnly = Files.writeString(dir.resolve("header.csv"), "first_name,last_name\n");
+    assertRefused("no records (a CSV's first line is its header)", "import", "--source", "crm", headerOnly.toString());
+    Path binary = Files.write(dir.resolve("blob.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, '\n', 2});
+    assertRefused("not UTF-8 text", "import", "--source", "crm", binary.toString());
+    Path openQuote = Files.writeString(dir.resolve("quote.csv"), "a,b\n\"1,2\n");
+    assertRefused("quote.csv: ", "import", "--source", "crm", openQuote.toString());
+  }
+
+  @Test
+  void refusesBadOptionsBeforeReadingTheFile() {
+    Path file = dir.resolve("any.ndjson");
+    assertEquals(CommandLine.ExitCode.USAGE, run("import", "--source", "crm", "--batch", "0", file.toString()));
+    assertTrue(err.toString().contains("--batch must be at least 1"), err.toString());
+    assertEquals(CommandLine.ExitCode.USAGE, run("import", "--source", "a b", file.toString()));
+    assertTrue(err.toString().contains("--source 'a b' is not a source name"), err.toString());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"demo", "start", "token", "import", "generate", "eval", "train", "reresolve"}) {
+      assertEquals(CommandLine.ExitCode.OK, HubCommand.commandLine().setOut(new PrintWriter(new StringWriter()))
+          .execute(command, "--help"), command);
+    }
+  }
+}
