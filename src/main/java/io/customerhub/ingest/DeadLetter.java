@@ -65,7 +65,7 @@ record DeadLetter(String key, String value, Map<String, String> headers) {
   }
 
   private static String bounded(String reason) {
-    if (reason == null || Utf8.prefix(reason, MAX_REASON_BYTES).length() == reason.length()) return reason;
+    if (reason == null || !Utf8.exceeds(reason, MAX_REASON_BYTES)) return reason;
     return Utf8.prefix(reason, MAX_REASON_BYTES - ELLIPSIS.getBytes(StandardCharsets.UTF_8).length) + ELLIPSIS;
   }
 }

@@ -41,7 +41,8 @@ public record Currencies(String base, Map<String, BigDecimal> toBase) {
     return c.equals(base) ? BigDecimal.ONE : toBase.get(c);
   }
 
-  private static String code(String currency) {
+  /** A currency code as the sources write it ({@code " usd"}) in the form rates and profiles use ({@code USD}). */
+  public static String code(String currency) {
     return currency.strip().toUpperCase(Locale.ROOT);
   }
 }

@@ -49,7 +49,7 @@ public final class OrderAggregator {
         last = last == null || o.orderedAt().isAfter(last) ? o.orderedAt() : last;
       }
       if (o.channel() != null && !o.channel().isBlank()) channels.add(o.channel().strip().toLowerCase(Locale.ROOT));
-      if (o.currency() != null && !o.currency().isBlank()) currencies.add(o.currency().strip().toUpperCase(Locale.ROOT));
+      if (o.currency() != null && !o.currency().isBlank()) currencies.add(Currencies.code(o.currency()));
       if (o.status() == OrderStatus.RETURNED) {
         returns++;
         continue;

@@ -99,11 +99,8 @@ final class IngestHandler {
         : IngestService.Input.text(line);
   }
 
-  /** Whether {@code text} takes more than {@code maxLineBytes} in UTF-8, counted without encoding it. */
   private boolean tooLong(String text) {
-    if (text.length() > maxLineBytes) return true;
-    if ((long) text.length() * 3 <= maxLineBytes) return false;
-    return Utf8.length(text) > maxLineBytes;
+    return Utf8.exceeds(text, maxLineBytes);
   }
 
   private List<IngestService.Input> array(String body) {

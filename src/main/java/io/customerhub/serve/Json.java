@@ -28,12 +28,17 @@ final class Json {
     return null;
   }
 
+  /** Whether {@code text} holds a NUL character, which PostgreSQL cannot store or compare. */
+  static boolean hasNul(String text) {
+    return text != null && text.indexOf('\u0000') >= 0;
+  }
+
   /**
    * {@code text} unchanged, or a 400 naming {@code field} when it holds a NUL character: PostgreSQL stores none, in
    * text or json, and would fail the request with a 500 instead.
    */
   static String withoutNul(String field, String text) {
-    if (text != null && text.indexOf('\u0000') >= 0) {
+    if (hasNul(text)) {
       throw HubException.invalid(field + ": must not contain NUL characters");
     }
     return text;

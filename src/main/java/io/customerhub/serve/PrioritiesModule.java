@@ -66,7 +66,7 @@ public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
           && Json.text(c, "sourceId") != null) {
         customer = new SourceKey(Json.text(c, "source"), Json.text(c, "sourceId"));
         // no stored record holds a NUL character, and PostgreSQL fails the whole lookup on one (a 500)
-        if (customer.source().indexOf('\u0000') >= 0 || customer.sourceId().indexOf('\u0000') >= 0) {
+        if (Json.hasNul(customer.source()) || Json.hasNul(customer.sourceId())) {
           errors.add(path + ".customer: must not contain NUL characters");
         }
       } else {

@@ -25,6 +25,16 @@ public final class Utf8 {
   }
 
   /**
+   * Whether {@code text} takes more than {@code maxBytes} in UTF-8, answered from its length alone where that
+   * suffices (a char takes one to three bytes; a surrogate pair four, for two chars).
+   */
+  public static boolean exceeds(CharSequence text, long maxBytes) {
+    if (text.length() > maxBytes) return true;
+    if (text.length() * 3L <= maxBytes) return false;
+    return length(text) > maxBytes;
+  }
+
+  /**
    * The longest prefix of {@code text} that takes at most {@code maxBytes} in UTF-8, cut between two characters:
    * never inside a character's bytes nor between the two halves of a surrogate pair.
    */

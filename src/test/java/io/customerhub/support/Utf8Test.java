@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Utf8Test {
 
@@ -50,5 +52,15 @@ class Utf8Test {
     String cut = Utf8.prefix(text, 512 << 10);
     assertEquals(174_762, cut.length());
     assertEquals(524_286, cut.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void exceedsCountsBytesNotChars() {
+    assertFalse(Utf8.exceeds("abc", 3));
+    assertTrue(Utf8.exceeds("abcd", 3), "more chars than bytes allowed");
+    assertFalse(Utf8.exceeds("北京", 6));
+    assertTrue(Utf8.exceeds("北京", 5), "two chars of three bytes each");
+    assertFalse(Utf8.exceeds("\uD83D\uDE00", 4), "a surrogate pair is four bytes");
+    assertTrue(Utf8.exceeds("\uD83D\uDE00", 3));
   }
 }
