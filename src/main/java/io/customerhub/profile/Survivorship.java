@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Chooses golden values from candidates by the configured rule; pure and deterministic. */
 public final class Survivorship {
@@ -24,15 +22,18 @@ public final class Survivorship {
    * the union deduplicated by standardized form, best first) and the records the chosen values came from.
    */
   public static AttributeLineage choose(String attribute, SurvivorshipRule rule, List<Candidate> candidates) {
-    // each candidate's standardized form, computed once: sorting would otherwise compute it per comparison
-    Map<Candidate, String> forms = new IdentityHashMap<>();
-    for (Candidate c : candidates) forms.put(c, Normalize.form(attribute, c.value()));
-    List<Candidate> usable = candidates.stream().filter(c -> !forms.get(c).isEmpty()).toList();
-    List<Candidate> ordered = new ArrayList<>(usable);
-    // where a record offers several values (its e-mails, first the one it calls primary), they keep its order
-    Map<Candidate, Integer> position = new IdentityHashMap<>();
-    for (Candidate c : candidates) position.put(c, position.size());
-    ordered.sort(order(rule, usable, forms::get, position::get));
+    // each candidate with its standardized form, computed once (sorting would otherwise compute it per
+    // comparison) and its place in the list: where a record offers several values (its e-mails, first the one
+    // it calls primary), they keep its order
+    List<Ranked> ranked = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      String form = Normalize.form(attribute, c.value());
+      if (!form.isEmpty()) ranked.add(new Ranked(c, form, i));
+    }
+    ranked.sort(order(rule, ranked));
+    List<Candidate> ordered = new ArrayList<>(ranked.size());
+    for (Ranked r : ranked) ordered.add(r.candidate());
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
@@ -41,34 +42,36 @@ public final class Survivorship {
     List<Object> values = new ArrayList<>();
     List<SourceKey> from = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Candidate c : ordered) {
-      if (seen.add(forms.get(c))) {
-        values.add(c.value());
-        from.add(c.record());
+    for (Ranked r : ranked) {
+      if (seen.add(r.form())) {
+        values.add(r.candidate().value());
+        from.add(r.candidate().record());
       }
     }
     return new AttributeLineage(rule.strategy().wire(), values, from, ordered);
   }
 
-  /** Best first by the rule; {@code form} gives each candidate's standardized form. */
-  private static Comparator<Candidate> order(SurvivorshipRule rule, List<Candidate> all,
-                                             Function<Candidate, String> form, Function<Candidate, Integer> position) {
-    Comparator<Candidate> recent = (a, b) -> compareInstants(b.at(), a.at());
-    Comparator<Candidate> priority = Comparator.comparingInt(c -> rule.rank(c.record().source()));
+  /** A candidate with a value, its standardized form and its place among the attribute's candidates. */
+  private record Ranked(Candidate candidate, String form, int position) {
+  }
+
+  /** Best first by the rule. */
+  private static Comparator<Ranked> order(SurvivorshipRule rule, List<Ranked> all) {
+    Comparator<Ranked> recent = (a, b) -> compareInstants(b.candidate().at(), a.candidate().at());
+    Comparator<Ranked> priority = Comparator.comparingInt(r -> rule.rank(r.candidate().record().source()));
     // Last resort so that equal timestamps from equal-ranked sources still give one stable answer: by record, then
     // in the record's own order (its candidates come in that order; the records' order may differ from run to run)
-    Comparator<Candidate> stable = Comparator.<Candidate, SourceKey>comparing(Candidate::record).thenComparing(position);
-    Comparator<Candidate> first = switch (rule.strategy()) {
+    Comparator<Ranked> stable = Comparator.<Ranked, SourceKey>comparing(r -> r.candidate().record())
+        .thenComparingInt(Ranked::position);
+    Comparator<Ranked> first = switch (rule.strategy()) {
       case MOST_RECENT -> recent.thenComparing(priority);
       case SOURCE_PRIORITY -> priority.thenComparing(recent);
-      case MOST_COMPLETE -> Comparator.<Candidate>comparingInt(c -> -Normalize.completeness(c.value()))
+      case MOST_COMPLETE -> Comparator.<Ranked>comparingInt(r -> -Normalize.completeness(r.candidate().value()))
           .thenComparing(recent).thenComparing(priority);
       case MOST_FREQUENT -> {
-        Map<String, Integer> counts = new HashMap<>();
         Map<String, Set<SourceKey>> voters = new HashMap<>();
-        for (Candidate c : all) voters.computeIfAbsent(form.apply(c), k -> new HashSet<>()).add(c.record());
-        voters.forEach((k, v) -> counts.put(k, v.size()));
-        yield Comparator.<Candidate>comparingInt(c -> -counts.getOrDefault(form.apply(c), 0))
+        for (Ranked r : all) voters.computeIfAbsent(r.form(), k -> new HashSet<>()).add(r.candidate().record());
+        yield Comparator.<Ranked>comparingInt(r -> -voters.get(r.form()).size())
             .thenComparing(recent).thenComparing(priority);
       }
     };

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,42 +50,92 @@ final class IngestHandler {
   }
 
   private List<IngestService.Input> inputs(Buffer body) {
-    String text = body.toString(StandardCharsets.UTF_8);
     // spreadsheet exports start UTF-8 files with a byte-order mark, which is not part of the first record
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
-    List<IngestService.Input> inputs = split(text);
+    int from = body.length() >= 3 && body.getByte(0) == (byte) 0xEF && body.getByte(1) == (byte) 0xBB
+        && body.getByte(2) == (byte) 0xBF ? 3 : 0;
+    List<IngestService.Input> inputs = oneJsonValue(body, from) ? split(body.getString(from, body.length(), "UTF-8"))
+        : lines(body, from);
     if (inputs.size() > maxLines) {
-      throw HubException.tooLarge("body: has " + inputs.size() + " lines; at most " + maxLines + " per request");
+      throw HubException.tooLarge("body: has more than " + maxLines + " records; send at most " + maxLines
+          + " per request");
     }
     return inputs;
   }
 
   /**
-   * Lines of NDJSON; a body that is one JSON array, or one (possibly pretty-printed) JSON object, is taken as
-   * such. Trailing blank lines are ignored; a blank line inside the body is answered as rejected, so that answer
+   * Whether the body is one JSON array, or one JSON object laid over several lines, rather than NDJSON: it starts
+   * with '[', or with a first line that is not a whole JSON object where the whole body is one.
+   */
+  private static boolean oneJsonValue(Buffer body, int from) {
+    int start = from;
+    while (start < body.length() && isAsciiSpace(body.getByte(start))) start++;
+    if (start == body.length()) return false;
+    if (body.getByte(start) == '[') return true;
+    if (body.getByte(start) != '{') return false;
+    int newline = indexOf(body, (byte) '\n', start);
+    if (newline < 0) return false;
+    try {
+      new JsonObject(body.getString(start, newline, "UTF-8"));
+      return false; // the first line is a record of its own: NDJSON
+    } catch (RuntimeException notWhole) {
+      try {
+        new JsonObject(body.getString(start, body.length(), "UTF-8"));
+        return true;
+      } catch (RuntimeException notOneObject) {
+        return false; // NDJSON whose first line is broken: answered as such, line by line
+      }
+    }
+  }
+
+  /**
+   * The lines of an NDJSON body, cut at its newline bytes (a newline byte never occurs inside a multi-byte UTF-8
+   * character) and decoded one at a time: a body is often larger than the heap's large-object threshold, and
+   * turning it into one string (twice that in UTF-16) and cutting that up would copy it three times over.
+   * Trailing blank lines are ignored; a blank line inside the body is answered as rejected, so that answer
    * numbers always match the caller's line numbers.
    */
+  private List<IngestService.Input> lines(Buffer body, int from) {
+    List<IngestService.Input> inputs = new ArrayList<>();
+    int lastNonBlank = 0;
+    int start = from;
+    while (start <= body.length() && inputs.size() <= maxLines) {
+      int newline = indexOf(body, (byte) '\n', start);
+      int end = newline < 0 ? body.length() : newline;
+      int contentEnd = end > start && body.getByte(end - 1) == '\r' ? end - 1 : end;
+      if (contentEnd - start > maxLineBytes) {
+        inputs.add(IngestService.Input.refused("line: is longer than " + maxLineBytes + " bytes"));
+        lastNonBlank = inputs.size();
+      } else {
+        String line = body.getString(start, contentEnd, "UTF-8");
+        if (line.isBlank()) {
+          inputs.add(IngestService.Input.refused("line: is empty"));
+        } else {
+          inputs.add(IngestService.Input.text(line));
+          lastNonBlank = inputs.size();
+        }
+      }
+      if (newline < 0) break;
+      start = newline + 1;
+    }
+    return inputs.size() > maxLines ? inputs : inputs.subList(0, lastNonBlank);
+  }
+
+  private static int indexOf(Buffer body, byte b, int from) {
+    for (int i = from; i < body.length(); i++) {
+      if (body.getByte(i) == b) return i;
+    }
+    return -1;
+  }
+
+  private static boolean isAsciiSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
+  }
+
+  /** A body that is one JSON array or one pretty-printed JSON object, as its records. */
   private List<IngestService.Input> split(String body) {
     String trimmed = body.strip();
     if (trimmed.startsWith("[")) return array(trimmed);
-    if (trimmed.startsWith("{") && trimmed.indexOf('\n') > 0) {
-      try {
-        return List.of(record(new JsonObject(trimmed)));
-      } catch (RuntimeException notOneObject) {
-        // several lines: NDJSON
-      }
-    }
-    String[] lines = body.split("\n", -1);
-    int last = lines.length;
-    while (last > 0 && lines[last - 1].isBlank()) last--;
-    List<IngestService.Input> inputs = new ArrayList<>(last);
-    for (int i = 0; i < last; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      if (line.isBlank()) inputs.add(IngestService.Input.refused("line: is empty"));
-      else if (tooLong(line)) inputs.add(IngestService.Input.refused("line: is longer than " + maxLineBytes + " bytes"));
-      else inputs.add(IngestService.Input.text(line));
-    }
-    return inputs;
+    return List.of(record(new JsonObject(trimmed)));
   }
 
   /**

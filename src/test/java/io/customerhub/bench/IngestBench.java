@@ -160,6 +160,7 @@ public final class IngestBench {
       log("hub load: %,d records in %.1f s = %,.0f records/s (%,d accepted %s, %,d rejected%s)", load.sent(),
           load.seconds(), load.perSecond(), load.accepted(), load.outcomes(), load.rejected(),
           load.firstRejection() == null ? "" : "; first: " + load.firstRejection());
+      log("seconds per tenth of the load: %s", load.tenthsText());
       logPhases(node.hub);
       logRowSizes(node.hub);
       logMemory(node.hub, lines, heapBefore);
