@@ -307,6 +307,19 @@ class HttpIngestIT {
     assertEquals(404, hub.profileByKeyResponse(a.source(), a.sourceId()).status(), "nothing of the line was stored");
   }
 
+  /** A body whose first line is broken is still NDJSON: the first line is rejected, the others are read. */
+  @Test
+  void aBrokenFirstLineIsRejectedAloneAndTheNextLinesAreRead() {
+    Rec a = customer();
+    Rec b = customer();
+
+    Response r = postRecords("crm", NDJSON, "{\"source\": \n" + a.line() + "\r\n" + b.line());
+
+    assertEquals(List.of("rejected", "accepted", "accepted"),
+        r.ndjson().stream().map(x -> x.getString("status")).toList(), r::toString);
+    assertEquals(200, hub.profileByKeyResponse(b.source(), b.sourceId()).status(), "the last line, without newline");
+  }
+
   @Test
   void aBlankLineInsideTheBodyIsRejectedSoThatLineNumbersMatch() {
     Response r = postRecords("crm", NDJSON, customer().line() + "\n\n" + customer().line() + "\n");
