@@ -2,17 +2,22 @@ package io.customerhub.events;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Publishes profile-change events from the transactional outbox to Kafka: at least once, in order per profile
@@ -28,6 +33,11 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private final String topic;
   private final int batchSize;
   private final long intervalMs;
+  /**
+   * Events Kafka refused as too large: the next attempt sends each as a {@linkplain #withoutRecords summary}, in
+   * its place in the outbox order. Bounded; an id falls out once the summary is out (or after 10,000 others).
+   */
+  private final Set<Long> tooLarge = new LinkedHashSet<>();
   private long timer = -1;
   private boolean stopped;
 
@@ -73,8 +83,10 @@ public final class OutboxRelayVerticle extends VerticleBase {
         for (Row r : rows) {
           long id = r.getLong(0);
           ids.add(id);
-          sends.add(producer.send(KafkaProducerRecord.create(topic, r.getUUID(1).toString(), r.getString(2)))
-              .onFailure(err -> logIfRefusedForGood(id, err)));
+          String profileId = r.getUUID(1).toString();
+          String payload = tooLarge.contains(id) ? withoutRecords(profileId, r.getString(2)) : r.getString(2);
+          sends.add(producer.send(KafkaProducerRecord.create(topic, profileId, payload))
+              .onFailure(err -> refused(id, err)));
         }
         if (ids.isEmpty()) return Future.succeededFuture(0);
         // join, not all: when one send fails, the relay (and its lock) is given up only once every send of the
@@ -82,18 +94,56 @@ public final class OutboxRelayVerticle extends VerticleBase {
         // still on their way, and a profile's events could arrive out of version order
         return Future.join(sends)
             .compose(v -> conn.preparedQuery(OutboxSql.MARK_PUBLISHED).execute(Tuple.of(ids.toArray(Long[]::new))))
-            .map(v -> ids.size());
+            .map(v -> {
+              ids.forEach(tooLarge::remove);
+              return ids.size();
+            });
       });
     }));
   }
 
   /**
-   * Events are bounded where they are written (ProfileEvents), so Kafka refusing one for good means a topic set
-   * below them or a row written before they were: every later event waits for it, which needs an operator.
+   * Events are bounded where they are written (ProfileEvents), so Kafka refuses one as too large only when its
+   * topic takes less than they do, or for a row written before they were bounded. Such an event goes out again,
+   * on the relay's next attempt, as a summary without its record keys: every later event would otherwise wait
+   * for it forever. The events sent after it in its batch go out again too (at least once, as after any failure).
    */
-  private static void logIfRefusedForGood(long outboxId, Throwable err) {
+  private void refused(long outboxId, Throwable err) {
+    if (err instanceof RecordTooLargeException) {
+      if (tooLarge.add(outboxId)) {
+        LOG.warn("outbox event {} is too large for Kafka ({}); it goes out again without its record keys",
+            outboxId, err.getMessage());
+        if (tooLarge.size() > 10_000) tooLarge.remove(tooLarge.iterator().next());
+        return;
+      }
+    }
     if (err instanceof RetriableException) return;
     LOG.error("outbox event {} cannot be published ({}); it and every event after it wait until it can", outboxId,
         err.toString());
+  }
+
+  /**
+   * The event without its record keys ({@code recordsTruncated}, {@code payloadOmitted} say so): what changed
+   * and the version, which is what consumers act on; they read the profile for the rest.
+   */
+  static String withoutRecords(String profileId, String payload) {
+    JsonObject summary;
+    try {
+      summary = new JsonObject(payload);
+    } catch (RuntimeException unreadable) {
+      summary = new JsonObject().put("profileId", profileId);
+    }
+    JsonObject event = new JsonObject();
+    for (String field : List.of("profileId", "changeType", "version", "mergedInto", "tier", "recordCount", "changes",
+        "changedAttributes")) {
+      Object value = summary.getValue(field);
+      // only small values: the field that made the event too large may be any of them in a row of old
+      if (value != null && String.valueOf(value).length() <= 4_096) event.put(field, value);
+    }
+    return event.put("profileId", profileId).put("records", new JsonArray())
+        .put("recordsTruncated", true)
+        .put("payloadOmitted", "the event took " + payload.length() + " characters, more than the topic takes; "
+            + "read the profile for its records")
+        .encode();
   }
 }

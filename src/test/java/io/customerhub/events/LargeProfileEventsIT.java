@@ -1,5 +1,6 @@
 package io.customerhub.events;
 
+import io.customerhub.testing.Futures;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.KafkaTestClient.Message;
 import io.customerhub.testing.OneKafkaHubPerClass;
@@ -56,6 +57,33 @@ class LargeProfileEventsIT extends OneKafkaHubPerClass {
     assertEquals("created", created.getString("changeType"), created::encode);
     assertEquals(1, created.getInteger("recordCount"), created::encode);
     assertEquals(false, created.getBoolean("recordsTruncated"), created::encode);
+  }
+
+  /**
+   * An outbox row written before events were bounded (or for a topic that takes less than they do) is published
+   * as a summary without its record keys, and the events after it follow: before, the relay retried it forever.
+   */
+  @Test
+  void anOldOutboxRowTooLargeForKafkaGoesOutWithoutItsRecordsAndLaterEventsFollow() {
+    String oldProfile = java.util.UUID.randomUUID().toString();
+    JsonArray keys = new JsonArray();
+    for (int i = 0; i < 2_000; i++) keys.add(new JsonObject().put("source", "crm").put("sourceId", "x".repeat(1_000)));
+    JsonObject oversized = new JsonObject().put("profileId", oldProfile).put("changeType", "updated")
+        .put("version", 7).put("records", keys);
+    Futures.await(hub.node().database().pool().preparedQuery(
+            "insert into outbox (profile_id, change_type, version, payload) values ($1::uuid, 'updated', 7, $2)")
+        .execute(io.vertx.sqlclient.Tuple.of(oldProfile, oversized)));
+
+    String later = hub.accept(distinctPerson("crm", "C")).getString("profileId");
+
+    JsonObject created = eventOf(later, e -> true);
+    assertEquals("created", created.getString("changeType"), created::encode);
+    JsonObject summary = eventOf(oldProfile, e -> true);
+    assertEquals(7, summary.getInteger("version"), summary::encode);
+    assertEquals("updated", summary.getString("changeType"), summary::encode);
+    assertEquals(true, summary.getBoolean("recordsTruncated"), summary::encode);
+    assertEquals(0, summary.getJsonArray("records").size(), summary::encode);
+    assertTrue(summary.getString("payloadOmitted").contains("read the profile"), summary::encode);
   }
 
   private static JsonObject eventOf(String profileId, java.util.function.Predicate<JsonObject> which) {
