@@ -18,8 +18,6 @@ public final class Comparisons {
   private static final double CITY_NEAR = 0.90;
   private static final double ORG_NEAR = 0.94;
   private static final double ORG_SIMILAR = 0.85;
-  /** Cross-pairing must beat the straight one by this margin, so that "Lee Lee" is not read as swapped. */
-  private static final double SWAP_MARGIN = 0.15;
 
   private final MatchingConfig cfg;
 
@@ -35,24 +33,19 @@ public final class Comparisons {
 
   /** True when given and family name agree better crosswise (Wei Zhang vs Zhang Wei). */
   public boolean namesSwapped(StandardRecord a, StandardRecord b) {
-    String ag = a.givenKey(), af = a.familyKey(), bg = b.givenKey(), bf = b.familyKey();
-    if (ag == null || af == null || bg == null || bf == null) return false;
-    if (ag.equals(bg) && af.equals(bf)) return false;
-    double straight = Similarity.jaroWinkler(ag, bg) + Similarity.jaroWinkler(af, bf);
-    // the crossed sum is at most 2: names this close as they stand cannot be the swapped ones
-    if (straight + SWAP_MARGIN >= 2.0) return false;
-    double cross = Similarity.jaroWinkler(ag, bf) + Similarity.jaroWinkler(af, bg);
-    return cross > straight + SWAP_MARGIN;
+    return NameAlignment.swapped(a, b);
   }
 
-  /** Fills {@code out} (one slot per {@link Field}) with the levels of the pair. */
-  public void levels(StandardRecord a, StandardRecord b, boolean swapped, int[] out) {
+  /** How the pair's names line up: straight, swapped, or one record's whole name split to match the other's. */
+  public NameAlignment names(StandardRecord a, StandardRecord b) {
+    return NameAlignment.of(a, b, cfg);
+  }
+
+  /** Fills {@code out} (one slot per {@link Field}) with the levels of the pair, its names aligned as {@code n}. */
+  public void levels(StandardRecord a, StandardRecord b, NameAlignment n, int[] out) {
     boolean org = a.kind() == Kind.ORGANIZATION || b.kind() == Kind.ORGANIZATION;
-    String bFamily = swapped ? b.givenKey() : b.familyKey();
-    String bGiven = swapped ? b.familyKey() : b.givenKey();
-    String bGivenFirst = swapped ? b.familyKey() : b.givenFirst();
-    out[Field.FAMILY_NAME.ordinal()] = org ? MISSING : family(a.familyKey(), bFamily);
-    out[Field.GIVEN_NAME.ordinal()] = org ? MISSING : given(a.givenKey(), a.givenFirst(), bGiven, bGivenFirst);
+    out[Field.FAMILY_NAME.ordinal()] = org ? MISSING : family(n.aFamily(), n.bFamily());
+    out[Field.GIVEN_NAME.ordinal()] = org ? MISSING : given(n.aGiven(), n.aGivenFirst(), n.bGiven(), n.bGivenFirst());
     out[Field.BIRTH_DATE.ordinal()] = org ? MISSING : birthDate(a, b);
     out[Field.EMAIL.ordinal()] = email(a.emails(), b.emails());
     out[Field.PHONE.ordinal()] = phone(a.phones(), b.phones());

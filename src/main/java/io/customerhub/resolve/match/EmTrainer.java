@@ -122,7 +122,7 @@ public final class EmTrainer {
   /** The pair's comparison pattern ({@link EmSession#encode}), or {@link #NONE} for kinds that are not compared. */
   private static int pattern(Comparisons cmp, StandardRecord a, StandardRecord b, int[] levels) {
     if (!Comparisons.comparableKinds(a.kind(), b.kind())) return NONE;
-    cmp.levels(a, b, cmp.namesSwapped(a, b), levels);
+    cmp.levels(a, b, cmp.names(a, b), levels);
     return EmSession.encode(levels);
   }
 

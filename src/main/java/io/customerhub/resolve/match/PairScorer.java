@@ -52,9 +52,9 @@ public final class PairScorer {
       a = b;
       b = t;
     }
-    boolean swapped = comparisons.namesSwapped(a, b);
+    NameAlignment names = comparisons.names(a, b);
     int[] levels = new int[FIELDS.length];
-    comparisons.levels(a, b, swapped, levels);
+    comparisons.levels(a, b, names, levels);
     boolean org = a.kind() == Kind.ORGANIZATION || b.kind() == Kind.ORGANIZATION;
     double total = model.priorWeight(org);
     List<FieldComparison> fields = new ArrayList<>(FIELDS.length);
@@ -64,7 +64,7 @@ public final class PairScorer {
       double w = model.weight(f, level);
       boolean adjusted = false;
       if (level == 0) {
-        double freq = frequency(f, a, b, swapped);
+        double freq = frequency(f, a, b, names);
         if (!Double.isNaN(freq)) {
           double tfWeight = MatchModel.log2(model.m(f, 0) / Math.max(freq, cfg.tfMinimum()));
           // a name takes its frequency's weight; a shared identifier can only lose weight by it
@@ -77,7 +77,7 @@ public final class PairScorer {
     }
     double p = 1.0 / (1.0 + Math.pow(2, -total));
     Band band = p >= cfg.mergeProbability() ? Band.MERGE : p >= cfg.reviewProbability() ? Band.REVIEW : Band.APART;
-    String rule = swapped ? "fellegi-sunter/names-swapped" : "fellegi-sunter";
+    String rule = "fellegi-sunter" + names.rule();
     if (band == Band.MERGE && (conflict(levels, Field.NATIONAL_ID) || conflict(levels, Field.TAX_ID))) {
       band = Band.REVIEW;
       rule = "identifier-conflict";
@@ -120,11 +120,12 @@ public final class PairScorer {
    * frequencies as given and as family name: Rahul is a rare family name but a common given name, and a swapped
    * pair must not weigh it as rare.
    */
-  private double frequency(Field f, StandardRecord a, StandardRecord b, boolean swapped) {
+  private double frequency(Field f, StandardRecord a, StandardRecord b, NameAlignment names) {
     if (tf.total(f) < TF_MIN_RECORDS) return Double.NaN;
     String value = switch (f) {
-      case FAMILY_NAME -> a.familyKey();
-      case GIVEN_NAME -> a.givenKey();
+      // the name both records agree on, as compared (split out of a whole name where the alignment did so)
+      case FAMILY_NAME -> names.aFamily();
+      case GIVEN_NAME -> names.aGiven();
       case ORG_NAME -> a.orgKey();
       case EMAIL -> shared(a.emails(), b.emails());
       case PHONE -> shared(a.phones(), b.phones());
@@ -141,7 +142,7 @@ public final class PairScorer {
       double freq = tf.frequency(f, value);
       return freq > OVERREPRESENTED_DATE * model.u(f, 0) ? freq : Double.NaN;
     }
-    if (swapped && (f == Field.FAMILY_NAME || f == Field.GIVEN_NAME)) {
+    if (names.swapped() && (f == Field.FAMILY_NAME || f == Field.GIVEN_NAME)) {
       Field other = f == Field.FAMILY_NAME ? Field.GIVEN_NAME : Field.FAMILY_NAME;
       if (tf.total(other) >= TF_MIN_RECORDS) return Math.max(tf.frequency(f, value), tf.frequency(other, value));
     }
