@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Reads an import file as a stream of NDJSON lines: NDJSON as it is; CSV (by extension {@code .csv} or
@@ -36,6 +38,11 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
       CSVFormat format = (name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
           .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
       parser = format.parse(reader);
+      // a column named twice would give each row only its last value (commons-csv allows that by default)
+      Set<String> seen = new HashSet<>();
+      for (String column : parser.getHeaderNames()) {
+        if (!seen.add(column)) throw new IllegalArgumentException("the header names column '" + column + "' twice");
+      }
       csv = parser.iterator();
     } else {
       parser = null;
@@ -47,7 +54,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   private void advance() {
     try {
       if (csv != null) {
-        next = csv.hasNext() ? row(csv.next()) : null;
+        next = csv.hasNext() ? row(csv.next(), parser) : null;
       } else {
         String line;
         do {
@@ -60,7 +67,19 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     }
   }
 
-  private static String row(CSVRecord record) {
+  /**
+   * A row as a JSON object keyed by the header. A value beyond the header's columns (an unquoted comma in a name,
+   * most often) has no column to go to and would be dropped without a word: the file is refused, naming the line.
+   * Empty values there (a trailing comma) are no values.
+   */
+  private static String row(CSVRecord record, CSVParser parser) {
+    int columns = parser.getHeaderNames().size();
+    for (int i = columns; i < record.size(); i++) {
+      if (!record.get(i).isEmpty()) {
+        throw new IllegalArgumentException("line " + parser.getCurrentLineNumber() + ": has " + record.size()
+            + " values but the header names " + columns + " columns");
+      }
+    }
     JsonObject o = new JsonObject();
     for (Map.Entry<String, String> e : record.toMap().entrySet()) {
       if (e.getValue() != null && !e.getValue().isEmpty()) o.put(e.getKey(), e.getValue());

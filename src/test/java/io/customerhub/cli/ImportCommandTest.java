@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A file the import cannot use is refused in one line before any hub is looked for or started. */
@@ -43,6 +44,28 @@ class ImportCommandTest {
     assertRefused("not UTF-8 text", "import", "--source", "crm", binary.toString());
     Path openQuote = Files.writeString(dir.resolve("quote.csv"), "a,b\n\"1,2\n");
     assertRefused("quote.csv: ", "import", "--source", "crm", openQuote.toString());
+  }
+
+  @Test
+  void refusesACsvWhoseValuesWouldBeDroppedSilently() throws Exception {
+    // the second column of a name would overwrite the first's value in every row
+    Path twice = Files.writeString(dir.resolve("twice.csv"), "email,first_name,email\na@example.com,Wei,b@example.com\n");
+    assertRefused("twice.csv: ", "import", "--source", "crm", twice.toString());
+    assertRefused("the header names column 'email' twice", "import", "--source", "crm", twice.toString());
+    // a value beyond the header's columns (an unquoted comma, most often) has no column to go to
+    Path extra = Files.writeString(dir.resolve("extra.csv"), "contact_id,last_name\nC-1,Zhang\nC-2,Smith, Jr.\n");
+    assertRefused("extra.csv: line 3: has 3 values but the header names 2 columns", "import", "--source", "crm",
+        extra.toString());
+  }
+
+  @Test
+  void emptyValuesAfterTheLastColumnAreNoValues() throws Exception {
+    Path trailing = Files.writeString(dir.resolve("trailing.csv"), "contact_id,last_name\nC-1,Zhang,\n\"C-2\",\"a\nb\", \n");
+    try (FileRecords records = new FileRecords(trailing)) {
+      assertEquals("{\"contact_id\":\"C-1\",\"last_name\":\"Zhang\"}", records.next());
+      assertEquals("{\"contact_id\":\"C-2\",\"last_name\":\"a\\nb\"}", records.next());
+      assertFalse(records.hasNext());
+    }
   }
 
   @Test
