@@ -53,29 +53,41 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
     return out;
   }
 
-  /** Sets {@code a.b}, {@code a[0].b} style paths, never overwriting a canonical value the input already had. */
+  /**
+   * Sets {@code a.b}, {@code a[0].b} style paths, never overwriting a canonical value the input already had. Where
+   * the input holds something other than an object on the way (a one-line address, a string customerRef), that
+   * value is the input's own and wins like any canonical value: it is left for the decoder to read or refuse,
+   * naming the field, instead of being replaced or failing the record.
+   */
   private static void set(JsonObject root, String path, Object value) {
     String[] parts = path.split("\\.");
     JsonObject node = root;
-    for (int i = 0; i < parts.length - 1; i++) node = child(node, parts[i]);
+    for (int i = 0; i < parts.length - 1 && node != null; i++) node = child(node, parts[i]);
+    if (node == null) return;
     String leaf = parts[parts.length - 1];
     if (node.getValue(leaf) == null) node.put(leaf, value);
   }
 
+  /** The object at {@code part} of {@code node}, created where there is none; null where a value of another type is. */
   private static JsonObject child(JsonObject node, String part) {
     int bracket = part.indexOf('[');
     if (bracket < 0) {
       Object existing = node.getValue(part);
       if (existing instanceof JsonObject o) return o;
+      if (existing != null) return null;
       JsonObject created = new JsonObject();
       node.put(part, created);
       return created;
     }
     String name = part.substring(0, bracket);
     int index = Integer.parseInt(part.substring(bracket + 1, part.indexOf(']')));
-    JsonArray arr = node.getValue(name) instanceof JsonArray a ? a : new JsonArray();
+    Object existing = node.getValue(name);
+    // a single value where the contract has a list is read as a list of one (as the decoder reads it)
+    JsonArray arr = existing instanceof JsonArray a ? a : existing == null ? new JsonArray() : new JsonArray().add(existing);
     node.put(name, arr);
     while (arr.size() <= index) arr.add(new JsonObject());
-    return arr.getJsonObject(index);
+    Object element = arr.getValue(index);
+    if (element == null) arr.set(index, element = new JsonObject());
+    return element instanceof JsonObject o ? o : null;
   }
 }

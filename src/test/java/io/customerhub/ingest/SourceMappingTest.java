@@ -201,6 +201,37 @@ class SourceMappingTest {
   }
 
   @Test
+  void aCanonicalValueThatIsNoObjectIsNeitherReplacedNorAFailure() {
+    // a one-line address (as text, alone or in a list) stays the record's address: before, the first was replaced
+    // by the native columns' address and the second failed the record with "could not be decoded"
+    CanonicalRecord text = mapAndDecode("crm", new JsonObject().put("contact_id", "C-1")
+        .put("addresses", "12 Main St, Springfield").put("city", "Beijing"));
+    assertEquals(List.of(new Address("12 Main St, Springfield", null, null, null, null, null)), text.addresses());
+    CanonicalRecord listed = mapAndDecode("crm", new JsonObject().put("contact_id", "C-1")
+        .put("addresses", new JsonArray().add("12 Main St, Springfield")).put("city", "Beijing"));
+    assertEquals(text.addresses(), listed.addresses());
+    // one address object where the contract has a list is read as a list of one, and gains the fields it lacked
+    CanonicalRecord single = mapAndDecode("crm", new JsonObject().put("contact_id", "C-1")
+        .put("addresses", new JsonObject().put("line1", "8 Jianguo Rd")).put("city", "Beijing"));
+    assertEquals(List.of(new Address("8 Jianguo Rd", null, "Beijing", null, null, null)), single.addresses());
+    // a null in the list is no address: the native columns make one there
+    CanonicalRecord hole = mapAndDecode("crm", new JsonObject().put("contact_id", "C-1")
+        .put("addresses", new JsonArray().addNull()).put("city", "Beijing"));
+    assertEquals(List.of(new Address(null, null, "Beijing", null, null, null)), hole.addresses());
+    // a value of the wrong type is the decoder's to refuse, naming the field, not the mapping's to replace
+    SourceMapping crm = mapping("crm");
+    JsonObject attributes = crm.apply(new JsonObject().put("contact_id", "C-1").put("attributes", "vip")
+        .put("segment", "retail"));
+    assertEquals("attributes: must be an object, got a string", RecordDecoder.decode(attributes, "crm",
+        crm.defaultKind()).reason());
+    SourceMapping orders = mapping("orders");
+    JsonObject ref = orders.apply(new JsonObject().put("order_no", "O-1").put("customerRef", "C-1")
+        .put("customer_system", "crm").put("customer_no", "C-2"));
+    String reason = RecordDecoder.decode(ref, "orders", orders.defaultKind()).reason();
+    assertTrue(reason.startsWith("customerRef: must be an object {source, sourceId}"), reason);
+  }
+
+  @Test
   void canonicalCustomerRefWinsOverNativeColumns() {
     JsonObject out = mapping("orders").apply(new JsonObject().put("order_no", "O-1")
         .put("customerRef", new JsonObject().put("source", "erp").put("sourceId", "K-77"))
