@@ -54,10 +54,10 @@ public final class Prioritizer {
     Duration waited = Duration.between(item.createdAt(), now);
     if (waited.isNegative() || sla.isZero()) return 0;
     Waiting w = policy.waiting();
-    double fraction = (double) waited.toMillis() / sla.toMillis();
+    double fraction = hours(waited) / hours(sla);
     if (fraction >= 1) {
       reasons.add("SLA_BREACHED");
-      double overdueHours = waited.minus(sla).toMillis() / 3_600_000.0;
+      double overdueHours = hours(waited.minus(sla));
       return w.breachPoints() + Math.min(w.maxOverduePoints(), overdueHours * w.overduePointsPerHour());
     }
     if (fraction >= w.nearFraction()) {
@@ -65,5 +65,10 @@ public final class Prioritizer {
       return w.nearPoints();
     }
     return w.waitingPoints() * fraction / w.nearFraction();
+  }
+
+  /** A duration in hours; its milliseconds overflow a long for an item created hundreds of millions of years ago. */
+  private static double hours(Duration d) {
+    return d.getSeconds() / 3600.0 + d.getNano() / 3.6e12;
   }
 }

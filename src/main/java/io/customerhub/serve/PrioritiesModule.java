@@ -41,11 +41,12 @@ public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
   private void rank(RoutingContext ctx) {
     List<WorkItem> items = parse(Json.body(ctx));
     List<SourceKey> customers = new ArrayList<>(new LinkedHashSet<>(items.stream().map(WorkItem::customer).toList()));
-    queries.byKeys(customers).onSuccess(profiles -> {
+    // ranked in map, not onSuccess: an exception there would be swallowed and the request never answered
+    queries.byKeys(customers).map(profiles -> {
       List<RankedItem> ranked = prioritizer.rank(items, key -> Optional.ofNullable(profiles.get(key)), Instant.now());
       List<Map<String, Object>> out = ranked.stream().map(RankedItem::toView).toList();
-      ctx.response().putHeader("Content-Type", "application/json").end(ProfileCodec.write(Map.of("items", out)));
-    }).onFailure(ctx::fail);
+      return ProfileCodec.write(Map.of("items", out));
+    }).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json)).onFailure(ctx::fail);
   }
 
   private static List<WorkItem> parse(JsonObject body) {

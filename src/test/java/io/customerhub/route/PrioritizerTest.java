@@ -86,4 +86,16 @@ class PrioritizerTest {
     assertEquals(List.of("TIER_GOLD"), r.reasons());
     assertEquals(75.0, r.score());
   }
+
+  @Test
+  void anItemFromTheFarPastIsOverdueNotAnOverflow() {
+    // an ISO-8601 timestamp may name any year: waited as milliseconds overflowed a long (a 500 on POST /priorities)
+    WorkItem ancient = new WorkItem("old", STANDARD, "complaint", java.time.Instant.parse("-999999999-01-01T00:00:00Z"));
+    List<RankedItem> ranked = new Prioritizer(RoutingPolicy.defaults())
+        .rank(List.of(item("fresh", STANDARD, "complaint", 1), ancient), LOOKUP, NOW);
+    assertEquals(List.of("old", "fresh"), ids(ranked));
+    assertTrue(ranked.get(0).reasons().contains("SLA_BREACHED"));
+    Waiting w = RoutingPolicy.defaults().waiting();
+    assertEquals(w.breachPoints() + w.maxOverduePoints(), ranked.get(0).score() - ranked.get(1).score(), 0.1);
+  }
 }

@@ -175,7 +175,7 @@ class BadRequestsIT extends OneHubPerClass {
   @Test
   void fieldsOfTheWrongType() {
     List<Object> wrong = List.of(42, 1.5, true, new JsonObject().put("a", 1), new JsonArray().add(1), "",
-        "\u0000", "x".repeat(100_000), "%00", -1, Long.MAX_VALUE);
+        "\u0000", "x".repeat(100_000), "%00", -1, Long.MAX_VALUE, "-999999999-01-01T00:00:00Z");
     String p = "/api/v1/profiles/" + profileId;
     for (Object v : wrong) {
       String value = new JsonArray().add(v).encode();
@@ -194,6 +194,8 @@ class BadRequestsIT extends OneHubPerClass {
           + "\"customer\":{\"source\":%s,\"sourceId\":\"x\"}}]}").replace("%s", value), admin);
       send("POST", "/api/v1/priorities", JSON, ("{\"items\":[{\"id\":\"1\",\"type\":\"call\",\"createdAt\":\"2024-01-01T00:00:00Z\","
           + "\"customer\":{\"source\":\"crm\",\"sourceId\":%s}}]}").replace("%s", value), admin);
+      send("POST", "/api/v1/priorities", JSON, ("{\"items\":[{\"id\":\"1\",\"type\":\"call\",\"createdAt\":%s,"
+          + "\"customer\":{\"source\":\"crm\",\"sourceId\":\"x\"}}]}").replace("%s", value), admin);
       send("POST", "/api/v1/reviews/1/decision", JSON, "{\"decision\":" + value + ",\"note\":" + value + "}", admin);
       send("POST", "/api/v1/reviews/1/decision", JSON, "{\"decision\":\"merge\",\"note\":" + value + "}", admin);
       send("POST", p + "/merge", JSON, "{\"with\":" + value + ",\"note\":" + value + "}", admin);
