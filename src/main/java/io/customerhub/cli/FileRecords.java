@@ -92,6 +92,12 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     return next != null;
   }
 
+  /** The record {@link #next()} will return, without moving on. */
+  String peek() {
+    if (next == null) throw new NoSuchElementException();
+    return next;
+  }
+
   @Override
   public String next() {
     if (next == null) throw new NoSuchElementException();

@@ -2,7 +2,9 @@ package io.customerhub.cli;
 
 import io.customerhub.config.ConfigLoader;
 import io.customerhub.ingest.SourceMappings;
+import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -54,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--rejects", paramLabel = "FILE", description = "write every rejected line with its reason here")
   Path rejectsFile;
 
+  /** The body limit of the hub's configuration ({@code http.maxBodyBytes}): no request of the import is larger. */
+  private long maxRequestBytes;
+
   @Override
   public Integer call() throws Exception {
     // everything the hub would only reject later is checked here, before a node may be started for nothing
@@ -63,6 +68,7 @@ final class ImportCommand implements Callable<Integer> {
           "--source '" + source + "' is not a source name (letters, digits, '_', '.', '-'; at most 64)");
     }
     long total = countRecords();
+    maxRequestBytes = remote.config.load().http().maxBodyBytes();
     try (RemoteHub hub = remote.connect()) {
       return run(hub.client, hub.base, hub.token("import", "ingest"), total);
     }
@@ -98,16 +104,25 @@ final class ImportCommand implements Callable<Integer> {
          ProgressBar bar = new ProgressBarBuilder().setTaskName("import " + source).setInitialMax(total)
              .setStyle(ProgressBarStyle.ASCII).setUnit(" rec", 1).build()) {
       while (records.hasNext()) {
+        // at most --batch lines, and no more bytes than the hub takes in a request (records of 16 KiB on average
+        // made 2,000 lines a body it refused with 413, which ended the import half-way)
         List<String> chunk = new ArrayList<>(batch);
-        while (records.hasNext() && chunk.size() < batch) chunk.add(records.next());
-        HttpResponse<Buffer> response = post(client, base, token, chunk);
-        if (response.statusCode() != 200) {
-          System.err.printf("%nerror: the hub answered %d: %s%n", response.statusCode(), response.bodyAsString());
+        long bytes = 0;
+        while (records.hasNext() && chunk.size() < batch) {
+          String next = records.peek();
+          long size = Utf8.length(next) + 1;
+          if (!chunk.isEmpty() && bytes + size > maxRequestBytes) break;
+          chunk.add(records.next());
+          bytes += size;
+        }
+        List<JsonObject> answers;
+        try {
+          answers = answers(client, base, token, chunk);
+        } catch (Refused e) {
+          System.err.printf("%nerror: the hub answered %d: %s%n", e.status, e.body);
           return 1;
         }
-        for (String answer : response.bodyAsString().split("\n")) {
-          if (answer.isBlank()) continue;
-          JsonObject a = new JsonObject(answer);
+        for (JsonObject a : answers) {
           long line = lineNo + a.getInteger("line") + (isCsv() ? 1 : 0);
           if ("accepted".equals(a.getString("status"))) accepted++;
           else {
@@ -138,6 +153,104 @@ final class ImportCommand implements Callable<Integer> {
   private boolean isCsv() {
     String name = file.getFileName().toString().toLowerCase();
     return name.endsWith(".csv") || name.endsWith(".tsv");
+  }
+
+  /** A request the hub refused as a whole for a reason other than what its lines hold. */
+  private static final class Refused extends Exception {
+    final int status;
+    final String body;
+
+    Refused(int status, String body) {
+      super(status + ": " + body, null, false, false);
+      this.status = status;
+      this.body = body;
+    }
+  }
+
+  /**
+   * The answer lines for {@code chunk}, numbered within it. A line the hub would not read as one record of NDJSON is
+   * answered here: one that is no JSON object (at the start of a body, a line starting with '[' made the hub read
+   * the whole body as one JSON array: a 400 that ended the import, or answers for lines that were not sent) and one
+   * larger than a request may be (a 413 that ended the import).
+   */
+  private List<JsonObject> answers(WebClient client, String base, String token, List<String> chunk) throws Exception {
+    JsonObject[] answers = new JsonObject[chunk.size()];
+    List<String> sent = new ArrayList<>(chunk.size());
+    List<Integer> at = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      String refusal = refusal(chunk.get(i));
+      if (refusal != null) {
+        answers[i] = rejected(i + 1, refusal);
+      } else {
+        sent.add(chunk.get(i));
+        at.add(i);
+      }
+    }
+    if (!sent.isEmpty()) {
+      for (JsonObject a : sent(client, base, token, sent)) {
+        int i = at.get(a.getInteger("line") - 1);
+        answers[i] = a.copy().put("line", i + 1);
+      }
+    }
+    return java.util.Arrays.stream(answers).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private String refusal(String line) {
+    long bytes = Utf8.length(line);
+    if (bytes + 1 > maxRequestBytes) {
+      return "line: is " + bytes + " bytes, more than the hub takes in one request (" + maxRequestBytes + ")";
+    }
+    if (isCsv()) return null; // every row is made a JSON object
+    try {
+      new JsonObject(line);
+      return null;
+    } catch (DecodeException | ClassCastException e) {
+      return "line: is not a JSON object (NDJSON holds one record per line)";
+    }
+  }
+
+  private static JsonObject rejected(int line, String error) {
+    return new JsonObject().put("line", line).put("status", "rejected").put("error", error);
+  }
+
+  /**
+   * The hub's answer lines for {@code lines}, numbered within them. A request the hub refuses whole for what one of
+   * its lines holds (400, or 413 when the hub takes less than this configuration says) is sent again in halves, down
+   * to that one line, which is rejected alone with the hub's reason: a refused request stored nothing, so the lines
+   * around it are imported, and only once.
+   */
+  private List<JsonObject> sent(WebClient client, String base, String token, List<String> lines) throws Exception {
+    HttpResponse<Buffer> response = post(client, base, token, lines);
+    int status = response.statusCode();
+    if (status == 200) {
+      List<JsonObject> answers = new ArrayList<>(lines.size());
+      for (String answer : response.bodyAsString().split("\n")) {
+        if (!answer.isBlank()) answers.add(new JsonObject(answer));
+      }
+      return answers;
+    }
+    if (status != 400 && status != 413) throw new Refused(status, response.bodyAsString());
+    if (lines.size() == 1) {
+      return List.of(rejected(1, status == 413 ? "line: is " + Utf8.length(lines.get(0))
+          + " bytes, more than the hub takes in one request" : reason(response)));
+    }
+    int half = lines.size() / 2;
+    List<JsonObject> answers = new ArrayList<>(sent(client, base, token, lines.subList(0, half)));
+    for (JsonObject a : sent(client, base, token, lines.subList(half, lines.size()))) {
+      answers.add(a.copy().put("line", a.getInteger("line") + half));
+    }
+    return answers;
+  }
+
+  /** The detail of a problem+json answer, else the status and body as they came. */
+  private static String reason(HttpResponse<Buffer> response) {
+    try {
+      String detail = response.bodyAsJsonObject().getString("detail");
+      if (detail != null) return detail;
+    } catch (RuntimeException notJson) {
+      // as it came
+    }
+    return "the hub answered " + response.statusCode() + ": " + response.bodyAsString();
   }
 
   private HttpResponse<Buffer> post(WebClient client, String base, String token, List<String> chunk) throws Exception {

@@ -1,0 +1,115 @@
+package io.customerhub.cli;
+
+import io.customerhub.testing.HubTestNode;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bin/hub import} against a running hub: a line the hub refuses as a request (not as a record) is rejected
+ * alone and the lines after it are imported; running an import again changes nothing.
+ */
+class ImportIT {
+
+  /** The hub's request body limit in this class: small, so that a line over it is cheap to write. */
+  private static final int MAX_BODY_BYTES = 200_000;
+
+  private static HubTestNode hub;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void startHub() {
+    hub = HubTestNode.builder().env("HUB_HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES)).start();
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (hub != null) hub.close();
+  }
+
+  private record Run(int exit, String out, String err) {
+  }
+
+  private Run importFile(String source, Path file, String... options) throws Exception {
+    Path conf = Files.writeString(dir.resolve("hub.json"),
+        new JsonObject().put("auth", new JsonObject().put("jwtSecret", HubTestNode.JWT_SECRET)).encode());
+    List<String> args = new ArrayList<>(List.of("import", "--config", conf.toString(),
+        "--url", "http://127.0.0.1:" + hub.port(), "--source", source));
+    args.addAll(List.of(options));
+    args.add(file.toString());
+    PrintStream stdout = System.out, stderr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    StringWriter picocliErr = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = HubCommand.commandLine().setErr(new PrintWriter(picocliErr, true)).execute(args.toArray(String[]::new));
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picocliErr);
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+
+  private static String person(String id, String attribute) {
+    return new JsonObject().put("sourceId", id).put("kind", "person").put("givenName", "Ana")
+        .put("familyName", "Import" + id.replaceAll("[^A-Za-z]", "")).put("emails", List.of(id.toLowerCase() + "@import.example"))
+        .put("attributes", new JsonObject().put("note", attribute)).encode();
+  }
+
+  private static Map<String, String> crosswalkOf(String source) {
+    return hub.crosswalkAsItIs().entrySet().stream().filter(e -> e.getKey().startsWith(source + ":"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  @Test
+  void aLineTheHubRefusesAsARequestIsRejectedAloneAndTheRestIsImported() throws Exception {
+    String source = "imp" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) lines.add(person("P-" + i, "x"));
+    lines.add("[\"not\", \"a record\"]"); // line 5, the first of the second request: the hub read the body as one array
+    for (int i = 6; i <= 8; i++) lines.add(person("P-" + i, "x"));
+    lines.add(person("P-9", "y".repeat(MAX_BODY_BYTES))); // line 9: over the hub's body limit on its own
+    for (int i = 10; i <= 12; i++) lines.add(person("P-" + i, "x"));
+    Path file = Files.write(dir.resolve("people.ndjson"), lines);
+
+    Run run = importFile(source, file, "--batch", "4");
+    assertEquals(0, run.exit(), run.toString()); // some lines were accepted: success
+    assertTrue(run.out().contains("10 accepted, 2 rejected"), run.out());
+    assertTrue(run.out().contains("rejected line 5: line: is not a JSON object"), run.out());
+    assertTrue(run.out().contains("rejected line 9: line: is " + Files.readAllLines(file).get(8).length()
+        + " bytes, more than the hub takes in one request"), run.out());
+    Map<String, String> crosswalk = crosswalkOf(source);
+    assertEquals(10, crosswalk.size(), crosswalk.toString());
+    for (int i : new int[] {1, 2, 3, 4, 6, 7, 8, 10, 11, 12}) {
+      assertTrue(crosswalk.containsKey(source + ":P-" + i), "P-" + i + " in " + crosswalk);
+    }
+
+    // the same file again: the same answers, nothing new, nothing moved
+    Run again = importFile(source, file, "--batch", "4");
+    assertEquals(0, again.exit(), again.toString());
+    assertTrue(again.out().contains("10 accepted, 2 rejected"), again.out());
+    assertEquals(crosswalk, crosswalkOf(source));
+  }
+}
