@@ -237,39 +237,55 @@ public final class RecordDecoder {
     }
 
     List<String> texts(String field, String singular, boolean numbersAllowed) {
-      Object v = json.getValue(field);
-      if (v == null) v = json.getValue(singular);
-      if (v == null) return List.of();
-      JsonArray arr = v instanceof JsonArray a ? a : new JsonArray().add(v);
-      if (arr.size() > MAX_ITEMS) {
+      List<Item> items = items(field, singular);
+      if (items.size() > MAX_ITEMS) {
         error(field, "has more than " + MAX_ITEMS + " values");
         return List.of();
       }
       List<String> out = new ArrayList<>();
-      for (int i = 0; i < arr.size(); i++) {
-        Object item = arr.getValue(i);
+      for (Item it : items) {
+        Object item = it.value();
         if (item == null) continue;
         if (numbersAllowed && item instanceof Number n) item = n.toString();
         if (!(item instanceof String s)) {
-          error(field + "[" + i + "]", "must be a string, got " + typeName(item));
+          error(it.path(), "must be a string, got " + typeName(item));
           continue;
         }
-        if (s.length() > MAX_TEXT) error(field + "[" + i + "]", "is longer than " + MAX_TEXT + " characters");
-        else if (!s.isBlank()) out.add(s.strip());
+        if (s.length() > MAX_TEXT) error(it.path(), "is longer than " + MAX_TEXT + " characters");
+        else if (!s.isBlank() && !out.contains(s.strip())) out.add(s.strip());
       }
       return out;
     }
 
+    /** A value of a list field, with the path that names it in an error. */
+    private record Item(String path, Object value) {
+    }
+
+    /**
+     * The values of a list field and of its singular alias together (phones and phone): a source mapping may fill
+     * the one from a column of its own while the record carries the other, and neither may be lost. A single
+     * value counts as a list of one.
+     */
+    private List<Item> items(String field, String singular) {
+      List<Item> items = new ArrayList<>();
+      for (String name : List.of(field, singular)) {
+        Object v = json.getValue(name);
+        if (v instanceof JsonArray arr) {
+          for (int i = 0; i < arr.size(); i++) items.add(new Item(name + "[" + i + "]", arr.getValue(i)));
+        } else if (v != null) {
+          items.add(new Item(name.equals(field) ? field + "[0]" : name, v));
+        }
+      }
+      return items;
+    }
+
     /** Objects as the canonical record has them; an address written as one line of text is read as its line1. */
     List<Address> addresses() {
-      Object v = json.getValue("addresses");
-      if (v == null) v = json.getValue("address");
-      if (v == null) return List.of();
-      JsonArray arr = v instanceof JsonArray a ? a : new JsonArray().add(v);
+      List<Item> items = items("addresses", "address");
       List<Address> out = new ArrayList<>();
-      for (int i = 0; i < Math.min(arr.size(), MAX_ITEMS); i++) {
-        String path = "addresses[" + i + "]";
-        Object item = arr.getValue(i);
+      for (Item it : items.subList(0, Math.min(items.size(), MAX_ITEMS))) {
+        String path = it.path();
+        Object item = it.value();
         if (item instanceof String line) item = new JsonObject().put("line1", line);
         if (!(item instanceof JsonObject a)) {
           if (item != null) error(path, "must be an object or a line of text, got " + typeName(item));

@@ -73,19 +73,23 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
 
   private void match(RoutingContext ctx) {
     JsonObject body = Json.body(ctx);
-    List<String> errors = new ArrayList<>();
-    StandardRecord left = side(body, "left", errors);
-    StandardRecord right = side(body, "right", errors);
-    if (!errors.isEmpty()) throw HubException.invalid(String.join("; ", errors));
+    // standardizing (transliteration, phone numbers) and scoring are CPU work: off the event loop
     ctx.vertx().executeBlocking(() -> {
+      List<String> errors = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      StandardRecord left = side(body, "left", errors, warnings);
+      StandardRecord right = side(body, "right", errors, warnings);
+      if (!errors.isEmpty()) throw HubException.invalid(String.join("; ", errors));
       PairScore score = engine.score(left, right);
       Map<String, Object> out = new LinkedHashMap<>(score.toMap());
       out.put("modelVersion", engine.current().version());
+      // what the decoder left out (a date it could not read), as ingest answers it: the score is without it
+      if (!warnings.isEmpty()) out.put("warnings", warnings);
       return ProfileCodec.write(out);
     }, false).onSuccess(json -> ProfileHandlers.json(ctx, json)).onFailure(ctx::fail);
   }
 
-  private StandardRecord side(JsonObject body, String name, List<String> errors) {
+  private StandardRecord side(JsonObject body, String name, List<String> errors, List<String> warnings) {
     if (!(body.getValue(name) instanceof JsonObject record)) {
       errors.add(name + ": must be a record object");
       return null;
@@ -98,6 +102,7 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
       d.errors().forEach(e -> errors.add(name + "." + e));
       return null;
     }
+    d.warnings().forEach(w -> warnings.add(name + "." + w));
     return standardizer.standardize(d.record());
   }
 

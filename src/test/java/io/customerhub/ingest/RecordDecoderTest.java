@@ -283,10 +283,28 @@ class RecordDecoderTest {
     assertEquals(List.of("13800138000"), r.phones());
   }
 
+  /** A source mapping may fill phones from a column of its own while the record carries phone: both are kept. */
   @Test
-  void pluralWinsOverSingular() {
-    CanonicalRecord r = ok(person().put("emails", "plural@example.com").put("email", "singular@example.com"));
-    assertEquals(List.of("plural@example.com"), r.emails());
+  void pluralAndSingularAreBothKept() {
+    CanonicalRecord r = ok(person().put("emails", "plural@example.com").put("email", "singular@example.com")
+        .put("phones", new JsonArray().add("13800138000")).put("phone", "+86 10 6552 9988")
+        .put("addresses", new JsonArray().add(new JsonObject().put("city", "Shanghai"))).put("address", "12 Main St"));
+    assertEquals(List.of("plural@example.com", "singular@example.com"), r.emails());
+    assertEquals(List.of("13800138000", "+86 10 6552 9988"), r.phones());
+    assertEquals(List.of(new Address(null, null, "Shanghai", null, null, null),
+        new Address("12 Main St", null, null, null, null, null)), r.addresses());
+  }
+
+  @Test
+  void theSameValueUnderBothNamesIsKeptOnce() {
+    CanonicalRecord r = ok(person().put("emails", new JsonArray().add("a@example.com")).put("email", "a@example.com"));
+    assertEquals(List.of("a@example.com"), r.emails());
+  }
+
+  @Test
+  void aBadSingularValueIsNamedAsSuch() {
+    RecordDecoder.Decoded d = RecordDecoder.decode(person().put("phone", new JsonObject()), "crm", Kind.PERSON);
+    assertTrue(d.errors().stream().anyMatch(e -> e.startsWith("phone")), d.errors()::toString);
   }
 
   @Test
