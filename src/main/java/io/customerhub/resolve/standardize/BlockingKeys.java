@@ -56,8 +56,25 @@ public final class BlockingKeys {
   static List<String> compute(StandardizerConfig cfg, Kind kind, String given, String family, String org,
                               String birthDate, List<String> emails, List<String> phones,
                               List<StandardAddress> addresses, List<String> strongKeys) {
-    List<String> rules = cfg.blockingRules();
     Set<String> keys = new LinkedHashSet<>();
+    add(keys, cfg, kind, given, family, org, birthDate, emails, phones, addresses, strongKeys);
+    String whole = given != null ? given : family;
+    if (kind != Kind.ORGANIZATION && (given == null) != (family == null) && whole.indexOf(' ') > 0) {
+      // the whole name in one of the two fields ("gates michael" as given name, the family name empty): the
+      // name keys of the record it duplicates are those of a split, the family name first or last
+      int first = whole.indexOf(' '), last = whole.lastIndexOf(' ');
+      add(keys, cfg, kind, whole.substring(first + 1), whole.substring(0, first), org, birthDate, emails, phones,
+          addresses, strongKeys);
+      add(keys, cfg, kind, whole.substring(0, last), whole.substring(last + 1), org, birthDate, emails, phones,
+          addresses, strongKeys);
+    }
+    return new ArrayList<>(keys);
+  }
+
+  private static void add(Set<String> keys, StandardizerConfig cfg, Kind kind, String given, String family,
+                          String org, String birthDate, List<String> emails, List<String> phones,
+                          List<StandardAddress> addresses, List<String> strongKeys) {
+    List<String> rules = cfg.blockingRules();
     String g = compact(given);
     String f = compact(family);
     String year = birthDate == null ? null : birthDate.substring(0, 4);
@@ -211,7 +228,6 @@ public final class BlockingKeys {
         default -> throw new IllegalArgumentException("unknown blocking rule " + rule);
       }
     }
-    return new ArrayList<>(keys);
   }
 
   /** The day and the month of an ISO date ({@code -dd} and {@code -mm}), or the bare year when it has neither. */

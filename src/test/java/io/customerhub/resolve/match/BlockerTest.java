@@ -62,6 +62,23 @@ class BlockerTest {
   }
 
   /**
+   * The whole name in one field, the other empty ("gates michael" as given name, "van wyk chloe" as family name),
+   * and no other key in common (a moved address, a year-only date): the name keys of the split meet the record's.
+   */
+  @Test
+  void aWholeNameInOneFieldSharesTheNameKeysOfItsSplit() {
+    StandardRecord full = person("a", "Michael", "Gates", "1971-05-02", null, null, null, "12 Bimberi Cres", "6027");
+    StandardRecord inGiven = person("b", "Gates Michael", null, "1971-05-02", null, null, null, "4 Oak St", "6030");
+    StandardRecord inFamily = person("c", null, "Michael Gates", "1971-05-02", null, null, null, "4 Oak St", "6030");
+    StandardRecord hyphenated = person("d", "Peters-Schkirra", null, null, null, null, null, "19 Wardill Cl", "2747");
+    StandardRecord itsFull = person("e", "Schkirra", "Peters", null, null, null, null, "7 Other Rd", "2747");
+
+    assertTrue(!sharedKeys(full, inGiven).isEmpty(), inGiven.encode());
+    assertTrue(!sharedKeys(full, inFamily).isEmpty(), inFamily.encode());
+    assertTrue(!sharedKeys(hyphenated, itsFull).isEmpty(), hyphenated.encode());
+  }
+
+  /**
    * Same name, same year, the day and the month both wrong: no key stored for online linking brings them together
    * (each holds a whole date, or the year with the day or the month), the batch rule of both names' sound and the
    * year does, in a pass over all records.
