@@ -55,9 +55,11 @@ public final class Comparisons {
     out[Field.ORG_NAME.ordinal()] = org ? orgName(a, b) : MISSING;
   }
 
+  /** A family name cut to its initial that agrees ("kubler" and "k") says nothing either way: MISSING. */
   int family(String x, String y) {
     if (x == null || y == null) return MISSING;
     if (x.equals(y)) return 0;
+    if ((x.length() == 1 || y.length() == 1) && x.charAt(0) == y.charAt(0)) return MISSING;
     double jw = Similarity.jaroWinkler(x, y);
     if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 1;
     return jw >= cfg.nameSimilar() ? 2 : 3;

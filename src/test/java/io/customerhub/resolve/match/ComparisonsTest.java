@@ -37,6 +37,14 @@ class ComparisonsTest {
   }
 
   @Test
+  void aFamilyNameInitialThatAgreesIsNoEvidenceAndOneThatDoesNotDisagrees() {
+    assertEquals(Field.MISSING, cmp.family("kubler", "k"));
+    assertEquals(Field.MISSING, cmp.family("k", "kubler"));
+    assertEquals(3, cmp.family("k", "smith"));
+    assertEquals(0, cmp.family("k", "k"));
+  }
+
+  @Test
   void givenNameLevelsIncludeNicknamesInitialsAndMiddleNames() {
     assertEquals(0, cmp.given("william", "william", "william", "william"));
     assertEquals(1, cmp.given("william", "william", "bill", "bill"));
