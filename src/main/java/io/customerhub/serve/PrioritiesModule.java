@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
     if (arr.size() > MAX_ITEMS) throw HubException.tooLarge("items: at most " + MAX_ITEMS + " per request");
     List<WorkItem> items = new ArrayList<>(arr.size());
     List<String> errors = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < arr.size(); i++) {
       String path = "items[" + i + "]";
       if (!(arr.getValue(i) instanceof JsonObject o)) {
@@ -62,6 +64,9 @@ public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
       }
       String id = Json.text(o, "id");
       if (id == null) errors.add(path + ".id: is required");
+      Integer first = id == null ? null : ids.putIfAbsent(id, i);
+      // answers are matched to items by id: two items under one id would come back indistinguishable
+      if (first != null) errors.add(path + ".id: '" + id + "' is also the id of items[" + first + "]");
       SourceKey customer = null;
       if (o.getValue("customer") instanceof JsonObject c && Json.text(c, "source") != null
           && Json.text(c, "sourceId") != null) {

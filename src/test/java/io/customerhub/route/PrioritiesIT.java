@@ -140,6 +140,18 @@ class PrioritiesIT {
     assertTrue(problem.getString("detail").contains("items[0].createdAt"), problem::encode);
   }
 
+  /** Two items under one id would come back as two ranks for one id: the caller could not tell which is which. */
+  @Test
+  void anIdGivenTwiceIsRefusedNamingBothItems() {
+    Instant now = Instant.now();
+
+    JsonObject problem = assertProblem(400, prioritize(hub.token("router"),
+        item("a", prospect, "default", Duration.ZERO, now), item("b", gold, "default", Duration.ZERO, now),
+        item("a", gold, "complaint", Duration.ZERO, now)));
+
+    assertTrue(problem.getString("detail").contains("items[2].id: 'a' is also the id of items[0]"), problem::encode);
+  }
+
   @Test
   void onlyRoutersMayPrioritize() {
     JsonObject item = item("x", prospect, "default", Duration.ZERO, Instant.now());
