@@ -18,6 +18,10 @@ import java.util.function.Function;
  */
 public final class ClusterGuard {
 
+  private static final int TWO_PARTS = Field.BIRTH_DATE.levels().indexOf("TWO_PARTS");
+  /** Bits for a match from which TWO_PARTS counts as agreeing dates: duplicates carry such dates twice as often. */
+  private static final double TWO_PARTS_EVIDENCE = 1.0;
+
   private final int maxClusterSize;
   private final MatchModel model;
 
@@ -84,16 +88,20 @@ public final class ClusterGuard {
 
   /**
    * Both sides have full birth dates and none agrees with one on the other side: not exact, swapped, one
-   * digit off, nor less than a year apart.
+   * digit off, nor less than a year apart; nor two of year, month and day the same where the model learned
+   * that duplicates carry such dates far more often than strangers do (a source that replaces the year of one
+   * duplicate in ten: 1931-01-11 and 1929-01-11 then weigh for the merge, and are no conflict either).
    */
-  private static boolean birthDatesConflict(List<StandardRecord> xs, List<StandardRecord> ys) {
+  private boolean birthDatesConflict(List<StandardRecord> xs, List<StandardRecord> ys) {
+    boolean twoPartsAgree = !model.isDefaults() && model.weight(Field.BIRTH_DATE, TWO_PARTS) >= TWO_PARTS_EVIDENCE;
     boolean compared = false;
     for (StandardRecord x : xs) {
       if (x.birthDay() == 0) continue;
       for (StandardRecord y : ys) {
         if (y.birthDay() == 0) continue;
         compared = true;
-        if (Comparisons.birthDate(x, y) <= 2 || Comparisons.withinAYear(x, y)) return false;
+        int level = Comparisons.birthDate(x, y);
+        if (level <= 2 || Comparisons.withinAYear(x, y) || (twoPartsAgree && level == TWO_PARTS)) return false;
       }
     }
     return compared;

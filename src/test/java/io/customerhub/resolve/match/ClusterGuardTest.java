@@ -70,6 +70,36 @@ class ClusterGuardTest {
     assertTrue(MatchModel.defaults().isDefaults() && !learned(0.05).isDefaults());
   }
 
+  /**
+   * The year of one duplicate replaced (1990-03-07 and 1988-03-07): where the learned model weighs two of year,
+   * month and day the same as evidence for a match, those dates agree; with the defaults, or where such dates are
+   * no likelier among duplicates than among strangers, they conflict as before.
+   */
+  @Test
+  void twoDatePartsTheSameAgreeWhereTheModelLearnedThemAsEvidence() {
+    List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));
+    StandardRecord yearReplaced = person("b", "Wei", "Zhang", "1988-03-07", null, "wei.zhang@example.com", null, null,
+        null);
+    assertEquals(Optional.of("conflicting birth dates"), guard.check(a, List.of(yearReplaced)), "defaults");
+    assertEquals(Optional.empty(),
+        new ClusterGuard(MatchingConfig.defaults(), twoParts(0.02, 0.0025)).check(a, List.of(yearReplaced)));
+    assertEquals(Optional.of("conflicting birth dates"),
+        new ClusterGuard(MatchingConfig.defaults(), twoParts(0.003, 0.0025)).check(a, List.of(yearReplaced)));
+  }
+
+  /** Learned-looking parameters (clearly different dates decisive) with these m and u of TWO_PARTS. */
+  private static MatchModel twoParts(double m, double u) {
+    MatchModel base = learned(0.0007);
+    double[][] ms = base.mCopy();
+    double[][] us = base.uCopy();
+    int twoParts = Field.BIRTH_DATE.levels().indexOf("TWO_PARTS");
+    ms[Field.BIRTH_DATE.ordinal()][0] += ms[Field.BIRTH_DATE.ordinal()][twoParts] - m;
+    ms[Field.BIRTH_DATE.ordinal()][twoParts] = m;
+    us[Field.BIRTH_DATE.ordinal()][Field.BIRTH_DATE.different()] += us[Field.BIRTH_DATE.ordinal()][twoParts] - u;
+    us[Field.BIRTH_DATE.ordinal()][twoParts] = u;
+    return new MatchModel(1e-4, ms, us, "em test");
+  }
+
   /** The default parameters, as if learned, with this share of duplicates carrying a clearly different birth date. */
   private static MatchModel learned(double differentDates) {
     MatchModel d = MatchModel.defaults();
