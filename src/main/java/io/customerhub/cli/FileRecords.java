@@ -28,6 +28,10 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   private final Iterator<CSVRecord> csv;
   private final CSVParser parser;
   private String next;
+  /** The file line of {@link #next}: where an NDJSON record is; where a CSV row ends (a quoted value may span lines). */
+  private long nextLine;
+  private long linesRead;
+  private long line;
 
   FileRecords(Path file) throws IOException {
     reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -55,12 +59,15 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     try {
       if (csv != null) {
         next = csv.hasNext() ? row(csv.next(), parser) : null;
+        nextLine = parser.getCurrentLineNumber();
       } else {
-        String line;
+        String text;
         do {
-          line = reader.readLine();
-        } while (line != null && line.isBlank());
-        next = line;
+          text = reader.readLine();
+          linesRead++;
+        } while (text != null && text.isBlank());
+        next = text;
+        nextLine = linesRead;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,8 +109,17 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   public String next() {
     if (next == null) throw new NoSuchElementException();
     String current = next;
+    line = nextLine;
     advance();
     return current;
+  }
+
+  /**
+   * The file line of the record {@link #next()} returned last, as an editor counts lines (blank lines and a CSV
+   * header included): where a rejected record is to be found and fixed.
+   */
+  long line() {
+    return line;
   }
 
   @Override

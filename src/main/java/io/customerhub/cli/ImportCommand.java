@@ -96,7 +96,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private Integer run(WebClient client, String base, String token, long total) throws Exception {
-    long accepted = 0, rejected = 0, lineNo = 0;
+    long accepted = 0, rejected = 0;
     long started = System.nanoTime();
     List<String> firstRejects = new ArrayList<>();
     try (FileRecords records = new FileRecords(file);
@@ -107,12 +107,14 @@ final class ImportCommand implements Callable<Integer> {
         // at most --batch lines, and no more bytes than the hub takes in a request (records of 16 KiB on average
         // made 2,000 lines a body it refused with 413, which ended the import half-way)
         List<String> chunk = new ArrayList<>(batch);
+        List<Long> fileLines = new ArrayList<>(batch);
         long bytes = 0;
         while (records.hasNext() && chunk.size() < batch) {
           String next = records.peek();
           long size = Utf8.length(next) + 1;
           if (!chunk.isEmpty() && bytes + size > maxRequestBytes) break;
           chunk.add(records.next());
+          fileLines.add(records.line());
           bytes += size;
         }
         List<JsonObject> answers;
@@ -123,7 +125,7 @@ final class ImportCommand implements Callable<Integer> {
           return 1;
         }
         for (JsonObject a : answers) {
-          long line = lineNo + a.getInteger("line") + (isCsv() ? 1 : 0);
+          long line = fileLines.get(a.getInteger("line") - 1);
           if ("accepted".equals(a.getString("status"))) accepted++;
           else {
             rejected++;
@@ -132,7 +134,6 @@ final class ImportCommand implements Callable<Integer> {
             if (rejects != null) rejects.println(msg);
           }
         }
-        lineNo += chunk.size();
         bar.stepBy(chunk.size());
       }
     }

@@ -83,6 +83,26 @@ class ImportIT {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /** A rejected record is named by its line in the file, blank lines and a CSV row's quoted line breaks counted. */
+  @Test
+  void aRejectedRecordIsNamedByItsLineInTheFile() throws Exception {
+    String source = "imp" + UUID.randomUUID().toString().substring(0, 8);
+    Path ndjson = Files.write(dir.resolve("gaps.ndjson"), List.of(person("G-1", "x"), "", "",
+        person("G-2", "x"), "", "{\"sourceId\": \"G-3\", \"kind\": \"person\", \"birthDate\": []", person("G-4", "x")));
+
+    Run run = importFile(source, ndjson);
+    assertTrue(run.out().contains("3 accepted, 1 rejected"), run.out());
+    assertTrue(run.out().contains("rejected line 6: "), run.out());
+
+    Path csv = Files.writeString(dir.resolve("notes.csv"), "sourceId,kind,givenName,familyName,note\n"
+        + "C-1,person,Ana,Csvone,\"a note\nover two lines\"\n"
+        + "\n"
+        + "C-2,alien,Ana,Csvtwo,x\n");
+    Run csvRun = importFile(source, csv);
+    assertTrue(csvRun.out().contains("1 accepted, 1 rejected"), csvRun.out());
+    assertTrue(csvRun.out().contains("rejected line 5: "), csvRun.out());
+  }
+
   @Test
   void aLineTheHubRefusesAsARequestIsRejectedAloneAndTheRestIsImported() throws Exception {
     String source = "imp" + UUID.randomUUID().toString().substring(0, 8);
