@@ -27,6 +27,8 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   private final BufferedReader reader;
   private final Iterator<CSVRecord> csv;
   private final CSVParser parser;
+  /** A .json file's records: the elements of one top-level array, or top-level objects one after another. */
+  private final JsonValues json;
   private String next;
   /** The file line of {@link #next}: where an NDJSON record is; where a CSV row ends (a quoted value may span lines). */
   private long nextLine;
@@ -38,6 +40,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     reader.mark(1);
     if (reader.read() != '\uFEFF') reader.reset(); // a byte-order mark is not part of the first record
     String name = file.getFileName().toString().toLowerCase();
+    json = name.endsWith(".json") ? jsonValues(reader) : null;
     if (name.endsWith(".csv") || name.endsWith(".tsv")) {
       CSVFormat format = (name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
           .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
@@ -60,6 +63,9 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
       if (csv != null) {
         next = csv.hasNext() ? row(csv.next(), parser) : null;
         nextLine = parser.getCurrentLineNumber();
+      } else if (json != null) {
+        next = json.next();
+        nextLine = json.line();
       } else {
         String text;
         do {
@@ -125,6 +131,54 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   @Override
   public void close() throws IOException {
     if (parser != null) parser.close();
+    if (json != null) json.parser.close();
     reader.close();
+  }
+
+  private static JsonValues jsonValues(BufferedReader reader) throws IOException {
+    com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(reader);
+    com.fasterxml.jackson.core.JsonToken first = p.nextToken();
+    return new JsonValues(p, first == com.fasterxml.jackson.core.JsonToken.START_ARRAY);
+  }
+
+  /** Numbers kept as written (an amount of 0.1 or 12345678901234567.89 must not pass through a double). */
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+
+  /**
+   * The records of a .json file, streamed: an export is often one array of objects, pretty-printed, and may not fit
+   * in memory as a whole. Each record is handed on as one line of JSON, named by the line it starts on; a value that
+   * is no object is handed on as it is, for the import to reject alone. A syntax error stops the file, naming where.
+   */
+  private static final class JsonValues {
+    private final com.fasterxml.jackson.core.JsonParser parser;
+    private final boolean inArray;
+    private boolean started;
+    private long line;
+
+    JsonValues(com.fasterxml.jackson.core.JsonParser parser, boolean inArray) {
+      this.parser = parser;
+      this.inArray = inArray;
+    }
+
+    String next() throws IOException {
+      try {
+        // the first value's token was read to see whether the file is an array
+        com.fasterxml.jackson.core.JsonToken token = !started && !inArray ? parser.currentToken() : parser.nextToken();
+        started = true;
+        if (token == null || (inArray && token == com.fasterxml.jackson.core.JsonToken.END_ARRAY)) return null;
+        line = parser.currentTokenLocation().getLineNr();
+        return MAPPER.writeValueAsString(MAPPER.readTree(parser));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("line " + e.getLocation().getLineNr() + ": is not valid JSON ("
+            + e.getOriginalMessage() + ")");
+      }
+    }
+
+    long line() {
+      return line;
+    }
   }
 }

@@ -1,0 +1,88 @@
+package io.customerhub.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Import files read as records, one line of JSON each, with the file line each one is found at. */
+class FileRecordsTest {
+
+  @TempDir
+  Path dir;
+
+  private record Read(List<String> records, List<Long> lines) {
+  }
+
+  private Read read(String name, String content) throws Exception {
+    Path file = Files.writeString(dir.resolve(name), content);
+    List<String> records = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    try (FileRecords r = new FileRecords(file)) {
+      while (r.hasNext()) {
+        records.add(r.next());
+        lines.add(r.line());
+      }
+    }
+    return new Read(records, lines);
+  }
+
+  @Test
+  void aPrettyPrintedJsonArrayIsReadElementByElement() throws Exception {
+    Read r = read("export.json", """
+        [
+          {
+            "sourceId": "C-1",
+            "givenName": "Ana"
+          },
+          {"sourceId": "C-2", "givenName": "李"},
+          7
+        ]
+        """);
+    assertEquals(List.of("{\"sourceId\":\"C-1\",\"givenName\":\"Ana\"}", "{\"sourceId\":\"C-2\",\"givenName\":\"李\"}", "7"),
+        r.records());
+    assertEquals(List.of(2L, 6L, 7L), r.lines());
+  }
+
+  @Test
+  void jsonObjectsOneAfterAnotherAreRecordsToo() throws Exception {
+    Read r = read("dump.json", "\uFEFF{\"sourceId\": \"C-1\"}\n{\n  \"sourceId\": \"C-2\"\n}\n");
+    assertEquals(List.of("{\"sourceId\":\"C-1\"}", "{\"sourceId\":\"C-2\"}"), r.records());
+    assertEquals(List.of(1L, 2L), r.lines());
+  }
+
+  @Test
+  void numbersPassAsWrittenNotThroughADouble() throws Exception {
+    Read r = read("orders.json", "[{\"amount\": 12345678901234567.89, \"tax\": 0.1, \"qty\": 123456789012345678901}]");
+    String record = r.records().get(0);
+    assertTrue(record.contains("12345678901234567.89") && record.contains("0.1")
+        && record.contains("123456789012345678901"), record);
+  }
+
+  @Test
+  void aJsonSyntaxErrorNamesItsLine() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> read("broken.json", "[\n {\"sourceId\": \"C-1\"},\n {\"sourceId\": }\n]"));
+    assertTrue(e.getMessage().startsWith("line 3: is not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  void ndjsonLinesAreCountedWithTheBlankOnes() throws Exception {
+    Read r = read("people.ndjson", "{\"a\":1}\n\n  \n{\"a\":2}\r\n{\"a\":3}");
+    assertEquals(List.of(1L, 4L, 5L), r.lines());
+  }
+
+  @Test
+  void aCsvRowIsNamedByTheLineItEndsOn() throws Exception {
+    Read r = read("people.csv", "sourceId,note\nC-1,\"two\nlines\"\n\nC-2,x\n");
+    assertEquals(2, r.records().size());
+    assertEquals(List.of(3L, 5L), r.lines());
+  }
+}
