@@ -98,7 +98,8 @@ final class IngestHandler {
     List<IngestService.Input> inputs = new ArrayList<>();
     int lastNonBlank = 0;
     int start = from;
-    while (start <= body.length() && inputs.size() <= maxLines) {
+    // blank lines count only before a record: trailing ones are no lines, and never make a body too long
+    while (start <= body.length() && lastNonBlank <= maxLines) {
       int newline = indexOf(body, (byte) '\n', start);
       int end = newline < 0 ? body.length() : newline;
       int contentEnd = end > start && body.getByte(end - 1) == '\r' ? end - 1 : end;
@@ -117,7 +118,7 @@ final class IngestHandler {
       if (newline < 0) break;
       start = newline + 1;
     }
-    return inputs.size() > maxLines ? inputs : inputs.subList(0, lastNonBlank);
+    return inputs.subList(0, lastNonBlank);
   }
 
   private static int indexOf(Buffer body, byte b, int from) {

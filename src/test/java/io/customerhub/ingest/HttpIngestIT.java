@@ -402,6 +402,16 @@ class HttpIngestIT {
     assertTrue(problem.getString("detail").contains(String.valueOf(maxLines)), problem::encode);
   }
 
+  /** Exactly as many lines as allowed, then trailing blank lines: those are no lines, the body is answered. */
+  @Test
+  void asManyLinesAsAllowedWithTrailingBlankLinesAreAnswered() {
+    int maxLines = hub.config().http().maxLinesPerRequest();
+    Response r = postRecords("crm", NDJSON, "{}\n".repeat(maxLines) + "\n\r\n");
+
+    assertEquals(200, r.status(), () -> r.body().substring(0, Math.min(300, r.body().length())));
+    assertEquals(maxLines, r.ndjson().size());
+  }
+
   @Test
   void aJsonArrayBodyIsAnsweredLikeNdjson() {
     Rec a = customer();
