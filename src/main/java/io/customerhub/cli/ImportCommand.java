@@ -1,6 +1,7 @@
 package io.customerhub.cli;
 
 import io.customerhub.config.ConfigLoader;
+import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
@@ -68,8 +69,9 @@ final class ImportCommand implements Callable<Integer> {
           "--source '" + source + "' is not a source name (letters, digits, '_', '.', '-'; at most 64)");
     }
     long total = countRecords();
-    maxRequestBytes = remote.config.load().http().maxBodyBytes();
-    try (RemoteHub hub = remote.connect()) {
+    HubConfig config = remote.config.load();
+    maxRequestBytes = config.http().maxBodyBytes();
+    try (RemoteHub hub = RemoteHub.connect(config, remote.url)) {
       return run(hub.client, hub.base, hub.token("import", "ingest"), total);
     }
   }
@@ -245,13 +247,8 @@ final class ImportCommand implements Callable<Integer> {
 
   /** The detail of a problem+json answer, else the status and body as they came. */
   private static String reason(HttpResponse<Buffer> response) {
-    try {
-      String detail = response.bodyAsJsonObject().getString("detail");
-      if (detail != null) return detail;
-    } catch (RuntimeException notJson) {
-      // as it came
-    }
-    return "the hub answered " + response.statusCode() + ": " + response.bodyAsString();
+    String detail = RemoteHub.problemDetail(response);
+    return detail != null ? detail : "the hub answered " + response.statusCode() + ": " + response.bodyAsString();
   }
 
   private HttpResponse<Buffer> post(WebClient client, String base, String token, List<String> chunk) throws Exception {

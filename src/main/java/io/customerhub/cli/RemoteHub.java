@@ -5,6 +5,9 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.config.Secrets;
 import io.customerhub.serve.Auth;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
@@ -54,6 +57,19 @@ final class RemoteHub implements AutoCloseable {
           .get(3, TimeUnit.SECONDS).statusCode() == 200;
     } catch (Exception e) {
       return false;
+    }
+  }
+
+  /**
+   * The {@code detail} of a problem+json answer, the sentence meant for the user; null for any other body
+   * (not JSON, no detail), which callers show as it came.
+   */
+  static String problemDetail(HttpResponse<Buffer> response) {
+    try {
+      JsonObject body = response.bodyAsJsonObject();
+      return body != null && body.getValue("detail") instanceof String d ? d : null;
+    } catch (RuntimeException notJson) {
+      return null;
     }
   }
 

@@ -24,10 +24,9 @@ final class TrainCommand implements Callable<Integer> {
           .bearerTokenAuthentication(hub.token("train", "admin")).timeout(TimeUnit.MINUTES.toMillis(30)).send()
           .toCompletionStage().toCompletableFuture().get(31, TimeUnit.MINUTES);
       if (response.statusCode() != 200) {
-        // a problem answer's detail is the sentence for the user; anything else is shown as it came
-        String body = response.bodyAsString();
-        String detail = body != null && body.startsWith("{") ? new JsonObject(body).getString("detail", body) : body;
-        System.err.println("hub train: the hub answered " + response.statusCode() + ": " + detail);
+        String detail = RemoteHub.problemDetail(response);
+        System.err.println("hub train: the hub answered " + response.statusCode() + ": "
+            + (detail != null ? detail : response.bodyAsString()));
         return 1;
       }
       JsonObject r = response.bodyAsJsonObject();

@@ -70,7 +70,7 @@ public final class Auth {
         }
         JsonObject principal = result.result().principal();
         // the subject becomes the actor of audit rows, which PostgreSQL cannot store with a NUL character (a 500)
-        if (principal.getValue("sub") instanceof String sub && sub.indexOf('\u0000') >= 0) {
+        if (principal.getValue("sub") instanceof String sub && Json.hasNul(sub)) {
           ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: sub holds a NUL character"));
           return;
         }
