@@ -366,8 +366,9 @@ public final class IngestBench {
   static void logPairs(String what, PairCount p) {
     log("%s: %,d records, %,d match keys; pairs the linker scores %,d (%.2f per record; without the per-key cap "
             + "%.2f); per-key pairs %.2f per record; candidate rows fetched %.2f per record; biggest block %,d, "
-            + "blocks over the cap %d; top: %s", what, p.records(), p.keyRows(), p.linkerPairs(), p.linkerPerRecord(),
-        p.distinctPerRecord(), p.keyPairsPerRecord(), p.rowsPerRecord(), p.maxBlock(), p.overCap(), p.biggest());
+            + "blocks over the cap %d; top: %s; rows per record by rule: %s", what, p.records(), p.keyRows(),
+        p.linkerPairs(), p.linkerPerRecord(), p.distinctPerRecord(), p.keyPairsPerRecord(), p.rowsPerRecord(),
+        p.maxBlock(), p.overCap(), p.biggest(), p.rowsByRule());
   }
 
   private static void report(Map<Integer, List<Run>> runs) {

@@ -36,9 +36,11 @@ import java.util.Set;
  * @param maxBlock       records under the most common key
  * @param overCap        keys with more than maxCandidatesPerKey records at the end
  * @param biggest        the five biggest keys with their sizes
+ * @param rowsByRule     candidateRows by the rule of the key they were found under (the key's prefix, "rec" and
+ *                       "strong" ones by their kind), most first: which blocking rule costs what
  */
 record PairCount(long records, long keyRows, long linkerPairs, long distinctPairs, long keyPairs, long candidateRows,
-                 int maxBlock, int overCap, String biggest) {
+                 int maxBlock, int overCap, String biggest, String rowsByRule) {
 
   /** One record of the load: its key, the batch it was sent in (ascending in load order), its match keys. */
   record Rec(SourceKey key, int batch, List<String> keys) {
@@ -85,6 +87,7 @@ record PairCount(long records, long keyRows, long linkerPairs, long distinctPair
     long distinct = 0;
     long linker = 0;
     long candidateRows = 0;
+    Map<String, Long> byRule = new HashMap<>();
     Set<String> batchKeys = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
       Rec r = recs.get(i);
@@ -100,6 +103,7 @@ record PairCount(long records, long keyRows, long linkerPairs, long distinctPair
               stored++;
             }
             candidateRows += Math.min(stored, maxCandidatesPerKey);
+            byRule.merge(rule(k), (long) Math.min(stored, maxCandidatesPerKey), Long::sum);
           }
         }
       }
@@ -159,7 +163,18 @@ record PairCount(long records, long keyRows, long linkerPairs, long distinctPair
         .limit(5)
         .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
             .append(e.getValue().size()));
-    return new PairCount(n, rows, linker, distinct, keyPairs, candidateRows, max, overCap, top.toString());
+    StringBuilder rules = new StringBuilder();
+    byRule.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+        .forEach(e -> rules.append(rules.length() == 0 ? "" : ", ").append(e.getKey())
+            .append(String.format(java.util.Locale.ROOT, " %.2f", e.getValue() / (double) n)));
+    return new PairCount(n, rows, linker, distinct, keyPairs, candidateRows, max, overCap, top.toString(),
+        rules.toString());
+  }
+
+  /** A key's rule: its prefix up to the first ':' (keys read back from the database are hashes: no rule). */
+  private static String rule(String key) {
+    int colon = key.indexOf(':');
+    return colon < 0 ? "hashed" : key.substring(0, colon);
   }
 
   /**

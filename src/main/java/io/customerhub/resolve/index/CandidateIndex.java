@@ -1,6 +1,7 @@
 package io.customerhub.resolve.index;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.StandardRecord;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,12 +19,21 @@ import java.util.UUID;
  */
 public final class CandidateIndex {
 
-  /** One stored record as the matcher needs it. */
+  /**
+   * One stored record as the matcher needs it: {@code standard} is its encoded standardized values without its
+   * blocking keys ({@link StandardRecord#withoutBlockingKeys}).
+   */
   public record Entry(SourceKey key, UUID profileId, String standard) {
   }
 
-  /** A record's state to index: its profile, encoded standardized values and (sorted, distinct) key hashes. */
+  /**
+   * A record's state to index: its profile, encoded standardized values (kept without their blocking keys, which
+   * the index holds as {@code hashes}) and (sorted, distinct) key hashes.
+   */
   public record Indexed(SourceKey key, UUID profileId, String standard, long[] hashes) {
+    public Indexed {
+      standard = StandardRecord.withoutBlockingKeys(standard);
+    }
   }
 
   private final KeyTable table = new KeyTable();

@@ -254,16 +254,17 @@ public final class BlockingKeys {
   private static String[] streetAndNumber(String line) {
     if (line == null) return null;
     StringBuilder street = new StringBuilder();
-    String number = null;
+    StringBuilder numbers = new StringBuilder();
     for (String t : line.split(" ")) {
       if (t.isEmpty()) continue;
       if (Character.isDigit(t.charAt(0))) {
-        if (number == null) number = t;
+        if (numbers.length() > 0) numbers.append('.');
+        numbers.append(t);
       } else {
         street.append(t);
       }
     }
-    return number == null || street.length() == 0 ? null : new String[] {street.toString(), number};
+    return numbers.length() == 0 || street.length() == 0 ? null : new String[] {street.toString(), numbers.toString()};
   }
 
   /**

@@ -271,6 +271,19 @@ public final class StandardRecord {
     return sb.toString();
   }
 
+  /**
+   * {@code encoded} without its blocking keys (decoded, the record has none): what scoring a pair needs. The
+   * candidate index keeps this form, since it holds each record's keys as hashes already: the keys are about two
+   * thirds of the text, and every candidate offered would decode them again for nothing.
+   */
+  public static String withoutBlockingKeys(String encoded) {
+    int last = encoded.lastIndexOf('|');
+    if (last < 0 || !encoded.startsWith(RecordCodec.VERSION + "|")) {
+      throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
+    }
+    return last == encoded.length() - 1 ? encoded : encoded.substring(0, last + 1);
+  }
+
   public static StandardRecord decode(String encoded) {
     List<String> f = RecordCodec.split(Objects.requireNonNull(encoded, "encoded"), '|');
     if (f.size() != 14 || !f.get(0).equals(RecordCodec.VERSION)) {

@@ -1,6 +1,8 @@
 package io.customerhub.resolve.index;
 
+import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,7 +23,12 @@ class CandidateIndexTest {
   private static final UUID P1 = new UUID(0, 1), P2 = new UUID(0, 2), P3 = new UUID(0, 3);
 
   private static CandidateIndex.Indexed rec(String id, UUID profile, long... hashes) {
-    return new CandidateIndex.Indexed(new SourceKey("crm", id), profile, "std-" + id, hashes);
+    return new CandidateIndex.Indexed(new SourceKey("crm", id), profile, standard(id, List.of("ny:a|b:1970")), hashes);
+  }
+
+  private static String standard(String id, List<String> blockingKeys) {
+    return new StandardRecord(new SourceKey("crm", id), Kind.PERSON, "ann", "bo", null, "1970-01-02", null, null,
+        List.of("ann@example.com"), List.of(), List.of(), blockingKeys).encode();
   }
 
   private static Set<String> ids(List<CandidateIndex.Entry> entries) {
@@ -42,7 +49,8 @@ class CandidateIndexTest {
     assertEquals(Set.of("A", "B"), ids(found.get(20L)));
     assertEquals(Set.of("B"), ids(found.get(30L)));
     assertNull(found.get(40L), "a key nobody has is left out");
-    assertEquals("std-A", found.get(10L).get(0).standard());
+    // the index keeps what scoring needs: the values without the blocking keys it holds as hashes
+    assertEquals(standard("A", List.of()), found.get(10L).get(0).standard());
   }
 
   @Test

@@ -130,6 +130,19 @@ class BlockerTest {
   }
 
   @Test
+  void theStreetKeyHoldsOneDwellingOfABuilding() {
+    StandardRecord flat = livingAt("a", "Li", "Na", "1 Renmin Rd", "Bldg 3, Rm 402", "Shenzhen");
+    StandardRecord sameFlatInHanzi = livingAt("b", "李", "娜", "人民路1号", "3号楼402室", "深圳市");
+    StandardRecord neighbour = livingAt("c", "Wang", "Fang", "1 Renmin Rd", "Bldg 3, Rm 405", "Shenzhen");
+    StandardRecord otherBuilding = livingAt("d", "Zhao", "Lei", "1 Renmin Rd", "Bldg 7, Rm 402", "Shenzhen");
+    assertTrue(sharedKeys(flat, sameFlatInHanzi).stream().anyMatch(k -> k.startsWith("sn:")),
+        "the same flat in pinyin and in hanzi (号楼 is a building) meets");
+    assertTrue(sharedKeys(flat, neighbour).stream().noneMatch(k -> k.startsWith("sn:")),
+        "a compound of many buildings is no block: its numbers after the house number are part of the dwelling");
+    assertTrue(sharedKeys(flat, otherBuilding).stream().noneMatch(k -> k.startsWith("sn:")));
+  }
+
+  @Test
   void theStreetWordKeyIgnoresTheRestOfTheLine() {
     StandardRecord original = livingAt("a", "Ruby", "Reid", "12 Judkins Street", "The Willows", "Airds");
     StandardRecord typoInLine2 = livingAt("b", "Rubi", "Read", "12 judkins st", "the wilolws", "Airds");

@@ -59,6 +59,9 @@ class OrgAndAddressStandardizerTest {
     assertEquals(List.of("jianguo", "rd", "8"), AddressStandardizer.lineTokens("建国路8号"));
     assertEquals(List.of("jianguo", "rd", "8"), AddressStandardizer.lineTokens("建国路８号"));
     assertEquals(List.of("12", "main", "st", "unit", "3"), AddressStandardizer.lineTokens("12 Main Street, Apt 3"));
+    // 号楼 is a building (3号楼, building 3); 楼 alone is a floor
+    assertEquals(List.of("3", "bldg", "402", "rm"), AddressStandardizer.lineTokens("3号楼402室"));
+    assertEquals(List.of("5", "fl"), AddressStandardizer.lineTokens("5楼"));
   }
 
   @Test

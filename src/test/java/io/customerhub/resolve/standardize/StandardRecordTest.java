@@ -119,7 +119,18 @@ class StandardRecordTest {
           rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(3)], text(rnd), text(rnd), text(rnd), text(rnd),
           text(rnd), text(rnd), list(rnd), list(rnd), addresses, list(rnd));
       assertEquals(r, StandardRecord.decode(r.encode()), r.encode());
+      // the candidate index's form: every value but the blocking keys
+      StandardRecord scoring = StandardRecord.decode(StandardRecord.withoutBlockingKeys(r.encode()));
+      assertEquals(List.of(), scoring.blockingKeys());
+      assertEquals(new StandardRecord(r.key(), r.kind(), r.given(), r.family(), r.org(), r.birthDate(),
+          r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), List.of()), scoring, r.encode());
     }
+  }
+
+  @Test
+  void withoutBlockingKeysKeepsAForeignTextOut() {
+    assertThrows(IllegalArgumentException.class, () -> StandardRecord.withoutBlockingKeys("hello"));
+    assertThrows(IllegalArgumentException.class, () -> StandardRecord.withoutBlockingKeys("s0|a|b|||||||||||"));
   }
 
   @Test
