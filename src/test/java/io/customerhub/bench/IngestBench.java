@@ -153,9 +153,11 @@ public final class IngestBench {
           size, BenchSupport.sizes(lines), batch, inFlight);
       long heapBefore = usedHeapAfterGc();
       String walBefore = walPosition(node.hub);
-      Profiler profiler = pairs ? Profiler.start() : Profiler.NONE;
+      CpuMeter cpuBefore = CpuMeter.read(node.hub);
+      Profiler profiler = pairs ? Profiler.start(size) : Profiler.NONE;
       BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, inFlight, true);
       profiler.stop();
+      log("CPU per record: %s", CpuMeter.read(node.hub).perRecordSince(cpuBefore, size));
       logWal(node.hub, walBefore, size);
       log("hub load: %,d records in %.1f s = %,.0f records/s (%,d accepted %s, %,d rejected%s)", load.sent(),
           load.seconds(), load.perSecond(), load.accepted(), load.outcomes(), load.rejected(),
@@ -199,12 +201,15 @@ public final class IngestBench {
   private record Profiler(Object instance, String file) {
     static final Profiler NONE = new Profiler(null, null);
 
-    static Profiler start() throws Exception {
+    /** Profiles the load of {@code size} records into {@code FILE-size}; {@code -Dbench.event=alloc} for memory. */
+    static Profiler start(int size) throws Exception {
       String file = System.getProperty("bench.profile");
       if (file == null) return NONE;
       Object p = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance").invoke(null);
-      p.getClass().getMethod("execute", String.class).invoke(p, "start,event=cpu,interval=2ms");
-      return new Profiler(p, file);
+      String event = System.getProperty("bench.event", "cpu");
+      p.getClass().getMethod("execute", String.class).invoke(p,
+          "start,event=" + event + (event.equals("cpu") ? ",interval=2ms" : ""));
+      return new Profiler(p, file + "-" + size);
     }
 
     void stop() throws Exception {
