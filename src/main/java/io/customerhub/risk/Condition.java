@@ -32,15 +32,31 @@ public record Condition(String attribute, Op op, Object value, String otherAttri
 
   /** The evidence this condition contributes when it holds for the record, empty otherwise. */
   public Optional<List<RiskEvidence>> test(SourceKey record, Map<String, Object> attributes) {
-    Object actual = attributes.get(attribute);
+    return test(record, attributes, Map.of());
+  }
+
+  /**
+   * The same, with the values of {@code settled} (attributes a steward set by hand on the whole profile) read in
+   * place of the record's; such a value is evidence of the profile, from no record.
+   */
+  public Optional<List<RiskEvidence>> test(SourceKey record, Map<String, Object> attributes,
+                                           Map<String, Object> settled) {
+    Object actual = read(attribute, attributes, settled);
     if (actual == null) return Optional.empty();
-    Object expected = otherAttribute == null ? value : attributes.get(otherAttribute);
+    Object expected = otherAttribute == null ? value : read(otherAttribute, attributes, settled);
     if (op != Op.TRUE && expected == null) return Optional.empty();
     if (!holds(actual, expected)) return Optional.empty();
     List<RiskEvidence> evidence = new ArrayList<>();
-    evidence.add(new RiskEvidence(record, attribute, JsonValues.plain(actual)));
-    if (otherAttribute != null) evidence.add(new RiskEvidence(record, otherAttribute, JsonValues.plain(expected)));
+    evidence.add(new RiskEvidence(settled.containsKey(attribute) ? null : record, attribute, JsonValues.plain(actual)));
+    if (otherAttribute != null) {
+      evidence.add(new RiskEvidence(settled.containsKey(otherAttribute) ? null : record, otherAttribute,
+          JsonValues.plain(expected)));
+    }
     return Optional.of(evidence);
+  }
+
+  private static Object read(String name, Map<String, Object> attributes, Map<String, Object> settled) {
+    return settled.containsKey(name) ? settled.get(name) : attributes.get(name);
   }
 
   private boolean holds(Object actual, Object expected) {

@@ -3,6 +3,7 @@ package io.customerhub.risk;
 import io.customerhub.profile.OrderFact;
 import io.customerhub.profile.Profile;
 import io.customerhub.profile.ProfileAssembler;
+import io.customerhub.profile.ProfileInput;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.OrderStatus;
 import io.customerhub.record.SourceKey;
@@ -28,6 +29,13 @@ class RiskRulesTest {
 
   private Profile assess(List<CanonicalRecord> members, List<OrderFact> orders) {
     return assembler.assemble(input("p1", members, orders, null), NOW);
+  }
+
+  /** The profile of {@code members} with the golden values a steward set by hand. */
+  private Profile assessSetByHand(List<CanonicalRecord> members, Map<String, Object> overrides) {
+    ProfileInput in = input("p1", members, List.of(), null);
+    return assembler.assemble(new ProfileInput(in.profileId(), in.version(), in.createdAt(), in.members(), in.orders(),
+        null, overrides), NOW);
   }
 
   private static RiskTag tag(Profile p, String code) {
@@ -58,6 +66,30 @@ class RiskRulesTest {
         new RiskEvidence(erp.key(), "creditLimit", 5000)), t.evidence());
     CanonicalRecord within = rec("erp", "K-2", daysAgo(1)).attr("creditLimit", 5000).attr("openReceivables", 5000).build();
     assertEquals(List.of(), assess(List.of(within), List.of()).riskCodes());
+  }
+
+  /**
+   * A steward who set the credit limit by hand has decided the customer's true limit (raised after a review, or cut
+   * after a default): the rule compares with it, not with what the account still says, and the evidence shows it as
+   * the profile's value, from no record.
+   */
+  @Test
+  void aCreditLimitAStewardSetByHandIsTheLimitTheRuleComparesWith() {
+    CanonicalRecord over = rec("erp", "K-1", daysAgo(1)).attr("creditLimit", 5000).attr("openReceivables", 6200.5).build();
+    assertEquals(List.of(), assessSetByHand(List.of(over), Map.of("attributes.creditLimit", 8000)).riskCodes(),
+        "raised above the receivables: nothing exceeded");
+    RiskTag t = tag(assessSetByHand(List.of(over), Map.of("attributes.creditLimit", "6000")), "CREDIT_LIMIT_EXCEEDED");
+    assertEquals(List.of(new RiskEvidence(over.key(), "openReceivables", 6200.5),
+        new RiskEvidence(null, "creditLimit", "6000")), t.evidence());
+
+    CanonicalRecord within = rec("erp", "K-2", daysAgo(1)).attr("creditLimit", 5000).attr("openReceivables", 4000).build();
+    CanonicalRecord noLimit = rec("erp", "K-3", daysAgo(1)).attr("openReceivables", 3500).build();
+    RiskTag cut = tag(assessSetByHand(List.of(within, noLimit), Map.of("attributes.creditLimit", 3000)),
+        "CREDIT_LIMIT_EXCEEDED");
+    assertEquals(List.of(new RiskEvidence(within.key(), "openReceivables", 4000),
+        new RiskEvidence(null, "creditLimit", 3000), new RiskEvidence(noLimit.key(), "openReceivables", 3500),
+        new RiskEvidence(null, "creditLimit", 3000)), cut.evidence(),
+        "cut below the receivables: exceeded on every account of the customer, one without a limit of its own too");
   }
 
   @Test
@@ -115,9 +147,7 @@ class RiskRulesTest {
   void aConflictAStewardSettledByHandRaisesNothing() {
     CanonicalRecord a = rec("crm", "C-1", daysAgo(3)).birthDate("1990-03-07").build();
     CanonicalRecord b = rec("erp", "K-1", daysAgo(2)).birthDate("1990-07-03").build();
-    var input = input("p1", List.of(a, b), List.of(), null);
-    Profile settled = assembler.assemble(new io.customerhub.profile.ProfileInput(input.profileId(), input.version(),
-        input.createdAt(), input.members(), input.orders(), null, Map.of("birthDate", "1990-03-07")), NOW);
+    Profile settled = assessSetByHand(List.of(a, b), Map.of("birthDate", "1990-03-07"));
     assertEquals(List.of(), settled.riskCodes());
     assertEquals("1990-03-07", settled.golden().birthDate());
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,6 +204,28 @@ class StewardIT extends OneHubPerClass {
     JsonArray trail = hub.get("/api/v1/audit?subject=profile:" + profile, steward).json().getJsonArray("items");
     assertTrue(trail.encode().contains("profile.override-set") && trail.encode().contains("profile.override-removed"),
         trail::encode);
+  }
+
+  /** A credit limit set by hand is the steward's decision of the true limit: CREDIT_LIMIT_EXCEEDED compares with it. */
+  @Test
+  void aCreditLimitSetByHandIsTheLimitTheRiskTagComparesWith() {
+    Rec erp = WireRecords.distinctPerson("erp", "E").attribute("creditLimit", 10000).attribute("openReceivables", 12000);
+    hub.accept(erp);
+    String profile = profileOf(erp);
+    String steward = hub.token("steward");
+    String limit = "/api/v1/profiles/" + profile + "/overrides/attributes.creditLimit";
+    assertTrue(riskTags(profile).contains("CREDIT_LIMIT_EXCEEDED"), () -> riskTags(profile));
+
+    assertEquals(200, hub.put(limit, JSON, "{\"value\":15000,\"note\":\"raised after review\"}", steward).status());
+    assertFalse(riskTags(profile).contains("CREDIT_LIMIT_EXCEEDED"), () -> riskTags(profile));
+
+    assertEquals(200, hub.put(limit, JSON, "{\"value\":11000}", steward).status());
+    assertTrue(riskTags(profile).contains("{\"attribute\":\"creditLimit\",\"value\":11000}"),
+        () -> "the limit set by hand is the evidence: " + riskTags(profile));
+
+    assertEquals(200, hub.delete(limit, steward).status());
+    assertTrue(riskTags(profile).contains("\"attribute\":\"creditLimit\",\"value\":10000"),
+        () -> "back to the account's limit: " + riskTags(profile));
   }
 
   @Test
@@ -417,6 +440,10 @@ class StewardIT extends OneHubPerClass {
   private static String profileOf(Rec r) {
     Map<String, String> crosswalk = hub.crosswalk();
     return crosswalk.get(r.source() + ":" + r.sourceId());
+  }
+
+  private static String riskTags(String profile) {
+    return hub.get("/api/v1/profiles/" + profile, hub.adminToken()).json().getJsonArray("riskTags").encode();
   }
 
   private static void reresolve() throws InterruptedException {
