@@ -150,7 +150,8 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   /**
    * The records of a .json file, streamed: an export is often one array of objects, pretty-printed, and may not fit
    * in memory as a whole. Each record is handed on as one line of JSON, named by the line it starts on; a value that
-   * is no object is handed on as it is, for the import to reject alone. A syntax error stops the file, naming where.
+   * is no object is handed on as it is, for the import to reject alone. A syntax error, or anything but whitespace
+   * after a top-level array, stops the file, naming where.
    */
   private static final class JsonValues {
     private final com.fasterxml.jackson.core.JsonParser parser;
@@ -168,13 +169,33 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
         // the first value's token was read to see whether the file is an array
         com.fasterxml.jackson.core.JsonToken token = !started && !inArray ? parser.currentToken() : parser.nextToken();
         started = true;
-        if (token == null || (inArray && token == com.fasterxml.jackson.core.JsonToken.END_ARRAY)) return null;
+        if (token == null) return null;
+        if (inArray && token == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+          nothingAfterTheArray();
+          return null;
+        }
         line = parser.currentTokenLocation().getLineNr();
         return MAPPER.writeValueAsString(MAPPER.readTree(parser));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalArgumentException("line " + e.getLocation().getLineNr() + ": is not valid JSON ("
             + e.getOriginalMessage() + ")");
       }
+    }
+
+    /**
+     * Jackson reads top-level values one after another, so whatever follows the array would never be asked for: two
+     * exports pasted together, or a record written after the closing bracket, would be lost without a word.
+     */
+    private void nothingAfterTheArray() throws IOException {
+      long at;
+      try {
+        if (parser.nextToken() == null) return;
+        at = parser.currentTokenLocation().getLineNr();
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) { // e.g. a word that is no JSON
+        at = e.getLocation().getLineNr();
+      }
+      throw new IllegalArgumentException("line " + at + ": is not valid JSON (content after the end of the top-level"
+          + " array)");
     }
 
     long line() {

@@ -73,6 +73,24 @@ class FileRecordsTest {
     assertTrue(e.getMessage().startsWith("line 3: is not valid JSON"), e.getMessage());
   }
 
+  /**
+   * What follows the top-level array would never be read: two exports pasted together, or a record written after the
+   * closing bracket, would lose records without a word. The file is refused, naming the line it starts on.
+   */
+  @Test
+  void contentAfterTheTopLevelArrayRefusesTheFileNamingItsLine() throws Exception {
+    for (String after : new String[] {" {\"x\":1}", "\n\n  garbage\n", "\n[{\"sourceId\": \"C-2\"}]", "]", "\n\n 7"}) {
+      String content = "[\n {\"sourceId\": \"C-1\"}\n]" + after;
+      long line = 3 + after.chars().filter(c -> c == '\n').count() - (after.endsWith("\n") ? 1 : 0);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read("pasted.json", content),
+          content);
+      assertEquals("line " + line + ": is not valid JSON (content after the end of the top-level array)",
+          e.getMessage(), content);
+    }
+    Read r = read("export.json", "[\n {\"sourceId\": \"C-1\"}\n]\n \t\r\n\n");
+    assertEquals(List.of("{\"sourceId\":\"C-1\"}"), r.records(), "whitespace after the array is fine");
+  }
+
   @Test
   void ndjsonLinesAreCountedWithTheBlankOnes() throws Exception {
     Read r = read("people.ndjson", "{\"a\":1}\n\n  \n{\"a\":2}\r\n{\"a\":3}");

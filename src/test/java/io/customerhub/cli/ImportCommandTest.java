@@ -44,6 +44,9 @@ class ImportCommandTest {
     assertRefused("not UTF-8 text", "import", "--source", "crm", binary.toString());
     Path openQuote = Files.writeString(dir.resolve("quote.csv"), "a,b\n\"1,2\n");
     assertRefused("quote.csv: ", "import", "--source", "crm", openQuote.toString());
+    Path pasted = Files.writeString(dir.resolve("pasted.json"), "[{\"sourceId\":\"C-1\"}]\n{\"sourceId\":\"C-2\"}\n");
+    assertRefused("pasted.json: line 2: is not valid JSON (content after the end of the top-level array)", "import",
+        "--source", "crm", pasted.toString());
   }
 
   @Test
