@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * 2-core machine the load is CPU-bound, so where the seconds per record grow with the data says which side to
  * look at. Linux only; elsewhere both read as unknown.
  */
-record CpuMeter(long jvmNanos, long postgresTicks) {
+record CpuMeter(long jvmNanos, long postgresTicks, long jitMillis, long gcMillis) {
 
   /** The kernel's clock ticks per second of /proc/PID/stat's times (USER_HZ, 100 on every Linux this runs on). */
   private static final double TICKS_PER_SECOND = 100;
@@ -22,16 +22,25 @@ record CpuMeter(long jvmNanos, long postgresTicks) {
   static CpuMeter read(HubNode node) {
     long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-    return new CpuMeter(jvm, postgresTicks(node));
+    long gc = 0;
+    for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) gc += Math.max(0, bean.getCollectionTime());
+    return new CpuMeter(jvm, postgresTicks(node), ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+        gc);
   }
 
-  /** "JVM x µs, PostgreSQL y µs of CPU per record" since {@code before}. */
+  /**
+   * "JVM x µs, PostgreSQL y µs of CPU per record" since {@code before}, with the JIT compilers' and the garbage
+   * collector's milliseconds in the JVM's share: a load that runs while C2 is still compiling, or that the young
+   * generation cannot hold, pays for it, and the same load measured twice differs by it.
+   */
   String perRecordSince(CpuMeter before, long records) {
     double jvm = (jvmNanos - before.jvmNanos) / 1e3 / records;
     String pg = postgresTicks < 0 || before.postgresTicks < 0 ? "unknown"
         : String.format(java.util.Locale.ROOT, "%.0f µs", (postgresTicks - before.postgresTicks)
             / TICKS_PER_SECOND * 1e6 / records);
-    return String.format(java.util.Locale.ROOT, "JVM %.0f µs (hub and the bench's client), PostgreSQL %s", jvm, pg);
+    return String.format(java.util.Locale.ROOT, "JVM %.0f µs (hub and the bench's client; in all, JIT compiling %,d ms "
+        + "and collecting garbage %,d ms), PostgreSQL %s", jvm, jitMillis - before.jitMillis, gcMillis - before.gcMillis,
+        pg);
   }
 
   private static long postgresTicks(HubNode node) {
