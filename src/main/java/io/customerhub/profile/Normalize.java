@@ -5,7 +5,6 @@ import io.customerhub.record.CanonicalRecord;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Simple standardized forms used to deduplicate multi-valued attributes and to count or compare values.
@@ -13,10 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Normalize {
 
-  // compiled once: this runs for every value of every member each time a profile is assembled
-  private static final Pattern NON_DIGITS = Pattern.compile("\\D");
-  private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  // loops, not regular expressions: this runs for every value of every member each time a profile is assembled,
+  // and the three patterns it used took 3% of the hub's CPU during a load
 
   private Normalize() {
   }
@@ -26,8 +23,8 @@ public final class Normalize {
     if (value == null) return "";
     return switch (attribute) {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
-      case "phones" -> NON_DIGITS.matcher(value.toString()).replaceAll("");
-      case "taxId", "nationalId" -> NON_ALNUM.matcher(value.toString()).replaceAll("").toUpperCase(Locale.ROOT);
+      case "phones" -> digits(value.toString());
+      case "taxId", "nationalId" -> lettersAndNumbers(value.toString()).toUpperCase(Locale.ROOT);
       // a placeholder is a source saying it knows no date: it must neither outvote nor conflict with a real one
       case "birthDate" -> CanonicalRecord.isPlaceholderBirthDate(value.toString().strip()) ? ""
           : text(value.toString());
@@ -47,8 +44,48 @@ public final class Normalize {
     return value == null ? 0 : value.toString().strip().length();
   }
 
-  private static String text(String s) {
-    return SPACES.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+  /** Stripped, lower case, each run of ASCII white space (space, tab, line breaks, form feed) one space. */
+  static String text(String s) {
+    String t = s.strip();
+    StringBuilder out = null;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!asciiSpace(c) || (c == ' ' && (i + 1 == t.length() || !asciiSpace(t.charAt(i + 1))))) {
+        if (out != null) out.append(c);
+        continue;
+      }
+      if (out == null) out = new StringBuilder(t.length()).append(t, 0, i);
+      out.append(' ');
+      while (i + 1 < t.length() && asciiSpace(t.charAt(i + 1))) i++;
+    }
+    return (out == null ? t : out.toString()).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean asciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** The ASCII digits of {@code s}. */
+  static String digits(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') out.append(c);
+    }
+    return out.length() == s.length() ? s : out.toString();
+  }
+
+  /** The letters and numbers of {@code s}, in any script (Unicode categories L and N). */
+  static String lettersAndNumbers(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().filter(cp -> Character.isLetter(cp) || isNumber(cp)).forEach(out::appendCodePoint);
+    return out.length() == s.length() ? s : out.toString();
+  }
+
+  private static boolean isNumber(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static String number(Number n) {
