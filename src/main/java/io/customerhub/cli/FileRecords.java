@@ -1,5 +1,6 @@
 package io.customerhub.cli;
 
+import io.customerhub.support.Utf8;
 import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,11 +21,15 @@ import java.util.Set;
 /**
  * Reads an import file as a stream of NDJSON lines: NDJSON as it is; CSV (by extension {@code .csv} or
  * {@code .tsv}) row by row into JSON objects keyed by the header, which the source's mapping then turns into
- * canonical records on the hub, exactly as for any other door.
+ * canonical records on the hub, exactly as for any other door. An NDJSON line longer than the limit given is read
+ * through and handed on as "", marked {@link #tooLong()}, for the import to reject alone: only CSV rows and .json
+ * records are held whole, however large.
  */
 final class FileRecords implements Iterator<String>, AutoCloseable {
 
   private final BufferedReader reader;
+  /** An NDJSON file's lines; null for CSV and .json. */
+  private final BoundedLines lines;
   private final Iterator<CSVRecord> csv;
   private final CSVParser parser;
   /** A .json file's records: the elements of one top-level array, or top-level objects one after another. */
@@ -32,10 +37,18 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   private String next;
   /** The file line of {@link #next}: where an NDJSON record is; where a CSV row ends (a quoted value may span lines). */
   private long nextLine;
+  private long nextBytes;
+  private boolean nextTooLong;
   private long linesRead;
   private long line;
+  private long bytes;
+  private boolean tooLong;
 
-  FileRecords(Path file) throws IOException {
+  /**
+   * {@code maxLineBytes}: the longest NDJSON line (in UTF-8, without its terminator) that is kept; a longer one is
+   * only counted. 0 keeps no line, for a pass that needs no record's text.
+   */
+  FileRecords(Path file, long maxLineBytes) throws IOException {
     reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     reader.mark(1);
     if (reader.read() != '\uFEFF') reader.reset(); // a byte-order mark is not part of the first record
@@ -55,25 +68,31 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
       parser = null;
       csv = null;
     }
+    lines = json == null && csv == null ? new BoundedLines(reader, maxLineBytes) : null;
     advance();
   }
 
   private void advance() {
     try {
+      nextTooLong = false;
       if (csv != null) {
         next = csv.hasNext() ? row(csv.next(), parser) : null;
         nextLine = parser.getCurrentLineNumber();
+        nextBytes = next == null ? 0 : Utf8.length(next);
       } else if (json != null) {
         next = json.next();
         nextLine = json.line();
+        nextBytes = next == null ? 0 : Utf8.length(next);
       } else {
         String text;
         do {
-          text = reader.readLine();
+          text = lines.next();
           linesRead++;
-        } while (text != null && text.isBlank());
+        } while (text != null && lines.blank()); // a line too long to keep may be blank too, and is skipped
         next = text;
         nextLine = linesRead;
+        nextBytes = lines.bytes();
+        nextTooLong = lines.tooLong();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -116,6 +135,8 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     if (next == null) throw new NoSuchElementException();
     String current = next;
     line = nextLine;
+    bytes = nextBytes;
+    tooLong = nextTooLong;
     advance();
     return current;
   }
@@ -126,6 +147,22 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
    */
   long line() {
     return line;
+  }
+
+  /**
+   * The bytes in UTF-8 of the record {@link #next()} returned last: of its line in the file for NDJSON, counted as it
+   * was read even when it was too long to keep.
+   */
+  long bytes() {
+    return bytes;
+  }
+
+  /**
+   * Whether the record {@link #next()} returned last is an NDJSON line longer than the limit, read through and not
+   * kept: {@link #next()} returned "" for it.
+   */
+  boolean tooLong() {
+    return tooLong;
   }
 
   @Override

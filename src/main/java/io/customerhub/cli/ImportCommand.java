@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
     if (!Files.exists(file)) throw new IllegalArgumentException(file + ": no such file");
     if (!Files.isReadable(file)) throw new IllegalArgumentException(file + ": permission denied");
     long total = 0;
-    try (FileRecords records = new FileRecords(file)) {
+    try (FileRecords records = new FileRecords(file, 0)) { // counting needs no line's text: none is kept
       for (; records.hasNext(); records.next()) total++;
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": " + HubCommand.reason(e));
@@ -101,7 +101,8 @@ final class ImportCommand implements Callable<Integer> {
     long accepted = 0, rejected = 0;
     long started = System.nanoTime();
     List<String> firstRejects = new ArrayList<>();
-    try (FileRecords records = new FileRecords(file);
+    // a line that would not fit in a request with its newline is read through, not kept: it is only rejected
+    try (FileRecords records = new FileRecords(file, Math.max(0, maxRequestBytes - 1));
          PrintWriter rejects = rejectsFile == null ? null : new PrintWriter(Files.newBufferedWriter(rejectsFile));
          ProgressBar bar = new ProgressBarBuilder().setTaskName("import " + source).setInitialMax(total)
              .setStyle(ProgressBarStyle.ASCII).setUnit(" rec", 1).build()) {
@@ -110,18 +111,21 @@ final class ImportCommand implements Callable<Integer> {
         // made 2,000 lines a body it refused with 413, which ended the import half-way)
         List<String> chunk = new ArrayList<>(batch);
         List<Long> fileLines = new ArrayList<>(batch);
+        List<String> refusals = new ArrayList<>(batch);
         long bytes = 0;
         while (records.hasNext() && chunk.size() < batch) {
           String next = records.peek();
           long size = Utf8.length(next) + 1;
           if (!chunk.isEmpty() && bytes + size > maxRequestBytes) break;
-          chunk.add(records.next());
+          String record = records.next();
+          chunk.add(record);
           fileLines.add(records.line());
+          refusals.add(refusal(record, records));
           bytes += size;
         }
         List<JsonObject> answers;
         try {
-          answers = answers(client, base, token, chunk);
+          answers = answers(client, base, token, chunk, refusals);
         } catch (Refused e) {
           System.err.printf("%nerror: the hub answered %d: %s%n", e.status, e.body);
           return 1;
@@ -172,16 +176,18 @@ final class ImportCommand implements Callable<Integer> {
 
   /**
    * The answer lines for {@code chunk}, numbered within it. A line the hub would not read as one record of NDJSON is
-   * answered here: one that is no JSON object (at the start of a body, a line starting with '[' made the hub read
-   * the whole body as one JSON array: a 400 that ended the import, or answers for lines that were not sent) and one
-   * larger than a request may be (a 413 that ended the import).
+   * answered here, with its {@link #refusal} (one per line of {@code chunk}, null for a line to send): one that is no
+   * JSON object (at the start of a body, a line starting with '[' made the hub read the whole body as one JSON array:
+   * a 400 that ended the import, or answers for lines that were not sent) and one larger than a request may be (a 413
+   * that ended the import).
    */
-  private List<JsonObject> answers(WebClient client, String base, String token, List<String> chunk) throws Exception {
+  private List<JsonObject> answers(WebClient client, String base, String token, List<String> chunk,
+      List<String> refusals) throws Exception {
     JsonObject[] answers = new JsonObject[chunk.size()];
     List<String> sent = new ArrayList<>(chunk.size());
     List<Integer> at = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
-      String refusal = refusal(chunk.get(i));
+      String refusal = refusals.get(i);
       if (refusal != null) {
         answers[i] = rejected(i + 1, refusal);
       } else {
@@ -198,9 +204,13 @@ final class ImportCommand implements Callable<Integer> {
     return java.util.Arrays.stream(answers).filter(java.util.Objects::nonNull).toList();
   }
 
-  private String refusal(String line) {
-    long bytes = Utf8.length(line);
-    if (bytes + 1 > maxRequestBytes) {
+  /**
+   * Why the importer rejects {@code line}, the record {@code records} returned last, without sending it; null if it
+   * is sent. Its size is that of the line in the file: one too long to keep came as "".
+   */
+  private String refusal(String line, FileRecords records) {
+    long bytes = records.bytes();
+    if (records.tooLong() || bytes + 1 > maxRequestBytes) {
       return "line: is " + bytes + " bytes, more than the hub takes in one request (" + maxRequestBytes + ")";
     }
     if (isCsv()) return null; // every row is made a JSON object

@@ -51,6 +51,18 @@ public final class Utf8 {
     return text.substring(0, end);
   }
 
+  /**
+   * The bytes {@code c} adds to a text in UTF-8 when {@code before} is the char before it (0 at the start), counted
+   * as {@link #length} counts them: a text read in pieces is measured char by char without being kept. A low
+   * surrogate after a high one adds 1, completing the pair's 4 (the high surrogate alone was counted 3).
+   */
+  public static int width(char before, char c) {
+    if (c < 0x80) return 1;
+    if (c < 0x800) return 2;
+    if (Character.isLowSurrogate(c) && Character.isHighSurrogate(before)) return 1;
+    return 3;
+  }
+
   /** Bytes of the character starting at {@code i}; 4 for a surrogate pair, which takes two chars. */
   private static int width(CharSequence text, int i) {
     char c = text.charAt(i);

@@ -3,6 +3,7 @@ package io.customerhub.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,20 +19,28 @@ class FileRecordsTest {
   @TempDir
   Path dir;
 
-  private record Read(List<String> records, List<Long> lines) {
+  private record Read(List<String> records, List<Long> lines, List<Long> bytes, List<Boolean> tooLong) {
   }
 
   private Read read(String name, String content) throws Exception {
+    return read(name, content, Long.MAX_VALUE);
+  }
+
+  private Read read(String name, String content, long maxLineBytes) throws Exception {
     Path file = Files.writeString(dir.resolve(name), content);
     List<String> records = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
-    try (FileRecords r = new FileRecords(file)) {
+    List<Long> bytes = new ArrayList<>();
+    List<Boolean> tooLong = new ArrayList<>();
+    try (FileRecords r = new FileRecords(file, maxLineBytes)) {
       while (r.hasNext()) {
         records.add(r.next());
         lines.add(r.line());
+        bytes.add(r.bytes());
+        tooLong.add(r.tooLong());
       }
     }
-    return new Read(records, lines);
+    return new Read(records, lines, bytes, tooLong);
   }
 
   @Test
@@ -95,6 +104,53 @@ class FileRecordsTest {
   void ndjsonLinesAreCountedWithTheBlankOnes() throws Exception {
     Read r = read("people.ndjson", "{\"a\":1}\n\n  \n{\"a\":2}\r\n{\"a\":3}");
     assertEquals(List.of(1L, 4L, 5L), r.lines());
+  }
+
+  /**
+   * A corrupt file's one line of gigabytes was read whole (BufferedReader.readLine) and ended the import with an
+   * OutOfMemoryError, only to be rejected as larger than a request. It is read through, counted but not kept, and the
+   * lines after it are read as before, with their line numbers.
+   */
+  @Test
+  void anNdjsonLineLongerThanTheLimitIsReadThroughNotKept() throws Exception {
+    String huge = "{\"sourceId\": \"C-2\", \"note\": \"" + "\u5317".repeat(300_000) + "\"}";
+    Read r = read("corrupt.ndjson", "\uFEFF{\"a\":1}\n" + huge + "\r\n\n{\"a\":3}\r{\"a\":4}\n", 100);
+    assertEquals(List.of("{\"a\":1}", "", "{\"a\":3}", "{\"a\":4}"), r.records());
+    assertEquals(List.of(1L, 2L, 4L, 5L), r.lines());
+    assertEquals(List.of(false, true, false, false), r.tooLong());
+    assertEquals(List.of(7L, (long) huge.getBytes(StandardCharsets.UTF_8).length, 7L, 7L), r.bytes(),
+        "a line not kept is still measured");
+
+    Read atTheEnd = read("cut.ndjson", "{\"a\":1}\n" + "x".repeat(50_000), 100);
+    assertEquals(List.of("{\"a\":1}", ""), atTheEnd.records());
+    assertEquals(List.of(false, true), atTheEnd.tooLong());
+    assertEquals(List.of(7L, 50_000L), atTheEnd.bytes());
+  }
+
+  @Test
+  void theLimitIsInBytesAndALineOfExactlyTheLimitIsKept() throws Exception {
+    String fits = "{\"n\":\"" + "é".repeat(46) + "\"}"; // 8 + 92 bytes
+    Read r = read("edge.ndjson", fits + "\n" + fits.replace("é\"", "éx\"") + "\n" + "x".repeat(100) + "\n", 100);
+    assertEquals(List.of(fits, "", "x".repeat(100)), r.records());
+    assertEquals(List.of(false, true, false), r.tooLong());
+    assertEquals(List.of(100L, 101L, 100L), r.bytes());
+  }
+
+  /** A line too long to keep may still be white space only, which is no record, as a blank line of any length. */
+  @Test
+  void aBlankLineLongerThanTheLimitIsSkippedLikeAnyBlankLine() throws Exception {
+    Read r = read("spaces.ndjson", "{\"a\":1}\n" + " \t".repeat(40_000) + "\n{\"a\":2}\n" + " ".repeat(500), 10);
+    assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), r.records());
+    assertEquals(List.of(1L, 3L), r.lines());
+  }
+
+  /** The import's counting pass keeps no line's text: every record comes as "", on the same lines as when kept. */
+  @Test
+  void aLimitOfZeroKeepsNoLineButFindsTheSameRecords() throws Exception {
+    String content = "{\"a\":1}\n\n  \n{\"a\":2}\r\n{\"a\":3}";
+    Read r = read("count.ndjson", content, 0);
+    assertEquals(List.of("", "", ""), r.records());
+    assertEquals(read("count.ndjson", content).lines(), r.lines());
   }
 
   @Test

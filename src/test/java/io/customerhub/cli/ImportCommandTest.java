@@ -64,11 +64,20 @@ class ImportCommandTest {
   @Test
   void emptyValuesAfterTheLastColumnAreNoValues() throws Exception {
     Path trailing = Files.writeString(dir.resolve("trailing.csv"), "contact_id,last_name\nC-1,Zhang,\n\"C-2\",\"a\nb\", \n");
-    try (FileRecords records = new FileRecords(trailing)) {
+    try (FileRecords records = new FileRecords(trailing, Long.MAX_VALUE)) {
       assertEquals("{\"contact_id\":\"C-1\",\"last_name\":\"Zhang\"}", records.next());
       assertEquals("{\"contact_id\":\"C-2\",\"last_name\":\"a\\nb\"}", records.next());
       assertFalse(records.hasNext());
     }
+  }
+
+  /** The counting pass keeps no line: one too long to import is counted, to be rejected alone; a blank one is not. */
+  @Test
+  void aLineTooLongToImportIsCountedNotKept() throws Exception {
+    ImportCommand command = new ImportCommand();
+    command.file = Files.writeString(dir.resolve("long.ndjson"),
+        "{\"a\":1}\n" + "x".repeat(1 << 20) + "\n" + " ".repeat(1 << 20) + "\r\n{\"a\":2}");
+    assertEquals(3, command.countRecords());
   }
 
   @Test

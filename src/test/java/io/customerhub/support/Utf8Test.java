@@ -27,6 +27,20 @@ class Utf8Test {
     assertEquals(4, Utf8.length("\ude00x"));
   }
 
+  /** Counted char by char, as a text read in pieces is, the widths add up to the length of the whole. */
+  @Test
+  void widthsCharByCharAddUpToTheLength() {
+    for (String text : new String[] {MIXED, "\ud83d\ud83d\ude00", "\ude00\ud83d", "\ud83d\ude00\ude00x", "\ud83d"}) {
+      long bytes = 0;
+      char before = 0;
+      for (char c : text.toCharArray()) {
+        bytes += Utf8.width(before, c);
+        before = c;
+      }
+      assertEquals(Utf8.length(text), bytes, text);
+    }
+  }
+
   @Test
   void aPrefixIsCutBetweenCharacters() {
     assertEquals("", Utf8.prefix(MIXED, 0));
