@@ -214,9 +214,13 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
         line = parser.currentTokenLocation().getLineNr();
         return MAPPER.writeValueAsString(MAPPER.readTree(parser));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalArgumentException("line " + e.getLocation().getLineNr() + ": is not valid JSON ("
-            + e.getOriginalMessage() + ")");
+        throw new IllegalArgumentException("line " + lineOf(e) + ": is not valid JSON (" + e.getOriginalMessage() + ")");
       }
+    }
+
+    /** Where an error is: Jackson's limits (a string of over 20 million characters) are thrown without a place. */
+    private long lineOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+      return e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
     }
 
     /**
@@ -229,7 +233,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
         if (parser.nextToken() == null) return;
         at = parser.currentTokenLocation().getLineNr();
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) { // e.g. a word that is no JSON
-        at = e.getLocation().getLineNr();
+        at = lineOf(e);
       }
       throw new IllegalArgumentException("line " + at + ": is not valid JSON (content after the end of the top-level"
           + " array)");

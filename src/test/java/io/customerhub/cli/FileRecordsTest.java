@@ -82,6 +82,15 @@ class FileRecordsTest {
     assertTrue(e.getMessage().startsWith("line 3: is not valid JSON"), e.getMessage());
   }
 
+  /** Jackson refuses a string of over 20 million characters without saying where: the error still names a line. */
+  @Test
+  void aStringOverJacksonsLimitNamesItsLine() {
+    String huge = "x".repeat(20_000_001);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> read("huge.json", "[\n {\"sourceId\": \"C-1\"},\n {\"note\": \"" + huge + "\"}\n]"));
+    assertTrue(e.getMessage().startsWith("line 3: is not valid JSON (String value length"), e.getMessage());
+  }
+
   /**
    * What follows the top-level array would never be read: two exports pasted together, or a record written after the
    * closing bracket, would lose records without a word. The file is refused, naming the line it starts on.
