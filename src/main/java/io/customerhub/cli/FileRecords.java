@@ -22,12 +22,20 @@ import java.util.Set;
  * Reads an import file as a stream of NDJSON lines: NDJSON as it is; CSV (by extension {@code .csv} or
  * {@code .tsv}) row by row into JSON objects keyed by the header, which the source's mapping then turns into
  * canonical records on the hub, exactly as for any other door. An NDJSON line longer than the limit given is read
- * through and handed on as "", marked {@link #tooLong()}, for the import to reject alone: only CSV rows and .json
- * records are held whole, however large.
+ * through and handed on as "", marked {@link #tooLong()}, for the import to reject alone. CSV rows and .json records
+ * are held whole while they are parsed, so one that runs on past {@link #MAX_RECORD_CHARS} refuses the file.
  */
 final class FileRecords implements Iterator<String>, AutoCloseable {
 
+  /**
+   * The most characters one CSV row or .json record may take in the file: far more than the hub takes in a request,
+   * so no record that could be imported is refused, and bounded, so that a corrupt file cannot fill the memory.
+   */
+  static final long MAX_RECORD_CHARS = 64L << 20;
+
   private final BufferedReader reader;
+  /** What CSV and .json parsers read through: one record at a time within {@link #MAX_RECORD_CHARS}. */
+  private final RecordBudget budget;
   /** An NDJSON file's lines; null for CSV and .json. */
   private final BoundedLines lines;
   private final Iterator<CSVRecord> csv;
@@ -49,15 +57,21 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
    * only counted. 0 keeps no line, for a pass that needs no record's text.
    */
   FileRecords(Path file, long maxLineBytes) throws IOException {
+    this(file, maxLineBytes, MAX_RECORD_CHARS);
+  }
+
+  /** {@code maxRecordChars}: the budget of one CSV row or .json record ({@link #MAX_RECORD_CHARS}; less in tests). */
+  FileRecords(Path file, long maxLineBytes, long maxRecordChars) throws IOException {
     reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     reader.mark(1);
     if (reader.read() != '\uFEFF') reader.reset(); // a byte-order mark is not part of the first record
+    budget = new RecordBudget(reader, maxRecordChars);
     String name = file.getFileName().toString().toLowerCase();
-    json = name.endsWith(".json") ? jsonValues(reader) : null;
+    json = name.endsWith(".json") ? jsonValues(budget) : null;
     if (name.endsWith(".csv") || name.endsWith(".tsv")) {
       CSVFormat format = (name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
           .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
-      parser = format.parse(reader);
+      parser = format.parse(budget);
       // a column named twice would give each row only its last value (commons-csv allows that by default)
       Set<String> seen = new HashSet<>();
       for (String column : parser.getHeaderNames()) {
@@ -73,8 +87,10 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   }
 
   private void advance() {
+    long after = nextLine; // the line the record before ended on
     try {
       nextTooLong = false;
+      budget.nextRecord();
       if (csv != null) {
         next = csv.hasNext() ? row(csv.next(), parser) : null;
         nextLine = parser.getCurrentLineNumber();
@@ -94,8 +110,15 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
         nextBytes = lines.bytes();
         nextTooLong = lines.tooLong();
       }
+    } catch (RecordBudget.TooLong e) {
+      throw new IllegalArgumentException("after line " + after + ": " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) { // commons-csv's iterator wraps what the reader throws
+      if (e.getCause() instanceof RecordBudget.TooLong t) {
+        throw new IllegalArgumentException("after line " + after + ": " + t.getMessage());
+      }
+      throw e;
     }
   }
 
@@ -172,7 +195,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     reader.close();
   }
 
-  private static JsonValues jsonValues(BufferedReader reader) throws IOException {
+  private static JsonValues jsonValues(java.io.Reader reader) throws IOException {
     com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(reader);
     com.fasterxml.jackson.core.JsonToken first = p.nextToken();
     return new JsonValues(p, first == com.fasterxml.jackson.core.JsonToken.START_ARRAY);

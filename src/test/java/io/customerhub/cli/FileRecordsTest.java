@@ -82,6 +82,42 @@ class FileRecordsTest {
     assertTrue(e.getMessage().startsWith("line 3: is not valid JSON"), e.getMessage());
   }
 
+  /**
+   * commons-csv and Jackson hold a record whole while they parse it: a quote left open made the rest of a CSV file
+   * one value, and a .json object of gigabytes was read whole, until the import ran out of memory. A record that
+   * runs on past the budget refuses the file, naming the line after which it starts.
+   */
+  @Test
+  void aRecordThatRunsOnPastTheBudgetRefusesTheFile() throws Exception {
+    String rows = "name,email\nAna,ana@example.com\n\"Bo,bo@example.com\n" + "Cy,cy@example.com\n".repeat(3000);
+    Path csv = Files.writeString(dir.resolve("open-quote.csv"), rows);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+      try (FileRecords r = new FileRecords(csv, 0, 20_000)) {
+        while (r.hasNext()) r.next();
+      }
+    });
+    assertEquals("after line 2: a record runs on for more than 20000 characters (a quote or a bracket left open?)",
+        e.getMessage());
+
+    String objects = "[\n {\"sourceId\": \"C-1\"},\n {\"notes\": [" + "\"x\",".repeat(10_000) + "\"y\"]}\n]";
+    Path json = Files.writeString(dir.resolve("huge.json"), objects);
+    e = assertThrows(IllegalArgumentException.class, () -> {
+      try (FileRecords r = new FileRecords(json, 0, 20_000)) {
+        while (r.hasNext()) r.next();
+      }
+    });
+    assertTrue(e.getMessage().startsWith("after line 2: a record runs on for more than 20000 characters"),
+        e.getMessage());
+
+    // within the budget, a file many times its size is read as before (the budget is per record)
+    Path fine = Files.writeString(dir.resolve("fine.csv"), "name,email\n" + "Cy,cy@example.com\n".repeat(3000));
+    try (FileRecords r = new FileRecords(fine, 0, 20_000)) {
+      int n = 0;
+      for (; r.hasNext(); r.next()) n++;
+      assertEquals(3000, n);
+    }
+  }
+
   /** Jackson refuses a string of over 20 million characters without saying where: the error still names a line. */
   @Test
   void aStringOverJacksonsLimitNamesItsLine() {
