@@ -32,9 +32,11 @@ final class AddressStandardizer {
   private static final List<String> DROP = List.of("no", "number", "nr", "hao", "num");
   /** Hanzi address markers, longest first, with their Latin short form ("" = drop). */
   private static final String[][] HAN_MARKERS = {
-      {"大道", "ave"}, {"大街", "st"}, {"号楼", "bldg"}, {"单元", "unit"}, {"小区", ""}, {"胡同", "ln"}, {"路", "rd"}, {"街", "st"},
-      {"道", "rd"}, {"巷", "ln"}, {"弄", "ln"}, {"号", ""}, {"號", ""}, {"室", "rm"}, {"楼", "fl"}, {"层", "fl"},
-      {"栋", "bldg"}, {"幢", "bldg"}, {"座", "bldg"}, {"区", ""}, {"市", ""}, {"省", ""}, {"县", ""}, {"镇", ""}};
+      // 号楼 is a building (3号楼: building 3), 楼 alone a floor
+      {"大道", "ave"}, {"大街", "st"}, {"号楼", "bldg"}, {"单元", "unit"}, {"小区", ""}, {"胡同", "ln"},
+      {"路", "rd"}, {"街", "st"}, {"道", "rd"}, {"巷", "ln"}, {"弄", "ln"}, {"号", ""}, {"號", ""}, {"室", "rm"},
+      {"楼", "fl"}, {"层", "fl"}, {"栋", "bldg"}, {"幢", "bldg"}, {"座", "bldg"}, {"区", ""}, {"市", ""}, {"省", ""},
+      {"县", ""}, {"镇", ""}};
 
   StandardAddress address(Address a) {
     if (a == null) return null;
