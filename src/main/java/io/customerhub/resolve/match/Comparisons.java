@@ -173,8 +173,34 @@ public final class Comparisons {
     return Character.isDigit(c) || c == '.' || c == '_' || c == '-';
   }
 
+  /**
+   * As {@link #closest}, and a number whose last nine digits are another's is ONE_EDIT too: the same national
+   * number with another country code, or none. A number written without its country code is read in the
+   * record's country, or the configured default region, and may come out under the wrong one (+86 206 473 1762
+   * for Seattle's (206) 473-1762) or as bare digits (0745 123 456 against +61 745 123 456); the phone_tail key
+   * brings such pairs together, and a DIFFERENT phone would then count against them.
+   */
   static int phone(List<String> xs, List<String> ys) {
-    return closest(xs, ys, false);
+    int level = closest(xs, ys, false);
+    if (level != 2) return level;
+    for (String x : xs) {
+      for (String y : ys) {
+        if (sameNationalNumber(x, y)) return 1;
+      }
+    }
+    return 2;
+  }
+
+  private static boolean sameNationalNumber(String x, String y) {
+    int n = 9;
+    if (digits(x) < n || digits(y) < n) return false;
+    return x.regionMatches(x.length() - n, y, y.length() - n, n);
+  }
+
+  private static int digits(String phone) {
+    int d = 0;
+    for (int i = 0; i < phone.length(); i++) if (Character.isDigit(phone.charAt(i))) d++;
+    return d;
   }
 
   static int identifier(String x, String y) {
