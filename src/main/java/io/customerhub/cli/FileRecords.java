@@ -111,15 +111,18 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
         nextTooLong = lines.tooLong();
       }
     } catch (RecordBudget.TooLong e) {
-      throw new IllegalArgumentException("after line " + after + ": " + e.getMessage());
+      throw refusal(after, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) { // commons-csv's iterator wraps what the reader throws
-      if (e.getCause() instanceof RecordBudget.TooLong t) {
-        throw new IllegalArgumentException("after line " + after + ": " + t.getMessage());
-      }
+      if (e.getCause() instanceof RecordBudget.TooLong t) throw refusal(after, t);
       throw e;
     }
+  }
+
+  /** The file refused for a record that ran on past the budget, named by the line the record before ended on. */
+  private static IllegalArgumentException refusal(long after, RecordBudget.TooLong e) {
+    return new IllegalArgumentException("after line " + after + ": " + e.getMessage());
   }
 
   /**
