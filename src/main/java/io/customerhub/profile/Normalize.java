@@ -1,10 +1,13 @@
 package io.customerhub.profile;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.customerhub.record.CanonicalRecord;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Simple standardized forms used to deduplicate multi-valued attributes and to count or compare values.
@@ -23,7 +26,7 @@ public final class Normalize {
     if (value == null) return "";
     return switch (attribute) {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
-      case "phones" -> digits(value.toString());
+      case "phones" -> phone(value.toString());
       case "taxId", "nationalId" -> lettersAndNumbers(value.toString()).toUpperCase(Locale.ROOT);
       // a placeholder is a source saying it knows no date: it must neither outvote nor conflict with a real one
       case "birthDate" -> CanonicalRecord.isPlaceholderBirthDate(value.toString().strip()) ? ""
@@ -73,6 +76,39 @@ public final class Normalize {
       if (c >= '0' && c <= '9') out.append(c);
     }
     return out.length() == s.length() ? s : out.toString();
+  }
+
+  /**
+   * A phone number's comparison form: its national number, so that one number written with its country code
+   * ("+86 138 5265 4732", "0086 138 5265 4732") and without it ("(138) 5265-4732") counts once among a profile's
+   * phones. The code is dropped rather than guessed for the numbers that lack one: which country a number
+   * written without it belongs to is not known here. A trunk prefix 0 ("010 6552 9988" for "+86 10 6552 9988")
+   * is not part of the number either. Two numbers of one person that differ only in their country code are one
+   * here; the matcher reads such pairs the same way (see Comparisons.phone).
+   */
+  static String phone(String s) {
+    String d = digits(s);
+    String number;
+    if (s.strip().startsWith("+")) number = d;
+    else if (d.startsWith("00")) number = d.substring(2);
+    else return withoutTrunkZero(d);
+    // calling codes are prefix-free (E.164): the first one to three digits that are one are the code
+    for (int length = 1; length <= 3 && length < number.length(); length++) {
+      if (CALLING_CODES.contains(number.substring(0, length))) return withoutTrunkZero(number.substring(length));
+    }
+    return number;
+  }
+
+  private static final Set<String> CALLING_CODES = callingCodes();
+
+  private static Set<String> callingCodes() {
+    Set<String> codes = new HashSet<>();
+    for (int code : PhoneNumberUtil.getInstance().getSupportedCallingCodes()) codes.add(Integer.toString(code));
+    return Set.copyOf(codes);
+  }
+
+  private static String withoutTrunkZero(String digits) {
+    return digits.length() > 1 && digits.charAt(0) == '0' ? digits.substring(1) : digits;
   }
 
   /** The letters and numbers of {@code s}, in any script (Unicode categories L and N). */

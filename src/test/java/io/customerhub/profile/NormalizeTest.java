@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class NormalizeTest {
 
@@ -22,13 +23,45 @@ class NormalizeTest {
   @Test
   void examples() {
     assertEquals("zhang wei", Normalize.form("givenName", "  Zhang \t\n  WEI "));
-    assertEquals("8613800138000", Normalize.form("phones", "+86 138-0013-8000"));
+    assertEquals("13800138000", Normalize.form("phones", "+86 138-0013-8000"));
     assertEquals("91310000MA1FL0XX1X", Normalize.form("taxId", "9131 0000-ma1f l0xx1x"));
     assertEquals("", Normalize.form("birthDate", "1900-01-01"));
     Map<String, Object> address = new java.util.LinkedHashMap<>();
     address.put("line1", "8  Jianguo Rd");
     address.put("city", "Beijing");
     assertEquals("8 jianguo rd beijing", Normalize.form("addresses", address));
+  }
+
+  @Test
+  void aPhoneWithAndWithoutItsCountryCodeIsOneNumber() {
+    String national = Normalize.form("phones", "(138) 5265-4732");
+    assertEquals("13852654732", national);
+    for (String same : List.of("0086 138 5265 4732", "+86 138 5265 4732", "+86-13852654732", "+86 (0) 138 5265 4732")) {
+      assertEquals(national, Normalize.form("phones", same), same);
+    }
+    // a trunk prefix: the same Beijing line written nationally and internationally
+    assertEquals(Normalize.form("phones", "+86 10 6552 9988"), Normalize.form("phones", "010 6552 9988"));
+    // North America's code is one digit, Hong Kong's three
+    assertEquals(Normalize.form("phones", "(206) 473-1762"), Normalize.form("phones", "+1 206 473 1762"));
+    assertEquals(Normalize.form("phones", "2345 6789"), Normalize.form("phones", "+852 2345 6789"));
+    // numbers that differ in their national number stay apart
+    assertNotEquals(Normalize.form("phones", "+86 138 5265 4732"), Normalize.form("phones", "+86 158 5265 4732"));
+    // an international prefix with no known code after it keeps its digits; no digits is no value
+    assertEquals("999123", Normalize.form("phones", "+999 123"));
+    assertEquals("", Normalize.form("phones", "n/a"));
+  }
+
+  @Test
+  void everyCallingCodeInFrontOfANationalNumberGivesTheSameForm() {
+    Random rnd = new Random(11);
+    for (int code : com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedCallingCodes()) {
+      StringBuilder nsn = new StringBuilder().append(1 + rnd.nextInt(9));
+      for (int i = 0, n = 5 + rnd.nextInt(8); i < n; i++) nsn.append(rnd.nextInt(10));
+      String form = Normalize.form("phones", nsn.toString());
+      assertEquals(form, Normalize.form("phones", "+" + code + " " + nsn), code + " " + nsn);
+      assertEquals(form, Normalize.form("phones", "00" + code + "-" + nsn), code + " " + nsn);
+      assertEquals(form, Normalize.form("phones", "0" + nsn), "trunk 0 " + nsn);
+    }
   }
 
   @Test
