@@ -7,8 +7,6 @@ import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,13 +43,8 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
       return new Prepared(index, in, canonical, hash, null, null, lockKeys, Set.of(), null);
     }
     StandardRecord std = standardizer.standardize(r);
-    Set<String> strong = new LinkedHashSet<>(std.strongKeys());
-    strong.add(Linker.recordKey(r.key()));
-    for (SourceKey link : r.links()) strong.add(Linker.recordKey(link));
-    List<String> keys = new ArrayList<>(strong);
-    for (String b : std.blockingKeys()) if (!strong.contains(b)) keys.add(b);
-    return new Prepared(index, in, canonical, hash, std, std.encode(), List.copyOf(keys), strong,
-        KeyHash.of(keys));
+    MatchKeys keys = MatchKeys.of(r, std);
+    return new Prepared(index, in, canonical, hash, std, std.encode(), keys.keys(), keys.strong(), keys.hashes());
   }
 
   /** True when this version should replace {@code stored}: newer, or the same time but a different content. */
