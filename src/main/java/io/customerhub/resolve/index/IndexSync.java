@@ -181,21 +181,29 @@ public final class IndexSync {
       UUID[] losers = r.getArrayOfUUIDs(3), survivors = r.getArrayOfUUIDs(4);
       for (int i = 0; i < losers.length; i++) index.merged(losers[i], survivors[i], seq);
     }
-    if (stampOf.isEmpty()) return Future.succeededFuture();
-    String[] sources = new String[stampOf.size()], ids = new String[stampOf.size()];
-    int k = 0;
-    for (SourceKey key : stampOf.keySet()) {
-      sources[k] = key.source();
-      ids[k++] = key.sourceId();
+    return readBack(conn, new ArrayList<>(stampOf.keySet()), 0, stampOf);
+  }
+
+  /**
+   * The records of {@code keys} from {@code from} on, a page at a time: a change of every record (a
+   * re-standardization) would otherwise be one result of every record's values, held whole.
+   */
+  private Future<Void> readBack(SqlConnection conn, List<SourceKey> keys, int from, Map<SourceKey, Long> stampOf) {
+    if (from >= keys.size()) return Future.succeededFuture();
+    int to = Math.min(keys.size(), from + LOAD_PAGE);
+    String[] sources = new String[to - from], ids = new String[to - from];
+    for (int k = from; k < to; k++) {
+      sources[k - from] = keys.get(k).source();
+      ids[k - from] = keys.get(k).sourceId();
     }
-    return conn.preparedQuery(IndexSql.RECORDS).execute(Tuple.tuple().addValue(sources).addValue(ids)).map(rows -> {
+    return conn.preparedQuery(IndexSql.RECORDS).execute(Tuple.tuple().addValue(sources).addValue(ids)).compose(rows -> {
       for (Row r : rows) {
         SourceKey key = new SourceKey(r.getString(0), r.getString(1));
         CandidateIndex.Indexed e = indexed(r);
         if (e == null) index.remove(key, stampOf.get(key));
         else index.put(e, stampOf.get(key));
       }
-      return null;
+      return readBack(conn, keys, to, stampOf);
     });
   }
 

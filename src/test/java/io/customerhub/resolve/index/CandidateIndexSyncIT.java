@@ -1,13 +1,18 @@
 package io.customerhub.resolve.index;
 
+import io.customerhub.record.SourceKey;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.TwoHubsOnOneDatabase;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.customerhub.testing.Futures.await;
 import static io.customerhub.testing.WireRecords.at;
 import static io.customerhub.testing.WireRecords.person;
 import static io.customerhub.testing.WireRecords.uniqueEmail;
@@ -78,6 +83,25 @@ class CandidateIndexSyncIT extends TwoHubsOnOneDatabase {
     assertEquals(survivor, nodeB.accept(customer("app", emailB, given, family)).getString("profileId"));
     assertEquals(survivor, nodeA.accept(customer("app", emailA, given, family)).getString("profileId"));
     assertEquals(survivor, nodeB.crosswalk().get(HubTestNode.key(left)), leftAnswer.encode());
+  }
+
+  /** A change naming every record (a re-standardization's) is read back a page at a time, to its last record. */
+  @Test
+  void aChangeOfMoreRecordsThanOneReadTakesIsReadBackWhole() {
+    String email = uniqueEmail("paged"), given = uniqueName(), family = uniqueName();
+    JsonObject first = nodeA.accept(customer("crm", email, given, family));
+    List<SourceKey> named = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) named.add(new SourceKey("gone", uniqueId("G")));
+    IndexSync syncA = nodeA.node().services().candidateIndex();
+    await(nodeA.node().database().pool().withTransaction(conn -> syncA.log(conn, named, Map.of())));
+    CandidateIndex indexB = nodeB.node().services().candidateIndex().index();
+    int remembered = indexB.remembered();
+
+    JsonObject second = nodeB.accept(customer("erp", email, given, family));
+
+    assertEquals(first.getString("profileId"), second.getString("profileId"));
+    assertTrue(indexB.remembered() >= remembered + named.size(),
+        "node B read back every record the change names, none of them stored: " + indexB.remembered());
   }
 
   @Test
