@@ -6,13 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,28 +42,11 @@ class ImportIT {
     if (hub != null) hub.close();
   }
 
-  private record Run(int exit, String out, String err) {
-  }
-
-  private Run importFile(String source, Path file, String... options) throws Exception {
-    Path conf = Files.writeString(dir.resolve("hub.json"),
-        new JsonObject().put("auth", new JsonObject().put("jwtSecret", HubTestNode.JWT_SECRET)).encode());
-    List<String> args = new ArrayList<>(List.of("import", "--config", conf.toString(),
-        "--url", "http://127.0.0.1:" + hub.port(), "--source", source));
+  private CliRun importFile(String source, Path file, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--source", source));
     args.addAll(List.of(options));
     args.add(file.toString());
-    PrintStream stdout = System.out, stderr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    StringWriter picocliErr = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = HubCommand.commandLine().setErr(new PrintWriter(picocliErr, true)).execute(args.toArray(String[]::new));
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picocliErr);
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
+    return CliRun.of(dir, hub.port(), "import", args);
   }
 
   private static String person(String id, String attribute) {
@@ -90,7 +67,7 @@ class ImportIT {
     Path ndjson = Files.write(dir.resolve("gaps.ndjson"), List.of(person("G-1", "x"), "", "",
         person("G-2", "x"), "", "{\"sourceId\": \"G-3\", \"kind\": \"person\", \"birthDate\": []", person("G-4", "x")));
 
-    Run run = importFile(source, ndjson);
+    CliRun run = importFile(source, ndjson);
     assertTrue(run.out().contains("3 accepted, 1 rejected"), run.out());
     assertTrue(run.out().contains("rejected line 6: "), run.out());
 
@@ -98,7 +75,7 @@ class ImportIT {
         + "C-1,person,Ana,Csvone,\"a note\nover two lines\"\n"
         + "\n"
         + "C-2,alien,Ana,Csvtwo,x\n");
-    Run csvRun = importFile(source, csv);
+    CliRun csvRun = importFile(source, csv);
     assertTrue(csvRun.out().contains("1 accepted, 1 rejected"), csvRun.out());
     assertTrue(csvRun.out().contains("rejected line 5: "), csvRun.out());
   }
@@ -114,7 +91,7 @@ class ImportIT {
     for (int i = 10; i <= 12; i++) lines.add(person("P-" + i, "x"));
     Path file = Files.write(dir.resolve("people.ndjson"), lines);
 
-    Run run = importFile(source, file, "--batch", "4");
+    CliRun run = importFile(source, file, "--batch", "4");
     assertEquals(0, run.exit(), run.toString()); // some lines were accepted: success
     assertTrue(run.out().contains("10 accepted, 2 rejected"), run.out());
     assertTrue(run.out().contains("rejected line 5: line: is not a JSON object"), run.out());
@@ -127,7 +104,7 @@ class ImportIT {
     }
 
     // the same file again: the same answers, nothing new, nothing moved
-    Run again = importFile(source, file, "--batch", "4");
+    CliRun again = importFile(source, file, "--batch", "4");
     assertEquals(0, again.exit(), again.toString());
     assertTrue(again.out().contains("10 accepted, 2 rejected"), again.out());
     assertEquals(crosswalk, crosswalkOf(source));

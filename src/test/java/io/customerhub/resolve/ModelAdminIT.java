@@ -62,7 +62,7 @@ class ModelAdminIT extends OneHubPerClass {
 
     assertEquals(202, started.status(), started::toString);
     String job = started.header("Location");
-    JsonObject state = awaitJob(job);
+    JsonObject state = hub.awaitJob(job);
     assertEquals("done", state.getString("state"), state::encode);
     assertEquals(0, state.getInteger("moved"), "nothing was wrong, nothing moves: " + state.encode());
     Map<String, String> after = hub.crosswalk();
@@ -85,24 +85,6 @@ class ModelAdminIT extends OneHubPerClass {
     Response r = hub.get("/api/v1/admin/model", hub.adminToken());
     assertEquals(200, r.status(), r::toString);
     return r.json();
-  }
-
-  private static JsonObject awaitJob(String location) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    JsonObject state;
-    do {
-      Response r = hub.get(location, hub.adminToken());
-      assertEquals(200, r.status(), r::toString);
-      state = r.json();
-      if (!"running".equals(state.getString("state"))) return state;
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("the job did not finish in 60 s: " + state.encode());
   }
 
 }

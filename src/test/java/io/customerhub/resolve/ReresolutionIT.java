@@ -45,7 +45,7 @@ class ReresolutionIT extends OneHubPerClass {
 
     assertEquals(200, hub.post("/api/v1/admin/train", JSON, "{}", hub.adminToken()).status());
     Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
-    JsonObject job = awaitJob(started.header("Location"));
+    JsonObject job = hub.awaitJob(started.header("Location"));
 
     assertEquals("done", job.getString("state"), job::encode);
     Map<String, String> after = hub.crosswalk();
@@ -74,15 +74,5 @@ class ReresolutionIT extends OneHubPerClass {
       if ((rec.getString("source") + ":" + rec.getString("sourceId")).equals(recordKey)) return rec;
     }
     throw new AssertionError(recordKey + " not in the explanation of " + profileId + ": " + r.json().encode());
-  }
-
-  private static JsonObject awaitJob(String location) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    JsonObject state = hub.get(location, hub.adminToken()).json();
-    while ("running".equals(state.getString("state")) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      state = hub.get(location, hub.adminToken()).json();
-    }
-    return state;
   }
 }

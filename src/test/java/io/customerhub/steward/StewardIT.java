@@ -446,15 +446,10 @@ class StewardIT extends OneHubPerClass {
     return hub.get("/api/v1/profiles/" + profile, hub.adminToken()).json().getJsonArray("riskTags").encode();
   }
 
-  private static void reresolve() throws InterruptedException {
+  private static void reresolve() {
     Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
     assertEquals(202, started.status(), started::toString);
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    JsonObject state = hub.get(started.header("Location"), hub.adminToken()).json();
-    while ("running".equals(state.getString("state")) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      state = hub.get(started.header("Location"), hub.adminToken()).json();
-    }
+    JsonObject state = hub.awaitJob(started.header("Location"));
     assertEquals("done", state.getString("state"), state::encode);
   }
 

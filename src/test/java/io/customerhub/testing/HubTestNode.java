@@ -308,6 +308,20 @@ public final class HubTestNode implements AutoCloseable {
     return r.json();
   }
 
+  /** Polls an admin job (the {@code Location} its start answered) until it no longer runs; fails after a minute. */
+  public JsonObject awaitJob(String location) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonObject state;
+    do {
+      Response r = get(location, admin);
+      assertEquals(200, r.status(), r::toString);
+      state = r.json();
+      if (!"running".equals(state.getString("state"))) return state;
+      sleep(100);
+    } while (System.nanoTime() < deadline);
+    return fail("the job did not finish in 60 s: " + state.encode());
+  }
+
   /** Polls until the record's profile exists and satisfies {@code condition}; fails after {@code timeout}. */
   public JsonObject awaitProfile(String source, String sourceId, Predicate<JsonObject> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
