@@ -92,6 +92,8 @@ public final class HubNode implements AutoCloseable {
     services = HubServices.create(vertx, config, database, hz, mappings, metrics);
     await(services.models().load(services.engine()));
     await(services.candidateIndex().load());
+    // says at WARN when the stored records' standardized values and keys come from another standardization
+    await(services.restandardizer().check());
     await(services.steward().start());
 
     HubConfig.Kafka kafka = config.kafka();

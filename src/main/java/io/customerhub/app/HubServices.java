@@ -14,6 +14,7 @@ import io.customerhub.resolve.Linker;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.Reresolver;
+import io.customerhub.resolve.Restandardizer;
 import io.customerhub.resolve.match.MatchingConfig;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.resolve.index.IndexSync;
@@ -43,7 +44,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                           ProfileAssembler assembler,
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
-                          IngestService ingest, Reresolver reresolver,
+                          IngestService ingest, Reresolver reresolver, Restandardizer restandardizer,
                           RoutingAnswers routingAnswers, Steward steward,
                           List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
@@ -69,11 +70,13 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     IngestService ingest =
         new IngestService(vertx, mappings, resolver, readModel, config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
+    Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, engine, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel),
-        new ModelModule(engine, models, standardizer, reresolver, readModel), new StewardModule(steward));
+        new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel),
+        new StewardModule(steward));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
-        candidateIndex, readModel, ingest, reresolver, routing, steward, modules, metrics);
+        candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
   }
 }

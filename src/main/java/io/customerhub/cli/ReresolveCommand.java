@@ -6,11 +6,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** {@code bin/hub reresolve}: re-runs resolution of all stored records with the current model and thresholds. */
+/**
+ * {@code bin/hub reresolve [--restandardize]}: re-runs resolution of all stored records with the current model and
+ * thresholds, after standardizing them again when asked.
+ */
 @Command(name = "reresolve", mixinStandardHelpOptions = true,
     description = "Re-resolve every stored record with the current model and thresholds.")
 final class ReresolveCommand implements Callable<Integer> {
@@ -18,11 +22,17 @@ final class ReresolveCommand implements Callable<Integer> {
   @Mixin
   RemoteOptions remote;
 
+  @Option(names = "--restandardize", description = "First standardize every stored record again from its canonical "
+      + "form, as ingest does now, and rewrite its standardized values and match keys where they changed (after a "
+      + "new release or a change of conf/matching.json).")
+  boolean restandardize;
+
   @Override
   public Integer call() throws Exception {
     try (RemoteHub hub = remote.connect()) {
       String token = hub.token("reresolve", "admin");
-      JsonObject job = hub.client.postAbs(hub.base + "/api/v1/admin/reresolve").bearerTokenAuthentication(token)
+      String path = "/api/v1/admin/reresolve" + (restandardize ? "?restandardize=true" : "");
+      JsonObject job = hub.client.postAbs(hub.base + path).bearerTokenAuthentication(token)
           .send().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();
       String jobUrl = hub.base + "/api/v1/admin/jobs/" + job.getString("jobId");
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reresolve").setInitialMax(1)
@@ -40,6 +50,13 @@ final class ReresolveCommand implements Callable<Integer> {
       if ("failed".equals(job.getString("state"))) {
         System.err.println("re-resolution failed: " + job.getString("error"));
         return 1;
+      }
+      JsonObject restandardized = job.getJsonObject("restandardization");
+      if (restandardized != null) {
+        System.out.printf("re-standardization done: %d of %d records changed their standardized values or match keys"
+            + "%s%n", restandardized.getLong("changed"), restandardized.getLong("records"),
+            restandardized.getLong("failed") == 0 ? ""
+                : "; " + restandardized.getLong("failed") + " could not be standardized and kept theirs (see the log)");
       }
       System.out.printf("re-resolution done: %d records changed profile%n", job.getLong("moved", 0L));
       return 0;

@@ -56,6 +56,12 @@ public final class MatchEngine implements PairDecider {
     for (StandardRecord r : records) frequencies.add(r);
   }
 
+  /** Stored records were standardized again: their old values count no more, their new ones do. */
+  public void restandardized(Collection<StandardRecord> before, Collection<StandardRecord> now) {
+    for (StandardRecord r : before) frequencies.remove(r);
+    observe(now);
+  }
+
   public PairScore score(StandardRecord a, StandardRecord b) {
     return current.scorer().score(a, b);
   }

@@ -5,11 +5,13 @@ import io.customerhub.record.Kind;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.Reresolver;
+import io.customerhub.resolve.Restandardizer;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,6 +24,7 @@ import java.util.Map;
 /**
  * The match model over HTTP: {@code POST /match} scores two records without storing anything,
  * {@code POST /admin/train} learns a new model version from the stored records (EM, no labels),
+ * {@code POST /admin/reresolve} re-resolves every stored record (re-standardized first when asked) as a job,
  * {@code GET /admin/model} shows the model in use.
  */
 public final class ModelModule implements HttpApiVerticle.ApiModule {
@@ -30,15 +33,17 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   private final ModelStore models;
   private final Standardizer standardizer;
   private final Reresolver reresolver;
+  private final Restandardizer restandardizer;
   private final ProfileReadModel readModel;
   private final Map<String, JsonObject> jobs = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ModelModule(MatchEngine engine, ModelStore models, Standardizer standardizer, Reresolver reresolver,
-                     ProfileReadModel readModel) {
+                     Restandardizer restandardizer, ProfileReadModel readModel) {
     this.engine = engine;
     this.models = models;
     this.standardizer = standardizer;
     this.reresolver = reresolver;
+    this.restandardizer = restandardizer;
     this.readModel = readModel;
   }
 
@@ -51,18 +56,42 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
     api.get("/admin/jobs/:jobId").handler(Auth.require("admin")).handler(this::job);
   }
 
-  /** Starts a re-resolution in the background; its progress is at {@code /admin/jobs/{id}} on this node. */
+  /**
+   * Starts a re-resolution in the background; its progress is at {@code /admin/jobs/{id}} on this node. With
+   * {@code ?restandardize=true} every stored record is first standardized again from its canonical form (phase
+   * {@code restandardizing}), so that the run, and online linking after it, see what standardization makes of the
+   * records now rather than what it made when they were stored.
+   */
   private void reresolve(RoutingContext ctx) {
+    boolean restandardize = flag(ctx, "restandardize");
     String id = java.util.UUID.randomUUID().toString();
-    JsonObject state = new JsonObject().put("jobId", id).put("state", "running").put("phase", "loading")
-        .put("done", 0).put("total", 0);
+    JsonObject state = new JsonObject().put("jobId", id).put("state", "running")
+        .put("phase", restandardize ? "restandardizing" : "loading").put("done", 0).put("total", 0);
     jobs.put(id, state);
-    reresolver.run(p -> jobs.put(id, state.copy().put("phase", p.phase()).put("done", p.done()).put("total", p.total())),
-            changes -> readModel.afterCommit(changes, List.of()))
+    Future<Void> before = !restandardize ? Future.succeededFuture() : restandardizer.run(p -> progress(id, p))
+        .map(r -> {
+          jobs.put(id, jobs.get(id).copy().put("restandardization", new JsonObject().put("records", r.records())
+              .put("changed", r.changed()).put("failed", r.failed())).put("phase", "loading").put("done", 0)
+              .put("total", 0));
+          return null;
+        });
+    before.compose(v -> reresolver.run(p -> progress(id, p), changes -> readModel.afterCommit(changes, List.of())))
         .onSuccess(moved -> jobs.put(id, jobs.get(id).copy().put("state", "done").put("moved", moved)))
         .onFailure(err -> jobs.put(id, jobs.get(id).copy().put("state", "failed").put("error", err.getMessage())));
     ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
         .putHeader("Content-Type", "application/json").end(state.encode());
+  }
+
+  private void progress(String jobId, Reresolver.Progress p) {
+    jobs.put(jobId, jobs.get(jobId).copy().put("phase", p.phase()).put("done", p.done()).put("total", p.total()));
+  }
+
+  /** A yes-or-no query parameter: absent is no; anything but {@code true} or {@code false} is refused. */
+  private static boolean flag(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    if (value == null || value.equalsIgnoreCase("false")) return false;
+    if (value.equalsIgnoreCase("true")) return true;
+    throw HubException.invalid(name + ": must be true or false, not '" + value + "'");
   }
 
   private void job(RoutingContext ctx) {

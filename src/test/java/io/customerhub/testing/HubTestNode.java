@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,6 +72,7 @@ public final class HubTestNode implements AutoCloseable {
     private KafkaNames kafka;
     private final Map<String, String> env = new HashMap<>();
     private boolean ownMember;
+    private UnaryOperator<JsonObject> matching;
 
     /** Shares a database with another node (default: a fresh one). */
     public Builder postgresUrl(String url) {
@@ -99,6 +101,12 @@ public final class HubTestNode implements AutoCloseable {
       return this;
     }
 
+    /** Runs the node with {@code conf/matching.json} as {@code edit} changes it (a copy in its data directory). */
+    public Builder matching(UnaryOperator<JsonObject> edit) {
+      this.matching = edit;
+      return this;
+    }
+
     public HubTestNode start() {
       Path dataDir = tempDir("customer-hub-it-");
       Path confFile = Path.of("conf", "hub.json");
@@ -115,6 +123,7 @@ public final class HubTestNode implements AutoCloseable {
         overrides.put("HUB_KAFKA_DEAD_LETTER_TOPIC", kafka.deadLetterTopic());
         overrides.put("HUB_KAFKA_CHANGE_TOPIC", kafka.changeTopic());
       }
+      if (matching != null) confFile = editMatching(confFile, dataDir.resolve("conf"), matching);
       HubConfig config = ConfigLoader.load(confFile, overrides)
           .withPostgresUrl(postgresUrl != null ? postgresUrl : TestInfra.freshDatabase())
           .withKafkaBootstrap(kafka != null ? TestInfra.kafkaBootstrap() : null)
@@ -132,6 +141,30 @@ public final class HubTestNode implements AutoCloseable {
         deleteTree(dataDir);
         throw new IllegalStateException("hub node did not start", e);
       }
+    }
+  }
+
+  /**
+   * The configuration of {@code confFile}'s directory, copied to {@code to} unless it is there already (a Kafka
+   * node's renamed topics), with its matching.json edited; returns the configuration file there.
+   */
+  private static Path editMatching(Path confFile, Path to, UnaryOperator<JsonObject> edit) {
+    try {
+      if (!confFile.startsWith(to)) {
+        Path from = confFile.getParent();
+        try (Stream<Path> files = Files.walk(from)) {
+          for (Path file : files.toList()) {
+            Path target = to.resolve(from.relativize(file).toString());
+            if (Files.isDirectory(file)) Files.createDirectories(target);
+            else Files.copy(file, target);
+          }
+        }
+      }
+      Path matching = to.resolve("matching.json");
+      Files.writeString(matching, edit.apply(new JsonObject(Files.readString(matching))).encodePrettily());
+      return to.resolve(confFile.getFileName().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the configuration to " + to, e);
     }
   }
 

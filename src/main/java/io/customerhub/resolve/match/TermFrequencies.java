@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * How often each name and identifier value occurs, so that agreeing on a rare name ("Quispe") counts more
@@ -42,15 +43,27 @@ public final class TermFrequencies {
   }
 
   public void add(StandardRecord r) {
-    tally(Field.FAMILY_NAME, r.familyKey());
-    tally(Field.GIVEN_NAME, r.givenKey());
-    tally(Field.ORG_NAME, r.orgKey());
-    for (String e : r.emails()) tally(Field.EMAIL, e);
-    for (String p : r.phones()) tally(Field.PHONE, p);
-    tally(Field.NATIONAL_ID, r.nationalId());
-    tally(Field.TAX_ID, r.taxId());
+    each(r, this::tally);
+  }
+
+  /**
+   * Takes back what {@link #add} counted for a record whose values changed (it was standardized again). A value
+   * never counted stays at none: a node counts only the records it loaded and those it created itself since.
+   */
+  public void remove(StandardRecord r) {
+    each(r, this::untally);
+  }
+
+  private static void each(StandardRecord r, BiConsumer<Field, String> counter) {
+    counter.accept(Field.FAMILY_NAME, r.familyKey());
+    counter.accept(Field.GIVEN_NAME, r.givenKey());
+    counter.accept(Field.ORG_NAME, r.orgKey());
+    for (String e : r.emails()) counter.accept(Field.EMAIL, e);
+    for (String p : r.phones()) counter.accept(Field.PHONE, p);
+    counter.accept(Field.NATIONAL_ID, r.nationalId());
+    counter.accept(Field.TAX_ID, r.taxId());
     // full dates only: a year alone is shared by design
-    if (r.birthDate() != null && r.birthDate().length() == 10) tally(Field.BIRTH_DATE, r.birthDate());
+    if (r.birthDate() != null && r.birthDate().length() == 10) counter.accept(Field.BIRTH_DATE, r.birthDate());
   }
 
   /** How many records carry this value (0 when unseen). */
@@ -63,6 +76,16 @@ public final class TermFrequencies {
     if (value == null) return;
     counts.get(f).merge(value, 1L, Long::sum);
     totals.get(f).incrementAndGet();
+  }
+
+  private void untally(Field f, String value) {
+    if (value == null) return;
+    boolean[] counted = {false};
+    counts.get(f).computeIfPresent(value, (k, n) -> {
+      counted[0] = true;
+      return n <= 1 ? null : n - 1;
+    });
+    if (counted[0]) totals.get(f).decrementAndGet();
   }
 
   /** Adds the counts of {@code other} (e.g. from another partition of the data) to this one. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Groups of given names that denote the same person (William, Bill, Billy, Will). One group per line of
@@ -77,5 +78,17 @@ public final class Nicknames {
 
   public int size() {
     return groups.size();
+  }
+
+  /**
+   * Every name with the formal names of its groups, in name order: the same text for two tables that relate the
+   * same names however their files are laid out, so that a fingerprint of standardization changes only with them.
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (String name : new TreeSet<>(groups.keySet())) {
+      sb.append(name).append('=').append(String.join(",", new TreeSet<>(formalNames(name)))).append(';');
+    }
+    return sb.toString();
   }
 }

@@ -33,4 +33,20 @@ class TermFrequenciesTest {
     left.add(person("d", "Di", "Wu", null, null, null, null, null, null));
     assertEquals(1.0 / 3, left.frequency(Field.FAMILY_NAME, "wu"), 1e-12);
   }
+
+  @Test
+  void removingARecordTakesBackWhatAddingItCounted() {
+    TermFrequencies tf = TermFrequencies.of(List.of(person("a", "Ann", "Lee", null, null, null, null, null, null),
+        person("b", "Bo", "Lee", null, null, null, null, null, null)));
+    tf.remove(person("a", "Ann", "Lee", null, null, null, null, null, null));
+    tf.add(person("a", "Ann", "Li", null, null, null, null, null, null));
+    assertEquals(2, tf.total(Field.FAMILY_NAME));
+    assertEquals(1, tf.count(Field.FAMILY_NAME, "lee"));
+    assertEquals(1, tf.count(Field.FAMILY_NAME, "li"));
+    assertEquals(1, tf.count(Field.GIVEN_NAME, "ann"));
+    // a value this node never counted (another node created the record) stays at none, and so does the total
+    tf.remove(person("c", "Cy", "Wu", null, null, null, null, null, null));
+    assertEquals(0, tf.count(Field.FAMILY_NAME, "wu"));
+    assertEquals(2, tf.total(Field.FAMILY_NAME));
+  }
 }

@@ -1,0 +1,70 @@
+package io.customerhub.resolve;
+
+import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.resolve.standardize.StandardRecord;
+import io.customerhub.resolve.standardize.Standardizer;
+import io.customerhub.resolve.standardize.StandardizerConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Names what a standardizer makes of records, so that a hub can tell at start whether its stored records'
+ * standardized values and key hashes came from the standardization it runs now. It digests the settings that
+ * shape them (region, Gmail dots, the online blocking rules, the nickname table; not the batch rules, which are
+ * never stored) and what the standardizer makes of a few probe records that go through every standardizer: a
+ * change of the code or of a library (libphonenumber's plans, ICU's transliteration) that alters one of these
+ * shows without anyone remembering to bump a version. A change that no probe exercises goes unseen.
+ */
+final class StandardizationFingerprint {
+
+  /** Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region. */
+  private static final List<String> PROBES = List.of(
+      """
+      {"source":"probe","sourceId":"1","kind":"person","givenName":"Dr. Bill","familyName":"O'Brien-Müller",
+       "birthDate":"1990-03-07","emails":["Bill.OBrien@GMail.com"],"phones":["(206) 473-1762","+86 138 0013 8000"],
+       "addresses":[{"line1":"12 Main St Apt 4B","city":"Springfield","region":"IL","postcode":"62704",
+       "country":"US"}],"links":[{"source":"erp","sourceId":"K-77"}]}""",
+      """
+      {"source":"probe","sourceId":"2","kind":"person","givenName":"伟","familyName":"张","nationalId":"11010119900307001X",
+       "birthDate":"1990-25-03","phones":["010 6512 3456"],"addresses":[{"line1":"朝阳区建国路88号3号楼2单元501",
+       "city":"北京","postcode":"100022","country":"CN"}]}""",
+      """
+      {"source":"probe","sourceId":"3","kind":"person","fullName":"Mrs Katherine Anne de la Cruz","birthDate":"1975",
+       "emails":["k.delacruz@example.com"]}""",
+      """
+      {"source":"probe","sourceId":"4","kind":"organization","orgName":"Müller & Söhne Maschinenbau GmbH",
+       "taxId":"DE 123-456-789","phones":["+49 89 1234567"],"addresses":[{"line1":"Leopoldstraße 7","city":"München",
+       "postcode":"80802","country":"DE"}]}""",
+      """
+      {"source":"probe","sourceId":"5","kind":"organization","orgName":"北京海逸科技有限公司","taxId":"91110000MA01ABCD2X",
+       "emails":["info@haiyi.com.cn"]}""");
+
+  private StandardizationFingerprint() {
+  }
+
+  /** A hex digest; equal for two standardizers that store the same values and keys for the probes. */
+  static String of(Standardizer standardizer) {
+    StandardizerConfig c = standardizer.config();
+    StringBuilder sb = new StringBuilder(4096)
+        .append("region=").append(c.defaultRegion()).append('\n')
+        .append("stripGmailDots=").append(c.stripGmailDots()).append('\n')
+        .append("rules=").append(c.blockingRules()).append('\n')
+        .append("nicknames=").append(c.nicknames().describe()).append('\n');
+    for (String probe : PROBES) {
+      CanonicalRecord r = CanonicalJson.decodeStored(probe);
+      StandardRecord std = standardizer.standardize(r);
+      sb.append(std.encode()).append('\n').append(KeyHash.literal(MatchKeys.of(r, std).hashes())).append('\n');
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
