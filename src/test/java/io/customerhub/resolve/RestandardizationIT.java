@@ -227,8 +227,9 @@ class RestandardizationIT {
 
   private static void awaitWaitingForTheWriterLock() {
     for (int i = 0; i < 500; i++) {
+      // the writer lock (1213547074, -3) taken exclusively: only a run (or a steward's action) asks for it so
       if (!rows("select 1 from pg_locks where locktype = 'advisory' and not granted and classid = 1213547074 "
-          + "and objsubid = 2").isEmpty()) {
+          + "and objid::text = '4294967293' and objsubid = 2 and mode = 'ExclusiveLock'").isEmpty()) {
         return;
       }
       HubTestNode.sleep(20);
