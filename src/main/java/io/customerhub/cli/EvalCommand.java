@@ -8,6 +8,9 @@ import io.customerhub.generate.DatasetGenerator;
 import io.customerhub.generate.GeneratorOptions;
 import io.customerhub.generate.PairwiseMetrics;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.ScoredPairs;
+import io.customerhub.resolve.ThresholdSweep;
+import io.customerhub.resolve.match.MatchingConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -31,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bin/hub eval}: generates a data set with ground truth (or reads a labeled one, {@code --from}), loads it
  * into a fresh database through the HTTP door of an in-process node (the normal pipeline: validation, resolution,
  * commit), reads the crosswalk back and prints pairwise precision, recall and F1, the review pairs and the ingest
- * rate.
+ * rate; with {@code --sweep} then the same figures at a grid of merge thresholds ({@link ThresholdSweep}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure resolution quality and speed on a data set with ground truth: generated, or your own (--from).")
@@ -52,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
       + "<source>.ndjson files (the lines as each source sends them) and truth.csv (source,sourceId,entityId), "
       + "as bin/hub generate writes them")
   Path from;
+  @Option(names = "--sweep", description = "then print precision, recall, F1 and review pairs at a grid of merge "
+      + "thresholds, for the model the hub ends with (clusters as connected components of the scored pairs: a guide "
+      + "that ignores the cluster guard, explicit links and steward decisions)")
+  boolean sweep;
 
   @Override
   public Integer call() throws Exception {
@@ -84,12 +91,12 @@ final class EvalCommand implements Callable<Integer> {
       if (noOrders) truth.keySet().removeIf(k -> k.source().equals(Dataset.ORDERS));
       System.out.printf("%nrecords loaded        %,d in %.1f s = %,.0f records/s (resolved and committed, HTTP door)%n",
           loaded, seconds, loaded / seconds);
-      report("as loaded", node, truth, crosswalk(client, base, token));
+      ThresholdSweep.Row last = report("as loaded", node, truth, crosswalk(client, base, token));
       long learnStarted = System.nanoTime();
       if (node.learning().learn(true).toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES)) {
         System.out.printf("%nthe hub learned its model from the %,d loaded records and re-resolved them in %.1f s,"
             + " as it does once ingest goes quiet%n", loaded, (System.nanoTime() - learnStarted) / 1e9);
-        report("after the hub learned from the data", node, truth, crosswalk(client, base, token));
+        last = report("after the hub learned from the data", node, truth, crosswalk(client, base, token));
       }
       if (retrain) {
         long t = System.nanoTime();
@@ -105,25 +112,47 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf("%nretrained (model version %d on %d records) and re-resolved in %.1f s: %d records moved%n",
             trained.getLong("version"), trained.getLong("trainedOn"), (System.nanoTime() - t) / 1e9,
             job.getLong("moved", 0L));
-        report("after training and re-resolution", node, truth, crosswalk(client, base, token));
+        last = report("after training and re-resolution", node, truth, crosswalk(client, base, token));
       }
+      if (sweep) sweep(node, truth, last);
       return 0;
     }
   }
 
-  private static void report(String title, HubNode node, Map<SourceKey, String> truth,
-                             Map<SourceKey, String> predicted) throws Exception {
+  /** Prints the figures of the hub's crosswalk; answers them as the sweep's line for the hub. */
+  private static ThresholdSweep.Row report(String title, HubNode node, Map<SourceKey, String> truth,
+                                           Map<SourceKey, String> predicted) throws Exception {
     PairwiseMetrics.Result m = PairwiseMetrics.evaluate(truth, predicted);
     long reviews = count(node, "select count(*) from review_pair where status = 'open'");
+    long profiles = predicted.values().stream().distinct().count();
     System.out.println("-- " + title);
       System.out.printf("identity records      %,d (truth %,d), profiles %,d%n", predicted.size(), truth.size(),
-          predicted.values().stream().distinct().count());
+          profiles);
       System.out.printf("pairwise precision    %.4f%npairwise recall       %.4f%npairwise F1            %.4f%n",
           m.precision(), m.recall(), m.f1());
       System.out.printf("true/false positives  %,d / %,d, false negatives %,d%n", m.truePositives(),
           m.falsePositives(), m.falseNegatives());
       System.out.printf("review pairs          %,d (%.2f%% of identity records)%n", reviews,
           100.0 * reviews / Math.max(1, predicted.size()));
+    return new ThresholdSweep.Row(Double.NaN, "as the hub did", profiles, reviews, m);
+  }
+
+  /** The threshold table for the model the hub ended with, after {@code hub}'s own figures. */
+  private static void sweep(HubNode node, Map<SourceKey, String> truth, ThresholdSweep.Row hub) throws Exception {
+    MatchingConfig cfg = node.services().engine().config();
+    List<Double> thresholds = ThresholdSweep.thresholds(cfg.mergeProbability(), cfg.reviewProbability());
+    long started = System.nanoTime();
+    ScoredPairs pairs = node.services().reresolver().score(thresholds.get(0)).toCompletionStage()
+        .toCompletableFuture().get(30, TimeUnit.MINUTES);
+    List<ThresholdSweep.Row> rows = ThresholdSweep.rows(pairs, truth, cfg.mergeProbability(), cfg.reviewProbability());
+    System.out.printf("%n-- threshold sweep: model version %d, %,d candidate pairs of the %,d stored records scoring at"
+        + " least %s (%.1f s)%n", pairs.modelVersion(), pairs.size(), pairs.keys().size(), thresholds.get(0),
+        (System.nanoTime() - started) / 1e9);
+    System.out.printf("profiles: the connected components of the pairs at or above the row's merge threshold;"
+        + " review pairs: those scoring%nfrom the review threshold (%s) up to it whose records stay apart. A guide, not"
+        + " what the hub would do:%nit ignores the cluster guard, explicit links and steward decisions. The hub's own"
+        + " figures come first.%n", cfg.reviewProbability());
+    ThresholdSweep.table(hub, rows).forEach(System.out::println);
   }
 
   /** The generated set as the sources would send it, customers first. */

@@ -66,6 +66,15 @@ public final class MatchEngine implements PairDecider {
     return current.scorer().score(a, b);
   }
 
+  /**
+   * The scorer of {@code model} with the live term frequencies and both thresholds at their lowest, so that every
+   * pair scores MERGE unless a rule of the pair itself (conflicting ids, a household) vetoes the merge: what a sweep
+   * over thresholds needs to know of a pair besides its probability. For what-if questions, never for decisions.
+   */
+  public PairScorer scorerBelowEveryThreshold(MatchModel model) {
+    return new PairScorer(model, frequencies, config.withThresholds(Double.MIN_VALUE, Double.MIN_VALUE));
+  }
+
   @Override
   public Decision decide(StandardRecord a, StandardRecord b, boolean explicitLink) {
     if (explicitLink) return new Decision(Band.MERGE, 1.0, "explicit-link", Map.of());

@@ -102,6 +102,20 @@ public final class Reresolver {
   }
 
   /**
+   * Every candidate pair of the stored records that a run would score, scored with the model in use on workers:
+   * for a sweep over thresholds ({@link ThresholdSweep}), nothing decided or stored. Pairs below {@code floor} are
+   * let go as they are scored.
+   */
+  public Future<ScoredPairs> score(double floor) {
+    return read().compose(pass -> vertx.executeBlocking(() -> {
+      MatchEngine.ModelInUse model = engine.current();
+      BatchPass batch = pass.records();
+      return ScoredPairs.of(batch.records(), batch.candidates(), engine.scorerBelowEveryThreshold(model.model()),
+          model.version(), floor);
+    }, false));
+  }
+
+  /**
    * Runs over a pass read earlier. Ingest and stewards go on meanwhile, and what they did since the read stands: a
    * record linked since is not in the pass, one deleted, moved or merged elsewhere since stays where it is now (see
    * {@link #applyPage}), and a profile that took records since keeps them (see {@link #redirectEmptied}).

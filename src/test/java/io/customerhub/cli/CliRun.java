@@ -27,13 +27,19 @@ record CliRun(int exit, String out, String err) {
     List<String> all = new ArrayList<>(List.of(command, "--config", conf.toString(),
         "--url", "http://127.0.0.1:" + port));
     all.addAll(args);
+    return of(all);
+  }
+
+  /** Runs {@code bin/hub} with {@code args} as they are, the command first: one that starts a node of its own. */
+  static CliRun of(List<String> args) {
     PrintStream stdout = System.out, stderr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
     StringWriter picocliErr = new StringWriter();
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = HubCommand.commandLine().setErr(new PrintWriter(picocliErr, true)).execute(all.toArray(String[]::new));
+      int exit = HubCommand.commandLine().setErr(new PrintWriter(picocliErr, true))
+          .execute(args.toArray(String[]::new));
       return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picocliErr);
     } finally {
       System.setOut(stdout);
