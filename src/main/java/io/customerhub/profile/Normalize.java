@@ -12,6 +12,8 @@ import java.util.Set;
 /**
  * Simple standardized forms used to deduplicate multi-valued attributes and to count or compare values.
  * Deliberately lighter than the resolver's standardizers: here it only has to decide "same value or not".
+ * Addresses that name one place in other words (another script, other abbreviations) are told apart from
+ * different places by {@link Places}, which uses the resolver's address standardizer.
  */
 public final class Normalize {
 

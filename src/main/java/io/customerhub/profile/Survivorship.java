@@ -19,7 +19,8 @@ public final class Survivorship {
 
   /**
    * The lineage of one attribute: candidates ordered best first, the winner (or, for multi-valued attributes,
-   * the union deduplicated by standardized form, best first) and the records the chosen values came from.
+   * the union deduplicated by standardized form, and addresses by the place they name, best first) and the
+   * records the chosen values came from.
    */
   public static AttributeLineage choose(String attribute, SurvivorshipRule rule, List<Candidate> candidates) {
     // each candidate with its standardized form, computed once (sorting would otherwise compute it per
@@ -39,14 +40,16 @@ public final class Survivorship {
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
           best == null ? List.of() : List.of(best.record()), ordered);
     }
-    List<Object> values = new ArrayList<>();
-    List<SourceKey> from = new ArrayList<>();
+    List<Ranked> distinct = new ArrayList<>(ranked.size());
     Set<String> seen = new HashSet<>();
-    for (Ranked r : ranked) {
-      if (seen.add(r.form())) {
-        values.add(r.candidate().value());
-        from.add(r.candidate().record());
-      }
+    for (Ranked r : ranked) if (seen.add(r.form())) distinct.add(r);
+    // the same place written in two scripts or with other abbreviations has two text forms
+    if (attribute.equals("addresses")) distinct = Places.distinct(distinct, r -> r.candidate().value());
+    List<Object> values = new ArrayList<>(distinct.size());
+    List<SourceKey> from = new ArrayList<>(distinct.size());
+    for (Ranked r : distinct) {
+      values.add(r.candidate().value());
+      from.add(r.candidate().record());
     }
     return new AttributeLineage(rule.strategy().wire(), values, from, ordered);
   }

@@ -56,7 +56,24 @@ class SurvivorshipTest {
         "8 Jianguo Rd", null, "Beijing", "BJ", "100022", "CN"));
     AttributeLineage l = Survivorship.choose("addresses", SurvivorshipRule.of(Strategy.MOST_COMPLETE), List.of(
         new Candidate(CRM, daysAgo(1), partial), new Candidate(ERP, daysAgo(9), full)));
-    assertEquals(List.of(full, partial), l.chosen());
+    assertEquals(List.of(full), l.chosen(), "the partial one names the same place");
+    assertEquals(2, l.candidates().size(), "both stay in the lineage");
+  }
+
+  @Test
+  void oneAddressInHanziAndInPinyinIsOneGoldenAddress() {
+    Map<String, Object> hanzi = JsonValues.address(new io.customerhub.record.Address(
+        "建国路8号", "3号楼402室", "北京市", "北京", "100022", "CN"));
+    Map<String, Object> pinyin = JsonValues.address(new io.customerhub.record.Address(
+        "8 Jianguo Lu", "Bldg 3, Rm 402", "Beijing", "Beijing", "100022", "CN"));
+    Map<String, Object> moved = JsonValues.address(new io.customerhub.record.Address(
+        "8 Jianguo Lu", "Bldg 3, Rm 502", "Beijing", "Beijing", "100022", "CN"));
+    AttributeLineage l = Survivorship.choose("addresses", SurvivorshipRule.of(Strategy.MOST_RECENT), List.of(
+        new Candidate(CRM, daysAgo(1), hanzi), new Candidate(ERP, daysAgo(5), pinyin),
+        new Candidate(WEB, daysAgo(9), moved)));
+    assertEquals(List.of(hanzi, moved), l.chosen(), "the newest words for each place");
+    assertEquals(List.of(CRM, WEB), l.chosenFrom());
+    assertEquals(3, l.candidates().size());
   }
 
   @Test

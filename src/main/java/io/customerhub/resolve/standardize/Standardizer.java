@@ -17,7 +17,7 @@ public final class Standardizer {
   private final ContactStandardizer contacts;
   private final NameStandardizer names = new NameStandardizer();
   private final OrgStandardizer orgs = new OrgStandardizer();
-  private final AddressStandardizer addressStandardizer = new AddressStandardizer();
+  private static final AddressStandardizer ADDRESSES = new AddressStandardizer();
 
   public Standardizer() {
     this(StandardizerConfig.defaults());
@@ -30,6 +30,14 @@ public final class Standardizer {
 
   public StandardizerConfig config() {
     return config;
+  }
+
+  /**
+   * One address as matching compares it (null when nothing is left), for callers outside matching that must
+   * tell whether two addresses name one place, whatever their script. Addresses need no configuration.
+   */
+  public static StandardAddress address(Address a) {
+    return ADDRESSES.address(a);
   }
 
   public StandardRecord standardize(CanonicalRecord r) {
@@ -45,7 +53,7 @@ public final class Standardizer {
     List<String> emails = new ArrayList<>();
     for (String e : r.emails()) emails.add(contacts.email(e));
     List<StandardAddress> addresses = new ArrayList<>();
-    for (Address a : r.addresses()) addresses.add(addressStandardizer.address(a));
+    for (Address a : r.addresses()) addresses.add(ADDRESSES.address(a));
     String region = addresses.stream().filter(a -> a != null && a.country() != null).map(StandardAddress::country)
         .findFirst().orElse(null);
     List<String> phones = new ArrayList<>();
