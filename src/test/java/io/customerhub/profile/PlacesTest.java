@@ -41,6 +41,38 @@ class PlacesTest {
   }
 
   @Test
+  void cityAndRegionAreWrittenInManyWaysSoOnePostcodeSettlesThem() {
+    // as the demo's CRM and ERP write one flat in Chengdu (ICU reads 成都 chengdou)
+    assertTrue(same(new Address("10 Huaihai Rd", null, "Chengdu", "SC", "610098", "CN"),
+        new Address("淮海路10号", null, "成都市", "四川省", "610098", "CN")));
+    assertFalse(same(new Address("12 Main St", null, "Springfield", "IL", null, "US"),
+        new Address("12 Main St", null, "Springfield", "MA", null, "US")), "no postcode: the region decides");
+    assertFalse(same(new Address("12 Main St", null, "Springfield", null, null, "US"),
+        new Address("12 Main St", null, "Shelbyville", null, null, "US")), "no postcode: the city decides");
+    assertTrue(same(new Address("12 Main St", null, "Springfield", "IL", null, "US"),
+        new Address("12 Main St", null, "Springfield", null, "62704", "US")));
+  }
+
+  @Test
+  void aHanziIcuReadsAnotherWayIsOneLetterApartAndStillOnePlace() {
+    // 长 is chang in 长安 but ICU reads it zhang; 都 is du in 成都, ICU reads dou
+    assertTrue(same(new Address("长安街33号", "15号楼2603室", "成都市", "四川省", "610466", "CN"),
+        new Address("33 Chang'an Jie", "Bldg 15, Rm 2603", "Chengdu", "SC", "610466", "CN")));
+    assertTrue(same(new Address("长安街33号", null, "成都市", null, null, "CN"),
+        new Address("33 Chang'an Street", null, "Chengdu", null, null, "CN")), "the city one letter apart too");
+    assertFalse(same(new Address("长安街33号", null, "成都市", null, "610466", "CN"),
+        new Address("33 Chang'an Ave", null, "Chengdu", null, "610466", "CN")), "街 is a street, not an avenue");
+    assertTrue(same(new Address("211 Victoira Road", null, "Manchester", "ENG", "M2 2JB", "GB"),
+        new Address("211 Victoria Road", null, "Manchester", "ENG", "M2 2JB", "GB")), "two letters swapped");
+    assertFalse(same(new Address("519 Renmin Td", null, "Nanjing", null, "210038", "CN"),
+        new Address("519 Renmin Rd", null, "Nanjing", null, "210038", "CN")), "short words must be equal");
+    assertFalse(same(new Address("34 Chang'an Ave", null, "Chengdu", null, "610466", "CN"),
+        new Address("33 Chang'an Ave", null, "Chengdu", null, "610466", "CN")), "numbers must be equal");
+    assertFalse(same(new Address("33 Zhongshan Rd", null, "Chengdu", null, "610466", "CN"),
+        new Address("33 Zhongshan Rd East", null, "Chengdu", null, "610466", "CN")));
+  }
+
+  @Test
   void aFieldMissingOnOneSideAgreesAndADifferentOneDoesNot() {
     Address full = new Address("12 Main St", null, "Springfield", "IL", "62704", "US");
     assertTrue(same(full, new Address("12 Main St", null, null, null, null, null)));
