@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code POST /reviews/{id}/decision}),
+ * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code GET /reviews/{id}},
+ * {@code POST /reviews/{id}/decision}),
  * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}), golden values set
  * by hand ({@code PUT} and {@code DELETE /profiles/{id}/overrides/{attribute}}) and the audit trail
  * ({@code GET /audit}).
@@ -40,6 +41,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   @Override
   public void mount(Router api) {
     api.get("/reviews").handler(Auth.require("steward")).handler(this::reviews);
+    api.get("/reviews/:reviewId").handler(Auth.require("steward")).handler(this::review);
     api.post("/reviews/:reviewId/decision").handler(Auth.require("steward")).handler(this::decide);
     api.post("/profiles/:profileId/merge").handler(Auth.require("steward")).handler(this::merge);
     api.post("/profiles/:profileId/split").handler(Auth.require("steward")).handler(this::split);
@@ -84,6 +86,10 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     }
     int limit = limit(ctx);
     page(ctx, steward.decisions().list(status, after(ctx), limit), limit);
+  }
+
+  private void review(RoutingContext ctx) {
+    answer(ctx, steward.decisions().get(parse("reviewId", ctx.pathParam("reviewId"), 1, Long.MAX_VALUE)));
   }
 
   private void decide(RoutingContext ctx) {

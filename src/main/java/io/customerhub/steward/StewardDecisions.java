@@ -61,6 +61,14 @@ public final class StewardDecisions {
     });
   }
 
+  /** The pair {@code id} as {@link #list} gives it; fails with {@link StewardRefusal} when there is none. */
+  public Future<JsonObject> get(long id) {
+    return surgery.pool().preparedQuery(StewardSql.REVIEW).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) throw StewardRefusal.missing("no review pair " + id);
+      return review(rows.iterator().next());
+    });
+  }
+
   /**
    * Decides the pair {@code id}; completes with the pair as decided and where its records are now, or fails
    * with {@link StewardRefusal}.
@@ -134,8 +142,8 @@ public final class StewardDecisions {
 
   private static JsonObject review(Row r) {
     return new JsonObject().put("id", r.getLong(0))
-        .put("left", record(r.getString(1), r.getString(2), r.getUUID(3)))
-        .put("right", record(r.getString(4), r.getString(5), r.getUUID(6)))
+        .put("left", record(r.getString(1), r.getString(2), r.getUUID(3), r.getString(13)))
+        .put("right", record(r.getString(4), r.getString(5), r.getUUID(6), r.getString(14)))
         .put("score", r.getDouble(7)).put("explanation", new JsonObject(r.getString(8)))
         .put("status", r.getString(9)).put("createdAt", text(r.getOffsetDateTime(10)))
         .put("decidedBy", r.getString(11)).put("decidedAt", text(r.getOffsetDateTime(12)));
@@ -147,9 +155,11 @@ public final class StewardDecisions {
     return out;
   }
 
-  private static JsonObject record(String source, String sourceId, UUID profile) {
+  /** A pair's record: its key, its profile now and its canonical form now (null once the record is gone). */
+  private static JsonObject record(String source, String sourceId, UUID profile, String canonical) {
     return new JsonObject().put("source", source).put("sourceId", sourceId)
-        .put("profileId", profile == null ? null : profile.toString());
+        .put("profileId", profile == null ? null : profile.toString())
+        .put("record", canonical == null ? null : new JsonObject(canonical));
   }
 
   static String text(OffsetDateTime t) {

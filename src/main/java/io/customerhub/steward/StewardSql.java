@@ -6,13 +6,19 @@ final class StewardSql {
   private StewardSql() {
   }
 
-  /** Review pairs, each record with the profile it is in now. */
+  /**
+   * Review pairs, each record with the profile it is in now and what it says now (its canonical form), which a
+   * steward needs beside the field levels to decide.
+   */
   private static final String SELECT_REVIEWS = """
       select r.id, r.left_source, r.left_id, lc.profile_id, r.right_source, r.right_id, rc.profile_id, r.score,
-             r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at
+             r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at,
+             lr.canonical::text, rr.canonical::text
       from review_pair r
       left join crosswalk lc on lc.source = r.left_source and lc.source_id = r.left_id
-      left join crosswalk rc on rc.source = r.right_source and rc.source_id = r.right_id""";
+      left join crosswalk rc on rc.source = r.right_source and rc.source_id = r.right_id
+      left join source_record lr on lr.source = r.left_source and lr.source_id = r.left_id
+      left join source_record rr on rr.source = r.right_source and rr.source_id = r.right_id""";
 
   /** A page of the queue in id order. */
   static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2 order by r.id limit $3";

@@ -32,6 +32,15 @@ class StewardIT extends OneHubPerClass {
     hub.accept(erp);
     JsonObject pair = openPair(crm, erp);
     assertNotEquals(pair.getJsonObject("left").getString("profileId"), pair.getJsonObject("right").getString("profileId"));
+    Map<String, JsonObject> shown = Map.of(key(pair.getJsonObject("left")), pair.getJsonObject("left"),
+        key(pair.getJsonObject("right")), pair.getJsonObject("right"));
+    assertEquals(erp.json().getString("nationalId"), shown.get("erp:" + erp.sourceId()).getJsonObject("record")
+        .getString("nationalId"), "each record's values beside the field levels");
+    assertEquals(crm.json().getString("nationalId"), shown.get("crm:" + crm.sourceId()).getJsonObject("record")
+        .getString("nationalId"));
+    Response one = hub.get("/api/v1/reviews/" + pair.getLong("id"), hub.token("steward"));
+    assertEquals(200, one.status(), one::toString);
+    assertEquals(pair, one.json(), "one pair by its id, as the queue lists it");
 
     Response decided = decide(pair.getLong("id"), "{\"decision\":\"merge\",\"note\":\"same passport scan\"}");
 
@@ -266,6 +275,9 @@ class StewardIT extends OneHubPerClass {
     assertProblem(400, "note", hub.post("/api/v1/reviews/1/decision", JSON, "{\"decision\":\"merge\",\"note\":5}", steward));
     assertProblem(404, "no review pair", hub.post("/api/v1/reviews/999999999/decision", JSON,
         "{\"decision\":\"merge\"}", steward));
+    assertProblem(404, "no review pair", hub.get("/api/v1/reviews/999999999", steward));
+    assertProblem(400, "reviewId", hub.get("/api/v1/reviews/0", steward));
+    assertEquals(403, hub.get("/api/v1/reviews/1", hub.token("reader")).status());
     Rec alone = WireRecords.distinctPerson("crm", "C");
     hub.accept(alone);
     String profile = profileOf(alone);
