@@ -85,7 +85,9 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       throw HubException.invalid("status: '" + status + "' is none of " + StewardDecisions.STATUSES);
     }
     int limit = limit(ctx);
-    page(ctx, steward.decisions().list(status, after(ctx), limit), limit);
+    String profile = ctx.request().getParam("profile");
+    page(ctx, steward.decisions().list(status, after(ctx), limit, profile == null ? null : uuid("profile", profile)),
+        limit);
   }
 
   private void review(RoutingContext ctx) {
@@ -105,13 +107,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx);
     String with = body.getValue("with") instanceof String s ? s : null;
     if (with == null) throw HubException.invalid("with: the id of the profile to merge into this one is missing");
-    UUID other;
-    try {
-      other = UUID.fromString(with);
-    } catch (IllegalArgumentException e) {
-      throw HubException.invalid("with: '" + with + "' is not a profile id (a UUID)");
-    }
-    answer(ctx, steward.actions().merge(keep, other, Auth.actor(ctx), note(body)));
+    answer(ctx, steward.actions().merge(keep, uuid("with", with), Auth.actor(ctx), note(body)));
   }
 
   private void split(RoutingContext ctx) {
@@ -169,6 +165,14 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       throw HubException.invalid("note: longer than " + MAX_NOTE + " characters");
     }
     return Json.withoutNul("note", (String) note);
+  }
+
+  private static UUID uuid(String name, String raw) {
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw HubException.invalid(name + ": '" + raw + "' is not a profile id (a UUID)");
+    }
   }
 
   private static long after(RoutingContext ctx) {

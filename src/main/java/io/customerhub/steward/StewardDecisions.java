@@ -52,9 +52,15 @@ public final class StewardDecisions {
     this.surgery = surgery;
   }
 
-  /** A page of the pairs in {@code status}, after the id {@code after}, in id order. */
-  public Future<JsonArray> list(String status, long after, int limit) {
-    return surgery.pool().preparedQuery(StewardSql.REVIEWS).execute(Tuple.of(status, after, limit)).map(rows -> {
+  /**
+   * A page of the pairs in {@code status}, after the id {@code after}, in id order; with a {@code profile}, only the
+   * pairs of which a record is in that profile now.
+   */
+  public Future<JsonArray> list(String status, long after, int limit, UUID profile) {
+    Future<RowSet<Row>> found = profile == null
+        ? surgery.pool().preparedQuery(StewardSql.REVIEWS).execute(Tuple.of(status, after, limit))
+        : surgery.pool().preparedQuery(StewardSql.PROFILE_REVIEWS).execute(Tuple.of(status, after, limit, profile));
+    return found.map(rows -> {
       JsonArray out = new JsonArray();
       for (Row r : rows) out.add(review(r));
       return out;

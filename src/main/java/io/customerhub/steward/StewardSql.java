@@ -23,6 +23,16 @@ final class StewardSql {
   /** A page of the queue in id order. */
   static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2 order by r.id limit $3";
 
+  /** A page of the pairs of which a record is in profile $4 now, in id order. */
+  static final String PROFILE_REVIEWS = SELECT_REVIEWS + """
+       where r.status = $1 and r.id > $2 and r.id in (
+        select p.id from crosswalk c join review_pair p on p.left_source = c.source and p.left_id = c.source_id
+        where c.profile_id = $4
+        union
+        select p.id from crosswalk c join review_pair p on p.right_source = c.source and p.right_id = c.source_id
+        where c.profile_id = $4)
+      order by r.id limit $3""";
+
   static final String REVIEW = SELECT_REVIEWS + " where r.id = $1";
 
   static final String LOCK_REVIEW = """

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +42,16 @@ class StewardIT extends OneHubPerClass {
     Response one = hub.get("/api/v1/reviews/" + pair.getLong("id"), hub.token("steward"));
     assertEquals(200, one.status(), one::toString);
     assertEquals(pair, one.json(), "one pair by its id, as the queue lists it");
+    for (String side : List.of("left", "right")) {
+      Response ofProfile = hub.get("/api/v1/reviews?profile=" + pair.getJsonObject(side).getString("profileId"),
+          hub.token("steward"));
+      assertEquals(200, ofProfile.status(), ofProfile::toString);
+      assertTrue(ofProfile.json().getJsonArray("items").contains(pair), side + ": the pairs of one profile");
+    }
+    Rec stranger = WireRecords.distinctPerson("crm", "C");
+    hub.accept(stranger);
+    assertEquals(0, hub.get("/api/v1/reviews?profile=" + profileOf(stranger), hub.token("steward")).json()
+        .getJsonArray("items").size(), "a profile without doubtful pairs has none");
 
     Response decided = decide(pair.getLong("id"), "{\"decision\":\"merge\",\"note\":\"same passport scan\"}");
 
@@ -277,6 +288,7 @@ class StewardIT extends OneHubPerClass {
         "{\"decision\":\"merge\"}", steward));
     assertProblem(404, "no review pair", hub.get("/api/v1/reviews/999999999", steward));
     assertProblem(400, "reviewId", hub.get("/api/v1/reviews/0", steward));
+    assertProblem(400, "profile", hub.get("/api/v1/reviews?profile=someone", steward));
     assertEquals(403, hub.get("/api/v1/reviews/1", hub.token("reader")).status());
     Rec alone = WireRecords.distinctPerson("crm", "C");
     hub.accept(alone);

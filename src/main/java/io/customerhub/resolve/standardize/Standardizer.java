@@ -13,11 +13,12 @@ import java.util.List;
  */
 public final class Standardizer {
 
+  private static final AddressStandardizer ADDRESSES = new AddressStandardizer();
+
   private final StandardizerConfig config;
   private final ContactStandardizer contacts;
   private final NameStandardizer names = new NameStandardizer();
   private final OrgStandardizer orgs = new OrgStandardizer();
-  private static final AddressStandardizer ADDRESSES = new AddressStandardizer();
 
   public Standardizer() {
     this(StandardizerConfig.defaults());
