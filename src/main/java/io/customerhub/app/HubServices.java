@@ -73,7 +73,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, engine, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel),
+        new MatchingModule(new Explanations(db.pool()), readModel, engine, standardizer),
         new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel),
         new StewardModule(steward));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,

@@ -8,11 +8,14 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Why each record is in a profile: the decision recorded when it was linked (the pair it matched, the rule, the
- * score, the band and the field comparisons), plus the merges the profile absorbed.
+ * score, the band and the field comparisons), plus the merges the profile absorbed; and the stored records two
+ * keys name, for comparing them.
  */
 public final class Explanations {
 
@@ -34,6 +37,26 @@ public final class Explanations {
     }
     if (!d.explanation().isEmpty()) o.put("explanation", new JsonObject(d.explanation()));
     return o;
+  }
+
+  /**
+   * A stored record as a pair comparison needs it: its canonical form, whether it is an identity (an order of a
+   * known customer is not) and the profile it is in now (null when none, e.g. deleted).
+   */
+  public record StoredRecord(SourceKey key, String canonical, boolean identity, UUID profileId) {
+  }
+
+  /** The stored records of the two keys, by key; a key nothing is stored under is missing from the map. */
+  public Future<Map<SourceKey, StoredRecord>> stored(SourceKey left, SourceKey right) {
+    return pool.preparedQuery(ResolveSql.STORED_PAIR)
+        .execute(Tuple.of(left.source(), left.sourceId(), right.source(), right.sourceId())).map(rows -> {
+          Map<SourceKey, StoredRecord> out = new HashMap<>();
+          for (Row r : rows) {
+            SourceKey key = new SourceKey(r.getString(0), r.getString(1));
+            out.put(key, new StoredRecord(key, r.getString(2), r.getBoolean(3), r.getUUID(4)));
+          }
+          return out;
+        });
   }
 
   /** The explanation of an active profile; an empty array of records when the profile holds none. */

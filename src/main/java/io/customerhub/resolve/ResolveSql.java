@@ -227,6 +227,12 @@ final class ResolveSql {
       select source, source_id, match::text, assigned_at from crosswalk where profile_id = $1
       order by assigned_at, source, source_id""";
 
+  /** Two stored records with the profile each is in now (none for an order of a known customer or a deleted one). */
+  static final String STORED_PAIR = """
+      select s.source, s.source_id, s.canonical::text, s.standard is not null, c.profile_id
+      from source_record s left join crosswalk c on c.source = s.source and c.source_id = s.source_id
+      where (s.source = $1 and s.source_id = $2) or (s.source = $3 and s.source_id = $4)""";
+
   static final String PROFILE_MERGES = """
       select merged, reason::text, actor, at from merge_history where survivor = $1 order by at""";
 

@@ -1,26 +1,48 @@
 package io.customerhub.serve;
 
 import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.Explanations;
+import io.customerhub.resolve.Explanations.StoredRecord;
+import io.customerhub.resolve.MatchEngine;
+import io.customerhub.resolve.match.PairScore;
+import io.customerhub.resolve.standardize.Standardizer;
+import io.customerhub.store.ProfileCodec;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
-/** Why records are together: {@code GET /profiles/{id}/explain}. */
+/**
+ * Why records are together, or not: {@code GET /profiles/{id}/explain} (why each record is in a profile) and
+ * {@code GET /match/{source}/{sourceId}/{otherSource}/{otherSourceId}} (two stored records scored now, with the
+ * model in use, beside where they are and whether a steward kept them apart): what a steward asks on finding the
+ * same customer in two profiles.
+ */
 public final class MatchingModule implements HttpApiVerticle.ApiModule {
 
   private final Explanations explanations;
   private final ProfileReadModel readModel;
+  private final MatchEngine engine;
+  private final Standardizer standardizer;
 
-  public MatchingModule(Explanations explanations, ProfileReadModel readModel) {
+  public MatchingModule(Explanations explanations, ProfileReadModel readModel, MatchEngine engine,
+                        Standardizer standardizer) {
     this.explanations = explanations;
     this.readModel = readModel;
+    this.engine = engine;
+    this.standardizer = standardizer;
   }
 
   @Override
   public void mount(Router api) {
     api.get("/profiles/:profileId/explain").handler(Auth.require("reader", "steward")).handler(this::explain);
+    api.get("/match/:source/:sourceId/:otherSource/:otherSourceId").handler(Auth.require("reader", "steward"))
+        .handler(this::compareStored);
   }
 
   private void explain(RoutingContext ctx) {
@@ -31,9 +53,52 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
       }
       if (stored.mergedInto() != null) {
         ProfileHandlers.redirect(ctx, stored.mergedInto() + "/explain");
-        return io.vertx.core.Future.succeededFuture();
+        return Future.succeededFuture();
       }
       return explanations.of(id).onSuccess(json -> ProfileHandlers.json(ctx, json.encode()));
     }).onFailure(ctx::fail);
+  }
+
+  private void compareStored(RoutingContext ctx) {
+    SourceKey left = ProfileHandlers.sourceKey(ctx);
+    SourceKey right = new SourceKey(Json.withoutNul("otherSource", ctx.pathParam("otherSource")),
+        Json.withoutNul("otherSourceId", ctx.pathParam("otherSourceId")));
+    if (left.equals(right)) throw HubException.invalid("otherSourceId: names the same record as sourceId");
+    explanations.stored(left, right).compose(found -> {
+      StoredRecord l = identity(found, left, "sourceId");
+      StoredRecord r = identity(found, right, "otherSourceId");
+      // standardizing (transliteration, phone numbers) and scoring are CPU work: off the event loop
+      return ctx.vertx().executeBlocking(() -> answer(l, r), false);
+    }).onSuccess(json -> ProfileHandlers.json(ctx, json)).onFailure(ctx::fail);
+  }
+
+  private static StoredRecord identity(Map<SourceKey, StoredRecord> found, SourceKey key, String param) {
+    StoredRecord s = found.get(key);
+    if (s == null) throw HubException.notFound("no record " + key.asString());
+    if (!s.identity()) {
+      throw HubException.invalid(param + ": " + key.asString() + " is an order of a known customer, not an identity");
+    }
+    return s;
+  }
+
+  private String answer(StoredRecord l, StoredRecord r) {
+    PairScore score = engine.score(standardizer.standardize(CanonicalJson.decodeStored(l.canonical())),
+        standardizer.standardize(CanonicalJson.decodeStored(r.canonical())));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("left", side(l));
+    out.put("right", side(r));
+    out.put("sameProfile", l.profileId() != null && l.profileId().equals(r.profileId()));
+    out.put("keptApart", engine.keptApart().contains(l.key(), r.key()));
+    out.putAll(score.toMap());
+    out.put("modelVersion", engine.current().version());
+    return ProfileCodec.write(out);
+  }
+
+  private static Map<String, Object> side(StoredRecord s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", s.key().source());
+    m.put("sourceId", s.key().sourceId());
+    m.put("profileId", s.profileId() == null ? null : s.profileId().toString());
+    return m;
   }
 }

@@ -2,14 +2,20 @@ package io.customerhub.serve;
 
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code POST /api/v1/match}: two records in the body scored and explained, nothing stored. */
+/**
+ * {@code POST /api/v1/match}: two records in the body scored and explained, nothing stored; and
+ * {@code GET /api/v1/match/{source}/{sourceId}/{otherSource}/{otherSourceId}}: two stored records.
+ */
 class MatchApiIT extends OneHubPerClass {
 
   private Response match(JsonObject left, JsonObject right) {
@@ -61,5 +67,55 @@ class MatchApiIT extends OneHubPerClass {
         new JsonObject().put("givenName", "Ann")).json();
 
     assertTrue(score.getJsonArray("warnings").getString(0).startsWith("left.birthDate"), score::encode);
+  }
+
+  private Response matchStored(Rec left, Rec right) {
+    return hub.get("/api/v1/match/" + left.source() + "/" + left.sourceId() + "/" + right.source() + "/"
+        + right.sourceId(), hub.token("steward"));
+  }
+
+  @Test
+  void twoStoredRecordsAreScoredNowBesideTheProfilesTheyAreIn() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec sameInErp = crm.copyIn("erp", "E");
+    Rec stranger = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    hub.accept(sameInErp);
+    hub.accept(stranger);
+
+    JsonObject together = matchStored(crm, sameInErp).json();
+    JsonObject apart = matchStored(crm, stranger).json();
+
+    assertEquals("MERGE", together.getString("band"), together::encode);
+    assertTrue(together.getBoolean("sameProfile"), together::encode);
+    assertFalse(together.getBoolean("keptApart"));
+    assertEquals(crm.sourceId(), together.getJsonObject("left").getString("sourceId"));
+    assertEquals(hub.crosswalk().get("erp:" + sameInErp.sourceId()),
+        together.getJsonObject("right").getString("profileId"));
+    assertTrue(together.getJsonArray("fields").size() > 3, together::encode);
+    assertEquals("APART", apart.getString("band"), apart::encode);
+    assertFalse(apart.getBoolean("sameProfile"));
+  }
+
+  @Test
+  void aStoredPairThatIsNoPairOfIdentitiesIsAProblemNamingWhy() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    Rec order = WireRecords.order("O-" + crm.sourceId(), "crm", crm.sourceId())
+        .ordered(java.time.Instant.parse("2026-11-01T00:00:00Z"), "10", "paid");
+    hub.accept(order);
+
+    Response missing = matchStored(crm, WireRecords.person("crm", "nobody-" + crm.sourceId()));
+    Response same = matchStored(crm, crm);
+    Response ofOrder = matchStored(crm, order);
+
+    assertEquals(404, missing.status(), missing::toString);
+    assertTrue(missing.body().contains("no record crm:nobody-"), missing::toString);
+    assertEquals(400, same.status(), same::toString);
+    assertTrue(same.body().contains("otherSourceId"), same::toString);
+    assertEquals(400, ofOrder.status(), ofOrder::toString);
+    assertTrue(ofOrder.body().contains("not an identity"), ofOrder::toString);
+    assertEquals(401, hub.get("/api/v1/match/crm/a/crm/b", null).status());
+    assertEquals(403, hub.get("/api/v1/match/crm/a/crm/b", hub.token("router")).status());
   }
 }
