@@ -28,6 +28,7 @@ import io.customerhub.serve.MatchingModule;
 import io.customerhub.serve.ModelModule;
 import io.customerhub.serve.StewardModule;
 import io.customerhub.resolve.Explanations;
+import io.customerhub.resolve.ProfileSearch;
 import io.customerhub.route.Prioritizer;
 import io.customerhub.route.RoutingPolicy;
 import io.customerhub.steward.Steward;
@@ -73,7 +74,9 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, engine, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel, engine, standardizer),
+        new MatchingModule(new Explanations(db.pool()), readModel, engine, standardizer,
+            new ProfileSearch(vertx, db.pool(), candidateIndex, engine, standardizer,
+                config.resolve().maxCandidatesPerKey())),
         new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel),
         new StewardModule(steward));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,

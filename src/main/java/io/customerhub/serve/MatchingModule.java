@@ -2,10 +2,12 @@ package io.customerhub.serve;
 
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.ingest.CanonicalJson;
+import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.Explanations;
 import io.customerhub.resolve.Explanations.StoredRecord;
 import io.customerhub.resolve.MatchEngine;
+import io.customerhub.resolve.ProfileSearch;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
@@ -13,7 +15,9 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,21 +25,26 @@ import java.util.UUID;
  * Why records are together, or not: {@code GET /profiles/{id}/explain} (why each record is in a profile) and
  * {@code GET /match/{source}/{sourceId}/{otherSource}/{otherSourceId}} (two stored records scored now, with the
  * model in use, beside where they are and whether a steward kept them apart): what a steward asks on finding the
- * same customer in two profiles.
+ * same customer in two profiles; and {@code POST /profiles/search}: the profiles a description of a customer most
+ * likely belongs to, found and scored as ingest would link it, nothing stored.
  */
 public final class MatchingModule implements HttpApiVerticle.ApiModule {
+
+  private static final int MAX_HITS = 100;
 
   private final Explanations explanations;
   private final ProfileReadModel readModel;
   private final MatchEngine engine;
   private final Standardizer standardizer;
+  private final ProfileSearch search;
 
   public MatchingModule(Explanations explanations, ProfileReadModel readModel, MatchEngine engine,
-                        Standardizer standardizer) {
+                        Standardizer standardizer, ProfileSearch search) {
     this.explanations = explanations;
     this.readModel = readModel;
     this.engine = engine;
     this.standardizer = standardizer;
+    this.search = search;
   }
 
   @Override
@@ -43,6 +52,32 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
     api.get("/profiles/:profileId/explain").handler(Auth.require("reader", "steward")).handler(this::explain);
     api.get("/match/:source/:sourceId/:otherSource/:otherSourceId").handler(Auth.require("reader", "steward"))
         .handler(this::compareStored);
+    api.post("/profiles/search").handler(Auth.require("reader", "steward")).handler(this::search);
+  }
+
+  private void search(RoutingContext ctx) {
+    String raw = ctx.request().getParam("limit");
+    int limit = raw == null ? 10 : (int) Params.number("limit", raw, 1, MAX_HITS);
+    List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    CanonicalRecord description = QueryRecords.decode(Json.body(ctx), "description", errors, warnings);
+    if (!errors.isEmpty()) throw HubException.invalid(String.join("; ", errors));
+    search.search(description, limit).onSuccess(result -> {
+      List<Map<String, Object>> hits = new ArrayList<>();
+      for (ProfileSearch.Hit h : result.hits()) {
+        Map<String, Object> hit = new LinkedHashMap<>();
+        hit.put("profileId", h.profileId());
+        hit.put("matchedRecord", key(h.matchedRecord()));
+        hit.putAll(h.score().toMap());
+        hits.add(hit);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("results", hits);
+      out.put("candidates", result.candidates());
+      out.put("modelVersion", result.modelVersion());
+      if (!warnings.isEmpty()) out.put("warnings", warnings);
+      ProfileHandlers.json(ctx, ProfileCodec.write(out));
+    }).onFailure(ctx::fail);
   }
 
   private void explain(RoutingContext ctx) {
@@ -95,10 +130,15 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
   }
 
   private static Map<String, Object> side(StoredRecord s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("source", s.key().source());
-    m.put("sourceId", s.key().sourceId());
+    Map<String, Object> m = key(s.key());
     m.put("profileId", s.profileId() == null ? null : s.profileId().toString());
+    return m;
+  }
+
+  private static Map<String, Object> key(SourceKey key) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", key.source());
+    m.put("sourceId", key.sourceId());
     return m;
   }
 }

@@ -1,7 +1,6 @@
 package io.customerhub.serve;
 
-import io.customerhub.ingest.RecordDecoder;
-import io.customerhub.record.Kind;
+import io.customerhub.record.CanonicalRecord;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
 import io.customerhub.resolve.Reresolver;
@@ -119,20 +118,8 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   }
 
   private StandardRecord side(JsonObject body, String name, List<String> errors, List<String> warnings) {
-    if (!(body.getValue(name) instanceof JsonObject record)) {
-      errors.add(name + ": must be a record object");
-      return null;
-    }
-    String source = record.getValue("source") instanceof String s && !s.isBlank() ? s : name;
-    JsonObject withId = record.copy();
-    if (withId.getValue("sourceId") == null) withId.put("sourceId", name);
-    RecordDecoder.Decoded d = RecordDecoder.decode(withId, source, Kind.PERSON);
-    if (!d.ok()) {
-      d.errors().forEach(e -> errors.add(name + "." + e));
-      return null;
-    }
-    d.warnings().forEach(w -> warnings.add(name + "." + w));
-    return standardizer.standardize(d.record());
+    CanonicalRecord record = QueryRecords.decode(body.getValue(name), name, errors, warnings);
+    return record == null ? null : standardizer.standardize(record);
   }
 
   private void train(RoutingContext ctx) {

@@ -133,12 +133,7 @@ final class ProfileHandlers {
   }
 
   static UUID profileId(RoutingContext ctx) {
-    String raw = ctx.pathParam("profileId");
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw HubException.invalid("profileId: '" + raw + "' is not a profile id (a UUID)");
-    }
+    return Params.profileId("profileId", ctx.pathParam("profileId"));
   }
 
   static void json(RoutingContext ctx, String body) {

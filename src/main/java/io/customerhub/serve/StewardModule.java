@@ -86,16 +86,16 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     }
     int limit = limit(ctx);
     String profile = ctx.request().getParam("profile");
-    page(ctx, steward.decisions().list(status, after(ctx), limit, profile == null ? null : uuid("profile", profile)),
-        limit);
+    page(ctx, steward.decisions().list(status, after(ctx), limit,
+        profile == null ? null : Params.profileId("profile", profile)), limit);
   }
 
   private void review(RoutingContext ctx) {
-    answer(ctx, steward.decisions().get(parse("reviewId", ctx.pathParam("reviewId"), 1, Long.MAX_VALUE)));
+    answer(ctx, steward.decisions().get(reviewId(ctx)));
   }
 
   private void decide(RoutingContext ctx) {
-    long id = parse("reviewId", ctx.pathParam("reviewId"), 1, Long.MAX_VALUE);
+    long id = reviewId(ctx);
     JsonObject body = Json.body(ctx);
     Decision decision = Decision.parse(body.getValue("decision") instanceof String s ? s : null);
     if (decision == null) throw HubException.invalid("decision: must be \"merge\" or \"keep-apart\"");
@@ -107,7 +107,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx);
     String with = body.getValue("with") instanceof String s ? s : null;
     if (with == null) throw HubException.invalid("with: the id of the profile to merge into this one is missing");
-    answer(ctx, steward.actions().merge(keep, uuid("with", with), Auth.actor(ctx), note(body)));
+    answer(ctx, steward.actions().merge(keep, Params.profileId("with", with), Auth.actor(ctx), note(body)));
   }
 
   private void split(RoutingContext ctx) {
@@ -167,31 +167,17 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     return Json.withoutNul("note", (String) note);
   }
 
-  private static UUID uuid(String name, String raw) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw HubException.invalid(name + ": '" + raw + "' is not a profile id (a UUID)");
-    }
-  }
-
   private static long after(RoutingContext ctx) {
     String raw = ctx.request().getParam("after");
-    return raw == null ? 0 : parse("after", raw, 0, Long.MAX_VALUE);
+    return raw == null ? 0 : Params.number("after", raw, 0, Long.MAX_VALUE);
   }
 
   private static int limit(RoutingContext ctx) {
     String raw = ctx.request().getParam("limit");
-    return raw == null ? 100 : (int) parse("limit", raw, 1, MAX_PAGE);
+    return raw == null ? 100 : (int) Params.number("limit", raw, 1, MAX_PAGE);
   }
 
-  private static long parse(String name, String raw, long min, long max) {
-    try {
-      long v = Long.parseLong(raw);
-      if (v >= min && v <= max) return v;
-    } catch (NumberFormatException ignored) {
-      // answered below
-    }
-    throw HubException.invalid(name + ": '" + raw + "' is not a whole number from " + min + " to " + max);
+  private static long reviewId(RoutingContext ctx) {
+    return Params.number("reviewId", ctx.pathParam("reviewId"), 1, Long.MAX_VALUE);
   }
 }

@@ -118,4 +118,51 @@ class MatchApiIT extends OneHubPerClass {
     assertEquals(401, hub.get("/api/v1/match/crm/a/crm/b", null).status());
     assertEquals(403, hub.get("/api/v1/match/crm/a/crm/b", hub.token("router")).status());
   }
+
+  private Response search(JsonObject description, String query) {
+    return hub.post("/api/v1/profiles/search" + query, "application/json", description.encode(),
+        hub.token("reader"));
+  }
+
+  @Test
+  void aDescriptionFindsTheProfileItsKeysLeadToBestFirst() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec other = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    hub.accept(crm.copyIn("erp", "E"));
+    hub.accept(other);
+    String profile = hub.crosswalk().get("crm:" + crm.sourceId());
+    String email = crm.json().getJsonArray("emails").getString(0).toUpperCase(java.util.Locale.ROOT);
+
+    JsonObject byEmail = search(new JsonObject().put("emails", new JsonArray().add(email)), "").json();
+    JsonObject byId = search(new JsonObject().put("nationalId", crm.json().getString("nationalId"))
+        .put("givenName", crm.json().getString("givenName")), "?limit=1").json();
+
+    JsonObject first = byEmail.getJsonArray("results").getJsonObject(0);
+    assertEquals(profile, first.getString("profileId"), byEmail::encode);
+    assertTrue(first.getJsonArray("fields").stream().map(JsonObject.class::cast)
+        .anyMatch(f -> "email".equals(f.getString("field")) && "EXACT".equals(f.getString("level"))), first::encode);
+    assertEquals(1, byEmail.getJsonArray("results").stream().map(JsonObject.class::cast)
+        .filter(r -> profile.equals(r.getString("profileId"))).count(), "each profile once, by its best record");
+    assertEquals(1, byId.getJsonArray("results").size(), byId::encode);
+    assertEquals(profile, byId.getJsonArray("results").getJsonObject(0).getString("profileId"), byId::encode);
+    assertEquals(404, hub.profileByKeyResponse("description", "description").status(), "nothing stored");
+  }
+
+  @Test
+  void aDescriptionSharingNoKeyFindsNothingAndABadOneIsAProblemNamingTheField() {
+    JsonObject none = search(new JsonObject().put("emails", new JsonArray().add(WireRecords.uniqueEmail("nobody"))),
+        "").json();
+    Response bad = search(new JsonObject().put("emails", new JsonObject()), "");
+    Response badLimit = search(new JsonObject().put("givenName", "Ann"), "?limit=0");
+
+    assertEquals(0, none.getJsonArray("results").size(), none::encode);
+    assertEquals(0, none.getInteger("candidates"));
+    assertEquals(400, bad.status(), bad::toString);
+    assertTrue(bad.body().contains("description.emails"), bad::toString);
+    assertEquals(400, badLimit.status(), badLimit::toString);
+    assertTrue(badLimit.body().contains("limit"), badLimit::toString);
+    assertEquals(403, hub.post("/api/v1/profiles/search", "application/json", "{}", hub.token("router")).status(),
+        "routing callers never see who matches");
+  }
 }
