@@ -1,6 +1,7 @@
 package io.customerhub.cli;
 
 import io.customerhub.app.HubNode;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
 import java.util.ArrayList;
@@ -80,8 +81,41 @@ final class DemoShowcase {
           + row.getUUID("profile_id") + "?lineage=true'");
       System.out.println("curl -s -H \"Authorization: Bearer $ROUTER\" " + base + "/routing/" + key);
     }
+    JsonObject description = searchExample();
+    if (description != null) {
+      System.out.println("\n# the profiles a description of a customer fits (a hanzi name, a birth date), best first");
+      System.out.println("curl -s -H \"Authorization: Bearer $READER\" -H 'Content-Type: application/json' -d '"
+          + description.encode() + "' " + base + "/profiles/search");
+    }
     System.out.println("\n# every source record and its profile (NDJSON)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
+  }
+
+  /**
+   * The hanzi name and birth date of a record, of the profile with the most records among such; null if none yet,
+   * or if the query fails: an example line is not worth stopping the demo for.
+   */
+  private JsonObject searchExample() {
+    List<Row> rows;
+    try {
+      rows = query("""
+        select r.canonical->>'givenName' as given, r.canonical->>'familyName' as family,
+               r.canonical->>'fullName' as full_name, r.canonical->>'birthDate' as birth
+        from source_record r join crosswalk c on c.source = r.source and c.source_id = r.source_id
+        where coalesce(r.canonical->>'familyName', r.canonical->>'fullName') ~ '[\\u4e00-\\u9fff]'
+          and r.canonical->>'birthDate' is not null
+        order by (select count(*) from crosswalk m where m.profile_id = c.profile_id) desc, r.source, r.source_id
+        limit 1""");
+    } catch (Exception e) {
+      return null;
+    }
+    if (rows.isEmpty()) return null;
+    Row r = rows.get(0);
+    JsonObject description = new JsonObject();
+    if (r.getString("given") != null) description.put("givenName", r.getString("given"));
+    if (r.getString("family") != null) description.put("familyName", r.getString("family"));
+    if (r.getString("full_name") != null) description.put("fullName", r.getString("full_name"));
+    return description.put("birthDate", r.getString("birth"));
   }
 
   private List<Row> query(String sql) throws Exception {
