@@ -12,6 +12,7 @@ import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -58,11 +59,15 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
   private void search(RoutingContext ctx) {
     String raw = ctx.request().getParam("limit");
     int limit = raw == null ? 10 : (int) Params.number("limit", raw, 1, MAX_HITS);
-    List<String> errors = new ArrayList<>();
+    JsonObject body = Json.body(ctx);
     List<String> warnings = new ArrayList<>();
-    CanonicalRecord description = QueryRecords.decode(Json.body(ctx), "description", errors, warnings);
-    if (!errors.isEmpty()) throw HubException.invalid(String.join("; ", errors));
-    search.search(description, limit).onSuccess(result -> {
+    // decoded on a worker, as ingest decodes its lines
+    ctx.vertx().executeBlocking(() -> {
+      List<String> errors = new ArrayList<>();
+      CanonicalRecord description = QueryRecords.decode(body, "description", errors, warnings);
+      if (!errors.isEmpty()) throw HubException.invalid(String.join("; ", errors));
+      return description;
+    }, false).compose(description -> search.search(description, limit)).onSuccess(result -> {
       List<Map<String, Object>> hits = new ArrayList<>();
       for (ProfileSearch.Hit h : result.hits()) {
         Map<String, Object> hit = new LinkedHashMap<>();
