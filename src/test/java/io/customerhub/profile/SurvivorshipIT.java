@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.customerhub.testing.WireRecords.at;
 import static io.customerhub.testing.WireRecords.international;
 import static io.customerhub.testing.WireRecords.organization;
+import static io.customerhub.testing.WireRecords.person;
 import static io.customerhub.testing.WireRecords.uniqueEmail;
 import static io.customerhub.testing.WireRecords.uniqueId;
 import static io.customerhub.testing.WireRecords.uniqueMobile;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * The golden record of a company known to CRM and ERP, after their two profiles merged: each attribute follows its
  * rule in conf/profile.json (ERP wins legal name and tax id even though CRM wrote last, CRM wins contact data and
  * preferences, the fullest address wins, unlisted attributes go to the newest record), and {@code ?lineage=true}
- * shows every candidate value with the record and time it came from.
+ * shows every candidate value with the record and time it came from. One flat written in hanzi by one system and
+ * in pinyin by another is one golden address.
  */
 class SurvivorshipIT extends OneHubPerClass {
 
@@ -151,5 +153,29 @@ class SurvivorshipIT extends OneHubPerClass {
     JsonArray expected = new JsonArray();
     for (Rec r : order) expected.add(candidate(r, offered(r, attribute)));
     assertEquals(expected, l.getJsonArray("candidates"), where);
+  }
+
+  @Test
+  void oneFlatWrittenInHanziByTheCrmAndInPinyinByTheErpIsOneGoldenAddress() {
+    int no = 1 + ThreadLocalRandom.current().nextInt(900);
+    String postcode = String.valueOf(100_000 + ThreadLocalRandom.current().nextInt(800_000));
+    Rec crm = person("crm", uniqueId("C")).set("fullName", "张伟")
+        .emails(uniqueEmail("zw")).set("addresses", new JsonArray().add(new JsonObject().put("line1", "建国路" + no + "号")
+            .put("line2", "3号楼402室").put("city", "北京市").put("region", "北京市").put("postcode", postcode)
+            .put("country", "CN"))).updatedAt(at(5));
+    Rec erp = person("erp", uniqueId("K")).name("Wei", "Zhang")
+        .set("addresses", new JsonArray().add(new JsonObject().put("line1", no + " Jianguo Lu")
+            .put("line2", "Bldg 3, Rm 402").put("city", "Beijing").put("region", "BJ").put("postcode", postcode)
+            .put("country", "CN"))).link(crm.source(), crm.sourceId()).updatedAt(at(0));
+    hub.accept(crm);
+    String profileId = hub.accept(erp).getString("profileId");
+
+    JsonObject profile = hub.profile(profileId);
+    JsonObject lineage = hub.get("/api/v1/profiles/" + profileId + "?lineage=true", hub.adminToken()).json();
+
+    assertEquals(2, HubTestNode.recordKeys(profile).size(), profile::encode);
+    assertEquals(1, profile.getJsonArray("addresses").size(), profile::encode);
+    assertEquals(2, lineage.getJsonObject("lineage").getJsonObject("addresses").getJsonArray("candidates").size(),
+        "both ways of writing it stay in the lineage");
   }
 }
