@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code GET /reviews/{id}},
- * {@code POST /reviews/{id}/decision}),
+ * {@code POST /reviews/{id}/decision}, {@code POST /reviews/decisions} for many),
  * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}), golden values set
  * by hand ({@code PUT} and {@code DELETE /profiles/{id}/overrides/{attribute}}) and the audit trail
  * ({@code GET /audit}).
@@ -42,6 +42,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   public void mount(Router api) {
     api.get("/reviews").handler(Auth.require("steward")).handler(this::reviews);
     api.get("/reviews/:reviewId").handler(Auth.require("steward")).handler(this::review);
+    api.post("/reviews/decisions").handler(Auth.require("steward")).handler(this::decideMany);
     api.post("/reviews/:reviewId/decision").handler(Auth.require("steward")).handler(this::decide);
     api.post("/profiles/:profileId/merge").handler(Auth.require("steward")).handler(this::merge);
     api.post("/profiles/:profileId/split").handler(Auth.require("steward")).handler(this::split);
@@ -102,6 +103,49 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     answer(ctx, steward.decisions().decide(id, decision, Auth.actor(ctx), note(body)));
   }
 
+  /** One decision of a list, checked before any is carried out. */
+  private record Decided(long id, Decision decision, String note) {
+  }
+
+  /**
+   * Decisions on many pairs, carried out one after the other, each as {@code POST /reviews/{id}/decision} would
+   * (its own transaction and audit entry): a pair decided already or not found is answered in its place and the
+   * ones after it go on. A list that is not well formed is refused whole, naming the item, before anything is
+   * decided.
+   */
+  private void decideMany(RoutingContext ctx) {
+    JsonObject body = Json.body(ctx);
+    if (!(body.getValue("decisions") instanceof JsonArray list) || list.isEmpty()) {
+      throw HubException.invalid("decisions: a list of {\"id\", \"decision\", \"note\"} is missing");
+    }
+    if (list.size() > MAX_PAGE) throw HubException.invalid("decisions: more than " + MAX_PAGE);
+    List<Decided> decided = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = "decisions[" + i + "]";
+      if (!(list.getValue(i) instanceof JsonObject item)) throw HubException.invalid(at + ": must be an object");
+      if (!(item.getValue("id") instanceof Number id) || id.longValue() < 1 || id.doubleValue() != id.longValue()) {
+        throw HubException.invalid(at + ".id: must be the whole number of a review pair");
+      }
+      Decision decision = Decision.parse(item.getValue("decision") instanceof String d ? d : null);
+      if (decision == null) throw HubException.invalid(at + ".decision: must be \"merge\" or \"keep-apart\"");
+      decided.add(new Decided(id.longValue(), decision, note(item, at + ".note")));
+    }
+    Future<JsonArray> results = Future.succeededFuture(new JsonArray());
+    for (Decided d : decided) {
+      results = results.compose(done -> steward.decisions().decide(d.id(), d.decision(), Auth.actor(ctx), d.note())
+          .map(pair -> done.add(new JsonObject().put("id", d.id()).put("status", "decided").put("pair", pair)))
+          .recover(err -> {
+            if (!(err instanceof StewardRefusal r)) return Future.failedFuture(err);
+            HubException problem = problem(r);
+            return Future.succeededFuture(done.add(new JsonObject().put("id", d.id()).put("status", "refused")
+                .put("problem", new JsonObject().put("status", problem.status()).put("title", problem.title())
+                    .put("detail", problem.getMessage()))));
+          }));
+    }
+    results.onSuccess(all -> ProfileHandlers.json(ctx, new JsonObject().put("results", all).encode()))
+        .onFailure(ctx::fail);
+  }
+
   private void merge(RoutingContext ctx) {
     UUID keep = ProfileHandlers.profileId(ctx);
     JsonObject body = Json.body(ctx);
@@ -145,26 +189,40 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
 
   private static void answer(RoutingContext ctx, Future<JsonObject> action) {
     action.onSuccess(done -> ProfileHandlers.json(ctx, done.encode())).onFailure(err -> {
-      if (!(err instanceof StewardRefusal r)) ctx.fail(err);
-      else if (r.kind() == StewardRefusal.Kind.MISSING) ctx.fail(HubException.notFound(r.getMessage()));
-      else if (r.kind() == StewardRefusal.Kind.CONFLICT) ctx.fail(HubException.conflict(r.getMessage()));
-      else if (r.kind() == StewardRefusal.Kind.UNFINISHED) {
-        // not a conflict with what the steward asked (409 says "look again, this is settled"): the very same
-        // request succeeds once ingest has written the profile, which takes a moment; tools retry a 503 as it is
-        ctx.response().putHeader("Retry-After", "1");
-        ctx.fail(HubException.unavailable(r.getMessage()));
+      if (!(err instanceof StewardRefusal r)) {
+        ctx.fail(err);
+        return;
       }
-      else ctx.fail(HubException.invalid(r.getMessage()));
+      if (r.kind() == StewardRefusal.Kind.UNFINISHED) ctx.response().putHeader("Retry-After", "1");
+      ctx.fail(problem(r));
     });
   }
 
+  /**
+   * How a refusal is answered. An unfinished profile is a 503, not a conflict with what the steward asked (409
+   * says "look again, this is settled"): the very same request succeeds once ingest has written the profile, which
+   * takes a moment, and tools retry a 503 as it is.
+   */
+  private static HubException problem(StewardRefusal r) {
+    return switch (r.kind()) {
+      case MISSING -> HubException.notFound(r.getMessage());
+      case CONFLICT -> HubException.conflict(r.getMessage());
+      case UNFINISHED -> HubException.unavailable(r.getMessage());
+      case INVALID -> HubException.invalid(r.getMessage());
+    };
+  }
+
   private static String note(JsonObject body) {
+    return note(body, "note");
+  }
+
+  private static String note(JsonObject body, String field) {
     Object note = body.getValue("note");
-    if (note != null && !(note instanceof String)) throw HubException.invalid("note: must be a string");
+    if (note != null && !(note instanceof String)) throw HubException.invalid(field + ": must be a string");
     if (note != null && ((String) note).length() > MAX_NOTE) {
-      throw HubException.invalid("note: longer than " + MAX_NOTE + " characters");
+      throw HubException.invalid(field + ": longer than " + MAX_NOTE + " characters");
     }
-    return Json.withoutNul("note", (String) note);
+    return Json.withoutNul(field, (String) note);
   }
 
   private static long after(RoutingContext ctx) {

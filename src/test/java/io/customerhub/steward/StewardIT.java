@@ -277,6 +277,42 @@ class StewardIT extends OneHubPerClass {
   }
 
   @Test
+  void manyDecisionsAreCarriedOutInOrderAndARefusedOneIsAnsweredInItsPlace() {
+    Rec a = WireRecords.distinctPerson("crm", "C");
+    Rec a2 = sameCustomerOtherNationalId(a);
+    Rec b = WireRecords.distinctPerson("crm", "C");
+    Rec b2 = sameCustomerOtherNationalId(b);
+    hub.acceptAll(a, b);
+    hub.acceptAll(a2, b2);
+    long first = openPair(a, a2).getLong("id"), second = openPair(b, b2).getLong("id");
+    String malformed = new JsonObject().put("decisions", new JsonArray()
+        .add(new JsonObject().put("id", first).put("decision", "merge"))
+        .add(new JsonObject().put("id", second).put("decision", "perhaps"))).encode();
+
+    assertProblem(400, "decisions[1].decision", hub.post("/api/v1/reviews/decisions", JSON, malformed,
+        hub.token("steward")));
+    assertNotEquals(profileOf(a), profileOf(a2), "a list refused whole decides nothing");
+
+    String body = new JsonObject().put("decisions", new JsonArray()
+        .add(new JsonObject().put("id", first).put("decision", "merge").put("note", "same person"))
+        .add(new JsonObject().put("id", second).put("decision", "keep-apart"))
+        .add(new JsonObject().put("id", first).put("decision", "keep-apart"))
+        .add(new JsonObject().put("id", 999_999_999L).put("decision", "merge"))).encode();
+    Response r = hub.post("/api/v1/reviews/decisions", JSON, body, hub.token("steward"));
+
+    assertEquals(200, r.status(), r::toString);
+    JsonArray results = r.json().getJsonArray("results");
+    assertEquals(List.of("decided", "decided", "refused", "refused"),
+        results.stream().map(o -> ((JsonObject) o).getString("status")).toList(), r::body);
+    assertEquals("merged", results.getJsonObject(0).getJsonObject("pair").getString("status"));
+    assertEquals(409, results.getJsonObject(2).getJsonObject("problem").getInteger("status"));
+    assertEquals(404, results.getJsonObject(3).getJsonObject("problem").getInteger("status"));
+    assertEquals(profileOf(a), profileOf(a2), "merged");
+    assertNotEquals(profileOf(b), profileOf(b2), "kept apart");
+    assertEquals(403, hub.post("/api/v1/reviews/decisions", JSON, body, hub.token("reader")).status());
+  }
+
+  @Test
   void badRequestsAreAnsweredWithProblemsNamingTheField() {
     String steward = hub.token("steward");
     assertProblem(400, "status", hub.get("/api/v1/reviews?status=maybe", steward));
