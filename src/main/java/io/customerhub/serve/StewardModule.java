@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import java.util.UUID;
  */
 public final class StewardModule implements HttpApiVerticle.ApiModule {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StewardModule.class);
   private static final int MAX_PAGE = 1000;
   private static final int MAX_NOTE = 2000;
   private static final int MAX_SPLIT = 1000;
@@ -132,18 +135,36 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     }
     Future<JsonArray> results = Future.succeededFuture(new JsonArray());
     for (Decided d : decided) {
-      results = results.compose(done -> steward.decisions().decide(d.id(), d.decision(), Auth.actor(ctx), d.note())
-          .map(pair -> done.add(new JsonObject().put("id", d.id()).put("status", "decided").put("pair", pair)))
-          .recover(err -> {
-            if (!(err instanceof StewardRefusal r)) return Future.failedFuture(err);
-            HubException problem = problem(r);
-            return Future.succeededFuture(done.add(new JsonObject().put("id", d.id()).put("status", "refused")
-                .put("problem", new JsonObject().put("status", problem.status()).put("title", problem.title())
-                    .put("detail", problem.getMessage()))));
-          }));
+      results = results.compose(done -> {
+        // after a failure that is no refusal (the database gone, say) the rest is not tried: each says so, and
+        // the answer still says which were decided
+        String before = done.isEmpty() ? null : done.getJsonObject(done.size() - 1).getString("status");
+        if ("failed".equals(before) || "skipped".equals(before)) {
+          return Future.succeededFuture(done.add(outcome(d, "skipped", null)));
+        }
+        return steward.decisions().decide(d.id(), d.decision(), Auth.actor(ctx), d.note())
+            .map(pair -> done.add(outcome(d, "decided", null).put("pair", pair)))
+            .recover(err -> {
+              if (err instanceof StewardRefusal r) {
+                return Future.succeededFuture(done.add(outcome(d, "refused", problem(r))));
+              }
+              LOG.warn("review pair {}: decision not carried out", d.id(), err);
+              return Future.succeededFuture(done.add(outcome(d, "failed",
+                  HubException.unavailable("not carried out; the pairs after it were not tried: send them again"))));
+            });
+      });
     }
     results.onSuccess(all -> ProfileHandlers.json(ctx, new JsonObject().put("results", all).encode()))
         .onFailure(ctx::fail);
+  }
+
+  private static JsonObject outcome(Decided d, String status, HubException problem) {
+    JsonObject o = new JsonObject().put("id", d.id()).put("status", status);
+    if (problem != null) {
+      o.put("problem", new JsonObject().put("status", problem.status()).put("title", problem.title())
+          .put("detail", problem.getMessage()));
+    }
+    return o;
   }
 
   private void merge(RoutingContext ctx) {
