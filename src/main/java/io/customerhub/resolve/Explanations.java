@@ -8,7 +8,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +59,15 @@ public final class Explanations {
           }
           return out;
         });
+  }
+
+  /** The standardized values of every identity record of a profile (encoded), for the cluster guard. */
+  public Future<List<String>> memberStandards(UUID profileId) {
+    return pool.preparedQuery(ResolveSql.PROFILE_STANDARDS).execute(Tuple.of(profileId)).map(rows -> {
+      List<String> out = new ArrayList<>();
+      for (Row r : rows) out.add(r.getString(0));
+      return out;
+    });
   }
 
   /** The explanation of an active profile; an empty array of records when the profile holds none. */

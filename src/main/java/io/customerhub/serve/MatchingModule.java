@@ -9,6 +9,7 @@ import io.customerhub.resolve.Explanations.StoredRecord;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ProfileSearch;
 import io.customerhub.resolve.match.PairScore;
+import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
 import io.vertx.core.Future;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -107,8 +109,12 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
     explanations.stored(left, right).compose(found -> {
       StoredRecord l = identity(found, left, "sourceId");
       StoredRecord r = identity(found, right, "otherSourceId");
+      boolean apart = l.profileId() != null && r.profileId() != null && !l.profileId().equals(r.profileId());
+      Future<List<String>> lm = apart ? explanations.memberStandards(l.profileId()) : Future.succeededFuture(null);
+      Future<List<String>> rm = apart ? explanations.memberStandards(r.profileId()) : Future.succeededFuture(null);
       // standardizing (transliteration, phone numbers) and scoring are CPU work: off the event loop
-      return ctx.vertx().executeBlocking(() -> answer(l, r), false);
+      return Future.all(lm, rm).compose(v -> ctx.vertx().executeBlocking(
+          () -> answer(l, r, lm.result(), rm.result()), false));
     }).onSuccess(json -> ProfileHandlers.json(ctx, json)).onFailure(ctx::fail);
   }
 
@@ -121,7 +127,12 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
     return s;
   }
 
-  private String answer(StoredRecord l, StoredRecord r) {
+  /**
+   * The pair scored now; for records in two profiles ({@code leftMembers} and {@code rightMembers}, encoded
+   * standardized values, null otherwise) also whether the profiles may join: what the cluster guard and the
+   * stewards' keep-apart pairs say of all their records, as when ingest or re-resolution would merge them.
+   */
+  private String answer(StoredRecord l, StoredRecord r, List<String> leftMembers, List<String> rightMembers) {
     PairScore score = engine.score(standardizer.standardize(CanonicalJson.decodeStored(l.canonical())),
         standardizer.standardize(CanonicalJson.decodeStored(r.canonical())));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -129,9 +140,20 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
     out.put("right", side(r));
     out.put("sameProfile", l.profileId() != null && l.profileId().equals(r.profileId()));
     out.put("keptApart", engine.keptApart().contains(l.key(), r.key()));
+    if (leftMembers != null && rightMembers != null) {
+      Optional<String> refused = engine.guard().check(decoded(leftMembers), decoded(rightMembers));
+      out.put("profilesMayJoin", refused.isEmpty());
+      refused.ifPresent(why -> out.put("joinRefusedBecause", why));
+    }
     out.putAll(score.toMap());
     out.put("modelVersion", engine.current().version());
     return ProfileCodec.write(out);
+  }
+
+  private static List<StandardRecord> decoded(List<String> encoded) {
+    List<StandardRecord> out = new ArrayList<>(encoded.size());
+    for (String e : encoded) out.add(StandardRecord.decode(e));
+    return out;
   }
 
   private static Map<String, Object> side(StoredRecord s) {

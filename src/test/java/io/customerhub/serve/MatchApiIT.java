@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -95,6 +96,14 @@ class MatchApiIT extends OneHubPerClass {
     assertTrue(together.getJsonArray("fields").size() > 3, together::encode);
     assertEquals("APART", apart.getString("band"), apart::encode);
     assertFalse(apart.getBoolean("sameProfile"));
+    // a profile of two with another national id than the stranger's: the cluster guard would stop a join too
+    assertFalse(apart.getBoolean("profilesMayJoin"), apart::encode);
+    assertEquals("conflicting national ids", apart.getString("joinRefusedBecause"), apart::encode);
+    assertNull(together.getValue("profilesMayJoin"), "asked only of records in two profiles");
+    Rec another = WireRecords.distinctPerson("crm", "C");
+    hub.accept(another);
+    JsonObject twoSingles = matchStored(stranger, another).json();
+    assertTrue(twoSingles.getBoolean("profilesMayJoin"), "two single records: only their own score keeps them apart");
   }
 
   @Test

@@ -95,6 +95,11 @@ class StewardIT extends OneHubPerClass {
     assertNotEquals(profileOf(crm), profileOf(erp), "kept apart online");
     reresolve();
     assertNotEquals(profileOf(crm), profileOf(erp), "kept apart by re-resolution");
+    JsonObject why = hub.get("/api/v1/match/crm/" + crm.sourceId() + "/erp/" + erp.sourceId(), hub.token("steward"))
+        .json();
+    assertTrue(why.getBoolean("keptApart"), why::encode);
+    assertFalse(why.getBoolean("profilesMayJoin"), why::encode);
+    assertTrue(why.getString("joinRefusedBecause").contains("kept"), why::encode);
   }
 
   @Test
