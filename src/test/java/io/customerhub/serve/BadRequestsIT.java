@@ -118,6 +118,9 @@ class BadRequestsIT extends OneHubPerClass {
       get("/api/v1/admin/jobs/" + s, admin);
       send("POST", "/api/v1/records/" + s, NDJSON, customer.line() + "\n", admin);
       send("POST", "/api/v1/reviews/" + s + "/decision", JSON, "{\"decision\":\"merge\"}", admin);
+      get("/api/v1/reviews/" + s, admin);
+      get("/api/v1/match/" + s + "/" + s + "/crm/" + s, admin);
+      get("/api/v1/match/crm/" + s + "/" + s + "/" + s, admin);
       send("POST", "/api/v1/profiles/" + s + "/merge", JSON, "{\"with\":\"" + otherProfileId + "\"}", admin);
       send("POST", "/api/v1/profiles/" + s + "/split", JSON, "{\"records\":[]}", admin);
       send("PUT", "/api/v1/profiles/" + s + "/overrides/givenName", JSON, "{\"value\":\"X\"}", admin);
@@ -159,6 +162,8 @@ class BadRequestsIT extends OneHubPerClass {
     for (String body : BAD_BODIES) {
       for (String ct : new String[] {JSON, "text/plain", null}) {
         send("POST", "/api/v1/match", ct, body, admin);
+        send("POST", "/api/v1/profiles/search", ct, body, admin);
+        send("POST", "/api/v1/reviews/decisions", ct, body, admin);
         send("POST", "/api/v1/priorities", ct, body, admin);
         send("POST", "/api/v1/reviews/1/decision", ct, body, admin);
         send("POST", "/api/v1/profiles/" + unknownProfile + "/merge", ct, body, admin);
@@ -198,6 +203,14 @@ class BadRequestsIT extends OneHubPerClass {
           + "\"customer\":{\"source\":\"crm\",\"sourceId\":\"x\"}}]}").replace("%s", value), admin);
       send("POST", "/api/v1/reviews/1/decision", JSON, "{\"decision\":" + value + ",\"note\":" + value + "}", admin);
       send("POST", "/api/v1/reviews/1/decision", JSON, "{\"decision\":\"merge\",\"note\":" + value + "}", admin);
+      send("POST", "/api/v1/reviews/decisions", JSON, "{\"decisions\":" + value + "}", admin);
+      send("POST", "/api/v1/reviews/decisions", JSON, "{\"decisions\":[" + value + "]}", admin);
+      send("POST", "/api/v1/reviews/decisions", JSON, ("{\"decisions\":[{\"id\":%s,\"decision\":%s,\"note\":%s}]}")
+          .replace("%s", value), admin);
+      send("POST", "/api/v1/profiles/search", JSON, "{\"givenName\":" + value + ",\"birthDate\":" + value
+          + ",\"emails\":" + value + ",\"addresses\":" + value + ",\"kind\":" + value + "}", admin);
+      send("POST", "/api/v1/profiles/search", JSON, "{\"phones\":[" + value + "],\"source\":" + value
+          + ",\"sourceId\":" + value + ",\"links\":" + value + "}", admin);
       send("POST", p + "/merge", JSON, "{\"with\":" + value + ",\"note\":" + value + "}", admin);
       send("POST", p + "/merge", JSON, "{\"with\":\"" + otherProfileId + "\",\"note\":" + value + "}", steward);
       send("POST", p + "/split", JSON, "{\"records\":" + value + "}", admin);
@@ -227,6 +240,8 @@ class BadRequestsIT extends OneHubPerClass {
       get("/api/v1/reviews?limit=" + v, steward);
       get("/api/v1/reviews?after=" + v, steward);
       get("/api/v1/reviews?status=" + v, steward);
+      get("/api/v1/reviews?profile=" + v, steward);
+      send("POST", "/api/v1/profiles/search?limit=" + v, JSON, "{\"givenName\":\"Ann\"}", reader);
       get("/api/v1/audit?limit=" + v, steward);
       get("/api/v1/audit?after=" + v, steward);
       get("/api/v1/audit?subject=" + v, steward);
