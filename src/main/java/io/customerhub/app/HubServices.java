@@ -76,8 +76,9 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel, engine, standardizer,
             new ProfileSearch(vertx, db.pool(), candidateIndex, engine, standardizer,
-                config.resolve().maxCandidatesPerKey())),
-        new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel),
+                config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
+        new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel,
+            config.http().maxLineBytes()),
         new StewardModule(steward));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
         candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Re-runs resolution over every stored identity record with the current model and thresholds: blocks and scores
@@ -86,8 +87,11 @@ public final class Reresolver {
     }
   }
 
-  /** Runs to the end; {@code changes} receives committed profile changes (for the cache) page by page. */
-  public Future<Integer> run(Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
+  /**
+   * Runs to the end; {@code changes} receives committed profile changes (for the cache) page by page, and the run
+   * goes on when it has taken them: a run that completed is what readers see.
+   */
+  public Future<Integer> run(Consumer<Progress> progress, Function<List<ProfileChange>, Future<Void>> changes) {
     return read().compose(pass -> run(pass, progress, changes));
   }
 
@@ -120,7 +124,8 @@ public final class Reresolver {
    * record linked since is not in the pass, one deleted, moved or merged elsewhere since stays where it is now (see
    * {@link #applyPage}), and a profile that took records since keeps them (see {@link #redirectEmptied}).
    */
-  public Future<Integer> run(Pass pass, Consumer<Progress> progress, Consumer<List<ProfileChange>> changes) {
+  public Future<Integer> run(Pass pass, Consumer<Progress> progress,
+                             Function<List<ProfileChange>, Future<Void>> changes) {
     Snapshot snap = pass.snapshot;
     long started = System.nanoTime();
     long[] scored = {0};
@@ -188,7 +193,7 @@ public final class Reresolver {
   }
 
   private Future<Integer> apply(Snapshot s, ReresolutionPlan plan, Consumer<Progress> progress,
-                                Consumer<List<ProfileChange>> changes) {
+                                Function<List<ProfileChange>, Future<Void>> changes) {
     UUID[] target = plan.target();
     List<Integer> moves = new ArrayList<>();
     for (int i = 0; i < target.length; i++) if (!target[i].equals(s.profiles().get(i))) moves.add(i);
@@ -198,12 +203,13 @@ public final class Reresolver {
     for (int from = 0; from < moves.size(); from += PAGE) {
       List<Integer> page = moves.subList(from, Math.min(moves.size(), from + PAGE));
       int done = Math.min(moves.size(), from + PAGE);
-      chain = chain.compose(v -> applyPage(s, plan, page).map(applied -> {
-        changes.accept(applied.changes());
-        moved[0] += applied.moved();
-        progress.accept(new Progress("moving", done, moves.size()));
-        return null;
-      }));
+      // each page's changes reach the cache before the next page: a run that is done is what readers see
+      chain = chain.compose(v -> applyPage(s, plan, page).compose(applied -> changes.apply(applied.changes())
+          .map(w -> {
+            moved[0] += applied.moved();
+            progress.accept(new Progress("moving", done, moves.size()));
+            return null;
+          })));
     }
     // the records moved, which may be fewer than planned: one moved elsewhere since the read stays there
     return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moved[0]);
@@ -220,7 +226,8 @@ public final class Reresolver {
   }
 
   /** Profiles that kept none of their records now redirect to the profile that took most of them. */
-  private Future<Void> redirectEmptied(Snapshot s, UUID[] target, Consumer<List<ProfileChange>> changes) {
+  private Future<Void> redirectEmptied(Snapshot s, UUID[] target,
+                                       Function<List<ProfileChange>, Future<Void>> changes) {
     Set<UUID> targets = new HashSet<>(List.of(target));
     Map<UUID, Map<UUID, Integer>> whereTo = new HashMap<>();
     for (int i = 0; i < target.length; i++) {
@@ -257,10 +264,7 @@ public final class Reresolver {
                 merged.addAll(recomputed);
                 return merged;
               });
-        })).map(merged -> {
-          changes.accept(merged);
-          return null;
-        });
+        })).compose(changes::apply);
   }
 
   /**

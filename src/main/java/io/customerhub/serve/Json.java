@@ -20,6 +20,18 @@ final class Json {
     }
   }
 
+  /**
+   * The request body as a JSON object, refused with a 413 past {@code maxBytes} before it is parsed: for paths
+   * that take records to compare, which should be no longer than a record ingest takes.
+   */
+  static JsonObject body(RoutingContext ctx, int maxBytes) {
+    int length = ctx.body() == null || ctx.body().buffer() == null ? 0 : ctx.body().length();
+    if (length > maxBytes) {
+      throw HubException.tooLarge("body: is " + length + " bytes, more than the " + maxBytes + " this path takes");
+    }
+    return body(ctx);
+  }
+
   /** A non-blank string field, or null; a value of another type counts as missing. */
   static String text(JsonObject o, String field) {
     Object v = o.getValue(field);

@@ -40,14 +40,17 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
   private final MatchEngine engine;
   private final Standardizer standardizer;
   private final ProfileSearch search;
+  private final int maxRecordBytes;
 
+  /** {@code maxRecordBytes}: the longest description a search takes, as long as a record ingest takes. */
   public MatchingModule(Explanations explanations, ProfileReadModel readModel, MatchEngine engine,
-                        Standardizer standardizer, ProfileSearch search) {
+                        Standardizer standardizer, ProfileSearch search, int maxRecordBytes) {
     this.explanations = explanations;
     this.readModel = readModel;
     this.engine = engine;
     this.standardizer = standardizer;
     this.search = search;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   @Override
@@ -61,7 +64,7 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
   private void search(RoutingContext ctx) {
     String raw = ctx.request().getParam("limit");
     int limit = raw == null ? 10 : (int) Params.number("limit", raw, 1, MAX_HITS);
-    JsonObject body = Json.body(ctx);
+    JsonObject body = Json.body(ctx, maxRecordBytes);
     List<String> warnings = new ArrayList<>();
     // decoded on a worker, as ingest decodes its lines
     ctx.vertx().executeBlocking(() -> {

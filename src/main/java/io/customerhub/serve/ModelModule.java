@@ -35,15 +35,18 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   private final Restandardizer restandardizer;
   private final ProfileReadModel readModel;
   private final Map<String, JsonObject> jobs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final int maxRecordBytes;
 
+  /** {@code maxRecordBytes}: the longest record {@code POST /match} takes on each side, as ingest takes. */
   public ModelModule(MatchEngine engine, ModelStore models, Standardizer standardizer, Reresolver reresolver,
-                     Restandardizer restandardizer, ProfileReadModel readModel) {
+                     Restandardizer restandardizer, ProfileReadModel readModel, int maxRecordBytes) {
     this.engine = engine;
     this.models = models;
     this.standardizer = standardizer;
     this.reresolver = reresolver;
     this.restandardizer = restandardizer;
     this.readModel = readModel;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   @Override
@@ -100,7 +103,8 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   }
 
   private void match(RoutingContext ctx) {
-    JsonObject body = Json.body(ctx);
+    // two records and the JSON around them
+    JsonObject body = Json.body(ctx, 2 * maxRecordBytes + 1024);
     // standardizing (transliteration, phone numbers) and scoring are CPU work: off the event loop
     ctx.vertx().executeBlocking(() -> {
       List<String> errors = new ArrayList<>();

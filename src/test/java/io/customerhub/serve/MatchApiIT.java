@@ -173,5 +173,14 @@ class MatchApiIT extends OneHubPerClass {
     assertTrue(badLimit.body().contains("limit"), badLimit::toString);
     assertEquals(403, hub.post("/api/v1/profiles/search", "application/json", "{}", hub.token("router")).status(),
         "routing callers never see who matches");
+    // as long as a record ingest takes (http.maxLineBytes, 64 KiB), and /match two of them
+    Response tooLong = search(new JsonObject().put("givenName", "x".repeat(70_000)), "");
+    assertEquals(413, tooLong.status(), tooLong::toString);
+    assertTrue(tooLong.body().contains("body: is "), tooLong::toString);
+    JsonObject big = new JsonObject().put("givenName", "x".repeat(70_000));
+    Response oneLong = match(big, new JsonObject().put("givenName", "Ann"));
+    assertEquals(400, oneLong.status(), "one long side is within the size and answered for its field");
+    assertTrue(oneLong.body().contains("left.givenName"), oneLong::toString);
+    assertEquals(413, match(big, big.copy().put("familyName", "y".repeat(70_000))).status());
   }
 }
