@@ -23,14 +23,21 @@ final class StewardSql {
   /** A page of the queue in id order. */
   static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2 order by r.id limit $3";
 
-  /** A page of the pairs of which a record is in profile $4 now, in id order. */
+  /**
+   * A page of the pairs of which a record is in profile $4 now, in id order; a merged-away profile stands for the
+   * profile its records went to (a steward's link may name it).
+   */
   static final String PROFILE_REVIEWS = SELECT_REVIEWS + """
        where r.status = $1 and r.id > $2 and r.id in (
+        with recursive survivor(id) as (
+          select $4::uuid
+          union
+          select p.merged_into from profile p join survivor s on p.profile_id = s.id where p.merged_into is not null)
         select p.id from crosswalk c join review_pair p on p.left_source = c.source and p.left_id = c.source_id
-        where c.profile_id = $4
+        where c.profile_id in (select id from survivor)
         union
         select p.id from crosswalk c join review_pair p on p.right_source = c.source and p.right_id = c.source_id
-        where c.profile_id = $4)
+        where c.profile_id in (select id from survivor))
       order by r.id limit $3""";
 
   static final String REVIEW = SELECT_REVIEWS + " where r.id = $1";

@@ -66,6 +66,11 @@ class StewardIT extends OneHubPerClass {
     reresolve();
 
     assertEquals(profileOf(crm), profileOf(erp), "a re-resolution keeps the steward's merge");
+    String mergedAway = pair.getJsonObject("left").getString("profileId").equals(profileOf(crm))
+        ? pair.getJsonObject("right").getString("profileId") : pair.getJsonObject("left").getString("profileId");
+    assertTrue(hub.get("/api/v1/reviews?status=merged&profile=" + mergedAway, hub.token("steward")).json()
+        .getJsonArray("items").stream().map(JsonObject.class::cast)
+        .anyMatch(p -> p.getLong("id").equals(pair.getLong("id"))), "a merged-away id stands for its survivor");
     assertTrue(hub.get("/api/v1/reviews?status=merged", hub.token("steward")).json().getJsonArray("items")
         .stream().map(JsonObject.class::cast).anyMatch(p -> p.getLong("id").equals(pair.getLong("id"))));
   }
