@@ -74,7 +74,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, engine, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel, engine, standardizer,
+        new MatchingModule(new Explanations(db.pool()), readModel, engine,
             new ProfileSearch(vertx, db.pool(), candidateIndex, engine, standardizer,
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
         new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel,

@@ -42,10 +42,14 @@ public final class Explanations {
   }
 
   /**
-   * A stored record as a pair comparison needs it: its canonical form, whether it is an identity (an order of a
-   * known customer is not) and the profile it is in now (null when none, e.g. deleted).
+   * A stored record as a pair comparison needs it: its standardized values as stored, which linking and
+   * re-resolution score (null for an order of a known customer, which is no identity), and the profile it is in
+   * now (null when none, e.g. deleted).
    */
-  public record StoredRecord(SourceKey key, String canonical, boolean identity, UUID profileId) {
+  public record StoredRecord(SourceKey key, String standard, UUID profileId) {
+    public boolean identity() {
+      return standard != null;
+    }
   }
 
   /** The stored records of the two keys, by key; a key nothing is stored under is missing from the map. */
@@ -55,17 +59,20 @@ public final class Explanations {
           Map<SourceKey, StoredRecord> out = new HashMap<>();
           for (Row r : rows) {
             SourceKey key = new SourceKey(r.getString(0), r.getString(1));
-            out.put(key, new StoredRecord(key, r.getString(2), r.getBoolean(3), r.getUUID(4)));
+            out.put(key, new StoredRecord(key, r.getString(2), r.getUUID(3)));
           }
           return out;
         });
   }
 
-  /** The standardized values of every identity record of a profile (encoded), for the cluster guard. */
-  public Future<List<String>> memberStandards(UUID profileId) {
-    return pool.preparedQuery(ResolveSql.PROFILE_STANDARDS).execute(Tuple.of(profileId)).map(rows -> {
-      List<String> out = new ArrayList<>();
-      for (Row r : rows) out.add(r.getString(0));
+  /**
+   * The standardized values (encoded) of every identity record of the given profiles, by profile: what the cluster
+   * guard reads, with the statement linking reads them by.
+   */
+  public Future<Map<UUID, List<String>>> memberStandards(UUID... profiles) {
+    return pool.preparedQuery(ResolveSql.MEMBER_STANDARDS).execute(Tuple.of(profiles)).map(rows -> {
+      Map<UUID, List<String>> out = new HashMap<>();
+      for (Row r : rows) out.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(r.getString(3));
       return out;
     });
   }

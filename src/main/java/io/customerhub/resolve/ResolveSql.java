@@ -227,16 +227,14 @@ final class ResolveSql {
       select source, source_id, match::text, assigned_at from crosswalk where profile_id = $1
       order by assigned_at, source, source_id""";
 
-  /** Two stored records with the profile each is in now (none for an order of a known customer or a deleted one). */
+  /**
+   * Two stored records: their standardized values (null for an order of a known customer) and the profile each
+   * is in now (none for a deleted one).
+   */
   static final String STORED_PAIR = """
-      select s.source, s.source_id, s.canonical::text, s.standard is not null, c.profile_id
+      select s.source, s.source_id, s.standard, c.profile_id
       from source_record s left join crosswalk c on c.source = s.source and c.source_id = s.source_id
       where (s.source = $1 and s.source_id = $2) or (s.source = $3 and s.source_id = $4)""";
-
-  /** The standardized values of a profile's identity records, as the cluster guard reads them. */
-  static final String PROFILE_STANDARDS = """
-      select s.standard from crosswalk c join source_record s on s.source = c.source and s.source_id = c.source_id
-      where c.profile_id = $1 and s.standard is not null""";
 
   static final String PROFILE_MERGES = """
       select merged, reason::text, actor, at from merge_history where survivor = $1 order by at""";

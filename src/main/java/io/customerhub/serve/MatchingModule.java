@@ -10,7 +10,6 @@ import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ProfileSearch;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.StandardRecord;
-import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -38,17 +37,15 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
   private final Explanations explanations;
   private final ProfileReadModel readModel;
   private final MatchEngine engine;
-  private final Standardizer standardizer;
   private final ProfileSearch search;
   private final int maxRecordBytes;
 
   /** {@code maxRecordBytes}: the longest description a search takes, as long as a record ingest takes. */
   public MatchingModule(Explanations explanations, ProfileReadModel readModel, MatchEngine engine,
-                        Standardizer standardizer, ProfileSearch search, int maxRecordBytes) {
+                        ProfileSearch search, int maxRecordBytes) {
     this.explanations = explanations;
     this.readModel = readModel;
     this.engine = engine;
-    this.standardizer = standardizer;
     this.search = search;
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -113,11 +110,12 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
       StoredRecord l = identity(found, left, "sourceId");
       StoredRecord r = identity(found, right, "otherSourceId");
       boolean apart = l.profileId() != null && r.profileId() != null && !l.profileId().equals(r.profileId());
-      Future<List<String>> lm = apart ? explanations.memberStandards(l.profileId()) : Future.succeededFuture(null);
-      Future<List<String>> rm = apart ? explanations.memberStandards(r.profileId()) : Future.succeededFuture(null);
-      // standardizing (transliteration, phone numbers) and scoring are CPU work: off the event loop
-      return Future.all(lm, rm).compose(v -> ctx.vertx().executeBlocking(
-          () -> answer(l, r, lm.result(), rm.result()), false));
+      Future<Map<UUID, List<String>>> members = apart ? explanations.memberStandards(l.profileId(), r.profileId())
+          : Future.succeededFuture(null);
+      // decoding and scoring are CPU work: off the event loop
+      return members.compose(m -> ctx.vertx().executeBlocking(() -> answer(l, r,
+          m == null ? null : m.getOrDefault(l.profileId(), List.of()),
+          m == null ? null : m.getOrDefault(r.profileId(), List.of())), false));
     }).onSuccess(json -> ProfileHandlers.json(ctx, json)).onFailure(ctx::fail);
   }
 
@@ -131,13 +129,13 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
   }
 
   /**
-   * The pair scored now; for records in two profiles ({@code leftMembers} and {@code rightMembers}, encoded
+   * The pair scored now with the model in use, from the standardized values stored with the records (what linking
+   * and re-resolution score); for records in two profiles ({@code leftMembers} and {@code rightMembers}, encoded
    * standardized values, null otherwise) also whether the profiles may join: what the cluster guard and the
    * stewards' keep-apart pairs say of all their records, as when ingest or re-resolution would merge them.
    */
   private String answer(StoredRecord l, StoredRecord r, List<String> leftMembers, List<String> rightMembers) {
-    PairScore score = engine.score(standardizer.standardize(CanonicalJson.decodeStored(l.canonical())),
-        standardizer.standardize(CanonicalJson.decodeStored(r.canonical())));
+    PairScore score = engine.score(StandardRecord.decode(l.standard()), StandardRecord.decode(r.standard()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("left", side(l));
     out.put("right", side(r));
@@ -165,10 +163,8 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
     return m;
   }
 
+  /** A record's key as events and explanations write it ({@code source}, {@code sourceId}), as a plain map. */
   private static Map<String, Object> key(SourceKey key) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("source", key.source());
-    m.put("sourceId", key.sourceId());
-    return m;
+    return new LinkedHashMap<>(CanonicalJson.key(key).getMap());
   }
 }
