@@ -56,7 +56,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);
     ModelStore models = new ModelStore(vertx, db.pool());
-    ProfileRules rules = ProfileRules.load(config.confDir());
+    ProfileRules rules = ProfileRules.load(config.confDir()).withNames(matching.nicknames()::formalNames);
     TierCutoffs cutoffs = new TierCutoffs(rules.tiers());
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);

@@ -6,6 +6,7 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.generate.Dataset;
 import io.customerhub.generate.DatasetGenerator;
 import io.customerhub.generate.GeneratorOptions;
+import io.customerhub.generate.GoldenAccuracy;
 import io.customerhub.generate.PairwiseMetrics;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.ScoredPairs;
@@ -15,6 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.sqlclient.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,12 +93,12 @@ final class EvalCommand implements Callable<Integer> {
       if (noOrders) truth.keySet().removeIf(k -> k.source().equals(Dataset.ORDERS));
       System.out.printf("%nrecords loaded        %,d in %.1f s = %,.0f records/s (resolved and committed, HTTP door)%n",
           loaded, seconds, loaded / seconds);
-      ThresholdSweep.Row last = report("as loaded", node, truth, crosswalk(client, base, token));
+      ThresholdSweep.Row last = report("as loaded", node, set, truth, crosswalk(client, base, token));
       long learnStarted = System.nanoTime();
       if (node.learning().learn(true).toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES)) {
         System.out.printf("%nthe hub learned its model from the %,d loaded records and re-resolved them in %.1f s,"
             + " as it does once ingest goes quiet%n", loaded, (System.nanoTime() - learnStarted) / 1e9);
-        last = report("after the hub learned from the data", node, truth, crosswalk(client, base, token));
+        last = report("after the hub learned from the data", node, set, truth, crosswalk(client, base, token));
       }
       if (retrain) {
         long t = System.nanoTime();
@@ -112,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf("%nretrained (model version %d on %d records) and re-resolved in %.1f s: %d records moved%n",
             trained.getLong("version"), trained.getLong("trainedOn"), (System.nanoTime() - t) / 1e9,
             job.getLong("moved", 0L));
-        last = report("after training and re-resolution", node, truth, crosswalk(client, base, token));
+        last = report("after training and re-resolution", node, set, truth, crosswalk(client, base, token));
       }
       if (sweep) sweep(node, truth, last);
       return 0;
@@ -120,7 +122,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** Prints the figures of the hub's crosswalk; answers them as the sweep's line for the hub. */
-  private static ThresholdSweep.Row report(String title, HubNode node, Map<SourceKey, String> truth,
+  private static ThresholdSweep.Row report(String title, HubNode node, LabeledSet set, Map<SourceKey, String> truth,
                                            Map<SourceKey, String> predicted) throws Exception {
     PairwiseMetrics.Result m = PairwiseMetrics.evaluate(truth, predicted);
     long reviews = count(node, "select count(*) from review_pair where status = 'open'");
@@ -134,7 +136,40 @@ final class EvalCommand implements Callable<Integer> {
           m.falsePositives(), m.falseNegatives());
       System.out.printf("review pairs          %,d (%.2f%% of identity records)%n", reviews,
           100.0 * reviews / Math.max(1, predicted.size()));
+    if (!set.identities().isEmpty()) goldenValues(node, set, truth, predicted);
     return new ThresholdSweep.Row(Double.NaN, "as the hub did", profiles, reviews, m);
+  }
+
+  /**
+   * How often the golden values of profiles of two records or more are the customer's real ones
+   * ({@link GoldenAccuracy}), from the profiles as stored.
+   */
+  private static void goldenValues(HubNode node, LabeledSet set, Map<SourceKey, String> truth,
+                                   Map<SourceKey, String> predicted) throws Exception {
+    Map<SourceKey, Map<String, String>> members = new HashMap<>();
+    set.lines().forEach((source, lines) -> {
+      if (source.equals(Dataset.ORDERS)) return;
+      for (String line : lines) {
+        JsonObject r = new JsonObject(line);
+        Map<String, String> values = new HashMap<>();
+        for (String a : GoldenAccuracy.ATTRIBUTES) values.put(a, r.getValue(a) instanceof String v ? v : null);
+        members.put(new SourceKey(source, r.getString("sourceId")), values);
+      }
+    });
+    Map<String, Map<String, String>> golden = new HashMap<>();
+    StringBuilder columns = new StringBuilder("select profile_id::text");
+    for (String a : GoldenAccuracy.ATTRIBUTES) columns.append(", body->'golden'->>'").append(a).append('\'');
+    for (Row row : node.database().pool().query(columns + " from profile where status = 'active'").execute()
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES)) {
+      Map<String, String> values = new HashMap<>();
+      for (int i = 0; i < GoldenAccuracy.ATTRIBUTES.size(); i++) {
+        values.put(GoldenAccuracy.ATTRIBUTES.get(i), row.getString(i + 1));
+      }
+      golden.put(row.getString(0), values);
+    }
+    System.out.println("golden values of the profiles of 2+ records, against the customer's real ones:");
+    GoldenAccuracy.measure(truth, predicted, set.identities(), members, golden)
+        .forEach(r -> System.out.println("  " + r));
   }
 
   /** The threshold table for the model the hub ended with, after {@code hub}'s own figures. */
@@ -163,7 +198,7 @@ final class EvalCommand implements Callable<Integer> {
     for (String source : List.of(Dataset.CRM, Dataset.ERP, Dataset.RISK, Dataset.ORDERS)) {
       lines.put(source, data.records(source).stream().map(r -> new JsonObject(r).encode()).toList());
     }
-    return new LabeledSet(lines, data.truth());
+    return new LabeledSet(lines, data.truth(), data.identities());
   }
 
   private long load(WebClient client, String base, String token, String source, List<String> lines)

@@ -2,6 +2,7 @@ package io.customerhub.cli;
 
 import io.customerhub.generate.Dataset;
 import io.customerhub.generate.DatasetWriter;
+import io.customerhub.generate.TrueIdentity;
 import io.customerhub.record.SourceKey;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -29,8 +30,11 @@ import java.util.stream.Stream;
  *
  * @param lines  each source's lines, customers' sources first and {@code orders} last (orders name customers)
  * @param truth  every labeled record's entity
+ * @param identities what is really true of each entity, where known (a generated set): golden values are then
+ *                   judged too
  */
-record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth) {
+record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth,
+                  Map<String, TrueIdentity> identities) {
 
   private static final String SUFFIX = ".ndjson";
 
@@ -55,7 +59,7 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth)
       for (String line : readAllLines(f)) if (!line.isBlank()) nonBlank.add(line);
       lines.put(source(f), nonBlank);
     }
-    return new LabeledSet(lines, truth(truthFile));
+    return new LabeledSet(lines, truth(truthFile), Map.of());
   }
 
   private static List<String> readAllLines(Path file) throws IOException {

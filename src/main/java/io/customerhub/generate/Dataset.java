@@ -10,10 +10,11 @@ import java.util.Map;
  * strings, numbers and booleans, in output order) and the ground truth.
  *
  * @param records source name → records, for each of {@link #SOURCES}
- * @param truth   every identity record (CRM, ERP, risk, guest orders) → the id of its real-world entity
+ * @param truth      every identity record (CRM, ERP, risk, guest orders) → the id of its real-world entity
+ * @param identities every customer's entity id → what is really true of it (to judge golden values by)
  */
 public record Dataset(GeneratorOptions options, Map<String, List<Map<String, Object>>> records,
-                      Map<SourceKey, String> truth, GenerationStats stats) {
+                      Map<SourceKey, String> truth, Map<String, TrueIdentity> identities, GenerationStats stats) {
 
   public static final String CRM = "crm";
   public static final String ERP = "erp";

@@ -49,13 +49,16 @@ public final class DatasetGenerator {
     Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
     for (String s : Dataset.SOURCES) records.put(s, new ArrayList<>());
     Map<SourceKey, String> truth = new LinkedHashMap<>();
-    GenerationStats stats = generate((source, record, entityId) -> {
+    Run run = new Run((source, record, entityId) -> {
       records.get(source).add(record);
       if (entityId != null) truth.put(new SourceKey(source, (String) record.get("sourceId")), entityId);
     });
+    GenerationStats stats = run.execute();
+    Map<String, TrueIdentity> identities = new LinkedHashMap<>();
+    for (Entity e : run.customers) identities.put(e.id(), TrueIdentity.of(e));
     records.replaceAll((s, list) -> Collections.unmodifiableList(list));
     return new Dataset(options, Collections.unmodifiableMap(records),
-        Collections.unmodifiableMap(truth), stats);
+        Collections.unmodifiableMap(truth), Collections.unmodifiableMap(identities), stats);
   }
 
   /** Generates everything, handing each record to the sink as soon as it is final (for large files). */

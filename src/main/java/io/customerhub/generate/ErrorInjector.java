@@ -20,6 +20,9 @@ import java.util.SplittableRandom;
  */
 final class ErrorInjector {
 
+  /** How systems without ü write the surname 吕 (Lyu): each is right. */
+  static final List<String> LYU_SPELLINGS = List.of("Lu", "Lv", "Lü");
+
   private static final String[] KEYBOARD = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
   private static final String[][] OCR_PAIRS = {{"rn", "m"}, {"m", "rn"}, {"0", "O"}, {"O", "0"}, {"1", "l"},
       {"l", "1"}, {"5", "S"}, {"S", "5"}};
@@ -87,7 +90,7 @@ final class ErrorInjector {
       return p.familyFirst() && replace(r, "fullName", p.given() + " " + p.family());
     }
     if (p.family().equals("Lyu") && rng.nextBoolean()) {
-      String spelling = new String[] {"Lu", "Lv", "Lü"}[rng.nextInt(3)];
+      String spelling = LYU_SPELLINGS.get(rng.nextInt(LYU_SPELLINGS.size()));
       if (r.get("familyName") != null) r.put("familyName", spelling);
       r.put("fullName", spelling + " " + p.given());
       return true;

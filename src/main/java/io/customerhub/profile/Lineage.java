@@ -16,8 +16,17 @@ public final class Lineage {
   private Lineage() {
   }
 
-  /** Every candidate value of every member (deleted members offer nothing), then survivorship per attribute. */
+  /** As {@link #fromMembers(List, SurvivorshipRules, NameVariants)}, knowing no nicknames. */
   public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules) {
+    return fromMembers(members, rules, NameVariants.NONE);
+  }
+
+  /**
+   * Every candidate value of every member (deleted members offer nothing), then survivorship per attribute, each
+   * value backed by what the members' other values say of it ({@link Corroboration}).
+   */
+  public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules,
+                                                          NameVariants names) {
     Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
     for (CanonicalRecord r : members) {
       if (r.deleted()) continue;
@@ -28,7 +37,13 @@ public final class Lineage {
           .forEach(a -> add(byAttribute, "addresses", r, JsonValues.address(a)));
       r.attributes().forEach((k, v) -> add(byAttribute, Golden.ATTRIBUTE_PREFIX + k, r, JsonValues.plain(v)));
     }
-    return choose(byAttribute, rules);
+    return choose(byAttribute, rules, names);
+  }
+
+  /** As {@link #restrict(Map, Set, SurvivorshipRules, NameVariants)}, knowing no nicknames. */
+  public static Map<String, AttributeLineage> restrict(Map<String, AttributeLineage> lineage, Set<SourceKey> keep,
+                                                       SurvivorshipRules rules) {
+    return restrict(lineage, keep, rules, NameVariants.NONE);
   }
 
   /**
@@ -36,10 +51,10 @@ public final class Lineage {
    * candidates keep their record and timestamp, this equals assembling that side from its records alone.
    */
   public static Map<String, AttributeLineage> restrict(Map<String, AttributeLineage> lineage, Set<SourceKey> keep,
-                                                       SurvivorshipRules rules) {
+                                                       SurvivorshipRules rules, NameVariants names) {
     Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
     lineage.forEach((name, l) -> byAttribute.put(name, new ArrayList<>(l.candidatesFrom(keep))));
-    return choose(byAttribute, rules);
+    return choose(byAttribute, rules, names);
   }
 
   /** The rule named in the lineage of a value a steward set by hand. */
@@ -61,10 +76,12 @@ public final class Lineage {
   }
 
   private static Map<String, AttributeLineage> choose(Map<String, List<Candidate>> byAttribute,
-                                                      SurvivorshipRules rules) {
+                                                      SurvivorshipRules rules, NameVariants names) {
+    Map<String, Survivorship.Evidence> evidence = Corroboration.of(byAttribute, names);
     Map<String, AttributeLineage> out = new TreeMap<>();
     byAttribute.forEach((name, candidates) -> {
-      AttributeLineage l = Survivorship.choose(name, rules.ruleFor(name), candidates);
+      AttributeLineage l = Survivorship.choose(name, rules.ruleFor(name), candidates,
+          evidence.getOrDefault(name, Survivorship.Evidence.NONE));
       if (!l.candidates().isEmpty()) out.put(name, l);
     });
     return out;

@@ -2,6 +2,7 @@ package io.customerhub.profile;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.customerhub.record.CanonicalRecord;
+import io.customerhub.resolve.standardize.Latinizer;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ public final class Normalize {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
       case "phones" -> phone(value.toString());
       case "taxId", "nationalId" -> lettersAndNumbers(value.toString()).toUpperCase(Locale.ROOT);
+      case "givenName", "familyName" -> name(value.toString());
       // a placeholder is a source saying it knows no date: it must neither outvote nor conflict with a real one
       case "birthDate" -> CanonicalRecord.isPlaceholderBirthDate(value.toString().strip()) ? ""
           : text(value.toString());
@@ -37,6 +39,18 @@ public final class Normalize {
           .map(v -> v == null ? "" : v.toString()).toList())) : text(value.toString());
       default -> value instanceof Number n ? number(n) : text(value.toString());
     };
+  }
+
+  /**
+   * A name part as latin letters and digits: 张伟, "ZHANG wei" and "Zhang-Wei" are one name, so that a customer's
+   * records written in two scripts vote for one value.
+   */
+  public static String name(String s) {
+    String latin = Latinizer.latin(s);
+    if (latin == null) return "";
+    StringBuilder out = new StringBuilder(latin.length());
+    latin.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+    return out.toString();
   }
 
   /** How complete a value is: longer names and fuller addresses win under most_complete. */

@@ -64,8 +64,8 @@ public final class ProfileAssembler {
     // by key: the store reads orders in no particular order, and evidence listing them must not change with it
     List<OrderFact> orders = input.orders() == null ? List.of()
         : input.orders().stream().sorted(Comparator.comparing(OrderFact::key)).toList();
-    Map<String, AttributeLineage> lineage = Lineage.overridden(Lineage.fromMembers(members, rules.survivorship()),
-        input.overrides());
+    Map<String, AttributeLineage> lineage = Lineage.overridden(
+        Lineage.fromMembers(members, rules.survivorship(), rules.names()), input.overrides());
     OrderAggregates aggregates = aggregator.aggregate(orders, now);
     List<SourceKey> keys = members.stream().map(CanonicalRecord::key).distinct().sorted().toList();
     Profile previous = input.previous();
@@ -81,7 +81,7 @@ public final class ProfileAssembler {
    * function of the members alone, so it is derived again when asked for instead of being stored.
    */
   public Map<String, AttributeLineage> lineage(List<CanonicalRecord> members, Map<String, Object> overrides) {
-    return Lineage.overridden(Lineage.fromMembers(members, rules.survivorship()), overrides);
+    return Lineage.overridden(Lineage.fromMembers(members, rules.survivorship(), rules.names()), overrides);
   }
 
   private static Supplier<TierThresholds> constant(TierThresholds t) {

@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * Everything the assembler is configured with, decoded once at start from conf/profile.json (survivorship,
- * orders, tiers) and conf/risk.json (risk rules). Missing sections fall back to {@link #defaults()}, which the
- * shipped files spell out.
+ * orders, tiers) and conf/risk.json (risk rules); the node adds the nicknames its matcher reads
+ * ({@link #withNames}, conf/nicknames.txt), so that survivorship counts a nickname as backing its formal name.
+ * Missing sections fall back to {@link #defaults()}, which the shipped files spell out.
  */
-public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers, RiskRules risk) {
+public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers, RiskRules risk,
+                           NameVariants names) {
 
   /** The shape of conf/profile.json. */
   record ProfileFile(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers) {
@@ -22,22 +24,28 @@ public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, Ti
     if (orders == null) orders = OrderRules.defaults();
     if (tiers == null) tiers = TierRules.defaults();
     if (risk == null) risk = RiskRules.defaults();
+    if (names == null) names = NameVariants.NONE;
+  }
+
+  /** The same rules knowing these nicknames (the matcher's, conf/nicknames.txt). */
+  public ProfileRules withNames(NameVariants other) {
+    return new ProfileRules(survivorship, orders, tiers, risk, other);
   }
 
   public static ProfileRules defaults() {
-    return new ProfileRules(null, null, null, null);
+    return new ProfileRules(null, null, null, null, null);
   }
 
   /** Reads {@code profile.json} and {@code risk.json} from the configuration directory; missing files mean defaults. */
   public static ProfileRules load(Path confDir) {
     Path profile = confDir.resolve("profile.json");
     ProfileFile f = Files.exists(profile) ? RulesJson.read(profile, ProfileFile.class) : new ProfileFile(null, null, null);
-    return new ProfileRules(f.survivorship(), f.orders(), f.tiers(), RiskRules.load(confDir));
+    return new ProfileRules(f.survivorship(), f.orders(), f.tiers(), RiskRules.load(confDir), null);
   }
 
   /** From the parsed content of conf/profile.json and conf/risk.json (either may be empty). */
   public static ProfileRules fromMaps(Map<String, ?> profileJson, Map<String, ?> riskJson) {
     ProfileFile f = RulesJson.convert(profileJson, ProfileFile.class);
-    return new ProfileRules(f.survivorship(), f.orders(), f.tiers(), RiskRules.fromMap(riskJson));
+    return new ProfileRules(f.survivorship(), f.orders(), f.tiers(), RiskRules.fromMap(riskJson), null);
   }
 }

@@ -23,6 +23,29 @@ public final class Survivorship {
    * records the chosen values came from.
    */
   public static AttributeLineage choose(String attribute, SurvivorshipRule rule, List<Candidate> candidates) {
+    return choose(attribute, rule, candidates, Evidence.NONE);
+  }
+
+  /**
+   * What a profile's other values say of an attribute's candidates (by {@link Normalize#form}), see
+   * {@link Corroboration}.
+   *
+   * @param votes    records that back a value without offering it for this attribute, such as a national id
+   *                 with the birth date in it or a nickname of a formal name: under most_frequent they count as
+   *                 votes for it
+   * @param unlikely values that come after the others the votes leave level with them (a given name nobody knows
+   *                 beside one everybody does)
+   */
+  public record Evidence(Map<String, Set<SourceKey>> votes, Set<String> unlikely) {
+    public static final Evidence NONE = new Evidence(Map.of(), Set.of());
+  }
+
+  /**
+   * As {@link #choose(String, SurvivorshipRule, List)}, weighing {@code evidence} under most_frequent. Under every
+   * strategy a value that shows it was mistyped or misread ({@link ValueChecks}) comes after every other.
+   */
+  public static AttributeLineage choose(String attribute, SurvivorshipRule rule, List<Candidate> candidates,
+                                        Evidence evidence) {
     // each candidate with its standardized form, computed once (sorting would otherwise compute it per
     // comparison) and its place in the list: where a record offers several values (its e-mails, first the one
     // it calls primary), they keep its order
@@ -32,7 +55,8 @@ public final class Survivorship {
       String form = Normalize.form(attribute, c.value());
       if (!form.isEmpty()) ranked.add(new Ranked(c, form, i));
     }
-    ranked.sort(order(rule, ranked));
+    Set<String> doubtful = ValueChecks.doubtful(attribute, ranked.stream().map(Ranked::form).distinct().toList());
+    ranked.sort(order(rule, ranked, evidence, doubtful));
     List<Candidate> ordered = new ArrayList<>(ranked.size());
     for (Ranked r : ranked) ordered.add(r.candidate());
     if (!Golden.MULTI.contains(attribute)) {
@@ -58,8 +82,10 @@ public final class Survivorship {
   private record Ranked(Candidate candidate, String form, int position) {
   }
 
-  /** Best first by the rule. */
-  private static Comparator<Ranked> order(SurvivorshipRule rule, List<Ranked> all) {
+  /** Best first: values not disproved, then by the rule. */
+  private static Comparator<Ranked> order(SurvivorshipRule rule, List<Ranked> all, Evidence evidence,
+                                          Set<String> doubtful) {
+    Comparator<Ranked> checked = Comparator.comparing(r -> doubtful.contains(r.form()));
     Comparator<Ranked> recent = (a, b) -> compareInstants(b.candidate().at(), a.candidate().at());
     Comparator<Ranked> priority = Comparator.comparingInt(r -> rule.rank(r.candidate().record().source()));
     // Last resort so that equal timestamps from equal-ranked sources still give one stable answer: by record, then
@@ -74,11 +100,13 @@ public final class Survivorship {
       case MOST_FREQUENT -> {
         Map<String, Set<SourceKey>> voters = new HashMap<>();
         for (Ranked r : all) voters.computeIfAbsent(r.form(), k -> new HashSet<>()).add(r.candidate().record());
+        voters.forEach((form, records) -> records.addAll(evidence.votes().getOrDefault(form, Set.of())));
         yield Comparator.<Ranked>comparingInt(r -> -voters.get(r.form()).size())
-            .thenComparing(recent).thenComparing(priority);
+            .thenComparing(r -> evidence.unlikely().contains(r.form()))
+            .thenComparing(priority).thenComparing(recent);
       }
     };
-    return first.thenComparing(stable);
+    return checked.thenComparing(first).thenComparing(stable);
   }
 
   /** Null timestamps count as oldest: a record that does not say when it changed never wins on recency. */

@@ -17,7 +17,12 @@ public record SurvivorshipRule(Strategy strategy, List<String> sources) {
     SOURCE_PRIORITY,
     /** The longest / fullest value, e.g. a full name or an address with every line. */
     MOST_COMPLETE,
-    /** The value most member records agree on (by standardized form). */
+    /**
+     * The value most member records agree on (by standardized form), counting the records whose other values back
+     * it (a national id with the birth date in it, a nickname of the formal name); among values as many records
+     * back, the one that is not unlikely (an initial, a given name nobody knows), then the first source in
+     * {@code sources}, then the newest.
+     */
     MOST_FREQUENT;
 
     public String wire() {

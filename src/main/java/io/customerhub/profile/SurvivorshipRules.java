@@ -19,16 +19,21 @@ public record SurvivorshipRules(@JsonProperty("default") SurvivorshipRule defaul
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
-  /** ERP owns legal name, tax id and credit facts; CRM owns person names, contact order and consent. */
+  /**
+   * ERP owns legal name, tax id and credit facts; CRM owns contact order and consent; a person's name is the one
+   * most records agree on, CRM's where as many records say one as the other.
+   */
   public static SurvivorshipRules defaults() {
     SurvivorshipRule crmFirst = SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "crm", "erp", "orders");
+    SurvivorshipRule agreedCrmFirst = SurvivorshipRule.of(Strategy.MOST_FREQUENT, "crm", "erp", "orders");
     SurvivorshipRule erpFirst = SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "erp", "risk", "crm");
     SurvivorshipRule erpOnly = SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "erp");
     SurvivorshipRule crmOnly = SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "crm");
     SurvivorshipRule frequent = SurvivorshipRule.of(Strategy.MOST_FREQUENT);
     SurvivorshipRule complete = SurvivorshipRule.of(Strategy.MOST_COMPLETE);
     return new SurvivorshipRules(SurvivorshipRule.of(Strategy.MOST_RECENT), Map.ofEntries(
-        Map.entry("givenName", crmFirst), Map.entry("familyName", crmFirst), Map.entry("fullName", complete),
+        Map.entry("givenName", agreedCrmFirst), Map.entry("familyName", agreedCrmFirst),
+        Map.entry("fullName", complete),
         Map.entry("orgName", erpFirst), Map.entry("taxId", erpFirst), Map.entry("nationalId", frequent),
         Map.entry("birthDate", frequent), Map.entry("emails", crmFirst), Map.entry("phones", crmFirst),
         Map.entry("addresses", complete), Map.entry("attributes.consent", crmOnly),

@@ -22,7 +22,9 @@ class NormalizeTest {
 
   @Test
   void examples() {
-    assertEquals("zhang wei", Normalize.form("givenName", "  Zhang \t\n  WEI "));
+    // name parts compare as latin letters, whatever the script, spacing or case
+    assertEquals("zhangwei", Normalize.form("givenName", "  Zhang \t\n  WEI "));
+    assertEquals("zhangwei", Normalize.form("familyName", "张伟"));
     assertEquals("13800138000", Normalize.form("phones", "+86 138-0013-8000"));
     assertEquals("91310000MA1FL0XX1X", Normalize.form("taxId", "9131 0000-ma1f l0xx1x"));
     assertEquals("", Normalize.form("birthDate", "1900-01-01"));

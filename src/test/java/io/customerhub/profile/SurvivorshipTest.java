@@ -150,4 +150,64 @@ class SurvivorshipTest {
         Survivorship.choose("emails", SurvivorshipRule.of(Strategy.MOST_RECENT), erpFirst).chosen(),
         "equally recent: by record, then in each record's order");
   }
+
+  // ---- evidence from the profile's other values (Corroboration) -------------------------------------------------
+
+  private static final NameVariants BOB_IS_ROBERT =
+      n -> n.equals("bob") || n.equals("robert") ? List.of("robert") : List.of();
+
+  private static Map<String, AttributeLineage> lineage(NameVariants names, io.customerhub.record.CanonicalRecord... rs) {
+    return Lineage.fromMembers(List.of(rs), SurvivorshipRules.defaults(), names);
+  }
+
+  @Test
+  void aNicknameBacksTheFormalNameAnotherRecordGives() {
+    var crm = Records.rec("crm", "C1", daysAgo(1)).name("Bob", "Smith").build();
+    var erp = Records.rec("erp", "E1", daysAgo(9)).name("Robert", "Smith").build();
+    assertEquals("Robert", lineage(BOB_IS_ROBERT, crm, erp).get("givenName").chosen());
+    // without the nickname table the two are level, and CRM comes first
+    assertEquals("Bob", lineage(NameVariants.NONE, crm, erp).get("givenName").chosen());
+  }
+
+  @Test
+  void aValidResidentIdBeatsItsTypoAndSettlesTheBirthDate() {
+    // 110101199003070011 passes its ISO 7064 check; one digit changed, it fails
+    var crm = Records.rec("crm", "C1", daysAgo(1)).name("Wei", "Zhang").nationalId("110101199003070021")
+        .birthDate("1990-07-03").build();
+    var erp = Records.rec("erp", "E1", daysAgo(9)).name("Wei", "Zhang").birthDate("1990-03-07").build();
+    var risk = Records.rec("risk", "R1", daysAgo(20)).name("Wei", "Zhang").nationalId("110101199003070011").build();
+    Map<String, AttributeLineage> l = lineage(NameVariants.NONE, crm, erp, risk);
+    assertEquals("110101199003070011", l.get("nationalId").chosen(), "as many records give each; one fails");
+    assertEquals("1990-03-07", l.get("birthDate").chosen(), "the valid id backs ERP's date against CRM's");
+    assertEquals(2, l.get("nationalId").candidates().size(), "the typo stays in the lineage");
+  }
+
+  @Test
+  void aHanziFullNameSaysWhichPartIsTheFamilyName() {
+    var crm = Records.rec("crm", "C1", daysAgo(1)).name("Zhu", "Haiyan").build();
+    var erp = Records.rec("erp", "E1", daysAgo(9)).name("Haiyan", "Zhu").build();
+    var other = Records.rec("erp", "E2", daysAgo(30)).fullName("朱海燕").build();
+    Map<String, AttributeLineage> l = lineage(NameVariants.NONE, crm, erp, other);
+    assertEquals("Haiyan", l.get("givenName").chosen());
+    assertEquals("Zhu", l.get("familyName").chosen());
+    // without it, the two orders are level and CRM's swapped one wins
+    assertEquals("Zhu", lineage(NameVariants.NONE, crm, erp).get("givenName").chosen());
+  }
+
+  @Test
+  void aKnownGivenNameIsNotTheFamilyNameWhereOtherRecordsGiveItAsTheGivenName() {
+    NameVariants thomas = n -> n.equals("thomas") ? List.of("thomas") : List.of();
+    var crm = Records.rec("crm", "C1", daysAgo(1)).name("Jackson", "Thomas").build();
+    var erp = Records.rec("erp", "E1", daysAgo(9)).name("Thomas", "Jackson").build();
+    Map<String, AttributeLineage> l = lineage(thomas, crm, erp);
+    assertEquals("Thomas", l.get("givenName").chosen());
+    assertEquals("Jackson", l.get("familyName").chosen());
+  }
+
+  @Test
+  void anIdReadWithALetterForADigitLosesUnderSourcePriority() {
+    AttributeLineage l = Survivorship.choose("taxId", SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "erp", "crm"),
+        List.of(new Candidate(ERP, daysAgo(1), "GB86149l326"), new Candidate(CRM, daysAgo(9), "GB861491326")));
+    assertEquals("GB861491326", l.chosen());
+  }
 }

@@ -189,7 +189,7 @@ class RiskRulesTest {
   void aggregateRuleComparesAnOrderFigure() {
     RiskRule rule = new AggregateRule("MANY_CANCELLATIONS", "low", "cancellations", Condition.Op.GTE, 2);
     ProfileAssembler custom = new ProfileAssembler(new io.customerhub.profile.ProfileRules(null, null, null,
-        new RiskRules(10, List.of(rule))));
+        new RiskRules(10, List.of(rule)), null));
     Profile p = custom.assemble(input("p1", List.of(), List.of(order("O-1", 3, "1", OrderStatus.CANCELLED, "web"),
         order("O-2", 4, "1", OrderStatus.CANCELLED, "web")), null), NOW);
     assertEquals(List.of(new RiskEvidence(null, "orders.cancellations", 2)), tag(p, "MANY_CANCELLATIONS").evidence());

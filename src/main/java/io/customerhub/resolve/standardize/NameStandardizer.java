@@ -72,8 +72,7 @@ final class NameStandardizer {
     if (n == null) return new Name(null, null);
     if (Latinizer.containsHan(n) && n.chars().noneMatch(c -> c < 0x80 && Character.isLetter(c))) {
       String h = stripHanHonorific(HAN_SEPARATORS.matcher(n).replaceAll(""));
-      int split = h.codePointCount(0, h.length()) <= 1 ? h.length()
-          : h.offsetByCodePoints(0, COMPOUND_SURNAMES.contains(prefix(h, 2)) && h.codePointCount(0, h.length()) > 2 ? 2 : 1);
+      int split = h.codePointCount(0, h.length()) <= 1 ? h.length() : h.offsetByCodePoints(0, hanSurnameLength(h));
       return new Name(part(h.substring(split), false), part(h.substring(0, split), true));
     }
     int comma = n.indexOf(',');
@@ -149,6 +148,14 @@ final class NameStandardizer {
       if (h.endsWith(hon) && h.length() > hon.length()) return h.substring(0, h.length() - hon.length());
     }
     return h;
+  }
+
+  /**
+   * How many characters of a full name in hanzi (family name first, as Chinese names are written) are its family
+   * name: two for a compound surname (欧阳) followed by a given name, else one.
+   */
+  public static int hanSurnameLength(String han) {
+    return COMPOUND_SURNAMES.contains(prefix(han, 2)) && han.codePointCount(0, han.length()) > 2 ? 2 : 1;
   }
 
   private static String prefix(String s, int codePoints) {

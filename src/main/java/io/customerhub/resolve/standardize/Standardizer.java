@@ -34,6 +34,14 @@ public final class Standardizer {
   }
 
   /**
+   * How many characters of a full name in hanzi are its family name (two for a compound surname such as 欧阳,
+   * else one), as matching splits such names; for callers outside matching.
+   */
+  public static int hanSurnameLength(String han) {
+    return NameStandardizer.hanSurnameLength(han);
+  }
+
+  /**
    * One address as matching compares it (null when nothing is left), for callers outside matching that must
    * tell whether two addresses name one place, whatever their script. Addresses need no configuration.
    */

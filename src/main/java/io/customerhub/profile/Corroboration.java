@@ -1,0 +1,144 @@
+package io.customerhub.profile;
+
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.standardize.Latinizer;
+import io.customerhub.resolve.standardize.Standardizer;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a profile's records say of one another's values, for survivorship ({@link Survivorship.Evidence}):
+ * <ul>
+ *   <li>a Chinese resident identity number that passes its check backs the birth date written in it;</li>
+ *   <li>a nickname backs the formal name another record gives (Bill backs William, not the other way round);</li>
+ *   <li>a full name in hanzi backs its family name (the first character, two for a compound surname) as the
+ *       family name and the rest as the given name: Chinese names are written family name first;</li>
+ *   <li>any other full name backs each given or family name some record gives that is one of its words, or two or
+ *       three of its words run together, unless other records give that word as the other name part: which part
+ *       it is, such a full name does not say;</li>
+ *   <li>where records disagree, a given name the nickname table knows (Michael) is likelier than one it does not
+ *       (Miuke), an initial is less likely than the name it starts (W beside Wei), and a known given name that
+ *       other records give as the given name is unlikely to be the family name (Thomas Jackson written as Jackson
+ *       Thomas).</li>
+ * </ul>
+ * So two records that disagree are no longer a coin toss where a third record, or what is known of names, says
+ * which is right. Computed from the candidates alone, so that a split side derives the same lineage from its own.
+ */
+final class Corroboration {
+
+  private Corroboration() {
+  }
+
+  /** The evidence for each attribute; attributes without any are absent. */
+  static Map<String, Survivorship.Evidence> of(Map<String, List<Candidate>> byAttribute, NameVariants names) {
+    Map<String, Map<String, Set<SourceKey>>> votes = new HashMap<>();
+    for (Candidate id : byAttribute.getOrDefault("nationalId", List.of())) {
+      String date = ValueChecks.birthDateOf(Normalize.form("nationalId", id.value()));
+      if (date != null) back(votes, "birthDate", date, id.record());
+    }
+    Set<String> given = forms("givenName", byAttribute);
+    Set<String> family = forms("familyName", byAttribute);
+    for (Candidate c : byAttribute.getOrDefault("givenName", List.of())) {
+      String form = Normalize.form("givenName", c.value());
+      for (String formal : names.formalNames(form)) {
+        if (!formal.equals(form) && given.contains(formal)) back(votes, "givenName", formal, c.record());
+      }
+    }
+    for (Candidate c : byAttribute.getOrDefault("fullName", List.of())) {
+      String full = c.value().toString();
+      String han = hanName(full);
+      if (han != null) {
+        int split = han.offsetByCodePoints(0, Standardizer.hanSurnameLength(han));
+        backIf(votes, family, "familyName", Normalize.name(han.substring(0, split)), c.record());
+        backIf(votes, given, "givenName", Normalize.name(han.substring(split)), c.record());
+        continue;
+      }
+      for (String part : parts(full)) {
+        if (given.contains(part) && family.contains(part)) continue;
+        backIf(votes, given, "givenName", part, c.record());
+        backIf(votes, family, "familyName", part, c.record());
+      }
+    }
+    Map<String, Survivorship.Evidence> out = new HashMap<>();
+    votes.forEach((attribute, v) -> out.put(attribute, new Survivorship.Evidence(v, Set.of())));
+    Set<String> knownGiven = new HashSet<>();
+    for (String g : given) if (!names.formalNames(g).isEmpty()) knownGiven.add(g);
+    Set<String> unlikelyGiven = initials(given);
+    if (!knownGiven.isEmpty()) {
+      for (String g : given) if (!knownGiven.contains(g)) unlikelyGiven.add(g);
+      Set<String> swapped = new HashSet<>(family);
+      swapped.retainAll(knownGiven);
+      with(out, "familyName", swapped);
+    }
+    with(out, "givenName", unlikelyGiven);
+    return out;
+  }
+
+  /** The forms that are one letter, the initial of a longer form among them (W beside Wei). */
+  private static Set<String> initials(Set<String> forms) {
+    Set<String> out = new HashSet<>();
+    for (String f : forms) {
+      if (f.length() != 1) continue;
+      for (String other : forms) {
+        if (other.length() > 1 && other.charAt(0) == f.charAt(0)) {
+          out.add(f);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each word of a full name in {@link Normalize#name} form, and each run of two or three words joined. */
+  static Set<String> parts(String fullName) {
+    String latin = Latinizer.latin(fullName);
+    Set<String> out = new HashSet<>();
+    if (latin == null) return out;
+    List<String> words = Arrays.stream(latin.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    for (int i = 0; i < words.size(); i++) {
+      StringBuilder run = new StringBuilder();
+      for (int j = i; j < Math.min(words.size(), i + 3); j++) out.add(run.append(words.get(j)).toString());
+    }
+    return out;
+  }
+
+  /** A full name of two hanzi or more and nothing else but separators; else null. */
+  private static String hanName(String full) {
+    StringBuilder han = new StringBuilder();
+    for (int i = 0; i < full.length(); ) {
+      int cp = full.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Latinizer.isHan(cp)) han.appendCodePoint(cp);
+      else if (Character.isLetterOrDigit(cp)) return null;
+    }
+    return han.codePointCount(0, han.length()) >= 2 ? han.toString() : null;
+  }
+
+  private static void with(Map<String, Survivorship.Evidence> out, String attribute, Set<String> unlikely) {
+    if (unlikely.isEmpty()) return;
+    Survivorship.Evidence was = out.getOrDefault(attribute, Survivorship.Evidence.NONE);
+    out.put(attribute, new Survivorship.Evidence(was.votes(), unlikely));
+  }
+
+  private static Set<String> forms(String attribute, Map<String, List<Candidate>> byAttribute) {
+    Set<String> out = new HashSet<>();
+    for (Candidate c : byAttribute.getOrDefault(attribute, List.of())) out.add(Normalize.form(attribute, c.value()));
+    out.remove("");
+    return out;
+  }
+
+  private static void backIf(Map<String, Map<String, Set<SourceKey>>> votes, Set<String> offered, String attribute,
+                             String form, SourceKey record) {
+    if (offered.contains(form)) back(votes, attribute, form, record);
+  }
+
+  private static void back(Map<String, Map<String, Set<SourceKey>>> votes, String attribute, String form,
+                           SourceKey record) {
+    votes.computeIfAbsent(attribute, a -> new HashMap<>()).computeIfAbsent(form, f -> new HashSet<>()).add(record);
+  }
+}
