@@ -4,7 +4,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.Latinizer;
 import io.customerhub.resolve.standardize.Standardizer;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,17 +36,19 @@ final class Corroboration {
 
   /** The evidence for each attribute; attributes without any are absent. */
   static Map<String, Survivorship.Evidence> of(Map<String, List<Candidate>> byAttribute, NameVariants names) {
-    Map<String, Map<String, Set<SourceKey>>> votes = new HashMap<>();
+    Map<String, Map<String, Map<SourceKey, String>>> votes = new HashMap<>();
     for (Candidate id : byAttribute.getOrDefault("nationalId", List.of())) {
       String date = ValueChecks.birthDateOf(Normalize.form("nationalId", id.value()));
-      if (date != null) back(votes, "birthDate", date, id.record());
+      if (date != null) back(votes, "birthDate", date, id.record(), "its national id " + id.value());
     }
     Set<String> given = forms("givenName", byAttribute);
     Set<String> family = forms("familyName", byAttribute);
     for (Candidate c : byAttribute.getOrDefault("givenName", List.of())) {
       String form = Normalize.form("givenName", c.value());
       for (String formal : names.formalNames(form)) {
-        if (!formal.equals(form) && given.contains(formal)) back(votes, "givenName", formal, c.record());
+        if (!formal.equals(form) && given.contains(formal)) {
+          back(votes, "givenName", formal, c.record(), "its given name " + c.value() + ", a nickname");
+        }
       }
     }
     for (Candidate c : byAttribute.getOrDefault("fullName", List.of())) {
@@ -54,25 +56,31 @@ final class Corroboration {
       String han = hanName(full);
       if (han != null) {
         int split = han.offsetByCodePoints(0, Standardizer.hanSurnameLength(han));
-        backIf(votes, family, "familyName", Normalize.name(han.substring(0, split)), c.record());
-        backIf(votes, given, "givenName", Normalize.name(han.substring(split)), c.record());
+        String how = "its full name " + full;
+        backIf(votes, family, "familyName", Normalize.name(han.substring(0, split)), c.record(), how);
+        backIf(votes, given, "givenName", Normalize.name(han.substring(split)), c.record(), how);
         continue;
       }
       for (String part : parts(full)) {
         if (given.contains(part) && family.contains(part)) continue;
-        backIf(votes, given, "givenName", part, c.record());
-        backIf(votes, family, "familyName", part, c.record());
+        backIf(votes, given, "givenName", part, c.record(), "its full name " + full);
+        backIf(votes, family, "familyName", part, c.record(), "its full name " + full);
       }
     }
     Map<String, Survivorship.Evidence> out = new HashMap<>();
-    votes.forEach((attribute, v) -> out.put(attribute, new Survivorship.Evidence(v, Set.of())));
+    votes.forEach((attribute, v) -> out.put(attribute, new Survivorship.Evidence(v, Map.of())));
     Set<String> knownGiven = new HashSet<>();
     for (String g : given) if (!names.formalNames(g).isEmpty()) knownGiven.add(g);
-    Set<String> unlikelyGiven = initials(given);
+    Map<String, String> unlikelyGiven = new HashMap<>();
+    initials(given).forEach(i -> unlikelyGiven.put(i, "an initial"));
     if (!knownGiven.isEmpty()) {
-      for (String g : given) if (!knownGiven.contains(g)) unlikelyGiven.add(g);
-      Set<String> swapped = new HashSet<>(family);
-      swapped.retainAll(knownGiven);
+      for (String g : given) {
+        if (!knownGiven.contains(g)) unlikelyGiven.putIfAbsent(g, "not a given name the nickname table knows");
+      }
+      Map<String, String> swapped = new HashMap<>();
+      for (String f : family) {
+        if (knownGiven.contains(f)) swapped.put(f, "a given name, which other records give as the given name");
+      }
       with(out, "familyName", swapped);
     }
     with(out, "givenName", unlikelyGiven);
@@ -99,7 +107,17 @@ final class Corroboration {
     String latin = Latinizer.latin(fullName);
     Set<String> out = new HashSet<>();
     if (latin == null) return out;
-    List<String> words = Arrays.stream(latin.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= latin.length(); i++) {
+      char c = i < latin.length() ? latin.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        word.append(c);
+      } else if (word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
+      }
+    }
     for (int i = 0; i < words.size(); i++) {
       StringBuilder run = new StringBuilder();
       for (int j = i; j < Math.min(words.size(), i + 3); j++) out.add(run.append(words.get(j)).toString());
@@ -119,10 +137,10 @@ final class Corroboration {
     return han.codePointCount(0, han.length()) >= 2 ? han.toString() : null;
   }
 
-  private static void with(Map<String, Survivorship.Evidence> out, String attribute, Set<String> unlikely) {
+  private static void with(Map<String, Survivorship.Evidence> out, String attribute, Map<String, String> unlikely) {
     if (unlikely.isEmpty()) return;
     Survivorship.Evidence was = out.getOrDefault(attribute, Survivorship.Evidence.NONE);
-    out.put(attribute, new Survivorship.Evidence(was.votes(), unlikely));
+    out.put(attribute, new Survivorship.Evidence(was.backing(), unlikely));
   }
 
   private static Set<String> forms(String attribute, Map<String, List<Candidate>> byAttribute) {
@@ -132,13 +150,15 @@ final class Corroboration {
     return out;
   }
 
-  private static void backIf(Map<String, Map<String, Set<SourceKey>>> votes, Set<String> offered, String attribute,
-                             String form, SourceKey record) {
-    if (offered.contains(form)) back(votes, attribute, form, record);
+  private static void backIf(Map<String, Map<String, Map<SourceKey, String>>> votes, Set<String> offered,
+                             String attribute, String form, SourceKey record, String how) {
+    if (offered.contains(form)) back(votes, attribute, form, record, how);
   }
 
-  private static void back(Map<String, Map<String, Set<SourceKey>>> votes, String attribute, String form,
-                           SourceKey record) {
-    votes.computeIfAbsent(attribute, a -> new HashMap<>()).computeIfAbsent(form, f -> new HashSet<>()).add(record);
+  /** Records that {@code record} backs {@code form} of {@code attribute} through {@code how} (the first reason). */
+  private static void back(Map<String, Map<String, Map<SourceKey, String>>> votes, String attribute, String form,
+                           SourceKey record, String how) {
+    votes.computeIfAbsent(attribute, a -> new HashMap<>()).computeIfAbsent(form, f -> new HashMap<>())
+        .putIfAbsent(record, how);
   }
 }

@@ -77,7 +77,9 @@ public final class Lineage {
 
   private static Map<String, AttributeLineage> choose(Map<String, List<Candidate>> byAttribute,
                                                       SurvivorshipRules rules, NameVariants names) {
-    Map<String, Survivorship.Evidence> evidence = Corroboration.of(byAttribute, names);
+    // one record cannot disagree with itself: most profiles hold one, and assembling them is on ingest's path
+    Map<String, Survivorship.Evidence> evidence = severalRecords(byAttribute) ? Corroboration.of(byAttribute, names)
+        : Map.of();
     Map<String, AttributeLineage> out = new TreeMap<>();
     byAttribute.forEach((name, candidates) -> {
       AttributeLineage l = Survivorship.choose(name, rules.ruleFor(name), candidates,
@@ -85,6 +87,17 @@ public final class Lineage {
       if (!l.candidates().isEmpty()) out.put(name, l);
     });
     return out;
+  }
+
+  private static boolean severalRecords(Map<String, List<Candidate>> byAttribute) {
+    SourceKey first = null;
+    for (List<Candidate> candidates : byAttribute.values()) {
+      for (Candidate c : candidates) {
+        if (first == null) first = c.record();
+        else if (!first.equals(c.record())) return true;
+      }
+    }
+    return false;
   }
 
   private static void add(Map<String, List<Candidate>> byAttribute, String name, CanonicalRecord r, Object value) {

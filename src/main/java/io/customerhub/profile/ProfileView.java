@@ -107,6 +107,7 @@ final class ProfileView {
     m.put("rule", l.rule());
     m.put("value", l.chosen());
     m.put("from", l.chosenFrom().stream().map(ProfileView::key).toList());
+    if (!l.why().isEmpty()) m.put("why", l.why());
     m.put("candidates", l.candidates().stream().map(c -> {
       Map<String, Object> cm = key(c.record());
       cm.put("at", iso(c.at()));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Chooses golden values from candidates by the configured rule; pure and deterministic. */
 public final class Survivorship {
@@ -30,14 +31,26 @@ public final class Survivorship {
    * What a profile's other values say of an attribute's candidates (by {@link Normalize#form}), see
    * {@link Corroboration}.
    *
-   * @param votes    records that back a value without offering it for this attribute, such as a national id
-   *                 with the birth date in it or a nickname of a formal name: under most_frequent they count as
-   *                 votes for it
-   * @param unlikely values that come after the others the votes leave level with them (a given name nobody knows
-   *                 beside one everybody does)
+   * @param backing records that back a value without offering it for this attribute, each with how (its national
+   *                id, which has the birth date in it; its given name, a nickname of the formal one): under
+   *                most_frequent they count as votes for it
+   * @param doubts  values that come after the others the votes leave level with them, each with why (a given name
+   *                nobody knows beside one everybody does; an initial)
    */
-  public record Evidence(Map<String, Set<SourceKey>> votes, Set<String> unlikely) {
-    public static final Evidence NONE = new Evidence(Map.of(), Set.of());
+  public record Evidence(Map<String, Map<SourceKey, String>> backing, Map<String, String> doubts) {
+    public static final Evidence NONE = new Evidence(Map.of(), Map.of());
+
+    /** The records backing each value. */
+    public Map<String, Set<SourceKey>> votes() {
+      Map<String, Set<SourceKey>> out = new HashMap<>();
+      backing.forEach((form, records) -> out.put(form, records.keySet()));
+      return out;
+    }
+
+    /** The values level votes do not favour. */
+    public Set<String> unlikely() {
+      return doubts.keySet();
+    }
   }
 
   /**
@@ -55,14 +68,16 @@ public final class Survivorship {
       String form = Normalize.form(attribute, c.value());
       if (!form.isEmpty()) ranked.add(new Ranked(c, form, i));
     }
-    Set<String> doubtful = ValueChecks.doubtful(attribute, ranked.stream().map(Ranked::form).distinct().toList());
-    ranked.sort(order(rule, ranked, evidence, doubtful));
+    Map<String, String> doubtful = ValueChecks.doubtful(attribute,
+        ranked.stream().map(Ranked::form).distinct().toList());
+    ranked.sort(order(rule, ranked, evidence, doubtful.keySet()));
     List<Candidate> ordered = new ArrayList<>(ranked.size());
     for (Ranked r : ranked) ordered.add(r.candidate());
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
-          best == null ? List.of() : List.of(best.record()), ordered);
+          best == null ? List.of() : List.of(best.record()), ordered,
+          best == null ? List.of() : why(rule, ranked, evidence, doubtful));
     }
     List<Ranked> distinct = new ArrayList<>(ranked.size());
     Set<String> seen = new HashSet<>();
@@ -76,6 +91,42 @@ public final class Survivorship {
       from.add(r.candidate().record());
     }
     return new AttributeLineage(rule.strategy().wire(), values, from, ordered);
+  }
+
+  /**
+   * Why the first of {@code ranked} won, for a steward reading the lineage: under most_frequent how many records
+   * back it and how those that do not offer it back it; then each other value that lost, with what shows it wrong
+   * or makes it unlikely, where something does.
+   */
+  private static List<String> why(SurvivorshipRule rule, List<Ranked> ranked, Evidence evidence,
+                                  Map<String, String> doubtful) {
+    List<String> out = new ArrayList<>();
+    Ranked best = ranked.get(0);
+    if (ranked.stream().map(Ranked::form).distinct().count() == 1
+        && evidence.backing().getOrDefault(best.form(), Map.of()).isEmpty()) {
+      return out; // nothing to decide
+    }
+    Set<SourceKey> offering = new HashSet<>();
+    for (Ranked r : ranked) if (r.form().equals(best.form())) offering.add(r.candidate().record());
+    Map<SourceKey, String> backing = evidence.backing().getOrDefault(best.form(), Map.of());
+    if (rule.strategy() == SurvivorshipRule.Strategy.MOST_FREQUENT) {
+      Set<SourceKey> all = new HashSet<>(offering);
+      all.addAll(backing.keySet());
+      StringBuilder line = new StringBuilder(all.size() + (all.size() == 1 ? " record backs it" : " records back it"));
+      new TreeMap<>(backing).forEach((record, how) -> {
+        if (!offering.contains(record)) line.append("; ").append(record.asString()).append(" through ").append(how);
+      });
+      out.add(line.toString());
+    }
+    Set<String> told = new HashSet<>(Set.of(best.form()));
+    for (Ranked r : ranked) {
+      if (!told.add(r.form())) continue;
+      String wrong = doubtful.get(r.form());
+      String unlikely = evidence.doubts().get(r.form());
+      if (wrong != null) out.add(r.candidate().value() + " lost: it " + wrong);
+      else if (unlikely != null) out.add(r.candidate().value() + " lost: " + unlikely);
+    }
+    return List.copyOf(out);
   }
 
   /** A candidate with a value, its standardized form and its place among the attribute's candidates. */
@@ -100,9 +151,9 @@ public final class Survivorship {
       case MOST_FREQUENT -> {
         Map<String, Set<SourceKey>> voters = new HashMap<>();
         for (Ranked r : all) voters.computeIfAbsent(r.form(), k -> new HashSet<>()).add(r.candidate().record());
-        voters.forEach((form, records) -> records.addAll(evidence.votes().getOrDefault(form, Set.of())));
+        voters.forEach((form, records) -> records.addAll(evidence.backing().getOrDefault(form, Map.of()).keySet()));
         yield Comparator.<Ranked>comparingInt(r -> -voters.get(r.form()).size())
-            .thenComparing(r -> evidence.unlikely().contains(r.form()))
+            .thenComparing(r -> evidence.doubts().containsKey(r.form()))
             .thenComparing(priority).thenComparing(recent);
       }
     };

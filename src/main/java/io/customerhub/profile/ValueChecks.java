@@ -2,8 +2,8 @@ package io.customerhub.profile;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -34,18 +34,21 @@ final class ValueChecks {
   private ValueChecks() {
   }
 
-  /** The forms among {@code forms}, the candidates of {@code attribute}, that show they are wrong. */
-  static Set<String> doubtful(String attribute, Collection<String> forms) {
-    Set<String> out = new HashSet<>();
+  /**
+   * The forms among {@code forms}, the candidates of {@code attribute}, that show they are wrong, each with what
+   * shows it.
+   */
+  static Map<String, String> doubtful(String attribute, Collection<String> forms) {
+    Map<String, String> out = new HashMap<>();
     for (String f : forms) {
       if (disproved(attribute, f)) {
-        out.add(f);
+        out.put(f, "fails the check of its format");
       } else if (attribute.equals("givenName") || attribute.equals("familyName")) {
-        if (f.chars().anyMatch(Character::isDigit)) out.add(f);
+        if (f.chars().anyMatch(Character::isDigit)) out.put(f, "has a digit in it");
       } else if (attribute.equals("nationalId") || attribute.equals("taxId")) {
         for (String other : forms) {
           if (misreadOf(f, other)) {
-            out.add(f);
+            out.put(f, "is " + other + " with a digit read as a letter");
             break;
           }
         }

@@ -164,7 +164,10 @@ class SurvivorshipTest {
   void aNicknameBacksTheFormalNameAnotherRecordGives() {
     var crm = Records.rec("crm", "C1", daysAgo(1)).name("Bob", "Smith").build();
     var erp = Records.rec("erp", "E1", daysAgo(9)).name("Robert", "Smith").build();
-    assertEquals("Robert", lineage(BOB_IS_ROBERT, crm, erp).get("givenName").chosen());
+    AttributeLineage given = lineage(BOB_IS_ROBERT, crm, erp).get("givenName");
+    assertEquals("Robert", given.chosen());
+    assertEquals(List.of("2 records back it; crm:C1 through its given name Bob, a nickname"), given.why(),
+        "the steward reads why");
     // without the nickname table the two are level, and CRM comes first
     assertEquals("Bob", lineage(NameVariants.NONE, crm, erp).get("givenName").chosen());
   }
@@ -180,6 +183,11 @@ class SurvivorshipTest {
     assertEquals("110101199003070011", l.get("nationalId").chosen(), "as many records give each; one fails");
     assertEquals("1990-03-07", l.get("birthDate").chosen(), "the valid id backs ERP's date against CRM's");
     assertEquals(2, l.get("nationalId").candidates().size(), "the typo stays in the lineage");
+    assertEquals(List.of("1 record backs it", "110101199003070021 lost: it fails the check of its format"),
+        l.get("nationalId").why());
+    assertEquals(List.of("2 records back it; risk:R1 through its national id 110101199003070011"),
+        l.get("birthDate").why());
+    assertEquals(List.of(), l.get("givenName").why(), "nothing to decide where every record agrees");
   }
 
   @Test
@@ -202,6 +210,8 @@ class SurvivorshipTest {
     Map<String, AttributeLineage> l = lineage(thomas, crm, erp);
     assertEquals("Thomas", l.get("givenName").chosen());
     assertEquals("Jackson", l.get("familyName").chosen());
+    assertEquals(List.of("1 record backs it", "Thomas lost: a given name, which other records give as the given name"),
+        l.get("familyName").why());
   }
 
   @Test
