@@ -36,13 +36,29 @@ final class Corroboration {
 
   /** The evidence for each attribute; attributes without any are absent. */
   static Map<String, Survivorship.Evidence> of(Map<String, List<Candidate>> byAttribute, NameVariants names) {
+    Set<String> given = forms("givenName", byAttribute);
+    Set<String> family = forms("familyName", byAttribute);
     Map<String, Map<String, Map<SourceKey, String>>> votes = new HashMap<>();
+    idsBackBirthDates(byAttribute, votes);
+    nicknamesBackFormalNames(byAttribute, names, given, votes);
+    fullNamesBackNameParts(byAttribute, given, family, votes);
+    Map<String, Survivorship.Evidence> out = new HashMap<>();
+    votes.forEach((attribute, v) -> out.put(attribute, new Survivorship.Evidence(v, Map.of())));
+    unlikelyNameParts(names, given, family, out);
+    return out;
+  }
+
+  private static void idsBackBirthDates(Map<String, List<Candidate>> byAttribute,
+                                        Map<String, Map<String, Map<SourceKey, String>>> votes) {
     for (Candidate id : byAttribute.getOrDefault("nationalId", List.of())) {
       String date = ValueChecks.birthDateOf(Normalize.form("nationalId", id.value()));
       if (date != null) back(votes, "birthDate", date, id.record(), "its national id " + id.value());
     }
-    Set<String> given = forms("givenName", byAttribute);
-    Set<String> family = forms("familyName", byAttribute);
+  }
+
+  private static void nicknamesBackFormalNames(Map<String, List<Candidate>> byAttribute, NameVariants names,
+                                               Set<String> given,
+                                               Map<String, Map<String, Map<SourceKey, String>>> votes) {
     for (Candidate c : byAttribute.getOrDefault("givenName", List.of())) {
       String form = Normalize.form("givenName", c.value());
       for (String formal : names.formalNames(form)) {
@@ -51,24 +67,31 @@ final class Corroboration {
         }
       }
     }
+  }
+
+  private static void fullNamesBackNameParts(Map<String, List<Candidate>> byAttribute, Set<String> given,
+                                             Set<String> family,
+                                             Map<String, Map<String, Map<SourceKey, String>>> votes) {
     for (Candidate c : byAttribute.getOrDefault("fullName", List.of())) {
       String full = c.value().toString();
+      String how = "its full name " + full;
       String han = hanName(full);
       if (han != null) {
         int split = han.offsetByCodePoints(0, Standardizer.hanSurnameLength(han));
-        String how = "its full name " + full;
         backIf(votes, family, "familyName", Normalize.name(han.substring(0, split)), c.record(), how);
         backIf(votes, given, "givenName", Normalize.name(han.substring(split)), c.record(), how);
         continue;
       }
       for (String part : parts(full)) {
         if (given.contains(part) && family.contains(part)) continue;
-        backIf(votes, given, "givenName", part, c.record(), "its full name " + full);
-        backIf(votes, family, "familyName", part, c.record(), "its full name " + full);
+        backIf(votes, given, "givenName", part, c.record(), how);
+        backIf(votes, family, "familyName", part, c.record(), how);
       }
     }
-    Map<String, Survivorship.Evidence> out = new HashMap<>();
-    votes.forEach((attribute, v) -> out.put(attribute, new Survivorship.Evidence(v, Map.of())));
+  }
+
+  private static void unlikelyNameParts(NameVariants names, Set<String> given, Set<String> family,
+                                        Map<String, Survivorship.Evidence> out) {
     Set<String> knownGiven = new HashSet<>();
     for (String g : given) if (!names.formalNames(g).isEmpty()) knownGiven.add(g);
     Map<String, String> unlikelyGiven = new HashMap<>();
@@ -84,7 +107,6 @@ final class Corroboration {
       with(out, "familyName", swapped);
     }
     with(out, "givenName", unlikelyGiven);
-    return out;
   }
 
   /** The forms that are one letter, the initial of a longer form among them (W beside Wei). */

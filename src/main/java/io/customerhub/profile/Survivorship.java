@@ -68,8 +68,11 @@ public final class Survivorship {
       String form = Normalize.form(attribute, c.value());
       if (!form.isEmpty()) ranked.add(new Ranked(c, form, i));
     }
-    Map<String, String> doubtful = ValueChecks.doubtful(attribute,
-        ranked.stream().map(Ranked::form).distinct().toList());
+    // most attributes of most profiles have one value, however many records give it: nothing to doubt or explain
+    boolean disagree = false;
+    for (Ranked r : ranked) disagree |= !r.form().equals(ranked.get(0).form());
+    Map<String, String> doubtful = disagree
+        ? ValueChecks.doubtful(attribute, ranked.stream().map(Ranked::form).distinct().toList()) : Map.of();
     ranked.sort(order(rule, ranked, evidence, doubtful.keySet()));
     List<Candidate> ordered = new ArrayList<>(ranked.size());
     for (Ranked r : ranked) ordered.add(r.candidate());
@@ -77,7 +80,8 @@ public final class Survivorship {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
           best == null ? List.of() : List.of(best.record()), ordered,
-          best == null ? List.of() : why(rule, ranked, evidence, doubtful));
+          best == null || !disagree && evidence.backing().isEmpty() ? List.of()
+              : why(rule, ranked, evidence, doubtful));
     }
     List<Ranked> distinct = new ArrayList<>(ranked.size());
     Set<String> seen = new HashSet<>();

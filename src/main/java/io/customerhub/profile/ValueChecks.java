@@ -20,7 +20,7 @@ import java.time.format.DateTimeParseException;
  * Values come in {@link Normalize#form} shape (ids: letters and digits, upper case; names: latin letters and
  * digits).
  */
-final class ValueChecks {
+public final class ValueChecks {
 
   private static final int[] RESIDENT_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String RESIDENT_CHECK = "10X98765432";
@@ -38,7 +38,7 @@ final class ValueChecks {
    * The forms among {@code forms}, the candidates of {@code attribute}, that show they are wrong, each with what
    * shows it.
    */
-  static Map<String, String> doubtful(String attribute, Collection<String> forms) {
+  public static Map<String, String> doubtful(String attribute, Collection<String> forms) {
     Map<String, String> out = new HashMap<>();
     for (String f : forms) {
       if (disproved(attribute, f)) {

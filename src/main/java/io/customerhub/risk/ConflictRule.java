@@ -4,6 +4,7 @@ import io.customerhub.profile.AttributeLineage;
 import io.customerhub.profile.Candidate;
 import io.customerhub.profile.Lineage;
 import io.customerhub.profile.Normalize;
+import io.customerhub.profile.ValueChecks;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,8 +15,9 @@ import java.util.Set;
  * Fires when the member records of one profile disagree on an attribute that should have a single true value
  * (birth date, tax id, national id): a sign of a wrong merge, or of bad source data, that a steward must see.
  * Compares standardized forms, so "91110000-MA01" and "91110000MA01" do not conflict; nor does a birth date known
- * to the year or month ("1990", "1990-03") with a full date it is the start of. An attribute a steward set by hand
- * is settled and raises nothing.
+ * to the year or month ("1990", "1990-03") with a full date it is the start of, nor an id that shows it is a typo
+ * of the customer's real one ({@link ValueChecks}: it fails its check characters, or is another record's id with a
+ * digit read as a letter). An attribute a steward set by hand is settled and raises nothing.
  */
 public record ConflictRule(String code, String severity, List<String> attributes) implements RiskRule {
 
@@ -38,6 +40,10 @@ public record ConflictRule(String code, String severity, List<String> attributes
         Set<String> all = Set.copyOf(forms);
         forms.removeIf(f -> isCoarserThanAnother(f, all));
       }
+      // an id whose own check characters fail, or another record's id with a digit read as a letter, is a typo in
+      // one source beside the customer's real id (the golden record passes it over): no reason to review them
+      Set<String> wrong = ValueChecks.doubtful(attribute, forms).keySet();
+      if (wrong.size() < forms.size()) forms.removeAll(wrong);
       if (forms.size() < 2) continue;
       for (Candidate c : lineage.candidates()) evidence.add(new RiskEvidence(c.record(), attribute, c.value()));
     }

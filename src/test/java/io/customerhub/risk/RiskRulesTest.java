@@ -142,6 +142,28 @@ class RiskRulesTest {
     assertEquals(List.of("DATA_CONFLICT"), assess(List.of(a, otherMonth), List.of()).riskCodes());
   }
 
+  /**
+   * One source's typo of the customer's resident id (it fails its ISO 7064 check) is no reason to send the customer
+   * to review: the golden record passes it over. Two ids that both pass, or both fail, still conflict.
+   */
+  @Test
+  void anIdThatFailsItsCheckBesideTheRealOneIsNoConflict() {
+    CanonicalRecord real = rec("crm", "C-1", daysAgo(3)).nationalId("110101199003070011").build();
+    CanonicalRecord typo = rec("erp", "K-1", daysAgo(2)).nationalId("110101199003070021").build();
+    Profile p = assess(List.of(real, typo), List.of());
+    assertEquals(List.of(), p.riskCodes());
+    assertEquals("110101199003070011", p.golden().nationalId());
+    CanonicalRecord other = rec("web", "W-1", daysAgo(1)).nationalId("110101199003070038").build();
+    assertEquals(List.of("DATA_CONFLICT"), assess(List.of(real, typo, other), List.of()).riskCodes(),
+        "another id that passes its check is another person's, or a real conflict");
+    CanonicalRecord misread = rec("web", "W-2", daysAgo(1)).nationalId("G868S3895").build();
+    CanonicalRecord passport = rec("app", "A-1", daysAgo(1)).nationalId("G86853895").build();
+    assertEquals(List.of(), assess(List.of(misread, passport), List.of()).riskCodes(), "S read for 5");
+    CanonicalRecord typo2 = rec("app", "A-2", daysAgo(1)).nationalId("110101199003070031").build();
+    assertEquals(List.of("DATA_CONFLICT"), assess(List.of(typo, typo2), List.of()).riskCodes(),
+        "two typos: which is right, nothing says");
+  }
+
   /** A steward who set the birth date by hand has settled which record is right: the customer leaves review. */
   @Test
   void aConflictAStewardSettledByHandRaisesNothing() {
