@@ -48,9 +48,16 @@ public final class Normalize {
   public static String name(String s) {
     String latin = Latinizer.latin(s);
     if (latin == null) return "";
-    StringBuilder out = new StringBuilder(latin.length());
-    latin.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
-    return out.toString();
+    // a loop, not a stream of code points: every name of every member, each time a profile is assembled
+    StringBuilder out = null;
+    for (int i = 0; i < latin.length(); ) {
+      int cp = latin.codePointAt(i);
+      boolean keep = Character.isLetterOrDigit(cp);
+      if (keep && out != null) out.appendCodePoint(cp);
+      if (!keep && out == null) out = new StringBuilder(latin.length()).append(latin, 0, i);
+      i += Character.charCount(cp);
+    }
+    return out == null ? latin : out.toString();
   }
 
   /** How complete a value is: longer names and fuller addresses win under most_complete. */
@@ -130,7 +137,11 @@ public final class Normalize {
   /** The letters and numbers of {@code s}, in any script (Unicode categories L and N). */
   static String lettersAndNumbers(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    s.codePoints().filter(cp -> Character.isLetter(cp) || isNumber(cp)).forEach(out::appendCodePoint);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetter(cp) || isNumber(cp)) out.appendCodePoint(cp);
+      i += Character.charCount(cp);
+    }
     return out.length() == s.length() ? s : out.toString();
   }
 

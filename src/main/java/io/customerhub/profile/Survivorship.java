@@ -106,10 +106,6 @@ public final class Survivorship {
                                   Map<String, String> doubtful) {
     List<String> out = new ArrayList<>();
     Ranked best = ranked.get(0);
-    if (ranked.stream().map(Ranked::form).distinct().count() == 1
-        && evidence.backing().getOrDefault(best.form(), Map.of()).isEmpty()) {
-      return out; // nothing to decide
-    }
     Set<SourceKey> offering = new HashSet<>();
     for (Ranked r : ranked) if (r.form().equals(best.form())) offering.add(r.candidate().record());
     Map<SourceKey, String> backing = evidence.backing().getOrDefault(best.form(), Map.of());

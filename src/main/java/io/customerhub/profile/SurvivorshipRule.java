@@ -25,8 +25,11 @@ public record SurvivorshipRule(Strategy strategy, List<String> sources) {
      */
     MOST_FREQUENT;
 
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
+    /** The name in configuration and lineage (most_frequent); kept, as every assembled attribute names it. */
     public String wire() {
-      return name().toLowerCase(Locale.ROOT);
+      return wire;
     }
   }
 

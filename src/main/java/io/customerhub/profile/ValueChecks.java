@@ -1,11 +1,9 @@
 package io.customerhub.profile;
 
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Values that show they were mistyped or misread, so that survivorship prefers any other:
@@ -128,12 +126,11 @@ public final class ValueChecks {
     return true;
   }
 
+  /** Whether eight digits are a date a calendar has (19900230 is not). */
   private static boolean realDate(String yyyymmdd) {
-    try {
-      LocalDate.parse(yyyymmdd, DateTimeFormatter.BASIC_ISO_DATE);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    int year = Integer.parseInt(yyyymmdd.substring(0, 4));
+    int month = Integer.parseInt(yyyymmdd.substring(4, 6));
+    int day = Integer.parseInt(yyyymmdd.substring(6, 8));
+    return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
   }
 }
