@@ -16,8 +16,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = AggregateRule.class, name = "aggregate"),
     @JsonSubTypes.Type(value = OrderRatioRule.class, name = "order_ratio"),
     @JsonSubTypes.Type(value = ConflictRule.class, name = "conflict"),
+    @JsonSubTypes.Type(value = InvalidValueRule.class, name = "invalid"),
     @JsonSubTypes.Type(value = RecencyRule.class, name = "recency")})
-public sealed interface RiskRule permits AttributeRule, AggregateRule, OrderRatioRule, ConflictRule, RecencyRule {
+public sealed interface RiskRule
+    permits AttributeRule, AggregateRule, OrderRatioRule, ConflictRule, InvalidValueRule, RecencyRule {
 
   String code();
 

@@ -61,6 +61,7 @@ public record RiskRules(int historyLimit, List<RiskRule> rules) {
             new Condition("litigationCount", Op.GT, 0, null), new Condition("enforcementCount", Op.GT, 0, null),
             new Condition("debtFlag", Op.TRUE, null, null), new Condition("overdueFlag", Op.TRUE, null, null))),
         new ConflictRule("DATA_CONFLICT", "medium", List.of("birthDate", "taxId", "nationalId")),
+        new InvalidValueRule("INVALID_ID", "low", List.of("nationalId", "taxId")),
         new RecencyRule("DORMANT", "low", "lastOrderAt", 365, null),
         new RecencyRule("NEW_CUSTOMER", "info", "firstOrderAt", null, 90));
   }

@@ -3,6 +3,7 @@ package io.customerhub.profile;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -181,7 +182,7 @@ class SurvivorshipIT extends OneHubPerClass {
 
   @Test
   void theFormalNameAndTheIdThatPassesItsCheckWinAndTheLineageSaysWhy() {
-    String id = residentId("11010119900307" + (100 + ThreadLocalRandom.current().nextInt(900)));
+    String id = WireRecords.residentId("11010119900307" + (100 + ThreadLocalRandom.current().nextInt(900)));
     String mistyped = id.substring(0, 16) + (char) ('0' + (id.charAt(16) - '0' + 1) % 10) + id.charAt(17);
     String family = uniqueName();
     // CRM is newer and comes first, but says Bob (a nickname, conf/nicknames.txt) and has the id with a typo
@@ -200,13 +201,5 @@ class SurvivorshipIT extends OneHubPerClass {
     assertEquals(new JsonArray().add("1 record backs it").add(mistyped + " lost: it fails the check of its format"),
         lineage.getJsonObject("nationalId").getJsonArray("why"));
     assertNull(lineage.getJsonObject("birthDate"), "no record gives a birth date: the id backs none into being");
-  }
-
-  /** {@code body17} with its GB 11643 (ISO 7064 MOD 11-2) check character. */
-  private static String residentId(String body17) {
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) sum += (body17.charAt(i) - '0') * weights[i];
-    return body17 + "10X98765432".charAt(sum % 11);
   }
 }

@@ -151,17 +151,22 @@ class RiskRulesTest {
     CanonicalRecord real = rec("crm", "C-1", daysAgo(3)).nationalId("110101199003070011").build();
     CanonicalRecord typo = rec("erp", "K-1", daysAgo(2)).nationalId("110101199003070021").build();
     Profile p = assess(List.of(real, typo), List.of());
-    assertEquals(List.of(), p.riskCodes());
+    assertEquals(List.of("INVALID_ID"), p.riskCodes(), "the typo is the source's to fix: seen, not reviewed");
+    assertEquals(List.of(new RiskEvidence(typo.key(), "nationalId", "110101199003070021")),
+        tag(p, "INVALID_ID").evidence());
     assertEquals("110101199003070011", p.golden().nationalId());
     CanonicalRecord other = rec("web", "W-1", daysAgo(1)).nationalId("110101199003070038").build();
-    assertEquals(List.of("DATA_CONFLICT"), assess(List.of(real, typo, other), List.of()).riskCodes(),
+    assertEquals(List.of("DATA_CONFLICT", "INVALID_ID"), assess(List.of(real, typo, other), List.of()).riskCodes(),
         "another id that passes its check is another person's, or a real conflict");
     CanonicalRecord misread = rec("web", "W-2", daysAgo(1)).nationalId("G868S3895").build();
     CanonicalRecord passport = rec("app", "A-1", daysAgo(1)).nationalId("G86853895").build();
-    assertEquals(List.of(), assess(List.of(misread, passport), List.of()).riskCodes(), "S read for 5");
+    Profile read = assess(List.of(misread, passport), List.of());
+    assertEquals(List.of("INVALID_ID"), read.riskCodes(), "S read for 5: no conflict");
+    assertEquals(List.of(new RiskEvidence(misread.key(), "nationalId", "G868S3895")), tag(read, "INVALID_ID").evidence());
     CanonicalRecord typo2 = rec("app", "A-2", daysAgo(1)).nationalId("110101199003070031").build();
-    assertEquals(List.of("DATA_CONFLICT"), assess(List.of(typo, typo2), List.of()).riskCodes(),
+    assertEquals(List.of("DATA_CONFLICT", "INVALID_ID"), assess(List.of(typo, typo2), List.of()).riskCodes(),
         "two typos: which is right, nothing says");
+    assertEquals(List.of(), assess(List.of(real), List.of()).riskCodes(), "a valid id alone is nothing to report");
   }
 
   /** A steward who set the birth date by hand has settled which record is right: the customer leaves review. */
