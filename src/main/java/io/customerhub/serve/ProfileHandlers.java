@@ -42,21 +42,36 @@ final class ProfileHandlers {
 
   void byId(RoutingContext ctx) {
     UUID id = profileId(ctx);
-    if ("true".equalsIgnoreCase(ctx.request().getParam("lineage"))) {
-      readModel.stored(id).onSuccess(stored -> {
-        if (stored != null && "merged".equals(stored.status())) redirect(ctx, stored.mergedInto().toString());
-        else if (stored == null || !stored.active()) ctx.fail(HubException.notFound("no profile " + id));
-        else store.withLineage(pool, stored.profile())
-            .onSuccess(p -> json(ctx, ProfileCodec.toView(p, true))).onFailure(ctx::fail);
-      }).onFailure(ctx::fail);
-      return;
-    }
-    answer(ctx, readModel.byId(id), "no profile " + id);
+    if (lineageAsked(ctx)) withLineage(ctx, id);
+    else answer(ctx, readModel.byId(id), "no profile " + id);
   }
 
   void byKey(RoutingContext ctx) {
     SourceKey key = sourceKey(ctx);
-    answer(ctx, readModel.byKey(key), "no profile holds the record " + key);
+    if (!lineageAsked(ctx)) {
+      answer(ctx, readModel.byKey(key), "no profile holds the record " + key);
+      return;
+    }
+    // the record's profile as the cache knows it, then that profile with its lineage as by id
+    readModel.byKey(key).onSuccess(view -> {
+      if (view.found()) withLineage(ctx, UUID.fromString(new JsonObject(view.json()).getString("profileId")));
+      else if (view.mergedInto() != null) redirect(ctx, view.mergedInto());
+      else ctx.fail(HubException.notFound("no profile holds the record " + key));
+    }).onFailure(ctx::fail);
+  }
+
+  private static boolean lineageAsked(RoutingContext ctx) {
+    return "true".equalsIgnoreCase(ctx.request().getParam("lineage"));
+  }
+
+  /** The profile with its lineage, derived from the stored members (the cache does not hold lineage). */
+  private void withLineage(RoutingContext ctx, UUID id) {
+    readModel.stored(id).onSuccess(stored -> {
+      if (stored != null && "merged".equals(stored.status())) redirect(ctx, stored.mergedInto().toString());
+      else if (stored == null || !stored.active()) ctx.fail(HubException.notFound("no profile " + id));
+      else store.withLineage(pool, stored.profile())
+          .onSuccess(p -> json(ctx, ProfileCodec.toView(p, true))).onFailure(ctx::fail);
+    }).onFailure(ctx::fail);
   }
 
   private void answer(RoutingContext ctx, Future<ProfileReadModel.View> lookup, String notFound) {

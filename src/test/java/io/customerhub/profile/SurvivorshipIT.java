@@ -201,5 +201,9 @@ class SurvivorshipIT extends OneHubPerClass {
     assertEquals(new JsonArray().add("1 record backs it").add(mistyped + " lost: it fails the check of its format"),
         lineage.getJsonObject("nationalId").getJsonArray("why"));
     assertNull(lineage.getJsonObject("birthDate"), "no record gives a birth date: the id backs none into being");
+    Response byKey = hub.get("/api/v1/profiles/by-key/" + crm.source() + "/" + crm.sourceId() + "?lineage=true",
+        hub.adminToken());
+    assertEquals(200, byKey.status(), byKey::toString);
+    assertEquals(lineage, byKey.json().getJsonObject("lineage"), "by any source key, the same lineage");
   }
 }
