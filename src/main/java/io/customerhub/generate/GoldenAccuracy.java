@@ -23,7 +23,8 @@ import java.util.TreeMap;
 public final class GoldenAccuracy {
 
   /** The attributes judged, in output order. */
-  public static final List<String> ATTRIBUTES = List.of("givenName", "familyName", "birthDate", "nationalId", "taxId");
+  public static final List<String> ATTRIBUTES = List.of("givenName", "familyName", "fullName", "birthDate", "nationalId",
+      "taxId");
 
   private GoldenAccuracy() {
   }
@@ -104,6 +105,7 @@ public final class GoldenAccuracy {
     List<String> accepted = switch (attribute) {
       case "givenName" -> real.givenNames();
       case "familyName" -> real.familyNames();
+      case "fullName" -> real.fullNames();
       case "birthDate" -> nullable(real.birthDate());
       case "nationalId" -> nullable(real.nationalId());
       case "taxId" -> nullable(real.taxId());

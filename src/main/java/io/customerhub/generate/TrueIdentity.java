@@ -16,6 +16,18 @@ public record TrueIdentity(String entityId, List<String> givenNames, List<String
     familyNames = List.copyOf(familyNames);
   }
 
+  /** A full name is right in either order of a right given and family name (Zhang Wei, Wei Zhang, 张伟). */
+  public List<String> fullNames() {
+    List<String> out = new ArrayList<>();
+    for (String g : givenNames) {
+      for (String f : familyNames) {
+        out.add(g + " " + f);
+        out.add(f + " " + g);
+      }
+    }
+    return out;
+  }
+
   static TrueIdentity of(Entity e) {
     if (e instanceof Entity.Org o) return new TrueIdentity(o.id(), List.of(), List.of(), null, null, o.taxId());
     Entity.Person p = (Entity.Person) e;

@@ -65,6 +65,7 @@ class GoldenAccuracyTest {
     assertEquals(List.of(
         new Row("givenName", 2, 1, 2, 1),
         new Row("familyName", 2, 1, 0, 0), // Smyth: wrong though nobody disagreed
+        new Row("fullName", 0, 0, 0, 0), // no record gives one
         new Row("birthDate", 1, 1, 0, 0),
         new Row("nationalId", 1, 1, 0, 0),
         new Row("taxId", 0, 0, 0, 0)), rows);
@@ -136,5 +137,14 @@ class GoldenAccuracyTest {
     assertEquals(1.0, new Row("taxId", 0, 0, 0, 0).contestedShare());
     assertEquals(0.75, new Row("givenName", 4, 3, 2, 1).share());
     assertEquals(0.5, new Row("givenName", 4, 3, 2, 1).contestedShare());
+  }
+
+  @Test
+  void aFullNameIsRightInEitherOrderAndEitherScript() {
+    TrueIdentity wei = new TrueIdentity("E1", List.of("Wei", "伟"), List.of("Zhang", "张"), null, null, null);
+    for (String full : List.of("Zhang Wei", "Wei Zhang", "张伟", "ZHANG, Wei")) {
+      assertTrue(GoldenAccuracy.right("fullName", full, wei), full);
+    }
+    assertFalse(GoldenAccuracy.right("fullName", "Zhang Wey", wei));
   }
 }
