@@ -10,6 +10,7 @@ import io.customerhub.ingest.SourceMappings;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileRules;
+import io.customerhub.resolve.LearnedNames;
 import io.customerhub.resolve.Linker;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
@@ -56,7 +57,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);
     ModelStore models = new ModelStore(vertx, db.pool());
-    ProfileRules rules = ProfileRules.load(config.confDir()).withNames(matching.nicknames()::formalNames);
+    ProfileRules rules = ProfileRules.load(config.confDir()).withNames(new LearnedNames(matching.nicknames(), engine));
     TierCutoffs cutoffs = new TierCutoffs(rules.tiers());
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ final class Corroboration {
   }
 
   /** The evidence for each attribute; attributes without any are absent. */
-  static Map<String, Survivorship.Evidence> of(Map<String, List<Candidate>> byAttribute, NameVariants names) {
+  static Map<String, Survivorship.Evidence> of(Map<String, List<Candidate>> byAttribute, NameKnowledge names) {
     Set<String> given = forms("givenName", byAttribute);
     Set<String> family = forms("familyName", byAttribute);
     Map<String, Map<String, Map<SourceKey, String>>> votes = new HashMap<>();
@@ -56,7 +57,7 @@ final class Corroboration {
     }
   }
 
-  private static void nicknamesBackFormalNames(Map<String, List<Candidate>> byAttribute, NameVariants names,
+  private static void nicknamesBackFormalNames(Map<String, List<Candidate>> byAttribute, NameKnowledge names,
                                                Set<String> given,
                                                Map<String, Map<String, Map<SourceKey, String>>> votes) {
     for (Candidate c : byAttribute.getOrDefault("givenName", List.of())) {
@@ -90,7 +91,7 @@ final class Corroboration {
     }
   }
 
-  private static void unlikelyNameParts(NameVariants names, Set<String> given, Set<String> family,
+  private static void unlikelyNameParts(NameKnowledge names, Set<String> given, Set<String> family,
                                         Map<String, Survivorship.Evidence> out) {
     Set<String> knownGiven = new HashSet<>();
     for (String g : given) if (!names.formalNames(g).isEmpty()) knownGiven.add(g);
@@ -106,7 +107,42 @@ final class Corroboration {
       }
       with(out, "familyName", swapped);
     }
+    Set<String> swappedParts = new HashSet<>(given);
+    swappedParts.retainAll(family);
+    if (!swappedParts.isEmpty()) {
+      Map<String, String> family2 = new HashMap<>(out.getOrDefault("familyName", Survivorship.Evidence.NONE).doubts());
+      partsTheDataPlacesElsewhere(names, family, swappedParts, true).forEach(family2::putIfAbsent);
+      with(out, "familyName", family2);
+      partsTheDataPlacesElsewhere(names, given, swappedParts, false).forEach(unlikelyGiven::putIfAbsent);
+    }
     with(out, "givenName", unlikelyGiven);
+  }
+
+  /**
+   * Of {@code candidates} for the family name ({@code asFamily}) or the given name, those that some records give as
+   * the other part ({@code swapped}) and that the hub's records give as the other part more often, where another
+   * candidate is more often this part: Zhu Haiyan swapped in one of two records. Shares are smoothed (one of each
+   * added), so that a word the hub has not counted is even.
+   */
+  private static Map<String, String> partsTheDataPlacesElsewhere(NameKnowledge names, Set<String> candidates,
+                                                                  Set<String> swapped, boolean asFamily) {
+    Map<String, Double> share = new HashMap<>();
+    double best = 0;
+    for (String c : candidates) {
+      long family = names.asFamilyName(c);
+      long given = names.asGivenName(c);
+      double s = (asFamily ? family + 1.0 : given + 1.0) / (family + given + 2.0);
+      share.put(c, s);
+      best = Math.max(best, s);
+    }
+    Map<String, String> out = new HashMap<>();
+    if (best <= 0.5) return out;
+    for (String c : candidates) {
+      if (!swapped.contains(c) || share.get(c) >= 0.5) continue;
+      out.put(c, String.format(Locale.ROOT, "the hub's records give it as the %s name more often (%d as given, %d as"
+          + " family name)", asFamily ? "given" : "family", names.asGivenName(c), names.asFamilyName(c)));
+    }
+    return out;
   }
 
   /** The forms that are one letter, the initial of a longer form among them (W beside Wei). */

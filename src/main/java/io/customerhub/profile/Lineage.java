@@ -16,9 +16,9 @@ public final class Lineage {
   private Lineage() {
   }
 
-  /** As {@link #fromMembers(List, SurvivorshipRules, NameVariants)}, knowing no nicknames. */
+  /** As {@link #fromMembers(List, SurvivorshipRules, NameKnowledge)}, knowing no nicknames. */
   public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules) {
-    return fromMembers(members, rules, NameVariants.NONE);
+    return fromMembers(members, rules, NameKnowledge.NONE);
   }
 
   /**
@@ -26,7 +26,7 @@ public final class Lineage {
    * value backed by what the members' other values say of it ({@link Corroboration}).
    */
   public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules,
-                                                          NameVariants names) {
+                                                          NameKnowledge names) {
     Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
     for (CanonicalRecord r : members) {
       if (r.deleted()) continue;
@@ -40,10 +40,10 @@ public final class Lineage {
     return choose(byAttribute, rules, names);
   }
 
-  /** As {@link #restrict(Map, Set, SurvivorshipRules, NameVariants)}, knowing no nicknames. */
+  /** As {@link #restrict(Map, Set, SurvivorshipRules, NameKnowledge)}, knowing no nicknames. */
   public static Map<String, AttributeLineage> restrict(Map<String, AttributeLineage> lineage, Set<SourceKey> keep,
                                                        SurvivorshipRules rules) {
-    return restrict(lineage, keep, rules, NameVariants.NONE);
+    return restrict(lineage, keep, rules, NameKnowledge.NONE);
   }
 
   /**
@@ -51,7 +51,7 @@ public final class Lineage {
    * candidates keep their record and timestamp, this equals assembling that side from its records alone.
    */
   public static Map<String, AttributeLineage> restrict(Map<String, AttributeLineage> lineage, Set<SourceKey> keep,
-                                                       SurvivorshipRules rules, NameVariants names) {
+                                                       SurvivorshipRules rules, NameKnowledge names) {
     Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
     lineage.forEach((name, l) -> byAttribute.put(name, new ArrayList<>(l.candidatesFrom(keep))));
     return choose(byAttribute, rules, names);
@@ -76,7 +76,7 @@ public final class Lineage {
   }
 
   private static Map<String, AttributeLineage> choose(Map<String, List<Candidate>> byAttribute,
-                                                      SurvivorshipRules rules, NameVariants names) {
+                                                      SurvivorshipRules rules, NameKnowledge names) {
     // one record cannot disagree with itself: most profiles hold one, and assembling them is on ingest's path
     Map<String, Survivorship.Evidence> evidence = severalRecords(byAttribute) ? Corroboration.of(byAttribute, names)
         : Map.of();

@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * Everything the assembler is configured with, decoded once at start from conf/profile.json (survivorship,
  * orders, tiers) and conf/risk.json (risk rules); the node adds the nicknames its matcher reads
- * ({@link #withNames}, conf/nicknames.txt), so that survivorship counts a nickname as backing its formal name.
+ * and name counts ({@link #withNames}), so that survivorship counts a nickname as backing its formal name.
  * Missing sections fall back to {@link #defaults()}, which the shipped files spell out.
  */
 public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers, RiskRules risk,
-                           NameVariants names) {
+                           NameKnowledge names) {
 
   /** The shape of conf/profile.json. */
   record ProfileFile(SurvivorshipRules survivorship, OrderRules orders, TierRules tiers) {
@@ -24,11 +24,11 @@ public record ProfileRules(SurvivorshipRules survivorship, OrderRules orders, Ti
     if (orders == null) orders = OrderRules.defaults();
     if (tiers == null) tiers = TierRules.defaults();
     if (risk == null) risk = RiskRules.defaults();
-    if (names == null) names = NameVariants.NONE;
+    if (names == null) names = NameKnowledge.NONE;
   }
 
-  /** The same rules knowing these nicknames (the matcher's, conf/nicknames.txt). */
-  public ProfileRules withNames(NameVariants other) {
+  /** The same rules knowing these names: the matcher's nicknames (conf/nicknames.txt) and name counts. */
+  public ProfileRules withNames(NameKnowledge other) {
     return new ProfileRules(survivorship, orders, tiers, risk, other);
   }
 

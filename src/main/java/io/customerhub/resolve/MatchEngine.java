@@ -5,6 +5,7 @@ import io.customerhub.resolve.match.MatchModel;
 import io.customerhub.resolve.match.MatchingConfig;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.match.PairScorer;
+import io.customerhub.resolve.match.Field;
 import io.customerhub.resolve.match.TermFrequencies;
 import io.customerhub.resolve.standardize.StandardRecord;
 
@@ -49,6 +50,11 @@ public final class MatchEngine implements PairDecider {
 
   public void use(MatchModel model, long version) {
     current = new ModelInUse(model, version, new PairScorer(model, frequencies, config), new ClusterGuard(config, model));
+  }
+
+  /** How many of the records counted so far give {@code value} (a standardized key) for {@code field}. */
+  public long count(Field field, String value) {
+    return frequencies.count(field, value);
   }
 
   /** Counts the values of newly stored records, so that rare values weigh more than common ones. */

@@ -46,7 +46,7 @@ class CorroborationTest {
   @Test
   void aResidentIdThatPassesItsCheckVotesForTheBirthDateInIt() {
     Map<String, Survivorship.Evidence> e = Corroboration.of(
-        by("nationalId", c(A, "110101 19900307 0011")), NameVariants.NONE);
+        by("nationalId", c(A, "110101 19900307 0011")), NameKnowledge.NONE);
     // the date form birthDate candidates normalize to, so the vote lands on the same value
     assertEquals(Map.of("1990-03-07", Set.of(A)), e.get("birthDate").votes());
     assertEquals(Set.of(), e.get("birthDate").unlikely());
@@ -54,14 +54,14 @@ class CorroborationTest {
 
   @Test
   void aResidentIdThatFailsItsCheckBacksNothing() {
-    assertEquals(Map.of(), Corroboration.of(by("nationalId", c(A, "110101199003070012")), NameVariants.NONE));
-    assertEquals(Map.of(), Corroboration.of(by("nationalId", c(A, "P12195236")), NameVariants.NONE),
+    assertEquals(Map.of(), Corroboration.of(by("nationalId", c(A, "110101199003070012")), NameKnowledge.NONE));
+    assertEquals(Map.of(), Corroboration.of(by("nationalId", c(A, "P12195236")), NameKnowledge.NONE),
         "no date in a passport number");
   }
 
   @Test
   void aNicknameBacksTheFormalNameAnotherRecordGivesNotTheOtherWayRound() {
-    NameVariants names = n -> n.equals("bob") ? List.of("robert") : n.equals("robert") ? List.of("robert") : List.of();
+    NameKnowledge names = n -> n.equals("bob") ? List.of("robert") : n.equals("robert") ? List.of("robert") : List.of();
     Map<String, Survivorship.Evidence> e = Corroboration.of(
         by("givenName", c(A, "Bob"), "givenName", c(B, "Robert")), names);
     assertTrue(votes(e, "givenName", "robert").contains(A));
@@ -71,7 +71,7 @@ class CorroborationTest {
 
   @Test
   void aNicknameBacksNoFormalNameNoRecordGives() {
-    NameVariants names = n -> n.equals("bob") ? List.of("robert") : List.of();
+    NameKnowledge names = n -> n.equals("bob") ? List.of("robert") : List.of();
     Map<String, Survivorship.Evidence> e = Corroboration.of(
         by("givenName", c(A, "Bob"), "givenName", c(B, "Bobby")), names);
     assertEquals(Set.of(), votes(e, "givenName", "robert"), "a vote for a value nobody offers would invent it");
@@ -80,7 +80,7 @@ class CorroborationTest {
   @Test
   void aHanziFullNameBacksItsFirstCharacterAsFamilyNameAndTheRestAsGivenName() {
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
-        "fullName", c(C, "徐晓东"), "givenName", c(A, "Xiaodong"), "familyName", c(B, "Xu")), NameVariants.NONE);
+        "fullName", c(C, "徐晓东"), "givenName", c(A, "Xiaodong"), "familyName", c(B, "Xu")), NameKnowledge.NONE);
     assertEquals(Set.of(C), votes(e, "familyName", "xu"));
     assertEquals(Set.of(C), votes(e, "givenName", "xiaodong"));
   }
@@ -91,7 +91,7 @@ class CorroborationTest {
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
         "fullName", c(C, "徐晓东"),
         "givenName", c(A, "Xiaodong"), "givenName", c(B, "Xu"),
-        "familyName", c(B, "Xu"), "familyName", c(A, "Xiaodong")), NameVariants.NONE);
+        "familyName", c(B, "Xu"), "familyName", c(A, "Xiaodong")), NameKnowledge.NONE);
     assertEquals(Set.of(C), votes(e, "familyName", "xu"));
     assertEquals(Set.of(C), votes(e, "givenName", "xiaodong"));
     assertEquals(Set.of(), votes(e, "familyName", "xiaodong"));
@@ -103,7 +103,7 @@ class CorroborationTest {
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
         "fullName", c(C, "Alexandra Taylor"),
         "givenName", c(A, "Alexandra"), "givenName", c(B, "A1exandra"),
-        "familyName", c(A, "Taylor")), NameVariants.NONE);
+        "familyName", c(A, "Taylor")), NameKnowledge.NONE);
     assertEquals(Set.of(C), votes(e, "givenName", "alexandra"));
     assertEquals(Set.of(C), votes(e, "familyName", "taylor"));
     assertEquals(Set.of(), votes(e, "givenName", "a1exandra"));
@@ -115,7 +115,7 @@ class CorroborationTest {
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
         "fullName", c(C, "Alexandra Taylor"),
         "givenName", c(A, "Alexandra"), "givenName", c(B, "Taylor"),
-        "familyName", c(A, "Taylor"), "familyName", c(B, "Alexandra")), NameVariants.NONE);
+        "familyName", c(A, "Taylor"), "familyName", c(B, "Alexandra")), NameKnowledge.NONE);
     for (String attribute : List.of("givenName", "familyName")) {
       for (String form : List.of("alexandra", "taylor")) {
         assertFalse(votes(e, attribute, form).contains(C), attribute + " " + form);
@@ -128,7 +128,7 @@ class CorroborationTest {
   @Test
   void anUnknownGivenNameAndAKnownGivenNameAsFamilyNameAreUnlikely() {
     // Thomas Jackson written as Jackson Thomas by one record
-    NameVariants names = n -> n.equals("thomas") ? List.of("thomas") : List.of();
+    NameKnowledge names = n -> n.equals("thomas") ? List.of("thomas") : List.of();
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
         "givenName", c(A, "Thomas"), "givenName", c(B, "Jackson"),
         "familyName", c(A, "Jackson"), "familyName", c(B, "Thomas")), names);
@@ -142,7 +142,7 @@ class CorroborationTest {
   void withoutAKnownGivenNameNothingIsUnlikely() {
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
         "givenName", c(A, "Thomas"), "givenName", c(B, "Jackson"),
-        "familyName", c(A, "Jackson"), "familyName", c(B, "Thomas")), NameVariants.NONE);
+        "familyName", c(A, "Jackson"), "familyName", c(B, "Thomas")), NameKnowledge.NONE);
     assertEquals(Map.of(), e);
   }
 
@@ -153,5 +153,47 @@ class CorroborationTest {
     assertTrue(Corroboration.parts("Mary-Ann SMITH").containsAll(Arrays.asList("maryann", "smith")),
         "hyphen and case aside");
     assertFalse(Corroboration.parts("Mary Ann Smith").contains("marysmith"), "runs are of neighbouring words");
+  }
+
+  /** Counts as the hub might have them: zhu mostly a family name, haiyan only ever a given name. */
+  private static final NameKnowledge COUNTED = new NameKnowledge() {
+    @Override
+    public List<String> formalNames(String name) {
+      return List.of();
+    }
+
+    @Override
+    public long asGivenName(String name) {
+      return Map.of("zhu", 1L, "haiyan", 30L).getOrDefault(name, 0L);
+    }
+
+    @Override
+    public long asFamilyName(String name) {
+      return Map.of("zhu", 50L).getOrDefault(name, 0L);
+    }
+  };
+
+  @Test
+  void whereRecordsSwapTheNamePartsTheCountsSayWhichIsWhich() {
+    Map<String, Survivorship.Evidence> e = Corroboration.of(by(
+        "givenName", c(A, "Zhu"), "givenName", c(B, "Haiyan"),
+        "familyName", c(A, "Haiyan"), "familyName", c(B, "Zhu")), COUNTED);
+    assertEquals(Set.of("zhu"), e.get("givenName").unlikely());
+    assertEquals(Set.of("haiyan"), e.get("familyName").unlikely());
+    assertEquals("the hub's records give it as the family name more often (1 as given, 50 as family name)",
+        e.get("givenName").doubts().get("zhu"));
+  }
+
+  @Test
+  void countsDecideNothingWithoutASwapOrWithoutCounts() {
+    // a typo, not a swap: which spelling is right, how often each is a family name does not say
+    assertNull(Corroboration.of(by("familyName", c(A, "Zhu"), "familyName", c(B, "Zu")), COUNTED)
+        .get("familyName"));
+    // a swap the hub has counted nothing of: even
+    Map<String, Survivorship.Evidence> e = Corroboration.of(by(
+        "givenName", c(A, "Zhu"), "givenName", c(B, "Haiyan"),
+        "familyName", c(A, "Haiyan"), "familyName", c(B, "Zhu")), NameKnowledge.NONE);
+    assertNull(e.get("givenName"));
+    assertNull(e.get("familyName"));
   }
 }

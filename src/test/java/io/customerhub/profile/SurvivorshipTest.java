@@ -153,10 +153,10 @@ class SurvivorshipTest {
 
   // ---- evidence from the profile's other values (Corroboration) -------------------------------------------------
 
-  private static final NameVariants BOB_IS_ROBERT =
+  private static final NameKnowledge BOB_IS_ROBERT =
       n -> n.equals("bob") || n.equals("robert") ? List.of("robert") : List.of();
 
-  private static Map<String, AttributeLineage> lineage(NameVariants names, io.customerhub.record.CanonicalRecord... rs) {
+  private static Map<String, AttributeLineage> lineage(NameKnowledge names, io.customerhub.record.CanonicalRecord... rs) {
     return Lineage.fromMembers(List.of(rs), SurvivorshipRules.defaults(), names);
   }
 
@@ -169,7 +169,7 @@ class SurvivorshipTest {
     assertEquals(List.of("2 records back it; crm:C1 through its given name Bob, a nickname"), given.why(),
         "the steward reads why");
     // without the nickname table the two are level, and CRM comes first
-    assertEquals("Bob", lineage(NameVariants.NONE, crm, erp).get("givenName").chosen());
+    assertEquals("Bob", lineage(NameKnowledge.NONE, crm, erp).get("givenName").chosen());
   }
 
   @Test
@@ -179,7 +179,7 @@ class SurvivorshipTest {
         .birthDate("1990-07-03").build();
     var erp = Records.rec("erp", "E1", daysAgo(9)).name("Wei", "Zhang").birthDate("1990-03-07").build();
     var risk = Records.rec("risk", "R1", daysAgo(20)).name("Wei", "Zhang").nationalId("110101199003070011").build();
-    Map<String, AttributeLineage> l = lineage(NameVariants.NONE, crm, erp, risk);
+    Map<String, AttributeLineage> l = lineage(NameKnowledge.NONE, crm, erp, risk);
     assertEquals("110101199003070011", l.get("nationalId").chosen(), "as many records give each; one fails");
     assertEquals("1990-03-07", l.get("birthDate").chosen(), "the valid id backs ERP's date against CRM's");
     assertEquals(2, l.get("nationalId").candidates().size(), "the typo stays in the lineage");
@@ -195,16 +195,16 @@ class SurvivorshipTest {
     var crm = Records.rec("crm", "C1", daysAgo(1)).name("Zhu", "Haiyan").build();
     var erp = Records.rec("erp", "E1", daysAgo(9)).name("Haiyan", "Zhu").build();
     var other = Records.rec("erp", "E2", daysAgo(30)).fullName("朱海燕").build();
-    Map<String, AttributeLineage> l = lineage(NameVariants.NONE, crm, erp, other);
+    Map<String, AttributeLineage> l = lineage(NameKnowledge.NONE, crm, erp, other);
     assertEquals("Haiyan", l.get("givenName").chosen());
     assertEquals("Zhu", l.get("familyName").chosen());
     // without it, the two orders are level and CRM's swapped one wins
-    assertEquals("Zhu", lineage(NameVariants.NONE, crm, erp).get("givenName").chosen());
+    assertEquals("Zhu", lineage(NameKnowledge.NONE, crm, erp).get("givenName").chosen());
   }
 
   @Test
   void aKnownGivenNameIsNotTheFamilyNameWhereOtherRecordsGiveItAsTheGivenName() {
-    NameVariants thomas = n -> n.equals("thomas") ? List.of("thomas") : List.of();
+    NameKnowledge thomas = n -> n.equals("thomas") ? List.of("thomas") : List.of();
     var crm = Records.rec("crm", "C1", daysAgo(1)).name("Jackson", "Thomas").build();
     var erp = Records.rec("erp", "E1", daysAgo(9)).name("Thomas", "Jackson").build();
     Map<String, AttributeLineage> l = lineage(thomas, crm, erp);

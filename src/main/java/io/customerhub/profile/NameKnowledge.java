@@ -1,0 +1,30 @@
+package io.customerhub.profile;
+
+import java.util.List;
+
+/**
+ * What survivorship knows of names, in {@link Normalize#name} form: the formal names a nickname stands for (bill →
+ * william), so that a record saying "Bill" backs the "William" another record gives instead of outvoting it; and how
+ * often the hub's records give a word as a given name and as a family name, so that where records swap a name's
+ * parts and their votes are level, the data says which part is which (zhu is a family name far more often than a
+ * given one). Counts come from the records stored so far: learned from the data, not from a list.
+ */
+@FunctionalInterface
+public interface NameKnowledge {
+
+  /** Knows no nicknames and has counted nothing. */
+  NameKnowledge NONE = name -> List.of();
+
+  /** The formal names {@code name} is a nickname of; empty when none. */
+  List<String> formalNames(String name);
+
+  /** How many stored records give {@code name} as their given name. */
+  default long asGivenName(String name) {
+    return 0;
+  }
+
+  /** How many stored records give {@code name} as their family name. */
+  default long asFamilyName(String name) {
+    return 0;
+  }
+}
