@@ -16,7 +16,7 @@ public final class Lineage {
   private Lineage() {
   }
 
-  /** As {@link #fromMembers(List, SurvivorshipRules, NameKnowledge)}, knowing no nicknames. */
+  /** As {@link #fromMembers(List, SurvivorshipRules, NameKnowledge)}, knowing nothing of names. */
   public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules) {
     return fromMembers(members, rules, NameKnowledge.NONE);
   }
@@ -40,7 +40,7 @@ public final class Lineage {
     return choose(byAttribute, rules, names);
   }
 
-  /** As {@link #restrict(Map, Set, SurvivorshipRules, NameKnowledge)}, knowing no nicknames. */
+  /** As {@link #restrict(Map, Set, SurvivorshipRules, NameKnowledge)}, knowing nothing of names. */
   public static Map<String, AttributeLineage> restrict(Map<String, AttributeLineage> lineage, Set<SourceKey> keep,
                                                        SurvivorshipRules rules) {
     return restrict(lineage, keep, rules, NameKnowledge.NONE);
