@@ -81,7 +81,7 @@ public final class Survivorship {
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
           best == null ? List.of() : List.of(best.record()), ordered,
           best == null || !disagree && evidence.backing().isEmpty() ? List.of()
-              : why(rule, ranked, evidence, doubtful));
+              : why(rule, ranked, evidence, doubtful, disagree));
     }
     List<Ranked> distinct = new ArrayList<>(ranked.size());
     Set<String> seen = new HashSet<>();
@@ -103,12 +103,13 @@ public final class Survivorship {
    * or makes it unlikely, where something does.
    */
   private static List<String> why(SurvivorshipRule rule, List<Ranked> ranked, Evidence evidence,
-                                  Map<String, String> doubtful) {
+                                  Map<String, String> doubtful, boolean disagree) {
     List<String> out = new ArrayList<>();
     Ranked best = ranked.get(0);
     Set<SourceKey> offering = new HashSet<>();
     for (Ranked r : ranked) if (r.form().equals(best.form())) offering.add(r.candidate().record());
     Map<SourceKey, String> backing = evidence.backing().getOrDefault(best.form(), Map.of());
+    if (!disagree && offering.containsAll(backing.keySet())) return out; // every record says it: nothing decided
     if (rule.strategy() == SurvivorshipRule.Strategy.MOST_FREQUENT) {
       Set<SourceKey> all = new HashSet<>(offering);
       all.addAll(backing.keySet());

@@ -188,6 +188,9 @@ class SurvivorshipTest {
     assertEquals(List.of("2 records back it; risk:R1 through its national id 110101199003070011"),
         l.get("birthDate").why());
     assertEquals(List.of(), l.get("givenName").why(), "nothing to decide where every record agrees");
+    var full = Records.rec("web", "W1", daysAgo(2)).name("Wei", "Zhang").fullName("Zhang Wei").build();
+    assertEquals(List.of(), lineage(NameKnowledge.NONE, crm, full).get("givenName").why(),
+        "agreeing records whose full names back them: still nothing decided");
   }
 
   @Test
