@@ -185,9 +185,30 @@ class CorroborationTest {
   }
 
   @Test
-  void countsDecideNothingWithoutASwapOrWithoutCounts() {
-    // a typo, not a swap: which spelling is right, how often each is a family name does not say
-    assertNull(Corroboration.of(by("familyName", c(A, "Zhu"), "familyName", c(B, "Zu")), COUNTED)
+  void aSpellingTheHubHasSeenFarLessOftenIsTheTypo() {
+    Map<String, Survivorship.Evidence> e =
+        Corroboration.of(by("familyName", c(A, "Zhu"), "familyName", c(B, "Zuh")), COUNTED);
+    assertEquals(Map.of("zuh", "0 of the hub's records give it as the family name, 50 another of these"),
+        e.get("familyName").doubts());
+    // a given name is judged by given-name counts: zhu 1, haiyan 30
+    assertEquals(Set.of("zhu"), Corroboration.of(by("givenName", c(A, "Zhu"), "givenName", c(B, "Haiyan")), COUNTED)
+        .get("givenName").unlikely());
+  }
+
+  @Test
+  void countsDecideNothingTheHubHasNotSeenOften() {
+    NameKnowledge fewSeen = new NameKnowledge() {
+      @Override
+      public List<String> formalNames(String name) {
+        return List.of();
+      }
+
+      @Override
+      public long asFamilyName(String name) {
+        return name.equals("quispe") ? 2 : 1; // a rare name and its typo, each seen about once
+      }
+    };
+    assertNull(Corroboration.of(by("familyName", c(A, "Quispe"), "familyName", c(B, "Qispe")), fewSeen)
         .get("familyName"));
     // a swap the hub has counted nothing of: even
     Map<String, Survivorship.Evidence> e = Corroboration.of(by(
