@@ -77,7 +77,7 @@ final class Corroboration {
     for (Candidate c : byAttribute.getOrDefault("fullName", List.of())) {
       String full = c.value().toString();
       String how = "its full name " + full;
-      String han = hanName(full);
+      String han = FullNameParts.hanName(full);
       if (han != null) {
         int split = han.offsetByCodePoints(0, Standardizer.hanSurnameLength(han));
         backIf(votes, family, "familyName", Normalize.name(han.substring(0, split)), c.record(), how);
@@ -208,17 +208,6 @@ final class Corroboration {
     return out;
   }
 
-  /** A full name of two hanzi or more and nothing else but separators; else null. */
-  private static String hanName(String full) {
-    StringBuilder han = new StringBuilder();
-    for (int i = 0; i < full.length(); ) {
-      int cp = full.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Latinizer.isHan(cp)) han.appendCodePoint(cp);
-      else if (Character.isLetterOrDigit(cp)) return null;
-    }
-    return han.codePointCount(0, han.length()) >= 2 ? han.toString() : null;
-  }
 
   private static void with(Map<String, Survivorship.Evidence> out, String attribute, Map<String, String> unlikely) {
     if (unlikely.isEmpty()) return;

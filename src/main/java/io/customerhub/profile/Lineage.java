@@ -22,8 +22,9 @@ public final class Lineage {
   }
 
   /**
-   * Every candidate value of every member (deleted members offer nothing), then survivorship per attribute, each
-   * value backed by what the members' other values say of it ({@link Corroboration}).
+   * Every candidate value of every member (deleted members offer nothing; a member that gives only a full name
+   * offers the given and family name it holds where they can be told, {@link FullNameParts}), then survivorship
+   * per attribute, each value backed by what the members' other values say of it ({@link Corroboration}).
    */
   public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules,
                                                           NameKnowledge names) {
@@ -31,6 +32,13 @@ public final class Lineage {
     for (CanonicalRecord r : members) {
       if (r.deleted()) continue;
       for (String name : Golden.SINGLE) add(byAttribute, name, r, single(r, name));
+      if (r.givenName() == null && r.familyName() == null) {
+        FullNameParts.Parts parts = FullNameParts.of(r.fullName(), names);
+        if (parts != null) {
+          add(byAttribute, "givenName", r, parts.given());
+          add(byAttribute, "familyName", r, parts.family());
+        }
+      }
       r.emails().forEach(e -> add(byAttribute, "emails", r, e));
       r.phones().forEach(p -> add(byAttribute, "phones", r, p));
       r.addresses().stream().filter(a -> !a.isEmpty())
