@@ -6,6 +6,8 @@ import io.customerhub.resolve.standardize.Latinizer;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +60,13 @@ public final class Normalize {
       i += Character.charCount(cp);
     }
     return out == null ? latin : out.toString();
+  }
+
+  /** The distinct comparison forms of {@code candidates}, values of {@code attribute}, in their order. */
+  public static Set<String> forms(String attribute, List<Candidate> candidates) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Candidate c : candidates) out.add(form(attribute, c.value()));
+    return out;
   }
 
   /** How complete a value is: longer names and fuller addresses win under most_complete. */

@@ -7,7 +7,6 @@ import io.customerhub.profile.Normalize;
 import io.customerhub.profile.ValueChecks;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,8 +33,7 @@ public record ConflictRule(String code, String severity, List<String> attributes
       // a steward who set the value by hand has settled the conflict: the records still disagree (the lineage
       // keeps their values), but the customer need not wait in a review lane for a decision already taken
       if (lineage == null || Lineage.OVERRIDE_RULE.equals(lineage.rule())) continue;
-      Set<String> forms = new HashSet<>();
-      for (Candidate c : lineage.candidates()) forms.add(Normalize.form(attribute, c.value()));
+      Set<String> forms = Normalize.forms(attribute, lineage.candidates());
       if (attribute.equals("birthDate")) {
         Set<String> all = Set.copyOf(forms);
         forms.removeIf(f -> isCoarserThanAnother(f, all));

@@ -6,10 +6,8 @@ import io.customerhub.profile.Normalize;
 import io.customerhub.profile.ValueChecks;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fires when a member record carries a value that shows it is wrong ({@link ValueChecks}): an id whose check
@@ -33,9 +31,7 @@ public record InvalidValueRule(String code, String severity, List<String> attrib
     for (String attribute : attributes) {
       AttributeLineage lineage = context.lineage().get(attribute);
       if (lineage == null) continue;
-      Set<String> forms = new LinkedHashSet<>();
-      for (Candidate c : lineage.candidates()) forms.add(Normalize.form(attribute, c.value()));
-      Map<String, String> wrong = ValueChecks.doubtful(attribute, forms);
+      Map<String, String> wrong = ValueChecks.doubtful(attribute, Normalize.forms(attribute, lineage.candidates()));
       if (wrong.isEmpty()) continue;
       for (Candidate c : lineage.candidates()) {
         if (wrong.containsKey(Normalize.form(attribute, c.value()))) {

@@ -156,22 +156,7 @@ class CorroborationTest {
   }
 
   /** Counts as the hub might have them: zhu mostly a family name, haiyan only ever a given name. */
-  private static final NameKnowledge COUNTED = new NameKnowledge() {
-    @Override
-    public List<String> formalNames(String name) {
-      return List.of();
-    }
-
-    @Override
-    public long asGivenName(String name) {
-      return Map.of("zhu", 1L, "haiyan", 30L).getOrDefault(name, 0L);
-    }
-
-    @Override
-    public long asFamilyName(String name) {
-      return Map.of("zhu", 50L).getOrDefault(name, 0L);
-    }
-  };
+  private static final NameKnowledge COUNTED = CountedNames.of(Map.of("zhu", 1L, "haiyan", 30L), Map.of("zhu", 50L));
 
   @Test
   void whereRecordsSwapTheNamePartsTheCountsSayWhichIsWhich() {
@@ -197,17 +182,8 @@ class CorroborationTest {
 
   @Test
   void countsDecideNothingTheHubHasNotSeenOften() {
-    NameKnowledge fewSeen = new NameKnowledge() {
-      @Override
-      public List<String> formalNames(String name) {
-        return List.of();
-      }
-
-      @Override
-      public long asFamilyName(String name) {
-        return name.equals("quispe") ? 2 : 1; // a rare name and its typo, each seen about once
-      }
-    };
+    // a rare name and its typo, each seen about once
+    NameKnowledge fewSeen = CountedNames.of(Map.of(), Map.of("quispe", 2L, "qispe", 1L));
     assertNull(Corroboration.of(by("familyName", c(A, "Quispe"), "familyName", c(B, "Qispe")), fewSeen)
         .get("familyName"));
     // a swap the hub has counted nothing of: even

@@ -12,22 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class FullNamePartsTest {
 
   /** Counts as a hub might have them: robert and na given names, johnson and hu family names. */
-  private static final NameKnowledge COUNTED = new NameKnowledge() {
-    @Override
-    public List<String> formalNames(String name) {
-      return List.of();
-    }
-
-    @Override
-    public long asGivenName(String name) {
-      return Map.of("robert", 40L, "na", 25L, "hu", 1L).getOrDefault(name, 0L);
-    }
-
-    @Override
-    public long asFamilyName(String name) {
-      return Map.of("johnson", 30L, "hu", 60L).getOrDefault(name, 0L);
-    }
-  };
+  private static final CountedNames COUNTED =
+      CountedNames.of(Map.of("robert", 40L, "na", 25L, "hu", 1L), Map.of("johnson", 30L, "hu", 60L));
 
   @Test
   void hanziAreWrittenFamilyNameFirst() {
@@ -61,22 +47,7 @@ class FullNamePartsTest {
 
   @Test
   void aRecordWithOnlyAFullNameOffersItsPartsAndTheFormalNameWins() {
-    NameKnowledge names = new NameKnowledge() {
-      @Override
-      public List<String> formalNames(String name) {
-        return name.equals("bobby") || name.equals("robert") ? List.of("robert") : List.of();
-      }
-
-      @Override
-      public long asGivenName(String name) {
-        return COUNTED.asGivenName(name);
-      }
-
-      @Override
-      public long asFamilyName(String name) {
-        return COUNTED.asFamilyName(name);
-      }
-    };
+    NameKnowledge names = COUNTED.withNicknames(Map.of("bobby", List.of("robert"), "robert", List.of("robert")));
     var crm = Records.rec("crm", "C1", Records.daysAgo(1)).name("Bobby", "Johnson").build();
     var erp = Records.rec("erp", "E1", Records.daysAgo(9)).fullName("Robert Johnson").build();
     Map<String, AttributeLineage> l = Lineage.fromMembers(List.of(crm, erp), SurvivorshipRules.defaults(), names);
