@@ -1,7 +1,7 @@
 package io.customerhub.generate;
 
 import io.customerhub.record.SourceKey;
-import io.customerhub.resolve.standardize.Latinizer;
+import io.customerhub.profile.Normalize;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,14 +115,10 @@ public final class GoldenAccuracy {
     return false;
   }
 
-  /** The form two values are compared in. */
+  /** The form two values are compared in: the profile's own for ids, names as latin letters in any order of parts. */
   static String form(String attribute, String value) {
     if (attribute.equals("birthDate")) return value.strip().substring(0, Math.min(10, value.strip().length()));
-    String latin = attribute.endsWith("Name") ? Latinizer.latin(value) : value.toLowerCase(Locale.ROOT);
-    if (latin == null) return "";
-    StringBuilder out = new StringBuilder(latin.length());
-    latin.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
-    return out.toString();
+    return attribute.endsWith("Name") ? Normalize.name(value) : Normalize.form(attribute, value);
   }
 
   /** The entity most of {@code records} belong to; the smallest id among equals, so that ties are stable. */

@@ -4,7 +4,6 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.Latinizer;
 import io.customerhub.resolve.standardize.Standardizer;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -154,9 +153,7 @@ final class Corroboration {
     Map<String, Double> share = new HashMap<>();
     double best = 0;
     for (String c : candidates) {
-      long family = names.asFamilyName(c);
-      long given = names.asGivenName(c);
-      double s = (asFamily ? family + 1.0 : given + 1.0) / (family + given + 2.0);
+      double s = asFamily ? 1 - names.givenShare(c) : names.givenShare(c);
       share.put(c, s);
       best = Math.max(best, s);
     }
@@ -187,20 +184,8 @@ final class Corroboration {
 
   /** Each word of a full name in {@link Normalize#name} form, and each run of two or three words joined. */
   static Set<String> parts(String fullName) {
-    String latin = Latinizer.latin(fullName);
     Set<String> out = new HashSet<>();
-    if (latin == null) return out;
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    for (int i = 0; i <= latin.length(); i++) {
-      char c = i < latin.length() ? latin.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        word.append(c);
-      } else if (word.length() > 0) {
-        words.add(word.toString());
-        word.setLength(0);
-      }
-    }
+    List<String> words = Latinizer.tokens(Latinizer.latin(fullName));
     for (int i = 0; i < words.size(); i++) {
       StringBuilder run = new StringBuilder();
       for (int j = i; j < Math.min(words.size(), i + 3); j++) out.add(run.append(words.get(j)).toString());
@@ -216,8 +201,7 @@ final class Corroboration {
   }
 
   private static Set<String> forms(String attribute, Map<String, List<Candidate>> byAttribute) {
-    Set<String> out = new HashSet<>();
-    for (Candidate c : byAttribute.getOrDefault(attribute, List.of())) out.add(Normalize.form(attribute, c.value()));
+    Set<String> out = Normalize.forms(attribute, byAttribute.getOrDefault(attribute, List.of()));
     out.remove("");
     return out;
   }

@@ -49,8 +49,10 @@ final class FullNameParts {
     String second = words.get(1);
     boolean firstCaps = capitals(first);
     if (firstCaps != capitals(second)) return firstCaps ? new Parts(second, first) : new Parts(first, second);
-    double asWritten = share(names, first, true) * share(names, second, false);
-    double swapped = share(names, second, true) * share(names, first, false);
+    double firstGiven = names.givenShare(Normalize.name(first));
+    double secondGiven = names.givenShare(Normalize.name(second));
+    double asWritten = firstGiven * (1 - secondGiven);
+    double swapped = secondGiven * (1 - firstGiven);
     if (asWritten >= 3 * swapped) return new Parts(first, second);
     if (swapped >= 3 * asWritten) return new Parts(second, first);
     return null;
@@ -66,14 +68,6 @@ final class FullNameParts {
       else if (Character.isLetterOrDigit(cp)) return null;
     }
     return han.codePointCount(0, han.length()) >= 2 ? han.toString() : null;
-  }
-
-  /** How likely the hub's records make {@code word} a given (or family) name: its share, one of each added. */
-  private static double share(NameKnowledge names, String word, boolean given) {
-    String form = Normalize.name(word);
-    long g = names.asGivenName(form);
-    long f = names.asFamilyName(form);
-    return ((given ? g : f) + 1.0) / (g + f + 2.0);
   }
 
   /** A word of two letters or more, all of them capitals (ZHANG). */

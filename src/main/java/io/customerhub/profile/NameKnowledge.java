@@ -27,4 +27,13 @@ public interface NameKnowledge {
   default long asFamilyName(String name) {
     return 0;
   }
+
+  /**
+   * How likely the counts make {@code name} a given name rather than a family name: its share of the two, one of
+   * each added, so that a name never counted is even (0.5). One minus it is the family-name share.
+   */
+  default double givenShare(String name) {
+    long given = asGivenName(name);
+    return (given + 1.0) / (given + asFamilyName(name) + 2.0);
+  }
 }
