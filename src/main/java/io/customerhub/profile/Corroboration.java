@@ -76,11 +76,10 @@ final class Corroboration {
     for (Candidate c : byAttribute.getOrDefault("fullName", List.of())) {
       String full = c.value().toString();
       String how = "its full name " + full;
-      String han = FullNameParts.hanName(full);
+      Standardizer.HanName han = Standardizer.hanName(full);
       if (han != null) {
-        int split = han.offsetByCodePoints(0, Standardizer.hanSurnameLength(han));
-        backIf(votes, family, "familyName", Normalize.name(han.substring(0, split)), c.record(), how);
-        backIf(votes, given, "givenName", Normalize.name(han.substring(split)), c.record(), how);
+        backIf(votes, family, "familyName", Normalize.name(han.family()), c.record(), how);
+        backIf(votes, given, "givenName", Normalize.name(han.given()), c.record(), how);
         continue;
       }
       for (String part : parts(full)) {

@@ -1,6 +1,5 @@
 package io.customerhub.profile;
 
-import io.customerhub.resolve.standardize.Latinizer;
 import io.customerhub.resolve.standardize.Standardizer;
 
 import java.util.ArrayList;
@@ -12,7 +11,8 @@ import java.util.Locale;
  * "Robert Johnson"), so that it can offer them to survivorship like any record that splits its name: without it, a
  * profile whose other record says "Bobby" had no "Robert" to choose. Only where the split can be told:
  * <ul>
- *   <li>hanzi: the family name first, as Chinese names are written (two characters for a compound surname);</li>
+ *   <li>hanzi: as matching splits them ({@link Standardizer#hanName}: the family name first, as Chinese names are
+ *       written);</li>
  *   <li>"Johnson, Robert": the family name before the comma;</li>
  *   <li>"JOHNSON Robert": the family name is the one word in capitals;</li>
  *   <li>two words otherwise: the order the hub's records make three times likelier than the other, by how often
@@ -32,11 +32,8 @@ final class FullNameParts {
   /** The parts of {@code fullName}, or null where they cannot be told. */
   static Parts of(String fullName, NameKnowledge names) {
     if (fullName == null || fullName.isBlank()) return null;
-    String han = hanName(fullName);
-    if (han != null) {
-      int split = han.offsetByCodePoints(0, Standardizer.hanSurnameLength(han));
-      return new Parts(han.substring(split), han.substring(0, split));
-    }
+    Standardizer.HanName han = Standardizer.hanName(fullName);
+    if (han != null) return new Parts(han.given(), han.family());
     int comma = fullName.indexOf(',');
     if (comma > 0) {
       List<String> family = words(fullName.substring(0, comma));
@@ -56,18 +53,6 @@ final class FullNameParts {
     if (asWritten >= 3 * swapped) return new Parts(first, second);
     if (swapped >= 3 * asWritten) return new Parts(second, first);
     return null;
-  }
-
-  /** A full name of two hanzi or more and nothing else but separators; else null. */
-  static String hanName(String full) {
-    StringBuilder han = new StringBuilder();
-    for (int i = 0; i < full.length(); ) {
-      int cp = full.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Latinizer.isHan(cp)) han.appendCodePoint(cp);
-      else if (Character.isLetterOrDigit(cp)) return null;
-    }
-    return han.codePointCount(0, han.length()) >= 2 ? han.toString() : null;
   }
 
   /** A word of two letters or more, all of them capitals (ZHANG). */

@@ -20,6 +20,9 @@ class FullNamePartsTest {
     assertEquals(new Parts("晓东", "徐"), FullNameParts.of("徐晓东", NameKnowledge.NONE));
     assertEquals(new Parts("修文", "欧阳"), FullNameParts.of("欧阳修文", NameKnowledge.NONE), "a compound surname");
     assertNull(FullNameParts.of("徐", NameKnowledge.NONE), "one character says nothing");
+    assertEquals(new Parts("晓东", "徐"), FullNameParts.of("徐晓东先生", NameKnowledge.NONE),
+        "an honorific is no part of the name, as matching reads it");
+    assertEquals(new Parts("晓东", "徐"), FullNameParts.of("徐·晓东", NameKnowledge.NONE));
   }
 
   @Test

@@ -70,11 +70,8 @@ final class NameStandardizer {
   private Name fromFull(String full) {
     String n = Latinizer.nfkc(full);
     if (n == null) return new Name(null, null);
-    if (Latinizer.containsHan(n) && n.chars().noneMatch(c -> c < 0x80 && Character.isLetter(c))) {
-      String h = stripHanHonorific(HAN_SEPARATORS.matcher(n).replaceAll(""));
-      int split = h.codePointCount(0, h.length()) <= 1 ? h.length() : h.offsetByCodePoints(0, hanSurnameLength(h));
-      return new Name(part(h.substring(split), false), part(h.substring(0, split), true));
-    }
+    String[] han = hanParts(n);
+    if (han != null) return new Name(part(han[1], false), part(han[0], true));
     int comma = n.indexOf(',');
     if (comma >= 0) {
       String after = n.substring(comma + 1);
@@ -151,11 +148,18 @@ final class NameStandardizer {
   }
 
   /**
-   * How many characters of a full name in hanzi (family name first, as Chinese names are written) are its family
-   * name: two for a compound surname (欧阳) followed by a given name, else one.
+   * A full name written in hanzi (no Latin letters; NFKC already applied) as its family and given name as written,
+   * {family, given}: separators and a trailing honorific (先生) dropped, the family name first as Chinese names are
+   * written, two characters for a compound surname (欧阳) followed by a given name, else one; the given name is
+   * empty for a single character. Null for any other full name.
    */
-  public static int hanSurnameLength(String han) {
-    return COMPOUND_SURNAMES.contains(prefix(han, 2)) && han.codePointCount(0, han.length()) > 2 ? 2 : 1;
+  static String[] hanParts(String n) {
+    if (!Latinizer.containsHan(n) || n.chars().anyMatch(c -> c < 0x80 && Character.isLetter(c))) return null;
+    String h = stripHanHonorific(HAN_SEPARATORS.matcher(n).replaceAll(""));
+    int chars = h.codePointCount(0, h.length());
+    int family = chars <= 1 ? chars : COMPOUND_SURNAMES.contains(prefix(h, 2)) && chars > 2 ? 2 : 1;
+    int split = h.offsetByCodePoints(0, family);
+    return new String[] {h.substring(0, split), h.substring(split)};
   }
 
   private static String prefix(String s, int codePoints) {

@@ -33,12 +33,19 @@ public final class Standardizer {
     return config;
   }
 
+  /** A full name in hanzi, split as matching splits it: the family name first, as written. */
+  public record HanName(String family, String given) {
+  }
+
   /**
-   * How many characters of a full name in hanzi are its family name (two for a compound surname such as 欧阳,
-   * else one), as matching splits such names; for callers outside matching.
+   * A full name written in hanzi as matching splits it (separators and an honorific such as 先生 dropped, the
+   * family name first, two characters for a compound surname), for callers outside matching; null for a full name
+   * in other letters, or one of a single character (no given name to tell).
    */
-  public static int hanSurnameLength(String han) {
-    return NameStandardizer.hanSurnameLength(han);
+  public static HanName hanName(String fullName) {
+    String n = Latinizer.nfkc(fullName);
+    String[] parts = n == null ? null : NameStandardizer.hanParts(n);
+    return parts == null || parts[1].isEmpty() ? null : new HanName(parts[0], parts[1]);
   }
 
   /**
