@@ -39,18 +39,6 @@ public final class Survivorship {
    */
   public record Evidence(Map<String, Map<SourceKey, String>> backing, Map<String, String> doubts) {
     public static final Evidence NONE = new Evidence(Map.of(), Map.of());
-
-    /** The records backing each value. */
-    public Map<String, Set<SourceKey>> votes() {
-      Map<String, Set<SourceKey>> out = new HashMap<>();
-      backing.forEach((form, records) -> out.put(form, records.keySet()));
-      return out;
-    }
-
-    /** The values level votes do not favour. */
-    public Set<String> unlikely() {
-      return doubts.keySet();
-    }
   }
 
   /**
