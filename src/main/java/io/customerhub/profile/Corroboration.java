@@ -22,6 +22,7 @@ import java.util.function.ToLongFunction;
  *   <li>any other full name backs each given or family name some record gives that is one of its words, or two or
  *       three of its words run together, unless other records give that word as the other name part: which part
  *       it is, such a full name does not say;</li>
+ *   <li>a record's given and family name back the full name they spell together, in either order;</li>
  *   <li>where records disagree, a given name the nickname table knows (Michael) is likelier than one it does not
  *       (Miuke), an initial is less likely than the name it starts (W beside Wei), and a known given name that
  *       other records give as the given name is unlikely to be the family name (Thomas Jackson written as Jackson
@@ -43,6 +44,7 @@ final class Corroboration {
     idsBackBirthDates(byAttribute, votes);
     nicknamesBackFormalNames(byAttribute, names, given, votes);
     fullNamesBackNameParts(byAttribute, given, family, votes);
+    namePartsBackFullNames(byAttribute, votes);
     Map<String, Survivorship.Evidence> out = new HashMap<>();
     votes.forEach((attribute, v) -> out.put(attribute, new Survivorship.Evidence(v, Map.of())));
     unlikelyNameParts(names, given, family, out);
@@ -88,6 +90,61 @@ final class Corroboration {
         backIf(votes, family, "familyName", part, c.record(), how);
       }
     }
+  }
+
+  /**
+   * A record's given and family name back a full name that is the two together, in either order (Zhang Wei, Wei
+   * Zhang, 张伟): of "Javier González" and "Javier Gonzálwz", the one the records' name parts spell.
+   */
+  private static void namePartsBackFullNames(Map<String, List<Candidate>> byAttribute,
+                                             Map<String, Map<String, Map<SourceKey, String>>> votes) {
+    List<Candidate> fullNames = byAttribute.getOrDefault("fullName", List.of());
+    if (fullNames.isEmpty()) return;
+    Map<SourceKey, Candidate> givenBy = firstByRecord(byAttribute.getOrDefault("givenName", List.of()));
+    Map<SourceKey, Candidate> familyBy = firstByRecord(byAttribute.getOrDefault("familyName", List.of()));
+    if (givenBy.isEmpty() || familyBy.isEmpty()) return;
+    Set<String> fullForms = forms("fullName", byAttribute);
+    givenBy.forEach((record, g) -> {
+      Candidate f = familyBy.get(record);
+      if (f == null) return;
+      String givenForm = Normalize.name(g.value().toString());
+      String familyForm = Normalize.name(f.value().toString());
+      String how = "its given and family name " + g.value() + " " + f.value();
+      backIf(votes, fullForms, "fullName", givenForm + familyForm, record, how);
+      backIf(votes, fullForms, "fullName", familyForm + givenForm, record, how);
+    });
+  }
+
+  /**
+   * Of full names that disagree, those that do not spell the golden given and family name (each a word of it, or
+   * two or three words run together) where another does: "Joey Clark" beside "Joseph Clark" once the given name is
+   * Joseph, which the nickname Joey backs. The golden record then says one name throughout. Empty where none, or
+   * every one, spells it.
+   */
+  static Map<String, String> fullNamesNotSpelling(Object given, Object family, List<Candidate> fullNames) {
+    if (given == null || family == null || fullNames.size() < 2) return Map.of();
+    String givenForm = Normalize.name(given.toString());
+    String familyForm = Normalize.name(family.toString());
+    Map<String, Boolean> spells = new HashMap<>();
+    for (Candidate c : fullNames) {
+      spells.computeIfAbsent(Normalize.form("fullName", c.value()), form -> {
+        Set<String> parts = parts(c.value().toString());
+        return parts.contains(givenForm) && parts.contains(familyForm);
+      });
+    }
+    if (!spells.containsValue(true) || !spells.containsValue(false)) return Map.of();
+    Map<String, String> out = new HashMap<>();
+    String why = "does not spell the golden given and family name, " + given + " " + family;
+    spells.forEach((form, spelled) -> {
+      if (!spelled) out.put(form, why);
+    });
+    return out;
+  }
+
+  private static Map<SourceKey, Candidate> firstByRecord(List<Candidate> candidates) {
+    Map<SourceKey, Candidate> out = new HashMap<>();
+    for (Candidate c : candidates) out.putIfAbsent(c.record(), c);
+    return out;
   }
 
   private static void unlikelyNameParts(NameKnowledge names, Set<String> given, Set<String> family,

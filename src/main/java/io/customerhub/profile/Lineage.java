@@ -23,29 +23,32 @@ public final class Lineage {
 
   /**
    * Every candidate value of every member (deleted members offer nothing; a member that gives only a full name
-   * offers the given and family name it holds where they can be told, {@link FullNameParts}), then survivorship
+   * offers the given and family name it holds where they can be told, and one that swapped them, as other members
+   * show, offers them exchanged: {@link NameParts}), then survivorship
    * per attribute, each value backed by what the members' other values say of it ({@link Corroboration}).
    */
   public static Map<String, AttributeLineage> fromMembers(List<CanonicalRecord> members, SurvivorshipRules rules,
-                                                          NameKnowledge names) {
+                                                          NameKnowledge knowledge) {
     Map<String, List<Candidate>> byAttribute = new LinkedHashMap<>();
-    for (CanonicalRecord r : members) {
-      if (r.deleted()) continue;
-      for (String name : Golden.SINGLE) add(byAttribute, name, r, single(r, name));
-      if (r.givenName() == null && r.familyName() == null) {
-        FullNameParts.Parts parts = FullNameParts.of(r.fullName(), names);
-        if (parts != null) {
-          add(byAttribute, "givenName", r, parts.given());
-          add(byAttribute, "familyName", r, parts.family());
-        }
+    List<CanonicalRecord> live = members.stream().filter(r -> !r.deleted()).toList();
+    List<NameParts.Parts> names = NameParts.offered(live, knowledge);
+    for (int i = 0; i < live.size(); i++) {
+      CanonicalRecord r = live.get(i);
+      for (String name : Golden.SINGLE) {
+        if (!name.equals("givenName") && !name.equals("familyName")) add(byAttribute, name, r, single(r, name), null);
       }
-      r.emails().forEach(e -> add(byAttribute, "emails", r, e));
-      r.phones().forEach(p -> add(byAttribute, "phones", r, p));
+      NameParts.Parts parts = names.get(i);
+      if (parts != null) {
+        add(byAttribute, "givenName", r, parts.given(), fieldUnless("givenName", parts.givenFrom()));
+        add(byAttribute, "familyName", r, parts.family(), fieldUnless("familyName", parts.familyFrom()));
+      }
+      r.emails().forEach(e -> add(byAttribute, "emails", r, e, null));
+      r.phones().forEach(p -> add(byAttribute, "phones", r, p, null));
       r.addresses().stream().filter(a -> !a.isEmpty())
-          .forEach(a -> add(byAttribute, "addresses", r, JsonValues.address(a)));
-      r.attributes().forEach((k, v) -> add(byAttribute, Golden.ATTRIBUTE_PREFIX + k, r, JsonValues.plain(v)));
+          .forEach(a -> add(byAttribute, "addresses", r, JsonValues.address(a), null));
+      r.attributes().forEach((k, v) -> add(byAttribute, Golden.ATTRIBUTE_PREFIX + k, r, JsonValues.plain(v), null));
     }
-    return choose(byAttribute, rules, names);
+    return choose(byAttribute, rules, knowledge);
   }
 
   /** As {@link #restrict(Map, Set, SurvivorshipRules, NameKnowledge)}, knowing nothing of names. */
@@ -90,11 +93,29 @@ public final class Lineage {
         : Map.of();
     Map<String, AttributeLineage> out = new TreeMap<>();
     byAttribute.forEach((name, candidates) -> {
-      AttributeLineage l = Survivorship.choose(name, rules.ruleFor(name), candidates,
-          evidence.getOrDefault(name, Survivorship.Evidence.NONE));
-      if (!l.candidates().isEmpty()) out.put(name, l);
+      if (!name.equals("fullName")) choose(out, name, candidates, rules, evidence.get(name));
     });
+    // the full name last: of those that disagree, one that spells the golden given and family name goes first
+    List<Candidate> fullNames = byAttribute.get("fullName");
+    if (fullNames != null) {
+      Survivorship.Evidence e = evidence.getOrDefault("fullName", Survivorship.Evidence.NONE);
+      if (!evidence.isEmpty()) e = e.refuting(Corroboration.fullNamesNotSpelling(chosen(out, "givenName"),
+          chosen(out, "familyName"), fullNames));
+      choose(out, "fullName", fullNames, rules, e);
+    }
     return out;
+  }
+
+  private static void choose(Map<String, AttributeLineage> out, String name, List<Candidate> candidates,
+                             SurvivorshipRules rules, Survivorship.Evidence evidence) {
+    AttributeLineage l = Survivorship.choose(name, rules.ruleFor(name), candidates,
+        evidence == null ? Survivorship.Evidence.NONE : evidence);
+    if (!l.candidates().isEmpty()) out.put(name, l);
+  }
+
+  private static Object chosen(Map<String, AttributeLineage> lineage, String name) {
+    AttributeLineage l = lineage.get(name);
+    return l == null ? null : l.chosen();
   }
 
   private static boolean severalRecords(Map<String, List<Candidate>> byAttribute) {
@@ -108,10 +129,16 @@ public final class Lineage {
     return false;
   }
 
-  private static void add(Map<String, List<Candidate>> byAttribute, String name, CanonicalRecord r, Object value) {
+  /** {@code from}, the record's field a value came from, where it is not the attribute itself; else null. */
+  private static String fieldUnless(String attribute, String from) {
+    return attribute.equals(from) ? null : from;
+  }
+
+  private static void add(Map<String, List<Candidate>> byAttribute, String name, CanonicalRecord r, Object value,
+                          String field) {
     if (value == null || (value instanceof String s && s.isBlank())) return;
     Object v = value instanceof String s ? s.strip() : value;
-    byAttribute.computeIfAbsent(name, k -> new ArrayList<>()).add(new Candidate(r.key(), r.updatedAt(), v));
+    byAttribute.computeIfAbsent(name, k -> new ArrayList<>()).add(new Candidate(r.key(), r.updatedAt(), v, field));
   }
 
   private static String single(CanonicalRecord r, String name) {

@@ -36,4 +36,14 @@ public interface NameKnowledge {
     long given = asGivenName(name);
     return (given + 1.0) / (given + asFamilyName(name) + 2.0);
   }
+
+  /**
+   * How many times likelier the counts make {@code second} the given name and {@code first} the family name than
+   * the other way round: above one, the words are likelier swapped; a pair never counted is even (1).
+   */
+  default double swapOdds(String first, String second) {
+    double firstGiven = givenShare(first);
+    double secondGiven = givenShare(second);
+    return secondGiven * (1 - firstGiven) / (firstGiven * (1 - secondGiven));
+  }
 }

@@ -33,7 +33,7 @@ public final class Normalize {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
       case "phones" -> phone(value.toString());
       case "taxId", "nationalId" -> lettersAndNumbers(value.toString()).toUpperCase(Locale.ROOT);
-      case "givenName", "familyName" -> name(value.toString());
+      case "givenName", "familyName", "fullName" -> name(value.toString());
       // a placeholder is a source saying it knows no date: it must neither outvote nor conflict with a real one
       case "birthDate" -> CanonicalRecord.isPlaceholderBirthDate(value.toString().strip()) ? ""
           : text(value.toString());

@@ -112,6 +112,7 @@ final class ProfileView {
       Map<String, Object> cm = key(c.record());
       cm.put("at", iso(c.at()));
       cm.put("value", c.value());
+      if (c.field() != null) cm.put("field", c.field());
       return cm;
     }).toList());
     return m;

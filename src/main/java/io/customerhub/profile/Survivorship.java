@@ -36,9 +36,22 @@ public final class Survivorship {
    *                most_frequent they count as votes for it
    * @param doubts  values that come after the others the votes leave level with them, each with why (a given name
    *                nobody knows beside one everybody does; an initial)
+   * @param refuted values that come after every other, whatever the votes, each with why, as those that show they
+   *                were mistyped do ({@link ValueChecks}): a full name that does not spell the golden given and family
+   *                name beside one that does
    */
-  public record Evidence(Map<String, Map<SourceKey, String>> backing, Map<String, String> doubts) {
-    public static final Evidence NONE = new Evidence(Map.of(), Map.of());
+  public record Evidence(Map<String, Map<SourceKey, String>> backing, Map<String, String> doubts,
+                         Map<String, String> refuted) {
+    public static final Evidence NONE = new Evidence(Map.of(), Map.of(), Map.of());
+
+    public Evidence(Map<String, Map<SourceKey, String>> backing, Map<String, String> doubts) {
+      this(backing, doubts, Map.of());
+    }
+
+    /** This evidence with {@code refuted} in place of its own. */
+    public Evidence refuting(Map<String, String> refuted) {
+      return new Evidence(backing, doubts, refuted);
+    }
   }
 
   /**
@@ -61,14 +74,17 @@ public final class Survivorship {
     for (Ranked r : ranked) disagree |= !r.form().equals(ranked.get(0).form());
     Map<String, String> doubtful = disagree
         ? ValueChecks.doubtful(attribute, ranked.stream().map(Ranked::form).distinct().toList()) : Map.of();
+    if (disagree && !evidence.refuted().isEmpty()) {
+      doubtful = new HashMap<>(doubtful);
+      evidence.refuted().forEach(doubtful::putIfAbsent);
+    }
     ranked.sort(order(rule, ranked, evidence, doubtful.keySet()));
-    List<Candidate> ordered = new ArrayList<>(ranked.size());
-    for (Ranked r : ranked) ordered.add(r.candidate());
+    List<Candidate> ordered = ordered(ranked);
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
           best == null ? List.of() : List.of(best.record()), ordered,
-          best == null || !disagree && evidence.backing().isEmpty() ? List.of()
+          best == null || !disagree && evidence.backing().isEmpty() && !anySwapped(ordered) ? List.of()
               : why(rule, ranked, evidence, doubtful, disagree));
     }
     List<Ranked> distinct = new ArrayList<>(ranked.size());
@@ -95,13 +111,25 @@ public final class Survivorship {
     List<String> out = new ArrayList<>();
     Ranked best = ranked.get(0);
     Set<SourceKey> offering = new HashSet<>();
-    for (Ranked r : ranked) if (r.form().equals(best.form())) offering.add(r.candidate().record());
+    Map<SourceKey, String> throughField = new TreeMap<>();
+    for (Ranked r : ranked) {
+      if (!r.form().equals(best.form())) continue;
+      offering.add(r.candidate().record());
+      if (r.candidate().field() != null) throughField.putIfAbsent(r.candidate().record(), r.candidate().field());
+    }
     Map<SourceKey, String> backing = evidence.backing().getOrDefault(best.form(), Map.of());
-    if (!disagree && offering.containsAll(backing.keySet())) return out; // every record says it: nothing decided
+    // every record says it, as it labels it: nothing decided
+    if (!disagree && offering.containsAll(backing.keySet()) && !anySwapped(ordered(ranked))) return out;
     if (rule.strategy() == SurvivorshipRule.Strategy.MOST_FREQUENT) {
       Set<SourceKey> all = new HashSet<>(offering);
       all.addAll(backing.keySet());
       StringBuilder line = new StringBuilder(all.size() + (all.size() == 1 ? " record backs it" : " records back it"));
+      throughField.forEach((record, field) -> line.append("; ").append(record.asString()).append(switch (field) {
+        case "fullName" -> " through its full name";
+        case "familyName" -> " through its family name, its name parts swapped";
+        case "givenName" -> " through its given name, its name parts swapped";
+        default -> " through its " + field;
+      }));
       new TreeMap<>(backing).forEach((record, how) -> {
         if (!offering.contains(record)) line.append("; ").append(record.asString()).append(" through ").append(how);
       });
@@ -116,6 +144,20 @@ public final class Survivorship {
       else if (unlikely != null) out.add(r.candidate().value() + " lost: " + unlikely);
     }
     return List.copyOf(out);
+  }
+
+  /** Whether any of {@code candidates} comes from the other name part of a record that swapped them. */
+  private static boolean anySwapped(List<Candidate> candidates) {
+    for (Candidate c : candidates) {
+      if ("givenName".equals(c.field()) || "familyName".equals(c.field())) return true;
+    }
+    return false;
+  }
+
+  private static List<Candidate> ordered(List<Ranked> ranked) {
+    List<Candidate> out = new ArrayList<>(ranked.size());
+    for (Ranked r : ranked) out.add(r.candidate());
+    return out;
   }
 
   /** A candidate with a value, its standardized form and its place among the attribute's candidates. */

@@ -33,7 +33,7 @@ public record SurvivorshipRules(@JsonProperty("default") SurvivorshipRule defaul
     SurvivorshipRule complete = SurvivorshipRule.of(Strategy.MOST_COMPLETE);
     return new SurvivorshipRules(SurvivorshipRule.of(Strategy.MOST_RECENT), Map.ofEntries(
         Map.entry("givenName", agreedCrmFirst), Map.entry("familyName", agreedCrmFirst),
-        Map.entry("fullName", complete),
+        Map.entry("fullName", frequent),
         Map.entry("orgName", erpFirst), Map.entry("taxId", erpFirst), Map.entry("nationalId", frequent),
         Map.entry("birthDate", frequent), Map.entry("emails", crmFirst), Map.entry("phones", crmFirst),
         Map.entry("addresses", complete), Map.entry("attributes.consent", crmOnly),

@@ -13,7 +13,7 @@ import java.util.Map;
  *       single wrong digit always fails these checks, and so does a letter read in place of a digit;</li>
  *   <li>an identifier of another format (no check the hub knows) that is another candidate with a digit read as
  *       the letter it looks like: G868S3895 beside G86853895;</li>
- *   <li>a name part with a digit in it (A1exandra).</li>
+ *   <li>a name with a digit in it (A1exandra).</li>
  * </ul>
  * Values come in {@link Normalize#form} shape (ids: letters and digits, upper case; names: latin letters and
  * digits).
@@ -41,7 +41,7 @@ public final class ValueChecks {
     for (String f : forms) {
       if (disproved(attribute, f)) {
         out.put(f, "fails the check of its format");
-      } else if (attribute.equals("givenName") || attribute.equals("familyName")) {
+      } else if (attribute.equals("givenName") || attribute.equals("familyName") || attribute.equals("fullName")) {
         if (f.chars().anyMatch(Character::isDigit)) out.put(f, "has a digit in it");
       } else if (attribute.equals("nationalId") || attribute.equals("taxId")) {
         for (String other : forms) {

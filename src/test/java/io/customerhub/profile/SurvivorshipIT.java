@@ -206,4 +206,33 @@ class SurvivorshipIT extends OneHubPerClass {
     assertEquals(200, byKey.status(), byKey::toString);
     assertEquals(lineage, byKey.json().getJsonObject("lineage"), "by any source key, the same lineage");
   }
+
+  @Test
+  void aRecordThatSwappedTheNamePartsIsReadExchangedAndTheLineageSaysSo() {
+    String given = uniqueName();
+    String family = uniqueName();
+    // the hub's own records teach it which word is which: four give the one as a given name, four the other as a
+    // family name
+    for (int i = 0; i < 4; i++) {
+      hub.accept(person("crm", uniqueId("C")).name(given, uniqueName()));
+      hub.accept(person("crm", uniqueId("C")).name(uniqueName(), family));
+    }
+    // CRM is newer and comes first, but swapped the two; ERP contradicts it
+    Rec crm = person("crm", uniqueId("C")).name(family, given).updatedAt(at(0));
+    Rec erp = person("erp", uniqueId("K")).name(given, family).link(crm.source(), crm.sourceId()).updatedAt(at(30));
+    hub.accept(crm);
+    String profileId = hub.accept(erp).getString("profileId");
+
+    JsonObject profile = hub.profile(profileId);
+    assertEquals(given, profile.getString("givenName"), profile::encode);
+    assertEquals(family, profile.getString("familyName"), profile::encode);
+    JsonObject lineage = hub.get("/api/v1/profiles/" + profileId + "?lineage=true", hub.adminToken()).json()
+        .getJsonObject("lineage").getJsonObject("givenName");
+    JsonObject fromCrm = lineage.getJsonArray("candidates").stream().map(JsonObject.class::cast)
+        .filter(c -> c.getString("sourceId").equals(crm.sourceId())).findFirst().orElseThrow();
+    assertEquals(given, fromCrm.getString("value"), lineage::encode);
+    assertEquals("familyName", fromCrm.getString("field"), "CRM gave it as its family name");
+    assertEquals(new JsonArray().add("2 records back it; " + crm.source() + ":" + crm.sourceId()
+        + " through its family name, its name parts swapped"), lineage.getJsonArray("why"));
+  }
 }

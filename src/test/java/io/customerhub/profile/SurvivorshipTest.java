@@ -223,4 +223,45 @@ class SurvivorshipTest {
         List.of(new Candidate(ERP, daysAgo(1), "GB86149l326"), new Candidate(CRM, daysAgo(9), "GB861491326")));
     assertEquals("GB861491326", l.chosen());
   }
+
+  @Test
+  void theFullNameTheRecordsNamePartsSpellBeatsATypo() {
+    var erp = Records.rec("erp", "E1", daysAgo(1)).name("Javier", "González").fullName("Javier Gonzálwz").build();
+    var crm = Records.rec("crm", "C1", daysAgo(5)).name("Javier", "González").build();
+    var old = Records.rec("erp", "E2", daysAgo(30)).name("Javier", "González").fullName("Javier González").build();
+    AttributeLineage full = lineage(NameKnowledge.NONE, erp, crm, old).get("fullName");
+    assertEquals("Javier González", full.chosen(), "the newer typo no longer wins by recency");
+    assertEquals("3 records back it; crm:C1 through its given and family name Javier González; erp:E1 through its"
+        + " given and family name Javier González", full.why().get(0));
+    var hanzi = Records.rec("crm", "C2", daysAgo(5)).name("芳", "陈").build();
+    var pinyin = Records.rec("erp", "E3", daysAgo(1)).name("Fang", "Chen").fullName("Chern Fang").build();
+    var han = Records.rec("erp", "E4", daysAgo(9)).fullName("陈芳").build();
+    assertEquals("陈芳", lineage(NameKnowledge.NONE, hanzi, pinyin, han).get("fullName").chosen(),
+        "names in either script and order spell the full name");
+  }
+
+  @Test
+  void aFullNameThatDoesNotSpellTheGoldenNameLosesToOneThatDoes() {
+    NameKnowledge joe = n -> switch (n) {
+      case "joey", "joe", "joseph" -> List.of("joseph");
+      default -> List.of();
+    };
+    var nick = Records.rec("erp", "E1", daysAgo(1)).name("Joey", "Clark").fullName("Joey Clark").build();
+    var formal = Records.rec("erp", "E2", daysAgo(9)).name("Joseph", "Clark").fullName("Joseph Clark").build();
+    var crm = Records.rec("crm", "C1", daysAgo(3)).name("Joe", "Clark").build();
+    Map<String, AttributeLineage> l = lineage(joe, nick, formal, crm);
+    assertEquals("Joseph", l.get("givenName").chosen());
+    assertEquals("Joseph Clark", l.get("fullName").chosen(), "as many records spell each; one says the golden name");
+    assertEquals("Joey Clark lost: it does not spell the golden given and family name, Joseph Clark",
+        l.get("fullName").why().get(1));
+    assertEquals("Joey Clark", lineage(NameKnowledge.NONE, nick, formal).get("fullName").chosen(),
+        "where the given names are level, so are the full names: the newer wins");
+  }
+
+  @Test
+  void aFullNameWithADigitLoses() {
+    var erp = Records.rec("erp", "E1", daysAgo(1)).fullName("Michae1 Williams").build();
+    var old = Records.rec("erp", "E2", daysAgo(9)).fullName("Michael Williams").build();
+    assertEquals("Michael Williams", lineage(NameKnowledge.NONE, erp, old).get("fullName").chosen());
+  }
 }

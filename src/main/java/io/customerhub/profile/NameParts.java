@@ -1,0 +1,133 @@
+package io.customerhub.profile;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.resolve.standardize.Standardizer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The given and family name each of a profile's records offers to survivorship, and which of its fields each came
+ * from:
+ * <ul>
+ *   <li>as the record labels them, in most cases;</li>
+ *   <li>exchanged, where records of the profile disagree on which word is which and the hub's records make this
+ *       record's order at least {@link #ODDS} times less likely than the other: of given name Miller, family name
+ *       Olivia beside given name Olivia, family name Miller, the first is the swapped one. Without it, two records
+ *       that swapped a customer's name outvoted the one that did not. A record whose order nothing contradicts keeps
+ *       it (a Jackson Thomas is a real name, however rare);</li>
+ *   <li>split from the full name, for a record that gives only a full name (an ERP account name "Robert Johnson"),
+ *       so that a profile whose other record says "Bobby" has a "Robert" to choose. Only where the split can be
+ *       told:
+ *     <ul>
+ *       <li>hanzi: as matching splits them ({@link Standardizer#hanName}: the family name first, as Chinese names
+ *           are written);</li>
+ *       <li>"Johnson, Robert": the family name before the comma;</li>
+ *       <li>"JOHNSON Robert": the family name is the one word in capitals;</li>
+ *       <li>two words otherwise: the order the hub's records make {@link #ODDS} times likelier than the other
+ *           (Robert Johnson; Hu Na is family name Hu). Where the counts cannot tell, or the name has more words,
+ *           nothing is offered.</li>
+ *     </ul></li>
+ * </ul>
+ */
+final class NameParts {
+
+  /** How many times likelier the hub's counts must make one order of two words than the other to tell them apart. */
+  static final double ODDS = 3;
+
+  /** A given and a family name as the record writes them; {@code *From} the field each came from. */
+  record Parts(String given, String family, String givenFrom, String familyFrom) {
+
+    Parts(String given, String family) {
+      this(given, family, "givenName", "familyName");
+    }
+  }
+
+  private NameParts() {
+  }
+
+  /** What each of {@code records} offers for the given and family name, in their order; null where one offers neither. */
+  static List<Parts> offered(List<CanonicalRecord> records, NameKnowledge names) {
+    List<Parts> out = new ArrayList<>(records.size());
+    // one record cannot contradict itself: most profiles hold one, and assembling them is on ingest's path
+    boolean compare = records.size() > 1 && names != NameKnowledge.NONE;
+    Set<String> givenForms = new HashSet<>();
+    Set<String> familyForms = new HashSet<>();
+    for (CanonicalRecord r : records) {
+      String given = blankToNull(r.givenName());
+      String family = blankToNull(r.familyName());
+      if (given == null && family == null) {
+        Parts parts = fromFullName(r.fullName(), names);
+        parts = parts == null ? null : new Parts(parts.given(), parts.family(), "fullName", "fullName");
+        out.add(parts);
+        if (parts != null && compare) {
+          givenForms.add(Normalize.name(parts.given()));
+          familyForms.add(Normalize.name(parts.family()));
+        }
+        continue;
+      }
+      out.add(new Parts(given, family));
+      if (compare && given != null) givenForms.add(Normalize.name(given));
+      if (compare && family != null) familyForms.add(Normalize.name(family));
+    }
+    if (!compare || !intersect(givenForms, familyForms)) return out;
+    for (int i = 0; i < out.size(); i++) {
+      Parts p = out.get(i);
+      if (p == null || p.given() == null || p.family() == null || !p.givenFrom().equals("givenName")) continue;
+      String given = Normalize.name(p.given());
+      String family = Normalize.name(p.family());
+      boolean contradicted = familyForms.contains(given) || givenForms.contains(family);
+      if (contradicted && names.swapOdds(given, family) >= ODDS) {
+        out.set(i, new Parts(p.family(), p.given(), "familyName", "givenName"));
+      }
+    }
+    return out;
+  }
+
+  private static boolean intersect(Set<String> a, Set<String> b) {
+    for (String s : a) if (b.contains(s)) return true;
+    return false;
+  }
+
+  /** The parts of {@code fullName}, or null where they cannot be told. */
+  static Parts fromFullName(String fullName, NameKnowledge names) {
+    if (fullName == null || fullName.isBlank()) return null;
+    Standardizer.HanName han = Standardizer.hanName(fullName);
+    if (han != null) return new Parts(han.given(), han.family());
+    int comma = fullName.indexOf(',');
+    if (comma > 0) {
+      List<String> family = words(fullName.substring(0, comma));
+      List<String> given = words(fullName.substring(comma + 1));
+      return family.size() == 1 && given.size() == 1 ? new Parts(given.get(0), family.get(0)) : null;
+    }
+    List<String> words = words(fullName);
+    if (words.size() != 2) return null;
+    String first = words.get(0);
+    String second = words.get(1);
+    boolean firstCaps = capitals(first);
+    if (firstCaps != capitals(second)) return firstCaps ? new Parts(second, first) : new Parts(first, second);
+    double swapped = names.swapOdds(Normalize.name(first), Normalize.name(second));
+    if (swapped * ODDS <= 1) return new Parts(first, second);
+    if (swapped >= ODDS) return new Parts(second, first);
+    return null;
+  }
+
+  /** A word of two letters or more, all of them capitals (ZHANG). */
+  private static boolean capitals(String word) {
+    return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** The words of a name as written, split at white space and dots. */
+  private static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : s.strip().split("[\\s.]+")) if (!w.isEmpty()) out.add(w);
+    return out;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}
