@@ -2,6 +2,7 @@ package io.customerhub.profile;
 
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.resolve.standardize.Standardizer;
+import io.customerhub.resolve.standardize.Standardizer.NameWord;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,10 +27,13 @@ import java.util.Set;
  *       <li>hanzi: as matching splits them ({@link Standardizer#hanName}: the family name first, as Chinese names
  *           are written);</li>
  *       <li>"Johnson, Robert": the family name before the comma;</li>
- *       <li>"JOHNSON Robert": the family name is the one word in capitals;</li>
- *       <li>two words otherwise: the order the hub's records make {@link #ODDS} times likelier than the other
- *           (Robert Johnson; Hu Na is family name Hu). Where the counts cannot tell, or the name has more words,
- *           nothing is offered.</li>
+ *       <li>"JOHNSON Mary Ann": the family name is the one word in capitals;</li>
+ *       <li>otherwise the cut into a given and a family name, either first, that the hub's records make
+ *           {@link #ODDS} times likelier than any other, by how often they give each word as a given and as a
+ *           family name (Robert Johnson; Hu Na is family name Hu; Juan Carlos | García López). Honorifics and
+ *           suffixes are dropped as matching drops them, a particle goes with the word after it (Sarah | Van der
+ *           Berg), and an initial goes nowhere (Robert J. Johnson). Where the counts cannot tell, nothing is
+ *           offered.</li>
  *     </ul></li>
  * </ul>
  */
@@ -37,6 +41,8 @@ final class NameParts {
 
   /** How many times likelier the hub's counts must make one order of two words than the other to tell them apart. */
   static final double ODDS = 3;
+  /** A full name of more units than this is a title or a description more than a name; it offers no parts. */
+  private static final int MAX_UNITS = 4;
 
   /** A given and a family name as the record writes them; {@code *From} the field each came from. */
   record Parts(String given, String family, String givenFrom, String familyFrom) {
@@ -103,16 +109,85 @@ final class NameParts {
       List<String> given = words(fullName.substring(comma + 1));
       return family.size() == 1 && given.size() == 1 ? new Parts(given.get(0), family.get(0)) : null;
     }
-    List<String> words = words(fullName);
-    if (words.size() != 2) return null;
-    String first = words.get(0);
-    String second = words.get(1);
-    boolean firstCaps = capitals(first);
-    if (firstCaps != capitals(second)) return firstCaps ? new Parts(second, first) : new Parts(first, second);
-    double swapped = names.swapOdds(Normalize.name(first), Normalize.name(second));
-    if (swapped * ODDS <= 1) return new Parts(first, second);
-    if (swapped >= ODDS) return new Parts(second, first);
-    return null;
+    List<String> words = nameWords(words(fullName));
+    if (words.size() < 2) return null;
+    int capitals = -1;
+    for (int i = 0; i < words.size(); i++) {
+      if (!capitals(words.get(i))) continue;
+      if (capitals >= 0) {
+        capitals = -1;
+        break;
+      }
+      capitals = i;
+    }
+    if (capitals >= 0) {
+      List<String> given = new ArrayList<>(words);
+      given.remove(capitals);
+      return new Parts(String.join(" ", given), words.get(capitals));
+    }
+    return byCounts(units(words), names);
+  }
+
+  /** The words without honorifics before the name or suffixes after it (Mrs, Jr.), as matching drops them. */
+  private static List<String> nameWords(List<String> words) {
+    int from = 0;
+    int to = words.size();
+    while (to - from > 1 && Standardizer.nameWord(Normalize.name(words.get(from))) == NameWord.HONORIFIC) from++;
+    while (to - from > 1 && Standardizer.nameWord(Normalize.name(words.get(to - 1))) == NameWord.SUFFIX) to--;
+    return words.subList(from, to);
+  }
+
+  /**
+   * The name's units: a particle joins the word after it (van Beethoven, Van der Berg), and initials are left
+   * out where two units remain (Robert J. Johnson): an initial says nothing of which part it belongs to.
+   */
+  private static List<String> units(List<String> words) {
+    List<String> out = new ArrayList<>();
+    StringBuilder unit = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (unit.length() > 0) unit.append(' ');
+      unit.append(w);
+      boolean particle = Standardizer.nameWord(Normalize.name(w)) == NameWord.PARTICLE;
+      if (!particle || i == words.size() - 1) {
+        out.add(unit.toString());
+        unit.setLength(0);
+      }
+    }
+    List<String> named = new ArrayList<>();
+    for (String u : out) if (Normalize.name(u).length() > 1) named.add(u);
+    return named.size() >= 2 ? named : out;
+  }
+
+  /**
+   * Of every way to cut {@code units} into a given and a family name, either first, the one the hub's counts make
+   * {@link #ODDS} times likelier than any other: each unit weighs its share as the part it would be. Null where
+   * none is, or the name has more than {@link #MAX_UNITS} units.
+   */
+  private static Parts byCounts(List<String> units, NameKnowledge names) {
+    int n = units.size();
+    if (n < 2 || n > MAX_UNITS) return null;
+    double[] given = new double[n];
+    for (int i = 0; i < n; i++) given[i] = names.givenShare(Normalize.name(units.get(i)));
+    Parts best = null;
+    double bestLikelihood = 0;
+    double second = 0;
+    for (int cut = 1; cut < n; cut++) {
+      for (boolean givenFirst : new boolean[] {true, false}) {
+        double likelihood = 1;
+        for (int i = 0; i < n; i++) likelihood *= (i < cut) == givenFirst ? given[i] : 1 - given[i];
+        if (likelihood > bestLikelihood) {
+          second = bestLikelihood;
+          bestLikelihood = likelihood;
+          String head = String.join(" ", units.subList(0, cut));
+          String tail = String.join(" ", units.subList(cut, n));
+          best = givenFirst ? new Parts(head, tail) : new Parts(tail, head);
+        } else {
+          second = Math.max(second, likelihood);
+        }
+      }
+    }
+    return bestLikelihood >= ODDS * second ? best : null;
   }
 
   /** A word of two letters or more, all of them capitals (ZHANG). */

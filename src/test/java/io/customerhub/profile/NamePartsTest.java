@@ -59,6 +59,25 @@ class NamePartsTest {
     assertEquals("Johnson", l.get("familyName").chosen());
   }
 
+  @Test
+  void longerNamesAreCutWhereTheCountsMakeOneCutLikeliest() {
+    CountedNames counted = CountedNames.of(Map.of("robert", 40L, "mary", 30L, "ann", 12L, "juan", 20L,
+        "carlos", 25L, "sarah", 20L), Map.of("johnson", 30L, "garcia", 40L, "lopez", 35L));
+    assertEquals(new Parts("Mary Ann", "Johnson"), NameParts.fromFullName("Mary Ann Johnson", counted));
+    assertEquals(new Parts("Juan Carlos", "García López"), NameParts.fromFullName("Juan Carlos García López", counted),
+        "two given names and two family names");
+    assertEquals(new Parts("Juan Carlos", "García López"), NameParts.fromFullName("García López Juan Carlos", counted),
+        "the family names first");
+    assertEquals(new Parts("Sarah", "Van der Berg"), NameParts.fromFullName("Sarah Van der Berg", counted),
+        "particles go with the family name, which the hub has never counted");
+    assertEquals(new Parts("Robert", "Johnson"), NameParts.fromFullName("Mrs. Robert J. Johnson Jr.", counted),
+        "honorific, initial and suffix are no part of either");
+    assertEquals(new Parts("Mary Ann", "JOHNSON"), NameParts.fromFullName("JOHNSON Mary Ann", NameKnowledge.NONE));
+    assertNull(NameParts.fromFullName("Mary Ann Quispe Mamani", counted),
+        "where the unknown words could go either way, nothing");
+    assertNull(NameParts.fromFullName("Thomas Clifford 1st Baron Clifford of Chudleigh", counted), "too long a name");
+  }
+
   /** Counts as a hub might have them: olivia a given name, miller a family name. */
   private static final CountedNames OLIVIA_MILLER = CountedNames.of(Map.of("olivia", 40L, "miller", 1L),
       Map.of("miller", 30L));

@@ -133,6 +133,13 @@ final class NameStandardizer {
   }
 
   /** Drops honorifics before and generational suffixes after the name, never the last remaining token. */
+  static Standardizer.NameWord wordKind(String word) {
+    if (PREFIXES.contains(word)) return Standardizer.NameWord.HONORIFIC;
+    if (SUFFIXES.contains(word)) return Standardizer.NameWord.SUFFIX;
+    if (PARTICLES.contains(word)) return Standardizer.NameWord.PARTICLE;
+    return Standardizer.NameWord.NAME;
+  }
+
   static List<String> clean(List<String> toks) {
     List<String> t = new ArrayList<>(toks);
     while (t.size() > 1 && PREFIXES.contains(t.get(0))) t.remove(0);

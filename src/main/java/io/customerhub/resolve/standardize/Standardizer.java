@@ -48,6 +48,23 @@ public final class Standardizer {
     return parts == null || parts[1].isEmpty() ? null : new HanName(parts[0], parts[1]);
   }
 
+  /** How matching reads one word of a Latin full name (in lower-case latin letters), for callers outside matching. */
+  public enum NameWord {
+    /** An honorific before a name: mr, dr, prof. */
+    HONORIFIC,
+    /** A generational or academic suffix after it: jr, iii, phd. */
+    SUFFIX,
+    /** A particle that belongs to the family name after it: van, de, bin. */
+    PARTICLE,
+    /** A word of the name itself. */
+    NAME
+  }
+
+  /** What {@code word} is in a Latin full name, as matching reads it. */
+  public static NameWord nameWord(String word) {
+    return NameStandardizer.wordKind(word);
+  }
+
   /**
    * One address as matching compares it (null when nothing is left), for callers outside matching that must
    * tell whether two addresses name one place, whatever their script. Addresses need no configuration.
