@@ -39,7 +39,10 @@ import java.util.Set;
  */
 final class NameParts {
 
-  /** How many times likelier the hub's counts must make one order of two words than the other to tell them apart. */
+  /**
+   * How many times likelier the hub's counts must make one reading of a name than any other (the order of a
+   * record's two parts, the cut of a full name) before survivorship takes it.
+   */
   static final double ODDS = 3;
   /** A full name of more units than this is a title or a description more than a name; it offers no parts. */
   private static final int MAX_UNITS = 4;

@@ -132,7 +132,7 @@ final class NameStandardizer {
     return joined(clean(Latinizer.tokens(Latinizer.latin(n))));
   }
 
-  /** Drops honorifics before and generational suffixes after the name, never the last remaining token. */
+  /** What one word (lower-case latin letters) is in a Latin name, by the lists this class reads names with. */
   static Standardizer.NameWord wordKind(String word) {
     if (PREFIXES.contains(word)) return Standardizer.NameWord.HONORIFIC;
     if (SUFFIXES.contains(word)) return Standardizer.NameWord.SUFFIX;
@@ -140,6 +140,7 @@ final class NameStandardizer {
     return Standardizer.NameWord.NAME;
   }
 
+  /** Drops honorifics before and generational suffixes after the name, never the last remaining token. */
   static List<String> clean(List<String> toks) {
     List<String> t = new ArrayList<>(toks);
     while (t.size() > 1 && PREFIXES.contains(t.get(0))) t.remove(0);
