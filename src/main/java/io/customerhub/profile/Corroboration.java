@@ -22,7 +22,8 @@ import java.util.function.ToLongFunction;
  *   <li>any other full name backs each given or family name some record gives that is one of its words, or two or
  *       three of its words run together, unless other records give that word as the other name part: which part
  *       it is, such a full name does not say;</li>
- *   <li>a record's given and family name back the full name they spell together, in either order;</li>
+ *   <li>where full names disagree, a record's given and family name back the one they spell together, in either
+ *       order;</li>
  *   <li>where records disagree, a given name the nickname table knows (Michael) is likelier than one it does not
  *       (Miuke), an initial is less likely than the name it starts (W beside Wei), and a known given name that
  *       other records give as the given name is unlikely to be the family name (Thomas Jackson written as Jackson
@@ -66,10 +67,20 @@ final class Corroboration {
       String form = Normalize.form("givenName", c.value());
       for (String formal : names.formalNames(form)) {
         if (!formal.equals(form) && given.contains(formal)) {
-          back(votes, "givenName", formal, c.record(), "its given name " + c.value() + ", a nickname");
+          back(votes, "givenName", formal, c.record(), nicknameGiven(c));
         }
       }
     }
+  }
+
+  /** How a record gave the nickname {@code c}: as its given name, or in another field it came from. */
+  private static String nicknameGiven(Candidate c) {
+    if (c.field() == null) return "its given name " + c.value() + ", a nickname";
+    return switch (c.field()) {
+      case "familyName" -> "its family name " + c.value() + ", a nickname (its name parts swapped)";
+      case "fullName" -> "the given name " + c.value() + " in its full name, a nickname";
+      default -> "its " + c.field() + " " + c.value() + ", a nickname";
+    };
   }
 
   private static void fullNamesBackNameParts(Map<String, List<Candidate>> byAttribute, Set<String> given,
@@ -104,12 +115,13 @@ final class Corroboration {
     Map<SourceKey, Candidate> familyBy = firstByRecord(byAttribute.getOrDefault("familyName", List.of()));
     if (givenBy.isEmpty() || familyBy.isEmpty()) return;
     Set<String> fullForms = forms("fullName", byAttribute);
+    if (fullForms.size() < 2) return; // every full name the same: nothing to decide, nothing to explain
     givenBy.forEach((record, g) -> {
       Candidate f = familyBy.get(record);
       if (f == null) return;
       String givenForm = Normalize.name(g.value().toString());
       String familyForm = Normalize.name(f.value().toString());
-      String how = "its given and family name " + g.value() + " " + f.value();
+      String how = "its given name " + g.value() + " and family name " + f.value();
       backIf(votes, fullForms, "fullName", givenForm + familyForm, record, how);
       backIf(votes, fullForms, "fullName", familyForm + givenForm, record, how);
     });

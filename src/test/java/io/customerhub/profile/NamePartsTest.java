@@ -100,6 +100,20 @@ class NamePartsTest {
   }
 
   @Test
+  void aSwappedRecordsNicknameBacksTheFormalNameAndTheLineageSaysWhereItCameFrom() {
+    NameKnowledge names = CountedNames.of(Map.of("becky", 20L, "rebecca", 30L), Map.of("fischer", 25L))
+        .withNicknames(Map.of("becky", List.of("rebecca"), "rebecca", List.of("rebecca")));
+    var crm = Records.rec("crm", "C1", Records.daysAgo(1)).name("Fischer", "Becky").build();
+    var erp = Records.rec("erp", "E1", Records.daysAgo(9)).name("Rebecca", "Fischer").build();
+    Map<String, AttributeLineage> l = Lineage.fromMembers(List.of(crm, erp), SurvivorshipRules.defaults(), names);
+    assertEquals("Rebecca", l.get("givenName").chosen());
+    assertEquals(List.of("2 records back it; crm:C1 through its family name Becky, a nickname (its name parts"
+        + " swapped)"), l.get("givenName").why());
+    assertEquals(List.of("2 records back it; crm:C1 through its given name, its name parts swapped"),
+        l.get("familyName").why());
+  }
+
+  @Test
   void anOrderNothingContradictsIsKeptHoweverRare() {
     var one = Records.rec("crm", "C1", Records.daysAgo(1)).name("Miller", "Olivia").build();
     assertEquals("Miller", Lineage.fromMembers(List.of(one), SurvivorshipRules.defaults(), OLIVIA_MILLER)

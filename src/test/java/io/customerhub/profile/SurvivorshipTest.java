@@ -231,8 +231,11 @@ class SurvivorshipTest {
     var old = Records.rec("erp", "E2", daysAgo(30)).name("Javier", "González").fullName("Javier González").build();
     AttributeLineage full = lineage(NameKnowledge.NONE, erp, crm, old).get("fullName");
     assertEquals("Javier González", full.chosen(), "the newer typo no longer wins by recency");
-    assertEquals("3 records back it; crm:C1 through its given and family name Javier González; erp:E1 through its"
-        + " given and family name Javier González", full.why().get(0));
+    assertEquals("3 records back it; crm:C1 through its given name Javier and family name González; erp:E1 through"
+        + " its given name Javier and family name González", full.why().get(0));
+    var agreeing = Records.rec("erp", "E5", daysAgo(1)).name("Javier", "González").fullName("Javier González").build();
+    assertEquals(List.of(), lineage(NameKnowledge.NONE, agreeing, crm, old).get("fullName").why(),
+        "every full name the same: the name parts decide nothing");
     var hanzi = Records.rec("crm", "C2", daysAgo(5)).name("芳", "陈").build();
     var pinyin = Records.rec("erp", "E3", daysAgo(1)).name("Fang", "Chen").fullName("Chern Fang").build();
     var han = Records.rec("erp", "E4", daysAgo(9)).fullName("陈芳").build();
