@@ -7,7 +7,6 @@ import io.customerhub.resolve.standardize.Standardizer.NameWord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,7 +25,8 @@ import java.util.Set;
  *     <ul>
  *       <li>hanzi: as matching splits them ({@link Standardizer#hanName}: the family name first, as Chinese names
  *           are written);</li>
- *       <li>"Johnson, Robert": the family name before the comma;</li>
+ *       <li>"Johnson, Robert": the family name before the comma, unless a title follows it ("Thomas Clifford, 1st
+ *           Baron Clifford of Chudleigh" is the name before it);</li>
  *       <li>"JOHNSON Mary Ann": the family name is the one word in capitals;</li>
  *       <li>otherwise the cut into a given and a family name, either first, that the hub's records make
  *           {@link #ODDS} times likelier than any other, by how often they give each word as a given and as a
@@ -34,7 +34,10 @@ import java.util.Set;
  *           suffixes are dropped as matching drops them, a particle goes with the word after it (Sarah | Van der
  *           Berg), and an initial goes nowhere (Robert J. Johnson). Where the counts cannot tell, nothing is
  *           offered.</li>
- *     </ul></li>
+ *     </ul>
+ *     The comma, the capitals, honorifics, suffixes and particles are read as matching reads them
+ *     ({@link Standardizer#titleAfterComma}, {@link Standardizer#familyNameInCapitals},
+ *     {@link Standardizer#nameWord}).</li>
  * </ul>
  */
 final class NameParts {
@@ -107,22 +110,17 @@ final class NameParts {
     Standardizer.HanName han = Standardizer.hanName(fullName);
     if (han != null) return new Parts(han.given(), han.family());
     int comma = fullName.indexOf(',');
-    if (comma > 0) {
-      List<String> family = words(fullName.substring(0, comma));
-      List<String> given = words(fullName.substring(comma + 1));
-      return family.size() == 1 && given.size() == 1 ? new Parts(given.get(0), family.get(0)) : null;
+    if (comma >= 0) {
+      String before = fullName.substring(0, comma);
+      String after = fullName.substring(comma + 1);
+      if (Standardizer.titleAfterComma(after)) return fromFullName(before, names);
+      List<String> family = nameWords(words(before));
+      List<String> given = nameWords(words(after));
+      return family.isEmpty() || given.isEmpty() ? null : new Parts(String.join(" ", given), String.join(" ", family));
     }
     List<String> words = nameWords(words(fullName));
     if (words.size() < 2) return null;
-    int capitals = -1;
-    for (int i = 0; i < words.size(); i++) {
-      if (!capitals(words.get(i))) continue;
-      if (capitals >= 0) {
-        capitals = -1;
-        break;
-      }
-      capitals = i;
-    }
+    int capitals = Standardizer.familyNameInCapitals(words);
     if (capitals >= 0) {
       List<String> given = new ArrayList<>(words);
       given.remove(capitals);
@@ -191,11 +189,6 @@ final class NameParts {
       }
     }
     return bestLikelihood >= ODDS * second ? best : null;
-  }
-
-  /** A word of two letters or more, all of them capitals (ZHANG). */
-  private static boolean capitals(String word) {
-    return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
   }
 
   /** The words of a name as written, split at white space and dots. */

@@ -78,6 +78,18 @@ class NamePartsTest {
     assertNull(NameParts.fromFullName("Thomas Clifford 1st Baron Clifford of Chudleigh", counted), "too long a name");
   }
 
+  @Test
+  void aCommaSaysWhichIsTheFamilyNameUnlessATitleFollowsIt() {
+    CountedNames counted = CountedNames.of(Map.of("thomas", 40L), Map.of("clifford", 12L));
+    assertEquals(new Parts("Sarah Jane", "Van der Berg"), NameParts.fromFullName("Van der Berg, Sarah Jane",
+        NameKnowledge.NONE));
+    assertEquals(new Parts("Thomas", "Clifford"), NameParts.fromFullName(
+        "Thomas Clifford, 1st Baron Clifford of Chudleigh", counted), "the name before the title, by the counts");
+    assertNull(NameParts.fromFullName("Thomas Clifford, 1st Baron Clifford of Chudleigh", NameKnowledge.NONE));
+    assertNull(NameParts.fromFullName("Smith, Jr.", counted), "a suffix is no given name");
+    assertNull(NameParts.fromFullName(", Robert", counted), "nothing before the comma");
+  }
+
   /** Counts as a hub might have them: olivia a given name, miller a family name. */
   private static final CountedNames OLIVIA_MILLER = CountedNames.of(Map.of("olivia", 40L, "miller", 1L),
       Map.of("miller", 30L));

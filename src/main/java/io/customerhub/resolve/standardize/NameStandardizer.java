@@ -97,7 +97,7 @@ final class NameStandardizer {
   }
 
   /** Nothing, honours, or a title after a comma: an ordinal or a word of {@link #TITLES} among its words. */
-  private static boolean isTitle(String afterComma) {
+  static boolean isTitle(String afterComma) {
     List<String> toks = Latinizer.tokens(Latinizer.latin(afterComma));
     if (toks.isEmpty()) return true;
     if (ORDINAL.matcher(toks.get(0)).matches()) return true;
@@ -175,7 +175,7 @@ final class NameStandardizer {
   }
 
   /** Index of the single all-capital token of a mixed-case name (ZHANG Wei), or -1. */
-  private static int upperCaseToken(List<String> raw) {
+  static int upperCaseToken(List<String> raw) {
     int found = -1;
     int mixed = 0;
     for (int i = 0; i < raw.size(); i++) {

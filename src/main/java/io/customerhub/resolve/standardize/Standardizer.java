@@ -66,6 +66,22 @@ public final class Standardizer {
   }
 
   /**
+   * Whether what follows the comma of a Latin full name is a title or honours ("Thomas Clifford, 1st Baron Clifford
+   * of Chudleigh", "John Smith, OBE", or nothing), not the given name of "Smith, John", as matching reads it.
+   */
+  public static boolean titleAfterComma(String afterComma) {
+    return NameStandardizer.isTitle(afterComma);
+  }
+
+  /**
+   * Of a full name's words as written, the one that is the family name because it alone is in capitals beside
+   * words that are not ("ZHANG Wei", "Mary Ann JOHNSON"), as matching reads it; -1 where there is none.
+   */
+  public static int familyNameInCapitals(List<String> words) {
+    return NameStandardizer.upperCaseToken(words);
+  }
+
+  /**
    * One address as matching compares it (null when nothing is left), for callers outside matching that must
    * tell whether two addresses name one place, whatever their script. Addresses need no configuration.
    */
