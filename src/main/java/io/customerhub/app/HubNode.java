@@ -115,8 +115,8 @@ public final class HubNode implements AutoCloseable {
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
         services.candidateIndex(), services.readModel(), database.pool(), learning));
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
-        services.readModel(), services.profileStore(), database.pool(), services.routingAnswers(), new Health(checks),
-        services.modules(), metrics);
+        services.readModel(), services.profileStore(), services.queries(), services.assembler().rules().risk().codes(),
+        database.pool(), services.routingAnswers(), new Health(checks), services.modules(), metrics);
     List<HttpApiVerticle> instances = new ArrayList<>();
     deployments.add(await(vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(api);

@@ -6,9 +6,11 @@ import io.customerhub.risk.Condition.Op;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The risk rule set (conf/risk.json): the rules, evaluated in order, and how many raised/cleared entries a
@@ -41,6 +43,13 @@ public record RiskRules(int historyLimit, List<RiskRule> rules) {
 
   public static RiskRules fromMap(Map<String, ?> json) {
     return RulesJson.convert(json, RiskRules.class);
+  }
+
+  /** The codes the rules raise, in rule order. */
+  public Set<String> codes() {
+    Set<String> out = new LinkedHashSet<>();
+    for (RiskRule r : rules) out.add(r.code());
+    return out;
   }
 
   /** Rank of a severity, 0 = most severe; unknown severities sort last. */

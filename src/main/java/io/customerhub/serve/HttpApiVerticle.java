@@ -5,6 +5,7 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 
@@ -18,6 +19,7 @@ import io.vertx.sqlclient.Pool;
 
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The HTTP API of contract 1.3. Thin: parse, call a service, answer; every failure goes through {@link Problems}.
@@ -27,7 +29,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   /** Everything the API serves from, built once by the node. */
   public record Services(HubConfig config, Auth auth, IngestService ingest, ProfileReadModel readModel,
-                         ProfileStore profileStore, Pool pool,
+                         ProfileStore profileStore, ProfileQueries queries, Set<String> riskCodes, Pool pool,
                          RoutingAnswers routing, Health health, List<ApiModule> modules, HubMetrics metrics) {
   }
 
@@ -69,9 +71,11 @@ public final class HttpApiVerticle extends VerticleBase {
     api.route().handler(services.auth().authenticate());
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
-    ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(),
-        services.pool(), services.config().upkeep().crosswalkSettleSeconds());
+    ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(), services.queries(),
+        services.riskCodes(), services.pool(),
+        services.config().upkeep().crosswalkSettleSeconds());
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
+    api.get("/profiles").handler(Auth.require("reader", "steward")).handler(profiles::withRisk);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
     api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);
     api.get("/crosswalk").handler(Auth.require("reader", "steward")).handler(profiles::crosswalk);

@@ -18,6 +18,8 @@ import io.vertx.sqlclient.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -30,14 +32,51 @@ final class ProfileHandlers {
 
   private final ProfileReadModel readModel;
   private final ProfileStore store;
+  private final ProfileQueries queries;
+  /** The codes of the configured risk rules: any other asked for is a mistake, not an empty list. */
+  private final Set<String> riskCodes;
   private final Pool pool;
   private final long settleMillis;
+  private static final int DEFAULT_PAGE = 100;
+  private static final int MAX_PAGE = 1000;
 
-  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, Pool pool, int settleSeconds) {
+  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, ProfileQueries queries, Set<String> riskCodes,
+                  Pool pool, int settleSeconds) {
     this.readModel = readModel;
     this.store = store;
+    this.queries = queries;
+    this.riskCodes = Set.copyOf(riskCodes);
     this.pool = pool;
     this.settleMillis = TimeUnit.SECONDS.toMillis(settleSeconds);
+  }
+
+  /**
+   * {@code GET /profiles?risk=CODE[&after=ID&limit=N]}: the active profiles that carry a risk tag, in id order, in
+   * pages ({@code next}: the {@code after} of the next page, null on the last) — the stewards' list of customers
+   * whose records conflict, or who are in litigation, without reading every profile.
+   */
+  void withRisk(RoutingContext ctx) {
+    String code = ctx.request().getParam("risk");
+    if (code == null || code.isBlank()) {
+      throw HubException.invalid("risk: required, one of " + new TreeSet<>(riskCodes));
+    }
+    if (!riskCodes.contains(code)) {
+      throw HubException.invalid("risk: '" + code + "' is none of " + new TreeSet<>(riskCodes));
+    }
+    String rawAfter = ctx.request().getParam("after");
+    // PostgreSQL orders uuids by their bytes, unsigned: the nil uuid comes first
+    UUID after = rawAfter == null ? new UUID(0, 0) : Params.profileId("after", rawAfter);
+    String rawLimit = ctx.request().getParam("limit");
+    int limit = rawLimit == null ? DEFAULT_PAGE : (int) Params.number("limit", rawLimit, 1, MAX_PAGE);
+    queries.withRisk(code, after, limit).onSuccess(profiles -> {
+      StringBuilder items = new StringBuilder("{\"items\":[");
+      for (int i = 0; i < profiles.size(); i++) {
+        if (i > 0) items.append(',');
+        items.append(ProfileCodec.toView(profiles.get(i), false));
+      }
+      Object next = profiles.size() == limit ? profiles.get(profiles.size() - 1).profileId() : null;
+      json(ctx, items.append("],\"next\":").append(ProfileCodec.write(next)).append('}').toString());
+    }).onFailure(ctx::fail);
   }
 
   void byId(RoutingContext ctx) {

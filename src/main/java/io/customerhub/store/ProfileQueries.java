@@ -75,6 +75,15 @@ public final class ProfileQueries {
     });
   }
 
+  /** Active profiles with a current risk tag of {@code code}, in id order after {@code after}, at most {@code limit}. */
+  public Future<List<Profile>> withRisk(String code, UUID after, int limit) {
+    return pool.preparedQuery(ProfileSql.WITH_RISK).execute(Tuple.of(code, after, limit)).map(rows -> {
+      List<Profile> out = new ArrayList<>(rows.size());
+      for (Row r : rows) out.add(ProfileCodec.fromStored(r.getString("body")));
+      return out;
+    });
+  }
+
   private static Stored first(RowSet<Row> rows) {
     if (rows.size() == 0) return null;
     Row r = rows.iterator().next();

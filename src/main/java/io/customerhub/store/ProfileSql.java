@@ -33,19 +33,29 @@ final class ProfileSql {
   static final String ACTIVE_PAGE = """
       select profile_id from profile where status = 'active' and profile_id > $1 order by profile_id limit $2""";
 
+  /** {@code $8}: each profile's risk codes as an array literal ({@link ProfileFacts#riskCodes}). */
   static final String UPDATE = """
       update profile p set version = t.version, status = t.status, kind = t.kind, body = t.body::json,
-        value_12m = t.value, tier = t.tier, updated_at = now()
-      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]::numeric[], $7::text[])
-        as t(profile_id, version, status, kind, body, value, tier)
+        value_12m = t.value, tier = t.tier, risk_codes = t.risk::text[], updated_at = now()
+      from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]::numeric[], $7::text[],
+                  $8::text[]) as t(profile_id, version, status, kind, body, value, tier, risk)
       where p.profile_id = t.profile_id""";
 
   /** Profiles made by the transaction that inserts them: written once, whole. */
   static final String INSERT = """
-      insert into profile (profile_id, version, status, kind, body, value_12m, tier, created_at, updated_at)
-      select t.profile_id, t.version, 'active', t.kind, t.body::json, t.value, t.tier, t.created, now()
+      insert into profile (profile_id, version, status, kind, body, value_12m, tier, risk_codes, created_at,
+                           updated_at)
+      select t.profile_id, t.version, 'active', t.kind, t.body::json, t.value, t.tier, t.risk::text[], t.created,
+        now()
       from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]::numeric[], $6::text[],
-                  $7::text[]::timestamptz[]) as t(profile_id, version, kind, body, value, tier, created)""";
+                  $7::text[]::timestamptz[], $8::text[]) as t(profile_id, version, kind, body, value, tier, created,
+                                                             risk)""";
+
+  /** Active profiles with the risk tag {@code $1}, in id order after {@code $2}, at most {@code $3}. */
+  static final String WITH_RISK = """
+      select profile_id, version, status, merged_into, body::text as body from profile
+      where status = 'active' and risk_codes <> '{}' and risk_codes @> array[$1::text] and profile_id > $2
+      order by profile_id limit $3""";
 
   /**
    * Profiles that lost their records before they were first written: deleted from the start. No "on conflict":

@@ -64,12 +64,13 @@ public final class ProfileStore {
   }
 
   /** A change with the column values and event it is written as, encoded by the worker that assembled it. */
-  private record Encoded(ProfileChange change, String kind, String body, String value, String tier, String payload) {
+  private record Encoded(ProfileChange change, String kind, String body, String value, String tier, String risk,
+                         String payload) {
     static Encoded of(ProfileChange c) {
       Profile p = c.profile();
       return new Encoded(c, p == null ? null : ProfileFacts.kind(p), p == null ? null : ProfileCodec.toStored(p),
           p == null ? "0" : ProfileFacts.value12m(p).toPlainString(), p == null ? null : ProfileFacts.tier(p),
-          ProfileEvents.payload(c).encode());
+          ProfileFacts.riskCodes(p), ProfileEvents.payload(c).encode());
     }
   }
 
@@ -287,7 +288,7 @@ public final class ProfileStore {
     UUID[] ids = new UUID[n];
     Long[] versions = new Long[n];
     String[] statuses = new String[n], kinds = new String[n], bodies = new String[n], values = new String[n],
-        tiers = new String[n], types = new String[n], payloads = new String[n];
+        tiers = new String[n], risks = new String[n], types = new String[n], payloads = new String[n];
     for (int i = 0; i < n; i++) {
       Encoded e = changes.get(i);
       ProfileChange c = e.change();
@@ -299,11 +300,13 @@ public final class ProfileStore {
       bodies[i] = e.body();
       values[i] = e.value();
       tiers[i] = e.tier();
+      risks[i] = e.risk();
       payloads[i] = e.payload();
     }
     Future<?> rows;
     if (created.isEmpty()) {
-      rows = conn.preparedQuery(ProfileSql.UPDATE).execute(Tuple.of(ids, versions, statuses, kinds, bodies, values, tiers));
+      rows = conn.preparedQuery(ProfileSql.UPDATE)
+          .execute(Tuple.tuple(List.of(ids, versions, statuses, kinds, bodies, values, tiers, risks)));
     } else {
       int[] fresh = IntStream.range(0, n).filter(i -> created.contains(ids[i])).toArray();
       int[] old = IntStream.range(0, n).filter(i -> !created.contains(ids[i])).toArray();
@@ -312,11 +315,11 @@ public final class ProfileStore {
         createdAt[i] = changes.get(fresh[i]).change().profile().createdAt().toString();
       }
       rows = conn.preparedQuery(ProfileSql.INSERT)
-          .execute(Tuple.of(pick(ids, fresh), pick(versions, fresh), pick(kinds, fresh), pick(bodies, fresh),
-              pick(values, fresh), pick(tiers, fresh), createdAt))
+          .execute(Tuple.tuple(List.of(pick(ids, fresh), pick(versions, fresh), pick(kinds, fresh),
+              pick(bodies, fresh), pick(values, fresh), pick(tiers, fresh), createdAt, pick(risks, fresh))))
           .compose(v -> old.length == 0 ? Future.succeededFuture() : conn.preparedQuery(ProfileSql.UPDATE)
-              .execute(Tuple.of(pick(ids, old), pick(versions, old), pick(statuses, old), pick(kinds, old),
-                  pick(bodies, old), pick(values, old), pick(tiers, old))));
+              .execute(Tuple.tuple(List.of(pick(ids, old), pick(versions, old), pick(statuses, old), pick(kinds, old),
+                  pick(bodies, old), pick(values, old), pick(tiers, old), pick(risks, old)))));
     }
     return rows
         .compose(v -> conn.preparedQuery(ProfileSql.INSERT_OUTBOX).execute(Tuple.of(ids, types, versions, payloads)))

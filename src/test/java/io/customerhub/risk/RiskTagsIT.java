@@ -1,6 +1,7 @@
 package io.customerhub.risk;
 
 
+import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
@@ -262,5 +263,87 @@ class RiskTagsIT extends OneHubPerClass {
     assertEquals(Map.of("change", "raised", "at", since), history.get(0));
     assertEquals("cleared", history.get(1).get("change"));
     assertTrue(((Instant) history.get(1).get("at")).isAfter(since), history::toString);
+  }
+
+  /** A customer whose CRM and ERP records give two birth dates: a {@code DATA_CONFLICT}. */
+  private String conflictingCustomer() {
+    Rec crm = distinctPerson("crm", "C").birthDate("1984-03-07");
+    Rec erp = person("erp", uniqueId("K")).name(uniqueName(), uniqueName()).emails(uniqueEmail("erp-side"))
+        .birthDate("1984-07-03").link(crm.source(), crm.sourceId()).updatedAt(at(0));
+    hub.accept(crm);
+    return hub.accept(erp).getString("profileId");
+  }
+
+  private List<String> listed(String query, String token) {
+    HubTestNode.Response r = hub.get("/api/v1/profiles?" + query, token);
+    assertEquals(200, r.status(), r::toString);
+    List<String> ids = new ArrayList<>();
+    for (Object o : r.json().getJsonArray("items")) ids.add(((JsonObject) o).getString("profileId"));
+    return ids;
+  }
+
+  @Test
+  void stewardsListTheCustomersWithATagPageByPageAndACustomerLeavesTheListWhenItClears() {
+    String steward = hub.token("steward");
+    String first = conflictingCustomer();
+    String second = conflictingCustomer();
+    String plain = hub.accept(distinctPerson("crm", "C")).getString("profileId");
+
+    List<String> all = listed("risk=DATA_CONFLICT&limit=1000", steward);
+    assertTrue(all.containsAll(List.of(first, second)), all::toString);
+    assertFalse(all.contains(plain), "a customer without the tag is not listed");
+    assertEquals(all.stream().sorted().toList(), all, "in id order");
+    JsonObject one = hub.get("/api/v1/profiles?risk=DATA_CONFLICT&limit=1000", steward).json()
+        .getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(p -> p.getString("profileId").equals(first)).findFirst().orElseThrow();
+    assertNotNull(tag(one, "DATA_CONFLICT"), "each item is the profile, with the tag and its evidence");
+    // V13's backfill of profiles stored before the column reads the same codes from the body as ingest writes
+    long differ = hub.node().database().pool().query("""
+        select count(*) from profile where status = 'active' and risk_codes is distinct from
+          array(select t->>'code' from json_array_elements(body->'riskTags') as t)::text[]""").execute()
+        .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+    assertEquals(0, differ, "profiles whose column and body disagree");
+
+    // page by page: every page's last id is the next page's "after", until next is null
+    List<String> walked = new ArrayList<>();
+    String after = null;
+    do {
+      JsonObject page = hub.get("/api/v1/profiles?risk=DATA_CONFLICT&limit=1" + (after == null ? "" : "&after="
+          + after), hub.token("reader")).json();
+      for (Object o : page.getJsonArray("items")) walked.add(((JsonObject) o).getString("profileId"));
+      after = page.getString("next");
+    } while (after != null);
+    assertTrue(walked.containsAll(List.of(first, second)), walked::toString);
+    assertEquals(walked.stream().distinct().count(), walked.size(), "no customer on two pages");
+
+    // the sources agree again: the tag clears, and so does the customer's place in the list
+    Rec crm = distinctPerson("crm", "C").birthDate("1990-01-02");
+    Rec erp = person("erp", uniqueId("K")).name(uniqueName(), uniqueName()).birthDate("1990-02-01")
+        .link(crm.source(), crm.sourceId()).updatedAt(at(0));
+    hub.accept(crm);
+    String clearing = hub.accept(erp).getString("profileId");
+    assertTrue(listed("risk=DATA_CONFLICT&limit=1000", steward).contains(clearing));
+    hub.accept(erp.copy().birthDate("1990-01-02").updatedAt(at(10)));
+    assertFalse(listed("risk=DATA_CONFLICT&limit=1000", steward).contains(clearing),
+        "a customer whose tag cleared leaves the list");
+  }
+
+  @Test
+  void aListOfCustomersByTagRefusesWhatItCannotAnswer() {
+    String steward = hub.token("steward");
+    for (String[] c : new String[][] {
+        {"risk=NO_SUCH_TAG", "risk: 'NO_SUCH_TAG' is none of"},
+        {"limit=10", "risk: required"},
+        {"risk=DATA_CONFLICT&limit=0", "limit"},
+        {"risk=DATA_CONFLICT&limit=1001", "limit"},
+        {"risk=DATA_CONFLICT&after=not-an-id", "after"}}) {
+      HubTestNode.Response r = hub.get("/api/v1/profiles?" + c[0], steward);
+      assertEquals(400, r.status(), r::toString);
+      assertEquals("application/problem+json", r.contentType(), r::toString);
+      assertTrue(r.json().getString("detail").contains(c[1]), r::toString);
+    }
+    assertEquals(401, hub.get("/api/v1/profiles?risk=DATA_CONFLICT", null).status());
+    assertEquals(403, hub.get("/api/v1/profiles?risk=DATA_CONFLICT", hub.token("router")).status(),
+        "routing callers see no PII");
   }
 }
