@@ -1,6 +1,7 @@
 package io.customerhub.serve;
 
 import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.profile.Profile;
 import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
@@ -18,6 +19,7 @@ import io.vertx.sqlclient.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -68,15 +70,23 @@ final class ProfileHandlers {
     UUID after = rawAfter == null ? new UUID(0, 0) : Params.profileId("after", rawAfter);
     String rawLimit = ctx.request().getParam("limit");
     int limit = rawLimit == null ? DEFAULT_PAGE : (int) Params.number("limit", rawLimit, 1, MAX_PAGE);
-    queries.withRisk(code, after, limit).onSuccess(profiles -> {
-      StringBuilder items = new StringBuilder("{\"items\":[");
-      for (int i = 0; i < profiles.size(); i++) {
-        if (i > 0) items.append(',');
-        items.append(ProfileCodec.toView(profiles.get(i), false));
-      }
-      Object next = profiles.size() == limit ? profiles.get(profiles.size() - 1).profileId() : null;
-      json(ctx, items.append("],\"next\":").append(ProfileCodec.write(next)).append('}').toString());
-    }).onFailure(ctx::fail);
+    queries.withRisk(code, after, limit)
+        .compose(bodies -> ctx.vertx().executeBlocking(() -> page(bodies, limit), false))
+        .onSuccess(page -> json(ctx, page)).onFailure(ctx::fail);
+  }
+
+  /** The answer of one page: each stored profile as the contract shows it, and where the next page starts. */
+  private static String page(List<String> storedBodies, int limit) {
+    StringBuilder out = new StringBuilder("{\"items\":[");
+    String last = null;
+    for (int i = 0; i < storedBodies.size(); i++) {
+      Profile p = ProfileCodec.fromStored(storedBodies.get(i));
+      if (i > 0) out.append(',');
+      out.append(ProfileCodec.toView(p, false));
+      last = p.profileId();
+    }
+    Object next = storedBodies.size() == limit ? last : null;
+    return out.append("],\"next\":").append(ProfileCodec.write(next)).append('}').toString();
   }
 
   void byId(RoutingContext ctx) {

@@ -75,11 +75,15 @@ public final class ProfileQueries {
     });
   }
 
-  /** Active profiles with a current risk tag of {@code code}, in id order after {@code after}, at most {@code limit}. */
-  public Future<List<Profile>> withRisk(String code, UUID after, int limit) {
+  /**
+   * The stored bodies of the active profiles with a current risk tag of {@code code}, in id order after
+   * {@code after}, at most {@code limit}; decoding them ({@link ProfileCodec#fromStored}) is the caller's, on a
+   * worker: a page of a thousand is too much work for an event loop.
+   */
+  public Future<List<String>> withRisk(String code, UUID after, int limit) {
     return pool.preparedQuery(ProfileSql.WITH_RISK).execute(Tuple.of(code, after, limit)).map(rows -> {
-      List<Profile> out = new ArrayList<>(rows.size());
-      for (Row r : rows) out.add(ProfileCodec.fromStored(r.getString("body")));
+      List<String> out = new ArrayList<>(rows.size());
+      for (Row r : rows) out.add(r.getString("body"));
       return out;
     });
   }
