@@ -53,7 +53,7 @@ final class ProfileSql {
 
   /** Active profiles with the risk tag {@code $1}, in id order after {@code $2}, at most {@code $3}. */
   static final String WITH_RISK = """
-      select profile_id, version, status, merged_into, body::text as body from profile
+      select body::text as body from profile
       where status = 'active' and risk_codes <> '{}' and risk_codes @> array[$1::text] and profile_id > $2
       order by profile_id limit $3""";
 
