@@ -87,6 +87,9 @@ final class DemoShowcase {
       System.out.println("curl -s -H \"Authorization: Bearer $READER\" -H 'Content-Type: application/json' -d '"
           + description.encode() + "' " + base + "/profiles/search");
     }
+    System.out.println("\n# customers whose records conflict (two birth dates, two ids), for a steward to settle");
+    System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base
+        + "/profiles?risk=DATA_CONFLICT&limit=5'");
     System.out.println("\n# every source record and its profile (NDJSON)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
   }
