@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ({@code 19900307}), year first with any separator ({@code 1990/3/7}), or day and month first
  * ({@code 07.03.1990}, {@code 7/3/1990}). Day and month first is read as day/month/year unless the first number
  * cannot be a month (the US {@code 12/31/1990}); where either order is possible the day comes first, as in most of
- * the world: a source writes all its dates one way, so its records still agree with each other, and a day and
+ * the world, unless the source's mapping says it writes the month first ({@code "dates": "month-first"} in
+ * conf/sources): a source writes all its dates one way, so its records still agree with each other, and a day and
  * month swapped between sources is a partial agreement for the matcher, not a disagreement. A month written as an
  * English name or its abbreviation is read too ({@code 7 March 1990}, {@code 07-Mar-1990}, {@code March 7, 1990}).
  * A date of reduced precision ({@code 1990-03}, {@code 1990}) is kept as such.
@@ -55,8 +56,17 @@ final class DateText {
     return r == null ? null : r.iso();
   }
 
-  /** The date read from {@code text}, or null if it is none of the accepted forms or its year is impossible. */
+  /** The date read from {@code text}, day first where either order is possible; see {@link #read(String, boolean)}. */
   static Read read(String text) {
+    return read(text, false);
+  }
+
+  /**
+   * The date read from {@code text}, or null if it is none of the accepted forms or its year is impossible. Where a
+   * date written with the year last can be read either way ({@code 03/07/1990}), {@code monthFirst} says how the
+   * source writes its dates: month first as in the US, or day first as in most of the world.
+   */
+  static Read read(String text, boolean monthFirst) {
     String s = TIME.matcher(text.strip()).replaceFirst("");
     Matcher m = YEAR_FIRST.matcher(s);
     if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
@@ -70,7 +80,8 @@ final class DateText {
     if (m.matches()) {
       int first = Integer.parseInt(m.group(1));
       int second = Integer.parseInt(m.group(2));
-      return second > 12 && first <= 12 ? date(m.group(3), m.group(1), m.group(2)) : date(m.group(3), m.group(2), m.group(1));
+      boolean readMonthFirst = monthFirst ? !(first > 12 && second <= 12) : second > 12 && first <= 12;
+      return readMonthFirst ? date(m.group(3), m.group(1), m.group(2)) : date(m.group(3), m.group(2), m.group(1));
     }
     m = YEAR_MONTH.matcher(s);
     if (m.matches()) {

@@ -142,7 +142,7 @@ public final class IngestService {
       }
       RecordDecoder.Decoded d;
       try {
-        d = RecordDecoder.decode(mapping.apply(json), source, mapping.defaultKind());
+        d = RecordDecoder.decode(mapping.apply(json), source, mapping.defaultKind(), mapping.monthFirst());
       } catch (RuntimeException e) {
         // one input must never fail its batch (or block a Kafka partition): it is rejected on its own
         LOG.warn("input {} of source {} could not be decoded", i + 1, source, e);

@@ -51,7 +51,15 @@ public final class RecordDecoder {
    * @param source  the source the door received it for; a differing {@code source} field is an error
    */
   public static Decoded decode(JsonObject json, String source, Kind defaultKind) {
-    Fields f = new Fields(json);
+    return decode(json, source, defaultKind, false);
+  }
+
+  /**
+   * As above, for a source that writes its dates with the year last month first ({@code monthFirst}: 03/07/1990 is
+   * March 7) or day first.
+   */
+  public static Decoded decode(JsonObject json, String source, Kind defaultKind, boolean monthFirst) {
+    Fields f = new Fields(json, monthFirst);
     String declared = f.text("source");
     if (declared != null && !declared.equals(source)) {
       f.error("source", "is '" + declared + "' but the record was sent for source '" + source + "'");
@@ -90,11 +98,14 @@ public final class RecordDecoder {
 
   /** Typed access to the input that records an error per field instead of throwing. */
   private static final class Fields {
+    /** Whether the source writes dates with the year last month first. */
+    private final boolean monthFirst;
     private final JsonObject json;
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    Fields(JsonObject json) {
+    Fields(JsonObject json, boolean monthFirst) {
+      this.monthFirst = monthFirst;
       this.json = json;
     }
 
@@ -227,7 +238,7 @@ public final class RecordDecoder {
         return null;
       }
       if (s == null) return null;
-      DateText.Read read = DateText.read(s);
+      DateText.Read read = DateText.read(s, monthFirst);
       if (read == null) {
         warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
         return null;

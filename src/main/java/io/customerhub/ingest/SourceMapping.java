@@ -14,11 +14,16 @@ import java.util.Map;
  * source needs configuration, not code. Canonical fields already present in the input always win, so records that
  * arrive in canonical form pass through unchanged.
  */
-public record SourceMapping(String name, String topic, Kind defaultKind, Map<String, List<String>> fields) {
+public record SourceMapping(String name, String topic, Kind defaultKind, Map<String, List<String>> fields,
+                            boolean monthFirst) {
+
+  /** How a mapping file says that a source writes dates with the year last month first (03/07/1990 is March 7). */
+  static final String MONTH_FIRST = "month-first";
+  static final String DAY_FIRST = "day-first";
 
   /** The mapping used for sources that have no file in {@code conf/sources}: canonical input only. */
   public static SourceMapping canonicalOnly(String name) {
-    return new SourceMapping(name, null, null, Map.of());
+    return new SourceMapping(name, null, null, Map.of(), false);
   }
 
   static SourceMapping fromJson(JsonObject json) {
@@ -31,8 +36,13 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
       else sources.add(String.valueOf(spec));
       fields.put(target, List.copyOf(sources));
     }
+    Object declared = json.getValue("dates");
+    String dates = declared == null ? DAY_FIRST : declared.toString();
+    if (!dates.equals(DAY_FIRST) && !dates.equals(MONTH_FIRST)) {
+      throw new IllegalArgumentException("dates: '" + dates + "' is neither " + DAY_FIRST + " nor " + MONTH_FIRST);
+    }
     return new SourceMapping(json.getString("name"), json.getString("topic"),
-        Kind.fromWire(json.getString("defaultKind")).orElse(null), Map.copyOf(fields));
+        Kind.fromWire(json.getString("defaultKind")).orElse(null), Map.copyOf(fields), dates.equals(MONTH_FIRST));
   }
 
   /** Returns a new object in canonical shape; the input is not modified. */

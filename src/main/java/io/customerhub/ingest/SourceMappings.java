@@ -30,7 +30,12 @@ public final class SourceMappings {
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-          SourceMapping m = SourceMapping.fromJson(new JsonObject(Files.readString(file)));
+          SourceMapping m;
+          try {
+            m = SourceMapping.fromJson(new JsonObject(Files.readString(file)));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+          }
           map.put(m.name(), m);
         }
       } catch (IOException e) {

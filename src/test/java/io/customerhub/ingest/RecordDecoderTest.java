@@ -212,6 +212,16 @@ class RecordDecoderTest {
     assertEquals(List.of(), d.warnings());
   }
 
+  /** A source whose mapping says it writes the month first: the month comes first unless only the other order is. */
+  @ParameterizedTest
+  @CsvSource({"03/07/1990,1990-03-07", "3/7/1990,1990-03-07", "12/31/1990,1990-12-31", "31/12/1990,1990-12-31",
+      "07.03.1990,1990-07-03", "1990-03-07,1990-03-07", "7 March 1990,1990-03-07", "19900307,1990-03-07"})
+  void aSourceThatWritesTheMonthFirstIsReadMonthFirst(String wire, String expected) {
+    RecordDecoder.Decoded d = RecordDecoder.decode(person().put("birthDate", wire), "crm", null, true);
+    assertEquals(expected, d.record().birthDate());
+    assertEquals(List.of(), d.warnings());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"March 7th", "07.03.90", "7 Marsh 1990", "7 Ma 1990", "1990-03-07X", "123-45-6789",
       "9185-10-14", "0000-03-07", "1990-13", "1990-00"})

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -322,5 +323,19 @@ class SourceMappingTest {
   void configuredNamesGetTheirOwnMapping() {
     assertEquals("hub.source.erp", mapping("erp").topic());
     assertFalse(mapping("erp").fields().isEmpty());
+  }
+
+  @Test
+  void aMappingSaysWhetherItsSourceWritesTheMonthFirst() {
+    JsonObject us = new JsonObject().put("name", "us-crm").put("dates", "month-first")
+        .put("fields", new JsonObject().put("birthDate", "dob"));
+    SourceMapping m = SourceMapping.fromJson(us);
+    assertTrue(m.monthFirst());
+    assertFalse(SourceMapping.fromJson(us.copy().put("dates", "day-first")).monthFirst());
+    assertFalse(SourceMapping.fromJson(us.copy().put("dates", null)).monthFirst(), "day first unless it says");
+    assertFalse(mapping("crm").monthFirst(), "the shipped sources write the day first");
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> SourceMapping.fromJson(us.copy().put("dates", "mdy")));
+    assertEquals("dates: 'mdy' is neither day-first nor month-first", bad.getMessage());
   }
 }
