@@ -109,13 +109,10 @@ final class Corroboration {
    */
   private static void namePartsBackFullNames(Map<String, List<Candidate>> byAttribute,
                                              Map<String, Map<String, Map<SourceKey, String>>> votes) {
-    List<Candidate> fullNames = byAttribute.getOrDefault("fullName", List.of());
-    if (fullNames.isEmpty()) return;
+    Set<String> fullForms = forms("fullName", byAttribute);
+    if (fullForms.size() < 2) return; // none, or every full name the same: nothing to decide, nothing to explain
     Map<SourceKey, Candidate> givenBy = firstByRecord(byAttribute.getOrDefault("givenName", List.of()));
     Map<SourceKey, Candidate> familyBy = firstByRecord(byAttribute.getOrDefault("familyName", List.of()));
-    if (givenBy.isEmpty() || familyBy.isEmpty()) return;
-    Set<String> fullForms = forms("fullName", byAttribute);
-    if (fullForms.size() < 2) return; // every full name the same: nothing to decide, nothing to explain
     givenBy.forEach((record, g) -> {
       Candidate f = familyBy.get(record);
       if (f == null) return;
@@ -260,7 +257,6 @@ final class Corroboration {
     }
     return out;
   }
-
 
   private static void with(Map<String, Survivorship.Evidence> out, String attribute, Map<String, String> unlikely) {
     if (unlikely.isEmpty()) return;

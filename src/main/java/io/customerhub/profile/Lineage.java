@@ -89,8 +89,8 @@ public final class Lineage {
   private static Map<String, AttributeLineage> choose(Map<String, List<Candidate>> byAttribute,
                                                       SurvivorshipRules rules, NameKnowledge names) {
     // one record cannot disagree with itself: most profiles hold one, and assembling them is on ingest's path
-    Map<String, Survivorship.Evidence> evidence = severalRecords(byAttribute) ? Corroboration.of(byAttribute, names)
-        : Map.of();
+    boolean several = severalRecords(byAttribute);
+    Map<String, Survivorship.Evidence> evidence = several ? Corroboration.of(byAttribute, names) : Map.of();
     Map<String, AttributeLineage> out = new TreeMap<>();
     byAttribute.forEach((name, candidates) -> {
       if (!name.equals("fullName")) choose(out, name, candidates, rules, evidence.get(name));
@@ -99,7 +99,7 @@ public final class Lineage {
     List<Candidate> fullNames = byAttribute.get("fullName");
     if (fullNames != null) {
       Survivorship.Evidence e = evidence.getOrDefault("fullName", Survivorship.Evidence.NONE);
-      if (!evidence.isEmpty()) e = e.refuting(Corroboration.fullNamesNotSpelling(chosen(out, "givenName"),
+      if (several) e = e.refuting(Corroboration.fullNamesNotSpelling(chosen(out, "givenName"),
           chosen(out, "familyName"), fullNames));
       choose(out, "fullName", fullNames, rules, e);
     }

@@ -66,9 +66,13 @@ final class NameParts {
     List<Parts> out = new ArrayList<>(records.size());
     // one record cannot contradict itself: most profiles hold one, and assembling them is on ingest's path
     boolean compare = records.size() > 1 && names != NameKnowledge.NONE;
+    // each record's parts in Normalize.name form, where it gives both as labelled: the ones a swap could concern
+    String[] givenForm = new String[records.size()];
+    String[] familyForm = new String[records.size()];
     Set<String> givenForms = new HashSet<>();
     Set<String> familyForms = new HashSet<>();
-    for (CanonicalRecord r : records) {
+    for (int i = 0; i < records.size(); i++) {
+      CanonicalRecord r = records.get(i);
       String given = blankToNull(r.givenName());
       String family = blankToNull(r.familyName());
       if (given == null && family == null) {
@@ -82,17 +86,18 @@ final class NameParts {
         continue;
       }
       out.add(new Parts(given, family));
-      if (compare && given != null) givenForms.add(Normalize.name(given));
-      if (compare && family != null) familyForms.add(Normalize.name(family));
+      if (!compare) continue;
+      if (given != null) givenForms.add(givenForm[i] = Normalize.name(given));
+      if (family != null) familyForms.add(familyForm[i] = Normalize.name(family));
     }
     if (!compare || !intersect(givenForms, familyForms)) return out;
     for (int i = 0; i < out.size(); i++) {
-      Parts p = out.get(i);
-      if (p == null || p.given() == null || p.family() == null || !p.givenFrom().equals("givenName")) continue;
-      String given = Normalize.name(p.given());
-      String family = Normalize.name(p.family());
+      String given = givenForm[i];
+      String family = familyForm[i];
+      if (given == null || family == null) continue;
       boolean contradicted = familyForms.contains(given) || givenForms.contains(family);
       if (contradicted && names.swapOdds(given, family) >= ODDS) {
+        Parts p = out.get(i);
         out.set(i, new Parts(p.family(), p.given(), "familyName", "givenName"));
       }
     }

@@ -82,10 +82,11 @@ public final class Survivorship {
     List<Candidate> ordered = ordered(ranked);
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
+      boolean swapped = anySwapped(ordered);
       return new AttributeLineage(rule.strategy().wire(), best == null ? null : best.value(),
           best == null ? List.of() : List.of(best.record()), ordered,
-          best == null || !disagree && evidence.backing().isEmpty() && !anySwapped(ordered) ? List.of()
-              : why(rule, ranked, evidence, doubtful, disagree));
+          best == null || !disagree && evidence.backing().isEmpty() && !swapped ? List.of()
+              : why(rule, ranked, evidence, doubtful, disagree, swapped));
     }
     List<Ranked> distinct = new ArrayList<>(ranked.size());
     Set<String> seen = new HashSet<>();
@@ -107,7 +108,7 @@ public final class Survivorship {
    * or makes it unlikely, where something does.
    */
   private static List<String> why(SurvivorshipRule rule, List<Ranked> ranked, Evidence evidence,
-                                  Map<String, String> doubtful, boolean disagree) {
+                                  Map<String, String> doubtful, boolean disagree, boolean swapped) {
     List<String> out = new ArrayList<>();
     Ranked best = ranked.get(0);
     Set<SourceKey> offering = new HashSet<>();
@@ -119,7 +120,7 @@ public final class Survivorship {
     }
     Map<SourceKey, String> backing = evidence.backing().getOrDefault(best.form(), Map.of());
     // every record says it, as it labels it: nothing decided
-    if (!disagree && offering.containsAll(backing.keySet()) && !anySwapped(ordered(ranked))) return out;
+    if (!disagree && offering.containsAll(backing.keySet()) && !swapped) return out;
     if (rule.strategy() == SurvivorshipRule.Strategy.MOST_FREQUENT) {
       Set<SourceKey> all = new HashSet<>(offering);
       all.addAll(backing.keySet());
