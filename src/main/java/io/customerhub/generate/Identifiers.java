@@ -1,15 +1,16 @@
 package io.customerhub.generate;
 
+import io.customerhub.profile.ValueChecks;
+
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
-/** Realistic identifiers with their real check characters, so that validators in the hub accept them. */
+/**
+ * Realistic identifiers with their real check characters, computed as the hub checks them ({@link ValueChecks}), so
+ * that the hub accepts them.
+ */
 final class Identifiers {
 
-  private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String ID_CHECK = "10X98765432";
-  private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
   private static final int[] ORG_CODE_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
   private Identifiers() {
@@ -24,9 +25,7 @@ final class Identifiers {
   }
 
   static char chineseIdCheck(String body17) {
-    int sum = 0;
-    for (int i = 0; i < 17; i++) sum += (body17.charAt(i) - '0') * ID_WEIGHTS[i];
-    return ID_CHECK.charAt(sum % 11);
+    return ValueChecks.residentIdCheck(body17);
   }
 
   /** Unified social credit code (GB 32100): registry 9, type 1, area, organization code with its check, check. */
@@ -38,10 +37,7 @@ final class Identifiers {
     int c = 11 - sum % 11;
     org.append(c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c));
     String body = "91" + areaCode + org;
-    int total = 0;
-    for (int i = 0; i < 17; i++) total += USCC_CHARS.indexOf(body.charAt(i)) * USCC_WEIGHTS[i];
-    int check = (31 - total % 31) % 31;
-    return body + USCC_CHARS.charAt(check);
+    return body + ValueChecks.creditCodeCheck(body);
   }
 
   /** Identity documents of people outside mainland China: the format depends on the country. */

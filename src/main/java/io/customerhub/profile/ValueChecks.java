@@ -100,9 +100,27 @@ public final class ValueChecks {
       lookalikes++;
     }
     if (lookalikes > 0) return lookalikes <= 3;
+    return residentIdCheck(id) != id.charAt(17) || !realDate(id.substring(6, 14));
+  }
+
+  /**
+   * The check character of a resident identity number (GB 11643, ISO 7064 MOD 11-2) whose first 17 characters are
+   * digits: the one the hub checks ids by, and the one generated ids carry.
+   */
+  public static char residentIdCheck(CharSequence body17) {
     int sum = 0;
-    for (int i = 0; i < 17; i++) sum += (id.charAt(i) - '0') * RESIDENT_WEIGHTS[i];
-    return RESIDENT_CHECK.charAt(sum % 11) != id.charAt(17) || !realDate(id.substring(6, 14));
+    for (int i = 0; i < 17; i++) sum += (body17.charAt(i) - '0') * RESIDENT_WEIGHTS[i];
+    return RESIDENT_CHECK.charAt(sum % 11);
+  }
+
+  /**
+   * The check character of a unified social credit code (GB 32100, MOD 31) whose first 17 characters are of its
+   * alphabet: the one the hub checks codes by, and the one generated codes carry.
+   */
+  public static char creditCodeCheck(CharSequence body17) {
+    int total = 0;
+    for (int i = 0; i < 17; i++) total += USCC_CHARS.indexOf(body17.charAt(i)) * USCC_WEIGHTS[i];
+    return USCC_CHARS.charAt((31 - total % 31) % 31);
   }
 
   /**
@@ -111,14 +129,10 @@ public final class ValueChecks {
    */
   static boolean creditCodeDisproved(String code) {
     if (code.length() != 18 || !digits(code, 2, 8)) return false;
-    int total = 0;
     for (int i = 0; i < 17; i++) {
-      int v = USCC_CHARS.indexOf(code.charAt(i));
-      if (v < 0) return "IOSVZ".indexOf(code.charAt(i)) >= 0;
-      total += v * USCC_WEIGHTS[i];
+      if (USCC_CHARS.indexOf(code.charAt(i)) < 0) return "IOSVZ".indexOf(code.charAt(i)) >= 0;
     }
-    int check = USCC_CHARS.indexOf(code.charAt(17));
-    return check < 0 || check != (31 - total % 31) % 31;
+    return creditCodeCheck(code) != code.charAt(17);
   }
 
   private static boolean digits(String s, int from, int to) {

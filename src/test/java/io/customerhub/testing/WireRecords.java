@@ -1,5 +1,6 @@
 package io.customerhub.testing;
 
+import io.customerhub.profile.ValueChecks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -99,10 +100,7 @@ public final class WireRecords {
    * (ISO 7064 MOD 11-2), as real ones carry; without it the hub reads the id as mistyped (INVALID_ID).
    */
   public static String residentId(String body17) {
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) sum += (body17.charAt(i) - '0') * weights[i];
-    return body17 + "10X98765432".charAt(sum % 11);
+    return body17 + ValueChecks.residentIdCheck(body17);
   }
 
   /**
