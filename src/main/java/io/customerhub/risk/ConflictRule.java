@@ -38,6 +38,7 @@ public record ConflictRule(String code, String severity, List<String> attributes
         Set<String> all = Set.copyOf(forms);
         forms.removeIf(f -> isCoarserThanAnother(f, all));
       }
+      if (forms.size() < 2) continue; // one value, however many records give it: nothing to check on each profile
       // an id whose own check characters fail, or another record's id with a digit read as a letter, is a typo in
       // one source beside the customer's real id (the golden record passes it over): no reason to review them
       Set<String> wrong = ValueChecks.doubtful(attribute, forms).keySet();
