@@ -5,7 +5,16 @@ import java.util.UUID;
 /** Path and query parameters read strictly: a value that is not what the parameter takes is a 400 naming it. */
 final class Params {
 
+  /** The most items one page of a list answers (the review queue, the audit trail, the profiles with a risk tag). */
+  static final int MAX_PAGE = 1000;
+  private static final int DEFAULT_PAGE = 100;
+
   private Params() {
+  }
+
+  /** The {@code limit} of a page of a list: 100 unless the caller asks for 1 to {@link #MAX_PAGE}. */
+  static int pageLimit(String raw) {
+    return raw == null ? DEFAULT_PAGE : (int) number("limit", raw, 1, MAX_PAGE);
   }
 
   /** {@code raw} as a whole number from {@code min} to {@code max}. */

@@ -39,8 +39,6 @@ final class ProfileHandlers {
   private final Set<String> riskCodes;
   private final Pool pool;
   private final long settleMillis;
-  private static final int DEFAULT_PAGE = 100;
-  private static final int MAX_PAGE = 1000;
 
   ProfileHandlers(ProfileReadModel readModel, ProfileStore store, ProfileQueries queries, Set<String> riskCodes,
                   Pool pool, int settleSeconds) {
@@ -68,8 +66,7 @@ final class ProfileHandlers {
     String rawAfter = ctx.request().getParam("after");
     // PostgreSQL orders uuids by their bytes, unsigned: the nil uuid comes first
     UUID after = rawAfter == null ? new UUID(0, 0) : Params.profileId("after", rawAfter);
-    String rawLimit = ctx.request().getParam("limit");
-    int limit = rawLimit == null ? DEFAULT_PAGE : (int) Params.number("limit", rawLimit, 1, MAX_PAGE);
+    int limit = Params.pageLimit(ctx.request().getParam("limit"));
     queries.withRisk(code, after, limit)
         .compose(bodies -> ctx.vertx().executeBlocking(() -> page(bodies, limit), false))
         .onSuccess(page -> json(ctx, page)).onFailure(ctx::fail);

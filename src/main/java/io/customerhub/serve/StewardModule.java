@@ -31,7 +31,6 @@ import java.util.UUID;
 public final class StewardModule implements HttpApiVerticle.ApiModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(StewardModule.class);
-  private static final int MAX_PAGE = 1000;
   private static final int MAX_NOTE = 2000;
   private static final int MAX_SPLIT = 1000;
 
@@ -121,7 +120,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     if (!(body.getValue("decisions") instanceof JsonArray list) || list.isEmpty()) {
       throw HubException.invalid("decisions: a list of {\"id\", \"decision\", \"note\"} is missing");
     }
-    if (list.size() > MAX_PAGE) throw HubException.invalid("decisions: more than " + MAX_PAGE);
+    if (list.size() > Params.MAX_PAGE) throw HubException.invalid("decisions: more than " + Params.MAX_PAGE);
     List<Decided> decided = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String at = "decisions[" + i + "]";
@@ -252,8 +251,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   }
 
   private static int limit(RoutingContext ctx) {
-    String raw = ctx.request().getParam("limit");
-    return raw == null ? 100 : (int) Params.number("limit", raw, 1, MAX_PAGE);
+    return Params.pageLimit(ctx.request().getParam("limit"));
   }
 
   private static long reviewId(RoutingContext ctx) {
