@@ -3,6 +3,7 @@ package io.customerhub.app;
 import com.hazelcast.core.HazelcastInstance;
 import io.customerhub.cache.HazelcastConfigs;
 import io.customerhub.config.HubConfig;
+import io.customerhub.config.Secrets;
 import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.events.OutboxRelayVerticle;
 import io.customerhub.ingest.DeadLetters;
@@ -74,6 +75,8 @@ public final class HubNode implements AutoCloseable {
   private void boot(HubConfig config, Vertx shared) throws Exception {
     long t0 = System.nanoTime();
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
+    HubRules conf = HubRules.load(config.confDir());
+    String jwtSecret = Secrets.jwtSecret(config);
     pgUri = config.postgres().url();
     if (pgUri == null) {
       EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
@@ -88,8 +91,7 @@ public final class HubNode implements AutoCloseable {
         .getHazelcastInstance();
     database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
 
-    SourceMappings mappings = SourceMappings.load(config.confDir());
-    services = HubServices.create(vertx, config, database, hz, mappings, metrics);
+    services = HubServices.create(vertx, config, conf, jwtSecret, database, hz, metrics);
     await(services.models().load(services.engine()));
     await(services.candidateIndex().load());
     // says at WARN when the stored records' standardized values and keys come from another standardization
@@ -103,7 +105,7 @@ public final class HubNode implements AutoCloseable {
         hz.getLifecycleService().isRunning() ? "UP" : "DOWN").compose(s -> "UP".equals(s) ? Future.succeededFuture(s)
         : Future.failedFuture("hazelcast member is not running"))));
     if (kafka.enabled()) {
-      startKafka(config, mappings);
+      startKafka(config, conf.mappings());
       checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")
           : Future.failedFuture("the Kafka consumer has not completed a poll yet")));
     } else {

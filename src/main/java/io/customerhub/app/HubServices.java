@@ -4,9 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.customerhub.cache.ProfileCache;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
-import io.customerhub.config.Secrets;
 import io.customerhub.ingest.IngestService;
-import io.customerhub.ingest.SourceMappings;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileRules;
@@ -50,14 +48,14 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                           RoutingAnswers routingAnswers, Steward steward,
                           List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
-  static HubServices create(Vertx vertx, HubConfig config, Database db, HazelcastInstance hz, SourceMappings mappings,
-                            HubMetrics metrics) {
-    Auth auth = new Auth(vertx, Secrets.jwtSecret(config), config.auth().issuer());
-    MatchingConfig matching = MatchingConfig.load(config.confDir().resolve("matching.json"));
+  static HubServices create(Vertx vertx, HubConfig config, HubRules conf, String jwtSecret, Database db,
+                            HazelcastInstance hz, HubMetrics metrics) {
+    Auth auth = new Auth(vertx, jwtSecret, config.auth().issuer());
+    MatchingConfig matching = conf.matching();
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);
     ModelStore models = new ModelStore(vertx, db.pool());
-    ProfileRules rules = ProfileRules.load(config.confDir()).withNames(new LearnedNames(matching.nicknames(), engine));
+    ProfileRules rules = conf.profile().withNames(new LearnedNames(matching.nicknames(), engine));
     TierCutoffs cutoffs = new TierCutoffs(rules.tiers());
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);
@@ -66,11 +64,11 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Linker linker = new Linker(engine, engine.guard(), engine.keptApart()::check);
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, linker,
         candidateIndex, store, config.resolve(), engine::observe, metrics);
-    RoutingPolicy policy = RoutingPolicy.load(config.confDir());
+    RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest =
-        new IngestService(vertx, mappings, resolver, readModel, config.resolve().batchSize(), metrics);
+        new IngestService(vertx, conf.mappings(), resolver, readModel, config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, engine, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());

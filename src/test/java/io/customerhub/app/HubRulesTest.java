@@ -1,0 +1,66 @@
+package io.customerhub.app;
+
+import io.customerhub.config.ConfigLoader;
+import io.customerhub.config.HubConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A node reads and checks every rule file before it starts anything. */
+class HubRulesTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theShippedRulesLoad() {
+    HubRules rules = HubRules.load(Path.of("conf"));
+    assertTrue(rules.mappings().forSource("crm").isPresent());
+    assertFalse(rules.profile().risk().codes().isEmpty());
+  }
+
+  @Test
+  void aBrokenRuleFileStopsTheNodeBeforePostgresStarts() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("routing.json"), "{\"lanes\": [");
+    HubConfig config = ConfigLoader.load(conf.resolve("hub.json"), Map.of()).withDataDir(dir.resolve("data"));
+
+    Exception e = assertThrows(Exception.class, () -> HubNode.start(config));
+
+    assertTrue(e.getMessage().contains("routing.json"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("data")), "nothing was started, so nothing was written");
+  }
+
+  @Test
+  void aBrokenSourceMappingIsNamed() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("sources/crm.json"), "{\"source\": \"crm\", \"dates\": \"sideways\"}");
+
+    Exception e = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+
+    assertTrue(e.getMessage().contains("crm.json") && e.getMessage().contains("dates"), e.getMessage());
+  }
+
+  private Path copyOfConf() throws IOException {
+    Path conf = dir.resolve("conf");
+    try (Stream<Path> files = Files.walk(Path.of("conf"))) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = conf.resolve(Path.of("conf").relativize(from).toString());
+        if (Files.isDirectory(from)) Files.createDirectories(to);
+        else Files.copy(from, to);
+      }
+    }
+    assertEquals(Files.size(Path.of("conf/matching.json")), Files.size(conf.resolve("matching.json")));
+    return conf;
+  }
+}
