@@ -152,7 +152,7 @@ public final class HubNode implements AutoCloseable {
         config.http().maxLineBytes());
     deploy(kafkaIngest);
     deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
-        kafka.outboxIntervalMs()));
+        kafka.outboxIntervalMs(), kafka.outboxRetentionHours()));
   }
 
   /**

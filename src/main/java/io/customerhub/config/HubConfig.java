@@ -34,8 +34,10 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                                with room for the key and headers, because a dead letter that cannot be written
    *                                would stop its partition
    */
+  /** {@code outboxRetentionHours}: how long published change events stay in the outbox (0: for ever). */
   public record Kafka(String bootstrap, String groupId, String deadLetterTopic, int deadLetterMaxValueBytes,
-                      String changeTopic, int maxPollRecords, int outboxBatch, long outboxIntervalMs) {
+                      String changeTopic, int maxPollRecords, int outboxBatch, long outboxIntervalMs,
+                      int outboxRetentionHours) {
     public boolean enabled() {
       return bootstrap != null && !bootstrap.isBlank();
     }
@@ -96,7 +98,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             kafka.getString("deadLetterTopic", "hub.dead-letter"),
             kafka.getInteger("deadLetterMaxValueBytes", 512 << 10), kafka.getString("changeTopic", "hub.profile-changes"),
             kafka.getInteger("maxPollRecords", 1000), kafka.getInteger("outboxBatch", 500),
-            kafka.getLong("outboxIntervalMs", 200L)),
+            kafka.getLong("outboxIntervalMs", 200L), kafka.getInteger("outboxRetentionHours", 168)),
         new Hazelcast(hz.getString("clusterName", "customer-hub"),
             hz.getJsonArray("members", new io.vertx.core.json.JsonArray().add("127.0.0.1")).stream()
                 .map(String::valueOf).toList(),
@@ -123,7 +125,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public HubConfig withKafkaBootstrap(String bootstrap) {
     return new HubConfig(confDir, http, auth, dataDir, postgres, new Kafka(bootstrap, kafka.groupId,
         kafka.deadLetterTopic, kafka.deadLetterMaxValueBytes, kafka.changeTopic, kafka.maxPollRecords,
-        kafka.outboxBatch, kafka.outboxIntervalMs),
+        kafka.outboxBatch, kafka.outboxIntervalMs, kafka.outboxRetentionHours),
         hazelcast, resolve, upkeep);
   }
 

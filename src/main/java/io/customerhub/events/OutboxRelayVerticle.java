@@ -18,41 +18,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes profile-change events from the transactional outbox to Kafka: at least once, in order per profile
  * (events are keyed by profile id, sent in outbox order by a single leader, and marked published only after the
- * broker acknowledged them).
+ * broker acknowledged them). Events published longer ago than the retention are deleted, hourly and in rounds of
+ * {@link #PRUNE_ROUND}: the outbox is a way out, not an archive, and a hub that writes an event for every change
+ * of every profile would otherwise grow it without end (the topic is the history consumers read).
  */
 public final class OutboxRelayVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
+  /** Events deleted per transaction when pruning: short transactions, whatever the backlog. */
+  static final int PRUNE_ROUND = 10_000;
 
   private final Pool pool;
   private final KafkaProducer<String, String> producer;
   private final String topic;
   private final int batchSize;
   private final long intervalMs;
+  private final int retentionHours;
   /**
    * Events Kafka refused as too large: the next attempt sends each as a {@linkplain #withoutRecords summary}, in
    * its place in the outbox order. Bounded; an id falls out once the summary is out (or after 10,000 others).
    */
   private final Set<Long> tooLarge = new LinkedHashSet<>();
   private long timer = -1;
+  private long pruneTimer = -1;
   private boolean stopped;
 
   public OutboxRelayVerticle(Pool pool, KafkaProducer<String, String> producer, String topic, int batchSize,
-                             long intervalMs) {
+                             long intervalMs, int retentionHours) {
     this.pool = pool;
     this.producer = producer;
     this.topic = topic;
     this.batchSize = batchSize;
     this.intervalMs = intervalMs;
+    this.retentionHours = retentionHours;
   }
 
   @Override
   public Future<?> start() {
     schedule(0);
+    if (retentionHours > 0) pruneTimer = vertx.setPeriodic(1, TimeUnit.HOURS.toMillis(1), t -> prune());
     return Future.succeededFuture();
   }
 
@@ -60,7 +69,22 @@ public final class OutboxRelayVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     if (timer >= 0) vertx.cancelTimer(timer);
+    if (pruneTimer >= 0) vertx.cancelTimer(pruneTimer);
     return Future.succeededFuture();
+  }
+
+  /** Deletes the events published longer ago than the retention; returns how many. */
+  Future<Long> prune() {
+    return pruneRounds(0).onSuccess(n -> {
+      if (n > 0) LOG.info("outbox: deleted {} events published more than {} hours ago", n, retentionHours);
+    }).onFailure(err -> LOG.warn("outbox: old events not deleted: {}", err.getMessage()));
+  }
+
+  private Future<Long> pruneRounds(long soFar) {
+    if (stopped) return Future.succeededFuture(soFar);
+    return pool.preparedQuery(OutboxSql.PRUNE_PUBLISHED).execute(Tuple.of(retentionHours, PRUNE_ROUND))
+        .compose(rows -> rows.rowCount() < PRUNE_ROUND ? Future.succeededFuture(soFar + rows.rowCount())
+            : pruneRounds(soFar + rows.rowCount()));
   }
 
   private void schedule(long delay) {

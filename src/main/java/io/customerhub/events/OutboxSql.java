@@ -13,4 +13,12 @@ final class OutboxSql {
       select id, profile_id, payload::text from outbox where published_at is null order by id limit $1""";
 
   static final String MARK_PUBLISHED = "update outbox set published_at = now() where id = any($1::bigint[])";
+
+  /**
+   * Events published more than {@code $1} hours ago, at most {@code $2} of them, oldest first: the primary key is
+   * read from its start, where the old published events are, so a round reads little more than what it deletes.
+   */
+  static final String PRUNE_PUBLISHED = """
+      delete from outbox where id in (
+        select id from outbox where published_at < now() - make_interval(hours => $1) order by id limit $2)""";
 }

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
     assertEquals(new HubConfig.Auth(null, "customer-hub", 1440), c.auth());
     assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
     assertEquals(new HubConfig.Kafka(null, "customer-hub", "hub.dead-letter", 524_288, "hub.profile-changes", 1000,
-        500, 200L), c.kafka());
+        500, 200L, 168), c.kafka());
     assertFalse(c.kafka().enabled());
     assertEquals(new HubConfig.Hazelcast("customer-hub", List.of("127.0.0.1"), 5701), c.hazelcast());
     assertEquals(new HubConfig.Resolve(1000, 1024, "CN", 5, 300), c.resolve());
