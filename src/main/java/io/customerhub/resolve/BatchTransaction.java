@@ -61,7 +61,7 @@ final class BatchTransaction {
     }
   }
 
-  private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId) {
+  private record Stored(Instant updatedAt, String hash, boolean deleted, UUID profileId, boolean erased) {
   }
 
   private final Vertx vertx;
@@ -123,7 +123,7 @@ final class BatchTransaction {
         .compose(rows -> {
           for (Row r : rows) {
             stored.put(new SourceKey(r.getString(0), r.getString(1)), new Stored(instant(r.getOffsetDateTime(2)),
-                r.getString(3), r.getBoolean(4), r.getUUID(5)));
+                r.getString(3), r.getBoolean(4), r.getUUID(5), r.getBoolean(6)));
           }
           classify(winners, stored, identities, orders, deletes, leaving, unchangedOrders);
           return records.writeRecords(RecordWrites.concat(identities, orders, deletes), stored::containsKey);
@@ -163,6 +163,11 @@ final class BatchTransaction {
                         List<Prepared> unchangedOrders) {
     for (Prepared p : winners) {
       Stored s = stored.get(p.key());
+      if (s != null && s.erased()) {
+        // the customer asked to be erased: nothing the source sends of this record again is kept
+        state.record(p, Outcome.of(Outcome.Kind.ERASED, null));
+        continue;
+      }
       if (s != null && !p.supersedes(s.updatedAt(), s.hash())) {
         Outcome.Kind kind = p.hash().equals(s.hash()) ? Outcome.Kind.UNCHANGED : Outcome.Kind.STALE;
         state.record(p, Outcome.of(kind, s.profileId()));

@@ -19,6 +19,11 @@ public record Outcome(Kind kind, UUID profileId, String error) {
     SUPERSEDED,
     /** Detached from its profile. */
     DELETED,
+    /**
+     * The customer was erased at their request: nothing of this version is stored, whatever it says (the source
+     * still holds the record and should erase it too).
+     */
+    ERASED,
     /** Could not be processed. */
     REJECTED;
 

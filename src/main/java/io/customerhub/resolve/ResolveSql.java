@@ -24,7 +24,7 @@ final class ResolveSql {
   static final String LOCK_ALL_BUCKETS = "select pg_advisory_xact_lock(1213547074, -5)";
 
   static final String EXISTING_RECORDS = """
-      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id
+      select r.source, r.source_id, r.updated_at, r.content_hash, r.deleted, c.profile_id, r.erased_at is not null
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join source_record r on r.source = k.source and r.source_id = k.source_id
       left join crosswalk c on c.source = r.source and c.source_id = r.source_id""";

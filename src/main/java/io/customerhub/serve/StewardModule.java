@@ -25,8 +25,8 @@ import java.util.UUID;
  * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code GET /reviews/{id}},
  * {@code POST /reviews/{id}/decision}, {@code POST /reviews/decisions} for many),
  * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}), golden values set
- * by hand ({@code PUT} and {@code DELETE /profiles/{id}/overrides/{attribute}}) and the audit trail
- * ({@code GET /audit}).
+ * by hand ({@code PUT} and {@code DELETE /profiles/{id}/overrides/{attribute}}), the audit trail
+ * ({@code GET /audit}) and, for administrators, the erasure of a customer ({@code POST /profiles/{id}/erase}).
  */
 public final class StewardModule implements HttpApiVerticle.ApiModule {
 
@@ -51,6 +51,18 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     api.put("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
     api.delete("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
     api.get("/audit").handler(Auth.require("steward")).handler(this::audit);
+    // irreversible, and about a person's rights rather than data quality: administrators only
+    api.post("/profiles/:profileId/erase").handler(Auth.require("admin")).handler(this::erase);
+  }
+
+  /** Erases a customer at their request; the note (the request's reference) is required, for the audit trail. */
+  private void erase(RoutingContext ctx) {
+    UUID profile = ProfileHandlers.profileId(ctx);
+    String note = note(Json.body(ctx));
+    if (note == null || note.isBlank()) {
+      throw HubException.invalid("note: say why the customer is erased (the request's reference), for the audit trail");
+    }
+    answer(ctx, steward.erasure().erase(profile, Auth.actor(ctx), note));
   }
 
   /** PUT sets a golden attribute (a whole list for emails, phones, addresses) by hand, DELETE gives it back. */

@@ -28,7 +28,7 @@ public final class ProfileActions {
   /** A split would otherwise store a decision for every pair of a moved and a remaining record without end. */
   static final int MAX_SPLIT_PAIRS = 10_000;
 
-  private record Locked(String status, String kind, String mergedInto, List<SourceKey> records,
+  record Locked(String status, String kind, String mergedInto, List<SourceKey> records,
                         JsonObject overrides) {
   }
 
@@ -142,7 +142,7 @@ public final class ProfileActions {
    * second transaction, which takes the writer lock this action holds, so nothing moves until it is released.
    * "No profile" would tell the caller it does not exist, when the same request succeeds a moment later.
    */
-  private static Future<Map<UUID, Locked>> lock(SqlConnection conn, UUID... ids) {
+  static Future<Map<UUID, Locked>> lock(SqlConnection conn, UUID... ids) {
     return conn.preparedQuery(StewardSql.LOCK_PROFILES).execute(Tuple.of(ids)).compose(rows -> {
       Map<UUID, Locked> out = new LinkedHashMap<>();
       for (Row r : rows) {
@@ -168,7 +168,7 @@ public final class ProfileActions {
     });
   }
 
-  private static Locked active(Map<UUID, Locked> profiles, UUID id) {
+  static Locked active(Map<UUID, Locked> profiles, UUID id) {
     Locked p = profiles.get(id);
     if (p == null) throw StewardRefusal.missing("no profile " + id);
     if (p.mergedInto() != null) throw StewardRefusal.conflict("profile " + id + " was merged into " + p.mergedInto());

@@ -41,8 +41,10 @@ final class ProfileSurgery {
   static final class Work {
     final List<ProfileChange> changes = new ArrayList<>();
     final List<SourceKey[]> keptApart = new ArrayList<>();
-    /** Pairs kept apart before that a steward merged now. */
+    /** Pairs kept apart before that a steward merged now, or that an erasure removed. */
     final List<SourceKey[]> together = new ArrayList<>();
+    /** Records that left every profile: their routing answers go too. */
+    final List<SourceKey> detached = new ArrayList<>();
   }
 
   private final Vertx vertx;
@@ -99,7 +101,7 @@ final class ProfileSurgery {
                 .put("right", CanonicalJson.key(p[1])).put("together", true));
           }
           // the action is committed: a cache that missed it is repaired by the next change or read
-          return readModel.afterCommit(work.changes, List.of()).recover(err -> {
+          return readModel.afterCommit(work.changes, work.detached).recover(err -> {
             LOG.warn("profiles changed by {} not cached: {}", what, err.getMessage());
             return Future.succeededFuture();
           }).map(result);
@@ -148,6 +150,11 @@ final class ProfileSurgery {
               work.changes.addAll(recomputed);
               return sync.log(conn, records, Map.of());
             }).map(fresh));
+  }
+
+  /** Every node's candidate index reads {@code records} back as they are after this transaction: moved, or gone. */
+  Future<Void> reindex(SqlConnection conn, List<SourceKey> records) {
+    return sync.log(conn, records, Map.of());
   }
 
   /** Recomputes the profiles after a change of what they are made of (an override). */

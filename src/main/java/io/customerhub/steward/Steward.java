@@ -8,18 +8,23 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
-/** The stewards' capability: the review queue and direct actions on profiles, sharing one way of changing them. */
+/**
+ * The stewards' capability: the review queue, direct actions on profiles and the erasure of a customer, sharing one
+ * way of changing them.
+ */
 public final class Steward {
 
   private final ProfileSurgery surgery;
   private final StewardDecisions decisions;
   private final ProfileActions actions;
+  private final CustomerErasure erasure;
 
   public Steward(Vertx vertx, Pool pool, ProfileStore store, IndexSync sync, ProfileReadModel readModel,
                  KeptApart keptApart) {
     this.surgery = new ProfileSurgery(vertx, pool, store, sync, readModel, keptApart);
     this.decisions = new StewardDecisions(surgery);
     this.actions = new ProfileActions(surgery);
+    this.erasure = new CustomerErasure(surgery);
   }
 
   /** Loads the pairs stewards kept apart, and listens for those decided on other nodes. */
@@ -33,5 +38,9 @@ public final class Steward {
 
   public ProfileActions actions() {
     return actions;
+  }
+
+  public CustomerErasure erasure() {
+    return erasure;
   }
 }

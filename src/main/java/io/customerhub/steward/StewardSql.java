@@ -121,4 +121,59 @@ final class StewardSql {
 
   static final String AUDIT = """
       insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::text::jsonb)""";
+
+  // The erasure of a customer (CustomerErasure). $1, $2: the source and source id arrays of its records.
+
+  /** The orders that name one of the customer's records as their customer. */
+  static final String ERASURE_ORDERS = """
+      select o.source, o.source_id from customer_order o
+      join unnest($1::text[], $2::text[]) as k(source, source_id)
+        on o.customer_source = k.source and o.customer_source_id = k.source_id""";
+
+  /** The profile $1 and every profile merged into it, at any remove: the rows, notes and history it made. */
+  static final String ERASURE_PROFILES = """
+      with recursive tree(id) as (
+        select $1::uuid
+        union
+        select p.profile_id from profile p join tree t on p.merged_into = t.id)
+      select id from tree""";
+
+  /**
+   * Each record keeps a row that says nothing but its key and when it was erased: ingest answers a source that
+   * sends it again "erased" and stores nothing (its content hash and time stay, which no reader can turn back).
+   */
+  static final String ERASE_RECORDS = """
+      update source_record r set deleted = true, erased_at = now(), raw = null, standard = null, key_hashes = '{}',
+        canonical = json_build_object('source', r.source, 'sourceId', r.source_id, 'kind', r.kind, 'deleted', true)
+      from unnest($1::text[], $2::text[]) as k(source, source_id)
+      where r.source = k.source and r.source_id = k.source_id""";
+
+  static final String ERASE_CROSSWALK = """
+      delete from crosswalk c using unnest($1::text[], $2::text[]) as k(source, source_id)
+      where c.source = k.source and c.source_id = k.source_id""";
+
+  static final String ERASE_ORDER_ROWS = """
+      delete from customer_order o using unnest($1::text[], $2::text[]) as k(source, source_id)
+      where o.source = k.source and o.source_id = k.source_id""";
+
+  /** Every pair with one of the records, open or decided: about a customer who is gone, each is moot. */
+  static final String ERASE_PAIRS = """
+      delete from review_pair where id in (
+        select p.id from review_pair p join unnest($1::text[], $2::text[]) as k(source, source_id)
+          on p.left_source = k.source and p.left_id = k.source_id
+        union
+        select p.id from review_pair p join unnest($1::text[], $2::text[]) as k(source, source_id)
+          on p.right_source = k.source and p.right_id = k.source_id)
+      returning id, status, left_source, left_id, right_source, right_id""";
+
+  /** The rows of the profiles merged into the erased one keep their ids (they redirect) but no body or override. */
+  static final String ERASE_MERGED_PROFILES = """
+      update profile set body = null, overrides = null, risk_codes = '{}' where profile_id = any($1::uuid[])""";
+
+  /** Stewards' notes and override values about the profiles ({@code $1}: audit subjects) and their merges. */
+  static final String ERASE_AUDIT_DETAILS = """
+      update audit_log set detail = jsonb_build_object('erased', true) where subject = any($1::text[])""";
+
+  static final String ERASE_MERGE_REASONS = """
+      update merge_history set reason = null where survivor = any($1::uuid[]) or merged = any($1::uuid[])""";
 }

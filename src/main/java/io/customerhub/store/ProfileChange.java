@@ -20,6 +20,8 @@ public record ProfileChange(UUID profileId, String type, long version, Profile p
   public static final String MERGED = "merged";
   public static final String DELETED = "deleted";
   public static final String SPLIT = "split";
+  /** Deleted at the customer's request, with everything its records said; {@code detachedKeys} names them. */
+  public static final String ERASED = "erased";
 
   /** A change without a new profile version to compare (merged away, deleted). */
   public ProfileChange(UUID profileId, String type, long version, Profile profile, UUID mergedInto,

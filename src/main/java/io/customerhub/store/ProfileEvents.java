@@ -41,6 +41,13 @@ final class ProfileEvents {
       o.put("recordCount", keys.size());
       o.put("recordsTruncated", listed.size() < keys.size());
     }
+    if (ProfileChange.ERASED.equals(c.type())) {
+      // the keys of the records erased, so that every system fed by these events can erase them too
+      JsonArray listed = listedKeys(c.detachedKeys());
+      o.put("records", listed);
+      o.put("recordCount", c.detachedKeys().size());
+      o.put("recordsTruncated", listed.size() < c.detachedKeys().size());
+    }
     if (c.changes() != null) {
       o.put("changes", new JsonArray(c.changes().types()));
       o.put("changedAttributes", new JsonArray(c.changes().changedAttributes()));

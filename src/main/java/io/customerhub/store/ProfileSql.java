@@ -65,6 +65,12 @@ final class ProfileSql {
       insert into profile (profile_id, version, status, created_at, updated_at)
       select t, 1, 'deleted', now(), now() from unnest($1::uuid[]) as t""";
 
+  /** A profile whose customer was erased: deleted, and nothing it said kept. */
+  static final String ERASE = """
+      update profile set status = 'deleted', version = version + 1, body = null, overrides = null, risk_codes = '{}',
+        tier = null, value_12m = 0, updated_at = now()
+      where profile_id = $1 returning version""";
+
   static final String INSERT_OUTBOX = """
       insert into outbox (profile_id, change_type, version, payload)
       select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]::json[])""";

@@ -359,4 +359,18 @@ public final class ProfileStore {
     return conn.preparedQuery(ProfileSql.INSERT_OUTBOX)
         .execute(Tuple.of(ids.toArray(UUID[]::new), types, vs, payloads)).mapEmpty();
   }
+
+  /**
+   * Profile {@code id}, whose records were just erased, is deleted without anything it said (body, overrides, risk
+   * codes, tier), and an {@code erased} event names its records, so that the systems fed by the events erase the
+   * customer too. Returns the change, for the cache.
+   */
+  public static Future<ProfileChange> writeErased(SqlConnection conn, UUID id, List<SourceKey> records) {
+    return conn.preparedQuery(ProfileSql.ERASE).execute(Tuple.of(id)).compose(rows -> {
+      ProfileChange c = new ProfileChange(id, ProfileChange.ERASED, rows.iterator().next().getLong(0), null, null,
+          List.copyOf(records));
+      return conn.preparedQuery(ProfileSql.INSERT_OUTBOX).execute(Tuple.of(new UUID[] {id}, new String[] {c.type()},
+          new Long[] {c.version()}, new String[] {ProfileEvents.payload(c).encode()})).map(c);
+    });
+  }
 }

@@ -104,6 +104,24 @@ class ChangeEventsIT extends OneKafkaHubPerClass {
     assertTrue(last.getLong("version") > absorbedEvents.get(0).getLong("version"), absorbedEvents::toString);
   }
 
+  @Test
+  void anErasedCustomersLastEventNamesItsRecordsSoThatConsumersEraseThemToo() {
+    Rec crm = distinctPerson("crm", "C");
+    Rec erp = crm.copyIn("erp", "K");
+    String profileId = hub.accept(crm).getString("profileId");
+    assertEquals(profileId, hub.accept(erp).getString("profileId"));
+
+    assertEquals(200, hub.post("/api/v1/profiles/" + profileId + "/erase", "application/json",
+        "{\"note\":\"DSAR-7\"}", hub.adminToken()).status());
+
+    List<JsonObject> events = eventsOf(profileId, 3);
+    assertEquals(List.of("created", "updated", "erased"), field(events, "changeType"));
+    JsonObject erased = events.get(2);
+    assertEquals(new JsonArray().add(key(crm)).add(key(erp)), erased.getJsonArray("records"), erased::encode);
+    assertEquals(3L, erased.getLong("version"));
+    assertEquals(null, erased.getValue("tier"), "nothing about the customer but the keys to erase");
+  }
+
   private static JsonObject key(Rec r) {
     return new JsonObject().put("source", r.source()).put("sourceId", r.sourceId());
   }

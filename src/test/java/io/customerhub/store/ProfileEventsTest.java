@@ -86,4 +86,21 @@ class ProfileEventsTest {
     assertEquals(new JsonObject().put("profileId", ID.toString()).put("changeType", "merged").put("version", 8L)
         .put("mergedInto", survivor.toString()), event);
   }
+
+  @Test
+  void anErasedProfileListsTheErasedRecordsAndNothingElse() {
+    JsonObject event = ProfileEvents.payload(new ProfileChange(ID, ProfileChange.ERASED, 9, null, null,
+        List.of(new SourceKey("crm", "C1"), new SourceKey("erp", "A1"))));
+    assertEquals(new JsonObject().put("profileId", ID.toString()).put("changeType", "erased").put("version", 9L)
+        .put("records", new JsonArray().add(key("crm", "C1")).add(key("erp", "A1"))).put("recordCount", 2)
+        .put("recordsTruncated", false), event);
+  }
+
+  @Test
+  void aDeletedProfileListsNoRecordsEvenIfRecordsLeftIt() {
+    JsonObject event = ProfileEvents.payload(new ProfileChange(ID, ProfileChange.DELETED, 9, null, null,
+        List.of(new SourceKey("crm", "C1"))));
+    assertEquals(new JsonObject().put("profileId", ID.toString()).put("changeType", "deleted").put("version", 9L),
+        event);
+  }
 }

@@ -1,0 +1,116 @@
+package io.customerhub.steward;
+
+import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Erases a customer at their request (the right to erasure of the GDPR, art. 17, and its kin in other laws): in one
+ * transaction taken alone against ingest, everything the hub holds that says something about the person goes, and
+ * what is left says only that a record of that key was erased, and when:
+ * <ul>
+ *   <li>the profile's records and the orders that name them as their customer: canonical values, the raw text as
+ *       sent and the standardized values; the row stays, marked erased, so that a source sending the record again
+ *       is answered {@code erased} and nothing of it is stored again;</li>
+ *   <li>their crosswalk rows and order rows, and every review pair with one of them (decided ones too: a pair
+ *       kept apart says nothing once one side is gone);</li>
+ *   <li>the profile's body, overrides and risk codes, and those of every profile merged into it before; stewards'
+ *       notes and override values in the audit trail and the merge history of those profiles;</li>
+ *   <li>the cache entries of the profile and the routing answers of its records, on every node.</li>
+ * </ul>
+ * An {@code erased} change event names the records' keys, so that the systems fed by the events erase the customer
+ * too. The audit trail keeps who erased which profile, when, and how many records, with the note given: a record
+ * of the erasure itself, which the law asks to be able to show.
+ */
+public final class CustomerErasure {
+
+  private final ProfileSurgery surgery;
+
+  CustomerErasure(ProfileSurgery surgery) {
+    this.surgery = surgery;
+  }
+
+  /** What was erased, for the answer. */
+  private record Erased(List<SourceKey> records, List<SourceKey> orders, List<UUID> profiles, int pairs) {
+  }
+
+  /** Erases profile {@code profile}, which must be active, with every record in it. */
+  public Future<JsonObject> erase(UUID profile, String actor, String note) {
+    return surgery.run("the erasure of " + profile, (conn, work) -> ProfileActions.lock(conn, profile)
+        .compose(profiles -> {
+          List<SourceKey> records = ProfileActions.active(profiles, profile).records();
+          return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys(records))
+              .compose(orderRows -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
+                  .map(tree -> new Erased(records, keysOf(orderRows), uuids(tree), 0)));
+        })
+        .compose(e -> {
+          List<SourceKey> all = new ArrayList<>(e.records());
+          all.addAll(e.orders());
+          Tuple byKey = keys(all);
+          UUID[] tree = e.profiles().toArray(UUID[]::new);
+          String[] subjects = e.profiles().stream().map(id -> "profile:" + id).toArray(String[]::new);
+          return conn.preparedQuery(StewardSql.ERASE_RECORDS).execute(byKey)
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_CROSSWALK).execute(byKey))
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_ORDER_ROWS).execute(byKey))
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_PAIRS).execute(byKey))
+              .compose(pairs -> {
+                List<String> pairSubjects = new ArrayList<>(List.of(subjects));
+                for (Row r : pairs) {
+                  pairSubjects.add("review_pair:" + r.getLong(0));
+                  // a pair kept apart is enforced in memory on every node: it goes there too
+                  if ("kept-apart".equals(r.getString(1))) {
+                    work.together.add(new SourceKey[] {new SourceKey(r.getString(2), r.getString(3)),
+                        new SourceKey(r.getString(4), r.getString(5))});
+                  }
+                }
+                return conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS)
+                    .execute(Tuple.of(pairSubjects.toArray(String[]::new))).map(pairs.rowCount());
+              })
+              .compose(pairs -> conn.preparedQuery(StewardSql.ERASE_MERGE_REASONS).execute(Tuple.of((Object) tree))
+                  .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(Tuple.of((Object) tree)))
+                  .compose(v -> ProfileStore.writeErased(conn, profile, e.records()))
+                  .compose(change -> {
+                    work.changes.add(change);
+                    work.detached.addAll(e.records());
+                    // every node's candidate index forgets the records: it reads them back, erased
+                    return surgery.reindex(conn, e.records());
+                  })
+                  .map(v -> new Erased(e.records(), e.orders(), e.profiles(), pairs)));
+        })
+        .compose(e -> {
+          JsonObject detail = new JsonObject().put("records", e.records().size()).put("orders", e.orders().size())
+              .put("profiles", e.profiles().size()).put("reviewPairs", e.pairs()).put("note", note);
+          // after the scrub of the profile's audit details, so that this entry stays
+          return surgery.audit(conn, actor, "profile.erase", "profile:" + profile, detail)
+              .map(v -> new JsonObject().put("profileId", profile.toString()).put("erased", detail.copy()
+                      .put("records", new JsonArray(e.records().stream().map(SourceKey::asString).toList()))));
+        }));
+  }
+
+  private static Tuple keys(List<SourceKey> keys) {
+    // (Object): an array as the last argument would be taken for the variable arguments themselves
+    return Tuple.of(keys.stream().map(SourceKey::source).toArray(String[]::new),
+        (Object) keys.stream().map(SourceKey::sourceId).toArray(String[]::new));
+  }
+
+  private static List<SourceKey> keysOf(Iterable<Row> rows) {
+    List<SourceKey> out = new ArrayList<>();
+    for (Row r : rows) out.add(new SourceKey(r.getString(0), r.getString(1)));
+    return out;
+  }
+
+  private static List<UUID> uuids(Iterable<Row> rows) {
+    List<UUID> out = new ArrayList<>();
+    for (Row r : rows) out.add(r.getUUID(0));
+    return out;
+  }
+}
