@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Versions of the match model in PostgreSQL, and the data they are learned from: EM runs over the standardized
- * values of every stored identity record (no labels), the result is stored as a new version and used at once.
+ * values of the stored identity records (no labels; a sample of a big hub's), the result is stored as a new version
+ * and used at once.
  */
 public final class ModelStore {
 
@@ -64,33 +65,43 @@ public final class ModelStore {
     });
   }
 
-  /** Learns a model from the stored records, stores it as a new version and puts it to use. */
+  /**
+   * Learns a model from the stored records, stores it as a new version and puts it to use. Beyond
+   * {@code training.maxRecords} stored records it learns from a uniform sample of that many: EM's estimates are
+   * proportions, which a sample of a quarter million records gives as well as all of them, while reading and
+   * blocking every record of a big hub costs minutes and gigabytes.
+   */
   public Future<JsonObject> train(MatchEngine engine, String actor) {
     long started = System.nanoTime();
-    return standards().compose(records -> vertx.executeBlocking(
-        () -> BatchPass.of(records, engine.config()), false)).compose(pass -> train(engine, actor, pass, started));
+    return identityRecords().compose(stored -> sample(TrainingSample.fraction(stored,
+            engine.config().maxTrainingRecords()))
+        .compose(records -> vertx.executeBlocking(() -> BatchPass.of(records, engine.config()), false))
+        .compose(pass -> train(engine, actor, pass, stored, started)));
   }
 
   /** The same, from records already read and blocked (a re-resolution's pass that follows on the same records). */
   public Future<JsonObject> train(MatchEngine engine, String actor, BatchPass pass) {
-    return train(engine, actor, pass, System.nanoTime());
+    return train(engine, actor, pass, pass.records().size(), System.nanoTime());
   }
 
-  private Future<JsonObject> train(MatchEngine engine, String actor, BatchPass pass, long started) {
+  /** {@code stored}: how many records the pass's records were drawn from, which decides when to train again. */
+  private Future<JsonObject> train(MatchEngine engine, String actor, BatchPass pass, long stored, long started) {
     int records = pass.records().size();
     if (records < 2) {
       return Future.failedFuture(new IllegalStateException("at least two stored records are needed to train"));
     }
     return vertx.executeBlocking(() -> EmTrainer.train(pass, engine.config(), 20261123L), false)
         .compose(model -> pool.preparedQuery(ModelSql.INSERT)
-            .execute(Tuple.of(model.toJson(), (long) records, actor))
+            .execute(Tuple.of(model.toJson(), stored, actor))
             .map(rows -> {
               long version = rows.iterator().next().getLong(0);
               engine.use(model, version);
               double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
-              LOG.info("trained match model version {} on {} records in {} s", version, records, seconds);
-              return new JsonObject().put("version", version).put("trainedOn", records)
-                  .put("seconds", seconds).put("note", model.note())
+              String of = records < stored ? " (a sample) of " + stored : "";
+              LOG.info("trained match model version {} on {} records{} in {} s", version, records, of, seconds);
+              JsonObject out = new JsonObject().put("version", version).put("trainedOn", stored);
+              if (records < stored) out.put("sample", records);
+              return out.put("seconds", seconds).put("note", model.note())
                   .put("model", new JsonObject(model.toJson()));
             }));
   }
@@ -107,9 +118,18 @@ public final class ModelStore {
 
   /** Every stored standardized record, in key order. */
   private Future<List<StandardRecord>> standards() {
+    return sample(1.0);
+  }
+
+  /** The stored standardized records that {@link TrainingSample#keeps} at {@code fraction}, in key order. */
+  private Future<List<StandardRecord>> sample(double fraction) {
     List<StandardRecord> records = new ArrayList<>();
     return StoredPages.each(vertx, pool, ModelSql.ALL_STANDARDS, rows -> {
-      for (Row r : rows) records.add(StandardRecord.decode(r.getString(2)));
+      for (Row r : rows) {
+        if (TrainingSample.keeps(r.getString(0), r.getString(1), fraction)) {
+          records.add(StandardRecord.decode(r.getString(2)));
+        }
+      }
     }).map(records);
   }
 }

@@ -29,12 +29,13 @@ import java.util.List;
  * @param maxIterations     EM iterations per training session
  * @param randomPairs       random pairs drawn to estimate u probabilities
  * @param maxTrainingPairs  candidate pairs used for EM at most (sampled beyond)
+ * @param maxTrainingRecords stored records a training reads at most: beyond, a uniform sample of that many
  * @param nicknames         given-name groups (conf/nicknames.txt)
  */
 public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, int blockWindow,
                              double mergeProbability, double reviewProbability, double nameNear, double nameSimilar,
                              double tfMinimum, int maxClusterSize, int maxIterations, int randomPairs,
-                             int maxTrainingPairs, Nicknames nicknames) {
+                             int maxTrainingPairs, int maxTrainingRecords, Nicknames nicknames) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +47,8 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
     require(nameSimilar > 0 && nameSimilar <= nameNear && nameNear < 1, "compare: 0 < nameSimilar <= nameNear < 1");
     require(tfMinimum > 0 && tfMinimum < 1, "compare.tfMinimum must be in (0, 1)");
     require(maxClusterSize >= 2, "guard.maxClusterSize must be at least 2");
-    require(maxIterations >= 1 && randomPairs >= 100 && maxTrainingPairs >= 100, "training limits too small");
+    require(maxIterations >= 1 && randomPairs >= 100 && maxTrainingPairs >= 100 && maxTrainingRecords >= 1000,
+        "training limits too small");
     if (nicknames == null) nicknames = Nicknames.none();
   }
 
@@ -57,7 +59,7 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
   /** Sensible settings without a file (no nicknames). */
   public static MatchingConfig defaults() {
     return new MatchingConfig(StandardizerConfig.defaults(), 300, 20, 0.95, 0.60, 0.92, 0.82, 1e-5, 200, 30,
-        200_000, 2_000_000, Nicknames.none());
+        200_000, 2_000_000, 250_000, Nicknames.none());
   }
 
   /** Reads conf/matching.json; the nickname file it names is resolved against the same directory. */
@@ -90,7 +92,8 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
         compare.path("nameNear").asDouble(d.nameNear), compare.path("nameSimilar").asDouble(d.nameSimilar),
         compare.path("tfMinimum").asDouble(d.tfMinimum), guard.path("maxClusterSize").asInt(d.maxClusterSize),
         training.path("maxIterations").asInt(d.maxIterations), training.path("randomPairs").asInt(d.randomPairs),
-        training.path("maxPairs").asInt(d.maxTrainingPairs), nicknames);
+        training.path("maxPairs").asInt(d.maxTrainingPairs), training.path("maxRecords").asInt(d.maxTrainingRecords),
+        nicknames);
   }
 
   /** A list of names, or null (the default) when the entry is missing. */
@@ -104,11 +107,11 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
   public MatchingConfig withNicknames(Nicknames n) {
     return new MatchingConfig(standardizer.withNicknames(n),
         maxBlockSize, blockWindow, mergeProbability, reviewProbability, nameNear, nameSimilar, tfMinimum,
-        maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, n);
+        maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, maxTrainingRecords, n);
   }
 
   public MatchingConfig withThresholds(double merge, double review) {
     return new MatchingConfig(standardizer, maxBlockSize, blockWindow, merge, review, nameNear, nameSimilar,
-        tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, nicknames);
+        tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, maxTrainingRecords, nicknames);
   }
 }

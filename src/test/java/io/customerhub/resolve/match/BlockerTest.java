@@ -27,7 +27,7 @@ class BlockerTest {
     MatchingConfig d = MatchingConfig.defaults();
     return new MatchingConfig(StandardizerConfig.defaults(), maxBlock, window, d.mergeProbability(),
         d.reviewProbability(), d.nameNear(), d.nameSimilar(), d.tfMinimum(), d.maxClusterSize(), d.maxIterations(),
-        d.randomPairs(), d.maxTrainingPairs(), d.nicknames());
+        d.randomPairs(), d.maxTrainingPairs(), d.maxTrainingRecords(), d.nicknames());
   }
 
   /** The keys two records share: which blocking rules bring a pair together. */
