@@ -231,10 +231,11 @@ final class ResolveSql {
    * Two stored records: their standardized values (null for an order of a known customer) and the profile each
    * is in now (none for a deleted one).
    */
+  /** Two stored records; an erased one is as unknown as one never sent. */
   static final String STORED_PAIR = """
       select s.source, s.source_id, s.standard, c.profile_id
       from source_record s left join crosswalk c on c.source = s.source and c.source_id = s.source_id
-      where (s.source = $1 and s.source_id = $2) or (s.source = $3 and s.source_id = $4)""";
+      where ((s.source = $1 and s.source_id = $2) or (s.source = $3 and s.source_id = $4)) and s.erased_at is null""";
 
   static final String PROFILE_MERGES = """
       select merged, reason::text, actor, at from merge_history where survivor = $1 order by at""";

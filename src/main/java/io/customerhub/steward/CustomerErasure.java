@@ -39,61 +39,72 @@ public final class CustomerErasure {
     this.surgery = surgery;
   }
 
-  /** What was erased, for the answer. */
-  private record Erased(List<SourceKey> records, List<SourceKey> orders, List<UUID> profiles, int pairs) {
+  /** What an erasure takes: the profile's records, the orders naming them, the profile and those merged into it. */
+  private record Scope(List<SourceKey> records, List<SourceKey> orders, List<UUID> profiles) {
+    Tuple keys() {
+      List<SourceKey> all = new ArrayList<>(records);
+      all.addAll(orders);
+      return CustomerErasure.keys(all);
+    }
   }
 
   /** Erases profile {@code profile}, which must be active, with every record in it. */
   public Future<JsonObject> erase(UUID profile, String actor, String note) {
-    return surgery.run("the erasure of " + profile, (conn, work) -> ProfileActions.lock(conn, profile)
-        .compose(profiles -> {
-          List<SourceKey> records = ProfileActions.active(profiles, profile).records();
-          return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys(records))
-              .compose(orderRows -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
-                  .map(tree -> new Erased(records, keysOf(orderRows), uuids(tree), 0)));
-        })
-        .compose(e -> {
-          List<SourceKey> all = new ArrayList<>(e.records());
-          all.addAll(e.orders());
-          Tuple byKey = keys(all);
-          UUID[] tree = e.profiles().toArray(UUID[]::new);
-          String[] subjects = e.profiles().stream().map(id -> "profile:" + id).toArray(String[]::new);
-          return conn.preparedQuery(StewardSql.ERASE_RECORDS).execute(byKey)
-              .compose(v -> conn.preparedQuery(StewardSql.ERASE_CROSSWALK).execute(byKey))
-              .compose(v -> conn.preparedQuery(StewardSql.ERASE_ORDER_ROWS).execute(byKey))
-              .compose(v -> conn.preparedQuery(StewardSql.ERASE_PAIRS).execute(byKey))
-              .compose(pairs -> {
-                List<String> pairSubjects = new ArrayList<>(List.of(subjects));
-                for (Row r : pairs) {
-                  pairSubjects.add("review_pair:" + r.getLong(0));
-                  // a pair kept apart is enforced in memory on every node: it goes there too
-                  if ("kept-apart".equals(r.getString(1))) {
-                    work.together.add(new SourceKey[] {new SourceKey(r.getString(2), r.getString(3)),
-                        new SourceKey(r.getString(4), r.getString(5))});
-                  }
-                }
-                return conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS)
-                    .execute(Tuple.of(pairSubjects.toArray(String[]::new))).map(pairs.rowCount());
-              })
-              .compose(pairs -> conn.preparedQuery(StewardSql.ERASE_MERGE_REASONS).execute(Tuple.of((Object) tree))
-                  .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(Tuple.of((Object) tree)))
-                  .compose(v -> ProfileStore.writeErased(conn, profile, e.records()))
-                  .compose(change -> {
-                    work.changes.add(change);
-                    work.detached.addAll(e.records());
-                    // every node's candidate index forgets the records: it reads them back, erased
-                    return surgery.reindex(conn, e.records());
-                  })
-                  .map(v -> new Erased(e.records(), e.orders(), e.profiles(), pairs)));
-        })
-        .compose(e -> {
-          JsonObject detail = new JsonObject().put("records", e.records().size()).put("orders", e.orders().size())
-              .put("profiles", e.profiles().size()).put("reviewPairs", e.pairs()).put("note", note);
-          // after the scrub of the profile's audit details, so that this entry stays
-          return surgery.audit(conn, actor, "profile.erase", "profile:" + profile, detail)
-              .map(v -> new JsonObject().put("profileId", profile.toString()).put("erased", detail.copy()
-                      .put("records", new JsonArray(e.records().stream().map(SourceKey::asString).toList()))));
-        }));
+    return surgery.run("the erasure of " + profile, (conn, work) -> scope(conn, profile)
+        .compose(scope -> scrub(conn, work, scope)
+            .compose(pairs -> ProfileStore.writeErased(conn, profile, scope.records())
+                .compose(change -> {
+                  work.changes.add(change);
+                  work.detached.addAll(scope.records());
+                  // every node's candidate index forgets the records: it reads them back, erased
+                  return surgery.reindex(conn, scope.records());
+                })
+                .compose(v -> {
+                  JsonObject detail = new JsonObject().put("records", scope.records().size())
+                      .put("orders", scope.orders().size()).put("profiles", scope.profiles().size())
+                      .put("reviewPairs", pairs).put("note", note);
+                  // written after the scrub of the profile's audit details, so that this entry stays
+                  return surgery.audit(conn, actor, "profile.erase", "profile:" + profile, detail)
+                      .map(done -> new JsonObject().put("profileId", profile.toString()).put("erased", detail.copy()
+                          .put("records", new JsonArray(scope.records().stream().map(SourceKey::asString).toList()))));
+                }))));
+  }
+
+  /** The profile, locked (it must be active), with its records, their orders and the profiles merged into it. */
+  private static Future<Scope> scope(SqlConnection conn, UUID profile) {
+    return ProfileActions.lock(conn, profile).compose(profiles -> {
+      List<SourceKey> records = ProfileActions.active(profiles, profile).records();
+      return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys(records))
+          .compose(orders -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
+              .map(tree -> new Scope(records, keysOf(orders), uuids(tree))));
+    });
+  }
+
+  /**
+   * Scrubs what the scope's records, profiles and stewards said; returns how many review pairs went. A pair kept
+   * apart is enforced in memory on every node: it leaves there too, after the commit.
+   */
+  private static Future<Integer> scrub(SqlConnection conn, ProfileSurgery.Work work, Scope scope) {
+    Tuple byKey = scope.keys();
+    Tuple tree = Tuple.of((Object) scope.profiles().toArray(UUID[]::new));
+    List<String> subjects = new ArrayList<>(scope.profiles().stream().map(id -> "profile:" + id).toList());
+    return conn.preparedQuery(StewardSql.ERASE_RECORDS).execute(byKey)
+        .compose(v -> conn.preparedQuery(StewardSql.ERASE_CROSSWALK).execute(byKey))
+        .compose(v -> conn.preparedQuery(StewardSql.ERASE_ORDER_ROWS).execute(byKey))
+        .compose(v -> conn.preparedQuery(StewardSql.ERASE_PAIRS).execute(byKey))
+        .compose(pairs -> {
+          for (Row r : pairs) {
+            subjects.add("review_pair:" + r.getLong(0));
+            if ("kept-apart".equals(r.getString(1))) {
+              work.together.add(new SourceKey[] {new SourceKey(r.getString(2), r.getString(3)),
+                  new SourceKey(r.getString(4), r.getString(5))});
+            }
+          }
+          return conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS).execute(Tuple.of(subjects.toArray(String[]::new)))
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGE_REASONS).execute(tree))
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(tree))
+              .map(pairs.rowCount());
+        });
   }
 
   private static Tuple keys(List<SourceKey> keys) {

@@ -28,8 +28,7 @@ public final class ProfileActions {
   /** A split would otherwise store a decision for every pair of a moved and a remaining record without end. */
   static final int MAX_SPLIT_PAIRS = 10_000;
 
-  record Locked(String status, String kind, String mergedInto, List<SourceKey> records,
-                        JsonObject overrides) {
+  record Locked(String status, String kind, String mergedInto, List<SourceKey> records, JsonObject overrides) {
   }
 
   private final ProfileSurgery surgery;

@@ -75,6 +75,7 @@ class ErasureIT extends OneHubPerClass {
     Map<String, String> crosswalk = hub.crosswalk();
     assertFalse(crosswalk.containsKey("crm:" + crm.sourceId()) || crosswalk.containsKey("erp:" + erp.sourceId()));
     assertEquals(otherBefore, hub.profileByKey(other), "another customer is untouched");
+    assertProblem(404, hub.get("/api/v1/match/crm/" + crm.sourceId() + "/crm/" + other.sourceId(), steward));
 
     // the event tells every system fed by the hub which records to erase too
     Row event = one("select payload::text, change_type from outbox where profile_id = $1 order by id desc limit 1",
