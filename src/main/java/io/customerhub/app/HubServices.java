@@ -8,6 +8,7 @@ import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileRules;
+import io.customerhub.resolve.KeyHash;
 import io.customerhub.resolve.LearnedNames;
 import io.customerhub.resolve.Linker;
 import io.customerhub.resolve.MatchEngine;
@@ -60,7 +61,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
-    IndexSync candidateIndex = new IndexSync(db.pool());
+    IndexSync candidateIndex = new IndexSync(db.pool(), standard -> KeyHash.of(standardizer.nameSoundKeys(standard)));
     Linker linker = new Linker(engine, engine.guard(), engine.keptApart()::check);
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, linker,
         candidateIndex, store, config.resolve(), engine::observe, metrics);

@@ -81,6 +81,8 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("results", hits);
       out.put("candidates", result.candidates());
+      // more persons share the name's sound than were scored: a birth date, postcode or phone narrows the search
+      if (result.nameCapped()) out.put("nameMatchesCapped", true);
       out.put("modelVersion", result.modelVersion());
       if (!warnings.isEmpty()) out.put("warnings", warnings);
       ProfileHandlers.json(ctx, ProfileCodec.write(out));

@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -156,6 +158,23 @@ class MatchApiIT extends OneHubPerClass {
     assertEquals(1, byId.getJsonArray("results").size(), byId::encode);
     assertEquals(profile, byId.getJsonArray("results").getJsonObject(0).getString("profileId"), byId::encode);
     assertEquals(404, hub.profileByKeyResponse("description", "description").status(), "nothing stored");
+  }
+
+  @Test
+  void aNameAloneFindsItsPersonInEitherOrderAndSpelledBySound() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    String profile = hub.crosswalk().get("crm:" + crm.sourceId());
+    String given = crm.json().getString("givenName"), family = crm.json().getString("familyName");
+
+    for (JsonObject description : List.of(new JsonObject().put("givenName", given).put("familyName", family),
+        new JsonObject().put("givenName", family).put("familyName", given),
+        new JsonObject().put("fullName", given + " " + family.toUpperCase(java.util.Locale.ROOT)))) {
+      JsonObject found = search(description, "").json();
+      assertEquals(profile, found.getJsonArray("results").getJsonObject(0).getString("profileId"),
+          () -> description.encode() + " -> " + found.encode());
+      assertEquals(null, found.getValue("nameMatchesCapped"), found::encode);
+    }
   }
 
   @Test

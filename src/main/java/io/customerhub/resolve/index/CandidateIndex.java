@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The blocking index in memory: every stored identity record by the hashes of its match keys, with its profile
@@ -18,6 +19,8 @@ import java.util.UUID;
  * loaded from there at start and kept current from the change log ({@link IndexSync}). Thread-safe.
  */
 public final class CandidateIndex {
+
+  private static final long[] NO_HASHES = new long[0];
 
   /**
    * One stored record as the matcher needs it: {@code standard} is its encoded standardized values without its
@@ -37,12 +40,16 @@ public final class CandidateIndex {
   }
 
   private final KeyTable table = new KeyTable();
+  /** Every person by the sounds of their name alone, for profile search only (never linking). */
+  private final KeyTable names = new KeyTable();
+  private final Function<String, long[]> nameHashesOf;
   private final Map<SourceKey, Integer> slotOf = new HashMap<>();
   private final List<Integer> freeSlots = new ArrayList<>();
   private SourceKey[] keys = new SourceKey[1024];
   private UUID[] profiles = new UUID[1024];
   private String[] standards = new String[1024];
   private long[][] hashes = new long[1024][];
+  private long[][] nameHashes = new long[1024][];
   private long[] stamps = new long[1024];
   /** When records were forgotten, so that an older state read late does not bring them back. */
   private final Map<SourceKey, Long> removedAt = new HashMap<>();
@@ -57,7 +64,15 @@ public final class CandidateIndex {
    * Indexes a record's state as of change {@code stamp}, replacing what was indexed for it unless that came from
    * a later change: states read from the database and states of this node's own commits may arrive out of order.
    */
-  public synchronized void put(Indexed r, long stamp) {
+  public void put(Indexed r, long stamp) {
+    // read from the record before the lock: the index is shared by every batch and search of the node
+    long[] byName = nameHashesOf.apply(r.standard());
+    synchronized (this) {
+      put(r, stamp, byName);
+    }
+  }
+
+  private void put(Indexed r, long stamp, long[] byName) {
     if (!newer(r.key(), stamp)) return;
     removedAt.remove(r.key());
     Integer slot = slotOf.get(r.key());
@@ -67,12 +82,15 @@ public final class CandidateIndex {
       keys[slot] = r.key();
     } else {
       for (long h : hashes[slot]) table.remove(h, slot);
+      for (long h : nameHashes[slot]) names.remove(h, slot);
     }
     stamps[slot] = stamp;
     profiles[slot] = r.profileId();
     standards[slot] = r.standard();
     hashes[slot] = r.hashes();
+    nameHashes[slot] = byName;
     for (long h : r.hashes()) table.add(h, slot);
+    for (long h : byName) names.add(h, slot);
   }
 
   /** Forgets a record (deleted, or detached from every profile) as of change {@code stamp}. */
@@ -82,11 +100,26 @@ public final class CandidateIndex {
     Integer slot = slotOf.remove(key);
     if (slot == null) return;
     for (long h : hashes[slot]) table.remove(h, slot);
+    for (long h : nameHashes[slot]) names.remove(h, slot);
     keys[slot] = null;
     profiles[slot] = null;
     standards[slot] = null;
     hashes[slot] = null;
+    nameHashes[slot] = null;
     freeSlots.add(slot);
+  }
+
+  /** An index without name search. */
+  public CandidateIndex() {
+    this(standard -> NO_HASHES);
+  }
+
+  /**
+   * {@code nameHashesOf}: the hashes of the name keys of a record's encoded standardized values (see
+   * {@code BlockingKeys.nameSound}), which {@link #lookupByName} finds it by.
+   */
+  public CandidateIndex(Function<String, long[]> nameHashesOf) {
+    this.nameHashesOf = nameHashesOf;
   }
 
   /** Records that every member of {@code loser} belongs to {@code survivor} as of change {@code stamp}. */
@@ -130,6 +163,30 @@ public final class CandidateIndex {
       if (!found.isEmpty()) out.put(h, found);
     }
     return out;
+  }
+
+  /**
+   * The persons under any of the name hashes {@code hashes}, each once, at most {@code cap}: whether there were more
+   * says {@link ByName#capped}.
+   */
+  public synchronized ByName lookupByName(long[] hashes, int cap) {
+    Map<SourceKey, Entry> found = new LinkedHashMap<>();
+    boolean[] capped = {false};
+    for (long h : hashes) {
+      names.forEach(h, slot -> {
+        if (found.size() == cap && !found.containsKey(keys[slot])) {
+          capped[0] = true;
+          return false;
+        }
+        found.putIfAbsent(keys[slot], new Entry(keys[slot], profileOf(profiles[slot]), standards[slot]));
+        return true;
+      });
+    }
+    return new ByName(List.copyOf(found.values()), capped[0]);
+  }
+
+  /** Records found by name, and whether more share the name than were taken. */
+  public record ByName(List<Entry> entries, boolean capped) {
   }
 
   /** What the index holds for one record, or null: for consistency checks. */
@@ -179,6 +236,7 @@ public final class CandidateIndex {
       profiles = Arrays.copyOf(profiles, n);
       standards = Arrays.copyOf(standards, n);
       hashes = Arrays.copyOf(hashes, n);
+      nameHashes = Arrays.copyOf(nameHashes, n);
       stamps = Arrays.copyOf(stamps, n);
     }
     return slot;

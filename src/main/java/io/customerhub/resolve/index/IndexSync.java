@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 
 /**
  * Keeps this node's {@link CandidateIndex} equal to what PostgreSQL has committed. Every transaction that changes
@@ -66,6 +67,7 @@ public final class IndexSync {
   }
 
   private final Pool pool;
+  private final Function<String, long[]> nameHashesOf;
   private volatile CandidateIndex index;
   private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
   private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
@@ -73,9 +75,11 @@ public final class IndexSync {
   /** The points catch-ups under way started from, with how many started from each (guarded by this). */
   private final TreeMap<Long, Integer> catchingUpFrom = new TreeMap<>();
 
-  public IndexSync(Pool pool) {
+  /** {@code nameHashesOf}: what each record is found by in a search by name (see {@link CandidateIndex}). */
+  public IndexSync(Pool pool, Function<String, long[]> nameHashesOf) {
     this.pool = pool;
-    this.index = new CandidateIndex();
+    this.nameHashesOf = nameHashesOf;
+    this.index = new CandidateIndex(nameHashesOf);
   }
 
   public CandidateIndex index() {
@@ -89,7 +93,7 @@ public final class IndexSync {
    */
   public Future<Integer> load() {
     long started = System.nanoTime();
-    CandidateIndex fresh = new CandidateIndex();
+    CandidateIndex fresh = new CandidateIndex(nameHashesOf);
     return pool.withTransaction(conn -> conn.query(IndexSql.LAST_SEQ).execute().compose(last -> {
       long seq = last.iterator().next().getLong(0);
       return conn.prepare(IndexSql.ALL_RECORDS).compose(ps -> readAll(fresh, ps.cursor(), seq, 0)).map(n -> {

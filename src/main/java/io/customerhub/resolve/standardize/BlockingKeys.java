@@ -246,6 +246,36 @@ public final class BlockingKeys {
     return prefix + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a) + ":" + year;
   }
 
+  /**
+   * The keys a person is found by from a name alone ({@code POST /profiles/search}): both name parts by sound,
+   * order-free, and again with the formal name of a nickname (Bill Smith is found as William Smith); a whole name in
+   * one field, split after its first word and before its last. Never stored, never used to link: a common name's
+   * block holds thousands. Empty without both parts, or where either has no sound (digits).
+   */
+  public static List<String> nameSound(StandardizerConfig cfg, String given, String family) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (given != null && family != null) {
+      addNameSound(keys, cfg, given, family);
+    } else {
+      String whole = given != null ? given : family;
+      if (whole != null && whole.indexOf(' ') > 0) {
+        int first = whole.indexOf(' '), last = whole.lastIndexOf(' ');
+        addNameSound(keys, cfg, whole.substring(0, first), whole.substring(first + 1));
+        addNameSound(keys, cfg, whole.substring(0, last), whole.substring(last + 1));
+      }
+    }
+    return new ArrayList<>(keys);
+  }
+
+  private static void addNameSound(Set<String> keys, StandardizerConfig cfg, String given, String family) {
+    String g = first(given), f = compact(family);
+    if (Phonetic.key(g) == null || Phonetic.key(f) == null) return;
+    keys.add(phoneticNameYear("nn:", g, f, ""));
+    // either part may be the given name: a swapped record's nickname sits in its family field
+    for (String formal : cfg.nicknames().formalNames(compact(given))) keys.add(phoneticNameYear("nn:", formal, f, ""));
+    for (String formal : cfg.nicknames().formalNames(f)) keys.add(phoneticNameYear("nn:", g, formal, ""));
+  }
+
   private static String nameKey(String g, String f) {
     return "nk:" + (g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g);
   }

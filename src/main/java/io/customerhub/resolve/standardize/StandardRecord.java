@@ -284,6 +284,22 @@ public final class StandardRecord {
     return last == encoded.length() - 1 ? encoded : encoded.substring(0, last + 1);
   }
 
+  /**
+   * The kind, given name and family name of an encoded record, read without decoding the rest: the candidate index
+   * reads them for every record it takes.
+   */
+  public static String[] kindAndNames(String encoded) {
+    String[] out = new String[3];
+    int start = 0;
+    for (int field = 0; field <= 5; field++) {
+      int end = encoded.indexOf('|', start);
+      if (end < 0) throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
+      if (field >= 3) out[field - 3] = RecordCodec.nullable(encoded.substring(start, end));
+      start = end + 1;
+    }
+    return out;
+  }
+
   public static StandardRecord decode(String encoded) {
     List<String> f = RecordCodec.split(Objects.requireNonNull(encoded, "encoded"), '|');
     if (f.size() != 14 || !f.get(0).equals(RecordCodec.VERSION)) {

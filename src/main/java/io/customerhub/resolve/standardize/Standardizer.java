@@ -89,6 +89,18 @@ public final class Standardizer {
     return ADDRESSES.address(a);
   }
 
+  /** {@link BlockingKeys#nameSound} of a person's standardized names; none for an organization. */
+  public List<String> nameSoundKeys(Kind kind, String given, String family) {
+    return kind == Kind.ORGANIZATION ? List.of() : BlockingKeys.nameSound(config, given, family);
+  }
+
+  /** The same, of an encoded standard record (see {@link StandardRecord#kindAndNames}). */
+  public List<String> nameSoundKeys(String encoded) {
+    String[] kindAndNames = StandardRecord.kindAndNames(encoded);
+    Kind kind = kindAndNames[0] == null ? null : Kind.fromWire(kindAndNames[0]).orElse(null);
+    return nameSoundKeys(kind, kindAndNames[1], kindAndNames[2]);
+  }
+
   public StandardRecord standardize(CanonicalRecord r) {
     boolean isOrg = r.kind() == Kind.ORGANIZATION;
     String given = null;

@@ -197,4 +197,50 @@ class CandidateIndexTest {
     });
     assertTrue(wrong.isEmpty(), () -> "hashes differ for " + wrong);
   }
+
+  /** An index whose name hashes are the given name's length and the family name's (enough to tell apart here). */
+  private static CandidateIndex byNameIndex() {
+    return new CandidateIndex(standard -> {
+      String[] kindAndNames = StandardRecord.kindAndNames(standard);
+      return kindAndNames[1] == null ? new long[0] : new long[] {kindAndNames[1].hashCode()};
+    });
+  }
+
+  private static CandidateIndex.Indexed named(String id, UUID profile, String given) {
+    return new CandidateIndex.Indexed(new SourceKey("crm", id), profile,
+        new StandardRecord(new SourceKey("crm", id), Kind.PERSON, given, "bo", null, null, null, null, List.of(),
+            List.of(), List.of(), List.of()).encode(), new long[] {id.hashCode()});
+  }
+
+  @Test
+  void personsAreFoundByNameAndLeaveThatBlockWhenTheirNameChangesOrTheyGo() {
+    CandidateIndex index = byNameIndex();
+    index.put(named("A", P1, "ann"), 1);
+    index.put(named("B", P2, "ann"), 1);
+    index.put(named("C", P3, "eve"), 1);
+    long ann = "ann".hashCode(), eve = "eve".hashCode();
+
+    assertEquals(Set.of("A", "B"), ids(index.lookupByName(new long[] {ann}, 10).entries()));
+    assertEquals(Set.of("A", "B", "C"), ids(index.lookupByName(new long[] {ann, eve}, 10).entries()));
+    index.put(named("B", P2, "eve"), 2);
+    index.remove(new SourceKey("crm", "A"), 3);
+    assertEquals(Set.of(), ids(index.lookupByName(new long[] {ann}, 10).entries()));
+    assertEquals(Set.of("B", "C"), ids(index.lookupByName(new long[] {eve}, 10).entries()));
+    assertTrue(index.lookup(new long[] {ann, eve}, 10).isEmpty(), "name hashes are never linking keys");
+  }
+
+  @Test
+  void aNameSharedByMoreThanTheCapSaysSo() {
+    CandidateIndex index = byNameIndex();
+    for (int i = 0; i < 5; i++) index.put(named("P" + i, new UUID(1, i), "ann"), 1);
+    long ann = "ann".hashCode();
+
+    CandidateIndex.ByName three = index.lookupByName(new long[] {ann, ann}, 3);
+    CandidateIndex.ByName all = index.lookupByName(new long[] {ann}, 5);
+
+    assertEquals(3, three.entries().size());
+    assertTrue(three.capped());
+    assertEquals(5, all.entries().size());
+    assertEquals(false, all.capped(), "exactly the cap is not more than it");
+  }
 }
