@@ -293,7 +293,9 @@ public final class StandardRecord {
     int start = 0;
     for (int field = 0; field <= 5; field++) {
       int end = encoded.indexOf('|', start);
-      if (end < 0) throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
+      if (end < 0) {
+        throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
+      }
       if (field >= 3) out[field - 3] = RecordCodec.nullable(encoded.substring(start, end));
       start = end + 1;
     }
