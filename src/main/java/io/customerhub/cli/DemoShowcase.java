@@ -86,6 +86,10 @@ final class DemoShowcase {
       System.out.println("\n# the profiles a description of a customer fits (a hanzi name, a birth date), best first");
       System.out.println("curl -s -H \"Authorization: Bearer $READER\" -H 'Content-Type: application/json' -d '"
           + description.encode() + "' " + base + "/profiles/search");
+      description.remove("birthDate");
+      System.out.println("\n# the name alone: every person whose name sounds the same (hanzi or pinyin, any order)");
+      System.out.println("curl -s -H \"Authorization: Bearer $READER\" -H 'Content-Type: application/json' -d '"
+          + description.encode() + "' " + base + "/profiles/search");
     }
     System.out.println("\n# customers whose records conflict (two birth dates, two ids), for a steward to settle");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base
