@@ -16,7 +16,9 @@ import java.util.function.Function;
  * The blocking index in memory: every stored identity record by the hashes of its match keys, with its profile
  * and its standardized values, so that finding a batch's candidates costs no database work. It is derived state:
  * PostgreSQL keeps each record's key hashes, standardized values and profile (the system of record), the index is
- * loaded from there at start and kept current from the change log ({@link IndexSync}). Thread-safe.
+ * loaded from there at start and kept current from the change log ({@link IndexSync}). It also holds every
+ * person by the sound of their name alone, for profile search, never for linking ({@link #lookupByName}).
+ * Thread-safe.
  */
 public final class CandidateIndex {
 
@@ -58,6 +60,19 @@ public final class CandidateIndex {
 
   /** Where a merged-away profile's members went, as of change {@code stamp}. */
   private record Merge(UUID survivor, long stamp) {
+  }
+
+  /** An index without name search. */
+  public CandidateIndex() {
+    this(standard -> NO_HASHES);
+  }
+
+  /**
+   * {@code nameHashesOf}: the hashes of the name keys of a record's encoded standardized values (see
+   * {@code BlockingKeys.nameSound}), which {@link #lookupByName} finds it by.
+   */
+  public CandidateIndex(Function<String, long[]> nameHashesOf) {
+    this.nameHashesOf = nameHashesOf;
   }
 
   /**
@@ -107,19 +122,6 @@ public final class CandidateIndex {
     hashes[slot] = null;
     nameHashes[slot] = null;
     freeSlots.add(slot);
-  }
-
-  /** An index without name search. */
-  public CandidateIndex() {
-    this(standard -> NO_HASHES);
-  }
-
-  /**
-   * {@code nameHashesOf}: the hashes of the name keys of a record's encoded standardized values (see
-   * {@code BlockingKeys.nameSound}), which {@link #lookupByName} finds it by.
-   */
-  public CandidateIndex(Function<String, long[]> nameHashesOf) {
-    this.nameHashesOf = nameHashesOf;
   }
 
   /** Records that every member of {@code loser} belongs to {@code survivor} as of change {@code stamp}. */
