@@ -194,6 +194,28 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
 
   @Test
   @Order(7)
+  void aRecordOfAnErasedCustomerSentAgainIsKeptNowhereAndItsPartitionKeepsFlowing() {
+    String erasedId = uniqueId("C");
+    JsonObject contact = crmContact(erasedId, uniqueEmail("erased"), uniqueMobile());
+    publish("crm", erasedId, contact);
+    String profile = awaitProfile("crm", erasedId, p -> true).getString("profileId");
+    assertEquals(200, hub.post("/api/v1/profiles/" + profile + "/erase", "application/json", "{\"note\":\"DSAR-9\"}",
+        hub.adminToken()).status());
+
+    publish("crm", erasedId, contact.copy().put("modified_at", at(5).toString()));
+    // the next message of the same partition (the same key) is a customer of its own
+    String nextId = uniqueId("C");
+    publish("crm", erasedId, crmContact(nextId, uniqueEmail("after-erased"), uniqueMobile()));
+
+    awaitProfile("crm", nextId, p -> true);
+    awaitAllConsumed();
+    assertEquals(404, hub.profileByKeyResponse("crm", erasedId).status(), "not stored again");
+    assertTrue(kafka.readAll(names.deadLetterTopic()).stream().noneMatch(m -> erasedId.equals(m.key())),
+        "ignored, not dead-lettered: a dead letter would keep what the customer asked to be erased");
+  }
+
+  @Test
+  @Order(7)
   void offsetsAreCommittedOnceTheRecordsAreStored() {
     String contactId = uniqueId("C");
     publish("crm", contactId, crmContact(contactId, uniqueEmail("offsets"), uniqueMobile()));
