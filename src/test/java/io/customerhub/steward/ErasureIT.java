@@ -109,6 +109,34 @@ class ErasureIT extends OneHubPerClass {
   }
 
   @Test
+  void whatTheProfilesMergedIntoTheErasedOneSaidGoesToo() {
+    Rec kept = WireRecords.distinctPerson("crm", "C");
+    Rec absorbed = WireRecords.distinctPerson("erp", "E");
+    String survivor = hub.accept(kept).getString("profileId");
+    String mergedAway = hub.accept(absorbed).getString("profileId");
+    String noteName = WireRecords.uniqueName();
+    assertEquals(200, hub.put("/api/v1/profiles/" + mergedAway + "/overrides/givenName", JSON,
+        new JsonObject().put("value", WireRecords.uniqueName()).encode(), hub.token("steward")).status());
+    assertEquals(200, hub.post("/api/v1/profiles/" + survivor + "/merge", JSON, new JsonObject()
+        .put("with", mergedAway).put("note", "the same person, says " + noteName).encode(), hub.token("steward"))
+        .status());
+    List<String> personal = List.of(absorbed.json().getString("familyName"), absorbed.json().getString("nationalId"),
+        noteName);
+    for (String value : personal) assertFalse(tablesHolding(value).isEmpty(), value + " is stored before");
+
+    Response erased = hub.post("/api/v1/profiles/" + survivor + "/erase", JSON, "{\"note\":\"DSAR-2\"}",
+        hub.adminToken());
+
+    assertEquals(200, erased.status(), erased::toString);
+    assertEquals(2, erased.json().getJsonObject("erased").getInteger("profiles"), erased::toString);
+    for (String value : personal) assertEquals(List.of(), tablesHolding(value), value + " is left in");
+    assertEquals(404, hub.profileResponse(survivor).status());
+    Response redirect = hub.profileResponse(mergedAway);
+    assertEquals(308, redirect.status(), "a merged-away id still redirects, saying nothing of the customer");
+    assertTrue(redirect.header("Location").endsWith(survivor), redirect::toString);
+  }
+
+  @Test
   void onlyAnAdministratorErasesAndSaysWhy() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
     String profile = hub.accept(crm).getString("profileId");
