@@ -93,7 +93,8 @@ public final class HubNode implements AutoCloseable {
 
     services = HubServices.create(vertx, config, conf, jwtSecret, database, hz, metrics);
     await(services.models().load(services.engine()));
-    await(services.candidateIndex().load());
+    int indexed = await(services.candidateIndex().load());
+    HeapAdvice.check(indexed, Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
     // says at WARN when the stored records' standardized values and keys come from another standardization
     await(services.restandardizer().check());
     await(services.steward().start());
