@@ -34,25 +34,24 @@ final class ProfileEvents {
         .put("version", c.version());
     if (c.mergedInto() != null) o.put("mergedInto", c.mergedInto().toString());
     if (c.profile() != null) {
-      List<SourceKey> keys = c.profile().records();
-      JsonArray listed = listedKeys(keys);
       o.put("tier", c.profile().tier());
-      o.put("records", listed);
-      o.put("recordCount", keys.size());
-      o.put("recordsTruncated", listed.size() < keys.size());
+      putRecords(o, c.profile().records());
     }
-    if (ProfileChange.ERASED.equals(c.type())) {
-      // the keys of the records erased, so that every system fed by these events can erase them too
-      JsonArray listed = listedKeys(c.detachedKeys());
-      o.put("records", listed);
-      o.put("recordCount", c.detachedKeys().size());
-      o.put("recordsTruncated", listed.size() < c.detachedKeys().size());
-    }
+    // the keys of the records erased, so that every system fed by these events can erase them too
+    if (ProfileChange.ERASED.equals(c.type())) putRecords(o, c.detachedKeys());
     if (c.changes() != null) {
       o.put("changes", new JsonArray(c.changes().types()));
       o.put("changedAttributes", new JsonArray(c.changes().changedAttributes()));
     }
     return o;
+  }
+
+  /** {@code records} (the first of {@code keys}, within the bounds), {@code recordCount} and {@code recordsTruncated}. */
+  private static void putRecords(JsonObject event, List<SourceKey> keys) {
+    JsonArray listed = listedKeys(keys);
+    event.put("records", listed);
+    event.put("recordCount", keys.size());
+    event.put("recordsTruncated", listed.size() < keys.size());
   }
 
   /** The first of {@code keys}, as many as the bounds allow, in the profile's order. */
