@@ -240,7 +240,11 @@ public final class BlockingKeys {
   }
 
   private static String phoneticNameYear(String prefix, String given, String family, String year) {
-    String a = Phonetic.key(given), b = Phonetic.key(family);
+    return soundsYear(prefix, Phonetic.key(given), Phonetic.key(family), year);
+  }
+
+  /** The key of two name parts' sounds (null: none), order-free, with {@code year}. */
+  private static String soundsYear(String prefix, String a, String b, String year) {
     if (a == null) a = "";
     if (b == null) b = "";
     return prefix + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a) + ":" + year;
@@ -269,11 +273,15 @@ public final class BlockingKeys {
 
   private static void addNameSound(Set<String> keys, StandardizerConfig cfg, String given, String family) {
     String g = first(given), f = compact(family);
-    if (Phonetic.key(g) == null || Phonetic.key(f) == null) return;
-    keys.add(phoneticNameYear("nn:", g, f, ""));
+    // each part's sound once: every record the candidate index takes passes here
+    String gSound = Phonetic.key(g), fSound = Phonetic.key(f);
+    if (gSound == null || fSound == null) return;
+    keys.add(soundsYear("nn:", gSound, fSound, ""));
     // either part may be the given name: a swapped record's nickname sits in its family field
-    for (String formal : cfg.nicknames().formalNames(compact(given))) keys.add(phoneticNameYear("nn:", formal, f, ""));
-    for (String formal : cfg.nicknames().formalNames(f)) keys.add(phoneticNameYear("nn:", g, formal, ""));
+    for (String formal : cfg.nicknames().formalNames(compact(given))) {
+      keys.add(soundsYear("nn:", Phonetic.key(formal), fSound, ""));
+    }
+    for (String formal : cfg.nicknames().formalNames(f)) keys.add(soundsYear("nn:", gSound, Phonetic.key(formal), ""));
   }
 
   private static String nameKey(String g, String f) {
