@@ -166,9 +166,13 @@ final class StewardSql {
           on p.right_source = k.source and p.right_id = k.source_id)
       returning id, status, left_source, left_id, right_source, right_id""";
 
-  /** The rows of the profiles merged into the erased one keep their ids (they redirect) but no body or override. */
+  /**
+   * The rows of the profiles merged into the erased one keep their ids (they redirect) but no body or override; the
+   * erased profile's own row is written by {@code ProfileStore.writeErased}.
+   */
   static final String ERASE_MERGED_PROFILES = """
-      update profile set body = null, overrides = null, risk_codes = '{}' where profile_id = any($1::uuid[])""";
+      update profile set body = null, overrides = null, risk_codes = '{}'
+      where profile_id = any($1::uuid[]) and merged_into is not null""";
 
   /** Stewards' notes and override values about the profiles ({@code $1}: audit subjects) and their merges. */
   static final String ERASE_AUDIT_DETAILS = """
