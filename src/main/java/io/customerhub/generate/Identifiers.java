@@ -21,11 +21,7 @@ final class Identifiers {
     int seq = rng.nextInt(500) * 2 + (female ? 0 : 1);
     String body = areaCode + Format.pad(birth.getYear(), 4) + Format.pad(birth.getMonthValue(), 2)
         + Format.pad(birth.getDayOfMonth(), 2) + Format.pad(seq, 3);
-    return body + chineseIdCheck(body);
-  }
-
-  static char chineseIdCheck(String body17) {
-    return ValueChecks.residentIdCheck(body17);
+    return body + ValueChecks.residentIdCheck(body);
   }
 
   /** Unified social credit code (GB 32100): registry 9, type 1, area, organization code with its check, check. */

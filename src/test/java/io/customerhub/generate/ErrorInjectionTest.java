@@ -1,5 +1,6 @@
 package io.customerhub.generate;
 
+import io.customerhub.profile.ValueChecks;
 import io.customerhub.record.SourceKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class ErrorInjectionTest {
         }
         String id = (String) r.get("nationalId");
         if (id != null && id.length() == 18) {
-          assertEquals(Identifiers.chineseIdCheck(id.substring(0, 17)), id.charAt(17), id);
+          assertEquals(ValueChecks.residentIdCheck(id.substring(0, 17)), id.charAt(17), id);
           if (r.get("birthDate") != null) assertEquals(((String) r.get("birthDate")).replace("-", ""), id.substring(6, 14));
         }
         String entity = clean.truth().get(new SourceKey(source, (String) r.get("sourceId")));
