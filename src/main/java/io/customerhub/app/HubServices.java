@@ -61,17 +61,18 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     ProfileAssembler assembler = new ProfileAssembler(rules, cutoffs);
     ProfileStore store = new ProfileStore(vertx, assembler);
     ProfileQueries queries = new ProfileQueries(db.pool());
-    IndexSync candidateIndex = new IndexSync(db.pool(), standard -> KeyHash.of(standardizer.nameSoundKeys(standard)));
+    IndexSync candidateIndex = new IndexSync(db.pool(), standard -> KeyHash.of(standardizer.nameSoundKeys(standard)),
+        engine::countWith);
     Linker linker = new Linker(engine, engine.guard(), engine.keptApart()::check);
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, linker,
-        candidateIndex, store, config.resolve(), engine::observe, metrics);
+        candidateIndex, store, config.resolve(), metrics);
     RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest =
         new IngestService(vertx, conf.mappings(), resolver, readModel, config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
-    Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, engine, candidateIndex);
+    Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(new Explanations(db.pool()), readModel, engine,

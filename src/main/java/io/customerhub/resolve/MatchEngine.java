@@ -9,7 +9,6 @@ import io.customerhub.resolve.match.Field;
 import io.customerhub.resolve.match.TermFrequencies;
 import io.customerhub.resolve.standardize.StandardRecord;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public final class MatchEngine implements PairDecider {
   }
 
   private final MatchingConfig config;
-  private final TermFrequencies frequencies = new TermFrequencies();
+  private volatile TermFrequencies frequencies = TermFrequencies.none();
   private final KeptApart keptApart = new KeptApart();
   private volatile ModelInUse current;
 
@@ -48,24 +47,23 @@ public final class MatchEngine implements PairDecider {
     return keptApart;
   }
 
-  public void use(MatchModel model, long version) {
+  public synchronized void use(MatchModel model, long version) {
     current = new ModelInUse(model, version, new PairScorer(model, frequencies, config), new ClusterGuard(config, model));
+  }
+
+  /**
+   * Weighs values by {@code counts} from now on: those of the candidate index in place, which count the committed
+   * records ({@link io.customerhub.resolve.index.IndexSync}).
+   */
+  public synchronized void countWith(TermFrequencies counts) {
+    frequencies = counts;
+    ModelInUse now = current;
+    current = new ModelInUse(now.model(), now.version(), new PairScorer(now.model(), counts, config), now.guard());
   }
 
   /** How many of the records counted so far give {@code value} (a standardized key) for {@code field}. */
   public long count(Field field, String value) {
     return frequencies.count(field, value);
-  }
-
-  /** Counts the values of newly stored records, so that rare values weigh more than common ones. */
-  public void observe(Collection<StandardRecord> records) {
-    for (StandardRecord r : records) frequencies.add(r);
-  }
-
-  /** Stored records were standardized again: their old values count no more, their new ones do. */
-  public void restandardized(Collection<StandardRecord> before, Collection<StandardRecord> now) {
-    for (StandardRecord r : before) frequencies.remove(r);
-    observe(now);
   }
 
   public PairScore score(StandardRecord a, StandardRecord b) {

@@ -33,15 +33,15 @@ public final class ModelStore {
     this.pool = pool;
   }
 
-  /** Puts the newest stored model and the term frequencies of all stored records into the engine. */
+  /**
+   * Puts the newest stored model into the engine (the term frequencies come from the candidate index, which counts
+   * the records as it loads them).
+   */
   public Future<Void> load(MatchEngine engine) {
-    return useNewer(engine).compose(used -> standards())
-        .compose(all -> vertx.executeBlocking(() -> {
-          engine.observe(all);
-          LOG.info("match model version {} in use; term frequencies from {} records", engine.current().version(),
-              all.size());
-          return null;
-        }, false));
+    return useNewer(engine).map(used -> {
+      LOG.info("match model version {} in use", engine.current().version());
+      return null;
+    });
   }
 
   /**
@@ -114,11 +114,6 @@ public final class ModelStore {
 
   public Future<Long> identityRecords() {
     return pool.query(ModelSql.COUNT_IDENTITIES).execute().map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  /** Every stored standardized record, in key order. */
-  private Future<List<StandardRecord>> standards() {
-    return sample(1.0);
   }
 
   /** The stored standardized records that {@link TrainingSample#keeps} at {@code fraction}, in key order. */

@@ -4,7 +4,6 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.index.IndexSync;
-import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
@@ -26,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -50,16 +48,11 @@ public final class ResolveService {
   private final IndexSync sync;
   private final ProfileStore profiles;
   private final HubConfig.Resolve config;
-  private final Consumer<List<StandardRecord>> onCreated;
   private final HubMetrics metrics;
   private final Map<UUID, Future<?>> recomputing = new ConcurrentHashMap<>();
 
-  /**
-   * @param onCreated told about the standardized values of records stored for the first time (term frequencies)
-   */
   public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, IndexSync sync,
-                        ProfileStore profiles, HubConfig.Resolve config, Consumer<List<StandardRecord>> onCreated,
-                        HubMetrics metrics) {
+                        ProfileStore profiles, HubConfig.Resolve config, HubMetrics metrics) {
     this.sync = sync;
     this.vertx = vertx;
     this.pool = pool;
@@ -67,7 +60,6 @@ public final class ResolveService {
     this.linker = linker;
     this.profiles = profiles;
     this.config = config;
-    this.onCreated = onCreated;
     this.metrics = metrics;
   }
 
@@ -219,10 +211,6 @@ public final class ResolveService {
           if (done.succeeded()) appended.committed();
           else appended.abandoned();
         })
-        .map(result -> {
-          observeCreated(prepared, result);
-          return result;
-        })
         .recover(err -> retry(err, attempt, () -> attempt(prepared, actor, attempt + 1, laps)));
   }
 
@@ -285,12 +273,4 @@ public final class ResolveService {
     return new BatchResult(outcomes, changes, result.unlinked());
   }
 
-  private void observeCreated(List<Prepared> prepared, BatchTransaction.Result result) {
-    List<StandardRecord> created = new ArrayList<>();
-    for (Prepared p : prepared) {
-      Outcome o = result.outcomes().get(p.index());
-      if (o != null && o.kind() == Outcome.Kind.CREATED && p.standard() != null) created.add(p.standard());
-    }
-    if (!created.isEmpty()) onCreated.accept(created);
-  }
 }

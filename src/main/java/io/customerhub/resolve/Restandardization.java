@@ -23,11 +23,8 @@ final class Restandardization {
   record Stored(SourceKey key, long version, String canonical, String standard, long[] keyHashes) {
   }
 
-  /**
-   * What to write for a row whose standardized values or keys changed; {@code before} is its stored form decoded,
-   * or null when it no longer decodes (a form of an older codec: exactly what re-standardizing is for).
-   */
-  record Changed(Stored stored, String standard, long[] keyHashes, StandardRecord now, StandardRecord before) {
+  /** What to write for a row whose standardized values or keys changed. */
+  record Changed(Stored stored, String standard, long[] keyHashes) {
   }
 
   /**
@@ -46,14 +43,6 @@ final class Restandardization {
     String encoded = std.encode();
     long[] hashes = MatchKeys.of(r, std).hashes();
     if (encoded.equals(s.standard()) && Arrays.equals(hashes, s.keyHashes())) return Optional.empty();
-    return Optional.of(new Changed(s, encoded, hashes, std, decodeOrNull(s.standard())));
-  }
-
-  private static StandardRecord decodeOrNull(String standard) {
-    try {
-      return standard == null ? null : StandardRecord.decode(standard);
-    } catch (RuntimeException oldForm) {
-      return null;
-    }
+    return Optional.of(new Changed(s, encoded, hashes));
   }
 }

@@ -4,7 +4,6 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.Restandardization.Changed;
 import io.customerhub.resolve.Restandardization.Stored;
 import io.customerhub.resolve.index.IndexSync;
-import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.support.Chunks;
 import io.vertx.core.Future;
@@ -16,10 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -49,15 +46,13 @@ public final class Restandardizer {
   private final Vertx vertx;
   private final Pool pool;
   private final Standardizer standardizer;
-  private final MatchEngine engine;
   private final IndexSync sync;
   private volatile Future<String> fingerprint;
 
-  public Restandardizer(Vertx vertx, Pool pool, Standardizer standardizer, MatchEngine engine, IndexSync sync) {
+  public Restandardizer(Vertx vertx, Pool pool, Standardizer standardizer, IndexSync sync) {
     this.vertx = vertx;
     this.pool = pool;
     this.standardizer = standardizer;
-    this.engine = engine;
     this.sync = sync;
   }
 
@@ -163,22 +158,7 @@ public final class Restandardizer {
           // every node (this one too) reads the rewritten records back when it next catches up
           return sync.log(conn, written, Map.of()).map(written);
         }))
-        .map(written -> {
-          observe(changed, written);
-          return written.size();
-        });
-  }
-
-  /** This node's term frequencies count the written rows' new values instead of their old ones. */
-  private void observe(List<Changed> changed, List<SourceKey> written) {
-    Set<SourceKey> done = new HashSet<>(written);
-    List<StandardRecord> before = new ArrayList<>(), now = new ArrayList<>();
-    for (Changed c : changed) {
-      if (!done.contains(c.stored().key())) continue;
-      if (c.before() != null) before.add(c.before());
-      now.add(c.now());
-    }
-    engine.restandardized(before, now);
+        .map(List::size);
   }
 
   /**

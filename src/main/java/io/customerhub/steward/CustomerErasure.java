@@ -57,7 +57,7 @@ public final class CustomerErasure {
                   work.changes.add(change);
                   work.detached.addAll(scope.records());
                   // every node's candidate index forgets the records: it reads them back, erased
-                  return surgery.reindex(conn, scope.records());
+                  return surgery.reindex(conn, work, scope.records());
                 })
                 .compose(v -> {
                   JsonObject detail = new JsonObject().put("records", scope.records().size())

@@ -45,6 +45,8 @@ final class ProfileSurgery {
     final List<SourceKey[]> together = new ArrayList<>();
     /** Records that left every profile: their routing answers go too. */
     final List<SourceKey> detached = new ArrayList<>();
+    /** Whether records were logged for every node's candidate index to read back. */
+    boolean reindexed;
   }
 
   private final Vertx vertx;
@@ -104,7 +106,7 @@ final class ProfileSurgery {
           return readModel.afterCommit(work.changes, work.detached).recover(err -> {
             LOG.warn("profiles changed by {} not cached: {}", what, err.getMessage());
             return Future.succeededFuture();
-          }).map(result);
+          }).compose(v -> catchUp(work, what)).map(result);
         });
   }
 
@@ -148,13 +150,26 @@ final class ProfileSurgery {
         store.recompute(conn, Set.of(profile, fresh), ProfileStore.Cause.of(why.getString("actor")))
             .compose(recomputed -> {
               work.changes.addAll(recomputed);
-              return sync.log(conn, records, Map.of());
+              return reindex(conn, work, records);
             }).map(fresh));
   }
 
   /** Every node's candidate index reads {@code records} back as they are after this transaction: moved, or gone. */
-  Future<Void> reindex(SqlConnection conn, List<SourceKey> records) {
+  Future<Void> reindex(SqlConnection conn, Work work, List<SourceKey> records) {
+    work.reindexed = true;
     return sync.log(conn, records, Map.of());
+  }
+
+  /**
+   * This node's candidate index reads the records back now, not when the next batch links: until then it would
+   * still offer them as candidates and count their values, which after an erasure are the values just erased.
+   */
+  private Future<Void> catchUp(Work work, String what) {
+    if (!work.reindexed) return Future.succeededFuture();
+    return pool.withTransaction(sync::catchUp).recover(err -> {
+      LOG.warn("the candidate index reads the records of {} back with the next batch: {}", what, err.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   /** Recomputes the profiles after a change of what they are made of (an override). */

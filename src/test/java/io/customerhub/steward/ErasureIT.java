@@ -1,5 +1,6 @@
 package io.customerhub.steward;
 
+import io.customerhub.resolve.match.Field;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
@@ -67,6 +68,8 @@ class ErasureIT extends OneHubPerClass {
     assertEquals(new JsonArray().add("crm:" + crm.sourceId()).add("erp:" + erp.sourceId()), what.getJsonArray("records"));
     assertEquals(1, what.getInteger("orders"));
     for (String value : personal) assertEquals(List.of(), tablesHolding(value), value + " is left in");
+    String email = crm.json().getJsonArray("emails").getString(0);
+    assertEquals(0, hub.node().services().engine().count(Field.EMAIL, email), "the matcher counts it no more");
     assertEquals(404, hub.profileResponse(profile).status());
     assertEquals(404, hub.profileByKeyResponse("crm", crm.sourceId()).status());
     Response routing = hub.get("/api/v1/routing/crm/" + crm.sourceId(), hub.token("router"));

@@ -1,6 +1,7 @@
 package io.customerhub.resolve.index;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.match.TermFrequencies;
 import io.customerhub.resolve.standardize.StandardRecord;
 
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.function.Function;
  * and its standardized values, so that finding a batch's candidates costs no database work. It is derived state:
  * PostgreSQL keeps each record's key hashes, standardized values and profile (the system of record), the index is
  * loaded from there at start and kept current from the change log ({@link IndexSync}). It also holds every
- * person by the sound of their name alone, for profile search, never for linking ({@link #lookupByName}).
- * Thread-safe.
+ * person by the sound of their name alone, for profile search, never for linking ({@link #lookupByName}), and
+ * counts how often each value occurs among the records it holds ({@link #frequencies}): since every node's index
+ * follows what PostgreSQL has committed, so do its counts, whichever node wrote the records. Thread-safe.
  */
 public final class CandidateIndex {
 
@@ -45,6 +47,7 @@ public final class CandidateIndex {
   /** Every person by the sounds of their name alone, for profile search only (never linking). */
   private final KeyTable names = new KeyTable();
   private final Function<String, long[]> nameHashesOf;
+  private final TermFrequencies frequencies = new TermFrequencies();
   private final Map<SourceKey, Integer> slotOf = new HashMap<>();
   private final List<Integer> freeSlots = new ArrayList<>();
   private SourceKey[] keys = new SourceKey[1024];
@@ -82,20 +85,29 @@ public final class CandidateIndex {
   public void put(Indexed r, long stamp) {
     // read from the record before the lock: the index is shared by every batch and search of the node
     long[] byName = nameHashesOf.apply(r.standard());
+    Replaced replaced;
     synchronized (this) {
-      put(r, stamp, byName);
+      replaced = put(r, stamp, byName);
     }
+    if (replaced != null) frequencies.changed(replaced.standard(), r.standard());
   }
 
-  private void put(Indexed r, long stamp, long[] byName) {
-    if (!newer(r.key(), stamp)) return;
+  /** The values a record had before a new state replaced them (null: it had none). */
+  private record Replaced(String standard) {
+  }
+
+  /** Null when the index holds a later state already. */
+  private Replaced put(Indexed r, long stamp, long[] byName) {
+    if (!newer(r.key(), stamp)) return null;
     removedAt.remove(r.key());
     Integer slot = slotOf.get(r.key());
+    String before = null;
     if (slot == null) {
       slot = newSlot();
       slotOf.put(r.key(), slot);
       keys[slot] = r.key();
     } else {
+      before = standards[slot];
       for (long h : hashes[slot]) table.remove(h, slot);
       for (long h : nameHashes[slot]) names.remove(h, slot);
     }
@@ -106,14 +118,25 @@ public final class CandidateIndex {
     nameHashes[slot] = byName;
     for (long h : r.hashes()) table.add(h, slot);
     for (long h : byName) names.add(h, slot);
+    return new Replaced(before);
   }
 
-  /** Forgets a record (deleted, or detached from every profile) as of change {@code stamp}. */
-  public synchronized void remove(SourceKey key, long stamp) {
-    if (!newer(key, stamp)) return;
+  /** Forgets a record (deleted, erased, or detached from every profile) as of change {@code stamp}. */
+  public void remove(SourceKey key, long stamp) {
+    String before;
+    synchronized (this) {
+      before = forget(key, stamp);
+    }
+    if (before != null) frequencies.changed(before, null);
+  }
+
+  /** The values of the record forgotten, or null when it was not held. */
+  private String forget(SourceKey key, long stamp) {
+    if (!newer(key, stamp)) return null;
     removedAt.put(key, stamp);
     Integer slot = slotOf.remove(key);
-    if (slot == null) return;
+    if (slot == null) return null;
+    String before = standards[slot];
     for (long h : hashes[slot]) table.remove(h, slot);
     for (long h : nameHashes[slot]) names.remove(h, slot);
     keys[slot] = null;
@@ -122,6 +145,16 @@ public final class CandidateIndex {
     hashes[slot] = null;
     nameHashes[slot] = null;
     freeSlots.add(slot);
+    return before;
+  }
+
+  /**
+   * How often each name and identifier value occurs among the records held, kept as records come, change and go
+   * (outside the index's lock: counting decodes the values). Read while records change, it may lag them by the
+   * records being counted.
+   */
+  public TermFrequencies frequencies() {
+    return frequencies;
   }
 
   /** Records that every member of {@code loser} belongs to {@code survivor} as of change {@code stamp}. */

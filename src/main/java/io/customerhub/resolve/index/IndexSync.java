@@ -1,6 +1,7 @@
 package io.customerhub.resolve.index;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.match.TermFrequencies;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Cursor;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -68,6 +70,7 @@ public final class IndexSync {
 
   private final Pool pool;
   private final Function<String, long[]> nameHashesOf;
+  private final Consumer<TermFrequencies> countsInUse;
   private volatile CandidateIndex index;
   private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
   private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
@@ -75,11 +78,17 @@ public final class IndexSync {
   /** The points catch-ups under way started from, with how many started from each (guarded by this). */
   private final TreeMap<Long, Integer> catchingUpFrom = new TreeMap<>();
 
-  /** {@code nameHashesOf}: what each record is found by in a search by name (see {@link CandidateIndex}). */
-  public IndexSync(Pool pool, Function<String, long[]> nameHashesOf) {
+  /**
+   * {@code nameHashesOf}: what each record is found by in a search by name (see {@link CandidateIndex});
+   * {@code countsInUse}: told of the value counts of the index in place, now and whenever a load replaces it, so
+   * that the matcher weighs values by how often the committed records give them.
+   */
+  public IndexSync(Pool pool, Function<String, long[]> nameHashesOf, Consumer<TermFrequencies> countsInUse) {
     this.pool = pool;
     this.nameHashesOf = nameHashesOf;
+    this.countsInUse = countsInUse;
     this.index = new CandidateIndex(nameHashesOf);
+    countsInUse.accept(index.frequencies());
   }
 
   public CandidateIndex index() {
@@ -102,6 +111,7 @@ public final class IndexSync {
           applied = seq;
           ownApplied.clear();
         }
+        countsInUse.accept(fresh.frequencies());
         return n;
       });
     })).onSuccess(n -> LOG.info("candidate index: {} records, {} keys loaded in {} ms", n, fresh.keyEntries(),

@@ -5,6 +5,7 @@ import io.customerhub.resolve.standardize.StandardRecord;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -43,18 +44,40 @@ public final class TermFrequencies {
   }
 
   public void add(StandardRecord r) {
-    each(r, this::tally);
+    each(r.counted(), this::tally);
   }
 
   /**
-   * Takes back what {@link #add} counted for a record whose values changed (it was standardized again). A value
-   * never counted stays at none: a node counts only the records it loaded and those it created itself since.
+   * Takes back what {@link #add} counted for a record whose values changed or that is gone. A value never counted
+   * stays at none.
    */
   public void remove(StandardRecord r) {
-    each(r, this::untally);
+    each(r.counted(), this::untally);
   }
 
-  private static void each(StandardRecord r, BiConsumer<Field, String> counter) {
+  /**
+   * A stored record's values changed from {@code before} to {@code after}, each encoded ({@link
+   * StandardRecord#encode}) and null for none: a new record, one standardized again, one forgotten. Equal values
+   * (the record only moved to another profile) change nothing. A form no longer read (an older codec's, which
+   * re-standardization replaces) counts nothing: the counts weigh evidence, they are not worth a failed commit.
+   */
+  public void changed(String before, String after) {
+    if (Objects.equals(before, after)) return;
+    if (before != null) count(before, this::untally);
+    if (after != null) count(after, this::tally);
+  }
+
+  private static void count(String encoded, BiConsumer<Field, String> counter) {
+    StandardRecord.Counted values;
+    try {
+      values = StandardRecord.counted(encoded);
+    } catch (IllegalArgumentException oldForm) {
+      return;
+    }
+    each(values, counter);
+  }
+
+  private static void each(StandardRecord.Counted r, BiConsumer<Field, String> counter) {
     counter.accept(Field.FAMILY_NAME, r.familyKey());
     counter.accept(Field.GIVEN_NAME, r.givenKey());
     counter.accept(Field.ORG_NAME, r.orgKey());

@@ -1,6 +1,7 @@
 package io.customerhub.resolve.index;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.match.Field;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.TwoHubsOnOneDatabase;
 import io.customerhub.testing.WireRecords.Rec;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -104,6 +106,37 @@ class CandidateIndexSyncIT extends TwoHubsOnOneDatabase {
         "node B read back every record the change names, none of them stored: " + indexB.remembered());
   }
 
+  /**
+   * Each node weighs a value by how many committed records give it, whichever node wrote them: a family name three
+   * customers share on node A counts three on node B, and a record that changes its name or is deleted there stops
+   * counting on both.
+   */
+  @Test
+  void valueCountsFollowTheCommittedRecordsWhicheverNodeWroteThem() {
+    String family = uniqueName(), renamed = uniqueName();
+    Rec[] sharing = new Rec[3];
+    for (int i = 0; i < sharing.length; i++) {
+      sharing[i] = person("crm", uniqueId("TF")).name(uniqueName(), family).emails(uniqueEmail("tf")).updatedAt(at(1));
+      nodeA.accept(sharing[i]);
+    }
+    nodeB.accept(customer("crm", uniqueEmail("unrelated"), uniqueName(), uniqueName())); // B catches up
+    assertEquals(3, familyCount(nodeA, family));
+    assertEquals(3, familyCount(nodeB, family), "node B counts the records node A wrote");
+
+    nodeA.accept(sharing[0].copy().deleted().updatedAt(at(2)));
+    nodeA.accept(sharing[1].copy().name(uniqueName(), renamed).updatedAt(at(2)));
+    nodeB.accept(customer("crm", uniqueEmail("unrelated"), uniqueName(), uniqueName()));
+
+    for (HubTestNode node : List.of(nodeA, nodeB)) {
+      assertEquals(1, familyCount(node, family), "a deleted record and a renamed one count no more");
+      assertEquals(1, familyCount(node, renamed));
+    }
+  }
+
+  private static long familyCount(HubTestNode node, String family) {
+    return node.node().services().engine().count(Field.FAMILY_NAME, family.toLowerCase(Locale.ROOT));
+  }
+
   @Test
   void aNodeThatMissedPrunedChangesReloadsItsIndex() throws Exception {
     String email = uniqueEmail("pruned"), given = uniqueName(), family = uniqueName();
@@ -116,5 +149,6 @@ class CandidateIndexSyncIT extends TwoHubsOnOneDatabase {
     JsonObject second = nodeB.accept(customer("erp", email, given, family));
 
     assertEquals(first.getString("profileId"), second.getString("profileId"));
+    assertEquals(2, familyCount(nodeB, family), "node B weighs values by the reloaded index's counts");
   }
 }

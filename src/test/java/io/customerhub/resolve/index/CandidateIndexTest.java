@@ -2,6 +2,8 @@ package io.customerhub.resolve.index;
 
 import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.match.Field;
+import io.customerhub.resolve.match.TermFrequencies;
 import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;
 
@@ -196,6 +198,29 @@ class CandidateIndexTest {
       if (!java.util.Arrays.equals(hashes, index.get(new SourceKey("crm", id)).hashes())) wrong.add(id);
     });
     assertTrue(wrong.isEmpty(), () -> "hashes differ for " + wrong);
+  }
+
+  @Test
+  void valueCountsFollowTheRecordsHeldAndIgnoreStatesArrivingLate() {
+    CandidateIndex index = new CandidateIndex();
+    index.put(named("A", P1, "ann"), 1);
+    index.put(named("B", P2, "ann"), 1);
+    index.put(named("A", P3, "ann"), 2); // moved to another profile: the same values
+    index.put(named("A", P3, "ann"), 2); // its own commit read back: the same state again
+    TermFrequencies tf = index.frequencies();
+    assertEquals(2, tf.count(Field.GIVEN_NAME, "ann"));
+    assertEquals(2, tf.count(Field.FAMILY_NAME, "bo"));
+
+    index.put(named("A", P3, "eve"), 4);
+    index.put(named("A", P3, "zoe"), 3); // older than what is held: ignored, and not counted
+    index.remove(new SourceKey("crm", "B"), 5);
+    index.remove(new SourceKey("crm", "B"), 5);
+    index.put(named("B", P2, "ann"), 4); // a state from before its removal
+
+    assertEquals(0, tf.count(Field.GIVEN_NAME, "ann"));
+    assertEquals(1, tf.count(Field.GIVEN_NAME, "eve"));
+    assertEquals(0, tf.count(Field.GIVEN_NAME, "zoe"));
+    assertEquals(1, tf.total(Field.FAMILY_NAME));
   }
 
   /** An index whose name hashes are the given name's length and the family name's (enough to tell apart here). */

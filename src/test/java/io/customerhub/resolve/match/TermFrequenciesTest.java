@@ -1,5 +1,6 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,5 +49,39 @@ class TermFrequenciesTest {
     tf.remove(person("c", "Cy", "Wu", null, null, null, null, null, null));
     assertEquals(0, tf.count(Field.FAMILY_NAME, "wu"));
     assertEquals(2, tf.total(Field.FAMILY_NAME));
+  }
+
+  @Test
+  void aChangedRecordCountsItsNewValuesInsteadOfItsOldOnes() {
+    StandardRecord ann = person("a", "Ann", "Lee", "1970-01-02", null, "ann@example.com", null, null, null);
+    StandardRecord renamed = person("a", "Ann", "Li", "1970-01-02", null, "ann@example.com", null, null, null);
+    TermFrequencies tf = new TermFrequencies();
+
+    tf.changed(null, ann.encode());
+    tf.changed(null, person("b", "Bo", "Lee", null, null, null, null, null, null).encode());
+    assertEquals(2, tf.count(Field.FAMILY_NAME, "lee"));
+    assertEquals(1, tf.count(Field.EMAIL, "ann@example.com"));
+    assertEquals(1, tf.count(Field.BIRTH_DATE, "1970-01-02"));
+
+    tf.changed(ann.encode(), ann.encode()); // moved to another profile only
+    tf.changed(ann.encode(), renamed.encode());
+    assertEquals(1, tf.count(Field.FAMILY_NAME, "lee"));
+    assertEquals(1, tf.count(Field.FAMILY_NAME, "li"));
+    assertEquals(1, tf.count(Field.GIVEN_NAME, "ann"));
+    assertEquals(2, tf.total(Field.FAMILY_NAME));
+
+    tf.changed(renamed.encode(), null);
+    assertEquals(0, tf.count(Field.FAMILY_NAME, "li"));
+    assertEquals(0, tf.count(Field.EMAIL, "ann@example.com"));
+    assertEquals(1, tf.total(Field.FAMILY_NAME));
+  }
+
+  @Test
+  void aFormNoLongerReadCountsNothingAndFailsNothing() {
+    TermFrequencies tf = new TermFrequencies();
+    tf.changed(null, "v0|crm|C-1|bill");
+    tf.changed("v0|crm|C-1|bill", person("a", "Bill", "Lee", null, null, null, null, null, null).encode());
+    assertEquals(1, tf.total(Field.FAMILY_NAME));
+    assertEquals(1, tf.count(Field.GIVEN_NAME, "bill"));
   }
 }

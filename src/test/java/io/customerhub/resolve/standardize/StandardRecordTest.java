@@ -124,6 +124,9 @@ class StandardRecordTest {
       assertEquals(List.of(), scoring.blockingKeys());
       assertEquals(new StandardRecord(r.key(), r.kind(), r.given(), r.family(), r.org(), r.birthDate(),
           r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), List.of()), scoring, r.encode());
+      // what term frequencies count, read straight from either form, is what the record itself gives
+      assertEquals(r.counted(), StandardRecord.counted(r.encode()), r.encode());
+      assertEquals(r.counted(), StandardRecord.counted(StandardRecord.withoutBlockingKeys(r.encode())), r.encode());
     }
   }
 
@@ -137,6 +140,7 @@ class StandardRecordTest {
   void decodeRejectsForeignText() {
     assertThrows(IllegalArgumentException.class, () -> StandardRecord.decode("hello"));
     assertThrows(IllegalArgumentException.class, () -> StandardRecord.decode("s0|a|b|||||||||||"));
+    assertThrows(IllegalArgumentException.class, () -> StandardRecord.counted("s0|a|b|||||||||||"));
   }
 
   private static final String ALPHABET = "ab |;^%\\:张😀\u0000\n";
