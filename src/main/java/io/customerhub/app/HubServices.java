@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.customerhub.cache.ProfileCache;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
+import io.customerhub.coverage.CoverageQueries;
 import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.ProfileAssembler;
@@ -26,6 +27,7 @@ import io.customerhub.serve.PolicyRoutingAnswers;
 import io.customerhub.serve.PrioritiesModule;
 import io.customerhub.serve.MatchingModule;
 import io.customerhub.serve.ModelModule;
+import io.customerhub.serve.SourcesModule;
 import io.customerhub.serve.StewardModule;
 import io.customerhub.resolve.Explanations;
 import io.customerhub.resolve.ProfileSearch;
@@ -80,7 +82,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
         new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
-        new StewardModule(steward));
+        new StewardModule(steward), new SourcesModule(new CoverageQueries(db.pool())));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
         candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
   }

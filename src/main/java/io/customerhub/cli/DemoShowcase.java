@@ -94,6 +94,8 @@ final class DemoShowcase {
     System.out.println("\n# customers whose records conflict (two birth dates, two ids), for a steward to settle");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base
         + "/profiles?risk=DATA_CONFLICT&limit=5'");
+    System.out.println("\n# how the sources cover the customers: records per source, customers shared between sources");
+    System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/sources");
     System.out.println("\n# every source record and its profile (NDJSON)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
   }
