@@ -14,7 +14,8 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "hub", mixinStandardHelpOptions = true, version = "customer-hub 0.1.0",
     description = "Customer Hub: ingest, resolve and serve unified customer profiles.",
     subcommands = {DemoCommand.class, StartCommand.class, TokenCommand.class, ImportCommand.class,
-        GenerateCommand.class, EvalCommand.class, TrainCommand.class, ReresolveCommand.class})
+        GenerateCommand.class, EvalCommand.class, TrainCommand.class, ReresolveCommand.class,
+        DeadLettersCommand.class})
 public final class HubCommand implements Runnable {
 
   @CommandLine.Spec

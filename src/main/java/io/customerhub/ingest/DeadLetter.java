@@ -21,8 +21,8 @@ import java.util.Map;
  */
 record DeadLetter(String key, String value, Map<String, String> headers) {
 
-  static final String ERROR = "hub-error";
-  static final String VALUE_TRUNCATED = "hub-value-truncated";
+  static final String ERROR = DeadLetterHeaders.ERROR;
+  static final String VALUE_TRUNCATED = DeadLetterHeaders.VALUE_TRUNCATED;
 
   /** The reason may quote the input (a timestamp as written): uncut, it could be as large as the value. */
   static final int MAX_REASON_BYTES = 1024;
@@ -44,9 +44,9 @@ record DeadLetter(String key, String value, Map<String, String> headers) {
   static DeadLetter of(Refused refused, String reason, int maxValueBytes) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(ERROR, bounded(reason));
-    headers.put("hub-source-topic", refused.topic());
-    headers.put("hub-source-partition", String.valueOf(refused.partition()));
-    headers.put("hub-source-offset", String.valueOf(refused.offset()));
+    headers.put(DeadLetterHeaders.SOURCE_TOPIC, refused.topic());
+    headers.put(DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(refused.partition()));
+    headers.put(DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(refused.offset()));
     String value = refused.value();
     String kept = value == null ? null : Utf8.prefix(value, maxValueBytes);
     if (kept != null && kept.length() < value.length()) {
