@@ -20,6 +20,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
@@ -147,10 +148,14 @@ public final class HubNode implements AutoCloseable {
     // every send's own future reports its failure to the code that sent it (dead letters, the outbox relay); without
     // a handler Vert.x would log each one a second time as an unhandled exception
     producer.exceptionHandler(err -> LOG.debug("kafka producer: {}", err.toString()));
+    // the Kafka clients' own meters on /metrics (sends, errors, request latency; the consumer's lag, below)
+    KafkaClientMetrics producerMeters = new KafkaClientMetrics(producer.unwrap());
+    producerMeters.bindTo(services.metrics().registry());
+    closeables.add(producerMeters);
     kafkaIngest = new KafkaIngestVerticle(services.ingest(),
         KafkaSetup.consumer(kafka.bootstrap(), kafka.groupId(), kafka.maxPollRecords()), sourceByTopic,
         new DeadLetters(producer, kafka.deadLetterTopic(), kafka.deadLetterMaxValueBytes(), services.metrics()),
-        config.http().maxLineBytes());
+        config.http().maxLineBytes(), services.metrics().registry());
     deploy(kafkaIngest);
     deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
         kafka.outboxIntervalMs(), kafka.outboxRetentionHours()));

@@ -1,5 +1,7 @@
 package io.customerhub.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -34,18 +36,21 @@ public final class KafkaIngestVerticle extends VerticleBase {
   private final Map<String, String> sourceByTopic;
   private final DeadLetters deadLetters;
   private final int maxRecordBytes;
+  private final MeterRegistry meters;
   private KafkaConsumer<String, String> consumer;
+  private KafkaClientMetrics consumerMeters;
   private long backoff = 100;
   private volatile boolean healthy;
   private volatile boolean stopping;
 
   public KafkaIngestVerticle(IngestService ingest, Map<String, String> consumerConfig, Map<String, String> sourceByTopic,
-                             DeadLetters deadLetters, int maxRecordBytes) {
+                             DeadLetters deadLetters, int maxRecordBytes, MeterRegistry meters) {
     this.ingest = ingest;
     this.consumerConfig = consumerConfig;
     this.sourceByTopic = Map.copyOf(sourceByTopic);
     this.deadLetters = deadLetters;
     this.maxRecordBytes = maxRecordBytes;
+    this.meters = meters;
   }
 
   public boolean healthy() {
@@ -61,6 +66,10 @@ public final class KafkaIngestVerticle extends VerticleBase {
     cfg.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     consumer = KafkaConsumer.create(vertx, cfg);
     consumer.exceptionHandler(err -> LOG.warn("kafka consumer: {}", err.getMessage()));
+    // the consumer's own meters on /metrics: how far behind the sources it is (records-lag-max, and per partition
+    // once assigned), fetch rates and sizes
+    consumerMeters = new KafkaClientMetrics(consumer.unwrap());
+    consumerMeters.bindTo(meters);
     return consumer.subscribe(sourceByTopic.keySet()).onSuccess(v -> {
       LOG.info("consuming {} as group {}", sourceByTopic.keySet(), cfg.get("group.id"));
       pollLoop();
@@ -70,6 +79,7 @@ public final class KafkaIngestVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
+    if (consumerMeters != null) consumerMeters.close();
     return consumer == null ? Future.succeededFuture() : consumer.close();
   }
 

@@ -359,4 +359,16 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
     assertTrue(deadLetter.headers().get("hub-error").contains("SQLSTATE 22003"), deadLetter::toString);
     assertEquals(names.sourceTopic("orders"), deadLetter.headers().get("hub-source-topic"));
   }
+
+  /** Operators see how far behind the sources the hub is, and what its producer sends, on /metrics. */
+  @Test
+  @Order(300)
+  void theKafkaClientsMetersAreScrapedWithTheHubs() {
+    HubTestNode.Response metrics = hub.get("/metrics", hub.adminToken());
+    assertEquals(200, metrics.status(), metrics::toString);
+    for (String meter : List.of("kafka_consumer_fetch_manager_records_lag_max", "kafka_consumer_fetch_manager_records_consumed_total",
+        "kafka_producer_record_send_total", "kafka_producer_record_error_total")) {
+      assertTrue(metrics.body().contains(meter), meter);
+    }
+  }
 }
