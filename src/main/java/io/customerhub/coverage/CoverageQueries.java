@@ -21,13 +21,29 @@ public final class CoverageQueries {
     this.pool = pool;
   }
 
-  public Future<Map<String, Object>> report() {
+  /** With {@code completeness}, each document of a person or organization is read too: a slower report. */
+  public Future<Map<String, Object>> report(boolean completeness) {
     return pool.withTransaction(conn -> conn.query(CoverageSql.SNAPSHOT).execute()
         .compose(v -> conn.query(CoverageSql.TIMEOUT).execute())
         .compose(v -> records(conn))
         .compose(records -> combinations(conn)
             .compose(combinations -> openReviewPairs(conn)
-                .map(pairs -> SourceCoverage.report(records, combinations, pairs)))));
+                .compose(pairs -> completeness(conn, completeness)
+                    .map(fields -> SourceCoverage.report(records, combinations, pairs, fields))))));
+  }
+
+  /** Null when not {@code wanted}. */
+  private static Future<List<SourceCoverage.Completeness>> completeness(SqlConnection conn, boolean wanted) {
+    if (!wanted) return Future.succeededFuture(null);
+    return conn.query(CoverageSql.COMPLETENESS).execute().map(rows -> {
+      List<SourceCoverage.Completeness> out = new ArrayList<>();
+      for (Row r : rows) {
+        long[] giving = new long[SourceCoverage.FIELDS.size()];
+        for (int i = 0; i < giving.length; i++) giving[i] = r.getLong(3 + i);
+        out.add(new SourceCoverage.Completeness(r.getString(0), r.getString(1), r.getLong(2), giving));
+      }
+      return out;
+    });
   }
 
   private static Future<List<SourceCoverage.SourceRecords>> records(SqlConnection conn) {

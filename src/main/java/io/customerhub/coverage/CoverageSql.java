@@ -30,6 +30,23 @@ final class CoverageSql {
         select array_agg(distinct source order by source) as sources from crosswalk group by profile_id) p
       group by sources""";
 
+  /**
+   * How many of each source's current persons and organizations give each field (the canonical form leaves out
+   * what a record does not give, empty lists included). Each document is cast to jsonb once: without the
+   * {@code offset 0} fence the planner inlines the cast into each of the ten tests (3.3 s instead of 0.9 s for
+   * 108,000 records).
+   */
+  static final String COMPLETENESS = """
+      select source, kind, count(*),
+        count(*) filter (where c ? 'givenName' or c ? 'familyName' or c ? 'fullName'),
+        count(*) filter (where c ? 'orgName'), count(*) filter (where c ? 'birthDate'),
+        count(*) filter (where c ? 'nationalId'), count(*) filter (where c ? 'taxId'),
+        count(*) filter (where c ? 'emails'), count(*) filter (where c ? 'phones'),
+        count(*) filter (where c ? 'addresses')
+      from (select source, kind, canonical::jsonb as c from source_record
+            where not deleted and kind in ('person', 'organization') offset 0) r
+      group by source, kind""";
+
   /** Open review pairs by source; a pair of two sources counts for each, a pair within one source once. */
   static final String OPEN_REVIEW_PAIRS = """
       select s, count(*) from review_pair,

@@ -30,6 +30,14 @@ public final class SourceCoverage {
                               Instant lastUpdatedAt, Instant lastStoredAt) {
   }
 
+  /** The fields whose completeness is reported, as the canonical record names them ({@code name}: any name part). */
+  static final List<String> FIELDS = List.of("name", "orgName", "birthDate", "nationalId", "taxId", "emails", "phones",
+      "addresses");
+
+  /** Of a source's current records of one kind, how many give each of {@link #FIELDS} (same order). */
+  public record Completeness(String source, String kind, long records, long[] giving) {
+  }
+
   /** How many active profiles have their records from exactly {@code sources} (sorted, distinct). */
   public record Combination(List<String> sources, long profiles) {
   }
@@ -43,6 +51,15 @@ public final class SourceCoverage {
    */
   public static Map<String, Object> report(List<SourceRecords> records, List<Combination> combinations,
                                            Map<String, Long> openReviewPairs) {
+    return report(records, combinations, openReviewPairs, null);
+  }
+
+  /**
+   * The same with, per source, the share of its persons and of its organizations that give each field (when
+   * {@code completeness} is not null): which source to trust for birth dates, which one never sends a phone.
+   */
+  public static Map<String, Object> report(List<SourceRecords> records, List<Combination> combinations,
+                                           Map<String, Long> openReviewPairs, List<Completeness> completeness) {
     TreeSet<String> names = new TreeSet<>();
     records.forEach(r -> names.add(r.source()));
     combinations.forEach(c -> names.addAll(c.sources()));
@@ -52,7 +69,10 @@ public final class SourceCoverage {
 
     List<Map<String, Object>> sources = new ArrayList<>();
     for (String name : names) {
-      sources.add(source(name, bySource.get(name), combinations, openReviewPairs.getOrDefault(name, 0L)));
+      long openPairs = openReviewPairs.getOrDefault(name, 0L);
+      Map<String, Object> source = source(name, bySource.get(name), combinations, openPairs);
+      if (completeness != null) source.put("completeness", completeness(name, completeness));
+      sources.add(source);
     }
     return Map.of("sources", sources, "profiles", profiles(combinations));
   }
@@ -84,6 +104,24 @@ public final class SourceCoverage {
     out.put("profilesOnlyHere", alone);
     out.put("profilesSharedWith", sharedWith);
     out.put("openReviewPairs", openPairs);
+    return out;
+  }
+
+  /**
+   * {@code {"persons": {"records": n, "name": share, …}, "organizations": {…}}} for the kinds the source has; a share
+   * is the fraction of those records giving the field, to four places.
+   */
+  private static Map<String, Object> completeness(String source, List<Completeness> all) {
+    Map<String, Object> out = new TreeMap<>();
+    for (Completeness c : all) {
+      if (!c.source().equals(source) || c.records() == 0) continue;
+      Map<String, Object> shares = new LinkedHashMap<>();
+      shares.put("records", c.records());
+      for (int i = 0; i < FIELDS.size(); i++) {
+        shares.put(FIELDS.get(i), Math.round(10_000.0 * c.giving()[i] / c.records()) / 10_000.0);
+      }
+      out.put("organization".equals(c.kind()) ? "organizations" : "persons", shares);
+    }
     return out;
   }
 

@@ -23,7 +23,11 @@ public final class SourcesModule implements HttpApiVerticle.ApiModule {
   }
 
   private void report(RoutingContext ctx) {
-    coverage.report().map(ProfileCodec::write)
+    String raw = ctx.queryParams().get("completeness");
+    if (raw != null && !raw.equals("true") && !raw.equals("false")) {
+      throw HubException.invalid("completeness: must be true or false, not '" + raw + "'");
+    }
+    coverage.report("true".equals(raw)).map(ProfileCodec::write)
         .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
         .onFailure(ctx::fail);
   }

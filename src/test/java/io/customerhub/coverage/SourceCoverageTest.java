@@ -156,4 +156,29 @@ class SourceCoverageTest {
     Object single = ((Map<?, ?>) profiles(report).get("bySourceCount")).get("1");
     assertEquals(single == null ? 0L : single, alone);
   }
+
+  @Test
+  void completenessIsTheShareOfEachKindsRecordsThatGiveTheField() {
+    List<SourceCoverage.Completeness> fields = List.of(
+        new SourceCoverage.Completeness("crm", "person", 3, new long[] {3, 0, 2, 1, 0, 3, 0, 1}),
+        new SourceCoverage.Completeness("crm", "organization", 4, new long[] {0, 4, 0, 0, 1, 0, 4, 4}),
+        new SourceCoverage.Completeness("erp", "person", 0, new long[8]));
+
+    Map<String, Object> report = SourceCoverage.report(List.of(persons("crm", 3), persons("erp", 0)), List.of(),
+        Map.of(), fields);
+
+    Map<?, ?> crm = (Map<?, ?>) source(report, "crm").get("completeness");
+    Map<?, ?> persons = (Map<?, ?>) crm.get("persons");
+    assertEquals(3L, persons.get("records"));
+    assertEquals(1.0, persons.get("name"));
+    assertEquals(0.6667, persons.get("birthDate"));
+    assertEquals(0.3333, persons.get("nationalId"));
+    assertEquals(0.0, persons.get("phones"));
+    assertEquals(List.of("records", "name", "orgName", "birthDate", "nationalId", "taxId", "emails", "phones",
+        "addresses"), List.copyOf(persons.keySet()));
+    assertEquals(0.25, ((Map<?, ?>) crm.get("organizations")).get("taxId"));
+    assertEquals(Map.of(), source(report, "erp").get("completeness"), "no records, no shares (no division by 0)");
+    assertFalse(source(SourceCoverage.report(List.of(persons("crm", 3)), List.of(), Map.of()), "crm")
+        .containsKey("completeness"), "only when asked for");
+  }
 }

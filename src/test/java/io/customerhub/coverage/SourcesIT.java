@@ -13,6 +13,7 @@ import static io.customerhub.testing.ApiAssertions.assertProblem;
 import static io.customerhub.testing.WireRecords.at;
 import static io.customerhub.testing.WireRecords.distinctPerson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/v1/sources} against what was ingested: records by kind, profiles alone and shared. */
@@ -63,6 +64,25 @@ class SourcesIT extends OneHubPerClass {
     JsonArray shared = new JsonArray().add(crm).add(erp);
     assertTrue(combinations.stream().map(JsonObject.class::cast)
         .anyMatch(k -> k.getJsonArray("sources").equals(shared) && k.getLong("profiles") == 1), combinations::encode);
+  }
+
+  @Test
+  void completenessSaysWhichFieldsEachSourceGives() {
+    String web = WireRecords.uniqueId("web");
+    hub.accept(distinctPerson(web, "W"));
+    String given = WireRecords.uniqueName(), family = WireRecords.uniqueName();
+    hub.accept(WireRecords.person(web, WireRecords.uniqueId("W")).name(given, family).updatedAt(at(0)));
+
+    JsonObject report = hub.get("/api/v1/sources?completeness=true", hub.token("steward")).json();
+
+    JsonObject persons = source(report, web).getJsonObject("completeness").getJsonObject("persons");
+    assertEquals(2, persons.getLong("records"));
+    assertEquals(1.0, persons.getDouble("name"));
+    assertEquals(0.5, persons.getDouble("emails"), persons::encode);
+    assertEquals(0.5, persons.getDouble("birthDate"));
+    assertEquals(0.0, persons.getDouble("orgName"));
+    assertFalse(source(hub.get("/api/v1/sources", hub.token("steward")).json(), web).containsKey("completeness"));
+    assertProblem(400, hub.get("/api/v1/sources?completeness=yes", hub.token("steward")));
   }
 
   @Test

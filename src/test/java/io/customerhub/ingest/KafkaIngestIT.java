@@ -366,8 +366,9 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
   void theKafkaClientsMetersAreScrapedWithTheHubs() {
     HubTestNode.Response metrics = hub.get("/metrics", hub.adminToken());
     assertEquals(200, metrics.status(), metrics::toString);
-    for (String meter : List.of("kafka_consumer_fetch_manager_records_lag_max", "kafka_consumer_fetch_manager_records_consumed_total",
-        "kafka_producer_record_send_total", "kafka_producer_record_error_total")) {
+    for (String meter : List.of("kafka_consumer_fetch_manager_records_lag_max",
+        "kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_record_send_total",
+        "kafka_producer_record_error_total")) {
       assertTrue(metrics.body().contains(meter), meter);
     }
   }
