@@ -33,6 +33,7 @@ import io.customerhub.resolve.Explanations;
 import io.customerhub.resolve.ProfileSearch;
 import io.customerhub.route.Prioritizer;
 import io.customerhub.route.RoutingPolicy;
+import io.customerhub.steward.ProfileHistory;
 import io.customerhub.steward.Steward;
 import io.customerhub.upkeep.TierCutoffs;
 import io.customerhub.store.Database;
@@ -76,13 +77,14 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
+    Explanations explanations = new Explanations(db.pool());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
-        new MatchingModule(new Explanations(db.pool()), readModel, engine,
+        new MatchingModule(explanations, readModel, engine,
             new ProfileSearch(vertx, db.pool(), candidateIndex, engine, standardizer,
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
         new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
-        new StewardModule(steward), new SourcesModule(new CoverageQueries(db.pool())));
+        new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)), new SourcesModule(new CoverageQueries(db.pool())));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
         candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
   }

@@ -80,6 +80,8 @@ final class DemoShowcase {
       System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base + "/profiles/"
           + row.getUUID("profile_id") + "?lineage=true'");
       System.out.println("curl -s -H \"Authorization: Bearer $ROUTER\" " + base + "/routing/" + key);
+      System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/profiles/"
+          + row.getUUID("profile_id") + "/history");
     }
     JsonObject description = searchExample();
     if (description != null) {

@@ -1,7 +1,9 @@
 package io.customerhub.serve;
 
+import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.record.SourceKey;
 import io.customerhub.steward.OverrideValue;
+import io.customerhub.steward.ProfileHistory;
 import io.customerhub.steward.Steward;
 import io.customerhub.steward.StewardDecisions;
 import io.customerhub.steward.StewardDecisions.Decision;
@@ -35,9 +37,13 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   private static final int MAX_SPLIT = 1000;
 
   private final Steward steward;
+  private final ProfileReadModel readModel;
+  private final ProfileHistory history;
 
-  public StewardModule(Steward steward) {
+  public StewardModule(Steward steward, ProfileReadModel readModel, ProfileHistory history) {
     this.steward = steward;
+    this.readModel = readModel;
+    this.history = history;
   }
 
   @Override
@@ -51,6 +57,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     api.put("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
     api.delete("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
     api.get("/audit").handler(Auth.require("steward")).handler(this::audit);
+    api.get("/profiles/:profileId/history").handler(Auth.require("reader", "steward")).handler(this::history);
     // irreversible, and about a person's rights rather than data quality: administrators only
     api.post("/profiles/:profileId/erase").handler(Auth.require("admin")).handler(this::erase);
   }
@@ -204,6 +211,22 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
           Json.withoutNul("records[" + i + "].sourceId", sourceId)));
     }
     answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body)));
+  }
+
+  /** What happened to a customer, newest first; a merged-away id is sent on to the survivor's history. */
+  private void history(RoutingContext ctx) {
+    UUID id = ProfileHandlers.profileId(ctx);
+    int limit = limit(ctx);
+    readModel.stored(id).compose(stored -> {
+      if (stored == null || !stored.active() && stored.mergedInto() == null) {
+        throw HubException.notFound("no profile " + id);
+      }
+      if (stored.mergedInto() != null) {
+        ProfileHandlers.redirect(ctx, stored.mergedInto() + "/history");
+        return Future.succeededFuture();
+      }
+      return history.of(stored.profile(), limit).onSuccess(json -> ProfileHandlers.json(ctx, json.encode()));
+    }).onFailure(ctx::fail);
   }
 
   private void audit(RoutingContext ctx) {

@@ -119,6 +119,10 @@ final class StewardSql {
       select id, at, actor, action, subject, detail::text from audit_log
       where ($1::text is null or subject = $1) and id > $2 order by id limit $3""";
 
+  /** The newest $2 entries about subject $1, newest first. */
+  static final String AUDIT_LATEST = """
+      select at, actor, action, detail::text from audit_log where subject = $1 order by id desc limit $2""";
+
   static final String AUDIT = """
       insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::text::jsonb)""";
 

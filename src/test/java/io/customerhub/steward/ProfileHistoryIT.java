@@ -1,0 +1,84 @@
+package io.customerhub.steward;
+
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.customerhub.testing.ApiAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /api/v1/profiles/{id}/history}: what happened to a customer, newest first, from what the hub keeps. */
+class ProfileHistoryIT extends OneHubPerClass {
+
+  private static final String JSON = "application/json";
+
+  private static List<String> events(JsonObject history) {
+    return history.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("event")).toList();
+  }
+
+  @Test
+  void aCustomersRecordsMergesAndStewardActionsNewestFirst() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copyIn("erp", "E");
+    Rec other = WireRecords.distinctPerson("app", "A");
+    hub.accept(crm);
+    hub.accept(erp);
+    hub.accept(other);
+    String profile = hub.profileByKey(crm).getString("profileId");
+    String absorbed = hub.profileByKey(other).getString("profileId");
+    String steward = hub.token("steward");
+    assertEquals(200, hub.post("/api/v1/profiles/" + profile + "/merge", JSON,
+        new JsonObject().put("with", absorbed).put("note", "the same customer, says the call centre").encode(),
+        steward).status());
+    assertEquals(200, hub.put("/api/v1/profiles/" + profile + "/overrides/familyName", JSON,
+        new JsonObject().put("value", "Lu").put("note", "passport").encode(), steward).status());
+
+    Response r = hub.get("/api/v1/profiles/" + profile + "/history", hub.token("reader"));
+
+    assertEquals(200, r.status(), r::toString);
+    JsonObject history = r.json();
+    List<String> events = events(history);
+    assertEquals("steward-action", events.get(0), events::toString);
+    assertEquals("created", events.get(events.size() - 1), events::toString);
+    assertTrue(events.contains("profile-merged"), events::toString);
+    JsonArray all = history.getJsonArray("events");
+    JsonObject override = all.getJsonObject(0);
+    assertEquals("profile.override-set", override.getString("action"), override::encode);
+    assertEquals("passport", override.getJsonObject("detail").getString("note"), override::encode);
+    JsonObject merged = all.stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("event").equals("profile-merged")).findFirst().orElseThrow();
+    assertEquals(absorbed, merged.getString("merged"));
+    JsonObject erpLinked = all.stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("event").equals("record-linked")
+            && e.getJsonObject("record").getString("source").equals("erp")).findFirst().orElseThrow();
+    assertEquals("MERGE", erpLinked.getString("band"), erpLinked::encode);
+    assertEquals("crm", erpLinked.getJsonObject("matchedWith").getString("source"), erpLinked::encode);
+    assertEquals(3, all.stream().map(JsonObject.class::cast).filter(e -> e.getString("event").equals("record-linked"))
+        .count(), "each of the three records");
+
+    JsonObject newest = hub.get("/api/v1/profiles/" + profile + "/history?limit=1", steward).json();
+    assertEquals(List.of("steward-action"), events(newest));
+    assertEquals(true, newest.getBoolean("truncated"));
+
+    Response redirect = hub.get("/api/v1/profiles/" + absorbed + "/history", steward);
+    assertEquals(308, redirect.status(), redirect::toString);
+    assertTrue(redirect.header("Location").endsWith(profile + "/history"), redirect::toString);
+  }
+
+  @Test
+  void badRequestsAreNamed() {
+    assertProblem(404, hub.get("/api/v1/profiles/" + UUID.randomUUID() + "/history", hub.token("reader")));
+    assertProblem(400, hub.get("/api/v1/profiles/not-a-uuid/history", hub.token("reader")));
+    assertProblem(400, hub.get("/api/v1/profiles/" + UUID.randomUUID() + "/history?limit=0", hub.token("reader")));
+    assertProblem(403, hub.get("/api/v1/profiles/" + UUID.randomUUID() + "/history", hub.token("router")));
+    assertProblem(401, hub.get("/api/v1/profiles/" + UUID.randomUUID() + "/history", null));
+  }
+}
