@@ -7,6 +7,7 @@ import io.customerhub.steward.ProfileHistory;
 import io.customerhub.steward.Steward;
 import io.customerhub.steward.StewardDecisions;
 import io.customerhub.steward.StewardDecisions.Decision;
+import io.customerhub.steward.StewardDecisions.ValueCursor;
 import io.customerhub.steward.StewardRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -108,6 +109,20 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     }
     int limit = limit(ctx);
     String profile = ctx.request().getParam("profile");
+    String order = ctx.request().getParam("order", "id");
+    if (order.equals("value")) {
+      if (profile != null) throw HubException.invalid("order: 'value' orders the whole queue; leave out profile");
+      String raw = ctx.request().getParam("after");
+      ValueCursor after = raw == null ? null : ValueCursor.parse(raw);
+      if (raw != null && after == null) {
+        throw HubException.invalid("after: with order=value, the 'next' of the page before (value:id), not '" + raw
+            + "'");
+      }
+      steward.decisions().listByValue(status, after, limit)
+          .onSuccess(json -> ProfileHandlers.json(ctx, json.encode())).onFailure(ctx::fail);
+      return;
+    }
+    if (!order.equals("id")) throw HubException.invalid("order: must be 'id' or 'value', not '" + order + "'");
     page(ctx, steward.decisions().list(status, after(ctx), limit,
         profile == null ? null : Params.profileId("profile", profile)), limit);
   }

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,48 @@ public final class StewardDecisions {
       for (Row r : rows) out.add(review(r));
       return out;
     });
+  }
+
+  /**
+   * A page of the pairs of {@code status} by what is at stake, most first: the higher 12-month value of the two
+   * records' customers ({@code value12m} in each item), so that stewards settle the pairs of their best customers
+   * first. Answers {@code {"items": […], "next": cursor}}, {@code next} null on the last page; {@code after} is the
+   * {@code next} of the page before, or null.
+   */
+  public Future<JsonObject> listByValue(String status, ValueCursor after, int limit) {
+    Tuple args = Tuple.of(status, after == null ? null : after.value().toPlainString(),
+        after == null ? 0L : after.id(), limit);
+    return surgery.pool().preparedQuery(StewardSql.REVIEWS_BY_VALUE).execute(args).map(rows -> {
+      JsonArray items = new JsonArray();
+      ValueCursor last = null;
+      for (Row r : rows) {
+        BigDecimal stake = r.getBigDecimal(15);
+        items.add(review(r).put("value12m", stake.doubleValue()));
+        last = new ValueCursor(stake, r.getLong(0));
+      }
+      return new JsonObject().put("items", items).put("next", items.size() == limit ? last.toString() : null);
+    });
+  }
+
+  /** Where a page of the queue by value ends: the last pair's value and id, written {@code value:id}. */
+  public record ValueCursor(BigDecimal value, long id) {
+    @Override
+    public String toString() {
+      return value.toPlainString() + ":" + id;
+    }
+
+    /** Null for text not written by {@link #toString}. */
+    public static ValueCursor parse(String text) {
+      int colon = text.indexOf(':');
+      if (colon < 1) return null;
+      try {
+        BigDecimal value = new BigDecimal(text.substring(0, colon));
+        long id = Long.parseLong(text.substring(colon + 1));
+        return value.signum() < 0 || id < 0 ? null : new ValueCursor(value, id);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
   }
 
   /** The pair {@code id} as {@link #list} gives it; fails with {@link StewardRefusal} when there is none. */

@@ -10,18 +10,37 @@ final class StewardSql {
    * Review pairs, each record with the profile it is in now and what it says now (its canonical form), which a
    * steward needs beside the field levels to decide.
    */
-  private static final String SELECT_REVIEWS = """
+  private static final String REVIEW_COLUMNS = """
       select r.id, r.left_source, r.left_id, lc.profile_id, r.right_source, r.right_id, rc.profile_id, r.score,
              r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at,
-             lr.canonical::text, rr.canonical::text
+             lr.canonical::text, rr.canonical::text""";
+
+  private static final String REVIEW_TABLES = """
       from review_pair r
       left join crosswalk lc on lc.source = r.left_source and lc.source_id = r.left_id
       left join crosswalk rc on rc.source = r.right_source and rc.source_id = r.right_id
       left join source_record lr on lr.source = r.left_source and lr.source_id = r.left_id
       left join source_record rr on rr.source = r.right_source and rr.source_id = r.right_id""";
 
+  private static final String SELECT_REVIEWS = REVIEW_COLUMNS + "\n" + REVIEW_TABLES;
+
   /** A page of the queue in id order. */
   static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2 order by r.id limit $3";
+
+  /**
+   * A page of the queue by what is at stake, most first: the higher 12-month value of the two records' profiles
+   * (column 15), then id. $2, $3: the value and id of the last pair of the page before (null for the first page).
+   */
+  static final String REVIEWS_BY_VALUE = "select * from (" + REVIEW_COLUMNS + """
+      ,
+             greatest(coalesce(lp.value_12m, 0), coalesce(rp.value_12m, 0)) as stake
+      """ + REVIEW_TABLES + """
+
+      left join profile lp on lp.profile_id = lc.profile_id
+      left join profile rp on rp.profile_id = rc.profile_id
+      where r.status = $1) q
+      where $2::text is null or q.stake < $2::text::numeric or (q.stake = $2::text::numeric and q.id > $3)
+      order by q.stake desc, q.id limit $4""";
 
   /**
    * A page of the pairs of which a record is in profile $4 now, in id order; a merged-away profile stands for the

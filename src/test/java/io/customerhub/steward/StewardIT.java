@@ -28,7 +28,7 @@ class StewardIT extends OneHubPerClass {
   @Test
   void aStewardMergesAReviewPairAndTheMergeOutlivesReresolution() throws InterruptedException {
     Rec crm = WireRecords.distinctPerson("crm", "C");
-    Rec erp = sameCustomerOtherNationalId(crm);
+    Rec erp = WireRecords.sameCustomerOtherNationalId(crm);
     hub.accept(crm);
     hub.accept(erp);
     JsonObject pair = openPair(crm, erp);
@@ -289,9 +289,9 @@ class StewardIT extends OneHubPerClass {
   @Test
   void manyDecisionsAreCarriedOutInOrderAndARefusedOneIsAnsweredInItsPlace() {
     Rec a = WireRecords.distinctPerson("crm", "C");
-    Rec a2 = sameCustomerOtherNationalId(a);
+    Rec a2 = WireRecords.sameCustomerOtherNationalId(a);
     Rec b = WireRecords.distinctPerson("crm", "C");
-    Rec b2 = sameCustomerOtherNationalId(b);
+    Rec b2 = WireRecords.sameCustomerOtherNationalId(b);
     hub.acceptAll(a, b);
     hub.acceptAll(a2, b2);
     long first = openPair(a, a2).getLong("id"), second = openPair(b, b2).getLong("id");
@@ -472,12 +472,6 @@ class StewardIT extends OneHubPerClass {
         JSON, "{\"records\":[{\"source\":\"crm\",\"sourceId\":\"a\\u0000b\"}]}", steward));
     assertEquals(profile, profileOf(one), "nothing was done");
     assertEquals(200, hub.get("/api/v1/profiles/" + profile, hub.adminToken()).status());
-  }
-
-  /** The same person in another system whose national id is another one entirely: a doubtful pair. */
-  private static Rec sameCustomerOtherNationalId(Rec crm) {
-    return crm.copyIn("erp", "E")
-        .nationalId(String.valueOf(100_000_000_000_000_000L + Math.abs(crm.sourceId().hashCode()) * 7919L));
   }
 
   private static JsonObject openPair(Rec a, Rec b) {

@@ -96,6 +96,15 @@ public final class WireRecords {
   }
 
   /**
+   * The same person as {@code crm} in the ERP, whose national id is another one entirely: a doubtful pair, which the
+   * matcher leaves open for a steward.
+   */
+  public static Rec sameCustomerOtherNationalId(Rec crm) {
+    return crm.copyIn("erp", "E")
+        .nationalId(String.valueOf(100_000_000_000_000_000L + Math.abs(crm.sourceId().hashCode()) * 7919L));
+  }
+
+  /**
    * A Chinese resident identity number: {@code body17} (area, birth date, sequence) with its GB 11643 check character
    * (ISO 7064 MOD 11-2), as real ones carry; without it the hub reads the id as mistyped (INVALID_ID).
    */
