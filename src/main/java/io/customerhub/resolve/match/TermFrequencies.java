@@ -48,8 +48,9 @@ public final class TermFrequencies {
   }
 
   /**
-   * Takes back what {@link #add} counted for a record whose values changed or that is gone. A value never counted
-   * stays at none.
+   * Takes back what {@link #add} counted for a record whose values changed or that is gone. Exact in any order: two
+   * threads may count a record's replacement before its arrival (its value then counts -1 until the arrival comes),
+   * and the sum comes out right.
    */
   public void remove(StandardRecord r) {
     each(r.counted(), this::untally);
@@ -89,7 +90,7 @@ public final class TermFrequencies {
     if (r.birthDate() != null && r.birthDate().length() == 10) counter.accept(Field.BIRTH_DATE, r.birthDate());
   }
 
-  /** How many records carry this value (0 when unseen). */
+  /** How many records carry this value (0 when unseen; below 0 only for a moment, see {@link #remove}). */
   public long count(Field f, String value) {
     Map<String, Long> c = counts.get(f);
     return c == null || value == null ? 0 : c.getOrDefault(value, 0L);
@@ -103,12 +104,8 @@ public final class TermFrequencies {
 
   private void untally(Field f, String value) {
     if (value == null) return;
-    boolean[] counted = {false};
-    counts.get(f).computeIfPresent(value, (k, n) -> {
-      counted[0] = true;
-      return n <= 1 ? null : n - 1;
-    });
-    if (counted[0]) totals.get(f).decrementAndGet();
+    counts.get(f).merge(value, -1L, (n, minus) -> n + minus == 0 ? null : n + minus);
+    totals.get(f).decrementAndGet();
   }
 
   /** Adds the counts of {@code other} (e.g. from another partition of the data) to this one. */
