@@ -30,17 +30,25 @@ final class StewardSql {
   /**
    * A page of the queue by what is at stake, most first: the higher 12-month value of the two records' profiles
    * (column 15), then id. $2, $3: the value and id of the last pair of the page before (null for the first page).
+   * The pairs are ranked on their profiles' values alone, and only the page's pairs read their records.
    */
-  static final String REVIEWS_BY_VALUE = "select * from (" + REVIEW_COLUMNS + """
-      ,
-             greatest(coalesce(lp.value_12m, 0), coalesce(rp.value_12m, 0)) as stake
-      """ + REVIEW_TABLES + """
+  static final String REVIEWS_BY_VALUE = """
+      with ranked as (
+        select r.id, greatest(coalesce(lp.value_12m, 0), coalesce(rp.value_12m, 0)) as stake
+        from review_pair r
+        left join crosswalk lc on lc.source = r.left_source and lc.source_id = r.left_id
+        left join crosswalk rc on rc.source = r.right_source and rc.source_id = r.right_id
+        left join profile lp on lp.profile_id = lc.profile_id
+        left join profile rp on rp.profile_id = rc.profile_id
+        where r.status = $1),
+      page as (
+        select id, stake from ranked
+        where $2::text is null or stake < $2::text::numeric or (stake = $2::text::numeric and id > $3)
+        order by stake desc, id limit $4)
+      """ + REVIEW_COLUMNS + ", page.stake\n" + REVIEW_TABLES + """
 
-      left join profile lp on lp.profile_id = lc.profile_id
-      left join profile rp on rp.profile_id = rc.profile_id
-      where r.status = $1) q
-      where $2::text is null or q.stake < $2::text::numeric or (q.stake = $2::text::numeric and q.id > $3)
-      order by q.stake desc, q.id limit $4""";
+      join page on page.id = r.id
+      order by page.stake desc, r.id""";
 
   /**
    * A page of the pairs of which a record is in profile $4 now, in id order; a merged-away profile stands for the
