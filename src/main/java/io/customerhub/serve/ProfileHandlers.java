@@ -116,13 +116,13 @@ final class ProfileHandlers {
       if (stored != null && "merged".equals(stored.status())) redirect(ctx, stored.mergedInto().toString());
       else if (stored == null || !stored.active()) ctx.fail(HubException.notFound("no profile " + id));
       else store.withLineage(pool, stored.profile())
-          .onSuccess(p -> json(ctx, ProfileCodec.toView(p, true))).onFailure(ctx::fail);
+          .onSuccess(p -> versioned(ctx, ProfileCodec.toView(p, true), p.version())).onFailure(ctx::fail);
     }).onFailure(ctx::fail);
   }
 
   private void answer(RoutingContext ctx, Future<ProfileReadModel.View> lookup, String notFound) {
     lookup.onSuccess(view -> {
-      if (view.found()) json(ctx, view.json());
+      if (view.found()) versioned(ctx, view.json(), new JsonObject(view.json()).getLong("version"));
       else if (view.mergedInto() != null) redirect(ctx, view.mergedInto());
       else ctx.fail(HubException.notFound(notFound));
     }).onFailure(ctx::fail);
@@ -195,6 +195,15 @@ final class ProfileHandlers {
 
   static UUID profileId(RoutingContext ctx) {
     return Params.profileId("profileId", ctx.pathParam("profileId"));
+  }
+
+  /**
+   * A profile with its version as its {@code ETag}, which a steward's action on it may send back as
+   * {@code If-Match} so as not to act on what changed since (a 412 then).
+   */
+  private static void versioned(RoutingContext ctx, String body, long version) {
+    ctx.response().putHeader("ETag", "\"" + version + "\"");
+    json(ctx, body);
   }
 
   static void json(RoutingContext ctx, String body) {

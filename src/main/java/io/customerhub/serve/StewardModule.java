@@ -70,7 +70,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     if (note == null || note.isBlank()) {
       throw HubException.invalid("note: say why the customer is erased (the request's reference), for the audit trail");
     }
-    answer(ctx, steward.erasure().erase(profile, Auth.actor(ctx), note));
+    answer(ctx, steward.erasure().erase(profile, Auth.actor(ctx), note, ifMatch(ctx)));
   }
 
   /** PUT sets a golden attribute (a whole list for emails, phones, addresses) by hand, DELETE gives it back. */
@@ -80,12 +80,13 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     try {
       OverrideValue.checkAttribute(attribute);
       if (ctx.request().method() == HttpMethod.DELETE) {
-        answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null));
+        answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null, ifMatch(ctx)));
         return;
       }
       JsonObject body = Json.body(ctx);
       Object value = OverrideValue.of(attribute, plain(body.getValue("value")));
-      answer(ctx, steward.actions().override(profile, attribute, value, Auth.actor(ctx), note(body)));
+      answer(ctx, steward.actions().override(profile, attribute, value, Auth.actor(ctx), note(body),
+          ifMatch(ctx)));
     } catch (StewardRefusal refused) {
       throw HubException.invalid(refused.getMessage());
     }
@@ -205,7 +206,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx);
     String with = body.getValue("with") instanceof String s ? s : null;
     if (with == null) throw HubException.invalid("with: the id of the profile to merge into this one is missing");
-    answer(ctx, steward.actions().merge(keep, Params.profileId("with", with), Auth.actor(ctx), note(body)));
+    answer(ctx, steward.actions().merge(keep, Params.profileId("with", with), Auth.actor(ctx), note(body),
+        ifMatch(ctx)));
   }
 
   private void split(RoutingContext ctx) {
@@ -225,7 +227,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       records.add(new SourceKey(Json.withoutNul("records[" + i + "].source", source),
           Json.withoutNul("records[" + i + "].sourceId", sourceId)));
     }
-    answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body)));
+    answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body), ifMatch(ctx)));
   }
 
   /** What happened to a customer, newest first; a merged-away id is sent on to the survivor's history. */
@@ -279,7 +281,28 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       case CONFLICT -> HubException.conflict(r.getMessage());
       case UNFINISHED -> HubException.unavailable(r.getMessage());
       case INVALID -> HubException.invalid(r.getMessage());
+      case STALE -> HubException.preconditionFailed(r.getMessage());
     };
+  }
+
+  /**
+   * The profile version an action is conditional on: {@code If-Match} with the {@code ETag} the steward read the
+   * profile with ({@code "7"}, weak or strong alike: it is the profile's version); null without the header or for
+   * {@code *}, when the action applies to whatever the profile is now.
+   */
+  static Long ifMatch(RoutingContext ctx) {
+    String raw = ctx.request().getHeader("If-Match");
+    if (raw == null || raw.isBlank() || raw.strip().equals("*")) return null;
+    String tag = raw.strip();
+    if (tag.startsWith("W/")) tag = tag.substring(2);
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
+    try {
+      long version = Long.parseLong(tag);
+      if (version >= 1) return version;
+    } catch (NumberFormatException notAVersion) {
+      // answered below
+    }
+    throw HubException.invalid("If-Match: must be the profile's ETag (its version, e.g. \"7\"), not " + raw);
   }
 
   private static String note(JsonObject body) {

@@ -48,9 +48,9 @@ public final class CustomerErasure {
     }
   }
 
-  /** Erases profile {@code profile}, which must be active, with every record in it. */
-  public Future<JsonObject> erase(UUID profile, String actor, String note) {
-    return surgery.run("the erasure of " + profile, (conn, work) -> scope(conn, profile)
+  /** Erases profile {@code profile}, which must be active (at version {@code seen} unless null), with its records. */
+  public Future<JsonObject> erase(UUID profile, String actor, String note, Long seen) {
+    return surgery.run("the erasure of " + profile, (conn, work) -> scope(conn, profile, seen)
         .compose(scope -> scrub(conn, work, scope)
             .compose(pairs -> ProfileStore.writeErased(conn, profile, scope.records())
                 .compose(change -> {
@@ -71,9 +71,9 @@ public final class CustomerErasure {
   }
 
   /** The profile, locked (it must be active), with its records, their orders and the profiles merged into it. */
-  private static Future<Scope> scope(SqlConnection conn, UUID profile) {
+  private static Future<Scope> scope(SqlConnection conn, UUID profile, Long seen) {
     return ProfileActions.lock(conn, profile).compose(profiles -> {
-      List<SourceKey> records = ProfileActions.active(profiles, profile).records();
+      List<SourceKey> records = ProfileActions.current(profiles, profile, seen).records();
       return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys(records))
           .compose(orders -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
               .map(tree -> new Scope(records, keysOf(orders), uuids(tree))));

@@ -28,7 +28,8 @@ public final class ProfileActions {
   /** A split would otherwise store a decision for every pair of a moved and a remaining record without end. */
   static final int MAX_SPLIT_PAIRS = 10_000;
 
-  record Locked(String status, String kind, String mergedInto, List<SourceKey> records, JsonObject overrides) {
+  record Locked(String status, String kind, String mergedInto, List<SourceKey> records, JsonObject overrides,
+                long version) {
   }
 
   private final ProfileSurgery surgery;
@@ -37,12 +38,16 @@ public final class ProfileActions {
     this.surgery = surgery;
   }
 
-  /** {@code other}'s records join {@code keep}; {@code other} redirects to it. */
-  public Future<JsonObject> merge(UUID keep, UUID other, String actor, String note) {
+  /**
+   * {@code other}'s records join {@code keep}; {@code other} redirects to it. {@code seen}: the version of
+   * {@code keep} the steward acted on (If-Match), refused as stale when it is no longer the current one; null for
+   * whatever it is now. The same for the other actions.
+   */
+  public Future<JsonObject> merge(UUID keep, UUID other, String actor, String note, Long seen) {
     if (keep.equals(other)) return Future.failedFuture(StewardRefusal.invalid("with: is the profile itself"));
     return surgery.run("the merge of " + other + " into " + keep, (conn, work) -> lock(conn, keep, other)
         .compose(profiles -> {
-          List<SourceKey> kept = active(profiles, keep).records(), merged = active(profiles, other).records();
+          List<SourceKey> kept = current(profiles, keep, seen).records(), merged = active(profiles, other).records();
           JsonObject detail = new JsonObject().put("merged", other.toString()).put("note", note);
           JsonObject why = detail.copy().put("rule", "steward").put("decision", "merged").put("actor", actor)
               .put("profile", keep.toString());
@@ -58,7 +63,7 @@ public final class ProfileActions {
   }
 
   /** The {@code records} leave {@code profile} for one new profile, and are kept apart from those that stay. */
-  public Future<JsonObject> split(UUID profile, List<SourceKey> records, String actor, String note) {
+  public Future<JsonObject> split(UUID profile, List<SourceKey> records, String actor, String note, Long seen) {
     if (records.isEmpty()) {
       return Future.failedFuture(StewardRefusal.invalid("records: name at least one record to split out"));
     }
@@ -66,7 +71,7 @@ public final class ProfileActions {
       return Future.failedFuture(StewardRefusal.invalid("records: a record is named twice"));
     }
     return surgery.run("the split of " + profile, (conn, work) -> lock(conn, profile).compose(profiles -> {
-      Locked locked = active(profiles, profile);
+      Locked locked = current(profiles, profile, seen);
       Set<SourceKey> members = new HashSet<>(locked.records());
       for (int i = 0; i < records.size(); i++) {
         if (!members.contains(records.get(i))) {
@@ -99,11 +104,12 @@ public final class ProfileActions {
    * (null). The value wins until removed, whatever the records say; a merge carries it to the survivor unless
    * that has its own.
    */
-  public Future<JsonObject> override(UUID profile, String attribute, Object value, String actor, String note) {
+  public Future<JsonObject> override(UUID profile, String attribute, Object value, String actor, String note,
+                                     Long seen) {
     String what = value == null ? "removed" : "set";
     return surgery.run("the override of " + attribute + " of " + profile, (conn, work) -> lock(conn, profile)
         .compose(profiles -> {
-          JsonObject before = active(profiles, profile).overrides();
+          JsonObject before = current(profiles, profile, seen).overrides();
           if (value == null && !before.containsKey(attribute)) {
             throw StewardRefusal.missing("profile " + profile + " has no override of " + attribute);
           }
@@ -147,7 +153,7 @@ public final class ProfileActions {
       for (Row r : rows) {
         Locked p = out.computeIfAbsent(r.getUUID(0), id -> new Locked(r.getString(1), r.getString(2),
             r.getUUID(3) == null ? null : r.getUUID(3).toString(), new ArrayList<>(),
-            r.getString(6) == null ? new JsonObject() : new JsonObject(r.getString(6))));
+            r.getString(6) == null ? new JsonObject() : new JsonObject(r.getString(6)), r.getLong(7)));
         if (r.getString(4) != null) p.records().add(new SourceKey(r.getString(4), r.getString(5)));
       }
       UUID[] absent = Arrays.stream(ids).filter(id -> !out.containsKey(id)).toArray(UUID[]::new);
@@ -165,6 +171,19 @@ public final class ProfileActions {
         return out;
       });
     });
+  }
+
+  /**
+   * {@link #active} profile {@code id}, at version {@code seen} unless that is null: a steward who acted on what
+   * they read of an older version is told so (412), never silently overwritten by, or overwriting, what changed.
+   */
+  static Locked current(Map<UUID, Locked> profiles, UUID id, Long seen) {
+    Locked p = active(profiles, id);
+    if (seen != null && p.version() != seen) {
+      throw StewardRefusal.stale("profile " + id + " is at version " + p.version() + ", not " + seen
+          + " (If-Match): read it again and decide on what it says now");
+    }
+    return p;
   }
 
   static Locked active(Map<UUID, Locked> profiles, UUID id) {

@@ -122,7 +122,7 @@ final class StewardSql {
 
   /** Profiles with their records and the values set on them by hand, locked. */
   static final String LOCK_PROFILES = """
-      select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id, p.overrides::text
+      select p.profile_id, p.status, p.kind, p.merged_into, c.source, c.source_id, p.overrides::text, p.version
       from profile p left join crosswalk c on c.profile_id = p.profile_id
       where p.profile_id = any($1::uuid[]) order by p.profile_id, c.source, c.source_id for update of p""";
 

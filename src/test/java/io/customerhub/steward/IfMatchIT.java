@@ -1,0 +1,87 @@
+package io.customerhub.steward;
+
+import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+
+import static io.customerhub.testing.ApiAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Stewards act on the version of a profile they read: a profile answers its version as its {@code ETag}, and an
+ * action sent with it as {@code If-Match} is refused (412) once the profile has changed, so that two stewards never
+ * silently overwrite each other.
+ */
+class IfMatchIT extends OneHubPerClass {
+
+  private static final String JSON = "application/json";
+
+  private static Response send(String method, String path, String body, String ifMatch, String token) {
+    HttpRequest.Builder b = hub.request(path, token).header("Content-Type", JSON)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (ifMatch != null) b.header("If-Match", ifMatch);
+    return HubTestNode.send(b.build());
+  }
+
+  private static String etag(String profile) {
+    Response r = hub.get("/api/v1/profiles/" + profile, hub.token("reader"));
+    assertEquals(200, r.status(), r::toString);
+    assertEquals("\"" + r.json().getLong("version") + "\"", r.header("ETag"), "the version is the ETag");
+    return r.header("ETag");
+  }
+
+  @Test
+  void aStewardActingOnWhatChangedSinceTheyReadItIsToldSoAndNothingChanges() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    String profile = hub.profileByKey(crm).getString("profileId");
+    String steward = hub.token("steward");
+    String path = "/api/v1/profiles/" + profile + "/overrides/givenName";
+    String read = etag(profile);
+    assertEquals(read, hub.profileByKeyResponse("crm", crm.sourceId()).header("ETag"), "by key too");
+
+    Response first = send("PUT", path, "{\"value\":\"Wei\",\"note\":\"passport\"}", read, steward);
+    assertEquals(200, first.status(), first::toString);
+    // a second steward read the same version and sets another value: refused, naming both versions
+    JsonObject stale = assertProblem(412, send("PUT", path, "{\"value\":\"Way\"}", read, steward));
+    assertTrue(stale.getString("detail").contains("not " + read.replace("\"", "")), stale::encode);
+    assertEquals("Wei", hub.profile(profile).getString("givenName"), "the first steward's value stands");
+
+    String now = etag(profile);
+    assertEquals(200, send("DELETE", path, null, "W/" + now, steward).status(), "a weak ETag is the same version");
+    assertProblem(412, send("DELETE", path, null, now, steward));
+
+    Rec other = WireRecords.distinctPerson("erp", "E");
+    hub.accept(other);
+    String absorbed = hub.profileByKey(other).getString("profileId");
+    String merge = new JsonObject().put("with", absorbed).encode();
+    assertProblem(412, send("POST", "/api/v1/profiles/" + profile + "/merge", merge, now, steward));
+    JsonObject split = new JsonObject().put("records", new JsonArray()
+        .add(new JsonObject().put("source", "crm").put("sourceId", crm.sourceId())));
+    assertProblem(412, send("POST", "/api/v1/profiles/" + profile + "/split", split.encode(), now, steward));
+    assertProblem(412, send("POST", "/api/v1/profiles/" + profile + "/erase", "{\"note\":\"DSAR-1\"}", now,
+        hub.adminToken()));
+    assertEquals(200, send("POST", "/api/v1/profiles/" + profile + "/merge", merge, etag(profile), steward).status());
+    assertEquals(200, send("PUT", path, "{\"value\":\"Wei\"}", "*", steward).status(), "* is any version");
+  }
+
+  @Test
+  void anIfMatchThatIsNoVersionIsNamed() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    String profile = hub.profileByKey(crm).getString("profileId");
+    String path = "/api/v1/profiles/" + profile + "/overrides/givenName";
+    for (String bad : new String[] {"abc", "\"x1\"", "\"0\"", "\"-3\""}) {
+      JsonObject problem = assertProblem(400, send("PUT", path, "{\"value\":\"Wei\"}", bad, hub.token("steward")));
+      assertTrue(problem.getString("detail").startsWith("If-Match:"), problem::encode);
+    }
+  }
+}
