@@ -22,11 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -172,7 +172,9 @@ final class DeadLettersCommand implements Callable<Integer> {
     private final BufferedWriter index;
     private final Map<String, BufferedWriter> bySource = new TreeMap<>();
     private final Map<String, Integer> lines = new TreeMap<>();
-    private final List<String> left = new ArrayList<>();
+    /** Letters in no file, and why (a handful of distinct reasons, however many letters). */
+    private int leftOut;
+    private final Set<String> reasons = new TreeSet<>();
 
     Output(Path dir) throws IOException {
       this.dir = dir;
@@ -190,20 +192,21 @@ final class DeadLettersCommand implements Callable<Integer> {
         w.newLine();
         e.index().put("line", lines.merge(e.source(), 1, Integer::sum));
       } else {
-        left.add(e.index().getString("left"));
+        leftOut++;
+        reasons.add(e.index().getString("left"));
       }
       index.write(e.index().encode());
       index.newLine();
     }
 
     void summarize(String topic) {
-      int total = left.size() + lines.values().stream().mapToInt(Integer::intValue).sum();
+      int total = leftOut + lines.values().stream().mapToInt(Integer::intValue).sum();
       System.out.printf("%d dead letters in %s, written to %s%n", total, topic, dir.resolve(INDEX));
       lines.forEach((source, n) -> System.out.printf("  %s: %d record%s in %s%n", source, n, n == 1 ? "" : "s",
           dir.resolve(source + ".ndjson")));
-      if (!left.isEmpty()) {
-        System.out.printf("  %d not in any file, with the reason in the index (%s)%n", left.size(),
-            String.join("; ", new TreeSet<>(left)));
+      if (leftOut > 0) {
+        System.out.printf("  %d not in any file, with the reason in the index (%s)%n", leftOut,
+            String.join("; ", reasons));
       }
       if (!lines.isEmpty()) {
         String source = lines.keySet().iterator().next();
