@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code GET /reviews/{id}},
@@ -129,7 +130,11 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   }
 
   private void review(RoutingContext ctx) {
-    answer(ctx, steward.decisions().get(reviewId(ctx)));
+    steward.decisions().get(reviewId(ctx)).onSuccess(pair -> {
+      // the pair's version as its ETag, for the decision's If-Match
+      ctx.response().putHeader("ETag", "\"" + pair.getString("version") + "\"");
+      ProfileHandlers.json(ctx, pair.encode());
+    }).onFailure(err -> fail(ctx, err));
   }
 
   private void decide(RoutingContext ctx) {
@@ -137,11 +142,11 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx);
     Decision decision = Decision.parse(body.getValue("decision") instanceof String s ? s : null);
     if (decision == null) throw HubException.invalid("decision: must be \"merge\" or \"keep-apart\"");
-    answer(ctx, steward.decisions().decide(id, decision, Auth.actor(ctx), note(body)));
+    answer(ctx, steward.decisions().decide(id, decision, Auth.actor(ctx), note(body), pairIfMatch(ctx)));
   }
 
-  /** One decision of a list, checked before any is carried out. */
-  private record Decided(long id, Decision decision, String note) {
+  /** One decision of a list, checked before any is carried out; {@code version}: the pair's, when given. */
+  private record Decided(long id, Decision decision, String note, String version) {
   }
 
   /**
@@ -165,7 +170,11 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       }
       Decision decision = Decision.parse(item.getValue("decision") instanceof String d ? d : null);
       if (decision == null) throw HubException.invalid(at + ".decision: must be \"merge\" or \"keep-apart\"");
-      decided.add(new Decided(id.longValue(), decision, note(item, at + ".note")));
+      Object version = item.getValue("version");
+      if (version != null && !(version instanceof String v && PAIR_VERSION.matcher(v).matches())) {
+        throw HubException.invalid(at + ".version: must be the pair's version as the queue gives it (e.g. \"3.1\")");
+      }
+      decided.add(new Decided(id.longValue(), decision, note(item, at + ".note"), (String) version));
     }
     Future<JsonArray> results = Future.succeededFuture(new JsonArray());
     for (Decided d : decided) {
@@ -176,7 +185,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
         if ("failed".equals(before) || "skipped".equals(before)) {
           return Future.succeededFuture(done.add(outcome(d, "skipped", null)));
         }
-        return steward.decisions().decide(d.id(), d.decision(), Auth.actor(ctx), d.note())
+        return steward.decisions().decide(d.id(), d.decision(), Auth.actor(ctx), d.note(), d.version())
             .map(pair -> done.add(outcome(d, "decided", null).put("pair", pair)))
             .recover(err -> {
               if (err instanceof StewardRefusal r) {
@@ -260,14 +269,16 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   }
 
   private static void answer(RoutingContext ctx, Future<JsonObject> action) {
-    action.onSuccess(done -> ProfileHandlers.json(ctx, done.encode())).onFailure(err -> {
-      if (!(err instanceof StewardRefusal r)) {
-        ctx.fail(err);
-        return;
-      }
-      if (r.kind() == StewardRefusal.Kind.UNFINISHED) ctx.response().putHeader("Retry-After", "1");
-      ctx.fail(problem(r));
-    });
+    action.onSuccess(done -> ProfileHandlers.json(ctx, done.encode())).onFailure(err -> fail(ctx, err));
+  }
+
+  private static void fail(RoutingContext ctx, Throwable err) {
+    if (!(err instanceof StewardRefusal r)) {
+      ctx.fail(err);
+      return;
+    }
+    if (r.kind() == StewardRefusal.Kind.UNFINISHED) ctx.response().putHeader("Retry-After", "1");
+    ctx.fail(problem(r));
   }
 
   /**
@@ -291,18 +302,36 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
    * {@code *}, when the action applies to whatever the profile is now.
    */
   static Long ifMatch(RoutingContext ctx) {
-    String raw = ctx.request().getHeader("If-Match");
-    if (raw == null || raw.isBlank() || raw.strip().equals("*")) return null;
-    String tag = raw.strip();
-    if (tag.startsWith("W/")) tag = tag.substring(2);
-    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
+    String tag = ifMatchTag(ctx);
+    if (tag == null) return null;
     try {
       long version = Long.parseLong(tag);
       if (version >= 1) return version;
     } catch (NumberFormatException notAVersion) {
       // answered below
     }
-    throw HubException.invalid("If-Match: must be the profile's ETag (its version, e.g. \"7\"), not " + raw);
+    throw HubException.invalid("If-Match: must be the profile's ETag (its version, e.g. \"7\"), not "
+        + ctx.request().getHeader("If-Match"));
+  }
+
+  /** A review pair's version a decision is conditional on: {@code If-Match} with the pair's {@code ETag}. */
+  private static String pairIfMatch(RoutingContext ctx) {
+    String tag = ifMatchTag(ctx);
+    if (tag == null || PAIR_VERSION.matcher(tag).matches()) return tag;
+    throw HubException.invalid("If-Match: must be the review pair's ETag (its version, e.g. \"3.1\"), not "
+        + ctx.request().getHeader("If-Match"));
+  }
+
+  private static final Pattern PAIR_VERSION = Pattern.compile("[0-9]{1,18}\\.[0-9]{1,18}");
+
+  /** The entity tag of {@code If-Match} without quotes or weak marker; null without one, or for {@code *}. */
+  private static String ifMatchTag(RoutingContext ctx) {
+    String raw = ctx.request().getHeader("If-Match");
+    if (raw == null || raw.isBlank() || raw.strip().equals("*")) return null;
+    String tag = raw.strip();
+    if (tag.startsWith("W/")) tag = tag.substring(2);
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
+    return tag;
   }
 
   private static String note(JsonObject body) {

@@ -81,7 +81,7 @@ public final class StewardDecisions {
       JsonArray items = new JsonArray();
       ValueCursor last = null;
       for (Row r : rows) {
-        BigDecimal stake = r.getBigDecimal(15);
+        BigDecimal stake = r.getBigDecimal(17);
         items.add(review(r).put("value12m", stake.doubleValue()));
         last = new ValueCursor(stake, r.getLong(0));
       }
@@ -123,6 +123,15 @@ public final class StewardDecisions {
    * with {@link StewardRefusal}.
    */
   public Future<JsonObject> decide(long id, Decision decision, String actor, String note) {
+    return decide(id, decision, actor, note, null);
+  }
+
+  /**
+   * The same, refused as stale (412) unless the pair's records are still at {@code seen}, the pair's
+   * {@code version} the steward decided on (null: whatever they are now): a record that changed since may say
+   * what changes the decision, such as another national id.
+   */
+  public Future<JsonObject> decide(long id, Decision decision, String actor, String note, String seen) {
     return surgery.run("review pair " + id, (conn, work) -> conn.preparedQuery(StewardSql.LOCK_REVIEW)
             .execute(Tuple.of(id)).compose(rows -> {
               if (rows.size() == 0) throw StewardRefusal.missing("no review pair " + id);
@@ -135,17 +144,44 @@ public final class StewardDecisions {
               SourceKey right = new SourceKey(pair.getString(2), pair.getString(3));
               JsonObject detail = new JsonObject().put("reviewPair", id).put("left", left.asString())
                   .put("right", right.asString()).put("note", note);
-              return pairProfiles(conn, left, right).compose(profiles -> {
-                if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
-                return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
-                    .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id,
-                        detail))
-                    .compose(v -> apply(conn, work, decision, profiles.get(left), profiles.get(right), right,
-                        detail, actor));
-              });
+              return checkVersion(conn, id, left, right, seen).compose(v -> pairProfiles(conn, left, right))
+                  .compose(profiles -> {
+                    if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
+                    return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
+                        .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id,
+                            detail))
+                        .compose(v -> apply(conn, work, decision, profiles.get(left), profiles.get(right), right,
+                            detail, actor));
+                  });
             }))
         .compose(v -> surgery.pool().preparedQuery(StewardSql.REVIEW).execute(Tuple.of(id)))
         .map(rows -> review(rows.iterator().next()));
+  }
+
+  /**
+   * A pair's version: its two records' versions, {@code left.right}; 0 for a record no longer stored. Ingest
+   * writes a new version of a record only when what it says changed, so an unchanged version means the steward
+   * saw what the records say now.
+   */
+  static String pairVersion(Long left, Long right) {
+    return (left == null ? 0 : left) + "." + (right == null ? 0 : right);
+  }
+
+  /** Refuses as stale when the pair's records moved on from {@code seen}; nothing to check for null. */
+  private static Future<Void> checkVersion(SqlConnection conn, long id, SourceKey left, SourceKey right,
+                                           String seen) {
+    if (seen == null) return Future.succeededFuture();
+    return conn.preparedQuery(StewardSql.PAIR_VERSIONS)
+        .execute(Tuple.of(left.source(), left.sourceId(), right.source(), right.sourceId())).map(rows -> {
+          Map<SourceKey, Row> byKey = byKey(rows);
+          String now = pairVersion(byKey.containsKey(left) ? byKey.get(left).getLong(2) : null,
+              byKey.containsKey(right) ? byKey.get(right).getLong(2) : null);
+          if (!now.equals(seen)) {
+            throw StewardRefusal.stale("review pair " + id + " is at version " + now + ", not " + seen
+                + " (If-Match): a record changed since; read the pair again and decide on what it says now");
+          }
+          return null;
+        });
   }
 
   /**
@@ -190,7 +226,7 @@ public final class StewardDecisions {
   }
 
   private static JsonObject review(Row r) {
-    return new JsonObject().put("id", r.getLong(0))
+    return new JsonObject().put("id", r.getLong(0)).put("version", pairVersion(r.getLong(15), r.getLong(16)))
         .put("left", record(r.getString(1), r.getString(2), r.getUUID(3), r.getString(13)))
         .put("right", record(r.getString(4), r.getString(5), r.getUUID(6), r.getString(14)))
         .put("score", r.getDouble(7)).put("explanation", new JsonObject(r.getString(8)))

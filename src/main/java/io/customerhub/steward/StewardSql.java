@@ -13,7 +13,7 @@ final class StewardSql {
   private static final String REVIEW_COLUMNS = """
       select r.id, r.left_source, r.left_id, lc.profile_id, r.right_source, r.right_id, rc.profile_id, r.score,
              r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at,
-             lr.canonical::text, rr.canonical::text""";
+             lr.canonical::text, rr.canonical::text, lr.version, rr.version""";
 
   private static final String REVIEW_TABLES = """
       from review_pair r
@@ -29,7 +29,7 @@ final class StewardSql {
 
   /**
    * A page of the queue by what is at stake, most first: the higher 12-month value of the two records' profiles
-   * (column 15), then id. $2, $3: the value and id of the last pair of the page before (null for the first page).
+   * (column 17), then id. $2, $3: the value and id of the last pair of the page before (null for the first page).
    * The pairs are ranked on their profiles' values alone, and only the page's pairs read their records.
    */
   static final String REVIEWS_BY_VALUE = """
@@ -68,6 +68,11 @@ final class StewardSql {
       order by r.id limit $3""";
 
   static final String REVIEW = SELECT_REVIEWS + " where r.id = $1";
+
+  /** The versions of a pair's two records, of which a pair's version is made (see {@code PairVersion}). */
+  static final String PAIR_VERSIONS = """
+      select source, source_id, version from source_record
+      where (source = $1 and source_id = $2) or (source = $3 and source_id = $4)""";
 
   static final String LOCK_REVIEW = """
       select left_source, left_id, right_source, right_id, status, decided_by, decided_at from review_pair

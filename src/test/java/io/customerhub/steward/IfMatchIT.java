@@ -84,4 +84,38 @@ class IfMatchIT extends OneHubPerClass {
       assertTrue(problem.getString("detail").startsWith("If-Match:"), problem::encode);
     }
   }
+
+  @Test
+  void aReviewDecisionOnRecordsThatChangedSinceIsRefused() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = WireRecords.sameCustomerOtherNationalId(crm);
+    hub.accept(crm);
+    hub.accept(erp);
+    String steward = hub.token("steward");
+    JsonObject listed = hub.get("/api/v1/reviews?limit=1000", steward).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(p -> p.getJsonObject("right").getString("sourceId").equals(erp.sourceId())
+            || p.getJsonObject("left").getString("sourceId").equals(erp.sourceId())).findFirst().orElseThrow();
+    long id = listed.getLong("id");
+    Response read = hub.get("/api/v1/reviews/" + id, steward);
+    assertEquals("\"" + listed.getString("version") + "\"", read.header("ETag"), read::toString);
+    assertEquals("1.1", listed.getString("version"));
+    String decision = "/api/v1/reviews/" + id + "/decision";
+
+    // the ERP sends a new version of its record while the steward looks at the old one
+    hub.accept(erp.copy().phones(WireRecords.international(WireRecords.uniqueMobile())).updatedAt(WireRecords.at(1)));
+    JsonObject stale = assertProblem(412, send("POST", decision, "{\"decision\":\"merge\"}", read.header("ETag"),
+        steward));
+    assertTrue(stale.getString("detail").contains("not 1.1"), stale::encode);
+    JsonObject many = hub.post("/api/v1/reviews/decisions", JSON, new JsonObject().put("decisions", new JsonArray()
+        .add(new JsonObject().put("id", id).put("decision", "merge").put("version", "1.1"))).encode(), steward).json();
+    assertEquals(412, many.getJsonArray("results").getJsonObject(0).getJsonObject("problem").getInteger("status"));
+    assertEquals("open", hub.get("/api/v1/reviews/" + id, steward).json().getString("status"), "nothing decided");
+
+    String now = hub.get("/api/v1/reviews/" + id, steward).header("ETag");
+    Response decided = send("POST", decision, "{\"decision\":\"keep-apart\"}", now, steward);
+    assertEquals(200, decided.status(), decided::toString);
+    assertProblem(400, send("POST", decision, "{\"decision\":\"merge\"}", "\"7\"", steward));
+    assertProblem(400, hub.post("/api/v1/reviews/decisions", JSON, new JsonObject().put("decisions", new JsonArray()
+        .add(new JsonObject().put("id", id).put("decision", "merge").put("version", 11))).encode(), steward));
+  }
 }
