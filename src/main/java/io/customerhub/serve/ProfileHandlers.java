@@ -202,7 +202,7 @@ final class ProfileHandlers {
    * {@code If-Match} so as not to act on what changed since (a 412 then).
    */
   private static void versioned(RoutingContext ctx, String body, long version) {
-    ctx.response().putHeader("ETag", "\"" + version + "\"");
+    Preconditions.etag(ctx, version);
     json(ctx, body);
   }
 

@@ -23,14 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The stewards' work over HTTP: the review queue ({@code GET /reviews}, {@code GET /reviews/{id}},
  * {@code POST /reviews/{id}/decision}, {@code POST /reviews/decisions} for many),
  * merging and splitting profiles directly ({@code POST /profiles/{id}/merge}, {@code /split}), golden values set
  * by hand ({@code PUT} and {@code DELETE /profiles/{id}/overrides/{attribute}}), the audit trail
- * ({@code GET /audit}) and, for administrators, the erasure of a customer ({@code POST /profiles/{id}/erase}).
+ * ({@code GET /audit}), a customer's history ({@code GET /profiles/{id}/history}) and, for administrators, the
+ * erasure of a customer ({@code POST /profiles/{id}/erase}); actions on a profile or pair take {@code If-Match}
+ * ({@link Preconditions}).
  */
 public final class StewardModule implements HttpApiVerticle.ApiModule {
 
@@ -71,7 +72,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     if (note == null || note.isBlank()) {
       throw HubException.invalid("note: say why the customer is erased (the request's reference), for the audit trail");
     }
-    answer(ctx, steward.erasure().erase(profile, Auth.actor(ctx), note, ifMatch(ctx)));
+    answer(ctx, steward.erasure().erase(profile, Auth.actor(ctx), note, Preconditions.profileVersion(ctx)));
   }
 
   /** PUT sets a golden attribute (a whole list for emails, phones, addresses) by hand, DELETE gives it back. */
@@ -81,13 +82,14 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     try {
       OverrideValue.checkAttribute(attribute);
       if (ctx.request().method() == HttpMethod.DELETE) {
-        answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null, ifMatch(ctx)));
+        answer(ctx, steward.actions().override(profile, attribute, null, Auth.actor(ctx), null,
+            Preconditions.profileVersion(ctx)));
         return;
       }
       JsonObject body = Json.body(ctx);
       Object value = OverrideValue.of(attribute, plain(body.getValue("value")));
       answer(ctx, steward.actions().override(profile, attribute, value, Auth.actor(ctx), note(body),
-          ifMatch(ctx)));
+          Preconditions.profileVersion(ctx)));
     } catch (StewardRefusal refused) {
       throw HubException.invalid(refused.getMessage());
     }
@@ -132,7 +134,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   private void review(RoutingContext ctx) {
     steward.decisions().get(reviewId(ctx)).onSuccess(pair -> {
       // the pair's version as its ETag, for the decision's If-Match
-      ctx.response().putHeader("ETag", "\"" + pair.getString("version") + "\"");
+      Preconditions.etag(ctx, pair.getString("version"));
       ProfileHandlers.json(ctx, pair.encode());
     }).onFailure(err -> fail(ctx, err));
   }
@@ -142,7 +144,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx);
     Decision decision = Decision.parse(body.getValue("decision") instanceof String s ? s : null);
     if (decision == null) throw HubException.invalid("decision: must be \"merge\" or \"keep-apart\"");
-    answer(ctx, steward.decisions().decide(id, decision, Auth.actor(ctx), note(body), pairIfMatch(ctx)));
+    answer(ctx, steward.decisions().decide(id, decision, Auth.actor(ctx), note(body),
+        Preconditions.pairVersion(ctx)));
   }
 
   /** One decision of a list, checked before any is carried out; {@code version}: the pair's, when given. */
@@ -171,7 +174,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       Decision decision = Decision.parse(item.getValue("decision") instanceof String d ? d : null);
       if (decision == null) throw HubException.invalid(at + ".decision: must be \"merge\" or \"keep-apart\"");
       Object version = item.getValue("version");
-      if (version != null && !(version instanceof String v && PAIR_VERSION.matcher(v).matches())) {
+      if (version != null && !(version instanceof String v && Preconditions.isPairVersion(v))) {
         throw HubException.invalid(at + ".version: must be the pair's version as the queue gives it (e.g. \"3.1\")");
       }
       decided.add(new Decided(id.longValue(), decision, note(item, at + ".note"), (String) version));
@@ -216,7 +219,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     String with = body.getValue("with") instanceof String s ? s : null;
     if (with == null) throw HubException.invalid("with: the id of the profile to merge into this one is missing");
     answer(ctx, steward.actions().merge(keep, Params.profileId("with", with), Auth.actor(ctx), note(body),
-        ifMatch(ctx)));
+        Preconditions.profileVersion(ctx)));
   }
 
   private void split(RoutingContext ctx) {
@@ -236,7 +239,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       records.add(new SourceKey(Json.withoutNul("records[" + i + "].source", source),
           Json.withoutNul("records[" + i + "].sourceId", sourceId)));
     }
-    answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body), ifMatch(ctx)));
+    answer(ctx, steward.actions().split(profile, records, Auth.actor(ctx), note(body),
+        Preconditions.profileVersion(ctx)));
   }
 
   /** What happened to a customer, newest first; a merged-away id is sent on to the survivor's history. */
@@ -294,44 +298,6 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       case INVALID -> HubException.invalid(r.getMessage());
       case STALE -> HubException.preconditionFailed(r.getMessage());
     };
-  }
-
-  /**
-   * The profile version an action is conditional on: {@code If-Match} with the {@code ETag} the steward read the
-   * profile with ({@code "7"}, weak or strong alike: it is the profile's version); null without the header or for
-   * {@code *}, when the action applies to whatever the profile is now.
-   */
-  static Long ifMatch(RoutingContext ctx) {
-    String tag = ifMatchTag(ctx);
-    if (tag == null) return null;
-    try {
-      long version = Long.parseLong(tag);
-      if (version >= 1) return version;
-    } catch (NumberFormatException notAVersion) {
-      // answered below
-    }
-    throw HubException.invalid("If-Match: must be the profile's ETag (its version, e.g. \"7\"), not "
-        + ctx.request().getHeader("If-Match"));
-  }
-
-  /** A review pair's version a decision is conditional on: {@code If-Match} with the pair's {@code ETag}. */
-  private static String pairIfMatch(RoutingContext ctx) {
-    String tag = ifMatchTag(ctx);
-    if (tag == null || PAIR_VERSION.matcher(tag).matches()) return tag;
-    throw HubException.invalid("If-Match: must be the review pair's ETag (its version, e.g. \"3.1\"), not "
-        + ctx.request().getHeader("If-Match"));
-  }
-
-  private static final Pattern PAIR_VERSION = Pattern.compile("[0-9]{1,18}\\.[0-9]{1,18}");
-
-  /** The entity tag of {@code If-Match} without quotes or weak marker; null without one, or for {@code *}. */
-  private static String ifMatchTag(RoutingContext ctx) {
-    String raw = ctx.request().getHeader("If-Match");
-    if (raw == null || raw.isBlank() || raw.strip().equals("*")) return null;
-    String tag = raw.strip();
-    if (tag.startsWith("W/")) tag = tag.substring(2);
-    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
-    return tag;
   }
 
   private static String note(JsonObject body) {

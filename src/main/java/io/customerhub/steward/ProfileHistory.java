@@ -60,8 +60,8 @@ public final class ProfileHistory {
       JsonObject r = (JsonObject) o;
       Instant linked = Instant.parse(r.getString("linkedAt"));
       if (created == null || linked.isBefore(created)) created = linked;
-      JsonObject e = event(r.getString("linkedAt"), "record-linked")
-          .put("record", new JsonObject().put("source", r.getString("source")).put("sourceId", r.getString("sourceId")));
+      JsonObject record = new JsonObject().put("source", r.getString("source")).put("sourceId", r.getString("sourceId"));
+      JsonObject e = event(r.getString("linkedAt"), "record-linked").put("record", record);
       for (String field : List.of("rule", "band", "score", "matchedWith")) {
         if (r.containsKey(field)) e.put(field, r.getValue(field));
       }
