@@ -158,7 +158,7 @@ public final class HubNode implements AutoCloseable {
         config.http().maxLineBytes(), services.metrics().registry());
     deploy(kafkaIngest);
     deploy(new OutboxRelayVerticle(database.pool(), producer, kafka.changeTopic(), kafka.outboxBatch(),
-        kafka.outboxIntervalMs(), kafka.outboxRetentionHours()));
+        kafka.outboxIntervalMs(), kafka.outboxRetentionHours(), services.metrics()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.customerhub.events;
 
+import io.customerhub.metrics.HubMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -47,15 +49,20 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long timer = -1;
   private long pruneTimer = -1;
   private boolean stopped;
+  private final Counter published;
+  /** Seconds the oldest unpublished event had waited when this node, relaying, last looked; 0 when none. */
+  private volatile double oldestWaiting;
 
   public OutboxRelayVerticle(Pool pool, KafkaProducer<String, String> producer, String topic, int batchSize,
-                             long intervalMs, int retentionHours) {
+                             long intervalMs, int retentionHours, HubMetrics metrics) {
     this.pool = pool;
     this.producer = producer;
     this.topic = topic;
     this.batchSize = batchSize;
     this.intervalMs = intervalMs;
     this.retentionHours = retentionHours;
+    this.published = metrics.outboxPublished();
+    metrics.outboxWaiting(() -> oldestWaiting);
   }
 
   @Override
@@ -100,8 +107,13 @@ public final class OutboxRelayVerticle extends VerticleBase {
   /** Sends one batch; returns how many events went out (0 when another node holds the relay). */
   Future<Integer> relayOnce() {
     return pool.withTransaction(conn -> conn.query(OutboxSql.TRY_LEADER).execute().compose(lock -> {
-      if (!lock.iterator().next().getBoolean(0)) return Future.succeededFuture(0);
+      if (!lock.iterator().next().getBoolean(0)) {
+        oldestWaiting = 0; // another node relays, and says how long its events wait
+        return Future.succeededFuture(0);
+      }
       return conn.preparedQuery(OutboxSql.NEXT_BATCH).execute(Tuple.of(batchSize)).compose(rows -> {
+        // read before sending: when Kafka refuses the batch, the wait goes on growing where operators see it
+        oldestWaiting = rows.size() == 0 ? 0 : Math.max(0, rows.iterator().next().getDouble(3));
         List<Long> ids = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
         for (Row r : rows) {
@@ -120,6 +132,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
             .compose(v -> conn.preparedQuery(OutboxSql.MARK_PUBLISHED).execute(Tuple.of(ids.toArray(Long[]::new))))
             .map(v -> {
               ids.forEach(tooLarge::remove);
+              published.increment(ids.size());
               return ids.size();
             });
       });

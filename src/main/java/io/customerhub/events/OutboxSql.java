@@ -9,8 +9,10 @@ final class OutboxSql {
   /** One relay at a time across all nodes, so events leave in commit order per profile. */
   static final String TRY_LEADER = "select pg_try_advisory_xact_lock(1213547074, -1)";
 
+  /** The oldest events not yet published, each with how long it has waited (seconds, by the database's clock). */
   static final String NEXT_BATCH = """
-      select id, profile_id, payload::text from outbox where published_at is null order by id limit $1""";
+      select id, profile_id, payload::text, extract(epoch from clock_timestamp() - created_at)::float8
+      from outbox where published_at is null order by id limit $1""";
 
   static final String MARK_PUBLISHED = "update outbox set published_at = now() where id = any($1::bigint[])";
 

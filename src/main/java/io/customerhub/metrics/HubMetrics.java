@@ -1,6 +1,7 @@
 package io.customerhub.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -8,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The hub's own meters, one registry per node, scraped in Prometheus format from {@code /metrics}. Names are
@@ -79,6 +81,19 @@ public final class HubMetrics {
   /** Blocking keys whose stored records exceeded the per-key cap (the oversized blocks). */
   public Counter cappedBlocks() {
     return Counter.builder("hub.resolve.blocks.capped").register(registry);
+  }
+
+  /** Change events the outbox relay of this node published to Kafka. */
+  public Counter outboxPublished() {
+    return Counter.builder("hub.outbox.published").register(registry);
+  }
+
+  /**
+   * How long the oldest change event not yet published has waited, as the node relaying the outbox last read it (0
+   * on the other nodes, and when nothing waits): the signal that events are not leaving, e.g. Kafka is away.
+   */
+  public void outboxWaiting(Supplier<Number> oldestSeconds) {
+    Gauge.builder("hub.outbox.oldest.unpublished", oldestSeconds).baseUnit("seconds").register(registry);
   }
 
   /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */

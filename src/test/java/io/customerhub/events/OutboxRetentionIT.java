@@ -1,5 +1,6 @@
 package io.customerhub.events;
 
+import io.customerhub.metrics.HubMetrics;
 import io.customerhub.testing.OneHubPerClass;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -28,7 +29,7 @@ class OutboxRetentionIT extends OneHubPerClass {
               union all select 'recent' from generate_series(1, 10)
               union all select 'unpublished' from generate_series(1, 10)) as t""".formatted(mark));
 
-    long deleted = new OutboxRelayVerticle(pool, null, "unused", 1, 1, 168).prune()
+    long deleted = new OutboxRelayVerticle(pool, null, "unused", 1, 1, 168, HubMetrics.detached()).prune()
         .toCompletionStage().toCompletableFuture().join();
 
     assertEquals(25_000, deleted);

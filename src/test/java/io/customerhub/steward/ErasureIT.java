@@ -158,12 +158,15 @@ class ErasureIT extends OneHubPerClass {
     assertEquals(200, hub.profileByKeyResponse("crm", crm.sourceId()).status(), "nothing was erased");
   }
 
-  /** The tables with a row whose text holds {@code value}, in any case. */
+  /**
+   * The tables with a row holding {@code value} as a whole word, in any case: a value inside a longer word is another
+   * customer's (generated names such as "Anjunwenna" and "Lanjunwenna" share letters).
+   */
   private static List<String> tablesHolding(String value) {
     List<String> out = new ArrayList<>();
+    String word = "\\m" + value.replaceAll("[.^$*+?()\\[\\]{}|\\\\-]", "\\\\$0") + "\\M";
     for (String table : TABLES) {
-      long n = one("select count(*) from " + table + " t where t::text ilike '%' || $1 || '%'", Tuple.of(value))
-          .getLong(0);
+      long n = one("select count(*) from " + table + " t where t::text ~* $1", Tuple.of(word)).getLong(0);
       if (n > 0) out.add(table + " (" + n + ")");
     }
     return out;
