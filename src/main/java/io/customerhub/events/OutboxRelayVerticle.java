@@ -52,6 +52,9 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private final Counter published;
   /** Seconds the oldest unpublished event had waited when this node, relaying, last looked; 0 when none. */
   private volatile double oldestWaiting;
+  /** The event last logged as refused, and when: the same refusal is logged once a minute. */
+  private long lastRefused = -1;
+  private long lastRefusedLogged;
 
   public OutboxRelayVerticle(Pool pool, KafkaProducer<String, String> producer, String topic, int batchSize,
                              long intervalMs, int retentionHours, HubMetrics metrics) {
@@ -155,8 +158,13 @@ public final class OutboxRelayVerticle extends VerticleBase {
       }
     }
     if (err instanceof RetriableException) return;
-    LOG.error("outbox event {} cannot be published ({}); it and every event after it wait until it can", outboxId,
-        err.toString());
+    // the relay tries again every second: one line a minute for the same event says as much as sixty
+    long now = System.nanoTime();
+    if (outboxId == lastRefused && now - lastRefusedLogged < TimeUnit.MINUTES.toNanos(1)) return;
+    lastRefused = outboxId;
+    lastRefusedLogged = now;
+    LOG.error("outbox event {} cannot be published ({}); it and every event after it wait until it can (see "
+        + "hub_outbox_oldest_unpublished_seconds)", outboxId, err.toString());
   }
 
   /**
