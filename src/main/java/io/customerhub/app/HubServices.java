@@ -84,7 +84,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
         new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
-        new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)), new SourcesModule(new CoverageQueries(db.pool())));
+        new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
+        new SourcesModule(new CoverageQueries(db.pool())));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
         candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
   }
