@@ -7,7 +7,7 @@ final class CoverageSql {
   }
 
   /**
-   * The report reads its three counts from one snapshot, so that they agree; a report is not worth holding a
+   * The report reads its counts from one snapshot, so that they agree; a report is not worth holding a
    * connection for longer than a minute on a hub of many millions of records.
    */
   static final String SNAPSHOT = "set transaction isolation level repeatable read, read only";
