@@ -33,8 +33,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                                rest stays in the source topic): below Kafka's default message limit of 1 MB
    *                                with room for the key and headers, because a dead letter that cannot be written
    *                                would stop its partition
+   * @param outboxRetentionHours    how long published change events stay in the outbox (0: for ever)
    */
-  /** {@code outboxRetentionHours}: how long published change events stay in the outbox (0: for ever). */
   public record Kafka(String bootstrap, String groupId, String deadLetterTopic, int deadLetterMaxValueBytes,
                       String changeTopic, int maxPollRecords, int outboxBatch, long outboxIntervalMs,
                       int outboxRetentionHours) {

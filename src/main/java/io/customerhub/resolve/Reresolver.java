@@ -278,16 +278,16 @@ public final class Reresolver {
         .put("foundBy", "re-resolution").put("modelVersion", engine.current().version());
   }
 
+  /** A page of moves done: the profile changes it committed and the records it moved. */
+  private record Applied(List<ProfileChange> changes, int moved) {
+  }
+
   /**
    * One page of moves, alone against ingest. A record moves only while it is still where the pass read it (see
    * {@link ResolveSql#MOVE_CROSSWALK}): one a steward or ingest moved since stays put. So the profiles recomputed
    * are those that really lost or took records, not the pass's, and a profile made for records that all went
    * elsewhere since is dropped again (a later page that needs it makes it anew).
    */
-  /** A page of moves done: the profile changes it committed and the records it moved. */
-  private record Applied(List<ProfileChange> changes, int moved) {
-  }
-
   private Future<Applied> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
     UUID[] target = plan.target();
     Set<UUID> fresh = new LinkedHashSet<>();

@@ -229,9 +229,8 @@ final class ResolveSql {
 
   /**
    * Two stored records: their standardized values (null for an order of a known customer) and the profile each
-   * is in now (none for a deleted one).
+   * is in now (none for a deleted one); an erased one is as unknown as one never sent.
    */
-  /** Two stored records; an erased one is as unknown as one never sent. */
   static final String STORED_PAIR = """
       select s.source, s.source_id, s.standard, c.profile_id
       from source_record s left join crosswalk c on c.source = s.source and c.source_id = s.source_id

@@ -144,15 +144,19 @@ public final class StewardDecisions {
               SourceKey right = new SourceKey(pair.getString(2), pair.getString(3));
               JsonObject detail = new JsonObject().put("reviewPair", id).put("left", left.asString())
                   .put("right", right.asString()).put("note", note);
-              return checkVersion(conn, id, left, right, seen).compose(v -> pairProfiles(conn, left, right))
-                  .compose(profiles -> {
-                    if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
-                    return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
-                        .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id,
-                            detail))
-                        .compose(v -> apply(conn, work, decision, profiles.get(left), profiles.get(right), right,
-                            detail, actor));
-                  });
+              String now = pairVersion(pair.getLong(7), pair.getLong(8));
+              if (seen != null && !seen.equals(now)) {
+                throw StewardRefusal.stale("review pair " + id + " is at version " + now + ", not " + seen
+                    + " (If-Match): a record changed since; read the pair again and decide on what it says now");
+              }
+              return pairProfiles(conn, left, right).compose(profiles -> {
+                if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
+                return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
+                    .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id,
+                        detail))
+                    .compose(v -> apply(conn, work, decision, profiles.get(left), profiles.get(right), right,
+                        detail, actor));
+              });
             }))
         .compose(v -> surgery.pool().preparedQuery(StewardSql.REVIEW).execute(Tuple.of(id)))
         .map(rows -> review(rows.iterator().next()));
@@ -165,23 +169,6 @@ public final class StewardDecisions {
    */
   static String pairVersion(Long left, Long right) {
     return (left == null ? 0 : left) + "." + (right == null ? 0 : right);
-  }
-
-  /** Refuses as stale when the pair's records moved on from {@code seen}; nothing to check for null. */
-  private static Future<Void> checkVersion(SqlConnection conn, long id, SourceKey left, SourceKey right,
-                                           String seen) {
-    if (seen == null) return Future.succeededFuture();
-    return conn.preparedQuery(StewardSql.PAIR_VERSIONS)
-        .execute(Tuple.of(left.source(), left.sourceId(), right.source(), right.sourceId())).map(rows -> {
-          Map<SourceKey, Row> byKey = byKey(rows);
-          String now = pairVersion(byKey.containsKey(left) ? byKey.get(left).getLong(2) : null,
-              byKey.containsKey(right) ? byKey.get(right).getLong(2) : null);
-          if (!now.equals(seen)) {
-            throw StewardRefusal.stale("review pair " + id + " is at version " + now + ", not " + seen
-                + " (If-Match): a record changed since; read the pair again and decide on what it says now");
-          }
-          return null;
-        });
   }
 
   /**

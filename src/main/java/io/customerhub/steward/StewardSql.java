@@ -69,14 +69,14 @@ final class StewardSql {
 
   static final String REVIEW = SELECT_REVIEWS + " where r.id = $1";
 
-  /** The versions of a pair's two records, of which a pair's version is made (see {@code PairVersion}). */
-  static final String PAIR_VERSIONS = """
-      select source, source_id, version from source_record
-      where (source = $1 and source_id = $2) or (source = $3 and source_id = $4)""";
-
+  /** A pair, locked, with its records' versions (null for one no longer stored): the pair's version. */
   static final String LOCK_REVIEW = """
-      select left_source, left_id, right_source, right_id, status, decided_by, decided_at from review_pair
-      where id = $1 for update""";
+      select r.left_source, r.left_id, r.right_source, r.right_id, r.status, r.decided_by, r.decided_at,
+             lr.version, rr.version
+      from review_pair r
+      left join source_record lr on lr.source = r.left_source and lr.source_id = r.left_id
+      left join source_record rr on rr.source = r.right_source and rr.source_id = r.right_id
+      where r.id = $1 for update of r""";
 
   /**
    * The profiles the crosswalk puts a pair's two records in, written or not: a batch commits its crosswalk rows
