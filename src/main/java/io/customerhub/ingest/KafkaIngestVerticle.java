@@ -66,8 +66,8 @@ public final class KafkaIngestVerticle extends VerticleBase {
     cfg.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     consumer = KafkaConsumer.create(vertx, cfg);
     consumer.exceptionHandler(err -> LOG.warn("kafka consumer: {}", err.getMessage()));
-    // the consumer's own meters on /metrics: how far behind the sources it is (records-lag-max, and per partition
-    // once assigned), fetch rates and sizes
+    // the consumer's own meters on /metrics: how far behind each source partition it is (records-lag, once
+    // assigned), fetch rates and sizes
     consumerMeters = new KafkaClientMetrics(consumer.unwrap());
     consumerMeters.bindTo(meters);
     return consumer.subscribe(sourceByTopic.keySet()).onSuccess(v -> {

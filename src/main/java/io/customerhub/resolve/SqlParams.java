@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Array parameters of the batch statements: one array per column, so a batch is one round trip. */
-final class SqlParams {
+public final class SqlParams {
 
   private SqlParams() {
   }
@@ -17,7 +17,8 @@ final class SqlParams {
     return sourceKeyArrays(prepared.stream().map(Prepared::key).toList());
   }
 
-  static Tuple sourceKeyArrays(List<SourceKey> keys) {
+  /** Two parameters: the sources and the source ids of {@code keys}, in the same places. */
+  public static Tuple sourceKeyArrays(List<SourceKey> keys) {
     return pair(keys.stream().map(SourceKey::source).toArray(String[]::new),
         keys.stream().map(SourceKey::sourceId).toArray(String[]::new));
   }

@@ -1,6 +1,7 @@
 package io.customerhub.steward;
 
 import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.SqlParams;
 import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -44,7 +45,7 @@ public final class CustomerErasure {
     Tuple keys() {
       List<SourceKey> all = new ArrayList<>(records);
       all.addAll(orders);
-      return CustomerErasure.keys(all);
+      return SqlParams.sourceKeyArrays(all);
     }
   }
 
@@ -74,7 +75,7 @@ public final class CustomerErasure {
   private static Future<Scope> scope(SqlConnection conn, UUID profile, Long seen) {
     return ProfileActions.lock(conn, profile).compose(profiles -> {
       List<SourceKey> records = ProfileActions.current(profiles, profile, seen).records();
-      return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys(records))
+      return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(SqlParams.sourceKeyArrays(records))
           .compose(orders -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
               .map(tree -> new Scope(records, keysOf(orders), uuids(tree))));
     });
@@ -105,12 +106,6 @@ public final class CustomerErasure {
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(tree))
               .map(pairs.rowCount());
         });
-  }
-
-  private static Tuple keys(List<SourceKey> keys) {
-    // (Object): an array as the last argument would be taken for the variable arguments themselves
-    return Tuple.of(keys.stream().map(SourceKey::source).toArray(String[]::new),
-        (Object) keys.stream().map(SourceKey::sourceId).toArray(String[]::new));
   }
 
   private static List<SourceKey> keysOf(Iterable<Row> rows) {
