@@ -12,6 +12,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -68,7 +69,11 @@ public final class Auth {
               + result.cause().getMessage()));
           return;
         }
-        JsonObject principal = result.result().principal();
+        // the JWT provider keeps exp among the user's attributes, not in the principal: copied there so that the
+        // token is trusted no longer than it is valid (VerifiedTokens) and the console can say when it expires
+        JsonObject principal = result.result().principal().copy();
+        Object exp = result.result().attributes().getValue("exp");
+        if (exp != null) principal.put("exp", exp);
         // the subject becomes the actor of audit rows, which PostgreSQL cannot store with a NUL character (a 500)
         if (principal.getValue("sub") instanceof String sub && Json.hasNul(sub)) {
           ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: sub holds a NUL character"));
@@ -98,6 +103,20 @@ public final class Auth {
       }
       ctx.fail(new HubException(403, "Forbidden", "this request needs one of the roles " + allowed));
     };
+  }
+
+  /**
+   * Who the request's token says its caller is: subject, roles and expiry, for the console to say who is signed in
+   * and to offer only what the roles allow (the API checks them again on every request).
+   */
+  public static JsonObject caller(RoutingContext ctx) {
+    JsonObject principal = ctx.get(PRINCIPAL);
+    JsonObject caller = new JsonObject().put("subject", actor(ctx))
+        .put("roles", principal != null && principal.getValue("roles") instanceof JsonArray roles ? roles : new JsonArray());
+    if (principal != null && principal.getValue("exp") instanceof Number exp) {
+      caller.put("expiresAt", Instant.ofEpochSecond(exp.longValue()).toString());
+    }
+    return caller;
   }
 
   /** Who made the request, for the audit trail. */

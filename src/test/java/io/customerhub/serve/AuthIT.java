@@ -83,6 +83,19 @@ class AuthIT {
     assertProblem(401, hub.get(profilePath(), expired));
   }
 
+  /** A verified token is remembered (VerifiedTokens), but never past its exp: before, the first minute it was. */
+  @Test
+  void aTokenThatExpiresIsRefusedFromThenOnEvenAfterBeingAccepted() throws InterruptedException {
+    JWTAuth sameKey = JWTAuth.create(TestInfra.vertx(), new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(HubTestNode.JWT_SECRET)));
+    long inTwoSeconds = System.currentTimeMillis() / 1000 + 2;
+    String shortLived = sameKey.generateToken(new JsonObject().put("sub", "brief").put("iss", "customer-hub")
+        .put("roles", new JsonArray().add("reader")).put("exp", inTwoSeconds), new JWTOptions().setAlgorithm("HS256"));
+    assertEquals(200, hub.get(profilePath(), shortLived).status());
+    while (System.currentTimeMillis() / 1000 <= inTwoSeconds) Thread.sleep(100);
+    assertProblem(401, hub.get(profilePath(), shortLived));
+  }
+
   @Test
   void tokenOfAnotherIssuerIsUnauthorized() {
     Auth otherIssuer = new Auth(TestInfra.vertx(), HubTestNode.JWT_SECRET, "someone-else");
