@@ -217,6 +217,13 @@ public final class Linker {
     return ordered;
   }
 
+  /** A merge the guard objected to, as the review pair a steward sees: the pair's score and why it was stopped. */
+  static PairDecider.Decision vetoed(PairDecider.Decision merge, String objection) {
+    Map<String, Object> why = new java.util.LinkedHashMap<>(merge.explanation());
+    why.put("guard", objection);
+    return new PairDecider.Decision(PairDecider.Band.REVIEW, merge.score(), "cluster-guard", why);
+  }
+
   private void apply(UnionFind uf, List<List<StandardRecord>> clusterRecords, Map<Integer, Assignment> best,
                      List<ReviewPair> reviews, Item item, SourceKey other, int otherNode, PairDecider.Decision d) {
     if (d.band() == PairDecider.Band.MERGE) {
@@ -225,11 +232,7 @@ public final class Linker {
         // an explicit link is absolute but for a steward's keep-apart
         Guard judge = "explicit-link".equals(d.rule()) ? keptApart : guard;
         Optional<String> objection = judge.check(clusterRecords.get(a), clusterRecords.get(b));
-        if (objection.isPresent()) {
-          Map<String, Object> why = new java.util.LinkedHashMap<>(d.explanation());
-          why.put("guard", objection.get());
-          d = new PairDecider.Decision(PairDecider.Band.REVIEW, d.score(), "cluster-guard", why);
-        }
+        if (objection.isPresent()) d = vetoed(d, objection.get());
       }
     }
     switch (d.band()) {

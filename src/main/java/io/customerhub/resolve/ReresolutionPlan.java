@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -87,10 +88,10 @@ record ReresolutionPlan(UUID[] target, List<long[]> reviews, List<PairDecider.De
       if (uf.find(a) == uf.find(b)) continue;
       List<StandardRecord> left = membersOf(s, members, uf.find(a));
       List<StandardRecord> right = membersOf(s, members, uf.find(b));
-      if (guard.check(left, right).isPresent()) {
+      Optional<String> objection = guard.check(left, right);
+      if (objection.isPresent()) {
         reviews.add(new long[] {a, b});
-        reviewDecisions.add(new PairDecider.Decision(PairDecider.Band.REVIEW, m.d().score(), "cluster-guard",
-            m.d().explanation()));
+        reviewDecisions.add(Linker.vetoed(m.d(), objection.get()));
         continue;
       }
       join(uf, members, uf.find(a), uf.find(b), left, right);

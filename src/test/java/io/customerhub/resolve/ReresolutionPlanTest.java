@@ -118,6 +118,7 @@ class ReresolutionPlanTest {
     assertEquals(Set.of(Set.of(1, 2), Set.of(2, 3)), open, "the vetoed join and the review across profiles");
     int vetoed = plan.reviews().indexOf(plan.reviews().stream().filter(p -> p[0] == 1).findFirst().orElseThrow());
     assertEquals("cluster-guard", plan.reviewDecisions().get(vetoed).rule());
+    assertEquals("too big", plan.reviewDecisions().get(vetoed).explanation().get("guard"), "the steward sees why");
     assertNull(plan.joinedBy()[2]);
   }
 
