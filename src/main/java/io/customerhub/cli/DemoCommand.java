@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       System.out.println("Sample records were streamed on an earlier run; the hub found them again in PostgreSQL.");
     }
-    DemoShowcase showcase = new DemoShowcase(node, cfg.http().host());
+    DemoShowcase showcase = new DemoShowcase(node, cfg.http());
     List<Row> picks = showcase.awaitInterestingProfiles(TimeUnit.MINUTES.toMillis(3));
     System.out.printf("%nFirst merged profiles ready %.1f s after start.%n", (System.nanoTime() - t0) / 1e9);
     showcase.print(picks);

@@ -1,6 +1,7 @@
 package io.customerhub.cli;
 
 import io.customerhub.app.HubNode;
+import io.customerhub.config.HubConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
@@ -35,10 +36,12 @@ final class DemoShowcase {
 
   private final HubNode node;
   private final String host;
+  private final boolean console;
 
-  DemoShowcase(HubNode node, String host) {
+  DemoShowcase(HubNode node, HubConfig.Http http) {
     this.node = node;
-    this.host = host;
+    this.host = http.host();
+    this.console = http.console();
   }
 
   /** Waits until at least one merged profile exists (or the time is up), then picks one per trait. */
@@ -100,6 +103,12 @@ final class DemoShowcase {
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/sources");
     System.out.println("\n# every source record and its profile (NDJSON)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
+    if (console) {
+      String steward = node.token("demo-steward", List.of("steward", "reader"));
+      System.out.println("\n# the data stewards' console: open it in a browser and sign in with this token (steward, reader)");
+      System.out.println("#   http://" + host + ":" + node.httpPort() + "/console/");
+      System.out.println("#   " + steward);
+    }
   }
 
   /**

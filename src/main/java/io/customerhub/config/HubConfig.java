@@ -13,9 +13,11 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    * @param requestMetrics Vert.x's per-request HTTP server meters in {@code /metrics}: off by default, because
    *                       recording them put one routing lookup in a hundred at 4 ms on a 2-core machine (p99 4.2 ms
    *                       against 1.8 ms without, bench/README.md)
+   * @param console        the data stewards' console at {@code /console/}: static pages with no data in them, which
+   *                       reach the data through the API with the steward's own token
    */
   public record Http(String host, int port, long maxBodyBytes, int maxLinesPerRequest, int maxLineBytes,
-                     boolean requestMetrics) {
+                     boolean requestMetrics, boolean console) {
   }
 
   /** {@code jwtSecret} null means: use (or create) the secret file in the data directory. */
@@ -89,7 +91,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         confDir,
         new Http(http.getString("host", "127.0.0.1"), http.getInteger("port", 8080),
             http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 100_000),
-            http.getInteger("maxLineBytes", 64 << 10), http.getBoolean("requestMetrics", false)),
+            http.getInteger("maxLineBytes", 64 << 10), http.getBoolean("requestMetrics", false),
+            http.getBoolean("console", true)),
         new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
             auth.getInteger("tokenTtlMinutes", 1440)),
         dataDir,
@@ -115,7 +118,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withHttpPort(int port) {
     return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
-        http.maxLineBytes, http.requestMetrics), auth, dataDir, postgres, kafka, hazelcast, resolve, upkeep);
+        http.maxLineBytes, http.requestMetrics, http.console), auth, dataDir, postgres, kafka, hazelcast, resolve, upkeep);
   }
 
   public HubConfig withPostgresUrl(String url) {

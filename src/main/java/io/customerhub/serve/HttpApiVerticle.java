@@ -67,6 +67,8 @@ public final class HttpApiVerticle extends VerticleBase {
     root.get("/health/ready").handler(services.health()::ready);
     root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("admin")).handler(this::metrics);
 
+    if (http.console()) Console.mount(root);
+
     Router api = Router.router(vertx);
     api.route().handler(services.auth().authenticate());
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
@@ -74,6 +76,8 @@ public final class HttpApiVerticle extends VerticleBase {
     ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(), services.queries(),
         services.riskCodes(), services.pool(),
         services.config().upkeep().crosswalkSettleSeconds());
+    api.get("/me").handler(Auth.require(Auth.ROLES.toArray(String[]::new)))
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(Auth.caller(ctx).encode()));
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
     api.get("/profiles").handler(Auth.require("reader", "steward")).handler(profiles::withRisk);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);

@@ -1,0 +1,47 @@
+package io.customerhub.serve;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * The data stewards' console: static pages under {@code /console/} (classpath {@code webroot/console}). The pages
+ * hold no data and need no token to load; everything they show comes from the API with the token the steward
+ * signs in with, so the API's roles decide what a console user may see and do, exactly as for any other caller.
+ * The pages' own scripts are the only ones allowed to run (a strict Content-Security-Policy, no inline script),
+ * and they put data in the page as text, never as markup: a customer's name cannot become script.
+ */
+final class Console {
+
+  static final String PATH = "/console";
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  private Console() {
+  }
+
+  static void mount(Router root) {
+    // the router lets "/console" match "/console/" too: only the bare path is sent on to the index
+    root.get(PATH).handler(ctx -> {
+      if (ctx.request().path().equals(PATH)) ctx.redirect(PATH + "/");
+      else ctx.next();
+    });
+    root.route(PATH + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(Console::securityHeaders)
+        .handler(StaticHandler.create("webroot/console").setIndexPage("index.html")
+            .setDefaultContentEncoding("UTF-8")
+            // revalidated on every load (Last-Modified), so that a new release's scripts are never mixed with old ones
+            .setMaxAgeSeconds(0));
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().headers()
+        .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .set("X-Content-Type-Options", "nosniff")
+        .set("X-Frame-Options", "DENY")
+        .set("Referrer-Policy", "no-referrer")
+        .set(HttpHeaders.CACHE_CONTROL, "no-cache");
+    ctx.next();
+  }
+}

@@ -1,0 +1,57 @@
+// The hub's API as the console calls it: the signed-in steward's token on every request, problems as errors.
+
+const TOKEN_KEY = 'customer-hub.token';
+
+/** A problem+json answer (or a failed request) as an error with the problem's title, detail and status. */
+export class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail ? title + ': ' + detail : title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+// the tab's session only: closing the tab signs out, and no other site can read it
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  signIn: token => sessionStorage.setItem(TOKEN_KEY, token.trim()),
+  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+let onUnauthorized = () => {};
+
+/** What to do when the token is refused (expired, signed with another key): back to the sign-in. */
+export function whenUnauthorized(handler) {
+  onUnauthorized = handler;
+}
+
+/**
+ * One request under /api/v1. Resolves to {data, etag, url} (url: where a redirect ended, e.g. the survivor of a
+ * merged-away profile); rejects with an ApiError.
+ */
+export async function call(method, path, {body, ifMatch} = {}) {
+  const headers = {Authorization: 'Bearer ' + (session.token() || ''), Accept: 'application/json'};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  let response;
+  try {
+    response = await fetch('/api/v1' + path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+    });
+  } catch (e) {
+    throw new ApiError(0, 'The hub cannot be reached', e.message);
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    if (response.status === 401) onUnauthorized(data.detail);
+    throw new ApiError(response.status, data.title || response.statusText, data.detail || '');
+  }
+  return {data, etag: response.headers.get('ETag'), url: response.url};
+}
+
+export const get = path => call('GET', path);
+export const post = (path, body, ifMatch) => call('POST', path, {body, ifMatch});
+export const put = (path, body, ifMatch) => call('PUT', path, {body, ifMatch});
+export const del = (path, body, ifMatch) => call('DELETE', path, {body, ifMatch});

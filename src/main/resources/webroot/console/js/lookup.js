@@ -1,0 +1,83 @@
+// Finding customers: by a description (the matcher's own search), by a source key, and by risk tag.
+import {get, post} from './api.js';
+import {h, show, table, link, field, notice} from './dom.js';
+import {displayName, keyText, label, lean, probabilityText, queryText, searchRecord, weightText} from './format.js';
+
+const RISK_CODES = ['CREDIT_OVERDUE', 'CREDIT_LIMIT_EXCEEDED', 'HIGH_RETURN_RATE', 'LITIGATION', 'DATA_CONFLICT',
+  'INVALID_ID', 'DORMANT', 'NEW_CUSTOMER'];
+
+export async function searchView(view, context) {
+  const inputs = {};
+  const input = (name, text, placeholder) => field(text, inputs[name] = h('input', {name, placeholder: placeholder || ''}));
+  const results = h('div');
+  const answer = notice();
+  const form = h('form', {class: 'card', onsubmit: async e => {
+    e.preventDefault();
+    answer.clear();
+    const values = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
+    const record = searchRecord(values);
+    if (!Object.keys(record).length) return answer.fail({title: 'Describe the customer', detail: 'fill in at least a name, a phone, an e-mail or an id'});
+    try {
+      const {data} = await post('/profiles/search', record);
+      show(results, resultsTable(data));
+    } catch (error) {
+      answer.fail(error);
+    }
+  }},
+  h('div', {class: 'toolbar'}, input('givenName', 'Given name'), input('familyName', 'Family name'),
+    input('fullName', 'Full name', '张伟 or Zhang Wei'), input('orgName', 'Organization'), input('birthDate', 'Birth date', '1990-03-07')),
+  h('div', {class: 'toolbar'}, input('email', 'E-mail'), input('phone', 'Phone'), input('nationalId', 'National id'),
+    input('taxId', 'Tax id'), input('postcode', 'Postcode'), input('city', 'City')),
+  h('button', {class: 'primary', type: 'submit'}, 'Find'), answer.el);
+
+  const source = h('input', {placeholder: 'crm'});
+  const sourceId = h('input', {placeholder: 'C-1001'});
+  const byKey = h('form', {class: 'card toolbar', onsubmit: e => {
+    e.preventDefault();
+    if (source.value.trim() && sourceId.value.trim()) {
+      location.hash = '#/key/' + encodeURIComponent(source.value.trim()) + '/' + encodeURIComponent(sourceId.value.trim());
+    }
+  }}, field('Source', source), field('Source id', sourceId), h('button', {type: 'submit'}, 'Open the profile'));
+
+  show(view, h('h1', {}, 'Find a customer'),
+    h('p', {class: 'muted'}, 'Describe the customer in any script; the matcher scores the profiles the description reaches, as it would link such a record. Nothing is stored.'),
+    form, results, h('h2', {}, 'By a source key'), byKey);
+  inputs.givenName.focus();
+}
+
+function resultsTable(data) {
+  const results = data.results || [];
+  if (!results.length) return h('p', {class: 'card'}, 'No profile fits this description.');
+  return [
+    data.nameMatchesCapped ? h('p', {class: 'problem'}, 'A common name: only some of the persons who bear it were scored. Add a birth date, a postcode or a phone.') : null,
+    table(['Profile', 'Band', 'Match', 'Best record', 'Fields that agreed', 'Fields that disagreed'], results.map(r => [
+      link('/profiles/' + r.profileId, r.profileId),
+      h('span', {class: 'badge ' + r.band}, r.band),
+      probabilityText(r.probability) + ' (' + weightText(r.weight) + ')',
+      keyText(r.matchedRecord),
+      fieldsLeaning(r.fields, 'for'),
+      fieldsLeaning(r.fields, 'against'),
+    ])),
+    h('p', {class: 'muted'}, (data.candidates != null ? data.candidates + ' candidates scored.' : ''))];
+}
+
+function fieldsLeaning(fields, side) {
+  return (fields || []).filter(f => lean(f.weight) === side).map(f => label(f.field) + ' ' + f.level.toLowerCase()).join(', ');
+}
+
+export async function riskView(view, code, params, context) {
+  const chosen = code || 'DATA_CONFLICT';
+  const {data} = await get('/profiles' + queryText({risk: chosen, after: params.after, limit: 50}));
+  const select = h('select', {onchange: e => { location.hash = '#/risk/' + e.target.value; }},
+    RISK_CODES.map(c => h('option', {value: c, selected: c === chosen}, c)));
+  show(view, h('h1', {}, 'Risk lists'),
+    h('p', {class: 'muted'}, 'The active customers that carry a risk tag, with the evidence for it.'),
+    h('div', {class: 'toolbar'}, field('Risk', select)),
+    data.items.length ? table(['Customer', 'Tier', 'Records', 'Severity', 'Evidence'], data.items.map(p => {
+      const tag = (p.riskTags || []).find(t => t.code === chosen) || {};
+      return [link('/profiles/' + p.profileId, displayName(p)), p.tier || '', String(p.records.length),
+        h('span', {class: 'badge ' + tag.severity}, tag.severity || ''),
+        (tag.evidence || []).map(e => keyText(e) + (e.attribute ? ' ' + e.attribute : '')).join('\n')];
+    })) : h('p', {class: 'card'}, 'No customer carries ' + chosen + '.'),
+    data.next ? h('p', {}, link('/risk/' + chosen + queryText({after: data.next}), 'Next page »')) : null);
+}

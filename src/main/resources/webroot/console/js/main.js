@@ -1,0 +1,101 @@
+// The console's frame: sign-in with a hub token, the navigation, and which view a location shows.
+import {get, session, whenUnauthorized} from './api.js';
+import {h, show, problem} from './dom.js';
+import {route} from './format.js';
+import {reviewQueue, reviewPair} from './reviews.js';
+import {profileView, profileByKey} from './profile.js';
+import {searchView, riskView} from './lookup.js';
+import {sourcesView, auditView} from './sources.js';
+
+const view = document.getElementById('view');
+const nav = document.getElementById('nav');
+const who = document.getElementById('who');
+
+/** Sections of the console and the roles their API paths take (admin may do everything). */
+const SECTIONS = [
+  {path: 'reviews', label: 'Review queue', roles: ['steward']},
+  {path: 'search', label: 'Find a customer', roles: ['reader', 'steward']},
+  {path: 'risk', label: 'Risk lists', roles: ['reader', 'steward']},
+  {path: 'sources', label: 'Sources', roles: ['reader', 'steward']},
+  {path: 'audit', label: 'Audit trail', roles: ['steward']},
+];
+
+let caller = null;
+
+/** Whether the signed-in caller has one of the roles (the API decides again on every request). */
+function can(...roles) {
+  const granted = caller ? caller.roles : [];
+  return granted.includes('admin') || roles.some(role => granted.includes(role));
+}
+
+function signInView(reason) {
+  const token = h('textarea', {id: 'token', placeholder: 'eyJhbGciOiJIUzI1NiIs…', autocomplete: 'off', spellcheck: 'false'});
+  const form = h('form', {class: 'card signin', onsubmit: async e => {
+    e.preventDefault();
+    session.signIn(token.value);
+    await start();
+  }},
+  h('h1', {}, 'Steward console'),
+  h('p', {}, 'Sign in with a hub token. An administrator makes one with ',
+    h('code', {}, 'bin/hub token --role steward'), ' (add ', h('code', {}, 'reader'),
+    ' for a read-only look). The token stays in this tab only.'),
+  reason ? problem({title: 'Signed out', detail: reason}) : null,
+  token, h('p', {}, h('button', {class: 'primary', type: 'submit'}, 'Sign in')));
+  nav.replaceChildren();
+  who.replaceChildren();
+  show(view, form);
+  token.focus();
+}
+
+function frame() {
+  show(nav, SECTIONS.filter(s => can(...s.roles)).map(s => h('a', {href: '#/' + s.path, 'data-path': s.path}, s.label)));
+  show(who, h('span', {}, caller.subject + ' · ' + caller.roles.join(', ')),
+    h('button', {type: 'button', onclick: () => { session.signOut(); caller = null; signInView(); }}, 'Sign out'));
+}
+
+async function render() {
+  if (!caller) return;
+  const place = route(location.hash);
+  const [section, ...rest] = place.path;
+  for (const a of nav.querySelectorAll('a')) a.classList.toggle('current', a.dataset.path === section);
+  const context = {caller, can};
+  show(view, h('p', {class: 'muted'}, 'Loading…'));
+  try {
+    switch (section) {
+      case 'reviews': return await (rest.length ? reviewPair(view, rest[0], context) : reviewQueue(view, place.params, context));
+      case 'profiles': return await profileView(view, rest[0], context);
+      case 'key': return await profileByKey(view, rest[0], rest[1], context);
+      case 'search': return await searchView(view, context);
+      case 'risk': return await riskView(view, rest[0], place.params, context);
+      case 'sources': return await sourcesView(view, place.params, context);
+      case 'audit': return await auditView(view, place.params, context);
+      default: {
+        const first = SECTIONS.find(s => can(...s.roles));
+        if (first) location.hash = '#/' + first.path;
+        else show(view, problem({title: 'Nothing to show', detail: 'this token has none of the roles the console uses (steward, reader)'}));
+      }
+    }
+  } catch (error) {
+    if (error.status !== 401) show(view, problem(error));
+  }
+}
+
+async function start() {
+  if (!session.token()) return signInView();
+  try {
+    caller = (await get('/me')).data;
+  } catch (error) {
+    session.signOut();
+    return signInView(error.detail || error.message);
+  }
+  frame();
+  await render();
+}
+
+whenUnauthorized(reason => {
+  session.signOut();
+  caller = null;
+  signInView(reason || 'the hub refused the token');
+});
+window.addEventListener('hashchange', render);
+start();

@@ -1,0 +1,109 @@
+// The review queue and one pair: both records side by side, how each field weighed, and the decision.
+import {get, post} from './api.js';
+import {h, show, table, link, field, notice} from './dom.js';
+import {comparisonRows, displayName, explanationOf, keyText, label, lean, moneyText, pairReason, probabilityText, queryText,
+  timeText, weightText} from './format.js';
+
+const PAGE = 50;
+
+export async function reviewQueue(view, params, context) {
+  const status = params.status || 'open';
+  const order = params.order || 'id';
+  const query = {status, order: order === 'value' ? 'value' : null, after: params.after, limit: PAGE};
+  const page = (await get('/reviews' + queryText(query))).data;
+  const go = changes => { location.hash = '#/reviews' + queryText({status, order, ...changes}); };
+  const statusSelect = h('select', {onchange: e => go({status: e.target.value, after: null})},
+    ['open', 'merged', 'kept-apart', 'moot'].map(s => h('option', {value: s, selected: s === status}, s)));
+  const orderSelect = h('select', {onchange: e => go({order: e.target.value, after: null})},
+    h('option', {value: 'id', selected: order !== 'value'}, 'oldest first'),
+    h('option', {value: 'value', selected: order === 'value'}, 'most valuable customers first'));
+  const rows = page.items.map(item => ({
+    class: 'clickable',
+    onclick: () => { location.hash = '#/reviews/' + item.id; },
+    cells: [
+      link('/reviews/' + item.id, '#' + item.id),
+      probabilityText(item.score),
+      pairReason(item),
+      [displayName(item.left.record), h('div', {class: 'muted'}, keyText(item.left))],
+      [displayName(item.right.record), h('div', {class: 'muted'}, keyText(item.right))],
+      order === 'value' ? moneyText(item.value12m) : timeText(item.createdAt),
+      h('span', {class: 'badge ' + item.status}, item.status),
+    ],
+  }));
+  show(view,
+    h('h1', {}, 'Review queue'),
+    h('p', {class: 'muted'}, 'Pairs the matcher was not sure of. Open one to compare the two records and decide.'),
+    h('div', {class: 'toolbar'}, field('Status', statusSelect), field('Order', orderSelect)),
+    rows.length ? table(['Pair', 'Match', 'Rule', 'Left', 'Right', order === 'value' ? 'Value (12 m)' : 'Since', 'Status'], rows)
+      : h('p', {class: 'card'}, status === 'open' ? 'Nothing to review.' : 'No ' + status + ' pairs.'),
+    h('p', {}, params.after ? link('/reviews' + queryText({status, order}), '« First page') : null, ' ',
+      page.next != null && rows.length === PAGE ? link('/reviews' + queryText({status, order, after: page.next}), 'Next page »') : null));
+}
+
+export async function reviewPair(view, id, context) {
+  const {data: item, etag} = await get('/reviews/' + encodeURIComponent(id));
+  const explanation = explanationOf(item) || {};
+  const comparison = comparisonRows(item.left.record, item.right.record);
+  show(view,
+    h('h1', {}, 'Pair #' + item.id + ' ', h('span', {class: 'badge ' + item.status}, item.status)),
+    h('p', {class: 'muted'}, 'Match probability ', h('strong', {}, probabilityText(item.score)),
+      ' · weight ', weightText(explanation.weight), ' · scored ', explanation.band || '—',
+      explanation.modelVersion != null ? ' by model v' + explanation.modelVersion : ''),
+    h('p', {}, h('strong', {}, 'Why it is here: '), pairReason(item) || '—'),
+    item.status === 'open' && context.can('steward') ? decisionForm(item, etag) : decided(item),
+    h('div', {class: 'columns'}, side('Left', item.left), side('Right', item.right)),
+    h('h2', {}, 'The two records'),
+    table(['Attribute', keyText(item.left), keyText(item.right)], comparison.map(row => ({
+      class: row.same ? 'same' : row.oneSided ? '' : 'differs',
+      cells: [label(row.attribute), row.left, row.right],
+    }))),
+    h('h2', {}, 'How each field weighed'),
+    fieldsTable(explanation.fields || []));
+}
+
+/** The field comparisons of a pair: level and weight, with a bar as long as the weight. */
+export function fieldsTable(fields) {
+  const total = fields.reduce((sum, f) => sum + Math.abs(f.weight || 0), 0) || 1;
+  return table(['Field', 'Level', 'Weight'], fields.map(f => [
+    label(f.field),
+    f.level + (f.tfAdjusted ? ' (by its frequency)' : ''),
+    h('span', {class: lean(f.weight)}, weightText(f.weight),
+      f.weight ? h('span', {class: 'bar ' + lean(f.weight), style: {width: Math.round(120 * Math.abs(f.weight) / total) + 'px'}}) : null),
+  ]));
+}
+
+function side(title, party) {
+  return h('div', {class: 'card'},
+    h('div', {class: 'muted'}, title + ' · ' + keyText(party)),
+    h('h3', {}, displayName(party.record)),
+    party.profileId ? h('p', {}, 'In profile ', link('/profiles/' + party.profileId, party.profileId)) : h('p', {class: 'muted'}, 'In no profile now'));
+}
+
+function decided(item) {
+  if (item.status === 'open') return h('p', {class: 'muted'}, 'Only stewards decide pairs.');
+  return h('p', {class: 'card'}, 'Decided ', h('strong', {}, item.status), item.decidedBy ? ' by ' + item.decidedBy : '',
+    item.decidedAt ? ' on ' + timeText(item.decidedAt) : '', item.note ? ': ' + item.note : '');
+}
+
+function decisionForm(item, etag) {
+  const note = h('textarea', {placeholder: 'Why (kept in the audit trail)'});
+  const answer = notice();
+  const decide = decision => async () => {
+    for (const b of buttons) b.disabled = true;
+    try {
+      await post('/reviews/' + item.id + '/decision', {decision, note: note.value || null}, etag);
+      answer.ok(decision === 'merge' ? 'Merged. ' : 'Kept apart. ');
+      const next = (await get('/reviews' + queryText({status: 'open', after: item.id, limit: 1}))).data.items[0];
+      answer.el.firstChild.append(next ? link('/reviews/' + next.id, 'Next open pair »') : link('/reviews', 'Back to the queue'));
+    } catch (error) {
+      answer.fail(error);
+      // a pair whose records changed since it was read (412) is read again before anyone decides it
+      if (error.status !== 412) for (const b of buttons) b.disabled = false;
+    }
+  };
+  const buttons = [
+    h('button', {class: 'primary', type: 'button', onclick: decide('merge')}, 'Same customer: merge'),
+    h('button', {type: 'button', onclick: decide('keep-apart')}, 'Different customers: keep apart'),
+  ];
+  return h('div', {class: 'card'}, h('div', {class: 'toolbar'}, field('Note', note), ...buttons), answer.el);
+}
