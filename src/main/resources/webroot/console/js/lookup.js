@@ -19,7 +19,7 @@ export async function searchView(view, context) {
     if (!Object.keys(record).length) return answer.fail({title: 'Describe the customer', detail: 'fill in at least a name, a phone, an e-mail or an id'});
     try {
       const {data} = await post('/profiles/search', record);
-      show(results, resultsTable(data));
+      show(results, resultsTable(data, await namesOf(data.results || [])));
     } catch (error) {
       answer.fail(error);
     }
@@ -45,13 +45,20 @@ export async function searchView(view, context) {
   inputs.givenName.focus();
 }
 
-function resultsTable(data) {
+/** The customers' names, which the search answer leaves out; a profile that cannot be read keeps its id. */
+async function namesOf(results) {
+  const names = await Promise.all(results.map(r => get('/profiles/' + r.profileId)
+    .then(({data}) => displayName(data), () => null)));
+  return Object.fromEntries(results.map((r, i) => [r.profileId, names[i]]));
+}
+
+function resultsTable(data, names) {
   const results = data.results || [];
   if (!results.length) return h('p', {class: 'card'}, 'No profile fits this description.');
   return [
     data.nameMatchesCapped ? h('p', {class: 'problem'}, 'A common name: only some of the persons who bear it were scored. Add a birth date, a postcode or a phone.') : null,
-    table(['Profile', 'Band', 'Match', 'Best record', 'Fields that agreed', 'Fields that disagreed'], results.map(r => [
-      link('/profiles/' + r.profileId, r.profileId),
+    table(['Customer', 'Band', 'Match', 'Best record', 'Fields that agreed', 'Fields that disagreed'], results.map(r => [
+      link('/profiles/' + r.profileId, names[r.profileId] || r.profileId),
       h('span', {class: 'badge ' + r.band}, r.band),
       probabilityText(r.probability) + ' (' + weightText(r.weight) + ')',
       keyText(r.matchedRecord),

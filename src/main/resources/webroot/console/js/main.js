@@ -58,6 +58,13 @@ async function render() {
   const place = route(location.hash);
   const [section, ...rest] = place.path;
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('current', a.dataset.path === section);
+  // a place the roles do not reach (a link from a steward, the section open before signing in again) leads to
+  // the first one they do, not to a refusal
+  const known = SECTIONS.find(s => s.path === section);
+  if (known && !can(...known.roles)) {
+    const first = SECTIONS.find(s => can(...s.roles));
+    if (first) return void (location.hash = '#/' + first.path);
+  }
   const context = {caller, can};
   show(view, h('p', {class: 'muted'}, 'Loading…'));
   try {

@@ -1,0 +1,135 @@
+// A walk through the stewards' console in headless Chromium against a running hub (`bin/hub demo`), checking what
+// a steward sees and does. Not part of `mvn verify` (it needs a browser and changes the hub's data: a pair
+// decided, a record split off and merged back). To run it:
+//
+//   apt-get install chromium && (cd /tmp/pw && npm install playwright-core@1)
+//   export HUB_DATA_DIR=...   # the demo's
+//   STEWARD=$(bin/hub token --role steward,reader | tail -1) READER=$(bin/hub token --role reader | tail -1) \
+//   ADMIN=$(bin/hub token --role admin | tail -1) PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core/index.mjs \
+//   node src/test/browser/console-walkthrough.mjs
+//
+// HUB_URL (default http://127.0.0.1:8080) and CHROMIUM (default /usr/bin/chromium) may be set too.
+import assert from 'node:assert/strict';
+
+const {chromium} = await import(process.env.PLAYWRIGHT_CORE || 'playwright-core');
+const base = process.env.HUB_URL || 'http://127.0.0.1:8080';
+const {STEWARD, READER, ADMIN} = process.env;
+assert.ok(STEWARD && READER && ADMIN, 'set STEWARD, READER and ADMIN tokens');
+
+const api = (token, method, path, body, etag) => fetch(base + '/api/v1' + path, {method, headers: {
+  Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', ...(etag ? {'If-Match': etag} : {})},
+body: body === undefined ? undefined : JSON.stringify(body)});
+
+const browser = await chromium.launch({executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync']});
+const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+const errors = [];
+page.on('pageerror', e => errors.push(e.message));
+// the browser logs every refused request; the walkthrough provokes a 412 (stale) and a 401 (bad token)
+page.on('console', m => { if (m.type() === 'error' && !/status of (412|401)/.test(m.text())) errors.push(m.text()); });
+page.on('dialog', d => { errors.push('a dialog opened: ' + d.message()); d.dismiss(); });
+const step = text => console.log('✓ ' + text);
+
+async function signIn(token) {
+  await page.goto(base + '/console/');
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await page.fill('#token', token);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('nav a');
+}
+const goldenRow = name => page.locator('table.golden > tbody > tr')
+  .filter({has: page.locator('td:first-child', {hasText: new RegExp('^' + name + '$')})});
+const flash = () => page.locator('div.ok[role=status]');
+
+// 1. a steward signs in and decides the first open pair
+await signIn(STEWARD);
+assert.deepEqual(await page.locator('nav a').allTextContents(),
+  ['Review queue', 'Find a customer', 'Risk lists', 'Sources', 'Audit trail']);
+await page.waitForSelector('tbody tr a');
+const pairId = (await page.locator('tbody tr a').first().textContent()).slice(1);
+await page.locator('tbody tr a').first().click();
+await page.waitForSelector('h1:has-text("Pair #' + pairId + '")');
+assert.ok(await page.locator('text=Why it is here').count());
+const profileId = (await page.locator('.card a[href^="#/profiles/"]').first().getAttribute('href')).split('/').pop();
+await page.fill('textarea', 'walkthrough: same customer');
+await page.click('button:has-text("Same customer")');
+await page.waitForSelector('.notice .ok');
+step('pair #' + pairId + ' merged from the queue');
+
+// 2. a golden value set by hand, then given back to survivorship
+await page.goto(base + '/console/#/profiles/' + profileId);
+await page.waitForSelector('table.golden');
+// a person's or an organization's name, whichever this customer has
+const names = [];
+for (const name of ['Given name', 'Family name', 'Full name', 'Organization']) if (await goldenRow(name).count()) names.push(name);
+assert.ok(names.length, 'the customer has a name');
+const [named, other] = [names[0], names[names.length - 1]];
+await goldenRow(named).locator('summary:has-text("Set by hand")').click();
+await goldenRow(named).locator('textarea').fill('Walkthrough');
+await goldenRow(named).locator('input').fill('walkthrough: override');
+await goldenRow(named).locator('button:has-text("Save")').click();
+await page.waitForSelector('text=' + named + ': set by hand.');
+assert.equal((await goldenRow(named).locator('td').nth(1).textContent()).trim(), 'Walkthrough');
+await goldenRow(named).locator('button:has-text("Back to survivorship")').click();
+await page.waitForSelector('text=' + named + ': back to survivorship.');
+step(named + ' set by hand and given back on ' + profileId);
+
+// 3. a record split off into its own profile, then merged back
+const records = await page.locator('main input[type=checkbox]').count();
+assert.ok(records >= 2, 'the merged pair left at least two records');
+await page.locator('main input[type=checkbox]').last().check();
+await page.fill('input[placeholder="why they are another customer"]', 'walkthrough: split');
+await page.click('button:has-text("Split the ticked records off")');
+await page.waitForSelector('div.ok[role=status]:has-text("Split 1 record")');
+const splitId = (await flash().locator('a').getAttribute('href')).split('/').pop();
+assert.equal(await page.locator('main input[type=checkbox]').count(), records - 1);
+await page.fill('input[placeholder="profile id"]', splitId);
+await page.fill('input[placeholder="why they are the same customer"]', 'walkthrough: merge back');
+await page.click('button:has-text("Merge into this profile")');
+await page.waitForSelector('div.ok[role=status]:has-text("merged into this one")');
+assert.equal(await page.locator('main input[type=checkbox]').count(), records);
+step('record split off into ' + splitId + ' and merged back');
+
+// 4. another steward changes the customer meanwhile: the page's action is refused, not applied blind
+let r = await api(STEWARD, 'PUT', '/profiles/' + profileId + '/overrides/attributes.segment', {value: 'vip', note: 'walkthrough: someone else'});
+assert.equal(r.status, 200);
+await goldenRow(other).locator('summary:has-text("Set by hand")').click();
+await goldenRow(other).locator('button:has-text("Save")').click();
+await page.waitForSelector('table.golden .problem:has-text("412")');
+assert.ok(await page.locator('a:has-text("Read it again")').count());
+r = await api(STEWARD, 'DELETE', '/profiles/' + profileId + '/overrides/attributes.segment');
+assert.equal(r.status, 200);
+step('a stale action answered 412 with a way to read the customer again');
+
+// 5. a merged-away id leads to the survivor
+await page.goto(base + '/console/#/profiles/' + splitId);
+await page.waitForSelector('text=was merged into this one');
+step('the merged-away id ' + splitId + ' shows its survivor');
+
+// 6. a name made of markup stays text
+const hostile = '<img src=x onerror=alert(1)>';
+const sourceId = 'WALK-' + Date.now();
+r = await api(ADMIN, 'POST', '/records/crm', {source: 'crm', sourceId, kind: 'person', fullName: hostile, emails: [sourceId.toLowerCase() + '@example.com']});
+assert.equal(r.status, 200);
+await page.goto(base + '/console/#/key/crm/' + sourceId);
+await page.waitForSelector('h1:has-text("<img")');
+assert.equal(await page.locator('main img').count(), 0);
+step('a customer named ' + hostile + ' is shown as text');
+
+// 7. a reader sees customers but no steward actions; a bad token leads back to the sign-in
+await signIn(READER);
+assert.deepEqual(await page.locator('nav a').allTextContents(), ['Find a customer', 'Risk lists', 'Sources']);
+await page.goto(base + '/console/#/profiles/' + profileId);
+await page.waitForSelector('table.golden');
+assert.equal(await page.locator('main button').count(), 0);
+assert.equal(await page.locator('main input[type=checkbox]').count(), 0);
+await page.evaluate(() => sessionStorage.setItem('customer-hub.token', 'not-a-token'));
+await page.reload();
+await page.waitForSelector('.problem:has-text("Signed out")');
+step('a reader reads without actions; a refused token signs out');
+
+assert.deepEqual(errors, [], 'the page reported errors');
+await browser.close();
+console.log('walkthrough passed');
