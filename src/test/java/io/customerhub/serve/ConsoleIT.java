@@ -2,8 +2,7 @@ package io.customerhub.serve;
 
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.customerhub.testing.OneHubPerClass;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,22 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The stewards' console: its pages load without a token and hold no data, under a policy that lets only its own
  * scripts run; every script module it imports is there; the API tells the signed-in caller who they are.
  */
-class ConsoleIT {
+class ConsoleIT extends OneHubPerClass {
 
   private static final Pattern IMPORT = Pattern.compile("from '\\./([a-z]+\\.js)'");
   private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startNode() {
-    hub = HubTestNode.start();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    if (hub != null) hub.close();
-  }
 
   @Test
   void thePageLoadsWithoutATokenUnderAStrictPolicy() {
