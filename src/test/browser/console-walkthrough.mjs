@@ -56,7 +56,10 @@ const profileId = (await page.locator('.card a[href^="#/profiles/"]').first().ge
 await page.fill('textarea', 'walkthrough: same customer');
 await page.click('button:has-text("Same customer")');
 await page.waitForSelector('.notice .ok');
-step('pair #' + pairId + ' merged from the queue');
+assert.match(await page.locator('.columns').textContent(), /record/, 'each side names the customer it is in');
+await page.keyboard.press('n');
+await page.waitForFunction(id => /^#\/reviews\/\d+$/.test(location.hash) && location.hash !== '#/reviews/' + id, pairId);
+step('pair #' + pairId + ' merged from the queue; n led on to ' + await page.evaluate(() => location.hash));
 
 // 2. a golden value set by hand, then given back to survivorship
 await page.goto(base + '/console/#/profiles/' + profileId);

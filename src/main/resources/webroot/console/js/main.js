@@ -66,6 +66,7 @@ async function render() {
     if (first) return void (location.hash = '#/' + first.path);
   }
   const context = {caller, can};
+  document.onkeydown = null; // a view's keys are its own
   show(view, h('p', {class: 'muted'}, 'Loading…'));
   try {
     switch (section) {

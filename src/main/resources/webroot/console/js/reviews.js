@@ -56,7 +56,7 @@ export async function reviewPair(view, id, context) {
     table(['Attribute', keyText(item.left), keyText(item.right)], comparison.map(row => ({
       class: row.same ? 'same' : row.oneSided ? '' : 'differs',
       cells: [label(row.attribute), row.left, row.right],
-    }))),
+    })), {class: 'compare'}),
     h('h2', {}, 'How each field weighed'),
     fieldsTable(explanation.fields || []));
 }
@@ -72,11 +72,25 @@ export function fieldsTable(fields) {
   ]));
 }
 
+/** One side of a pair: the record, and the customer it belongs to now (a merge joins whole profiles). */
 function side(title, party) {
+  const customer = h('p', {class: 'muted'});
+  if (party.profileId) {
+    get('/profiles/' + party.profileId).then(({data}) => show(customer, customerText(data)), () => {});
+  }
   return h('div', {class: 'card'},
     h('div', {class: 'muted'}, title + ' · ' + keyText(party)),
     h('h3', {}, displayName(party.record)),
-    party.profileId ? h('p', {}, 'In profile ', link('/profiles/' + party.profileId, party.profileId)) : h('p', {class: 'muted'}, 'In no profile now'));
+    party.profileId ? h('p', {}, 'In profile ', link('/profiles/' + party.profileId, party.profileId)) : h('p', {class: 'muted'}, 'In no profile now'),
+    customer);
+}
+
+function customerText(profile) {
+  const records = profile.records.length;
+  const risks = (profile.riskTags || []).map(t => t.code);
+  return displayName(profile) + ' · ' + records + ' record' + (records === 1 ? '' : 's') + ' from '
+    + [...new Set(profile.records.map(r => r.source))].join(', ') + ' · tier ' + (profile.tier || 'none')
+    + (risks.length ? ' · ' + risks.join(', ') : '');
 }
 
 function decided(item) {
@@ -93,7 +107,7 @@ function decisionForm(item, etag) {
     try {
       await post('/reviews/' + item.id + '/decision', {decision, note: note.value || null}, etag);
       answer.ok(decision === 'merge' ? 'Merged. ' : 'Kept apart. ');
-      const next = (await get('/reviews' + queryText({status: 'open', after: item.id, limit: 1}))).data.items[0];
+      const next = await nextOpen(item.id);
       answer.el.firstChild.append(next ? link('/reviews/' + next.id, 'Next open pair »') : link('/reviews', 'Back to the queue'));
     } catch (error) {
       answer.fail(error);
@@ -105,5 +119,17 @@ function decisionForm(item, etag) {
     h('button', {class: 'primary', type: 'button', onclick: decide('merge')}, 'Same customer: merge'),
     h('button', {type: 'button', onclick: decide('keep-apart')}, 'Different customers: keep apart'),
   ];
-  return h('div', {class: 'card'}, h('div', {class: 'toolbar'}, field('Note', note), ...buttons), answer.el);
+  // a steward works through hundreds of pairs: m, k and n spare the mouse (not while typing a note)
+  document.onkeydown = e => {
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
+    if (e.key === 'm' && !buttons[0].disabled) decide('merge')();
+    else if (e.key === 'k' && !buttons[1].disabled) decide('keep-apart')();
+    else if (e.key === 'n') nextOpen(item.id).then(next => { location.hash = next ? '#/reviews/' + next.id : '#/reviews'; });
+  };
+  return h('div', {class: 'card'}, h('div', {class: 'toolbar'}, field('Note', note), ...buttons), answer.el,
+    h('p', {class: 'muted'}, 'Keys: m merge · k keep apart · n next open pair'));
+}
+
+async function nextOpen(after) {
+  return (await get('/reviews' + queryText({status: 'open', after, limit: 1}))).data.items[0];
 }
