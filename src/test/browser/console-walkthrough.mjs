@@ -30,6 +30,13 @@ page.on('pageerror', e => errors.push(e.message));
 page.on('console', m => { if (m.type() === 'error' && !/status of (412|401)/.test(m.text())) errors.push(m.text()); });
 page.on('dialog', d => { errors.push('a dialog opened: ' + d.message()); d.dismiss(); });
 const step = text => console.log('✓ ' + text);
+// on a failure, what the page showed: a screenshot and its text
+process.on('uncaughtException', async error => {
+  console.error(error);
+  await page.screenshot({path: 'console-walkthrough-failure.png', fullPage: true}).catch(() => {});
+  console.error('page at ' + page.url() + ':\n' + (await page.locator('main').innerText().catch(() => '')).slice(0, 3000));
+  process.exit(1);
+});
 
 async function signIn(token) {
   await page.goto(base + '/console/');
@@ -52,7 +59,15 @@ const pairId = (await page.locator('tbody tr a').first().textContent()).slice(1)
 await page.locator('tbody tr a').first().click();
 await page.waitForSelector('h1:has-text("Pair #' + pairId + '")');
 assert.ok(await page.locator('text=Why it is here').count());
-const profileId = (await page.locator('.card a[href^="#/profiles/"]').first().getAttribute('href')).split('/').pop();
+// the customer of a side with a name (a guest order has none to set by hand)
+let profileId = null;
+for (const card of await page.locator('.columns .card').all()) {
+  const name = await card.locator('h3').textContent();
+  if (!profileId && !/^(Guest order|\(no name\))/.test(name)) {
+    profileId = (await card.locator('a[href^="#/profiles/"]').getAttribute('href')).split('/').pop();
+  }
+}
+assert.ok(profileId, 'a side of the pair has a name');
 await page.fill('textarea', 'walkthrough: same customer');
 await page.click('button:has-text("Same customer")');
 await page.waitForSelector('.notice .ok');
@@ -60,6 +75,16 @@ assert.match(await page.locator('.columns').textContent(), /record/, 'each side 
 await page.keyboard.press('n');
 await page.waitForFunction(id => /^#\/reviews\/\d+$/.test(location.hash) && location.hash !== '#/reviews/' + id, pairId);
 step('pair #' + pairId + ' merged from the queue; n led on to ' + await page.evaluate(() => location.hash));
+
+// 1b. two pairs of the queue kept apart at once
+await page.goto(base + '/console/#/reviews');
+await page.waitForSelector('tbody input[type=checkbox]');
+await page.locator('tbody input[type=checkbox]').nth(0).check();
+await page.locator('tbody input[type=checkbox]').nth(1).check();
+await page.fill('input[placeholder="why (audit trail)"]', 'walkthrough: two households');
+await page.click('button:has-text("Keep the ticked apart")');
+await page.waitForSelector('text=2 of 2 decided (kept apart).');
+step('two ticked pairs kept apart from the queue');
 
 // 2. a golden value set by hand, then given back to survivorship
 await page.goto(base + '/console/#/profiles/' + profileId);
@@ -97,7 +122,7 @@ step('record split off into ' + splitId + ' and merged back');
 
 // 4. another steward changes the customer meanwhile: the page's action is refused, not applied blind
 let r = await api(STEWARD, 'PUT', '/profiles/' + profileId + '/overrides/attributes.segment', {value: 'vip', note: 'walkthrough: someone else'});
-assert.equal(r.status, 200);
+assert.equal(r.status, 200, await r.text());
 await goldenRow(other).locator('summary:has-text("Set by hand")').click();
 await goldenRow(other).locator('button:has-text("Save")').click();
 await page.waitForSelector('table.golden .problem:has-text("412")');

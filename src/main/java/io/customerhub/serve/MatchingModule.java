@@ -96,7 +96,7 @@ public final class MatchingModule implements HttpApiVerticle.ApiModule {
         throw HubException.notFound("no profile " + id);
       }
       if (stored.mergedInto() != null) {
-        ProfileHandlers.redirect(ctx, stored.mergedInto() + "/explain");
+        ProfileHandlers.redirect(ctx, stored.mergedInto().toString(), "/explain");
         return Future.succeededFuture();
       }
       return explanations.of(id).onSuccess(json -> ProfileHandlers.json(ctx, json.encode()));

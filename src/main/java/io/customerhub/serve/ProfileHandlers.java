@@ -211,7 +211,18 @@ final class ProfileHandlers {
   }
 
   static void redirect(RoutingContext ctx, String survivor) {
-    ctx.response().setStatusCode(308).putHeader("Location", PROFILES_PATH + survivor)
+    redirect(ctx, survivor, "");
+  }
+
+  /**
+   * 308 to the same view ({@code suffix}: {@code /explain}, {@code /history}) of the profile a merged-away one went
+   * into, with the request's query: a client that follows it gets what it asked for ({@code ?lineage=true},
+   * {@code ?limit=}), not the plain view.
+   */
+  static void redirect(RoutingContext ctx, String survivor, String suffix) {
+    String query = ctx.request().query();
+    String location = PROFILES_PATH + survivor + suffix + (query == null || query.isEmpty() ? "" : "?" + query);
+    ctx.response().setStatusCode(308).putHeader("Location", location)
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("mergedInto", survivor).encode());
   }

@@ -252,7 +252,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
         throw HubException.notFound("no profile " + id);
       }
       if (stored.mergedInto() != null) {
-        ProfileHandlers.redirect(ctx, stored.mergedInto() + "/history");
+        ProfileHandlers.redirect(ctx, stored.mergedInto().toString(), "/history");
         return Future.succeededFuture();
       }
       return history.of(stored.profile(), limit).onSuccess(json -> ProfileHandlers.json(ctx, json.encode()));

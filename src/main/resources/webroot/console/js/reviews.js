@@ -17,10 +17,12 @@ export async function reviewQueue(view, params, context) {
   const orderSelect = h('select', {onchange: e => go({order: e.target.value, after: null})},
     h('option', {value: 'id', selected: order !== 'value'}, 'oldest first'),
     h('option', {value: 'value', selected: order === 'value'}, 'most valuable customers first'));
+  const bulk = status === 'open' && context.can('steward') ? bulkDecisions(page.items) : null;
   const rows = page.items.map(item => ({
     class: 'clickable',
-    onclick: () => { location.hash = '#/reviews/' + item.id; },
+    onclick: e => { if (e.target.type !== 'checkbox') location.hash = '#/reviews/' + item.id; },
     cells: [
+      ...(bulk ? [bulk.checkbox(item)] : []),
       link('/reviews/' + item.id, '#' + item.id),
       probabilityText(item.score),
       pairReason(item),
@@ -34,10 +36,43 @@ export async function reviewQueue(view, params, context) {
     h('h1', {}, 'Review queue'),
     h('p', {class: 'muted'}, 'Pairs the matcher was not sure of. Open one to compare the two records and decide.'),
     h('div', {class: 'toolbar'}, field('Status', statusSelect), field('Order', orderSelect)),
-    rows.length ? table(['Pair', 'Match', 'Rule', 'Left', 'Right', order === 'value' ? 'Value (12 m)' : 'Since', 'Status'], rows)
+    bulk && rows.length ? bulk.toolbar : null,
+    rows.length ? table([...(bulk ? [''] : []), 'Pair', 'Match', 'Rule', 'Left', 'Right', order === 'value' ? 'Value (12 m)' : 'Since', 'Status'], rows)
       : h('p', {class: 'card'}, status === 'open' ? 'Nothing to review.' : 'No ' + status + ' pairs.'),
     h('p', {}, params.after ? link('/reviews' + queryText({status, order}), '« First page') : null, ' ',
       page.next != null && rows.length === PAGE ? link('/reviews' + queryText({status, order, after: page.next}), 'Next page »') : null));
+}
+
+/**
+ * Deciding the ticked pairs of a page at once (POST /reviews/decisions), each with the version the page shows, so
+ * that a pair whose records changed since is refused rather than decided blind; the answer says for each pair.
+ */
+function bulkDecisions(items) {
+  const ticked = new Map();
+  const note = h('input', {placeholder: 'why (audit trail)', size: 36});
+  const answer = notice();
+  const send = decision => async () => {
+    if (!ticked.size) return answer.fail({title: 'Nothing ticked', detail: 'tick the pairs to decide'});
+    const decisions = [...ticked.values()].map(item => ({id: item.id, decision, note: note.value || null, version: item.version}));
+    try {
+      const {data} = await post('/reviews/decisions', {decisions});
+      const done = data.results.filter(r => r.status === 'decided').length;
+      const notDone = data.results.filter(r => r.status !== 'decided');
+      show(answer.el, h('div', {class: notDone.length ? 'problem' : 'ok'},
+        done + ' of ' + data.results.length + ' decided (' + (decision === 'merge' ? 'merged' : 'kept apart') + ').',
+        notDone.map(r => h('p', {}, '#' + r.id + ' ' + r.status + (r.problem ? ': ' + r.problem.detail : ''))),
+        h('p', {}, h('a', {href: '#', onclick: e => { e.preventDefault(); location.reload(); }}, 'Read the queue again'))));
+    } catch (error) {
+      answer.fail(error);
+    }
+  };
+  return {
+    checkbox: item => h('input', {type: 'checkbox', 'aria-label': 'pair ' + item.id,
+      onchange: e => (e.target.checked ? ticked.set(item.id, item) : ticked.delete(item.id))}),
+    toolbar: h('div', {}, h('div', {class: 'toolbar'}, field('Note for the ticked pairs', note),
+      h('button', {type: 'button', onclick: send('merge')}, 'Merge the ticked'),
+      h('button', {type: 'button', onclick: send('keep-apart')}, 'Keep the ticked apart')), answer.el),
+  };
 }
 
 export async function reviewPair(view, id, context) {

@@ -82,12 +82,20 @@ class MergeIT extends OneHubPerClass {
     Response r = hub.profileResponse(mergedAway);
     assertEquals(308, r.status(), r::toString);
     assertEquals("/api/v1/profiles/" + survivor, r.header("Location"));
-    Response lineage = hub.get("/api/v1/profiles/" + mergedAway + "?lineage=true", hub.adminToken());
-    assertEquals(308, lineage.status(), lineage::toString);
-    assertEquals("/api/v1/profiles/" + survivor, lineage.header("Location"));
+    assertEquals(survivor, r.json().getString("mergedInto"));
     Response followed = hub.get(r.header("Location"), hub.adminToken());
     assertEquals(200, followed.status(), followed::toString);
     assertEquals(survivor, followed.json().getString("profileId"));
+    // the query goes along: before, the redirect dropped it and a client asking for lineage got none
+    Response lineage = hub.get("/api/v1/profiles/" + mergedAway + "?lineage=true", hub.adminToken());
+    assertEquals(308, lineage.status(), lineage::toString);
+    assertEquals("/api/v1/profiles/" + survivor + "?lineage=true", lineage.header("Location"));
+    assertTrue(hub.get(lineage.header("Location"), hub.adminToken()).json().containsKey("lineage"));
+    Response explain = hub.get("/api/v1/profiles/" + mergedAway + "/explain", hub.adminToken());
+    assertEquals("/api/v1/profiles/" + survivor + "/explain", explain.header("Location"), explain::toString);
+    Response history = hub.get("/api/v1/profiles/" + mergedAway + "/history?limit=2", hub.adminToken());
+    assertEquals("/api/v1/profiles/" + survivor + "/history?limit=2", history.header("Location"), history::toString);
+    assertEquals(survivor, history.json().getString("mergedInto"), "the survivor's id, not a path");
   }
 
   @Test
