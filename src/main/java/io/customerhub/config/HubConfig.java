@@ -15,9 +15,11 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                       against 1.8 ms without, bench/README.md)
    * @param console        the data stewards' console at {@code /console/}: static pages with no data in them, which
    *                       reach the data through the API with the steward's own token
+   * @param requireIfMatch   every steward action must name the version it was decided on ({@code If-Match}, or
+   *                         {@code version} in a list of decisions), else 428: no client can overwrite blind
    */
   public record Http(String host, int port, long maxBodyBytes, int maxLinesPerRequest, int maxLineBytes,
-                     boolean requestMetrics, boolean console) {
+                     boolean requestMetrics, boolean console, boolean requireIfMatch) {
   }
 
   /** {@code jwtSecret} null means: use (or create) the secret file in the data directory. */
@@ -92,7 +94,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Http(http.getString("host", "127.0.0.1"), http.getInteger("port", 8080),
             http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 100_000),
             http.getInteger("maxLineBytes", 64 << 10), http.getBoolean("requestMetrics", false),
-            http.getBoolean("console", true)),
+            http.getBoolean("console", true), http.getBoolean("requireIfMatch", false)),
         new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
             auth.getInteger("tokenTtlMinutes", 1440)),
         dataDir,
@@ -118,7 +120,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withHttpPort(int port) {
     return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
-        http.maxLineBytes, http.requestMetrics, http.console), auth, dataDir, postgres, kafka, hazelcast, resolve, upkeep);
+        http.maxLineBytes, http.requestMetrics, http.console, http.requireIfMatch), auth, dataDir, postgres, kafka, hazelcast, resolve, upkeep);
   }
 
   public HubConfig withPostgresUrl(String url) {

@@ -71,6 +71,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     Router api = Router.router(vertx);
     api.route().handler(services.auth().authenticate());
+    if (http.requireIfMatch()) api.route().handler(Preconditions::require);
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
     ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(), services.queries(),

@@ -174,6 +174,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       Decision decision = Decision.parse(item.getValue("decision") instanceof String d ? d : null);
       if (decision == null) throw HubException.invalid(at + ".decision: must be \"merge\" or \"keep-apart\"");
       Object version = item.getValue("version");
+      if (version == null && Preconditions.required(ctx)) throw Preconditions.missing(at + ".version");
       if (version != null && !(version instanceof String v && Preconditions.isPairVersion(v))) {
         throw HubException.invalid(at + ".version: must be the pair's version as the queue gives it (e.g. \"3.1\")");
       }

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
   @Test
   void defaultsComeFromConfHubJson() {
     HubConfig c = load(Map.of());
-    assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 100_000, 65_536, false, true), c.http());
+    assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 100_000, 65_536, false, true, false), c.http());
     assertEquals(new HubConfig.Auth(null, "customer-hub", 1440), c.auth());
     assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
     assertEquals(new HubConfig.Kafka(null, "customer-hub", "hub.dead-letter", 524_288, "hub.profile-changes", 1000,

@@ -25,10 +25,7 @@ class IfMatchIT extends OneHubPerClass {
   private static final String JSON = "application/json";
 
   private static Response send(String method, String path, String body, String ifMatch, String token) {
-    HttpRequest.Builder b = hub.request(path, token).header("Content-Type", JSON)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (ifMatch != null) b.header("If-Match", ifMatch);
-    return HubTestNode.send(b.build());
+    return send(hub, method, path, body, ifMatch, token);
   }
 
   private static String etag(String profile) {
@@ -117,5 +114,47 @@ class IfMatchIT extends OneHubPerClass {
     assertProblem(400, send("POST", decision, "{\"decision\":\"merge\"}", "\"7\"", steward));
     assertProblem(400, hub.post("/api/v1/reviews/decisions", JSON, new JsonObject().put("decisions", new JsonArray()
         .add(new JsonObject().put("id", id).put("decision", "merge").put("version", 11))).encode(), steward));
+  }
+
+  /** A hub that requires versions ({@code http.requireIfMatch}) takes no steward action without one. */
+  @Test
+  void aHubThatRequiresVersionsRefusesActionsWithoutThemWith428() {
+    try (HubTestNode strict = HubTestNode.builder().env("HUB_HTTP_REQUIRE_IF_MATCH", "true").start()) {
+      Rec crm = WireRecords.distinctPerson("crm", "C");
+      Rec erp = WireRecords.sameCustomerOtherNationalId(crm);
+      strict.accept(crm);
+      strict.accept(erp);
+      String steward = strict.token("steward");
+      String profile = strict.profileByKey(crm).getString("profileId");
+      String override = "/api/v1/profiles/" + profile + "/overrides/givenName";
+      Response read = strict.get("/api/v1/profiles/" + profile, strict.token("reader"));
+
+      JsonObject missing = assertProblem(428, send(strict, "PUT", override, "{\"value\":\"Wei\"}", null, steward));
+      assertTrue(missing.getString("detail").startsWith("If-Match:"), missing::encode);
+      assertProblem(428, send(strict, "PUT", override, "{\"value\":\"Wei\"}", "*", steward));
+      assertEquals(read.header("ETag"), strict.get("/api/v1/profiles/" + profile, steward).header("ETag"),
+          "nothing changed");
+      assertEquals(200, send(strict, "PUT", override, "{\"value\":\"Wei\"}", read.header("ETag"), steward).status());
+
+      long pair = strict.get("/api/v1/reviews", steward).json().getJsonArray("items").getJsonObject(0).getLong("id");
+      assertProblem(428, send(strict, "POST", "/api/v1/reviews/" + pair + "/decision", "{\"decision\":\"merge\"}",
+          null, steward));
+      JsonObject list = assertProblem(428, strict.post("/api/v1/reviews/decisions", JSON, new JsonObject()
+          .put("decisions", new JsonArray().add(new JsonObject().put("id", pair).put("decision", "merge"))).encode(),
+          steward));
+      assertTrue(list.getString("detail").startsWith("decisions[0].version:"), list::encode);
+      assertEquals("open", strict.get("/api/v1/reviews/" + pair, steward).json().getString("status"));
+      String version = strict.get("/api/v1/reviews/" + pair, steward).header("ETag");
+      assertEquals(200, send(strict, "POST", "/api/v1/reviews/" + pair + "/decision",
+          "{\"decision\":\"keep-apart\"}", version, steward).status());
+    }
+  }
+
+  private static Response send(HubTestNode node, String method, String path, String body, String ifMatch,
+                               String token) {
+    HttpRequest.Builder b = node.request(path, token).header("Content-Type", JSON)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (ifMatch != null) b.header("If-Match", ifMatch);
+    return HubTestNode.send(b.build());
   }
 }
