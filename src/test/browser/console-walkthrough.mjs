@@ -148,6 +148,27 @@ await page.waitForSelector('h1:has-text("<img")');
 assert.equal(await page.locator('main img').count(), 0);
 step('a customer named ' + hostile + ' is shown as text');
 
+// 6b. the read-only views answer without a problem: search, risk lists, sources with completeness, audit
+const noProblem = async what => assert.equal(await page.locator('main .problem').count(), 0,
+  what + ': ' + await page.locator('main .problem').allTextContents());
+await page.goto(base + '/console/#/search');
+await page.fill('input[name=familyName]', 'Zhang');
+await page.click('button:has-text("Find")');
+await page.waitForSelector('main table, main .card:has-text("No profile")');
+await noProblem('search');
+await page.goto(base + '/console/#/risk/DATA_CONFLICT');
+await page.waitForSelector('h1:has-text("Risk lists")');
+await noProblem('risk list');
+await page.goto(base + '/console/#/sources?completeness=true');
+await page.waitForSelector('h2:has-text("Completeness")');
+await noProblem('sources');
+await page.goto(base + '/console/#/audit?subject=profile:' + profileId);
+await page.waitForSelector('h1:has-text("Audit trail")');
+await page.waitForSelector('main table');
+await noProblem('audit');
+assert.ok(await page.locator('main tbody tr').count() >= 4, 'the override, its removal, the split and the merge');
+step('search, risk list, sources with completeness and the customer\'s audit trail shown');
+
 // 7. a reader sees customers but no steward actions; a bad token leads back to the sign-in
 await signIn(READER);
 assert.deepEqual(await page.locator('nav a').allTextContents(), ['Find a customer', 'Risk lists', 'Sources']);

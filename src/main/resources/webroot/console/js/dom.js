@@ -69,7 +69,9 @@ export function notice() {
 
 /** An API problem (title, detail, status) as the page shows it. */
 export function problem(error) {
+  // an API problem has a title and detail; a failure of the page's own code only its message
+  const detail = error.detail || (error.title ? null : error.message);
   return h('div', {class: 'problem'},
     h('strong', {}, error.title || 'Error'), error.status ? ' (' + error.status + ')' : '',
-    error.detail ? h('p', {}, error.detail) : null);
+    detail ? h('p', {}, detail) : null);
 }
