@@ -123,7 +123,7 @@ assert.equal(await page.locator('main input[type=checkbox]').count(), records);
 step('record split off into ' + splitId + ' and merged back');
 
 // 4. another steward changes the customer meanwhile: the page's action is refused, not applied blind
-let r = await api(STEWARD, 'PUT', '/profiles/' + profileId + '/overrides/attributes.segment', {value: 'vip', note: 'walkthrough: someone else'});
+let r = await api(STEWARD, 'PUT', '/profiles/' + profileId + '/overrides/attributes.segment', {value: 'walkthrough-' + Date.now(), note: 'walkthrough: someone else'});
 assert.equal(r.status, 200, await r.text());
 await goldenRow(other).locator('summary:has-text("Set by hand")').click();
 await goldenRow(other).locator('button:has-text("Save")').click();
@@ -168,6 +168,13 @@ await page.waitForSelector('main table');
 await noProblem('audit');
 assert.ok(await page.locator('main tbody tr').count() >= 4, 'the override, its removal, the split and the merge');
 step('search, risk list, sources with completeness and the customer\'s audit trail shown');
+await page.goto(base + '/console/#/profiles/' + profileId);
+await page.waitForSelector('a[href^="#/compare/"]');
+await page.locator('a[href^="#/compare/"]').first().click();
+await page.waitForSelector('h2:has-text("How each field weighed")');
+await noProblem('compare');
+assert.match(await page.locator('main .card').first().textContent(), /They are one customer now/);
+step('a record and the one it matched, scored again: ' + await page.locator('main h1').textContent());
 
 // 7. a reader sees customers but no steward actions; a bad token leads back to the sign-in
 await signIn(READER);

@@ -149,7 +149,7 @@ public final class ResolveService {
                                                 HubMetrics.Laps laps) {
     return pool.withTransaction(conn -> conn.query(ResolveSql.SHARED_WRITER_LOCK).execute()
             .compose(v -> profiles.recompute(conn, linked.affected(), linked.created(),
-                new ProfileStore.Cause(linked.absorbed(), actor), laps))
+                ProfileStore.Cause.merged(linked.absorbed(), actor), laps))
             .compose(changes -> ProfileStore.clearDirty(conn, linked.token()).map(changes)))
         .recover(err -> retry(err, attempt, () -> recompute(linked, actor, attempt + 1, laps)));
   }

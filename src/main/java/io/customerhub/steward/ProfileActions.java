@@ -121,7 +121,7 @@ public final class ProfileActions {
           JsonObject detail = new JsonObject().put("attribute", attribute).put("value", value)
               .put("was", before.getJsonObject(attribute) == null ? null : before.getJsonObject(attribute).getValue("value"))
               .put("note", note);
-          return write.compose(v -> surgery.recompute(conn, work, Set.of(profile), actor))
+          return write.compose(v -> surgery.restate(conn, work, profile, actor))
               .compose(v -> surgery.audit(conn, actor, "profile.override-" + what, "profile:" + profile, detail))
               .map(v -> new JsonObject().put("profileId", profile.toString()).put("attribute", attribute)
                   .put("value", value).put("override", what));

@@ -135,7 +135,7 @@ final class ProfileSurgery {
           survivor, List.of())));
       return ProfileStore.writeMergedAway(conn, mergedAway, into)
           .compose(v -> store.recompute(conn, Set.of(survivor),
-              new ProfileStore.Cause(Map.of(survivor, List.of(loser)), actor)))
+              ProfileStore.Cause.merged(Map.of(survivor, List.of(loser)), actor)))
           .compose(recomputed -> {
             work.changes.addAll(recomputed);
             return sync.log(conn, List.of(), into);
@@ -172,9 +172,9 @@ final class ProfileSurgery {
     });
   }
 
-  /** Recomputes the profiles after a change of what they are made of (an override). */
-  Future<Void> recompute(SqlConnection conn, Work work, Set<UUID> profiles, String actor) {
-    return store.recompute(conn, profiles, ProfileStore.Cause.of(actor)).map(recomputed -> {
+  /** Recomputes a profile a steward restated (an override set or removed): a new version, even if it reads the same. */
+  Future<Void> restate(SqlConnection conn, Work work, UUID profile, String actor) {
+    return store.recompute(conn, Set.of(profile), ProfileStore.Cause.restated(profile, actor)).map(recomputed -> {
       work.changes.addAll(recomputed);
       return null;
     });

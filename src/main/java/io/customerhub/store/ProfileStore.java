@@ -53,10 +53,23 @@ public final class ProfileStore {
     this.assembler = assembler;
   }
 
-  /** What the caller knows about why profiles change, beyond their content (merges). */
-  public record Cause(Map<UUID, List<UUID>> absorbed, String actor) {
+  /**
+   * What the caller knows about why profiles change, beyond their content: merges ({@code absorbed}), and
+   * profiles a steward restated ({@code restated}: an override set or removed), which take a new version even when
+   * their golden values read the same, because the version is what a steward's {@code If-Match} names and a value
+   * pinned by hand is a change another steward must see before acting.
+   */
+  public record Cause(Map<UUID, List<UUID>> absorbed, Set<UUID> restated, String actor) {
     public static Cause of(String actor) {
-      return new Cause(Map.of(), actor);
+      return new Cause(Map.of(), Set.of(), actor);
+    }
+
+    public static Cause merged(Map<UUID, List<UUID>> absorbed, String actor) {
+      return new Cause(absorbed, Set.of(), actor);
+    }
+
+    public static Cause restated(UUID profile, String actor) {
+      return new Cause(Map.of(), Set.of(profile), actor);
     }
   }
 
@@ -237,7 +250,7 @@ public final class ProfileStore {
       Profile next = assembler.assemble(new ProfileInput(id.toString(), cur.version() + 1, cur.createdAt(), recs,
           orders.getOrDefault(id, List.of()), cur.body(), cur.overrides()), now);
       boolean absorbed = cause.absorbed().containsKey(id);
-      if (cur.body() != null && !absorbed && sameContent(cur.body(), next)) continue;
+      if (cur.body() != null && !absorbed && !cause.restated().contains(id) && sameContent(cur.body(), next)) continue;
       String type = cur.body() == null ? ProfileChange.CREATED : absorbed ? ProfileChange.MERGED : ProfileChange.UPDATED;
       changes.add(new ProfileChange(id, type, next.version(), next, null, List.of(),
           ProfileChanges.between(cur.body(), next)));

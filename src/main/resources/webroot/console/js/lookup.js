@@ -2,6 +2,7 @@
 import {get, post} from './api.js';
 import {h, show, table, link, field, notice} from './dom.js';
 import {displayName, keyText, label, lean, probabilityText, queryText, searchRecord, weightText} from './format.js';
+import {fieldsTable} from './reviews.js';
 
 const RISK_CODES = ['CREDIT_OVERDUE', 'CREDIT_LIMIT_EXCEEDED', 'HIGH_RETURN_RATE', 'LITIGATION', 'DATA_CONFLICT',
   'INVALID_ID', 'DORMANT', 'NEW_CUSTOMER'];
@@ -39,9 +40,17 @@ export async function searchView(view, context) {
     }
   }}, field('Source', source), field('Source id', sourceId), h('button', {type: 'submit'}, 'Open the profile'));
 
+  const keys = [0, 1, 2, 3].map(i => h('input', {placeholder: ['crm', 'C-1001', 'erp', 'K-77'][i]}));
+  const compare = h('form', {class: 'card toolbar', onsubmit: e => {
+    e.preventDefault();
+    if (keys.every(k => k.value.trim())) location.hash = '#/compare/' + keys.map(k => encodeURIComponent(k.value.trim())).join('/');
+  }}, field('Source', keys[0]), field('Source id', keys[1]), field('Other source', keys[2]), field('Other source id', keys[3]),
+  h('button', {type: 'submit'}, 'Compare'));
+
   show(view, h('h1', {}, 'Find a customer'),
     h('p', {class: 'muted'}, 'Describe the customer in any script; the matcher scores the profiles the description reaches, as it would link such a record. Nothing is stored.'),
-    form, results, h('h2', {}, 'By a source key'), byKey);
+    form, results, h('h2', {}, 'By a source key'), byKey,
+    h('h2', {}, 'Why two records are, or are not, one customer'), compare);
   inputs.givenName.focus();
 }
 
@@ -87,4 +96,21 @@ export async function riskView(view, code, params, context) {
         (tag.evidence || []).map(e => keyText(e) + (e.attribute ? ' ' + e.attribute : '')).join('\n')];
     })) : h('p', {class: 'card'}, 'No customer carries ' + chosen + '.'),
     data.next ? h('p', {}, link('/risk/' + chosen + queryText({after: data.next}), 'Next page »')) : null);
+}
+
+/** Two stored records scored now, and whether anything keeps their profiles apart (GET /match/{a}/{b}). */
+export async function compareView(view, keys, context) {
+  if (keys.length !== 4) throw new Error('a comparison needs two source keys: #/compare/crm/C-1/erp/K-7');
+  const {data} = await get('/match/' + keys.map(encodeURIComponent).join('/'));
+  const profile = side => side.profileId ? link('/profiles/' + side.profileId, side.profileId) : 'none';
+  const verdict = data.sameProfile ? 'They are one customer now.'
+    : data.keptApart ? 'A steward kept them apart.'
+      : data.profilesMayJoin === false ? 'Their profiles may not join: ' + (data.joinRefusedBecause || 'the cluster guard refuses')
+        : 'They are two customers now; their profiles may join.';
+  show(view, h('h1', {}, keyText(data.left) + ' and ' + keyText(data.right)),
+    h('p', {class: 'card'}, h('strong', {}, verdict), ' Scored now: ', h('span', {class: 'badge ' + data.band}, data.band),
+      ' ', probabilityText(data.probability), ' (', weightText(data.weight), '), rule ', data.rule || '—'),
+    h('dl', {class: 'facts card'}, h('dt', {}, keyText(data.left)), h('dd', {}, 'in profile ', profile(data.left)),
+      h('dt', {}, keyText(data.right)), h('dd', {}, 'in profile ', profile(data.right))),
+    h('h2', {}, 'How each field weighed'), fieldsTable(data.fields || []));
 }

@@ -4,7 +4,7 @@ import {h, show, problem} from './dom.js';
 import {route} from './format.js';
 import {reviewQueue, reviewPair} from './reviews.js';
 import {profileView, profileByKey} from './profile.js';
-import {searchView, riskView} from './lookup.js';
+import {searchView, riskView, compareView} from './lookup.js';
 import {sourcesView, auditView} from './sources.js';
 
 const view = document.getElementById('view');
@@ -60,7 +60,7 @@ async function render() {
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('current', a.dataset.path === section);
   // a place the roles do not reach (a link from a steward, the section open before signing in again) leads to
   // the first one they do, not to a refusal
-  const known = SECTIONS.find(s => s.path === section);
+  const known = SECTIONS.find(s => s.path === (section === 'compare' ? 'search' : section));
   if (known && !can(...known.roles)) {
     const first = SECTIONS.find(s => can(...s.roles));
     if (first) return void (location.hash = '#/' + first.path);
@@ -74,6 +74,7 @@ async function render() {
       case 'profiles': return await profileView(view, rest[0], context);
       case 'key': return await profileByKey(view, rest[0], rest[1], context);
       case 'search': return await searchView(view, context);
+      case 'compare': return await compareView(view, rest, context);
       case 'risk': return await riskView(view, rest[0], place.params, context);
       case 'sources': return await sourcesView(view, place.params, context);
       case 'audit': return await auditView(view, place.params, context);

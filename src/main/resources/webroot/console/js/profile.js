@@ -150,7 +150,9 @@ function recordsSection(profile, explained, etag, steward, refresh) {
       keyText(r),
       [r.rule || '', r.band ? ' ' : '', r.band ? h('span', {class: 'badge ' + r.band}, r.band) : null],
       r.score != null ? probabilityText(r.score) : '',
-      r.matchedWith ? keyText(r.matchedWith) : '',
+      // scored again now, with the model in use, and whether anything would keep them apart
+      r.matchedWith ? link('/compare/' + [r.source, r.sourceId, r.matchedWith.source, r.matchedWith.sourceId]
+        .map(encodeURIComponent).join('/'), keyText(r.matchedWith)) : '',
       timeText(r.linkedAt),
       r.explanation && r.explanation.fields ? h('details', {}, h('summary', {}, 'fields'), fieldsTable(r.explanation.fields)) : '',
     ];

@@ -116,6 +116,25 @@ class IfMatchIT extends OneHubPerClass {
         .add(new JsonObject().put("id", id).put("decision", "merge").put("version", 11))).encode(), steward));
   }
 
+  /** Pinning the value a profile already has changes its version: another steward must see the pin first. */
+  @Test
+  void anOverrideOfTheValueAlreadyThereIsANewVersionToo() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    hub.accept(crm);
+    JsonObject profile = hub.profileByKey(crm);
+    String id = profile.getString("profileId");
+    String steward = hub.token("steward");
+    String read = etag(id);
+    String path = "/api/v1/profiles/" + id + "/overrides/givenName";
+    Response pinned = send("PUT", path, new JsonObject().put("value", profile.getString("givenName")).encode(), read,
+        steward);
+    assertEquals(200, pinned.status(), pinned::toString);
+    assertTrue(!read.equals(etag(id)), "the pin is a new version, though the golden record reads the same");
+    assertProblem(412, send("PUT", path, "{\"value\":\"Other\"}", read, steward));
+    assertEquals(profile.getString("givenName"), hub.profile(id).getString("givenName"));
+    assertEquals(200, send("DELETE", path, null, etag(id), steward).status());
+  }
+
   /** A hub that requires versions ({@code http.requireIfMatch}) takes no steward action without one. */
   @Test
   void aHubThatRequiresVersionsRefusesActionsWithoutThemWith428() {
