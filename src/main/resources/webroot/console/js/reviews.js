@@ -84,7 +84,10 @@ export async function reviewPair(view, id, context) {
     h('p', {class: 'muted'}, 'Match probability ', h('strong', {}, probabilityText(item.score)),
       ' · weight ', weightText(explanation.weight), ' · scored ', explanation.band || '—',
       explanation.modelVersion != null ? ' by model v' + explanation.modelVersion : ''),
-    h('p', {}, h('strong', {}, 'Why it is here: '), pairReason(item) || '—'),
+    h('p', {}, h('strong', {}, 'Why it is here: '), pairReason(item) || '—', ' · ',
+      // the model may have learned since the pair was queued
+      link('/compare/' + [item.left.source, item.left.sourceId, item.right.source, item.right.sourceId]
+        .map(encodeURIComponent).join('/'), 'score it again now')),
     item.status === 'open' && context.can('steward') ? decisionForm(item, etag) : decided(item),
     h('div', {class: 'columns'}, side('Left', item.left), side('Right', item.right)),
     h('h2', {}, 'The two records'),
