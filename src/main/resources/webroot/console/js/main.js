@@ -67,25 +67,27 @@ async function render() {
   }
   const context = {caller, can};
   document.onkeydown = null; // a view's keys are its own
-  show(view, h('p', {class: 'muted'}, 'Loading…'));
+  // each place renders into its own element: a slow answer for a place already left lands in a detached one
+  const target = h('div', {}, h('p', {class: 'muted'}, 'Loading…'));
+  show(view, target);
   try {
     switch (section) {
-      case 'reviews': return await (rest.length ? reviewPair(view, rest[0], context) : reviewQueue(view, place.params, context));
-      case 'profiles': return await profileView(view, rest[0], context);
-      case 'key': return await profileByKey(view, rest[0], rest[1], context);
-      case 'search': return await searchView(view, context);
-      case 'compare': return await compareView(view, rest, context);
-      case 'risk': return await riskView(view, rest[0], place.params, context);
-      case 'sources': return await sourcesView(view, place.params, context);
-      case 'audit': return await auditView(view, place.params, context);
+      case 'reviews': return await (rest.length ? reviewPair(target, rest[0], context) : reviewQueue(target, place.params, context));
+      case 'profiles': return await profileView(target, rest[0], context);
+      case 'key': return await profileByKey(target, rest[0], rest[1], context);
+      case 'search': return await searchView(target, context);
+      case 'compare': return await compareView(target, rest, context);
+      case 'risk': return await riskView(target, rest[0], place.params, context);
+      case 'sources': return await sourcesView(target, place.params, context);
+      case 'audit': return await auditView(target, place.params, context);
       default: {
         const first = SECTIONS.find(s => can(...s.roles));
         if (first) location.hash = '#/' + first.path;
-        else show(view, problem({title: 'Nothing to show', detail: 'this token has none of the roles the console uses (steward, reader)'}));
+        else show(target, problem({title: 'Nothing to show', detail: 'this token has none of the roles the console uses (steward, reader)'}));
       }
     }
   } catch (error) {
-    if (error.status !== 401) show(view, problem(error));
+    if (error.status !== 401) show(target, problem(error));
   }
 }
 

@@ -159,6 +159,7 @@ function decisionForm(item, etag) {
   ];
   // a steward works through hundreds of pairs: m, k and n spare the mouse (not while typing a note)
   document.onkeydown = e => {
+    if (!buttons[0].isConnected) return; // a pair no longer shown
     if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
     if (e.key === 'm' && !buttons[0].disabled) decide('merge')();
     else if (e.key === 'k' && !buttons[1].disabled) decide('keep-apart')();
