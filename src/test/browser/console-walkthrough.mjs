@@ -5,6 +5,7 @@
 //   apt-get install chromium && (cd /tmp/pw && npm install playwright-core@1)
 //   export HUB_DATA_DIR=...   # the demo's
 //   STEWARD=$(bin/hub token --role steward,reader | tail -1) READER=$(bin/hub token --role reader | tail -1) \
+//   OTHER=$(bin/hub token --role steward --subject bob | tail -1) \
 //   ADMIN=$(bin/hub token --role admin | tail -1) PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core/index.mjs \
 //   node src/test/browser/console-walkthrough.mjs
 //
@@ -13,8 +14,8 @@ import assert from 'node:assert/strict';
 
 const {chromium} = await import(process.env.PLAYWRIGHT_CORE || 'playwright-core');
 const base = process.env.HUB_URL || 'http://127.0.0.1:8080';
-const {STEWARD, READER, ADMIN} = process.env;
-assert.ok(STEWARD && READER && ADMIN, 'set STEWARD, READER and ADMIN tokens');
+const {STEWARD, READER, ADMIN, OTHER} = process.env;
+assert.ok(STEWARD && READER && ADMIN && OTHER, 'set STEWARD, READER, OTHER (a second steward) and ADMIN tokens');
 
 const api = (token, method, path, body, etag) => fetch(base + '/api/v1' + path, {method, headers: {
   Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', ...(etag ? {'If-Match': etag} : {})},
@@ -59,6 +60,12 @@ const pairId = (await page.locator('tbody tr a').first().textContent()).slice(1)
 await page.locator('tbody tr a').first().click();
 await page.waitForSelector('h1:has-text("Pair #' + pairId + '")');
 assert.ok(await page.locator('text=Why it is here').count());
+// opening the pair claimed it: a second steward can neither claim nor see it in their queue meanwhile
+await page.waitForSelector('text=Claimed by you until');
+const taken = await api(OTHER, 'POST', '/reviews/' + pairId + '/claim', {});
+assert.equal(taken.status, 409, 'the second steward is told the pair is being decided');
+const theirs = await (await api(OTHER, 'GET', '/reviews?available=true&limit=1000')).json();
+assert.ok(!theirs.items.some(p => String(p.id) === pairId), 'the pair left the second steward\'s queue');
 // the customer of a side with a name (a guest order has none to set by hand)
 let profileId = null;
 for (const card of await page.locator('.columns .card').all()) {
@@ -74,7 +81,14 @@ await page.waitForSelector('.notice .ok');
 assert.match(await page.locator('.columns').textContent(), /record/, 'each side names the customer it is in');
 await page.keyboard.press('n');
 await page.waitForFunction(id => /^#\/reviews\/\d+$/.test(location.hash) && location.hash !== '#/reviews/' + id, pairId);
-step('pair #' + pairId + ' merged from the queue; n led on to ' + await page.evaluate(() => location.hash));
+const skipped = (await page.evaluate(() => location.hash)).split('/').pop();
+await page.waitForSelector('text=Claimed by you until');
+await page.keyboard.press('n');
+await page.waitForFunction(id => location.hash !== '#/reviews/' + id, skipped);
+const free = await api(OTHER, 'POST', '/reviews/' + skipped + '/claim', {});
+assert.equal(free.status, 200, 'a pair skipped with n is given back: ' + await free.text());
+assert.equal((await api(OTHER, 'DELETE', '/reviews/' + skipped + '/claim')).status, 200);
+step('pair #' + pairId + ' claimed on opening and merged; n led on to #' + skipped + ', and n again gave it back');
 
 // 1b. two pairs of the queue kept apart at once
 await page.goto(base + '/console/#/reviews');

@@ -38,6 +38,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(StewardModule.class);
   private static final int MAX_NOTE = 2000;
   private static final int MAX_SPLIT = 1000;
+  private static final int DEFAULT_CLAIM_MINUTES = 15;
+  private static final int MAX_CLAIM_MINUTES = 240;
 
   private final Steward steward;
   private final ProfileReadModel readModel;
@@ -55,6 +57,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     api.get("/reviews/:reviewId").handler(Auth.require("steward")).handler(this::review);
     api.post("/reviews/decisions").handler(Auth.require("steward")).handler(this::decideMany);
     api.post("/reviews/:reviewId/decision").handler(Auth.require("steward")).handler(this::decide);
+    api.post("/reviews/:reviewId/claim").handler(Auth.require("steward")).handler(this::claim);
+    api.delete("/reviews/:reviewId/claim").handler(Auth.require("steward")).handler(this::claim);
     api.post("/profiles/:profileId/merge").handler(Auth.require("steward")).handler(this::merge);
     api.post("/profiles/:profileId/split").handler(Auth.require("steward")).handler(this::split);
     api.put("/profiles/:profileId/overrides/:attribute").handler(Auth.require("steward")).handler(this::override);
@@ -114,6 +118,15 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     int limit = limit(ctx);
     String profile = ctx.request().getParam("profile");
     String order = ctx.request().getParam("order", "id");
+    // available=true: without the pairs another steward has claimed, so that stewards sharing the queue part it
+    String available = ctx.request().getParam("available", "false");
+    if (!available.equals("true") && !available.equals("false")) {
+      throw HubException.invalid("available: must be true or false, not '" + available + "'");
+    }
+    String availableTo = available.equals("true") ? Auth.actor(ctx) : null;
+    if (availableTo != null && profile != null) {
+      throw HubException.invalid("available: lists the whole queue; leave out profile");
+    }
     if (order.equals("value")) {
       if (profile != null) throw HubException.invalid("order: 'value' orders the whole queue; leave out profile");
       String raw = ctx.request().getParam("after");
@@ -122,13 +135,13 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
         throw HubException.invalid("after: with order=value, the 'next' of the page before (value:id), not '" + raw
             + "'");
       }
-      steward.decisions().listByValue(status, after, limit)
+      steward.decisions().listByValue(status, after, limit, availableTo)
           .onSuccess(json -> ProfileHandlers.json(ctx, json.encode())).onFailure(ctx::fail);
       return;
     }
     if (!order.equals("id")) throw HubException.invalid("order: must be 'id' or 'value', not '" + order + "'");
     page(ctx, steward.decisions().list(status, after(ctx), limit,
-        profile == null ? null : Params.profileId("profile", profile)), limit);
+        profile == null ? null : Params.profileId("profile", profile), availableTo), limit);
   }
 
   private void review(RoutingContext ctx) {
@@ -137,6 +150,25 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       Preconditions.etag(ctx, pair.getString("version"));
       ProfileHandlers.json(ctx, pair.encode());
     }).onFailure(err -> fail(ctx, err));
+  }
+
+  /**
+   * {@code POST}: claims the pair for the caller for {@code minutes} (15 unless said, 1 to 240; again: extends it);
+   * {@code DELETE}: gives the caller's claim up.
+   */
+  private void claim(RoutingContext ctx) {
+    long id = reviewId(ctx);
+    if (ctx.request().method() == HttpMethod.DELETE) {
+      answer(ctx, steward.decisions().release(id, Auth.actor(ctx)));
+      return;
+    }
+    boolean empty = ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0;
+    JsonObject body = empty ? new JsonObject() : Json.body(ctx);
+    Object minutes = body.getValue("minutes", DEFAULT_CLAIM_MINUTES);
+    if (!(minutes instanceof Integer m) || m < 1 || m > MAX_CLAIM_MINUTES) {
+      throw HubException.invalid("minutes: a whole number from 1 to " + MAX_CLAIM_MINUTES + ", not " + minutes);
+    }
+    answer(ctx, steward.decisions().claim(id, Auth.actor(ctx), m * 60));
   }
 
   private void decide(RoutingContext ctx) {

@@ -58,8 +58,13 @@ public final class StewardDecisions {
    * pairs of which a record is in that profile now.
    */
   public Future<JsonArray> list(String status, long after, int limit, UUID profile) {
+    return list(status, after, limit, profile, null);
+  }
+
+  /** As above; with {@code availableTo}, without the pairs another steward has claimed (not with a profile). */
+  public Future<JsonArray> list(String status, long after, int limit, UUID profile, String availableTo) {
     Future<RowSet<Row>> found = profile == null
-        ? surgery.pool().preparedQuery(StewardSql.REVIEWS).execute(Tuple.of(status, after, limit))
+        ? surgery.pool().preparedQuery(StewardSql.REVIEWS).execute(Tuple.of(status, after, limit, availableTo))
         : surgery.pool().preparedQuery(StewardSql.PROFILE_REVIEWS).execute(Tuple.of(status, after, limit, profile));
     return found.map(rows -> {
       JsonArray out = new JsonArray();
@@ -74,14 +79,14 @@ public final class StewardDecisions {
    * first. Answers {@code {"items": […], "next": cursor}}, {@code next} null on the last page; {@code after} is the
    * {@code next} of the page before, or null.
    */
-  public Future<JsonObject> listByValue(String status, ValueCursor after, int limit) {
+  public Future<JsonObject> listByValue(String status, ValueCursor after, int limit, String availableTo) {
     Tuple args = Tuple.of(status, after == null ? null : after.value().toPlainString(),
-        after == null ? 0L : after.id(), limit);
+        after == null ? 0L : after.id(), limit, availableTo);
     return surgery.pool().preparedQuery(StewardSql.REVIEWS_BY_VALUE).execute(args).map(rows -> {
       JsonArray items = new JsonArray();
       ValueCursor last = null;
       for (Row r : rows) {
-        BigDecimal stake = r.getBigDecimal(17);
+        BigDecimal stake = r.getBigDecimal(19);
         items.add(review(r).put("value12m", stake.doubleValue()));
         last = new ValueCursor(stake, r.getLong(0));
       }
@@ -140,6 +145,10 @@ public final class StewardDecisions {
                 throw StewardRefusal.conflict("review pair " + id + " was decided already: " + pair.getString(4)
                     + " by " + pair.getString(5) + " at " + text(pair.getOffsetDateTime(6)));
               }
+              String claimant = pair.getString(9);
+              if (claimant != null && !claimant.equals(actor)) {
+                throw StewardRefusal.conflict(claimedBy(id, claimant, pair.getOffsetDateTime(10)));
+              }
               SourceKey left = new SourceKey(pair.getString(0), pair.getString(1));
               SourceKey right = new SourceKey(pair.getString(2), pair.getString(3));
               JsonObject detail = new JsonObject().put("reviewPair", id).put("left", left.asString())
@@ -160,6 +169,47 @@ public final class StewardDecisions {
             }))
         .compose(v -> surgery.pool().preparedQuery(StewardSql.REVIEW).execute(Tuple.of(id)))
         .map(rows -> review(rows.iterator().next()));
+  }
+
+  /**
+   * Claims the open pair {@code id} for {@code actor} for {@code seconds} (again: extends their claim), so that
+   * the stewards sharing the queue skip it and only they may decide it meanwhile; refused while another steward's
+   * claim lasts, or once the pair is decided.
+   */
+  public Future<JsonObject> claim(long id, String actor, int seconds) {
+    return surgery.pool().preparedQuery(StewardSql.CLAIM).execute(Tuple.of(id, actor, seconds)).compose(rows -> {
+      if (rows.size() > 0) {
+        Row r = rows.iterator().next();
+        return Future.succeededFuture(claim(id, r.getString(0), r.getOffsetDateTime(1)));
+      }
+      return surgery.pool().preparedQuery(StewardSql.CLAIM_STATE).execute(Tuple.of(id)).map(state -> {
+        if (state.size() == 0) throw StewardRefusal.missing("no review pair " + id);
+        Row r = state.iterator().next();
+        if (!"open".equals(r.getString(0))) {
+          throw StewardRefusal.conflict("review pair " + id + " was decided already: " + r.getString(0));
+        }
+        throw StewardRefusal.conflict(claimedBy(id, r.getString(1), r.getOffsetDateTime(2)));
+      });
+    });
+  }
+
+  /** Gives up {@code actor}'s claim on the pair, if they hold one; answers the pair's claim as it is then. */
+  public Future<JsonObject> release(long id, String actor) {
+    return surgery.pool().preparedQuery(StewardSql.RELEASE).execute(Tuple.of(id, actor))
+        .compose(v -> surgery.pool().preparedQuery(StewardSql.CLAIM_STATE).execute(Tuple.of(id))).map(state -> {
+          if (state.size() == 0) throw StewardRefusal.missing("no review pair " + id);
+          Row r = state.iterator().next();
+          return claim(id, r.getString(1), r.getString(1) == null ? null : r.getOffsetDateTime(2));
+        });
+  }
+
+  private static JsonObject claim(long id, String by, OffsetDateTime until) {
+    return new JsonObject().put("id", id).put("claimedBy", by).put("claimedUntil", text(until));
+  }
+
+  private static String claimedBy(long id, String claimant, OffsetDateTime until) {
+    return "review pair " + id + " is claimed by " + claimant + " until " + text(until)
+        + ": they are deciding it; take another pair, or wait until the claim lapses";
   }
 
   /**
@@ -213,12 +263,16 @@ public final class StewardDecisions {
   }
 
   private static JsonObject review(Row r) {
-    return new JsonObject().put("id", r.getLong(0)).put("version", pairVersion(r.getLong(15), r.getLong(16)))
+    JsonObject item = new JsonObject().put("id", r.getLong(0)).put("version", pairVersion(r.getLong(15), r.getLong(16)))
         .put("left", record(r.getString(1), r.getString(2), r.getUUID(3), r.getString(13)))
         .put("right", record(r.getString(4), r.getString(5), r.getUUID(6), r.getString(14)))
         .put("score", r.getDouble(7)).put("explanation", new JsonObject(r.getString(8)))
         .put("status", r.getString(9)).put("createdAt", text(r.getOffsetDateTime(10)))
         .put("decidedBy", r.getString(11)).put("decidedAt", text(r.getOffsetDateTime(12)));
+    // a claim shows while it lasts
+    OffsetDateTime until = r.getOffsetDateTime(18);
+    boolean claimed = r.getString(17) != null && until != null && until.isAfter(OffsetDateTime.now());
+    return item.put("claimedBy", claimed ? r.getString(17) : null).put("claimedUntil", claimed ? text(until) : null);
   }
 
   private static Map<SourceKey, Row> byKey(RowSet<Row> rows) {

@@ -13,7 +13,7 @@ final class StewardSql {
   private static final String REVIEW_COLUMNS = """
       select r.id, r.left_source, r.left_id, lc.profile_id, r.right_source, r.right_id, rc.profile_id, r.score,
              r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at,
-             lr.canonical::text, rr.canonical::text, lr.version, rr.version""";
+             lr.canonical::text, rr.canonical::text, lr.version, rr.version, r.claimed_by, r.claimed_until""";
 
   private static final String REVIEW_TABLES = """
       from review_pair r
@@ -24,13 +24,21 @@ final class StewardSql {
 
   private static final String SELECT_REVIEWS = REVIEW_COLUMNS + "\n" + REVIEW_TABLES;
 
-  /** A page of the queue in id order. */
-  static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2 order by r.id limit $3";
+  /** Pairs no steward but $N has a claim on that lasts (every pair when $N is null). */
+  private static String availableTo(int n) {
+    return " and ($" + n + "::text is null or r.claimed_by is null or r.claimed_until <= now() or r.claimed_by = $"
+        + n + ")";
+  }
+
+  /** A page of the queue in id order; with $4, only the pairs available to that steward. */
+  static final String REVIEWS = SELECT_REVIEWS + " where r.status = $1 and r.id > $2" + availableTo(4)
+      + " order by r.id limit $3";
 
   /**
    * A page of the queue by what is at stake, most first: the higher 12-month value of the two records' profiles
-   * (column 17), then id. $2, $3: the value and id of the last pair of the page before (null for the first page).
-   * The pairs are ranked on their profiles' values alone, and only the page's pairs read their records.
+   * (column 19), then id. $2, $3: the value and id of the last pair of the page before (null for the first page);
+   * with $5, only the pairs available to that steward. The pairs are ranked on their profiles' values alone, and
+   * only the page's pairs read their records.
    */
   static final String REVIEWS_BY_VALUE = """
       with ranked as (
@@ -40,7 +48,7 @@ final class StewardSql {
         left join crosswalk rc on rc.source = r.right_source and rc.source_id = r.right_id
         left join profile lp on lp.profile_id = lc.profile_id
         left join profile rp on rp.profile_id = rc.profile_id
-        where r.status = $1),
+        where r.status = $1""" + availableTo(5) + "),\n" + """
       page as (
         select id, stake from ranked
         where $2::text is null or stake < $2::text::numeric or (stake = $2::text::numeric and id > $3)
@@ -69,10 +77,13 @@ final class StewardSql {
 
   static final String REVIEW = SELECT_REVIEWS + " where r.id = $1";
 
-  /** A pair, locked, with its records' versions (null for one no longer stored): the pair's version. */
+  /**
+   * A pair, locked, with its records' versions (null for one no longer stored), the pair's version, and its
+   * claim while it lasts.
+   */
   static final String LOCK_REVIEW = """
       select r.left_source, r.left_id, r.right_source, r.right_id, r.status, r.decided_by, r.decided_at,
-             lr.version, rr.version
+             lr.version, rr.version, case when r.claimed_until > now() then r.claimed_by end, r.claimed_until
       from review_pair r
       left join source_record lr on lr.source = r.left_source and lr.source_id = r.left_id
       left join source_record rr on rr.source = r.right_source and rr.source_id = r.right_id
@@ -98,7 +109,27 @@ final class StewardSql {
       order by p.profile_id for update of p""";
 
   static final String DECIDE = """
-      update review_pair set status = $2, decided_by = $3, decided_at = now() where id = $1""";
+      update review_pair set status = $2, decided_by = $3, decided_at = now(), claimed_by = null,
+             claimed_until = null
+      where id = $1""";
+
+  /**
+   * Claims open pair $1 for steward $2 for $3 seconds, unless another steward's claim lasts; answers the claim, or
+   * nothing when it was not given.
+   */
+  static final String CLAIM = """
+      update review_pair set claimed_by = $2, claimed_until = now() + make_interval(secs => $3)
+      where id = $1 and status = 'open' and (claimed_by is null or claimed_until <= now() or claimed_by = $2)
+      returning claimed_by, claimed_until""";
+
+  /** Pair $1's status and the claim on it while it lasts: why a claim was not given. */
+  static final String CLAIM_STATE = """
+      select status, case when claimed_until > now() then claimed_by end, claimed_until
+      from review_pair where id = $1""";
+
+  /** Gives up steward $2's claim on pair $1. */
+  static final String RELEASE = """
+      update review_pair set claimed_by = null, claimed_until = null where id = $1 and claimed_by = $2""";
 
   static final String KEPT_APART = """
       select left_source, left_id, right_source, right_id from review_pair where status = 'kept-apart'""";

@@ -1,5 +1,5 @@
 // The review queue and one pair: both records side by side, how each field weighed, and the decision.
-import {get, post} from './api.js';
+import {del, get, post} from './api.js';
 import {h, show, table, link, field, notice} from './dom.js';
 import {comparisonRows, displayName, explanationOf, keyText, label, lean, moneyText, pairReason, probabilityText, queryText,
   timeText, weightText} from './format.js';
@@ -9,9 +9,12 @@ const PAGE = 50;
 export async function reviewQueue(view, params, context) {
   const status = params.status || 'open';
   const order = params.order || 'id';
-  const query = {status, order: order === 'value' ? 'value' : null, after: params.after, limit: PAGE};
+  // open pairs another steward has claimed are theirs to decide: left out unless asked for
+  const mine = status === 'open' && params.all !== 'true';
+  const query = {status, order: order === 'value' ? 'value' : null, available: mine ? 'true' : null,
+    after: params.after, limit: PAGE};
   const page = (await get('/reviews' + queryText(query))).data;
-  const go = changes => { location.hash = '#/reviews' + queryText({status, order, ...changes}); };
+  const go = changes => { location.hash = '#/reviews' + queryText({status, order, all: mine ? null : 'true', ...changes}); };
   const statusSelect = h('select', {onchange: e => go({status: e.target.value, after: null})},
     ['open', 'merged', 'kept-apart', 'moot'].map(s => h('option', {value: s, selected: s === status}, s)));
   const orderSelect = h('select', {onchange: e => go({order: e.target.value, after: null})},
@@ -29,13 +32,17 @@ export async function reviewQueue(view, params, context) {
       [displayName(item.left.record), h('div', {class: 'muted'}, keyText(item.left))],
       [displayName(item.right.record), h('div', {class: 'muted'}, keyText(item.right))],
       order === 'value' ? moneyText(item.value12m) : timeText(item.createdAt),
-      h('span', {class: 'badge ' + item.status}, item.status),
+      [h('span', {class: 'badge ' + item.status}, item.status),
+        item.claimedBy ? h('div', {class: 'muted'}, 'claimed by ' + item.claimedBy) : null],
     ],
   }));
   show(view,
     h('h1', {}, 'Review queue'),
     h('p', {class: 'muted'}, 'Pairs the matcher was not sure of. Open one to compare the two records and decide.'),
-    h('div', {class: 'toolbar'}, field('Status', statusSelect), field('Order', orderSelect)),
+    h('div', {class: 'toolbar'}, field('Status', statusSelect), field('Order', orderSelect),
+      status === 'open' ? h('label', {}, h('input', {type: 'checkbox', checked: !mine,
+        onchange: e => go({all: e.target.checked ? 'true' : null, after: null})}),
+      ' also the pairs other stewards are deciding') : null),
     bulk && rows.length ? bulk.toolbar : null,
     rows.length ? table([...(bulk ? [''] : []), 'Pair', 'Match', 'Rule', 'Left', 'Right', order === 'value' ? 'Value (12 m)' : 'Since', 'Status'], rows)
       : h('p', {class: 'card'}, status === 'open' ? 'Nothing to review.' : 'No ' + status + ' pairs.'),
@@ -77,6 +84,7 @@ function bulkDecisions(items) {
 
 export async function reviewPair(view, id, context) {
   const {data: item, etag} = await get('/reviews/' + encodeURIComponent(id));
+  const claim = await claimed(item, context);
   const explanation = explanationOf(item) || {};
   const comparison = comparisonRows(item.left.record, item.right.record);
   show(view,
@@ -88,7 +96,10 @@ export async function reviewPair(view, id, context) {
       // the model may have learned since the pair was queued
       link('/compare/' + [item.left.source, item.left.sourceId, item.right.source, item.right.sourceId]
         .map(encodeURIComponent).join('/'), 'score it again now')),
-    item.status === 'open' && context.can('steward') ? decisionForm(item, etag) : decided(item),
+    claim.mine ? h('p', {class: 'muted'}, 'Claimed by you until ' + timeText(claim.until)
+      + ': the other stewards\' queues skip this pair meanwhile.') : null,
+    claim.by ? h('div', {class: 'problem'}, h('strong', {}, 'Another steward is deciding this pair. '), claim.by) : null,
+    claim.mine ? decisionForm(item, etag) : decided(item),
     h('div', {class: 'columns'}, side('Left', item.left), side('Right', item.right)),
     h('h2', {}, 'The two records'),
     table(['Attribute', keyText(item.left), keyText(item.right)], comparison.map(row => ({
@@ -132,7 +143,7 @@ function customerText(profile) {
 }
 
 function decided(item) {
-  if (item.status === 'open') return h('p', {class: 'muted'}, 'Only stewards decide pairs.');
+  if (item.status === 'open') return null;
   return h('p', {class: 'card'}, 'Decided ', h('strong', {}, item.status), item.decidedBy ? ' by ' + item.decidedBy : '',
     item.decidedAt ? ' on ' + timeText(item.decidedAt) : '', item.note ? ': ' + item.note : '');
 }
@@ -163,12 +174,31 @@ function decisionForm(item, etag) {
     if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
     if (e.key === 'm' && !buttons[0].disabled) decide('merge')();
     else if (e.key === 'k' && !buttons[1].disabled) decide('keep-apart')();
-    else if (e.key === 'n') nextOpen(item.id).then(next => { location.hash = next ? '#/reviews/' + next.id : '#/reviews'; });
+    else if (e.key === 'n') {
+      // skipped undecided: the claim is given up, so the pair goes back to the others' queues at once
+      const release = buttons[0].disabled ? Promise.resolve() : del('/reviews/' + item.id + '/claim').catch(() => {});
+      release.then(() => nextOpen(item.id)).then(next => { location.hash = next ? '#/reviews/' + next.id : '#/reviews'; });
+    }
   };
   return h('div', {class: 'card'}, h('div', {class: 'toolbar'}, field('Note', note), ...buttons), answer.el,
     h('p', {class: 'muted'}, 'Keys: m merge · k keep apart · n next open pair'));
 }
 
 async function nextOpen(after) {
-  return (await get('/reviews' + queryText({status: 'open', after, limit: 1}))).data.items[0];
+  return (await get('/reviews' + queryText({status: 'open', available: 'true', after, limit: 1}))).data.items[0];
+}
+
+/**
+ * The steward who opens an open pair claims it, so that the others' queues skip it while they decide; a pair
+ * another steward has claimed is shown, with who and until when, and not decided here.
+ */
+async function claimed(item, context) {
+  if (item.status !== 'open' || !context.can('steward')) return {mine: false};
+  try {
+    const {data} = await post('/reviews/' + item.id + '/claim', {minutes: 15});
+    return {mine: true, until: data.claimedUntil};
+  } catch (error) {
+    if (error.status === 409) return {mine: false, by: error.detail};
+    throw error;
+  }
 }
