@@ -120,7 +120,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withHttpPort(int port) {
     return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
-        http.maxLineBytes, http.requestMetrics, http.console, http.requireIfMatch), auth, dataDir, postgres, kafka, hazelcast, resolve, upkeep);
+        http.maxLineBytes, http.requestMetrics, http.console, http.requireIfMatch), auth, dataDir, postgres, kafka,
+        hazelcast, resolve, upkeep);
   }
 
   public HubConfig withPostgresUrl(String url) {

@@ -111,8 +111,9 @@ public final class Auth {
    */
   public static JsonObject caller(RoutingContext ctx) {
     JsonObject principal = ctx.get(PRINCIPAL);
+    Object roles = principal == null ? null : principal.getValue("roles");
     JsonObject caller = new JsonObject().put("subject", actor(ctx))
-        .put("roles", principal != null && principal.getValue("roles") instanceof JsonArray roles ? roles : new JsonArray());
+        .put("roles", roles instanceof JsonArray granted ? granted : new JsonArray());
     if (principal != null && principal.getValue("exp") instanceof Number exp) {
       caller.put("expiresAt", Instant.ofEpochSecond(exp.longValue()).toString());
     }

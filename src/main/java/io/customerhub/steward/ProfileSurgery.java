@@ -172,7 +172,7 @@ final class ProfileSurgery {
     });
   }
 
-  /** Recomputes a profile a steward restated (an override set or removed): a new version, even if it reads the same. */
+  /** Recomputes a profile a steward restated (an override set or removed): a new version, though it read the same. */
   Future<Void> restate(SqlConnection conn, Work work, UUID profile, String actor) {
     return store.recompute(conn, Set.of(profile), ProfileStore.Cause.restated(profile, actor)).map(recomputed -> {
       work.changes.addAll(recomputed);

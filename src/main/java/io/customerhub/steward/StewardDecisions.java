@@ -263,16 +263,15 @@ public final class StewardDecisions {
   }
 
   private static JsonObject review(Row r) {
-    JsonObject item = new JsonObject().put("id", r.getLong(0)).put("version", pairVersion(r.getLong(15), r.getLong(16)))
+    JsonObject item = new JsonObject().put("id", r.getLong(0))
+        .put("version", pairVersion(r.getLong(15), r.getLong(16)))
         .put("left", record(r.getString(1), r.getString(2), r.getUUID(3), r.getString(13)))
         .put("right", record(r.getString(4), r.getString(5), r.getUUID(6), r.getString(14)))
         .put("score", r.getDouble(7)).put("explanation", new JsonObject(r.getString(8)))
         .put("status", r.getString(9)).put("createdAt", text(r.getOffsetDateTime(10)))
         .put("decidedBy", r.getString(11)).put("decidedAt", text(r.getOffsetDateTime(12)));
-    // a claim shows while it lasts
-    OffsetDateTime until = r.getOffsetDateTime(18);
-    boolean claimed = r.getString(17) != null && until != null && until.isAfter(OffsetDateTime.now());
-    return item.put("claimedBy", claimed ? r.getString(17) : null).put("claimedUntil", claimed ? text(until) : null);
+    // a claim shows while it lasts (by the database's clock, which its expiry is written in)
+    return item.put("claimedBy", r.getString(17)).put("claimedUntil", text(r.getOffsetDateTime(18)));
   }
 
   private static Map<SourceKey, Row> byKey(RowSet<Row> rows) {

@@ -13,7 +13,9 @@ final class StewardSql {
   private static final String REVIEW_COLUMNS = """
       select r.id, r.left_source, r.left_id, lc.profile_id, r.right_source, r.right_id, rc.profile_id, r.score,
              r.explanation::text, r.status, r.created_at, r.decided_by, r.decided_at,
-             lr.canonical::text, rr.canonical::text, lr.version, rr.version, r.claimed_by, r.claimed_until""";
+             lr.canonical::text, rr.canonical::text, lr.version, rr.version,
+             case when r.claimed_until > now() then r.claimed_by end,
+             case when r.claimed_until > now() then r.claimed_until end""";
 
   private static final String REVIEW_TABLES = """
       from review_pair r

@@ -250,7 +250,8 @@ public final class ProfileStore {
       Profile next = assembler.assemble(new ProfileInput(id.toString(), cur.version() + 1, cur.createdAt(), recs,
           orders.getOrDefault(id, List.of()), cur.body(), cur.overrides()), now);
       boolean absorbed = cause.absorbed().containsKey(id);
-      if (cur.body() != null && !absorbed && !cause.restated().contains(id) && sameContent(cur.body(), next)) continue;
+      boolean restated = cause.restated().contains(id);
+      if (cur.body() != null && !absorbed && !restated && sameContent(cur.body(), next)) continue;
       String type = cur.body() == null ? ProfileChange.CREATED : absorbed ? ProfileChange.MERGED : ProfileChange.UPDATED;
       changes.add(new ProfileChange(id, type, next.version(), next, null, List.of(),
           ProfileChanges.between(cur.body(), next)));
