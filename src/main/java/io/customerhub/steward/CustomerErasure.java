@@ -2,6 +2,7 @@ package io.customerhub.steward;
 
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.SqlParams;
+import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -104,7 +105,14 @@ public final class CustomerErasure {
           return conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS).execute(Tuple.of(subjects.toArray(String[]::new)))
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGE_REASONS).execute(tree))
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(tree))
-              .map(pairs.rowCount());
+              .map(gone -> {
+                // every node's cache answers their ids as deleted from the commit on
+                for (Row r : gone) {
+                  work.changes.add(new ProfileChange(r.getUUID(0), ProfileChange.DELETED, r.getLong(1), null, null,
+                      List.of()));
+                }
+                return pairs.rowCount();
+              });
         });
   }
 

@@ -236,12 +236,16 @@ final class StewardSql {
       returning id, status, left_source, left_id, right_source, right_id""";
 
   /**
-   * The rows of the profiles merged into the erased one keep their ids (they redirect) but no body or override; the
-   * erased profile's own row is written by {@code ProfileStore.writeErased}.
+   * The profiles merged into the erased one go with it: nothing answers for their ids any more, not even a redirect
+   * saying that two ids were one person (the erased profile's own row is written by
+   * {@code ProfileStore.writeErased}); their new versions, for the cache's tombstones.
    */
   static final String ERASE_MERGED_PROFILES = """
-      update profile set body = null, overrides = null, risk_codes = '{}'
-      where profile_id = any($1::uuid[]) and merged_into is not null""";
+      update profile set status = 'deleted', merged_into = null, version = version + 1, body = null, overrides = null,
+        risk_codes = '{}', updated_at = now()
+      where profile_id = any($1::uuid[]) and merged_into is not null
+      returning profile_id, version""";
+
 
   /** Stewards' notes and override values about the profiles ({@code $1}: audit subjects) and their merges. */
   static final String ERASE_AUDIT_DETAILS = """

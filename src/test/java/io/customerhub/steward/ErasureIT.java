@@ -134,9 +134,11 @@ class ErasureIT extends OneHubPerClass {
     assertEquals(2, erased.json().getJsonObject("erased").getInteger("profiles"), erased::toString);
     for (String value : personal) assertEquals(List.of(), tablesHolding(value), value + " is left in");
     assertEquals(404, hub.profileResponse(survivor).status());
-    Response redirect = hub.profileResponse(mergedAway);
-    assertEquals(308, redirect.status(), "a merged-away id still redirects, saying nothing of the customer");
-    assertTrue(redirect.header("Location").endsWith(survivor), redirect::toString);
+    // nothing answers for the merged-away id either: a redirect would still say that two ids were one person
+    assertEquals(404, hub.profileResponse(mergedAway).status());
+    assertEquals(404, hub.get("/api/v1/profiles/" + mergedAway + "?lineage=true", hub.adminToken()).status());
+    assertEquals(404, hub.get("/api/v1/profiles/" + mergedAway + "/history", hub.adminToken()).status());
+    assertEquals(404, hub.get("/api/v1/profiles/" + mergedAway + "/explain", hub.adminToken()).status());
   }
 
   @Test
