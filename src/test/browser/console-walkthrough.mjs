@@ -54,7 +54,7 @@ const flash = () => page.locator('div.ok[role=status]');
 // 1. a steward signs in and decides the first open pair
 await signIn(STEWARD);
 assert.deepEqual(await page.locator('nav a').allTextContents(),
-  ['Review queue', 'Find a customer', 'Risk lists', 'Sources', 'Audit trail']);
+  ['Review queue', 'Find a customer', 'Risk lists', 'Sources', 'Audit trail', 'Match model']);
 await page.waitForSelector('tbody tr a');
 const pairId = (await page.locator('tbody tr a').first().textContent()).slice(1);
 await page.locator('tbody tr a').first().click();
@@ -192,6 +192,20 @@ await page.waitForSelector('h2:has-text("How each field weighed")');
 await noProblem('compare');
 assert.match(await page.locator('main .card').first().textContent(), /They are one customer now/);
 step('two of the customer\'s records scored again: ' + await page.locator('main h1').textContent());
+
+// 6c. an administrator trains the model and re-resolves every record from the model page
+await signIn(ADMIN);
+await page.goto(base + '/console/#/model');
+await page.waitForSelector('h1:has-text("Match model, version")');
+const before = await page.locator('main h1').textContent();
+await page.click('button:has-text("Train from the stored records")');
+await page.waitForSelector('text=Trained version', {timeout: 120000});
+await page.waitForFunction(text => document.querySelector('main h1').textContent !== text, before);
+await page.click('button:has-text("Re-resolve every record")');
+await page.waitForSelector('text=Re-resolved:', {timeout: 120000});
+await noProblem('model');
+step('trained (' + before + ' → ' + await page.locator('main h1').textContent() + ') and re-resolved: '
+  + await page.locator('.notice .ok').textContent());
 
 // 7. a reader sees customers but no steward actions; a bad token leads back to the sign-in
 await signIn(READER);

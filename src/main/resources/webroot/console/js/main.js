@@ -6,6 +6,7 @@ import {reviewQueue, reviewPair} from './reviews.js';
 import {profileView, profileByKey} from './profile.js';
 import {searchView, riskView, compareView} from './lookup.js';
 import {sourcesView, auditView} from './sources.js';
+import {modelView} from './model.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -18,6 +19,7 @@ const SECTIONS = [
   {path: 'risk', label: 'Risk lists', roles: ['reader', 'steward']},
   {path: 'sources', label: 'Sources', roles: ['reader', 'steward']},
   {path: 'audit', label: 'Audit trail', roles: ['steward']},
+  {path: 'model', label: 'Match model', roles: ['steward']},
 ];
 
 let caller = null;
@@ -80,6 +82,7 @@ async function render() {
       case 'risk': return await riskView(target, rest[0], place.params, context);
       case 'sources': return await sourcesView(target, place.params, context);
       case 'audit': return await auditView(target, place.params, context);
+      case 'model': return await modelView(target, context);
       default: {
         const first = SECTIONS.find(s => can(...s.roles));
         if (first) location.hash = '#/' + first.path;

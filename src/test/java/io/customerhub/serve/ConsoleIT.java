@@ -68,7 +68,7 @@ class ConsoleIT extends OneHubPerClass {
       while (imports.find()) todo.add(imports.group(1));
     }
     assertTrue(seen.containsAll(Set.of("main.js", "api.js", "dom.js", "format.js", "reviews.js", "profile.js",
-        "lookup.js", "sources.js")), seen::toString);
+        "lookup.js", "sources.js", "model.js")), seen::toString);
     assertEquals(200, hub.get("/console/console.css", null).status());
   }
 
