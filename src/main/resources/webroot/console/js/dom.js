@@ -61,10 +61,15 @@ export function notice() {
     fail(error) {
       show(el, problem(error));
       // 412: what the page shows changed since it was read; the steward decides again on what it says now
-      if (error.status === 412) el.append(h('p', {}, h('a', {href: '#', onclick: e => { e.preventDefault(); location.reload(); }}, 'Read it again')));
+      if (error.status === 412) el.append(h('p', {}, reloadLink('Read it again')));
     },
     clear() { el.replaceChildren(); },
   };
+}
+
+/** A link that reads the page again from the hub. */
+export function reloadLink(text) {
+  return h('a', {href: '#', onclick: e => { e.preventDefault(); location.reload(); }}, text);
 }
 
 /** An API problem (title, detail, status) as the page shows it. */

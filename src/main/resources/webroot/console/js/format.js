@@ -93,7 +93,8 @@ export function pairReason(item) {
   const rule = outer.rule || inner.rule || '';
   const guard = inner.guard || outer.guard;
   const shared = inner.shared || outer.shared;
-  return rule + (guard ? ': ' + guard : '') + (Array.isArray(shared) && shared.length ? ' (shared ' + shared.join(', ') + ')' : '');
+  const what = Array.isArray(shared) && shared.length ? ' (shared ' + shared.join(', ') + ')' : '';
+  return rule + (guard ? ': ' + guard : '') + what;
 }
 
 /** 'for', 'against' or 'neutral': how a field's weight leans. */

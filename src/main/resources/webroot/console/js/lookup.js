@@ -17,7 +17,9 @@ export async function searchView(view, context) {
     answer.clear();
     const values = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
     const record = searchRecord(values);
-    if (!Object.keys(record).length) return answer.fail({title: 'Describe the customer', detail: 'fill in at least a name, a phone, an e-mail or an id'});
+    if (!Object.keys(record).length) {
+      return answer.fail({title: 'Describe the customer', detail: 'fill in at least a name, a phone, an e-mail or an id'});
+    }
     try {
       const {data} = await post('/profiles/search', record);
       show(results, resultsTable(data, await namesOf(data.results || [])));
@@ -26,7 +28,8 @@ export async function searchView(view, context) {
     }
   }},
   h('div', {class: 'toolbar'}, input('givenName', 'Given name'), input('familyName', 'Family name'),
-    input('fullName', 'Full name', '张伟 or Zhang Wei'), input('orgName', 'Organization'), input('birthDate', 'Birth date', '1990-03-07')),
+    input('fullName', 'Full name', '张伟 or Zhang Wei'), input('orgName', 'Organization'),
+    input('birthDate', 'Birth date', '1990-03-07')),
   h('div', {class: 'toolbar'}, input('email', 'E-mail'), input('phone', 'Phone'), input('nationalId', 'National id'),
     input('taxId', 'Tax id'), input('postcode', 'Postcode'), input('city', 'City')),
   h('button', {class: 'primary', type: 'submit'}, 'Find'), answer.el);
@@ -43,12 +46,15 @@ export async function searchView(view, context) {
   const keys = [0, 1, 2, 3].map(i => h('input', {placeholder: ['crm', 'C-1001', 'erp', 'K-77'][i]}));
   const compare = h('form', {class: 'card toolbar', onsubmit: e => {
     e.preventDefault();
-    if (keys.every(k => k.value.trim())) location.hash = '#/compare/' + keys.map(k => encodeURIComponent(k.value.trim())).join('/');
+    if (keys.every(k => k.value.trim())) {
+      location.hash = '#/compare/' + keys.map(k => encodeURIComponent(k.value.trim())).join('/');
+    }
   }}, field('Source', keys[0]), field('Source id', keys[1]), field('Other source', keys[2]), field('Other source id', keys[3]),
   h('button', {type: 'submit'}, 'Compare'));
 
   show(view, h('h1', {}, 'Find a customer'),
-    h('p', {class: 'muted'}, 'Describe the customer in any script; the matcher scores the profiles the description reaches, as it would link such a record. Nothing is stored.'),
+    h('p', {class: 'muted'}, 'Describe the customer in any script; the matcher scores the profiles the description '
+      + 'reaches, as it would link such a record. Nothing is stored.'),
     form, results, h('h2', {}, 'By a source key'), byKey,
     h('h2', {}, 'Why two records are, or are not, one customer'), compare);
   inputs.givenName.focus();
@@ -65,7 +71,8 @@ function resultsTable(data, names) {
   const results = data.results || [];
   if (!results.length) return h('p', {class: 'card'}, 'No profile fits this description.');
   return [
-    data.nameMatchesCapped ? h('p', {class: 'problem'}, 'A common name: only some of the persons who bear it were scored. Add a birth date, a postcode or a phone.') : null,
+    data.nameMatchesCapped ? h('p', {class: 'problem'}, 'A common name: only some of the persons who bear it were '
+      + 'scored. Add a birth date, a postcode or a phone.') : null,
     table(['Customer', 'Band', 'Match', 'Best record', 'Fields that agreed', 'Fields that disagreed'], results.map(r => [
       link('/profiles/' + r.profileId, names[r.profileId] || r.profileId),
       h('span', {class: 'badge ' + r.band}, r.band),
@@ -105,7 +112,8 @@ export async function compareView(view, keys, context) {
   const profile = side => side.profileId ? link('/profiles/' + side.profileId, side.profileId) : 'none';
   const verdict = data.sameProfile ? 'They are one customer now.'
     : data.keptApart ? 'A steward kept them apart.'
-      : data.profilesMayJoin === false ? 'Their profiles may not join: ' + (data.joinRefusedBecause || 'the cluster guard refuses')
+      : data.profilesMayJoin === false
+        ? 'Their profiles may not join: ' + (data.joinRefusedBecause || 'the cluster guard refuses')
         : 'They are two customers now; their profiles may join.';
   show(view, h('h1', {}, keyText(data.left) + ' and ' + keyText(data.right)),
     h('p', {class: 'card'}, h('strong', {}, verdict), ' Scored now: ', h('span', {class: 'badge ' + data.band}, data.band),

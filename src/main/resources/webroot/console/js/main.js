@@ -74,7 +74,8 @@ async function render() {
   show(view, target);
   try {
     switch (section) {
-      case 'reviews': return await (rest.length ? reviewPair(target, rest[0], context) : reviewQueue(target, place.params, context));
+      case 'reviews':
+        return await (rest.length ? reviewPair(target, rest[0], context) : reviewQueue(target, place.params, context));
       case 'profiles': return await profileView(target, rest[0], context);
       case 'key': return await profileByKey(target, rest[0], rest[1], context);
       case 'search': return await searchView(target, context);
@@ -86,7 +87,8 @@ async function render() {
       default: {
         const first = SECTIONS.find(s => can(...s.roles));
         if (first) location.hash = '#/' + first.path;
-        else show(target, problem({title: 'Nothing to show', detail: 'this token has none of the roles the console uses (steward, reader)'}));
+        else show(target, problem({title: 'Nothing to show',
+          detail: 'this token has none of the roles the console uses (steward, reader)'}));
       }
     }
   } catch (error) {

@@ -60,7 +60,8 @@ function goldenTable(profile, etag, steward, refresh) {
       [entry.rule === OVERRIDE_RULE ? h('strong', {}, 'set by a steward') : entry.rule, why(entry.why)],
       [(entry.from || []).map(keyText).join(', '), candidates.length > 1 ? h('details', {},
         h('summary', {}, candidates.length + ' values offered'),
-        table(['Value', 'Record', 'At'], candidates.map(c => [valueText(c.value) + (c.field ? ' (as ' + c.field + ')' : ''), keyText(c), timeText(c.at)])))
+        table(['Value', 'Record', 'At'], candidates.map(c =>
+          [valueText(c.value) + (c.field ? ' (as ' + c.field + ')' : ''), keyText(c), timeText(c.at)])))
         : null],
     ];
     if (steward) cells.push(overrideControl(profile, name, entry, etag, refresh));
@@ -76,7 +77,8 @@ function why(reason) {
   return h('details', {class: 'muted'}, h('summary', {}, text.slice(0, 60) + '…'), text);
 }
 
-const ORDER = ['givenName', 'familyName', 'fullName', 'orgName', 'birthDate', 'nationalId', 'taxId', 'emails', 'phones', 'addresses'];
+const ORDER = ['givenName', 'familyName', 'fullName', 'orgName', 'birthDate', 'nationalId', 'taxId', 'emails', 'phones',
+  'addresses'];
 function order(name) {
   const i = ORDER.indexOf(name);
   return i < 0 ? ORDER.length : i;
@@ -104,7 +106,8 @@ function overrideControl(profile, attribute, entry, etag, refresh) {
     return act(answer, refresh, () => put(path, {value: given, note: note.value || null}, etag),
       () => label(attribute) + ': set by hand.');
   };
-  editor.append(field('Value', value), field('Note', note), h('button', {type: 'button', class: 'primary', onclick: save}, 'Save'), answer.el);
+  editor.append(field('Value', value), field('Note', note),
+    h('button', {type: 'button', class: 'primary', onclick: save}, 'Save'), answer.el);
   return editor;
 }
 
@@ -154,7 +157,8 @@ function recordsSection(profile, explained, etag, steward, refresh) {
       r.matchedWith ? link('/compare/' + [r.source, r.sourceId, r.matchedWith.source, r.matchedWith.sourceId]
         .map(encodeURIComponent).join('/'), keyText(r.matchedWith)) : '',
       timeText(r.linkedAt),
-      r.explanation && r.explanation.fields ? h('details', {}, h('summary', {}, 'fields'), fieldsTable(r.explanation.fields)) : '',
+      r.explanation && r.explanation.fields
+        ? h('details', {}, h('summary', {}, 'fields'), fieldsTable(r.explanation.fields)) : '',
     ];
     if (steward) cells.unshift(h('input', {type: 'checkbox', 'aria-label': 'split ' + keyText(r),
       onchange: e => (e.target.checked ? chosen.add(key) : chosen.delete(key))}));
@@ -187,6 +191,7 @@ function mergeForm(profile, etag, refresh) {
 function historyList(history) {
   const events = history.events || [];
   if (!events.length) return h('p', {class: 'muted'}, 'Nothing yet.');
-  return [h('ol', {class: 'history card'}, events.map(e => h('li', {}, h('time', {datetime: e.at}, timeText(e.at)), historyText(e)))),
+  return [h('ol', {class: 'history card'},
+    events.map(e => h('li', {}, h('time', {datetime: e.at}, timeText(e.at)), historyText(e)))),
     history.truncated ? h('p', {class: 'muted'}, 'Older entries left out.') : null];
 }

@@ -1,6 +1,6 @@
 // The review queue and one pair: both records side by side, how each field weighed, and the decision.
 import {del, get, post} from './api.js';
-import {h, show, table, link, field, notice} from './dom.js';
+import {h, show, table, link, field, notice, reloadLink} from './dom.js';
 import {comparisonRows, displayName, explanationOf, keyText, label, lean, moneyText, pairReason, probabilityText, queryText,
   timeText, weightText} from './format.js';
 
@@ -14,7 +14,8 @@ export async function reviewQueue(view, params, context) {
   const query = {status, order: order === 'value' ? 'value' : null, available: mine ? 'true' : null,
     after: params.after, limit: PAGE};
   const page = (await get('/reviews' + queryText(query))).data;
-  const go = changes => { location.hash = '#/reviews' + queryText({status, order, all: mine ? null : 'true', ...changes}); };
+  const here = {status, order, all: mine ? null : 'true'};
+  const go = changes => { location.hash = '#/reviews' + queryText({...here, ...changes}); };
   const statusSelect = h('select', {onchange: e => go({status: e.target.value, after: null})},
     ['open', 'merged', 'kept-apart', 'moot'].map(s => h('option', {value: s, selected: s === status}, s)));
   const orderSelect = h('select', {onchange: e => go({order: e.target.value, after: null})},
@@ -44,10 +45,12 @@ export async function reviewQueue(view, params, context) {
         onchange: e => go({all: e.target.checked ? 'true' : null, after: null})}),
       ' also the pairs other stewards are deciding') : null),
     bulk && rows.length ? bulk.toolbar : null,
-    rows.length ? table([...(bulk ? [''] : []), 'Pair', 'Match', 'Rule', 'Left', 'Right', order === 'value' ? 'Value (12 m)' : 'Since', 'Status'], rows)
+    rows.length ? table([...(bulk ? [''] : []), 'Pair', 'Match', 'Rule', 'Left', 'Right',
+      order === 'value' ? 'Value (12 m)' : 'Since', 'Status'], rows)
       : h('p', {class: 'card'}, status === 'open' ? 'Nothing to review.' : 'No ' + status + ' pairs.'),
-    h('p', {}, params.after ? link('/reviews' + queryText({status, order}), '« First page') : null, ' ',
-      page.next != null && rows.length === PAGE ? link('/reviews' + queryText({status, order, after: page.next}), 'Next page »') : null));
+    h('p', {}, params.after ? link('/reviews' + queryText(here), '« First page') : null, ' ',
+      page.next != null && rows.length === PAGE
+        ? link('/reviews' + queryText({...here, after: page.next}), 'Next page »') : null));
 }
 
 /**
@@ -60,7 +63,8 @@ function bulkDecisions(items) {
   const answer = notice();
   const send = decision => async () => {
     if (!ticked.size) return answer.fail({title: 'Nothing ticked', detail: 'tick the pairs to decide'});
-    const decisions = [...ticked.values()].map(item => ({id: item.id, decision, note: note.value || null, version: item.version}));
+    const decisions = [...ticked.values()]
+      .map(item => ({id: item.id, decision, note: note.value || null, version: item.version}));
     try {
       const {data} = await post('/reviews/decisions', {decisions});
       const done = data.results.filter(r => r.status === 'decided').length;
@@ -68,7 +72,7 @@ function bulkDecisions(items) {
       show(answer.el, h('div', {class: notDone.length ? 'problem' : 'ok'},
         done + ' of ' + data.results.length + ' decided (' + (decision === 'merge' ? 'merged' : 'kept apart') + ').',
         notDone.map(r => h('p', {}, '#' + r.id + ' ' + r.status + (r.problem ? ': ' + r.problem.detail : ''))),
-        h('p', {}, h('a', {href: '#', onclick: e => { e.preventDefault(); location.reload(); }}, 'Read the queue again'))));
+        h('p', {}, reloadLink('Read the queue again'))));
     } catch (error) {
       answer.fail(error);
     }
@@ -117,7 +121,8 @@ export function fieldsTable(fields) {
     label(f.field),
     f.level + (f.tfAdjusted ? ' (by its frequency)' : ''),
     h('span', {class: lean(f.weight)}, weightText(f.weight),
-      f.weight ? h('span', {class: 'bar ' + lean(f.weight), style: {width: Math.round(120 * Math.abs(f.weight) / total) + 'px'}}) : null),
+      f.weight ? h('span', {class: 'bar ' + lean(f.weight),
+        style: {width: Math.round(120 * Math.abs(f.weight) / total) + 'px'}}) : null),
   ]));
 }
 
@@ -130,7 +135,8 @@ function side(title, party) {
   return h('div', {class: 'card'},
     h('div', {class: 'muted'}, title + ' · ' + keyText(party)),
     h('h3', {}, displayName(party.record)),
-    party.profileId ? h('p', {}, 'In profile ', link('/profiles/' + party.profileId, party.profileId)) : h('p', {class: 'muted'}, 'In no profile now'),
+    party.profileId ? h('p', {}, 'In profile ', link('/profiles/' + party.profileId, party.profileId))
+      : h('p', {class: 'muted'}, 'In no profile now'),
     customer);
 }
 

@@ -12,7 +12,8 @@ export async function sourcesView(view, params, context) {
   show(view, h('h1', {}, 'Sources'),
     h('p', {class: 'muted'}, 'What each source holds and how many customers it shares with the others. ',
       complete ? null : link('/sources?completeness=true', 'How complete are their records?')),
-    table(['Source', 'Persons', 'Organizations', 'Orders', 'Deleted', 'Erased', 'Customers', 'Only here', 'Shared with', 'Open reviews', 'Last stored'],
+    table(['Source', 'Persons', 'Organizations', 'Orders', 'Deleted', 'Erased', 'Customers', 'Only here',
+      'Shared with', 'Open reviews', 'Last stored'],
       sources.map(s => [s.source, count(s.records.persons), count(s.records.organizations), count(s.records.orders),
         count(s.records.deleted), count(s.records.erased), count(s.profiles), count(s.profilesOnlyHere),
         Object.entries(s.profilesSharedWith || {}).map(([other, n]) => other + ' ' + count(n)).join('\n'),
@@ -41,7 +42,8 @@ function customers(profiles) {
     h('h2', {}, count(profiles.active) + ' active customers, by how many sources know them'),
     table(['Sources', 'Customers'], Object.entries(profiles.bySourceCount || {}).map(([n, c]) => [n, count(c)])),
     h('h2', {}, 'The commonest combinations of sources'),
-    table(['Sources', 'Customers'], (profiles.combinations || []).slice(0, 20).map(c => [c.sources.join(' + '), count(c.profiles)])),
+    table(['Sources', 'Customers'],
+      (profiles.combinations || []).slice(0, 20).map(c => [c.sources.join(' + '), count(c.profiles)])),
   ];
 }
 
@@ -63,7 +65,8 @@ export async function auditView(view, params, context) {
     items.length ? table(['#', 'When', 'Who', 'Action', 'Subject', 'Detail'], items.map(a => [
       String(a.id), timeText(a.at), a.actor, a.action, subjectLink(a.subject),
       a.detail ? JSON.stringify(a.detail, null, 1) : ''])) : h('p', {class: 'card'}, 'Nothing yet.'),
-    data.next != null && items.length === 50 ? h('p', {}, link('/audit' + queryText({subject, after: data.next}), 'Next page »')) : null);
+    data.next != null && items.length === 50
+      ? h('p', {}, link('/audit' + queryText({subject, after: data.next}), 'Next page »')) : null);
 }
 
 function subjectLink(text) {
