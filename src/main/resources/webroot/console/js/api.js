@@ -1,6 +1,9 @@
 // The hub's API as the console calls it: the signed-in steward's token on every request, problems as errors.
 
 const TOKEN_KEY = 'customer-hub.token';
+// beside the console's own path, so that a hub served under a prefix (/hub/console/ → /hub/api/v1) works as well
+const API = new URL('../api/v1', document.baseURI).pathname;
+const HEALTH = new URL('../health/ready', document.baseURI).pathname;
 
 /** A problem+json answer (or a failed request) as an error with the problem's title, detail and status. */
 export class ApiError extends Error {
@@ -36,7 +39,7 @@ export async function call(method, path, {body, ifMatch} = {}) {
   if (ifMatch) headers['If-Match'] = ifMatch;
   let response;
   try {
-    response = await fetch('/api/v1' + path, {
+    response = await fetch(API + path, {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
     });
   } catch (e) {
@@ -52,6 +55,15 @@ export async function call(method, path, {body, ifMatch} = {}) {
 }
 
 export const get = path => call('GET', path);
+
+/** The hub's readiness (no token needed): {status, checks: {postgres: {status}, …}}, or null when unreachable. */
+export async function readiness() {
+  try {
+    return await (await fetch(HEALTH, {cache: 'no-store'})).json();
+  } catch (e) {
+    return null;
+  }
+}
 export const post = (path, body, ifMatch) => call('POST', path, {body, ifMatch});
 export const put = (path, body, ifMatch) => call('PUT', path, {body, ifMatch});
 export const del = (path, body, ifMatch) => call('DELETE', path, {body, ifMatch});

@@ -1,5 +1,5 @@
 // The console's frame: sign-in with a hub token, the navigation, and which view a location shows.
-import {get, session, whenUnauthorized} from './api.js';
+import {get, readiness, session, whenUnauthorized} from './api.js';
 import {h, show, problem} from './dom.js';
 import {route} from './format.js';
 import {reviewQueue, reviewPair} from './reviews.js';
@@ -51,7 +51,14 @@ function signInView(reason) {
 
 function frame() {
   show(nav, SECTIONS.filter(s => can(...s.roles)).map(s => h('a', {href: '#/' + s.path, 'data-path': s.path}, s.label)));
-  show(who, h('span', {}, caller.subject + ' · ' + caller.roles.join(', ')),
+  const health = h('span', {class: 'health'});
+  readiness().then(ready => {
+    const checks = Object.entries((ready && ready.checks) || {}).map(([name, c]) => name + ' ' + c.status);
+    show(health, ready ? (ready.status === 'UP' ? '● ready' : '● not ready') : '● unreachable');
+    health.className = 'health ' + (ready && ready.status === 'UP' ? 'up' : 'down');
+    health.title = checks.join(', ');
+  });
+  show(who, health, h('span', {}, caller.subject + ' · ' + caller.roles.join(', ')),
     h('button', {type: 'button', onclick: () => { session.signOut(); caller = null; signInView(); }}, 'Sign out'));
 }
 
