@@ -50,6 +50,8 @@ async function signIn(token) {
 const goldenRow = name => page.locator('table.golden > tbody > tr')
   .filter({has: page.locator('td:first-child', {hasText: new RegExp('^' + name + '$')})});
 const flash = () => page.locator('div.ok[role=status]');
+const noProblem = async what => assert.equal(await page.locator('main .problem').count(), 0,
+  what + ': ' + await page.locator('main .problem').allTextContents());
 
 // 1. a steward signs in and decides the first open pair
 await signIn(STEWARD);
@@ -103,6 +105,7 @@ step('two ticked pairs kept apart from the queue');
 // 2. a golden value set by hand, then given back to survivorship
 await page.goto(base + '/console/#/profiles/' + profileId);
 await page.waitForSelector('table.golden');
+await noProblem('profile');
 // the pair's profile may have been merged into the other one: the page shows the survivor, which actions name
 profileId = (await page.locator('main p.muted').first().textContent()).match(/profile ([0-9a-f-]{36})/)[1];
 // a person's or an organization's name, whichever this customer has
@@ -163,8 +166,6 @@ assert.equal(await page.locator('main img').count(), 0);
 step('a customer named ' + hostile + ' is shown as text');
 
 // 6b. the read-only views answer without a problem: search, risk lists, sources with completeness, audit
-const noProblem = async what => assert.equal(await page.locator('main .problem').count(), 0,
-  what + ': ' + await page.locator('main .problem').allTextContents());
 await page.goto(base + '/console/#/search');
 await page.fill('input[name=familyName]', 'Zhang');
 await page.click('button:has-text("Find")');
@@ -212,8 +213,7 @@ await signIn(READER);
 assert.deepEqual(await page.locator('nav a').allTextContents(), ['Find a customer', 'Risk lists', 'Sources']);
 await page.goto(base + '/console/#/profiles/' + profileId);
 await page.waitForSelector('table.golden');
-// the pair's profile may have been merged into the other one: the page shows the survivor, which actions name
-profileId = (await page.locator('main p.muted').first().textContent()).match(/profile ([0-9a-f-]{36})/)[1];
+await noProblem('profile as a reader');
 assert.equal(await page.locator('main button').count(), 0);
 assert.equal(await page.locator('main input[type=checkbox]').count(), 0);
 await page.evaluate(() => sessionStorage.setItem('customer-hub.token', 'not-a-token'));

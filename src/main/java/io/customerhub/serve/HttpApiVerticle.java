@@ -83,6 +83,7 @@ public final class HttpApiVerticle extends VerticleBase {
     api.get("/profiles").handler(Auth.require("reader", "steward")).handler(profiles::withRisk);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
     api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);
+    api.get("/profiles/:profileId/orders").handler(Auth.require("reader", "steward")).handler(profiles::orders);
     api.get("/crosswalk").handler(Auth.require("reader", "steward")).handler(profiles::crosswalk);
     api.get("/routing/:source/:sourceId").handler(Auth.require("router")).handler(this::routing);
     for (ApiModule module : services.modules()) module.mount(api);

@@ -86,6 +86,26 @@ final class ProfileHandlers {
     return out.append("],\"next\":").append(ProfileCodec.write(next)).append('}').toString();
   }
 
+  /** A customer's orders, newest first ({@code ?limit=}, 100 unless said); a merged-away id answers 308. */
+  void orders(RoutingContext ctx) {
+    UUID id = profileId(ctx);
+    int limit = Params.pageLimit(ctx.request().getParam("limit"));
+    readModel.stored(id).compose(stored -> {
+      if (stored != null && stored.mergedInto() != null) {
+        redirect(ctx, stored.mergedInto().toString(), "/orders");
+        return Future.succeededFuture();
+      }
+      if (stored == null || !stored.active()) throw HubException.notFound("no profile " + id);
+      // one more than asked for, to say whether there are more
+      return queries.orders(id, limit + 1).onSuccess(orders -> {
+        boolean truncated = orders.size() > limit;
+        if (truncated) orders.remove(limit);
+        json(ctx, new JsonObject().put("profileId", id.toString()).put("orders", orders)
+            .put("truncated", truncated).encode());
+      });
+    }).onFailure(ctx::fail);
+  }
+
   void byId(RoutingContext ctx) {
     UUID id = profileId(ctx);
     if (lineageAsked(ctx)) withLineage(ctx, id);

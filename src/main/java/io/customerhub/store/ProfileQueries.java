@@ -2,11 +2,15 @@ package io.customerhub.store;
 
 import io.customerhub.profile.Profile;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +88,22 @@ public final class ProfileQueries {
     return pool.preparedQuery(ProfileSql.WITH_RISK).execute(Tuple.of(code, after, limit)).map(rows -> {
       List<String> out = new ArrayList<>(rows.size());
       for (Row r : rows) out.add(r.getString("body"));
+      return out;
+    });
+  }
+
+  /** The profile's orders, newest first, at most {@code limit}, as the API lists them. */
+  public Future<JsonArray> orders(UUID profile, int limit) {
+    return pool.preparedQuery(ProfileSql.ORDER_PAGE).execute(Tuple.of(profile, limit)).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        OffsetDateTime at = r.getOffsetDateTime(4);
+        out.add(new JsonObject().put("source", r.getString(0)).put("sourceId", r.getString(1))
+            .put("customer", new JsonObject().put("source", r.getString(2)).put("sourceId", r.getString(3)))
+            .put("orderedAt", at == null ? null : at.toInstant().toString())
+            .put("amount", r.getString(5) == null ? null : new BigDecimal(r.getString(5)))
+            .put("currency", r.getString(6)).put("status", r.getString(7)).put("channel", r.getString(8)));
+      }
       return out;
     });
   }

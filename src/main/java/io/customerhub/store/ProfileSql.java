@@ -17,6 +17,19 @@ final class ProfileSql {
       join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
       where c.profile_id = any($1::uuid[])""";
 
+  /**
+   * The orders of profile $1, newest first (undated last), at most $2: those whose customer record is one of the
+   * profile's, and its guest orders, which are records of it themselves.
+   */
+  static final String ORDER_PAGE = """
+      select o.source, o.source_id, o.customer_source, o.customer_source_id, o.ordered_at, o.amount::text,
+             o.currency, o.status, o.channel
+      from customer_order o
+      join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
+      where c.profile_id = $1
+      order by o.ordered_at desc nulls last, o.source, o.source_id
+      limit $2""";
+
   /** Locks the rows first, so that two transactions recomputing one profile take turns and never lose an update. */
   static final String CURRENT = """
       select profile_id, version, status, created_at, body::text as body, overrides::text as overrides from profile

@@ -16,8 +16,9 @@ export async function profileByKey(view, source, sourceId, context) {
 /** flash: what the steward's last action did, shown above the profile as it is now. */
 export async function profileView(view, id, context, flash) {
   const path = '/profiles/' + encodeURIComponent(id);
-  const [{data: profile, etag}, {data: explained}, {data: history}] = await Promise.all([
-    get(path + '?lineage=true'), get(path + '/explain'), get(path + '/history?limit=200')]);
+  const [{data: profile, etag}, {data: explained}, {data: history}, {data: orders}] = await Promise.all([
+    get(path + '?lineage=true'), get(path + '/explain'), get(path + '/history?limit=200'),
+    get(path + '/orders?limit=50')]);
   const reviews = context.can('steward')
     ? (await get('/reviews' + queryText({status: 'open', profile: profile.profileId, limit: 100}))).data.items : [];
   const steward = context.can('steward');
@@ -33,7 +34,7 @@ export async function profileView(view, id, context, flash) {
       reviews.map((r, i) => [i ? ', ' : '', link('/reviews/' + r.id, '#' + r.id)])) : null,
     h('h2', {}, 'Risk'), riskTable(profile.riskTags || []),
     h('h2', {}, 'Golden record'), goldenTable(profile, etag, steward, refresh),
-    h('h2', {}, 'Orders'), ordersFacts(profile.orders),
+    h('h2', {}, 'Orders'), ordersFacts(profile.orders), orderList(orders),
     h('h2', {}, 'Records and why each is here'), recordsSection(profile, explained, etag, steward, refresh),
     steward ? [h('h2', {}, 'Merge another profile into this one'), mergeForm(profile, etag, refresh)] : null,
     h('h2', {}, 'History'), historyList(history));
@@ -143,6 +144,16 @@ function ordersFacts(orders) {
     ['Channels', (orders.channels || []).join(', ')],
   ];
   return h('dl', {class: 'facts card'}, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
+}
+
+/** The orders themselves, newest first, folded: the figures above are what most readers want. */
+function orderList(page) {
+  const orders = page.orders || [];
+  if (!orders.length) return null;
+  return h('details', {}, h('summary', {}, (page.truncated ? 'The newest ' : 'The ') + orders.length + ' orders'),
+    table(['Ordered', 'Order', 'Amount', 'Status', 'Channel', 'Customer record'], orders.map(o => [
+      timeText(o.orderedAt), keyText(o), moneyText(o.amount, o.currency), o.status || '', o.channel || '',
+      keyText(o.customer)])));
 }
 
 function recordsSection(profile, explained, etag, steward, refresh) {

@@ -4,6 +4,8 @@ package io.customerhub.profile;
 import io.customerhub.testing.OneHubPerClass;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
+import io.customerhub.testing.HubTestNode.Response;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 
@@ -14,6 +16,8 @@ import static io.customerhub.testing.WireRecords.daysAgo;
 import static io.customerhub.testing.WireRecords.distinctPerson;
 import static io.customerhub.testing.WireRecords.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Order aggregates come from the latest state of each order: a status change replaces the order's contribution,
@@ -123,5 +127,35 @@ class OrderHistoryIT extends OneHubPerClass {
     assertFigures(orders, 2, 2, 1250.00, 0, 0.0, 0);
     assertEquals(250.00, orders.getDouble("value12m"), 0.001, orders::encode);
     assertEquals(lastYear.json().getString("orderedAt"), orders.getString("firstOrderAt"), orders::encode);
+  }
+
+  /** {@code GET /profiles/{id}/orders}: the orders themselves, newest first, each as it is now. */
+  @Test
+  void theCustomersOrdersAreListedNewestFirstAsTheyAreNow() {
+    Customer c = customer();
+    String old = uniqueId("O");
+    String recent = uniqueId("O");
+    hub.acceptAll(order(c, old, 40, "80.00", "delivered", 1), order(c, recent, 3, "19.90", "placed", 1));
+    hub.accept(order(c, recent, 3, "19.90", "shipped", 2));
+
+    Response r = hub.get("/api/v1/profiles/" + c.profileId() + "/orders", hub.token("reader"));
+    assertEquals(200, r.status(), r::toString);
+    JsonArray orders = r.json().getJsonArray("orders");
+    assertEquals(2, orders.size(), r::toString);
+    JsonObject first = orders.getJsonObject(0);
+    assertEquals(recent, first.getString("sourceId"), "newest first: " + r);
+    assertEquals("shipped", first.getString("status"), "as it is now");
+    assertEquals(19.90, first.getDouble("amount"), 0.001);
+    assertEquals(c.record().sourceId(), first.getJsonObject("customer").getString("sourceId"));
+    assertEquals(old, orders.getJsonObject(1).getString("sourceId"));
+    assertFalse(r.json().getBoolean("truncated"));
+
+    Response one = hub.get("/api/v1/profiles/" + c.profileId() + "/orders?limit=1", hub.token("reader"));
+    assertEquals(1, one.json().getJsonArray("orders").size());
+    assertTrue(one.json().getBoolean("truncated"), one::toString);
+    assertEquals(403, hub.get("/api/v1/profiles/" + c.profileId() + "/orders", hub.token("router")).status(),
+        "routing callers see no orders");
+    assertEquals(404, hub.get("/api/v1/profiles/" + java.util.UUID.randomUUID() + "/orders", hub.token("reader"))
+        .status());
   }
 }
