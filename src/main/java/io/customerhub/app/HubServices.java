@@ -82,7 +82,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
         new MatchingModule(explanations, readModel, engine,
             new ProfileSearch(vertx, db.pool(), candidateIndex, engine, standardizer,
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
-        new ModelModule(engine, models, standardizer, reresolver, restandardizer, readModel,
+        new ModelModule(vertx, engine, models, standardizer, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
         new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
         new SourcesModule(new CoverageQueries(db.pool())));

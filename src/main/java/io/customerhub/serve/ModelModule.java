@@ -11,6 +11,7 @@ import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,12 +35,14 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   private final Reresolver reresolver;
   private final Restandardizer restandardizer;
   private final ProfileReadModel readModel;
-  private final Map<String, JsonObject> jobs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AdminJobs jobs;
   private final int maxRecordBytes;
 
   /** {@code maxRecordBytes}: the longest record {@code POST /match} takes on each side, as ingest takes. */
-  public ModelModule(MatchEngine engine, ModelStore models, Standardizer standardizer, Reresolver reresolver,
-                     Restandardizer restandardizer, ProfileReadModel readModel, int maxRecordBytes) {
+  public ModelModule(Vertx vertx, MatchEngine engine, ModelStore models, Standardizer standardizer,
+                     Reresolver reresolver, Restandardizer restandardizer, ProfileReadModel readModel,
+                     int maxRecordBytes) {
+    this.jobs = new AdminJobs(vertx);
     this.engine = engine;
     this.models = models;
     this.standardizer = standardizer;
@@ -59,7 +62,7 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   }
 
   /**
-   * Starts a re-resolution in the background; its progress is at {@code /admin/jobs/{id}} on this node. With
+   * Starts a re-resolution in the background; its progress is at {@code /admin/jobs/{id}}, on every node. With
    * {@code ?restandardize=true} every stored record is first standardized again from its canonical form (phase
    * {@code restandardizing}), so that the run, and online linking after it, see what standardization makes of the
    * records now rather than what it made when they were stored.
@@ -69,23 +72,23 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
     String id = java.util.UUID.randomUUID().toString();
     JsonObject state = new JsonObject().put("jobId", id).put("state", "running")
         .put("phase", restandardize ? "restandardizing" : "loading").put("done", 0).put("total", 0);
-    jobs.put(id, state);
+    jobs.start(id, state);
     Future<Void> before = !restandardize ? Future.succeededFuture() : restandardizer.run(p -> progress(id, p))
         .map(r -> {
-          jobs.put(id, jobs.get(id).copy().put("restandardization", new JsonObject().put("records", r.records())
+          jobs.update(id, s -> s.put("restandardization", new JsonObject().put("records", r.records())
               .put("changed", r.changed()).put("failed", r.failed())).put("phase", "loading").put("done", 0)
               .put("total", 0));
           return null;
         });
     before.compose(v -> reresolver.run(p -> progress(id, p), changes -> readModel.afterCommit(changes, List.of())))
-        .onSuccess(moved -> jobs.put(id, jobs.get(id).copy().put("state", "done").put("moved", moved)))
-        .onFailure(err -> jobs.put(id, jobs.get(id).copy().put("state", "failed").put("error", err.getMessage())));
+        .onSuccess(moved -> jobs.update(id, s -> s.put("state", "done").put("moved", moved)))
+        .onFailure(err -> jobs.update(id, s -> s.put("state", "failed").put("error", err.getMessage())));
     ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
         .putHeader("Content-Type", "application/json").end(state.encode());
   }
 
   private void progress(String jobId, Reresolver.Progress p) {
-    jobs.put(jobId, jobs.get(jobId).copy().put("phase", p.phase()).put("done", p.done()).put("total", p.total()));
+    jobs.update(jobId, s -> s.put("phase", p.phase()).put("done", p.done()).put("total", p.total()));
   }
 
   /** A yes-or-no query parameter: absent is no; anything but {@code true} or {@code false} is refused. */
@@ -97,9 +100,11 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   }
 
   private void job(RoutingContext ctx) {
-    JsonObject state = jobs.get(ctx.pathParam("jobId"));
-    if (state == null) throw HubException.notFound("no job " + ctx.pathParam("jobId") + " on this node");
-    ProfileHandlers.json(ctx, state.encode());
+    String id = ctx.pathParam("jobId");
+    jobs.get(id).onSuccess(state -> {
+      if (state == null) ctx.fail(HubException.notFound("no job " + id));
+      else ProfileHandlers.json(ctx, state.encode());
+    }).onFailure(ctx::fail);
   }
 
   private void match(RoutingContext ctx) {

@@ -73,6 +73,19 @@ class ModelAdminIT extends OneHubPerClass {
     }
   }
 
+  /** A client polling through a load balancer finds the job wherever its request lands. */
+  @Test
+  void aJobsProgressIsReadableFromAnotherNode() {
+    try (HubTestNode other = HubTestNode.builder().postgresUrl(hub.pgUrl()).ownHazelcastMember().start()) {
+      Response started = hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken());
+      assertEquals(202, started.status(), started::toString);
+      JsonObject state = other.awaitJob(started.header("Location"));
+      assertEquals("done", state.getString("state"), state::encode);
+      assertEquals(state, hub.awaitJob(started.header("Location")), "both nodes tell the same");
+      assertProblem(404, other.get("/api/v1/admin/jobs/no-such-job", other.adminToken()));
+    }
+  }
+
   @Test
   void onlyAdminsTrainOrReresolve() {
     String steward = hub.token("steward", "reader", "ingest", "router");

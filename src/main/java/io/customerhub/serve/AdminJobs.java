@@ -1,0 +1,57 @@
+package io.customerhub.serve;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The state of the administrators' background jobs (a re-resolution and its progress), readable from every node:
+ * the node running a job keeps its state and copies each change to a cluster-wide map, so that a client polling
+ * through a load balancer finds it wherever its request lands. States are kept a day, then dropped.
+ */
+final class AdminJobs {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminJobs.class);
+  private static final String MAP = "hub.admin-jobs";
+  private static final long KEEP_MILLIS = TimeUnit.DAYS.toMillis(1);
+
+  private final Vertx vertx;
+  /** The jobs this node runs; a finished one is read from the cluster map like any other. */
+  private final Map<String, JsonObject> running = new ConcurrentHashMap<>();
+
+  AdminJobs(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  void start(String id, JsonObject state) {
+    running.put(id, state);
+    publish(id, state);
+  }
+
+  /** Applies {@code change} to the job's state; a finished job ({@code state} not running) leaves this node's map. */
+  void update(String id, UnaryOperator<JsonObject> change) {
+    JsonObject next = running.computeIfPresent(id, (k, state) -> change.apply(state.copy()));
+    if (next == null) return;
+    publish(id, next);
+    if (!"running".equals(next.getString("state"))) running.remove(id, next);
+  }
+
+  /** The job's state, or null when no node knows it (any more). */
+  Future<JsonObject> get(String id) {
+    JsonObject here = running.get(id);
+    if (here != null) return Future.succeededFuture(here);
+    return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> map.get(id));
+  }
+
+  private void publish(String id, JsonObject state) {
+    vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> map.put(id, state, KEEP_MILLIS))
+        .onFailure(err -> LOG.warn("job {}: its state is not readable from other nodes: {}", id, err.getMessage()));
+  }
+}
