@@ -25,6 +25,8 @@ final class AdminJobs {
   private final Vertx vertx;
   /** The jobs this node runs; a finished one is read from the cluster map like any other. */
   private final Map<String, JsonObject> running = new ConcurrentHashMap<>();
+  /** Each running job's last copy to the cluster map: copies go one after the other, so the last state stays. */
+  private final Map<String, Future<Void>> copies = new ConcurrentHashMap<>();
 
   AdminJobs(Vertx vertx) {
     this.vertx = vertx;
@@ -35,12 +37,20 @@ final class AdminJobs {
     publish(id, state);
   }
 
-  /** Applies {@code change} to the job's state; a finished job ({@code state} not running) leaves this node's map. */
+  /**
+   * Applies {@code change} to the job's state; a finished job ({@code state} not running) leaves this node's map
+   * once its last state is in the cluster map.
+   */
   void update(String id, UnaryOperator<JsonObject> change) {
     JsonObject next = running.computeIfPresent(id, (k, state) -> change.apply(state.copy()));
     if (next == null) return;
-    publish(id, next);
-    if (!"running".equals(next.getString("state"))) running.remove(id, next);
+    Future<Void> copied = publish(id, next);
+    if (!"running".equals(next.getString("state"))) {
+      copied.onComplete(done -> {
+        running.remove(id, next);
+        copies.remove(id, copied);
+      });
+    }
   }
 
   /** The job's state, or null when no node knows it (any more). */
@@ -50,8 +60,12 @@ final class AdminJobs {
     return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> map.get(id));
   }
 
-  private void publish(String id, JsonObject state) {
-    vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> map.put(id, state, KEEP_MILLIS))
-        .onFailure(err -> LOG.warn("job {}: its state is not readable from other nodes: {}", id, err.getMessage()));
+  /** Copies the state after the job's copy before it, whether that one succeeded or not. */
+  private Future<Void> publish(String id, JsonObject state) {
+    return copies.compute(id, (k, before) -> (before == null ? Future.<Void>succeededFuture() : before)
+        .transform(ignored -> vertx.sharedData().<String, JsonObject>getAsyncMap(MAP)
+            .compose(map -> map.put(id, state, KEEP_MILLIS))
+            .onFailure(err -> LOG.warn("job {}: its state is not readable from other nodes: {}", id,
+                err.getMessage()))));
   }
 }
