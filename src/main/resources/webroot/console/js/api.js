@@ -33,7 +33,7 @@ export function whenUnauthorized(handler) {
  * One request under /api/v1. Resolves to {data, etag, url} (url: where a redirect ended, e.g. the survivor of a
  * merged-away profile); rejects with an ApiError.
  */
-export async function call(method, path, {body, ifMatch} = {}) {
+export async function call(method, path, {body, ifMatch} = {}, retried = false) {
   const headers = {Authorization: 'Bearer ' + (session.token() || ''), Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
@@ -44,6 +44,12 @@ export async function call(method, path, {body, ifMatch} = {}) {
     });
   } catch (e) {
     throw new ApiError(0, 'The hub cannot be reached', e.message);
+  }
+  // 503 with Retry-After: the hub did nothing (a batch is writing the profile the request names); once more
+  const wait = Number(response.headers.get('Retry-After'));
+  if (response.status === 503 && !retried && wait > 0 && wait <= 5) {
+    await new Promise(resolve => setTimeout(resolve, wait * 1000));
+    return call(method, path, {body, ifMatch}, true);
   }
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : await response.text();
