@@ -32,9 +32,10 @@ final class AdminJobs {
     this.vertx = vertx;
   }
 
-  void start(String id, JsonObject state) {
+  /** Completes once the first state is readable from every node, so the caller can hand out the job's address. */
+  Future<Void> start(String id, JsonObject state) {
     running.put(id, state);
-    publish(id, state);
+    return publish(id, state);
   }
 
   /**

@@ -72,7 +72,7 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
     String id = java.util.UUID.randomUUID().toString();
     JsonObject state = new JsonObject().put("jobId", id).put("state", "running")
         .put("phase", restandardize ? "restandardizing" : "loading").put("done", 0).put("total", 0);
-    jobs.start(id, state);
+    Future<Void> readable = jobs.start(id, state);
     Future<Void> before = !restandardize ? Future.succeededFuture() : restandardizer.run(p -> progress(id, p))
         .map(r -> {
           jobs.update(id, s -> s.put("restandardization", new JsonObject().put("records", r.records())
@@ -83,8 +83,9 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
     before.compose(v -> reresolver.run(p -> progress(id, p), changes -> readModel.afterCommit(changes, List.of())))
         .onSuccess(moved -> jobs.update(id, s -> s.put("state", "done").put("moved", moved)))
         .onFailure(err -> jobs.update(id, s -> s.put("state", "failed").put("error", err.getMessage())));
-    ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
-        .putHeader("Content-Type", "application/json").end(state.encode());
+    // answered once any node can tell the job's state (a failed copy was logged; this node still tells it)
+    readable.onComplete(copied -> ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
+        .putHeader("Content-Type", "application/json").end(state.encode()));
   }
 
   private void progress(String jobId, Reresolver.Progress p) {
