@@ -60,12 +60,13 @@ public final class ProfileCache {
                              String routingAnswer) {
   }
 
-  /** A cached profile: its rendered view, or the id of the profile it was merged into. */
-  public record Entry(String view, String mergedInto) {
+  /** A cached profile: its rendered view, or the id of the profile it was merged into; and its version. */
+  public record Entry(String view, String mergedInto, long version) {
     static Entry decode(VersionedPut.Versioned value) {
       if (value == null) return null;
       String payload = value.payload();
-      return payload.startsWith(REDIRECT) ? new Entry(null, payload.substring(1)) : new Entry(payload, null);
+      return payload.startsWith(REDIRECT) ? new Entry(null, payload.substring(1), value.version())
+          : new Entry(payload, null, value.version());
     }
   }
 

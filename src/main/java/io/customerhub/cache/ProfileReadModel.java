@@ -42,9 +42,12 @@ public final class ProfileReadModel {
     this.routingRenderer = routingRenderer;
   }
 
-  /** A lookup's answer: a rendered view, a redirect to the survivor of a merge, or nothing. */
-  public record View(String json, String mergedInto) {
-    public static final View NONE = new View(null, null);
+  /**
+   * A lookup's answer: a rendered view, a redirect to the survivor of a merge, or nothing; {@code version} is the
+   * profile's, which answers carry as their ETag without parsing the view.
+   */
+  public record View(String json, String mergedInto, long version) {
+    public static final View NONE = new View(null, null, 0);
 
     public boolean found() {
       return json != null;
@@ -54,7 +57,8 @@ public final class ProfileReadModel {
   public Future<View> byId(UUID id) {
     return cache.profile(id.toString())
         .otherwiseEmpty()
-        .compose(entry -> entry != null ? Future.succeededFuture(new View(entry.view(), entry.mergedInto()))
+        .compose(entry -> entry != null
+            ? Future.succeededFuture(new View(entry.view(), entry.mergedInto(), entry.version()))
             : queries.byId(id).compose(this::fill));
   }
 
@@ -91,12 +95,12 @@ public final class ProfileReadModel {
     if ("merged".equals(stored.status())) {
       String survivor = stored.mergedInto().toString();
       return settled(cache.fillRedirect(stored.profileId().toString(), stored.version(), survivor),
-          new View(null, survivor));
+          new View(null, survivor, stored.version()));
     }
     if (!stored.active()) return Future.succeededFuture(View.NONE);
     Profile p = stored.profile();
     String view = ProfileCodec.toView(p, false);
-    return settled(cache.fill(state(p, view)), new View(view, null));
+    return settled(cache.fill(state(p, view)), new View(view, null, p.version()));
   }
 
   private Future<View> settled(Future<Void> cacheWrite, View answer) {

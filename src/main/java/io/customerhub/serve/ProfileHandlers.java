@@ -142,7 +142,7 @@ final class ProfileHandlers {
 
   private void answer(RoutingContext ctx, Future<ProfileReadModel.View> lookup, String notFound) {
     lookup.onSuccess(view -> {
-      if (view.found()) versioned(ctx, view.json(), new JsonObject(view.json()).getLong("version"));
+      if (view.found()) versioned(ctx, view.json(), view.version());
       else if (view.mergedInto() != null) redirect(ctx, view.mergedInto());
       else ctx.fail(HubException.notFound(notFound));
     }).onFailure(ctx::fail);
