@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** Profiles by id and by any source key, and the crosswalk, streamed straight from PostgreSQL. */
 final class ProfileHandlers {
@@ -88,21 +89,30 @@ final class ProfileHandlers {
 
   /** A customer's orders, newest first ({@code ?limit=}, 100 unless said); a merged-away id answers 308. */
   void orders(RoutingContext ctx) {
-    UUID id = profileId(ctx);
     int limit = Params.pageLimit(ctx.request().getParam("limit"));
+    // one more than asked for, to say whether there are more
+    ofActive(ctx, readModel, "/orders", stored -> queries.orders(stored.profileId(), limit + 1).onSuccess(orders -> {
+      boolean truncated = orders.size() > limit;
+      if (truncated) orders.remove(limit);
+      json(ctx, new JsonObject().put("profileId", stored.profileId().toString()).put("orders", orders)
+          .put("truncated", truncated).encode());
+    }));
+  }
+
+  /**
+   * Answers with {@code view} of the active profile the path names, read from PostgreSQL; a merged-away id answers
+   * 308 to the same view ({@code suffix}) of the survivor, an id of no active profile 404.
+   */
+  static void ofActive(RoutingContext ctx, ProfileReadModel readModel, String suffix,
+                       Function<ProfileQueries.Stored, Future<?>> view) {
+    UUID id = profileId(ctx);
     readModel.stored(id).compose(stored -> {
       if (stored != null && stored.mergedInto() != null) {
-        redirect(ctx, stored.mergedInto().toString(), "/orders");
+        redirect(ctx, stored.mergedInto().toString(), suffix);
         return Future.succeededFuture();
       }
       if (stored == null || !stored.active()) throw HubException.notFound("no profile " + id);
-      // one more than asked for, to say whether there are more
-      return queries.orders(id, limit + 1).onSuccess(orders -> {
-        boolean truncated = orders.size() > limit;
-        if (truncated) orders.remove(limit);
-        json(ctx, new JsonObject().put("profileId", id.toString()).put("orders", orders)
-            .put("truncated", truncated).encode());
-      });
+      return view.apply(stored);
     }).onFailure(ctx::fail);
   }
 

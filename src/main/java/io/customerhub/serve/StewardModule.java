@@ -278,18 +278,9 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
 
   /** What happened to a customer, newest first; a merged-away id is sent on to the survivor's history. */
   private void history(RoutingContext ctx) {
-    UUID id = ProfileHandlers.profileId(ctx);
     int limit = limit(ctx);
-    readModel.stored(id).compose(stored -> {
-      if (stored == null || !stored.active() && stored.mergedInto() == null) {
-        throw HubException.notFound("no profile " + id);
-      }
-      if (stored.mergedInto() != null) {
-        ProfileHandlers.redirect(ctx, stored.mergedInto().toString(), "/history");
-        return Future.succeededFuture();
-      }
-      return history.of(stored.profile(), limit).onSuccess(json -> ProfileHandlers.json(ctx, json.encode()));
-    }).onFailure(ctx::fail);
+    ProfileHandlers.ofActive(ctx, readModel, "/history", stored -> history.of(stored.profile(), limit)
+        .onSuccess(json -> ProfileHandlers.json(ctx, json.encode())));
   }
 
   private void audit(RoutingContext ctx) {
