@@ -55,13 +55,9 @@ public final class StewardDecisions {
 
   /**
    * A page of the pairs in {@code status}, after the id {@code after}, in id order; with a {@code profile}, only the
-   * pairs of which a record is in that profile now.
+   * pairs of which a record is in that profile now; with {@code availableTo}, without the pairs another steward has
+   * claimed (not with a profile).
    */
-  public Future<JsonArray> list(String status, long after, int limit, UUID profile) {
-    return list(status, after, limit, profile, null);
-  }
-
-  /** As above; with {@code availableTo}, without the pairs another steward has claimed (not with a profile). */
   public Future<JsonArray> list(String status, long after, int limit, UUID profile, String availableTo) {
     Future<RowSet<Row>> found = profile == null
         ? surgery.pool().preparedQuery(StewardSql.REVIEWS).execute(Tuple.of(status, after, limit, availableTo))
@@ -125,14 +121,7 @@ public final class StewardDecisions {
 
   /**
    * Decides the pair {@code id}; completes with the pair as decided and where its records are now, or fails
-   * with {@link StewardRefusal}.
-   */
-  public Future<JsonObject> decide(long id, Decision decision, String actor, String note) {
-    return decide(id, decision, actor, note, null);
-  }
-
-  /**
-   * The same, refused as stale (412) unless the pair's records are still at {@code seen}, the pair's
+   * with {@link StewardRefusal}: as stale (412) unless the pair's records are still at {@code seen}, the pair's
    * {@code version} the steward decided on (null: whatever they are now): a record that changed since may say
    * what changes the decision, such as another national id.
    */
