@@ -12,6 +12,7 @@ import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.serve.Health;
+import io.customerhub.serve.IdentityProvider;
 import io.customerhub.serve.HttpApiVerticle;
 import io.customerhub.store.Database;
 import io.customerhub.upkeep.ModelLearning;
@@ -77,6 +78,7 @@ public final class HubNode implements AutoCloseable {
     long t0 = System.nanoTime();
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
     HubRules conf = HubRules.load(config.confDir());
+    if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
     String jwtSecret = Secrets.jwtSecret(config);
     pgUri = config.postgres().url();
     if (pgUri == null) {
@@ -93,6 +95,12 @@ public final class HubNode implements AutoCloseable {
     database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
 
     services = HubServices.create(vertx, config, conf, jwtSecret, database, hz, metrics);
+    IdentityProvider identityProvider = services.auth().identityProvider().orElse(null);
+    if (identityProvider != null) {
+      closeables.add(identityProvider);
+      // never fails: a provider out of reach is retried, and only its own tokens wait for it
+      await(identityProvider.start());
+    }
     await(services.models().load(services.engine()));
     int indexed = await(services.candidateIndex().load());
     HeapAdvice.check(indexed, Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
@@ -102,6 +110,7 @@ public final class HubNode implements AutoCloseable {
 
     HubConfig.Kafka kafka = config.kafka();
     List<Health.Check> checks = new ArrayList<>();
+    if (identityProvider != null) checks.add(new Health.Check("identityProvider", identityProvider::health));
     checks.add(new Health.Check("postgres", () -> database.pool().query("select 1").execute().map("UP")));
     checks.add(new Health.Check("hazelcast", () -> Future.succeededFuture(
         hz.getLifecycleService().isRunning() ? "UP" : "DOWN").compose(s -> "UP".equals(s) ? Future.succeededFuture(s)

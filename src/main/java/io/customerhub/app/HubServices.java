@@ -21,6 +21,7 @@ import io.customerhub.resolve.ResolveService;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.serve.Auth;
+import io.customerhub.serve.IdentityProvider;
 import io.customerhub.serve.HttpApiVerticle;
 import io.customerhub.serve.RoutingAnswers;
 import io.customerhub.serve.PolicyRoutingAnswers;
@@ -54,7 +55,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
 
   static HubServices create(Vertx vertx, HubConfig config, HubRules conf, String jwtSecret, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
-    Auth auth = new Auth(vertx, jwtSecret, config.auth().issuer());
+    Auth auth = new Auth(vertx, jwtSecret, config.auth().issuer(),
+        config.auth().oidc().enabled() ? new IdentityProvider(vertx, config.auth().oidc()) : null);
     MatchingConfig matching = conf.matching();
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);

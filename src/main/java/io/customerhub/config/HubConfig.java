@@ -22,8 +22,11 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
                      boolean requestMetrics, boolean console, boolean requireIfMatch) {
   }
 
-  /** {@code jwtSecret} null means: use (or create) the secret file in the data directory. */
-  public record Auth(String jwtSecret, String issuer, int tokenTtlMinutes) {
+  /**
+   * {@code jwtSecret} null means: use (or create) the secret file in the data directory. {@code oidc} is the
+   * organization's identity provider whose tokens the hub accepts too ({@link Oidc#enabled()}).
+   */
+  public record Auth(String jwtSecret, String issuer, int tokenTtlMinutes, Oidc oidc) {
   }
 
   /** {@code url} null means: run the embedded PostgreSQL under the data directory. */
@@ -96,7 +99,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             http.getInteger("maxLineBytes", 64 << 10), http.getBoolean("requestMetrics", false),
             http.getBoolean("console", true), http.getBoolean("requireIfMatch", false)),
         new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
-            auth.getInteger("tokenTtlMinutes", 1440)),
+            auth.getInteger("tokenTtlMinutes", 1440), Oidc.from(auth.getJsonObject("oidc", new JsonObject()))),
         dataDir,
         new Postgres(blankToNull(pg.getString("url")), pg.getInteger("poolSize", 8)),
         new Kafka(blankToNull(kafka.getString("bootstrap")), kafka.getString("groupId", "customer-hub"),
@@ -152,11 +155,16 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   }
 
   public HubConfig withJwtSecret(String secret) {
-    return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes), dataDir, postgres,
+    return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes, auth.oidc), dataDir, postgres,
         kafka, hazelcast, resolve, upkeep);
   }
 
-  private static String blankToNull(String s) {
+  public HubConfig withOidc(Oidc oidc) {
+    return new HubConfig(confDir, http, new Auth(auth.jwtSecret, auth.issuer, auth.tokenTtlMinutes, oidc), dataDir,
+        postgres, kafka, hazelcast, resolve, upkeep);
+  }
+
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
 }

@@ -1,5 +1,6 @@
 package io.customerhub.serve;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -14,11 +15,14 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Bearer tokens (HS256 JWT) carrying the contract's roles: {@code reader}, {@code router}, {@code ingest},
- * {@code steward}, {@code admin}; {@code admin} may do everything.
+ * Bearer tokens carrying the contract's roles: {@code reader}, {@code router}, {@code ingest}, {@code steward},
+ * {@code admin}; {@code admin} may do everything. Two kinds are taken: the hub's own (HS256 with its secret and
+ * issuer, from {@code bin/hub token}) and, when configured, those of the organization's identity provider
+ * ({@link IdentityProvider}), whose roles come from its claims.
  */
 public final class Auth {
 
@@ -32,12 +36,28 @@ public final class Auth {
   private final JWTAuth provider;
   private final String issuer;
   private final VerifiedTokens verified = new VerifiedTokens(10_000);
+  private final IdentityProvider identityProvider;
 
+  /** Takes the hub's own tokens only (what the command line needs to sign and send them). */
   public Auth(Vertx vertx, String secret, String issuer) {
+    this(vertx, secret, issuer, null);
+  }
+
+  /**
+   * @param identityProvider the organization's OpenID Connect provider, whose tokens (those whose {@code iss} is its
+   *                         issuer) are verified with its keys instead; null: none
+   */
+  public Auth(Vertx vertx, String secret, String issuer, IdentityProvider identityProvider) {
     this.provider = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
         .setJWTOptions(new JWTOptions().setIssuer(issuer)));
     this.issuer = issuer;
+    this.identityProvider = identityProvider;
+  }
+
+  /** The organization's identity provider whose tokens are taken too, if one is configured. */
+  public Optional<IdentityProvider> identityProvider() {
+    return Optional.ofNullable(identityProvider);
   }
 
   public String token(String subject, List<String> roles, int ttlMinutes) {
@@ -63,20 +83,28 @@ public final class Auth {
         ctx.next();
         return;
       }
-      provider.authenticate(new TokenCredentials(token)).onComplete(result -> {
+      Future<JsonObject> verification = verify(token);
+      // an identity provider's keys may have to be fetched first: the request waits paused meanwhile, or its end
+      // would pass before the body handler that comes next is there to read it
+      boolean paused = !verification.isComplete();
+      if (paused) ctx.request().pause();
+      verification.onComplete(result -> {
+        if (paused) ctx.request().resume();
         if (result.failed()) {
-          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: "
-              + result.cause().getMessage()));
+          if (result.cause() instanceof HubException e) {
+            if (e.status() == 503) ctx.response().putHeader("Retry-After", "5");
+            ctx.fail(e);
+          } else {
+            ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: "
+                + result.cause().getMessage()));
+          }
           return;
         }
-        // the JWT provider keeps exp among the user's attributes, not in the principal: copied there so that the
-        // token is trusted no longer than it is valid (VerifiedTokens) and the console can say when it expires
-        JsonObject principal = result.result().principal().copy();
-        Object exp = result.result().attributes().getValue("exp");
-        if (exp != null) principal.put("exp", exp);
+        JsonObject principal = result.result();
         // the subject becomes the actor of audit rows, which PostgreSQL cannot store with a NUL character (a 500)
-        if (principal.getValue("sub") instanceof String sub && Json.hasNul(sub)) {
-          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: sub holds a NUL character"));
+        if (!(principal.getValue("sub") instanceof String sub) || sub.isBlank() || Json.hasNul(sub)) {
+          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: it names no subject "
+              + "that the audit trail can record"));
           return;
         }
         verified.put(token, principal, System.currentTimeMillis());
@@ -84,6 +112,33 @@ public final class Auth {
         ctx.next();
       });
     };
+  }
+
+  /**
+   * The verified principal of a token: the identity provider's token (its issuer in {@code iss}) with the provider's
+   * published keys, any other with the hub's own key and issuer.
+   */
+  private Future<JsonObject> verify(String token) {
+    if (identityProvider != null) {
+      TokenParts parts = TokenParts.parse(token);
+      if (parts != null && identityProvider.issuer().equals(parts.issuer())) {
+        // never the hub's shared secret, nor no signature, for a token that claims to come from the provider
+        if (!parts.asymmetricallySigned()) {
+          return Future.failedFuture(new HubException(401, "Unauthorized", "the bearer token is not valid: a token "
+              + "of " + parts.issuer() + " must be signed with one of its published keys, not with alg "
+              + parts.algorithm()));
+        }
+        return identityProvider.verify(token, parts.keyId(), parts.claims());
+      }
+    }
+    return provider.authenticate(new TokenCredentials(token)).map(user -> {
+      // the JWT provider keeps exp among the user's attributes, not in the principal: copied there so that the
+      // token is trusted no longer than it is valid (VerifiedTokens) and the console can say when it expires
+      JsonObject principal = user.principal().copy();
+      Object exp = user.attributes().getValue("exp");
+      if (exp != null) principal.put("exp", exp);
+      return principal;
+    });
   }
 
   /** Rejects requests whose token has none of the given roles (nor admin) with 403. */

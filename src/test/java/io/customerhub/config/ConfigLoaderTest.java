@@ -27,7 +27,8 @@ class ConfigLoaderTest {
   void defaultsComeFromConfHubJson() {
     HubConfig c = load(Map.of());
     assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 100_000, 65_536, false, true, false), c.http());
-    assertEquals(new HubConfig.Auth(null, "customer-hub", 1440), c.auth());
+    assertEquals(new HubConfig.Auth(null, "customer-hub", 1440, Oidc.OFF), c.auth());
+    assertFalse(c.auth().oidc().enabled());
     assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
     assertEquals(new HubConfig.Kafka(null, "customer-hub", "hub.dead-letter", 524_288, "hub.profile-changes", 1000,
         500, 200L, 168), c.kafka());

@@ -1,0 +1,248 @@
+package io.customerhub.serve;
+
+import io.customerhub.config.Oidc;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.NoSuchKeyIdException;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.impl.jose.JWK;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Verifies access tokens of the organization's OpenID Connect provider ({@link Oidc}) with the provider's published
+ * signing keys (its JWKS), fetched at start, every {@code keysRefreshMinutes}, and at once when a token names a key
+ * the hub has not seen (the provider rotated its keys), at most every {@link #UNKNOWN_KEY_REFETCH_MILLIS} so that
+ * made-up key ids cannot make the hub hammer the provider. Keys once fetched stay in use while the provider is out
+ * of reach; until the first fetch succeeds, its tokens are answered 503 (the hub's own tokens still work).
+ *
+ * <p>Only asymmetric signing keys are taken (RSA, EC, EdDSA): a shared secret published in a key set would let
+ * anyone who reads it sign tokens.
+ */
+public final class IdentityProvider implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityProvider.class);
+  static final long UNKNOWN_KEY_REFETCH_MILLIS = 5_000;
+  private static final long RETRY_MIN_MILLIS = 2_000;
+  private static final long RETRY_MAX_MILLIS = 60_000;
+  private static final int MAX_DOCUMENT_BYTES = 1 << 20;
+  private static final Set<String> SIGNING_KEY_TYPES = Set.of("RSA", "EC", "OKP");
+  /** The parts of a published key the verifier needs; the rest (certificate chains among them) is left out. */
+  private static final List<String> KEY_FIELDS = List.of("kty", "kid", "alg", "use", "n", "e", "crv", "x", "y");
+
+  /** The keys in use and when they were fetched. */
+  private record KeySet(JWTAuth verifier, Set<String> keyIds, int size, Instant fetchedAt) {
+  }
+
+  private final Vertx vertx;
+  private final Oidc config;
+  private final ClaimRoles roles;
+  private final WebClient client;
+  private final AtomicReference<KeySet> keys = new AtomicReference<>();
+  private final AtomicReference<String> lastError = new AtomicReference<>("not fetched yet");
+  private volatile long lastFetchStartMillis;
+  private volatile long retryMillis = RETRY_MIN_MILLIS;
+  private Future<Void> inFlight;
+  private long refreshTimer = -1;
+  private volatile boolean closed;
+
+  public IdentityProvider(Vertx vertx, Oidc config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.roles = claimRoles(config);
+    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30)
+        .setUserAgent("customer-hub"));
+  }
+
+  /** The roles part of the configuration, checked: a role map naming no hub role is refused before anything starts. */
+  public static ClaimRoles claimRoles(Oidc config) {
+    return new ClaimRoles(config.rolesClaim(), config.roleMap(), Auth.ROLES);
+  }
+
+  /** Fetches the keys now and then on schedule; never fails: an unreachable provider is retried, with backoff. */
+  public Future<Void> start() {
+    refreshTimer = vertx.setPeriodic(config.keysRefreshMinutes() * 60_000L, id -> fetch());
+    return fetch().otherwiseEmpty();
+  }
+
+  public String issuer() {
+    return config.issuer();
+  }
+
+  /** For {@code /health/ready}: UP once keys are held (even if a later refresh failed), DOWN before. */
+  public Future<String> health() {
+    KeySet held = keys.get();
+    if (held == null) return Future.failedFuture("no signing keys from " + config.issuer() + ": " + lastError.get());
+    return Future.succeededFuture("UP");
+  }
+
+  /**
+   * The hub principal of a token of this provider ({@code sub}, {@code roles}, {@code exp}, {@code iss}), or a
+   * failed future with the {@link HubException} to answer: 401 for a token that does not verify, 503 while the
+   * provider's keys are not known.
+   *
+   * @param keyId  the {@code kid} of the token's header, or null
+   * @param claims the token's payload, decoded (checked here only after the signature is)
+   */
+  Future<JsonObject> verify(String token, String keyId, Map<String, ?> claims) {
+    KeySet held = keys.get();
+    boolean unknownKey = held != null && keyId != null && !held.keyIds().contains(keyId);
+    if (held == null || unknownKey) {
+      if (System.currentTimeMillis() - lastFetchStartMillis >= (held == null ? RETRY_MIN_MILLIS : UNKNOWN_KEY_REFETCH_MILLIS)) {
+        return fetch().transform(done -> check(token, keyId, claims));
+      }
+    }
+    return check(token, keyId, claims);
+  }
+
+  private Future<JsonObject> check(String token, String keyId, Map<String, ?> claims) {
+    KeySet held = keys.get();
+    if (held == null) {
+      return Future.failedFuture(HubException.unavailable("the identity provider's signing keys could not be fetched "
+          + "yet (" + lastError.get() + "); retry later"));
+    }
+    return held.verifier().authenticate(new TokenCredentials(token)).transform(result -> {
+      if (result.failed()) {
+        Throwable cause = result.cause();
+        String why = cause instanceof NoSuchKeyIdException
+            ? "it is signed with a key the identity provider does not publish" + (keyId == null ? "" : " (kid " + keyId + ")")
+            : String.valueOf(cause.getMessage());
+        return Future.failedFuture(new HubException(401, "Unauthorized", "the bearer token is not valid: " + why));
+      }
+      return Future.succeededFuture(principal(claims));
+    });
+  }
+
+  /** What the rest of the hub knows of the caller: who (the configured claim, else {@code sub}) and the hub roles. */
+  private JsonObject principal(Map<String, ?> claims) {
+    String subject = ClaimRoles.text(ClaimRoles.at(claims, config.subjectClaim()));
+    if (subject == null) subject = ClaimRoles.text(claims.get("sub"));
+    JsonObject principal = new JsonObject().put("sub", subject).put("iss", config.issuer())
+        .put("roles", new JsonArray(roles.roles(claims)));
+    if (claims.get("exp") instanceof Number exp) principal.put("exp", exp.longValue());
+    return principal;
+  }
+
+  /** One fetch at a time: callers that arrive meanwhile share it. */
+  private synchronized Future<Void> fetch() {
+    if (closed) return Future.failedFuture("closed");
+    if (inFlight != null) return inFlight;
+    lastFetchStartMillis = System.currentTimeMillis();
+    Promise<Void> done = Promise.promise();
+    inFlight = done.future();
+    jwksUri().compose(uri -> get(uri).map(body -> keySet(uri, body))).onComplete(result -> {
+      synchronized (this) {
+        inFlight = null;
+      }
+      if (result.succeeded()) {
+        KeySet previous = keys.getAndSet(result.result());
+        retryMillis = RETRY_MIN_MILLIS;
+        if (previous == null || !previous.keyIds().equals(result.result().keyIds())) {
+          LOG.info("identity provider {}: {} signing keys {}", config.issuer(), result.result().size(),
+              result.result().keyIds());
+        }
+        done.complete();
+      } else {
+        String why = String.valueOf(result.cause().getMessage());
+        lastError.set(why);
+        LOG.warn("identity provider {}: cannot fetch its signing keys ({}){}", config.issuer(), why,
+            keys.get() == null ? "; its tokens are refused until it answers" : "; the keys fetched before stay in use");
+        if (keys.get() == null && !closed) {
+          long delay = retryMillis;
+          retryMillis = Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
+          vertx.setTimer(delay, id -> fetch());
+        }
+        done.fail(result.cause());
+      }
+    });
+    return inFlight;
+  }
+
+  /** The configured key set address, else the one the provider's discovery document names. */
+  private Future<String> jwksUri() {
+    if (config.jwksUri() != null) return Future.succeededFuture(config.jwksUri());
+    String discovery = config.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration";
+    return get(discovery).compose(body -> {
+      JsonObject doc = new JsonObject(body);
+      // OpenID Connect Discovery 1.0, 4.3: the document must name the issuer it was fetched for
+      if (!config.issuer().equals(doc.getString("issuer"))) {
+        return Future.failedFuture(discovery + " names the issuer '" + doc.getString("issuer") + "', not '"
+            + config.issuer() + "'");
+      }
+      String uri = doc.getString("jwks_uri");
+      if (uri == null) return Future.failedFuture(discovery + " has no jwks_uri");
+      try {
+        Oidc.checkUrl("jwks_uri of " + discovery, uri);
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(e.getMessage());
+      }
+      return Future.succeededFuture(uri);
+    });
+  }
+
+  private Future<Buffer> get(String uri) {
+    return client.getAbs(uri).timeout(10_000).putHeader("Accept", "application/json").send()
+        .compose((HttpResponse<Buffer> response) -> {
+          if (response.statusCode() != 200) {
+            return Future.failedFuture(uri + " answered " + response.statusCode());
+          }
+          Buffer body = response.body();
+          if (body == null || body.length() > MAX_DOCUMENT_BYTES) {
+            return Future.failedFuture(uri + " answered " + (body == null ? "no body" : "more than 1 MB"));
+          }
+          return Future.succeededFuture(body);
+        });
+  }
+
+  private KeySet keySet(String uri, Buffer body) {
+    JsonArray published = new JsonObject(body).getJsonArray("keys", new JsonArray());
+    List<JsonObject> usable = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Object o : published) {
+      if (!(o instanceof JsonObject key)) continue;
+      if (!SIGNING_KEY_TYPES.contains(key.getString("kty"))) continue;
+      if (key.getString("use") != null && !"sig".equals(key.getString("use"))) continue;
+      JsonObject kept = new JsonObject();
+      for (String field : KEY_FIELDS) if (key.containsKey(field)) kept.put(field, key.getValue(field));
+      try {
+        new JWK(kept);
+      } catch (RuntimeException e) {
+        // the verifier would skip it too, and with no key at all it would take unsigned tokens: counted out here
+        LOG.warn("identity provider {}: key {} of {} cannot be used: {}", config.issuer(), key.getString("kid"), uri,
+            e.getMessage());
+        continue;
+      }
+      usable.add(kept);
+      if (key.getString("kid") != null) ids.add(key.getString("kid"));
+    }
+    if (usable.isEmpty()) throw new IllegalStateException(uri + " publishes no signing key (RSA, EC or OKP)");
+    JWTAuth verifier = JWTAuth.create(vertx, new JWTAuthOptions().setJwks(usable).setJWTOptions(new JWTOptions()
+        .setIssuer(config.issuer()).setAudience(config.audience()).setLeeway(config.leewaySeconds())));
+    return new KeySet(verifier, Set.copyOf(ids), usable.size(), Instant.now());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (refreshTimer >= 0) vertx.cancelTimer(refreshTimer);
+    client.close();
+  }
+}
