@@ -67,7 +67,9 @@ public final class HttpApiVerticle extends VerticleBase {
     root.get("/health/ready").handler(services.health()::ready);
     root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("admin")).handler(this::metrics);
 
-    if (http.console()) Console.mount(root);
+    if (http.console()) {
+      Console.mount(root, () -> services.auth().identityProvider().flatMap(IdentityProvider::consoleSignIn));
+    }
 
     Router api = Router.router(vertx);
     api.route().handler(services.auth().authenticate());

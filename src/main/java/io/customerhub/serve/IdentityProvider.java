@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,6 +59,8 @@ public final class IdentityProvider implements AutoCloseable {
   private final WebClient client;
   private final AtomicReference<KeySet> keys = new AtomicReference<>();
   private final AtomicReference<String> lastError = new AtomicReference<>("not fetched yet");
+  /** The discovery document's endpoints the console signs in with, once fetched. */
+  private final AtomicReference<JsonObject> endpoints = new AtomicReference<>();
   private volatile long lastFetchStartMillis;
   private volatile long retryMillis = RETRY_MIN_MILLIS;
   private Future<Void> inFlight;
@@ -87,11 +90,14 @@ public final class IdentityProvider implements AutoCloseable {
     return config.issuer();
   }
 
-  /** For {@code /health/ready}: UP once keys are held (even if a later refresh failed), DOWN before. */
+  /**
+   * For {@code /health/ready}: UP once keys are held (a later failed refresh keeps them in use), else WAITING with
+   * the reason. It never makes the node unready: every node shares the one provider, and taking them all out of
+   * service while it is away would refuse the callers with the hub's own tokens too.
+   */
   public Future<String> health() {
-    KeySet held = keys.get();
-    if (held == null) return Future.failedFuture("no signing keys from " + config.issuer() + ": " + lastError.get());
-    return Future.succeededFuture("UP");
+    if (keys.get() != null) return Future.succeededFuture("UP");
+    return Future.succeededFuture("WAITING: no signing keys from " + config.issuer() + " yet (" + lastError.get() + ")");
   }
 
   /**
@@ -176,9 +182,23 @@ public final class IdentityProvider implements AutoCloseable {
     return inFlight;
   }
 
-  /** The configured key set address, else the one the provider's discovery document names. */
+  /**
+   * What the console needs to sign a steward in at the provider (authorization code with PKCE), once the provider's
+   * discovery document was read; empty when no console client is configured or before that.
+   */
+  public Optional<JsonObject> consoleSignIn() {
+    JsonObject known = endpoints.get();
+    if (config.consoleClientId() == null || known == null) return Optional.empty();
+    return Optional.of(known.copy().put("issuer", config.issuer()).put("clientId", config.consoleClientId())
+        .put("scope", "openid"));
+  }
+
+  /**
+   * The configured key set address, else the one the provider's discovery document names; the document is read
+   * also when the console signs in at the provider, for its endpoints.
+   */
   private Future<String> jwksUri() {
-    if (config.jwksUri() != null) return Future.succeededFuture(config.jwksUri());
+    if (config.jwksUri() != null && config.consoleClientId() == null) return Future.succeededFuture(config.jwksUri());
     String discovery = config.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration";
     return get(discovery).compose(body -> {
       JsonObject doc = new JsonObject(body);
@@ -187,15 +207,33 @@ public final class IdentityProvider implements AutoCloseable {
         return Future.failedFuture(discovery + " names the issuer '" + doc.getString("issuer") + "', not '"
             + config.issuer() + "'");
       }
-      String uri = doc.getString("jwks_uri");
+      String uri = config.jwksUri() != null ? config.jwksUri() : doc.getString("jwks_uri");
       if (uri == null) return Future.failedFuture(discovery + " has no jwks_uri");
       try {
         Oidc.checkUrl("jwks_uri of " + discovery, uri);
+        if (config.consoleClientId() != null) endpoints.set(consoleEndpoints(discovery, doc));
       } catch (IllegalArgumentException e) {
         return Future.failedFuture(e.getMessage());
       }
       return Future.succeededFuture(uri);
     });
+  }
+
+  private static JsonObject consoleEndpoints(String discovery, JsonObject doc) {
+    JsonObject out = new JsonObject();
+    for (String[] name : new String[][] {{"authorization_endpoint", "authorizationEndpoint"},
+        {"token_endpoint", "tokenEndpoint"}, {"end_session_endpoint", "endSessionEndpoint"}}) {
+      String url = doc.getString(name[0]);
+      if (url == null) {
+        if (!name[0].equals("end_session_endpoint")) {
+          throw new IllegalArgumentException(discovery + " has no " + name[0] + " for the console to sign in with");
+        }
+        continue;
+      }
+      Oidc.checkUrl(name[0] + " of " + discovery, url);
+      out.put(name[1], url);
+    }
+    return out;
   }
 
   private Future<Buffer> get(String uri) {

@@ -23,17 +23,23 @@ export const session = {
 };
 
 let onUnauthorized = () => {};
+let renewToken = async () => null;
 
 /** What to do when the token is refused (expired, signed with another key): back to the sign-in. */
 export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
+/** How to get a new token when one is refused (the identity provider's refresh), before giving up on it. */
+export function renewWith(handler) {
+  renewToken = handler;
+}
+
 /**
  * One request under /api/v1. Resolves to {data, etag, url} (url: where a redirect ended, e.g. the survivor of a
  * merged-away profile); rejects with an ApiError.
  */
-export async function call(method, path, {body, ifMatch} = {}, retried = false) {
+export async function call(method, path, {body, ifMatch} = {}, retried = false, renewed = false) {
   const headers = {Authorization: 'Bearer ' + (session.token() || ''), Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
@@ -49,10 +55,17 @@ export async function call(method, path, {body, ifMatch} = {}, retried = false) 
   const wait = Number(response.headers.get('Retry-After'));
   if (response.status === 503 && !retried && wait > 0 && wait <= 5) {
     await new Promise(resolve => setTimeout(resolve, wait * 1000));
-    return call(method, path, {body, ifMatch}, true);
+    return call(method, path, {body, ifMatch}, true, renewed);
   }
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : await response.text();
+  if (response.status === 401 && !renewed) {
+    const token = await renewToken();
+    if (token) {
+      session.signIn(token);
+      return call(method, path, {body, ifMatch}, retried, true);
+    }
+  }
   if (!response.ok) {
     if (response.status === 401) onUnauthorized(data.detail);
     throw new ApiError(response.status, data.title || response.statusText, data.detail || '');

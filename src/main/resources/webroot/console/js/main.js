@@ -1,5 +1,7 @@
-// The console's frame: sign-in with a hub token, the navigation, and which view a location shows.
-import {get, readiness, session, whenUnauthorized} from './api.js';
+// The console's frame: sign-in (at the organization's identity provider, or with a hub token), the navigation,
+// and which view a location shows.
+import {get, readiness, renewWith, session, whenUnauthorized} from './api.js';
+import {beginSignIn, finishSignIn, providerConfig, renew, signOutAtProvider} from './signin.js';
 import {h, show, problem} from './dom.js';
 import {route} from './format.js';
 import {reviewQueue, reviewPair} from './reviews.js';
@@ -23,6 +25,7 @@ const SECTIONS = [
 ];
 
 let caller = null;
+let provider = null;
 
 /** Whether the signed-in caller has one of the roles (the API decides again on every request). */
 function can(...roles) {
@@ -32,21 +35,33 @@ function can(...roles) {
 
 function signInView(reason) {
   const token = h('textarea', {id: 'token', placeholder: 'eyJhbGciOiJIUzI1NiIs…', autocomplete: 'off', spellcheck: 'false'});
+  const atProvider = provider ? [
+    h('p', {}, h('button', {class: 'primary', type: 'button', id: 'provider-sign-in',
+      onclick: () => beginSignIn(provider)}, 'Sign in at ' + new URL(provider.issuer).host)),
+    h('p', {class: 'muted'}, 'Or with a hub token:'),
+  ] : [];
   const form = h('form', {class: 'card signin', onsubmit: async e => {
     e.preventDefault();
     session.signIn(token.value);
     await start();
   }},
   h('h1', {}, 'Steward console'),
+  reason ? problem({title: 'Signed out', detail: reason}) : null,
+  ...atProvider,
   h('p', {}, 'Sign in with a hub token. An administrator makes one with ',
     h('code', {}, 'bin/hub token --role steward'), ' (add ', h('code', {}, 'reader'),
     ' for a read-only look). The token stays in this tab only.'),
-  reason ? problem({title: 'Signed out', detail: reason}) : null,
-  token, h('p', {}, h('button', {class: 'primary', type: 'submit'}, 'Sign in')));
+  token, h('p', {}, h('button', {class: provider ? '' : 'primary', type: 'submit'}, 'Sign in')));
   nav.replaceChildren();
   who.replaceChildren();
   show(view, form);
-  token.focus();
+  if (!provider) token.focus();
+}
+
+function signOut() {
+  session.signOut();
+  caller = null;
+  if (!signOutAtProvider(provider)) signInView();
 }
 
 function frame() {
@@ -59,7 +74,7 @@ function frame() {
     health.title = checks.join(', ');
   });
   show(who, health, h('span', {}, caller.subject + ' · ' + caller.roles.join(', ')),
-    h('button', {type: 'button', onclick: () => { session.signOut(); caller = null; signInView(); }}, 'Sign out'));
+    h('button', {type: 'button', onclick: signOut}, 'Sign out'));
 }
 
 async function render() {
@@ -104,6 +119,9 @@ async function render() {
 }
 
 async function start() {
+  const returned = await finishSignIn(provider);
+  if (returned && returned.error) return signInView(returned.error);
+  if (returned) session.signIn(returned.token);
   if (!session.token()) return signInView();
   try {
     caller = (await get('/me')).data;
@@ -120,5 +138,9 @@ whenUnauthorized(reason => {
   caller = null;
   signInView(reason || 'the hub refused the token');
 });
+renewWith(() => renew(provider));
 window.addEventListener('hashchange', render);
-start();
+providerConfig().then(found => {
+  provider = found;
+  return start();
+});

@@ -37,6 +37,7 @@ public final class FakeIdentityProvider implements AutoCloseable {
   private final List<Key> published = new ArrayList<>();
   private final AtomicInteger keySetRequests = new AtomicInteger();
   private volatile boolean reachable = true;
+  private volatile FakeSignIns signIns;
 
   private FakeIdentityProvider(HttpServer server, String issuer) {
     this.server = server;
@@ -53,7 +54,11 @@ public final class FakeIdentityProvider implements AutoCloseable {
       }
       if (req.path().equals("/realms/acme/.well-known/openid-configuration")) {
         req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("issuer", idp.issuer)
-            .put("jwks_uri", idp.issuer + "/certs").encode());
+            .put("jwks_uri", idp.issuer + "/certs").put("authorization_endpoint", idp.issuer + "/auth")
+            .put("token_endpoint", idp.issuer + "/token").put("end_session_endpoint", idp.issuer + "/logout")
+            .encode());
+      } else if (idp.signIns != null && idp.signIns.handle(req)) {
+        return;
       } else if (req.path().equals("/realms/acme/certs")) {
         idp.keySetRequests.incrementAndGet();
         JsonArray keys = new JsonArray();
@@ -72,6 +77,15 @@ public final class FakeIdentityProvider implements AutoCloseable {
 
   public String issuer() {
     return issuer;
+  }
+
+  /**
+   * Signs browsers in from now on (authorization code with PKCE), as {@code user} with {@code key}, access tokens
+   * lasting {@code accessSeconds}; returns what it saw, for the test to check.
+   */
+  public FakeSignIns signInAs(Key key, JsonObject user, int accessSeconds) {
+    signIns = new FakeSignIns(this, key, user, accessSeconds);
+    return signIns;
   }
 
   /** How often the key set was fetched. */
