@@ -5,8 +5,6 @@ import io.customerhub.generate.Dataset;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -42,18 +41,22 @@ class ConsoleWalkthroughIT {
   private static final int ORGS = 80;
   private static final int LINES_PER_REQUEST = 2_000;
 
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void startHubWithTheDemoRecords() {
+  @Test
+  void stewardsReadersAndAnAdministratorWalkThroughTheConsole() throws IOException, InterruptedException {
     assumeTrue(Files.isExecutable(CHROMIUM), "no browser at " + CHROMIUM + " (apt-get install chromium, or set"
         + " CHROMIUM): the console walkthrough is not run");
     assumeTrue(Files.exists(PLAYWRIGHT), "playwright-core is not installed (npm ci --prefix " + BROWSER_DIR
         + "): the console walkthrough is not run");
     assumeTrue(ConsoleScriptsTest.nodeAvailable(), "Node.js is not installed: the console walkthrough is not run");
-    // the model changes only when the walkthrough's administrator trains it: a model learned on its own between
-    // two steps would move records under the steward's feet
-    hub = HubTestNode.builder().env("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", "0").start();
+    try (HubTestNode hub = startWithTheDemoRecords()) {
+      walkThrough(hub);
+    }
+  }
+
+  /** A hub node holding the demo's records; the model changes only when the walkthrough's administrator trains it. */
+  private static HubTestNode startWithTheDemoRecords() {
+    // a model learned on its own between two steps would move records under the steward's feet
+    HubTestNode hub = HubTestNode.builder().env("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", "0").start();
     Dataset demo = DemoRecords.generate(PERSONS, ORGS);
     for (String source : DemoRecords.SOURCES_IN_SENDING_ORDER) {
       List<String> lines = demo.records(source).stream().map(r -> new JsonObject(r).encode()).toList();
@@ -63,16 +66,11 @@ class ConsoleWalkthroughIT {
         assertEquals(200, r.status(), () -> "ingest of " + source + " answered " + r);
       }
     }
+    return hub;
   }
 
-  @AfterAll
-  static void stopHub() {
-    if (hub != null) hub.close();
-    hub = null;
-  }
-
-  @Test
-  void stewardsReadersAndAnAdministratorWalkThroughTheConsole() throws IOException, InterruptedException {
+  /** Runs the script as a steward, a second steward (bob), a reader and an administrator; asserts it passes. */
+  private static void walkThrough(HubTestNode hub) throws IOException, InterruptedException {
     Response open = hub.get("/api/v1/reviews?status=open&limit=10", hub.token("steward"));
     assertEquals(200, open.status(), open::toString);
     assertTrue(open.json().getJsonArray("items").size() >= 5,
@@ -92,11 +90,13 @@ class ConsoleWalkthroughIT {
         "READER", hub.node().token("walkthrough-reader", List.of("reader")),
         "ADMIN", hub.node().token("walkthrough-admin", List.of("admin"))));
     Process node = walk.start();
-    boolean finished = node.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-    if (!finished) node.descendants().forEach(ProcessHandle::destroyForcibly);
-    if (!finished) node.destroyForcibly().waitFor();
+    if (!node.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      // the browser too: a hung walkthrough must not leave a chromium behind for the rest of the build
+      node.descendants().forEach(ProcessHandle::destroyForcibly);
+      node.destroyForcibly().waitFor();
+      fail("the walkthrough did not finish in " + TIMEOUT_MINUTES + " minutes:\n" + Files.readString(OUTPUT));
+    }
     String output = Files.readString(OUTPUT, StandardCharsets.UTF_8);
-    assertTrue(finished, () -> "the walkthrough did not finish in " + TIMEOUT_MINUTES + " minutes:\n" + output);
     assertEquals(0, node.exitValue(),
         () -> "the walkthrough failed (a screenshot of the page: " + FAILURE_SCREENSHOT + "):\n" + output);
     assertTrue(output.contains("walkthrough passed"), () -> "the walkthrough ended without passing:\n" + output);
