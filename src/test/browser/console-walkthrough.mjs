@@ -1,15 +1,20 @@
-// A walk through the stewards' console in headless Chromium against a running hub (`bin/hub demo`), checking what
-// a steward sees and does. Not part of `mvn verify` (it needs a browser and changes the hub's data: a pair
-// decided, a record split off and merged back). To run it:
+// A walk through the stewards' console in headless Chromium against a running hub, checking what a steward sees
+// and does. `mvn verify` runs it (ConsoleWalkthroughIT) against a test node holding the demo's sample records, with
+// Debian's chromium and the playwright-core of package.json here; .ci/run installs both:
 //
-//   apt-get install chromium && (cd /tmp/pw && npm install playwright-core@1)
+//   apt-get install chromium && npm ci --prefix src/test/browser
+//
+// It changes the hub's data (a pair decided, a record split off and merged back, the model trained). To run it by
+// hand against `bin/hub demo`:
+//
 //   export HUB_DATA_DIR=...   # the demo's
 //   STEWARD=$(bin/hub token --role steward,reader | tail -1) READER=$(bin/hub token --role reader | tail -1) \
 //   OTHER=$(bin/hub token --role steward --subject bob | tail -1) \
-//   ADMIN=$(bin/hub token --role admin | tail -1) PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core/index.mjs \
-//   node src/test/browser/console-walkthrough.mjs
+//   ADMIN=$(bin/hub token --role admin | tail -1) node src/test/browser/console-walkthrough.mjs
 //
-// HUB_URL (default http://127.0.0.1:8080) and CHROMIUM (default /usr/bin/chromium) may be set too.
+// HUB_URL (default http://127.0.0.1:8080), CHROMIUM (default /usr/bin/chromium), FAILURE_SCREENSHOT (where the page
+// is saved when a step fails; default console-walkthrough-failure.png) and PLAYWRIGHT_CORE (another playwright-core's
+// index.mjs than the one installed here) may be set too.
 import assert from 'node:assert/strict';
 
 const {chromium} = await import(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -34,7 +39,8 @@ const step = text => console.log('✓ ' + text);
 // on a failure, what the page showed: a screenshot and its text
 process.on('uncaughtException', async error => {
   console.error(error);
-  await page.screenshot({path: 'console-walkthrough-failure.png', fullPage: true}).catch(() => {});
+  const path = process.env.FAILURE_SCREENSHOT || 'console-walkthrough-failure.png';
+  await page.screenshot({path, fullPage: true}).catch(() => {});
   console.error('page at ' + page.url() + ':\n' + (await page.locator('main').innerText().catch(() => '')).slice(0, 3000));
   process.exit(1);
 });

@@ -4,8 +4,6 @@ import io.customerhub.app.HubNode;
 import io.customerhub.config.HubConfig;
 import io.customerhub.embedded.EmbeddedKafkaBroker;
 import io.customerhub.generate.Dataset;
-import io.customerhub.generate.DatasetGenerator;
-import io.customerhub.generate.GeneratorOptions;
 import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
 import io.vertx.core.json.JsonObject;
@@ -87,16 +85,14 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int feed(HubConfig cfg, String bootstrap) throws Exception {
-    Dataset data = DatasetGenerator.generate(GeneratorOptions.defaults().withPersons(persons).withOrgs(orgs)
-        .withDupRate(0.3).withSeed(20261123L));
+    Dataset data = DemoRecords.generate(persons, orgs);
     SourceMappings mappings = SourceMappings.load(cfg.confDir());
     int sent = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
         "bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "20",
         "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
         "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"))) {
-      // customers first so that most orders find their customer at once; the hub copes with any order anyway
-      for (String source : List.of(Dataset.CRM, Dataset.ERP, Dataset.RISK, Dataset.ORDERS)) {
+      for (String source : DemoRecords.SOURCES_IN_SENDING_ORDER) {
         String topic = mappings.forSource(source).map(SourceMapping::topic).orElseThrow();
         for (Map<String, Object> record : data.records(source)) {
           producer.send(new ProducerRecord<>(topic, String.valueOf(record.get("sourceId")),

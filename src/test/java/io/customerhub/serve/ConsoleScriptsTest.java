@@ -33,7 +33,7 @@ class ConsoleScriptsTest {
     assertTrue(text.contains("# fail 0"), () -> "no test result in:\n" + text);
   }
 
-  private static boolean nodeAvailable() {
+  static boolean nodeAvailable() {
     try {
       Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
