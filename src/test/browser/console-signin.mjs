@@ -24,7 +24,7 @@ page.on('console', m => { if (m.type() === 'error' && !/status of 401/.test(m.te
 const step = text => console.log('✓ ' + text);
 process.on('uncaughtException', async error => {
   console.error(error);
-  await page.screenshot({path: 'target/console-signin-failure.png', fullPage: true}).catch(() => {});
+  await page.screenshot({path: process.env.FAILURE_SCREENSHOT || 'console-signin-failure.png', fullPage: true}).catch(() => {});
   console.error('page at ' + page.url() + ':\n' + (await page.locator('main').innerText().catch(() => '')).slice(0, 2000));
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 package io.customerhub.serve;
 
+import io.customerhub.testing.BrowserScripts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ class ConsoleScriptsTest {
 
   @Test
   void consoleScriptsPassTheirTests() throws IOException, InterruptedException {
-    assumeTrue(nodeAvailable(), "Node.js is not installed: the console's script tests (src/test/js) are not run");
+    assumeTrue(BrowserScripts.nodeAvailable(), "Node.js is not installed: the console's script tests (src/test/js) are not run");
     assertTrue(Files.isDirectory(TESTS), "run from the project directory: " + TESTS.toAbsolutePath());
     Process node = new ProcessBuilder("node", "--test", TESTS.toString()).redirectErrorStream(true).start();
     byte[] output = node.getInputStream().readAllBytes();
@@ -31,18 +32,5 @@ class ConsoleScriptsTest {
     String text = new String(output, StandardCharsets.UTF_8);
     assertEquals(0, node.exitValue(), () -> "node --test " + TESTS + " failed:\n" + text);
     assertTrue(text.contains("# fail 0"), () -> "no test result in:\n" + text);
-  }
-
-  static boolean nodeAvailable() {
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -2,39 +2,29 @@ package io.customerhub.serve;
 
 import io.customerhub.cli.DemoRecords;
 import io.customerhub.generate.Dataset;
+import io.customerhub.testing.BrowserScripts;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The stewards' console driven in headless Chromium ({@code src/test/browser/console-walkthrough.mjs}) against a hub
  * node holding the demo's sample records: what a steward, a second steward, a reader and an administrator see and
- * do. The build machine has Debian's chromium and the script's playwright-core ({@code .ci/run} installs both); on a
- * developer's machine without them the test is skipped, saying what is missing.
+ * do. Skipped, saying what is missing, where the browser or playwright-core is not installed
+ * ({@link BrowserScripts}).
  */
 class ConsoleWalkthroughIT {
 
-  private static final Path BROWSER_DIR = Path.of("src", "test", "browser");
-  private static final Path SCRIPT = BROWSER_DIR.resolve("console-walkthrough.mjs");
-  private static final Path PLAYWRIGHT = BROWSER_DIR.resolve("node_modules/playwright-core/package.json");
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-  private static final Path OUTPUT = Path.of("target", "console-walkthrough.log");
-  private static final Path FAILURE_SCREENSHOT = Path.of("target", "console-walkthrough-failure.png");
-  private static final long TIMEOUT_MINUTES = 5;
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
   // a fifth of the demo's 3,000 persons and 400 organizations: enough open review pairs and multi-record customers
   // for every step, and a fifth of the demo's ingest and training time on a 2-core build machine
   private static final int PERSONS = 600;
@@ -43,11 +33,7 @@ class ConsoleWalkthroughIT {
 
   @Test
   void stewardsReadersAndAnAdministratorWalkThroughTheConsole() throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(CHROMIUM), "no browser at " + CHROMIUM + " (apt-get install chromium, or set"
-        + " CHROMIUM): the console walkthrough is not run");
-    assumeTrue(Files.exists(PLAYWRIGHT), "playwright-core is not installed (npm ci --prefix " + BROWSER_DIR
-        + "): the console walkthrough is not run");
-    assumeTrue(ConsoleScriptsTest.nodeAvailable(), "Node.js is not installed: the console walkthrough is not run");
+    BrowserScripts.assumeInstalled("the console walkthrough");
     try (HubTestNode hub = startWithTheDemoRecords()) {
       walkThrough(hub);
     }
@@ -76,29 +62,12 @@ class ConsoleWalkthroughIT {
     assertTrue(open.json().getJsonArray("items").size() >= 5,
         () -> "the walkthrough merges an open pair, skips two and keeps two apart; the demo records left "
             + open.body());
-
-    Files.createDirectories(OUTPUT.getParent());
-    Files.deleteIfExists(FAILURE_SCREENSHOT);
-    ProcessBuilder walk = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true)
-        .redirectOutput(OUTPUT.toFile());
-    walk.environment().putAll(Map.of(
+    String output = BrowserScripts.run("console-walkthrough.mjs", Map.of(
         "HUB_URL", "http://127.0.0.1:" + hub.port(),
-        "CHROMIUM", CHROMIUM.toString(),
-        "FAILURE_SCREENSHOT", FAILURE_SCREENSHOT.toString(),
         "STEWARD", hub.node().token("walkthrough-steward", List.of("steward", "reader")),
         "OTHER", hub.node().token("bob", List.of("steward")),
         "READER", hub.node().token("walkthrough-reader", List.of("reader")),
-        "ADMIN", hub.node().token("walkthrough-admin", List.of("admin"))));
-    Process node = walk.start();
-    if (!node.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-      // the browser too: a hung walkthrough must not leave a chromium behind for the rest of the build
-      node.descendants().forEach(ProcessHandle::destroyForcibly);
-      node.destroyForcibly().waitFor();
-      fail("the walkthrough did not finish in " + TIMEOUT_MINUTES + " minutes:\n" + Files.readString(OUTPUT));
-    }
-    String output = Files.readString(OUTPUT, StandardCharsets.UTF_8);
-    assertEquals(0, node.exitValue(),
-        () -> "the walkthrough failed (a screenshot of the page: " + FAILURE_SCREENSHOT + "):\n" + output);
+        "ADMIN", hub.node().token("walkthrough-admin", List.of("admin"))), TIMEOUT);
     assertTrue(output.contains("walkthrough passed"), () -> "the walkthrough ended without passing:\n" + output);
   }
 }

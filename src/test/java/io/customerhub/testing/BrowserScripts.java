@@ -50,8 +50,9 @@ public final class BrowserScripts {
   }
 
   /**
-   * Runs {@code script} with {@code env} (CHROMIUM added), its output kept in {@code target/<script>.log}; fails
-   * with that output when it exits with an error or outlives {@code timeout}. Returns the output.
+   * Runs {@code script} with {@code env} (CHROMIUM and FAILURE_SCREENSHOT added), its output kept in
+   * {@code target/<script>.log}, a failed step's page in {@code target/<script>-failure.png}; fails with the output
+   * when it exits with an error or outlives {@code timeout}. Returns the output.
    */
   public static String run(String script, Map<String, String> env, Duration timeout)
       throws IOException, InterruptedException {
@@ -61,6 +62,9 @@ public final class BrowserScripts {
         .redirectOutput(output.toFile());
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("CHROMIUM", CHROMIUM.toString());
+    Path screenshot = Path.of("target", script.replaceAll("\\.mjs$", "") + "-failure.png");
+    Files.deleteIfExists(screenshot);
+    all.putIfAbsent("FAILURE_SCREENSHOT", screenshot.toString());
     builder.environment().putAll(all);
     Process node = builder.start();
     if (!node.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
