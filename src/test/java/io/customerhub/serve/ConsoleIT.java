@@ -46,6 +46,15 @@ class ConsoleIT extends OneHubPerClass {
   }
 
   @Test
+  void withoutAnIdentityProviderThePagesOfferTheTokenSignInOnly() {
+    Response signIn = hub.get("/console/sign-in.json", null);
+    assertEquals(200, signIn.status(), signIn::toString);
+    assertEquals(new io.vertx.core.json.JsonObject().putNull("provider"), signIn.json());
+    assertEquals(Console.CONTENT_SECURITY_POLICY, signIn.header("Content-Security-Policy"));
+    assertTrue(Console.CONTENT_SECURITY_POLICY.contains("connect-src 'self';"), Console.CONTENT_SECURITY_POLICY);
+  }
+
+  @Test
   void theBarePathLeadsToThePage() {
     Response bare = hub.get("/console", null);
     assertEquals(302, bare.status(), bare::toString);
