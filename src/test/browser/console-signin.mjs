@@ -2,32 +2,18 @@
 // working past the access token's expiry (the console renews it), signs out there, and a code the console did not
 // ask for is not used. Run by ConsoleSignInIT against a hub and a stand-in provider (FakeSignIns) it starts:
 //
-//   HUB_URL=http://127.0.0.1:PORT ACCESS_SECONDS=3 PLAYWRIGHT_CORE=.../playwright-core/index.mjs \
-//   node src/test/browser/console-signin.mjs
+//   HUB_URL=http://127.0.0.1:PORT ACCESS_SECONDS=3 node src/test/browser/console-signin.mjs
 //
-// CHROMIUM (default /usr/bin/chromium) may be set too.
+// What browser.mjs reads (CHROMIUM, FAILURE_SCREENSHOT, PLAYWRIGHT_CORE) may be set too.
 import assert from 'node:assert/strict';
 
-const {chromium} = await import(process.env.PLAYWRIGHT_CORE || 'playwright-core');
+import {openPage, step} from './browser.mjs';
+
 const base = process.env.HUB_URL;
 const accessSeconds = Number(process.env.ACCESS_SECONDS || 3);
 assert.ok(base, 'set HUB_URL');
-
-const browser = await chromium.launch({executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync']});
-const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-const errors = [];
-page.on('pageerror', e => errors.push(e.message));
 // the expired token's refusal is logged by the browser; it is what the renewal answers
-page.on('console', m => { if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text()); });
-const step = text => console.log('✓ ' + text);
-process.on('uncaughtException', async error => {
-  console.error(error);
-  await page.screenshot({path: process.env.FAILURE_SCREENSHOT || 'console-signin-failure.png', fullPage: true}).catch(() => {});
-  console.error('page at ' + page.url() + ':\n' + (await page.locator('main').innerText().catch(() => '')).slice(0, 2000));
-  process.exit(1);
-});
+const {browser, page, errors} = await openPage('console-signin', /status of 401/);
 const tokensInTab = () => page.evaluate(() => Object.keys(sessionStorage).filter(k => k.startsWith('customer-hub.')));
 
 // 1. from a link to one section, to the provider and back, signed in, in that section, the code gone

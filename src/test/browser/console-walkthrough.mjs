@@ -12,12 +12,12 @@
 //   OTHER=$(bin/hub token --role steward --subject bob | tail -1) \
 //   ADMIN=$(bin/hub token --role admin | tail -1) node src/test/browser/console-walkthrough.mjs
 //
-// HUB_URL (default http://127.0.0.1:8080), CHROMIUM (default /usr/bin/chromium), FAILURE_SCREENSHOT (where the page
-// is saved when a step fails; default console-walkthrough-failure.png) and PLAYWRIGHT_CORE (another playwright-core's
-// index.mjs than the one installed here) may be set too.
+// HUB_URL (default http://127.0.0.1:8080) may be set too, and what browser.mjs reads (CHROMIUM, FAILURE_SCREENSHOT,
+// PLAYWRIGHT_CORE).
 import assert from 'node:assert/strict';
 
-const {chromium} = await import(process.env.PLAYWRIGHT_CORE || 'playwright-core');
+import {openPage, step} from './browser.mjs';
+
 const base = process.env.HUB_URL || 'http://127.0.0.1:8080';
 const {STEWARD, READER, ADMIN, OTHER} = process.env;
 assert.ok(STEWARD && READER && ADMIN && OTHER, 'set STEWARD, READER, OTHER (a second steward) and ADMIN tokens');
@@ -26,24 +26,8 @@ const api = (token, method, path, body, etag) => fetch(base + '/api/v1' + path, 
   Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', ...(etag ? {'If-Match': etag} : {})},
 body: body === undefined ? undefined : JSON.stringify(body)});
 
-const browser = await chromium.launch({executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync']});
-const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-const errors = [];
-page.on('pageerror', e => errors.push(e.message));
-// the browser logs every refused request; the walkthrough provokes a 412 (stale) and a 401 (bad token)
-page.on('console', m => { if (m.type() === 'error' && !/status of (412|401)/.test(m.text())) errors.push(m.text()); });
-page.on('dialog', d => { errors.push('a dialog opened: ' + d.message()); d.dismiss(); });
-const step = text => console.log('✓ ' + text);
-// on a failure, what the page showed: a screenshot and its text
-process.on('uncaughtException', async error => {
-  console.error(error);
-  const path = process.env.FAILURE_SCREENSHOT || 'console-walkthrough-failure.png';
-  await page.screenshot({path, fullPage: true}).catch(() => {});
-  console.error('page at ' + page.url() + ':\n' + (await page.locator('main').innerText().catch(() => '')).slice(0, 3000));
-  process.exit(1);
-});
+// the walkthrough provokes a 412 (stale) and a 401 (bad token), which the browser logs
+const {browser, page, errors} = await openPage('console-walkthrough', /status of (412|401)/);
 
 async function signIn(token) {
   await page.goto(base + '/console/');

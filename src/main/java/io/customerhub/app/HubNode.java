@@ -3,6 +3,7 @@ package io.customerhub.app;
 import com.hazelcast.core.HazelcastInstance;
 import io.customerhub.cache.HazelcastConfigs;
 import io.customerhub.config.HubConfig;
+import io.customerhub.config.KafkaClientProperties;
 import io.customerhub.config.Secrets;
 import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.events.OutboxRelayVerticle;
@@ -79,6 +80,7 @@ public final class HubNode implements AutoCloseable {
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
     HubRules conf = HubRules.load(config.confDir());
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
+    if (config.kafka().enabled()) KafkaClientProperties.load(config.kafka().clientConfig());
     String jwtSecret = Secrets.jwtSecret(config);
     pgUri = config.postgres().url();
     if (pgUri == null) {
@@ -151,9 +153,10 @@ public final class HubNode implements AutoCloseable {
     List<String> topics = new ArrayList<>(sourceByTopic.keySet());
     topics.add(kafka.deadLetterTopic());
     topics.add(kafka.changeTopic());
-    KafkaSetup.ensureTopics(kafka.bootstrap(), topics, 3);
+    Map<String, String> client = KafkaClientProperties.load(kafka.clientConfig());
+    KafkaSetup.ensureTopics(kafka.bootstrap(), client, topics, kafka.topicPartitions(), kafka.topicReplicationFactor());
     KafkaProducer<String, String> producer = KafkaProducer.createShared(vertx, "customer-hub",
-        KafkaSetup.producer(kafka.bootstrap(), "customer-hub"));
+        KafkaSetup.producer(kafka.bootstrap(), client, "customer-hub"));
     // every send's own future reports its failure to the code that sent it (dead letters, the outbox relay); without
     // a handler Vert.x would log each one a second time as an unhandled exception
     producer.exceptionHandler(err -> LOG.debug("kafka producer: {}", err.toString()));
@@ -162,7 +165,7 @@ public final class HubNode implements AutoCloseable {
     producerMeters.bindTo(services.metrics().registry());
     closeables.add(producerMeters);
     kafkaIngest = new KafkaIngestVerticle(services.ingest(),
-        KafkaSetup.consumer(kafka.bootstrap(), kafka.groupId(), kafka.maxPollRecords()), sourceByTopic,
+        KafkaSetup.consumer(kafka.bootstrap(), client, kafka.groupId(), kafka.maxPollRecords()), sourceByTopic,
         new DeadLetters(producer, kafka.deadLetterTopic(), kafka.deadLetterMaxValueBytes(), services.metrics()),
         config.http().maxLineBytes(), services.metrics().registry());
     deploy(kafkaIngest);

@@ -1,5 +1,6 @@
 package io.customerhub.app;
 
+import io.customerhub.config.KafkaClientProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -8,22 +9,34 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Kafka client settings of the hub, and the topics it needs, created at start when they are missing. */
+/**
+ * Kafka client settings of the hub, and the topics it needs, created at start when they are missing. Every client
+ * takes the operator's settings ({@link KafkaClientProperties}: security, timeouts) under the hub's own.
+ */
 final class KafkaSetup {
 
   private KafkaSetup() {
   }
 
-  /** Blocking; called once at start, before any verticle runs. */
-  static void ensureTopics(String bootstrap, Collection<String> topics, int partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000"))) {
+  /**
+   * Blocking; called once at start, before any verticle runs. A cluster that refuses the hub (credentials, TLS) stops
+   * the start with its reason.
+   *
+   * @param replicationFactor 0: the cluster's default
+   */
+  static void ensureTopics(String bootstrap, Map<String, String> client, Collection<String> topics, int partitions,
+                           int replicationFactor) throws Exception {
+    Map<String, Object> cfg = new HashMap<>(KafkaClientProperties.with(client, Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000")));
+    try (Admin admin = Admin.create(cfg)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-          .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+          .map(t -> new NewTopic(t, Optional.of(partitions),
+              replicationFactor > 0 ? Optional.of((short) replicationFactor) : Optional.empty())).toList();
       if (!missing.isEmpty()) {
         try {
           admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -31,11 +44,14 @@ final class KafkaSetup {
           if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) throw e;
         }
       }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("Kafka at " + bootstrap + " refused the hub: " + e.getCause().getMessage(),
+          e.getCause());
     }
   }
 
-  static Map<String, String> consumer(String bootstrap, String groupId, int maxPollRecords) {
-    Map<String, String> cfg = new HashMap<>();
+  static Map<String, String> consumer(String bootstrap, Map<String, String> client, String groupId, int maxPollRecords) {
+    Map<String, String> cfg = new HashMap<>(client);
     cfg.put("bootstrap.servers", bootstrap);
     cfg.put("group.id", groupId);
     cfg.put("max.poll.records", String.valueOf(maxPollRecords));
@@ -44,8 +60,8 @@ final class KafkaSetup {
   }
 
   /** Idempotent, fully acknowledged sends: nothing is lost and order per key survives retries. */
-  static Map<String, String> producer(String bootstrap, String clientId) {
-    Map<String, String> cfg = new HashMap<>();
+  static Map<String, String> producer(String bootstrap, Map<String, String> client, String clientId) {
+    Map<String, String> cfg = new HashMap<>(client);
     cfg.put("bootstrap.servers", bootstrap);
     cfg.put("client.id", clientId);
     cfg.put("acks", "all");

@@ -1,6 +1,7 @@
 package io.customerhub.cli;
 
 import io.customerhub.config.HubConfig;
+import io.customerhub.config.KafkaClientProperties;
 import io.customerhub.ingest.DeadLetterHeaders;
 import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
@@ -75,8 +76,9 @@ final class DeadLettersCommand implements Callable<Integer> {
       if (m.topic() != null) sourceByTopic.put(m.topic(), m.name());
     }
     prepare(out);
-    try (KafkaConsumer<String, String> reader = consumer(servers);
-         KafkaConsumer<String, String> sources = consumer(servers);
+    Map<String, String> client = KafkaClientProperties.load(cfg.kafka().clientConfig());
+    try (KafkaConsumer<String, String> reader = consumer(servers, client);
+         KafkaConsumer<String, String> sources = consumer(servers, client);
          Output files = new Output(out)) {
       List<PartitionInfo> partitions = reader.partitionsFor(letters, TIMEOUT);
       if (partitions == null || partitions.isEmpty()) {
@@ -118,8 +120,10 @@ final class DeadLettersCommand implements Callable<Integer> {
     Files.createDirectories(dir);
   }
 
-  private static KafkaConsumer<String, String> consumer(String servers) {
+  /** With the operator's client settings (a secured cluster's), as every client of the hub. */
+  private static KafkaConsumer<String, String> consumer(String servers, Map<String, String> client) {
     Properties p = new Properties();
+    p.putAll(client);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "hub-dead-letters");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

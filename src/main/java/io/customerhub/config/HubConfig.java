@@ -41,10 +41,15 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                                with room for the key and headers, because a dead letter that cannot be written
    *                                would stop its partition
    * @param outboxRetentionHours    how long published change events stay in the outbox (0: for ever)
+   * @param clientConfig            a Kafka client properties file (security.protocol, sasl.*, ssl.*, …) every
+   *                                client of the hub takes, or null ({@link KafkaClientProperties})
+   * @param topicPartitions         partitions of the topics the hub creates when they are missing
+   * @param topicReplicationFactor  their replicas; 0: the cluster's {@code default.replication.factor}
    */
   public record Kafka(String bootstrap, String groupId, String deadLetterTopic, int deadLetterMaxValueBytes,
                       String changeTopic, int maxPollRecords, int outboxBatch, long outboxIntervalMs,
-                      int outboxRetentionHours) {
+                      int outboxRetentionHours, String clientConfig, int topicPartitions,
+                      int topicReplicationFactor) {
     public boolean enabled() {
       return bootstrap != null && !bootstrap.isBlank();
     }
@@ -106,7 +111,9 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             kafka.getString("deadLetterTopic", "hub.dead-letter"),
             kafka.getInteger("deadLetterMaxValueBytes", 512 << 10), kafka.getString("changeTopic", "hub.profile-changes"),
             kafka.getInteger("maxPollRecords", 1000), kafka.getInteger("outboxBatch", 500),
-            kafka.getLong("outboxIntervalMs", 200L), kafka.getInteger("outboxRetentionHours", 168)),
+            kafka.getLong("outboxIntervalMs", 200L), kafka.getInteger("outboxRetentionHours", 168),
+            blankToNull(kafka.getString("clientConfig")), kafka.getInteger("topicPartitions", 3),
+            kafka.getInteger("topicReplicationFactor", 0)),
         new Hazelcast(hz.getString("clusterName", "customer-hub"),
             hz.getJsonArray("members", new io.vertx.core.json.JsonArray().add("127.0.0.1")).stream()
                 .map(String::valueOf).toList(),
@@ -134,7 +141,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public HubConfig withKafkaBootstrap(String bootstrap) {
     return new HubConfig(confDir, http, auth, dataDir, postgres, new Kafka(bootstrap, kafka.groupId,
         kafka.deadLetterTopic, kafka.deadLetterMaxValueBytes, kafka.changeTopic, kafka.maxPollRecords,
-        kafka.outboxBatch, kafka.outboxIntervalMs, kafka.outboxRetentionHours),
+        kafka.outboxBatch, kafka.outboxIntervalMs, kafka.outboxRetentionHours, kafka.clientConfig,
+        kafka.topicPartitions, kafka.topicReplicationFactor),
         hazelcast, resolve, upkeep);
   }
 

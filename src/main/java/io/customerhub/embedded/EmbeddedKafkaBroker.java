@@ -22,6 +22,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +44,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final int PARTITIONS = 3;
   private static final long STARTUP_TIMEOUT_SECONDS = 60;
 
+  /** A user of a broker that requires SASL/PLAIN sign-in ({@link #startWithSasl}). */
+  public record SaslUser(String name, String password) {
+    /** The client settings that sign in as this user, as a secured cluster's clients are configured. */
+    public Map<String, String> clientProperties() {
+      return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + name + "\" password=\""
+              + password + "\";");
+    }
+  }
+
   private final KafkaRaftServer server;
   private final Admin admin;
   private final String bootstrapServers;
@@ -55,15 +66,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Formats {@code logDir} unless it already holds a store, starts the broker and waits until it serves. */
   public static EmbeddedKafkaBroker start(Path logDir) {
+    return start(logDir, null);
+  }
+
+  /**
+   * The same broker, but clients must sign in (SASL/PLAIN over plain TCP on loopback) as {@code user}: what a
+   * secured production cluster asks of the hub, for the tests of its client settings.
+   */
+  public static EmbeddedKafkaBroker startWithSasl(Path logDir, SaslUser user) {
+    return start(logDir, user);
+  }
+
+  private static EmbeddedKafkaBroker start(Path logDir, SaslUser user) {
     long started = System.nanoTime();
     int brokerPort = freePort();
     int controllerPort = freePort();
     String bootstrap = HOST + ":" + brokerPort;
     String clusterId = formatUnlessFormatted(logDir);
-    KafkaRaftServer server = new KafkaRaftServer(
-        KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, controllerPort), false), Time.SYSTEM);
+    Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+    Map<String, Object> adminConfig = new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    if (user != null) {
+      SaslUser broker = new SaslUser("broker", Uuid.randomUuid().toString());
+      requireSasl(props, brokerPort, broker, user);
+      adminConfig.putAll(broker.clientProperties());
+    }
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     server.startup();
-    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    Admin admin = Admin.create(adminConfig);
     EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, admin, bootstrap);
     try {
       admin.describeCluster().nodes().get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -110,6 +139,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("num.io.threads", "2");
     p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 << 20));
     return p;
+  }
+
+  /** The broker's listener takes SASL/PLAIN sign-ins of {@code broker} (its own admin client) and {@code user}. */
+  private static void requireSasl(Properties p, int brokerPort, SaslUser broker, SaslUser user) {
+    p.put("listeners", "SASL_PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
+        + p.getProperty("controller.quorum.voters").replaceAll(".*:", ""));
+    p.put("advertised.listeners", "SASL_PLAINTEXT://" + HOST + ":" + brokerPort);
+    p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+    p.put("sasl.enabled.mechanisms", "PLAIN");
+    p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+    p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + broker.name()
+            + "\" password=\"" + broker.password() + "\" user_" + broker.name() + "=\"" + broker.password() + "\" user_"
+            + user.name() + "=\"" + user.password() + "\";");
   }
 
   /** Returns the cluster id: a fresh one for an empty directory, else the one kept in its meta.properties. */

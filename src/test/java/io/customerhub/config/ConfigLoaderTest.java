@@ -31,7 +31,7 @@ class ConfigLoaderTest {
     assertFalse(c.auth().oidc().enabled());
     assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
     assertEquals(new HubConfig.Kafka(null, "customer-hub", "hub.dead-letter", 524_288, "hub.profile-changes", 1000,
-        500, 200L, 168), c.kafka());
+        500, 200L, 168, null, 3, 0), c.kafka());
     assertFalse(c.kafka().enabled());
     assertEquals(new HubConfig.Hazelcast("customer-hub", List.of("127.0.0.1"), 5701), c.hazelcast());
     assertEquals(new HubConfig.Resolve(1000, 1024, "CN", 5, 300), c.resolve());

@@ -70,6 +70,7 @@ public final class HubTestNode implements AutoCloseable {
   public static final class Builder {
     private String postgresUrl;
     private KafkaNames kafka;
+    private String kafkaBootstrap;
     private final Map<String, String> env = new HashMap<>();
     private boolean ownMember;
     private UnaryOperator<JsonObject> matching;
@@ -83,6 +84,12 @@ public final class HubTestNode implements AutoCloseable {
     /** Consumes Kafka: the configured sources' topics, renamed to {@code names} so the test class owns them. */
     public Builder kafka(KafkaNames names) {
       this.kafka = names;
+      return this;
+    }
+
+    /** Consumes Kafka from this broker instead of the shared one (with {@link #kafka} for the topics' names). */
+    public Builder kafkaAt(String bootstrap) {
+      this.kafkaBootstrap = bootstrap;
       return this;
     }
 
@@ -126,7 +133,7 @@ public final class HubTestNode implements AutoCloseable {
       if (matching != null) confFile = editMatching(confFile, dataDir.resolve("conf"), matching);
       HubConfig config = ConfigLoader.load(confFile, overrides)
           .withPostgresUrl(postgresUrl != null ? postgresUrl : TestInfra.freshDatabase())
-          .withKafkaBootstrap(kafka != null ? TestInfra.kafkaBootstrap() : null)
+          .withKafkaBootstrap(kafka == null ? null : kafkaBootstrap != null ? kafkaBootstrap : TestInfra.kafkaBootstrap())
           .withHttpPort(0)
           .withDataDir(dataDir)
           .withJwtSecret(JWT_SECRET);
@@ -460,7 +467,7 @@ public final class HubTestNode implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) return;
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

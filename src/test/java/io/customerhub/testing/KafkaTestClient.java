@@ -39,16 +39,45 @@ public final class KafkaTestClient implements AutoCloseable {
 
   private final KafkaProducer<String, String> producer;
   private final Admin admin;
+  private final String bootstrap;
+  private final Map<String, String> security;
 
+  /** A client of the shared broker. */
   public KafkaTestClient() {
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap(),
+    this(TestInfra.kafkaBootstrap(), Map.of());
+  }
+
+  /** A client of another broker, with the settings it takes to reach it (a secured one's sign-in). */
+  public KafkaTestClient(String bootstrap, Map<String, String> security) {
+    this.bootstrap = bootstrap;
+    this.security = Map.copyOf(security);
+    producer = new KafkaProducer<>(with(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all",
         // as large as a source may send, once its topic allows it: tests of oversized messages need it
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 << 20),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap()));
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+    admin = Admin.create(with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
+  }
+
+  private Map<String, Object> with(Map<String, Object> settings) {
+    Map<String, Object> all = new HashMap<>(security);
+    all.putAll(settings);
+    return all;
+  }
+
+  /** The topic's partition count. */
+  public int partitions(String topic) {
+    try {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+          .size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot describe " + topic, e);
+    }
   }
 
   /** Sends one message and waits for the broker's acknowledgement; returns where it was written. */
@@ -103,13 +132,13 @@ public final class KafkaTestClient implements AutoCloseable {
   /** Reads {@code topic} from its beginning until {@code enough} holds for what was read; fails after the timeout. */
   public List<Message> readUntil(String topic, Predicate<List<Message>> enough, Duration timeout) {
     List<Message> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap(),
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(with(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
@@ -123,10 +152,10 @@ public final class KafkaTestClient implements AutoCloseable {
   /** Every message currently in {@code topic}, all partitions, from the beginning to the end offsets. */
   public List<Message> readAll(String topic) {
     List<Message> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap(),
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(with(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
