@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -47,11 +48,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * off, for tests). Blocks until the server answers queries.
    */
   public static EmbeddedPostgresServer start(Path dataDir, boolean persistent) {
+    return start(dataDir, persistent, Map.of());
+  }
+
+  /**
+   * A temporary server with more server settings, e.g. {@code ssl=on} with its certificate and key: what a
+   * production server asks of the hub, for the tests of its connection settings.
+   */
+  public static EmbeddedPostgresServer startTemporary(Path dataDir, Map<String, String> serverConfig) {
+    return start(dataDir, false, serverConfig);
+  }
+
+  private static EmbeddedPostgresServer start(Path dataDir, boolean persistent, Map<String, String> serverConfig) {
     long started = System.nanoTime();
     try {
       Files.createDirectories(dataDir);
       if (!persistent) {
-        return launch(Files.createTempDirectory(dataDir, "pg-"), false, null, started);
+        return launch(Files.createTempDirectory(dataDir, "pg-"), false, null, started, serverConfig);
       }
       // Absolute, so that the postmaster's command line names it the same way on every start.
       Path pgData = dataDir.toAbsolutePath().normalize().resolve("pg");
@@ -59,7 +72,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       try {
         stopOrphanedPostmaster(pgData);
         setAsideOtherMajor(pgData);
-        return launch(pgData, true, ownership, started);
+        return launch(pgData, true, ownership, started, serverConfig);
       } catch (IOException | RuntimeException e) {
         ownership.channel().close();
         throw e;
@@ -86,9 +99,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         + "starts (take its data over with pg_dump {} if it matters)", pgData, major, BUNDLED_MAJOR, aside, major);
   }
 
-  private static EmbeddedPostgresServer launch(Path pgData, boolean persistent, FileLock ownership, long started)
-      throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+  private static EmbeddedPostgresServer launch(Path pgData, boolean persistent, FileLock ownership, long started,
+                                               Map<String, String> serverConfig) throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    serverConfig.forEach(builder::setServerConfig);
+    EmbeddedPostgres postgres = builder
         .setDataDirectory(pgData)
         .setCleanDataDirectory(!persistent)
         // C collation: identical sorting on every machine; text is normalized in Java (ICU), not in SQL.

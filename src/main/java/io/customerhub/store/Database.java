@@ -25,14 +25,15 @@ public final class Database {
 
   /** Migrates the schema (blocking JDBC, on a worker thread), then opens the reactive pool. */
   public static Future<Database> open(Vertx vertx, String pgUri, int poolSize) {
-    PgConnectOptions connect = PgConnectOptions.fromUri(pgUri).setCachePreparedStatements(true)
+    PgConnectOptions connect = PostgresTls.configure(PgConnectOptions.fromUri(pgUri), pgUri)
+        .setCachePreparedStatements(true)
         .setPipeliningLimit(256)
         // JIT compiling (on in stock PostgreSQL builds) pays off for long analytical queries, not for the
         // hub's short batch statements, whose estimated costs can still cross its threshold: off for its sessions
         .addProperty("jit", "off")
         .addProperty("application_name", "customer-hub");
     return vertx.executeBlocking(() -> {
-      migrate(connect);
+      migrate(connect, PostgresTls.jdbcParameters(connect, pgUri));
       return null;
     }, false).map(v -> {
       Pool pool = PgBuilder.pool()
@@ -44,8 +45,9 @@ public final class Database {
     });
   }
 
-  private static void migrate(PgConnectOptions o) {
-    String jdbc = "jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase();
+  /** @param tls the JDBC URL's TLS parameters, as the reactive pool has them ({@link PostgresTls}) */
+  private static void migrate(PgConnectOptions o, String tls) {
+    String jdbc = "jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase() + tls;
     Flyway flyway = Flyway.configure()
         .dataSource(jdbc, o.getUser(), o.getPassword())
         .locations("classpath:db/migration")
