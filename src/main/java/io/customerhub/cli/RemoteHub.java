@@ -7,6 +7,7 @@ import io.customerhub.serve.Auth;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -35,20 +36,33 @@ final class RemoteHub implements AutoCloseable {
   }
 
   static RemoteHub connect(HubConfig cfg, String url) throws Exception {
-    String base = url != null ? url : "http://127.0.0.1:" + cfg.http().port();
+    String scheme = cfg.http().tls() ? "https" : "http";
+    String base = url != null ? url : scheme + "://127.0.0.1:" + cfg.http().port();
     Vertx vertx = Vertx.vertx();
-    WebClient client = WebClient.create(vertx, new WebClientOptions().setIdleTimeout(0).setConnectTimeout(3000));
+    WebClientOptions options = new WebClientOptions().setIdleTimeout(0).setConnectTimeout(3000);
+    if (cfg.http().tls()) {
+      // the hub's own certificate, from its configuration, is the one to trust: pinned, so that on this machine
+      // (127.0.0.1, which the certificate need not name) the host name has nothing to add
+      options.setTrustOptions(new PemTrustOptions().addCertPath(cfg.http().tlsCertFile()))
+          .setVerifyHost(!isLoopback(base));
+    }
+    WebClient client = WebClient.create(vertx, options);
     HubNode local = null;
     if (!reachable(client, base)) {
       System.err.println("no hub answers at " + base + "; starting a local node for this command …");
       local = HubNode.start(cfg.withHttpPort(0).withKafkaBootstrap(null));
-      base = "http://127.0.0.1:" + local.httpPort();
+      base = scheme + "://127.0.0.1:" + local.httpPort();
     }
     return new RemoteHub(vertx, client, base, new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer()), local);
   }
 
   String token(String subject, String... roles) {
     return auth.token(subject, List.of(roles), 60);
+  }
+
+  private static boolean isLoopback(String base) {
+    String host = java.net.URI.create(base).getHost();
+    return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
   }
 
   private static boolean reachable(WebClient client, String base) {

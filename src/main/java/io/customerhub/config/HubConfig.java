@@ -17,9 +17,17 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                       reach the data through the API with the steward's own token
    * @param requireIfMatch   every steward action must name the version it was decided on ({@code If-Match}, or
    *                         {@code version} in a list of decisions), else 428: no client can overwrite blind
+   * @param tlsCertFile      with {@code tlsKeyFile}: the server speaks HTTPS only, with this certificate chain (PEM),
+   *                         taken again when the files change; null: plain HTTP (behind a proxy that terminates TLS)
+   * @param tlsKeyFile       the certificate's private key (PEM, PKCS#8 or PKCS#1)
+   * @param tlsReloadSeconds how often the two files are looked at for a renewed certificate
    */
   public record Http(String host, int port, long maxBodyBytes, int maxLinesPerRequest, int maxLineBytes,
-                     boolean requestMetrics, boolean console, boolean requireIfMatch) {
+                     boolean requestMetrics, boolean console, boolean requireIfMatch, String tlsCertFile,
+                     String tlsKeyFile, int tlsReloadSeconds) {
+    public boolean tls() {
+      return tlsCertFile != null;
+    }
   }
 
   /**
@@ -86,6 +94,15 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
+    HubConfig config = decode(json, confDir);
+    if ((config.http.tlsCertFile == null) != (config.http.tlsKeyFile == null)) {
+      throw new IllegalArgumentException("http.tlsCertFile (HUB_HTTP_TLS_CERT_FILE) and http.tlsKeyFile "
+          + "(HUB_HTTP_TLS_KEY_FILE) go together: give both for HTTPS, or neither");
+    }
+    return config;
+  }
+
+  private static HubConfig decode(JsonObject json, Path confDir) {
     JsonObject http = json.getJsonObject("http", new JsonObject());
     JsonObject auth = json.getJsonObject("auth", new JsonObject());
     JsonObject data = json.getJsonObject("data", new JsonObject());
@@ -102,7 +119,9 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Http(http.getString("host", "127.0.0.1"), http.getInteger("port", 8080),
             http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 100_000),
             http.getInteger("maxLineBytes", 64 << 10), http.getBoolean("requestMetrics", false),
-            http.getBoolean("console", true), http.getBoolean("requireIfMatch", false)),
+            http.getBoolean("console", true), http.getBoolean("requireIfMatch", false),
+            blankToNull(http.getString("tlsCertFile")), blankToNull(http.getString("tlsKeyFile")),
+            http.getInteger("tlsReloadSeconds", 30)),
         new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
             auth.getInteger("tokenTtlMinutes", 1440), Oidc.from(auth.getJsonObject("oidc", new JsonObject()))),
         dataDir,
@@ -130,7 +149,9 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withHttpPort(int port) {
     return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
-        http.maxLineBytes, http.requestMetrics, http.console, http.requireIfMatch), auth, dataDir, postgres, kafka,
+        http.maxLineBytes, http.requestMetrics, http.console, http.requireIfMatch, http.tlsCertFile, http.tlsKeyFile,
+        http.tlsReloadSeconds),
+        auth, dataDir, postgres, kafka,
         hazelcast, resolve, upkeep);
   }
 

@@ -48,11 +48,17 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HubConfig.Http http = services.config().http();
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port())
-        .setCompressionSupported(true).setMaxInitialLineLength(8192).setMaxHeaderSize(16384));
+    HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
+        .setCompressionSupported(true).setMaxInitialLineLength(8192).setMaxHeaderSize(16384);
+    HttpsCertificate certificate = http.tls() ? new HttpsCertificate(vertx, http) : null;
+    if (certificate != null) certificate.apply(options);
+    server = vertx.createHttpServer(options);
     // a request line or headers over the limits never reach the router: answered as problem+json all the same
     return server.requestHandler(router(http))
-        .invalidRequestHandler(request -> Problems.invalidRequest(vertx, request)).listen();
+        .invalidRequestHandler(request -> Problems.invalidRequest(vertx, request)).listen()
+        .onSuccess(listening -> {
+          if (certificate != null) certificate.watch(server);
+        });
   }
 
   public int actualPort() {
@@ -63,6 +69,13 @@ public final class HttpApiVerticle extends VerticleBase {
     Router root = Router.router(vertx);
     root.route().failureHandler(Problems::handle);
     root.route().handler(HttpApiVerticle::queryDecodes);
+    if (http.tls()) {
+      // a browser that once reached the hub over HTTPS never sends a token over plain HTTP to its name again
+      root.route().handler(ctx -> {
+        ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000");
+        ctx.next();
+      });
+    }
     root.get("/health/live").handler(services.health()::live);
     root.get("/health/ready").handler(services.health()::ready);
     root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("admin")).handler(this::metrics);

@@ -22,10 +22,14 @@ record CliRun(int exit, String out, String err) {
    * {@code port}, then {@code args}.
    */
   static CliRun of(Path dir, int port, String command, List<String> args) throws IOException {
-    Path conf = Files.writeString(dir.resolve("hub.json"),
-        new JsonObject().put("auth", new JsonObject().put("jwtSecret", HubTestNode.JWT_SECRET)).encode());
-    List<String> all = new ArrayList<>(List.of(command, "--config", conf.toString(),
-        "--url", "http://127.0.0.1:" + port));
+    return of(dir, "http://127.0.0.1:" + port, new JsonObject(), command, args);
+  }
+
+  /** The same against the hub at {@code url}, with more of the configuration (e.g. its {@code http} settings). */
+  static CliRun of(Path dir, String url, JsonObject config, String command, List<String> args) throws IOException {
+    Path conf = Files.writeString(dir.resolve("hub.json"), config.copy()
+        .put("auth", new JsonObject().put("jwtSecret", HubTestNode.JWT_SECRET)).encode());
+    List<String> all = new ArrayList<>(List.of(command, "--config", conf.toString(), "--url", url));
     all.addAll(args);
     return of(all);
   }

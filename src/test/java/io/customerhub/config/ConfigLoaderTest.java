@@ -26,7 +26,10 @@ class ConfigLoaderTest {
   @Test
   void defaultsComeFromConfHubJson() {
     HubConfig c = load(Map.of());
-    assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 100_000, 65_536, false, true, false), c.http());
+    assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 100_000, 65_536, false, true, false, null, null,
+        30),
+        c.http());
+    assertFalse(c.http().tls());
     assertEquals(new HubConfig.Auth(null, "customer-hub", 1440, Oidc.OFF), c.auth());
     assertFalse(c.auth().oidc().enabled());
     assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
@@ -153,5 +156,16 @@ class ConfigLoaderTest {
     JsonObject json = new JsonObject().put("http", new JsonObject().put("port", 1));
     ConfigLoader.applyOverrides(json, "HUB", Map.of("HUB_HTTP", "oops"));
     assertEquals(new JsonObject().put("http", new JsonObject().put("port", 1)), json);
+  }
+
+  @Test
+  void httpsTakesTheCertificateAndItsKeyTogether() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> load(Map.of("HUB_HTTP_TLS_CERT_FILE", "/etc/hub/tls.crt")));
+    assertTrue(e.getMessage().startsWith("http.tlsCertFile (HUB_HTTP_TLS_CERT_FILE) and http.tlsKeyFile"), e.getMessage());
+    HubConfig both = load(Map.of("HUB_HTTP_TLS_CERT_FILE", "/etc/hub/tls.crt", "HUB_HTTP_TLS_KEY_FILE", "/etc/hub/tls.key"));
+    assertTrue(both.http().tls());
+    assertEquals(443, both.withHttpPort(443).http().port());
+    assertEquals("/etc/hub/tls.key", both.withHttpPort(443).http().tlsKeyFile());
   }
 }

@@ -2,6 +2,7 @@ package io.customerhub.store;
 
 import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.TestCertificates;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import org.junit.jupiter.api.AfterAll;
@@ -11,14 +12,12 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,15 +39,10 @@ class PostgresTlsIT {
   @BeforeAll
   static void startTlsOnlyServer() throws Exception {
     dir = Files.createTempDirectory("hub-pg-tls-");
-    cert = dir.resolve("server.crt");
-    Path key = dir.resolve("server.key");
     // a self-signed certificate for 127.0.0.1: its own CA, as a database team's private CA would sign one
-    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(),
-        "-out", cert.toString()).redirectErrorStream(true).start();
-    String said = new String(openssl.getInputStream().readAllBytes());
-    assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl: " + said);
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    TestCertificates.Pair pair = TestCertificates.selfSigned(dir, "server", "127.0.0.1");
+    cert = pair.cert();
+    Path key = pair.key();
     Path hba = Files.writeString(dir.resolve("pg_hba.conf"), """
         local all all trust
         hostssl all all 127.0.0.1/32 trust
