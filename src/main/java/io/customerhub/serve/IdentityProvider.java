@@ -133,7 +133,13 @@ public final class IdentityProvider implements AutoCloseable {
             : String.valueOf(cause.getMessage());
         return Future.failedFuture(new HubException(401, "Unauthorized", "the bearer token is not valid: " + why));
       }
-      return Future.succeededFuture(principal(claims));
+      JsonObject principal = principal(claims);
+      if (principal.getString("sub") == null) {
+        // the audit trail names who did what: a person or service the provider does not name may do nothing
+        return Future.failedFuture(new HubException(401, "Unauthorized", "the bearer token is not valid: it names "
+            + "nobody in " + config.subjectClaim() + (config.subjectClaim().equals("sub") ? "" : " nor in sub")));
+      }
+      return Future.succeededFuture(principal);
     });
   }
 

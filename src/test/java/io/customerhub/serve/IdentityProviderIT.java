@@ -117,6 +117,16 @@ class IdentityProviderIT {
   }
 
   @Test
+  void aTokenThatNamesNobodyIsRefused() {
+    JsonObject nobody = user("x", "hub-stewards");
+    nobody.remove("sub");
+    nobody.remove("preferred_username");
+    JsonObject problem = assertProblem(401, hub.get("/api/v1/me", idp.token(key, nobody, 300)));
+    assertTrue(problem.getString("detail").endsWith("it names nobody in preferred_username nor in sub"),
+        problem::encode);
+  }
+
+  @Test
   void anExpiredTokenIsRefusedBeyondTheLeeway() {
     long past = System.currentTimeMillis() / 1000 - 120;
     String token = idp.token(key, user("alice", "hub-stewards").put("exp", past).put("iat", past - 300), 0);
