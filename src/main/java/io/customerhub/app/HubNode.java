@@ -53,6 +53,7 @@ public final class HubNode implements AutoCloseable {
   private int httpPort;
   private String pgUri;
   private KafkaIngestVerticle kafkaIngest;
+  private KafkaProducer<String, String> producer;
 
   private HubNode(boolean ownsVertx) {
     this.ownsVertx = ownsVertx;
@@ -155,8 +156,11 @@ public final class HubNode implements AutoCloseable {
     topics.add(kafka.changeTopic());
     Map<String, String> client = KafkaClientProperties.load(kafka.clientConfig());
     KafkaSetup.ensureTopics(kafka.bootstrap(), client, topics, kafka.topicPartitions(), kafka.topicReplicationFactor());
-    KafkaProducer<String, String> producer = KafkaProducer.createShared(vertx, "customer-hub",
+    // the node's own, closed with it: a producer shared by name within the Vert.x instance would hand a second node
+    // in the same process (a test, an embedded use) the first one's cluster and credentials
+    KafkaProducer<String, String> producer = KafkaProducer.create(vertx,
         KafkaSetup.producer(kafka.bootstrap(), client, "customer-hub"));
+    this.producer = producer;
     // every send's own future reports its failure to the code that sent it (dead letters, the outbox relay); without
     // a handler Vert.x would log each one a second time as an unhandled exception
     producer.exceptionHandler(err -> LOG.debug("kafka producer: {}", err.toString()));
@@ -216,11 +220,11 @@ public final class HubNode implements AutoCloseable {
   public void close() {
     try {
       if (vertx != null) {
+        // the verticles first, so that nothing sends on the producer once it closes
+        for (String id : deployments) await(vertx.undeploy(id));
+        if (producer != null) await(producer.close());
         if (ownsVertx) await(vertx.close());
-        else {
-          for (String id : deployments) await(vertx.undeploy(id));
-          if (database != null) await(database.close());
-        }
+        else if (database != null) await(database.close());
       }
     } catch (Exception e) {
       LOG.warn("error while stopping: {}", e.getMessage());
