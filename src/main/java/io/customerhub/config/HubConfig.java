@@ -184,12 +184,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   }
 
   public HubConfig withJwtSecret(String secret) {
-    return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes, auth.oidc), dataDir, postgres,
-        kafka, hazelcast, resolve, upkeep);
-  }
-
-  public HubConfig withOidc(Oidc oidc) {
-    return new HubConfig(confDir, http, new Auth(auth.jwtSecret, auth.issuer, auth.tokenTtlMinutes, oidc), dataDir,
+    return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes, auth.oidc), dataDir,
         postgres, kafka, hazelcast, resolve, upkeep);
   }
 

@@ -25,8 +25,8 @@ import java.util.Set;
  *                           ({@code realm_access.roles} for Keycloak, {@code roles} for Entra ID app roles,
  *                           {@code groups}, {@code scope})
  * @param roleMap            provider value → hub roles; empty: values named like hub roles are those roles
- * @param subjectClaim       the claim that names the caller in the audit trail ({@code preferred_username}, {@code email}
- *                           or the default {@code sub})
+ * @param subjectClaim       the claim that names the caller in the audit trail ({@code preferred_username},
+ *                           {@code email} or the default {@code sub})
  * @param leewaySeconds      clock difference tolerated on {@code exp}, {@code nbf} and {@code iat}
  * @param keysRefreshMinutes how often the provider's keys are fetched again (also at once, at most every five seconds,
  *                           when a token names a key the hub does not know: the provider rotated its keys)
@@ -55,7 +55,8 @@ public record Oidc(String issuer, String jwksUri, List<String> audience, String 
     List<String> audience = strings(json.getJsonArray("audience", new JsonArray()));
     if (audience.isEmpty()) {
       throw new IllegalArgumentException("auth.oidc.audience (HUB_AUTH_OIDC_AUDIENCE) is required with an issuer: "
-          + "the hub's client id or audience at the provider, so that tokens issued for other applications are refused");
+          + "the hub's client id or audience at the provider, so that tokens issued for other applications are "
+          + "refused");
     }
     String rolesClaim = json.getString("rolesClaim", "roles");
     if (rolesClaim == null || rolesClaim.isBlank()) {
@@ -70,9 +71,11 @@ public record Oidc(String issuer, String jwksUri, List<String> audience, String 
       throw new IllegalArgumentException("auth.oidc.leewaySeconds must be 0 to 300, not " + leeway);
     }
     int refresh = json.getInteger("keysRefreshMinutes", 60);
-    if (refresh < 1) throw new IllegalArgumentException("auth.oidc.keysRefreshMinutes must be at least 1, not " + refresh);
-    return new Oidc(issuer, jwksUri, audience, rolesClaim.strip(), roleMap(json.getJsonArray("roleMap", new JsonArray())),
-        subjectClaim.strip(), leeway, refresh, HubConfig.blankToNull(json.getString("consoleClientId")));
+    if (refresh < 1) {
+      throw new IllegalArgumentException("auth.oidc.keysRefreshMinutes must be at least 1, not " + refresh);
+    }
+    return new Oidc(issuer, jwksUri, audience, rolesClaim.strip(), roleMap(json.getJsonArray("roleMap",
+        new JsonArray())), subjectClaim.strip(), leeway, refresh, HubConfig.blankToNull(json.getString("consoleClientId")));
   }
 
   /** {@code "provider-value=hub-role"} entries; a value may be given several times for several roles. */

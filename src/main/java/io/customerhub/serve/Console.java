@@ -35,7 +35,8 @@ final class Console {
     root.get(PATH + "/sign-in.json").handler(ctx -> {
       Optional<JsonObject> provider = signIn.get();
       securityHeaders(ctx, provider);
-      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
           .end(new JsonObject().put("provider", provider.orElse(null)).encode());
     });
     // the router lets "/console" match "/console/" too: only the bare path is sent on to the index

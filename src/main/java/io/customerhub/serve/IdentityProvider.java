@@ -19,7 +19,6 @@ import io.vertx.ext.web.client.WebClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,8 +48,8 @@ public final class IdentityProvider implements AutoCloseable {
   /** The parts of a published key the verifier needs; the rest (certificate chains among them) is left out. */
   private static final List<String> KEY_FIELDS = List.of("kty", "kid", "alg", "use", "n", "e", "crv", "x", "y");
 
-  /** The keys in use and when they were fetched. */
-  private record KeySet(JWTAuth verifier, Set<String> keyIds, int size, Instant fetchedAt) {
+  /** The keys in use: their verifier, their ids, how many. */
+  private record KeySet(JWTAuth verifier, Set<String> keyIds, int size) {
   }
 
   private final Vertx vertx;
@@ -65,6 +64,7 @@ public final class IdentityProvider implements AutoCloseable {
   private volatile long retryMillis = RETRY_MIN_MILLIS;
   private Future<Void> inFlight;
   private long refreshTimer = -1;
+  private long retryTimer = -1;
   private volatile boolean closed;
 
   public IdentityProvider(Vertx vertx, Oidc config) {
@@ -97,7 +97,8 @@ public final class IdentityProvider implements AutoCloseable {
    */
   public Future<String> health() {
     if (keys.get() != null) return Future.succeededFuture("UP");
-    return Future.succeededFuture("WAITING: no signing keys from " + config.issuer() + " yet (" + lastError.get() + ")");
+    return Future.succeededFuture("WAITING: no signing keys from " + config.issuer() + " yet (" + lastError.get()
+        + ")");
   }
 
   /**
@@ -111,10 +112,10 @@ public final class IdentityProvider implements AutoCloseable {
   Future<JsonObject> verify(String token, String keyId, Map<String, ?> claims) {
     KeySet held = keys.get();
     boolean unknownKey = held != null && keyId != null && !held.keyIds().contains(keyId);
-    if (held == null || unknownKey) {
-      if (System.currentTimeMillis() - lastFetchStartMillis >= (held == null ? RETRY_MIN_MILLIS : UNKNOWN_KEY_REFETCH_MILLIS)) {
-        return fetch().transform(done -> check(token, keyId, claims));
-      }
+    long sinceLastFetch = System.currentTimeMillis() - lastFetchStartMillis;
+    if ((held == null && sinceLastFetch >= RETRY_MIN_MILLIS)
+        || (unknownKey && sinceLastFetch >= UNKNOWN_KEY_REFETCH_MILLIS)) {
+      return fetch().transform(done -> check(token, keyId, claims));
     }
     return check(token, keyId, claims);
   }
@@ -129,7 +130,8 @@ public final class IdentityProvider implements AutoCloseable {
       if (result.failed()) {
         Throwable cause = result.cause();
         String why = cause instanceof NoSuchKeyIdException
-            ? "it is signed with a key the identity provider does not publish" + (keyId == null ? "" : " (kid " + keyId + ")")
+            ? "it is signed with a key the identity provider does not publish"
+                + (keyId == null ? "" : " (kid " + keyId + ")")
             : String.valueOf(cause.getMessage());
         return Future.failedFuture(new HubException(401, "Unauthorized", "the bearer token is not valid: " + why));
       }
@@ -177,15 +179,27 @@ public final class IdentityProvider implements AutoCloseable {
         lastError.set(why);
         LOG.warn("identity provider {}: cannot fetch its signing keys ({}){}", config.issuer(), why,
             keys.get() == null ? "; its tokens are refused until it answers" : "; the keys fetched before stay in use");
-        if (keys.get() == null && !closed) {
-          long delay = retryMillis;
-          retryMillis = Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
-          vertx.setTimer(delay, id -> fetch());
-        }
+        scheduleRetry();
         done.fail(result.cause());
       }
     });
     return inFlight;
+  }
+
+  /**
+   * While no keys are held, one retry waits at a time, with backoff: fetches that requests start meanwhile must not
+   * each leave a chain of retries behind.
+   */
+  private synchronized void scheduleRetry() {
+    if (keys.get() != null || closed || retryTimer >= 0) return;
+    long delay = retryMillis;
+    retryMillis = Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
+    retryTimer = vertx.setTimer(delay, id -> {
+      synchronized (this) {
+        retryTimer = -1;
+      }
+      fetch();
+    });
   }
 
   /**
@@ -280,13 +294,16 @@ public final class IdentityProvider implements AutoCloseable {
     if (usable.isEmpty()) throw new IllegalStateException(uri + " publishes no signing key (RSA, EC or OKP)");
     JWTAuth verifier = JWTAuth.create(vertx, new JWTAuthOptions().setJwks(usable).setJWTOptions(new JWTOptions()
         .setIssuer(config.issuer()).setAudience(config.audience()).setLeeway(config.leewaySeconds())));
-    return new KeySet(verifier, Set.copyOf(ids), usable.size(), Instant.now());
+    return new KeySet(verifier, Set.copyOf(ids), usable.size());
   }
 
   @Override
   public void close() {
     closed = true;
     if (refreshTimer >= 0) vertx.cancelTimer(refreshTimer);
+    synchronized (this) {
+      if (retryTimer >= 0) vertx.cancelTimer(retryTimer);
+    }
     client.close();
   }
 }
