@@ -55,6 +55,15 @@ public final class HubMetrics {
     return Counter.builder("hub.ingest.dead.letters").tag("outcome", outcome).register(registry);
   }
 
+  /**
+   * Requests refused for their credentials, by status: {@code 401} (no token, or one that does not verify: a wrong
+   * key, expired, another audience) and {@code 403} (a valid token without the role). A rise is worth an alert: a
+   * leaked or forged token being tried, or a client whose credentials ran out.
+   */
+  public Counter authRefused(int status) {
+    return Counter.builder("hub.auth.refused").tag("status", String.valueOf(status)).register(registry);
+  }
+
   /** Time spent in one phase of resolving a batch (standardize, lock, read, link, write, recompute, cache). */
   public Timer phase(String phase) {
     return Timer.builder("hub.resolve.phase").tag("phase", phase).publishPercentiles(0.5, 0.99)

@@ -7,8 +7,9 @@ import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
-
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -65,9 +66,26 @@ public final class HttpApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Every failure answered as problem+json ({@link Problems}), refusals for credentials counted on the way: on the
+   * failure path only, so that the routing path's successes pay nothing for it.
+   */
+  private Handler<RoutingContext> failures() {
+    Counter unauthorized = services.metrics().authRefused(401);
+    Counter forbidden = services.metrics().authRefused(403);
+    return ctx -> {
+      if (ctx.failure() instanceof HubException e) {
+        if (e.status() == 401) unauthorized.increment();
+        else if (e.status() == 403) forbidden.increment();
+      }
+      Problems.handle(ctx);
+    };
+  }
+
   private Router router(HubConfig.Http http) {
     Router root = Router.router(vertx);
-    root.route().failureHandler(Problems::handle);
+    Handler<RoutingContext> failures = failures();
+    root.route().failureHandler(failures);
     root.route().handler(HttpApiVerticle::queryDecodes);
     if (http.tls()) {
       // a browser that once reached the hub over HTTPS never sends a token over plain HTTP to its name again
@@ -102,7 +120,7 @@ public final class HttpApiVerticle extends VerticleBase {
     api.get("/crosswalk").handler(Auth.require("reader", "steward")).handler(profiles::crosswalk);
     api.get("/routing/:source/:sourceId").handler(Auth.require("router")).handler(this::routing);
     for (ApiModule module : services.modules()) module.mount(api);
-    api.route().failureHandler(Problems::handle);
+    api.route().failureHandler(failures);
     root.route("/api/v1/*").subRouter(api);
     // a path with a malformed %-escape fails before any route (and its failure handler) can match it
     root.errorHandler(400, ctx -> Problems.send(ctx, 400, "Invalid request",

@@ -31,4 +31,21 @@ class MetricsIT extends OneHubPerClass {
     assertProblem(403, hub.get("/metrics", hub.token("reader", "router", "ingest", "steward")));
     assertProblem(401, hub.get("/metrics", null));
   }
+
+  @Test
+  void refusalsForCredentialsAreCounted() {
+    double unauthorized = refused(401);
+    double forbidden = refused(403);
+    assertProblem(401, hub.get("/api/v1/crosswalk", null));
+    assertProblem(401, hub.get("/api/v1/crosswalk", "not-a-token"));
+    assertProblem(403, hub.get("/api/v1/crosswalk", hub.token("router")));
+    assertEquals(unauthorized + 2, refused(401));
+    assertEquals(forbidden + 1, refused(403));
+  }
+
+  private static double refused(int status) {
+    String prefix = "hub_auth_refused_total{status=\"" + status + "\"} ";
+    return hub.get("/metrics", hub.adminToken()).body().lines().filter(l -> l.startsWith(prefix))
+        .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElse(0);
+  }
 }
