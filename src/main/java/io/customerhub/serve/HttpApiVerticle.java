@@ -52,14 +52,17 @@ public final class HttpApiVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setCompressionSupported(true).setMaxInitialLineLength(8192).setMaxHeaderSize(16384);
     HttpsCertificate certificate = http.tls() ? new HttpsCertificate(vertx, http) : null;
-    if (certificate != null) certificate.apply(options);
-    server = vertx.createHttpServer(options);
-    // a request line or headers over the limits never reach the router: answered as problem+json all the same
-    return server.requestHandler(router(http))
-        .invalidRequestHandler(request -> Problems.invalidRequest(vertx, request)).listen()
-        .onSuccess(listening -> {
-          if (certificate != null) certificate.watch(server);
-        });
+    // the certificate's files are looked at off the event loop
+    Future<HttpServerOptions> ready = certificate == null ? Future.succeededFuture(options)
+        : vertx.executeBlocking(() -> certificate.apply(options), false);
+    return ready.compose(withTls -> {
+      server = vertx.createHttpServer(withTls);
+      // a request line or headers over the limits never reach the router: answered as problem+json all the same
+      return server.requestHandler(router(http))
+          .invalidRequestHandler(request -> Problems.invalidRequest(vertx, request)).listen();
+    }).onSuccess(listening -> {
+      if (certificate != null) certificate.watch(server);
+    });
   }
 
   public int actualPort() {
