@@ -4,24 +4,16 @@ import io.customerhub.config.Oidc;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.NoSuchKeyIdException;
 import io.vertx.ext.auth.authentication.TokenCredentials;
-import io.vertx.ext.auth.impl.jose.JWK;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the hub has not seen (the provider rotated its keys), at most every {@link #UNKNOWN_KEY_REFETCH_MILLIS} so that
  * made-up key ids cannot make the hub hammer the provider. Keys once fetched stay in use while the provider is out
  * of reach; until the first fetch succeeds, its tokens are answered 503 (the hub's own tokens still work).
- *
- * <p>Only asymmetric signing keys are taken (RSA, EC, EdDSA): a shared secret published in a key set would let
- * anyone who reads it sign tokens.
+ * What the provider publishes is read by {@link ProviderDocuments}.
  */
 public final class IdentityProvider implements AutoCloseable {
 
@@ -43,10 +33,6 @@ public final class IdentityProvider implements AutoCloseable {
   static final long UNKNOWN_KEY_REFETCH_MILLIS = 5_000;
   private static final long RETRY_MIN_MILLIS = 2_000;
   private static final long RETRY_MAX_MILLIS = 60_000;
-  private static final int MAX_DOCUMENT_BYTES = 1 << 20;
-  private static final Set<String> SIGNING_KEY_TYPES = Set.of("RSA", "EC", "OKP");
-  /** The parts of a published key the verifier needs; the rest (certificate chains among them) is left out. */
-  private static final List<String> KEY_FIELDS = List.of("kty", "kid", "alg", "use", "n", "e", "crv", "x", "y");
 
   /** The keys in use: their verifier, their ids, how many. */
   private record KeySet(JWTAuth verifier, Set<String> keyIds, int size) {
@@ -55,7 +41,7 @@ public final class IdentityProvider implements AutoCloseable {
   private final Vertx vertx;
   private final Oidc config;
   private final ClaimRoles roles;
-  private final WebClient client;
+  private final ProviderDocuments documents;
   private final AtomicReference<KeySet> keys = new AtomicReference<>();
   private final AtomicReference<String> lastError = new AtomicReference<>("not fetched yet");
   /** The discovery document's endpoints the console signs in with, once fetched. */
@@ -71,8 +57,7 @@ public final class IdentityProvider implements AutoCloseable {
     this.vertx = vertx;
     this.config = config;
     this.roles = claimRoles(config);
-    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30)
-        .setUserAgent("customer-hub"));
+    this.documents = new ProviderDocuments(vertx, config);
   }
 
   /** The roles part of the configuration, checked: a role map naming no hub role is refused before anything starts. */
@@ -162,7 +147,7 @@ public final class IdentityProvider implements AutoCloseable {
     lastFetchStartMillis = System.currentTimeMillis();
     Promise<Void> done = Promise.promise();
     inFlight = done.future();
-    jwksUri().compose(uri -> get(uri).map(body -> keySet(uri, body))).onComplete(result -> {
+    documents.fetch().map(this::keySet).onComplete(result -> {
       synchronized (this) {
         inFlight = null;
       }
@@ -213,88 +198,11 @@ public final class IdentityProvider implements AutoCloseable {
         .put("scope", "openid"));
   }
 
-  /**
-   * The configured key set address, else the one the provider's discovery document names; the document is read
-   * also when the console signs in at the provider, for its endpoints.
-   */
-  private Future<String> jwksUri() {
-    if (config.jwksUri() != null && config.consoleClientId() == null) return Future.succeededFuture(config.jwksUri());
-    String discovery = config.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration";
-    return get(discovery).compose(body -> {
-      JsonObject doc = new JsonObject(body);
-      // OpenID Connect Discovery 1.0, 4.3: the document must name the issuer it was fetched for
-      if (!config.issuer().equals(doc.getString("issuer"))) {
-        return Future.failedFuture(discovery + " names the issuer '" + doc.getString("issuer") + "', not '"
-            + config.issuer() + "'");
-      }
-      String uri = config.jwksUri() != null ? config.jwksUri() : doc.getString("jwks_uri");
-      if (uri == null) return Future.failedFuture(discovery + " has no jwks_uri");
-      try {
-        Oidc.checkUrl("jwks_uri of " + discovery, uri);
-        if (config.consoleClientId() != null) endpoints.set(consoleEndpoints(discovery, doc));
-      } catch (IllegalArgumentException e) {
-        return Future.failedFuture(e.getMessage());
-      }
-      return Future.succeededFuture(uri);
-    });
-  }
-
-  private static JsonObject consoleEndpoints(String discovery, JsonObject doc) {
-    JsonObject out = new JsonObject();
-    for (String[] name : new String[][] {{"authorization_endpoint", "authorizationEndpoint"},
-        {"token_endpoint", "tokenEndpoint"}, {"end_session_endpoint", "endSessionEndpoint"}}) {
-      String url = doc.getString(name[0]);
-      if (url == null) {
-        if (!name[0].equals("end_session_endpoint")) {
-          throw new IllegalArgumentException(discovery + " has no " + name[0] + " for the console to sign in with");
-        }
-        continue;
-      }
-      Oidc.checkUrl(name[0] + " of " + discovery, url);
-      out.put(name[1], url);
-    }
-    return out;
-  }
-
-  private Future<Buffer> get(String uri) {
-    return client.getAbs(uri).timeout(10_000).putHeader("Accept", "application/json").send()
-        .compose((HttpResponse<Buffer> response) -> {
-          if (response.statusCode() != 200) {
-            return Future.failedFuture(uri + " answered " + response.statusCode());
-          }
-          Buffer body = response.body();
-          if (body == null || body.length() > MAX_DOCUMENT_BYTES) {
-            return Future.failedFuture(uri + " answered " + (body == null ? "no body" : "more than 1 MB"));
-          }
-          return Future.succeededFuture(body);
-        });
-  }
-
-  private KeySet keySet(String uri, Buffer body) {
-    JsonArray published = new JsonObject(body).getJsonArray("keys", new JsonArray());
-    List<JsonObject> usable = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (Object o : published) {
-      if (!(o instanceof JsonObject key)) continue;
-      if (!SIGNING_KEY_TYPES.contains(key.getString("kty"))) continue;
-      if (key.getString("use") != null && !"sig".equals(key.getString("use"))) continue;
-      JsonObject kept = new JsonObject();
-      for (String field : KEY_FIELDS) if (key.containsKey(field)) kept.put(field, key.getValue(field));
-      try {
-        new JWK(kept);
-      } catch (RuntimeException e) {
-        // the verifier would skip it too, and with no key at all it would take unsigned tokens: counted out here
-        LOG.warn("identity provider {}: key {} of {} cannot be used: {}", config.issuer(), key.getString("kid"), uri,
-            e.getMessage());
-        continue;
-      }
-      usable.add(kept);
-      if (key.getString("kid") != null) ids.add(key.getString("kid"));
-    }
-    if (usable.isEmpty()) throw new IllegalStateException(uri + " publishes no signing key (RSA, EC or OKP)");
-    JWTAuth verifier = JWTAuth.create(vertx, new JWTAuthOptions().setJwks(usable).setJWTOptions(new JWTOptions()
-        .setIssuer(config.issuer()).setAudience(config.audience()).setLeeway(config.leewaySeconds())));
-    return new KeySet(verifier, Set.copyOf(ids), usable.size());
+  private KeySet keySet(ProviderDocuments.Published published) {
+    if (published.consoleEndpoints() != null) endpoints.set(published.consoleEndpoints());
+    JWTAuth verifier = JWTAuth.create(vertx, new JWTAuthOptions().setJwks(published.keys()).setJWTOptions(
+        new JWTOptions().setIssuer(config.issuer()).setAudience(config.audience()).setLeeway(config.leewaySeconds())));
+    return new KeySet(verifier, published.keyIds(), published.keys().size());
   }
 
   @Override
@@ -304,6 +212,6 @@ public final class IdentityProvider implements AutoCloseable {
     synchronized (this) {
       if (retryTimer >= 0) vertx.cancelTimer(retryTimer);
     }
-    client.close();
+    documents.close();
   }
 }
