@@ -1,6 +1,7 @@
 package io.customerhub.store;
 
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
@@ -29,6 +30,8 @@ import java.util.Map;
  *       JVM's trusted authorities (a managed database whose certificate a public authority signed);
  *   <li>{@code verify-full}: and name the host the URL names.
  * </ul>
+ * A server that checks its clients' certificates gets the one in {@code sslcert} with its key in {@code sslkey}
+ * (PEM; the key PKCS#8, {@code BEGIN PRIVATE KEY}, as the migrations' JDBC driver reads no other).
  */
 final class PostgresTls {
 
@@ -52,7 +55,32 @@ final class PostgresTls {
         ssl.setHostnameVerificationAlgorithm(mode == SslMode.VERIFY_FULL ? "HTTPS" : "");
       }
     }
+    ClientCertificate client = clientCertificate(pgUri);
+    if (client != null) {
+      ssl.setKeyCertOptions(new PemKeyCertOptions().setCertPath(client.cert()).setKeyPath(client.key()));
+    }
     return options.setSslOptions(ssl);
+  }
+
+  /** A client certificate and its key (PEM), for a server that asks the hub to prove who it is. */
+  private record ClientCertificate(String cert, String key) {
+  }
+
+  /** {@code sslcert} with {@code sslkey}, checked; null when neither is given. */
+  private static ClientCertificate clientCertificate(String pgUri) {
+    String cert = parameter(pgUri, "sslcert");
+    String key = parameter(pgUri, "sslkey");
+    if (cert == null && key == null) return null;
+    if (cert == null || key == null) {
+      throw new IllegalArgumentException("HUB_PG_URL: sslcert and sslkey go together (the client certificate and "
+          + "its key, PEM)");
+    }
+    for (String file : new String[] {cert, key}) {
+      if (!Files.isReadable(Path.of(file))) {
+        throw new IllegalArgumentException("HUB_PG_URL: " + file + " is not a readable file");
+      }
+    }
+    return new ClientCertificate(cert, key);
   }
 
   /** The same TLS for pgjdbc, as URL parameters: {@code ?sslmode=…} or nothing. */
@@ -65,6 +93,11 @@ final class PostgresTls {
       String root = requiredRootCert(pgUri, mode);
       if (root.equals(SYSTEM)) params.put("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
       else params.put("sslrootcert", root);
+    }
+    ClientCertificate client = clientCertificate(pgUri);
+    if (client != null) {
+      params.put("sslcert", client.cert());
+      params.put("sslkey", client.key());
     }
     StringBuilder query = new StringBuilder();
     params.forEach((k, v) -> query.append(query.length() == 0 ? '?' : '&').append(k).append('=')
@@ -102,11 +135,16 @@ final class PostgresTls {
 
   /** {@code sslrootcert} of the URL's query, decoded; null when absent. */
   static String rootCert(String pgUri) {
+    return parameter(pgUri, "sslrootcert");
+  }
+
+  /** A parameter of the URL's query (its name in any case), decoded; null when absent or empty. */
+  private static String parameter(String pgUri, String name) {
     int q = pgUri.indexOf('?');
     if (q < 0) return null;
     for (String pair : pgUri.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase("sslrootcert")) {
+      if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) {
         String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
         return value.isEmpty() ? null : value;
       }

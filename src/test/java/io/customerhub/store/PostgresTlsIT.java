@@ -34,6 +34,7 @@ class PostgresTlsIT {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static Path dir;
   private static Path cert;
+  private static TestCertificates.Pair client;
   private static EmbeddedPostgresServer server;
 
   @BeforeAll
@@ -43,13 +44,17 @@ class PostgresTlsIT {
     TestCertificates.Pair pair = TestCertificates.selfSigned(dir, "server", "127.0.0.1");
     cert = pair.cert();
     Path key = pair.key();
+    // the organization's CA for its clients: the database of the mutual-TLS test takes only its certificates
+    TestCertificates.Pair clients = TestCertificates.selfSigned(dir, "clients-ca", "clients-ca");
+    client = TestCertificates.signedBy(clients, dir, "hub-client", "postgres");
     Path hba = Files.writeString(dir.resolve("pg_hba.conf"), """
         local all all trust
+        hostssl hub_mtls all 127.0.0.1/32 trust clientcert=verify-full
         hostssl all all 127.0.0.1/32 trust
         hostnossl all all 0.0.0.0/0 reject
         """);
     server = EmbeddedPostgresServer.startTemporary(dir, Map.of("ssl", "on", "ssl_cert_file", cert.toString(),
-        "ssl_key_file", key.toString(), "hba_file", hba.toString()));
+        "ssl_key_file", key.toString(), "ssl_ca_file", clients.cert().toString(), "hba_file", hba.toString()));
   }
 
   @AfterAll
@@ -83,6 +88,22 @@ class PostgresTlsIT {
         assertTrue(r.getInt(1) > 0, "the hub's pool is connected");
         assertTrue(r.getBoolean(2), "every connection of the hub is encrypted");
       }
+    }
+  }
+
+  @Test
+  void aServerThatChecksClientCertificatesTakesTheHubsOwn() throws SQLException {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + "&sslmode=require");
+         Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE hub_mtls");
+    }
+    String url = server.pgUri("hub_mtls") + "?sslmode=verify-full&sslrootcert=" + cert;
+    String without = reasons(assertThrows(IllegalStateException.class,
+        () -> HubTestNode.builder().postgresUrl(url).start()));
+    assertTrue(without.contains("connection requires a valid client certificate"), without);
+    try (HubTestNode hub = HubTestNode.builder()
+        .postgresUrl(url + "&sslcert=" + client.cert() + "&sslkey=" + client.key()).start()) {
+      assertEquals(200, hub.get("/health/ready", null).status());
     }
   }
 

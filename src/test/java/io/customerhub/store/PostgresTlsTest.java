@@ -99,4 +99,24 @@ class PostgresTlsTest {
     assertNull(PostgresTls.rootCert(BASE + "?sslmode=verify-ca&sslrootcert="));
     assertNull(PostgresTls.rootCert(BASE));
   }
+
+  @Test
+  void aClientCertificateGoesToThePoolAndToTheMigrations() throws IOException {
+    Path cert = Files.writeString(dir.resolve("client.crt"), "x");
+    Path key = Files.writeString(dir.resolve("client.key"), "x");
+    String uri = BASE + "?sslmode=require&sslcert=" + cert + "&sslkey=" + key;
+    PgConnectOptions o = configured(uri);
+    assertNotNull(o.getSslOptions().getKeyCertOptions());
+    assertTrue(PostgresTls.jdbcParameters(o, uri).endsWith("&sslcert=" + java.net.URLEncoder.encode(cert.toString(),
+        java.nio.charset.StandardCharsets.UTF_8) + "&sslkey=" + java.net.URLEncoder.encode(key.toString(),
+        java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aClientCertificateNeedsItsKey() throws IOException {
+    Path cert = Files.writeString(dir.resolve("client.crt"), "x");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> configured(BASE + "?sslmode=require&sslcert=" + cert));
+    assertEquals("HUB_PG_URL: sslcert and sslkey go together (the client certificate and its key, PEM)", e.getMessage());
+  }
 }
