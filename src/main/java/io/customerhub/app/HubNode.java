@@ -83,6 +83,8 @@ public final class HubNode implements AutoCloseable {
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
     if (config.kafka().enabled()) KafkaClientProperties.load(config.kafka().clientConfig());
     String jwtSecret = Secrets.jwtSecret(config);
+    Secrets.previousJwtSecrets(config); // checked here, before PostgreSQL and Hazelcast start
+
     pgUri = config.postgres().url();
     if (pgUri == null) {
       EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);

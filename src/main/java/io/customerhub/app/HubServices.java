@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.customerhub.cache.ProfileCache;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
+import io.customerhub.config.Secrets;
 import io.customerhub.coverage.CoverageQueries;
 import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
@@ -55,7 +56,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
 
   static HubServices create(Vertx vertx, HubConfig config, HubRules conf, String jwtSecret, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
-    Auth auth = new Auth(vertx, jwtSecret, config.auth().issuer(),
+    Auth auth = new Auth(vertx, jwtSecret, Secrets.previousJwtSecrets(config), config.auth().issuer(),
         config.auth().oidc().enabled() ? new IdentityProvider(vertx, config.auth().oidc()) : null);
     MatchingConfig matching = conf.matching();
     Standardizer standardizer = new Standardizer(matching.standardizer());

@@ -33,8 +33,13 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   /**
    * {@code jwtSecret} null means: use (or create) the secret file in the data directory. {@code oidc} is the
    * organization's identity provider whose tokens the hub accepts too ({@link Oidc#enabled()}).
+   *
+   * @param previousJwtSecrets secrets the hub signed with before {@code jwtSecret}: tokens they signed are still
+   *                           taken until they expire, so that the secret can be changed without cutting off every
+   *                           service at once; nothing new is signed with them
    */
-  public record Auth(String jwtSecret, String issuer, int tokenTtlMinutes, Oidc oidc) {
+  public record Auth(String jwtSecret, List<String> previousJwtSecrets, String issuer, int tokenTtlMinutes,
+                     Oidc oidc) {
   }
 
   /** {@code url} null means: run the embedded PostgreSQL under the data directory. */
@@ -122,7 +127,10 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             http.getBoolean("console", true), http.getBoolean("requireIfMatch", false),
             blankToNull(http.getString("tlsCertFile")), blankToNull(http.getString("tlsKeyFile")),
             http.getInteger("tlsReloadSeconds", 30)),
-        new Auth(blankToNull(auth.getString("jwtSecret")), auth.getString("issuer", "customer-hub"),
+        new Auth(blankToNull(auth.getString("jwtSecret")),
+            auth.getJsonArray("previousJwtSecrets", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf)
+                .filter(secret -> !secret.isBlank()).toList(),
+            auth.getString("issuer", "customer-hub"),
             auth.getInteger("tokenTtlMinutes", 1440), Oidc.from(auth.getJsonObject("oidc", new JsonObject()))),
         dataDir,
         new Postgres(blankToNull(pg.getString("url")), pg.getInteger("poolSize", 8)),
@@ -184,7 +192,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   }
 
   public HubConfig withJwtSecret(String secret) {
-    return new HubConfig(confDir, http, new Auth(secret, auth.issuer, auth.tokenTtlMinutes, auth.oidc), dataDir,
+    return new HubConfig(confDir, http, new Auth(secret, auth.previousJwtSecrets, auth.issuer, auth.tokenTtlMinutes,
+        auth.oidc), dataDir,
         postgres, kafka, hazelcast, resolve, upkeep);
   }
 

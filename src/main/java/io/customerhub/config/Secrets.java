@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The token-signing secret: from configuration or {@code HUB_JWT_SECRET} when given; otherwise a random secret
@@ -43,5 +44,16 @@ public final class Secrets {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the token secret " + file, e);
     }
+  }
+
+  /** The secrets signed with before the current one, each as long as a secret must be (they verify tokens still). */
+  public static List<String> previousJwtSecrets(HubConfig config) {
+    for (String secret : config.auth().previousJwtSecrets()) {
+      if (secret.length() < MIN_LENGTH) {
+        throw new IllegalArgumentException("auth.previousJwtSecrets (HUB_AUTH_PREVIOUS_JWT_SECRETS): each must be at "
+            + "least " + MIN_LENGTH + " characters");
+      }
+    }
+    return config.auth().previousJwtSecrets();
   }
 }

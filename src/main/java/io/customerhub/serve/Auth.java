@@ -37,22 +37,32 @@ public final class Auth {
   private final String issuer;
   private final VerifiedTokens verified = new VerifiedTokens(10_000);
   private final IdentityProvider identityProvider;
+  private final List<JWTAuth> previous;
 
   /** Takes the hub's own tokens only (what the command line needs to sign and send them). */
   public Auth(Vertx vertx, String secret, String issuer) {
-    this(vertx, secret, issuer, null);
+    this(vertx, secret, List.of(), issuer, null);
   }
 
   /**
+   * @param previousSecrets  secrets the hub signed with before {@code secret}: their tokens are still taken until they
+   *                         expire; nothing is signed with them
    * @param identityProvider the organization's OpenID Connect provider, whose tokens (those whose {@code iss} is its
    *                         issuer) are verified with its keys instead; null: none
    */
-  public Auth(Vertx vertx, String secret, String issuer, IdentityProvider identityProvider) {
-    this.provider = JWTAuth.create(vertx, new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
-        .setJWTOptions(new JWTOptions().setIssuer(issuer)));
+  public Auth(Vertx vertx, String secret, List<String> previousSecrets, String issuer,
+              IdentityProvider identityProvider) {
+    this.provider = hs256(vertx, secret, issuer);
+    // apart from the current secret's: a verifier holding several keys of one algorithm signs with any of them
+    this.previous = previousSecrets.stream().map(old -> hs256(vertx, old, issuer)).toList();
     this.issuer = issuer;
     this.identityProvider = identityProvider;
+  }
+
+  private static JWTAuth hs256(Vertx vertx, String secret, String issuer) {
+    return JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+        .setJWTOptions(new JWTOptions().setIssuer(issuer)));
   }
 
   /** The organization's identity provider whose tokens are taken too, if one is configured. */
@@ -130,7 +140,13 @@ public final class Auth {
         return identityProvider.verify(token, parts.keyId(), parts.claims());
       }
     }
-    return provider.authenticate(new TokenCredentials(token)).map(user -> {
+    return hubToken(token, 0);
+  }
+
+  /** A token of the hub's own: signed with the current secret, else with one of the previous ones. */
+  private Future<JsonObject> hubToken(String token, int tried) {
+    JWTAuth verifier = tried == 0 ? provider : previous.get(tried - 1);
+    Future<JsonObject> verified = verifier.authenticate(new TokenCredentials(token)).map(user -> {
       // the JWT provider keeps exp among the user's attributes, not in the principal: copied there so that the
       // token is trusted no longer than it is valid (VerifiedTokens) and the console can say when it expires
       JsonObject principal = user.principal().copy();
@@ -138,6 +154,9 @@ public final class Auth {
       if (exp != null) principal.put("exp", exp);
       return principal;
     });
+    // the current secret's answer is the one reported when no secret signed it
+    return tried >= previous.size() ? verified
+        : verified.recover(refused -> hubToken(token, tried + 1).recover(also -> Future.failedFuture(refused)));
   }
 
   /** Rejects requests whose token has none of the given roles (nor admin) with 403. */

@@ -173,4 +173,29 @@ class AuthIT {
     assertEquals("UP", checks.getJsonObject("hazelcast").getString("status"), r::toString);
     assertEquals("off", checks.getJsonObject("kafka").getString("status"), "this node runs without Kafka: " + r);
   }
+
+  @Test
+  void afterTheSecretChangesTokensOfThePreviousOneWorkUntilTheyExpire() {
+    String old = "the-secret-before-the-rotation-of-december-2026";
+    Auth before = new Auth(TestInfra.vertx(), old, "customer-hub");
+    String issuedBefore = before.token("order-service", List.of("router"), 60);
+    try (HubTestNode rotated = HubTestNode.builder().env("HUB_AUTH_PREVIOUS_JWT_SECRETS", old).start()) {
+      Response me = rotated.get("/api/v1/me", issuedBefore);
+      assertEquals(200, me.status(), me::toString);
+      assertEquals("order-service", me.json().getString("subject"));
+      assertEquals(200, rotated.get("/api/v1/me", rotated.token("reader")).status(), "new tokens: the current secret");
+      assertProblem(401, rotated.get("/api/v1/me", new Auth(TestInfra.vertx(),
+          "a-secret-the-hub-never-had-of-32-characters", "customer-hub").token("eve", List.of("admin"), 60)));
+    }
+    // without it, the token of the previous secret is refused
+    assertProblem(401, hub.get("/api/v1/me", issuedBefore));
+  }
+
+  @Test
+  void aPreviousSecretTooShortIsRefusedAtStart() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> HubTestNode.builder().env("HUB_AUTH_PREVIOUS_JWT_SECRETS", "short").start());
+    assertTrue(String.valueOf(e.getCause()).contains("auth.previousJwtSecrets (HUB_AUTH_PREVIOUS_JWT_SECRETS): each "
+        + "must be at least 32 characters"), String.valueOf(e.getCause()));
+  }
 }
