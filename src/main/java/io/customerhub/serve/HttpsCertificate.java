@@ -16,9 +16,8 @@ import java.nio.file.Path;
 /**
  * The certificate the server presents when it speaks HTTPS ({@code http.tlsCertFile}, {@code http.tlsKeyFile}).
  * The files are looked at every {@code http.tlsReloadSeconds}; when they changed (a renewal by cert-manager or
- * certbot), new connections get the new certificate, without a restart and without dropping a request. A pair
- * caught half-written (a new key beside the old chain) does not load: the old certificate stays until the next
- * look finds both.
+ * certbot) and then stayed the same for one more look, new connections get the new certificate, without a restart
+ * and without dropping a request; a pair caught half-written (a new key beside the old chain) is not taken.
  */
 final class HttpsCertificate {
 
@@ -26,7 +25,9 @@ final class HttpsCertificate {
 
   private final Vertx vertx;
   private final HubConfig.Http http;
-  private String loaded;
+  /** What the files were when the certificate in use was loaded, and at the last look. */
+  private volatile String loaded;
+  private volatile String lastLook;
 
   HttpsCertificate(Vertx vertx, HubConfig.Http http) {
     this.vertx = vertx;
@@ -41,6 +42,7 @@ final class HttpsCertificate {
       }
     }
     loaded = stamp();
+    lastLook = loaded;
     return options.setSsl(true).setKeyCertOptions(keyCert());
   }
 
@@ -51,7 +53,11 @@ final class HttpsCertificate {
 
   private void reloadIfChanged(HttpServer server) {
     vertx.executeBlocking(this::stamp, false).compose(now -> {
-      if (now.equals(loaded)) return Future.succeededFuture();
+      // taken once the files have stopped changing: a renewal writes the key and the chain one after the other,
+      // and a new key beside the old chain would load and then fail every handshake
+      boolean settled = now.equals(lastLook);
+      lastLook = now;
+      if (now.equals(loaded) || !settled) return Future.succeededFuture();
       return server.updateSSLOptions(new ServerSSLOptions().setKeyCertOptions(keyCert()), true).map(updated -> {
         if (updated) {
           loaded = now;
