@@ -144,6 +144,7 @@ public final class HubNode implements AutoCloseable {
       return v;
     }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))));
     httpPort = instances.get(0).actualPort();
+    instances.get(0).watchCertificate();
     LOG.info("hub node ready on http://{}:{} in {} ms (PostgreSQL {}, Kafka {})", config.http().host(), httpPort,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), config.postgres().url() == null ? "embedded" : "external",
         kafka.enabled() ? kafka.bootstrap() : "off");

@@ -41,6 +41,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final Services services;
   private HttpServer server;
+  private HttpsCertificate certificate;
 
   public HttpApiVerticle(Services services) {
     this.services = services;
@@ -51,7 +52,7 @@ public final class HttpApiVerticle extends VerticleBase {
     HubConfig.Http http = services.config().http();
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setCompressionSupported(true).setMaxInitialLineLength(8192).setMaxHeaderSize(16384);
-    HttpsCertificate certificate = http.tls() ? new HttpsCertificate(vertx, http) : null;
+    certificate = http.tls() ? new HttpsCertificate(vertx, http) : null;
     // the certificate's files are looked at off the event loop
     Future<HttpServerOptions> ready = certificate == null ? Future.succeededFuture(options)
         : vertx.executeBlocking(() -> certificate.apply(options), false);
@@ -60,9 +61,15 @@ public final class HttpApiVerticle extends VerticleBase {
       // a request line or headers over the limits never reach the router: answered as problem+json all the same
       return server.requestHandler(router(http))
           .invalidRequestHandler(request -> Problems.invalidRequest(vertx, request)).listen();
-    }).onSuccess(listening -> {
-      if (certificate != null) certificate.watch(server);
     });
+  }
+
+  /**
+   * Looks for a renewed HTTPS certificate from now on. Called on one instance only: the instances share one server,
+   * whose certificate one update changes for all. The timer is this verticle's, and goes with it.
+   */
+  public void watchCertificate() {
+    if (certificate != null) context.runOnContext(v -> certificate.watch(server));
   }
 
   public int actualPort() {
