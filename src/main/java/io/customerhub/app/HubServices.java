@@ -41,6 +41,7 @@ import io.customerhub.upkeep.TierCutoffs;
 import io.customerhub.store.Database;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
 
 import java.util.List;
@@ -57,7 +58,7 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
   static HubServices create(Vertx vertx, HubConfig config, HubRules conf, String jwtSecret, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
     Auth auth = new Auth(vertx, jwtSecret, Secrets.previousJwtSecrets(config), config.auth().issuer(),
-        config.auth().oidc().enabled() ? new IdentityProvider(vertx, config.auth().oidc()) : null);
+        config.auth().oidc().enabled() ? identityProvider(vertx, config, metrics) : null);
     MatchingConfig matching = conf.matching();
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);
@@ -91,5 +92,11 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
         new SourcesModule(new CoverageQueries(db.pool())));
     return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
         candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
+  }
+
+  private static IdentityProvider identityProvider(Vertx vertx, HubConfig config, HubMetrics metrics) {
+    Counter ok = metrics.providerKeyFetches("ok");
+    Counter failed = metrics.providerKeyFetches("failed");
+    return new IdentityProvider(vertx, config.auth().oidc(), succeeded -> (succeeded ? ok : failed).increment());
   }
 }

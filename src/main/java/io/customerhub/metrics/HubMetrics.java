@@ -64,6 +64,14 @@ public final class HubMetrics {
     return Counter.builder("hub.auth.refused").tag("status", String.valueOf(status)).register(registry);
   }
 
+  /**
+   * Fetches of the identity provider's signing keys by outcome ({@code ok}, {@code failed}): failures while keys
+   * are held show nowhere else (the keys fetched before stay in use), until a rotation makes them matter.
+   */
+  public Counter providerKeyFetches(String outcome) {
+    return Counter.builder("hub.auth.provider.key.fetches").tag("outcome", outcome).register(registry);
+  }
+
   /** Time spent in one phase of resolving a batch (standardize, lock, read, link, write, recompute, cache). */
   public Timer phase(String phase) {
     return Timer.builder("hub.resolve.phase").tag("phase", phase).publishPercentiles(0.5, 0.99)

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Verifies access tokens of the organization's OpenID Connect provider ({@link Oidc}) with the provider's published
@@ -42,6 +43,7 @@ public final class IdentityProvider implements AutoCloseable {
   private final Oidc config;
   private final ClaimRoles roles;
   private final ProviderDocuments documents;
+  private final Consumer<Boolean> fetched;
   private final AtomicReference<KeySet> keys = new AtomicReference<>();
   private final AtomicReference<String> lastError = new AtomicReference<>("not fetched yet");
   /** The discovery document's endpoints the console signs in with, once fetched. */
@@ -53,9 +55,11 @@ public final class IdentityProvider implements AutoCloseable {
   private long retryTimer = -1;
   private volatile boolean closed;
 
-  public IdentityProvider(Vertx vertx, Oidc config) {
+  /** @param fetched told of every fetch of the keys, true when it succeeded (for the metrics) */
+  public IdentityProvider(Vertx vertx, Oidc config, Consumer<Boolean> fetched) {
     this.vertx = vertx;
     this.config = config;
+    this.fetched = fetched;
     this.roles = claimRoles(config);
     this.documents = new ProviderDocuments(vertx, config);
   }
@@ -151,6 +155,7 @@ public final class IdentityProvider implements AutoCloseable {
       synchronized (this) {
         inFlight = null;
       }
+      fetched.accept(result.succeeded());
       if (result.succeeded()) {
         KeySet previous = keys.getAndSet(result.result());
         retryMillis = RETRY_MIN_MILLIS;

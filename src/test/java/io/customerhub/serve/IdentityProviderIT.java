@@ -225,8 +225,18 @@ class IdentityProviderIT {
         assertEquals("dave", me.json().getString("subject"));
         assertEquals("UP", node.get("/health/ready", null).json().getJsonObject("checks")
             .getJsonObject("identityProvider").getString("status"));
+        // operators see the failed fetches, which keys held before would hide from readiness
+        String metrics = node.get("/metrics", node.adminToken()).body();
+        assertTrue(fetches(metrics, "failed") >= 1, metrics);
+        assertTrue(fetches(metrics, "ok") >= 1, metrics);
       }
     }
+  }
+
+  private static double fetches(String metrics, String outcome) {
+    String prefix = "hub_auth_provider_key_fetches_total{outcome=\"" + outcome + "\"} ";
+    return metrics.lines().filter(l -> l.startsWith(prefix))
+        .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElse(0);
   }
 
   private static String b64(String json) {
