@@ -81,10 +81,10 @@ public final class HubNode implements AutoCloseable {
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
     HubRules conf = HubRules.load(config.confDir());
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
-    if (config.kafka().enabled()) KafkaClientProperties.load(config.kafka().clientConfig());
-    String jwtSecret = Secrets.jwtSecret(config);
-    Secrets.previousJwtSecrets(config); // checked here, before PostgreSQL and Hazelcast start
-
+    // read and checked before PostgreSQL and Hazelcast start: a mistake stops the node at once
+    Map<String, String> kafkaClient = config.kafka().enabled()
+        ? KafkaClientProperties.load(config.kafka().clientConfig()) : Map.of();
+    Secrets.Signing signing = Secrets.signing(config);
     pgUri = config.postgres().url();
     if (pgUri == null) {
       EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
@@ -99,7 +99,7 @@ public final class HubNode implements AutoCloseable {
         .getHazelcastInstance();
     database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
 
-    services = HubServices.create(vertx, config, conf, jwtSecret, database, hz, metrics);
+    services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
     IdentityProvider identityProvider = services.auth().identityProvider().orElse(null);
     if (identityProvider != null) {
       closeables.add(identityProvider);
@@ -121,7 +121,7 @@ public final class HubNode implements AutoCloseable {
         hz.getLifecycleService().isRunning() ? "UP" : "DOWN").compose(s -> "UP".equals(s) ? Future.succeededFuture(s)
         : Future.failedFuture("hazelcast member is not running"))));
     if (kafka.enabled()) {
-      startKafka(config, conf.mappings());
+      startKafka(config, conf.mappings(), kafkaClient);
       checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")
           : Future.failedFuture("the Kafka consumer has not completed a poll yet")));
     } else {
@@ -150,14 +150,14 @@ public final class HubNode implements AutoCloseable {
         kafka.enabled() ? kafka.bootstrap() : "off");
   }
 
-  private void startKafka(HubConfig config, SourceMappings mappings) throws Exception {
+  /** @param client the operator's Kafka client settings ({@link KafkaClientProperties}) */
+  private void startKafka(HubConfig config, SourceMappings mappings, Map<String, String> client) throws Exception {
     HubConfig.Kafka kafka = config.kafka();
     Map<String, String> sourceByTopic = new HashMap<>();
     for (SourceMapping m : mappings.configured()) if (m.topic() != null) sourceByTopic.put(m.topic(), m.name());
     List<String> topics = new ArrayList<>(sourceByTopic.keySet());
     topics.add(kafka.deadLetterTopic());
     topics.add(kafka.changeTopic());
-    Map<String, String> client = KafkaClientProperties.load(kafka.clientConfig());
     KafkaSetup.ensureTopics(kafka.bootstrap(), client, topics, kafka.topicPartitions(), kafka.topicReplicationFactor());
     // the node's own, closed with it: a producer shared by name within the Vert.x instance would hand a second node
     // in the same process (a test, an embedded use) the first one's cluster and credentials

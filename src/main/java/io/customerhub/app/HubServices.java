@@ -55,9 +55,9 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
                           RoutingAnswers routingAnswers, Steward steward,
                           List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
 
-  static HubServices create(Vertx vertx, HubConfig config, HubRules conf, String jwtSecret, Database db,
+  static HubServices create(Vertx vertx, HubConfig config, HubRules conf, Secrets.Signing signing, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
-    Auth auth = new Auth(vertx, jwtSecret, Secrets.previousJwtSecrets(config), config.auth().issuer(),
+    Auth auth = new Auth(vertx, signing.current(), signing.previous(), config.auth().issuer(),
         config.auth().oidc().enabled() ? identityProvider(vertx, config, metrics) : null);
     MatchingConfig matching = conf.matching();
     Standardizer standardizer = new Standardizer(matching.standardizer());

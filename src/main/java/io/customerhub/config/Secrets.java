@@ -46,14 +46,21 @@ public final class Secrets {
     }
   }
 
-  /** The secrets signed with before the current one, each as long as a secret must be (they verify tokens still). */
-  public static List<String> previousJwtSecrets(HubConfig config) {
+  /**
+   * The hub's token secrets: {@code current} signs and verifies, {@code previous} (those signed with before it)
+   * verify the tokens they signed until these expire.
+   */
+  public record Signing(String current, List<String> previous) {
+  }
+
+  /** The current secret ({@link #jwtSecret}) and the previous ones, each as long as a secret must be. */
+  public static Signing signing(HubConfig config) {
     for (String secret : config.auth().previousJwtSecrets()) {
       if (secret.length() < MIN_LENGTH) {
         throw new IllegalArgumentException("auth.previousJwtSecrets (HUB_AUTH_PREVIOUS_JWT_SECRETS): each must be at "
             + "least " + MIN_LENGTH + " characters");
       }
     }
-    return config.auth().previousJwtSecrets();
+    return new Signing(jwtSecret(config), config.auth().previousJwtSecrets());
   }
 }

@@ -87,7 +87,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     Map<String, Object> adminConfig = new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     if (user != null) {
       SaslUser broker = new SaslUser("broker", Uuid.randomUuid().toString());
-      requireSasl(props, brokerPort, broker, user);
+      requireSasl(props, brokerPort, controllerPort, broker, user);
       adminConfig.putAll(broker.clientProperties());
     }
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -142,9 +142,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** The broker's listener takes SASL/PLAIN sign-ins of {@code broker} (its own admin client) and {@code user}. */
-  private static void requireSasl(Properties p, int brokerPort, SaslUser broker, SaslUser user) {
+  private static void requireSasl(Properties p, int brokerPort, int controllerPort, SaslUser broker, SaslUser user) {
     p.put("listeners", "SASL_PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
-        + p.getProperty("controller.quorum.voters").replaceAll(".*:", ""));
+        + controllerPort);
     p.put("advertised.listeners", "SASL_PLAINTEXT://" + HOST + ":" + brokerPort);
     p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.put("inter.broker.listener.name", "SASL_PLAINTEXT");

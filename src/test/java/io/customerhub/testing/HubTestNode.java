@@ -239,6 +239,16 @@ public final class HubTestNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port() + path);
   }
 
+  /**
+   * A counter of the node's {@code /metrics} (read as an admin), e.g. {@code counter("hub_auth_refused_total",
+   * "status=\"401\"")}; 0 while it has not counted anything.
+   */
+  public double counter(String name, String labels) {
+    String prefix = name + "{" + labels + "} ";
+    return get("/metrics", adminToken()).body().lines().filter(l -> l.startsWith(prefix))
+        .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElse(0);
+  }
+
   public Response get(String path, String token) {
     return send(request(path, token).GET().build());
   }
