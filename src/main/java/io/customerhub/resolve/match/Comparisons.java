@@ -1,6 +1,7 @@
 package io.customerhub.resolve.match;
 
 import io.customerhub.record.Kind;
+import io.customerhub.resolve.standardize.StandardAddress;
 import io.customerhub.resolve.standardize.StandardRecord;
 
 import java.util.List;
@@ -208,18 +209,21 @@ public final class Comparisons {
     return Math.min(Similarity.editDistance(x, y, 2), 3);
   }
 
-  /** Best agreement over all address pairs: same street and number, then street only, then same area. */
+  /** Best agreement over all address pairs: same street and number, street only, postcode only, then same area. */
   static int address(StandardRecord a, StandardRecord b) {
     int best = MISSING;
     for (int i = 0; i < a.addresses().size(); i++) {
       for (int j = 0; j < b.addresses().size(); j++) {
         int level = addressPair(a, i, b, j);
         if (level != MISSING && (best == MISSING || level < best)) best = level;
-        if (best == 0) return 0;
+        if (best == ADDRESS_EXACT) return best;
       }
     }
     return best;
   }
+
+  private static final int ADDRESS_EXACT = 0, ADDRESS_STREET = 1, ADDRESS_POSTCODE = 2, ADDRESS_NEAR_POSTCODE = 3,
+      ADDRESS_AREA = 4, ADDRESS_DIFFERENT = 5;
 
   private static int addressPair(StandardRecord a, int i, StandardRecord b, int j) {
     String sa = a.streets().get(i), sb = b.streets().get(j);
@@ -231,12 +235,26 @@ public final class Comparisons {
       // the house numbers first: most candidate pairs differ there, and then the streets' likeness decides nothing
       boolean number = na == null || nb == null || na.equals(nb);
       if (number && (sa.equals(sb) || Similarity.jaroWinkler(sa, sb) >= STREET_NEAR)) {
-        return samePostcode || pa == null || pb == null ? 0 : 1;
+        return samePostcode || pa == null || pb == null ? ADDRESS_EXACT : ADDRESS_STREET;
       }
-    } else if ((pa == null || pb == null) && (ca == null || cb == null)) {
-      return MISSING;
+      // another street: a shared postcode or town says no more than the area
+      return samePostcode || sameCity(ca, cb) ? ADDRESS_AREA : ADDRESS_DIFFERENT;
     }
-    return samePostcode || sameCity(ca, cb) ? 2 : 3;
+    if ((pa == null || pb == null) && (ca == null || cb == null)) return MISSING;
+    // no street on one side: a postcode is a few streets in some countries and a district in others, so it has a
+    // level of its own and the data say what it is worth (a town is always the coarser)
+    if (samePostcode) return ADDRESS_POSTCODE;
+    if (nearPostcodes(pa, pb)) return ADDRESS_NEAR_POSTCODE;
+    return sameCity(ca, cb) ? ADDRESS_AREA : ADDRESS_DIFFERENT;
+  }
+
+  /**
+   * Postcodes of one district ({@link StandardAddress#postcodeDistrict}): the next street or block (TQ13 8DF
+   * and TQ13 8HU, 100022 and 100023), where people move, and where one source keeps an older postcode of the place.
+   */
+  static boolean nearPostcodes(String a, String b) {
+    String district = StandardAddress.postcodeDistrict(a);
+    return district != null && district.equals(StandardAddress.postcodeDistrict(b));
   }
 
   /** Equal, or mistyped by a letter or two ("Manchster"): different towns rarely come that close. */

@@ -19,7 +19,7 @@ public final class BlockingKeys {
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
       "name_sound", "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound",
       "date_part_name", "birthdate_city", "street_number", "street_word", "number_postcode", "phone_tail",
-      "email_local", "org_name", "org_phonetic");
+      "email_local", "org_name", "org_phonetic", "near_postcode_initials");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
@@ -197,6 +197,16 @@ public final class BlockingKeys {
         case "postcode_initials" -> {
           if (initials != null && !isOrg) {
             for (StandardAddress a : addresses) if (a.postcode() != null) keys.add("pi:" + a.postcode() + ":" + initials);
+          }
+        }
+        case "near_postcode_initials" -> {
+          // the postcode's district (TQ13 8DF and TQ13 8HU), with the initials: a record without a birth date whose
+          // postcode is the next block's and whose name is misspelled
+          if (initials != null && !isOrg) {
+            for (StandardAddress a : addresses) {
+              String district = a.postcodeDistrict();
+              if (district != null) keys.add("pn:" + district + ":" + initials);
+            }
           }
         }
         case "birthdate_initials" -> {

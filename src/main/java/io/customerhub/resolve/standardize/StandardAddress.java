@@ -26,6 +26,19 @@ public record StandardAddress(String line, String city, String region, String po
     return null;
   }
 
+  /**
+   * The postcode without its last two characters: its district or sector (TQ13 8 of TQ13 8DF, 1000 of 100022),
+   * where the next street's postcode differs. Null for codes shorter than five characters, which are whole towns
+   * already (Australia's four digits).
+   */
+  public String postcodeDistrict() {
+    return postcodeDistrict(postcode);
+  }
+
+  public static String postcodeDistrict(String postcode) {
+    return postcode == null || postcode.length() < 5 ? null : postcode.substring(0, postcode.length() - 2);
+  }
+
   static String blankToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }

@@ -207,6 +207,19 @@ class BlockerTest {
         .map(x -> x.substring(0, 3)).toList(), "by birthdate_city alone");
   }
 
+  /** No birth date, the family name misspelled, the postcode the next block's: the district with the initials. */
+  @Test
+  void aPassOverAllRecordsPairsInitialsInAPostcodeDistrict() {
+    StandardRecord a = person("a", "Sarah", "Seymour", null, null, null, null, null, "SW19 9RF");
+    StandardRecord b = person("b", "Sarah", "Seymoutr", null, null, null, null, null, "SW19 9XP");
+    assertTrue(sharedKeys(a, b).isEmpty(), "no stored key shared");
+    List<List<String>> keys = new Blocker(MatchingConfig.defaults()).batchKeys(List.of(a, b));
+    assertEquals(List.of("pn:SW199:ss"), sharedKeys(keys.get(0), keys.get(1)), "by near_postcode_initials alone");
+    StandardRecord fourDigits = person("c", "Sarah", "Seymour", null, null, null, null, null, "3135");
+    assertTrue(new Blocker(MatchingConfig.defaults()).batchKeys(List.of(fourDigits)).get(0).stream()
+        .noneMatch(k -> k.startsWith("pn:")), "a four-digit postcode is a town: no district");
+  }
+
   private static StandardRecord bornIn(String id, String given, String line1, String postcode) {
     return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
         given, null, null, null, null, null, "1933-12-20", List.of(), List.of(),

@@ -120,20 +120,49 @@ class ComparisonsTest {
     StandardRecord otherPostcode = person("c", "A", "B", null, null, null, null, "8 Jianguo Rd", "100023");
     StandardRecord neighbour = person("d", "A", "B", null, null, null, null, "12 Renmin Rd", "100022");
     StandardRecord elsewhere = person("e", "A", "B", null, null, null, null, "3 Main St", "200000");
-    assertEquals(0, Comparisons.address(latin, hanzi));
-    assertEquals(1, Comparisons.address(latin, otherPostcode));
-    assertEquals(2, Comparisons.address(latin, neighbour));
-    assertEquals(3, Comparisons.address(latin, elsewhere));
+    assertEquals(address("EXACT"), Comparisons.address(latin, hanzi));
+    assertEquals(address("STREET"), Comparisons.address(latin, otherPostcode));
+    assertEquals(address("AREA"), Comparisons.address(latin, neighbour));
+    assertEquals(address("DIFFERENT"), Comparisons.address(latin, elsewhere));
     assertEquals(Field.MISSING, Comparisons.address(latin, person("f", "A", "B", null, null, null, null, null, null)));
+  }
+
+  @Test
+  void aSharedPostcodeWithoutStreetsToCompareIsItsOwnLevel() {
+    StandardRecord street = person("a", "A", "B", null, null, null, null, "8 Jianguo Road", "TQ13 8DF");
+    StandardRecord postcodeOnly = person("b", "A", "B", null, null, null, null, null, "TQ13 8DF");
+    StandardRecord otherPostcode = person("c", "A", "B", null, null, null, null, null, "TQ13 8HU");
+    assertEquals(address("POSTCODE"), Comparisons.address(street, postcodeOnly));
+    assertEquals(address("POSTCODE"), Comparisons.address(postcodeOnly, postcodeOnly));
+    assertEquals(address("NEAR_POSTCODE"), Comparisons.address(postcodeOnly, otherPostcode));
+    assertEquals(address("DIFFERENT"), Comparisons.address(postcodeOnly,
+        person("e", "A", "B", null, null, null, null, null, "TQ14 8DF")));
+    // two streets that differ say the postcode is a district, not a few doors: the area only
+    StandardRecord otherStreet = person("d", "A", "B", null, null, null, null, "12 Renmin Rd", "TQ13 8DF");
+    assertEquals(address("AREA"), Comparisons.address(street, otherStreet));
+  }
+
+  @Test
+  void nearPostcodesDifferInTheirLastTwoCharactersOnly() {
+    assertTrue(Comparisons.nearPostcodes("TQ138DF", "TQ138HU"));
+    assertTrue(Comparisons.nearPostcodes("100022", "100023"));
+    assertFalse(Comparisons.nearPostcodes("TQ138DF", "TQ148DF"));
+    assertFalse(Comparisons.nearPostcodes("4000", "4001"));
+    assertFalse(Comparisons.nearPostcodes("100022", "1000220"));
+    assertFalse(Comparisons.nearPostcodes(null, "100022"));
+  }
+
+  private static int address(String level) {
+    return Field.ADDRESS.levels().indexOf(level);
   }
 
   @Test
   void aCityMistypedByALetterIsTheSameArea() {
     StandardRecord manchester = livesIn("a", "Manchester");
-    assertEquals(2, Comparisons.address(manchester, livesIn("b", "Manchster")));
-    assertEquals(2, Comparisons.address(manchester, livesIn("c", "manchester")));
-    assertEquals(3, Comparisons.address(manchester, livesIn("d", "Birmingham")));
-    assertEquals(3, Comparisons.address(livesIn("e", "Newcastle"), livesIn("f", "Newport")));
+    assertEquals(address("AREA"), Comparisons.address(manchester, livesIn("b", "Manchster")));
+    assertEquals(address("AREA"), Comparisons.address(manchester, livesIn("c", "manchester")));
+    assertEquals(address("DIFFERENT"), Comparisons.address(manchester, livesIn("d", "Birmingham")));
+    assertEquals(address("DIFFERENT"), Comparisons.address(livesIn("e", "Newcastle"), livesIn("f", "Newport")));
   }
 
   private static StandardRecord livesIn(String id, String city) {

@@ -77,10 +77,10 @@ class EmTrainerTest {
    */
   @Test
   void everyKindOfKeyLeavesOutTheFieldsItIsMadeOf() {
-    for (String addressKey : List.of("sn", "sw", "np", "dp", "dc", "pi")) {
+    for (String addressKey : List.of("sn", "sw", "np", "dp", "dc", "pi", "pn")) {
       assertTrue(EmTrainer.excluded(addressKey).contains(Field.ADDRESS), addressKey);
     }
-    for (String nameKey : List.of("nk", "ny", "ns", "di", "ds", "dn", "pi", "el")) {
+    for (String nameKey : List.of("nk", "ny", "ns", "di", "ds", "dn", "pi", "pn", "el")) {
       assertTrue(EmTrainer.excluded(nameKey).contains(Field.FAMILY_NAME), nameKey);
     }
     assertTrue(EmTrainer.excluded("nid").contains(Field.NATIONAL_ID));
