@@ -1,6 +1,7 @@
 package io.customerhub.resolve.match;
 
 import io.customerhub.record.Kind;
+import io.customerhub.resolve.standardize.StandardAddress;
 import io.customerhub.resolve.standardize.StandardRecord;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * Scores a pair of standardized records with Fellegi-Sunter weights: the prior plus log2(m/u) of every
- * field's level, where exact agreement on a name is weighed by how rare that name is. The probability
+ * field's level, where exact agreement on a name, and the same town, are weighed by how rare they are. The probability
  * decides the band against the thresholds of {@link MatchingConfig}. Identifiers weigh heavily but are not
  * absolute: a pair that would merge although its national or tax ids clearly differ goes to review, as long as
  * the model says such ids are reliable ({@link MatchModel#conflictIsDecisive}).
@@ -25,6 +26,7 @@ public final class PairScorer {
   private static final java.util.Set<Field> NAMES = java.util.EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME,
       Field.ORG_NAME);
   private static final Field[] FIELDS = Field.values();
+  private static final int ADDRESS_AREA = Field.ADDRESS.levels().indexOf("AREA");
 
   private final MatchModel model;
   private final TermFrequencies tf;
@@ -69,6 +71,13 @@ public final class PairScorer {
           double tfWeight = MatchModel.log2(model.m(f, 0) / Math.max(freq, cfg.tfMinimum()));
           // a name takes its frequency's weight; a shared identifier can only lose weight by it
           w = NAMES.contains(f) ? tfWeight : Math.min(w, tfWeight);
+          adjusted = true;
+        }
+      } else if (f == Field.ADDRESS && level == ADDRESS_AREA) {
+        // the same town weighs what the town says: a few records' village far more than the capital
+        double freq = townFrequency(a, b);
+        if (!Double.isNaN(freq)) {
+          w = MatchModel.log2(model.m(f, level) / Math.max(freq, cfg.tfMinimum()));
           adjusted = true;
         }
       }
@@ -147,6 +156,16 @@ public final class PairScorer {
       if (tf.total(other) >= TF_MIN_RECORDS) return Math.max(tf.frequency(f, value), tf.frequency(other, value));
     }
     return tf.frequency(f, value);
+  }
+
+  /** The frequency of a town both records name, as written (a mistyped one has none); NaN when none or unknown. */
+  private double townFrequency(StandardRecord a, StandardRecord b) {
+    if (tf.total(Field.ADDRESS) < TF_MIN_RECORDS) return Double.NaN;
+    for (StandardAddress x : a.addresses()) {
+      if (x.city() == null) continue;
+      for (StandardAddress y : b.addresses()) if (x.city().equals(y.city())) return tf.frequency(Field.ADDRESS, x.city());
+    }
+    return Double.NaN;
   }
 
   private static String shared(List<String> xs, List<String> ys) {

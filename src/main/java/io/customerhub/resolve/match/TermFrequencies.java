@@ -11,16 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
- * How often each name and identifier value occurs, so that agreeing on a rare name ("Quispe") counts more
- * than agreeing on a common one ("Zhang"), and a phone number or a birth date that many records carry (a
- * switchboard, a placeholder, the 1 January a system writes when it knows only the year) counts as little as its
- * frequency says. Incremental ({@link #add}) and mergeable ({@link #merge}); safe to read while another thread
- * adds.
+ * How often each name, identifier and town occurs, so that agreeing on a rare name ("Quispe") counts more
+ * than agreeing on a common one ("Zhang"), a town of a few records more than London, and a phone number or a birth
+ * date that many records carry (a switchboard, a placeholder, the 1 January a system writes when it knows only the
+ * year) counts as little as its frequency says. Incremental ({@link #add}) and mergeable ({@link #merge}); safe to
+ * read while another thread adds.
  */
 public final class TermFrequencies {
 
+  /** The fields counted; {@link Field#ADDRESS} counts towns. */
   static final List<Field> FIELDS = List.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ORG_NAME, Field.EMAIL,
-      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID, Field.BIRTH_DATE);
+      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID, Field.BIRTH_DATE, Field.ADDRESS);
 
   private final Map<Field, ConcurrentHashMap<String, Long>> counts = new EnumMap<>(Field.class);
   private final Map<Field, AtomicLong> totals = new EnumMap<>(Field.class);
@@ -88,6 +89,7 @@ public final class TermFrequencies {
     counter.accept(Field.TAX_ID, r.taxId());
     // full dates only: a year alone is shared by design
     if (r.birthDate() != null && r.birthDate().length() == 10) counter.accept(Field.BIRTH_DATE, r.birthDate());
+    for (String city : r.cities()) counter.accept(Field.ADDRESS, city);
   }
 
   /** How many records carry this value (0 when unseen; below 0 only for a moment, see {@link #remove}). */

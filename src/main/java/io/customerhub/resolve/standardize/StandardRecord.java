@@ -302,13 +302,20 @@ public final class StandardRecord {
     return out;
   }
 
-  /** What term frequencies count of a record: its name keys, birth date and identifiers. */
+  /** What term frequencies count of a record: its name keys, birth date, identifiers and towns. */
   public record Counted(String givenKey, String familyKey, String orgKey, String birthDate, String nationalId,
-                        String taxId, List<String> emails, List<String> phones) {
+                        String taxId, List<String> emails, List<String> phones, List<String> cities) {
   }
 
   public Counted counted() {
-    return new Counted(givenKey, familyKey, orgKey, birthDate, nationalId, taxId, emails, phones);
+    return new Counted(givenKey, familyKey, orgKey, birthDate, nationalId, taxId, emails, phones, cities(addresses));
+  }
+
+  /** The towns of the addresses, each once. */
+  static List<String> cities(List<StandardAddress> addresses) {
+    List<String> out = new ArrayList<>(addresses.size());
+    for (StandardAddress a : addresses) if (a.city() != null && !out.contains(a.city())) out.add(a.city());
+    return out;
   }
 
   /**
@@ -322,7 +329,7 @@ public final class StandardRecord {
         compact(RecordCodec.nullable(f.get(6))), StandardAddress.blankToNull(RecordCodec.nullable(f.get(7))),
         StandardAddress.blankToNull(RecordCodec.nullable(f.get(8))),
         StandardAddress.blankToNull(RecordCodec.nullable(f.get(9))), clean(RecordCodec.items(f.get(10))),
-        clean(RecordCodec.items(f.get(11))));
+        clean(RecordCodec.items(f.get(11))), cities(RecordCodec.addressItems(f.get(12))));
   }
 
   private static List<String> fields(String encoded) {

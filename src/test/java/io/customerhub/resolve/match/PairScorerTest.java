@@ -1,17 +1,24 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static io.customerhub.resolve.match.Fixtures.org;
 import static io.customerhub.resolve.match.Fixtures.person;
 import static io.customerhub.resolve.match.Fixtures.weiZhang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PairScorerTest {
@@ -97,6 +104,29 @@ class PairScorerTest {
     FieldComparison rare = tf.score(q1, q2).fields().get(0);
     assertTrue(common.tfAdjusted() && rare.tfAdjusted());
     assertTrue(rare.weight() > common.weight() + 2, rare + " vs " + common);
+  }
+
+  @Test
+  void aSmallTownSharedCountsMoreThanTheCapital() {
+    List<StandardRecord> population = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) population.add(livesIn("p" + i, i % 100 == 0 ? "Tiverton" : "London"));
+    PairScorer tf = new PairScorer(MatchModel.defaults(), TermFrequencies.of(population), MatchingConfig.defaults());
+    double london = weightOf(tf.score(livesIn("l1", "London"), livesIn("l2", "London")), "address");
+    double tiverton = weightOf(tf.score(livesIn("t1", "Tiverton"), livesIn("t2", "Tiverton")), "address");
+    assertTrue(tiverton > london + 5, tiverton + " vs " + london);
+    // a town mistyped is the same area as the model says, with no frequency to weigh
+    PairScore mistyped = tf.score(livesIn("m1", "Tiverton"), livesIn("m2", "Tivertn"));
+    FieldComparison address = mistyped.fields().stream().filter(c -> c.field().equals("address")).findFirst().orElseThrow();
+    assertEquals("AREA", address.level());
+    assertFalse(address.tfAdjusted());
+    assertEquals(MatchModel.defaults().weight(Field.ADDRESS, Field.ADDRESS.levels().indexOf("AREA")), address.weight(),
+        1e-9);
+  }
+
+  private static StandardRecord livesIn(String id, String city) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        "Ann", "Berg", null, null, null, null, null, List.of(), List.of(),
+        List.of(new Address(null, null, city, null, null, "GB")), List.of(), Map.of(), null));
   }
 
   @Test

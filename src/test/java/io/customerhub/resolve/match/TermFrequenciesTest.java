@@ -1,9 +1,15 @@
 package io.customerhub.resolve.match;
 
+import io.customerhub.record.Address;
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.customerhub.resolve.match.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +56,22 @@ class TermFrequenciesTest {
     tf.add(person("c", "Cy", "Wu", null, null, null, null, null, null));
     assertEquals(0, tf.count(Field.FAMILY_NAME, "wu"));
     assertEquals(2, tf.total(Field.FAMILY_NAME));
+  }
+
+  /** Towns are counted once per record, alike from a record and from its stored form (the candidate index's way). */
+  @Test
+  void townsAreCountedOncePerRecordFromEitherForm() {
+    StandardRecord twoAddresses = Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", "a"), Kind.PERSON,
+        Instant.EPOCH, false, "Ann", "Lee", null, null, null, null, null, List.of(), List.of(),
+        List.of(new Address("1 High St", null, "Tiverton", null, "EX16 4AA", "GB"),
+            new Address("9 Mill Ln", null, "TIVERTON", null, null, "GB")), List.of(), Map.of(), null));
+    TermFrequencies fromRecord = TermFrequencies.of(List.of(twoAddresses));
+    TermFrequencies fromStored = new TermFrequencies();
+    fromStored.changed(null, twoAddresses.encode());
+    for (TermFrequencies tf : List.of(fromRecord, fromStored)) {
+      assertEquals(1, tf.count(Field.ADDRESS, "tiverton"));
+      assertEquals(1, tf.total(Field.ADDRESS));
+    }
   }
 
   @Test
