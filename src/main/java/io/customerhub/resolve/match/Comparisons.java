@@ -209,7 +209,14 @@ public final class Comparisons {
     return Math.min(Similarity.editDistance(x, y, 2), 3);
   }
 
-  /** Best agreement over all address pairs: same street and number, street only, postcode only, then same area. */
+  /**
+   * Best agreement over all address pairs: same street and number, street only, the same postcode, a postcode of
+   * the same district, the same town where there is no postcode to compare, the same town or postcode where the
+   * streets or postcodes differ, different. A town alone and a town whose postcodes differ are two levels because
+   * they mean different things: duplicates that both carry a postcode nearly always share it, so the same town
+   * with another postcode is weak evidence, while the same town with a postcode missing on one side is as good as
+   * the town is rare (its weight follows the town's frequency, see {@link PairScorer}).
+   */
   static int address(StandardRecord a, StandardRecord b) {
     int best = MISSING;
     for (int i = 0; i < a.addresses().size(); i++) {
@@ -222,8 +229,8 @@ public final class Comparisons {
     return best;
   }
 
-  private static final int ADDRESS_EXACT = 0, ADDRESS_STREET = 1, ADDRESS_POSTCODE = 2, ADDRESS_NEAR_POSTCODE = 3,
-      ADDRESS_AREA = 4, ADDRESS_DIFFERENT = 5;
+  static final int ADDRESS_EXACT = 0, ADDRESS_STREET = 1, ADDRESS_POSTCODE = 2, ADDRESS_NEAR_POSTCODE = 3,
+      ADDRESS_TOWN = 4, ADDRESS_AREA = 5, ADDRESS_DIFFERENT = 6;
 
   private static int addressPair(StandardRecord a, int i, StandardRecord b, int j) {
     String sa = a.streets().get(i), sb = b.streets().get(j);
@@ -242,10 +249,11 @@ public final class Comparisons {
     }
     if ((pa == null || pb == null) && (ca == null || cb == null)) return MISSING;
     // no street on one side: a postcode is a few streets in some countries and a district in others, so it has a
-    // level of its own and the data say what it is worth (a town is always the coarser)
+    // level of its own and the data say what it is worth
     if (samePostcode) return ADDRESS_POSTCODE;
     if (nearPostcodes(pa, pb)) return ADDRESS_NEAR_POSTCODE;
-    return sameCity(ca, cb) ? ADDRESS_AREA : ADDRESS_DIFFERENT;
+    if (!sameCity(ca, cb)) return ADDRESS_DIFFERENT;
+    return pa == null || pb == null ? ADDRESS_TOWN : ADDRESS_AREA;
   }
 
   /**

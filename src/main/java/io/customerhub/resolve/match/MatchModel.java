@@ -92,8 +92,8 @@ public final class MatchModel {
     set(m, u, Field.PHONE, new double[] {0.65, 0.05, 0.30}, new double[] {1e-7, 1e-5, 0.9999899});
     set(m, u, Field.NATIONAL_ID, new double[] {0.93, 0.05, 0.017, 0.003}, new double[] {1e-8, 1e-6, 1e-5, 0.99998899});
     set(m, u, Field.TAX_ID, new double[] {0.93, 0.05, 0.017, 0.003}, new double[] {1e-8, 1e-6, 1e-5, 0.99998899});
-    set(m, u, Field.ADDRESS, new double[] {0.60, 0.10, 0.05, 0.02, 0.05, 0.18},
-        new double[] {0.0005, 0.001, 0.004, 0.004, 0.01, 0.9805});
+    set(m, u, Field.ADDRESS, new double[] {0.60, 0.10, 0.05, 0.02, 0.05, 0.02, 0.16},
+        new double[] {0.0005, 0.001, 0.004, 0.004, 0.01, 0.01, 0.9705});
     set(m, u, Field.ORG_NAME, new double[] {0.70, 0.15, 0.08, 0.07}, new double[] {0.0005, 0.001, 0.01, 0.9885});
     return new MatchModel(1e-4, 1e-3, m, u, DEFAULTS_NOTE);
   }

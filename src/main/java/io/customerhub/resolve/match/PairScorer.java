@@ -26,7 +26,6 @@ public final class PairScorer {
   private static final java.util.Set<Field> NAMES = java.util.EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME,
       Field.ORG_NAME);
   private static final Field[] FIELDS = Field.values();
-  private static final int ADDRESS_AREA = Field.ADDRESS.levels().indexOf("AREA");
 
   private final MatchModel model;
   private final TermFrequencies tf;
@@ -73,11 +72,13 @@ public final class PairScorer {
           w = NAMES.contains(f) ? tfWeight : Math.min(w, tfWeight);
           adjusted = true;
         }
-      } else if (f == Field.ADDRESS && level == ADDRESS_AREA) {
-        // the same town weighs what the town says: a few records' village far more than the capital
-        double freq = townFrequency(a, b);
-        if (!Double.isNaN(freq)) {
-          w = MatchModel.log2(model.m(f, level) / Math.max(freq, cfg.tfMinimum()));
+      } else if (f == Field.ADDRESS && level == Comparisons.ADDRESS_TOWN) {
+        // the same town weighs what the model learned of the level, more for a town rarer than the average one
+        // and less for a commoner: a few records' village far more than the capital. Not m / frequency as for a
+        // name: the level's u holds more than the town (a postcode missing on one side), so only the ratio moves
+        double freq = townFrequency(a, b), average = tf.agreement(f);
+        if (!Double.isNaN(freq) && average > 0) {
+          w += MatchModel.log2(average / Math.max(freq, cfg.tfMinimum()));
           adjusted = true;
         }
       }

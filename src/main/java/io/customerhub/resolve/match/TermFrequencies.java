@@ -25,11 +25,14 @@ public final class TermFrequencies {
 
   private final Map<Field, ConcurrentHashMap<String, Long>> counts = new EnumMap<>(Field.class);
   private final Map<Field, AtomicLong> totals = new EnumMap<>(Field.class);
+  /** Per field, the sum over values of count squared: how many ordered pairs of records share a value. */
+  private final Map<Field, AtomicLong> squares = new EnumMap<>(Field.class);
 
   public TermFrequencies() {
     for (Field f : FIELDS) {
       counts.put(f, new ConcurrentHashMap<>());
       totals.put(f, new AtomicLong());
+      squares.put(f, new AtomicLong());
     }
   }
 
@@ -100,23 +103,44 @@ public final class TermFrequencies {
 
   private void tally(Field f, String value) {
     if (value == null) return;
-    counts.get(f).merge(value, 1L, Long::sum);
+    step(f, value, 1);
     totals.get(f).incrementAndGet();
   }
 
   private void untally(Field f, String value) {
     if (value == null) return;
-    counts.get(f).merge(value, -1L, (n, minus) -> n + minus == 0 ? null : n + minus);
+    step(f, value, -1);
     totals.get(f).decrementAndGet();
+  }
+
+  /** Moves a value's count by {@code delta}, and the sum of squares with it (atomically per value). */
+  private void step(Field f, String value, long delta) {
+    AtomicLong sq = squares.get(f);
+    counts.get(f).compute(value, (k, n) -> {
+      long before = n == null ? 0 : n, after = before + delta;
+      sq.addAndGet(after * after - before * before);
+      return after == 0 ? null : after;
+    });
   }
 
   /** Adds the counts of {@code other} (e.g. from another partition of the data) to this one. */
   public TermFrequencies merge(TermFrequencies other) {
     for (Field f : FIELDS) {
-      other.counts.get(f).forEach((k, v) -> counts.get(f).merge(k, v, Long::sum));
+      other.counts.get(f).forEach((k, v) -> step(f, k, v));
       totals.get(f).addAndGet(other.totals.get(f).get());
     }
     return this;
+  }
+
+  /**
+   * The chance that two records, drawn at random, carry the same value (the average frequency of a value, each
+   * weighed by how often it occurs): what agreeing on this field means on average, against which one value's
+   * {@link #frequency} says how much more or less it means. NaN when fewer than two values are counted.
+   */
+  public double agreement(Field f) {
+    long total = total(f);
+    if (total < 2) return Double.NaN;
+    return (squares.get(f).get() - total) / ((double) total * (total - 1));
   }
 
   /**

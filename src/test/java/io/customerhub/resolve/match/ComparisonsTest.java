@@ -152,6 +152,33 @@ class ComparisonsTest {
     assertFalse(Comparisons.nearPostcodes(null, "100022"));
   }
 
+  /** The town alone where a postcode is missing; the town whose postcodes differ is only the area. */
+  @Test
+  void theSameTownIsATownLevelWithoutPostcodesToCompareAndTheAreaWhenTheyDiffer() {
+    StandardRecord withPostcode = person("a", "A", "B", null, null, null, null, null, "EX16 4AA");
+    StandardRecord otherPostcode = person("b", "A", "B", null, null, null, null, null, "SW1A 1AA");
+    StandardRecord townOnly = person("c", "A", "B", null, null, null, null, null, null);
+    assertEquals(Field.MISSING, Comparisons.address(townOnly, townOnly), "no town in these fixtures");
+    StandardRecord tiverton = inTown(withPostcode, "Tiverton"), tivertonElsewhere = inTown(otherPostcode, "Tiverton");
+    assertEquals(address("TOWN"), Comparisons.address(tiverton, inTown(townOnly, "Tiverton")));
+    assertEquals(address("AREA"), Comparisons.address(tiverton, tivertonElsewhere));
+  }
+
+  @Test
+  void theLevelNumbersAreTheFieldsLevels() {
+    assertEquals(Comparisons.ADDRESS_TOWN, address("TOWN"));
+    assertEquals(Comparisons.ADDRESS_AREA, address("AREA"));
+    assertEquals(Comparisons.ADDRESS_DIFFERENT, address("DIFFERENT"));
+    assertEquals(Comparisons.ADDRESS_DIFFERENT, Field.ADDRESS.different());
+  }
+
+  private static StandardRecord inTown(StandardRecord r, String town) {
+    String postcode = r.addresses().isEmpty() ? null : r.addresses().get(0).postcode();
+    return Fixtures.STD.standardize(new CanonicalRecord(r.key(), Kind.PERSON, Instant.EPOCH, false, "A", "B", null,
+        null, null, null, null, List.of(), List.of(), List.of(new Address(null, null, town, null, postcode, "GB")),
+        List.of(), Map.of(), null));
+  }
+
   private static int address(String level) {
     return Field.ADDRESS.levels().indexOf(level);
   }
@@ -159,8 +186,8 @@ class ComparisonsTest {
   @Test
   void aCityMistypedByALetterIsTheSameArea() {
     StandardRecord manchester = livesIn("a", "Manchester");
-    assertEquals(address("AREA"), Comparisons.address(manchester, livesIn("b", "Manchster")));
-    assertEquals(address("AREA"), Comparisons.address(manchester, livesIn("c", "manchester")));
+    assertEquals(address("TOWN"), Comparisons.address(manchester, livesIn("b", "Manchster")));
+    assertEquals(address("TOWN"), Comparisons.address(manchester, livesIn("c", "manchester")));
     assertEquals(address("DIFFERENT"), Comparisons.address(manchester, livesIn("d", "Birmingham")));
     assertEquals(address("DIFFERENT"), Comparisons.address(livesIn("e", "Newcastle"), livesIn("f", "Newport")));
   }

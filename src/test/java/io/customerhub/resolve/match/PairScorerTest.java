@@ -117,9 +117,9 @@ class PairScorerTest {
     // a town mistyped is the same area as the model says, with no frequency to weigh
     PairScore mistyped = tf.score(livesIn("m1", "Tiverton"), livesIn("m2", "Tivertn"));
     FieldComparison address = mistyped.fields().stream().filter(c -> c.field().equals("address")).findFirst().orElseThrow();
-    assertEquals("AREA", address.level());
+    assertEquals("TOWN", address.level());
     assertFalse(address.tfAdjusted());
-    assertEquals(MatchModel.defaults().weight(Field.ADDRESS, Field.ADDRESS.levels().indexOf("AREA")), address.weight(),
+    assertEquals(MatchModel.defaults().weight(Field.ADDRESS, Field.ADDRESS.levels().indexOf("TOWN")), address.weight(),
         1e-9);
   }
 

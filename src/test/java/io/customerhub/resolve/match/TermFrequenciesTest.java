@@ -74,6 +74,29 @@ class TermFrequenciesTest {
     }
   }
 
+  /** Three of four records in one town, one in another: two records share a town in 6 of the 12 ordered pairs. */
+  @Test
+  void agreementIsTheChanceThatTwoRecordsShareAValueWhateverTheOrderOfCounting() {
+    List<StandardRecord> four = List.of(town("a", "Leeds"), town("b", "Leeds"), town("c", "Leeds"), town("d", "York"));
+    TermFrequencies counted = TermFrequencies.of(four);
+    assertEquals(0.5, counted.agreement(Field.ADDRESS), 1e-12);
+    TermFrequencies churned = new TermFrequencies();
+    churned.remove(four.get(0));
+    churned.merge(TermFrequencies.of(four.subList(1, 4)));
+    churned.add(four.get(3));
+    churned.remove(four.get(3));
+    churned.add(four.get(0));
+    churned.add(four.get(0));
+    assertEquals(0.5, churned.agreement(Field.ADDRESS), 1e-12);
+    assertTrue(Double.isNaN(new TermFrequencies().agreement(Field.ADDRESS)));
+  }
+
+  private static StandardRecord town(String id, String city) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        "Ann", "Lee", null, null, null, null, null, List.of(), List.of(), List.of(new Address(null, null, city, null,
+        null, "GB")), List.of(), Map.of(), null));
+  }
+
   @Test
   void aChangedRecordCountsItsNewValuesInsteadOfItsOldOnes() {
     StandardRecord ann = person("a", "Ann", "Lee", "1970-01-02", null, "ann@example.com", null, null, null);
