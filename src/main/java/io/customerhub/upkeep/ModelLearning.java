@@ -131,7 +131,9 @@ public final class ModelLearning {
       boolean young = count <= config.relearnMaxRecords();
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
       return models.trainedOn().compose(trainedOn -> {
-        boolean due = count >= config.autoTrainMinRecords() && count >= trainedOn * config.autoTrainGrowth();
+        // a model an earlier release learned, before a field was compared in more levels, is learned again
+        boolean due = count >= config.autoTrainMinRecords()
+            && (count >= trainedOn * config.autoTrainGrowth() || engine.current().model().predatesLevels());
         if (mode == Mode.TRAIN || !young) {
           return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
         }

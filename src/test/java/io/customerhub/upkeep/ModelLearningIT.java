@@ -4,7 +4,10 @@ import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
+import io.customerhub.resolve.match.Field;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,7 +100,7 @@ class ModelLearningIT {
   }
 
   /**
-   * Runs last. A load that paused half-way let the hub learn from its first half; the rest, far fewer than the
+   * A load that paused half-way let the hub learn from its first half; the rest, far fewer than the
    * records already re-resolved, would stay as linked online if re-resolution waited for the records to double.
    */
   @Test
@@ -112,6 +115,35 @@ class ModelLearningIT {
     assertEquals(before + 1, reresolutions(), "the read re-resolved the few records loaded since");
     hub.crosswalk();
     assertEquals(before + 1, reresolutions(), "nothing loaded since: nothing to do");
+  }
+
+  /**
+   * Runs last. A model an earlier release learned, when the address was compared in fewer levels, is stored as the
+   * newest, as if trained on far more records than there are (no growth would make a training due): the hub learns
+   * again rather than weigh the added levels by their priors for ever.
+   */
+  @Test
+  @Order(5)
+  void aModelAnEarlierReleaseLearnedWithFewerLevelsIsLearnedAgain() throws InterruptedException {
+    JsonObject current = model().getJsonObject("model");
+    JsonObject address = current.getJsonObject("fields").getJsonObject("address");
+    address.put("levels", new JsonArray(List.of("EXACT", "STREET", "AREA", "DIFFERENT")))
+        .put("m", new JsonArray(List.of(0.6, 0.1, 0.1, 0.2))).put("u", new JsonArray(List.of(0.0005, 0.001, 0.02, 0.9785)));
+    long earlier = hub.node().database().pool()
+        .preparedQuery("insert into match_model (model, trained_on, created_by) values ($1::text::jsonb, $2, $3) "
+            + "returning version")
+        .execute(Tuple.of(current.encode(), 1_000_000_000L, "an earlier release"))
+        .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+
+    // the next quiet look after some ingest puts the newest model to use, and finds it learned with fewer levels
+    for (Rec r : WireRecords.customersWithErpCopies(2, 2)) hub.accept(r);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (model().getLong("version") <= earlier && System.nanoTime() < deadline) Thread.sleep(200);
+
+    JsonObject relearned = model();
+    assertTrue(relearned.getLong("version") > earlier, relearned::encode);
+    assertEquals(Field.ADDRESS.levels(), relearned.getJsonObject("model").getJsonObject("fields")
+        .getJsonObject("address").getJsonArray("levels").getList());
   }
 
   private static double reresolutions() {

@@ -31,12 +31,18 @@ public final class MatchModel {
   private final double[][] u;
   private final double[][] weights;
   private final String note;
+  /** Learned by a release that compared some field in fewer levels: the added ones hold their priors. */
+  private final boolean predatesLevels;
 
   public MatchModel(double lambda, double[][] m, double[][] u, String note) {
     this(lambda, lambda, m, u, note);
   }
 
   public MatchModel(double lambda, double orgLambda, double[][] m, double[][] u, String note) {
+    this(lambda, orgLambda, m, u, note, false);
+  }
+
+  private MatchModel(double lambda, double orgLambda, double[][] m, double[][] u, String note, boolean predatesLevels) {
     if (!(lambda > 0 && lambda < 1)) throw new IllegalArgumentException("lambda must be in (0, 1): " + lambda);
     if (!(orgLambda > 0 && orgLambda < 1)) throw new IllegalArgumentException("orgLambda must be in (0, 1): " + orgLambda);
     this.orgLambda = orgLambda;
@@ -56,6 +62,7 @@ public final class MatchModel {
       for (int l = 0; l < n; l++) this.weights[i][l] = log2(this.m[i][l] / this.u[i][l]);
     }
     this.note = note == null ? "" : note;
+    this.predatesLevels = predatesLevels;
   }
 
   private static double[] normalized(double[] p) {
@@ -142,6 +149,14 @@ public final class MatchModel {
     return isDefaults() || conflictIsDecisive(Field.BIRTH_DATE);
   }
 
+  /**
+   * Stored by an earlier release that compared some field in fewer levels ({@link #fromJson}): what it learned
+   * stands, the added levels weigh their priors, and the hub trains again at its next look.
+   */
+  public boolean predatesLevels() {
+    return predatesLevels;
+  }
+
   /** The priors of {@link #defaults()}, not parameters learned from data. */
   public boolean isDefaults() {
     return DEFAULTS_NOTE.equals(note);
@@ -195,6 +210,7 @@ public final class MatchModel {
       MatchModel d = defaults();
       double[][] m = d.mCopy();
       double[][] u = d.uCopy();
+      boolean predatesLevels = false;
       for (Field f : Field.values()) {
         JsonNode o = root.path("fields").path(f.key());
         if (o.isMissingNode()) continue;
@@ -205,13 +221,15 @@ public final class MatchModel {
           throw new IllegalArgumentException("levels of " + f.key() + " differ from " + f.levels());
         }
         // a model stored before a level was added keeps what it learned; the new level starts from its prior
+        predatesLevels |= stored.size() < f.levels().size();
         for (int l = 0; l < stored.size(); l++) {
           m[f.ordinal()][f.levels().indexOf(stored.get(l))] = sm[l];
           u[f.ordinal()][f.levels().indexOf(stored.get(l))] = su[l];
         }
       }
       double lambda = root.path("lambda").asDouble();
-      return new MatchModel(lambda, root.path("orgLambda").asDouble(lambda), m, u, root.path("note").asText(""));
+      return new MatchModel(lambda, root.path("orgLambda").asDouble(lambda), m, u, root.path("note").asText(""),
+          predatesLevels);
     } catch (IOException e) {
       throw new UncheckedIOException("not a match model", e);
     }

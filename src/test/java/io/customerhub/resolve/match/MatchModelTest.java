@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,8 @@ class MatchModelTest {
     assertEquals(0.02 / sum, m.m(dates, dates.different()), 1e-9);
     assertEquals(newLevelPrior / sum, m.m(dates, dates.levels().indexOf("TWO_PARTS")), 1e-9);
     assertTrue(m.weight(dates, dates.different()) < 0);
+    assertTrue(m.predatesLevels(), "learned again at the next look");
+    assertFalse(MatchModel.fromJson(MatchModel.defaults().toJson()).predatesLevels());
   }
 
   @Test
