@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """A labeled set of the shape of Splink's historical_50k: about ten records per person, most without a birth date
 or postcode by the last copies, names nicknamed, misspelled or replaced by a title's name, postcodes of the next
-block, birth places from London to a village. Its numbers follow what is published of that set (50,578 records of 5,156 people, 59 true pairs a person;
-first name on 99.9% of records, surname 91%, birth date and postcode 77%, birth place 86%); its values are made
-up here. For `bin/hub eval --from DIR` and `bench/crosswalk.sh DIR`.
+block, birth places from London to a village, and a titled person's name cut to "sir" and "baronet" now and then
+(the whole name kept as fullName). Its numbers follow what is published of that set (50,578 records of 5,156
+people, 59 true pairs a person; first name on 99.9% of records, surname 91%, birth date and postcode 77%, birth
+place 86%, "sir" as a first name 2.5%); its values are made up here. For `bin/hub eval --from DIR` and
+`bench/crosswalk.sh DIR`.
 
 Usage: bench/many_copies.py [--persons 3000] [--seed 11] [--out /tmp/many-copies]
 """
@@ -122,7 +124,12 @@ class People:
                 born = born[:i] + str(rnd.randrange(10)) + born[i + 1:]
         if k and rnd.random() < .6:
             postcode = self.next_block(postcode)
-        rec = {"source": "people", "sourceId": "%s-%d" % (p["id"], k + 1), "kind": "person"}
+        rec = {"source": "people", "sourceId": "%s-%d" % (p["id"], k + 1), "kind": "person",
+               "fullName": "%s %s" % (given, family)}
+        if p["title"] and rnd.random() < .3:
+            # a register that cut "sir john smith, 1st baronet" at its first and last words
+            rec["fullName"] = "sir %s %s, 1st baronet" % (given, family)
+            given, family = "sir", "baronet"
         if rnd.random() >= 0.001:
             rec["givenName"] = given
         if rnd.random() >= 0.09:

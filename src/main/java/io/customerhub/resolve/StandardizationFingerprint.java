@@ -22,7 +22,10 @@ import java.util.List;
  */
 final class StandardizationFingerprint {
 
-  /** Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region. */
+  /**
+   * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
+   * name parts that are only a form of address or honours.
+   */
   private static final List<String> PROBES = List.of(
       """
       {"source":"probe","sourceId":"1","kind":"person","givenName":"Dr. Bill","familyName":"O'Brien-Müller",
@@ -42,7 +45,11 @@ final class StandardizationFingerprint {
        "postcode":"80802","country":"DE"}]}""",
       """
       {"source":"probe","sourceId":"5","kind":"organization","orgName":"北京海逸科技有限公司","taxId":"91110000MA01ABCD2X",
-       "emails":["info@haiyi.com.cn"]}""");
+       "emails":["info@haiyi.com.cn"]}""",
+      """
+      {"source":"probe","sourceId":"6","kind":"person","givenName":"Sir","familyName":"Baronet",
+       "fullName":"Sir Thomas Chudleigh, 1st Baronet","addresses":[{"city":"Tiverton","postcode":"EX16 4AA",
+       "country":"GB"}]}""");
 
   private StandardizationFingerprint() {
   }

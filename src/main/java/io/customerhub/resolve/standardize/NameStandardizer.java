@@ -26,6 +26,19 @@ final class NameStandardizer {
       "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "hon", "capt");
   private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq");
   /**
+   * A given name that is nothing but a form of address names nobody: a source that put the salutation in the
+   * first-name field ("Mr", "Sir", "Dr"), or a register that cut "Sir Thomas Chudleigh" at its first word. Not
+   * "Hon", which is a given name in Cantonese romanization (Hon Ming), nor "Md", Mohammed abbreviated.
+   */
+  private static final Set<String> ADDRESS_ONLY = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir",
+      "dame", "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "capt");
+  /**
+   * A family name that is nothing but honours names nobody either ("Baronet" of "Sir John Smith, 1st Baronet" cut
+   * at its last word). Titles that are also surnames (King, Lord, Earl, Bishop, Miss) stay names.
+   */
+  private static final Set<String> HONOURS_ONLY = Set.of("baronet", "bt", "bart", "obe", "mbe", "cbe", "kbe", "dbe",
+      "frs", "esq", "jr", "sr", "ii", "iii", "iv", "phd");
+  /**
    * Words after a comma that make it a title or honours ("John Smith, OBE", "Thomas Clifford, 1st Baron Clifford
    * of Chudleigh"), not the given name of "Smith, John": the suffixes and these.
    */
@@ -129,7 +142,9 @@ final class NameStandardizer {
       toks.addAll(other);
       return joined(toks);
     }
-    return joined(clean(Latinizer.tokens(Latinizer.latin(n))));
+    List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
+    if (toks.size() == 1 && (family ? HONOURS_ONLY : ADDRESS_ONLY).contains(toks.get(0))) return null;
+    return joined(toks);
   }
 
   /** What one word (lower-case latin letters) is in a Latin name, by the lists this class reads names with. */

@@ -67,8 +67,20 @@ class NameStandardizerTest {
   }
 
   @Test
-  void aLoneHonorificIsKeptBecauseItMayBeTheName() {
+  void aLoneHonorificIsKeptWhereItMayBeTheName() {
     assertName(person("Don", "Miss", null), "don", "miss");
+    assertName(person("Hon", "Chan", null), "hon", "chan");
+    assertName(person("Md", "Rahman", null), "md", "rahman");
+    assertName(person("John", "King", null), "john", "king");
+  }
+
+  /** "Sir Thomas Chudleigh, 1st Baronet" cut at its first and last words names nobody; the whole name does. */
+  @Test
+  void aNamePartThatIsOnlyAFormOfAddressOrHonoursIsNoName() {
+    assertName(person("Mr", "Smith", null), null, "smith");
+    assertName(person("Sir", "Baronet", null), null, null);
+    assertName(person("Sir", "Baronet", "Sir Thomas Chudleigh, 1st Baronet"), "thomas", "chudleigh");
+    assertName(person("Dr.", "Jr.", null), null, null);
   }
 
   @Test
