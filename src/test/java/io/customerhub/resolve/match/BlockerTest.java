@@ -207,14 +207,17 @@ class BlockerTest {
         .map(x -> x.substring(0, 3)).toList(), "by birthdate_city alone");
   }
 
-  /** No birth date, the family name misspelled, the postcode the next block's: the district with the initials. */
+  /** No birth date, the family name misspelled or missing, the postcode the next block's: the district, an initial. */
   @Test
   void aPassOverAllRecordsPairsInitialsInAPostcodeDistrict() {
     StandardRecord a = person("a", "Sarah", "Seymour", null, null, null, null, null, "SW19 9RF");
     StandardRecord b = person("b", "Sarah", "Seymoutr", null, null, null, null, null, "SW19 9XP");
     assertTrue(sharedKeys(a, b).isEmpty(), "no stored key shared");
     List<List<String>> keys = new Blocker(MatchingConfig.defaults()).batchKeys(List.of(a, b));
-    assertEquals(List.of("pn:SW199:ss"), sharedKeys(keys.get(0), keys.get(1)), "by near_postcode_initials alone");
+    assertEquals(List.of("pn:SW199:s"), sharedKeys(keys.get(0), keys.get(1)), "by near_postcode_initials alone");
+    StandardRecord noFamilyName = person("n", "Sarah", null, null, null, null, null, null, "SW19 9AB");
+    assertEquals(List.of("pn:SW199:s"), sharedKeys(keys.get(0),
+        new Blocker(MatchingConfig.defaults()).batchKeys(List.of(noFamilyName)).get(0)), "one initial is enough");
     StandardRecord fourDigits = person("c", "Sarah", "Seymour", null, null, null, null, null, "3135");
     assertTrue(new Blocker(MatchingConfig.defaults()).batchKeys(List.of(fourDigits)).get(0).stream()
         .noneMatch(k -> k.startsWith("pn:")), "a four-digit postcode is a town: no district");
