@@ -128,7 +128,8 @@ class ModelLearningIT {
     JsonObject current = model().getJsonObject("model");
     JsonObject address = current.getJsonObject("fields").getJsonObject("address");
     address.put("levels", new JsonArray(List.of("EXACT", "STREET", "AREA", "DIFFERENT")))
-        .put("m", new JsonArray(List.of(0.6, 0.1, 0.1, 0.2))).put("u", new JsonArray(List.of(0.0005, 0.001, 0.02, 0.9785)));
+        .put("m", new JsonArray(List.of(0.6, 0.1, 0.1, 0.2)))
+        .put("u", new JsonArray(List.of(0.0005, 0.001, 0.02, 0.9785)));
     long earlier = hub.node().database().pool()
         .preparedQuery("insert into match_model (model, trained_on, created_by) values ($1::text::jsonb, $2, $3) "
             + "returning version")

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Scores a pair of standardized records with Fellegi-Sunter weights: the prior plus log2(m/u) of every
- * field's level, where exact agreement on a name, and the same town, are weighed by how rare they are. The probability
- * decides the band against the thresholds of {@link MatchingConfig}. Identifiers weigh heavily but are not
- * absolute: a pair that would merge although its national or tax ids clearly differ goes to review, as long as
+ * field's level, where exact agreement on a name, and the same town, are weighed by how rare they are. The
+ * probability decides the band against the thresholds of {@link MatchingConfig}. Identifiers weigh heavily but are
+ * not absolute: a pair that would merge although its national or tax ids clearly differ goes to review, as long as
  * the model says such ids are reliable ({@link MatchModel#conflictIsDecisive}).
  * Pure and thread-safe.
  */
@@ -164,7 +164,9 @@ public final class PairScorer {
     if (tf.total(Field.ADDRESS) < TF_MIN_RECORDS) return Double.NaN;
     for (StandardAddress x : a.addresses()) {
       if (x.city() == null) continue;
-      for (StandardAddress y : b.addresses()) if (x.city().equals(y.city())) return tf.frequency(Field.ADDRESS, x.city());
+      for (StandardAddress y : b.addresses()) {
+        if (x.city().equals(y.city())) return tf.frequency(Field.ADDRESS, x.city());
+      }
     }
     return Double.NaN;
   }

@@ -116,7 +116,8 @@ class PairScorerTest {
     assertTrue(tiverton > london + 5, tiverton + " vs " + london);
     // a town mistyped is the same area as the model says, with no frequency to weigh
     PairScore mistyped = tf.score(livesIn("m1", "Tiverton"), livesIn("m2", "Tivertn"));
-    FieldComparison address = mistyped.fields().stream().filter(c -> c.field().equals("address")).findFirst().orElseThrow();
+    FieldComparison address = mistyped.fields().stream().filter(c -> c.field().equals("address")).findFirst()
+        .orElseThrow();
     assertEquals("TOWN", address.level());
     assertFalse(address.tfAdjusted());
     assertEquals(MatchModel.defaults().weight(Field.ADDRESS, Field.ADDRESS.levels().indexOf("TOWN")), address.weight(),
