@@ -42,7 +42,8 @@ public final class MatchModel {
     this(lambda, orgLambda, m, u, note, false);
   }
 
-  private MatchModel(double lambda, double orgLambda, double[][] m, double[][] u, String note, boolean predatesLevels) {
+  private MatchModel(double lambda, double orgLambda, double[][] m, double[][] u, String note,
+                     boolean predatesLevels) {
     if (!(lambda > 0 && lambda < 1)) throw new IllegalArgumentException("lambda must be in (0, 1): " + lambda);
     if (!(orgLambda > 0 && orgLambda < 1)) throw new IllegalArgumentException("orgLambda must be in (0, 1): " + orgLambda);
     this.orgLambda = orgLambda;

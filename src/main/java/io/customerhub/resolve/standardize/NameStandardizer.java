@@ -30,7 +30,7 @@ final class NameStandardizer {
    * first-name field ("Mr", "Sir", "Dr"), or a register that cut "Sir Thomas Chudleigh" at its first word. Not
    * "Hon", which is a given name in Cantonese romanization (Hon Ming), nor "Md", Mohammed abbreviated.
    */
-  private static final Set<String> ADDRESS_ONLY = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir",
+  private static final Set<String> FORMS_OF_ADDRESS = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir",
       "dame", "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "capt");
   /**
    * A family name that is nothing but honours names nobody either ("Baronet" of "Sir John Smith, 1st Baronet" cut
@@ -143,7 +143,7 @@ final class NameStandardizer {
       return joined(toks);
     }
     List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
-    if (toks.size() == 1 && (family ? HONOURS_ONLY : ADDRESS_ONLY).contains(toks.get(0))) return null;
+    if (toks.size() == 1 && (family ? HONOURS_ONLY : FORMS_OF_ADDRESS).contains(toks.get(0))) return null;
     return joined(toks);
   }
 
