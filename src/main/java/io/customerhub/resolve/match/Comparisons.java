@@ -229,8 +229,17 @@ public final class Comparisons {
     return best;
   }
 
-  static final int ADDRESS_EXACT = 0, ADDRESS_STREET = 1, ADDRESS_POSTCODE = 2, ADDRESS_NEAR_POSTCODE = 3,
-      ADDRESS_TOWN = 4, ADDRESS_AREA = 5, ADDRESS_DIFFERENT = 6;
+  // the address levels by name, read off the field so that the two cannot drift apart
+  static final int ADDRESS_EXACT = addressLevel("EXACT"), ADDRESS_STREET = addressLevel("STREET"),
+      ADDRESS_POSTCODE = addressLevel("POSTCODE"), ADDRESS_NEAR_POSTCODE = addressLevel("NEAR_POSTCODE"),
+      ADDRESS_TOWN = addressLevel("TOWN"), ADDRESS_AREA = addressLevel("AREA"),
+      ADDRESS_DIFFERENT = addressLevel("DIFFERENT");
+
+  private static int addressLevel(String name) {
+    int level = Field.ADDRESS.levels().indexOf(name);
+    if (level < 0) throw new IllegalStateException("no address level " + name);
+    return level;
+  }
 
   private static int addressPair(StandardRecord a, int i, StandardRecord b, int j) {
     String sa = a.streets().get(i), sb = b.streets().get(j);

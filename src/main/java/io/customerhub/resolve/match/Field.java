@@ -14,8 +14,7 @@ public enum Field {
   PHONE("phone", List.of("EXACT", "ONE_EDIT", "DIFFERENT")),
   NATIONAL_ID("nationalId", List.of("EXACT", "ONE_EDIT", "TWO_EDITS", "DIFFERENT")),
   TAX_ID("taxId", List.of("EXACT", "ONE_EDIT", "TWO_EDITS", "DIFFERENT")),
-  ADDRESS("address", List.of("EXACT", "STREET", "POSTCODE", "NEAR_POSTCODE", "TOWN", "AREA",
-      "DIFFERENT")),
+  ADDRESS("address", List.of("EXACT", "STREET", "POSTCODE", "NEAR_POSTCODE", "TOWN", "AREA", "DIFFERENT")),
   ORG_NAME("org", List.of("EXACT", "NEAR", "SIMILAR", "DIFFERENT"));
 
   public static final int MISSING = -1;
