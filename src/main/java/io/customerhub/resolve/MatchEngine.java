@@ -48,7 +48,8 @@ public final class MatchEngine implements PairDecider {
   }
 
   public synchronized void use(MatchModel model, long version) {
-    current = new ModelInUse(model, version, new PairScorer(model, frequencies, config), new ClusterGuard(config, model));
+    PairScorer scorer = new PairScorer(model, frequencies, config);
+    current = new ModelInUse(model, version, scorer, new ClusterGuard(config, model, scorer));
   }
 
   /**
@@ -58,7 +59,8 @@ public final class MatchEngine implements PairDecider {
   public synchronized void countWith(TermFrequencies counts) {
     frequencies = counts;
     ModelInUse now = current;
-    current = new ModelInUse(now.model(), now.version(), new PairScorer(now.model(), counts, config), now.guard());
+    PairScorer scorer = new PairScorer(now.model(), counts, config);
+    current = new ModelInUse(now.model(), now.version(), scorer, new ClusterGuard(config, now.model(), scorer));
   }
 
   /** How many of the records counted so far give {@code value} (a standardized key) for {@code field}. */

@@ -15,6 +15,9 @@ import java.util.function.Function;
  * result would exceed the size limit. Two single records pass: their own pair score weighed every field.
  * Whether a conflict of ids or of birth dates stops a merge is learned: where the data shows duplicates often
  * carrying another value, a conflict is one more field the pair scores already weighed, not a reason to stop.
+ * Two clusters of several records each join only where a second pair across them is at least a REVIEW pair: one
+ * customer's records, written apart, agree in more than one place, while two namesakes' clusters meet through the
+ * one record of either that a typo made alike (Ivy Taylor, 1980-03-02, and Ivy of 1989-03-02, both in London).
  */
 public final class ClusterGuard {
 
@@ -24,6 +27,8 @@ public final class ClusterGuard {
 
   private final int maxClusterSize;
   private final MatchModel model;
+  /** Scores the pairs across two clusters; null: a join needs no second pair. */
+  private final PairScorer scorer;
 
   public ClusterGuard(MatchingConfig cfg) {
     this(cfg, MatchModel.defaults());
@@ -31,8 +36,14 @@ public final class ClusterGuard {
 
   /** The model tells whether ids are reliable enough in this data for a conflict to matter. */
   public ClusterGuard(MatchingConfig cfg, MatchModel model) {
+    this(cfg, model, null);
+  }
+
+  /** As above, and {@code scorer} scores the pairs across two clusters of several records for a second pair. */
+  public ClusterGuard(MatchingConfig cfg, MatchModel model, PairScorer scorer) {
     this.maxClusterSize = cfg.maxClusterSize();
     this.model = model;
+    this.scorer = scorer;
   }
 
   /** Empty when the merge may go ahead; otherwise why it needs a steward. */
@@ -55,7 +66,21 @@ public final class ClusterGuard {
     if (model.birthDatesDecide() && birthDatesConflict(clusterA, clusterB) && !shareNationalId(clusterA, clusterB)) {
       return Optional.of("conflicting birth dates");
     }
+    if (scorer != null && clusterA.size() > 1 && clusterB.size() > 1 && !secondPair(clusterA, clusterB)) {
+      return Optional.of("clusters of several records that one pair alone joins");
+    }
     return Optional.empty();
+  }
+
+  /** At least two pairs across the clusters score REVIEW or MERGE: the one that proposes the join, and another. */
+  private boolean secondPair(List<StandardRecord> xs, List<StandardRecord> ys) {
+    int pairs = 0;
+    for (StandardRecord x : xs) {
+      for (StandardRecord y : ys) {
+        if (scorer.score(x, y).band() != Band.APART && ++pairs == 2) return true;
+      }
+    }
+    return false;
   }
 
   /** Both sides have ids and not one id of either side is within two edits of one on the other side. */

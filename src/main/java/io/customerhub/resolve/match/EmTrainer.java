@@ -346,7 +346,7 @@ public final class EmTrainer {
       case "ny", "ns", "di", "ds", "dn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.BIRTH_DATE);
       case "dp", "dc" -> EnumSet.of(Field.BIRTH_DATE, Field.ADDRESS);
       case "nk", "nn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
-      case "pi", "pn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
+      case "pi", "pn", "cn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
       case "on", "op" -> EnumSet.of(Field.ORG_NAME);
       default -> EnumSet.noneOf(Field.class);
     };

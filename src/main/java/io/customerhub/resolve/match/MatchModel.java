@@ -31,7 +31,7 @@ public final class MatchModel {
   private final double[][] u;
   private final double[][] weights;
   private final String note;
-  /** Learned by a release that compared some field in fewer levels: the added ones hold their priors. */
+  /** Learned by a release that compared some field in fewer levels, or not at all: the added ones hold their priors. */
   private final boolean predatesLevels;
 
   public MatchModel(double lambda, double[][] m, double[][] u, String note) {
@@ -151,8 +151,8 @@ public final class MatchModel {
   }
 
   /**
-   * Stored by an earlier release that compared some field in fewer levels ({@link #fromJson}): what it learned
-   * stands, the added levels weigh their priors, and the hub trains again at its next look.
+   * Stored by an earlier release that compared some field in fewer levels, or not at all ({@link #fromJson}): what
+   * it learned stands, the added levels weigh their priors, and the hub trains again at its next look.
    */
   public boolean predatesLevels() {
     return predatesLevels;
@@ -214,7 +214,11 @@ public final class MatchModel {
       boolean predatesLevels = false;
       for (Field f : Field.values()) {
         JsonNode o = root.path("fields").path(f.key());
-        if (o.isMissingNode()) continue;
+        if (o.isMissingNode()) {
+          // a field added since: no level of it was learned, and it weighs its priors until the hub learns again
+          predatesLevels = true;
+          continue;
+        }
         List<String> stored = Arrays.asList(JSON.treeToValue(o.get("levels"), String[].class));
         double[] sm = JSON.treeToValue(o.get("m"), double[].class);
         double[] su = JSON.treeToValue(o.get("u"), double[].class);

@@ -19,7 +19,7 @@ public final class BlockingKeys {
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
       "name_sound", "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound",
       "date_part_name", "birthdate_city", "street_number", "street_word", "number_postcode", "phone_tail",
-      "email_local", "org_name", "org_phonetic", "near_postcode_initials");
+      "email_local", "org_name", "org_phonetic", "near_postcode_initials", "city_name");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
@@ -42,7 +42,7 @@ public final class BlockingKeys {
    * long for nothing), while a British one is a few streets.
    */
   public static int skippedAbove(String key, int window) {
-    if (key.startsWith("nk:") || key.startsWith("nn:") || key.startsWith("pn:")) return window;
+    if (key.startsWith("nk:") || key.startsWith("nn:") || key.startsWith("pn:") || key.startsWith("cn:")) return window;
     if (key.startsWith("dn:")) return Math.min(window, 6);
     return Integer.MAX_VALUE;
   }
@@ -211,6 +211,21 @@ public final class BlockingKeys {
               String district = a.postcodeDistrict();
               if (district == null) continue;
               for (int i = 0; i < initials.length(); i++) keys.add("pn:" + district + ":" + initials.charAt(i));
+            }
+          }
+        }
+        case "city_name" -> {
+          // one name part as written in the town: a record with a name and a town and nothing else (no birth date,
+          // no postcode, no street) whose other name part is misspelled. A town's common name is many people and
+          // is skipped (see skippedAbove); a village's is a family
+          if (!isOrg) {
+            for (StandardAddress a : addresses) {
+              if (a.city() == null) continue;
+              String city = compact(a.city());
+              for (String part : new String[] {first(given), f}) {
+                String sound = Phonetic.key(part);
+                if (sound != null) keys.add("cn:" + city + ":" + sound);
+              }
             }
           }
         }

@@ -7,6 +7,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.BlockingKeys;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.Phonetic;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.resolve.standardize.StandardizerConfig;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,36 @@ class BlockerTest {
     StandardRecord fourDigits = person("c", "Sarah", "Seymour", null, null, null, null, null, "3135");
     assertTrue(new Blocker(MatchingConfig.defaults()).batchKeys(List.of(fourDigits)).get(0).stream()
         .noneMatch(k -> k.startsWith("pn:")), "a four-digit postcode is a town: no district");
+  }
+
+  /** A name and a town and nothing else, a name part misspelled: one part's sound in the town. */
+  @Test
+  void aPassOverAllRecordsPairsANamePartInATown() {
+    StandardRecord full = inTown("a", "William", "Roberts", "1511-10-26", "IP25 1WT", "Ipsbury");
+    StandardRecord sparse = inTown("b", "William", "Robets", null, null, "Ipsbury");
+    assertTrue(sharedKeys(full, sparse).isEmpty(), "no stored key shared");
+    List<List<String>> keys = new Blocker(MatchingConfig.defaults()).batchKeys(List.of(full, sparse));
+    assertEquals(List.of("cn:ipsbury:" + Phonetic.key("william")), sharedKeys(keys.get(0), keys.get(1)),
+        "by city_name alone");
+    StandardRecord elsewhere = inTown("c", "William", "Robets", null, null, "Norby");
+    assertTrue(sharedKeys(keys.get(0), new Blocker(MatchingConfig.defaults()).batchKeys(List.of(elsewhere)).get(0))
+        .isEmpty(), "another town: no key");
+  }
+
+  /** In a town where more records than the window share a name part's sound, that part says nothing: skipped. */
+  @Test
+  void aNamePartManyShareInATownIsSkipped() {
+    List<StandardRecord> rs = new ArrayList<>();
+    for (int i = 0; i < 30; i++) rs.add(inTown("l" + i, "John", "Q" + (char) ('a' + i % 26) + i, null, null, "London"));
+    Blocker.Candidates c = BatchPass.of(rs, cfg(300, 20)).candidates();
+    assertTrue(c.oversizedBlocks().containsKey("cn:london:" + Phonetic.key("john")), c.oversizedBlocks().toString());
+  }
+
+  private static StandardRecord inTown(String id, String given, String family, String birth, String postcode,
+                                       String city) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        given, family, null, null, null, null, birth, List.of(), List.of(),
+        List.of(new Address(null, null, city, null, postcode, "GB")), List.of(), Map.of(), null));
   }
 
   private static StandardRecord bornIn(String id, String given, String line1, String postcode) {

@@ -25,6 +25,27 @@ class ClusterGuardTest {
     assertEquals(Optional.empty(), guard.check(a, List.of(typo)));
   }
 
+  /**
+   * Two clusters of several records that only one pair across joins go to review: namesakes meet through the one
+   * record of either that a typo made alike. A second pair that is at least REVIEW lets them join, and a cluster of
+   * one record is judged by its own pair's score.
+   */
+  @Test
+  void clustersOfSeveralRecordsNeedASecondPairAcross() {
+    MatchModel model = MatchModel.defaults();
+    ClusterGuard guard = new ClusterGuard(MatchingConfig.defaults(), model,
+        new PairScorer(model, TermFrequencies.none(), MatchingConfig.defaults()));
+    StandardRecord mary = person("m", "Mary", "Smith", "1990-03-07", null, "mary.smith@example.org", null, null, null);
+    StandardRecord john = person("j", "John", "Brown", "1990-03-07", null, "john.brown@example.org", null, null, null);
+    List<StandardRecord> a = List.of(weiZhang("a1"), mary);
+    assertEquals(Optional.of("clusters of several records that one pair alone joins"),
+        guard.check(a, List.of(weiZhang("b1"), john)));
+    assertEquals(Optional.empty(), guard.check(a, List.of(weiZhang("b1"), weiZhang("b2"))), "two pairs across");
+    assertEquals(Optional.empty(), guard.check(a, List.of(weiZhang("b1"))), "one record: its own pair decides");
+    assertEquals(Optional.empty(), new ClusterGuard(MatchingConfig.defaults(), model).check(a,
+        List.of(weiZhang("b1"), john)), "without a scorer, no second pair is asked for");
+  }
+
   @Test
   void clearlyDifferentNationalIdsAcrossClustersGoToReview() {
     List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));

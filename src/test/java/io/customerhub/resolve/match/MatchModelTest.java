@@ -63,6 +63,7 @@ class MatchModelTest {
   @Test
   void missingFieldsKeepTheirDefaults() {
     MatchModel m = MatchModel.fromJson("{\"version\":1,\"lambda\":0.2,\"fields\":{}}");
+    assertTrue(m.predatesLevels(), "a model without a field the code compares is learned again at the next look");
     assertEquals(0.2, m.lambda(), 1e-12);
     assertEquals(MatchModel.defaults().m(Field.EMAIL, 0), m.m(Field.EMAIL, 0), 1e-12);
     assertEquals(List.of("EXACT", "ONE_EDIT", "DIFFERENT"), Field.byKey("email").levels());
