@@ -72,7 +72,10 @@ public final class ClusterGuard {
     return Optional.empty();
   }
 
-  /** At least two pairs across the clusters score REVIEW or MERGE: the one that proposes the join, and another. */
+  /**
+   * At least two pairs across the clusters score REVIEW or MERGE: the one that proposes the join, and another. At
+   * most {@code maxClusterSize}²/4 scores (two halves of the largest cluster allowed), and the first two found end it.
+   */
   private boolean secondPair(List<StandardRecord> xs, List<StandardRecord> ys) {
     int pairs = 0;
     for (StandardRecord x : xs) {
