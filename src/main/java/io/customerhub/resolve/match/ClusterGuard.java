@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 public final class ClusterGuard {
 
-  private static final int TWO_PARTS = Field.BIRTH_DATE.levels().indexOf("TWO_PARTS");
+  private static final int TWO_PARTS = Field.BIRTH_DATE.levelIndex("TWO_PARTS");
   /** Bits for a match from which TWO_PARTS counts as agreeing dates: duplicates carry such dates twice as often. */
   private static final double TWO_PARTS_EVIDENCE = 1.0;
 

@@ -230,16 +230,13 @@ public final class Comparisons {
   }
 
   // the address levels by name, read off the field so that the two cannot drift apart
-  static final int ADDRESS_EXACT = addressLevel("EXACT"), ADDRESS_STREET = addressLevel("STREET"),
-      ADDRESS_POSTCODE = addressLevel("POSTCODE"), ADDRESS_NEAR_POSTCODE = addressLevel("NEAR_POSTCODE"),
-      ADDRESS_TOWN = addressLevel("TOWN"), ADDRESS_AREA = addressLevel("AREA"),
-      ADDRESS_DIFFERENT = addressLevel("DIFFERENT");
-
-  private static int addressLevel(String name) {
-    int level = Field.ADDRESS.levels().indexOf(name);
-    if (level < 0) throw new IllegalStateException("no address level " + name);
-    return level;
-  }
+  static final int ADDRESS_EXACT = Field.ADDRESS.levelIndex("EXACT");
+  static final int ADDRESS_STREET = Field.ADDRESS.levelIndex("STREET");
+  static final int ADDRESS_POSTCODE = Field.ADDRESS.levelIndex("POSTCODE");
+  static final int ADDRESS_NEAR_POSTCODE = Field.ADDRESS.levelIndex("NEAR_POSTCODE");
+  static final int ADDRESS_TOWN = Field.ADDRESS.levelIndex("TOWN");
+  static final int ADDRESS_AREA = Field.ADDRESS.levelIndex("AREA");
+  static final int ADDRESS_DIFFERENT = Field.ADDRESS.levelIndex("DIFFERENT");
 
   private static int addressPair(StandardRecord a, int i, StandardRecord b, int j) {
     String sa = a.streets().get(i), sb = b.streets().get(j);

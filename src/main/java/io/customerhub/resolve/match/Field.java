@@ -36,6 +36,13 @@ public enum Field {
     return levels;
   }
 
+  /** The index of the level called {@code name}; a name the field has no level of is a programming error. */
+  public int levelIndex(String name) {
+    int index = levels.indexOf(name);
+    if (index < 0) throw new IllegalStateException(key + " has no level " + name);
+    return index;
+  }
+
   public String level(int index) {
     return index == MISSING ? "MISSING" : levels.get(index);
   }

@@ -30,14 +30,15 @@ final class NameStandardizer {
    * first-name field ("Mr", "Sir", "Dr"), or a register that cut "Sir Thomas Chudleigh" at its first word. Not
    * "Hon", which is a given name in Cantonese romanization (Hon Ming), nor "Md", Mohammed abbreviated.
    */
-  private static final Set<String> FORMS_OF_ADDRESS = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir",
-      "dame", "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "capt");
+  private static final Set<String> FORMS_OF_ADDRESS = without(PREFIXES, "hon");
   /**
    * A family name that is nothing but honours names nobody either ("Baronet" of "Sir John Smith, 1st Baronet" cut
-   * at its last word). Titles that are also surnames (King, Lord, Earl, Bishop, Miss) stay names.
+   * at its last word): the suffixes but "Md", and honours that are no surname. Titles that are also surnames (King,
+   * Lord, Earl, Bishop, Miss) stay names.
    */
-  private static final Set<String> HONOURS_ONLY = Set.of("baronet", "bt", "bart", "obe", "mbe", "cbe", "kbe", "dbe",
-      "frs", "esq", "jr", "sr", "ii", "iii", "iv", "phd");
+  private static final Set<String> HONOURS_ONLY = Stream.concat(without(SUFFIXES, "md").stream(),
+      Stream.of("baronet", "bt", "bart", "obe", "mbe", "cbe", "kbe", "dbe", "frs"))
+      .collect(Collectors.toUnmodifiableSet());
   /**
    * Words after a comma that make it a title or honours ("John Smith, OBE", "Thomas Clifford, 1st Baron Clifford
    * of Chudleigh"), not the given name of "Smith, John": the suffixes and these.
@@ -211,5 +212,9 @@ final class NameStandardizer {
 
   private static String joined(List<String> toks) {
     return Latinizer.join(toks);
+  }
+
+  private static Set<String> without(Set<String> words, String word) {
+    return words.stream().filter(w -> !w.equals(word)).collect(Collectors.toUnmodifiableSet());
   }
 }
