@@ -7,7 +7,7 @@ people, 59 true pairs a person; first name on 99.9% of records, surname 91%, bir
 place 86%, "sir" as a first name 2.5%); its values are made up here. For `bin/hub eval --from DIR` and
 `bench/crosswalk.sh DIR`.
 
-Usage: bench/many_copies.py [--persons 3000] [--seed 11] [--out /tmp/many-copies]
+Usage: bench/many_copies.py [--persons 3000] [--seed 11] [--out /tmp/many-copies] [--attributes]
 """
 import argparse
 import datetime
@@ -57,13 +57,26 @@ TOWN_TAILS = ["ton", "ham", "ford", "bury", "wick", "ley", "field", "stow", "wor
               "pool", "thorpe"]
 TOWNS = [h + t for h in TOWN_HEADS for t in TOWN_TAILS]
 PLACES = [("london", "SW")] * 80 + [(t, t[:2].upper()) for t in TOWNS]
+# --attributes: each person's occupations (one to three, the first theirs on most records) and gender, sent in
+# "attributes" as historical_50k's own columns would be; later copies lose or change them, as that set's do
+OCCUPATIONS = ["politician", "priest", "writer", "painter", "soldier", "lawyer", "cricketer", "judge", "merchant",
+               "physician", "poet", "architect", "composer", "actor", "engineer", "teacher", "historian",
+               "botanist", "banker", "naval officer", "diplomat", "publisher", "sculptor", "journalist", "surgeon",
+               "mathematician", "astronomer", "chemist", "explorer", "footballer", "rower", "jockey", "farmer",
+               "brewer", "printer", "organist", "antiquarian", "landowner", "barrister", "bishop"]
+OCCUPATION_WEIGHTS = [(o, 1.0 / (i + 1)) for i, o in enumerate(OCCUPATIONS)]
+FEMALE = {"mary", "elizabeth", "anne", "margaret", "sarah", "jane", "catherine", "alice", "eleanor", "isabella",
+          "agnes", "emily", "charlotte", "louisa", "harriet", "florence", "edith", "ada", "beatrice", "dorothy",
+          "violet"}
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
 class People:
-    def __init__(self, seed):
+    def __init__(self, seed, attributes=False):
         self.rnd = random.Random(seed)
+        # a stream of its own, so that the set without attributes stays the same for a seed
+        self.extra = random.Random(seed + 1) if attributes else None
 
     def weighted(self, pairs):
         r = self.rnd.uniform(0, sum(w for _, w in pairs))
@@ -144,7 +157,31 @@ class People:
         if address:
             address["country"] = "GB"
             rec["addresses"] = [address]
+        if self.extra:
+            self.attributes(p, rec, damaged, gone)
         return rec
+
+    def attributes(self, p, rec, damaged, gone):
+        x = self.extra
+        if "occupations" not in p:
+            p["occupations"] = [self.pick(OCCUPATION_WEIGHTS, x) for _ in range(x.choice([1, 1, 1, 2, 2, 3]))]
+        attributes = {}
+        if x.random() >= 0.1:
+            attributes["gender"] = "female" if p["given"] in FEMALE else "male"
+        if x.random() >= gone:
+            jobs = p["occupations"]
+            attributes["occupation"] = x.choice(jobs[1:]) if len(jobs) > 1 and x.random() < damaged else jobs[0]
+        if attributes:
+            rec["attributes"] = attributes
+
+    @staticmethod
+    def pick(pairs, rnd):
+        r = rnd.uniform(0, sum(w for _, w in pairs))
+        for value, w in pairs:
+            r -= w
+            if r <= 0:
+                return value
+        return pairs[-1][0]
 
     def copies(self):
         return max(1, min(31, int(round(self.rnd.gauss(10, 5.5)))))
@@ -163,9 +200,10 @@ def main():
     args.add_argument("--persons", type=int, default=3000)
     args.add_argument("--seed", type=int, default=11)
     args.add_argument("--out", default="/tmp/many-copies")
+    args.add_argument("--attributes", action="store_true", help="gender and occupations in attributes")
     a = args.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    gen = People(a.seed)
+    gen = People(a.seed, a.attributes)
     people = [gen.person(n) for n in range(a.persons)]
     records = pairs = 0
     with open(os.path.join(a.out, "people.ndjson"), "w") as out, open(os.path.join(a.out, "truth.csv"), "w") as truth:

@@ -54,6 +54,14 @@ public final class Comparisons {
     out[Field.TAX_ID.ordinal()] = identifier(a.taxId(), b.taxId());
     out[Field.ADDRESS.ordinal()] = address(a, b);
     out[Field.ORG_NAME.ordinal()] = org ? orgName(a, b) : MISSING;
+    out[Field.GENDER.ordinal()] = org ? MISSING : exact(a.gender(), b.gender());
+    out[Field.OCCUPATION.ordinal()] = org ? MISSING : exact(a.occupation(), b.occupation());
+  }
+
+  /** EXACT or DIFFERENT, MISSING when either side has no value. */
+  static int exact(String x, String y) {
+    if (x == null || y == null) return MISSING;
+    return x.equals(y) ? 0 : 1;
   }
 
   /** A family name cut to its initial that agrees ("kubler" and "k") says nothing either way: MISSING. */

@@ -15,7 +15,11 @@ public enum Field {
   NATIONAL_ID("nationalId", List.of("EXACT", "ONE_EDIT", "TWO_EDITS", "DIFFERENT")),
   TAX_ID("taxId", List.of("EXACT", "ONE_EDIT", "TWO_EDITS", "DIFFERENT")),
   ADDRESS("address", List.of("EXACT", "STREET", "POSTCODE", "NEAR_POSTCODE", "TOWN", "AREA", "DIFFERENT")),
-  ORG_NAME("org", List.of("EXACT", "NEAR", "SIMILAR", "DIFFERENT"));
+  ORG_NAME("org", List.of("EXACT", "NEAR", "SIMILAR", "DIFFERENT")),
+  /** A person's gender where a source keeps one (attributes "gender" or "sex"). */
+  GENDER("gender", List.of("EXACT", "DIFFERENT")),
+  /** A person's occupation where a source keeps one (attributes "occupation", "profession", "jobTitle"). */
+  OCCUPATION("occupation", List.of("EXACT", "DIFFERENT"));
 
   public static final int MISSING = -1;
 

@@ -103,6 +103,10 @@ public final class MatchModel {
     set(m, u, Field.ADDRESS, new double[] {0.60, 0.10, 0.05, 0.02, 0.05, 0.02, 0.16},
         new double[] {0.0005, 0.001, 0.004, 0.004, 0.01, 0.01, 0.9705});
     set(m, u, Field.ORG_NAME, new double[] {0.70, 0.15, 0.08, 0.07}, new double[] {0.0005, 0.001, 0.01, 0.9885});
+    // a gender is kept wrong now and then; half of all people share one
+    set(m, u, Field.GENDER, new double[] {0.97, 0.03}, new double[] {0.5, 0.5});
+    // people change occupations and sources name them differently; a random pair shares one rarely
+    set(m, u, Field.OCCUPATION, new double[] {0.7, 0.3}, new double[] {0.05, 0.95});
     return new MatchModel(1e-4, 1e-3, m, u, DEFAULTS_NOTE);
   }
 

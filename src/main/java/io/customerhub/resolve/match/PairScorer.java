@@ -23,8 +23,9 @@ public final class PairScorer {
   static final long SHARED_IDENTIFIER = 10;
   /** How many times commoner than the model's u of an exact date a date must be to be weighed by its frequency. */
   static final double OVERREPRESENTED_DATE = 8.0;
+  /** Fields whose exact agreement weighs what the frequency of its value says (not only less, as an identifier). */
   private static final java.util.Set<Field> NAMES = java.util.EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME,
-      Field.ORG_NAME);
+      Field.ORG_NAME, Field.OCCUPATION);
   private static final Field[] FIELDS = Field.values();
 
   private final MatchModel model;
@@ -113,7 +114,7 @@ public final class PairScorer {
 
   private static boolean relevant(Field f, boolean org) {
     return switch (f) {
-      case FAMILY_NAME, GIVEN_NAME, BIRTH_DATE -> !org;
+      case FAMILY_NAME, GIVEN_NAME, BIRTH_DATE, GENDER, OCCUPATION -> !org;
       case ORG_NAME -> org;
       default -> true;
     };
@@ -142,6 +143,7 @@ public final class PairScorer {
       case NATIONAL_ID -> a.nationalId();
       case TAX_ID -> a.taxId();
       case BIRTH_DATE -> a.birthDate();
+      case OCCUPATION -> a.occupation();
       default -> null;
     };
     if (value == null) return Double.NaN;

@@ -21,7 +21,7 @@ public final class TermFrequencies {
 
   /** The fields counted; {@link Field#ADDRESS} counts towns. */
   static final List<Field> FIELDS = List.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ORG_NAME, Field.EMAIL,
-      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID, Field.BIRTH_DATE, Field.ADDRESS);
+      Field.PHONE, Field.NATIONAL_ID, Field.TAX_ID, Field.BIRTH_DATE, Field.ADDRESS, Field.OCCUPATION);
 
   private final Map<Field, ConcurrentHashMap<String, Long>> counts = new EnumMap<>(Field.class);
   private final Map<Field, AtomicLong> totals = new EnumMap<>(Field.class);
@@ -93,6 +93,7 @@ public final class TermFrequencies {
     // full dates only: a year alone is shared by design
     if (r.birthDate() != null && r.birthDate().length() == 10) counter.accept(Field.BIRTH_DATE, r.birthDate());
     for (String city : r.cities()) counter.accept(Field.ADDRESS, city);
+    counter.accept(Field.OCCUPATION, r.occupation());
   }
 
   /** How many records carry this value (0 when unseen; below 0 only for a moment, see {@link #remove}). */

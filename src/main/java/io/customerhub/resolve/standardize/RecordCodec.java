@@ -10,9 +10,17 @@ import java.util.List;
  */
 final class RecordCodec {
 
-  static final String VERSION = "s1";
+  /** s2 added a person's gender and occupation before the blocking keys. */
+  static final String VERSION = "s2";
+  /** What hubs stored before s2; still read (see {@code StandardRecord#fields}). */
+  static final String VERSION_WITHOUT_TRAITS = "s1";
 
   private RecordCodec() {
+  }
+
+  /** Whether {@code encoded} starts as a form this codec reads. */
+  static boolean readable(String encoded) {
+    return encoded.startsWith(VERSION + "|") || encoded.startsWith(VERSION_WITHOUT_TRAITS + "|");
   }
 
   static void field(StringBuilder sb, String value) {

@@ -27,6 +27,8 @@ public final class StandardRecord {
   private final List<String> emails;
   private final List<String> phones;
   private final List<StandardAddress> addresses;
+  private final String gender;
+  private final String occupation;
   private final List<String> blockingKeys;
   private final List<String> strongKeys;
   // derived once here so that pair scoring never splits or joins strings (not part of the encoded form)
@@ -43,6 +45,15 @@ public final class StandardRecord {
   public StandardRecord(SourceKey key, Kind kind, String given, String family, String org, String birthDate,
                         String nationalId, String taxId, List<String> emails, List<String> phones,
                         List<StandardAddress> addresses, List<String> blockingKeys) {
+    this(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses, null, null,
+        blockingKeys);
+  }
+
+  /** With a person's traits: {@code gender} "m" or "f", {@code occupation} as words ("naval officer"). */
+  public StandardRecord(SourceKey key, Kind kind, String given, String family, String org, String birthDate,
+                        String nationalId, String taxId, List<String> emails, List<String> phones,
+                        List<StandardAddress> addresses, String gender, String occupation,
+                        List<String> blockingKeys) {
     this.key = Objects.requireNonNull(key, "key");
     this.kind = kind;
     this.given = StandardAddress.blankToNull(given);
@@ -55,6 +66,8 @@ public final class StandardRecord {
     this.phones = clean(phones);
     this.addresses = addresses == null ? List.of()
         : addresses.stream().filter(a -> a != null && !a.isEmpty()).toList();
+    this.gender = StandardAddress.blankToNull(gender);
+    this.occupation = StandardAddress.blankToNull(occupation);
     this.blockingKeys = clean(blockingKeys);
     this.strongKeys = strongKeys(this.emails, this.phones, this.nationalId, this.taxId);
     this.givenKey = compact(this.given);
@@ -185,6 +198,16 @@ public final class StandardRecord {
     return addresses;
   }
 
+  /** "m" or "f", from the record's attributes; null when it says neither. */
+  public String gender() {
+    return gender;
+  }
+
+  /** The occupation as lower-case words ("naval officer"), from the record's attributes; or null. */
+  public String occupation() {
+    return occupation;
+  }
+
   /**
    * Identifiers that on their own justify looking at two records together: {@code email:wei@x.com},
    * {@code phone:+8613800138000}, {@code nid:110101199003070011}, {@code tax:91110000MA01}.
@@ -267,6 +290,8 @@ public final class StandardRecord {
     RecordCodec.list(sb, emails);
     RecordCodec.list(sb, phones);
     RecordCodec.addresses(sb, addresses);
+    RecordCodec.field(sb, gender);
+    RecordCodec.field(sb, occupation);
     RecordCodec.list(sb, blockingKeys);
     return sb.toString();
   }
@@ -278,7 +303,7 @@ public final class StandardRecord {
    */
   public static String withoutBlockingKeys(String encoded) {
     int last = encoded.lastIndexOf('|');
-    if (last < 0 || !encoded.startsWith(RecordCodec.VERSION + "|")) {
+    if (last < 0 || !RecordCodec.readable(encoded)) {
       throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
     }
     return last == encoded.length() - 1 ? encoded : encoded.substring(0, last + 1);
@@ -302,13 +327,15 @@ public final class StandardRecord {
     return out;
   }
 
-  /** What term frequencies count of a record: its name keys, birth date, identifiers and towns. */
+  /** What term frequencies count of a record: its name keys, birth date, identifiers, towns and occupation. */
   public record Counted(String givenKey, String familyKey, String orgKey, String birthDate, String nationalId,
-                        String taxId, List<String> emails, List<String> phones, List<String> cities) {
+                        String taxId, List<String> emails, List<String> phones, List<String> cities,
+                        String occupation) {
   }
 
   public Counted counted() {
-    return new Counted(givenKey, familyKey, orgKey, birthDate, nationalId, taxId, emails, phones, cities(addresses));
+    return new Counted(givenKey, familyKey, orgKey, birthDate, nationalId, taxId, emails, phones, cities(addresses),
+        occupation);
   }
 
   /** The towns of the addresses, each once. */
@@ -329,12 +356,24 @@ public final class StandardRecord {
         compact(RecordCodec.nullable(f.get(6))), StandardAddress.blankToNull(RecordCodec.nullable(f.get(7))),
         StandardAddress.blankToNull(RecordCodec.nullable(f.get(8))),
         StandardAddress.blankToNull(RecordCodec.nullable(f.get(9))), clean(RecordCodec.items(f.get(10))),
-        clean(RecordCodec.items(f.get(11))), cities(RecordCodec.addressItems(f.get(12))));
+        clean(RecordCodec.items(f.get(11))), cities(RecordCodec.addressItems(f.get(12))),
+        StandardAddress.blankToNull(RecordCodec.nullable(f.get(14))));
   }
 
+  /**
+   * The fields of an encoded record in the current layout: a form of the previous version (before the traits, which
+   * it lacks) is read with both empty, so that a hub upgraded in place reads what it stored.
+   */
   private static List<String> fields(String encoded) {
     List<String> f = RecordCodec.split(Objects.requireNonNull(encoded, "encoded"), '|');
-    if (f.size() != 14 || !f.get(0).equals(RecordCodec.VERSION)) {
+    if (f.size() == 14 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_TRAITS)) {
+      List<String> upgraded = new ArrayList<>(f.subList(0, 13));
+      upgraded.add("");
+      upgraded.add("");
+      upgraded.add(f.get(13));
+      return upgraded;
+    }
+    if (f.size() != 16 || !f.get(0).equals(RecordCodec.VERSION)) {
       throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
     }
     return f;
@@ -348,7 +387,7 @@ public final class StandardRecord {
         RecordCodec.nullable(f.get(4)), RecordCodec.nullable(f.get(5)), RecordCodec.nullable(f.get(6)),
         RecordCodec.nullable(f.get(7)), RecordCodec.nullable(f.get(8)), RecordCodec.nullable(f.get(9)),
         RecordCodec.items(f.get(10)), RecordCodec.items(f.get(11)), RecordCodec.addressItems(f.get(12)),
-        RecordCodec.items(f.get(13)));
+        RecordCodec.nullable(f.get(13)), RecordCodec.nullable(f.get(14)), RecordCodec.items(f.get(15)));
   }
 
   @Override
@@ -356,13 +395,14 @@ public final class StandardRecord {
     return o instanceof StandardRecord r && key.equals(r.key) && kind == r.kind && Objects.equals(given, r.given)
         && Objects.equals(family, r.family) && Objects.equals(org, r.org) && Objects.equals(birthDate, r.birthDate)
         && Objects.equals(nationalId, r.nationalId) && Objects.equals(taxId, r.taxId) && emails.equals(r.emails)
-        && phones.equals(r.phones) && addresses.equals(r.addresses) && blockingKeys.equals(r.blockingKeys);
+        && phones.equals(r.phones) && addresses.equals(r.addresses) && Objects.equals(gender, r.gender)
+        && Objects.equals(occupation, r.occupation) && blockingKeys.equals(r.blockingKeys);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses,
-        blockingKeys);
+        gender, occupation, blockingKeys);
   }
 
   @Override

@@ -127,7 +127,9 @@ public final class Standardizer {
     addresses.removeIf(java.util.Objects::isNull);
     List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
         addresses, StandardRecord.strongKeys(emails, phones, nid, tax));
+    String gender = isOrg ? null : TraitStandardizer.gender(r.attributes());
+    String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
     return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones, addresses,
-        blocking);
+        gender, occupation, blocking);
   }
 }

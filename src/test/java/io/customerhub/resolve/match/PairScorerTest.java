@@ -124,6 +124,33 @@ class PairScorerTest {
         1e-9);
   }
 
+  @Test
+  void anotherGenderCountsAgainstAndARareSharedOccupationForMoreThanACommonOne() {
+    List<StandardRecord> population = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) population.add(works("p" + i, "X" + i, i % 100 == 0 ? "botanist" : "politician", "m"));
+    PairScorer tf = new PairScorer(MatchModel.defaults(), TermFrequencies.of(population), MatchingConfig.defaults());
+    double politician = weightOf(tf.score(works("a", "Ann", "politician", null), works("b", "Ann", "politician", null)),
+        "occupation");
+    double botanist = weightOf(tf.score(works("a", "Ann", "botanist", null), works("b", "Ann", "botanist", null)),
+        "occupation");
+    assertTrue(botanist > politician + 5, botanist + " vs " + politician);
+    PairScore same = tf.score(works("a", "Ann", null, "f"), works("b", "Ann", null, "f"));
+    PairScore other = tf.score(works("a", "Ann", null, "f"), works("b", "Ann", null, "m"));
+    assertEquals(MatchModel.defaults().weight(Field.GENDER, 0), weightOf(same, "gender"), 1e-9);
+    assertTrue(weightOf(other, "gender") < -3, other.fields().toString());
+    assertTrue(other.probability() < same.probability());
+    // a field neither record has is left out of the explanation, as every missing field is
+    assertTrue(same.fields().stream().noneMatch(c -> c.field().equals("occupation") && !c.level().equals("MISSING")));
+  }
+
+  private static StandardRecord works(String id, String given, String occupation, String gender) {
+    Map<String, Object> attributes = new java.util.HashMap<>();
+    if (occupation != null) attributes.put("occupation", occupation);
+    if (gender != null) attributes.put("gender", gender);
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        given, "Berg", null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), attributes, null));
+  }
+
   private static StandardRecord livesIn(String id, String city) {
     return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
         "Ann", "Berg", null, null, null, null, null, List.of(), List.of(),
@@ -216,7 +243,8 @@ class PairScorerTest {
     double sum = MatchModel.defaults().priorWeight(false);
     for (FieldComparison f : s.fields()) sum += f.weight();
     assertEquals(s.weight(), sum, 1e-9);
-    assertEquals(List.of("family", "given", "birthDate", "email", "phone", "nationalId", "taxId", "address"),
+    assertEquals(List.of("family", "given", "birthDate", "email", "phone", "nationalId", "taxId", "address",
+        "gender", "occupation"),
         s.fields().stream().map(FieldComparison::field).toList());
     assertEquals("MERGE", s.toMap().get("band"));
   }

@@ -117,17 +117,63 @@ class StandardRecordTest {
       }
       StandardRecord r = new StandardRecord(new SourceKey(nonNull(rnd), nonNull(rnd)),
           rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(3)], text(rnd), text(rnd), text(rnd), text(rnd),
-          text(rnd), text(rnd), list(rnd), list(rnd), addresses, list(rnd));
+          text(rnd), text(rnd), list(rnd), list(rnd), addresses, text(rnd), text(rnd), list(rnd));
       assertEquals(r, StandardRecord.decode(r.encode()), r.encode());
       // the candidate index's form: every value but the blocking keys
       StandardRecord scoring = StandardRecord.decode(StandardRecord.withoutBlockingKeys(r.encode()));
       assertEquals(List.of(), scoring.blockingKeys());
       assertEquals(new StandardRecord(r.key(), r.kind(), r.given(), r.family(), r.org(), r.birthDate(),
-          r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), List.of()), scoring, r.encode());
+          r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), r.gender(), r.occupation(), List.of()),
+          scoring, r.encode());
       // what term frequencies count, read straight from either form, is what the record itself gives
       assertEquals(r.counted(), StandardRecord.counted(r.encode()), r.encode());
       assertEquals(r.counted(), StandardRecord.counted(StandardRecord.withoutBlockingKeys(r.encode())), r.encode());
     }
+  }
+
+  @Test
+  void aFormStoredBeforeTheTraitsIsReadWithoutThem() {
+    StandardRecord r = STD.standardize(sample());
+    String encoded = r.encode();
+    // the s1 layout: the same fields without gender and occupation, the blocking keys last
+    String s1 = "s1" + encoded.substring(2, encoded.lastIndexOf('|') - 2) + encoded.substring(encoded.lastIndexOf('|'));
+    assertEquals(r, StandardRecord.decode(s1));
+    assertEquals(r.counted(), StandardRecord.counted(s1));
+    assertEquals(List.of(), StandardRecord.decode(StandardRecord.withoutBlockingKeys(s1)).blockingKeys());
+  }
+
+  @Test
+  void genderAndOccupationComeFromTheAttributes() {
+    StandardRecord r = STD.standardize(withAttributes(Kind.PERSON,
+        Map.of("Gender", "Female", "occupation", "Naval  Officer", "segment", "retail")));
+    assertEquals("f", r.gender());
+    assertEquals("naval officer", r.occupation());
+    assertEquals(r, StandardRecord.decode(r.encode()));
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex", "男"))).gender());
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex", "M."))).gender());
+    assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "weiblich"))).gender());
+    assertEquals("botanist", STD.standardize(withAttributes(Kind.PERSON, Map.of("profession", List.of("Botanist",
+        "Painter")))).occupation());
+    assertEquals("medecin", STD.standardize(withAttributes(Kind.PERSON, Map.of("jobTitle", "Médecin"))).occupation());
+  }
+
+  @Test
+  void aGenderNoRuleReadsAndAnOrganizationsTraitsCountAsMissing() {
+    // "nan" is what a data frame writes for a missing value, "1" a code whose meaning only its source knows
+    for (Object v : List.of("nan", "unknown", "1", "", "x")) {
+      assertEquals(null, STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", v))).gender(), v.toString());
+    }
+    assertEquals(null, STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", 1))).gender());
+    assertEquals(null, STD.standardize(withAttributes(Kind.PERSON, Map.of("occupation", "x".repeat(81)))).occupation());
+    StandardRecord org = STD.standardize(withAttributes(Kind.ORGANIZATION, Map.of("gender", "f", "occupation", "bank")));
+    assertEquals(null, org.gender());
+    assertEquals(null, org.occupation());
+  }
+
+  private static CanonicalRecord withAttributes(Kind kind, Map<String, Object> attributes) {
+    return new CanonicalRecord(new SourceKey("crm", "T-1"), kind, Instant.EPOCH, false, "Ann", "Berg", null,
+        kind == Kind.ORGANIZATION ? "Berg AB" : null, null, null, null, List.of(), List.of(), List.of(), List.of(),
+        attributes, null);
   }
 
   @Test

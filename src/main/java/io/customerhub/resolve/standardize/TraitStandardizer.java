@@ -1,0 +1,60 @@
+package io.customerhub.resolve.standardize;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A person's gender and occupation, read from the record's {@code attributes}: the canonical record has no field
+ * for them, but CRMs keep a gender or salutation, registers an occupation, and a source mapped to canonical
+ * records carries them there. Both are evidence EM weighs like any field: a different gender is strong evidence
+ * of two people, a rare shared occupation ("botanist") good evidence of one. Attribute names are matched without
+ * regard to case; a value no rule reads (a code such as "1", "unknown") counts as missing.
+ */
+final class TraitStandardizer {
+
+  static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex");
+  static final List<String> OCCUPATION_ATTRIBUTES = List.of("occupation", "profession", "jobtitle", "job_title", "job");
+  /** Longer text is a description, not an occupation to compare. */
+  static final int MAX_OCCUPATION = 80;
+
+  private static final Set<String> MALE = Set.of("m", "male", "man", "masculine", "mr", "herr", "homme", "hombre",
+      "masculino", "masculin", "maennlich", "mannlich", "男", "男性");
+  private static final Set<String> FEMALE = Set.of("f", "female", "woman", "w", "feminine", "mrs", "ms", "miss",
+      "frau", "femme", "mujer", "femenino", "feminin", "weiblich", "女", "女性");
+
+  private TraitStandardizer() {
+  }
+
+  /** "m", "f", or null when the record says neither. */
+  static String gender(Map<String, Object> attributes) {
+    String raw = text(attributes, GENDER_ATTRIBUTES);
+    if (raw == null) return null;
+    String v = raw.toLowerCase(Locale.ROOT).replace(".", "").replace("ä", "ae").strip();
+    if (MALE.contains(v)) return "m";
+    if (FEMALE.contains(v)) return "f";
+    return null;
+  }
+
+  /** The occupation as lower-case ASCII words ("naval officer"), or null. */
+  static String occupation(Map<String, Object> attributes) {
+    String raw = text(attributes, OCCUPATION_ATTRIBUTES);
+    if (raw == null || raw.length() > MAX_OCCUPATION) return null;
+    return Latinizer.join(Latinizer.tokens(Latinizer.latin(raw)));
+  }
+
+  /** The first text value under one of {@code names} (a list's first text item); null when there is none. */
+  private static String text(Map<String, Object> attributes, List<String> names) {
+    if (attributes == null || attributes.isEmpty()) return null;
+    for (String name : names) {
+      for (Map.Entry<String, Object> e : attributes.entrySet()) {
+        if (!e.getKey().equalsIgnoreCase(name)) continue;
+        Object v = e.getValue();
+        if (v instanceof List<?> list) v = list.isEmpty() ? null : list.get(0);
+        if (v instanceof String s && !s.isBlank()) return Latinizer.nfkc(s);
+      }
+    }
+    return null;
+  }
+}
