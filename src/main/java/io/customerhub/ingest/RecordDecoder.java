@@ -28,6 +28,11 @@ public final class RecordDecoder {
 
   static final int MAX_TEXT = 1024;
   static final int MAX_ITEMS = 50;
+  /** Every top-level field the decoder reads, aliases included. */
+  static final java.util.Set<String> CANONICAL_FIELDS = java.util.Set.of("source", "sourceId", "kind", "updatedAt",
+      "deleted", "givenName", "familyName", "fullName", "orgName", "taxId", "nationalId", "birthDate", "emails",
+      "email", "phones", "phone", "addresses", "address", "links", "attributes", "customerRef", "orderedAt", "amount",
+      "currency", "status", "channel");
 
   private RecordDecoder() {
   }
@@ -75,7 +80,7 @@ public final class RecordDecoder {
     List<String> phones = f.texts("phones", "phone", true);
     List<Address> addresses = f.addresses();
     List<SourceKey> links = f.links();
-    Map<String, Object> attributes = f.attributes();
+    Map<String, Object> attributes = f.withExtraFields(f.attributes());
     String given = f.text("givenName");
     String family = f.text("familyName");
     String full = f.text("fullName");
@@ -349,6 +354,39 @@ public final class RecordDecoder {
       Map<String, Object> map = new java.util.TreeMap<>(o.getMap());
       map.values().removeIf(java.util.Objects::isNull);
       return map;
+    }
+
+    /**
+     * Top-level fields the canonical record does not have ("gender", "occupation", a misspelt "birthdate"): a
+     * text, number or true/false is kept among the attributes, where matching reads a gender and an occupation,
+     * unless the attributes name it already; anything else is left out. Either way a warning names them, so that a
+     * feed's misspelt field shows instead of going missing in silence.
+     */
+    Map<String, Object> withExtraFields(Map<String, Object> attributes) {
+      List<String> kept = new ArrayList<>();
+      List<String> left = new ArrayList<>();
+      Map<String, Object> out = attributes;
+      for (String name : json.fieldNames()) {
+        Object v = json.getValue(name);
+        if (CANONICAL_FIELDS.contains(name) || v == null) continue;
+        boolean scalar = (v instanceof String t && t.length() <= MAX_TEXT) || v instanceof Number || v instanceof Boolean;
+        if (!scalar || attributes.containsKey(name)) {
+          left.add(name);
+          continue;
+        }
+        if (out == attributes) out = new java.util.TreeMap<>(attributes);
+        out.put(name, v instanceof String t ? t.strip() : v);
+        kept.add(name);
+      }
+      if (!kept.isEmpty()) {
+        warn(String.join(", ", kept.stream().sorted().toList()),
+            "not " + (kept.size() == 1 ? "a field" : "fields") + " of the canonical record; kept among the attributes");
+      }
+      if (!left.isEmpty()) {
+        warn(String.join(", ", left.stream().sorted().toList()),
+            "not " + (left.size() == 1 ? "a field" : "fields") + " of the canonical record; left out");
+      }
+      return out;
     }
 
     OrderInfo order() {

@@ -56,6 +56,45 @@ class RecordDecoderTest {
     assertTrue(error.contains(reason), () -> "expected '" + reason + "' in " + error);
   }
 
+  // --- fields the canonical record does not have ---------------------------------------------------------
+
+  @Test
+  void fieldsTheCanonicalRecordDoesNotHaveAreKeptAmongTheAttributesWithAWarning() {
+    RecordDecoder.Decoded d = decode(person().put("givenName", "Ann").put("occupation", " botanist ")
+        .put("gender", "female").put("lat", 50.69).put("attributes", new JsonObject().put("segment", "retail")));
+    assertTrue(d.ok(), d.errors()::toString);
+    assertEquals(Map.of("segment", "retail", "occupation", "botanist", "gender", "female", "lat", 50.69),
+        d.record().attributes());
+    assertEquals(List.of("gender, lat, occupation: not fields of the canonical record; kept among the attributes"),
+        d.warnings());
+  }
+
+  @Test
+  void anExtraFieldTheAttributesNameAlreadyOrThatHoldsAnObjectIsLeftOut() {
+    RecordDecoder.Decoded d = decode(person().put("gender", "f").put("tags", new JsonArray().add("vip"))
+        .put("attributes", new JsonObject().put("gender", "m")));
+    assertEquals(Map.of("gender", "m"), d.record().attributes());
+    assertEquals(List.of("gender, tags: not fields of the canonical record; left out"), d.warnings());
+    // a misspelt field shows by name, and the record is still accepted
+    RecordDecoder.Decoded typo = decode(person().put("birthdate", "1990-03-07"));
+    assertNull(typo.record().birthDate());
+    assertEquals(List.of("birthdate: not a field of the canonical record; kept among the attributes"), typo.warnings());
+  }
+
+  @Test
+  void everyFieldTheDecoderReadsIsCanonical() {
+    JsonObject all = person().put("source", "crm").put("updatedAt", "2026-01-01T00:00:00Z").put("deleted", false)
+        .put("givenName", "Ann").put("familyName", "Berg").put("fullName", "Ann Berg").put("nationalId", "1")
+        .put("birthDate", "1990-03-07").put("email", "a@b.se").put("phone", "+46 8 123 456")
+        .put("address", "1 Main St").put("links", new JsonArray()).put("attributes", new JsonObject());
+    assertEquals(List.of(), decode(all).warnings());
+    JsonObject anOrder = order().put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "C-1"))
+        .put("orderedAt", "2026-01-01T00:00:00Z").put("amount", 1).put("currency", "SEK").put("status", "paid")
+        .put("channel", "web").put("emails", new JsonArray()).put("phones", new JsonArray())
+        .put("addresses", new JsonArray()).put("orgName", "x").put("taxId", "1");
+    assertEquals(List.of(), decode(anOrder).warnings());
+  }
+
   // --- source, sourceId, kind -----------------------------------------------------------------------------
 
   @Test
