@@ -347,6 +347,7 @@ public final class EmTrainer {
       case "dp", "dc" -> EnumSet.of(Field.BIRTH_DATE, Field.ADDRESS);
       case "nk", "nn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
       case "pi", "pn", "cn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
+      case "jn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.OCCUPATION);
       case "on", "op" -> EnumSet.of(Field.ORG_NAME);
       default -> EnumSet.noneOf(Field.class);
     };

@@ -19,7 +19,7 @@ public final class BlockingKeys {
   public static final Set<String> RULES = Set.of("strong", "name_phonetic_year", "name_sound_year", "name_key",
       "name_sound", "postcode_initials", "birthdate_initials", "birthdate_postcode", "birthdate_name_sound",
       "date_part_name", "birthdate_city", "street_number", "street_word", "number_postcode", "phone_tail",
-      "email_local", "org_name", "org_phonetic", "near_postcode_initials", "city_name");
+      "email_local", "org_name", "org_phonetic", "near_postcode_initials", "city_name", "occupation_name");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
@@ -40,10 +40,14 @@ public final class BlockingKeys {
    * postcode district ({@code near_postcode_initials}) above {@code window}: a district of a Chinese or American
    * postcode is a city, where an initial is thousands of people (a pass over 52,869 generated records took twice as
    * long for nothing), while a British one is a few streets; a name part's sound in a town ({@code city_name}) above
-   * {@code window}: a common name in a big town.
+   * {@code window}: a common name in a big town; a name part's sound in an occupation ({@code occupation_name}) above
+   * {@code window}: a common name among politicians.
    */
   public static int skippedAbove(String key, int window) {
-    if (key.startsWith("nk:") || key.startsWith("nn:") || key.startsWith("pn:") || key.startsWith("cn:")) return window;
+    if (key.startsWith("nk:") || key.startsWith("nn:") || key.startsWith("pn:") || key.startsWith("cn:")
+        || key.startsWith("jn:")) {
+      return window;
+    }
     if (key.startsWith("dn:")) return Math.min(window, 6);
     return Integer.MAX_VALUE;
   }
@@ -54,30 +58,30 @@ public final class BlockingKeys {
    */
   public static List<String> of(StandardizerConfig cfg, StandardRecord r) {
     return compute(cfg, r.kind(), r.given(), r.family(), r.org(), r.birthDate(), r.emails(), r.phones(),
-        r.addresses(), r.strongKeys());
+        r.addresses(), r.occupation(), r.strongKeys());
   }
 
   static List<String> compute(StandardizerConfig cfg, Kind kind, String given, String family, String org,
                               String birthDate, List<String> emails, List<String> phones,
-                              List<StandardAddress> addresses, List<String> strongKeys) {
+                              List<StandardAddress> addresses, String occupation, List<String> strongKeys) {
     Set<String> keys = new LinkedHashSet<>();
-    add(keys, cfg, kind, given, family, org, birthDate, emails, phones, addresses, strongKeys);
+    add(keys, cfg, kind, given, family, org, birthDate, emails, phones, addresses, occupation, strongKeys);
     String whole = given != null ? given : family;
     if (kind != Kind.ORGANIZATION && (given == null) != (family == null) && whole.indexOf(' ') > 0) {
       // the whole name in one of the two fields ("gates michael" as given name, the family name empty): the
       // name keys of the record it duplicates are those of a split, the family name first or last
       int first = whole.indexOf(' '), last = whole.lastIndexOf(' ');
       add(keys, cfg, kind, whole.substring(first + 1), whole.substring(0, first), org, birthDate, emails, phones,
-          addresses, strongKeys);
+          addresses, occupation, strongKeys);
       add(keys, cfg, kind, whole.substring(0, last), whole.substring(last + 1), org, birthDate, emails, phones,
-          addresses, strongKeys);
+          addresses, occupation, strongKeys);
     }
     return new ArrayList<>(keys);
   }
 
   private static void add(Set<String> keys, StandardizerConfig cfg, Kind kind, String given, String family,
                           String org, String birthDate, List<String> emails, List<String> phones,
-                          List<StandardAddress> addresses, List<String> strongKeys) {
+                          List<StandardAddress> addresses, String occupation, List<String> strongKeys) {
     List<String> rules = cfg.blockingRules();
     String g = compact(given);
     String f = compact(family);
@@ -228,6 +232,18 @@ public final class BlockingKeys {
                 String sound = Phonetic.key(part);
                 if (sound != null) keys.add("cn:" + city + ":" + sound);
               }
+            }
+          }
+        }
+        case "occupation_name" -> {
+          // each name part's sound in the occupation: a record with a name and an occupation, its town London or
+          // none, whose other name part is misspelled (frank iraser, chemist). A common name among politicians is
+          // skipped as a common name in a big town is (see skippedAbove)
+          if (!isOrg && occupation != null) {
+            String job = compact(occupation);
+            for (String part : new String[] {first(given), f}) {
+              String sound = Phonetic.key(part);
+              if (sound != null) keys.add("jn:" + job + ":" + sound);
             }
           }
         }

@@ -125,10 +125,10 @@ public final class Standardizer {
     emails.removeIf(java.util.Objects::isNull);
     phones.removeIf(java.util.Objects::isNull);
     addresses.removeIf(java.util.Objects::isNull);
-    List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
-        addresses, StandardRecord.strongKeys(emails, phones, nid, tax));
     String gender = isOrg ? null : TraitStandardizer.gender(r.attributes());
     String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
+    List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
+        addresses, occupation, StandardRecord.strongKeys(emails, phones, nid, tax));
     return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones, addresses,
         gender, occupation, blocking);
   }

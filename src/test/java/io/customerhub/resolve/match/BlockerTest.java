@@ -247,6 +247,30 @@ class BlockerTest {
     assertTrue(c.oversizedBlocks().containsKey("cn:london:" + Phonetic.key("john")), c.oversizedBlocks().toString());
   }
 
+  /** A name and an occupation, the town London or none, a name part misspelled: one part's sound in the occupation. */
+  @Test
+  void aPassOverAllRecordsPairsANamePartInAnOccupation() {
+    StandardRecord full = working("a", "Frank", "Fraser", "1951-07-09", "chemist");
+    StandardRecord sparse = working("b", "Frank", "Iraser", null, "Chemist");
+    assertTrue(sharedKeys(full, sparse).isEmpty(), "no stored key shared");
+    List<List<String>> keys = new Blocker(MatchingConfig.defaults()).batchKeys(List.of(full, sparse));
+    assertEquals(List.of("jn:chemist:" + Phonetic.key("frank")), sharedKeys(keys.get(0), keys.get(1)),
+        "by occupation_name alone");
+    StandardRecord other = working("c", "Frank", "Iraser", null, "painter");
+    assertTrue(sharedKeys(keys.get(0), new Blocker(MatchingConfig.defaults()).batchKeys(List.of(other)).get(0))
+        .isEmpty(), "another occupation: no key");
+    List<StandardRecord> politicians = new ArrayList<>();
+    for (int i = 0; i < 30; i++) politicians.add(working("p" + i, "John", "Q" + (char) ('a' + i % 26) + i, null, "politician"));
+    Blocker.Candidates c = BatchPass.of(politicians, cfg(300, 20)).candidates();
+    assertTrue(c.oversizedBlocks().containsKey("jn:politician:" + Phonetic.key("john")), c.oversizedBlocks().toString());
+  }
+
+  private static StandardRecord working(String id, String given, String family, String birth, String occupation) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        given, family, null, null, null, null, birth, List.of(), List.of(), List.of(), List.of(),
+        Map.of("occupation", occupation), null));
+  }
+
   private static StandardRecord inTown(String id, String given, String family, String birth, String postcode,
                                        String city) {
     return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
