@@ -348,6 +348,7 @@ public final class EmTrainer {
       case "nk", "nn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME);
       case "pi", "pn", "cn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.ADDRESS);
       case "jn" -> EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME, Field.OCCUPATION);
+      case "co" -> EnumSet.of(Field.ADDRESS, Field.OCCUPATION);
       case "on", "op" -> EnumSet.of(Field.ORG_NAME);
       default -> EnumSet.noneOf(Field.class);
     };

@@ -21,7 +21,7 @@ public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, L
   /** The same as the shipped conf/matching.json, for a configuration that names no batch rules. */
   public static final List<String> DEFAULT_BATCH_RULES = List.of("name_sound_year", "email_local",
       "birthdate_name_sound", "date_part_name", "name_key", "name_sound", "number_postcode", "street_word",
-      "birthdate_city", "near_postcode_initials", "city_name", "occupation_name");
+      "birthdate_city", "near_postcode_initials", "city_name", "occupation_name", "city_occupation");
 
   public StandardizerConfig {
     defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();

@@ -265,6 +265,43 @@ class BlockerTest {
     assertTrue(c.oversizedBlocks().containsKey("jn:politician:" + Phonetic.key("john")), c.oversizedBlocks().toString());
   }
 
+  /** A nickname with a misspelled family name meets the formal name's records through the formal name's sound. */
+  @Test
+  void aNicknameMeetsItsFormalNameInATownAndInAnOccupation() {
+    MatchingConfig withNicknames = MatchingConfig.defaults().withNicknames(Nicknames.parse(List.of("william,bill")));
+    StandardRecord full = Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", "a"), Kind.PERSON,
+        Instant.EPOCH, false, "William", "Davies", null, null, null, null, "1697-10-28", List.of(), List.of(),
+        List.of(new Address(null, null, "Glenwick", null, null, "GB")), List.of(), Map.of("occupation", "botanist"),
+        null));
+    StandardRecord sparse = Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", "b"), Kind.PERSON,
+        Instant.EPOCH, false, "Bill", "Dravies", null, null, null, null, null, List.of(), List.of(),
+        List.of(new Address(null, null, "Glenwick", null, null, "GB")), List.of(), Map.of("occupation", "botanist"),
+        null));
+    List<List<String>> keys = new Blocker(withNicknames).batchKeys(List.of(full, sparse));
+    String william = Phonetic.key("william");
+    assertTrue(sharedKeys(keys.get(0), keys.get(1)).containsAll(List.of("cn:glenwick:" + william,
+        "jn:botanist:" + william)), sharedKeys(keys.get(0), keys.get(1)).toString());
+  }
+
+  /** Both name parts misspelled: the occupation in the town still pairs them; the priests of London do not. */
+  @Test
+  void aPassOverAllRecordsPairsAnOccupationInATown() {
+    StandardRecord full = inTownWorking("a", "William", "Green", "Yarworth", "farmer");
+    StandardRecord sparse = inTownWorking("b", "Witliam", "Grkeen", "Yarworth", "Farmer");
+    List<List<String>> keys = new Blocker(MatchingConfig.defaults()).batchKeys(List.of(full, sparse));
+    assertTrue(sharedKeys(keys.get(0), keys.get(1)).contains("co:yarworth:farmer"), keys.toString());
+    List<StandardRecord> priests = new ArrayList<>();
+    for (int i = 0; i < 30; i++) priests.add(inTownWorking("p" + i, "G" + i, "F" + i, "London", "priest"));
+    Blocker.Candidates c = BatchPass.of(priests, cfg(300, 20)).candidates();
+    assertTrue(c.oversizedBlocks().containsKey("co:london:priest"), c.oversizedBlocks().toString());
+  }
+
+  private static StandardRecord inTownWorking(String id, String given, String family, String city, String occupation) {
+    return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
+        given, family, null, null, null, null, null, List.of(), List.of(),
+        List.of(new Address(null, null, city, null, null, "GB")), List.of(), Map.of("occupation", occupation), null));
+  }
+
   private static StandardRecord working(String id, String given, String family, String birth, String occupation) {
     return Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", id), Kind.PERSON, Instant.EPOCH, false,
         given, family, null, null, null, null, birth, List.of(), List.of(), List.of(), List.of(),

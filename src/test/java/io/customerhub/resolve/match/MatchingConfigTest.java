@@ -43,7 +43,7 @@ class MatchingConfigTest {
     MatchingConfig shipped = MatchingConfig.load(Path.of("conf/matching.json"));
     assertEquals(List.of("name_sound_year", "email_local", "birthdate_name_sound", "date_part_name",
         "name_key", "name_sound", "number_postcode", "street_word", "birthdate_city", "near_postcode_initials",
-        "city_name", "occupation_name"),
+        "city_name", "occupation_name", "city_occupation"),
         shipped.standardizer().batchRules());
     assertEquals(StandardizerConfig.DEFAULT_BATCH_RULES, shipped.standardizer().batchRules(), "the defaults are the shipped");
     assertTrue(!shipped.standardizer().blockingRules().contains("name_sound_year"), "not looked up online");
