@@ -24,11 +24,11 @@ final class EmSession {
   private double lambda = 0.1;
   private long pairs;
 
-  EmSession(Map<Integer, Integer> patternCounts, Set<Field> excluded, double[][] m, double[][] u, double priorMatches) {
+  EmSession(Map<Long, Integer> patternCounts, Set<Field> excluded, double[][] m, double[][] u, double priorMatches) {
     this.patterns = new int[patternCounts.size()][];
     this.counts = new double[patternCounts.size()];
     int i = 0;
-    for (Map.Entry<Integer, Integer> e : patternCounts.entrySet()) {
+    for (Map.Entry<Long, Integer> e : patternCounts.entrySet()) {
       patterns[i] = decode(e.getKey());
       counts[i] = e.getValue();
       pairs += e.getValue();
@@ -130,18 +130,28 @@ final class EmSession {
     return pairs;
   }
 
-  /** Three bits per field: level + 1, so that MISSING (-1) is 0. */
-  static int encode(int[] levels) {
-    int code = 0;
-    for (int i = levels.length - 1; i >= 0; i--) code = (code << 3) | (levels[i] + 1);
+  /** Bits per field: level + 1, so that MISSING (-1) is 0; a field has at most seven levels. */
+  private static final int BITS = 3;
+
+  static {
+    // a long holds every field's level; never negative, since -1 means "no pattern" to the trainer
+    if (FIELDS.length * BITS > Long.SIZE - 1) throw new IllegalStateException("too many fields for a pattern code");
+    for (Field f : FIELDS) {
+      if (f.levels().size() >= 1 << BITS) throw new IllegalStateException(f.key() + " has too many levels");
+    }
+  }
+
+  static long encode(int[] levels) {
+    long code = 0;
+    for (int i = levels.length - 1; i >= 0; i--) code = (code << BITS) | (levels[i] + 1);
     return code;
   }
 
-  static int[] decode(int code) {
+  static int[] decode(long code) {
     int[] levels = new int[FIELDS.length];
     for (int i = 0; i < levels.length; i++) {
-      levels[i] = (code & 7) - 1;
-      code >>>= 3;
+      levels[i] = (int) (code & ((1 << BITS) - 1)) - 1;
+      code >>>= BITS;
     }
     return levels;
   }

@@ -67,8 +67,8 @@ public final class EmTrainer {
    * of key the pair shares, and over persons and organizations; at most {@code maxTrainingPairs} pairs, a random
    * share {@code keep} of them beyond that.
    */
-  private record Patterns(Map<String, Map<Integer, Integer>> sessions, Map<Integer, Integer> persons,
-                          Map<Integer, Integer> orgs, int candidates, double keep) {
+  private record Patterns(Map<String, Map<Long, Integer>> sessions, Map<Long, Integer> persons,
+                          Map<Long, Integer> orgs, int candidates, double keep) {
 
     static Patterns count(BatchPass pass, MatchingConfig cfg, Random rnd) {
       Comparisons cmp = new Comparisons(cfg);
@@ -85,7 +85,7 @@ public final class EmTrainer {
       // the sample is drawn in pair order, as by one thread, so that the model does not depend on the scheduling
       BitSet leftOut = new BitSet();
       if (keep < 1.0) for (int i = 0; i < pairs.length; i++) if (rnd.nextDouble() >= keep) leftOut.set(i);
-      int[] pattern = new int[pairs.length];
+      long[] pattern = new long[pairs.length];
       long[] sharedRules = new long[pairs.length];
       Parallel.forEach(pairs.length, (from, to) -> {
         int[] levels = new int[FIELDS.length];
@@ -99,9 +99,9 @@ public final class EmTrainer {
           }
         }
       });
-      Map<String, Map<Integer, Integer>> sessions = new TreeMap<>();
-      Map<Integer, Integer> persons = new HashMap<>();
-      Map<Integer, Integer> orgs = new HashMap<>();
+      Map<String, Map<Long, Integer>> sessions = new TreeMap<>();
+      Map<Long, Integer> persons = new HashMap<>();
+      Map<Long, Integer> orgs = new HashMap<>();
       for (int i = 0; i < pairs.length; i++) {
         if (pattern[i] == NONE) continue;
         boolean org = isOrg(records.get(Blocker.Candidates.left(pairs[i])))
@@ -117,10 +117,10 @@ public final class EmTrainer {
   }
 
   /** No pattern: the pair was left out of the sample, or its kinds are not compared. */
-  private static final int NONE = -1;
+  private static final long NONE = -1;
 
   /** The pair's comparison pattern ({@link EmSession#encode}), or {@link #NONE} for kinds that are not compared. */
-  private static int pattern(Comparisons cmp, StandardRecord a, StandardRecord b, int[] levels) {
+  private static long pattern(Comparisons cmp, StandardRecord a, StandardRecord b, int[] levels) {
     if (!Comparisons.comparableKinds(a.kind(), b.kind())) return NONE;
     cmp.levels(a, b, cmp.names(a, b), levels);
     return EmSession.encode(levels);
@@ -130,7 +130,7 @@ public final class EmTrainer {
    * The random pairs that u is counted over (all pairs when there are few), drawn in order from one generator and
    * compared once, with their comparison patterns.
    */
-  private record RandomPairs(int[] left, int[] right, int[] patterns) {
+  private record RandomPairs(int[] left, int[] right, long[] patterns) {
 
     static RandomPairs draw(List<StandardRecord> records, Comparisons cmp, int randomPairs, Random rnd) {
       int n = records.size();
@@ -155,7 +155,7 @@ public final class EmTrainer {
           right[k] = j;
         }
       }
-      int[] patterns = new int[size];
+      long[] patterns = new long[size];
       Parallel.forEach(size, (from, to) -> {
         int[] levels = new int[FIELDS.length];
         for (int p = from; p < to; p++) patterns[p] = pattern(cmp, records.get(left[p]), records.get(right[p]), levels);
@@ -168,7 +168,7 @@ public final class EmTrainer {
                                   Patterns patterns, RandomPairs random) {
     MatchModel start = MatchModel.defaults();
     double[][] u = estimateU(records, random, start, matches);
-    Map<String, Map<Integer, Integer>> sessions = patterns.sessions();
+    Map<String, Map<Long, Integer>> sessions = patterns.sessions();
     double keep = patterns.keep();
 
     double[][] mSum = new double[FIELDS.length][];
@@ -176,7 +176,7 @@ public final class EmTrainer {
     for (Field f : FIELDS) mSum[f.ordinal()] = new double[f.levels().size()];
     StringBuilder note = new StringBuilder();
     Map<String, EmSession> finished = new HashMap<>();
-    for (Map.Entry<String, Map<Integer, Integer>> s : sessions.entrySet()) {
+    for (Map.Entry<String, Map<Long, Integer>> s : sessions.entrySet()) {
       EmSession session = new EmSession(s.getValue(), excluded(s.getKey()), start.mCopy(), u, M_PRIOR_MATCHES);
       int iterations = session.run(cfg.maxIterations(), TOLERANCE, true);
       finished.put(s.getKey(), session);
@@ -218,7 +218,7 @@ public final class EmTrainer {
   }
 
   /** Expected matches among candidate patterns under fixed m and u (lambda re-estimated). */
-  private static double expectedMatches(Map<Integer, Integer> patterns, double[][] m, double[][] u, MatchingConfig cfg) {
+  private static double expectedMatches(Map<Long, Integer> patterns, double[][] m, double[][] u, MatchingConfig cfg) {
     EmSession s = new EmSession(patterns, EnumSet.noneOf(Field.class), m, u, M_PRIOR_MATCHES);
     s.run(cfg.maxIterations(), TOLERANCE, false);
     return s.lambda() * s.pairs();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,22 @@ class EmTrainerTest {
   private static List<StandardRecord> data(int n, long seed) {
     Standardizer std = new Standardizer();
     return new SyntheticCustomers(seed).generate(n, 0.2).stream().map(l -> std.standardize(l.record())).toList();
+  }
+
+  /** Eleven fields of three bits are more than an int holds: a pattern code is a long, never -1 ("no pattern"). */
+  @Test
+  void patternCodesHoldEveryLevelOfEveryField() {
+    Field[] fields = Field.values();
+    for (int worst = 0; worst < 2; worst++) {
+      int[] levels = new int[fields.length];
+      for (Field f : fields) levels[f.ordinal()] = worst == 0 ? f.different() : Field.MISSING;
+      long code = EmSession.encode(levels);
+      assertTrue(code >= 0, Long.toString(code));
+      assertArrayEquals(levels, EmSession.decode(code));
+    }
+    int[] mixed = new int[fields.length];
+    for (Field f : fields) mixed[f.ordinal()] = f.ordinal() % f.levels().size();
+    assertArrayEquals(mixed, EmSession.decode(EmSession.encode(mixed)));
   }
 
   @Test
