@@ -378,15 +378,16 @@ public final class RecordDecoder {
         out.put(name, v instanceof String t ? t.strip() : v);
         kept.add(name);
       }
-      if (!kept.isEmpty()) {
-        warn(String.join(", ", kept.stream().sorted().toList()),
-            "not " + (kept.size() == 1 ? "a field" : "fields") + " of the canonical record; kept among the attributes");
-      }
-      if (!left.isEmpty()) {
-        warn(String.join(", ", left.stream().sorted().toList()),
-            "not " + (left.size() == 1 ? "a field" : "fields") + " of the canonical record; left out");
-      }
+      warnNotCanonical(kept, "kept among the attributes");
+      warnNotCanonical(left, "left out");
       return out;
+    }
+
+    /** One warning naming {@code names} (if any) and what became of them. */
+    private void warnNotCanonical(List<String> names, String outcome) {
+      if (names.isEmpty()) return;
+      warn(String.join(", ", names.stream().sorted().toList()),
+          "not " + (names.size() == 1 ? "a field" : "fields") + " of the canonical record; " + outcome);
     }
 
     OrderInfo order() {

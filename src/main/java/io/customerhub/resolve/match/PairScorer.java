@@ -24,8 +24,8 @@ public final class PairScorer {
   /** How many times commoner than the model's u of an exact date a date must be to be weighed by its frequency. */
   static final double OVERREPRESENTED_DATE = 8.0;
   /** Fields whose exact agreement weighs what the frequency of its value says (not only less, as an identifier). */
-  private static final java.util.Set<Field> NAMES = java.util.EnumSet.of(Field.FAMILY_NAME, Field.GIVEN_NAME,
-      Field.ORG_NAME, Field.OCCUPATION);
+  private static final java.util.Set<Field> WEIGHED_BY_FREQUENCY = java.util.EnumSet.of(Field.FAMILY_NAME,
+      Field.GIVEN_NAME, Field.ORG_NAME, Field.OCCUPATION);
   private static final Field[] FIELDS = Field.values();
 
   private final MatchModel model;
@@ -69,8 +69,8 @@ public final class PairScorer {
         double freq = frequency(f, a, b, names);
         if (!Double.isNaN(freq)) {
           double tfWeight = MatchModel.log2(model.m(f, 0) / Math.max(freq, cfg.tfMinimum()));
-          // a name takes its frequency's weight; a shared identifier can only lose weight by it
-          w = NAMES.contains(f) ? tfWeight : Math.min(w, tfWeight);
+          // a name or an occupation takes its frequency's weight; a shared identifier can only lose weight by it
+          w = WEIGHED_BY_FREQUENCY.contains(f) ? tfWeight : Math.min(w, tfWeight);
           adjusted = true;
         }
       } else if (f == Field.ADDRESS && level == Comparisons.ADDRESS_TOWN) {
@@ -147,7 +147,7 @@ public final class PairScorer {
       default -> null;
     };
     if (value == null) return Double.NaN;
-    if (!NAMES.contains(f) && tf.count(f, value) <= SHARED_IDENTIFIER) return Double.NaN;
+    if (!WEIGHED_BY_FREQUENCY.contains(f) && tf.count(f, value) <= SHARED_IDENTIFIER) return Double.NaN;
     if (f == Field.BIRTH_DATE) {
       // every date recurs by chance in a big hub; only one far commoner than the model's share of agreeing dates
       // (a placeholder, 1 January for "only the year is known") is weighed by its frequency
