@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,18 @@ class MatchingConfigTest {
     assertTrue(cfg.nicknames().related("bill", "william"));
     assertTrue(cfg.nicknames().related("ally", "alexandra") && cfg.nicknames().related("ally", "allison"));
     assertTrue(cfg.mergeProbability() > cfg.reviewProbability());
+  }
+
+  @Test
+  void theShippedNicknamesKnowTheClerksAbbreviations() {
+    Nicknames n = MatchingConfig.load(Path.of("conf/matching.json")).nicknames();
+    for (String[] pair : new String[][] {{"wm", "william"}, {"geo", "george"}, {"jas", "james"}, {"thos", "thomas"},
+        {"chas", "charles"}, {"jno", "john"}, {"saml", "samuel"}, {"benj", "benjamin"}, {"robt", "robert"},
+        {"michl", "michael"}, {"wm", "bill"}}) {
+      assertTrue(n.related(pair[0], pair[1]), pair[0] + " and " + pair[1]);
+    }
+    assertEquals(List.of("george"), n.formalNames("geo"));
+    assertFalse(n.related("geo", "william") || n.related("jas", "john"));
   }
 
   @Test
