@@ -2,6 +2,7 @@ package io.customerhub.cli;
 
 import io.customerhub.config.ConfigLoader;
 import io.customerhub.config.HubConfig;
+import io.customerhub.ingest.LenientJson;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
@@ -215,7 +216,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     if (isCsv()) return null; // every row is made a JSON object
     try {
-      new JsonObject(line);
+      LenientJson.parse(line); // NaN from Python's json.dumps too: the hub reads it as missing
       return null;
     } catch (DecodeException | ClassCastException e) {
       return "line: is not a JSON object (NDJSON holds one record per line)";

@@ -133,16 +133,16 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected("record: contains a NUL character (\\u0000), which cannot be stored"));
         continue;
       }
-      JsonObject json;
+      LenientJson parsed;
       try {
-        json = in.json() != null ? in.json() : parse(in.text());
+        parsed = in.json() != null ? new LenientJson(in.json(), in.text(), List.of()) : LenientJson.parse(in.text());
       } catch (DecodeException | ClassCastException e) {
         results[i] = new Result(Outcome.rejected("body: not a JSON object (" + firstLine(e.getMessage()) + ")"));
         continue;
       }
       RecordDecoder.Decoded d;
       try {
-        d = RecordDecoder.decode(mapping.apply(json), source, mapping.defaultKind(), mapping.monthFirst());
+        d = RecordDecoder.decode(mapping.apply(parsed.json()), source, mapping.defaultKind(), mapping.monthFirst());
       } catch (RuntimeException e) {
         // one input must never fail its batch (or block a Kafka partition): it is rejected on its own
         LOG.warn("input {} of source {} could not be decoded", i + 1, source, e);
@@ -153,8 +153,10 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected(d.reason()));
         continue;
       }
-      if (!d.warnings().isEmpty()) warnings.put(i, d.warnings());
-      valid.add(new Valid(new Incoming(d.record(), in.text() != null ? in.text() : json.encode()), i));
+      List<String> said = parsed.warnings().isEmpty() ? d.warnings()
+          : java.util.stream.Stream.concat(parsed.warnings().stream(), d.warnings().stream()).toList();
+      if (!said.isEmpty()) warnings.put(i, said);
+      valid.add(new Valid(new Incoming(d.record(), parsed.text()), i));
     }
     return valid;
   }
@@ -227,11 +229,6 @@ public final class IngestService {
     long start = System.nanoTime();
     return readModel.afterCommit(r.changes(), detached)
         .onComplete(x -> metrics.phase("cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-  }
-
-  private static JsonObject parse(String text) {
-    if (text == null || text.isBlank()) throw new DecodeException("empty input");
-    return new JsonObject(text);
   }
 
   private static String firstLine(String message) {

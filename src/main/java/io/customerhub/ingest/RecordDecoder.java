@@ -3,6 +3,7 @@ package io.customerhub.ingest;
 import io.customerhub.record.Address;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.Kind;
+import io.customerhub.record.MissingValues;
 import io.customerhub.record.OrderInfo;
 import io.customerhub.record.OrderStatus;
 import io.customerhub.record.SourceKey;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Validates a JSON object in canonical shape and turns it into a {@link CanonicalRecord}. Every problem is
@@ -75,18 +77,18 @@ public final class RecordDecoder {
     Instant updatedAt = f.instant("updatedAt");
     boolean deleted = f.bool("deleted");
     String birthDate = f.date("birthDate");
-    List<String> emails = f.texts("emails", "email", false);
+    List<String> emails = f.texts("emails", "email", false, MissingValues::inEmail);
     // ERPs and spreadsheets export phone numbers as numbers; an email never is one
-    List<String> phones = f.texts("phones", "phone", true);
+    List<String> phones = f.texts("phones", "phone", true, MissingValues::inCode);
     List<Address> addresses = f.addresses();
     List<SourceKey> links = f.links();
     Map<String, Object> attributes = f.withExtraFields(f.attributes());
-    String given = f.text("givenName");
-    String family = f.text("familyName");
-    String full = f.text("fullName");
-    String org = f.text("orgName");
-    String taxId = f.id("taxId");
-    String nationalId = f.id("nationalId");
+    String given = f.data("givenName", false);
+    String family = f.data("familyName", false);
+    String full = f.data("fullName", false);
+    String org = f.data("orgName", false);
+    String taxId = f.data("taxId", true);
+    String nationalId = f.data("nationalId", true);
     OrderInfo order = null;
     if (kind == Kind.ORDER) {
       order = f.order();
@@ -143,6 +145,28 @@ public final class RecordDecoder {
       }
       String trimmed = s.strip();
       return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * A field that holds data about the customer, as text; a placeholder for no value ({@code NULL}, {@code nan},
+     * {@code N/A}: {@link MissingValues}) is read as missing, with a warning naming it.
+     *
+     * @param code an identifier or a postcode (numbers taken as text, and more placeholders) rather than a name
+     */
+    String data(String field, boolean code) {
+      return data(json, field, field, code);
+    }
+
+    String data(JsonObject obj, String field, String path, boolean code) {
+      String s = code ? id(obj, field, path) : text(obj, field, path);
+      if (s == null || !(code ? MissingValues.inCode(s) : MissingValues.inText(s))) return s;
+      return placeholder(path, s);
+    }
+
+    /** Warns that {@code value} of {@code path} stands for no value; always null. */
+    String placeholder(String path, String value) {
+      warn(path, "'" + value + "' stands for no value; left out");
+      return null;
     }
 
     /** Identifiers may arrive as numbers from spreadsheets and ERPs; they are kept as text. */
@@ -243,6 +267,7 @@ public final class RecordDecoder {
         return null;
       }
       if (s == null) return null;
+      if (MissingValues.inCode(s)) return placeholder(field, s);
       DateText.Read read = DateText.read(s, monthFirst);
       if (read == null) {
         warn(field, "is not a date (expected YYYY-MM-DD): '" + s + "'; left out");
@@ -252,7 +277,7 @@ public final class RecordDecoder {
       return read.iso();
     }
 
-    List<String> texts(String field, String singular, boolean numbersAllowed) {
+    List<String> texts(String field, String singular, boolean numbersAllowed, Predicate<String> placeholder) {
       List<Item> items = items(field, singular);
       if (items.size() > MAX_ITEMS) {
         error(field, "has more than " + MAX_ITEMS + " values");
@@ -268,6 +293,7 @@ public final class RecordDecoder {
           continue;
         }
         if (s.length() > MAX_TEXT) error(it.path(), "is longer than " + MAX_TEXT + " characters");
+        else if (!s.isBlank() && placeholder.test(s.strip())) placeholder(it.path(), s.strip());
         else if (!s.isBlank() && !out.contains(s.strip())) out.add(s.strip());
       }
       return out;
@@ -307,9 +333,10 @@ public final class RecordDecoder {
           if (item != null) error(path, "must be an object or a line of text, got " + typeName(item));
           continue;
         }
-        Address address = new Address(text(a, "line1", path + ".line1"), text(a, "line2", path + ".line2"),
-            text(a, "city", path + ".city"), text(a, "region", path + ".region"),
-            id(a, "postcode", path + ".postcode"), text(a, "country", path + ".country"));
+        Address address = new Address(data(a, "line1", path + ".line1", false),
+            data(a, "line2", path + ".line2", false), data(a, "city", path + ".city", false),
+            data(a, "region", path + ".region", false), data(a, "postcode", path + ".postcode", true),
+            data(a, "country", path + ".country", false));
         if (!address.isEmpty()) out.add(address);
       }
       return out;

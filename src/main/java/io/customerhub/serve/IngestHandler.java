@@ -1,10 +1,9 @@
 package io.customerhub.serve;
 
 import io.customerhub.ingest.IngestService;
+import io.customerhub.ingest.LenientJson;
 import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
@@ -75,11 +74,11 @@ final class IngestHandler {
     int newline = indexOf(body, (byte) '\n', start);
     if (newline < 0) return false;
     try {
-      new JsonObject(body.getString(start, newline, "UTF-8"));
+      LenientJson.parse(body.getString(start, newline, "UTF-8"));
       return false; // the first line is a record of its own: NDJSON
     } catch (RuntimeException notWhole) {
       try {
-        new JsonObject(body.getString(start, body.length(), "UTF-8"));
+        LenientJson.parse(body.getString(start, body.length(), "UTF-8"));
         return true;
       } catch (RuntimeException notOneObject) {
         return false; // NDJSON whose first line is broken: answered as such, line by line
@@ -132,39 +131,29 @@ final class IngestHandler {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
   }
 
-  /** A body that is one JSON array or one pretty-printed JSON object, as its records. */
+  /**
+   * A body that is one JSON array or one pretty-printed JSON object, as its records, each in its one-line form:
+   * held to the line limit and checked like a line of NDJSON (a NUL character, say), however the body lays it out.
+   */
   private List<IngestService.Input> split(String body) {
     String trimmed = body.strip();
-    if (trimmed.startsWith("[")) return array(trimmed);
-    return List.of(record(new JsonObject(trimmed)));
-  }
-
-  /**
-   * A record of a JSON array or a pretty-printed object, as its one-line form: held to the line limit and checked
-   * like a line of NDJSON (a NUL character, say), however the body lays it out.
-   */
-  private IngestService.Input record(JsonObject json) {
-    String line = json.encode();
-    return tooLong(line) ? IngestService.Input.refused("record: is longer than " + maxLineBytes + " bytes")
-        : IngestService.Input.text(line);
+    List<String> records;
+    try {
+      records = LenientJson.records(trimmed);
+    } catch (RuntimeException e) {
+      throw HubException.invalid(trimmed.startsWith("[") ? "body: starts with '[' but is not a JSON array of records"
+          : "body: is not a JSON object");
+    }
+    List<IngestService.Input> inputs = new ArrayList<>(records.size());
+    for (String line : records) {
+      if (line == null) inputs.add(IngestService.Input.refused("body: array element is not a JSON object"));
+      else if (tooLong(line)) inputs.add(IngestService.Input.refused("record: is longer than " + maxLineBytes + " bytes"));
+      else inputs.add(IngestService.Input.text(line));
+    }
+    return inputs;
   }
 
   private boolean tooLong(String text) {
     return Utf8.exceeds(text, maxLineBytes);
-  }
-
-  private List<IngestService.Input> array(String body) {
-    JsonArray arr;
-    try {
-      arr = new JsonArray(body);
-    } catch (RuntimeException e) {
-      throw HubException.invalid("body: starts with '[' but is not a JSON array of records");
-    }
-    List<IngestService.Input> inputs = new ArrayList<>(arr.size());
-    for (Object o : arr) {
-      inputs.add(o instanceof JsonObject j ? record(j)
-          : IngestService.Input.refused("body: array element is not a JSON object"));
-    }
-    return inputs;
   }
 }

@@ -184,6 +184,32 @@ class HttpIngestIT {
     assertEquals(answer.getString("profileId"), hub.profileByKey(typo).getString("profileId"));
   }
 
+  /**
+   * Python's json.dumps writes a data frame's missing value as NaN, and exports write "N/A": such a record is kept
+   * without the value. Two strangers whose national id is "N/A" stay apart.
+   */
+  @Test
+  void nanAndPlaceholdersAreMissingValuesInLinesAndArraysAndJoinNobody() {
+    Rec ann = person("crm", uniqueId("C")).name("Ann", WireRecords.uniqueName()).nationalId("N/A");
+    Rec bob = person("crm", uniqueId("C")).name("Bob", WireRecords.uniqueName()).nationalId("N/A");
+    String line = ann.line().replaceFirst("\\}$", ", \"birthDate\": NaN}");
+    Response r = postRecords("crm", NDJSON, line + "\n" + bob.line() + "\n");
+
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals(List.of("accepted", "accepted"), answers.stream().map(a -> a.getString("status")).toList(),
+        r::toString);
+    assertEquals(List.of("birthDate: NaN is no value; read as missing", "nationalId: 'N/A' stands for no value; left out"),
+        answers.get(0).getJsonArray("warnings").getList(), r::toString);
+    assertNotEquals(answers.get(0).getString("profileId"), answers.get(1).getString("profileId"), r::toString);
+
+    Rec cy = person("crm", uniqueId("C")).name("Cy", WireRecords.uniqueName());
+    String array = "[" + cy.line().replaceFirst("\\}$", ", \"phones\": [NaN]}") + "]";
+    JsonObject inArray = postRecords("crm", "application/json", array).ndjson().get(0);
+    assertEquals("accepted", inArray.getString("status"), inArray::encode);
+    assertEquals(List.of("phones[0]: NaN is no value; read as missing"), inArray.getJsonArray("warnings").getList());
+  }
+
   @Test
   void aBlankSourceIdIsRejectedNamingTheFieldWhileTheOtherLinesAreAccepted() {
     Rec good = customer();

@@ -56,6 +56,43 @@ class RecordDecoderTest {
     assertTrue(error.contains(reason), () -> "expected '" + reason + "' in " + error);
   }
 
+  // --- placeholders for no value ------------------------------------------------------------------------
+
+  @Test
+  void placeholdersForNoValueAreReadAsMissingWithAWarningNamingEach() {
+    RecordDecoder.Decoded d = decode(person().put("givenName", "nan").put("familyName", "Lee")
+        .put("nationalId", "N/A").put("taxId", 0).put("birthDate", "NaT")
+        .put("emails", new JsonArray().add("none@none.com").add("ann@example.com"))
+        .put("phones", new JsonArray().add("0000000000")).put("fullName", "NULL")
+        .put("addresses", new JsonArray().add(new JsonObject().put("city", "unknown").put("postcode", "NA")
+            .put("line1", "8 Jianguo Rd"))));
+    assertTrue(d.ok(), () -> "placeholders must not reject a record: " + d.errors());
+    CanonicalRecord r = d.record();
+    assertNull(r.givenName());
+    assertEquals("Lee", r.familyName());
+    assertNull(r.nationalId());
+    assertNull(r.taxId());
+    assertNull(r.birthDate());
+    assertNull(r.fullName());
+    assertEquals(List.of("ann@example.com"), r.emails());
+    assertEquals(List.of(), r.phones());
+    assertEquals(new Address("8 Jianguo Rd", null, null, null, null, null), r.addresses().get(0));
+    assertEquals(List.of("birthDate: 'NaT' stands for no value; left out",
+        "emails[0]: 'none@none.com' stands for no value; left out",
+        "phones[0]: '0000000000' stands for no value; left out",
+        "addresses[0].city: 'unknown' stands for no value; left out",
+        "addresses[0].postcode: 'NA' stands for no value; left out",
+        "givenName: 'nan' stands for no value; left out", "fullName: 'NULL' stands for no value; left out",
+        "taxId: '0' stands for no value; left out", "nationalId: 'N/A' stands for no value; left out"), d.warnings());
+  }
+
+  @Test
+  void namesThatOnlyLookLikePlaceholdersAreKept() {
+    CanonicalRecord r = ok(person().put("givenName", "Nan").put("familyName", "NA"));
+    assertEquals("Nan", r.givenName());
+    assertEquals("NA", r.familyName());
+  }
+
   // --- fields the canonical record does not have ---------------------------------------------------------
 
   @Test

@@ -1,5 +1,7 @@
 package io.customerhub.resolve.standardize;
 
+import io.customerhub.record.MissingValues;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +54,7 @@ final class TraitStandardizer {
         if (!e.getKey().equalsIgnoreCase(name)) continue;
         Object v = e.getValue();
         if (v instanceof List<?> list) v = list.isEmpty() ? null : list.get(0);
-        if (v instanceof String s && !s.isBlank()) return Latinizer.nfkc(s);
+        if (v instanceof String s && !s.isBlank() && !MissingValues.inText(s.strip())) return Latinizer.nfkc(s);
       }
     }
     return null;

@@ -1,0 +1,97 @@
+package io.customerhub.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A record's JSON text, parsed. Python's {@code json.dumps} writes a missing value of a data frame (a float NaN) as
+ * the bare word {@code NaN}, which JSON does not have: rejecting such a line would lose a good record for a field
+ * it does not have. Such a line is read a second time with NaN and Infinity allowed, and those values become null,
+ * each named in a warning. Lines of standard JSON take the first, usual parse only.
+ *
+ * @param json     the object, without non-numbers
+ * @param text     the text to store as the record's raw form: the input, or the object written again when a
+ *                 non-number was taken out (the database's json type refuses NaN too)
+ * @param warnings one per value taken out, naming its path
+ */
+public record LenientJson(JsonObject json, String text, List<String> warnings) {
+
+  /** Reads NaN and Infinity, and writes them back as such (not as strings), so that {@link #parse} finds them. */
+  private static final ObjectMapper NON_NUMBERS = new ObjectMapper(JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build());
+
+  /** @throws DecodeException when the text is no JSON object, with or without non-numbers */
+  @SuppressWarnings("unchecked")
+  public static LenientJson parse(String text) {
+    if (text == null || text.isBlank()) throw new DecodeException("empty input");
+    try {
+      return new LenientJson(new JsonObject(text), text, List.of());
+    } catch (DecodeException standard) {
+      if (!text.contains("NaN") && !text.contains("Infinity")) throw standard;
+      Map<?, ?> map;
+      try {
+        map = NON_NUMBERS.readValue(text, Map.class);
+      } catch (Exception | StackOverflowError e) {
+        throw standard;
+      }
+      List<String> warnings = new ArrayList<>();
+      Object clean = withoutNonNumbers(map, "", warnings);
+      JsonObject json = new JsonObject((Map<String, Object>) clean);
+      return new LenientJson(json, json.encode(), List.copyOf(warnings));
+    }
+  }
+
+  /**
+   * The records of a body that is one JSON array, or one object laid over several lines ({@code [...]} or
+   * {@code {...}}), each as one line of text: non-numbers stay as they are, for {@link #parse} to take out with a
+   * warning; an element that is no object is null.
+   *
+   * @throws DecodeException when the body is neither
+   */
+  public static List<String> records(String body) {
+    Object value;
+    try {
+      value = NON_NUMBERS.readValue(body, Object.class);
+    } catch (Exception | StackOverflowError e) {
+      throw new DecodeException(e.getMessage());
+    }
+    List<?> elements = value instanceof List<?> l ? l : value instanceof Map<?, ?> ? List.of(value) : null;
+    if (elements == null) throw new DecodeException("neither a JSON object nor an array");
+    List<String> out = new ArrayList<>(elements.size());
+    for (Object e : elements) {
+      try {
+        out.add(e instanceof Map<?, ?> ? NON_NUMBERS.writeValueAsString(e) : null);
+      } catch (Exception writing) {
+        throw new DecodeException(writing.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static Object withoutNonNumbers(Object v, String path, List<String> warnings) {
+    if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      warnings.add(path + ": " + d + " is no value; read as missing");
+      return null;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> out.put((String) k, withoutNonNumbers(x, path.isEmpty() ? (String) k : path + "." + k,
+          warnings)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (int i = 0; i < l.size(); i++) out.add(withoutNonNumbers(l.get(i), path + "[" + i + "]", warnings));
+      return out;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,55 @@
+package io.customerhub.ingest;
+
+import io.vertx.core.json.DecodeException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LenientJsonTest {
+
+  @Test
+  void standardJsonIsParsedOnceAndStoredAsSent() {
+    String text = "{\"sourceId\":\"1\",\"amount\":1.5}";
+    LenientJson p = LenientJson.parse(text);
+    assertSame(text, p.text());
+    assertEquals(1.5, p.json().getDouble("amount"));
+    assertTrue(p.warnings().isEmpty());
+  }
+
+  @Test
+  void pythonsNanAndInfinityAreMissingValuesNamedInWarnings() {
+    LenientJson p = LenientJson.parse("{\"sourceId\": \"1\", \"birthDate\": NaN, \"phones\": [NaN, \"+1 555\"],"
+        + " \"attributes\": {\"creditLimit\": Infinity}}");
+    assertNull(p.json().getValue("birthDate"));
+    assertTrue(p.json().containsKey("birthDate"));
+    assertNull(p.json().getJsonArray("phones").getValue(0));
+    assertEquals("+1 555", p.json().getJsonArray("phones").getString(1));
+    assertNull(p.json().getJsonObject("attributes").getValue("creditLimit"));
+    assertEquals(List.of("birthDate: NaN is no value; read as missing", "phones[0]: NaN is no value; read as missing",
+        "attributes.creditLimit: Infinity is no value; read as missing"), p.warnings());
+    assertEquals("{\"sourceId\":\"1\",\"birthDate\":null,\"phones\":[null,\"+1 555\"],\"attributes\":{\"creditLimit\":null}}",
+        p.text(), "the stored raw form must be JSON the database takes");
+  }
+
+  @Test
+  void brokenJsonStaysBroken() {
+    assertThrows(DecodeException.class, () -> LenientJson.parse("{\"sourceId\": NaN"));
+    assertThrows(DecodeException.class, () -> LenientJson.parse("{\"name\": \"NaN\""));
+    assertThrows(DecodeException.class, () -> LenientJson.parse("[1, 2]"));
+    assertThrows(DecodeException.class, () -> LenientJson.parse(" "));
+  }
+
+  @Test
+  void arraysAndPrettyObjectsBecomeOneLineEachWithTheirNonNumbers() {
+    assertEquals(List.of("{\"a\":NaN}", "{\"b\":1}"), LenientJson.records("[{\"a\": NaN}, {\"b\": 1}]"));
+    assertEquals(List.of("{\"a\":\"x\"}"), LenientJson.records("{\n  \"a\": \"x\"\n}"));
+    assertNull(LenientJson.records("[1]").get(0));
+    assertThrows(DecodeException.class, () -> LenientJson.records("[{\"a\": "));
+  }
+}
