@@ -158,7 +158,7 @@ public final class RecordDecoder {
     }
 
     String data(JsonObject obj, String field, String path, boolean code) {
-      String s = code ? id(obj, field, path) : text(obj, field, path);
+      String s = code ? withoutZeroFraction(id(obj, field, path)) : text(obj, field, path);
       if (s == null || !(code ? MissingValues.inCode(s) : MissingValues.inText(s))) return s;
       return placeholder(path, s);
     }
@@ -167,6 +167,21 @@ public final class RecordDecoder {
     String placeholder(String path, String value) {
       warn(path, "'" + value + "' stands for no value; left out");
       return null;
+    }
+
+    /**
+     * "4120.0" as 4120: a data frame reads a column of numbers with gaps as floats, and writes them so as text, in one
+     * file and not in the other. Only where the value is a code (ids, postcodes, phones, dates), never a source id.
+     */
+    static String withoutZeroFraction(String s) {
+      if (s == null || s.length() < 3 || !s.endsWith("0")) return s;
+      int dot = s.lastIndexOf('.');
+      if (dot <= 0) return s;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (i < dot ? c < '0' || c > '9' : i > dot && c != '0') return s;
+      }
+      return s.substring(0, dot);
     }
 
     /** Identifiers may arrive as numbers from spreadsheets and ERPs; they are kept as text. */
@@ -267,6 +282,7 @@ public final class RecordDecoder {
         return null;
       }
       if (s == null) return null;
+      s = withoutZeroFraction(s);
       if (MissingValues.inCode(s)) return placeholder(field, s);
       DateText.Read read = DateText.read(s, monthFirst);
       if (read == null) {
@@ -287,7 +303,8 @@ public final class RecordDecoder {
       for (Item it : items) {
         Object item = it.value();
         if (item == null) continue;
-        if (numbersAllowed && item instanceof Number n) item = n.toString();
+        if (numbersAllowed && item instanceof Number n) item = id(new JsonObject().put("n", n), "n", it.path());
+        if (numbersAllowed && item instanceof String t) item = withoutZeroFraction(t.strip());
         if (!(item instanceof String s)) {
           error(it.path(), "must be a string, got " + typeName(item));
           continue;

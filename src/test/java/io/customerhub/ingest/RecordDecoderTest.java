@@ -87,6 +87,19 @@ class RecordDecoderTest {
   }
 
   @Test
+  void codesADataFrameWroteAsFloatsLoseTheirZeroFractionButSourceIdsStayAsSent() {
+    CanonicalRecord r = ok(person().put("sourceId", "12.0").put("nationalId", "1234567.0").put("taxId", "12.50")
+        .put("birthDate", "19870719.0").put("phones", new JsonArray().add(412345678.0).add("0298765432.0"))
+        .put("addresses", new JsonArray().add(new JsonObject().put("postcode", "4120.0"))));
+    assertEquals("12.0", r.key().sourceId());
+    assertEquals("1234567", r.nationalId());
+    assertEquals("12.50", r.taxId());
+    assertEquals("1987-07-19", r.birthDate());
+    assertEquals(List.of("412345678", "0298765432"), r.phones());
+    assertEquals("4120", r.addresses().get(0).postcode());
+  }
+
+  @Test
   void namesThatOnlyLookLikePlaceholdersAreKept() {
     CanonicalRecord r = ok(person().put("givenName", "Nan").put("familyName", "NA"));
     assertEquals("Nan", r.givenName());
