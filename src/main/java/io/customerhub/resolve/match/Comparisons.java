@@ -91,7 +91,7 @@ public final class Comparisons {
    * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
    * 1994, 05 vs 06) is CLOSE; two of year, month and day the same and the third another value (a year or a
    * month entered wrong, the day of another record) is TWO_PARTS, as is the same year and month where one side
-   * has no day; the same year alone is YEAR. How much each level says "same person" is for the data to tell:
+   * has no day, and the same year and day where one side's month is unknown; the same year alone is YEAR. How much each level says "same person" is for the data to tell:
    * EM weighs it.
    */
   static int birthDate(StandardRecord a, StandardRecord b) {
@@ -100,7 +100,8 @@ public final class Comparisons {
     int am = a.birthMonth(), bm = b.birthMonth(), ad = a.birthDay(), bd = b.birthDay();
     if (am == 0 || bm == 0 || ad == 0 || bd == 0) {
       if (ay != by) return 5;
-      if (am == 0 || bm == 0) return 4;
+      // the same year and day, the month unknown on one side (a month no calendar has, 1949-15-25)
+      if (am == 0 || bm == 0) return ad != 0 && ad == bd ? 3 : 4;
       // the same year and month, the day unknown on one side (a source that keeps no day, a day no calendar has)
       return am == bm ? 3 : 5;
     }

@@ -158,7 +158,7 @@ public final class BlockingKeys {
             String y = birthDate.substring(0, 4), m = birthDate.substring(5, 7), d = birthDate.substring(8, 10);
             for (String part : new String[] {first(given), f}) {
               if (part == null || part.isEmpty()) continue;
-              keys.add("dn:" + y + "-" + m + "-:" + part);
+              if (!m.equals("00")) keys.add("dn:" + y + "-" + m + "-:" + part);
               keys.add("dn:" + y + "--" + d + ":" + part);
             }
           }
@@ -291,6 +291,7 @@ public final class BlockingKeys {
     if (isoDate.length() == 7) return List.of(isoDate.substring(4));
     if (isoDate.length() < 10) return List.of("");
     String month = isoDate.substring(5, 7), day = isoDate.substring(8, 10);
+    if (month.equals("00")) return List.of("-" + day); // a month no calendar has: the day alone
     return month.equals(day) ? List.of("-" + day) : List.of("-" + month, "-" + day);
   }
 

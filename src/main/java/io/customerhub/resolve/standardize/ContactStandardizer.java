@@ -108,7 +108,10 @@ final class ContactStandardizer {
     int month = Integer.parseInt(m.group(2));
     if (m.group(3) == null) return month >= 1 && month <= 12 ? y + "-" + twoDigits(month) : null;
     int day = Integer.parseInt(m.group(3));
-    if (month < 1 || day < 1 || month > 31 || day > 31 || (month > 12 && day > 12)) return null;
+    if (day < 1 || day > 31) return month >= 1 && month <= 12 ? y + "-" + twoDigits(month) : y;
+    // a month above 12 with a day that can be a month stays, for the swap; any other impossible month is unknown
+    // ("00"), while the year and the day still count
+    if (month < 1 || month > 31 || (month > 12 && day > 12)) month = 0;
     String date = y + "-" + twoDigits(month) + "-" + twoDigits(day);
     // matching two customers on a placeholder would weigh as much as a real shared birth date
     return CanonicalRecord.isPlaceholderBirthDate(date) ? null : date;

@@ -86,8 +86,11 @@ class ContactStandardizerTest {
   @Test
   void aSwappedDayAndMonthIsKeptForTheComparator() {
     assertEquals("1990-25-03", ContactStandardizer.birthDate("1990-25-03"));
-    assertNull(ContactStandardizer.birthDate("1990-25-25"));
-    assertNull(ContactStandardizer.birthDate("1990-00-03"));
+    // any other impossible month is unknown, beside the year and the day that still count
+    assertEquals("1990-00-25", ContactStandardizer.birthDate("1990-25-25"));
+    assertEquals("1990-00-03", ContactStandardizer.birthDate("1990-00-03"));
+    assertEquals("1990-03", ContactStandardizer.birthDate("1990-03-45"));
+    assertEquals("1990", ContactStandardizer.birthDate("1990-15-45"));
     assertNull(ContactStandardizer.birthDate("0001-01-01"));
     assertNull(ContactStandardizer.birthDate("1900-01-01"), "a placeholder");
     assertEquals("1630-08-01", ContactStandardizer.birthDate("1630-08-01"));
