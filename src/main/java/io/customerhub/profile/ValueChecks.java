@@ -13,7 +13,9 @@ import java.util.Map;
  *       single wrong digit always fails these checks, and so does a letter read in place of a digit;</li>
  *   <li>an identifier of another format (no check the hub knows) that is another candidate with a digit read as
  *       the letter it looks like: G868S3895 beside G86853895;</li>
- *   <li>a name with a digit in it (A1exandra).</li>
+ *   <li>a name with a digit in it (A1exandra);</li>
+ *   <li>a birth date no calendar has (1990-02-30, 1949-15-25), which sources send and the matcher compares as
+ *       written.</li>
  * </ul>
  * Values come in {@link Normalize#form} shape (ids: letters and digits, upper case; names: latin letters and
  * digits).
@@ -41,6 +43,8 @@ public final class ValueChecks {
     for (String f : forms) {
       if (disproved(attribute, f)) {
         out.put(f, "fails the check of its format");
+      } else if (attribute.equals("birthDate")) {
+        if (f.length() == 10 && !realDate(f.replace("-", ""))) out.put(f, "is not a calendar date");
       } else if (attribute.equals("givenName") || attribute.equals("familyName") || attribute.equals("fullName")) {
         if (f.chars().anyMatch(Character::isDigit)) out.put(f, "has a digit in it");
       } else if (attribute.equals("nationalId") || attribute.equals("taxId")) {
@@ -142,6 +146,7 @@ public final class ValueChecks {
 
   /** Whether eight digits are a date a calendar has (19900230 is not). */
   private static boolean realDate(String yyyymmdd) {
+    if (yyyymmdd.length() != 8 || !digits(yyyymmdd, 0, 8)) return false;
     int year = Integer.parseInt(yyyymmdd.substring(0, 4));
     int month = Integer.parseInt(yyyymmdd.substring(4, 6));
     int day = Integer.parseInt(yyyymmdd.substring(6, 8));

@@ -136,6 +136,14 @@ class ValueChecksTest {
         ValueChecks.doubtful("nationalId", List.of("G868S3895", "G86853895")));
     assertEquals(Map.of("a1exandra", "has a digit in it"),
         ValueChecks.doubtful("givenName", List.of("a1exandra", "alexandra")));
-    assertEquals(Map.of(), ValueChecks.doubtful("birthDate", List.of("1990-03-07", "1990-03-01")));
+    assertEquals(Map.of(), ValueChecks.doubtful("birthDate", List.of("1990-03-07", "1990-03-01", "1990-03", "1990")));
+  }
+
+  /** Sources send a swapped day and month, or a mistyped month beside the day, which the matcher compares as written. */
+  @Test
+  void aBirthDateNoCalendarHasIsDoubtful() {
+    assertEquals(Map.of("1990-25-03", "is not a calendar date", "1949-15-25", "is not a calendar date",
+            "1900-02-29", "is not a calendar date"),
+        ValueChecks.doubtful("birthDate", List.of("1990-03-25", "1990-25-03", "1949-15-25", "1900-02-29", "2000-02-29")));
   }
 }
