@@ -100,6 +100,23 @@ class RecordDecoderTest {
   }
 
   @Test
+  void addressFieldsUnderTheNamesOtherSystemsGiveThemAreReadWithAWarningAndNoneGoesMissingInSilence() {
+    RecordDecoder.Decoded d = decode(person().put("addresses", new JsonArray()
+        .add(new JsonObject().put("street", "Jianguo Rd").put("street_number", 8).put("zip", 100022)
+            .put("town", "Beijing").put("state", "BJ").put("countryCode", "CN"))
+        .add(new JsonObject().put("line1", "Main St").put("houseNumber", "12").put("suburb", "Toorak")
+            .put("city", "Melbourne").put("floor", 3))));
+    assertTrue(d.ok(), d::reason);
+    assertEquals(List.of(new Address("8 Jianguo Rd", null, "Beijing", "BJ", "100022", "CN"),
+        new Address("12 Main St", null, "Melbourne", null, null, null)), d.record().addresses());
+    assertEquals(List.of("addresses[0].street: read as line1", "addresses[0].zip: read as postcode",
+        "addresses[0].town: read as city", "addresses[0].state: read as region",
+        "addresses[0].countryCode: read as country", "addresses[0].street_number: read as the house number of line1",
+        "addresses[1].houseNumber: read as the house number of line1",
+        "addresses[1].floor, suburb: not fields of an address; left out"), d.warnings());
+  }
+
+  @Test
   void namesThatOnlyLookLikePlaceholdersAreKept() {
     CanonicalRecord r = ok(person().put("givenName", "Nan").put("familyName", "NA"));
     assertEquals("Nan", r.givenName());
