@@ -79,7 +79,9 @@ public final class RecordDecoder {
    * March 7) or day first.
    */
   public static Decoded decode(JsonObject json, String source, Kind defaultKind, boolean monthFirst) {
-    Fields f = new Fields(json, monthFirst);
+    List<String> aliased = new ArrayList<>();
+    Fields f = new Fields(FieldAliases.canonical(json, aliased), monthFirst);
+    f.warnings.addAll(aliased);
     String declared = f.text("source");
     if (declared != null && !declared.equals(source)) {
       f.error("source", "is '" + declared + "' but the record was sent for source '" + source + "'");

@@ -143,9 +143,32 @@ class RecordDecoderTest {
     assertEquals(Map.of("gender", "m"), d.record().attributes());
     assertEquals(List.of("gender, tags: not fields of the canonical record; left out"), d.warnings());
     // a misspelt field shows by name, and the record is still accepted
-    RecordDecoder.Decoded typo = decode(person().put("birthdate", "1990-03-07"));
+    RecordDecoder.Decoded typo = decode(person().put("brithDate", "1990-03-07"));
     assertNull(typo.record().birthDate());
-    assertEquals(List.of("birthdate: not a field of the canonical record; kept among the attributes"), typo.warnings());
+    assertEquals(List.of("brithDate: not a field of the canonical record; kept among the attributes"), typo.warnings());
+  }
+
+  @Test
+  void fieldsUnderTheNamesOfOtherSystemsAreReadAsTheCanonicalOnesWithAWarning() {
+    RecordDecoder.Decoded d = decode(person().put("first_name", "Ann").put("surname", "Berg").put("dob", "1990-03-07")
+        .put("SSN", "123-45-6789").put("city", "Lund").put("postcode", "222 21").put("occupation", "botanist"));
+    assertTrue(d.ok(), d::reason);
+    CanonicalRecord r = d.record();
+    assertEquals("Ann", r.givenName());
+    assertEquals("Berg", r.familyName());
+    assertEquals("1990-03-07", r.birthDate());
+    assertEquals("123-45-6789", r.nationalId());
+    assertEquals(List.of(new Address(null, null, "Lund", null, "222 21", null)), r.addresses());
+    assertEquals(Map.of("occupation", "botanist"), r.attributes());
+    assertEquals(List.of("first_name: read as givenName", "surname: read as familyName", "dob: read as birthDate",
+        "SSN: read as nationalId", "city, postcode: read as the record's address",
+        "occupation: not a field of the canonical record; kept among the attributes"), d.warnings());
+    // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
+    RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
+        .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));
+    assertEquals("Ann", both.record().givenName());
+    assertEquals(Map.of("first_name", "Anna", "city", "Malmö"), both.record().attributes());
+    assertEquals("Lund", both.record().addresses().get(0).city());
   }
 
   @Test
