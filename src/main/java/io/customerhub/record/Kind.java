@@ -14,8 +14,8 @@ public enum Kind {
   public static Optional<Kind> fromWire(String value) {
     if (value == null) return Optional.empty();
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "person" -> Optional.of(PERSON);
-      case "organization", "organisation", "org", "company" -> Optional.of(ORGANIZATION);
+      case "person", "individual" -> Optional.of(PERSON);
+      case "organization", "organisation", "org", "company", "business" -> Optional.of(ORGANIZATION);
       case "order" -> Optional.of(ORDER);
       default -> Optional.empty();
     };

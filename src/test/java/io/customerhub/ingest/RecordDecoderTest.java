@@ -277,7 +277,7 @@ class RecordDecoderTest {
 
   @ParameterizedTest
   @CsvSource({"person,PERSON", "PERSON,PERSON", "organization,ORGANIZATION", "organisation,ORGANIZATION",
-      "company,ORGANIZATION", "org,ORGANIZATION", "' Order ',ORDER"})
+      "company,ORGANIZATION", "org,ORGANIZATION", "business,ORGANIZATION", "individual,PERSON", "' Order ',ORDER"})
   void kindAcceptsItsSpellings(String wire, Kind expected) {
     JsonObject json = person().put("kind", wire);
     if (expected == Kind.ORDER) json.put("emails", "guest@example.com");
