@@ -122,7 +122,9 @@ final class DateText {
       if (month >= 1 && month <= 12) return new Read(yearMonth(year, month), true);
       // a month no calendar has (00, 15) beside a day that can only be a day: the year and the day still agree
       // with the customer's other records, so both are kept, as written (the matcher reads the month as unknown)
-      if (day >= 1 && day <= 31) return new Read(fourDigits(year) + "-" + twoDigits(month) + "-" + twoDigits(day), true);
+      if (day >= 1 && day <= 31) {
+        return new Read(fourDigits(year) + "-" + twoDigits(month) + "-" + twoDigits(day), true);
+      }
       return new Read(fourDigits(year), true);
     }
   }

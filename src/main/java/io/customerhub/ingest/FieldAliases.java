@@ -3,6 +3,7 @@ package io.customerhub.ingest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +11,11 @@ import java.util.Map;
 
 /**
  * A record's fields under the names other systems and data sets give them ({@code first_name}, {@code surname},
- * {@code dob}, {@code ssn}, a {@code city} and {@code postcode} of their own), read as the canonical record's, each
- * with a warning: a feed sent as its columns are named still gets its customers compared, instead of every name
- * landing among the attributes. A name the record also carries in its canonical field is left as it is (the
- * decoder keeps it among the attributes), and a source mapping ({@code conf/sources}) still renames first.
+ * {@code dob}, {@code ssn}; an address's {@code zip}, {@code street}, {@code state}; a {@code city} and
+ * {@code postcode} at the top level of a record without addresses), read as the canonical record's, each with a
+ * warning: a feed sent as its columns are named still gets its customers compared, instead of every name landing
+ * among the attributes and an address losing its postcode in silence. A name the record also carries in its
+ * canonical field is left as it is, and a source mapping ({@code conf/sources}) still renames first.
  */
 final class FieldAliases {
 
@@ -28,21 +30,28 @@ final class FieldAliases {
       Map.entry("socsecid", "nationalId"), Map.entry("nationalid", "nationalId"), Map.entry("companyname", "orgName"),
       Map.entry("company", "orgName"), Map.entry("orgname", "orgName"), Map.entry("organisationname", "orgName"),
       Map.entry("organizationname", "orgName"), Map.entry("taxid", "taxId"), Map.entry("vatnumber", "taxId"));
-  /** Top-level fields of an address, for a record that has no {@code addresses} of its own. */
-  private static final Map<String, String> ADDRESS_PARTS = Map.ofEntries(
-      Map.entry("line1", "line1"), Map.entry("street", "line1"), Map.entry("streetaddress", "line1"),
-      Map.entry("address1", "line1"), Map.entry("line2", "line2"), Map.entry("address2", "line2"),
-      Map.entry("city", "city"), Map.entry("town", "city"), Map.entry("suburb", "city"),
-      Map.entry("region", "region"), Map.entry("state", "region"), Map.entry("postcode", "postcode"),
-      Map.entry("zip", "postcode"), Map.entry("zipcode", "postcode"), Map.entry("postalcode", "postcode"),
-      Map.entry("country", "country"), Map.entry("streetnumber", "houseNumber"), Map.entry("housenumber", "houseNumber"));
+  /** The fields of an address in the canonical record. */
+  private static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
+  /** Not a field of its own: a house number goes before the street of {@code line1}. */
+  private static final String HOUSE_NUMBER = "houseNumber";
+  /** Other names of an address's fields (lower case, without '_', '-' and spaces). */
+  private static final Map<String, String> ADDRESS = Map.ofEntries(Map.entry("street", "line1"),
+      Map.entry("street1", "line1"), Map.entry("streetaddress", "line1"), Map.entry("address1", "line1"),
+      Map.entry("addressline1", "line1"), Map.entry("street2", "line2"), Map.entry("address2", "line2"),
+      Map.entry("addressline2", "line2"), Map.entry("town", "city"), Map.entry("suburb", "city"),
+      Map.entry("locality", "city"), Map.entry("state", "region"), Map.entry("province", "region"),
+      Map.entry("county", "region"), Map.entry("zip", "postcode"), Map.entry("zipcode", "postcode"),
+      Map.entry("postalcode", "postcode"), Map.entry("countrycode", "country"),
+      Map.entry("housenumber", HOUSE_NUMBER), Map.entry("streetnumber", HOUSE_NUMBER),
+      Map.entry("number", HOUSE_NUMBER));
 
   private FieldAliases() {
   }
 
   /**
-   * {@code json} with its aliased fields under their canonical names (a copy; the input itself when there are
-   * none), a warning per field read so.
+   * {@code json} with its aliased top-level fields under their canonical names (a copy; the input itself when there
+   * are none), a warning per field read so. Fields of an address at the top level of a record without addresses
+   * become its address ({@code number} alone is too vague there to be a house number).
    */
   static JsonObject canonical(JsonObject json, List<String> warnings) {
     JsonObject out = null;
@@ -51,7 +60,7 @@ final class FieldAliases {
     boolean hasAddresses = json.getValue("addresses") != null || json.getValue("address") != null;
     for (String name : json.fieldNames()) {
       if (RecordDecoder.CANONICAL_FIELDS.contains(name) || json.getValue(name) == null) continue;
-      String key = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+      String key = key(name);
       String canonical = TOP_LEVEL.get(key);
       if (canonical != null && json.getValue(canonical) == null && (out == null || out.getValue(canonical) == null)) {
         if (out == null) out = json.copy();
@@ -59,7 +68,7 @@ final class FieldAliases {
         warnings.add(name + ": read as " + canonical);
         continue;
       }
-      String part = ADDRESS_PARTS.get(key);
+      String part = ADDRESS_FIELDS.contains(name) ? name : key.equals("number") ? null : ADDRESS.get(key);
       if (part != null && !hasAddresses && (address == null || !address.containsKey(part))) {
         if (out == null) out = json.copy();
         if (address == null) address = new JsonObject();
@@ -72,5 +81,49 @@ final class FieldAliases {
       warnings.add(String.join(", ", addressFields) + ": read as the record's address");
     }
     return out == null ? json : out;
+  }
+
+  /**
+   * The address with its fields under their canonical names (the input itself when they all are): other systems'
+   * names read as the canonical ones, a house number of its own put before the street, any other field left out;
+   * each with a warning naming it under {@code path}.
+   */
+  static JsonObject address(JsonObject given, String path, List<String> warnings) {
+    if (ADDRESS_FIELDS.containsAll(given.fieldNames())) return given;
+    JsonObject a = new JsonObject();
+    for (String f : ADDRESS_FIELDS) if (given.getValue(f) != null) a.put(f, given.getValue(f));
+    List<String> left = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (String name : given.fieldNames()) {
+      Object v = given.getValue(name);
+      if (ADDRESS_FIELDS.contains(name) || v == null) continue;
+      String canonical = ADDRESS.get(key(name));
+      if (HOUSE_NUMBER.equals(canonical) && (v instanceof String || v instanceof Number)) {
+        numbers.add(name);
+      } else if (canonical == null || HOUSE_NUMBER.equals(canonical) || a.getValue(canonical) != null) {
+        left.add(name);
+      } else {
+        a.put(canonical, v);
+        warnings.add(path + "." + name + ": read as " + canonical);
+      }
+    }
+    // the number goes before the street, whichever field the street came in
+    for (String name : numbers) {
+      Object v = given.getValue(name);
+      String number = (v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+          : (String) v).strip();
+      String line = a.getValue("line1") instanceof String l ? l.strip() : "";
+      if (!number.isEmpty()) a.put("line1", line.isEmpty() ? number : number + " " + line);
+      warnings.add(path + "." + name + ": read as the house number of line1");
+    }
+    if (!left.isEmpty()) {
+      warnings.add(path + "." + String.join(", ", left.stream().sorted().toList()) + ": not "
+          + (left.size() == 1 ? "a field" : "fields") + " of an address; left out");
+    }
+    return a;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
   }
 }

@@ -135,7 +135,8 @@ public final class IngestService {
       }
       LenientJson parsed;
       try {
-        parsed = in.json() != null ? new LenientJson(in.json(), in.text(), List.of()) : LenientJson.parse(in.text());
+        parsed = in.json() != null ? new LenientJson(in.json(), in.text(), List.of())
+            : LenientJson.parse(in.text());
       } catch (DecodeException | ClassCastException e) {
         results[i] = new Result(Outcome.rejected("body: not a JSON object (" + firstLine(e.getMessage()) + ")"));
         continue;

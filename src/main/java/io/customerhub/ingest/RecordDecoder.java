@@ -36,19 +36,6 @@ public final class RecordDecoder {
       "email", "phones", "phone", "addresses", "address", "links", "attributes", "customerRef", "orderedAt", "amount",
       "currency", "status", "channel");
 
-  /** The fields of an address in the canonical record. */
-  private static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
-  private static final String HOUSE_NUMBER = "houseNumber";
-  /** What other systems call an address's fields (lower case, without underscores), and the canonical name. */
-  private static final Map<String, String> ADDRESS_ALIASES = Map.ofEntries(Map.entry("street", "line1"),
-      Map.entry("street1", "line1"), Map.entry("streetaddress", "line1"), Map.entry("address1", "line1"),
-      Map.entry("addressline1", "line1"), Map.entry("street2", "line2"), Map.entry("address2", "line2"),
-      Map.entry("addressline2", "line2"), Map.entry("town", "city"), Map.entry("suburb", "city"),
-      Map.entry("locality", "city"), Map.entry("state", "region"), Map.entry("province", "region"),
-      Map.entry("county", "region"), Map.entry("zip", "postcode"), Map.entry("zipcode", "postcode"),
-      Map.entry("postalcode", "postcode"), Map.entry("countrycode", "country"),
-      Map.entry("housenumber", HOUSE_NUMBER), Map.entry("streetnumber", HOUSE_NUMBER), Map.entry("number", HOUSE_NUMBER));
-
   private RecordDecoder() {
   }
 
@@ -365,7 +352,7 @@ public final class RecordDecoder {
           if (item != null) error(path, "must be an object or a line of text, got " + typeName(item));
           continue;
         }
-        JsonObject a = canonicalAddress(given, path);
+        JsonObject a = FieldAliases.address(given, path, warnings);
         Address address = new Address(data(a, "line1", path + ".line1", false),
             data(a, "line2", path + ".line2", false), data(a, "city", path + ".city", false),
             data(a, "region", path + ".region", false), data(a, "postcode", path + ".postcode", true),
@@ -373,45 +360,6 @@ public final class RecordDecoder {
         if (!address.isEmpty()) out.add(address);
       }
       return out;
-    }
-
-    /**
-     * The address with its fields under their canonical names: the names other systems give them ({@code zip},
-     * {@code postalCode}, {@code street}, {@code state}, {@code town}) are read as the canonical ones, a house
-     * number of its own goes before the street, and any other field is left out; each with a warning naming it,
-     * so that no part of an address goes missing in silence.
-     */
-    private JsonObject canonicalAddress(JsonObject given, String path) {
-      if (ADDRESS_FIELDS.containsAll(given.fieldNames())) return given;
-      JsonObject a = new JsonObject();
-      for (String f : ADDRESS_FIELDS) if (given.getValue(f) != null) a.put(f, given.getValue(f));
-      List<String> left = new ArrayList<>();
-      List<String> numbers = new ArrayList<>();
-      for (String name : given.fieldNames()) {
-        Object v = given.getValue(name);
-        if (ADDRESS_FIELDS.contains(name) || v == null) continue;
-        String canonical = ADDRESS_ALIASES.get(name.toLowerCase(java.util.Locale.ROOT).replace("_", ""));
-        if (HOUSE_NUMBER.equals(canonical)) {
-          numbers.add(name);
-        } else if (canonical == null || a.getValue(canonical) != null) {
-          left.add(name);
-        } else {
-          a.put(canonical, v);
-          warn(path + "." + name, "read as " + canonical);
-        }
-      }
-      // the number goes before the street, whichever field the street came in
-      for (String name : numbers) {
-        String number = id(given, name, path + "." + name);
-        String line = a.getValue("line1") instanceof String l ? l.strip() : null;
-        if (number != null) a.put("line1", line == null || line.isEmpty() ? number : number.strip() + " " + line);
-        warn(path + "." + name, "read as the house number of line1");
-      }
-      if (!left.isEmpty()) {
-        warn(path + "." + String.join(", ", left.stream().sorted().toList()),
-            "not " + (left.size() == 1 ? "a field" : "fields") + " of an address; left out");
-      }
-      return a;
     }
 
     List<SourceKey> links() {

@@ -49,8 +49,8 @@ final class StandardizationFingerprint {
        "emails":["info@haiyi.com.cn"]}""",
       """
       {"source":"probe","sourceId":"6","kind":"person","givenName":"Sir","familyName":"Baronet",
-       "fullName":"Sir Thomas Chudleigh, 1st Baronet","birthDate":"1630-15-25","addresses":[{"city":"Tiverton","postcode":"EX16 4AA",
-       "country":"GB"}]}""");
+       "fullName":"Sir Thomas Chudleigh, 1st Baronet","birthDate":"1630-15-25","addresses":[{"city":"Tiverton",
+       "postcode":"EX16 4AA","country":"GB"}]}""");
 
   private StandardizationFingerprint() {
   }

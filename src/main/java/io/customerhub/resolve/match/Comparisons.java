@@ -91,8 +91,8 @@ public final class Comparisons {
    * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
    * 1994, 05 vs 06) is CLOSE; two of year, month and day the same and the third another value (a year or a
    * month entered wrong, the day of another record) is TWO_PARTS, as is the same year and month where one side
-   * has no day, and the same year and day where one side's month is unknown; the same year alone is YEAR. How much each level says "same person" is for the data to tell:
-   * EM weighs it.
+   * has no day, and the same year and day where one side's month is unknown; the same year alone is YEAR. How
+   * much each level says "same person" is for the data to tell: EM weighs it.
    */
   static int birthDate(StandardRecord a, StandardRecord b) {
     int ay = a.birthYear(), by = b.birthYear();
