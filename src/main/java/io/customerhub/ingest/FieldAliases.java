@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * A record's fields under the names other systems and data sets give them ({@code first_name}, {@code surname},
- * {@code dob}, {@code ssn}; an address's {@code zip}, {@code street}, {@code state}; a {@code city} and
- * {@code postcode} at the top level of a record without addresses), read as the canonical record's, each with a
+ * {@code dob}, {@code ssn}, a {@code unique_id} or {@code rec_id} of a record without {@code sourceId}; an
+ * address's {@code zip}, {@code street}, {@code state}; a {@code city} and {@code postcode} at the top level of a
+ * record without addresses), read as the canonical record's, each with a
  * warning: a feed sent as its columns are named still gets its customers compared, instead of every name landing
  * among the attributes and an address losing its postcode in silence. A name the record also carries in its
  * canonical field is left as it is, and a source mapping ({@code conf/sources}) still renames first.
@@ -21,7 +22,9 @@ final class FieldAliases {
 
   /** Other names (lower case, without '_', '-' and spaces) of the canonical top-level fields. */
   private static final Map<String, String> TOP_LEVEL = Map.ofEntries(
-      Map.entry("firstname", "givenName"), Map.entry("forename", "givenName"), Map.entry("fname", "givenName"),
+      Map.entry("id", "sourceId"), Map.entry("uniqueid", "sourceId"), Map.entry("recordid", "sourceId"),
+      Map.entry("recid", "sourceId"), Map.entry("firstname", "givenName"), Map.entry("forename", "givenName"),
+      Map.entry("fname", "givenName"),
       Map.entry("lastname", "familyName"), Map.entry("surname", "familyName"), Map.entry("lname", "familyName"),
       Map.entry("familyname", "familyName"), Map.entry("givenname", "givenName"), Map.entry("fullname", "fullName"),
       Map.entry("dob", "birthDate"), Map.entry("dateofbirth", "birthDate"), Map.entry("birthdate", "birthDate"),
@@ -30,6 +33,8 @@ final class FieldAliases {
       Map.entry("socsecid", "nationalId"), Map.entry("nationalid", "nationalId"), Map.entry("companyname", "orgName"),
       Map.entry("company", "orgName"), Map.entry("orgname", "orgName"), Map.entry("organisationname", "orgName"),
       Map.entry("organizationname", "orgName"), Map.entry("taxid", "taxId"), Map.entry("vatnumber", "taxId"));
+  /** A birth date's year, month and day in fields of their own. */
+  private static final List<String> BIRTH_PARTS = List.of("birthyear", "birthmonth", "birthday");
   /** The fields of an address in the canonical record. */
   private static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
   /** Not a field of its own: a house number goes before the street of {@code line1}. */
@@ -58,10 +63,12 @@ final class FieldAliases {
     JsonObject address = null;
     List<String> addressFields = new ArrayList<>();
     boolean hasAddresses = json.getValue("addresses") != null || json.getValue("address") != null;
+    // beside a birth year of its own, a "birth_day" is the day of the month, not the date
+    boolean yearApart = json.fieldNames().stream().anyMatch(n -> key(n).equals(BIRTH_PARTS.get(0)));
     for (String name : json.fieldNames()) {
       if (RecordDecoder.CANONICAL_FIELDS.contains(name) || json.getValue(name) == null) continue;
       String key = key(name);
-      String canonical = TOP_LEVEL.get(key);
+      String canonical = yearApart && key.equals(BIRTH_PARTS.get(2)) ? null : TOP_LEVEL.get(key);
       if (canonical != null && json.getValue(canonical) == null && (out == null || out.getValue(canonical) == null)) {
         if (out == null) out = json.copy();
         out.put(canonical, out.remove(name));
@@ -80,7 +87,39 @@ final class FieldAliases {
       out.put("addresses", new JsonArray().add(address));
       warnings.add(String.join(", ", addressFields) + ": read as the record's address");
     }
-    return out == null ? json : out;
+    return birthDateOfParts(out == null ? json : out, json, warnings);
+  }
+
+  /**
+   * A birth date in parts ({@code birth_year}, {@code birth_month}, {@code birth_day}, as registers and census
+   * extracts keep it) as one {@code birthDate} (1840, 1840-03 or 1840-03-07), for a record without one; the parts
+   * as written, for the decoder to read or warn of.
+   */
+  private static JsonObject birthDateOfParts(JsonObject record, JsonObject input, List<String> warnings) {
+    if (record.getValue("birthDate") != null) return record;
+    String[] names = new String[3];
+    for (String name : input.fieldNames()) {
+      int part = BIRTH_PARTS.indexOf(key(name));
+      if (part >= 0 && input.getValue(name) != null && names[part] == null) names[part] = name;
+    }
+    if (names[0] == null) return record;
+    JsonObject out = record == input ? input.copy() : record;
+    StringBuilder date = new StringBuilder(text(out.remove(names[0])));
+    for (int i = 1; i < 3 && names[i] != null && !date.isEmpty(); i++) {
+      String part = text(out.remove(names[i]));
+      if (part.isEmpty()) break;
+      date.append('-').append(part.length() == 1 ? "0" + part : part);
+    }
+    for (int i = 1; i < 3; i++) if (names[i] != null) out.remove(names[i]);
+    if (!date.isEmpty()) out.put("birthDate", date.toString());
+    warnings.add(String.join(", ", java.util.Arrays.stream(names).filter(java.util.Objects::nonNull).toList())
+        + ": read as birthDate");
+    return out;
+  }
+
+  private static String text(Object v) {
+    if (v instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    return v == null ? "" : v.toString().strip();
   }
 
   /**

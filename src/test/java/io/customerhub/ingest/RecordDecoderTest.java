@@ -163,6 +163,16 @@ class RecordDecoderTest {
     assertEquals(List.of("first_name: read as givenName", "surname: read as familyName", "dob: read as birthDate",
         "SSN: read as nationalId", "city, postcode: read as the record's address",
         "occupation: not a field of the canonical record; kept among the attributes"), d.warnings());
+    RecordDecoder.Decoded splink = decode(new JsonObject().put("unique_id", 17).put("first_name", "Ann"));
+    assertEquals("17", splink.record().sourceId());
+    assertEquals(Kind.PERSON, splink.record().kind());
+    assertEquals(List.of("unique_id: read as sourceId", "first_name: read as givenName",
+        "kind: missing; read as person from the fields given"), splink.warnings());
+    RecordDecoder.Decoded census = decode(person().put("birth_year", 1840).put("birth_month", "3").put("birth_day", 7));
+    assertEquals("1840-03-07", census.record().birthDate());
+    assertEquals(List.of("birth_year, birth_month, birth_day: read as birthDate"), census.warnings());
+    assertEquals("1840-11", decode(person().put("birth_year", "1840").put("birth_month", 11)).record().birthDate());
+    assertEquals("1990-03-07", decode(person().put("birthday", "1990-03-07")).record().birthDate());
     // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
     RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
         .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));
