@@ -1,5 +1,6 @@
 package io.customerhub.serve;
 
+import io.customerhub.ingest.LenientJson;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,14 +23,20 @@ final class Json {
 
   /**
    * The request body as a JSON object, refused with a 413 past {@code maxBytes} before it is parsed: for paths
-   * that take records to compare, which should be no longer than a record ingest takes.
+   * that take records to compare, which should be no longer than a record ingest takes. Read as ingest reads a
+   * record: Python's bare NaN is a missing value there as well.
    */
   static JsonObject body(RoutingContext ctx, int maxBytes) {
     int length = ctx.body() == null || ctx.body().buffer() == null ? 0 : ctx.body().length();
     if (length > maxBytes) {
       throw HubException.tooLarge("body: is " + length + " bytes, more than the " + maxBytes + " this path takes");
     }
-    return body(ctx);
+    if (length == 0) return body(ctx);
+    try {
+      return LenientJson.parse(ctx.body().asString()).json();
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw HubException.invalid("body: is not a JSON object");
+    }
   }
 
   /** A non-blank string field, or null; a value of another type counts as missing. */

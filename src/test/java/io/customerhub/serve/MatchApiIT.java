@@ -72,6 +72,21 @@ class MatchApiIT extends OneHubPerClass {
     assertTrue(score.getJsonArray("warnings").getString(0).startsWith("left.birthDate"), score::encode);
   }
 
+  @Test
+  void pythonsNanIsAMissingValueAndOtherSystemsNamesAreRead() {
+    String body = "{\"left\": {\"first_name\": \"Ann\", \"surname\": \"Quill\", \"dob\": NaN},"
+        + " \"right\": {\"givenName\": \"Ann\", \"familyName\": \"Quill\", \"birthDate\": \"1980-01-02\"}}";
+    Response r = hub.post("/api/v1/match", "application/json", body, hub.token("reader"));
+
+    assertEquals(200, r.status(), r::toString);
+    JsonObject score = r.json();
+    assertTrue(score.getJsonArray("fields").stream().map(JsonObject.class::cast)
+        .anyMatch(f -> "family".equals(f.getString("field")) && "EXACT".equals(f.getString("level"))), score::encode);
+    assertTrue(score.getJsonArray("fields").stream().map(JsonObject.class::cast)
+        .anyMatch(f -> "birthDate".equals(f.getString("field")) && "MISSING".equals(f.getString("level"))),
+        score::encode);
+  }
+
   private Response matchStored(Rec left, Rec right) {
     return hub.get("/api/v1/match/" + left.source() + "/" + left.sourceId() + "/" + right.source() + "/"
         + right.sourceId(), hub.token("steward"));
