@@ -47,6 +47,13 @@ public final class Comparisons {
     boolean org = a.kind() == Kind.ORGANIZATION || b.kind() == Kind.ORGANIZATION;
     out[Field.FAMILY_NAME.ordinal()] = org ? MISSING : family(n.aFamily(), n.bFamily());
     out[Field.GIVEN_NAME.ordinal()] = org ? MISSING : given(n.aGiven(), n.aGivenFirst(), n.bGiven(), n.bGivenFirst());
+    boolean straight = !org && n.rule().isEmpty();
+    if (straight && out[Field.FAMILY_NAME.ordinal()] > 1 && oneOfTheOthersNames(a.family(), b.family())) {
+      out[Field.FAMILY_NAME.ordinal()] = 1;
+    }
+    if (straight && out[Field.GIVEN_NAME.ordinal()] > 1 && initialsOfTheOthersNames(a.given(), b.given())) {
+      out[Field.GIVEN_NAME.ordinal()] = 1;
+    }
     out[Field.BIRTH_DATE.ordinal()] = org ? MISSING : birthDate(a, b);
     out[Field.EMAIL.ordinal()] = email(a.emails(), b.emails());
     out[Field.PHONE.ordinal()] = phone(a.phones(), b.phones());
@@ -85,6 +92,41 @@ public final class Comparisons {
     double jw = Similarity.jaroWinkler(x, y);
     if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 2;
     return jw >= cfg.nameSimilar() ? 3 : 4;
+  }
+
+  /**
+   * One family name is a whole word of the other's double one: García against García Márquez (one system keeps
+   * both surnames, another the first), Smith against Smith-Jones. NEAR, as a typo would be, not EXACT: it may
+   * also be a relative's name.
+   */
+  static boolean oneOfTheOthersNames(String x, String y) {
+    if (x == null || y == null) return false;
+    List<String> xs = List.of(x.split(" ")), ys = List.of(y.split(" "));
+    if (xs.size() == 1 && ys.size() > 1) return xs.get(0).length() >= 3 && ys.contains(xs.get(0));
+    if (ys.size() == 1 && xs.size() > 1) return ys.get(0).length() >= 3 && xs.contains(ys.get(0));
+    return false;
+  }
+
+  /**
+   * Given names written as initials ("J. M.", standardized "j m") that are the initials of the other's names in
+   * order (John Michael), as far as both go: ALIAS, as a single initial already is.
+   */
+  static boolean initialsOfTheOthersNames(String x, String y) {
+    if (x == null || y == null) return false;
+    String[] xs = x.split(" "), ys = y.split(" ");
+    String[] initials = allInitials(xs) ? xs : allInitials(ys) ? ys : null;
+    if (initials == null) return false;
+    String[] names = initials == xs ? ys : xs;
+    for (int i = 0; i < Math.min(initials.length, names.length); i++) {
+      if (names[i].isEmpty() || names[i].charAt(0) != initials[i].charAt(0)) return false;
+    }
+    return true;
+  }
+
+  private static boolean allInitials(String[] tokens) {
+    if (tokens.length < 2) return false;
+    for (String t : tokens) if (t.length() != 1) return false;
+    return true;
   }
 
   /**

@@ -56,6 +56,30 @@ class ComparisonsTest {
   }
 
   @Test
+  void oneSurnameOfADoubleOneIsNearAndInitialsOfTheOthersNamesAreAnAlias() {
+    int[] levels = new int[Field.values().length];
+    StandardRecord garcia = person("g1", "José", "García", "1970-01-02", null, null, null, null, null);
+    StandardRecord garciaMarquez = person("g2", "Jose", "García Márquez", "1970-01-02", null, null, null, null, null);
+    cmp.levels(garcia, garciaMarquez, cmp.names(garcia, garciaMarquez), levels);
+    assertEquals(1, levels[Field.FAMILY_NAME.ordinal()], "García against García Márquez");
+
+    StandardRecord initials = person("i1", "J. M.", "Smith", null, null, null, null, null, null);
+    StandardRecord whole = person("i2", "John Michael", "Smith", null, null, null, null, null, null);
+    StandardRecord other = person("i3", "James Robert", "Smith", null, null, null, null, null, null);
+    cmp.levels(initials, whole, cmp.names(initials, whole), levels);
+    assertEquals(1, levels[Field.GIVEN_NAME.ordinal()], "J. M. against John Michael");
+    cmp.levels(initials, other, cmp.names(initials, other), levels);
+    assertEquals(4, levels[Field.GIVEN_NAME.ordinal()], "J. M. against James Robert");
+
+    assertTrue(Comparisons.oneOfTheOthersNames("smith", "smith jones"));
+    assertFalse(Comparisons.oneOfTheOthersNames("li", "li wang"), "too short to say");
+    assertFalse(Comparisons.oneOfTheOthersNames("hans", "hansen"), "a word, not a part of one");
+    assertFalse(Comparisons.oneOfTheOthersNames("smith jones", "smith brown"));
+    assertTrue(Comparisons.initialsOfTheOthersNames("j m", "john"));
+    assertFalse(Comparisons.initialsOfTheOthersNames("j", "john"), "one initial: the given-name rule's own case");
+  }
+
+  @Test
   void aSwappedDayAndMonthIsAPartialAgreementNotAMismatch() {
     assertEquals(0, Comparisons.birthDate(born("1990-03-07"), born("1990-03-07")));
     assertEquals(1, Comparisons.birthDate(born("1990-03-07"), born("1990-07-03")));
