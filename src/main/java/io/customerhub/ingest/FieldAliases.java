@@ -29,10 +29,12 @@ final class FieldAliases {
       Map.entry("familyname", "familyName"), Map.entry("givenname", "givenName"), Map.entry("fullname", "fullName"),
       Map.entry("dob", "birthDate"), Map.entry("dateofbirth", "birthDate"), Map.entry("birthdate", "birthDate"),
       Map.entry("birthday", "birthDate"), Map.entry("emailaddress", "email"), Map.entry("phonenumber", "phone"),
+      Map.entry("phonenum", "phone"), Map.entry("phoneno", "phone"),
       Map.entry("telephone", "phone"), Map.entry("mobile", "phone"), Map.entry("ssn", "nationalId"),
       Map.entry("socsecid", "nationalId"), Map.entry("nationalid", "nationalId"), Map.entry("companyname", "orgName"),
       Map.entry("company", "orgName"), Map.entry("orgname", "orgName"), Map.entry("organisationname", "orgName"),
       Map.entry("organizationname", "orgName"), Map.entry("taxid", "taxId"), Map.entry("vatnumber", "taxId"));
+  private static final List<String> MIDDLE_NAMES = List.of("middlename", "midlname", "middleinitial", "middle");
   /** A birth date's year, month and day in fields of their own. */
   private static final List<String> BIRTH_PARTS = List.of("birthyear", "birthmonth", "birthday");
   /** The fields of an address in the canonical record. */
@@ -87,7 +89,26 @@ final class FieldAliases {
       out.put("addresses", new JsonArray().add(address));
       warnings.add(String.join(", ", addressFields) + ": read as the record's address");
     }
-    return birthDateOfParts(out == null ? json : out, json, warnings);
+    return withMiddleName(birthDateOfParts(out == null ? json : out, json, warnings), warnings);
+  }
+
+  /**
+   * A middle name of its own ({@code middle_name}, the voter rolls' {@code midl_name}) after the given name, where
+   * the matcher reads it (John Michael meets John, and J. M.); the canonical record has no field for it.
+   */
+  private static JsonObject withMiddleName(JsonObject record, List<String> warnings) {
+    for (String name : record.fieldNames()) {
+      if (!MIDDLE_NAMES.contains(key(name)) || !(record.getValue(name) instanceof String middle)) continue;
+      Object givenValue = record.getValue("givenName");
+      if (givenValue != null && !(givenValue instanceof String)) return record; // the decoder says what is wrong
+      JsonObject out = record.copy();
+      out.remove(name);
+      String given = givenValue == null ? "" : ((String) givenValue).strip();
+      if (!middle.isBlank()) out.put("givenName", given.isEmpty() ? middle.strip() : given + " " + middle.strip());
+      warnings.add(name + ": read as part of givenName");
+      return out;
+    }
+    return record;
   }
 
   /**

@@ -173,6 +173,13 @@ class RecordDecoderTest {
     assertEquals(List.of("birth_year, birth_month, birth_day: read as birthDate"), census.warnings());
     assertEquals("1840-11", decode(person().put("birth_year", "1840").put("birth_month", 11)).record().birthDate());
     assertEquals("1990-03-07", decode(person().put("birthday", "1990-03-07")).record().birthDate());
+    RecordDecoder.Decoded voter = decode(person().put("first_name", "John").put("midl_name", "Michael")
+        .put("phone_num", "555 0100").put("sex_code", "M"));
+    assertEquals("John Michael", voter.record().givenName());
+    assertEquals(List.of("555 0100"), voter.record().phones());
+    assertEquals(List.of("first_name: read as givenName", "phone_num: read as phone",
+        "midl_name: read as part of givenName",
+        "sex_code: not a field of the canonical record; kept among the attributes"), voter.warnings());
     // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
     RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
         .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class TraitStandardizer {
 
-  static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex");
+  static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex", "sex_code", "gender_code");
   static final List<String> OCCUPATION_ATTRIBUTES = List.of("occupation", "profession", "jobtitle", "job_title", "job");
   /** Longer text is a description, not an occupation to compare. */
   static final int MAX_OCCUPATION = 80;

@@ -99,7 +99,8 @@ class ComparisonsTest {
     assertEquals(4, Comparisons.birthDate(born("1990"), born("1990-03-07")), "partial date");
     assertEquals(3, Comparisons.birthDate(born("1990-03"), born("1990-03-07")), "the same year and month, one day unknown");
     assertEquals(5, Comparisons.birthDate(born("1990-04"), born("1990-03-07")), "another month");
-    assertEquals(3, Comparisons.birthDate(born("1990-00-07"), born("1990-03-07")), "the same year and day, a month unknown");
+    assertEquals(3, Comparisons.birthDate(born("1990-00-07"), born("1990-03-07")),
+        "the same year and day, a month unknown");
     assertEquals(4, Comparisons.birthDate(born("1990-00-07"), born("1990-03-08")), "the same year, a month unknown");
     assertEquals(5, Comparisons.birthDate(born("1991-00-07"), born("1990-03-07")));
     assertEquals(2, Comparisons.birthDate(born("1258-04-27"), born("1958-04-27")), "a typo in the year");

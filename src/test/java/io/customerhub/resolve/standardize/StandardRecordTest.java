@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,8 @@ class StandardRecordTest {
     assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex", "男"))).gender());
     assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex", "M."))).gender());
     assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "weiblich"))).gender());
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex_code", "M"))).gender(), "a voter roll's code");
+    assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("occupation", "nan"))).occupation(), "a data frame's gap");
     assertEquals("botanist", STD.standardize(withAttributes(Kind.PERSON, Map.of("profession", List.of("Botanist",
         "Painter")))).occupation());
     assertEquals("medecin", STD.standardize(withAttributes(Kind.PERSON, Map.of("jobTitle", "Médecin"))).occupation());
