@@ -1,5 +1,6 @@
 package io.customerhub.ingest;
 
+import io.customerhub.record.Kind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -60,7 +61,10 @@ final class FieldAliases {
    * are none), a warning per field read so. Fields of an address at the top level of a record without addresses
    * become its address ({@code number} alone is too vague there to be a house number).
    */
-  static JsonObject canonical(JsonObject json, List<String> warnings) {
+  static JsonObject canonical(JsonObject json, Kind defaultKind, List<String> warnings) {
+    // "name" alone is a person's whole name, or an organization's where the record or its source says it is one
+    Kind kind = json.getValue("kind") instanceof String k ? Kind.fromWire(k).orElse(defaultKind) : defaultKind;
+    String wholeName = kind == Kind.ORGANIZATION ? "orgName" : "fullName";
     JsonObject out = null;
     JsonObject address = null;
     List<String> addressFields = new ArrayList<>();
@@ -70,7 +74,8 @@ final class FieldAliases {
     for (String name : json.fieldNames()) {
       if (RecordDecoder.CANONICAL_FIELDS.contains(name) || json.getValue(name) == null) continue;
       String key = key(name);
-      String canonical = yearApart && key.equals(BIRTH_PARTS.get(2)) ? null : TOP_LEVEL.get(key);
+      String canonical = key.equals("name") ? wholeName
+          : yearApart && key.equals(BIRTH_PARTS.get(2)) ? null : TOP_LEVEL.get(key);
       if (canonical != null && json.getValue(canonical) == null && (out == null || out.getValue(canonical) == null)) {
         if (out == null) out = json.copy();
         out.put(canonical, out.remove(name));

@@ -67,7 +67,7 @@ public final class RecordDecoder {
    */
   public static Decoded decode(JsonObject json, String source, Kind defaultKind, boolean monthFirst) {
     List<String> aliased = new ArrayList<>();
-    Fields f = new Fields(FieldAliases.canonical(json, aliased), monthFirst);
+    Fields f = new Fields(FieldAliases.canonical(json, defaultKind, aliased), monthFirst);
     f.warnings.addAll(aliased);
     String declared = f.text("source");
     if (declared != null && !declared.equals(source)) {

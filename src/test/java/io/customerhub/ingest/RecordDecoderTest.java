@@ -180,6 +180,11 @@ class RecordDecoderTest {
     assertEquals(List.of("first_name: read as givenName", "phone_num: read as phone",
         "midl_name: read as part of givenName",
         "sex_code: not a field of the canonical record; kept among the attributes"), voter.warnings());
+    assertEquals("Ann Berg", decode(new JsonObject().put("id", 1).put("name", "Ann Berg")).record().fullName());
+    CanonicalRecord company = decode(new JsonObject().put("id", 2).put("kind", "company").put("name", "Acme")).record();
+    assertEquals("Acme", company.orgName());
+    assertEquals("Acme", RecordDecoder.decode(new JsonObject().put("id", 3).put("name", "Acme"), "erp",
+        Kind.ORGANIZATION).record().orgName(), "a source whose records are organizations");
     // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
     RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
         .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));
