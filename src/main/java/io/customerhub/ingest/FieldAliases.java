@@ -4,20 +4,21 @@ import io.customerhub.record.Kind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A record's fields under the names other systems and data sets give them ({@code first_name}, {@code surname},
  * {@code dob}, {@code ssn}, a {@code unique_id} or {@code rec_id} of a record without {@code sourceId}; an
  * address's {@code zip}, {@code street}, {@code state}; a {@code city} and {@code postcode} at the top level of a
- * record without addresses), read as the canonical record's, each with a
- * warning: a feed sent as its columns are named still gets its customers compared, instead of every name landing
- * among the attributes and an address losing its postcode in silence. A name the record also carries in its
- * canonical field is left as it is, and a source mapping ({@code conf/sources}) still renames first.
+ * record without addresses), read as the canonical record's, each with a warning: a feed sent as its columns are
+ * named still gets its customers compared, instead of every name landing among the attributes and an address
+ * losing its postcode in silence. A name the record also carries in its canonical field is left as it is, and a
+ * source mapping ({@code conf/sources}) still renames first.
  */
 final class FieldAliases {
 
@@ -35,6 +36,7 @@ final class FieldAliases {
       Map.entry("socsecid", "nationalId"), Map.entry("nationalid", "nationalId"), Map.entry("companyname", "orgName"),
       Map.entry("company", "orgName"), Map.entry("orgname", "orgName"), Map.entry("organisationname", "orgName"),
       Map.entry("organizationname", "orgName"), Map.entry("taxid", "taxId"), Map.entry("vatnumber", "taxId"));
+  /** A middle name in a field of its own, which goes after the given name. */
   private static final List<String> MIDDLE_NAMES = List.of("middlename", "midlname", "middleinitial", "middle");
   /** A birth date's year, month and day in fields of their own. */
   private static final List<String> BIRTH_PARTS = List.of("birthyear", "birthmonth", "birthday");
@@ -138,13 +140,12 @@ final class FieldAliases {
     }
     for (int i = 1; i < 3; i++) if (names[i] != null) out.remove(names[i]);
     if (!date.isEmpty()) out.put("birthDate", date.toString());
-    warnings.add(String.join(", ", java.util.Arrays.stream(names).filter(java.util.Objects::nonNull).toList())
-        + ": read as birthDate");
+    warnings.add(String.join(", ", Arrays.stream(names).filter(Objects::nonNull).toList()) + ": read as birthDate");
     return out;
   }
 
   private static String text(Object v) {
-    if (v instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    if (v instanceof Number n) return RecordDecoder.plain(n);
     return v == null ? "" : v.toString().strip();
   }
 
@@ -175,8 +176,7 @@ final class FieldAliases {
     // the number goes before the street, whichever field the street came in
     for (String name : numbers) {
       Object v = given.getValue(name);
-      String number = (v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
-          : (String) v).strip();
+      String number = (v instanceof Number n ? RecordDecoder.plain(n) : (String) v).strip();
       String line = a.getValue("line1") instanceof String l ? l.strip() : "";
       if (!number.isEmpty()) a.put("line1", line.isEmpty() ? number : number + " " + line);
       warnings.add(path + "." + name + ": read as the house number of line1");

@@ -39,6 +39,12 @@ public final class RecordDecoder {
   private RecordDecoder() {
   }
 
+  /** A number as the digits a source meant: 4.12345678E8 as 412345678, 4120.0 as 4120. */
+  static String plain(Number n) {
+    return n instanceof Double || n instanceof Float
+        ? BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString() : n.toString();
+  }
+
   /**
    * The outcome of decoding one input: a record, or the list of field errors. A record may come with warnings:
    * values left out because they are unusable (an impossible birth date) while the record itself is good.
@@ -193,8 +199,7 @@ public final class RecordDecoder {
 
     String id(JsonObject obj, String field, String path) {
       Object v = obj.getValue(field);
-      if (v instanceof Number n) return n instanceof Double || n instanceof Float
-          ? BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString() : n.toString();
+      if (v instanceof Number n) return plain(n);
       return text(obj, field, path);
     }
 
@@ -305,7 +310,7 @@ public final class RecordDecoder {
       for (Item it : items) {
         Object item = it.value();
         if (item == null) continue;
-        if (numbersAllowed && item instanceof Number n) item = id(new JsonObject().put("n", n), "n", it.path());
+        if (numbersAllowed && item instanceof Number n) item = plain(n);
         if (numbersAllowed && item instanceof String t) item = withoutZeroFraction(t.strip());
         if (!(item instanceof String s)) {
           error(it.path(), "must be a string, got " + typeName(item));

@@ -14,8 +14,8 @@ import java.util.Map;
  *   <li>an identifier of another format (no check the hub knows) that is another candidate with a digit read as
  *       the letter it looks like: G868S3895 beside G86853895;</li>
  *   <li>a name with a digit in it (A1exandra);</li>
- *   <li>a birth date no calendar has (1990-02-30, 1949-15-25), which sources send and the matcher compares as
- *       written.</li>
+ *   <li>a birth date no calendar has (a swapped 1990-25-03, a mistyped 1949-15-25), which the decoder keeps for the
+ *       matcher to compare.</li>
  * </ul>
  * Values come in {@link Normalize#form} shape (ids: letters and digits, upper case; names: latin letters and
  * digits).
