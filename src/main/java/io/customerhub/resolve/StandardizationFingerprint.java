@@ -24,8 +24,8 @@ final class StandardizationFingerprint {
 
   /**
    * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
-   * name parts that are only a form of address or honours, a gender and an occupation among the attributes, a
-   * birth date whose month no calendar has.
+   * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
+   * attributes, a birth date whose month no calendar has.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -39,7 +39,8 @@ final class StandardizationFingerprint {
        "city":"北京","postcode":"100022","country":"CN"}]}""",
       """
       {"source":"probe","sourceId":"3","kind":"person","fullName":"Mrs Katherine Anne de la Cruz","birthDate":"1975",
-       "emails":["k.delacruz@example.com"],"attributes":{"Gender":"F","occupation":"Naval Officer"}}""",
+       "emails":["k.delacruz@example.com"],"attributes":{"Gender":"F","occupation":"Naval Officer",
+       "birth_place":"Devon"}}""",
       """
       {"source":"probe","sourceId":"4","kind":"organization","orgName":"Müller & Söhne Maschinenbau GmbH",
        "taxId":"DE 123-456-789","phones":["+49 89 1234567"],"addresses":[{"line1":"Leopoldstraße 7","city":"München",

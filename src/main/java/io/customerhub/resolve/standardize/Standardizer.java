@@ -101,6 +101,25 @@ public final class Standardizer {
     return nameSoundKeys(kind, kindAndNames[1], kindAndNames[2]);
   }
 
+  /**
+   * A person's place of birth ({@code birth_place} among the attributes) is compared as a town where the record
+   * has none of its own: it never changes. A record whose one address is a bare postcode (a register's) gets it as
+   * that postcode's town. Only the comparison form changes; the record and its golden profile keep it an attribute.
+   */
+  private static void withBirthPlace(CanonicalRecord r, List<StandardAddress> addresses) {
+    if (addresses.stream().anyMatch(a -> a.city() != null)) return;
+    String born = TraitStandardizer.birthPlace(r.attributes());
+    if (born == null) return;
+    List<Address> sent = r.addresses();
+    boolean barePostcode = sent.size() == 1 && sent.get(0).line1() == null && sent.get(0).line2() == null;
+    Address place = barePostcode ? new Address(null, null, born, sent.get(0).region(), sent.get(0).postcode(),
+        sent.get(0).country()) : new Address(null, null, born, null, null, null);
+    StandardAddress standard = ADDRESSES.address(place);
+    if (standard == null) return;
+    if (barePostcode) addresses.clear();
+    addresses.add(standard);
+  }
+
   public StandardRecord standardize(CanonicalRecord r) {
     boolean isOrg = r.kind() == Kind.ORGANIZATION;
     String given = null;
@@ -125,6 +144,7 @@ public final class Standardizer {
     emails.removeIf(java.util.Objects::isNull);
     phones.removeIf(java.util.Objects::isNull);
     addresses.removeIf(java.util.Objects::isNull);
+    if (!isOrg) withBirthPlace(r, addresses);
     String gender = isOrg ? null : TraitStandardizer.gender(r.attributes());
     String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
     List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,

@@ -18,6 +18,8 @@ final class TraitStandardizer {
 
   static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex", "sex_code", "gender_code");
   static final List<String> OCCUPATION_ATTRIBUTES = List.of("occupation", "profession", "jobtitle", "job_title", "job");
+  static final List<String> BIRTH_PLACE_ATTRIBUTES = List.of("birth_place", "birthplace", "place_of_birth",
+      "placeofbirth", "birthPlace");
   /** Longer text is a description, not an occupation to compare. */
   static final int MAX_OCCUPATION = 80;
 
@@ -44,6 +46,15 @@ final class TraitStandardizer {
     String raw = text(attributes, OCCUPATION_ATTRIBUTES);
     if (raw == null || raw.length() > MAX_OCCUPATION) return null;
     return Latinizer.join(Latinizer.tokens(Latinizer.latin(raw)));
+  }
+
+  /**
+   * Where the person was born, as written ({@code birth_place}: registers, Wikidata's persons), or null. A place of
+   * birth never changes, so the matcher compares it as a town where the record has no town of its own.
+   */
+  static String birthPlace(Map<String, Object> attributes) {
+    String raw = text(attributes, BIRTH_PLACE_ATTRIBUTES);
+    return raw == null || raw.length() > MAX_OCCUPATION ? null : raw.strip();
   }
 
   /** The first text value under one of {@code names} (a list's first text item); null when there is none. */

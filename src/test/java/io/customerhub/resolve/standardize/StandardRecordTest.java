@@ -153,8 +153,10 @@ class StandardRecordTest {
     assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex", "男"))).gender());
     assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex", "M."))).gender());
     assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "weiblich"))).gender());
-    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex_code", "M"))).gender(), "a voter roll's code");
-    assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("occupation", "nan"))).occupation(), "a data frame's gap");
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("sex_code", "M"))).gender(),
+        "a voter roll's code");
+    assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("occupation", "nan"))).occupation(),
+        "a data frame's gap");
     assertEquals("botanist", STD.standardize(withAttributes(Kind.PERSON, Map.of("profession", List.of("Botanist",
         "Painter")))).occupation());
     assertEquals("medecin", STD.standardize(withAttributes(Kind.PERSON, Map.of("jobTitle", "Médecin"))).occupation());
@@ -171,6 +173,27 @@ class StandardRecordTest {
     StandardRecord org = STD.standardize(withAttributes(Kind.ORGANIZATION, Map.of("gender", "f", "occupation", "bank")));
     assertEquals(null, org.gender());
     assertEquals(null, org.occupation());
+  }
+
+  @Test
+  void aPlaceOfBirthIsComparedAsATownWhereTheRecordHasNone() {
+    StandardRecord none = STD.standardize(withAttributes(Kind.PERSON, Map.of("birth_place", "Devon")));
+    assertEquals(List.of("devon"), none.addresses().stream().map(StandardAddress::city).toList());
+    StandardRecord postcodeOnly = STD.standardize(withAddress(new Address(null, null, null, null, "TQ13 8DF", "GB"),
+        Map.of("birthPlace", "Devon")));
+    assertEquals(1, postcodeOnly.addresses().size());
+    assertEquals("devon", postcodeOnly.addresses().get(0).city());
+    assertEquals("TQ138DF", postcodeOnly.addresses().get(0).postcode().replace(" ", "").toUpperCase());
+    StandardRecord withTown = STD.standardize(withAddress(new Address("8 Main St", null, "Lund", null, null, null),
+        Map.of("birth_place", "Devon")));
+    assertEquals(List.of("lund"), withTown.addresses().stream().map(StandardAddress::city).toList());
+    assertEquals(List.of(), STD.standardize(withAttributes(Kind.ORGANIZATION, Map.of("birth_place", "Devon")))
+        .addresses(), "an organization is born nowhere");
+  }
+
+  private static CanonicalRecord withAddress(Address address, Map<String, Object> attributes) {
+    return new CanonicalRecord(new SourceKey("crm", "T-1"), Kind.PERSON, Instant.EPOCH, false, "Ann", "Berg", null,
+        null, null, null, null, List.of(), List.of(), List.of(address), List.of(), attributes, null);
   }
 
   private static CanonicalRecord withAttributes(Kind kind, Map<String, Object> attributes) {
