@@ -84,7 +84,8 @@ final class FieldAliases {
         warnings.add(name + ": read as " + canonical);
         continue;
       }
-      String part = ADDRESS_FIELDS.contains(name) ? name : key.equals("number") ? null : ADDRESS.get(key);
+      String part = ADDRESS_FIELDS.contains(name) ? name : key.equals("number") ? null
+          : ADDRESS.getOrDefault(key, isPostcode(key) ? "postcode" : null);
       if (part != null && !hasAddresses && (address == null || !address.containsKey(part))) {
         if (out == null) out = json.copy();
         if (address == null) address = new JsonObject();
@@ -186,6 +187,11 @@ final class FieldAliases {
           + (left.size() == 1 ? "a field" : "fields") + " of an address; left out");
     }
     return a;
+  }
+
+  /** A name that says postcode in more words ({@code billing_zipcode}, Splink's {@code postcode_fake}). */
+  private static boolean isPostcode(String key) {
+    return key.contains("postcode") || key.contains("zipcode") || key.contains("postalcode");
   }
 
   private static String key(String name) {

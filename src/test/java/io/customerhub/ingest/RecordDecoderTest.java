@@ -185,6 +185,9 @@ class RecordDecoderTest {
     assertEquals("Acme", company.orgName());
     assertEquals("Acme", RecordDecoder.decode(new JsonObject().put("id", 3).put("name", "Acme"), "erp",
         Kind.ORGANIZATION).record().orgName(), "a source whose records are organizations");
+    RecordDecoder.Decoded splink50k = decode(person().put("postcode_fake", "TQ13 8DF").put("birth_place", "devon"));
+    assertEquals("TQ13 8DF", splink50k.record().addresses().get(0).postcode());
+    assertEquals(Map.of("birth_place", "devon"), splink50k.record().attributes());
     // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
     RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
         .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));
