@@ -1,6 +1,7 @@
 package io.customerhub.ingest;
 
 import io.customerhub.record.Kind;
+import io.customerhub.record.MissingValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -26,7 +27,7 @@ final class FieldAliases {
   private static final Map<String, String> TOP_LEVEL = Map.ofEntries(
       Map.entry("id", "sourceId"), Map.entry("uniqueid", "sourceId"), Map.entry("recordid", "sourceId"),
       Map.entry("recid", "sourceId"), Map.entry("firstname", "givenName"), Map.entry("forename", "givenName"),
-      Map.entry("fname", "givenName"),
+      Map.entry("fname", "givenName"), Map.entry("fnamec1", "givenName"), Map.entry("lnamec1", "familyName"),
       Map.entry("lastname", "familyName"), Map.entry("surname", "familyName"), Map.entry("lname", "familyName"),
       Map.entry("familyname", "familyName"), Map.entry("givenname", "givenName"), Map.entry("fullname", "fullName"),
       Map.entry("dob", "birthDate"), Map.entry("dateofbirth", "birthDate"), Map.entry("birthdate", "birthDate"),
@@ -36,10 +37,15 @@ final class FieldAliases {
       Map.entry("socsecid", "nationalId"), Map.entry("nationalid", "nationalId"), Map.entry("companyname", "orgName"),
       Map.entry("company", "orgName"), Map.entry("orgname", "orgName"), Map.entry("organisationname", "orgName"),
       Map.entry("organizationname", "orgName"), Map.entry("taxid", "taxId"), Map.entry("vatnumber", "taxId"));
-  /** A middle name in a field of its own, which goes after the given name. */
-  private static final List<String> MIDDLE_NAMES = List.of("middlename", "midlname", "middleinitial", "middle");
-  /** A birth date's year, month and day in fields of their own. */
+  /**
+   * A second part of a name in a field of its own, which goes after the first: a middle name after the given name,
+   * and R's RecordLinkage data sets' second given and family name components.
+   */
+  private static final Map<String, String> SECOND_PARTS = Map.of("middlename", "givenName", "midlname", "givenName",
+      "middleinitial", "givenName", "middle", "givenName", "fnamec2", "givenName", "lnamec2", "familyName");
+  /** A birth date's year, month and day in fields of their own (also RecordLinkage's by, bm, bd). */
   private static final List<String> BIRTH_PARTS = List.of("birthyear", "birthmonth", "birthday");
+  private static final List<String> SHORT_BIRTH_PARTS = List.of("by", "bm", "bd");
   /** The fields of an address in the canonical record. */
   private static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
   /** Not a field of its own: a house number goes before the street of {@code line1}. */
@@ -97,26 +103,31 @@ final class FieldAliases {
       out.put("addresses", new JsonArray().add(address));
       warnings.add(String.join(", ", addressFields) + ": read as the record's address");
     }
-    return withMiddleName(birthDateOfParts(out == null ? json : out, json, warnings), warnings);
+    return withSecondParts(birthDateOfParts(out == null ? json : out, json, warnings), warnings);
   }
 
   /**
-   * A middle name of its own ({@code middle_name}, the voter rolls' {@code midl_name}) after the given name, where
-   * the matcher reads it (John Michael meets John, and J. M.); the canonical record has no field for it.
+   * Second parts of names in fields of their own ({@code middle_name}, the voter rolls' {@code midl_name},
+   * RecordLinkage's {@code fname_c2}) after the first, where the matcher reads them (John Michael meets John, and
+   * J. M.); the canonical record has no field for them.
    */
-  private static JsonObject withMiddleName(JsonObject record, List<String> warnings) {
+  private static JsonObject withSecondParts(JsonObject record, List<String> warnings) {
+    JsonObject out = record;
     for (String name : record.fieldNames()) {
-      if (!MIDDLE_NAMES.contains(key(name)) || !(record.getValue(name) instanceof String middle)) continue;
-      Object givenValue = record.getValue("givenName");
-      if (givenValue != null && !(givenValue instanceof String)) return record; // the decoder says what is wrong
-      JsonObject out = record.copy();
+      String target = SECOND_PARTS.get(key(name));
+      if (target == null || !(record.getValue(name) instanceof String second)) continue;
+      Object firstValue = out.getValue(target);
+      if (firstValue != null && !(firstValue instanceof String)) continue; // the decoder says what is wrong
+      if (out == record) out = record.copy();
       out.remove(name);
-      String given = givenValue == null ? "" : ((String) givenValue).strip();
-      if (!middle.isBlank()) out.put("givenName", given.isEmpty() ? middle.strip() : given + " " + middle.strip());
-      warnings.add(name + ": read as part of givenName");
-      return out;
+      String first = firstValue == null ? "" : ((String) firstValue).strip();
+      // R writes a missing value as NA, and in a second name's slot that is what it is
+      if (!second.isBlank() && !MissingValues.inText(second.strip()) && !second.strip().equals("NA")) {
+        out.put(target, first.isEmpty() ? second.strip() : first + " " + second.strip());
+      }
+      warnings.add(name + ": read as part of " + target);
     }
-    return record;
+    return out;
   }
 
   /**
@@ -128,8 +139,13 @@ final class FieldAliases {
     if (record.getValue("birthDate") != null) return record;
     String[] names = new String[3];
     for (String name : input.fieldNames()) {
+      Object v = input.getValue(name);
       int part = BIRTH_PARTS.indexOf(key(name));
-      if (part >= 0 && input.getValue(name) != null && names[part] == null) names[part] = name;
+      // the short names only where they hold a number: "by" may be who made a record
+      if (part < 0 && (v instanceof Number || v instanceof String s && s.strip().matches("\\d{1,4}"))) {
+        part = SHORT_BIRTH_PARTS.indexOf(key(name));
+      }
+      if (part >= 0 && v != null && names[part] == null) names[part] = name;
     }
     if (names[0] == null) return record;
     JsonObject out = record == input ? input.copy() : record;

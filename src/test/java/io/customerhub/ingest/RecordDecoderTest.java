@@ -188,6 +188,12 @@ class RecordDecoderTest {
     RecordDecoder.Decoded splink50k = decode(person().put("postcode_fake", "TQ13 8DF").put("birth_place", "devon"));
     assertEquals("TQ13 8DF", splink50k.record().addresses().get(0).postcode());
     assertEquals(Map.of("birth_place", "devon"), splink50k.record().attributes());
+    RecordDecoder.Decoded rl = decode(new JsonObject().put("fname_c1", "KARL").put("fname_c2", "HEINZ")
+        .put("lname_c1", "KLEIN").put("lname_c2", "NA").put("by", 1949).put("bm", 7).put("bd", "22").put("id", 5));
+    assertEquals("KARL HEINZ", rl.record().givenName());
+    assertEquals("KLEIN", rl.record().familyName());
+    assertEquals("1949-07-22", rl.record().birthDate());
+    assertEquals("alice", decode(person().put("by", "alice")).record().attributes().get("by"), "not a year");
     // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
     RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
         .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));
