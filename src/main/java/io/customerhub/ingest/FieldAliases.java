@@ -152,7 +152,7 @@ final class FieldAliases {
     StringBuilder date = new StringBuilder(text(out.remove(names[0])));
     for (int i = 1; i < 3 && names[i] != null && !date.isEmpty(); i++) {
       String part = text(out.remove(names[i]));
-      if (part.isEmpty()) break;
+      if (part.isEmpty() || MissingValues.inText(part) || part.equalsIgnoreCase("NA")) break; // the year still counts
       date.append('-').append(part.length() == 1 ? "0" + part : part);
     }
     for (int i = 1; i < 3; i++) if (names[i] != null) out.remove(names[i]);

@@ -194,6 +194,8 @@ class RecordDecoderTest {
     assertEquals("KLEIN", rl.record().familyName());
     assertEquals("1949-07-22", rl.record().birthDate());
     assertEquals("alice", decode(person().put("by", "alice")).record().attributes().get("by"), "not a year");
+    assertEquals("1949", decode(person().put("birth_year", 1949).put("birth_month", "NA").put("birth_day", 3))
+        .record().birthDate(), "a month R left out");
     // the canonical field wins; the other stays among the attributes, and addresses of its own keep a town aside
     RecordDecoder.Decoded both = decode(person().put("givenName", "Ann").put("first_name", "Anna")
         .put("addresses", new JsonArray().add(new JsonObject().put("city", "Lund"))).put("city", "Malmö"));
