@@ -70,6 +70,8 @@ final class FieldAliases {
    * become its address ({@code number} alone is too vague there to be a house number).
    */
   static JsonObject canonical(JsonObject json, Kind defaultKind, List<String> warnings) {
+    // most records arrive in canonical form: they take no pass over their names at all
+    if (RecordDecoder.CANONICAL_FIELDS.containsAll(json.fieldNames())) return json;
     // "name" alone is a person's whole name, or an organization's where the record or its source says it is one
     Kind kind = json.getValue("kind") instanceof String k ? Kind.fromWire(k).orElse(defaultKind) : defaultKind;
     String wholeName = kind == Kind.ORGANIZATION ? "orgName" : "fullName";

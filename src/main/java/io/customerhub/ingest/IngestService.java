@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The one pipeline behind every door (HTTP, Kafka, files): decode each input against its source's mapping,
@@ -155,7 +156,7 @@ public final class IngestService {
         continue;
       }
       List<String> said = parsed.warnings().isEmpty() ? d.warnings()
-          : java.util.stream.Stream.concat(parsed.warnings().stream(), d.warnings().stream()).toList();
+          : Stream.concat(parsed.warnings().stream(), d.warnings().stream()).toList();
       if (!said.isEmpty()) warnings.put(i, said);
       valid.add(new Valid(new Incoming(d.record(), parsed.text()), i));
     }

@@ -18,10 +18,11 @@ final class TraitStandardizer {
 
   static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex", "sex_code", "gender_code");
   static final List<String> OCCUPATION_ATTRIBUTES = List.of("occupation", "profession", "jobtitle", "job_title", "job");
+  /** Matched without regard to case: "birthplace" is also "birthPlace". */
   static final List<String> BIRTH_PLACE_ATTRIBUTES = List.of("birth_place", "birthplace", "place_of_birth",
-      "placeofbirth", "birthPlace");
-  /** Longer text is a description, not an occupation to compare. */
-  static final int MAX_OCCUPATION = 80;
+      "placeofbirth");
+  /** Longer text is a description, not an occupation or a place to compare. */
+  static final int MAX_TEXT = 80;
 
   private static final Set<String> MALE = Set.of("m", "male", "man", "masculine", "mr", "herr", "homme", "hombre",
       "masculino", "masculin", "maennlich", "mannlich", "男", "男性");
@@ -44,7 +45,7 @@ final class TraitStandardizer {
   /** The occupation as lower-case ASCII words ("naval officer"), or null. */
   static String occupation(Map<String, Object> attributes) {
     String raw = text(attributes, OCCUPATION_ATTRIBUTES);
-    if (raw == null || raw.length() > MAX_OCCUPATION) return null;
+    if (raw == null || raw.length() > MAX_TEXT) return null;
     return Latinizer.join(Latinizer.tokens(Latinizer.latin(raw)));
   }
 
@@ -54,7 +55,7 @@ final class TraitStandardizer {
    */
   static String birthPlace(Map<String, Object> attributes) {
     String raw = text(attributes, BIRTH_PLACE_ATTRIBUTES);
-    return raw == null || raw.length() > MAX_OCCUPATION ? null : raw.strip();
+    return raw == null || raw.length() > MAX_TEXT ? null : raw.strip();
   }
 
   /** The first text value under one of {@code names} (a list's first text item); null when there is none. */
