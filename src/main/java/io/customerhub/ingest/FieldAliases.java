@@ -1,5 +1,6 @@
 package io.customerhub.ingest;
 
+import io.customerhub.record.FieldNames;
 import io.customerhub.record.Kind;
 import io.customerhub.record.MissingValues;
 import io.vertx.core.json.JsonArray;
@@ -8,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -59,7 +59,10 @@ final class FieldAliases {
       Map.entry("county", "region"), Map.entry("zip", "postcode"), Map.entry("zipcode", "postcode"),
       Map.entry("postalcode", "postcode"), Map.entry("countrycode", "country"),
       Map.entry("housenumber", HOUSE_NUMBER), Map.entry("streetnumber", HOUSE_NUMBER),
-      Map.entry("number", HOUSE_NUMBER));
+      Map.entry("number", HOUSE_NUMBER),
+      // a voter roll's residence columns (North Carolina's res_street_address, res_city_desc, state_cd)
+      Map.entry("resstreetaddress", "line1"), Map.entry("rescitydesc", "city"), Map.entry("citydesc", "city"),
+      Map.entry("statecd", "region"), Map.entry("statecode", "region"));
 
   private FieldAliases() {
   }
@@ -213,6 +216,6 @@ final class FieldAliases {
   }
 
   private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+    return FieldNames.key(name);
   }
 }

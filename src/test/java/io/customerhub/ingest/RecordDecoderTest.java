@@ -180,6 +180,9 @@ class RecordDecoderTest {
     assertEquals(List.of("first_name: read as givenName", "phone_num: read as phone",
         "midl_name: read as part of givenName",
         "sex_code: not a field of the canonical record; kept among the attributes"), voter.warnings());
+    RecordDecoder.Decoded roll = decode(person().put("last_name", "Lee").put("res_street_address", "12 OAK ST")
+        .put("res_city_desc", "RALEIGH").put("state_cd", "NC").put("zip_code", "27601"));
+    assertEquals(List.of(new Address("12 OAK ST", null, "RALEIGH", "NC", "27601", null)), roll.record().addresses());
     assertEquals("Ann Berg", decode(new JsonObject().put("id", 1).put("name", "Ann Berg")).record().fullName());
     CanonicalRecord company = decode(new JsonObject().put("id", 2).put("kind", "company").put("name", "Acme")).record();
     assertEquals("Acme", company.orgName());

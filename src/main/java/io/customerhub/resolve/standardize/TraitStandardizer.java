@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import io.customerhub.record.FieldNames;
 import io.customerhub.record.MissingValues;
 
 import java.util.List;
@@ -11,16 +12,15 @@ import java.util.Set;
  * A person's gender and occupation, read from the record's {@code attributes}: the canonical record has no field
  * for them, but CRMs keep a gender or salutation, registers an occupation, and a source mapped to canonical
  * records carries them there. Both are evidence EM weighs like any field: a different gender is strong evidence
- * of two people, a rare shared occupation ("botanist") good evidence of one. Attribute names are matched without
- * regard to case; a value no rule reads (a code such as "1", "unknown") counts as missing.
+ * of two people, a rare shared occupation ("botanist") good evidence of one. Attribute names are matched however a
+ * feed spells them ({@code Birth Place}, {@code birthPlace}, {@code birth_place}); a value no rule reads (a code such as "1", "unknown") counts as missing.
  */
 final class TraitStandardizer {
 
-  static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex", "sex_code", "gender_code");
-  static final List<String> OCCUPATION_ATTRIBUTES = List.of("occupation", "profession", "jobtitle", "job_title", "job");
-  /** Matched without regard to case: "birthplace" is also "birthPlace". */
-  static final List<String> BIRTH_PLACE_ATTRIBUTES = List.of("birth_place", "birthplace", "place_of_birth",
-      "placeofbirth");
+  /** Names as {@link FieldNames#key} writes them: "birthplace" is also "birthPlace", "Birth Place", "birth_place". */
+  static final List<String> GENDER_ATTRIBUTES = List.of("gender", "sex", "sexcode", "gendercode");
+  static final List<String> OCCUPATION_ATTRIBUTES = List.of("occupation", "profession", "jobtitle", "job");
+  static final List<String> BIRTH_PLACE_ATTRIBUTES = List.of("birthplace", "placeofbirth");
   /** Longer text is a description, not an occupation or a place to compare. */
   static final int MAX_TEXT = 80;
 
@@ -63,7 +63,7 @@ final class TraitStandardizer {
     if (attributes == null || attributes.isEmpty()) return null;
     for (String name : names) {
       for (Map.Entry<String, Object> e : attributes.entrySet()) {
-        if (!e.getKey().equalsIgnoreCase(name)) continue;
+        if (!FieldNames.key(e.getKey()).equals(name)) continue;
         Object v = e.getValue();
         if (v instanceof List<?> list) v = list.isEmpty() ? null : list.get(0);
         if (v instanceof String s && !s.isBlank() && !MissingValues.inText(s.strip())) return Latinizer.nfkc(s);

@@ -163,6 +163,21 @@ class StandardRecordTest {
   }
 
   @Test
+  void attributeNamesAreReadHoweverAFeedSpellsThem() {
+    for (String name : List.of("Sex Code", "gender-code", "GenderCode", "SEX")) {
+      assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of(name, "F"))).gender(), name);
+    }
+    for (String name : List.of("Job Title", "job-title", "JOB_TITLE")) {
+      assertEquals("chemist", STD.standardize(withAttributes(Kind.PERSON, Map.of(name, "Chemist"))).occupation(), name);
+    }
+    StandardRecord spaced = STD.standardize(withAttributes(Kind.PERSON, Map.of("Place of Birth", "Devon")));
+    assertEquals(STD.standardize(withAttributes(Kind.PERSON, Map.of("birth_place", "Devon"))).addresses(),
+        spaced.addresses(), "a spreadsheet's column is the register's birth_place");
+    assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("jobs", "Chemist"))).occupation(),
+        "only the names themselves, not names that contain them");
+  }
+
+  @Test
   void aGenderNoRuleReadsAndAnOrganizationsTraitsCountAsMissing() {
     // "nan" is what a data frame writes for a missing value, "1" a code whose meaning only its source knows
     for (Object v : List.of("nan", "unknown", "1", "", "x")) {
