@@ -84,6 +84,11 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    * @param learnWhenQuietSeconds   how often a young hub looks whether ingest has gone quiet since its last look;
    *                                if so, it trains when due and re-resolves every record with a model it has not
    *                                re-resolved with yet (0: never; then training waits for the tier refresh tick)
+   * @param trickleRecordsPerSecond ingest at no more than this many records a second for {@code trickleSeconds}
+   *                                counts as quiet too (0: only silence does): a stream that never stops must not
+   *                                keep a young hub from learning for ever
+   * @param trickleSeconds          how long such a trickle lasts before the hub learns, and between two of its
+   *                                learnings at most
    * @param relearnMaxRecords       a hub is young while it holds at most this many identity records: beyond,
    *                                re-resolution takes long enough to be the operator's call
    * @param crosswalkSettleSeconds  a crosswalk read from a young hub that learns when quiet waits at most this
@@ -95,7 +100,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    */
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
                        double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
-                       int relearnMaxRecords, int crosswalkSettleSeconds, int analyzeCheckSeconds) {
+                       int trickleRecordsPerSecond, int trickleSeconds, int relearnMaxRecords, int crosswalkSettleSeconds, int analyzeCheckSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -151,7 +156,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 100),
             upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
-            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("relearnMaxRecords", 250_000),
+            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("trickleRecordsPerSecond", 20),
+            upkeep.getInteger("trickleSeconds", 60), upkeep.getInteger("relearnMaxRecords", 250_000),
             upkeep.getInteger("crosswalkSettleSeconds", 120), upkeep.getInteger("analyzeCheckSeconds", 2)));
   }
 
@@ -184,7 +190,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hazelcast, resolve,
         new Upkeep(upkeep.tierRefreshSeconds, upkeep.reassessMinutes, upkeep.reassessBatch,
             upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
-            upkeep.relearnMaxRecords, upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds));
+            upkeep.trickleRecordsPerSecond, upkeep.trickleSeconds, upkeep.relearnMaxRecords, upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds));
   }
 
   public HubConfig withDataDir(Path dir) {

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * re-resolves every record when it has a model it has not re-resolved with yet, or when its records doubled
  * since it last re-resolved: its records were linked online, before the model had seen them and without the
  * batch blocking rules that only a pass over all records can afford. It waits for ingest to go quiet first (a bulk
- * load is over), so that the re-resolution's writer lock never stalls a load, or for a reader of the crosswalk
- * to say that the load is over. A grown hub only trains: re-resolving it is the operator's call
+ * load is over, or a stream slowed to a trickle), so that the re-resolution's writer lock never stalls a load, or
+ * for a reader of the crosswalk to say that the load is over. A grown hub only trains: re-resolving it is the operator's call
  * ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
  */
 public final class ModelLearning {
@@ -51,7 +51,7 @@ public final class ModelLearning {
   /** The attempt under way while {@code busy}, for callers that wait for it. */
   private volatile Future<Boolean> underWay = Future.succeededFuture(false);
   private boolean failed;
-  private double linkedAtLastLook = -1;
+  private final IngestPace pace;
   /** The linked-records count at the last quiet look's attempt that ran to its end: nothing new since, nothing to do. */
   private double learnedAt = -1;
   /**
@@ -73,16 +73,17 @@ public final class ModelLearning {
     this.readModel = readModel;
     this.linkedRecords = linkedRecords;
     this.reresolutions = reresolutions;
+    this.pace = IngestPace.of(config.trickleRecordsPerSecond(), config.trickleSeconds(), config.learnWhenQuietSeconds());
   }
 
   /**
-   * The frequent look: learns (and re-resolves) only if no record was linked here since the previous look and
-   * some were since the last time it learned; otherwise only puts a model another node trained to use.
+   * The frequent look: learns (and re-resolves) only if ingest is quiet here ({@link IngestPace}: nothing linked
+   * since the previous look, or a trickle for a while) and some records were linked since the last time it
+   * learned; otherwise only puts a model another node trained to use.
    */
   Future<Boolean> learnIfQuiet() {
     double linked = linkedRecords.count();
-    boolean quiet = linked == linkedAtLastLook;
-    linkedAtLastLook = linked;
+    boolean quiet = pace.quiet(linked);
     if (!quiet || linked == learnedAt || busy.get()) {
       return models.adoptNewer(engine).recover(err -> Future.succeededFuture(false));
     }
