@@ -92,20 +92,28 @@ public final class Blocker {
                          Map<String, Integer> oversized) {
     if (ids.size() > BlockingKeys.skippedAbove(key, window)) {
       // a name many records share, and little else: their other keys (a birth date, an address) pair the ones
-      // that are one customer; paired by neighbourhood, a few common names made most of a pass's pairs
+      // that are one customer; paired by neighbourhood, a few common names made most of a pass's pairs. The keys
+      // of records that have no other are thinned instead: each record with its next few in name order
       oversized.put(key, ids.size());
+      int neighbours = BlockingKeys.thinnedNeighbours(key);
+      if (neighbours > 0) neighbourhood(records, ids, neighbours, pairs);
       return;
     }
     if (oversized(ids.size())) {
       oversized.put(key, ids.size());
-      ids.sort(Comparator.comparing(records::get, NEIGHBOUR_ORDER));
-      for (int x = 0; x < ids.size(); x++) {
-        for (int y = x + 1; y <= Math.min(ids.size() - 1, x + window); y++) pairs.add(pair(ids.get(x), ids.get(y)));
-      }
+      neighbourhood(records, ids, window, pairs);
     } else {
       for (int x = 0; x < ids.size(); x++) {
         for (int y = x + 1; y < ids.size(); y++) pairs.add(pair(ids.get(x), ids.get(y)));
       }
+    }
+  }
+
+  /** Sorted neighbourhood: each record with the next {@code neighbours} in name order. */
+  private static void neighbourhood(List<StandardRecord> records, List<Integer> ids, int neighbours, LongList pairs) {
+    ids.sort(Comparator.comparing(records::get, NEIGHBOUR_ORDER));
+    for (int x = 0; x < ids.size(); x++) {
+      for (int y = x + 1; y <= Math.min(ids.size() - 1, x + neighbours); y++) pairs.add(pair(ids.get(x), ids.get(y)));
     }
   }
 
