@@ -58,17 +58,24 @@ final class TraitStandardizer {
     return raw == null || raw.length() > MAX_TEXT ? null : raw.strip();
   }
 
-  /** The first text value under one of {@code names} (a list's first text item); null when there is none. */
+  /**
+   * The text value under the first of {@code names} that has one (a list's first text item); null when there is
+   * none. One pass over the attributes, each name normalized once.
+   */
   private static String text(Map<String, Object> attributes, List<String> names) {
     if (attributes == null || attributes.isEmpty()) return null;
-    for (String name : names) {
-      for (Map.Entry<String, Object> e : attributes.entrySet()) {
-        if (!FieldNames.key(e.getKey()).equals(name)) continue;
-        Object v = e.getValue();
-        if (v instanceof List<?> list) v = list.isEmpty() ? null : list.get(0);
-        if (v instanceof String s && !s.isBlank() && !MissingValues.inText(s.strip())) return Latinizer.nfkc(s);
+    String found = null;
+    int foundRank = names.size();
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      int rank = names.indexOf(FieldNames.key(e.getKey()));
+      if (rank < 0 || rank >= foundRank) continue;
+      Object v = e.getValue();
+      if (v instanceof List<?> list) v = list.isEmpty() ? null : list.get(0);
+      if (v instanceof String s && !s.isBlank() && !MissingValues.inText(s.strip())) {
+        found = Latinizer.nfkc(s);
+        foundRank = rank;
       }
     }
-    return null;
+    return found;
   }
 }
