@@ -12,7 +12,8 @@ import java.util.function.Function;
  * as wholes and sends a merge to REVIEW when they would hold a national or tax id, or a birth date, that
  * agrees with nothing on the other side (dates only count when no national id is shared, and dates less
  * than a year apart agree: that is how mistyped dates look, not how two relatives' dates do), or when the
- * result would exceed the size limit. Two single records pass: their own pair score weighed every field.
+ * result would exceed the size limit, or when they would hold two generations of one name (Jr and Sr). Two single
+ * records pass: their own pair score weighed every field.
  * Whether a conflict of ids or of birth dates stops a merge is learned: where the data shows duplicates often
  * carrying another value, a conflict is one more field the pair scores already weighed, not a reason to stop.
  * Two clusters of several records each join only where a second pair across them is at least a REVIEW pair: one
@@ -66,6 +67,7 @@ public final class ClusterGuard {
     if (model.birthDatesDecide() && birthDatesConflict(clusterA, clusterB) && !shareNationalId(clusterA, clusterB)) {
       return Optional.of("conflicting birth dates");
     }
+    if (generationsConflict(clusterA, clusterB)) return Optional.of("conflicting generations (Jr and Sr)");
     if (scorer != null && clusterA.size() > 1 && clusterB.size() > 1 && !secondPair(clusterA, clusterB)) {
       return Optional.of("clusters of several records that one pair alone joins");
     }
@@ -103,6 +105,20 @@ public final class ClusterGuard {
       }
     }
     return anyX && anyY;
+  }
+
+  /**
+   * Both sides name a generation (Jr, Sr, III) and none on one side is named on the other: a record without a
+   * suffix must not chain a father's records to his son's.
+   */
+  private static boolean generationsConflict(List<StandardRecord> xs, List<StandardRecord> ys) {
+    boolean anyX = false;
+    for (StandardRecord x : xs) {
+      if (x.generation() == null) continue;
+      anyX = true;
+      for (StandardRecord y : ys) if (x.generation().equals(y.generation())) return false;
+    }
+    return anyX && ys.stream().anyMatch(y -> y.generation() != null);
   }
 
   /** Households share phones, e-mails and addresses, not national ids: a shared one outweighs a date typo. */

@@ -95,6 +95,10 @@ public final class PairScorer {
     } else if (band == Band.MERGE && !org && household(levels)) {
       band = Band.REVIEW;
       rule = "household";
+    } else if (band == Band.MERGE && !org && StandardRecord.generationsDiffer(a, b)) {
+      // John Smith Jr and John Smith Sr at one address: the fields agree because a son is named after his father
+      band = Band.REVIEW;
+      rule = "generation-conflict";
     }
     return new PairScore(total, p, band, fields, rule);
   }

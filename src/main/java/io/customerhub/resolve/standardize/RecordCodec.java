@@ -10,9 +10,11 @@ import java.util.List;
  */
 final class RecordCodec {
 
-  /** s2 added a person's gender and occupation before the blocking keys. */
-  static final String VERSION = "s2";
-  /** What hubs stored before s2; still read (see {@code StandardRecord#fields}). */
+  /** s3 added the generational suffix of a name after the traits, before the blocking keys. */
+  static final String VERSION = "s3";
+  /** s2 added a person's gender and occupation before the blocking keys; still read (see {@code StandardRecord#fields}). */
+  static final String VERSION_WITHOUT_GENERATION = "s2";
+  /** What hubs stored before s2; still read. */
   static final String VERSION_WITHOUT_TRAITS = "s1";
 
   private RecordCodec() {
@@ -20,7 +22,8 @@ final class RecordCodec {
 
   /** Whether {@code encoded} starts as a form this codec reads. */
   static boolean readable(String encoded) {
-    return encoded.startsWith(VERSION + "|") || encoded.startsWith(VERSION_WITHOUT_TRAITS + "|");
+    return encoded.startsWith(VERSION + "|") || encoded.startsWith(VERSION_WITHOUT_GENERATION + "|")
+        || encoded.startsWith(VERSION_WITHOUT_TRAITS + "|");
   }
 
   static void field(StringBuilder sb, String value) {

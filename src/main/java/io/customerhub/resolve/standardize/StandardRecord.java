@@ -29,6 +29,7 @@ public final class StandardRecord {
   private final List<StandardAddress> addresses;
   private final String gender;
   private final String occupation;
+  private final String generation;
   private final List<String> blockingKeys;
   private final List<String> strongKeys;
   // derived once here so that pair scoring never splits or joins strings (not part of the encoded form)
@@ -54,6 +55,15 @@ public final class StandardRecord {
                         String nationalId, String taxId, List<String> emails, List<String> phones,
                         List<StandardAddress> addresses, String gender, String occupation,
                         List<String> blockingKeys) {
+    this(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses, gender, occupation,
+        null, blockingKeys);
+  }
+
+  /** And the generational suffix of the name ({@code generation}: "sr", "jr", "iii", "iv"; see {@link Generation}). */
+  public StandardRecord(SourceKey key, Kind kind, String given, String family, String org, String birthDate,
+                        String nationalId, String taxId, List<String> emails, List<String> phones,
+                        List<StandardAddress> addresses, String gender, String occupation, String generation,
+                        List<String> blockingKeys) {
     this.key = Objects.requireNonNull(key, "key");
     this.kind = kind;
     this.given = StandardAddress.blankToNull(given);
@@ -68,6 +78,7 @@ public final class StandardRecord {
         : addresses.stream().filter(a -> a != null && !a.isEmpty()).toList();
     this.gender = StandardAddress.blankToNull(gender);
     this.occupation = StandardAddress.blankToNull(occupation);
+    this.generation = StandardAddress.blankToNull(generation);
     this.blockingKeys = clean(blockingKeys);
     this.strongKeys = strongKeys(this.emails, this.phones, this.nationalId, this.taxId);
     this.givenKey = compact(this.given);
@@ -208,6 +219,16 @@ public final class StandardRecord {
     return occupation;
   }
 
+  /** The generational suffix of the name ("sr", "jr", "iii", "iv"), or null. */
+  public String generation() {
+    return generation;
+  }
+
+  /** Both records name a generation, and not the same one: a father and a son. */
+  public static boolean generationsDiffer(StandardRecord a, StandardRecord b) {
+    return Generation.conflict(a.generation, b.generation);
+  }
+
   /**
    * Identifiers that on their own justify looking at two records together: {@code email:wei@x.com},
    * {@code phone:+8613800138000}, {@code nid:110101199003070011}, {@code tax:91110000MA01}.
@@ -292,6 +313,7 @@ public final class StandardRecord {
     RecordCodec.addresses(sb, addresses);
     RecordCodec.field(sb, gender);
     RecordCodec.field(sb, occupation);
+    RecordCodec.field(sb, generation);
     RecordCodec.list(sb, blockingKeys);
     return sb.toString();
   }
@@ -361,19 +383,20 @@ public final class StandardRecord {
   }
 
   /**
-   * The fields of an encoded record in the current layout: a form of the previous version (before the traits, which
-   * it lacks) is read with both empty, so that a hub upgraded in place reads what it stored.
+   * The fields of an encoded record in the current layout: a form of an earlier version (before the traits, or
+   * before the generation) is read with what it lacks empty, so that a hub upgraded in place reads what it stored.
    */
   private static List<String> fields(String encoded) {
     List<String> f = RecordCodec.split(Objects.requireNonNull(encoded, "encoded"), '|');
-    if (f.size() == 14 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_TRAITS)) {
-      List<String> upgraded = new ArrayList<>(f.subList(0, 13));
-      upgraded.add("");
-      upgraded.add("");
-      upgraded.add(f.get(13));
+    int lacking = f.size() == 14 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_TRAITS) ? 3
+        : f.size() == 16 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_GENERATION) ? 1 : 0;
+    if (lacking > 0) {
+      List<String> upgraded = new ArrayList<>(f.subList(0, f.size() - 1));
+      for (int i = 0; i < lacking; i++) upgraded.add("");
+      upgraded.add(f.get(f.size() - 1));
       return upgraded;
     }
-    if (f.size() != 16 || !f.get(0).equals(RecordCodec.VERSION)) {
+    if (f.size() != 17 || !f.get(0).equals(RecordCodec.VERSION)) {
       throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
     }
     return f;
@@ -387,7 +410,8 @@ public final class StandardRecord {
         RecordCodec.nullable(f.get(4)), RecordCodec.nullable(f.get(5)), RecordCodec.nullable(f.get(6)),
         RecordCodec.nullable(f.get(7)), RecordCodec.nullable(f.get(8)), RecordCodec.nullable(f.get(9)),
         RecordCodec.items(f.get(10)), RecordCodec.items(f.get(11)), RecordCodec.addressItems(f.get(12)),
-        RecordCodec.nullable(f.get(13)), RecordCodec.nullable(f.get(14)), RecordCodec.items(f.get(15)));
+        RecordCodec.nullable(f.get(13)), RecordCodec.nullable(f.get(14)), RecordCodec.nullable(f.get(15)),
+        RecordCodec.items(f.get(16)));
   }
 
   @Override
@@ -396,13 +420,14 @@ public final class StandardRecord {
         && Objects.equals(family, r.family) && Objects.equals(org, r.org) && Objects.equals(birthDate, r.birthDate)
         && Objects.equals(nationalId, r.nationalId) && Objects.equals(taxId, r.taxId) && emails.equals(r.emails)
         && phones.equals(r.phones) && addresses.equals(r.addresses) && Objects.equals(gender, r.gender)
-        && Objects.equals(occupation, r.occupation) && blockingKeys.equals(r.blockingKeys);
+        && Objects.equals(occupation, r.occupation) && Objects.equals(generation, r.generation)
+        && blockingKeys.equals(r.blockingKeys);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses,
-        gender, occupation, blockingKeys);
+        gender, occupation, generation, blockingKeys);
   }
 
   @Override

@@ -147,9 +147,10 @@ public final class Standardizer {
     if (!isOrg) withBirthPlace(r, addresses);
     String gender = isOrg ? null : TraitStandardizer.gender(r.attributes());
     String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
+    String generation = isOrg ? null : Generation.of(r.givenName(), r.familyName(), r.fullName(), r.attributes());
     List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
         addresses, occupation, StandardRecord.strongKeys(emails, phones, nid, tax));
     return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones, addresses,
-        gender, occupation, blocking);
+        gender, occupation, generation, blocking);
   }
 }

@@ -46,6 +46,19 @@ class ClusterGuardTest {
         List.of(weiZhang("b1"), john)), "without a scorer, no second pair is asked for");
   }
 
+  /** A record without a suffix matches both a father's and his son's: it must not chain them into one profile. */
+  @Test
+  void clustersOfTwoGenerationsOfOneNameDoNotJoin() {
+    StandardRecord senior = person("s", "John", "Smith Sr", null, null, null, "+1 206 473 1762", "12 Oak St", "27601");
+    StandardRecord junior = person("j", "John", "Smith Jr", null, null, null, "+1 206 473 1762", "12 Oak St", "27601");
+    StandardRecord unsaid = person("u", "John", "Smith", null, null, null, "+1 206 473 1762", "12 Oak St", "27601");
+    assertEquals(Optional.of("conflicting generations (Jr and Sr)"),
+        guard.check(List.of(senior, unsaid), List.of(junior)));
+    StandardRecord juniorAgain = person("k", "John Jr.", "Smith", null, null, null, null, "12 Oak St", "27601");
+    assertEquals(Optional.empty(), guard.check(List.of(junior, unsaid), List.of(juniorAgain)), "one generation");
+    assertEquals(Optional.empty(), guard.check(List.of(senior), List.of(unsaid)), "one side names none");
+  }
+
   @Test
   void clearlyDifferentNationalIdsAcrossClustersGoToReview() {
     List<StandardRecord> a = List.of(weiZhang("a1"), weiZhang("a2"));

@@ -41,6 +41,20 @@ class PairScorerTest {
     assertTrue(s.probability() > 0.999);
   }
 
+  /** A son named after his father, at his address: the fields agree, the suffixes tell them apart. */
+  @Test
+  void aFatherAndASonOfOneNameAndAddressGoToAStewardNotIntoOneProfile() {
+    StandardRecord senior = person("s", "John", "Smith Sr", null, null, null, "+1 206 473 1762", "12 Oak St", "27601");
+    StandardRecord junior = person("j", "John", "Smith Jr.", null, null, null, "+1 206 473 1762", "12 Oak St", "27601");
+    PairScore s = scorer.score(senior, junior);
+    assertEquals(Band.REVIEW, s.band());
+    assertEquals("generation-conflict", s.rule());
+    StandardRecord unsaid = person("u", "John", "Smith", null, null, null, "+1 206 473 1762", "12 Oak St", "27601");
+    assertEquals(Band.MERGE, scorer.score(junior, unsaid).band(), "a source that leaves the suffix out");
+    assertEquals(Band.MERGE, scorer.score(junior, person("k", "John Jr", "Smith", null, null, null,
+        "+1 206 473 1762", "12 Oak St", "27601")).band(), "the same generation wherever it is written");
+  }
+
   @Test
   void hanziAndPinyinRecordsOfOnePersonMerge() {
     StandardRecord hanzi = person("h", "伟", "张", "1990-03-07", null, null, "13800138000", "建国路8号", "100022");

@@ -118,13 +118,14 @@ class StandardRecordTest {
       }
       StandardRecord r = new StandardRecord(new SourceKey(nonNull(rnd), nonNull(rnd)),
           rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(3)], text(rnd), text(rnd), text(rnd), text(rnd),
-          text(rnd), text(rnd), list(rnd), list(rnd), addresses, text(rnd), text(rnd), list(rnd));
+          text(rnd), text(rnd), list(rnd), list(rnd), addresses, text(rnd), text(rnd), text(rnd), list(rnd));
       assertEquals(r, StandardRecord.decode(r.encode()), r.encode());
       // the candidate index's form: every value but the blocking keys
       StandardRecord scoring = StandardRecord.decode(StandardRecord.withoutBlockingKeys(r.encode()));
       assertEquals(List.of(), scoring.blockingKeys());
       assertEquals(new StandardRecord(r.key(), r.kind(), r.given(), r.family(), r.org(), r.birthDate(),
-          r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), r.gender(), r.occupation(), List.of()),
+          r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), r.gender(), r.occupation(),
+          r.generation(), List.of()),
           scoring, r.encode());
       // what term frequencies count, read straight from either form, is what the record itself gives
       assertEquals(r.counted(), StandardRecord.counted(r.encode()), r.encode());
@@ -136,11 +137,38 @@ class StandardRecordTest {
   void aFormStoredBeforeTheTraitsIsReadWithoutThem() {
     StandardRecord r = STD.standardize(sample());
     String encoded = r.encode();
-    // the s1 layout: the same fields without gender and occupation, the blocking keys last
-    String s1 = "s1" + encoded.substring(2, encoded.lastIndexOf('|') - 2) + encoded.substring(encoded.lastIndexOf('|'));
+    // the s1 layout: the same fields without gender, occupation and generation, the blocking keys last
+    String s1 = "s1" + encoded.substring(2, encoded.lastIndexOf('|') - 3) + encoded.substring(encoded.lastIndexOf('|'));
     assertEquals(r, StandardRecord.decode(s1));
     assertEquals(r.counted(), StandardRecord.counted(s1));
     assertEquals(List.of(), StandardRecord.decode(StandardRecord.withoutBlockingKeys(s1)).blockingKeys());
+  }
+
+  @Test
+  void aFormStoredBeforeTheGenerationIsReadWithoutIt() {
+    StandardRecord r = STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "f", "occupation", "chemist")));
+    String encoded = r.encode();
+    // the s2 layout: the traits, no generation, the blocking keys last
+    String s2 = "s2" + encoded.substring(2, encoded.lastIndexOf('|') - 1) + encoded.substring(encoded.lastIndexOf('|'));
+    assertEquals(r, StandardRecord.decode(s2));
+    assertEquals("chemist", StandardRecord.decode(s2).occupation());
+    assertEquals(r.counted(), StandardRecord.counted(s2));
+    assertEquals(List.of(), StandardRecord.decode(StandardRecord.withoutBlockingKeys(s2)).blockingKeys());
+  }
+
+  @Test
+  void theGenerationOfANameIsReadFromItsPartsOrAnAttributeAndKeptOutOfTheName() {
+    StandardRecord jr = STD.standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH,
+        false, null, null, "John Smith, Jr.", null, null, null, null, List.of(), List.of(), List.of(), List.of(),
+        Map.of(), null));
+    assertEquals("jr", jr.generation());
+    assertEquals("john", jr.given());
+    assertEquals("smith", jr.family());
+    assertEquals("jr", StandardRecord.decode(jr.encode()).generation());
+    StandardRecord sr = STD.standardize(withAttributes(Kind.PERSON, Map.of("name_suffix_lbl", "SR")));
+    assertEquals("sr", sr.generation(), "a voter roll's suffix column");
+    StandardRecord org = STD.standardize(withAttributes(Kind.ORGANIZATION, Map.of("suffix", "Jr")));
+    assertNull(org.generation());
   }
 
   @Test
