@@ -145,7 +145,7 @@ public final class Standardizer {
     phones.removeIf(java.util.Objects::isNull);
     addresses.removeIf(java.util.Objects::isNull);
     if (!isOrg) withBirthPlace(r, addresses);
-    String gender = isOrg ? null : TraitStandardizer.gender(r.attributes());
+    String gender = isOrg ? null : TraitStandardizer.gender(r.attributes(), r.givenName(), r.fullName());
     String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
     String generation = isOrg ? null : Generation.of(r.givenName(), r.familyName(), r.fullName(), r.attributes());
     List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,

@@ -29,17 +29,41 @@ final class TraitStandardizer {
   private static final Set<String> FEMALE = Set.of("f", "female", "woman", "w", "feminine", "mrs", "ms", "miss",
       "frau", "femme", "mujer", "femenino", "feminin", "weiblich", "女", "女性");
 
+  /** Attributes that hold a form of address (a CRM's salutation), which tells a gender where none is given. */
+  static final List<String> SALUTATION_ATTRIBUTES = List.of("salutation", "title", "nametitle", "honorific",
+      "prefix", "nameprefix", "anrede", "civilite");
+  /**
+   * Forms of address that say a gender. Not Sir, Dame, Lord or Lady: registers cut a titled name to them, and a
+   * copy of a woman's record may carry her husband's title.
+   */
+  private static final Set<String> MALE_ADDRESS = Set.of("mr", "herr", "monsieur", "senor", "signor");
+  private static final Set<String> FEMALE_ADDRESS = Set.of("mrs", "ms", "miss", "frau", "madame", "madam", "mme",
+      "mlle", "mademoiselle", "senora", "senorita", "sra", "srta", "signora");
+
   private TraitStandardizer() {
   }
 
-  /** "m", "f", or null when the record says neither. */
-  static String gender(Map<String, Object> attributes) {
-    String raw = text(attributes, GENDER_ATTRIBUTES);
+  /**
+   * "m", "f", or null when the record says neither: its gender attribute, else its salutation (an attribute, or the
+   * first word of the given or whole name: "Mrs Ann Berg", a given name "Mr").
+   */
+  static String gender(Map<String, Object> attributes, String givenName, String fullName) {
+    String g = code(text(attributes, GENDER_ATTRIBUTES), MALE, FEMALE);
+    if (g == null) g = code(text(attributes, SALUTATION_ATTRIBUTES), MALE_ADDRESS, FEMALE_ADDRESS);
+    if (g == null) g = salutation(givenName != null ? givenName : fullName);
+    return g;
+  }
+
+  private static String code(String raw, Set<String> male, Set<String> female) {
     if (raw == null) return null;
     String v = raw.toLowerCase(Locale.ROOT).replace(".", "").replace("ä", "ae").strip();
-    if (MALE.contains(v)) return "m";
-    if (FEMALE.contains(v)) return "f";
-    return null;
+    return male.contains(v) ? "m" : female.contains(v) ? "f" : null;
+  }
+
+  private static String salutation(String name) {
+    if (name == null || name.isBlank()) return null;
+    List<String> words = Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(name)));
+    return words.isEmpty() ? null : code(words.get(0), MALE_ADDRESS, FEMALE_ADDRESS);
   }
 
   /** The occupation as lower-case ASCII words ("naval officer"), or null. */

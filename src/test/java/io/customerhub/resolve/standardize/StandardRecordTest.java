@@ -191,6 +191,27 @@ class StandardRecordTest {
   }
 
   @Test
+  void aSalutationTellsTheGenderWhereNoneIsGiven() {
+    assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("salutation", "Mrs."))).gender());
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("Anrede", "Herr"))).gender());
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "M", "salutation", "Mrs")))
+        .gender(), "the gender given wins");
+    assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "x", "title", "Ms")))
+        .gender(), "a gender no rule reads leaves the salutation to tell");
+    assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("title", "Sales Manager"))).gender());
+    CanonicalRecord mrs = new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH, false, null,
+        null, "Mrs Ann Berg", null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
+    assertEquals("f", STD.standardize(mrs).gender());
+    assertEquals("ann", STD.standardize(mrs).given(), "the salutation stays out of the name");
+    CanonicalRecord mr = new CanonicalRecord(new SourceKey("crm", "2"), Kind.PERSON, Instant.EPOCH, false, "Mr",
+        "Berg", null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
+    assertEquals("m", STD.standardize(mr).gender(), "a salutation in the given name's field");
+    CanonicalRecord sir = new CanonicalRecord(new SourceKey("crm", "3"), Kind.PERSON, Instant.EPOCH, false, "Sir",
+        "Baronet", null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
+    assertNull(STD.standardize(sir).gender(), "a register's cut title says no gender");
+  }
+
+  @Test
   void attributeNamesAreReadHoweverAFeedSpellsThem() {
     for (String name : List.of("Sex Code", "gender-code", "GenderCode", "SEX")) {
       assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of(name, "F"))).gender(), name);
