@@ -100,7 +100,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    */
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
                        double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
-                       int trickleRecordsPerSecond, int trickleSeconds, int relearnMaxRecords, int crosswalkSettleSeconds, int analyzeCheckSeconds) {
+                       int trickleRecordsPerSecond, int trickleSeconds, int relearnMaxRecords,
+                       int crosswalkSettleSeconds, int analyzeCheckSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -190,7 +191,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return new HubConfig(confDir, http, auth, dataDir, postgres, kafka, hazelcast, resolve,
         new Upkeep(upkeep.tierRefreshSeconds, upkeep.reassessMinutes, upkeep.reassessBatch,
             upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
-            upkeep.trickleRecordsPerSecond, upkeep.trickleSeconds, upkeep.relearnMaxRecords, upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds));
+            upkeep.trickleRecordsPerSecond, upkeep.trickleSeconds, upkeep.relearnMaxRecords,
+            upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds));
   }
 
   public HubConfig withDataDir(Path dir) {

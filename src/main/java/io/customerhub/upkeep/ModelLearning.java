@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * since it last re-resolved: its records were linked online, before the model had seen them and without the
  * batch blocking rules that only a pass over all records can afford. It waits for ingest to go quiet first (a bulk
  * load is over, or a stream slowed to a trickle), so that the re-resolution's writer lock never stalls a load, or
- * for a reader of the crosswalk to say that the load is over. A grown hub only trains: re-resolving it is the operator's call
- * ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
+ * for a reader of the crosswalk to say that the load is over. A grown hub only trains: re-resolving it is the
+ * operator's call ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
  */
 public final class ModelLearning {
 
@@ -73,7 +73,8 @@ public final class ModelLearning {
     this.readModel = readModel;
     this.linkedRecords = linkedRecords;
     this.reresolutions = reresolutions;
-    this.pace = IngestPace.of(config.trickleRecordsPerSecond(), config.trickleSeconds(), config.learnWhenQuietSeconds());
+    this.pace = IngestPace.of(config.trickleRecordsPerSecond(), config.trickleSeconds(),
+        config.learnWhenQuietSeconds());
   }
 
   /**

@@ -2,6 +2,8 @@ package io.customerhub.record;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -9,7 +11,7 @@ class FieldNamesTest {
 
   @Test
   void snakeCamelKebabDottedAndSpacedNamesAreOne() {
-    for (String name : new String[] {"first_name", "firstName", "First Name", "first-name", "FIRST.NAME", "firstname"}) {
+    for (String name : List.of("first_name", "firstName", "First Name", "first-name", "FIRST.NAME", "firstname")) {
       assertEquals("firstname", FieldNames.key(name), name);
     }
   }

@@ -12,7 +12,7 @@ final class RecordCodec {
 
   /** s3 added the generational suffix of a name after the traits, before the blocking keys. */
   static final String VERSION = "s3";
-  /** s2 added a person's gender and occupation before the blocking keys; still read (see {@code StandardRecord#fields}). */
+  /** s2 added a person's gender and occupation before the blocking keys; still read (see StandardRecord#fields). */
   static final String VERSION_WITHOUT_GENERATION = "s2";
   /** What hubs stored before s2; still read. */
   static final String VERSION_WITHOUT_TRAITS = "s1";

@@ -12,8 +12,9 @@ import java.util.Set;
  * A person's gender and occupation, read from the record's {@code attributes}: the canonical record has no field
  * for them, but CRMs keep a gender or salutation, registers an occupation, and a source mapped to canonical
  * records carries them there. Both are evidence EM weighs like any field: a different gender is strong evidence
- * of two people, a rare shared occupation ("botanist") good evidence of one. Attribute names are matched however a
- * feed spells them ({@code Birth Place}, {@code birthPlace}, {@code birth_place}); a value no rule reads (a code such as "1", "unknown") counts as missing.
+ * of two people, a rare shared occupation ("botanist") good evidence of one. Attribute names are matched however
+ * a feed spells them ({@code Birth Place}, {@code birthPlace}, {@code birth_place}); a value no rule reads (a code
+ * such as "1", "unknown") counts as missing.
  */
 final class TraitStandardizer {
 
