@@ -157,7 +157,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
             upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 100),
             upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
-            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("trickleRecordsPerSecond", 20),
+            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("trickleRecordsPerSecond", 100),
             upkeep.getInteger("trickleSeconds", 60), upkeep.getInteger("relearnMaxRecords", 250_000),
             upkeep.getInteger("crosswalkSettleSeconds", 120), upkeep.getInteger("analyzeCheckSeconds", 2)));
   }
