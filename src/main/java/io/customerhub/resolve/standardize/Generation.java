@@ -14,8 +14,8 @@ import java.util.Map;
 final class Generation {
 
   /** Attribute names (as {@link FieldNames#key} writes them) that hold a generational suffix on its own. */
-  static final List<String> ATTRIBUTES = List.of("namesuffix", "namesuffixlbl", "suffix", "generation",
-      "generationalsuffix");
+  static final List<String> ATTRIBUTES = List.of("namesuffix", "namesuffixlbl", "namesufxcd", "namesfx", "suffix",
+      "sfx", "generation", "generationalsuffix");
 
   private Generation() {
   }

@@ -44,6 +44,7 @@ class GenerationTest {
   void aSuffixColumnIsRead() {
     assertEquals("jr", Generation.of("John", "Smith", null, Map.of("name_suffix_lbl", "JR")));
     assertEquals("sr", Generation.of("John", "Smith", null, Map.of("Suffix", "Sr.")));
+    assertEquals("iii", Generation.of("John", "Smith", null, Map.of("name_sufx_cd", "III")));
     assertNull(Generation.of("John", "Smith", null, Map.of("suffix", "PhD")));
     assertNull(Generation.of("John", "Smith", null, Map.of("segment", "Jr")), "only a suffix's own column");
     assertEquals("iii", Generation.of("John", "Smith III", null, Map.of("suffix", "Jr")), "the name first");
