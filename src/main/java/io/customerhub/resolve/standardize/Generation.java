@@ -49,13 +49,18 @@ final class Generation {
    * name, and "Jun" and "Sen" are given names too (Li Jun), so neither is read as a suffix.
    */
   private static String inName(String part) {
-    if (part == null || part.isBlank()) return null;
+    if (part == null || oneWord(part)) return null; // most name parts: no word after the first to look at
     List<String> toks = Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(part)));
     for (int i = toks.size() - 1; i > 0; i--) {
       String code = code(toks.get(i));
       if (code != null) return code;
     }
     return null;
+  }
+
+  private static boolean oneWord(String part) {
+    for (int i = 0; i < part.length(); i++) if (!Character.isLetter(part.charAt(i))) return false;
+    return true;
   }
 
   private static String code(String token) {
