@@ -2,6 +2,7 @@ package io.customerhub.ingest;
 
 import io.customerhub.record.CanonicalRecord;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * the world, unless the source's mapping says it writes the month first ({@code "dates": "month-first"} in
  * conf/sources): a source writes all its dates one way, so its records still agree with each other, and a day and
  * month swapped between sources is a partial agreement for the matcher, not a disagreement. A month written as an
- * English name or its abbreviation is read too ({@code 7 March 1990}, {@code 07-Mar-1990}, {@code March 7, 1990}).
+ * English name or its abbreviation is read too ({@code 7 March 1990}, {@code 07-Mar-1990}, {@code March 7, 1990}),
+ * and so are the units of Chinese, Japanese and Korean dates ({@code 1990年3月7日}, {@code 1990년 3월 7일}).
  * A date of reduced precision ({@code 1990-03}, {@code 1990}) is kept as such.
  *
  * <p>A date that no calendar has keeps what it can, because a mistyped day should not cost the year and month
@@ -69,7 +71,7 @@ final class DateText {
    * source writes its dates: month first as in the US, or day first as in most of the world.
    */
   static Read read(String text, boolean monthFirst) {
-    String s = TIME.matcher(text.strip()).replaceFirst("");
+    String s = TIME.matcher(withoutCjkUnits(text.strip())).replaceFirst("");
     Matcher m = YEAR_FIRST.matcher(s);
     if (m.matches()) return date(m.group(1), m.group(2), m.group(3));
     m = COMPACT.matcher(s);
@@ -97,6 +99,19 @@ final class DateText {
       return CanonicalRecord.isBirthYear(year) ? new Read(fourDigits(year), false) : null;
     }
     return null;
+  }
+
+  /**
+   * A date written with the units of Chinese, Japanese and Korean ({@code 1990年3月7日}, {@code 1990年03月07号},
+   * {@code 1990년 3월 7일}, full-width digits too) as the year-first form the other patterns read ({@code 1990-3-7});
+   * other text as it is.
+   */
+  private static String withoutCjkUnits(String s) {
+    if (s.indexOf('年') < 0 && s.indexOf('년') < 0) return s;
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).replace(" ", "")
+        .replace('年', '-').replace('년', '-').replace('月', '-').replace('월', '-')
+        .replace("日", "").replace("号", "").replace("일", "");
+    return n.endsWith("-") ? n.substring(0, n.length() - 1) : n;
   }
 
   /** A date whose month is an English name ("march") or its start from three letters on ("mar", "sept"). */
