@@ -51,7 +51,8 @@ final class TraitStandardizer {
   static String gender(Map<String, Object> attributes, String givenName, String fullName) {
     String g = code(text(attributes, GENDER_ATTRIBUTES), MALE, FEMALE);
     if (g == null) g = code(text(attributes, SALUTATION_ATTRIBUTES), MALE_ADDRESS, FEMALE_ADDRESS);
-    if (g == null) g = salutation(givenName != null ? givenName : fullName);
+    if (g == null) g = salutation(givenName);
+    if (g == null) g = salutation(fullName);
     return g;
   }
 

@@ -206,6 +206,9 @@ class StandardRecordTest {
     CanonicalRecord mr = new CanonicalRecord(new SourceKey("crm", "2"), Kind.PERSON, Instant.EPOCH, false, "Mr",
         "Berg", null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
     assertEquals("m", STD.standardize(mr).gender(), "a salutation in the given name's field");
+    CanonicalRecord both = new CanonicalRecord(new SourceKey("crm", "4"), Kind.PERSON, Instant.EPOCH, false, "Ann",
+        "Berg", "Ms Ann Berg", null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
+    assertEquals("f", STD.standardize(both).gender(), "the whole name beside its parts");
     CanonicalRecord sir = new CanonicalRecord(new SourceKey("crm", "3"), Kind.PERSON, Instant.EPOCH, false, "Sir",
         "Baronet", null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
     assertNull(STD.standardize(sir).gender(), "a register's cut title says no gender");
