@@ -25,7 +25,7 @@ final class StandardizationFingerprint {
   /**
    * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
    * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
-   * attributes, a birth date whose month no calendar has.
+   * attributes, a birth date whose month no calendar has, a salutation and a generational suffix.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -51,7 +51,10 @@ final class StandardizationFingerprint {
       """
       {"source":"probe","sourceId":"6","kind":"person","givenName":"Sir","familyName":"Baronet",
        "fullName":"Sir Thomas Chudleigh, 1st Baronet","birthDate":"1630-15-25","addresses":[{"city":"Tiverton",
-       "postcode":"EX16 4AA","country":"GB"}]}""");
+       "postcode":"EX16 4AA","country":"GB"}]}""",
+      """
+      {"source":"probe","sourceId":"7","kind":"person","fullName":"Mr John Smith Jr.","attributes":{"Name Suffix":"Jr",
+       "Place of Birth":"Raleigh"}}""");
 
   private StandardizationFingerprint() {
   }
