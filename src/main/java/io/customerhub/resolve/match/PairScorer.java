@@ -26,6 +26,8 @@ public final class PairScorer {
   /** Fields whose exact agreement weighs what the frequency of its value says (not only less, as an identifier). */
   private static final java.util.Set<Field> WEIGHED_BY_FREQUENCY = java.util.EnumSet.of(Field.FAMILY_NAME,
       Field.GIVEN_NAME, Field.ORG_NAME, Field.OCCUPATION);
+  /** Years between two birth dates from which they are a parent's and a child's, not one mistyped. */
+  private static final int GENERATION_YEARS = 15;
   private static final Field[] FIELDS = Field.values();
 
   private final MatchModel model;
@@ -99,6 +101,9 @@ public final class PairScorer {
       // John Smith Jr and John Smith Sr at one address: the fields agree because a son is named after his father
       band = Band.REVIEW;
       rule = "generation-conflict";
+    } else if (band == Band.MERGE && !org && generationApart(a, b, levels)) {
+      band = Band.REVIEW;
+      rule = "generation-apart";
     }
     return new PairScore(total, p, band, fields, rule);
   }
@@ -114,6 +119,17 @@ public final class PairScorer {
         && levels[Field.BIRTH_DATE.ordinal()] == Field.BIRTH_DATE.different()
         && levels[Field.NATIONAL_ID.ordinal()] != 0
         && model.birthDatesDecide();
+  }
+
+  /**
+   * The same name, and birth dates a generation apart that no typo explains (no two parts alike, years 15 or more
+   * apart): a son named after his father, at his address, where no suffix was written. Only where the model says
+   * a duplicate rarely carries another birth date; where it often does (FEBRL replaces whole dates), the scores
+   * decide.
+   */
+  private boolean generationApart(StandardRecord a, StandardRecord b, int[] levels) {
+    return levels[Field.BIRTH_DATE.ordinal()] == Field.BIRTH_DATE.different() && model.birthDatesDecide()
+        && a.birthYear() > 0 && b.birthYear() > 0 && Math.abs(a.birthYear() - b.birthYear()) >= GENERATION_YEARS;
   }
 
   private static boolean relevant(Field f, boolean org) {

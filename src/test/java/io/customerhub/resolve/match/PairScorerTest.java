@@ -55,6 +55,24 @@ class PairScorerTest {
         "+1 206 473 1762", "12 Oak St", "27601")).band(), "the same generation wherever it is written");
   }
 
+  /** No suffix written: the same name at one address, birth dates a generation apart that no typo explains. */
+  @Test
+  void aFatherAndASonWithoutSuffixesGoToAStewardByTheirBirthDates() {
+    StandardRecord father = person("f", "John", "Smith", "1950-01-01", null, null, "+1 206 473 1762", "12 Oak St",
+        "27601");
+    StandardRecord son = person("s", "John", "Smith", "1980-05-05", null, null, "+1 206 473 1762", "12 Oak St",
+        "27601");
+    PairScore s = scorer.score(father, son);
+    assertEquals(Band.REVIEW, s.band());
+    assertEquals("generation-apart", s.rule());
+    StandardRecord typo = person("t", "John", "Smith", "1980-01-01", null, null, "+1 206 473 1762", "12 Oak St",
+        "27601");
+    assertFalse(scorer.score(father, typo).rule().startsWith("generation"), "one digit of the year: a typo");
+    StandardRecord brother = person("b", "John", "Smith", "1957-06-09", null, null, "+1 206 473 1762", "12 Oak St",
+        "27601");
+    assertFalse(scorer.score(father, brother).rule().startsWith("generation"), "seven years: the scores decide");
+  }
+
   @Test
   void hanziAndPinyinRecordsOfOnePersonMerge() {
     StandardRecord hanzi = person("h", "伟", "张", "1990-03-07", null, null, "13800138000", "建国路8号", "100022");
