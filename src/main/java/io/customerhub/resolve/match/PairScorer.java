@@ -122,10 +122,10 @@ public final class PairScorer {
   }
 
   /**
-   * The same name, and birth dates a generation apart that no typo explains (no two parts alike, years 15 or more
-   * apart): a son named after his father, at his address, where no suffix was written. Only where the model says
-   * a duplicate rarely carries another birth date; where it often does (FEBRL replaces whole dates), the scores
-   * decide.
+   * Birth dates a generation apart that no typo explains (no two parts alike, years 15 or more apart) in a pair whose
+   * other fields add up to a merge: most often a son named after his father, at his address, where no suffix was
+   * written (another given name is {@link #household}). Only where the model says a duplicate rarely carries another
+   * birth date; where it often does (FEBRL replaces whole dates), the scores decide.
    */
   private boolean generationApart(StandardRecord a, StandardRecord b, int[] levels) {
     return levels[Field.BIRTH_DATE.ordinal()] == Field.BIRTH_DATE.different() && model.birthDatesDecide()
