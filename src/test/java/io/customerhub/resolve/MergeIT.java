@@ -61,6 +61,28 @@ class MergeIT extends OneHubPerClass {
     }
   }
 
+  /**
+   * A son named after his father, sharing his phone: the suffixes keep them two customers, and a steward finds the
+   * pair in the review queue with the reason.
+   */
+  @Test
+  void aFatherAndASonOfOneNameStayTwoProfilesAndAStewardSeesThePair() {
+    String family = uniqueName();
+    String mobile = uniqueMobile();
+    Rec senior = person("crm", uniqueId("C")).name("John", family + " Sr").phones(mobile).updatedAt(at(0));
+    Rec junior = person("erp", uniqueId("K")).name("John", family + " Jr.").phones(mobile).updatedAt(at(1));
+
+    String father = hub.accept(senior).getString("profileId");
+    String son = hub.accept(junior).getString("profileId");
+
+    assertNotEquals(father, son, "two generations, two customers");
+    Response queue = hub.get("/api/v1/reviews?profile=" + son, hub.adminToken());
+    assertEquals(200, queue.status(), queue::toString);
+    List<String> rules = queue.json().getJsonArray("items").stream()
+        .map(i -> ((JsonObject) i).getJsonObject("explanation").getString("rule")).toList();
+    assertEquals(List.of("generation-conflict"), rules, queue::toString);
+  }
+
   @Test
   void theOlderProfileSurvivesAMerge() {
     Bridge s = twoProfilesAndABridgingRecord();
