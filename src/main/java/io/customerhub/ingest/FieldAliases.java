@@ -1,6 +1,5 @@
 package io.customerhub.ingest;
 
-import io.customerhub.record.FieldNames;
 import io.customerhub.record.Kind;
 import io.customerhub.record.MissingValues;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static io.customerhub.record.FieldNames.key;
 
 /**
  * A record's fields under the names other systems and data sets give them ({@code first_name}, {@code surname},
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 final class FieldAliases {
 
-  /** Other names (lower case, without '_', '-' and spaces) of the canonical top-level fields. */
+  /** Other names (as {@code FieldNames.key} writes them) of the canonical top-level fields. */
   private static final Map<String, String> TOP_LEVEL = Map.ofEntries(
       Map.entry("id", "sourceId"), Map.entry("uniqueid", "sourceId"), Map.entry("recordid", "sourceId"),
       Map.entry("recid", "sourceId"), Map.entry("firstname", "givenName"), Map.entry("forename", "givenName"),
@@ -50,7 +51,7 @@ final class FieldAliases {
   private static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
   /** Not a field of its own: a house number goes before the street of {@code line1}. */
   private static final String HOUSE_NUMBER = "houseNumber";
-  /** Other names of an address's fields (lower case, without '_', '-' and spaces). */
+  /** Other names of an address's fields (as {@code FieldNames.key} writes them). */
   private static final Map<String, String> ADDRESS = Map.ofEntries(Map.entry("street", "line1"),
       Map.entry("street1", "line1"), Map.entry("streetaddress", "line1"), Map.entry("address1", "line1"),
       Map.entry("addressline1", "line1"), Map.entry("street2", "line2"), Map.entry("address2", "line2"),
@@ -213,9 +214,5 @@ final class FieldAliases {
   /** A name that says postcode in more words ({@code billing_zipcode}, Splink's {@code postcode_fake}). */
   private static boolean isPostcode(String key) {
     return key.contains("postcode") || key.contains("zipcode") || key.contains("postalcode");
-  }
-
-  private static String key(String name) {
-    return FieldNames.key(name);
   }
 }

@@ -1,6 +1,7 @@
 package io.customerhub.serve;
 
 import io.customerhub.ingest.LenientJson;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,7 +17,7 @@ final class Json {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) throw HubException.invalid("body: is empty; a JSON object is expected");
       return body;
-    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+    } catch (DecodeException | ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");
     }
   }
@@ -34,7 +35,7 @@ final class Json {
     if (length == 0) return body(ctx);
     try {
       return LenientJson.parse(ctx.body().asString()).json();
-    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+    } catch (DecodeException | ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");
     }
   }
