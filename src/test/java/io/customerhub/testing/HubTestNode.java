@@ -244,7 +244,15 @@ public final class HubTestNode implements AutoCloseable {
    * "status=\"401\"")}; 0 while it has not counted anything.
    */
   public double counter(String name, String labels) {
-    String prefix = name + "{" + labels + "} ";
+    return metric(name + "{" + labels + "} ");
+  }
+
+  /** A counter without labels, e.g. {@code counter("hub_learning_reresolutions_total")}; 0 while it counted nothing. */
+  public double counter(String name) {
+    return metric(name + " ");
+  }
+
+  private double metric(String prefix) {
     return get("/metrics", adminToken()).body().lines().filter(l -> l.startsWith(prefix))
         .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElse(0);
   }

@@ -148,10 +148,7 @@ class ModelLearningIT {
   }
 
   private static double reresolutions() {
-    String metrics = hub.get("/metrics", hub.adminToken()).body();
-    return metrics.lines().filter(l -> l.startsWith("hub_learning_reresolutions_total "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst()
-        .orElseThrow(() -> new AssertionError("no hub_learning_reresolutions_total in " + metrics));
+    return hub.counter("hub_learning_reresolutions_total");
   }
 
   private static Map<String, String> only(List<JsonObject> records, Map<String, String> crosswalk) {
