@@ -36,7 +36,7 @@ import java.util.Set;
  *           offered.</li>
  *     </ul>
  *     The comma, the capitals, honorifics, suffixes and particles are read as matching reads them
- *     ({@link Standardizer#titleAfterComma}, {@link Standardizer#familyNameInCapitals},
+ *     ({@link Standardizer#withoutTitles}, {@link Standardizer#familyNameInCapitals},
  *     {@link Standardizer#nameWord}).</li>
  * </ul>
  */
@@ -114,11 +114,11 @@ final class NameParts {
     if (fullName == null || fullName.isBlank()) return null;
     Standardizer.HanName han = Standardizer.hanName(fullName);
     if (han != null) return new Parts(han.given(), han.family());
+    fullName = Standardizer.withoutTitles(fullName);
     int comma = fullName.indexOf(',');
     if (comma >= 0) {
       String before = fullName.substring(0, comma);
       String after = fullName.substring(comma + 1);
-      if (Standardizer.titleAfterComma(after)) return fromFullName(before, names);
       List<String> family = nameWords(words(before));
       List<String> given = nameWords(words(after));
       return family.isEmpty() || given.isEmpty() ? null : new Parts(String.join(" ", given), String.join(" ", family));

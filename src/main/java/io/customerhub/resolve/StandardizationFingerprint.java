@@ -25,7 +25,8 @@ final class StandardizationFingerprint {
   /**
    * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
    * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
-   * attributes, a birth date whose month no calendar has, a salutation and a generational suffix.
+   * attributes, a birth date whose month no calendar has, salutations and generational suffixes in several
+   * languages, with and without commas.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -54,7 +55,11 @@ final class StandardizationFingerprint {
        "postcode":"EX16 4AA","country":"GB"}]}""",
       """
       {"source":"probe","sourceId":"7","kind":"person","fullName":"Mr John Smith Jr.","attributes":{"Name Suffix":"Jr",
-       "Place of Birth":"Raleigh"}}""");
+       "Place of Birth":"Raleigh"}}""",
+      """
+      {"source":"probe","sourceId":"8","kind":"person","fullName":"Monsieur Jean Dupont Junior"}""",
+      """
+      {"source":"probe","sourceId":"9","kind":"person","fullName":"Smith, John, Sr.","givenName":"王先生"}""");
 
   private StandardizationFingerprint() {
   }

@@ -88,6 +88,10 @@ class NamePartsTest {
     assertNull(NameParts.fromFullName("Thomas Clifford, 1st Baron Clifford of Chudleigh", NameKnowledge.NONE));
     assertNull(NameParts.fromFullName("Smith, Jr.", counted), "a suffix is no given name");
     assertNull(NameParts.fromFullName(", Robert", counted), "nothing before the comma");
+    assertEquals(new Parts("John", "Smith"), NameParts.fromFullName("Smith, John, Jr., PhD", NameKnowledge.NONE),
+        "titles after the last commas, then the name's comma");
+    assertEquals(new Parts("John", "Smith"), NameParts.fromFullName("Smith, John Jr", NameKnowledge.NONE),
+        "a given name that starts the words after the comma, its suffix dropped");
   }
 
   /** Counts as a hub might have them: olivia a given name, miller a family name. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A generational suffix (Jr, Sr, II, III, IV) as a code, read from the name parts or from an attribute such as a
+ * A generational suffix (Jr, Sr, II, III, IV) as a code, dropped from the name or read from an attribute such as a
  * voter roll's {@code name_suffix_lbl}. Names are compared without it (a source that leaves it out still matches),
  * but two records that both carry one and differ are a father and a son: at one address, with one name, nothing
  * else tells them apart, and the matcher sends such a pair to a steward instead of merging it.
@@ -20,20 +20,19 @@ final class Generation {
   private Generation() {
   }
 
-  /** "sr", "jr" (also II: the second of the name), "iii" or "iv"; null when the record names none. */
-  static String of(String given, String family, String full, Map<String, Object> attributes) {
-    String code = inName(family);
-    if (code == null) code = inName(given);
-    if (code == null) code = inName(full);
-    if (code == null && attributes != null) {
-      for (Map.Entry<String, Object> e : attributes.entrySet()) {
-        if (!ATTRIBUTES.contains(FieldNames.key(e.getKey())) || !(e.getValue() instanceof String s)) continue;
-        List<String> toks = Latinizer.tokens(Latinizer.latin(s));
-        if (toks.size() == 1) code = code(toks.get(0));
-        if (code != null) break;
-      }
+  /**
+   * "sr", "jr" (also II: the second of the name), "iii" or "iv"; null when the record names none: the suffix
+   * dropped from the name ({@code fromName}, see {@link NameWords}), else a suffix attribute holding one word.
+   */
+  static String of(String fromName, Map<String, Object> attributes) {
+    if (fromName != null || attributes == null || attributes.isEmpty()) return fromName;
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      if (!ATTRIBUTES.contains(FieldNames.key(e.getKey())) || !(e.getValue() instanceof String s)) continue;
+      List<String> toks = Latinizer.tokens(Latinizer.latin(s));
+      String code = toks.size() == 1 ? NameWords.generationOf(toks.get(0)) : null;
+      if (code != null) return code;
     }
-    return code;
+    return null;
   }
 
   /**
@@ -42,34 +41,5 @@ final class Generation {
    */
   static boolean conflict(String a, String b) {
     return a != null && b != null && !a.equals(b);
-  }
-
-  /**
-   * The suffix among a name part's words after its first: "Junior" alone, or first ("Junior Silva"), is a given
-   * name, and "Jun" and "Sen" are given names too (Li Jun), so neither is read as a suffix.
-   */
-  private static String inName(String part) {
-    if (part == null || oneWord(part)) return null; // most name parts: no word after the first to look at
-    List<String> toks = Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(part)));
-    for (int i = toks.size() - 1; i > 0; i--) {
-      String code = code(toks.get(i));
-      if (code != null) return code;
-    }
-    return null;
-  }
-
-  private static boolean oneWord(String part) {
-    for (int i = 0; i < part.length(); i++) if (!Character.isLetter(part.charAt(i))) return false;
-    return true;
-  }
-
-  private static String code(String token) {
-    return switch (token) {
-      case "sr", "snr", "senior" -> "sr";
-      case "jr", "jnr", "junior", "ii" -> "jr";
-      case "iii" -> "iii";
-      case "iv" -> "iv";
-      default -> null;
-    };
   }
 }

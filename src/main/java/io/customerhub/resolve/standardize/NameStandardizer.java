@@ -5,52 +5,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Person names to comparable ASCII: honorifics dropped, hanzi to pinyin with the syllables of one name part
- * joined (张小明 → family zhang, given xiaoming, as "Zhang Xiaoming" is written in Latin script).
- * Chinese names put the family name first; a Latin full name puts it last unless a comma or an all-capital
- * token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators.
+ * Person names to comparable ASCII: forms of address and suffixes dropped ({@link NameWords}), hanzi to pinyin
+ * with the syllables of one name part joined (张小明 → family zhang, given xiaoming, as "Zhang Xiaoming" is written
+ * in Latin script). Chinese names put the family name first; a Latin full name puts it last unless a comma or an
+ * all-capital token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators. What the
+ * dropped words say is kept: the gender of a form of address (Mrs, Herr, 先生) and a generation (Jr, III).
  */
 final class NameStandardizer {
 
   private static final Pattern HAN_SEPARATORS = Pattern.compile("[\\s·・,，]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  record Name(String given, String family) {
+  /**
+   * A person's name as compared, and what the words dropped from it said: {@code gender} "m" or "f" from a form
+   * of address, {@code generation} "jr", "sr", "iii" or "iv" from a suffix; each null when none said it.
+   */
+  record Name(String given, String family, String gender, String generation) {
   }
 
-  private static final Set<String> PREFIXES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame",
-      "madam", "madame", "mme", "mlle", "herr", "frau", "sra", "srta", "dott", "rev", "hon", "capt");
-  private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq");
-  /**
-   * A given name that is nothing but a form of address names nobody: a source that put the salutation in the
-   * first-name field ("Mr", "Sir", "Dr"), or a register that cut "Sir Thomas Chudleigh" at its first word. Not
-   * "Hon", which is a given name in Cantonese romanization (Hon Ming), nor "Md", Mohammed abbreviated.
-   */
-  private static final Set<String> FORMS_OF_ADDRESS = without(PREFIXES, "hon");
-  /**
-   * A family name that is nothing but honours names nobody either ("Baronet" of "Sir John Smith, 1st Baronet" cut
-   * at its last word): the suffixes but "Md", and honours that are no surname. Titles that are also surnames (King,
-   * Lord, Earl, Bishop, Miss) stay names.
-   */
-  private static final Set<String> HONOURS_ONLY = Stream.concat(without(SUFFIXES, "md").stream(),
-      Stream.of("baronet", "bt", "bart", "obe", "mbe", "cbe", "kbe", "dbe", "frs"))
-      .collect(Collectors.toUnmodifiableSet());
-  /**
-   * Words after a comma that make it a title or honours ("John Smith, OBE", "Thomas Clifford, 1st Baron Clifford
-   * of Chudleigh"), not the given name of "Smith, John": the suffixes and these.
-   */
-  private static final Set<String> TITLES = Stream.concat(SUFFIXES.stream(), Stream.of("dds",
-      "cpa", "mba", "obe", "mbe", "cbe", "kbe", "dbe", "qc", "kc", "mp", "frs", "bt", "bart", "baron", "baroness",
-      "baronet", "earl", "countess", "count", "duke", "duchess", "viscount", "viscountess", "marquess", "marquis",
-      "lord", "lady", "king", "queen", "prince", "princess", "emperor", "empress", "bishop", "archbishop", "cardinal",
-      "pope", "saint")).collect(Collectors.toUnmodifiableSet());
+  /** What the words dropped from one name said; the first word that says a thing is the one kept. */
+  static final class Dropped {
+    String gender;
+    String generation;
+
+    void address(String word) {
+      if (gender == null) gender = NameWords.genderOf(word);
+    }
+
+    void suffix(String word) {
+      if (generation == null) generation = NameWords.generationOf(word);
+    }
+
+    Name name(String given, String family) {
+      return new Name(given, family, gender, generation);
+    }
+  }
+
   private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)?");
-  private static final List<String> HAN_HONORIFICS = List.of("先生", "女士", "小姐", "太太", "夫人", "老师", "博士",
-      "教授", "同志");
+  /** Forms of address written after a name in hanzi, and the gender each says ("" for none). */
+  private static final Map<String, String> HAN_HONORIFICS = Map.of("先生", "m", "女士", "f", "小姐", "f", "太太", "f",
+      "夫人", "f", "老师", "", "博士", "", "教授", "", "同志", "");
   private static final Set<String> COMPOUND_SURNAMES = Set.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟",
       "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "歐陽");
   /** Han-Latin reads these characters with their common-word pinyin; as surnames they are read otherwise. */
@@ -66,65 +62,93 @@ final class NameStandardizer {
   private static final Set<String> PARTICLES = Set.of("van", "der", "den", "de", "la", "le", "von", "zu", "di", "da",
       "du", "del", "della", "dos", "das", "ter", "ten", "al", "el", "bin", "mac");
 
+  /**
+   * The name from its parts, or from the whole name where the record has no part. The whole name beside its parts
+   * is read only for what its dropped words say ("Ms Ann Berg" beside "Ann" and "Berg").
+   */
   Name person(String given, String family, String full) {
-    String g = part(given, false);
-    String f = part(family, true);
-    if (g == null && f == null) return fromFull(full);
-    return particlesToFamily(new Name(g, f));
+    Dropped dropped = new Dropped();
+    String g = part(given, false, dropped);
+    String f = part(family, true, dropped);
+    if (g == null && f == null) return fromFull(full, dropped);
+    if ((dropped.gender == null || dropped.generation == null) && full != null && !full.isBlank()) {
+      clean(Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(full))), true, dropped);
+    }
+    return particlesToFamily(g, f, dropped);
   }
 
-  private static Name particlesToFamily(Name n) {
-    if (n.given() == null || n.family() == null) return n;
-    List<String> g = new ArrayList<>(List.of(n.given().split(" ")));
+  private static Name particlesToFamily(String given, String family, Dropped dropped) {
+    if (given == null || family == null) return dropped.name(given, family);
+    List<String> g = new ArrayList<>(List.of(given.split(" ")));
     StringBuilder moved = new StringBuilder();
     while (g.size() > 1 && PARTICLES.contains(g.get(g.size() - 1))) moved.insert(0, g.remove(g.size() - 1) + " ");
-    return moved.length() == 0 ? n : new Name(String.join(" ", g), moved + n.family());
+    return moved.length() == 0 ? dropped.name(given, family) : dropped.name(String.join(" ", g), moved + family);
   }
 
-  private Name fromFull(String full) {
+  private Name fromFull(String full, Dropped dropped) {
     String n = Latinizer.nfkc(full);
-    if (n == null) return new Name(null, null);
-    String[] han = hanParts(n);
-    if (han != null) return new Name(part(han[1], false), part(han[0], true));
+    if (n == null) return dropped.name(null, null);
+    String[] han = hanParts(n, dropped);
+    if (han != null) return dropped.name(part(han[1], false, dropped), part(han[0], true, dropped));
+    n = withoutTitles(n, dropped);
     int comma = n.indexOf(',');
-    if (comma >= 0) {
-      String after = n.substring(comma + 1);
-      if (isTitle(after)) return fromFull(n.substring(0, comma));
-      return new Name(part(after, false), part(n.substring(0, comma), true));
-    }
+    if (comma >= 0) return dropped.name(part(n.substring(comma + 1), false, dropped), part(n.substring(0, comma), true,
+        dropped));
     List<String> raw = List.of(SPACES.split(n.trim()));
-    List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
-    if (toks.isEmpty()) return new Name(null, null);
-    if (toks.size() == 1) return new Name(null, toks.get(0));
+    List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)), true, dropped);
+    if (toks.isEmpty()) return dropped.name(null, null);
+    if (toks.size() == 1) return dropped.name(null, toks.get(0));
     int upper = upperCaseToken(raw);
     if (upper >= 0) {
       String fam = joined(Latinizer.tokens(Latinizer.latin(raw.get(upper))));
       List<String> rest = new ArrayList<>();
       for (int i = 0; i < raw.size(); i++) if (i != upper) rest.addAll(Latinizer.tokens(Latinizer.latin(raw.get(i))));
-      rest = clean(rest);
-      if (fam != null && !rest.isEmpty()) return new Name(String.join(" ", rest), fam);
+      rest = clean(rest, false, dropped);
+      if (fam != null && !rest.isEmpty()) return dropped.name(String.join(" ", rest), fam);
     }
     // particles belong to the family name: "Ludwig van Beethoven" → van beethoven
     int fam = toks.size() - 1;
     while (fam > 1 && PARTICLES.contains(toks.get(fam - 1))) fam--;
-    return new Name(String.join(" ", toks.subList(0, fam)), String.join(" ", toks.subList(fam, toks.size())));
+    return dropped.name(String.join(" ", toks.subList(0, fam)), String.join(" ", toks.subList(fam, toks.size())));
   }
 
-  /** Nothing, honours, or a title after a comma: an ordinal or a word of {@link #TITLES} among its words. */
-  static boolean isTitle(String afterComma) {
-    List<String> toks = Latinizer.tokens(Latinizer.latin(afterComma));
-    if (toks.isEmpty()) return true;
-    if (ORDINAL.matcher(toks.get(0)).matches()) return true;
-    for (String t : toks) if (TITLES.contains(t)) return true;
-    return false;
+  /**
+   * The whole name without what its last commas set off as titles or honours: "John Smith, Jr., PhD" and "Thomas
+   * Clifford, 1st Baron Clifford of Chudleigh" keep the name before them, "Smith, John, Jr." keeps "Smith, John".
+   * A generation among them is noted in {@code dropped} (which may be null).
+   */
+  static String withoutTitles(String n, Dropped dropped) {
+    int comma;
+    while ((comma = n.lastIndexOf(',')) >= 0) {
+      String before = n.substring(0, comma);
+      List<String> after = Latinizer.tokens(Latinizer.latin(n.substring(comma + 1)));
+      if (!isTitle(after) && !isNameLikeSuffixAfter(after, before)) break;
+      if (dropped != null) for (String word : after) dropped.suffix(word);
+      n = before;
+    }
+    return n;
+  }
+
+  /**
+   * Nothing, or honours or a title: words after a comma that start with an ordinal ("1st Baronet") or a
+   * {@link NameWords#isTitleWord} ("Jr.", "OBE", "Earl of Derby"). "John Jr" after one is a given name.
+   */
+  private static boolean isTitle(List<String> toks) {
+    return toks.isEmpty() || ORDINAL.matcher(toks.get(0)).matches() || NameWords.isTitleWord(toks.get(0));
+  }
+
+  /** "John Smith, Junior": the suffix that is also a name, alone after a comma that follows two words or more. */
+  private static boolean isNameLikeSuffixAfter(List<String> after, String before) {
+    return after.size() == 1 && NameWords.isNameLikeSuffix(after.get(0))
+        && Latinizer.tokens(Latinizer.latin(before)).size() > 1;
   }
 
   /** One name part; hanzi syllables are joined, Latin tokens kept apart (mary ann). */
-  private String part(String s, boolean family) {
+  private String part(String s, boolean family, Dropped dropped) {
     String n = Latinizer.nfkc(s);
     if (n == null) return null;
     if (Latinizer.containsHan(n)) {
-      String h = stripHanHonorific(n);
+      String h = stripHanHonorific(n, dropped);
       StringBuilder sb = new StringBuilder();
       List<String> other = new ArrayList<>();
       boolean first = true;
@@ -143,30 +167,50 @@ final class NameStandardizer {
       toks.addAll(other);
       return joined(toks);
     }
-    List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)));
-    if (toks.size() == 1 && (family ? HONOURS_ONLY : FORMS_OF_ADDRESS).contains(toks.get(0))) return null;
+    List<String> toks = clean(Latinizer.tokens(Latinizer.latin(n)), false, dropped);
+    if (toks.size() == 1) {
+      String only = toks.get(0);
+      // a part that is nothing but a form of address ("Mr") or honours ("Baronet", "Jr.") names nobody
+      if (family ? NameWords.isOnlyHonours(only) : NameWords.isOnlyAddress(only)) {
+        if (family) dropped.suffix(only);
+        else dropped.address(only);
+        return null;
+      }
+    }
     return joined(toks);
   }
 
   /** What one word (lower-case latin letters) is in a Latin name, by the lists this class reads names with. */
   static Standardizer.NameWord wordKind(String word) {
-    if (PREFIXES.contains(word)) return Standardizer.NameWord.HONORIFIC;
-    if (SUFFIXES.contains(word)) return Standardizer.NameWord.SUFFIX;
+    if (NameWords.isFormOfAddress(word)) return Standardizer.NameWord.HONORIFIC;
+    if (NameWords.isSuffix(word)) return Standardizer.NameWord.SUFFIX;
     if (PARTICLES.contains(word)) return Standardizer.NameWord.PARTICLE;
     return Standardizer.NameWord.NAME;
   }
 
-  /** Drops honorifics before and generational suffixes after the name, never the last remaining token. */
-  static List<String> clean(List<String> toks) {
+  /**
+   * Drops forms of address before and suffixes after the name, never the last remaining token, and notes in
+   * {@code dropped} what they said. "Junior" and "Senior" are names too: they go only where a whole name keeps two
+   * words ("John Smith Junior", not "Michael Senior") or a name part one ("Silva Junior").
+   */
+  private static List<String> clean(List<String> toks, boolean wholeName, Dropped dropped) {
     List<String> t = new ArrayList<>(toks);
-    while (t.size() > 1 && PREFIXES.contains(t.get(0))) t.remove(0);
-    while (t.size() > 1 && SUFFIXES.contains(t.get(t.size() - 1))) t.remove(t.size() - 1);
+    while (t.size() > 1 && NameWords.isFormOfAddress(t.get(0))) dropped.address(t.remove(0));
+    int keep = wholeName ? 2 : 1;
+    while (t.size() > 1) {
+      String last = t.get(t.size() - 1);
+      if (!NameWords.isSuffix(last) && !(NameWords.isNameLikeSuffix(last) && t.size() > keep)) break;
+      dropped.suffix(t.remove(t.size() - 1));
+    }
     return t;
   }
 
-  private static String stripHanHonorific(String h) {
-    for (String hon : HAN_HONORIFICS) {
-      if (h.endsWith(hon) && h.length() > hon.length()) return h.substring(0, h.length() - hon.length());
+  private static String stripHanHonorific(String h, Dropped dropped) {
+    for (Map.Entry<String, String> hon : HAN_HONORIFICS.entrySet()) {
+      if (h.endsWith(hon.getKey()) && h.length() > hon.getKey().length()) {
+        if (dropped != null && dropped.gender == null && !hon.getValue().isEmpty()) dropped.gender = hon.getValue();
+        return h.substring(0, h.length() - hon.getKey().length());
+      }
     }
     return h;
   }
@@ -178,8 +222,12 @@ final class NameStandardizer {
    * empty for a single character. Null for any other full name.
    */
   static String[] hanParts(String n) {
+    return hanParts(n, null);
+  }
+
+  private static String[] hanParts(String n, Dropped dropped) {
     if (!Latinizer.containsHan(n) || n.chars().anyMatch(c -> c < 0x80 && Character.isLetter(c))) return null;
-    String h = stripHanHonorific(HAN_SEPARATORS.matcher(n).replaceAll(""));
+    String h = stripHanHonorific(HAN_SEPARATORS.matcher(n).replaceAll(""), dropped);
     int chars = h.codePointCount(0, h.length());
     int family = chars <= 1 ? chars : COMPOUND_SURNAMES.contains(prefix(h, 2)) && chars > 2 ? 2 : 1;
     int split = h.offsetByCodePoints(0, family);
@@ -212,9 +260,5 @@ final class NameStandardizer {
 
   private static String joined(List<String> toks) {
     return Latinizer.join(toks);
-  }
-
-  private static Set<String> without(Set<String> words, String word) {
-    return words.stream().filter(w -> !w.equals(word)).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -66,11 +66,12 @@ public final class Standardizer {
   }
 
   /**
-   * Whether what follows the comma of a Latin full name is a title or honours ("Thomas Clifford, 1st Baron Clifford
-   * of Chudleigh", "John Smith, OBE", or nothing), not the given name of "Smith, John", as matching reads it.
+   * A Latin full name without the titles or honours its last commas set off ("Thomas Clifford, 1st Baron Clifford
+   * of Chudleigh", "John Smith, Jr., OBE"), as matching reads it: a comma left after that is the one of "Smith,
+   * John".
    */
-  public static boolean titleAfterComma(String afterComma) {
-    return NameStandardizer.isTitle(afterComma);
+  public static String withoutTitles(String fullName) {
+    return NameStandardizer.withoutTitles(fullName, null);
   }
 
   /**
@@ -122,14 +123,11 @@ public final class Standardizer {
 
   public StandardRecord standardize(CanonicalRecord r) {
     boolean isOrg = r.kind() == Kind.ORGANIZATION;
-    String given = null;
-    String family = null;
+    NameStandardizer.Name name = null;
     String org = orgs.organization(r.orgName() != null ? r.orgName() : isOrg ? r.fullName() : null);
-    if (!isOrg) {
-      NameStandardizer.Name n = names.person(r.givenName(), r.familyName(), r.fullName());
-      given = n.given();
-      family = n.family();
-    }
+    if (!isOrg) name = names.person(r.givenName(), r.familyName(), r.fullName());
+    String given = name == null ? null : name.given();
+    String family = name == null ? null : name.family();
     List<String> emails = new ArrayList<>();
     for (String e : r.emails()) emails.add(contacts.email(e));
     List<StandardAddress> addresses = new ArrayList<>();
@@ -145,9 +143,9 @@ public final class Standardizer {
     phones.removeIf(java.util.Objects::isNull);
     addresses.removeIf(java.util.Objects::isNull);
     if (!isOrg) withBirthPlace(r, addresses);
-    String gender = isOrg ? null : TraitStandardizer.gender(r.attributes(), r.givenName(), r.fullName());
+    String gender = isOrg ? null : TraitStandardizer.gender(r.attributes(), name.gender());
     String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
-    String generation = isOrg ? null : Generation.of(r.givenName(), r.familyName(), r.fullName(), r.attributes());
+    String generation = isOrg ? null : Generation.of(name.generation(), r.attributes());
     List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
         addresses, occupation, StandardRecord.strongKeys(emails, phones, nid, tax));
     return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones, addresses,

@@ -33,39 +33,40 @@ final class TraitStandardizer {
   /** Attributes that hold a form of address (a CRM's salutation), which tells a gender where none is given. */
   static final List<String> SALUTATION_ATTRIBUTES = List.of("salutation", "title", "nametitle", "honorific",
       "prefix", "nameprefix", "anrede", "civilite");
-  /**
-   * Forms of address that say a gender. Not Sir, Dame, Lord or Lady: registers cut a titled name to them, and a
-   * copy of a woman's record may carry her husband's title.
-   */
-  private static final Set<String> MALE_ADDRESS = Set.of("mr", "herr", "monsieur", "senor", "signor");
-  private static final Set<String> FEMALE_ADDRESS = Set.of("mrs", "ms", "miss", "frau", "madame", "madam", "mme",
-      "mlle", "mademoiselle", "senora", "senorita", "sra", "srta", "signora");
 
   private TraitStandardizer() {
   }
 
   /**
-   * "m", "f", or null when the record says neither: its gender attribute, else its salutation (an attribute, or the
-   * first word of the given or whole name: "Mrs Ann Berg", a given name "Mr").
+   * "m", "f", or null when the record says neither: its gender attribute, else its salutation attribute, else the
+   * form of address dropped from its name ({@code fromName}: "Mrs Ann Berg", a given name "Mr", 张伟先生).
    */
-  static String gender(Map<String, Object> attributes, String givenName, String fullName) {
-    String g = code(text(attributes, GENDER_ATTRIBUTES), MALE, FEMALE);
-    if (g == null) g = code(text(attributes, SALUTATION_ATTRIBUTES), MALE_ADDRESS, FEMALE_ADDRESS);
-    if (g == null) g = salutation(givenName);
-    if (g == null) g = salutation(fullName);
-    return g;
+  static String gender(Map<String, Object> attributes, String fromName) {
+    String g = code(text(attributes, GENDER_ATTRIBUTES));
+    if (g == null) g = salutation(text(attributes, SALUTATION_ATTRIBUTES));
+    return g != null ? g : fromName;
   }
 
-  private static String code(String raw, Set<String> male, Set<String> female) {
+  private static String code(String raw) {
     if (raw == null) return null;
     String v = raw.toLowerCase(Locale.ROOT).replace(".", "").replace("ä", "ae").strip();
-    return male.contains(v) ? "m" : female.contains(v) ? "f" : null;
+    return MALE.contains(v) ? "m" : FEMALE.contains(v) ? "f" : null;
   }
 
-  private static String salutation(String name) {
-    if (name == null || name.isBlank()) return null;
-    List<String> words = Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(name)));
-    return words.isEmpty() ? null : code(words.get(0), MALE_ADDRESS, FEMALE_ADDRESS);
+  /**
+   * The gender a salutation says: words that are all forms of address ({@link NameWords}) and say one gender
+   * ("Mrs.", "Herr Dr."). Not "Mr & Mrs", nor a job title ("Sales Manager").
+   */
+  private static String salutation(String raw) {
+    if (raw == null) return null;
+    String gender = null;
+    for (String word : Latinizer.tokens(Latinizer.latin(raw))) {
+      if (!NameWords.isFormOfAddress(word)) return null;
+      String g = NameWords.genderOf(word);
+      if (g != null && gender != null && !g.equals(gender)) return null;
+      if (g != null) gender = g;
+    }
+    return gender;
   }
 
   /** The occupation as lower-case ASCII words ("naval officer"), or null. */

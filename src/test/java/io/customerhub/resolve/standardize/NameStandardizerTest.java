@@ -83,6 +83,47 @@ class NameStandardizerTest {
     assertName(person("Dr.", "Jr.", null), null, null);
   }
 
+  /** The words dropped and the gender and generation they say come from one list each ({@link NameWords}). */
+  @Test
+  void suffixesThatAreAlsoNamesGoOnlyAfterTheName() {
+    assertName(person(null, null, "John Smith Junior"), "john", "smith");
+    assertName(person(null, null, "John Smith Jnr"), "john", "smith");
+    assertName(person("Joao", "Silva Junior", null), "joao", "silva");
+    assertName(person(null, null, "Michael Senior"), "michael", "senior");
+    assertName(person("Michael", "Senior", null), "michael", "senior");
+    assertName(person("Junior", "Silva", null), "junior", "silva");
+    assertName(person(null, null, "Junior Silva"), "junior", "silva");
+    assertName(person(null, null, "John Smith, Junior"), "john", "smith");
+    assertName(person(null, null, "Smith, Junior"), "junior", "smith");
+  }
+
+  @Test
+  void titlesAfterTheLastCommasGoAndTheNameCommaStays() {
+    assertName(person(null, null, "Smith, John, Jr."), "john", "smith");
+    assertName(person(null, null, "Smith, John Jr"), "john", "smith");
+    assertName(person(null, null, "John Smith, Jr., PhD"), "john", "smith");
+    assertName(person(null, null, "Smith, John, 1st Baronet"), "john", "smith");
+    assertEquals("jr", person(null, null, "Smith, John, Jr.").generation());
+  }
+
+  @Test
+  void formsOfAddressInAnyLanguageGoAndTellTheGender() {
+    StandardRecord monsieur = person(null, null, "Monsieur Jean Dupont");
+    assertName(monsieur, "jean", "dupont");
+    assertEquals("m", monsieur.gender());
+    StandardRecord senora = person("Señora María", "García", null);
+    assertName(senora, "maria", "garcia");
+    assertEquals("f", senora.gender());
+    assertEquals("f", person(null, null, "Madame Claire Roux").gender());
+    assertNull(person(null, null, "Dr. Claire Roux").gender(), "a doctor may be either");
+    assertNull(person(null, null, "Sir Thomas Chudleigh").gender(), "a register's cut title says none");
+    assertEquals("m", person(null, null, "王先生").gender());
+    assertEquals("f", person(null, null, "李女士").gender());
+    assertNull(person(null, null, "王老师").gender());
+    assertEquals("f", person("Ann", "Berg", "Mrs Ann Berg").gender(), "the whole name beside its parts");
+    assertEquals("m", person("Monsieur", "Dupont", null).gender(), "a given name that is only a salutation");
+  }
+
   @Test
   void nullEmptyAndEmojiOnlyGiveNoName() {
     assertName(person(null, null, null), null, null);
