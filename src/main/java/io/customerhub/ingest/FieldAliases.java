@@ -60,7 +60,8 @@ final class FieldAliases {
       Map.entry("county", "region"), Map.entry("zip", "postcode"), Map.entry("zipcode", "postcode"),
       Map.entry("postalcode", "postcode"), Map.entry("countrycode", "country"),
       Map.entry("housenumber", HOUSE_NUMBER), Map.entry("streetnumber", HOUSE_NUMBER),
-      Map.entry("number", HOUSE_NUMBER),
+      Map.entry("number", HOUSE_NUMBER), Map.entry("streetname", "line1"), Map.entry("unitnumber", "line2"),
+      Map.entry("apartment", "line2"), Map.entry("apartmentnumber", "line2"), Map.entry("aptnumber", "line2"),
       // a voter roll's residence columns (North Carolina's res_street_address, res_city_desc, state_cd)
       Map.entry("resstreetaddress", "line1"), Map.entry("rescitydesc", "city"), Map.entry("citydesc", "city"),
       Map.entry("statecd", "region"), Map.entry("statecode", "region"));

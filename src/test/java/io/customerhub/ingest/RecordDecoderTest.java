@@ -183,6 +183,10 @@ class RecordDecoderTest {
     RecordDecoder.Decoded roll = decode(person().put("last_name", "Lee").put("res_street_address", "12 OAK ST")
         .put("res_city_desc", "RALEIGH").put("state_cd", "NC").put("zip_code", "27601"));
     assertEquals(List.of(new Address("12 OAK ST", null, "RALEIGH", "NC", "27601", null)), roll.record().addresses());
+    RecordDecoder.Decoded survey = decode(person().put("street_number", "1104").put("street_name", "oak ridge rd")
+        .put("unit_number", "apt 2").put("city", "Anytown").put("zipcode", "00001"));
+    assertEquals(List.of(new Address("1104 oak ridge rd", "apt 2", "Anytown", null, "00001", null)),
+        survey.record().addresses(), "a survey's street number, street name and unit");
     assertEquals("Ann Berg", decode(new JsonObject().put("id", 1).put("name", "Ann Berg")).record().fullName());
     CanonicalRecord company = decode(new JsonObject().put("id", 2).put("kind", "company").put("name", "Acme")).record();
     assertEquals("Acme", company.orgName());
