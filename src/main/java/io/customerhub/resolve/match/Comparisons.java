@@ -81,16 +81,21 @@ public final class Comparisons {
     return jw >= cfg.nameSimilar() ? 2 : 3;
   }
 
-  /** Given names also agree as ALIAS: a nickname, an initial, or the same first name with a middle name. */
+  /**
+   * Given names also agree as ALIAS: a nickname, an initial, or the same first name with a middle name. Names
+   * spelled nearly alike are NEAR even where the nickname table also relates them (Lil and Lily, Jon and John): a
+   * typo explains them as well, and the learned weight of NEAR does not depend on how many nicknames, initials and
+   * middle names a data set has, which is all ALIAS learns from.
+   */
   int given(String x, String xFirst, String y, String yFirst) {
     if (x == null || y == null) return MISSING;
     if (x.equals(y)) return 0;
+    double jw = Similarity.jaroWinkler(x, y);
+    if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 2;
     if (cfg.nicknames().related(x, y) || cfg.nicknames().related(xFirst, yFirst) || xFirst.equals(yFirst)
         || (x.length() == 1 && y.charAt(0) == x.charAt(0)) || (y.length() == 1 && x.charAt(0) == y.charAt(0))) {
       return 1;
     }
-    double jw = Similarity.jaroWinkler(x, y);
-    if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 2;
     return jw >= cfg.nameSimilar() ? 3 : 4;
   }
 

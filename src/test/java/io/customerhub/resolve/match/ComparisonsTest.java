@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComparisonsTest {
 
   private final Comparisons cmp = new Comparisons(
-      MatchingConfig.defaults().withNicknames(Nicknames.parse(List.of("william: bill, will"))));
+      MatchingConfig.defaults().withNicknames(Nicknames.parse(List.of("william: bill, will", "lillian: lily, lil",
+          "john: jon, jack", "kimberly: kim"))));
 
   private static StandardRecord born(String date) {
     return person("b" + date, "Ann", "Lee", date, null, null, null, null, null);
@@ -53,6 +54,9 @@ class ComparisonsTest {
     assertEquals(2, cmp.given("catherine", "catherine", "catherina", "catherina"));
     assertEquals(4, cmp.given("william", "william", "mary", "mary"));
     assertEquals(Field.MISSING, cmp.given(null, null, "mary", "mary"));
+    assertEquals(2, cmp.given("lil", "lil", "lily", "lily"), "spelled nearly alike: NEAR, nickname or not");
+    assertEquals(2, cmp.given("jon", "jon", "john", "john"));
+    assertEquals(1, cmp.given("kim", "kim", "kimberly", "kimberly"), "a nickname spelled otherwise: ALIAS");
   }
 
   @Test
