@@ -104,6 +104,10 @@ final class NameStandardizer {
       List<String> rest = new ArrayList<>();
       for (int i = 0; i < raw.size(); i++) if (i != upper) rest.addAll(Latinizer.tokens(Latinizer.latin(raw.get(i))));
       rest = clean(rest, false, dropped);
+      if (fam != null && rest.size() == 1 && NameWords.isOnlyAddress(rest.get(0))) { // "SMITH Mr"
+        dropped.address(rest.get(0));
+        return dropped.name(null, fam);
+      }
       if (fam != null && !rest.isEmpty()) return dropped.name(String.join(" ", rest), fam);
     }
     // particles belong to the family name: "Ludwig van Beethoven" → van beethoven

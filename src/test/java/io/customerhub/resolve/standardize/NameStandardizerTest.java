@@ -2,13 +2,17 @@ package io.customerhub.resolve.standardize;
 
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NameStandardizerTest {
 
@@ -122,6 +126,9 @@ class NameStandardizerTest {
     assertNull(person(null, null, "王老师").gender());
     assertEquals("f", person("Ann", "Berg", "Mrs Ann Berg").gender(), "the whole name beside its parts");
     assertEquals("m", person("Monsieur", "Dupont", null).gender(), "a given name that is only a salutation");
+    StandardRecord capitals = person(null, null, "SMITH Mr");
+    assertName(capitals, null, "smith");
+    assertEquals("m", capitals.gender(), "a family name in capitals beside a form of address alone");
   }
 
   @Test
@@ -141,5 +148,40 @@ class NameStandardizerTest {
   void otherScriptsAreLatinized() {
     assertEquals("ivanov", person("Иван", "Иванов", null).family());
     assertNull(person(null, null, "   ").given());
+  }
+
+  /**
+   * Names made of ordinary words, forms of address, suffixes, particles and commas in any order and case: the
+   * standardizer never invents a word, never leaves a form of address first in a given name, and says a gender
+   * or a generation only where a word of the name says it.
+   */
+  @RepeatedTest(10)
+  void randomNamesKeepTheirOwnWordsAndSayOnlyWhatTheirWordsSay() {
+    List<String> pool = List.of("John", "Mary", "Smith", "van", "de", "Mr", "Mrs.", "Herr", "Señora", "Dr", "Sir",
+        "Jr.", "Sr", "III", "PhD", "Junior", "Senior", "Baronet", "OBE", "Earl", "1st", ",", "SMITH", "j.", "Anne");
+    Random rnd = new Random();
+    for (int i = 0; i < 500; i++) {
+      String[] parts = new String[3];
+      for (int p = 0; p < 3; p++) {
+        if (rnd.nextInt(3) == 0) continue;
+        StringBuilder sb = new StringBuilder();
+        for (int w = 1 + rnd.nextInt(5); w > 0; w--) sb.append(pool.get(rnd.nextInt(pool.size()))).append(' ');
+        parts[p] = sb.toString();
+      }
+      String all = String.join(" ", java.util.Arrays.stream(parts).map(x -> x == null ? "" : x).toList());
+      List<String> words = Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(all)));
+      StandardRecord r = person(parts[0], parts[1], parts[2]);
+      String why = java.util.Arrays.toString(parts) + " → " + r.given() + " | " + r.family();
+      for (String name : new String[] {r.given(), r.family()}) {
+        if (name != null) assertTrue(words.containsAll(List.of(name.split(" "))), why);
+      }
+      if (r.given() != null) assertFalse(NameWords.isFormOfAddress(r.given().split(" ")[0]), why);
+      if (r.gender() != null) {
+        assertTrue(words.stream().anyMatch(w -> r.gender().equals(NameWords.genderOf(w))), why);
+      }
+      if (r.generation() != null) {
+        assertTrue(words.stream().anyMatch(w -> r.generation().equals(NameWords.generationOf(w))), why);
+      }
+    }
   }
 }
