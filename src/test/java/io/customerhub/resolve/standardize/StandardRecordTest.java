@@ -199,6 +199,9 @@ class StandardRecordTest {
     assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "x", "title", "Ms")))
         .gender(), "a gender no rule reads leaves the salutation to tell");
     assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("title", "Sales Manager"))).gender());
+    assertNull(STD.standardize(withAttributes(Kind.PERSON, Map.of("salutation", "Mr & Mrs"))).gender(), "a couple");
+    assertEquals("m", STD.standardize(withAttributes(Kind.PERSON, Map.of("Anrede", "Herr Dr."))).gender());
+    assertEquals("f", STD.standardize(withAttributes(Kind.PERSON, Map.of("salutation", "Señora"))).gender());
     CanonicalRecord mrs = new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH, false, null,
         null, "Mrs Ann Berg", null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null);
     assertEquals("f", STD.standardize(mrs).gender());
