@@ -37,11 +37,13 @@ final class NameWords {
       entry("iii", "iii"), entry("iv", "iv"), entry("phd", NONE), entry("md", NONE), entry("esq", NONE));
 
   /**
-   * Suffixes that are names too: the surname Senior, the given name Junior (Junior Silva). One is a suffix only
-   * after two words of a whole name ("John Smith Junior", not "Michael Senior") or after one of a name part
+   * Suffixes that are names too: the surname Senior, the given name Junior (Junior Silva), and Portuguese Filho
+   * (the son, as Jr) and Neto (the grandson, as III), also surnames. One is a suffix only after two words of a whole
+   * name ("John Smith Junior", "José Silva Filho", not "Michael Senior" or "Ana Neto") or after one of a name part
    * ("Silva Junior").
    */
-  private static final Map<String, String> NAME_LIKE_SUFFIXES = Map.of("junior", "jr", "senior", "sr");
+  private static final Map<String, String> NAME_LIKE_SUFFIXES = Map.of("junior", "jr", "senior", "sr", "filho", "jr",
+      "neto", "iii");
 
   /**
    * Honours after a family name that are no surname ("Baronet" of "Sir John Smith, 1st Baronet" cut at its last
@@ -82,7 +84,7 @@ final class NameWords {
     return SUFFIXES.containsKey(word);
   }
 
-  /** "junior" or "senior": a suffix after other words of a name, else a name. */
+  /** "junior", "senior", "filho" or "neto": a suffix after other words of a name, else a name. */
   static boolean isNameLikeSuffix(String word) {
     return NAME_LIKE_SUFFIXES.containsKey(word);
   }

@@ -99,6 +99,10 @@ class NameStandardizerTest {
     assertName(person(null, null, "Junior Silva"), "junior", "silva");
     assertName(person(null, null, "John Smith, Junior"), "john", "smith");
     assertName(person(null, null, "Smith, Junior"), "junior", "smith");
+    assertName(person(null, null, "José da Silva Filho"), "jose", "da silva");
+    assertEquals("jr", person(null, null, "José da Silva Filho").generation(), "Filho: the son");
+    assertEquals("iii", person("José", "Silva Neto", null).generation(), "Neto: the grandson");
+    assertName(person(null, null, "Ana Neto"), "ana", "neto");
   }
 
   @Test
