@@ -3,6 +3,8 @@ package io.customerhub.config;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The hub's settings, decoded once at start; see {@code conf/hub.json} for defaults and comments. */
@@ -101,7 +103,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public record Upkeep(int tierRefreshSeconds, int reassessMinutes, int reassessBatch, int autoTrainMinRecords,
                        double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
                        int trickleRecordsPerSecond, int trickleSeconds, int relearnMaxRecords,
-                       int crosswalkSettleSeconds, int analyzeCheckSeconds) {
+                       int crosswalkSettleSeconds, int analyzeCheckSeconds, LocalTime reresolveAt,
+                       int reresolveWindowMinutes, int scheduleCheckSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -159,7 +162,20 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
             upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("trickleRecordsPerSecond", 100),
             upkeep.getInteger("trickleSeconds", 60), upkeep.getInteger("relearnMaxRecords", 250_000),
-            upkeep.getInteger("crosswalkSettleSeconds", 120), upkeep.getInteger("analyzeCheckSeconds", 2)));
+            upkeep.getInteger("crosswalkSettleSeconds", 120), upkeep.getInteger("analyzeCheckSeconds", 2),
+            timeOfDay(upkeep.getString("reresolveAt", "")), upkeep.getInteger("reresolveWindowMinutes", 60),
+            upkeep.getInteger("scheduleCheckSeconds", 30)));
+  }
+
+  /** "HH:MM" in UTC, or null for none (empty); anything else is refused naming the setting. */
+  private static LocalTime timeOfDay(String text) {
+    if (text == null || text.isBlank()) return null;
+    try {
+      return LocalTime.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("upkeep.reresolveAt (HUB_UPKEEP_RERESOLVE_AT): a time of day in UTC such "
+          + "as \"03:00\", or empty for none, not \"" + text + "\"");
+    }
   }
 
   public HubConfig withHttpPort(int port) {
@@ -192,7 +208,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
         new Upkeep(upkeep.tierRefreshSeconds, upkeep.reassessMinutes, upkeep.reassessBatch,
             upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
             upkeep.trickleRecordsPerSecond, upkeep.trickleSeconds, upkeep.relearnMaxRecords,
-            upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds));
+            upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds, upkeep.reresolveAt,
+            upkeep.reresolveWindowMinutes, upkeep.scheduleCheckSeconds));
   }
 
   public HubConfig withDataDir(Path dir) {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * batch blocking rules that only a pass over all records can afford. It waits for ingest to go quiet first (a bulk
  * load is over, or a stream slowed to a trickle), so that the re-resolution's writer lock never stalls a load, or
  * for a reader of the crosswalk to say that the load is over. A grown hub only trains: re-resolving it is the
- * operator's call ({@code bin/hub reresolve}), made when the new model's parameters say it is worth it.
+ * operator's call ({@code bin/hub reresolve}), or the daily run at {@code upkeep.reresolveAt}.
  */
 public final class ModelLearning {
 
@@ -36,7 +36,9 @@ public final class ModelLearning {
     /** train when due, then re-resolve a young hub when due */
     LEARN,
     /** the same, for a young hub only: a grown hub's reader does not wait for a training */
-    SETTLE
+    SETTLE,
+    /** train when due, then re-resolve every record, young hub or grown: the daily run of upkeep.reresolveAt */
+    SCHEDULED
   }
 
   private final HubConfig.Upkeep config;
@@ -106,6 +108,15 @@ public final class ModelLearning {
     });
   }
 
+  /**
+   * The daily run ({@code upkeep.reresolveAt}, claimed by one node): trains when due, then re-resolves every record
+   * however many there are, after the attempt under way if there is one.
+   */
+  Future<Boolean> reresolveOnSchedule() {
+    if (busy.get()) return underWay.transform(done -> reresolveOnSchedule());
+    return attempt(Mode.SCHEDULED);
+  }
+
   /** The tier refresh tick: trains when due, whatever ingest is doing, without re-resolving. */
   Future<Boolean> trainWhenDue() {
     return attempt(Mode.TRAIN);
@@ -120,7 +131,9 @@ public final class ModelLearning {
   }
 
   private Future<Boolean> attempt(Mode mode) {
-    if (config.autoTrainMinRecords() <= 0 || !busy.compareAndSet(false, true)) return Future.succeededFuture(false);
+    // automatic training off (autoTrainMinRecords 0) leaves learning to the operator, but not a run they scheduled
+    boolean autoTrain = config.autoTrainMinRecords() > 0;
+    if (!autoTrain && mode != Mode.SCHEDULED || !busy.compareAndSet(false, true)) return Future.succeededFuture(false);
     Promise<Boolean> attempt = Promise.promise();
     underWay = attempt.future();
     failed = false;
@@ -134,12 +147,12 @@ public final class ModelLearning {
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
       return models.trainedOn().compose(trainedOn -> {
         // a model an earlier release learned, before a field was compared in more levels, is learned again
-        boolean due = count >= config.autoTrainMinRecords()
+        boolean due = autoTrain && count >= config.autoTrainMinRecords()
             && (count >= trainedOn * config.autoTrainGrowth() || engine.current().model().predatesLevels());
-        if (mode == Mode.TRAIN || !young) {
+        if (mode == Mode.TRAIN || !young && mode != Mode.SCHEDULED) {
           return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
         }
-        boolean reresolve = reresolveDue(count, mode == Mode.SETTLE);
+        boolean reresolve = mode == Mode.SCHEDULED || reresolveDue(count, mode == Mode.SETTLE);
         if (!due && !reresolve) return Future.succeededFuture(false);
         // training and re-resolution read and block the same records: once for both
         return reresolver.read().compose(pass -> {

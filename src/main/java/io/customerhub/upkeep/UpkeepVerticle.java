@@ -12,6 +12,8 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Keeps profiles true as time passes: refreshes the tier cut-offs from the population, and periodically
  * re-assesses every active profile (12-month value, dormancy, new-customer windows, tiers after cut-offs moved),
  * in pages of one transaction each. Recomputation locks each profile row, so it never races an ingest. Also
- * finishes what a batch stopped between linking and recomputing left behind, and keeps the planner's statistics
- * of fast-growing tables current.
+ * finishes what a batch stopped between linking and recomputing left behind, keeps the planner's statistics
+ * of fast-growing tables current, and runs the daily re-resolution where {@code upkeep.reresolveAt} names a time.
  */
 public final class UpkeepVerticle extends VerticleBase {
 
@@ -31,6 +33,8 @@ public final class UpkeepVerticle extends VerticleBase {
   private static final int INDEX_CHANGES_KEPT_HOURS = 24;
   /** Marks of unfinished batches repaired per round (each a batch of up to a thousand profiles). */
   private static final int RECOVERY_ROUND = 100;
+  /** The name of the daily re-resolution among the scheduled runs. */
+  static final String DAILY_RERESOLUTION = "reresolve";
 
   private final HubConfig.Upkeep config;
   private final TierCutoffs cutoffs;
@@ -42,6 +46,8 @@ public final class UpkeepVerticle extends VerticleBase {
   private final ModelLearning learning;
   private boolean sweeping;
   private boolean recovering;
+  /** The last day whose scheduled re-resolution this node looked at and found claimed, by itself or another. */
+  private LocalDate scheduledDayTaken;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
                         IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, ModelLearning learning) {
@@ -80,6 +86,12 @@ public final class UpkeepVerticle extends VerticleBase {
     if (config.recoverAfterSeconds() > 0) {
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());
     }
+    ReresolveSchedule schedule = ReresolveSchedule.of(config.reresolveAt(), config.reresolveWindowMinutes());
+    if (schedule != null && config.scheduleCheckSeconds() > 0) {
+      ScheduledRuns runs = new ScheduledRuns(pool, nodeName());
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.scheduleCheckSeconds()),
+          t -> reresolveIfScheduled(schedule, runs, Instant.now()));
+    }
     if (config.reassessMinutes() > 0) {
       vertx.setPeriodic(TimeUnit.MINUTES.toMillis(config.reassessMinutes()), t -> {
         sweep();
@@ -91,6 +103,33 @@ public final class UpkeepVerticle extends VerticleBase {
       });
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * Claims and runs the day's re-resolution when its window is open and no node (this one included) has claimed
+   * it; a claim that fails is tried again at the next look.
+   */
+  private void reresolveIfScheduled(ReresolveSchedule schedule, ScheduledRuns runs, Instant now) {
+    LocalDate day = schedule.dueDay(now);
+    if (day == null || day.equals(scheduledDayTaken)) return;
+    scheduledDayTaken = day;
+    runs.claim(DAILY_RERESOLUTION, day).onComplete(claimed -> {
+      if (claimed.failed()) {
+        scheduledDayTaken = null;
+        LOG.warn("the scheduled re-resolution of {} could not be claimed (next look retries): {}", day,
+            claimed.cause().getMessage());
+      } else if (claimed.result()) {
+        LOG.info("scheduled re-resolution of {} ({} UTC) claimed by this node", day, schedule.at());
+        learning.reresolveOnSchedule().onComplete(done -> LOG.info("scheduled re-resolution of {} {}", day,
+            done.succeeded() && done.result() ? "done" : "ended without a run (see the warnings above)"));
+      }
+    });
+  }
+
+  /** Who claimed a scheduled run, for whoever reads the table: the host and the process. */
+  private static String nodeName() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank() ? "node" : host) + " pid " + ProcessHandle.current().pid();
   }
 
   private void refreshCutoffs() {

@@ -168,4 +168,13 @@ class ConfigLoaderTest {
     assertEquals(443, both.withHttpPort(443).http().port());
     assertEquals("/etc/hub/tls.key", both.withHttpPort(443).http().tlsKeyFile());
   }
+
+  @Test
+  void theDailyReresolutionIsOffUnlessATimeOfDayIsNamed() {
+    assertNull(load(Map.of()).upkeep().reresolveAt(), "shipped off");
+    assertEquals(java.time.LocalTime.of(3, 0), load(Map.of("HUB_UPKEEP_RERESOLVE_AT", "03:00")).upkeep().reresolveAt());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> load(Map.of("HUB_UPKEEP_RERESOLVE_AT", "3am")));
+    assertTrue(e.getMessage().startsWith("upkeep.reresolveAt (HUB_UPKEEP_RERESOLVE_AT)"), e.getMessage());
+  }
 }
