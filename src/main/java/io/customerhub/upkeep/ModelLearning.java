@@ -110,11 +110,13 @@ public final class ModelLearning {
 
   /**
    * The daily run ({@code upkeep.reresolveAt}, claimed by one node): trains when due, then re-resolves every record
-   * however many there are, after the attempt under way if there is one.
+   * however many there are, after the attempt under way if there is one; fails where either failed.
    */
   Future<Boolean> reresolveOnSchedule() {
     if (busy.get()) return underWay.transform(done -> reresolveOnSchedule());
-    return attempt(Mode.SCHEDULED);
+    // an attempt logs its failure and answers false; the schedule must know, to leave the day open for a retry
+    return attempt(Mode.SCHEDULED).compose(ran -> failed
+        ? Future.failedFuture("training or re-resolving failed (see the warning above)") : Future.succeededFuture(ran));
   }
 
   /** The tier refresh tick: trains when due, whatever ingest is doing, without re-resolving. */

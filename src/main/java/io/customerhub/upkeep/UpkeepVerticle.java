@@ -48,6 +48,8 @@ public final class UpkeepVerticle extends VerticleBase {
   private boolean recovering;
   /** The last day whose scheduled re-resolution this node looked at and found claimed, by itself or another. */
   private LocalDate scheduledDayTaken;
+  /** The day whose scheduled re-resolution this node is running, whose claim each look renews; null when none. */
+  private LocalDate scheduledDayRunning;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
                         IndexSync candidateIndex, ProfileReadModel readModel, Pool pool, ModelLearning learning) {
@@ -88,7 +90,8 @@ public final class UpkeepVerticle extends VerticleBase {
     }
     ReresolveSchedule schedule = ReresolveSchedule.of(config.reresolveAt(), config.reresolveWindowMinutes());
     if (schedule != null && config.scheduleCheckSeconds() > 0) {
-      ScheduledRuns runs = new ScheduledRuns(pool, nodeName());
+      // a claim not renewed for three looks belonged to a node that died
+      ScheduledRuns runs = new ScheduledRuns(pool, nodeName(), 3 * config.scheduleCheckSeconds());
       vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.scheduleCheckSeconds()),
           t -> reresolveIfScheduled(schedule, runs, Instant.now()));
     }
@@ -106,10 +109,17 @@ public final class UpkeepVerticle extends VerticleBase {
   }
 
   /**
-   * Claims and runs the day's re-resolution when its window is open and no node (this one included) has claimed
-   * it; a claim that fails is tried again at the next look.
+   * Renews the claim of the run under way; else claims and runs the day's re-resolution when its window is open and
+   * no node holds or finished it. A claim that fails, or a run that fails, is tried again at the next look (another
+   * node's, once this node's claim goes stale).
    */
   private void reresolveIfScheduled(ReresolveSchedule schedule, ScheduledRuns runs, Instant now) {
+    LocalDate running = scheduledDayRunning;
+    if (running != null) {
+      runs.renew(DAILY_RERESOLUTION, running)
+          .onFailure(err -> LOG.warn("the scheduled re-resolution's claim was not renewed: {}", err.getMessage()));
+      return;
+    }
     LocalDate day = schedule.dueDay(now);
     if (day == null || day.equals(scheduledDayTaken)) return;
     scheduledDayTaken = day;
@@ -118,18 +128,34 @@ public final class UpkeepVerticle extends VerticleBase {
         scheduledDayTaken = null;
         LOG.warn("the scheduled re-resolution of {} could not be claimed (next look retries): {}", day,
             claimed.cause().getMessage());
-      } else if (claimed.result()) {
-        LOG.info("scheduled re-resolution of {} ({} UTC) claimed by this node", day, schedule.at());
-        learning.reresolveOnSchedule().onComplete(done -> LOG.info("scheduled re-resolution of {} {}", day,
-            done.succeeded() && done.result() ? "done" : "ended without a run (see the warnings above)"));
+        return;
       }
+      if (!claimed.result()) {
+        scheduledDayTaken = null; // held by another node: looked at again, in case that node dies
+        return;
+      }
+      scheduledDayRunning = day;
+      LOG.info("scheduled re-resolution of {} ({} UTC) claimed by this node", day, schedule.at());
+      learning.reresolveOnSchedule()
+          .compose(ran -> runs.finish(DAILY_RERESOLUTION, day).map(ran))
+          .onComplete(done -> {
+            scheduledDayRunning = null;
+            if (done.succeeded()) {
+              LOG.info("scheduled re-resolution of {} {}", day, done.result() ? "done" : "had nothing to do");
+            } else {
+              scheduledDayTaken = null;
+              LOG.warn("scheduled re-resolution of {} failed (retried while its window lasts): {}", day,
+                  done.cause().getMessage());
+            }
+          });
     });
   }
 
-  /** Who claimed a scheduled run, for whoever reads the table: the host and the process. */
+  /** Who claimed a scheduled run, for whoever reads the table: the host, the process and this verticle. */
   private static String nodeName() {
     String host = System.getenv("HOSTNAME");
-    return (host == null || host.isBlank() ? "node" : host) + " pid " + ProcessHandle.current().pid();
+    return (host == null || host.isBlank() ? "node" : host) + " pid " + ProcessHandle.current().pid() + " "
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private void refreshCutoffs() {
