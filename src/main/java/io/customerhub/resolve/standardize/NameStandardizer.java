@@ -63,18 +63,61 @@ final class NameStandardizer {
       "du", "del", "della", "dos", "das", "ter", "ten", "al", "el", "bin", "mac");
 
   /**
-   * The name from its parts, or from the whole name where the record has no part. The whole name beside its parts
-   * is read only for what its dropped words say ("Ms Ann Berg" beside "Ann" and "Berg").
+   * The name from its parts, or from the whole name where the record has no part. A part the record lacks is taken
+   * from the whole name where the part it has sits there (a register's "catherine jones" beside the first name
+   * "catherine" and no surname). Otherwise the whole name beside its parts is read only for what its dropped words
+   * say ("Ms Ann Berg" beside "Ann" and "Berg").
    */
   Name person(String given, String family, String full) {
     Dropped dropped = new Dropped();
     String g = part(given, false, dropped);
     String f = part(family, true, dropped);
     if (g == null && f == null) return fromFull(full, dropped);
-    if ((dropped.gender == null || dropped.generation == null) && full != null && !full.isBlank()) {
+    if (full == null || full.isBlank()) return particlesToFamily(g, f, dropped);
+    if (g == null || f == null) {
+      Name whole = fromFull(full, dropped);
+      if (f == null) f = namesSomebody(otherPart(whole, g, true), true);
+      else g = namesSomebody(otherPart(whole, f, false), false);
+      return particlesToFamily(g, f, dropped);
+    }
+    if (dropped.gender == null || dropped.generation == null) {
       clean(Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(full))), true, dropped);
     }
     return particlesToFamily(g, f, dropped);
+  }
+
+  /**
+   * The part of the whole name beside the one the record has ({@code known}, its given name where
+   * {@code knownIsGiven}): the family name where the known given name starts the whole name ("catherine jones"),
+   * the given name where the known family name ends it ("john darnley"), and the other way round where the whole
+   * name puts the family name first ("zhang wei" beside the given name "wei"). Null where the known part is in
+   * neither place (a typo in one field and not in the other): nothing is guessed.
+   */
+  private static String otherPart(Name whole, String known, boolean knownIsGiven) {
+    String wg = whole.given();
+    String wf = whole.family();
+    if (wg == null || wf == null || known == null) return null;
+    if (knownIsGiven) {
+      if (firstWord(wg).equals(firstWord(known))) return wf;
+      return lastWord(wf).equals(lastWord(known)) ? wg : null;
+    }
+    if (lastWord(wf).equals(lastWord(known))) return wg;
+    return firstWord(wg).equals(firstWord(known)) ? wf : null;
+  }
+
+  /** The part, or null where it is only a form of address ("Mr") or, for a family name, only honours. */
+  private static String namesSomebody(String part, boolean family) {
+    if (part == null || part.indexOf(' ') >= 0) return part;
+    return (family ? NameWords.isOnlyHonours(part) : NameWords.isOnlyAddress(part)) ? null : part;
+  }
+
+  private static String firstWord(String words) {
+    int space = words.indexOf(' ');
+    return space < 0 ? words : words.substring(0, space);
+  }
+
+  private static String lastWord(String words) {
+    return words.substring(words.lastIndexOf(' ') + 1);
   }
 
   private static Name particlesToFamily(String given, String family, Dropped dropped) {

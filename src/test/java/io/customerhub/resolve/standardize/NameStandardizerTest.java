@@ -105,6 +105,23 @@ class NameStandardizerTest {
     assertName(person(null, null, "Ana Neto"), "ana", "neto");
   }
 
+  /** A register's whole name beside a first name and no surname ("catherine jones", "catherine"), or the reverse. */
+  @Test
+  void aMissingPartIsTakenFromTheWholeNameWhereThePartGivenSitsInIt() {
+    assertName(person("Catherine", null, "Catherine Jones"), "catherine", "jones");
+    assertName(person(null, "Darnley", "John Darnley"), "john", "darnley");
+    assertName(person("John", null, "John Michael Smith"), "john", "smith");
+    assertName(person(null, "Smith", "John Michael Smith"), "john michael", "smith");
+    assertName(person("Wei", null, "Zhang Wei"), "wei", "zhang");
+    assertName(person("伟", null, "张伟"), "wei", "zhang");
+    assertName(person(null, "Beethoven", "Ludwig van Beethoven"), "ludwig", "beethoven");
+    StandardRecord mrs = person("Mary", null, "Mrs Mary Hall");
+    assertName(mrs, "mary", "hall");
+    assertEquals("f", mrs.gender());
+    assertName(person("Henrt", null, "Henry Clarke"), "henrt", null);
+    assertName(person(null, "Smith", "Smith Mr"), null, "smith");
+  }
+
   @Test
   void titlesAfterTheLastCommasGoAndTheNameCommaStays() {
     assertName(person(null, null, "Smith, John, Jr."), "john", "smith");
