@@ -85,7 +85,14 @@ final class NameParts {
         }
         continue;
       }
-      out.add(new Parts(given, family));
+      Parts parts = given == null || family == null ? completed(given, family, r.fullName()) : null;
+      if (parts == null) {
+        parts = new Parts(given, family);
+      } else {
+        given = parts.given();
+        family = parts.family();
+      }
+      out.add(parts);
       if (!compare) continue;
       if (given != null) givenForms.add(givenForm[i] = Normalize.name(given));
       if (family != null) familyForms.add(familyForm[i] = Normalize.name(family));
@@ -107,6 +114,61 @@ final class NameParts {
   private static boolean intersect(Set<String> a, Set<String> b) {
     for (String s : a) if (b.contains(s)) return true;
     return false;
+  }
+
+  /**
+   * A record's given or family name (the other one null) with the part it lacks taken from its whole name, where
+   * the part it has sits there, as matching takes it: "Catherine Jones" beside the given name Catherine gives the
+   * family name Jones; the family name first ("Zhang Wei" beside Wei, 张伟 beside 伟, "Jones, Catherine") is read as
+   * such. Null where the whole name says nothing of the missing part.
+   */
+  static Parts completed(String given, String family, String fullName) {
+    if (fullName == null || fullName.isBlank() || (given == null) == (family == null)) return null;
+    List<String> units;
+    Standardizer.HanName han = Standardizer.hanName(fullName);
+    String full = Standardizer.withoutTitles(fullName);
+    int comma = full.indexOf(',');
+    if (han != null) {
+      units = List.of(han.family(), han.given());
+    } else if (comma >= 0) {
+      // "Jones, Catherine": the family name, then the given one; read as a whole name written given name first
+      List<String> after = nameWords(words(full.substring(comma + 1)));
+      List<String> before = nameWords(words(full.substring(0, comma)));
+      if (after.isEmpty() || before.isEmpty()) return null;
+      units = List.of(String.join(" ", after), String.join(" ", before));
+    } else {
+      units = units(nameWords(words(full)));
+    }
+    if (units.size() < 2) return null;
+    String first = units.get(0);
+    String last = units.get(units.size() - 1);
+    if (given != null) {
+      if (sameWord(firstWord(first), firstWord(given))) return new Parts(given, last, "givenName", "fullName");
+      if (sameWord(lastWord(last), lastWord(given))) return new Parts(given, first, "givenName", "fullName");
+      return null;
+    }
+    if (sameWord(lastWord(last), lastWord(family))) {
+      return new Parts(String.join(" ", units.subList(0, units.size() - 1)), family, "fullName", "familyName");
+    }
+    if (sameWord(firstWord(first), firstWord(family))) {
+      return new Parts(String.join(" ", units.subList(1, units.size())), family, "fullName", "familyName");
+    }
+    return null;
+  }
+
+  private static boolean sameWord(String a, String b) {
+    String x = Normalize.name(a);
+    return !x.isEmpty() && x.equals(Normalize.name(b));
+  }
+
+  private static String firstWord(String name) {
+    List<String> w = words(name);
+    return w.isEmpty() ? "" : w.get(0);
+  }
+
+  private static String lastWord(String name) {
+    List<String> w = words(name);
+    return w.isEmpty() ? "" : w.get(w.size() - 1);
   }
 
   /** The parts of {@code fullName}, or null where they cannot be told. */

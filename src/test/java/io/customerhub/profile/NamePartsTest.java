@@ -161,4 +161,23 @@ class NamePartsTest {
     double miller = 2.0 / 33;
     assertEquals(olivia * (1 - miller) / (miller * (1 - olivia)), odds, 1e-9);
   }
+
+  /** A record without a surname beside its whole name ("Catherine Jones" and the given name Catherine). */
+  @Test
+  void aMissingPartIsTakenFromTheWholeNameWhereThePartGivenSitsInIt() {
+    assertEquals(new Parts("Catherine", "Jones", "givenName", "fullName"),
+        NameParts.completed("Catherine", null, "Catherine Jones"));
+    assertEquals(new Parts("John Michael", "Darnley", "fullName", "familyName"),
+        NameParts.completed(null, "Darnley", "John Michael Darnley"));
+    assertEquals(new Parts("Catherine", "Jones", "givenName", "fullName"),
+        NameParts.completed("Catherine", null, "Jones, Catherine"));
+    assertEquals(new Parts("伟", "张", "givenName", "fullName"), NameParts.completed("伟", null, "张伟"));
+    assertEquals(new Parts("Wei", "Zhang", "givenName", "fullName"), NameParts.completed("Wei", null, "Zhang Wei"));
+    assertEquals(new Parts("Ludwig", "van Beethoven", "givenName", "fullName"),
+        NameParts.completed("Ludwig", null, "Ludwig van Beethoven"));
+    assertNull(NameParts.completed("Henrt", null, "Henry Clarke"), "a typo in one field only: nothing guessed");
+    assertNull(NameParts.completed("Catherine", "Jones", "Catherine Jones"), "nothing missing");
+    assertNull(NameParts.completed("Catherine", null, "Catherine"), "nothing more in the whole name");
+    assertNull(NameParts.completed("Catherine", null, null));
+  }
 }
