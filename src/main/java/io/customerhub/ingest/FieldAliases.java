@@ -24,6 +24,11 @@ import static io.customerhub.record.FieldNames.key;
  */
 final class FieldAliases {
 
+  /**
+   * Splink's first and last name without the middle ones: the whole name only where the record gives no fuller one
+   * ({@code full_name}), whichever comes first.
+   */
+  private static final String FIRST_AND_SURNAME = "firstandsurname";
   /** Other names (as {@code FieldNames.key} writes them) of the canonical top-level fields. */
   private static final Map<String, String> TOP_LEVEL = Map.ofEntries(
       Map.entry("id", "sourceId"), Map.entry("uniqueid", "sourceId"), Map.entry("recordid", "sourceId"),
@@ -31,6 +36,7 @@ final class FieldAliases {
       Map.entry("fname", "givenName"), Map.entry("fnamec1", "givenName"), Map.entry("lnamec1", "familyName"),
       Map.entry("lastname", "familyName"), Map.entry("surname", "familyName"), Map.entry("lname", "familyName"),
       Map.entry("familyname", "familyName"), Map.entry("givenname", "givenName"), Map.entry("fullname", "fullName"),
+      Map.entry(FIRST_AND_SURNAME, "fullName"),
       Map.entry("dob", "birthDate"), Map.entry("dateofbirth", "birthDate"), Map.entry("birthdate", "birthDate"),
       Map.entry("birthday", "birthDate"), Map.entry("emailaddress", "email"), Map.entry("phonenumber", "phone"),
       Map.entry("phonenum", "phone"), Map.entry("phoneno", "phone"),
@@ -86,11 +92,13 @@ final class FieldAliases {
     boolean hasAddresses = json.getValue("addresses") != null || json.getValue("address") != null;
     // beside a birth year of its own, a "birth_day" is the day of the month, not the date
     boolean yearApart = json.fieldNames().stream().anyMatch(n -> key(n).equals(BIRTH_PARTS.get(0)));
+    boolean fullerName = json.fieldNames().stream().anyMatch(n -> n.equals("fullName") || key(n).equals("fullname"));
     for (String name : json.fieldNames()) {
       if (RecordDecoder.CANONICAL_FIELDS.contains(name) || json.getValue(name) == null) continue;
       String key = key(name);
       String canonical = key.equals("name") ? wholeName
-          : yearApart && key.equals(BIRTH_PARTS.get(2)) ? null : TOP_LEVEL.get(key);
+          : yearApart && key.equals(BIRTH_PARTS.get(2)) || fullerName && key.equals(FIRST_AND_SURNAME) ? null
+          : TOP_LEVEL.get(key);
       if (canonical != null && json.getValue(canonical) == null && (out == null || out.getValue(canonical) == null)) {
         if (out == null) out = json.copy();
         out.put(canonical, out.remove(name));

@@ -195,6 +195,15 @@ class RecordDecoderTest {
     RecordDecoder.Decoded splink50k = decode(person().put("postcode_fake", "TQ13 8DF").put("birth_place", "devon"));
     assertEquals("TQ13 8DF", splink50k.record().addresses().get(0).postcode());
     assertEquals(Map.of("birth_place", "devon"), splink50k.record().attributes());
+    assertEquals("john smith", decode(person().put("first_and_surname", "john smith")).record().fullName(),
+        "Splink's first_and_surname where no full_name is given");
+    RecordDecoder.Decoded wholeNames = decode(person().put("full_name", "john henry smith")
+        .put("first_and_surname", "john smith"));
+    assertEquals("john henry smith", wholeNames.record().fullName());
+    assertEquals(Map.of("first_and_surname", "john smith"), wholeNames.record().attributes(), "the full name first");
+    RecordDecoder.Decoded reversed = decode(person().put("first_and_surname", "john smith")
+        .put("full_name", "john henry smith"));
+    assertEquals("john henry smith", reversed.record().fullName(), "whichever comes first");
     RecordDecoder.Decoded rl = decode(new JsonObject().put("fname_c1", "KARL").put("fname_c2", "HEINZ")
         .put("lname_c1", "KLEIN").put("lname_c2", "NA").put("by", 1949).put("bm", 7).put("bd", "22").put("id", 5));
     assertEquals("KARL HEINZ", rl.record().givenName());
