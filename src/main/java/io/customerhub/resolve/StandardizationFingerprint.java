@@ -26,7 +26,7 @@ final class StandardizationFingerprint {
    * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
    * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
    * attributes, a birth date whose month no calendar has, salutations and generational suffixes in several
-   * languages, with and without commas.
+   * languages, with and without commas, and a family name only the whole name gives.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -57,7 +57,7 @@ final class StandardizationFingerprint {
       {"source":"probe","sourceId":"7","kind":"person","fullName":"Mr John Smith Jr.","attributes":{"Name Suffix":"Jr",
        "Place of Birth":"Raleigh"}}""",
       """
-      {"source":"probe","sourceId":"8","kind":"person","fullName":"Monsieur Jean Dupont Junior"}""",
+      {"source":"probe","sourceId":"8","kind":"person","givenName":"Jean","fullName":"Monsieur Jean Dupont Junior"}""",
       """
       {"source":"probe","sourceId":"9","kind":"person","fullName":"Smith, John, Sr.","givenName":"王先生"}""");
 
