@@ -34,7 +34,7 @@ public final class UpkeepVerticle extends VerticleBase {
   /** Marks of unfinished batches repaired per round (each a batch of up to a thousand profiles). */
   private static final int RECOVERY_ROUND = 100;
   /** The name of the daily re-resolution among the scheduled runs. */
-  static final String DAILY_RERESOLUTION = "reresolve";
+  private static final String DAILY_RERESOLUTION = "reresolve";
 
   private final HubConfig.Upkeep config;
   private final TierCutoffs cutoffs;
@@ -46,9 +46,9 @@ public final class UpkeepVerticle extends VerticleBase {
   private final ModelLearning learning;
   private boolean sweeping;
   private boolean recovering;
-  /** The last day whose scheduled re-resolution this node looked at and found claimed, by itself or another. */
-  private LocalDate scheduledDayTaken;
-  /** The day whose scheduled re-resolution this node is running, whose claim each look renews; null when none. */
+  /** The day whose scheduled re-resolution this node ran to its end: nothing more to do until the next day. */
+  private LocalDate scheduledDayDone;
+  /** The day whose scheduled re-resolution this node is claiming or running, whose claim each look renews. */
   private LocalDate scheduledDayRunning;
 
   public UpkeepVerticle(HubConfig.Upkeep config, TierCutoffs cutoffs, ProfileQueries queries, ProfileStore store,
@@ -121,29 +121,27 @@ public final class UpkeepVerticle extends VerticleBase {
       return;
     }
     LocalDate day = schedule.dueDay(now);
-    if (day == null || day.equals(scheduledDayTaken)) return;
-    scheduledDayTaken = day;
+    if (day == null || day.equals(scheduledDayDone)) return;
+    scheduledDayRunning = day;
     runs.claim(DAILY_RERESOLUTION, day).onComplete(claimed -> {
-      if (claimed.failed()) {
-        scheduledDayTaken = null;
-        LOG.warn("the scheduled re-resolution of {} could not be claimed (next look retries): {}", day,
-            claimed.cause().getMessage());
+      if (claimed.failed() || !claimed.result()) {
+        // held or finished by another node: looked at again, in case that node dies
+        scheduledDayRunning = null;
+        if (claimed.failed()) {
+          LOG.warn("the scheduled re-resolution of {} could not be claimed (next look retries): {}", day,
+              claimed.cause().getMessage());
+        }
         return;
       }
-      if (!claimed.result()) {
-        scheduledDayTaken = null; // held by another node: looked at again, in case that node dies
-        return;
-      }
-      scheduledDayRunning = day;
       LOG.info("scheduled re-resolution of {} ({} UTC) claimed by this node", day, schedule.at());
       learning.reresolveOnSchedule()
           .compose(ran -> runs.finish(DAILY_RERESOLUTION, day).map(ran))
           .onComplete(done -> {
             scheduledDayRunning = null;
             if (done.succeeded()) {
+              scheduledDayDone = day;
               LOG.info("scheduled re-resolution of {} {}", day, done.result() ? "done" : "had nothing to do");
             } else {
-              scheduledDayTaken = null;
               LOG.warn("scheduled re-resolution of {} failed (retried while its window lasts): {}", day,
                   done.cause().getMessage());
             }
