@@ -200,8 +200,9 @@ final class NameParts {
   private static List<String> nameWords(List<String> words) {
     int from = 0;
     int to = words.size();
-    while (to - from > 1 && Standardizer.nameWord(Normalize.name(words.get(from))) == NameWord.HONORIFIC) from++;
-    while (to - from > 1 && Standardizer.nameWord(Normalize.name(words.get(to - 1))) == NameWord.SUFFIX) to--;
+    List<String> plain = words.stream().map(Normalize::name).toList();
+    for (int n; (n = Standardizer.formOfAddressAt(plain, from)) > 0 && to - from > n; ) from += n;
+    while (to - from > 1 && Standardizer.nameWord(plain.get(to - 1)) == NameWord.SUFFIX) to--;
     return words.subList(from, to);
   }
 

@@ -59,7 +59,9 @@ final class StandardizationFingerprint {
       """
       {"source":"probe","sourceId":"8","kind":"person","givenName":"Jean","fullName":"Monsieur Jean Dupont Junior"}""",
       """
-      {"source":"probe","sourceId":"9","kind":"person","fullName":"Smith, John, Sr.","givenName":"王先生"}""");
+      {"source":"probe","sourceId":"9","kind":"person","fullName":"Smith, John, Sr.","givenName":"王先生"}""",
+      """
+      {"source":"probe","sourceId":"10","kind":"person","fullName":"Hon Ming Chan","familyName":"The Rt Hon Chan"}""");
 
   private StandardizationFingerprint() {
   }

@@ -72,6 +72,10 @@ class NamePartsTest {
         "particles go with the family name, which the hub has never counted");
     assertEquals(new Parts("Robert", "Johnson"), NameParts.fromFullName("Mrs. Robert J. Johnson Jr.", counted),
         "honorific, initial and suffix are no part of either");
+    assertEquals(new Parts("Robert", "Johnson"), NameParts.fromFullName("The Rt. Hon. Robert Johnson", counted),
+        "a form of address of three words");
+    assertEquals(new Parts("Hon", "Johnson"), NameParts.fromFullName("Hon Johnson", counted),
+        "Hon alone is a given name");
     assertEquals(new Parts("Mary Ann", "JOHNSON"), NameParts.fromFullName("JOHNSON Mary Ann", NameKnowledge.NONE));
     assertNull(NameParts.fromFullName("Mary Ann Quispe Mamani", counted),
         "where the unknown words could go either way, nothing");

@@ -108,7 +108,7 @@ final class NameStandardizer {
   /** The part, or null where it is only a form of address ("Mr") or, for a family name, only honours. */
   private static String namesSomebody(String part, boolean family) {
     if (part == null || part.indexOf(' ') >= 0) return part;
-    return (family ? NameWords.isOnlyHonours(part) : NameWords.isOnlyAddress(part)) ? null : part;
+    return (family ? NameWords.isOnlyHonours(part) : NameWords.isFormOfAddress(part)) ? null : part;
   }
 
   private static String firstWord(String words) {
@@ -147,7 +147,7 @@ final class NameStandardizer {
       List<String> rest = new ArrayList<>();
       for (int i = 0; i < raw.size(); i++) if (i != upper) rest.addAll(Latinizer.tokens(Latinizer.latin(raw.get(i))));
       rest = clean(rest, false, dropped);
-      if (fam != null && rest.size() == 1 && NameWords.isOnlyAddress(rest.get(0))) { // "SMITH Mr"
+      if (fam != null && rest.size() == 1 && NameWords.isFormOfAddress(rest.get(0))) { // "SMITH Mr"
         dropped.address(rest.get(0));
         return dropped.name(null, fam);
       }
@@ -218,7 +218,7 @@ final class NameStandardizer {
     if (toks.size() == 1) {
       String only = toks.get(0);
       // a part that is nothing but a form of address ("Mr") or honours ("Baronet", "Jr.") names nobody
-      if (family ? NameWords.isOnlyHonours(only) : NameWords.isOnlyAddress(only)) {
+      if (family ? NameWords.isOnlyHonours(only) : NameWords.isFormOfAddress(only)) {
         if (family) dropped.suffix(only);
         else dropped.address(only);
         return null;
@@ -229,7 +229,6 @@ final class NameStandardizer {
 
   /** What one word (lower-case latin letters) is in a Latin name, by the lists this class reads names with. */
   static Standardizer.NameWord wordKind(String word) {
-    if (NameWords.isFormOfAddress(word)) return Standardizer.NameWord.HONORIFIC;
     if (NameWords.isSuffix(word)) return Standardizer.NameWord.SUFFIX;
     if (PARTICLES.contains(word)) return Standardizer.NameWord.PARTICLE;
     return Standardizer.NameWord.NAME;
@@ -242,7 +241,9 @@ final class NameStandardizer {
    */
   private static List<String> clean(List<String> toks, boolean wholeName, Dropped dropped) {
     List<String> t = new ArrayList<>(toks);
-    while (t.size() > 1 && NameWords.isFormOfAddress(t.get(0))) dropped.address(t.remove(0));
+    for (int n; (n = NameWords.formOfAddressAt(t, 0)) > 0 && t.size() > n; ) {
+      for (int i = 0; i < n; i++) dropped.address(t.remove(0));
+    }
     int keep = wholeName ? 2 : 1;
     while (t.size() > 1) {
       String last = t.get(t.size() - 1);

@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +27,16 @@ final class NameWords {
       entry("mme", "f"), entry("mlle", "f"), entry("mademoiselle", "f"), entry("frau", "f"), entry("senora", "f"),
       entry("senorita", "f"), entry("sra", "f"), entry("srta", "f"), entry("signora", "f"),
       entry("mx", NONE), entry("dr", NONE), entry("prof", NONE), entry("sir", NONE), entry("dame", NONE),
-      entry("dott", NONE), entry("rev", NONE), entry("hon", NONE), entry("capt", NONE));
+      entry("dott", NONE), entry("rev", NONE), entry("capt", NONE), entry("honourable", NONE),
+      entry("honorable", NONE));
+
+  /**
+   * The words of "The Hon.", "Rt Hon", "The Right Honourable". "Hon" is a form of address only after another of
+   * them: alone it is a given name in Cantonese romanization (Hon Ming Chan, Chan Hon Ming), far more common in
+   * customer records than the title.
+   */
+  private static final Set<String> HONOURABLE = Set.of("the", "rt", "right", "very", "most", "hon", "honourable",
+      "honorable");
 
   /**
    * Suffixes after a name and the generation they say ("jr" also for II, the second of the name; "" for an
@@ -60,17 +70,29 @@ final class NameWords {
   private NameWords() {
   }
 
-  /** A form of address that may stand before a name (mr, frau, dr). */
+  /** A form of address of one word that may stand before a name (mr, frau, dr, honourable). */
   static boolean isFormOfAddress(String word) {
     return FORMS_OF_ADDRESS.containsKey(word);
   }
 
   /**
-   * Whether a given name that is nothing but this word names nobody: a source that put the salutation in the
-   * first-name field ("Mr", "Sir", "Dr"). Not "Hon", a given name in Cantonese romanization (Hon Ming).
+   * How many of {@code words} from {@code from} on make one form of address: 1 for a word such as "mr", the whole
+   * run for "the hon", "rt hon" or "the right honourable", 0 where none starts there (also for "hon" alone).
    */
-  static boolean isOnlyAddress(String word) {
-    return isFormOfAddress(word) && !word.equals("hon");
+  static int formOfAddressAt(List<String> words, int from) {
+    if (from >= words.size()) return 0;
+    if (isFormOfAddress(words.get(from))) return 1;
+    int to = from;
+    boolean honourable = false;
+    while (to < words.size() && HONOURABLE.contains(words.get(to))) {
+      String w = words.get(to);
+      honourable |= w.equals("honourable") || w.equals("honorable") || w.equals("hon") && to > from;
+      to++;
+    }
+    if (!honourable) return 0;
+    // the run ends at its last honourable word: "the hon the earl" is not a name of "the" and "earl"
+    while (!words.get(to - 1).startsWith("hon")) to--;
+    return to - from;
   }
 
   /** "m" or "f" for a form of address that says a gender; null for any other word. */

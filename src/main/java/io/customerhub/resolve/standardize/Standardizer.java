@@ -48,10 +48,19 @@ public final class Standardizer {
     return parts == null || parts[1].isEmpty() ? null : new HanName(parts[0], parts[1]);
   }
 
-  /** How matching reads one word of a Latin full name (in lower-case latin letters), for callers outside matching. */
+  /**
+   * How many of a Latin full name's words (in lower-case latin letters) from {@code from} on make a form of address
+   * that matching drops ("mr", "the rt hon"); 0 where none starts there.
+   */
+  public static int formOfAddressAt(List<String> words, int from) {
+    return NameWords.formOfAddressAt(words, from);
+  }
+
+  /**
+   * How matching reads one word of a Latin full name (in lower-case latin letters) after its forms of address
+   * ({@link #formOfAddressAt}), for callers outside matching.
+   */
   public enum NameWord {
-    /** An honorific before a name: mr, dr, prof. */
-    HONORIFIC,
     /** A generational or academic suffix after it: jr, iii, phd. */
     SUFFIX,
     /** A particle that belongs to the family name after it: van, de, bin. */

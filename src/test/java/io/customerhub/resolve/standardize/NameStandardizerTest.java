@@ -78,6 +78,20 @@ class NameStandardizerTest {
     assertName(person("John", "King", null), "john", "king");
   }
 
+  /** Hon is a Cantonese given name; only "The Hon.", "Rt Hon" or "Honourable" make it a form of address. */
+  @Test
+  void honIsAGivenNameUnlessTheWordsAroundItMakeItATitle() {
+    assertName(person(null, null, "Hon Ming Chan"), "hon ming", "chan");
+    assertName(person("Hon Ming", "Chan", null), "hon ming", "chan");
+    assertName(person(null, null, "Chan, Hon Ming"), "hon ming", "chan");
+    assertName(person(null, null, "The Hon. John Smith"), "john", "smith");
+    assertName(person(null, null, "Rt Hon Theresa May"), "theresa", "may");
+    assertName(person(null, null, "The Right Honourable Jacinda Ardern"), "jacinda", "ardern");
+    assertName(person(null, null, "Honorable Sonia Sotomayor"), "sonia", "sotomayor");
+    assertName(person(null, null, "The Hon"), "the", "hon");
+    assertName(person(null, null, "The Rt Hon Smith"), null, "smith");
+  }
+
   /** "Sir Thomas Chudleigh, 1st Baronet" cut at its first and last words names nobody; the whole name does. */
   @Test
   void aNamePartThatIsOnlyAFormOfAddressOrHonoursIsNoName() {
