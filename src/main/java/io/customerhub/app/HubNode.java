@@ -100,6 +100,9 @@ public final class HubNode implements AutoCloseable {
     database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
 
     services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
+    closeables.add(services.revocations());
+    // before the first request: a revoked token must not slip through while a node starts
+    await(services.revocations().start(config.auth().revocationRefreshSeconds()));
     IdentityProvider identityProvider = services.auth().identityProvider().orElse(null);
     if (identityProvider != null) {
       closeables.add(identityProvider);

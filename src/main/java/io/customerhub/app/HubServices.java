@@ -1,6 +1,7 @@
 package io.customerhub.app;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.customerhub.access.TokenRevocations;
 import io.customerhub.cache.ProfileCache;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
@@ -29,6 +30,7 @@ import io.customerhub.serve.PolicyRoutingAnswers;
 import io.customerhub.serve.PrioritiesModule;
 import io.customerhub.serve.MatchingModule;
 import io.customerhub.serve.ModelModule;
+import io.customerhub.serve.RevocationsModule;
 import io.customerhub.serve.SourcesModule;
 import io.customerhub.serve.StewardModule;
 import io.customerhub.resolve.Explanations;
@@ -47,7 +49,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /** The hub's services, wired once per node from its configuration; verticles receive them ready-made. */
-public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engine, ModelStore models,
+public record HubServices(Auth auth, TokenRevocations revocations, Standardizer standardizer, MatchEngine engine, ModelStore models,
                           ProfileAssembler assembler,
                           TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
@@ -57,8 +59,9 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
 
   static HubServices create(Vertx vertx, HubConfig config, HubRules conf, Secrets.Signing signing, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
+    TokenRevocations revocations = new TokenRevocations(vertx, db.pool());
     Auth auth = new Auth(vertx, signing.current(), signing.previous(), config.auth().issuer(),
-        config.auth().oidc().enabled() ? identityProvider(vertx, config, metrics) : null);
+        config.auth().oidc().enabled() ? identityProvider(vertx, config, metrics) : null, revocations::current);
     MatchingConfig matching = conf.matching();
     Standardizer standardizer = new Standardizer(matching.standardizer());
     MatchEngine engine = new MatchEngine(matching);
@@ -89,8 +92,8 @@ public record HubServices(Auth auth, Standardizer standardizer, MatchEngine engi
         new ModelModule(vertx, engine, models, standardizer, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
         new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
-        new SourcesModule(new CoverageQueries(db.pool())));
-    return new HubServices(auth, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
+        new SourcesModule(new CoverageQueries(db.pool())), new RevocationsModule(revocations));
+    return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
         candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
   }
 

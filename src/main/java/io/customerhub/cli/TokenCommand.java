@@ -34,7 +34,11 @@ final class TokenCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try {
       Auth auth = new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer());
-      System.out.println(auth.token(subject, roles, ttlMinutes > 0 ? ttlMinutes : cfg.auth().tokenTtlMinutes()));
+      String token = auth.token(subject, roles, ttlMinutes > 0 ? ttlMinutes : cfg.auth().tokenTtlMinutes());
+      // on standard error, so that scripts still read the token alone from standard output
+      System.err.println("token id " + Auth.tokenId(token) + " (should the token leak: POST /api/v1/admin/revocations "
+          + "{\"tokenId\": \"" + Auth.tokenId(token) + "\"})");
+      System.out.println(token);
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());

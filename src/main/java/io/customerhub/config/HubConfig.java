@@ -40,8 +40,18 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                           taken until they expire, so that the secret can be changed without cutting off every
    *                           service at once; nothing new is signed with them
    */
+  /**
+   * @param revocationRefreshSeconds how often a node reads the token revocations again: a token revoked through
+   *                                 another node is refused here at most this long after
+   */
   public record Auth(String jwtSecret, List<String> previousJwtSecrets, String issuer, int tokenTtlMinutes,
-                     Oidc oidc) {
+                     Oidc oidc, int revocationRefreshSeconds) {
+    public Auth {
+      if (revocationRefreshSeconds < 1) {
+        throw new IllegalArgumentException("auth.revocationRefreshSeconds must be at least 1, not "
+            + revocationRefreshSeconds);
+      }
+    }
   }
 
   /** {@code url} null means: run the embedded PostgreSQL under the data directory. */
@@ -140,7 +150,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             auth.getJsonArray("previousJwtSecrets", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf)
                 .filter(secret -> !secret.isBlank()).toList(),
             auth.getString("issuer", "customer-hub"),
-            auth.getInteger("tokenTtlMinutes", 1440), Oidc.from(auth.getJsonObject("oidc", new JsonObject()))),
+            auth.getInteger("tokenTtlMinutes", 1440), Oidc.from(auth.getJsonObject("oidc", new JsonObject())),
+            auth.getInteger("revocationRefreshSeconds", 10)),
         dataDir,
         new Postgres(blankToNull(pg.getString("url")), pg.getInteger("poolSize", 8)),
         new Kafka(blankToNull(kafka.getString("bootstrap")), kafka.getString("groupId", "customer-hub"),
@@ -218,7 +229,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   public HubConfig withJwtSecret(String secret) {
     return new HubConfig(confDir, http, new Auth(secret, auth.previousJwtSecrets, auth.issuer, auth.tokenTtlMinutes,
-        auth.oidc), dataDir,
+        auth.oidc, auth.revocationRefreshSeconds), dataDir,
         postgres, kafka, hazelcast, resolve, upkeep);
   }
 

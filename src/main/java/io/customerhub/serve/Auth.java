@@ -1,5 +1,8 @@
 package io.customerhub.serve;
 
+import io.customerhub.access.Revocation;
+import io.customerhub.access.Revocations;
+import io.customerhub.access.TokenRevocations;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -17,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Bearer tokens carrying the contract's roles: {@code reader}, {@code router}, {@code ingest}, {@code steward},
@@ -38,10 +43,11 @@ public final class Auth {
   private final VerifiedTokens verified = new VerifiedTokens(10_000);
   private final IdentityProvider identityProvider;
   private final List<JWTAuth> previous;
+  private final Supplier<Revocations> revocations;
 
   /** Takes the hub's own tokens only (what the command line needs to sign and send them). */
   public Auth(Vertx vertx, String secret, String issuer) {
-    this(vertx, secret, List.of(), issuer, null);
+    this(vertx, secret, List.of(), issuer, null, () -> Revocations.NONE);
   }
 
   /**
@@ -49,14 +55,17 @@ public final class Auth {
    *                         expire; nothing is signed with them
    * @param identityProvider the organization's OpenID Connect provider, whose tokens (those whose {@code iss} is its
    *                         issuer) are verified with its keys instead; null: none
+   * @param revocations      the revocations in force now ({@link TokenRevocations}): a token they cover is refused
+   *                         even where its signature and expiry are good
    */
   public Auth(Vertx vertx, String secret, List<String> previousSecrets, String issuer,
-              IdentityProvider identityProvider) {
+              IdentityProvider identityProvider, Supplier<Revocations> revocations) {
     this.provider = hs256(vertx, secret, issuer);
     // apart from the current secret's: a verifier holding several keys of one algorithm signs with any of them
     this.previous = previousSecrets.stream().map(old -> hs256(vertx, old, issuer)).toList();
     this.issuer = issuer;
     this.identityProvider = identityProvider;
+    this.revocations = revocations;
   }
 
   private static JWTAuth hs256(Vertx vertx, String secret, String issuer) {
@@ -74,8 +83,16 @@ public final class Auth {
     for (String role : roles) {
       if (!ROLES.contains(role)) throw new IllegalArgumentException("unknown role '" + role + "'; roles are " + ROLES);
     }
-    return provider.generateToken(new JsonObject().put("sub", subject).put("roles", new JsonArray(roles)),
+    // an id of its own, by which this one token can be revoked (POST /api/v1/admin/revocations)
+    return provider.generateToken(new JsonObject().put("sub", subject).put("roles", new JsonArray(roles))
+            .put("jti", UUID.randomUUID().toString()),
         new JWTOptions().setAlgorithm("HS256").setIssuer(issuer).setExpiresInMinutes(ttlMinutes));
+  }
+
+  /** The id ({@code jti}) a token carries, read without verifying it; null where it has none. */
+  public static String tokenId(String token) {
+    TokenParts parts = TokenParts.parse(token);
+    return parts != null && parts.claims().get("jti") instanceof String jti ? jti : null;
   }
 
   /** Rejects requests without a valid bearer token with 401; a valid token's claims become the request's. */
@@ -89,8 +106,7 @@ public final class Auth {
       String token = header.substring(BEARER.length()).trim();
       JsonObject known = verified.get(token, System.currentTimeMillis());
       if (known != null) {
-        ctx.put(PRINCIPAL, known);
-        ctx.next();
+        admit(ctx, known);
         return;
       }
       Future<JsonObject> verification = verify(token);
@@ -117,10 +133,26 @@ public final class Auth {
           return;
         }
         verified.put(token, principal, System.currentTimeMillis());
-        ctx.put(PRINCIPAL, principal);
-        ctx.next();
+        admit(ctx, principal);
       });
     };
+  }
+
+  /**
+   * Lets the request on with the token's claims, unless a revocation covers the token. Checked on every request,
+   * also for a token verified before: a revocation applies from the moment this node knows of it.
+   */
+  private void admit(RoutingContext ctx, JsonObject principal) {
+    Long issuedAt = principal.getValue("iat") instanceof Number n ? n.longValue() : null;
+    Optional<Revocation> revoked = revocations.get()
+        .revoking(principal.getValue("jti") instanceof String jti ? jti : null, principal.getString("sub"), issuedAt);
+    if (revoked.isPresent()) {
+      ctx.fail(new HubException(401, "Unauthorized", "the bearer token was revoked (revocation "
+          + revoked.get().id() + ")"));
+      return;
+    }
+    ctx.put(PRINCIPAL, principal);
+    ctx.next();
   }
 
   /**
@@ -147,11 +179,14 @@ public final class Auth {
   private Future<JsonObject> hubToken(String token, int tried) {
     JWTAuth verifier = tried == 0 ? provider : previous.get(tried - 1);
     Future<JsonObject> verified = verifier.authenticate(new TokenCredentials(token)).map(user -> {
-      // the JWT provider keeps exp among the user's attributes, not in the principal: copied there so that the
-      // token is trusted no longer than it is valid (VerifiedTokens) and the console can say when it expires
+      // the JWT provider keeps exp and iat among the user's attributes, not in the principal: copied there so that
+      // the token is trusted no longer than it is valid (VerifiedTokens), the console can say when it expires and
+      // a revocation of its subject can tell whether it was issued before
       JsonObject principal = user.principal().copy();
-      Object exp = user.attributes().getValue("exp");
-      if (exp != null) principal.put("exp", exp);
+      for (String claim : List.of("exp", "iat")) {
+        Object value = user.attributes().getValue(claim);
+        if (value != null) principal.put(claim, value);
+      }
       return principal;
     });
     // the current secret's answer is the one reported when no secret signed it
@@ -190,6 +225,8 @@ public final class Auth {
     if (principal != null && principal.getValue("exp") instanceof Number exp) {
       caller.put("expiresAt", Instant.ofEpochSecond(exp.longValue()).toString());
     }
+    // the id to revoke this token by, should it leak
+    if (principal != null && principal.getValue("jti") instanceof String jti) caller.put("tokenId", jti);
     return caller;
   }
 

@@ -141,6 +141,9 @@ public final class IdentityProvider implements AutoCloseable {
     JsonObject principal = new JsonObject().put("sub", subject).put("iss", config.issuer())
         .put("roles", new JsonArray(roles.roles(claims)));
     if (claims.get("exp") instanceof Number exp) principal.put("exp", exp.longValue());
+    // what a revocation reads: the token's own id, and when it was issued
+    if (claims.get("iat") instanceof Number iat) principal.put("iat", iat.longValue());
+    if (claims.get("jti") instanceof String jti) principal.put("jti", jti);
     return principal;
   }
 

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
         30),
         c.http());
     assertFalse(c.http().tls());
-    assertEquals(new HubConfig.Auth(null, List.of(), "customer-hub", 1440, Oidc.OFF), c.auth());
+    assertEquals(new HubConfig.Auth(null, List.of(), "customer-hub", 1440, Oidc.OFF, 10), c.auth());
     assertFalse(c.auth().oidc().enabled());
     assertEquals(new HubConfig.Postgres(null, 8), c.postgres());
     assertEquals(new HubConfig.Kafka(null, "customer-hub", "hub.dead-letter", 524_288, "hub.profile-changes", 1000,

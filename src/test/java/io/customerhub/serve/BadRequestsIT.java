@@ -272,6 +272,7 @@ class BadRequestsIT extends OneHubPerClass {
       send(method, "/api/v1/priorities", JSON, "{}", admin);
       send(method, "/api/v1/records/crm", JSON, "{}", admin);
       send(method, "/api/v1/admin/train", JSON, "{}", admin);
+      send(method, "/api/v1/admin/revocations", JSON, "{}", admin);
       send(method, p + "/merge", JSON, "{}", admin);
       send(method, p + "/split", JSON, "{}", admin);
       send(method, "/api/v1/reviews/1/decision", JSON, "{}", admin);
@@ -348,6 +349,8 @@ class BadRequestsIT extends OneHubPerClass {
         {"POST", p + "/split"}, {"PUT", p + "/overrides/givenName"}, {"DELETE", p + "/overrides/givenName"},
         {"GET", "/api/v1/audit"}, {"POST", "/api/v1/admin/train"}, {"POST", "/api/v1/admin/reresolve"},
         {"GET", "/api/v1/admin/model"}, {"GET", "/api/v1/admin/jobs/x"}, {"POST", "/api/v1/records/crm"},
+        {"POST", "/api/v1/admin/revocations"}, {"GET", "/api/v1/admin/revocations"},
+        {"DELETE", "/api/v1/admin/revocations/1"},
         {"GET", "/metrics"}}) {
       for (String t : List.of(reader, router, steward, ingest)) {
         send(call[0], call[1], JSON, "{}", t);

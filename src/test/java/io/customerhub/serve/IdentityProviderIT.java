@@ -104,6 +104,21 @@ class IdentityProviderIT {
     assertProblem(403, hub.get("/api/v1/crosswalk", tokenOf("mallory", "admin", "reader")));
   }
 
+  /** A provider's token is revoked by its jti, or by the subject the hub knows its user by (here the user name). */
+  @Test
+  void aProvidersTokensAreRevokedByTheirIdOrTheirUser() {
+    long issued = System.currentTimeMillis() / 1000 - 10;
+    String first = idp.token(key, user("carol", "hub-stewards").put("jti", "idp-carol-1").put("iat", issued), 300);
+    String second = idp.token(key, user("carol", "hub-stewards").put("jti", "idp-carol-2").put("iat", issued), 300);
+    assertEquals(200, hub.get("/api/v1/me", first).status());
+    String admin = hub.adminToken();
+    assertEquals(201, hub.post("/api/v1/admin/revocations", JSON, "{\"tokenId\":\"idp-carol-1\"}", admin).status());
+    assertProblem(401, hub.get("/api/v1/me", first));
+    assertEquals(200, hub.get("/api/v1/me", second).status(), "her other token");
+    assertEquals(201, hub.post("/api/v1/admin/revocations", JSON, "{\"subject\":\"carol\"}", admin).status());
+    assertProblem(401, hub.get("/api/v1/me", second));
+  }
+
   @Test
   void theHubsOwnTokensStillWork() {
     assertEquals(200, hub.get("/api/v1/me", hub.adminToken()).status());
