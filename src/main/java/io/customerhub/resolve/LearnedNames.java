@@ -2,7 +2,7 @@ package io.customerhub.resolve;
 
 import io.customerhub.profile.NameKnowledge;
 import io.customerhub.resolve.match.Field;
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 
 import java.util.List;
 
@@ -13,10 +13,10 @@ import java.util.List;
  */
 public final class LearnedNames implements NameKnowledge {
 
-  private final Nicknames nicknames;
+  private final NameGroups nicknames;
   private final MatchEngine engine;
 
-  public LearnedNames(Nicknames nicknames, MatchEngine engine) {
+  public LearnedNames(NameGroups nicknames, MatchEngine engine) {
     this.nicknames = nicknames;
     this.engine = engine;
   }

@@ -61,7 +61,9 @@ final class StandardizationFingerprint {
       """
       {"source":"probe","sourceId":"9","kind":"person","fullName":"Smith, John, Sr.","givenName":"王先生"}""",
       """
-      {"source":"probe","sourceId":"10","kind":"person","fullName":"Hon Ming Chan","familyName":"The Rt Hon Chan"}""");
+      {"source":"probe","sourceId":"10","kind":"person","fullName":"Hon Ming Chan","familyName":"The Rt Hon Chan"}""",
+      """
+      {"source":"probe","sourceId":"11","kind":"person","fullName":"남궁민수","givenName":"ヤマダ タロウ","familyName":"이"}""");
 
   private StandardizationFingerprint() {
   }

@@ -10,7 +10,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.Restandardization.Changed;
 import io.customerhub.resolve.Restandardization.Stored;
 import io.customerhub.resolve.match.MatchingConfig;
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.resolve.standardize.StandardizerConfig;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +38,7 @@ class RestandardizationTest {
       .standardizer());
   /** An earlier standardization: another phone region, Gmail dots dropped, fewer rules, no nicknames. */
   private static final Standardizer BEFORE = new Standardizer(new StandardizerConfig("US", true,
-      List.of("strong", "name_phonetic_year", "org_name"), List.of(), Nicknames.none()));
+      List.of("strong", "name_phonetic_year", "org_name"), List.of(), NameGroups.none()));
 
   private static CanonicalRecord bill() {
     return new CanonicalRecord(KEY, Kind.PERSON, T, false, "Bill", "O'Brien", null, null, null, null, "1990-03-07",

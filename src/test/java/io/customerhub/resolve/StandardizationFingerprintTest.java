@@ -1,6 +1,6 @@
 package io.customerhub.resolve;
 
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.resolve.standardize.StandardizerConfig;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StandardizationFingerprintTest {
 
-  private static final Nicknames NICKNAMES = Nicknames.parse(List.of("william: bill, will", "robert: bob, rob"));
+  private static final NameGroups NICKNAMES = NameGroups.parse(List.of("william: bill, will", "robert: bob, rob"));
 
   private static String fingerprint(String region, boolean gmailDots, List<String> rules, List<String> batchRules,
-                                    Nicknames nicknames) {
+                                    NameGroups nicknames) {
     return StandardizationFingerprint.of(new Standardizer(new StandardizerConfig(region, gmailDots, rules,
         batchRules, nicknames)));
   }
@@ -45,9 +45,9 @@ class StandardizationFingerprintTest {
         fingerprint("CN", false, fewer, StandardizerConfig.DEFAULT_BATCH_RULES, NICKNAMES),
         fingerprint("CN", false, more, StandardizerConfig.DEFAULT_BATCH_RULES, NICKNAMES),
         fingerprint("CN", false, StandardizerConfig.DEFAULT_RULES, StandardizerConfig.DEFAULT_BATCH_RULES,
-            Nicknames.none()),
+            NameGroups.none()),
         fingerprint("CN", false, StandardizerConfig.DEFAULT_RULES, StandardizerConfig.DEFAULT_BATCH_RULES,
-            Nicknames.parse(List.of("william: bill, will", "robert: bob, rob", "margaret: peggy"))));
+            NameGroups.parse(List.of("william: bill, will", "robert: bob, rob", "margaret: peggy"))));
     for (String v : variants) assertNotEquals(shipped(), v);
     assertEquals(variants.size(), variants.stream().distinct().count(), variants::toString);
   }
@@ -57,7 +57,7 @@ class StandardizationFingerprintTest {
     // batch rules are computed in passes over all records, never stored
     assertEquals(shipped(), fingerprint("CN", false, StandardizerConfig.DEFAULT_RULES, List.of("name_key"), NICKNAMES));
     assertEquals(shipped(), fingerprint("cn", false, StandardizerConfig.DEFAULT_RULES,
-        StandardizerConfig.DEFAULT_BATCH_RULES, Nicknames.parse(List.of("# groups", "robert: rob, bob", "",
+        StandardizerConfig.DEFAULT_BATCH_RULES, NameGroups.parse(List.of("# groups", "robert: rob, bob", "",
             "WILLIAM: Will, Bill  # the same table, written differently"))));
   }
 }

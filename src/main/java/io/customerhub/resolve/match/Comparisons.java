@@ -71,13 +71,20 @@ public final class Comparisons {
     return x.equals(y) ? 0 : 1;
   }
 
-  /** A family name cut to its initial that agrees ("kubler" and "k") says nothing either way: MISSING. */
+  /**
+   * A family name cut to its initial that agrees ("kubler" and "k") says nothing either way: MISSING. One spelled
+   * in another romanization of the same name (Chan and Chen, Lee and Yi; conf/surname-variants.txt) is NEAR, as a
+   * typo is: the same name, and as often a namesake's.
+   */
   int family(String x, String y) {
     if (x == null || y == null) return MISSING;
-    if (x.equals(y)) return 0;
+    if (x.equals(y) || sameWithoutSpaces(x, y)) return 0;
     if ((x.length() == 1 || y.length() == 1) && x.charAt(0) == y.charAt(0)) return MISSING;
     double jw = Similarity.jaroWinkler(x, y);
-    if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 1;
+    if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)
+        || cfg.surnames().related(x, y)) {
+      return 1;
+    }
     return jw >= cfg.nameSimilar() ? 2 : 3;
   }
 
@@ -89,7 +96,7 @@ public final class Comparisons {
    */
   int given(String x, String xFirst, String y, String yFirst) {
     if (x == null || y == null) return MISSING;
-    if (x.equals(y)) return 0;
+    if (x.equals(y) || sameWithoutSpaces(x, y)) return 0;
     double jw = Similarity.jaroWinkler(x, y);
     if (jw >= cfg.nameNear() || (Math.min(x.length(), y.length()) >= 5 && Similarity.editDistance(x, y, 1) <= 1)) return 2;
     if (cfg.nicknames().related(x, y) || cfg.nicknames().related(xFirst, yFirst) || xFirst.equals(yFirst)
@@ -97,6 +104,22 @@ public final class Comparisons {
       return 1;
     }
     return jw >= cfg.nameSimilar() ? 3 : 4;
+  }
+
+  /**
+   * One name written as one word, the other as several or with a hyphen (standardized to a space): Maryann and
+   * Mary-Ann, Minjun and Min-jun, Delacruz and de la Cruz are one name as written by two clerks.
+   */
+  static boolean sameWithoutSpaces(String x, String y) {
+    if (x.indexOf(' ') < 0 && y.indexOf(' ') < 0) return false;
+    int i = 0;
+    int j = 0;
+    while (true) {
+      while (i < x.length() && x.charAt(i) == ' ') i++;
+      while (j < y.length() && y.charAt(j) == ' ') j++;
+      if (i == x.length() || j == y.length()) return i == x.length() && j == y.length();
+      if (x.charAt(i++) != y.charAt(j++)) return false;
+    }
   }
 
   /**

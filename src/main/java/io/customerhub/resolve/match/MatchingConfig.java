@@ -1,6 +1,6 @@
 package io.customerhub.resolve.match;
 
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.customerhub.resolve.standardize.StandardizerConfig;
@@ -31,11 +31,13 @@ import java.util.List;
  * @param maxTrainingPairs  candidate pairs used for EM at most (sampled beyond)
  * @param maxTrainingRecords stored records a training reads at most: beyond, a uniform sample of that many
  * @param nicknames         given-name groups (conf/nicknames.txt)
+ * @param surnames          family names spelled otherwise in another romanization (conf/surname-variants.txt)
  */
 public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, int blockWindow,
                              double mergeProbability, double reviewProbability, double nameNear, double nameSimilar,
                              double tfMinimum, int maxClusterSize, int maxIterations, int randomPairs,
-                             int maxTrainingPairs, int maxTrainingRecords, Nicknames nicknames) {
+                             int maxTrainingPairs, int maxTrainingRecords, NameGroups nicknames,
+                             NameGroups surnames) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +51,8 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
     require(maxClusterSize >= 2, "guard.maxClusterSize must be at least 2");
     require(maxIterations >= 1 && randomPairs >= 100 && maxTrainingPairs >= 100 && maxTrainingRecords >= 1000,
         "training limits too small");
-    if (nicknames == null) nicknames = Nicknames.none();
+    if (nicknames == null) nicknames = NameGroups.none();
+    if (surnames == null) surnames = NameGroups.none();
   }
 
   private static void require(boolean ok, String message) {
@@ -59,22 +62,25 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
   /** Sensible settings without a file (no nicknames). */
   public static MatchingConfig defaults() {
     return new MatchingConfig(StandardizerConfig.defaults(), 300, 20, 0.95, 0.60, 0.92, 0.82, 1e-5, 200, 30,
-        200_000, 2_000_000, 250_000, Nicknames.none());
+        200_000, 2_000_000, 250_000, NameGroups.none(), NameGroups.none());
   }
 
-  /** Reads conf/matching.json; the nickname file it names is resolved against the same directory. */
+  /** Reads conf/matching.json; the name files it names are resolved against the same directory. */
   public static MatchingConfig load(Path file) {
     try {
       JsonNode root = JSON.readTree(Files.readString(file));
-      String nick = root.path("nicknames").asText(null);
-      Nicknames nicknames = nick == null ? Nicknames.none() : Nicknames.load(file.resolveSibling(nick));
-      return fromJson(root, nicknames);
+      return fromJson(root, groups(root, "nicknames", file), groups(root, "surnameVariants", file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read matching configuration " + file, e);
     }
   }
 
-  static MatchingConfig fromJson(JsonNode root, Nicknames nicknames) {
+  private static NameGroups groups(JsonNode root, String entry, Path file) throws IOException {
+    String name = root.path(entry).asText(null);
+    return name == null ? NameGroups.none() : NameGroups.load(file.resolveSibling(name));
+  }
+
+  static MatchingConfig fromJson(JsonNode root, NameGroups nicknames, NameGroups surnames) {
     MatchingConfig d = defaults();
     JsonNode std = root.path("standardize");
     JsonNode blocking = root.path("blocking");
@@ -93,7 +99,7 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
         compare.path("tfMinimum").asDouble(d.tfMinimum), guard.path("maxClusterSize").asInt(d.maxClusterSize),
         training.path("maxIterations").asInt(d.maxIterations), training.path("randomPairs").asInt(d.randomPairs),
         training.path("maxPairs").asInt(d.maxTrainingPairs), training.path("maxRecords").asInt(d.maxTrainingRecords),
-        nicknames);
+        nicknames, surnames);
   }
 
   /** A list of names, or null (the default) when the entry is missing. */
@@ -104,14 +110,15 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
     return out;
   }
 
-  public MatchingConfig withNicknames(Nicknames n) {
+  public MatchingConfig withNicknames(NameGroups n) {
     return new MatchingConfig(standardizer.withNicknames(n),
         maxBlockSize, blockWindow, mergeProbability, reviewProbability, nameNear, nameSimilar, tfMinimum,
-        maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, maxTrainingRecords, n);
+        maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, maxTrainingRecords, n, surnames);
   }
 
   public MatchingConfig withThresholds(double merge, double review) {
     return new MatchingConfig(standardizer, maxBlockSize, blockWindow, merge, review, nameNear, nameSimilar,
-        tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, maxTrainingRecords, nicknames);
+        tfMinimum, maxClusterSize, maxIterations, randomPairs, maxTrainingPairs, maxTrainingRecords, nicknames,
+        surnames);
   }
 }

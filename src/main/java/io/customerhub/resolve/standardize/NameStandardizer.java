@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Person names to comparable ASCII: forms of address and suffixes dropped ({@link NameWords}), hanzi to pinyin
  * with the syllables of one name part joined (张小明 → family zhang, given xiaoming, as "Zhang Xiaoming" is written
- * in Latin script). Chinese names put the family name first; a Latin full name puts it last unless a comma or an
- * all-capital token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators. What the
+ * in Latin script). Chinese, Korean and Japanese names put the family name first ({@link FamilyFirstNames}); a Latin
+ * full name puts it last unless a comma or an all-capital token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators. What the
  * dropped words say is kept: the gender of a form of address (Mrs, Herr, 先生) and a generation (Jr, III).
  */
 final class NameStandardizer {
@@ -133,6 +133,10 @@ final class NameStandardizer {
     if (n == null) return dropped.name(null, null);
     String[] han = hanParts(n, dropped);
     if (han != null) return dropped.name(part(han[1], false, dropped), part(han[0], true, dropped));
+    String[] familyFirst = FamilyFirstNames.parts(n);
+    if (familyFirst != null) {
+      return dropped.name(part(familyFirst[1], false, dropped), part(familyFirst[0], true, dropped));
+    }
     n = withoutTitles(n, dropped);
     int comma = n.indexOf(',');
     if (comma >= 0) return dropped.name(part(n.substring(comma + 1), false, dropped), part(n.substring(0, comma), true,
@@ -194,6 +198,8 @@ final class NameStandardizer {
   private String part(String s, boolean family, Dropped dropped) {
     String n = Latinizer.nfkc(s);
     if (n == null) return null;
+    String korean = family ? FamilyFirstNames.hangulSurname(n) : null;
+    if (korean != null) return korean;
     if (Latinizer.containsHan(n)) {
       String h = stripHanHonorific(n, dropped);
       StringBuilder sb = new StringBuilder();

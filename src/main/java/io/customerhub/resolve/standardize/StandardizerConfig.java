@@ -12,7 +12,7 @@ import java.util.Set;
  * (training, re-resolution); {@code nicknames} let Bill and William share a name key.
  */
 public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules,
-                                 List<String> batchRules, Nicknames nicknames) {
+                                 List<String> batchRules, NameGroups nicknames) {
 
   /** The same as the shipped conf/matching.json, for a configuration that names no rules. */
   public static final List<String> DEFAULT_RULES = List.of("strong", "name_phonetic_year", "postcode_initials",
@@ -27,15 +27,15 @@ public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, L
     defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "CN" : defaultRegion.strip().toUpperCase();
     blockingRules = known(blockingRules == null ? DEFAULT_RULES : blockingRules);
     batchRules = known(batchRules == null ? DEFAULT_BATCH_RULES : batchRules);
-    if (nicknames == null) nicknames = Nicknames.none();
+    if (nicknames == null) nicknames = NameGroups.none();
   }
 
   public StandardizerConfig(String defaultRegion, boolean stripGmailDots, List<String> blockingRules) {
-    this(defaultRegion, stripGmailDots, blockingRules, List.of(), Nicknames.none());
+    this(defaultRegion, stripGmailDots, blockingRules, List.of(), NameGroups.none());
   }
 
   public static StandardizerConfig defaults() {
-    return new StandardizerConfig("CN", false, DEFAULT_RULES, DEFAULT_BATCH_RULES, Nicknames.none());
+    return new StandardizerConfig("CN", false, DEFAULT_RULES, DEFAULT_BATCH_RULES, NameGroups.none());
   }
 
   /** The rules of a pass over all records at once: the stored rules, then the batch rules. */
@@ -45,7 +45,7 @@ public record StandardizerConfig(String defaultRegion, boolean stripGmailDots, L
     return new StandardizerConfig(defaultRegion, stripGmailDots, List.copyOf(all), List.of(), nicknames);
   }
 
-  public StandardizerConfig withNicknames(Nicknames n) {
+  public StandardizerConfig withNicknames(NameGroups n) {
     return new StandardizerConfig(defaultRegion, stripGmailDots, blockingRules, batchRules, n);
   }
 

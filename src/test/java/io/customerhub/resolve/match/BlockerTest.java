@@ -6,7 +6,7 @@ import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.standardize.BlockingKeys;
 import io.customerhub.resolve.standardize.StandardRecord;
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 import io.customerhub.resolve.standardize.Phonetic;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.resolve.standardize.StandardizerConfig;
@@ -30,7 +30,7 @@ class BlockerTest {
     MatchingConfig d = MatchingConfig.defaults();
     return new MatchingConfig(StandardizerConfig.defaults(), maxBlock, window, d.mergeProbability(),
         d.reviewProbability(), d.nameNear(), d.nameSimilar(), d.tfMinimum(), d.maxClusterSize(), d.maxIterations(),
-        d.randomPairs(), d.maxTrainingPairs(), d.maxTrainingRecords(), d.nicknames());
+        d.randomPairs(), d.maxTrainingPairs(), d.maxTrainingRecords(), d.nicknames(), d.surnames());
   }
 
   /** The keys two records share: which blocking rules bring a pair together. */
@@ -280,7 +280,7 @@ class BlockerTest {
   /** A nickname with a misspelled family name meets the formal name's records through the formal name's sound. */
   @Test
   void aNicknameMeetsItsFormalNameInATownAndInAnOccupation() {
-    MatchingConfig withNicknames = MatchingConfig.defaults().withNicknames(Nicknames.parse(List.of("william,bill")));
+    MatchingConfig withNicknames = MatchingConfig.defaults().withNicknames(NameGroups.parse(List.of("william,bill")));
     StandardRecord full = Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", "a"), Kind.PERSON,
         Instant.EPOCH, false, "William", "Davies", null, null, null, null, "1697-10-28", List.of(), List.of(),
         List.of(new Address(null, null, "Glenwick", null, null, "GB")), List.of(), Map.of("occupation", "botanist"),
@@ -380,7 +380,7 @@ class BlockerTest {
   void candidatePairsGrowLinearlyOnceBlocksReachTheirCap() {
     MatchingConfig cfg = cfg(5, 3);
     Standardizer coarse = new Standardizer(new StandardizerConfig("CN", false, List.of("postcode_initials", "name_key"),
-        List.of(), Nicknames.none()));
+        List.of(), NameGroups.none()));
     List<StandardRecord> small = population(4_000).stream().map(coarse::standardize).toList();
     List<StandardRecord> large = population(16_000).stream().map(coarse::standardize).toList();
     long s = new Blocker(cfg).candidates(small).size();

@@ -4,7 +4,7 @@ import io.customerhub.record.Address;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 import io.customerhub.resolve.standardize.StandardRecord;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +21,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComparisonsTest {
 
   private final Comparisons cmp = new Comparisons(
-      MatchingConfig.defaults().withNicknames(Nicknames.parse(List.of("william: bill, will", "lillian: lily, lil",
+      MatchingConfig.defaults().withNicknames(NameGroups.parse(List.of("william: bill, will", "lillian: lily, lil",
           "john: jon, jack", "kimberly: kim"))));
 
   private static StandardRecord born(String date) {
     return person("b" + date, "Ann", "Lee", date, null, null, null, null, null);
+  }
+
+  @Test
+  void aNameWrittenAsOneWordOrAsSeveralIsTheSameName() {
+    assertEquals(0, cmp.given("mary ann", "mary", "maryann", "maryann"));
+    assertEquals(0, cmp.given("minjun", "minjun", "min jun", "min"));
+    assertEquals(0, cmp.family("de la cruz", "delacruz"));
+    assertTrue(Comparisons.sameWithoutSpaces("a b c", "abc"));
+    assertFalse(Comparisons.sameWithoutSpaces("ann", "anne"));
+    assertFalse(Comparisons.sameWithoutSpaces("ab", "ab"), "no space: plain equality decides");
+    assertFalse(Comparisons.sameWithoutSpaces("mary ann", "maryanne"));
+    assertFalse(Comparisons.sameWithoutSpaces("mary ann x", "maryann"));
+  }
+
+  /** Another romanization of one family name is NEAR, as a typo is; names of other families stay DIFFERENT. */
+  @Test
+  void aFamilyNameInAnotherRomanizationIsNear() {
+    Comparisons shipped = new Comparisons(MatchingConfig.load(java.nio.file.Path.of("conf/matching.json")));
+    assertEquals(1, shipped.family("chen", "chan"));
+    assertEquals(1, shipped.family("chen", "tan"));
+    assertEquals(1, shipped.family("lee", "yi"));
+    assertEquals(1, shipped.family("kim", "gim"));
+    assertEquals(3, shipped.family("chen", "wong"));
+    assertEquals(3, cmp.family("chen", "tan"), "without the table: two names");
+    assertEquals(0, shipped.family("chan", "chan"));
   }
 
   @Test

@@ -120,7 +120,8 @@ class EmTrainerTest {
     MatchingConfig d = MatchingConfig.defaults();
     MatchingConfig sampled = new MatchingConfig(d.standardizer(), d.maxBlockSize(), d.blockWindow(),
         d.mergeProbability(), d.reviewProbability(), d.nameNear(), d.nameSimilar(), d.tfMinimum(),
-        d.maxClusterSize(), d.maxIterations(), 30_000, 5_000, d.maxTrainingRecords(), d.nicknames());
+        d.maxClusterSize(), d.maxIterations(), 30_000, 5_000, d.maxTrainingRecords(), d.nicknames(),
+        d.surnames());
     for (MatchingConfig cfg : List.of(d, sampled)) {
       assertEquals(trainedOn(1, rs, cfg), trainedOn(4, rs, cfg));
     }

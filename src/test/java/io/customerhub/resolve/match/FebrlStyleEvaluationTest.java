@@ -88,6 +88,6 @@ class FebrlStyleEvaluationTest {
     return new MatchingConfig(new StandardizerConfig(s.defaultRegion(), s.stripGmailDots(), rules, s.batchRules(), s.nicknames()),
         c.maxBlockSize(), c.blockWindow(), c.mergeProbability(), c.reviewProbability(), c.nameNear(),
         c.nameSimilar(), c.tfMinimum(), c.maxClusterSize(), c.maxIterations(), c.randomPairs(),
-        c.maxTrainingPairs(), c.maxTrainingRecords(), c.nicknames());
+        c.maxTrainingPairs(), c.maxTrainingRecords(), c.nicknames(), c.surnames());
   }
 }

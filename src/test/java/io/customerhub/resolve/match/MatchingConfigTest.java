@@ -1,6 +1,6 @@
 package io.customerhub.resolve.match;
 
-import io.customerhub.resolve.standardize.Nicknames;
+import io.customerhub.resolve.standardize.NameGroups;
 import io.customerhub.resolve.standardize.StandardizerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class MatchingConfigTest {
 
   @Test
   void theShippedNicknamesKnowTheClerksAbbreviations() {
-    Nicknames n = MatchingConfig.load(Path.of("conf/matching.json")).nicknames();
+    NameGroups n = MatchingConfig.load(Path.of("conf/matching.json")).nicknames();
     for (String[] pair : new String[][] {{"wm", "william"}, {"geo", "george"}, {"jas", "james"}, {"thos", "thomas"},
         {"chas", "charles"}, {"jno", "john"}, {"saml", "samuel"}, {"benj", "benjamin"}, {"robt", "robert"},
         {"michl", "michael"}, {"wm", "bill"}}) {
@@ -38,17 +38,28 @@ class MatchingConfigTest {
   }
 
   @Test
+  void theShippedSurnameVariantsRelateRomanizationsOfOneName() {
+    NameGroups s = MatchingConfig.load(Path.of("conf/matching.json")).surnames();
+    for (String[] pair : new String[][] {{"chen", "chan"}, {"chen", "tan"}, {"huang", "wong"}, {"wang", "wong"},
+        {"zhang", "cheung"}, {"lin", "lim"}, {"guo", "kwok"}, {"xu", "hsu"}, {"lee", "yi"}, {"lee", "rhee"},
+        {"park", "bak"}, {"choi", "choe"}, {"jung", "jeong"}, {"kim", "gim"}, {"ouyang", "auyeung"}}) {
+      assertTrue(s.related(pair[0], pair[1]), pair[0] + " and " + pair[1]);
+    }
+    assertFalse(s.related("chen", "wong") || s.related("smith", "schmidt") || s.related("kim", "lee"));
+  }
+
+  @Test
   void missingEntriesTakeDefaultsAndBadValuesFailAtLoad() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    MatchingConfig partial = MatchingConfig.fromJson(json.readTree("{\"decision\":{\"mergeProbability\":0.99}}"), Nicknames.none());
+    MatchingConfig partial = MatchingConfig.fromJson(json.readTree("{\"decision\":{\"mergeProbability\":0.99}}"), NameGroups.none(), NameGroups.none());
     assertEquals(0.99, partial.mergeProbability());
     assertEquals(MatchingConfig.defaults().maxBlockSize(), partial.maxBlockSize());
     assertThrows(IllegalArgumentException.class, () ->
-        MatchingConfig.fromJson(json.readTree("{\"decision\":{\"reviewProbability\":0.99,\"mergeProbability\":0.9}}"), Nicknames.none()));
+        MatchingConfig.fromJson(json.readTree("{\"decision\":{\"reviewProbability\":0.99,\"mergeProbability\":0.9}}"), NameGroups.none(), NameGroups.none()));
     assertThrows(IllegalArgumentException.class, () ->
-        MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"rules\":[\"no_such_rule\"]}}"), Nicknames.none()));
+        MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"rules\":[\"no_such_rule\"]}}"), NameGroups.none(), NameGroups.none()));
     assertThrows(IllegalArgumentException.class, () ->
-        MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"batchRules\":[\"no_such_rule\"]}}"), Nicknames.none()));
+        MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"batchRules\":[\"no_such_rule\"]}}"), NameGroups.none(), NameGroups.none()));
   }
 
   @Test
@@ -64,13 +75,13 @@ class MatchingConfigTest {
     assertTrue(shipped.standardizer().forBatch().blockingRules().contains("name_sound_year"));
 
     MatchingConfig none = MatchingConfig.fromJson(new ObjectMapper().readTree("{\"blocking\":{\"batchRules\":[]}}"),
-        Nicknames.none());
+        NameGroups.none(), NameGroups.none());
     assertEquals(none.standardizer().blockingRules(), none.standardizer().forBatch().blockingRules());
   }
 
   @Test
   void nicknameFilesIgnoreCommentsAndCase() {
-    Nicknames n = Nicknames.parse(List.of("# comment", "Robert: Bob, Bobby # trailing", "", "Mary Ann: Molly"));
+    NameGroups n = NameGroups.parse(List.of("# comment", "Robert: Bob, Bobby # trailing", "", "Mary Ann: Molly"));
     assertTrue(n.related("bob", "bobby"));
     assertTrue(n.related("maryann", "molly"));
     assertTrue(!n.related("bob", "molly"));

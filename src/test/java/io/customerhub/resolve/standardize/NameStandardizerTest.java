@@ -29,6 +29,21 @@ class NameStandardizerTest {
     assertEquals(family, r.family(), "family");
   }
 
+  /** Hangul and kana put the family name first, as hanzi do; a Hangul family name is spelled as Koreans spell it. */
+  @Test
+  void koreanAndJapaneseWholeNamesPutTheFamilyNameFirst() {
+    assertName(person(null, null, "김민준"), "minjun", "kim");
+    assertName(person(null, null, "박 지성"), "jiseong", "park");
+    assertName(person(null, null, "이순신"), "sunsin", "lee");
+    assertName(person(null, null, "남궁민수"), "minsu", "namgoong");
+    assertName(person(null, null, "남궁"), "gung", "nam");
+    assertName(person("민준", "김", null), "minjun", "kim");
+    assertName(person(null, null, "ヤマダ タロウ"), "tarou", "yamada");
+    assertName(person(null, null, "やまだ・はなこ"), "hanako", "yamada");
+    assertName(person(null, null, "ヤマダタロウ"), null, "yamadatarou");
+    assertName(person("Min-jun", "Kim", null), "min jun", "kim");
+  }
+
   @Test
   void hanziAndPinyinCompareEqual() {
     assertName(person("伟", "张", null), "wei", "zhang");

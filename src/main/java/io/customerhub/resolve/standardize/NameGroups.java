@@ -12,31 +12,32 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Groups of given names that denote the same person (William, Bill, Billy, Will). One group per line of
- * conf/nicknames.txt, {@code formal: variant, variant}; '#' starts a comment. A name may sit in several
- * groups (Ally: Alexandra and Allison), so two names are related when they share any group.
+ * Groups of names that name the same: given names and their nicknames (William, Bill, Billy, Will;
+ * conf/nicknames.txt), family names and their other spellings (Chen, Chan, Tan; Lee, Yi, Rhee;
+ * conf/surname-variants.txt). One group per line, {@code formal: variant, variant}; '#' starts a comment. A name
+ * may sit in several groups (Ally: Alexandra and Allison), so two names are related when they share any group.
  */
-public final class Nicknames {
+public final class NameGroups {
 
-  private static final Nicknames NONE = new Nicknames(Map.of(), List.of());
+  private static final NameGroups NONE = new NameGroups(Map.of(), List.of());
 
   private final Map<String, int[]> groups;
   private final List<String> heads;
 
-  private Nicknames(Map<String, int[]> groups, List<String> heads) {
+  private NameGroups(Map<String, int[]> groups, List<String> heads) {
     this.groups = groups;
     this.heads = heads;
   }
 
-  public static Nicknames none() {
+  public static NameGroups none() {
     return NONE;
   }
 
-  public static Nicknames load(Path file) throws IOException {
+  public static NameGroups load(Path file) throws IOException {
     return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
   }
 
-  public static Nicknames parse(List<String> lines) {
+  public static NameGroups parse(List<String> lines) {
     Map<String, List<Integer>> byName = new HashMap<>();
     List<String> heads = new ArrayList<>();
     int group = 0;
@@ -54,7 +55,7 @@ public final class Nicknames {
     }
     Map<String, int[]> out = new HashMap<>();
     byName.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).distinct().toArray()));
-    return new Nicknames(Map.copyOf(out), List.copyOf(heads));
+    return new NameGroups(Map.copyOf(out), List.copyOf(heads));
   }
 
   /** True when the two (standardized, space-free) given names share a nickname group. */
