@@ -89,10 +89,10 @@ final class Corroboration {
     for (Candidate c : byAttribute.getOrDefault("fullName", List.of())) {
       String full = c.value().toString();
       String how = "its full name " + full;
-      Standardizer.HanName han = Standardizer.hanName(full);
-      if (han != null) {
-        backIf(votes, family, "familyName", Normalize.name(han.family()), c.record(), how);
-        backIf(votes, given, "givenName", Normalize.name(han.given()), c.record(), how);
+      Standardizer.FamilyFirstName familyFirst = Standardizer.familyFirstName(full);
+      if (familyFirst != null) {
+        backIf(votes, family, "familyName", Normalize.name(familyFirst.family()), c.record(), how);
+        backIf(votes, given, "givenName", Normalize.name(familyFirst.given()), c.record(), how);
         continue;
       }
       for (String part : parts(full)) {

@@ -23,8 +23,8 @@ import java.util.Set;
  *       so that a profile whose other record says "Bobby" has a "Robert" to choose. Only where the split can be
  *       told:
  *     <ul>
- *       <li>hanzi: as matching splits them ({@link Standardizer#hanName}: the family name first, as Chinese names
- *           are written);</li>
+ *       <li>hanzi, Hangul and kana: as matching splits them ({@link Standardizer#familyFirstName}: the family name
+ *           first, as Chinese, Korean and Japanese names are written);</li>
  *       <li>"Johnson, Robert": the family name before the comma, unless a title follows it ("Thomas Clifford, 1st
  *           Baron Clifford of Chudleigh" is the name before it);</li>
  *       <li>"JOHNSON Mary Ann": the family name is the one word in capitals;</li>
@@ -125,11 +125,11 @@ final class NameParts {
   static Parts completed(String given, String family, String fullName) {
     if (fullName == null || fullName.isBlank() || (given == null) == (family == null)) return null;
     List<String> units;
-    Standardizer.HanName han = Standardizer.hanName(fullName);
+    Standardizer.FamilyFirstName familyFirst = Standardizer.familyFirstName(fullName);
     String full = Standardizer.withoutTitles(fullName);
     int comma = full.indexOf(',');
-    if (han != null) {
-      units = List.of(han.family(), han.given());
+    if (familyFirst != null) {
+      units = List.of(familyFirst.family(), familyFirst.given());
     } else if (comma >= 0) {
       // "Jones, Catherine": the family name, then the given one; read as a whole name written given name first
       List<String> after = nameWords(words(full.substring(comma + 1)));
@@ -174,8 +174,8 @@ final class NameParts {
   /** The parts of {@code fullName}, or null where they cannot be told. */
   static Parts fromFullName(String fullName, NameKnowledge names) {
     if (fullName == null || fullName.isBlank()) return null;
-    Standardizer.HanName han = Standardizer.hanName(fullName);
-    if (han != null) return new Parts(han.given(), han.family());
+    Standardizer.FamilyFirstName familyFirst = Standardizer.familyFirstName(fullName);
+    if (familyFirst != null) return new Parts(familyFirst.given(), familyFirst.family());
     fullName = Standardizer.withoutTitles(fullName);
     int comma = fullName.indexOf(',');
     if (comma >= 0) {

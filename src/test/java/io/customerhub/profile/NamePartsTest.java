@@ -74,6 +74,9 @@ class NamePartsTest {
         "honorific, initial and suffix are no part of either");
     assertEquals(new Parts("Robert", "Johnson"), NameParts.fromFullName("The Rt. Hon. Robert Johnson", counted),
         "a form of address of three words");
+    assertEquals(new Parts("민준", "김"), NameParts.fromFullName("김민준", counted), "Hangul: the family name first");
+    assertEquals(new Parts("タロウ", "ヤマダ"), NameParts.fromFullName("ヤマダ タロウ", counted), "kana, words apart");
+    assertNull(NameParts.fromFullName("ヤマダタロウ", counted), "kana run together: cannot be told");
     assertEquals(new Parts("Hon", "Johnson"), NameParts.fromFullName("Hon Johnson", counted),
         "Hon alone is a given name");
     assertEquals(new Parts("Mary Ann", "JOHNSON"), NameParts.fromFullName("JOHNSON Mary Ann", NameKnowledge.NONE));

@@ -33,19 +33,22 @@ public final class Standardizer {
     return config;
   }
 
-  /** A full name in hanzi, split as matching splits it: the family name first, as written. */
-  public record HanName(String family, String given) {
+  /** A full name written family name first (hanzi, Hangul, kana), split as matching splits it, as written. */
+  public record FamilyFirstName(String family, String given) {
   }
 
   /**
-   * A full name written in hanzi as matching splits it (separators and an honorific such as 先生 dropped, the
-   * family name first, two characters for a compound surname), for callers outside matching; null for a full name
-   * in other letters, or one of a single character (no given name to tell).
+   * A full name written in hanzi, Hangul or kana as matching splits it (separators and an honorific such as 先生
+   * dropped, the family name first, two characters or syllables for a compound surname), for callers outside
+   * matching; null for a full name in other letters, or one whose given name cannot be told (a single character,
+   * kana run together).
    */
-  public static HanName hanName(String fullName) {
+  public static FamilyFirstName familyFirstName(String fullName) {
     String n = Latinizer.nfkc(fullName);
-    String[] parts = n == null ? null : NameStandardizer.hanParts(n);
-    return parts == null || parts[1].isEmpty() ? null : new HanName(parts[0], parts[1]);
+    if (n == null) return null;
+    String[] parts = NameStandardizer.hanParts(n);
+    if (parts == null) parts = FamilyFirstNames.parts(n);
+    return parts == null || parts[1].isEmpty() ? null : new FamilyFirstName(parts[0], parts[1]);
   }
 
   /**
