@@ -159,7 +159,8 @@ public final class Comparisons {
 
   /**
    * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
-   * 1994, 05 vs 06) is CLOSE; two of year, month and day the same and the third another value (a year or a
+   * 1994, 05 vs 06) is CLOSE, and so are two dates a day apart across a month or a year (1980-03-31 and
+   * 1980-04-01, 1979-12-31 and 1980-01-01: a date stored as midnight and read in another time zone); two of year, month and day the same and the third another value (a year or a
    * month entered wrong, the day of another record) is TWO_PARTS, as is the same year and month where one side
    * has no day, and the same year and day where one side's month is unknown; the same year alone is YEAR. How
    * much each level says "same person" is for the data to tell: EM weighs it.
@@ -178,9 +179,25 @@ public final class Comparisons {
     if (ay == by && am == bm && ad == bd) return 0;
     if (ay == by && am == bd && ad == bm) return 1;
     boolean y = ay == by, m = am == bm, d = ad == bd;
-    if ((y && m && digitTypo(ad, bd, 2)) || (y && d && digitTypo(am, bm, 2)) || (m && d && digitTypo(ay, by, 4))) return 2;
+    if ((y && m && digitTypo(ad, bd, 2)) || (y && d && digitTypo(am, bm, 2)) || (m && d && digitTypo(ay, by, 4))
+        || Math.abs(epochDay(ay, am, ad) - epochDay(by, bm, bd)) == 1) {
+      return 2;
+    }
     if ((y ? 1 : 0) + (m ? 1 : 0) + (d ? 1 : 0) == 2) return 3;
     return y ? 4 : 5;
+  }
+
+  /**
+   * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil), arithmetic
+   * only: the comparator runs for every candidate pair. A day no calendar has (04-31) counts on into the next month.
+   */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146097L + dayOfEra - 719468;
   }
 
   /**

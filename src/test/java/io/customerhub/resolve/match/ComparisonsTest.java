@@ -40,6 +40,21 @@ class ComparisonsTest {
     assertFalse(Comparisons.sameWithoutSpaces("mary ann x", "maryann"));
   }
 
+  /** A date stored as midnight and read in another time zone moves by a day, across a month or a year too. */
+  @Test
+  void birthDatesADayApartAreClose() {
+    assertEquals(2, Comparisons.birthDate(born("1980-03-31"), born("1980-04-01")));
+    assertEquals(2, Comparisons.birthDate(born("1979-12-31"), born("1980-01-01")));
+    assertEquals(2, Comparisons.birthDate(born("1544-09-09"), born("1544-09-10")));
+    assertEquals(2, Comparisons.birthDate(born("2000-02-29"), born("2000-03-01")), "a leap day");
+    assertEquals(3, Comparisons.birthDate(born("1544-09-09"), born("1544-09-11")), "two days: another day");
+    assertEquals(4, Comparisons.birthDate(born("1980-03-30"), born("1980-04-01")), "two days across a month");
+    for (String date : List.of("1970-01-01", "2000-02-29", "1600-03-01", "0001-01-01", "2026-12-06", "1899-12-31")) {
+      java.time.LocalDate d = java.time.LocalDate.parse(date);
+      assertEquals(d.toEpochDay(), Comparisons.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), date);
+    }
+  }
+
   /** Another romanization of one family name is NEAR, as a typo is; names of other families stay DIFFERENT. */
   @Test
   void aFamilyNameInAnotherRomanizationIsNear() {
