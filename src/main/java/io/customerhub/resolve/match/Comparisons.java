@@ -159,12 +159,19 @@ public final class Comparisons {
 
   /**
    * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
-   * 1994, 05 vs 06) is CLOSE, and so are two dates a day apart across a month or a year (1980-03-31 and
-   * 1980-04-01, 1979-12-31 and 1980-01-01: a date stored as midnight and read in another time zone); two of year, month and day the same and the third another value (a year or a
+   * 1994, 05 vs 06) is CLOSE, and so are two dates at most {@link #CLOSE_DAYS} apart, across a month or a year
+   * too (1980-03-31 and 1980-04-02, 1979-12-31 and 1980-01-01); two of year, month and day the same and the third another value (a year or a
    * month entered wrong, the day of another record) is TWO_PARTS, as is the same year and month where one side
    * has no day, and the same year and day where one side's month is unknown; the same year alone is YEAR. How
    * much each level says "same person" is for the data to tell: EM weighs it.
    */
+  /**
+   * Dates this many days apart or fewer are CLOSE, across a month or a year too: a date stored as midnight and read
+   * in another time zone, a day misremembered or taken from another document (a baptism's). Counted as TWO_PARTS
+   * too, dates up to two months apart cost RLdata500 recall (0.98 → 0.94): its namesakes' dates are such.
+   */
+  private static final int CLOSE_DAYS = 5;
+
   static int birthDate(StandardRecord a, StandardRecord b) {
     int ay = a.birthYear(), by = b.birthYear();
     if (ay == 0 || by == 0) return MISSING;
@@ -179,8 +186,9 @@ public final class Comparisons {
     if (ay == by && am == bm && ad == bd) return 0;
     if (ay == by && am == bd && ad == bm) return 1;
     boolean y = ay == by, m = am == bm, d = ad == bd;
+    long days = Math.abs(epochDay(ay, am, ad) - epochDay(by, bm, bd));
     if ((y && m && digitTypo(ad, bd, 2)) || (y && d && digitTypo(am, bm, 2)) || (m && d && digitTypo(ay, by, 4))
-        || Math.abs(epochDay(ay, am, ad) - epochDay(by, bm, bd)) == 1) {
+        || days <= CLOSE_DAYS) {
       return 2;
     }
     if ((y ? 1 : 0) + (m ? 1 : 0) + (d ? 1 : 0) == 2) return 3;
