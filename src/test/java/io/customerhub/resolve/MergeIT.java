@@ -83,6 +83,30 @@ class MergeIT extends OneHubPerClass {
     assertEquals(List.of("generation-conflict"), rules, queue::toString);
   }
 
+  /**
+   * A record of the name without a suffix, with the phone both share, could be either: it joins one of the two
+   * (the pair that scored best), never both, and its pair with the other waits for a steward.
+   */
+  @Test
+  void aRecordWithoutASuffixJoinsOneGenerationAndItsPairWithTheOtherIsReviewed() {
+    String family = uniqueName();
+    String mobile = uniqueMobile();
+    Rec senior = person("crm", uniqueId("C")).name("John", family + " Sr").phones(mobile).updatedAt(at(0));
+    Rec junior = person("erp", uniqueId("K")).name("John", family + " Jr.").phones(mobile).updatedAt(at(1));
+    Rec plain = person("web", uniqueId("W")).name("John", family).phones(mobile).updatedAt(at(2));
+    String father = hub.accept(senior).getString("profileId");
+    String son = hub.accept(junior).getString("profileId");
+    String joined = hub.accept(plain).getString("profileId");
+
+    assertTrue(joined.equals(father) || joined.equals(son), "joined one of the two: " + joined);
+    assertNotEquals(hub.profileByKey(senior).getString("profileId"), hub.profileByKey(junior).getString("profileId"),
+        "still two customers");
+    String other = joined.equals(father) ? son : father;
+    Response queue = hub.get("/api/v1/reviews?profile=" + other, hub.adminToken());
+    assertEquals(200, queue.status(), queue::toString);
+    assertTrue(queue.body().contains(plain.sourceId()), () -> "the pair with the other generation: " + queue);
+  }
+
   @Test
   void theOlderProfileSurvivesAMerge() {
     Bridge s = twoProfilesAndABridgingRecord();
