@@ -24,7 +24,8 @@ final class RevocationSql {
 
   /** $1 subject, $2 reason, $3 who revokes: the subject's tokens issued up to now. */
   static final String REVOKE_SUBJECT = "with changed as (insert into token_revocation (subject, issued_before, "
-      + "reason, revoked_by) values ($1, now(), $2, $3) returning *)" + AUDITED.formatted("$3", "token-revoked", COLUMNS);
+      + "reason, revoked_by) values ($1, now(), $2, $3) returning *)"
+      + AUDITED.formatted("$3", "token-revoked", COLUMNS);
 
   /** $1 id, $2 who withdraws it: a revocation made by mistake. */
   static final String WITHDRAW = "with changed as (delete from token_revocation where id = $1 returning *)"

@@ -49,9 +49,9 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /** The hub's services, wired once per node from its configuration; verticles receive them ready-made. */
-public record HubServices(Auth auth, TokenRevocations revocations, Standardizer standardizer, MatchEngine engine, ModelStore models,
-                          ProfileAssembler assembler,
-                          TierCutoffs tierCutoffs, ProfileStore profileStore, ProfileQueries queries,
+public record HubServices(Auth auth, TokenRevocations revocations, Standardizer standardizer, MatchEngine engine,
+                          ModelStore models, ProfileAssembler assembler, TierCutoffs tierCutoffs,
+                          ProfileStore profileStore, ProfileQueries queries,
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
                           IngestService ingest, Reresolver reresolver, Restandardizer restandardizer,
                           RoutingAnswers routingAnswers, Steward steward,
@@ -93,8 +93,8 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
             config.http().maxLineBytes()),
         new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
         new SourcesModule(new CoverageQueries(db.pool())), new RevocationsModule(revocations));
-    return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries, resolver,
-        candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
+    return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries,
+        resolver, candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
   }
 
   private static IdentityProvider identityProvider(Vertx vertx, HubConfig config, HubMetrics metrics) {

@@ -158,20 +158,20 @@ public final class Comparisons {
   }
 
   /**
-   * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
-   * 1994, 05 vs 06) is CLOSE, and so are two dates at most {@link #CLOSE_DAYS} apart, across a month or a year
-   * too (1980-03-31 and 1980-04-02, 1979-12-31 and 1980-01-01); two of year, month and day the same and the third another value (a year or a
-   * month entered wrong, the day of another record) is TWO_PARTS, as is the same year and month where one side
-   * has no day, and the same year and day where one side's month is unknown; the same year alone is YEAR. How
-   * much each level says "same person" is for the data to tell: EM weighs it.
-   */
-  /**
    * Dates this many days apart or fewer are CLOSE, across a month or a year too: a date stored as midnight and read
    * in another time zone, a day misremembered or taken from another document (a baptism's). Counted as TWO_PARTS
    * too, dates up to two months apart cost RLdata500 recall (0.98 → 0.94): its namesakes' dates are such.
    */
   private static final int CLOSE_DAYS = 5;
 
+  /**
+   * A swapped day and month is a partial agreement (SWAPPED); one part mistyped by a single digit (1949 vs
+   * 1994, 05 vs 06) is CLOSE, and so are two dates at most {@link #CLOSE_DAYS} apart, across a month or a year
+   * too (1980-03-31 and 1980-04-02, 1979-12-31 and 1980-01-01); two of year, month and day the same and the
+   * third another value (a year or a month entered wrong, the day of another record) is TWO_PARTS, as is the same
+   * year and month where one side has no day, and the same year and day where one side's month is unknown; the
+   * same year alone is YEAR. How much each level says "same person" is for the data to tell: EM weighs it.
+   */
   static int birthDate(StandardRecord a, StandardRecord b) {
     int ay = a.birthYear(), by = b.birthYear();
     if (ay == 0 || by == 0) return MISSING;

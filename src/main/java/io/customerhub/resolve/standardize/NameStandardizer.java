@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Person names to comparable ASCII: forms of address and suffixes dropped ({@link NameWords}), hanzi to pinyin
  * with the syllables of one name part joined (张小明 → family zhang, given xiaoming, as "Zhang Xiaoming" is written
  * in Latin script). Chinese, Korean and Japanese names put the family name first ({@link FamilyFirstNames}); a Latin
- * full name puts it last unless a comma or an all-capital token (ZHANG Wei) says otherwise. Swapped given/family names are left to the comparators. What the
- * dropped words say is kept: the gender of a form of address (Mrs, Herr, 先生) and a generation (Jr, III).
+ * full name puts it last unless a comma or an all-capital token (ZHANG Wei) says otherwise. Swapped given/family
+ * names are left to the comparators. What the dropped words say is kept: the gender of a form of address (Mrs,
+ * Herr, 先生) and a generation (Jr, III).
  */
 final class NameStandardizer {
 
