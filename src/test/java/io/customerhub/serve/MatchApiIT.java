@@ -43,6 +43,30 @@ class MatchApiIT extends OneHubPerClass {
     assertEquals(404, hub.profileByKeyResponse("left", "left").status(), "nothing stored");
   }
 
+  /** Hangul family name first and spelled as Park; Hong Kong's Chan for 陈 (Chen) is the same family name. */
+  @Test
+  void koreanAndCantoneseSpellingsMeetTheirOwnScript() {
+    JsonObject hangul = new JsonObject().put("fullName", "박지성").put("birthDate", "1981-02-25")
+        .put("phones", new JsonArray().add("+82 10 1234 5678"));
+    JsonObject latin = new JsonObject().put("givenName", "Ji-sung").put("familyName", "Park")
+        .put("birthDate", "1981-02-25").put("phone", "+82 10 1234 5678");
+    JsonObject korean = match(hangul, latin).json();
+    assertEquals("MERGE", korean.getString("band").toUpperCase(java.util.Locale.ROOT), korean::encode);
+    assertEquals("EXACT", level(korean, "family"), korean::encode);
+
+    JsonObject hanzi = new JsonObject().put("fullName", "陈大文").put("birthDate", "1975-06-01")
+        .put("phones", new JsonArray().add("+852 9123 4567"));
+    JsonObject cantonese = new JsonObject().put("givenName", "Tai Man").put("familyName", "Chan")
+        .put("birthDate", "1975-06-01").put("phone", "+852 9123 4567");
+    JsonObject chinese = match(hanzi, cantonese).json();
+    assertEquals("NEAR", level(chinese, "family"), chinese::encode);
+  }
+
+  private static String level(JsonObject score, String field) {
+    return score.getJsonArray("fields").stream().map(JsonObject.class::cast)
+        .filter(f -> field.equals(f.getString("field"))).findFirst().orElseThrow().getString("level");
+  }
+
   @Test
   void aWholeNameInOneFieldIsSplitToMatchTheOtherRecord() {
     JsonObject left = new JsonObject().put("givenName", "Michael").put("familyName", "Gates")
