@@ -63,7 +63,10 @@ final class StandardizationFingerprint {
       """
       {"source":"probe","sourceId":"10","kind":"person","fullName":"Hon Ming Chan","familyName":"The Rt Hon Chan"}""",
       """
-      {"source":"probe","sourceId":"11","kind":"person","fullName":"남궁민수","givenName":"ヤマダ タロウ","familyName":"이"}""");
+      {"source":"probe","sourceId":"11","kind":"person","fullName":"남궁민수","givenName":"ヤマダ タロウ","familyName":"이"}""",
+      """
+      {"source":"probe","sourceId":"12","kind":"person","fullName":"Юрий Щербаков","givenName":"Γιώργος",
+       "familyName":"Шевченкі","addresses":[{"line1":"ул. Жукова 5","city":"Москва","country":"RU"}]}""");
 
   private StandardizationFingerprint() {
   }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns text in any script into lower-case ASCII so that 张伟, "ZHANG Wei" and "Zhang Wéi" compare.
+ * Turns text in any script into lower-case ASCII so that 张伟, "ZHANG Wei" and "Zhang Wéi" compare, and Юрий
+ * Гагарин and "Yuriy Gagarin".
  * Hanzi are transliterated one character at a time (ICU's Han-Latin is context free) and cached per character:
  * a Han-Latin call costs ~150 µs, a cache hit nothing, which keeps standardization above 10k records/s.
  * ICU transliterators are not thread-safe and slow to build, hence one per thread, built once.
@@ -17,11 +18,25 @@ public final class Latinizer {
 
   private static final ThreadLocal<Transliterator> HAN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
-  private static final ThreadLocal<Transliterator> ANY =
-      ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+  private static final ThreadLocal<Transliterator> ANY = transliterator("Any-Latin");
+  /**
+   * Cyrillic and Greek the way passports and Latin-script records spell them (Юрий Жуков → yuriy zhukov, Γιώργος
+   * Χατζηδάκη → giorgos chatzidaki), not ICU's scholarly default stripped of its accents (urij zukov, chatzedake).
+   * The language of Cyrillic text is told by the letters only it has; Russian where none does.
+   */
+  private static final ThreadLocal<Transliterator> RUSSIAN = transliterator("Russian-Latin/BGN");
+  private static final ThreadLocal<Transliterator> UKRAINIAN = transliterator("Ukrainian-Latin/BGN");
+  private static final ThreadLocal<Transliterator> BELARUSIAN = transliterator("Belarusian-Latin/BGN");
+  private static final ThreadLocal<Transliterator> SERBIAN = transliterator("Serbian-Latin/BGN");
+  private static final ThreadLocal<Transliterator> MACEDONIAN = transliterator("Macedonian-Latin/BGN");
+  private static final ThreadLocal<Transliterator> GREEK = transliterator("Greek-Latin/UNGEGN");
   private static final ConcurrentHashMap<Integer, String> PINYIN = new ConcurrentHashMap<>();
 
   private Latinizer() {
+  }
+
+  private static ThreadLocal<Transliterator> transliterator(String id) {
+    return ThreadLocal.withInitial(() -> Transliterator.getInstance(id + "; Latin-ASCII; Lower"));
   }
 
   /** NFKC (full-width digits and letters become ASCII), then trimmed; null when nothing is left. */
@@ -118,8 +133,37 @@ public final class Latinizer {
 
   private static void flush(StringBuilder other, StringBuilder out) {
     if (other.length() == 0) return;
-    out.append(ANY.get().transliterate(other.toString()));
+    out.append(transliteratorFor(other).get().transliterate(other.toString()));
     other.setLength(0);
+  }
+
+  /** The transliterator for a run of non-Latin text, by its first letter's script and its language's own letters. */
+  private static ThreadLocal<Transliterator> transliteratorFor(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) continue;
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      if (script == Character.UnicodeScript.GREEK) return GREEK;
+      if (script != Character.UnicodeScript.CYRILLIC) return ANY;
+      return cyrillicLanguage(text);
+    }
+    return ANY;
+  }
+
+  private static ThreadLocal<Transliterator> cyrillicLanguage(CharSequence text) {
+    String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+    // Belarusian writes і as Ukrainian does, but ў only it
+    if (lower.indexOf('ў') >= 0) return BELARUSIAN;
+    if (containsAny(lower, "іїєґ")) return UKRAINIAN;
+    if (containsAny(lower, "ѓќѕ")) return MACEDONIAN;
+    // ј, љ and њ are Macedonian's too, spelled as Serbian spells them
+    if (containsAny(lower, "ђћџјљњ")) return SERBIAN;
+    return RUSSIAN;
+  }
+
+  private static boolean containsAny(String text, String letters) {
+    for (int i = 0; i < letters.length(); i++) if (text.indexOf(letters.charAt(i)) >= 0) return true;
+    return false;
   }
 
   /**

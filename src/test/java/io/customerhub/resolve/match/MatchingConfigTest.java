@@ -34,6 +34,9 @@ class MatchingConfigTest {
       assertTrue(n.related(pair[0], pair[1]), pair[0] + " and " + pair[1]);
     }
     assertEquals(List.of("george"), n.formalNames("geo"));
+    // one name in the spellings of several transliterations
+    assertTrue(n.related("sergei", "sergey") && n.related("iurii", "yuriy") && n.related("mohammed", "muhammad")
+        && n.related("hussein", "hossain") && n.related("oleksandr", "alexander"));
     assertFalse(n.related("geo", "william") || n.related("jas", "john"));
   }
 

@@ -200,6 +200,19 @@ class NameStandardizerTest {
     assertNull(person(null, null, "   ").given());
   }
 
+  /** Cyrillic and Greek as passports and Latin-script records spell them, each language by its own letters. */
+  @Test
+  void cyrillicAndGreekAreSpelledAsTheirBearersAreInLatinLetters() {
+    assertName(person(null, null, "Юрий Гагарин"), "yuriy", "gagarin");
+    assertName(person("Наталья", "Щербакова", null), "natalya", "shcherbakova");
+    assertName(person("Дмитрий", "Жуков", null), "dmitriy", "zhukov");
+    assertName(person("Олександр", "Шевченко", null), "oleksandr", "shevchenko");
+    assertName(person("Ігор", "Ковальчук", null), "ihor", "kovalchuk");
+    assertName(person("Новак", "Ђоковић", null), "novak", "dokovic");
+    assertName(person("Γιώργος", "Χατζηδάκη", null), "giorgos", "chatzidaki");
+    assertName(person("Αικατερίνη", "Παπαδοπούλου", null), "aikaterini", "papadopoulou");
+  }
+
   /**
    * Names made of ordinary words, forms of address, suffixes, particles and commas in any order and case: the
    * standardizer never invents a word, never leaves a form of address first in a given name, and says a gender
