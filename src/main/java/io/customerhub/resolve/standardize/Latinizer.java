@@ -86,18 +86,18 @@ public final class Latinizer {
       int cp = n.codePointAt(i);
       i += Character.charCount(cp);
       if (cp < 0x80) {
-        flush(other, out);
+        flush(other, out, n);
         out.append(Character.toLowerCase((char) cp));
       } else if (isHan(cp)) {
-        flush(other, out);
+        flush(other, out, n);
         out.append(' ').append(pinyin(cp)).append(' ');
       } else if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN && latinLetter(cp, out)) {
-        flush(other, out);
+        flush(other, out, n);
       } else {
         other.appendCodePoint(cp);
       }
     }
-    flush(other, out);
+    flush(other, out, n);
     return out.toString();
   }
 
@@ -131,27 +131,31 @@ public final class Latinizer {
     return true;
   }
 
-  private static void flush(StringBuilder other, StringBuilder out) {
+  /** Transliterates a run of non-Latin text of {@code whole}, which tells a Cyrillic run's language. */
+  private static void flush(StringBuilder other, StringBuilder out, String whole) {
     if (other.length() == 0) return;
-    out.append(transliteratorFor(other).get().transliterate(other.toString()));
+    out.append(transliteratorFor(other, whole).get().transliterate(other.toString()));
     other.setLength(0);
   }
 
-  /** The transliterator for a run of non-Latin text, by its first letter's script and its language's own letters. */
-  private static ThreadLocal<Transliterator> transliteratorFor(CharSequence text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+  /**
+   * The transliterator for a run of non-Latin text, by its first letter's script; for Cyrillic, by the letters of
+   * the whole text (a Ukrainian name's words spelled alike: Ігор Гриценко, not a Russian Gritsenko).
+   */
+  private static ThreadLocal<Transliterator> transliteratorFor(CharSequence run, String whole) {
+    for (int i = 0; i < run.length(); i++) {
+      char c = run.charAt(i);
       if (!Character.isLetter(c)) continue;
       Character.UnicodeScript script = Character.UnicodeScript.of(c);
       if (script == Character.UnicodeScript.GREEK) return GREEK;
       if (script != Character.UnicodeScript.CYRILLIC) return ANY;
-      return cyrillicLanguage(text);
+      return cyrillicLanguage(whole);
     }
     return ANY;
   }
 
-  private static ThreadLocal<Transliterator> cyrillicLanguage(CharSequence text) {
-    String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+  private static ThreadLocal<Transliterator> cyrillicLanguage(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     // Belarusian writes і as Ukrainian does, but ў only it
     if (lower.indexOf('ў') >= 0) return BELARUSIAN;
     if (containsAny(lower, "іїєґ")) return UKRAINIAN;

@@ -208,6 +208,7 @@ class NameStandardizerTest {
     assertName(person("Дмитрий", "Жуков", null), "dmitriy", "zhukov");
     assertName(person("Олександр", "Шевченко", null), "oleksandr", "shevchenko");
     assertName(person("Ігор", "Ковальчук", null), "ihor", "kovalchuk");
+    assertName(person(null, null, "Ігор Гриценко"), "ihor", "hrytsenko");
     assertName(person("Новак", "Ђоковић", null), "novak", "dokovic");
     assertName(person("Γιώργος", "Χατζηδάκη", null), "giorgos", "chatzidaki");
     assertName(person("Αικατερίνη", "Παπαδοπούλου", null), "aikaterini", "papadopoulou");
