@@ -66,7 +66,9 @@ final class StandardizationFingerprint {
       {"source":"probe","sourceId":"11","kind":"person","fullName":"남궁민수","givenName":"ヤマダ タロウ","familyName":"이"}""",
       """
       {"source":"probe","sourceId":"12","kind":"person","fullName":"Юрий Щербаков","givenName":"Γιώργος",
-       "familyName":"Шевченкі","addresses":[{"line1":"ул. Жукова 5","city":"Москва","country":"RU"}]}""");
+       "familyName":"Шевченкі","addresses":[{"line1":"ул. Жукова 5","city":"Москва","country":"RU"}]}""",
+      """
+      {"source":"probe","sourceId":"13","kind":"person","fullName":"عبد الله الحسن","givenName":"مُحَمَّد"}""");
 
   private StandardizationFingerprint() {
   }

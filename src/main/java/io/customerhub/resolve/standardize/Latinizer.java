@@ -80,6 +80,7 @@ public final class Latinizer {
     String n = nfkc(s);
     if (n == null) return null;
     if (isAscii(n)) return n.toLowerCase(java.util.Locale.ROOT);
+    n = ArabicNames.withCompoundsJoined(n);
     StringBuilder out = new StringBuilder(n.length() + 8);
     StringBuilder other = new StringBuilder();
     for (int i = 0; i < n.length(); ) {
@@ -134,7 +135,8 @@ public final class Latinizer {
   /** Transliterates a run of non-Latin text of {@code whole}, which tells a Cyrillic run's language. */
   private static void flush(StringBuilder other, StringBuilder out, String whole) {
     if (other.length() == 0) return;
-    out.append(transliteratorFor(other, whole).get().transliterate(other.toString()));
+    String arabicName = ArabicNames.latin(other.toString());
+    out.append(arabicName != null ? arabicName : transliteratorFor(other, whole).get().transliterate(other.toString()));
     other.setLength(0);
   }
 

@@ -214,6 +214,16 @@ class NameStandardizerTest {
     assertName(person("Αικατερίνη", "Παπαδοπούλου", null), "aikaterini", "papadopoulou");
   }
 
+  /** Arabic script writes no short vowels: common names are read from a table, the rest transliterated. */
+  @Test
+  void commonArabicNamesAreSpelledAsLatinRecordsSpellThem() {
+    assertName(person(null, null, "محمد علي"), "muhammad", "ali");
+    assertName(person("أحمد", "الحسن", null), "ahmed", "al hassan");
+    assertName(person(null, null, "عبد الله خالد"), "abdullah", "khalid");
+    assertName(person("فاطِمة", "عبد الرحمن", null), "fatima", "abdulrahman");
+    assertEquals("bn", person("بن", "زيد", null).given(), "a word the table does not know: transliterated");
+  }
+
   /**
    * Names made of ordinary words, forms of address, suffixes, particles and commas in any order and case: the
    * standardizer never invents a word, never leaves a form of address first in a given name, and says a gender
