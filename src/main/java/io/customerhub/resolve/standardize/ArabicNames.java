@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * Common given names written in Arabic script, in the Latin spelling most records use. Arabic script writes no short
  * vowels, so a transliteration cannot tell them: ICU makes محمد "mhmd", which meets no "Muhammad" or "Mohammed" of
  * a Latin-script record. The other spellings of each (Mohammed, Mohamed, Md) are related in conf/nicknames.txt.
- * Words are compared after the letters that are written several ways are made one (أ إ آ → ا, ة → ه, ى → ي) and
- * the vowel marks some records carry are dropped.
+ * Words are compared after the letters that are written several ways are made one (أ إ آ → ا, ة → ه, ى → ي, and
+ * Persian's and Urdu's ی and ک) and the vowel marks some records carry are dropped.
  */
 final class ArabicNames {
 
@@ -70,7 +70,9 @@ final class ArabicNames {
       switch (c) {
         case 'أ', 'إ', 'آ', 'ٱ' -> out.append('ا');
         case 'ة' -> out.append('ه');
-        case 'ى' -> out.append('ي');
+        // Persian and Urdu write yeh and kaf with letters of their own: علی is علي
+        case 'ى', 'ی', 'ې' -> out.append('ي');
+        case 'ک' -> out.append('ك');
         default -> {
           // the short vowels and other marks (fatha, damma, kasra, shadda, sukun, tanwin) and the tatweel
           if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') continue;

@@ -221,6 +221,8 @@ class NameStandardizerTest {
     assertName(person("أحمد", "الحسن", null), "ahmed", "al hassan");
     assertName(person(null, null, "عبد الله خالد"), "abdullah", "khalid");
     assertName(person("فاطِمة", "عبد الرحمن", null), "fatima", "abdulrahman");
+    assertName(person("علی", "حسینی", null), "ali", "hsyny");
+    assertEquals("reza", person("رضا", null, null).given(), "Persian");
     assertEquals("bn", person("بن", "زيد", null).given(), "a word the table does not know: transliterated");
   }
 
