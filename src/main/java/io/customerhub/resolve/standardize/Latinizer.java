@@ -132,28 +132,33 @@ public final class Latinizer {
     return true;
   }
 
-  /** Transliterates a run of non-Latin text of {@code whole}, which tells a Cyrillic run's language. */
+  /**
+   * Transliterates a run of non-Latin text of {@code whole}, by its first letter's script: Greek and Cyrillic as
+   * passports spell them (a Cyrillic run's language told by the letters of the whole text, so that a Ukrainian
+   * name's words are spelled alike: Ігор Гриценко, not a Russian Gritsenko), a common name in Arabic script from
+   * {@link ArabicNames}, anything else through ICU's Any-Latin.
+   */
   private static void flush(StringBuilder other, StringBuilder out, String whole) {
     if (other.length() == 0) return;
-    String arabicName = ArabicNames.latin(other.toString());
-    out.append(arabicName != null ? arabicName : transliteratorFor(other, whole).get().transliterate(other.toString()));
+    String run = other.toString();
     other.setLength(0);
+    Character.UnicodeScript script = firstLetterScript(run);
+    String name = script == Character.UnicodeScript.ARABIC ? ArabicNames.latin(run) : null;
+    if (name != null) {
+      out.append(name);
+      return;
+    }
+    ThreadLocal<Transliterator> transliterator = script == Character.UnicodeScript.GREEK ? GREEK
+        : script == Character.UnicodeScript.CYRILLIC ? cyrillicLanguage(whole) : ANY;
+    out.append(transliterator.get().transliterate(run));
   }
 
-  /**
-   * The transliterator for a run of non-Latin text, by its first letter's script; for Cyrillic, by the letters of
-   * the whole text (a Ukrainian name's words spelled alike: Ігор Гриценко, not a Russian Gritsenko).
-   */
-  private static ThreadLocal<Transliterator> transliteratorFor(CharSequence run, String whole) {
+  /** The script of the run's first letter (marks and digits before it do not count), or null for none. */
+  private static Character.UnicodeScript firstLetterScript(String run) {
     for (int i = 0; i < run.length(); i++) {
-      char c = run.charAt(i);
-      if (!Character.isLetter(c)) continue;
-      Character.UnicodeScript script = Character.UnicodeScript.of(c);
-      if (script == Character.UnicodeScript.GREEK) return GREEK;
-      if (script != Character.UnicodeScript.CYRILLIC) return ANY;
-      return cyrillicLanguage(whole);
+      if (Character.isLetter(run.charAt(i))) return Character.UnicodeScript.of(run.charAt(i));
     }
-    return ANY;
+    return null;
   }
 
   private static ThreadLocal<Transliterator> cyrillicLanguage(String text) {

@@ -32,7 +32,12 @@ final class NameStandardizer {
     String generation;
 
     void address(String word) {
-      if (gender == null) gender = NameWords.genderOf(word);
+      said(NameWords.genderOf(word));
+    }
+
+    /** "m" or "f" as a dropped word said it; null or "" says nothing. */
+    void said(String g) {
+      if (gender == null && g != null && !g.isEmpty()) gender = g;
     }
 
     void suffix(String word) {
@@ -109,7 +114,12 @@ final class NameStandardizer {
   /** The part, or null where it is only a form of address ("Mr") or, for a family name, only honours. */
   private static String namesSomebody(String part, boolean family) {
     if (part == null || part.indexOf(' ') >= 0) return part;
-    return (family ? NameWords.isOnlyHonours(part) : NameWords.isFormOfAddress(part)) ? null : part;
+    return namesNobody(part, family) ? null : part;
+  }
+
+  /** A name part of this one word is no name: a form of address ("Mr") or, for a family name, honours ("Jr."). */
+  private static boolean namesNobody(String word, boolean family) {
+    return family ? NameWords.isOnlyHonours(word) : NameWords.isFormOfAddress(word);
   }
 
   private static String firstWord(String words) {
@@ -225,7 +235,7 @@ final class NameStandardizer {
     if (toks.size() == 1) {
       String only = toks.get(0);
       // a part that is nothing but a form of address ("Mr") or honours ("Baronet", "Jr.") names nobody
-      if (family ? NameWords.isOnlyHonours(only) : NameWords.isFormOfAddress(only)) {
+      if (namesNobody(only, family)) {
         if (family) dropped.suffix(only);
         else dropped.address(only);
         return null;
@@ -263,7 +273,7 @@ final class NameStandardizer {
   private static String stripHanHonorific(String h, Dropped dropped) {
     for (Map.Entry<String, String> hon : HAN_HONORIFICS.entrySet()) {
       if (h.endsWith(hon.getKey()) && h.length() > hon.getKey().length()) {
-        if (dropped != null && dropped.gender == null && !hon.getValue().isEmpty()) dropped.gender = hon.getValue();
+        if (dropped != null) dropped.said(hon.getValue());
         return h.substring(0, h.length() - hon.getKey().length());
       }
     }
