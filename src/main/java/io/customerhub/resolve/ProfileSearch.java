@@ -74,7 +74,7 @@ public final class ProfileSearch {
     sync.index().lookup(keys.hashes(), maxCandidatesPerKey)
         .forEach((hash, entries) -> entries.forEach(e -> stored.putIfAbsent(e.key(), e)));
     CandidateIndex.ByName byName = sync.index().lookupByName(
-        KeyHash.of(standardizer.nameSoundKeys(query.kind(), query.given(), query.family())), MAX_BY_NAME);
+        KeyHash.of(standardizer.nameSoundKeys(query)), MAX_BY_NAME);
     byName.entries().forEach(e -> stored.putIfAbsent(e.key(), e));
     Map<String, Hit> best = new HashMap<>();
     for (CandidateIndex.Entry e : stored.values()) {

@@ -43,7 +43,10 @@ class MatchApiIT extends OneHubPerClass {
     assertEquals(404, hub.profileByKeyResponse("left", "left").status(), "nothing stored");
   }
 
-  /** Hangul family name first and spelled as Park; Hong Kong's Chan for 陈 (Chen) is the same family name. */
+  /**
+   * Hangul family name first and spelled as Park; 陈大文 read in Cantonese as Hong Kong spells it, Chan Tai Man; Chan
+   * and Chen in Latin letters are one family name in two romanizations.
+   */
   @Test
   void koreanAndCantoneseSpellingsMeetTheirOwnScript() {
     JsonObject hangul = new JsonObject().put("fullName", "박지성").put("birthDate", "1981-02-25")
@@ -59,7 +62,14 @@ class MatchApiIT extends OneHubPerClass {
     JsonObject cantonese = new JsonObject().put("givenName", "Tai Man").put("familyName", "Chan")
         .put("birthDate", "1975-06-01").put("phone", "+852 9123 4567");
     JsonObject chinese = match(hanzi, cantonese).json();
-    assertEquals("NEAR", level(chinese, "family"), chinese::encode);
+    assertEquals("EXACT", level(chinese, "family"), chinese::encode);
+    assertEquals("EXACT", level(chinese, "given"), chinese::encode);
+    assertEquals("fellegi-sunter/cantonese", chinese.getString("rule"), chinese::encode);
+    assertEquals("MERGE", chinese.getString("band").toUpperCase(java.util.Locale.ROOT), chinese::encode);
+
+    JsonObject pinyin = new JsonObject().put("givenName", "Tai Man").put("familyName", "Chen");
+    JsonObject romanizations = match(cantonese, pinyin).json();
+    assertEquals("NEAR", level(romanizations, "family"), "Chan and Chen in Latin letters: " + romanizations.encode());
   }
 
   private static String level(JsonObject score, String field) {

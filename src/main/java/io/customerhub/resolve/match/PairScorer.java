@@ -1,6 +1,7 @@
 package io.customerhub.resolve.match;
 
 import io.customerhub.record.Kind;
+import io.customerhub.resolve.standardize.NameReading;
 import io.customerhub.resolve.standardize.StandardAddress;
 import io.customerhub.resolve.standardize.StandardRecord;
 
@@ -46,7 +47,23 @@ public final class PairScorer {
     return model;
   }
 
+  /**
+   * The pair's score. A name written in hanzi against one in other letters is also compared as its other readings
+   * spell it (陳大文 as Chan Tai Man beside Chen Dawen), and the best agreement counts: the explanation's rule names
+   * the reading. Two names in hanzi compare as written.
+   */
   public PairScore score(StandardRecord a, StandardRecord b) {
+    PairScore best = scoreAsRead(a, b, "");
+    if (a.readings().isEmpty() == b.readings().isEmpty()) return best;
+    StandardRecord han = a.readings().isEmpty() ? b : a, other = han == a ? b : a;
+    for (NameReading reading : han.readings()) {
+      PairScore read = scoreAsRead(han.readAs(reading), other, "/" + reading.system());
+      if (read.weight() > best.weight()) best = read;
+    }
+    return best;
+  }
+
+  private PairScore scoreAsRead(StandardRecord a, StandardRecord b, String reading) {
     if (!Comparisons.comparableKinds(a.kind(), b.kind())) {
       return new PairScore(Double.NEGATIVE_INFINITY, 0.0, Band.APART, List.of(), "kind-mismatch");
     }
@@ -90,7 +107,7 @@ public final class PairScorer {
     }
     double p = 1.0 / (1.0 + Math.pow(2, -total));
     Band band = p >= cfg.mergeProbability() ? Band.MERGE : p >= cfg.reviewProbability() ? Band.REVIEW : Band.APART;
-    String rule = "fellegi-sunter" + names.rule();
+    String rule = "fellegi-sunter" + reading + names.rule();
     if (band == Band.MERGE && (conflict(levels, Field.NATIONAL_ID) || conflict(levels, Field.TAX_ID))) {
       band = Band.REVIEW;
       rule = "identifier-conflict";

@@ -74,14 +74,19 @@ public final class BlockingKeys {
    */
   public static List<String> of(StandardizerConfig cfg, StandardRecord r) {
     return compute(cfg, r.kind(), r.given(), r.family(), r.org(), r.birthDate(), r.emails(), r.phones(),
-        r.addresses(), r.occupation(), r.strongKeys());
+        r.addresses(), r.occupation(), r.strongKeys(), r.readings());
   }
 
+  /** {@code readings}: the name's other readings (陳大文 as chan tai man), whose name keys the record takes too. */
   static List<String> compute(StandardizerConfig cfg, Kind kind, String given, String family, String org,
                               String birthDate, List<String> emails, List<String> phones,
-                              List<StandardAddress> addresses, String occupation, List<String> strongKeys) {
+                              List<StandardAddress> addresses, String occupation, List<String> strongKeys,
+                              List<NameReading> readings) {
     Set<String> keys = new LinkedHashSet<>();
     add(keys, cfg, kind, given, family, org, birthDate, emails, phones, addresses, occupation, strongKeys);
+    for (NameReading r : readings) {
+      add(keys, cfg, kind, r.given(), r.family(), org, birthDate, emails, phones, addresses, occupation, strongKeys);
+    }
     String whole = given != null ? given : family;
     if (kind != Kind.ORGANIZATION && (given == null) != (family == null) && whole.indexOf(' ') > 0) {
       // the whole name in one of the two fields ("gates michael" as given name, the family name empty): the

@@ -19,6 +19,18 @@ final class NameStandardizer {
   private static final Pattern HAN_SEPARATORS = Pattern.compile("[\\s·・,，]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  private final HanReading reading;
+
+  /** Names read as they are stored: hanzi in pinyin. */
+  NameStandardizer() {
+    this(HanReading.PINYIN);
+  }
+
+  /** Names with their hanzi read as {@code reading} says. */
+  NameStandardizer(HanReading reading) {
+    this.reading = reading;
+  }
+
   /**
    * A person's name as compared, and what the words dropped from it said: {@code gender} "m" or "f" from a form
    * of address, {@code generation} "jr", "sr", "iii" or "iv" from a suffix; each null when none said it.
@@ -55,14 +67,6 @@ final class NameStandardizer {
       "夫人", "f", "老师", "", "博士", "", "教授", "", "同志", "");
   private static final Set<String> COMPOUND_SURNAMES = Set.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟",
       "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "歐陽");
-  /** Han-Latin reads these characters with their common-word pinyin; as surnames they are read otherwise. */
-  private static final Map<Integer, String> SURNAME_READINGS = Map.ofEntries(
-      Map.entry((int) '曾', "zeng"), Map.entry((int) '单', "shan"), Map.entry((int) '解', "xie"),
-      Map.entry((int) '仇', "qiu"), Map.entry((int) '区', "ou"), Map.entry((int) '朴', "piao"),
-      Map.entry((int) '查', "zha"), Map.entry((int) '盖', "ge"), Map.entry((int) '乐', "yue"),
-      Map.entry((int) '覃', "qin"), Map.entry((int) '缪', "miao"), Map.entry((int) '翟', "zhai"),
-      Map.entry((int) '秘', "bi"), Map.entry((int) '种', "chong"), Map.entry((int) '尉', "yu"),
-      Map.entry((int) '长', "zhang"), Map.entry((int) '石', "shi"), Map.entry((int) '薄', "bo"));
 
   /** Surname particles that sources put at the end of the given name ("Alexandra van der" + "Berg"). */
   private static final Set<String> PARTICLES = Set.of("van", "der", "den", "de", "la", "le", "von", "zu", "di", "da",
@@ -220,8 +224,8 @@ final class NameStandardizer {
         int cp = h.codePointAt(i);
         i += Character.charCount(cp);
         if (Latinizer.isHan(cp)) {
-          String reading = family && first ? SURNAME_READINGS.get(cp) : null;
-          sb.append(reading != null ? reading : Latinizer.pinyin(cp));
+          if (!first && !family && reading.givenSyllablesApart()) sb.append(' ');
+          sb.append(reading.read(cp, family && first));
           first = false;
         } else {
           other.addAll(Latinizer.tokens(Latinizer.latin(new String(Character.toChars(cp)))));

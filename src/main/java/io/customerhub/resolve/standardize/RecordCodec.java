@@ -10,8 +10,10 @@ import java.util.List;
  */
 final class RecordCodec {
 
-  /** s3 added the generational suffix of a name after the traits, before the blocking keys. */
-  static final String VERSION = "s3";
+  /** s4 added the other readings of a name in hanzi after the generation, before the blocking keys. */
+  static final String VERSION = "s4";
+  /** s3 added the generational suffix of a name after the traits, before the blocking keys; still read. */
+  static final String VERSION_WITHOUT_READINGS = "s3";
   /** s2 added a person's gender and occupation before the blocking keys; still read (see StandardRecord#fields). */
   static final String VERSION_WITHOUT_GENERATION = "s2";
   /** What hubs stored before s2; still read. */
@@ -22,8 +24,8 @@ final class RecordCodec {
 
   /** Whether {@code encoded} starts as a form this codec reads. */
   static boolean readable(String encoded) {
-    return encoded.startsWith(VERSION + "|") || encoded.startsWith(VERSION_WITHOUT_GENERATION + "|")
-        || encoded.startsWith(VERSION_WITHOUT_TRAITS + "|");
+    return encoded.startsWith(VERSION + "|") || encoded.startsWith(VERSION_WITHOUT_READINGS + "|")
+        || encoded.startsWith(VERSION_WITHOUT_GENERATION + "|") || encoded.startsWith(VERSION_WITHOUT_TRAITS + "|");
   }
 
   static void field(StringBuilder sb, String value) {
@@ -53,6 +55,20 @@ final class RecordCodec {
       escapeNullable(sb, a.postcode());
       sb.append('^');
       escapeNullable(sb, a.country());
+    }
+  }
+
+  /** Readings as items of system^given^family. */
+  static void readings(StringBuilder sb, List<NameReading> values) {
+    sb.append('|');
+    for (int i = 0; i < values.size(); i++) {
+      NameReading r = values.get(i);
+      if (i > 0) sb.append(';');
+      escape(sb, r.system());
+      sb.append('^');
+      escapeNullable(sb, r.given());
+      sb.append('^');
+      escapeNullable(sb, r.family());
     }
   }
 
@@ -110,6 +126,17 @@ final class RecordCodec {
     if (raw.isEmpty()) return List.of();
     List<String> out = new ArrayList<>();
     for (String p : split(raw, ';')) out.add(unescape(p));
+    return out;
+  }
+
+  static List<NameReading> readingItems(String raw) {
+    if (raw.isEmpty()) return List.of();
+    List<NameReading> out = new ArrayList<>();
+    for (String p : split(raw, ';')) {
+      List<String> f = split(p, '^');
+      if (f.size() != 3) throw new IllegalArgumentException("bad name reading in standard record: " + p);
+      out.add(new NameReading(unescape(f.get(0)), nullable(f.get(1)), nullable(f.get(2))));
+    }
     return out;
   }
 

@@ -30,6 +30,7 @@ public final class StandardRecord {
   private final String gender;
   private final String occupation;
   private final String generation;
+  private final List<NameReading> readings;
   private final List<String> blockingKeys;
   private final List<String> strongKeys;
   // derived once here so that pair scoring never splits or joins strings (not part of the encoded form)
@@ -64,6 +65,15 @@ public final class StandardRecord {
                         String nationalId, String taxId, List<String> emails, List<String> phones,
                         List<StandardAddress> addresses, String gender, String occupation, String generation,
                         List<String> blockingKeys) {
+    this(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses, gender, occupation,
+        generation, List.of(), blockingKeys);
+  }
+
+  /** And the other readings of a name written in hanzi ({@link NameReading}). */
+  public StandardRecord(SourceKey key, Kind kind, String given, String family, String org, String birthDate,
+                        String nationalId, String taxId, List<String> emails, List<String> phones,
+                        List<StandardAddress> addresses, String gender, String occupation, String generation,
+                        List<NameReading> readings, List<String> blockingKeys) {
     this.key = Objects.requireNonNull(key, "key");
     this.kind = kind;
     this.given = StandardAddress.blankToNull(given);
@@ -79,6 +89,7 @@ public final class StandardRecord {
     this.gender = StandardAddress.blankToNull(gender);
     this.occupation = StandardAddress.blankToNull(occupation);
     this.generation = StandardAddress.blankToNull(generation);
+    this.readings = readings == null ? List.of() : List.copyOf(readings);
     this.blockingKeys = clean(blockingKeys);
     this.strongKeys = strongKeys(this.emails, this.phones, this.nationalId, this.taxId);
     this.givenKey = compact(this.given);
@@ -224,6 +235,20 @@ public final class StandardRecord {
     return generation;
   }
 
+  /** The other readings of a name written in hanzi (陳大文 in Cantonese as well as in pinyin); empty for most. */
+  public List<NameReading> readings() {
+    return readings;
+  }
+
+  /**
+   * This record with its name as {@code reading} reads it, and no other reading: what a record in Latin letters is
+   * compared with.
+   */
+  public StandardRecord readAs(NameReading reading) {
+    return new StandardRecord(key, kind, reading.given(), reading.family(), org, birthDate, nationalId, taxId, emails,
+        phones, addresses, gender, occupation, generation, List.of(), blockingKeys);
+  }
+
   /** Both records name a generation, and not the same one: a father and a son. */
   public static boolean generationsDiffer(StandardRecord a, StandardRecord b) {
     return Generation.conflict(a.generation, b.generation);
@@ -314,6 +339,7 @@ public final class StandardRecord {
     RecordCodec.field(sb, gender);
     RecordCodec.field(sb, occupation);
     RecordCodec.field(sb, generation);
+    RecordCodec.readings(sb, readings);
     RecordCodec.list(sb, blockingKeys);
     return sb.toString();
   }
@@ -347,6 +373,17 @@ public final class StandardRecord {
       start = end + 1;
     }
     return out;
+  }
+
+  /**
+   * The other readings of an encoded record's name, read without decoding the rest (the field before the blocking
+   * keys); none in a form stored before readings were.
+   */
+  public static List<NameReading> readings(String encoded) {
+    if (!encoded.startsWith(RecordCodec.VERSION + "|")) return List.of();
+    int last = encoded.lastIndexOf('|');
+    int before = encoded.lastIndexOf('|', last - 1);
+    return before < 0 ? List.of() : RecordCodec.readingItems(encoded.substring(before + 1, last));
   }
 
   /** What term frequencies count of a record: its name keys, birth date, identifiers, towns and occupation. */
@@ -388,15 +425,16 @@ public final class StandardRecord {
    */
   private static List<String> fields(String encoded) {
     List<String> f = RecordCodec.split(Objects.requireNonNull(encoded, "encoded"), '|');
-    int lacking = f.size() == 14 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_TRAITS) ? 3
-        : f.size() == 16 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_GENERATION) ? 1 : 0;
+    int lacking = f.size() == 14 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_TRAITS) ? 4
+        : f.size() == 16 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_GENERATION) ? 2
+        : f.size() == 17 && f.get(0).equals(RecordCodec.VERSION_WITHOUT_READINGS) ? 1 : 0;
     if (lacking > 0) {
       List<String> upgraded = new ArrayList<>(f.subList(0, f.size() - 1));
       for (int i = 0; i < lacking; i++) upgraded.add("");
       upgraded.add(f.get(f.size() - 1));
       return upgraded;
     }
-    if (f.size() != 17 || !f.get(0).equals(RecordCodec.VERSION)) {
+    if (f.size() != 18 || !f.get(0).equals(RecordCodec.VERSION)) {
       throw new IllegalArgumentException("not a standard record (" + RecordCodec.VERSION + "): " + encoded);
     }
     return f;
@@ -411,7 +449,7 @@ public final class StandardRecord {
         RecordCodec.nullable(f.get(7)), RecordCodec.nullable(f.get(8)), RecordCodec.nullable(f.get(9)),
         RecordCodec.items(f.get(10)), RecordCodec.items(f.get(11)), RecordCodec.addressItems(f.get(12)),
         RecordCodec.nullable(f.get(13)), RecordCodec.nullable(f.get(14)), RecordCodec.nullable(f.get(15)),
-        RecordCodec.items(f.get(16)));
+        RecordCodec.readingItems(f.get(16)), RecordCodec.items(f.get(17)));
   }
 
   @Override
@@ -421,13 +459,13 @@ public final class StandardRecord {
         && Objects.equals(nationalId, r.nationalId) && Objects.equals(taxId, r.taxId) && emails.equals(r.emails)
         && phones.equals(r.phones) && addresses.equals(r.addresses) && Objects.equals(gender, r.gender)
         && Objects.equals(occupation, r.occupation) && Objects.equals(generation, r.generation)
-        && blockingKeys.equals(r.blockingKeys);
+        && readings.equals(r.readings) && blockingKeys.equals(r.blockingKeys);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(key, kind, given, family, org, birthDate, nationalId, taxId, emails, phones, addresses,
-        gender, occupation, generation, blockingKeys);
+        gender, occupation, generation, readings, blockingKeys);
   }
 
   @Override

@@ -5,7 +5,9 @@ import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.Kind;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns a canonical record into its standardized comparison values. Thread-safe: all state is immutable
@@ -18,6 +20,7 @@ public final class Standardizer {
   private final StandardizerConfig config;
   private final ContactStandardizer contacts;
   private final NameStandardizer names = new NameStandardizer();
+  private final NameStandardizer cantoneseNames = new NameStandardizer(HanReading.CANTONESE);
   private final OrgStandardizer orgs = new OrgStandardizer();
 
   public Standardizer() {
@@ -27,6 +30,7 @@ public final class Standardizer {
   public Standardizer(StandardizerConfig config) {
     this.config = config;
     this.contacts = new ContactStandardizer(config.defaultRegion(), config.stripGmailDots());
+    Cantonese.load();
   }
 
   public StandardizerConfig config() {
@@ -107,11 +111,23 @@ public final class Standardizer {
     return kind == Kind.ORGANIZATION ? List.of() : BlockingKeys.nameSound(config, given, family);
   }
 
+  /** The same, and those of the name's other readings ({@link NameReading}), of a standardized record. */
+  public List<String> nameSoundKeys(StandardRecord r) {
+    return withReadings(r.kind(), nameSoundKeys(r.kind(), r.given(), r.family()), r.readings());
+  }
+
   /** The same, of an encoded standard record (see {@link StandardRecord#kindAndNames}). */
   public List<String> nameSoundKeys(String encoded) {
     String[] kindAndNames = StandardRecord.kindAndNames(encoded);
     Kind kind = kindAndNames[0] == null ? null : Kind.fromWire(kindAndNames[0]).orElse(null);
-    return nameSoundKeys(kind, kindAndNames[1], kindAndNames[2]);
+    return withReadings(kind, nameSoundKeys(kind, kindAndNames[1], kindAndNames[2]), StandardRecord.readings(encoded));
+  }
+
+  private List<String> withReadings(Kind kind, List<String> keys, List<NameReading> readings) {
+    if (readings.isEmpty()) return keys;
+    LinkedHashSet<String> all = new LinkedHashSet<>(keys);
+    for (NameReading r : readings) all.addAll(nameSoundKeys(kind, r.given(), r.family()));
+    return List.copyOf(all);
   }
 
   /**
@@ -151,16 +167,34 @@ public final class Standardizer {
     String birth = ContactStandardizer.birthDate(r.birthDate());
     String nid = ContactStandardizer.identifier(r.nationalId());
     String tax = ContactStandardizer.identifier(r.taxId());
-    emails.removeIf(java.util.Objects::isNull);
-    phones.removeIf(java.util.Objects::isNull);
-    addresses.removeIf(java.util.Objects::isNull);
+    emails.removeIf(Objects::isNull);
+    phones.removeIf(Objects::isNull);
+    addresses.removeIf(Objects::isNull);
     if (!isOrg) withBirthPlace(r, addresses);
     String gender = isOrg ? null : TraitStandardizer.gender(r.attributes(), name.gender());
     String occupation = isOrg ? null : TraitStandardizer.occupation(r.attributes());
     String generation = isOrg ? null : Generation.of(name.generation(), r.attributes());
+    List<NameReading> readings = isOrg ? List.of() : readings(r, name);
     List<String> blocking = BlockingKeys.compute(config, r.kind(), given, family, org, birth, emails, phones,
-        addresses, occupation, StandardRecord.strongKeys(emails, phones, nid, tax));
+        addresses, occupation, StandardRecord.strongKeys(emails, phones, nid, tax), readings);
     return new StandardRecord(r.key(), r.kind(), given, family, org, birth, nid, tax, emails, phones, addresses,
-        gender, occupation, generation, blocking);
+        gender, occupation, generation, readings, blocking);
+  }
+
+  /**
+   * The other readings of a name written in hanzi: Cantonese as Hong Kong spells it, for the records of Hong Kong,
+   * Macau, Guangdong and most Chinese abroad, whose Latin letters spell 陳大文 Chan Tai Man, not Chen Dawen.
+   */
+  private List<NameReading> readings(CanonicalRecord r, NameStandardizer.Name name) {
+    if (!Latinizer.containsHan(r.givenName()) && !Latinizer.containsHan(r.familyName())
+        && !Latinizer.containsHan(r.fullName())) {
+      return List.of();
+    }
+    NameStandardizer.Name cantonese = cantoneseNames.person(r.givenName(), r.familyName(), r.fullName());
+    if (Objects.equals(cantonese.given(), name.given())
+        && Objects.equals(cantonese.family(), name.family())) {
+      return List.of();
+    }
+    return List.of(new NameReading(HanReading.CANTONESE.system(), cantonese.given(), cantonese.family()));
   }
 }

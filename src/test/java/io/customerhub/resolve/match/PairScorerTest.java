@@ -41,6 +41,27 @@ class PairScorerTest {
     assertTrue(s.probability() > 0.999);
   }
 
+  /**
+   * Hong Kong spells 陳大文 Chan Tai Man: the Cantonese reading agrees in both names where pinyin (Chen Dawen) agrees
+   * in neither, and the explanation names the reading. Two records in hanzi compare as written.
+   */
+  @Test
+  void aNameInHanziMeetsItsHongKongSpellingThroughItsCantoneseReading() {
+    StandardRecord hanzi = person("h", "大文", "陳", "1975-06-01", null, null, null, null, null);
+    StandardRecord latin = person("l", "Tai Man", "Chan", "1975-06-01", null, null, null, null, null);
+    PairScore s = scorer.score(hanzi, latin);
+    assertEquals("EXACT", levelOf(s, "family"), s::toString);
+    assertEquals("EXACT", levelOf(s, "given"), s::toString);
+    assertEquals("fellegi-sunter/cantonese", s.rule());
+    assertEquals(s.weight(), scorer.score(latin, hanzi).weight(), 1e-9, "symmetric");
+    PairScore mandarin = scorer.score(person("m", "Dawen", "Chen", "1975-06-01", null, null, null, null, null), hanzi);
+    assertEquals("fellegi-sunter", mandarin.rule(), "pinyin agrees as written");
+    assertEquals("EXACT", levelOf(mandarin, "given"));
+    PairScore twoInHanzi = scorer.score(hanzi, person("t", "大文", "陈", "1975-06-01", null, null, null, null, null));
+    assertEquals("fellegi-sunter", twoInHanzi.rule());
+    assertEquals("EXACT", levelOf(twoInHanzi, "given"));
+  }
+
   /** A son named after his father, at his address: the fields agree, the suffixes tell them apart. */
   @Test
   void aFatherAndASonOfOneNameAndAddressGoToAStewardNotIntoOneProfile() {

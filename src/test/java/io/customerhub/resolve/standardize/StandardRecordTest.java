@@ -118,14 +118,15 @@ class StandardRecordTest {
       }
       StandardRecord r = new StandardRecord(new SourceKey(nonNull(rnd), nonNull(rnd)),
           rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(3)], text(rnd), text(rnd), text(rnd), text(rnd),
-          text(rnd), text(rnd), list(rnd), list(rnd), addresses, text(rnd), text(rnd), text(rnd), list(rnd));
+          text(rnd), text(rnd), list(rnd), list(rnd), addresses, text(rnd), text(rnd), text(rnd), readings(rnd),
+          list(rnd));
       assertEquals(r, StandardRecord.decode(r.encode()), r.encode());
       // the candidate index's form: every value but the blocking keys
       StandardRecord scoring = StandardRecord.decode(StandardRecord.withoutBlockingKeys(r.encode()));
       assertEquals(List.of(), scoring.blockingKeys());
       assertEquals(new StandardRecord(r.key(), r.kind(), r.given(), r.family(), r.org(), r.birthDate(),
           r.nationalId(), r.taxId(), r.emails(), r.phones(), r.addresses(), r.gender(), r.occupation(),
-          r.generation(), List.of()),
+          r.generation(), r.readings(), List.of()),
           scoring, r.encode());
       // what term frequencies count, read straight from either form, is what the record itself gives
       assertEquals(r.counted(), StandardRecord.counted(r.encode()), r.encode());
@@ -133,12 +134,18 @@ class StandardRecordTest {
     }
   }
 
+  private static List<NameReading> readings(Random rnd) {
+    List<NameReading> out = new ArrayList<>();
+    for (int k = rnd.nextInt(3); k > 0; k--) out.add(new NameReading(nonNull(rnd), text(rnd), text(rnd)));
+    return out;
+  }
+
   @Test
   void aFormStoredBeforeTheTraitsIsReadWithoutThem() {
     StandardRecord r = STD.standardize(sample());
     String encoded = r.encode();
-    // the s1 layout: the same fields without gender, occupation and generation, the blocking keys last
-    String s1 = "s1" + encoded.substring(2, encoded.lastIndexOf('|') - 3) + encoded.substring(encoded.lastIndexOf('|'));
+    // the s1 layout: the same fields without gender, occupation, generation and readings, the blocking keys last
+    String s1 = "s1" + encoded.substring(2, encoded.lastIndexOf('|') - 4) + encoded.substring(encoded.lastIndexOf('|'));
     assertEquals(r, StandardRecord.decode(s1));
     assertEquals(r.counted(), StandardRecord.counted(s1));
     assertEquals(List.of(), StandardRecord.decode(StandardRecord.withoutBlockingKeys(s1)).blockingKeys());
@@ -148,12 +155,23 @@ class StandardRecordTest {
   void aFormStoredBeforeTheGenerationIsReadWithoutIt() {
     StandardRecord r = STD.standardize(withAttributes(Kind.PERSON, Map.of("gender", "f", "occupation", "chemist")));
     String encoded = r.encode();
-    // the s2 layout: the traits, no generation, the blocking keys last
-    String s2 = "s2" + encoded.substring(2, encoded.lastIndexOf('|') - 1) + encoded.substring(encoded.lastIndexOf('|'));
+    // the s2 layout: the traits, no generation and no readings, the blocking keys last
+    String s2 = "s2" + encoded.substring(2, encoded.lastIndexOf('|') - 2) + encoded.substring(encoded.lastIndexOf('|'));
     assertEquals(r, StandardRecord.decode(s2));
     assertEquals("chemist", StandardRecord.decode(s2).occupation());
     assertEquals(r.counted(), StandardRecord.counted(s2));
     assertEquals(List.of(), StandardRecord.decode(StandardRecord.withoutBlockingKeys(s2)).blockingKeys());
+  }
+
+  @Test
+  void aFormStoredBeforeTheReadingsIsReadWithoutThem() {
+    StandardRecord r = STD.standardize(withAttributes(Kind.PERSON, Map.of("name_suffix_lbl", "SR")));
+    String encoded = r.encode();
+    // the s3 layout: the generation, no readings, the blocking keys last
+    String s3 = "s3" + encoded.substring(2, encoded.lastIndexOf('|') - 1) + encoded.substring(encoded.lastIndexOf('|'));
+    assertEquals(r, StandardRecord.decode(s3));
+    assertEquals("sr", StandardRecord.decode(s3).generation());
+    assertEquals(r.counted(), StandardRecord.counted(s3));
   }
 
   @Test
