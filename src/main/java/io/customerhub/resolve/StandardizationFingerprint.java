@@ -26,7 +26,8 @@ final class StandardizationFingerprint {
    * Records as stored (canonical JSON): names in Latin and Han script, nicknames, phones with and without region,
    * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
    * attributes, a birth date whose month no calendar has, salutations and generational suffixes in several
-   * languages, with and without commas, and a family name only the whole name gives.
+   * languages, with and without commas, a family name only the whole name gives, and a name in hanzi with the
+   * furigana a Japanese system keeps beside it (its readings: Cantonese, and the kana).
    */
   private static final List<String> PROBES = List.of(
       """
@@ -68,7 +69,9 @@ final class StandardizationFingerprint {
       {"source":"probe","sourceId":"12","kind":"person","fullName":"Юрий Щербаков","givenName":"Γιώργος",
        "familyName":"Шевченкі","addresses":[{"line1":"ул. Жукова 5","city":"Москва","country":"RU"}]}""",
       """
-      {"source":"probe","sourceId":"13","kind":"person","fullName":"عبد الله الحسن","givenName":"مُحَمَّد"}""");
+      {"source":"probe","sourceId":"13","kind":"person","fullName":"عبد الله الحسن","givenName":"مُحَمَّد"}""",
+      """
+      {"source":"probe","sourceId":"14","kind":"person","fullName":"陳大文","attributes":{"フリガナ":"ﾔﾏﾀﾞ ﾀﾛｳ"}}""");
 
   private StandardizationFingerprint() {
   }

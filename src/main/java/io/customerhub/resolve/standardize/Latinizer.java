@@ -150,7 +150,17 @@ public final class Latinizer {
     }
     ThreadLocal<Transliterator> transliterator = script == Character.UnicodeScript.GREEK ? GREEK
         : script == Character.UnicodeScript.CYRILLIC ? cyrillicLanguage(whole) : ANY;
-    out.append(transliterator.get().transliterate(run));
+    String latin = transliterator.get().transliterate(run);
+    boolean kana = script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
+    out.append(kana ? withoutLongVowels(latin) : latin);
+  }
+
+  /**
+   * Kana spelled as Japanese passports spell names (Hepburn without long vowels): サトウ and さとう as sato, ユウコ as
+   * yuko, オオノ as ono, which is how Latin records write Sato, Yuko and Ono. ICU spells the kana one by one (satou).
+   */
+  static String withoutLongVowels(String latin) {
+    return latin.replace("ou", "o").replace("oo", "o").replace("uu", "u");
   }
 
   /** The script of the run's first letter (marks and digits before it do not count), or null for none. */

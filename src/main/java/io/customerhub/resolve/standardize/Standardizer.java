@@ -183,18 +183,29 @@ public final class Standardizer {
 
   /**
    * The other readings of a name written in hanzi: Cantonese as Hong Kong spells it, for the records of Hong Kong,
-   * Macau, Guangdong and most Chinese abroad, whose Latin letters spell 陳大文 Chan Tai Man, not Chen Dawen.
+   * Macau, Guangdong and most Chinese abroad, whose Latin letters spell 陳大文 Chan Tai Man, not Chen Dawen; and the
+   * reading a Japanese record keeps beside its kanji ({@link Furigana}), which says how 山田太郎 is read: Yamada Taro.
    */
   private List<NameReading> readings(CanonicalRecord r, NameStandardizer.Name name) {
-    if (!Latinizer.containsHan(r.givenName()) && !Latinizer.containsHan(r.familyName())
-        && !Latinizer.containsHan(r.fullName())) {
-      return List.of();
+    List<NameReading> out = new ArrayList<>(2);
+    if (Latinizer.containsHan(r.givenName()) || Latinizer.containsHan(r.familyName())
+        || Latinizer.containsHan(r.fullName())) {
+      add(out, HanReading.CANTONESE.system(), cantoneseNames.person(r.givenName(), r.familyName(), r.fullName()),
+          name);
     }
-    NameStandardizer.Name cantonese = cantoneseNames.person(r.givenName(), r.familyName(), r.fullName());
-    if (Objects.equals(cantonese.given(), name.given())
-        && Objects.equals(cantonese.family(), name.family())) {
-      return List.of();
+    String[] kana = Furigana.of(r.attributes());
+    if (kana != null) add(out, "furigana", names.person(kana[1], kana[0], null), name);
+    return out;
+  }
+
+  /** Adds {@code reading} unless it is the name as stored or one already there. */
+  private static void add(List<NameReading> readings, String system, NameStandardizer.Name reading,
+                          NameStandardizer.Name name) {
+    if (reading.given() == null && reading.family() == null) return;
+    if (Objects.equals(reading.given(), name.given()) && Objects.equals(reading.family(), name.family())) return;
+    for (NameReading r : readings) {
+      if (Objects.equals(r.given(), reading.given()) && Objects.equals(r.family(), reading.family())) return;
     }
-    return List.of(new NameReading(HanReading.CANTONESE.system(), cantonese.given(), cantonese.family()));
+    readings.add(new NameReading(system, reading.given(), reading.family()));
   }
 }

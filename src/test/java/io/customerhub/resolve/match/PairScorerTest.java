@@ -62,6 +62,20 @@ class PairScorerTest {
     assertEquals("EXACT", levelOf(twoInHanzi, "given"));
   }
 
+  /** A Japanese record keeps its furigana beside its kanji: 山田太郎 read ヤマダ タロウ meets "Taro Yamada". */
+  @Test
+  void aNameInKanjiMeetsItsLatinSpellingThroughItsFurigana() {
+    StandardRecord kanji = Fixtures.STD.standardize(new CanonicalRecord(new SourceKey("t", "k"), Kind.PERSON,
+        Instant.EPOCH, false, "太郎", "山田", null, null, null, null, "1980-04-02", List.of(), List.of(), List.of(),
+        List.of(), Map.of("furigana", "ヤマダ タロウ"), null));
+    StandardRecord latin = person("l", "Taro", "Yamada", "1980-04-02", null, null, null, null, null);
+    PairScore s = scorer.score(kanji, latin);
+    assertEquals("EXACT", levelOf(s, "family"), s::toString);
+    assertEquals("EXACT", levelOf(s, "given"), s::toString);
+    assertEquals("fellegi-sunter/furigana", s.rule());
+    assertEquals(Band.MERGE, s.band());
+  }
+
   /** A son named after his father, at his address: the fields agree, the suffixes tell them apart. */
   @Test
   void aFatherAndASonOfOneNameAndAddressGoToAStewardNotIntoOneProfile() {

@@ -38,9 +38,9 @@ class NameStandardizerTest {
     assertName(person(null, null, "남궁민수"), "minsu", "namgoong");
     assertName(person(null, null, "남궁"), "gung", "nam");
     assertName(person("민준", "김", null), "minjun", "kim");
-    assertName(person(null, null, "ヤマダ タロウ"), "tarou", "yamada");
+    assertName(person(null, null, "ヤマダ タロウ"), "taro", "yamada");
     assertName(person(null, null, "やまだ・はなこ"), "hanako", "yamada");
-    assertName(person(null, null, "ヤマダタロウ"), null, "yamadatarou");
+    assertName(person(null, null, "ヤマダタロウ"), null, "yamadataro");
     assertName(person("Min-jun", "Kim", null), "min jun", "kim");
   }
 

@@ -1,0 +1,70 @@
+package io.customerhub.resolve.standardize;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FuriganaTest {
+
+  private final Standardizer std = new Standardizer();
+
+  private StandardRecord person(String given, String family, String full, Map<String, Object> attributes) {
+    return std.standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH, false, given,
+        family, full, null, null, null, null, List.of(), List.of(), List.of(), List.of(), attributes, null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"furigana", "Furigana", "name_kana", "nameKana", "フリガナ", "ﾌﾘｶﾞﾅ", "氏名カナ", "カナ氏名", "よみがな"})
+  void aWholeReadingUnderAnyOfItsNamesPutsTheFamilyNameFirst(String attribute) {
+    assertArrayEquals(new String[] {"ヤマダ", "タロウ"}, Furigana.of(Map.of(attribute, "ヤマダ タロウ")));
+  }
+
+  @Test
+  void partsInTheirOwnAttributesHalfWidthKanaAndHiragana() {
+    assertArrayEquals(new String[] {"サトウ", "ハナコ"}, Furigana.of(Map.of("セイ", "ｻﾄｳ", "メイ", "ﾊﾅｺ")));
+    assertArrayEquals(new String[] {"すずき", null}, Furigana.of(Map.of("lastNameKana", "すずき")));
+    assertArrayEquals(new String[] {"タナカ", "イチロウ"}, Furigana.of(Map.of("furigana", "タナカ　イチロウ")),
+        "an ideographic space between the words");
+  }
+
+  @Test
+  void valuesThatAreNoKanaAreNoReading() {
+    assertNull(Furigana.of(Map.of("furigana", "Yamada Taro")));
+    assertNull(Furigana.of(Map.of("furigana", "山田")));
+    assertNull(Furigana.of(Map.of("furigana", "N/A")));
+    assertNull(Furigana.of(Map.of("occupation", "ヤマダ")));
+    assertNull(Furigana.of(Map.of()));
+  }
+
+  @Test
+  void kanaAreSpelledAsPassportsSpellNames() {
+    assertEquals("sato", Latinizer.latin("サトウ"));
+    assertEquals("yuko", Latinizer.latin("ゆうこ"));
+    assertEquals("ono", Latinizer.latin("オオノ"));
+    assertEquals("ryo", Latinizer.latin("リョウ"));
+    assertEquals("keiko", Latinizer.latin("ケイコ"));
+  }
+
+  @Test
+  void aNameInKanjiKeepsItsFuriganaAsAReading() {
+    StandardRecord r = person(null, null, "山田太郎", Map.of("フリガナ", "ヤマダ タロウ"));
+    assertTrue(r.readings().contains(new NameReading("furigana", "taro", "yamada")), r.readings()::toString);
+    StandardRecord parts = person("花子", "佐藤", null, Map.of("セイ", "サトウ", "メイ", "ハナコ"));
+    assertTrue(parts.readings().contains(new NameReading("furigana", "hanako", "sato")), parts.readings()::toString);
+    assertEquals(List.of(), person("Taro", "Yamada", null, Map.of("furigana", "ヤマダ タロウ")).readings().stream()
+        .filter(x -> x.given() != null && x.given().equals("taro") && x.family().equals("yamada")).toList(),
+        "the name as stored is no other reading");
+  }
+}
