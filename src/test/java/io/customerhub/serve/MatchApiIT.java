@@ -72,6 +72,19 @@ class MatchApiIT extends OneHubPerClass {
     assertEquals("NEAR", level(romanizations, "family"), "Chan and Chen in Latin letters: " + romanizations.encode());
   }
 
+  /** A Japanese system's record carries its furigana as a field of its own, which the hub keeps as an attribute. */
+  @Test
+  void kanjiMeetTheirLatinSpellingThroughTheFuriganaBesideThem() {
+    JsonObject kanji = new JsonObject().put("fullName", "山田太郎").put("フリガナ", "ﾔﾏﾀﾞ ﾀﾛｳ")
+        .put("birthDate", "1980-04-02");
+    JsonObject latin = new JsonObject().put("givenName", "Taro").put("familyName", "YAMADA")
+        .put("birthDate", "1980-04-02");
+    JsonObject score = match(kanji, latin).json();
+    assertEquals("fellegi-sunter/furigana", score.getString("rule"), score::encode);
+    assertEquals("EXACT", level(score, "family"), score::encode);
+    assertEquals("EXACT", level(score, "given"), score::encode);
+  }
+
   private static String level(JsonObject score, String field) {
     return score.getJsonArray("fields").stream().map(JsonObject.class::cast)
         .filter(f -> field.equals(f.getString("field"))).findFirst().orElseThrow().getString("level");

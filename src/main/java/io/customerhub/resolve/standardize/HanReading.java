@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * How a name written in hanzi is read in Latin letters. Mandarin pinyin is the reading names are stored and
- * compared by (张伟 → zhang wei); Cantonese as Hong Kong spells it (陳大文 → chan tai man) is a second reading a
- * record in hanzi keeps, compared against records in Latin letters only ({@link NameReading}).
+ * compared by (张伟 → zhang wei); Cantonese as Hong Kong spells it (陳大文 → chan tai man) and Mandarin as Taiwan
+ * spells it (李登輝 → lee teng hui) are other readings a record in hanzi keeps, compared against records in Latin
+ * letters only ({@link NameReading}).
  */
 enum HanReading {
 
@@ -25,6 +26,15 @@ enum HanReading {
       String reading = Cantonese.read(cp, surname);
       // a character Unihan gives no Cantonese reading keeps its pinyin: the name stays whole
       return reading != null ? reading : PINYIN.read(cp, surname);
+    }
+  },
+
+  /** Taiwan's spelling, given-name syllables apart as its passports hyphenate them (Teng-hui). */
+  WADE_GILES("wade-giles", true) {
+    @Override
+    String read(int cp, boolean surname) {
+      // 李 is Lee in Taiwan as in Hong Kong; the other family names are spelled by rule (Chang, Hsieh, Tsai)
+      return surname && cp == '李' ? "lee" : WadeGiles.spell(PINYIN.read(cp, surname));
     }
   };
 

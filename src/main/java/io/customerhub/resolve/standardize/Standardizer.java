@@ -21,6 +21,7 @@ public final class Standardizer {
   private final ContactStandardizer contacts;
   private final NameStandardizer names = new NameStandardizer();
   private final NameStandardizer cantoneseNames = new NameStandardizer(HanReading.CANTONESE);
+  private final NameStandardizer wadeGilesNames = new NameStandardizer(HanReading.WADE_GILES);
   private final OrgStandardizer orgs = new OrgStandardizer();
 
   public Standardizer() {
@@ -183,14 +184,17 @@ public final class Standardizer {
 
   /**
    * The other readings of a name written in hanzi: Cantonese as Hong Kong spells it, for the records of Hong Kong,
-   * Macau, Guangdong and most Chinese abroad, whose Latin letters spell 陳大文 Chan Tai Man, not Chen Dawen; and the
-   * reading a Japanese record keeps beside its kanji ({@link Furigana}), which says how 山田太郎 is read: Yamada Taro.
+   * Macau, Guangdong and most Chinese abroad, whose Latin letters spell 陳大文 Chan Tai Man, not Chen Dawen; Mandarin
+   * as Taiwan spells it, 李登輝 Lee Teng-hui, not Li Denghui; and the reading a Japanese record keeps beside its
+   * kanji ({@link Furigana}), which says how 山田太郎 is read: Yamada Taro.
    */
   private List<NameReading> readings(CanonicalRecord r, NameStandardizer.Name name) {
-    List<NameReading> out = new ArrayList<>(2);
+    List<NameReading> out = new ArrayList<>(3);
     if (Latinizer.containsHan(r.givenName()) || Latinizer.containsHan(r.familyName())
         || Latinizer.containsHan(r.fullName())) {
       add(out, HanReading.CANTONESE.system(), cantoneseNames.person(r.givenName(), r.familyName(), r.fullName()),
+          name);
+      add(out, HanReading.WADE_GILES.system(), wadeGilesNames.person(r.givenName(), r.familyName(), r.fullName()),
           name);
     }
     String[] kana = Furigana.of(r.attributes());

@@ -43,7 +43,8 @@ class PairScorerTest {
 
   /**
    * Hong Kong spells 陳大文 Chan Tai Man: the Cantonese reading agrees in both names where pinyin (Chen Dawen) agrees
-   * in neither, and the explanation names the reading. Two records in hanzi compare as written.
+   * in neither, and the explanation names the reading; Taiwan spells 李登輝 Lee Teng-hui. Two records in hanzi compare
+   * as written.
    */
   @Test
   void aNameInHanziMeetsItsHongKongSpellingThroughItsCantoneseReading() {
@@ -57,6 +58,10 @@ class PairScorerTest {
     PairScore mandarin = scorer.score(person("m", "Dawen", "Chen", "1975-06-01", null, null, null, null, null), hanzi);
     assertEquals("fellegi-sunter", mandarin.rule(), "pinyin agrees as written");
     assertEquals("EXACT", levelOf(mandarin, "given"));
+    StandardRecord taiwan = person("tw", "登輝", "李", "1923-01-15", null, null, null, null, null);
+    PairScore teng = scorer.score(taiwan, person("tl", "Teng-hui", "Lee", "1923-01-15", null, null, null, null, null));
+    assertEquals("fellegi-sunter/wade-giles", teng.rule(), "Taiwan's spelling: " + teng);
+    assertEquals("EXACT", levelOf(teng, "given"));
     PairScore twoInHanzi = scorer.score(hanzi, person("t", "大文", "陈", "1975-06-01", null, null, null, null, null));
     assertEquals("fellegi-sunter", twoInHanzi.rule());
     assertEquals("EXACT", levelOf(twoInHanzi, "given"));

@@ -1,0 +1,41 @@
+package io.customerhub.resolve.standardize;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.Kind;
+import io.customerhub.record.SourceKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WadeGilesTest {
+
+  /** Taiwan's family names and given-name syllables as its passports spell them. */
+  @ParameterizedTest
+  @CsvSource({"zhang,chang", "xie,hsieh", "zeng,tseng", "cai,tsai", "xu,hsu", "guo,kuo", "zhou,chou", "zhuang,chuang",
+      "jiang,chiang", "xiao,hsiao", "gao,kao", "zhong,chung", "peng,peng", "zhan,chan", "shi,shih", "deng,teng",
+      "hui,hui", "qing,ching", "de,te", "lian,lien", "zhan,chan", "song,sung", "chu,chu", "yu,yu", "ying,ying",
+      "jiu,chiu", "xiong,hsiung", "jian,chien", "xue,hsueh", "ren,jen", "rong,jung", "zi,tzu", "si,ssu", "ci,tzu",
+      "zhi,chih", "ri,jih", "yi,i", "you,yu", "yan,yen", "ye,yeh", "er,erh", "ge,ko", "ke,ko", "he,ho",
+      "duo,to", "luo,lo", "zuo,tso", "shuo,shuo", "huo,huo", "gui,kuei", "kui,kuei", "dui,tui", "bian,pien",
+      "bo,po", "qiong,chiung", "juan,chuan", "cong,tsung", "wang,wang", "lin,lin", "chen,chen", "huang,huang"})
+  void spellsPinyinAsTaiwanDoes(String pinyin, String spelled) {
+    assertEquals(spelled, WadeGiles.spell(pinyin));
+  }
+
+  @Test
+  void aNameInHanziKeepsItsTaiwaneseSpellingBesideItsPinyin() {
+    StandardRecord r = new Standardizer().standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON,
+        Instant.EPOCH, false, null, null, "李登輝", null, null, null, null, List.of(), List.of(), List.of(), List.of(),
+        Map.of(), null));
+    assertEquals("denghui", r.given());
+    assertTrue(r.readings().contains(new NameReading("wade-giles", "teng hui", "lee")), r.readings()::toString);
+    assertTrue(r.readings().contains(new NameReading("cantonese", "tang fai", "lee")), r.readings()::toString);
+  }
+}
