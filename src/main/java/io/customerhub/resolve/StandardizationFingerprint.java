@@ -27,7 +27,8 @@ final class StandardizationFingerprint {
    * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
    * attributes, a birth date whose month no calendar has, salutations and generational suffixes in several
    * languages, with and without commas, a family name only the whole name gives, and a name in hanzi with the
-   * furigana a Japanese system keeps beside it (its readings: Cantonese, and the kana).
+   * furigana a Japanese system keeps beside it (its readings: Cantonese, Wade-Giles and the kana), and Vietnamese
+   * names.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -71,7 +72,10 @@ final class StandardizationFingerprint {
       """
       {"source":"probe","sourceId":"13","kind":"person","fullName":"عبد الله الحسن","givenName":"مُحَمَّد"}""",
       """
-      {"source":"probe","sourceId":"14","kind":"person","fullName":"陳大文","attributes":{"フリガナ":"ﾔﾏﾀﾞ ﾀﾛｳ"}}""");
+      {"source":"probe","sourceId":"14","kind":"person","fullName":"陳大文","attributes":{"フリガナ":"ﾔﾏﾀﾞ ﾀﾛｳ"}}""",
+      """
+      {"source":"probe","sourceId":"15","kind":"person","fullName":"Nguyễn Văn An","givenName":"Thi Mai",
+       "familyName":"Tran"}""");
 
   private StandardizationFingerprint() {
   }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Person names to comparable ASCII: forms of address and suffixes dropped ({@link NameWords}), hanzi to pinyin
  * with the syllables of one name part joined (张小明 → family zhang, given xiaoming, as "Zhang Xiaoming" is written
- * in Latin script). Chinese, Korean and Japanese names put the family name first ({@link FamilyFirstNames}); a Latin
- * full name puts it last unless a comma or an all-capital token (ZHANG Wei) says otherwise. Swapped given/family
+ * in Latin script), or as another {@link HanReading} reads them. Chinese, Korean, Japanese ({@link FamilyFirstNames})
+ * and Vietnamese ({@link VietnameseNames}) names put the family name first; another Latin full name puts it last
+ * unless a comma or an all-capital token (ZHANG Wei) says otherwise. Swapped given/family
  * names are left to the comparators. What the dropped words say is kept: the gender of a form of address (Mrs,
  * Herr, 先生) and a generation (Jr, III).
  */
@@ -79,6 +80,10 @@ final class NameStandardizer {
    * say ("Ms Ann Berg" beside "Ann" and "Berg").
    */
   Name person(String given, String family, String full) {
+    return withoutVietnameseMiddle(asWritten(given, family, full));
+  }
+
+  private Name asWritten(String given, String family, String full) {
     Dropped dropped = new Dropped();
     String g = part(given, false, dropped);
     String f = part(family, true, dropped);
@@ -94,6 +99,17 @@ final class NameStandardizer {
       clean(Latinizer.tokens(Latinizer.latin(Latinizer.nfkc(full))), true, dropped);
     }
     return particlesToFamily(g, f, dropped);
+  }
+
+  /**
+   * Văn or Thị starting the given name of a Vietnamese family name ({@link VietnameseNames}): dropped from it, as
+   * most records outside Vietnam drop it (Nguyễn Văn An is An Nguyen).
+   */
+  private static Name withoutVietnameseMiddle(Name n) {
+    if (n.given() == null || n.family() == null || !VietnameseNames.FAMILY_NAMES.contains(n.family())) return n;
+    int space = n.given().indexOf(' ');
+    if (space < 0 || !VietnameseNames.isMiddle(n.given().substring(0, space))) return n;
+    return new Name(n.given().substring(space + 1), n.family(), n.gender(), n.generation());
   }
 
   /**
@@ -149,6 +165,7 @@ final class NameStandardizer {
     String[] han = hanParts(n, dropped);
     if (han != null) return dropped.name(part(han[1], false, dropped), part(han[0], true, dropped));
     String[] familyFirst = FamilyFirstNames.parts(n);
+    if (familyFirst == null) familyFirst = VietnameseNames.parts(n);
     if (familyFirst != null) {
       return dropped.name(part(familyFirst[1], false, dropped), part(familyFirst[0], true, dropped));
     }

@@ -38,21 +38,22 @@ public final class Standardizer {
     return config;
   }
 
-  /** A full name written family name first (hanzi, Hangul, kana), split as matching splits it, as written. */
+  /** A full name written family name first (hanzi, Hangul, kana, Vietnamese), split as matching splits it. */
   public record FamilyFirstName(String family, String given) {
   }
 
   /**
-   * A full name written in hanzi, Hangul or kana as matching splits it (separators and an honorific such as 先生
-   * dropped, the family name first, two characters or syllables for a compound surname), for callers outside
-   * matching; null for a full name in other letters, or one whose given name cannot be told (a single character,
-   * kana run together).
+   * A full name written in hanzi, Hangul or kana, or a Vietnamese one, as matching splits it (separators and an
+   * honorific such as 先生 dropped, the family name first, two characters or syllables for a compound surname), for
+   * callers outside matching; null for a full name in other letters, or one whose given name cannot be told (a
+   * single character, kana run together).
    */
   public static FamilyFirstName familyFirstName(String fullName) {
     String n = Latinizer.nfkc(fullName);
     if (n == null) return null;
     String[] parts = NameStandardizer.hanParts(n);
     if (parts == null) parts = FamilyFirstNames.parts(n);
+    if (parts == null) parts = VietnameseNames.parts(n);
     return parts == null || parts[1].isEmpty() ? null : new FamilyFirstName(parts[0], parts[1]);
   }
 
