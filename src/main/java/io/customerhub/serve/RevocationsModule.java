@@ -66,10 +66,17 @@ public final class RevocationsModule implements HttpApiVerticle.ApiModule {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * Read from the database, not from this node's copy, which may be a refresh behind a revocation another node
+   * took: an administrator who revoked a token on one node and lists on another must see it. The read also brings
+   * this node's copy up to date.
+   */
   private void list(RoutingContext ctx) {
-    JsonArray all = new JsonArray();
-    for (Revocation r : revocations.current().all()) all.add(json(r));
-    ProfileHandlers.json(ctx, new JsonObject().put("revocations", all).encode());
+    revocations.refresh().onSuccess(v -> {
+      JsonArray all = new JsonArray();
+      for (Revocation r : revocations.current().all()) all.add(json(r));
+      ProfileHandlers.json(ctx, new JsonObject().put("revocations", all).encode());
+    }).onFailure(ctx::fail);
   }
 
   private void withdraw(RoutingContext ctx) {

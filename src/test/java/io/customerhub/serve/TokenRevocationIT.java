@@ -156,4 +156,21 @@ class TokenRevocationIT {
       assertProblem(401, me(second, leaked));
     }
   }
+
+  /** The list is read from the database: a node lists a revocation another node took before its next refresh. */
+  @Test
+  void anotherNodeListsARevocationAtOnceAndRefusesTheTokenFromThen() {
+    try (HubTestNode second = HubTestNode.builder().postgresUrl(hub.pgUrl())
+        .env("HUB_AUTH_REVOCATION_REFRESH_SECONDS", "3600").start()) {
+      String leaked = tokenOf("reporting-job");
+      assertEquals(200, me(second, leaked).status());
+      String id = revoke(hub, new JsonObject().put("token", leaked).put("reason", "pasted in a ticket")).json()
+          .getValue("id").toString();
+      JsonArray listed = second.get("/api/v1/admin/revocations", second.adminToken()).json()
+          .getJsonArray("revocations");
+      assertTrue(listed.stream().map(JsonObject.class::cast).anyMatch(r -> id.equals(r.getValue("id").toString())),
+          listed::encode);
+      assertProblem(401, me(second, leaked));
+    }
+  }
 }
