@@ -187,19 +187,27 @@ public final class Standardizer {
    * The other readings of a name written in hanzi: Cantonese as Hong Kong spells it, for the records of Hong Kong,
    * Macau, Guangdong and most Chinese abroad, whose Latin letters spell 陳大文 Chan Tai Man, not Chen Dawen; Mandarin
    * as Taiwan spells it, 李登輝 Lee Teng-hui, not Li Denghui; and the reading a Japanese record keeps beside its
-   * kanji ({@link Furigana}), which says how 山田太郎 is read: Yamada Taro.
+   * kanji ({@link Furigana}), which says how 山田太郎 is read: Yamada Taro, or without it a common Japanese family
+   * name's ({@link JapaneseSurnames}).
    */
   private List<NameReading> readings(CanonicalRecord r, NameStandardizer.Name name) {
     List<NameReading> out = new ArrayList<>(3);
-    if (Latinizer.containsHan(r.givenName()) || Latinizer.containsHan(r.familyName())
-        || Latinizer.containsHan(r.fullName())) {
+    boolean han = Latinizer.containsHan(r.givenName()) || Latinizer.containsHan(r.familyName())
+        || Latinizer.containsHan(r.fullName());
+    if (han) {
       add(out, HanReading.CANTONESE.system(), cantoneseNames.person(r.givenName(), r.familyName(), r.fullName()),
           name);
       add(out, HanReading.WADE_GILES.system(), wadeGilesNames.person(r.givenName(), r.familyName(), r.fullName()),
           name);
     }
     String[] kana = Furigana.of(r.attributes());
-    if (kana != null) add(out, "furigana", names.person(kana[1], kana[0], null), name);
+    if (kana != null) {
+      add(out, "furigana", names.person(kana[1], kana[0], null), name);
+    } else if (han) {
+      // no furigana: a common Japanese family name read from its kanji, the given name left unread
+      String family = JapaneseSurnames.reading(r.familyName(), r.fullName());
+      if (family != null) add(out, "japanese", new NameStandardizer.Name(null, family, null, null), name);
+    }
     return out;
   }
 

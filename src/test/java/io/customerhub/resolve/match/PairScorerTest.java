@@ -79,6 +79,11 @@ class PairScorerTest {
     assertEquals("EXACT", levelOf(s, "given"), s::toString);
     assertEquals("fellegi-sunter/furigana", s.rule());
     assertEquals(Band.MERGE, s.band());
+    StandardRecord bare = person("b", "太郎", "山田", "1980-04-02", null, null, null, null, null);
+    PairScore unread = scorer.score(bare, latin);
+    assertEquals("fellegi-sunter/japanese", unread.rule(), unread::toString);
+    assertEquals("EXACT", levelOf(unread, "family"));
+    assertEquals("MISSING", levelOf(unread, "given"), "kanji alone do not say how a given name is read");
   }
 
   /** A son named after his father, at his address: the fields agree, the suffixes tell them apart. */

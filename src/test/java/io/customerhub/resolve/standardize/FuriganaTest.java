@@ -57,6 +57,22 @@ class FuriganaTest {
     assertEquals("keiko", Latinizer.latin("ケイコ"));
   }
 
+  /** Without furigana, a common Japanese family name is read from its kanji, and the given name left unread. */
+  @Test
+  void withoutFuriganaACommonFamilyNameIsReadFromItsKanji() {
+    assertEquals("yamada", JapaneseSurnames.reading(null, "山田太郎"));
+    assertEquals("hasegawa", JapaneseSurnames.reading(null, "長谷川 美咲"));
+    assertEquals("sasaki", JapaneseSurnames.reading("佐々木", null));
+    assertEquals("watanabe", JapaneseSurnames.reading("渡邉", "渡邉 健"));
+    assertNull(JapaneseSurnames.reading(null, "山田"), "a family name alone, with no given name after it");
+    assertNull(JapaneseSurnames.reading(null, "Yamada Taro"));
+    assertNull(JapaneseSurnames.reading(null, "欧阳修"));
+    StandardRecord r = person(null, null, "山田太郎", Map.of());
+    assertTrue(r.readings().contains(new NameReading("japanese", null, "yamada")), r.readings()::toString);
+    StandardRecord withFurigana = person(null, null, "山田太郎", Map.of("furigana", "ヤマダ タロウ"));
+    assertTrue(withFurigana.readings().stream().noneMatch(x -> x.system().equals("japanese")), "the furigana say more");
+  }
+
   @Test
   void aNameInKanjiKeepsItsFuriganaAsAReading() {
     StandardRecord r = person(null, null, "山田太郎", Map.of("フリガナ", "ヤマダ タロウ"));
