@@ -27,8 +27,8 @@ final class StandardizationFingerprint {
    * name parts that are only a form of address or honours, a gender, an occupation and a place of birth among the
    * attributes, a birth date whose month no calendar has, salutations and generational suffixes in several
    * languages, with and without commas, a family name only the whole name gives, and a name in hanzi with the
-   * furigana a Japanese system keeps beside it (its readings: Cantonese, Wade-Giles and the kana), and Vietnamese
-   * names.
+   * furigana a Japanese system keeps beside it (its readings: Cantonese, Wade-Giles and the kana), Vietnamese
+   * names, and placeholders for a name nobody gave.
    */
   private static final List<String> PROBES = List.of(
       """
@@ -75,7 +75,9 @@ final class StandardizationFingerprint {
       {"source":"probe","sourceId":"14","kind":"person","fullName":"陳大文","attributes":{"フリガナ":"ﾔﾏﾀﾞ ﾀﾛｳ"}}""",
       """
       {"source":"probe","sourceId":"15","kind":"person","fullName":"Nguyễn Văn An","givenName":"Thi Mai",
-       "familyName":"Tran"}""");
+       "familyName":"Tran"}""",
+      """
+      {"source":"probe","sourceId":"16","kind":"person","fullName":"Baby Girl Smith","familyName":"No Last Name"}""");
 
   private StandardizationFingerprint() {
   }

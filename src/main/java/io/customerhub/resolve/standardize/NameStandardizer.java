@@ -80,7 +80,22 @@ final class NameStandardizer {
    * say ("Ms Ann Berg" beside "Ann" and "Berg").
    */
   Name person(String given, String family, String full) {
-    return withoutVietnameseMiddle(asWritten(given, family, full));
+    return withoutPlaceholders(withoutVietnameseMiddle(asWritten(given, family, full)));
+  }
+
+  /**
+   * A part that is a placeholder ("Baby Girl", "Unknown"; {@link NamePlaceholders}) is no name, nor a whole name
+   * that is one split in two ("Lady of the" | "House").
+   */
+  private static Name withoutPlaceholders(Name n) {
+    if (n.given() != null && n.family() != null
+        && NamePlaceholders.isPlaceholder(n.given() + " " + n.family(), false)) {
+      return new Name(null, null, n.gender(), n.generation());
+    }
+    boolean given = NamePlaceholders.isPlaceholder(n.given(), false);
+    boolean family = NamePlaceholders.isPlaceholder(n.family(), true);
+    if (!given && !family) return n;
+    return new Name(given ? null : n.given(), family ? null : n.family(), n.gender(), n.generation());
   }
 
   private Name asWritten(String given, String family, String full) {

@@ -29,6 +29,21 @@ class NameStandardizerTest {
     assertEquals(family, r.family(), "family");
   }
 
+  /** Placeholders for a name nobody gave are no name; words that are also real names stay names. */
+  @Test
+  void placeholdersAreNoName() {
+    assertName(person("BABY GIRL", "SMITH", null), null, "smith");
+    assertName(person(null, null, "Baby Boy Jones"), null, "jones");
+    assertName(person("Maria", "No Last Name", null), "maria", null);
+    assertName(person("Unk", "Unk", null), null, null);
+    assertName(person(null, null, "Lady of the House"), null, null);
+    assertName(person("Ann", "Declined", null), "ann", null);
+    assertName(person("Boy", "Abunda", null), "boy", "abunda");
+    assertName(person("Min-jun", "Son", null), "min jun", "son");
+    assertName(person("John", "Doe", null), "john", "doe");
+    assertName(person("Julia", "Child", null), "julia", "child");
+  }
+
   /** Hangul and kana put the family name first, as hanzi do; a Hangul family name is spelled as Koreans spell it. */
   @Test
   void koreanAndJapaneseWholeNamesPutTheFamilyNameFirst() {
