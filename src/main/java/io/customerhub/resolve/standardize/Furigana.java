@@ -31,7 +31,8 @@ final class Furigana {
     if (attributes == null || attributes.isEmpty()) return null;
     String whole = null, family = null, given = null;
     for (Map.Entry<String, Object> e : attributes.entrySet()) {
-      String key = Normalizer.normalize(FieldNames.key(e.getKey()), Normalizer.Form.NFKC);
+      String key = FieldNames.key(e.getKey());
+      if (!Latinizer.isAscii(key)) key = Normalizer.normalize(key, Normalizer.Form.NFKC);
       boolean w = WHOLE.contains(key), f = FAMILY.contains(key), g = GIVEN.contains(key);
       if (!w && !f && !g) continue;
       String kana = kana(e.getValue());

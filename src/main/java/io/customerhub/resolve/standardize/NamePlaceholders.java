@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,8 +29,24 @@ final class NamePlaceholders {
   private NamePlaceholders() {
   }
 
+  /** The last words of the placeholders of several words: only a family name among them may end one. */
+  private static final Set<String> LAST_WORDS = lastWords();
+
   /** The standardized name part {@code words} (a family name where {@code family}) stands for no name. */
   static boolean isPlaceholder(String words, boolean family) {
     return words != null && (EITHER.contains(words) || (family ? FAMILY : GIVEN).contains(words));
+  }
+
+  /** A whole name that is a placeholder split into a given and a family name ("lady of the" | "house"). */
+  static boolean isSplitPlaceholder(String given, String family) {
+    return given != null && family != null && LAST_WORDS.contains(family) && isPlaceholder(given + " " + family, false);
+  }
+
+  private static Set<String> lastWords() {
+    Set<String> out = new java.util.HashSet<>();
+    for (Set<String> set : List.of(EITHER, GIVEN)) {
+      for (String p : set) if (p.indexOf(' ') > 0) out.add(p.substring(p.lastIndexOf(' ') + 1));
+    }
+    return Set.copyOf(out);
   }
 }

@@ -88,8 +88,7 @@ final class NameStandardizer {
    * that is one split in two ("Lady of the" | "House").
    */
   private static Name withoutPlaceholders(Name n) {
-    if (n.given() != null && n.family() != null
-        && NamePlaceholders.isPlaceholder(n.given() + " " + n.family(), false)) {
+    if (NamePlaceholders.isSplitPlaceholder(n.given(), n.family())) {
       return new Name(null, null, n.gender(), n.generation());
     }
     boolean given = NamePlaceholders.isPlaceholder(n.given(), false);

@@ -200,7 +200,9 @@ public final class Standardizer {
       add(out, HanReading.WADE_GILES.system(), wadeGilesNames.person(r.givenName(), r.familyName(), r.fullName()),
           name);
     }
-    String[] kana = Furigana.of(r.attributes());
+    // furigana say how kanji are read: looked for beside a name in kanji only (reading every record's attribute
+    // names for them cost a tenth of standardizing)
+    String[] kana = han ? Furigana.of(r.attributes()) : null;
     if (kana != null) {
       add(out, "furigana", names.person(kana[1], kana[0], null), name);
     } else if (han) {

@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,11 @@ final class VietnameseNames {
 
   /** {family, given} of a whole Vietnamese name as written; null for any other. */
   static String[] parts(String n) {
+    int space = n.indexOf(' ');
+    // most names are no Vietnamese one: their first word, when plain ASCII, says so without splitting
+    if (space < 0 || (Latinizer.isAscii(n) && !FAMILY_NAMES.contains(n.substring(0, space).toLowerCase(Locale.ROOT)))) {
+      return null;
+    }
     String[] words = SPACES.split(n.strip());
     if (words.length < 2) return null;
     String family = Latinizer.latin(words[0]);
