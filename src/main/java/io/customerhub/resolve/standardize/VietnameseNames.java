@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,17 +37,17 @@ final class VietnameseNames {
   static String[] parts(String n) {
     int space = n.indexOf(' ');
     // most names are no Vietnamese one: their first word, when plain ASCII, says so without splitting
-    if (space < 0 || (Latinizer.isAscii(n) && !FAMILY_NAMES.contains(n.substring(0, space).toLowerCase(Locale.ROOT)))) {
-      return null;
-    }
+    if (space < 0) return null;
+    if (Latinizer.isAscii(n) && !FAMILY_NAMES.contains(n.substring(0, space).toLowerCase(Locale.ROOT))) return null;
     String[] words = SPACES.split(n.strip());
     if (words.length < 2) return null;
     String family = Latinizer.latin(words[0]);
     if (!FAMILY_NAMES.contains(family)) return null;
     String second = Latinizer.latin(words[1]);
-    boolean marked = words.length >= 3 && (second.equals("thi") || (second.equals("van") && BEFORE_VAN.contains(family)));
+    boolean marked = words.length >= 3
+        && (second.equals("thi") || (second.equals("van") && BEFORE_VAN.contains(family)));
     if (!marked && !vietnameseLetters(n)) return null;
-    return new String[] {words[0], String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length))};
+    return new String[] {words[0], String.join(" ", Arrays.copyOfRange(words, 1, words.length))};
   }
 
   /** Văn or Thị (standardized van, thi). */

@@ -1,13 +1,9 @@
 package io.customerhub.resolve.standardize;
 
-import io.customerhub.record.CanonicalRecord;
-import io.customerhub.record.Kind;
-import io.customerhub.record.SourceKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +19,7 @@ class CantoneseTest {
   }
 
   private StandardRecord person(String given, String family, String full, String birthDate) {
-    return std.standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH, false, given,
-        family, full, null, null, null, birthDate, List.of(), List.of(), List.of(), List.of(), Map.of(), null));
+    return std.standardize(Persons.person(given, family, full, birthDate, Map.of()));
   }
 
   /** Jyutping as Hong Kong's identity cards spell it: the surnames and given-name syllables most written. */

@@ -1,13 +1,9 @@
 package io.customerhub.resolve.standardize;
 
-import io.customerhub.record.CanonicalRecord;
-import io.customerhub.record.Kind;
-import io.customerhub.record.SourceKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +17,7 @@ class FuriganaTest {
   private final Standardizer std = new Standardizer();
 
   private StandardRecord person(String given, String family, String full, Map<String, Object> attributes) {
-    return std.standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH, false, given,
-        family, full, null, null, null, null, List.of(), List.of(), List.of(), List.of(), attributes, null));
+    return std.standardize(Persons.person(given, family, full, null, attributes));
   }
 
   @ParameterizedTest

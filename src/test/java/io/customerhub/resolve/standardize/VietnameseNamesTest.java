@@ -1,12 +1,7 @@
 package io.customerhub.resolve.standardize;
 
-import io.customerhub.record.CanonicalRecord;
-import io.customerhub.record.Kind;
-import io.customerhub.record.SourceKey;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,8 +13,7 @@ class VietnameseNamesTest {
   private final Standardizer std = new Standardizer();
 
   private StandardRecord person(String given, String family, String full) {
-    return std.standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON, Instant.EPOCH, false, given,
-        family, full, null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), null));
+    return std.standardize(Persons.person(given, family, full, null, Map.of()));
   }
 
   private static void assertName(StandardRecord r, String given, String family) {

@@ -1,14 +1,9 @@
 package io.customerhub.resolve.standardize;
 
-import io.customerhub.record.CanonicalRecord;
-import io.customerhub.record.Kind;
-import io.customerhub.record.SourceKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,9 +26,7 @@ class WadeGilesTest {
 
   @Test
   void aNameInHanziKeepsItsTaiwaneseSpellingBesideItsPinyin() {
-    StandardRecord r = new Standardizer().standardize(new CanonicalRecord(new SourceKey("crm", "1"), Kind.PERSON,
-        Instant.EPOCH, false, null, null, "李登輝", null, null, null, null, List.of(), List.of(), List.of(), List.of(),
-        Map.of(), null));
+    StandardRecord r = new Standardizer().standardize(Persons.person(null, null, "李登輝", null, Map.of()));
     assertEquals("denghui", r.given());
     assertTrue(r.readings().contains(new NameReading("wade-giles", "teng hui", "lee")), r.readings()::toString);
     assertTrue(r.readings().contains(new NameReading("cantonese", "tang fai", "lee")), r.readings()::toString);
