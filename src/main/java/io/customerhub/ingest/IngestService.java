@@ -37,6 +37,7 @@ public final class IngestService {
   private final ProfileReadModel readModel;
   private final int batchSize;
   private final HubMetrics metrics;
+  private final DateOrders dateOrders = new DateOrders();
 
   public IngestService(Vertx vertx, SourceMappings mappings, ResolveService resolver, ProfileReadModel readModel,
                        int batchSize, HubMetrics metrics) {
@@ -95,9 +96,24 @@ public final class IngestService {
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
     // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
-    return Chunks.concat(vertx, inputs.size(),
-            (from, to) -> decode(source, mapping, inputs, from, to, results, warnings))
+    return dateOrder(source, mapping, inputs)
+        .compose(monthFirst -> Chunks.concat(vertx, inputs.size(),
+            (from, to) -> decode(source, mapping, monthFirst, inputs, from, to, results, warnings)))
         .compose(valid -> resolve(source, valid, results, warnings, actor));
+  }
+
+  /**
+   * Whether the request's dates with the year last are read month first: as the source's mapping says, else as its
+   * dates have shown ({@link DateOrders}), looked for in this request's inputs on a worker thread while undecided.
+   */
+  private Future<Boolean> dateOrder(String source, SourceMapping mapping, List<Input> inputs) {
+    if (mapping == null) return Future.succeededFuture(false);
+    if (dateOrders.decided(source, mapping)) {
+      return Future.succeededFuture(dateOrders.monthFirst(source, mapping, List.of()));
+    }
+    List<String> texts = new ArrayList<>(inputs.size());
+    for (Input in : inputs) texts.add(in.text());
+    return vertx.executeBlocking(() -> dateOrders.monthFirst(source, mapping, texts), false);
   }
 
   /** An input that decoded into a record, with its place in the request. */
@@ -117,8 +133,8 @@ public final class IngestService {
   }
 
   /** Decodes inputs {@code [from, to)}: the valid ones are returned in order, the others answered in results. */
-  private List<Valid> decode(String source, SourceMapping mapping, List<Input> inputs, int from, int to,
-                             Result[] results, Map<Integer, List<String>> warnings) {
+  private List<Valid> decode(String source, SourceMapping mapping, boolean monthFirst, List<Input> inputs, int from,
+                             int to, Result[] results, Map<Integer, List<String>> warnings) {
     List<Valid> valid = new ArrayList<>(to - from);
     for (int i = from; i < to; i++) {
       if (mapping == null) {
@@ -144,7 +160,7 @@ public final class IngestService {
       }
       RecordDecoder.Decoded d;
       try {
-        d = RecordDecoder.decode(mapping.apply(parsed.json()), source, mapping.defaultKind(), mapping.monthFirst());
+        d = RecordDecoder.decode(mapping.apply(parsed.json()), source, mapping.defaultKind(), monthFirst);
       } catch (RuntimeException e) {
         // one input must never fail its batch (or block a Kafka partition): it is rejected on its own
         LOG.warn("input {} of source {} could not be decoded", i + 1, source, e);

@@ -12,10 +12,12 @@ import java.util.Map;
 /**
  * How one source's native field names map to the canonical record ({@code conf/sources/NAME.json}), so that a new
  * source needs configuration, not code. Canonical fields already present in the input always win, so records that
- * arrive in canonical form pass through unchanged.
+ * arrive in canonical form pass through unchanged. {@code monthFirst}: its dates with the year last are written month
+ * first; {@code datesDeclared}: the mapping says so or says day first, where otherwise the hub learns it from the
+ * dates the source sends ({@link DateOrders}).
  */
 public record SourceMapping(String name, String topic, Kind defaultKind, Map<String, List<String>> fields,
-                            boolean monthFirst) {
+                            boolean monthFirst, boolean datesDeclared) {
 
   /** How a mapping file says that a source writes dates with the year last month first (03/07/1990 is March 7). */
   static final String MONTH_FIRST = "month-first";
@@ -23,7 +25,7 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
 
   /** The mapping used for sources that have no file in {@code conf/sources}: canonical input only. */
   public static SourceMapping canonicalOnly(String name) {
-    return new SourceMapping(name, null, null, Map.of(), false);
+    return new SourceMapping(name, null, null, Map.of(), false, false);
   }
 
   static SourceMapping fromJson(JsonObject json) {
@@ -42,7 +44,8 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
       throw new IllegalArgumentException("dates: '" + dates + "' is neither " + DAY_FIRST + " nor " + MONTH_FIRST);
     }
     return new SourceMapping(json.getString("name"), json.getString("topic"),
-        Kind.fromWire(json.getString("defaultKind")).orElse(null), Map.copyOf(fields), dates.equals(MONTH_FIRST));
+        Kind.fromWire(json.getString("defaultKind")).orElse(null), Map.copyOf(fields), dates.equals(MONTH_FIRST),
+        declared != null);
   }
 
   /** Returns a new object in canonical shape; the input is not modified. */

@@ -185,6 +185,33 @@ class HttpIngestIT {
   }
 
   /**
+   * A source without a mapping that writes US dates: 12/31/1975 in its request shows the month comes first, so
+   * 07/04/1980 is the fourth of July, and stays so in the source's later requests.
+   */
+  @Test
+  void aSourceWhoseDatesShowTheMonthFirstHasItsDatesReadSo() {
+    String source = "shop" + uniqueId("us").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    Rec july = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("july")).birthDate("07/04/1980").updatedAt(at(0));
+    Rec newYear = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("eve")).birthDate("12/31/1975").updatedAt(at(0));
+    Rec later = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("later")).birthDate("03/02/1990").updatedAt(at(0));
+
+    assertEquals(200, postRecords(source, NDJSON, july.line() + "\n" + newYear.line() + "\n").status());
+    assertEquals(200, postRecords(source, NDJSON, later.line() + "\n").status());
+
+    assertEquals("1980-07-04", birthDateOf(july));
+    assertEquals("1990-03-02", birthDateOf(later), "a later request of the source, with nothing to tell by itself");
+  }
+
+  private static String birthDateOf(Rec r) {
+    String profileId = hub.profileByKey(r).getString("profileId");
+    return hub.get("/api/v1/profiles/" + profileId + "?lineage=true", hub.adminToken()).json()
+        .getJsonObject("lineage").getJsonObject("birthDate").getString("value");
+  }
+
+  /**
    * Python's json.dumps writes a data frame's missing value as NaN, and exports write "N/A": such a record is kept
    * without the value. Two strangers whose national id is "N/A" stay apart.
    */

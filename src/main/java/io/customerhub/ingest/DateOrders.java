@@ -1,0 +1,83 @@
+package io.customerhub.ingest;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a source writes the month or the day first in dates with the year last (07/04/1980), learned from the
+ * dates it sends where its mapping does not say ({@code "dates"} in conf/sources/NAME.json). A source writes all its
+ * dates one way, and a date whose first number is above 12 (31/12/1980) or whose second is (12/31/1980) tells which.
+ * Read day first until told, the US 07/04/1980 became 7 April: the same text gives the same date, but a mistyped day
+ * (07/14/1980 beside 07/04/1980) no longer looks like one, and another source's ISO date of the same customer agrees
+ * only as a swap. Once a request brings dates of one order and none of the other, the node reads the source's
+ * dates so from then on; a source whose dates show both orders stays read day first, each date by itself as before.
+ * Learned per node and kept in memory: a restarted node learns again from the next request that shows it. Pure apart
+ * from its memory; thread-safe.
+ */
+final class DateOrders {
+
+  /** Inputs of a source looked at without finding a date that tells the order: it is taken to write none so. */
+  static final int SCAN_LIMIT = 20_000;
+  /** Day or month, the same separator, the other, the year; not inside a longer number or a dotted version. */
+  private static final Pattern YEAR_LAST = Pattern.compile("(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?![\\d.])");
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DateOrders.class);
+
+  private final ConcurrentHashMap<String, Learning> sources = new ConcurrentHashMap<>();
+
+  /** What one source's inputs have shown so far; {@code monthFirst} null until decided. */
+  private static final class Learning {
+    Boolean monthFirst;
+    long scanned;
+    boolean dayFirstSeen;
+    boolean monthFirstSeen;
+  }
+
+  /** The order is decided for {@code source}: no input needs to be looked at for it. */
+  boolean decided(String source, SourceMapping mapping) {
+    if (mapping.datesDeclared()) return true;
+    Learning l = sources.get(source);
+    if (l == null) return false;
+    synchronized (l) {
+      return l.monthFirst != null;
+    }
+  }
+
+  /** How to read {@code source}'s dates in a request of {@code texts}, learning from them where still undecided. */
+  boolean monthFirst(String source, SourceMapping mapping, List<String> texts) {
+    if (mapping.datesDeclared()) return mapping.monthFirst();
+    Learning l = sources.computeIfAbsent(source, s -> new Learning());
+    synchronized (l) {
+      if (l.monthFirst != null) return l.monthFirst;
+    }
+    boolean dayFirst = false, monthFirst = false;
+    for (String text : texts) {
+      if (text == null || (text.indexOf('/') < 0 && text.indexOf('.') < 0 && text.indexOf('-') < 0)) continue;
+      Matcher m = YEAR_LAST.matcher(text);
+      while (m.find()) {
+        int first = Integer.parseInt(m.group(1)), second = Integer.parseInt(m.group(3));
+        if (first > 12 && second <= 12) dayFirst = true;
+        // dots are how day-first countries write dates: 3.14.1592 is a number more likely than a date
+        if (second > 12 && first <= 12 && !m.group(2).equals(".")) monthFirst = true;
+      }
+    }
+    synchronized (l) {
+      if (l.monthFirst != null) return l.monthFirst;
+      l.dayFirstSeen |= dayFirst;
+      l.monthFirstSeen |= monthFirst;
+      l.scanned += texts.size();
+      if (l.dayFirstSeen && l.monthFirstSeen) {
+        l.monthFirst = false;
+        LOG.warn("source {} writes dates both day first and month first: each read by itself, day first where both "
+            + "orders make a date (say \"dates\" in conf/sources/{}.json)", source, source);
+      } else if (l.monthFirstSeen || l.dayFirstSeen) {
+        l.monthFirst = l.monthFirstSeen;
+        LOG.info("source {} writes dates {} first: read so from now on", source, l.monthFirst ? "month" : "day");
+      } else if (l.scanned >= SCAN_LIMIT) {
+        l.monthFirst = false;
+      }
+      return l.monthFirst != null ? l.monthFirst : false;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.customerhub.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DateOrdersTest {
+
+  private static final SourceMapping UNDECLARED = SourceMapping.canonicalOnly("shop");
+
+  private static String line(String birthDate) {
+    return "{\"sourceId\":\"1\",\"givenName\":\"Ann\",\"birthDate\":\"" + birthDate + "\",\"email\":\"a.b@x.com\"}";
+  }
+
+  @Test
+  void aDateWhoseSecondNumberIsNoMonthTeachesMonthFirstForTheSourcesLaterRequests() {
+    DateOrders orders = new DateOrders();
+    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"))), "nothing tells yet: day first");
+    assertFalse(orders.decided("shop", UNDECLARED));
+    assertTrue(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"), line("12/31/1975"))));
+    assertTrue(orders.decided("shop", UNDECLARED));
+    assertTrue(orders.monthFirst("shop", UNDECLARED, List.of()), "remembered");
+    assertFalse(orders.monthFirst("other", UNDECLARED, List.of(line("07/04/1980"))), "per source");
+  }
+
+  @Test
+  void aDateWhoseFirstNumberIsNoMonthDecidesDayFirst() {
+    DateOrders orders = new DateOrders();
+    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("31.12.1975"), line("04/07/1980"))));
+    assertTrue(orders.decided("shop", UNDECLARED));
+    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("12/31/1975"))), "decided: not learned again");
+  }
+
+  @Test
+  void aSourceThatWritesBothOrdersStaysDayFirst() {
+    DateOrders orders = new DateOrders();
+    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975"))));
+    assertTrue(orders.decided("shop", UNDECLARED));
+  }
+
+  @Test
+  void isoDatesVersionsAndDecimalsTellNothing() {
+    DateOrders orders = new DateOrders();
+    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("1980-12-31"), "{\"v\":\"1.13.2024\"}",
+        "{\"amount\":\"3.14.1592\"}")));
+    assertFalse(orders.decided("shop", UNDECLARED));
+  }
+
+  @Test
+  void aSourceThatShowsNoSuchDateForLongIsDecidedDayFirst() {
+    DateOrders orders = new DateOrders();
+    orders.monthFirst("shop", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
+    assertTrue(orders.decided("shop", UNDECLARED));
+  }
+
+  @Test
+  void theMappingsWordWins() {
+    DateOrders orders = new DateOrders();
+    SourceMapping dayFirst = new SourceMapping("eu", null, null, Map.of(), false, true);
+    assertFalse(orders.monthFirst("eu", dayFirst, List.of(line("12/31/1975"))));
+    assertTrue(orders.decided("eu", dayFirst));
+  }
+}
