@@ -3,6 +3,7 @@ package io.customerhub.profile;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.resolve.standardize.Latinizer;
+import io.customerhub.resolve.standardize.Standardizer;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ public final class Normalize {
       case "emails" -> value.toString().trim().toLowerCase(Locale.ROOT);
       case "phones" -> phone(value.toString());
       case "taxId", "nationalId" -> lettersAndNumbers(value.toString()).toUpperCase(Locale.ROOT);
-      case "givenName", "familyName", "fullName" -> name(value.toString());
+      // a placeholder ("Baby Girl", "Unknown") is a source saying it knows no name: as for dates below
+      case "givenName", "familyName", "fullName" -> withoutPlaceholder(attribute, name(value.toString()));
       // a placeholder is a source saying it knows no date: it must neither outvote nor conflict with a real one
       case "birthDate" -> CanonicalRecord.isPlaceholderBirthDate(value.toString().strip()) ? ""
           : text(value.toString());
@@ -47,6 +49,15 @@ public final class Normalize {
    * A name part as latin letters and digits: 张伟, "ZHANG wei" and "Zhang-Wei" are one name, so that a customer's
    * records written in two scripts vote for one value.
    */
+  private static String withoutPlaceholder(String attribute, String name) {
+    boolean placeholder = switch (attribute) {
+      case "givenName" -> Standardizer.isPlaceholderName(name, false);
+      case "familyName" -> Standardizer.isPlaceholderName(name, true);
+      default -> Standardizer.isPlaceholderName(name, false) || Standardizer.isPlaceholderName(name, true);
+    };
+    return placeholder ? "" : name;
+  }
+
   public static String name(String s) {
     String latin = Latinizer.latin(s);
     if (latin == null) return "";

@@ -28,6 +28,12 @@ class NormalizeTest {
     assertEquals("13800138000", Normalize.form("phones", "+86 138-0013-8000"));
     assertEquals("91310000MA1FL0XX1X", Normalize.form("taxId", "9131 0000-ma1f l0xx1x"));
     assertEquals("", Normalize.form("birthDate", "1900-01-01"));
+    // a placeholder for a name is no name: it neither outvotes nor conflicts with the customer's real one
+    assertEquals("", Normalize.form("givenName", "BABY GIRL"));
+    assertEquals("", Normalize.form("familyName", "No Last Name"));
+    assertEquals("", Normalize.form("fullName", "Unknown"));
+    assertEquals("babygirlsmith", Normalize.form("fullName", "Baby Girl Smith"));
+    assertEquals("son", Normalize.form("familyName", "Son"));
     Map<String, Object> address = new java.util.LinkedHashMap<>();
     address.put("line1", "8  Jianguo Rd");
     address.put("city", "Beijing");

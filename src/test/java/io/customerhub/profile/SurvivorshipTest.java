@@ -26,6 +26,14 @@ class SurvivorshipTest {
     assertEquals("most_recent", l.rule());
   }
 
+  /** A newborn's record written "Baby Girl" before she was named: the newest, yet no name to choose. */
+  @Test
+  void aPlaceholderForANameLosesToAnyRealName() {
+    AttributeLineage l = Survivorship.choose("givenName", SurvivorshipRule.of(Strategy.MOST_RECENT), List.of(
+        new Candidate(CRM, daysAgo(10), "Emma"), new Candidate(ERP, daysAgo(1), "BABY GIRL")));
+    assertEquals("Emma", l.chosen());
+  }
+
   @Test
   void sourcePriorityBeatsRecency() {
     AttributeLineage l = Survivorship.choose("orgName", SurvivorshipRule.of(Strategy.SOURCE_PRIORITY, "erp", "crm"),

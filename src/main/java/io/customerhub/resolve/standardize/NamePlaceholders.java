@@ -1,5 +1,6 @@
 package io.customerhub.resolve.standardize;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,9 @@ final class NamePlaceholders {
 
   /** The last words of the placeholders of several words: only a family name among them may end one. */
   private static final Set<String> LAST_WORDS = lastWords();
+  /** The placeholders written without spaces, as the golden record compares names (babygirl, nolastname). */
+  private static final Set<String> COMPACT_GIVEN = compact(EITHER, GIVEN);
+  private static final Set<String> COMPACT_FAMILY = compact(EITHER, FAMILY);
 
   /** The standardized name part {@code words} (a family name where {@code family}) stands for no name. */
   static boolean isPlaceholder(String words, boolean family) {
@@ -42,8 +46,19 @@ final class NamePlaceholders {
     return given != null && family != null && LAST_WORDS.contains(family) && isPlaceholder(given + " " + family, false);
   }
 
+  /** {@code letters}, a name's letters without spaces (lower case), is a placeholder's. */
+  static boolean isCompactPlaceholder(String letters, boolean family) {
+    return (family ? COMPACT_FAMILY : COMPACT_GIVEN).contains(letters);
+  }
+
+  private static Set<String> compact(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>();
+    for (Set<String> set : List.of(a, b)) for (String p : set) out.add(p.replace(" ", ""));
+    return Set.copyOf(out);
+  }
+
   private static Set<String> lastWords() {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (Set<String> set : List.of(EITHER, GIVEN)) {
       for (String p : set) if (p.indexOf(' ') > 0) out.add(p.substring(p.lastIndexOf(' ') + 1));
     }

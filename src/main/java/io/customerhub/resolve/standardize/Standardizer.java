@@ -58,6 +58,14 @@ public final class Standardizer {
   }
 
   /**
+   * Whether a name, written as its lower-case letters without spaces ("babygirl", "nolastname"), is a placeholder
+   * matching reads as no name ({@code family}: as a family name); for callers outside matching.
+   */
+  public static boolean isPlaceholderName(String letters, boolean family) {
+    return NamePlaceholders.isCompactPlaceholder(letters, family);
+  }
+
+  /**
    * How many of a Latin full name's words (in lower-case latin letters) from {@code from} on make a form of address
    * that matching drops ("mr", "the rt hon"); 0 where none starts there.
    */
