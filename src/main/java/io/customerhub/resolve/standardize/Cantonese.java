@@ -54,7 +54,7 @@ final class Cantonese {
    * itself where it is no syllable.
    */
   static String spell(String jyutping) {
-    if (jyutping.equals("m") || jyutping.equals("ng") || jyutping.equals("hm") || jyutping.equals("hng")) {
+    if (jyutping.isEmpty() || jyutping.equals("m") || jyutping.equals("ng") || jyutping.equals("hm") || jyutping.equals("hng")) {
       return jyutping;
     }
     String initial = initial(jyutping);

@@ -23,6 +23,7 @@ final class WadeGiles {
 
   /** One pinyin syllable (zhang, deng, qing) in Wade-Giles as Taiwan writes it (chang, teng, ching). */
   static String spell(String pinyin) {
+    if (pinyin.isEmpty()) return pinyin;
     String whole = WHOLE.get(pinyin);
     if (whole != null) return whole;
     String initial = initial(pinyin);

@@ -24,6 +24,23 @@ class WadeGilesTest {
     assertEquals(spelled, WadeGiles.spell(pinyin));
   }
 
+  /** Every reading of every ideograph (a sample of each block) is lower-case Latin letters, whatever ICU knows. */
+  @Test
+  void everyIdeographReadsAsLatinLettersInEveryReading() {
+    int[][] blocks = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2A6DF}, {0x30000, 0x3134F}};
+    for (int[] block : blocks) {
+      for (int cp = block[0]; cp <= block[1]; cp += 97) {
+        for (HanReading reading : HanReading.values()) {
+          for (boolean surname : new boolean[] {false, true}) {
+            String read = reading.read(cp, surname);
+            int c = cp;
+            assertTrue(read != null && !read.isBlank(), () -> reading + " of U+" + Integer.toHexString(c));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void aNameInHanziKeepsItsTaiwaneseSpellingBesideItsPinyin() {
     StandardRecord r = new Standardizer().standardize(Persons.person(null, null, "李登輝", null, Map.of()));
