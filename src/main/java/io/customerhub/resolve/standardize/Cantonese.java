@@ -33,12 +33,20 @@ final class Cantonese {
       entry((int) '顾', "koo"), entry((int) '傅', "foo"), entry((int) '單', "shin"), entry((int) '单', "shin"),
       entry((int) '柯', "or"));
 
+  /**
+   * Given-name characters Hong Kong spells otherwise than their syllable's rule: zi is chi (志, 智, 芝) but tsz in
+   * these.
+   */
+  private static final Map<Integer, String> GIVEN = Map.ofEntries(
+      entry((int) '子', "tsz"), entry((int) '紫', "tsz"), entry((int) '梓', "tsz"), entry((int) '芷', "tsz"),
+      entry((int) '慈', "tsz"), entry((int) '詞', "tsz"), entry((int) '词', "tsz"));
+
   private Cantonese() {
   }
 
   /** The Hong Kong spelling of {@code cp} (a family name's first character where {@code surname}); null if none. */
   static String read(int cp, boolean surname) {
-    String special = surname ? SURNAMES.get(cp) : null;
+    String special = surname ? SURNAMES.get(cp) : GIVEN.get(cp);
     if (special != null) return special;
     String[] block = Table.BLOCKS.get(cp / BLOCK);
     return block == null ? null : block[cp % BLOCK];
@@ -61,8 +69,9 @@ final class Cantonese {
     String fin = jyutping.substring(initial.length());
     if (fin.isEmpty()) return jyutping;
     if (initial.equals("w") && fin.equals("aa")) return "wah";
-    // 詩, 思, 施: si is written sze (zi and ci as chi, by the rules below)
+    // 詩, 思, 施: si is written sze (zi and ci as chi, by the rules below); 兒, 怡, 儀: ji is written yee
     if (initial.equals("s") && fin.equals("i")) return "sze";
+    if (initial.equals("j") && fin.equals("i")) return "yee";
     String spelledFinal = spellFinal(fin, !initial.isEmpty() && !initial.equals("j"));
     return spellInitial(initial, fin) + spelledFinal;
   }

@@ -28,7 +28,7 @@ class CantoneseTest {
       "gwok,kwok", "maa,ma", "zang,tsang", "ze,tse", "zyu,chu", "pun,poon", "fung,fung", "dang,tang", "coi,choi",
       "jyun,yuen", "syun,suen", "ziu,chiu", "si,sze", "sek,shek", "ceoi,tsui", "heoi,hui", "leoi,lui", "jip,yip",
       "zeng,cheng", "zung,chung", "joeng,yeung", "jau,yau", "gou,ko", "dou,to", "au,au", "ngaan,ngan",
-      "daai,tai", "man,man", "wai,wai", "waa,wah", "zi,chi", "ji,yi", "jyu,yu", "jyut,yuet", "seon,shun",
+      "daai,tai", "man,man", "wai,wai", "waa,wah", "zi,chi", "ji,yee", "jyu,yu", "jyut,yuet", "seon,shun",
       "zeon,chun", "koeng,keung", "coek,cheuk", "sing,shing", "suk,shuk", "dyun,tuen", "gaa,ka", "baak,pak",
       "m,m", "hm,hm", "aa,a"})
   void spellsJyutpingAsHongKongDoes(String jyutping, String spelled) {
@@ -44,6 +44,8 @@ class CantoneseTest {
     assertEquals("lei", Cantonese.read('李', false), "the syllable");
     assertEquals("lee", Cantonese.read('李', true), "the family name as its bearers spell it");
     assertEquals("chow", Cantonese.read('周', true));
+    assertEquals("tsz", Cantonese.read('子', false), "子 as Hong Kong writes it in given names; 志 is chi");
+    assertEquals("chi", Cantonese.read('志', false));
     assertEquals(null, Cantonese.read('A', false));
     assertEquals("chat", Cantonese.read(0x20001, false), "an ideograph of extension B (cat)");
   }
