@@ -21,7 +21,8 @@ final class DateOrders {
   /** Inputs of a source looked at without finding a date that tells the order: it is taken to write none so. */
   static final int SCAN_LIMIT = 20_000;
   /** Day or month, the same separator, the other, the year; not inside a longer number or a dotted version. */
-  private static final Pattern YEAR_LAST = Pattern.compile("(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?![\\d.])");
+  private static final Pattern YEAR_LAST =
+      Pattern.compile("(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?![\\d.])");
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DateOrders.class);
 
   private final ConcurrentHashMap<String, Learning> sources = new ConcurrentHashMap<>();
@@ -34,23 +35,24 @@ final class DateOrders {
     boolean monthFirstSeen;
   }
 
-  /** The order is decided for {@code source}: no input needs to be looked at for it. */
-  boolean decided(String source, SourceMapping mapping) {
-    if (mapping.datesDeclared()) return true;
+  /**
+   * Whether {@code source} writes the month first, where its mapping says or its dates have told; null while
+   * undecided, when {@link #monthFirst} must look at a request's inputs.
+   */
+  Boolean decided(String source, SourceMapping mapping) {
+    if (mapping.datesDeclared()) return mapping.monthFirst();
     Learning l = sources.get(source);
-    if (l == null) return false;
+    if (l == null) return null;
     synchronized (l) {
-      return l.monthFirst != null;
+      return l.monthFirst;
     }
   }
 
   /** How to read {@code source}'s dates in a request of {@code texts}, learning from them where still undecided. */
   boolean monthFirst(String source, SourceMapping mapping, List<String> texts) {
-    if (mapping.datesDeclared()) return mapping.monthFirst();
+    Boolean known = decided(source, mapping);
+    if (known != null) return known;
     Learning l = sources.computeIfAbsent(source, s -> new Learning());
-    synchronized (l) {
-      if (l.monthFirst != null) return l.monthFirst;
-    }
     boolean dayFirst = false, monthFirst = false;
     for (String text : texts) {
       if (text == null || (text.indexOf('/') < 0 && text.indexOf('.') < 0 && text.indexOf('-') < 0)) continue;

@@ -108,9 +108,8 @@ public final class IngestService {
    */
   private Future<Boolean> dateOrder(String source, SourceMapping mapping, List<Input> inputs) {
     if (mapping == null) return Future.succeededFuture(false);
-    if (dateOrders.decided(source, mapping)) {
-      return Future.succeededFuture(dateOrders.monthFirst(source, mapping, List.of()));
-    }
+    Boolean known = dateOrders.decided(source, mapping);
+    if (known != null) return Future.succeededFuture(known);
     List<String> texts = new ArrayList<>(inputs.size());
     for (Input in : inputs) texts.add(in.text());
     return vertx.executeBlocking(() -> dateOrders.monthFirst(source, mapping, texts), false);

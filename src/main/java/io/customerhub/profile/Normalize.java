@@ -45,10 +45,7 @@ public final class Normalize {
     };
   }
 
-  /**
-   * A name part as latin letters and digits: 张伟, "ZHANG wei" and "Zhang-Wei" are one name, so that a customer's
-   * records written in two scripts vote for one value.
-   */
+  /** {@code name}, a name form of {@code attribute}, or "" where it is a placeholder (a full name: of either part). */
   private static String withoutPlaceholder(String attribute, String name) {
     boolean placeholder = switch (attribute) {
       case "givenName" -> Standardizer.isPlaceholderName(name, false);
@@ -58,6 +55,10 @@ public final class Normalize {
     return placeholder ? "" : name;
   }
 
+  /**
+   * A name part as latin letters and digits: 张伟, "ZHANG wei" and "Zhang-Wei" are one name, so that a customer's
+   * records written in two scripts vote for one value.
+   */
   public static String name(String s) {
     String latin = Latinizer.latin(s);
     if (latin == null) return "";

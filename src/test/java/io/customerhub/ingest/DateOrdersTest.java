@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DateOrdersTest {
@@ -21,9 +23,9 @@ class DateOrdersTest {
   void aDateWhoseSecondNumberIsNoMonthTeachesMonthFirstForTheSourcesLaterRequests() {
     DateOrders orders = new DateOrders();
     assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"))), "nothing tells yet: day first");
-    assertFalse(orders.decided("shop", UNDECLARED));
+    assertNull(orders.decided("shop", UNDECLARED));
     assertTrue(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"), line("12/31/1975"))));
-    assertTrue(orders.decided("shop", UNDECLARED));
+    assertNotNull(orders.decided("shop", UNDECLARED));
     assertTrue(orders.monthFirst("shop", UNDECLARED, List.of()), "remembered");
     assertFalse(orders.monthFirst("other", UNDECLARED, List.of(line("07/04/1980"))), "per source");
   }
@@ -32,7 +34,7 @@ class DateOrdersTest {
   void aDateWhoseFirstNumberIsNoMonthDecidesDayFirst() {
     DateOrders orders = new DateOrders();
     assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("31.12.1975"), line("04/07/1980"))));
-    assertTrue(orders.decided("shop", UNDECLARED));
+    assertNotNull(orders.decided("shop", UNDECLARED));
     assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("12/31/1975"))), "decided: not learned again");
   }
 
@@ -40,7 +42,7 @@ class DateOrdersTest {
   void aSourceThatWritesBothOrdersStaysDayFirst() {
     DateOrders orders = new DateOrders();
     assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975"))));
-    assertTrue(orders.decided("shop", UNDECLARED));
+    assertNotNull(orders.decided("shop", UNDECLARED));
   }
 
   @Test
@@ -48,14 +50,14 @@ class DateOrdersTest {
     DateOrders orders = new DateOrders();
     assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("1980-12-31"), "{\"v\":\"1.13.2024\"}",
         "{\"amount\":\"3.14.1592\"}")));
-    assertFalse(orders.decided("shop", UNDECLARED));
+    assertNull(orders.decided("shop", UNDECLARED));
   }
 
   @Test
   void aSourceThatShowsNoSuchDateForLongIsDecidedDayFirst() {
     DateOrders orders = new DateOrders();
     orders.monthFirst("shop", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
-    assertTrue(orders.decided("shop", UNDECLARED));
+    assertNotNull(orders.decided("shop", UNDECLARED));
   }
 
   @Test
@@ -63,6 +65,6 @@ class DateOrdersTest {
     DateOrders orders = new DateOrders();
     SourceMapping dayFirst = new SourceMapping("eu", null, null, Map.of(), false, true);
     assertFalse(orders.monthFirst("eu", dayFirst, List.of(line("12/31/1975"))));
-    assertTrue(orders.decided("eu", dayFirst));
+    assertNotNull(orders.decided("eu", dayFirst));
   }
 }

@@ -14,7 +14,8 @@ import static java.util.Map.entry;
  */
 final class FamilyFirstNames {
 
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s·・,，]+");
+  /** What separates the words of a whole name in East Asian scripts: spaces, middle dots, commas. */
+  static final Pattern SEPARATORS = Pattern.compile("[\\s·・,，]+");
 
   /** Family names of two syllables: a whole name of three syllables or more starting with one keeps both. */
   private static final Set<String> COMPOUND_SURNAMES = Set.of("남궁", "황보", "제갈", "선우", "독고", "사공", "서문",

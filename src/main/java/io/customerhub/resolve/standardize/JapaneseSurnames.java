@@ -2,7 +2,6 @@ package io.customerhub.resolve.standardize;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The commonest Japanese family names in kanji and as passports spell them (佐藤 sato, 渡辺 watanabe, 長谷川
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class JapaneseSurnames {
 
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s・,，]+");
   private static final Map<String, String> READINGS = table(
       "佐藤 sato 鈴木 suzuki 高橋 takahashi 田中 tanaka 伊藤 ito 渡辺 watanabe 渡邊 watanabe 渡邉 watanabe 山本 yamamoto "
           + "中村 nakamura 小林 kobayashi 加藤 kato 吉田 yoshida 山田 yamada 佐々木 sasaki 山口 yamaguchi 松本 matsumoto "
@@ -73,7 +71,7 @@ final class JapaneseSurnames {
     if (f != null && READINGS.containsKey(f)) return READINGS.get(f);
     String whole = fullName == null ? null : Latinizer.nfkc(fullName);
     if (whole == null || !Latinizer.containsHan(whole)) return null;
-    String first = SEPARATORS.split(whole.strip())[0];
+    String first = FamilyFirstNames.SEPARATORS.split(whole.strip())[0];
     for (int chars = Math.min(3, first.codePointCount(0, first.length())); chars >= 1; chars--) {
       String prefix = first.substring(0, first.offsetByCodePoints(0, chars));
       boolean givenFollows = chars < first.codePointCount(0, first.length()) || !first.equals(whole.strip());

@@ -208,8 +208,8 @@ public final class Standardizer {
       add(out, HanReading.WADE_GILES.system(), wadeGilesNames.person(r.givenName(), r.familyName(), r.fullName()),
           name);
     }
-    // furigana say how kanji are read: looked for beside a name in kanji only (reading every record's attribute
-    // names for them cost a tenth of standardizing)
+    // furigana say how kanji are read: looked for beside a name in kanji only, so that the records they cannot help
+    // (nearly all) do not have their attribute names read for them
     String[] kana = han ? Furigana.of(r.attributes()) : null;
     if (kana != null) {
       add(out, "furigana", names.person(kana[1], kana[0], null), name);
