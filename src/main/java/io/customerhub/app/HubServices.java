@@ -79,8 +79,8 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
-    IngestService ingest =
-        new IngestService(vertx, conf.mappings(), resolver, readModel, config.resolve().batchSize(), metrics);
+    IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
+        config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * (07/14/1980 beside 07/04/1980) no longer looks like one, and another source's ISO date of the same customer agrees
  * only as a swap. Once a request brings dates of one order and none of the other, the node reads the source's
  * dates so from then on; a source whose dates show both orders stays read day first, each date by itself as before.
- * Learned per node and kept in memory: a restarted node learns again from the next request that shows it. Pure apart
- * from its memory; thread-safe.
+ * What the dates showed is also kept in PostgreSQL ({@link StoredDateOrders}), so that a restarted node, or another
+ * one, reads the source's next dates the same way, even a lone 07/04/1980 that tells nothing by itself; a source
+ * decided day first only because nothing told in {@link #SCAN_LIMIT} inputs is not kept, and may still show its
+ * order after a restart. Pure apart from its memory; thread-safe.
  */
 final class DateOrders {
 
@@ -27,9 +29,13 @@ final class DateOrders {
 
   private final ConcurrentHashMap<String, Learning> sources = new ConcurrentHashMap<>();
 
-  /** What one source's inputs have shown so far; {@code monthFirst} null until decided. */
+  /**
+   * What one source's inputs have shown so far; {@code monthFirst} null until decided, {@code shown} whether the
+   * decision rests on the source's dates (or on what another node learned from them) rather than on finding none.
+   */
   private static final class Learning {
     Boolean monthFirst;
+    boolean shown;
     long scanned;
     boolean dayFirstSeen;
     boolean monthFirstSeen;
@@ -45,6 +51,27 @@ final class DateOrders {
     if (l == null) return null;
     synchronized (l) {
       return l.monthFirst;
+    }
+  }
+
+  /**
+   * Whether {@code source}'s own dates decided its order, and which: null while undecided, or where it was decided
+   * day first only because none told. What a node keeps for the others and for its next start.
+   */
+  Boolean shown(String source) {
+    Learning l = sources.get(source);
+    if (l == null) return null;
+    synchronized (l) {
+      return l.shown ? l.monthFirst : null;
+    }
+  }
+
+  /** Reads {@code source}'s dates as learned earlier or elsewhere from now on, in place of what this node had. */
+  void adopt(String source, boolean monthFirst) {
+    Learning l = sources.computeIfAbsent(source, s -> new Learning());
+    synchronized (l) {
+      l.monthFirst = monthFirst;
+      l.shown = true;
     }
   }
 
@@ -69,6 +96,7 @@ final class DateOrders {
       l.dayFirstSeen |= dayFirst;
       l.monthFirstSeen |= monthFirst;
       l.scanned += texts.size();
+      l.shown = l.dayFirstSeen || l.monthFirstSeen;
       if (l.dayFirstSeen && l.monthFirstSeen) {
         l.monthFirst = false;
         LOG.warn("source {} writes dates both day first and month first: each read by itself, day first where both "

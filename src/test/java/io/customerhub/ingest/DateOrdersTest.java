@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,5 +67,32 @@ class DateOrdersTest {
     SourceMapping dayFirst = new SourceMapping("eu", null, null, Map.of(), false, true);
     assertFalse(orders.monthFirst("eu", dayFirst, List.of(line("12/31/1975"))));
     assertNotNull(orders.decided("eu", dayFirst));
+  }
+
+  @Test
+  void onlyAnOrderTheDatesShowedIsOneToKeep() {
+    DateOrders orders = new DateOrders();
+    orders.monthFirst("us", UNDECLARED, List.of(line("12/31/1975")));
+    assertEquals(Boolean.TRUE, orders.shown("us"));
+    orders.monthFirst("eu", UNDECLARED, List.of(line("31/12/1975")));
+    assertEquals(Boolean.FALSE, orders.shown("eu"));
+    orders.monthFirst("both", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975")));
+    assertEquals(Boolean.FALSE, orders.shown("both"), "both orders shown: day first, each date by itself");
+    orders.monthFirst("iso", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
+    assertNotNull(orders.decided("iso", UNDECLARED));
+    assertNull(orders.shown("iso"), "day first for want of a telling date: a restart may still learn");
+    orders.monthFirst("quiet", UNDECLARED, List.of(line("07/04/1980")));
+    assertNull(orders.shown("quiet"));
+  }
+
+  @Test
+  void anAdoptedOrderIsReadFromThenOnAndReplacesWhatTheNodeHad() {
+    DateOrders orders = new DateOrders();
+    orders.adopt("shop", true);
+    assertEquals(Boolean.TRUE, orders.decided("shop", UNDECLARED));
+    assertTrue(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"))));
+    orders.monthFirst("eu", UNDECLARED, List.of(line("31/12/1975")));
+    orders.adopt("eu", true);
+    assertTrue(orders.monthFirst("eu", UNDECLARED, List.of(line("04/07/1980"))), "the stored order wins");
   }
 }

@@ -205,7 +205,31 @@ class HttpIngestIT {
     assertEquals("1990-03-02", birthDateOf(later), "a later request of the source, with nothing to tell by itself");
   }
 
+  /**
+   * What a source's dates showed one node is kept in PostgreSQL: another node (or this one after a restart) reads
+   * the source's lone 07/04/1980, which tells nothing by itself, as the fourth of July too.
+   */
+  @Test
+  void aLearnedDateOrderHoldsOnEveryNodeAndAfterARestart() {
+    String source = "shop" + uniqueId("nodes").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    Rec newYear = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("eve")).birthDate("12/31/1975").updatedAt(at(0));
+    assertEquals(200, postRecords(source, NDJSON, newYear.line() + "\n").status());
+
+    Rec july = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("july")).birthDate("07/04/1980").updatedAt(at(0));
+    try (HubTestNode other = HubTestNode.builder().postgresUrl(hub.pgUrl()).ownHazelcastMember().start()) {
+      Response r = other.post("/api/v1/records/" + source, NDJSON, july.line() + "\n", other.adminToken());
+      assertEquals(200, r.status(), r::toString);
+      assertEquals("1980-07-04", birthDateOf(other, july));
+    }
+  }
+
   private static String birthDateOf(Rec r) {
+    return birthDateOf(hub, r);
+  }
+
+  private static String birthDateOf(HubTestNode hub, Rec r) {
     String profileId = hub.profileByKey(r).getString("profileId");
     return hub.get("/api/v1/profiles/" + profileId + "?lineage=true", hub.adminToken()).json()
         .getJsonObject("lineage").getJsonObject("birthDate").getString("value");
