@@ -18,12 +18,14 @@ sealed interface Entity permits Entity.Person, Entity.Org {
   }
 
   /**
-   * @param origin      {@code CN}, {@code WEST} or one of the other origin codes of {@link Lexicon#OTHER_ORIGINS}
+   * @param origin      {@code CN}, {@code WEST} or one of the origin codes of {@link Lexicon#OTHER_ORIGINS}
+   *                    and {@link Lexicon#HAN_ORIGINS}
    * @param familyFirst whether the person's own culture writes the family name first (full names)
-   * @param givenHan    hanzi given name for Chinese persons, else null
+   * @param givenHan    given name in Chinese characters (hanzi, kanji) for persons whose names are written so
+   * @param kana        the whole name in katakana, family name first, for Japanese persons (furigana), else null
    */
   record Person(String id, String origin, boolean female, String given, String family, String givenHan,
-                String familyHan, boolean familyFirst, LocalDate birthDate, String nationalId, List<String> emails,
+                String familyHan, String kana, boolean familyFirst, LocalDate birthDate, String nationalId, List<String> emails,
                 String altEmail, List<Phone> phones, Addr address, Addr previousAddress, String segment,
                 boolean consent, Credit credit, boolean returner) implements Entity {
 

@@ -64,13 +64,17 @@ final class EntityFactory {
     String givenHan = null;
     String familyHan = null;
     boolean familyFirst;
-    if (origin.equals("CN")) {
-      Han g = (female ? Lexicon.CN_FEMALE_GIVEN : Lexicon.CN_MALE_GIVEN).pick(rng);
-      Han f = Lexicon.CN_SURNAMES.pick(rng);
-      given = g.pinyin();
+    String kana = null;
+    Lexicon.HanOrigin han = hanOrigin(origin);
+    if (origin.equals("CN") || han != null) {
+      Han g = origin.equals("CN") ? (female ? Lexicon.CN_FEMALE_GIVEN : Lexicon.CN_MALE_GIVEN).pick(rng)
+          : (female ? han.femaleGiven() : han.maleGiven()).pick(rng);
+      Han f = origin.equals("CN") ? Lexicon.CN_SURNAMES.pick(rng) : han.surnames().pick(rng);
+      given = g.latin();
       givenHan = g.hanzi();
-      family = f.pinyin();
+      family = f.latin();
       familyHan = f.hanzi();
+      if (f.kana() != null) kana = f.kana() + " " + g.kana();
       familyFirst = true;
     } else if (origin.equals("WEST")) {
       GivenName g = pickWestern(female, rng);
@@ -88,10 +92,12 @@ final class EntityFactory {
       female = model.female();
       given = model.given();
       givenHan = model.givenHan();
+      kana = model.kana();
     }
     if (namesake || household) {
       family = model.family();
       familyHan = model.familyHan();
+      if (kana != null && model.kana() != null) kana = model.kana().split(" ")[0] + " " + kana.split(" ")[1];
     }
 
     String country = namesake || household ? model.address().country() : residence(origin, rng);
@@ -115,7 +121,7 @@ final class EntityFactory {
 
     double s = rng.nextDouble();
     String segment = s < 0.7 ? "retail" : s < 0.9 ? "premium" : "vip";
-    Person p = new Person(id, origin, female, given, family, givenHan, familyHan, familyFirst, birth, nationalId,
+    Person p = new Person(id, origin, female, given, family, givenHan, familyHan, kana, familyFirst, birth, nationalId,
         List.copyOf(personEmails), altEmail, List.copyOf(personPhones), address, previous, segment,
         rng.nextDouble() < 0.75, credit(PERSON_LIMITS, rng), rng.nextDouble() < 0.03);
     persons.add(p);
@@ -140,10 +146,10 @@ final class EntityFactory {
         Han a = Lexicon.BRAND_SYLLABLES.pick(rng);
         Han b = Lexicon.BRAND_SYLLABLES.pick(rng);
         if (a.equals(b)) b = Lexicon.BRAND_SYLLABLES.pick(rng);
-        brand = new Han(a.hanzi() + b.hanzi(), a.pinyin() + b.pinyin().toLowerCase(Locale.ROOT));
+        brand = new Han(a.hanzi() + b.hanzi(), a.latin() + b.latin().toLowerCase(Locale.ROOT));
         if (++attempts > 20) {
           Han c = Lexicon.BRAND_SYLLABLES.pick(rng);
-          brand = new Han(brand.hanzi() + c.hanzi(), brand.pinyin() + c.pinyin().toLowerCase(Locale.ROOT));
+          brand = new Han(brand.hanzi() + c.hanzi(), brand.latin() + c.latin().toLowerCase(Locale.ROOT));
         }
         industry = Lexicon.INDUSTRY_PICK.pick(rng);
         form = Lexicon.CN_LEGAL_FORMS.pick(rng);
@@ -151,18 +157,18 @@ final class EntityFactory {
       } while (!orgNames.add(legal));
       String cityEn = city.city();
       variants = List.of(
-          cityEn + " " + brand.pinyin() + " " + industry.english() + " " + form.pinyin(),
-          cityEn + " " + brand.pinyin() + " " + industry.han().pinyin(),
-          cityEn + " " + brand.pinyin() + " " + industry.han().pinyin() + " " + formPinyin(form),
+          cityEn + " " + brand.latin() + " " + industry.english() + " " + form.latin(),
+          cityEn + " " + brand.latin() + " " + industry.han().latin(),
+          cityEn + " " + brand.latin() + " " + industry.han().latin() + " " + formPinyin(form),
           brand.hanzi() + industry.han().hanzi(),
           brand.hanzi() + industry.han().hanzi() + form.hanzi(),
           brand.hanzi() + industry.han().hanzi() + "（" + cityShort + "）" + form.hanzi(),
           cityShort + brand.hanzi() + industry.han().hanzi(),
-          (cityEn + " " + brand.pinyin() + " " + industry.english() + " CO LTD").toUpperCase(Locale.ROOT),
-          brand.pinyin() + " " + industry.english());
+          (cityEn + " " + brand.latin() + " " + industry.english() + " CO LTD").toUpperCase(Locale.ROOT),
+          brand.latin() + " " + industry.english());
       address = chinaAddress(city, rng);
       taxId = Identifiers.unifiedSocialCreditCode(city.areaCodes().get(rng.nextInt(city.areaCodes().size())), rng);
-      domain = ascii(brand.pinyin()) + "-" + ascii(industry.english()).substring(0, Math.min(4, industry.english().length()));
+      domain = ascii(brand.latin()) + "-" + ascii(industry.english()).substring(0, Math.min(4, industry.english().length()));
     } else {
       String country = ORG_COUNTRY.pick(rng);
       List<String> forms = Lexicon.FOREIGN_LEGAL_FORMS.get(country);
@@ -208,7 +214,15 @@ final class EntityFactory {
     double r = rng.nextDouble();
     if (r < 0.6) return "CN";
     if (r < 0.88) return "WEST";
-    return Lexicon.OTHER_ORIGINS.get(rng.nextInt(Lexicon.OTHER_ORIGINS.size())).code();
+    int other = rng.nextInt(Lexicon.OTHER_ORIGINS.size() + Lexicon.HAN_ORIGINS.size());
+    return other < Lexicon.OTHER_ORIGINS.size() ? Lexicon.OTHER_ORIGINS.get(other).code()
+        : Lexicon.HAN_ORIGINS.get(other - Lexicon.OTHER_ORIGINS.size()).code();
+  }
+
+  /** The origin's names in Chinese characters outside mainland China, or null for another origin. */
+  private static Lexicon.HanOrigin hanOrigin(String code) {
+    for (Lexicon.HanOrigin o : Lexicon.HAN_ORIGINS) if (o.code().equals(code)) return o;
+    return null;
   }
 
   private static NameOrigin otherOrigin(String code) {
@@ -230,7 +244,8 @@ final class EntityFactory {
       case "CN" -> rng.nextDouble() < 0.95 ? "CN" : "US";
       case "WEST" -> WEST_COUNTRY.pick(rng);
       default -> {
-        List<String> home = otherOrigin(origin).homeCountries();
+        Lexicon.HanOrigin han = hanOrigin(origin);
+        List<String> home = han != null ? han.homeCountries() : otherOrigin(origin).homeCountries();
         yield rng.nextDouble() < 0.5 ? "CN" : home.get(rng.nextInt(home.size()));
       }
     };
@@ -348,7 +363,7 @@ final class EntityFactory {
     }
     String postcode = city.postPrefix() + Identifiers.digits(rng, 3);
     Addr han = new Addr(street.hanzi() + no + "号", line2Han, city.cityHanzi(), city.regionHanzi(), postcode, "CN", null);
-    return new Addr(no + " " + street.pinyin(), line2, city.city(), city.region(), postcode, "CN", han);
+    return new Addr(no + " " + street.latin(), line2, city.city(), city.region(), postcode, "CN", han);
   }
 
   private static Addr foreignAddress(String country, String sameCity, SplittableRandom rng) {

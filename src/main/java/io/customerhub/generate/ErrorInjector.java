@@ -86,7 +86,7 @@ final class ErrorInjector {
     Person p = (Person) e;
     if (!hasName(r)) return false;
     if (p.givenHan() == null) {
-      // Japanese and Korean names: the same name in Western order.
+      // Korean and Vietnamese names: the same name in Western order.
       return p.familyFirst() && replace(r, "fullName", p.given() + " " + p.family());
     }
     if (p.family().equals("Lyu") && rng.nextBoolean()) {
@@ -98,11 +98,21 @@ final class ErrorInjector {
     if (rng.nextInt(3) < 2) {
       if (r.get("givenName") != null) r.put("givenName", p.givenHan());
       if (r.get("familyName") != null) r.put("familyName", p.familyHan());
-      if (r.get("fullName") != null || rng.nextBoolean()) r.put("fullName", p.familyHan() + p.givenHan());
+      // Japanese records often part the family name from the given one with a space; Chinese ones never do
+      String between = p.kana() != null && rng.nextBoolean() ? " " : "";
+      if (r.get("fullName") != null || rng.nextBoolean()) r.put("fullName", p.familyHan() + between + p.givenHan());
+      if (p.kana() != null && rng.nextInt(3) < 2) furigana(r, p.kana());
       if (rng.nextBoolean()) toHanziAddresses(r, p.address(), p.previousAddress());
       return true;
     }
     return replace(r, "fullName", p.given() + " " + p.family());
+  }
+
+  /** A Japanese name's reading in katakana, kept where Japanese systems keep it: beside the name, as furigana. */
+  @SuppressWarnings("unchecked")
+  private static void furigana(Map<String, Object> r, String kana) {
+    Object attributes = r.get("attributes");
+    if (attributes instanceof Map<?, ?> a) ((Map<String, Object>) a).put("furigana", kana);
   }
 
   /** Sets a field and tells whether that changed the record (Yang Yang reads the same in either order). */

@@ -9,7 +9,10 @@ import java.util.Optional;
  * corruption of what is there, then dropping fields.
  */
 public enum ErrorType {
-  /** Chinese names in hanzi (张伟) instead of pinyin, or the full name in Western order ("Wei Zhang"). */
+  /**
+   * Names in Chinese characters (张伟, 陳大文, 山田太郎, the last with its furigana two times in three) instead of their
+   * romanization, or the full name in Western order ("Wei Zhang", "Văn An Nguyễn").
+   */
   SCRIPT("script", 0.25),
   /** A Western given name replaced by a nickname: Robert → Bob, Elizabeth → Liz. */
   NICKNAME("nickname", 0.2),

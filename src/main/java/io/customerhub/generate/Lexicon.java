@@ -16,8 +16,16 @@ final class Lexicon {
   private Lexicon() {
   }
 
-  /** A Chinese word with its Hanyu Pinyin romanization (no tone marks, as systems store it). */
-  record Han(String hanzi, String pinyin) {
+  /**
+   * A name or word in Chinese characters (kanji for Japanese) with its romanization as its bearers write it: Hanyu
+   * Pinyin in mainland China, the Hong Kong Government's Cantonese spelling, Taiwan's Wade-Giles, Hepburn without
+   * long vowels for Japanese (no tone marks, as systems store it); and, for Japanese, its reading in katakana (the
+   * furigana Japanese records keep beside the name), else null.
+   */
+  record Han(String hanzi, String latin, String kana) {
+    Han(String hanzi, String latin) {
+      this(hanzi, latin, null);
+    }
   }
 
   record GivenName(String name, boolean female, List<String> nicknames) {
@@ -37,6 +45,14 @@ final class Lexicon {
   }
 
   record Industry(Han han, String english) {
+  }
+
+  /**
+   * A family of names written in Chinese characters outside mainland China: surnames and given names with the
+   * romanization their bearers use, and the countries they live in besides China.
+   */
+  record HanOrigin(String code, Weighted<Han> surnames, Weighted<Han> maleGiven, Weighted<Han> femaleGiven,
+                   List<String> homeCountries) {
   }
 
   // ---- Chinese names -------------------------------------------------------------------------------------
@@ -64,6 +80,40 @@ final class Lexicon {
       + "慧 Hui|莹 Ying|晶 Jing|红 Hong|燕 Yan|琳 Lin|欣怡 Xinyi|梓涵 Zihan|雨桐 Yutong|思雨 Siyu|佳怡 Jiayi|"
       + "晓燕 Xiaoyan|丽娟 Lijuan|秀兰 Xiulan|淑珍 Shuzhen|美玲 Meiling|海燕 Haiyan|雅婷 Yating|诗涵 Shihan"), 0.8);
 
+  // ---- names in Chinese characters outside mainland China -----------------------------------------------------
+
+  /** Hong Kong (Cantonese, as HKID cards spell it), Taiwan (Wade-Giles, as its passports do) and Japan (kanji). */
+  static final List<HanOrigin> HAN_ORIGINS = List.of(
+      new HanOrigin("HK", weightedHan(
+          "陳 Chan 10|黃 Wong 6|李 Lee 5.5|張 Cheung 4.5|梁 Leung 4|劉 Lau 3.5|林 Lam 3|何 Ho 3|吳 Ng 2.5|王 Wong 2.5|"
+          + "鄭 Cheng 2|楊 Yeung 2|麥 Mak 1.5|馮 Fung 1.5|葉 Yip 1.5|郭 Kwok 1.2|蔡 Choi 1.2|周 Chow 1.2|曾 Tsang 1.2|"
+          + "盧 Lo 1|羅 Law 1|謝 Tse 1|鄧 Tang 1|徐 Tsui 0.8|許 Hui 0.8|蕭 Siu 0.7|朱 Chu 0.8|胡 Wu 0.7|關 Kwan 0.6|"
+          + "區 Au 0.5"),
+          Weighted.zipf(hanList("大文 Tai Man|志明 Chi Ming|家豪 Ka Ho|偉強 Wai Keung|俊傑 Chun Kit|國華 Kwok Wah|"
+              + "子聰 Tsz Chung|浩然 Ho Yin|嘉俊 Ka Chun|建華 Kin Wah|永康 Wing Hong|家明 Ka Ming"), 0.6),
+          Weighted.zipf(hanList("美玲 Mei Ling|嘉欣 Ka Yan|詠詩 Wing Sze|家怡 Ka Yee|淑儀 Suk Yee|麗華 Lai Wah|"
+              + "慧敏 Wai Man|穎琳 Wing Lam|曉彤 Hiu Tung|雅婷 Nga Ting|思穎 Sze Wing|寶兒 Po Yee"), 0.6),
+          List.of("GB", "US")),
+      new HanOrigin("TW", weightedHan(
+          "陳 Chen 11|林 Lin 8|黃 Huang 6|張 Chang 5.3|李 Lee 5|王 Wang 4|吳 Wu 4|劉 Liu 3.2|蔡 Tsai 2.9|楊 Yang 2.6|"
+          + "許 Hsu 2.3|鄭 Cheng 1.9|謝 Hsieh 1.9|郭 Kuo 1.7|洪 Hung 1.6|曾 Tseng 1.4|邱 Chiu 1.4|廖 Liao 1.3|賴 Lai 1.3|"
+          + "周 Chou 1.3|徐 Hsu 1.2|蘇 Su 1.1|葉 Yeh 1.1|莊 Chuang 1|呂 Lu 1|江 Chiang 0.9|何 Ho 0.9|蕭 Hsiao 0.9|"
+          + "羅 Lo 0.8|高 Kao 0.8"),
+          Weighted.zipf(hanList("志明 Chih-ming|家豪 Chia-hao|建宏 Chien-hung|俊傑 Chun-chieh|冠宇 Kuan-yu|"
+              + "宗翰 Tsung-han|承恩 Cheng-en|彥廷 Yen-ting|柏翰 Po-han|家瑋 Chia-wei|登輝 Teng-hui|文雄 Wen-hsiung"), 0.6),
+          Weighted.zipf(hanList("淑芬 Shu-fen|美玲 Mei-ling|雅婷 Ya-ting|怡君 Yi-chun|佳穎 Chia-ying|詩涵 Shih-han|"
+              + "欣怡 Hsin-yi|宜蓁 Yi-chen|雅雯 Ya-wen|惠美 Hui-mei|秀英 Hsiu-ying|佩君 Pei-chun"), 0.6),
+          List.of("US")),
+      new HanOrigin("JP", weightedKanji(
+          "佐藤 サトウ Sato 1|鈴木 スズキ Suzuki 0.95|高橋 タカハシ Takahashi 0.9|田中 タナカ Tanaka 0.85|"
+          + "渡辺 ワタナベ Watanabe 0.8|伊藤 イトウ Ito 0.75|山本 ヤマモト Yamamoto 0.7|中村 ナカムラ Nakamura 0.68|"
+          + "小林 コバヤシ Kobayashi 0.65|加藤 カトウ Kato 0.55|吉田 ヨシダ Yoshida 0.54|山田 ヤマダ Yamada 0.5"),
+          Weighted.zipf(kanjiList("浩 ヒロシ Hiroshi|隆 タカシ Takashi|健二 ケンジ Kenji|悠斗 ユウト Yuto|"
+              + "陽翔 ハルト Haruto|大輝 ダイキ Daiki|太郎 タロウ Taro|翔太 ショウタ Shota"), 0.6),
+          Weighted.zipf(kanjiList("由紀 ユキ Yuki|明子 アキコ Akiko|さくら サクラ Sakura|結衣 ユイ Yui|遥 ハルカ Haruka|"
+              + "葵 アオイ Aoi|花子 ハナコ Hanako|陽子 ヨウコ Yoko"), 0.6),
+          List.of("US")));
+
   // ---- Western names -------------------------------------------------------------------------------------
 
   static final List<GivenName> WESTERN_GIVEN = givenNames(
@@ -88,8 +138,10 @@ final class Lexicon {
   static final List<NameOrigin> OTHER_ORIGINS = List.of(
       new NameOrigin("IN", split("Rahul|Amit|Arjun|Vikram|Sanjay|Ravi"), split("Priya|Anjali|Deepa|Neha|Pooja|Kavya"),
           weighted("Sharma 1|Patel 1|Singh 0.9|Kumar 0.9|Gupta 0.6|Reddy 0.4|Iyer 0.3"), false, List.of("US", "GB")),
-      new NameOrigin("JP", split("Hiroshi|Takashi|Kenji|Yuto|Haruto|Daiki"), split("Yuki|Akiko|Sakura|Yui|Haruka|Aoi"),
-          weighted("Sato 1|Suzuki 0.95|Takahashi 0.9|Tanaka 0.85|Watanabe 0.8|Ito 0.75|Yamamoto 0.7"), true, List.of("US")),
+      new NameOrigin("VN", split("Văn An|Văn Hùng|Minh Tuấn|Quốc Bảo|Đức Anh|Hoàng Long|Văn Nam|Thành Công"),
+          split("Thị Hoa|Thị Lan|Thị Mai|Ngọc Anh|Thu Trang|Thị Hương|Minh Châu|Phương Linh"),
+          weighted("Nguyễn 3.8|Trần 1.1|Lê 0.95|Phạm 0.7|Hoàng 0.5|Huỳnh 0.5|Phan 0.45|Vũ 0.39|Võ 0.39|Đặng 0.21|"
+              + "Bùi 0.2|Đỗ 0.14|Hồ 0.13|Ngô 0.13|Dương 0.1|Lý 0.05"), true, List.of("US", "FR")),
       new NameOrigin("KR", split("Min-jun|Ji-hoon|Seo-jun|Hyun-woo|Dong-hyun"), split("Seo-yeon|Ji-woo|Min-seo|Ha-eun|Su-bin"),
           weighted("Kim 1|Lee 0.7|Park 0.4|Choi 0.22|Jung 0.2|Kang 0.12"), true, List.of("US")),
       new NameOrigin("ES", split("Carlos|José|Luis|Javier|Miguel|Alejandro"), split("María|Lucía|Carmen|Ana|Sofía|Isabel"),
@@ -203,6 +255,26 @@ final class Lexicon {
       b.add(e.substring(0, sp), Double.parseDouble(e.substring(sp + 1)));
     }
     return b.build();
+  }
+
+  /** Kanji with their katakana reading and romanization, and a weight: {@code 佐藤 サトウ Sato 1|…}. */
+  private static Weighted<Han> weightedKanji(String spec) {
+    Weighted.Builder<Han> b = new Weighted.Builder<>();
+    for (String e : spec.split("\\|")) {
+      String[] p = e.split(" ");
+      b.add(new Han(p[0], p[2], p[1]), Double.parseDouble(p[3]));
+    }
+    return b.build();
+  }
+
+  /** Kanji with their katakana reading and romanization: {@code 太郎 タロウ Taro|…}. */
+  private static List<Han> kanjiList(String spec) {
+    List<Han> out = new ArrayList<>();
+    for (String e : spec.split("\\|")) {
+      String[] p = e.split(" ");
+      out.add(new Han(p[0], p[2], p[1]));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Han> hanList(String spec) {

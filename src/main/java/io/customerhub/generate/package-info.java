@@ -5,7 +5,9 @@
  * <h2>What is generated</h2>
  * <ul>
  *   <li><b>Entities</b>: persons (60% Chinese with hanzi and pinyin names, 28% English/European, 12% Indian,
- *       Japanese, Korean, Spanish, Russian) with realistic surname and given-name frequencies, so that distinct
+ *       Korean, Vietnamese, Spanish, Russian, and people of Hong Kong, Taiwan and Japan, whose names in Chinese
+ *       characters go with Cantonese, Wade-Giles and Hepburn spellings and, for Japanese, katakana readings)
+ *       with realistic surname and given-name frequencies, so that distinct
  *       people share names; 3% namesakes (same name and city) and 3% household members (same family name,
  *       address, often a shared landline) make distinct entities collide. Organizations (75% Chinese with a
  *       registered hanzi name and a GB 32100 credit code, 25% foreign), some sharing trade names across cities.

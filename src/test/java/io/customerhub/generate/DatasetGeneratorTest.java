@@ -95,4 +95,31 @@ class DatasetGeneratorTest {
       assertNull(o.get("orgName"));
     }
   }
+
+  /**
+   * People of Hong Kong, Taiwan and Japan have their names in Chinese characters in some records and spelled their
+   * own way in others (Chan Tai Man, Chang Chih-ming, Sato Yuki with its furigana); Vietnamese keep their letters.
+   */
+  @Test
+  void namesOfEastAsiaComeInTheirScriptsAndTheirBearersSpellings() {
+    Dataset d = DatasetGenerator.generate(GeneratorOptions.defaults().withPersons(6000).withOrgs(0));
+    List<Map<String, Object>> identities = new java.util.ArrayList<>(d.crm());
+    identities.addAll(d.erp());
+    Set<String> given = new HashSet<>();
+    Set<String> family = new HashSet<>();
+    int furigana = 0;
+    for (Map<String, Object> r : identities) {
+      if (r.get("givenName") instanceof String g) given.add(g);
+      if (r.get("familyName") instanceof String f) family.add(f);
+      if (r.get("attributes") instanceof Map<?, ?> a && a.get("furigana") instanceof String kana) {
+        assertTrue(kana.matches("[\\p{IsKatakana}]+ [\\p{IsKatakana}]+"), kana);
+        furigana++;
+      }
+    }
+    assertTrue(given.containsAll(List.of("Tai Man", "大文")) || given.containsAll(List.of("Chi Ming", "志明")), "Hong Kong");
+    assertTrue(family.containsAll(List.of("Cheung", "張")) && family.contains("Hsieh"), "Hong Kong and Taiwan spellings");
+    assertTrue(family.containsAll(List.of("Sato", "佐藤")), "Japanese in kanji and in Latin letters");
+    assertTrue(family.contains("Nguyễn"), "Vietnamese with its letters");
+    assertTrue(furigana > 10, "furigana beside some Japanese names in kanji: " + furigana);
+  }
 }

@@ -131,6 +131,7 @@ class ErrorInjectionTest {
           String v = d.get(p);
           boolean name = p.equals("givenName") || p.equals("familyName") || p.equals("fullName");
           boolean ok = name ? v != null && (CJK.matcher(v).find() || reordered(c, v) || v.matches("(Lu|Lv|Lü)( .*)?"))
+              : p.equals("attributes.furigana") ? v != null && v.matches("[\\p{IsKatakana} ]+")
               : p.startsWith("addresses[") && (v == null || CJK.matcher(v).find() || v.equals(c.get(p)) || v.matches("[\\dA-Z]+"));
           if (!ok) return p + " → " + v;
         }
