@@ -77,7 +77,9 @@ final class StandardizationFingerprint {
       {"source":"probe","sourceId":"15","kind":"person","fullName":"Nguyễn Văn An","givenName":"Thi Mai",
        "familyName":"Tran"}""",
       """
-      {"source":"probe","sourceId":"16","kind":"person","fullName":"Baby Girl Smith","familyName":"No Last Name"}""");
+      {"source":"probe","sourceId":"16","kind":"person","fullName":"Baby Girl Smith","familyName":"No Last Name"}""",
+      """
+      {"source":"probe","sourceId":"17","kind":"person","fullName":"林思怡"}""");
 
   private StandardizationFingerprint() {
   }

@@ -10,10 +10,13 @@ import java.util.Map;
  */
 final class WadeGiles {
 
-  /** Syllables no rule below spells. */
+  /**
+   * Syllables no rule below spells. 思 and 怡 are spelled as Taiwanese passports spell them (Szu-yu, Yi-chun), not
+   * as the textbook does (ssu, i): names are the point here.
+   */
   private static final Map<String, String> WHOLE = Map.ofEntries(
       Map.entry("zhi", "chih"), Map.entry("chi", "chih"), Map.entry("shi", "shih"), Map.entry("ri", "jih"),
-      Map.entry("zi", "tzu"), Map.entry("ci", "tzu"), Map.entry("si", "ssu"), Map.entry("yi", "i"),
+      Map.entry("zi", "tzu"), Map.entry("ci", "tzu"), Map.entry("si", "szu"), Map.entry("yi", "yi"),
       Map.entry("ye", "yeh"), Map.entry("you", "yu"), Map.entry("yan", "yen"), Map.entry("yong", "yung"),
       Map.entry("yue", "yueh"), Map.entry("er", "erh"), Map.entry("e", "o"), Map.entry("ge", "ko"),
       Map.entry("ke", "ko"), Map.entry("he", "ho"));

@@ -62,6 +62,9 @@ class PairScorerTest {
     PairScore teng = scorer.score(taiwan, person("tl", "Teng-hui", "Lee", "1923-01-15", null, null, null, null, null));
     assertEquals("fellegi-sunter/wade-giles", teng.rule(), "Taiwan's spelling: " + teng);
     assertEquals("EXACT", levelOf(teng, "given"));
+    PairScore yi = scorer.score(person("tw", "怡君", "陳", "1990-01-01", null, null, null, null, null),
+        person("tl", "Yi-chun", "Chen", "1990-01-01", null, null, null, null, null));
+    assertEquals("EXACT", levelOf(yi, "given"), "怡 as Taiwan's passports spell it, not the textbook's i: " + yi);
     PairScore twoInHanzi = scorer.score(hanzi, person("t", "大文", "陈", "1975-06-01", null, null, null, null, null));
     assertEquals("fellegi-sunter", twoInHanzi.rule());
     assertEquals("EXACT", levelOf(twoInHanzi, "given"));

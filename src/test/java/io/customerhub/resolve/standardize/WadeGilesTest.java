@@ -16,8 +16,8 @@ class WadeGilesTest {
   @CsvSource({"zhang,chang", "xie,hsieh", "zeng,tseng", "cai,tsai", "xu,hsu", "guo,kuo", "zhou,chou", "zhuang,chuang",
       "jiang,chiang", "xiao,hsiao", "gao,kao", "zhong,chung", "peng,peng", "zhan,chan", "shi,shih", "deng,teng",
       "hui,hui", "qing,ching", "de,te", "lian,lien", "zhan,chan", "song,sung", "chu,chu", "yu,yu", "ying,ying",
-      "jiu,chiu", "xiong,hsiung", "jian,chien", "xue,hsueh", "ren,jen", "rong,jung", "zi,tzu", "si,ssu", "ci,tzu",
-      "zhi,chih", "ri,jih", "yi,i", "you,yu", "yan,yen", "ye,yeh", "er,erh", "ge,ko", "ke,ko", "he,ho",
+      "jiu,chiu", "xiong,hsiung", "jian,chien", "xue,hsueh", "ren,jen", "rong,jung", "zi,tzu", "si,szu", "ci,tzu",
+      "zhi,chih", "ri,jih", "yi,yi", "you,yu", "yan,yen", "ye,yeh", "er,erh", "ge,ko", "ke,ko", "he,ho",
       "duo,to", "luo,lo", "zuo,tso", "shuo,shuo", "huo,huo", "gui,kuei", "kui,kuei", "dui,tui", "bian,pien",
       "bo,po", "qiong,chiung", "juan,chuan", "cong,tsung", "wang,wang", "lin,lin", "chen,chen", "huang,huang"})
   void spellsPinyinAsTaiwanDoes(String pinyin, String spelled) {
