@@ -65,15 +65,22 @@ class MergeIT extends OneHubPerClass {
    * A son named after his father, sharing his phone: the suffixes keep them two customers, and a steward finds the
    * pair in the review queue with the reason.
    */
+  /** A father and his son of the same name, sharing one phone, each with his suffix. */
+  private record Generations(String family, String mobile, Rec senior, Rec junior) {
+    static Generations of() {
+      String family = uniqueName();
+      String mobile = uniqueMobile();
+      return new Generations(family, mobile,
+          person("crm", uniqueId("C")).name("John", family + " Sr").phones(mobile).updatedAt(at(0)),
+          person("erp", uniqueId("K")).name("John", family + " Jr.").phones(mobile).updatedAt(at(1)));
+    }
+  }
+
   @Test
   void aFatherAndASonOfOneNameStayTwoProfilesAndAStewardSeesThePair() {
-    String family = uniqueName();
-    String mobile = uniqueMobile();
-    Rec senior = person("crm", uniqueId("C")).name("John", family + " Sr").phones(mobile).updatedAt(at(0));
-    Rec junior = person("erp", uniqueId("K")).name("John", family + " Jr.").phones(mobile).updatedAt(at(1));
-
-    String father = hub.accept(senior).getString("profileId");
-    String son = hub.accept(junior).getString("profileId");
+    Generations g = Generations.of();
+    String father = hub.accept(g.senior()).getString("profileId");
+    String son = hub.accept(g.junior()).getString("profileId");
 
     assertNotEquals(father, son, "two generations, two customers");
     Response queue = hub.get("/api/v1/reviews?profile=" + son, hub.adminToken());
@@ -89,18 +96,15 @@ class MergeIT extends OneHubPerClass {
    */
   @Test
   void aRecordWithoutASuffixJoinsOneGenerationAndItsPairWithTheOtherIsReviewed() {
-    String family = uniqueName();
-    String mobile = uniqueMobile();
-    Rec senior = person("crm", uniqueId("C")).name("John", family + " Sr").phones(mobile).updatedAt(at(0));
-    Rec junior = person("erp", uniqueId("K")).name("John", family + " Jr.").phones(mobile).updatedAt(at(1));
-    Rec plain = person("web", uniqueId("W")).name("John", family).phones(mobile).updatedAt(at(2));
-    String father = hub.accept(senior).getString("profileId");
-    String son = hub.accept(junior).getString("profileId");
+    Generations g = Generations.of();
+    Rec plain = person("web", uniqueId("W")).name("John", g.family()).phones(g.mobile()).updatedAt(at(2));
+    String father = hub.accept(g.senior()).getString("profileId");
+    String son = hub.accept(g.junior()).getString("profileId");
     String joined = hub.accept(plain).getString("profileId");
 
     assertTrue(joined.equals(father) || joined.equals(son), "joined one of the two: " + joined);
-    assertNotEquals(hub.profileByKey(senior).getString("profileId"), hub.profileByKey(junior).getString("profileId"),
-        "still two customers");
+    assertNotEquals(hub.profileByKey(g.senior()).getString("profileId"),
+        hub.profileByKey(g.junior()).getString("profileId"), "still two customers");
     String other = joined.equals(father) ? son : father;
     Response queue = hub.get("/api/v1/reviews?profile=" + other, hub.adminToken());
     assertEquals(200, queue.status(), queue::toString);
