@@ -23,6 +23,9 @@ public final class BlockingKeys {
       "city_occupation");
 
   /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
+  /** Rules whose keys do not read the name: the same for every reading of it. */
+  private static final Set<String> NAME_FREE_RULES = Set.of("strong", "birthdate_postcode", "street_number",
+      "street_word", "number_postcode", "birthdate_city", "phone_tail", "city_occupation", "email_local");
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
       "tce", "hwy", "pkwy", "sq", "cct", "cl");
   /** Tokens that never name a street: street types and the words of units, floors and buildings. */
@@ -83,9 +86,10 @@ public final class BlockingKeys {
                               List<StandardAddress> addresses, String occupation, List<String> strongKeys,
                               List<NameReading> readings) {
     Set<String> keys = new LinkedHashSet<>();
-    add(keys, cfg, kind, given, family, org, birthDate, emails, phones, addresses, occupation, strongKeys);
+    add(keys, cfg, kind, given, family, org, birthDate, emails, phones, addresses, occupation, strongKeys, false);
     for (NameReading r : readings) {
-      add(keys, cfg, kind, r.given(), r.family(), org, birthDate, emails, phones, addresses, occupation, strongKeys);
+      add(keys, cfg, kind, r.given(), r.family(), org, birthDate, emails, phones, addresses, occupation, strongKeys,
+          true);
     }
     String whole = given != null ? given : family;
     if (kind != Kind.ORGANIZATION && (given == null) != (family == null) && whole.indexOf(' ') > 0) {
@@ -93,16 +97,21 @@ public final class BlockingKeys {
       // name keys of the record it duplicates are those of a split, the family name first or last
       int first = whole.indexOf(' '), last = whole.lastIndexOf(' ');
       add(keys, cfg, kind, whole.substring(first + 1), whole.substring(0, first), org, birthDate, emails, phones,
-          addresses, occupation, strongKeys);
+          addresses, occupation, strongKeys, true);
       add(keys, cfg, kind, whole.substring(0, last), whole.substring(last + 1), org, birthDate, emails, phones,
-          addresses, occupation, strongKeys);
+          addresses, occupation, strongKeys, true);
     }
     return new ArrayList<>(keys);
   }
 
+  /**
+   * Adds the keys of {@code cfg}'s rules; with {@code otherName}, the record's keys are in already and only the
+   * rules that read the name are run again, for another reading or split of it.
+   */
   private static void add(Set<String> keys, StandardizerConfig cfg, Kind kind, String given, String family,
                           String org, String birthDate, List<String> emails, List<String> phones,
-                          List<StandardAddress> addresses, String occupation, List<String> strongKeys) {
+                          List<StandardAddress> addresses, String occupation, List<String> strongKeys,
+                          boolean otherName) {
     List<String> rules = cfg.blockingRules();
     String g = compact(given);
     String f = compact(family);
@@ -111,6 +120,7 @@ public final class BlockingKeys {
     boolean isOrg = kind == Kind.ORGANIZATION;
     boolean orgKeys = org != null && (isOrg || (g == null && f == null));
     for (String rule : rules) {
+      if (otherName && NAME_FREE_RULES.contains(rule)) continue;
       switch (rule) {
         case "strong" -> keys.addAll(strongKeys);
         case "name_phonetic_year" -> {
