@@ -25,9 +25,9 @@ sealed interface Entity permits Entity.Person, Entity.Org {
    * @param kana        the whole name in katakana, family name first, for Japanese persons (furigana), else null
    */
   record Person(String id, String origin, boolean female, String given, String family, String givenHan,
-                String familyHan, String kana, boolean familyFirst, LocalDate birthDate, String nationalId, List<String> emails,
-                String altEmail, List<Phone> phones, Addr address, Addr previousAddress, String segment,
-                boolean consent, Credit credit, boolean returner) implements Entity {
+                String familyHan, String kana, boolean familyFirst, LocalDate birthDate, String nationalId,
+                List<String> emails, String altEmail, List<Phone> phones, Addr address, Addr previousAddress,
+                String segment, boolean consent, Credit credit, boolean returner) implements Entity {
 
     String fullName() {
       return familyFirst ? family + " " + given : given + " " + family;

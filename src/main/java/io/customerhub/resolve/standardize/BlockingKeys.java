@@ -22,10 +22,10 @@ public final class BlockingKeys {
       "email_local", "org_name", "org_phonetic", "near_postcode_initials", "city_name", "occupation_name",
       "city_occupation");
 
-  /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   /** Rules whose keys do not read the name: the same for every reading of it. */
   private static final Set<String> NAME_FREE_RULES = Set.of("strong", "birthdate_postcode", "street_number",
       "street_word", "number_postcode", "birthdate_city", "phone_tail", "city_occupation", "email_local");
+  /** Street types as the address standardizer writes them (road -> rd, 路 -> rd). */
   private static final Set<String> STREET_TYPES = Set.of("rd", "st", "ave", "blvd", "dr", "ln", "ct", "pl", "cres",
       "tce", "hwy", "pkwy", "sq", "cct", "cl");
   /** Tokens that never name a street: street types and the words of units, floors and buildings. */
