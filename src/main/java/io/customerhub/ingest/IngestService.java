@@ -38,13 +38,12 @@ public final class IngestService {
   private final ProfileReadModel readModel;
   private final int batchSize;
   private final HubMetrics metrics;
-  private final DateOrders dateOrders = new DateOrders();
-  private final StoredDateOrders storedDateOrders;
+  private final LearnedDateOrders dateOrders;
 
   public IngestService(Vertx vertx, Pool pool, SourceMappings mappings, ResolveService resolver,
                        ProfileReadModel readModel, int batchSize, HubMetrics metrics) {
     this.vertx = vertx;
-    this.storedDateOrders = new StoredDateOrders(pool);
+    this.dateOrders = new LearnedDateOrders(vertx, pool);
     this.mappings = mappings;
     this.metrics = metrics;
     this.resolver = resolver;
@@ -99,53 +98,10 @@ public final class IngestService {
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
     // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
-    return dateOrder(source, mapping, inputs)
+    return dateOrders.monthFirst(source, mapping, inputs)
         .compose(monthFirst -> Chunks.concat(vertx, inputs.size(),
             (from, to) -> decode(source, mapping, monthFirst, inputs, from, to, results, warnings)))
         .compose(valid -> resolve(source, valid, results, warnings, actor));
-  }
-
-  /**
-   * Whether the request's dates with the year last are read month first: as the source's mapping says, else as its
-   * dates have shown ({@link DateOrders}) this node or, through PostgreSQL, another or an earlier one; while still
-   * undecided, looked for in this request's inputs on a worker thread, and what they show is stored for the others.
-   */
-  private Future<Boolean> dateOrder(String source, SourceMapping mapping, List<Input> inputs) {
-    if (mapping == null) return Future.succeededFuture(false);
-    Boolean known = dateOrders.decided(source, mapping);
-    if (known != null) return Future.succeededFuture(known);
-    return storedDateOrders.find(source)
-        .otherwise(err -> {
-          LOG.warn("the stored date order of source {} could not be read: learned from this request", source, err);
-          return null;
-        })
-        .compose(stored -> {
-          if (stored != null) {
-            dateOrders.adopt(source, stored);
-            return Future.succeededFuture(stored);
-          }
-          List<String> texts = new ArrayList<>(inputs.size());
-          for (Input in : inputs) texts.add(in.text());
-          return vertx.executeBlocking(() -> dateOrders.monthFirst(source, mapping, texts), false)
-              .compose(monthFirst -> keepShown(source, monthFirst));
-        });
-  }
-
-  /** Stores what the source's dates showed, if they did, and reads as stored: the first node to learn decides. */
-  private Future<Boolean> keepShown(String source, boolean monthFirst) {
-    Boolean shown = dateOrders.shown(source);
-    if (shown == null) return Future.succeededFuture(monthFirst);
-    return storedDateOrders.keep(source, shown).map(stored -> {
-      if (!stored.equals(shown)) {
-        LOG.warn("source {} showed this node dates {} first, another node learned {} first: read as stored", source,
-            shown ? "month" : "day", stored ? "month" : "day");
-        dateOrders.adopt(source, stored);
-      }
-      return stored;
-    }).otherwise(err -> {
-      LOG.warn("the date order learned for source {} could not be stored: kept on this node only", source, err);
-      return monthFirst;
-    });
   }
 
   /** An input that decoded into a record, with its place in the request. */
