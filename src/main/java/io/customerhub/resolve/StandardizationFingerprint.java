@@ -79,7 +79,9 @@ final class StandardizationFingerprint {
       """
       {"source":"probe","sourceId":"16","kind":"person","fullName":"Baby Girl Smith","familyName":"No Last Name"}""",
       """
-      {"source":"probe","sourceId":"17","kind":"person","fullName":"林思怡"}""");
+      {"source":"probe","sourceId":"17","kind":"person","fullName":"林思怡"}""",
+      """
+      {"source":"probe","sourceId":"18","kind":"person","fullName":"山田太郎"}""");
 
   private StandardizationFingerprint() {
   }

@@ -7,8 +7,9 @@ import java.util.Map;
  * The commonest Japanese family names in kanji and as passports spell them (佐藤 sato, 渡辺 watanabe, 長谷川
  * hasegawa): kanji say nothing of how a Japanese name is read, and read as Mandarin (shantian for 山田) they meet no
  * Latin record. A record in kanji without its furigana ({@link Furigana}) is compared against Latin records with its
- * family name read from here and no given name, which kanji alone cannot tell (太郎 is Taro, 翔 is Sho, Kakeru or
- * Tobu). About 290 names, the most borne, each with its commonest reading; thousands more share the rest.
+ * family name read from here, and its given name only where {@link JapaneseGivenNames} knows it: kanji alone seldom
+ * tell (翔 is Sho, Kakeru or Tobu). About 290 names, the most borne, each with its commonest reading; thousands more
+ * share the rest.
  */
 final class JapaneseSurnames {
 
@@ -67,16 +68,40 @@ final class JapaneseSurnames {
    * knows it, else the longest known family name a whole name starts with (山田太郎, 長谷川 美咲); null for none.
    */
   static String reading(String family, String fullName) {
+    Split s = split(family, null, fullName);
+    return s == null ? null : s.family();
+  }
+
+  /** A Japanese name in kanji: its family name as passports spell it, and its given name as written (or null). */
+  record Split(String family, String givenKanji) {
+  }
+
+  /**
+   * The family name read as in {@link #reading} and the given name it leaves: the given-name field, else what
+   * follows the family name in the whole name (山田太郎 → 太郎); null where no known family name is found.
+   */
+  static Split split(String family, String given, String fullName) {
     String f = family == null ? null : Latinizer.nfkc(family);
-    if (f != null && READINGS.containsKey(f)) return READINGS.get(f);
-    String whole = fullName == null ? null : Latinizer.nfkc(fullName);
+    String whole = fullName == null ? null : Latinizer.nfkc(fullName).strip();
+    if (f != null && READINGS.containsKey(f)) {
+      String rest = given != null ? given : whole != null && whole.startsWith(f) ? whole.substring(f.length()) : null;
+      return new Split(READINGS.get(f), givenPart(rest));
+    }
     if (whole == null || !Latinizer.containsHan(whole)) return null;
-    String first = FamilyFirstNames.SEPARATORS.split(whole.strip())[0];
+    String first = FamilyFirstNames.SEPARATORS.split(whole)[0];
     for (int chars = Math.min(3, first.codePointCount(0, first.length())); chars >= 1; chars--) {
       String prefix = first.substring(0, first.offsetByCodePoints(0, chars));
-      boolean givenFollows = chars < first.codePointCount(0, first.length()) || !first.equals(whole.strip());
-      if (READINGS.containsKey(prefix) && givenFollows) return READINGS.get(prefix);
+      boolean givenFollows = chars < first.codePointCount(0, first.length()) || !first.equals(whole);
+      if (READINGS.containsKey(prefix) && givenFollows) {
+        return new Split(READINGS.get(prefix), givenPart(given != null ? given : whole.substring(prefix.length())));
+      }
     }
     return null;
+  }
+
+  private static String givenPart(String rest) {
+    if (rest == null) return null;
+    String g = FamilyFirstNames.SEPARATORS.matcher(Latinizer.nfkc(rest)).replaceAll("");
+    return g.isEmpty() ? null : g;
   }
 }

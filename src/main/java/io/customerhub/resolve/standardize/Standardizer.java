@@ -199,7 +199,7 @@ public final class Standardizer {
    * name's ({@link JapaneseSurnames}).
    */
   private List<NameReading> readings(CanonicalRecord r, NameStandardizer.Name name) {
-    List<NameReading> out = new ArrayList<>(3);
+    List<NameReading> out = new ArrayList<>(4);
     boolean han = Latinizer.containsHan(r.givenName()) || Latinizer.containsHan(r.familyName())
         || Latinizer.containsHan(r.fullName());
     if (han) {
@@ -214,9 +214,14 @@ public final class Standardizer {
     if (kana != null) {
       add(out, "furigana", names.person(kana[1], kana[0], null), name);
     } else if (han) {
-      // no furigana: a common Japanese family name read from its kanji, the given name left unread
-      String family = JapaneseSurnames.reading(r.familyName(), r.fullName());
-      if (family != null) add(out, "japanese", new NameStandardizer.Name(null, family, null, null), name);
+      // no furigana: a common Japanese family name read from its kanji, the given name left unread; and, where the
+      // given name is one whose kanji nearly always read one way, read with it too (the best reading counts)
+      JapaneseSurnames.Split japanese = JapaneseSurnames.split(r.familyName(), r.givenName(), r.fullName());
+      if (japanese != null) {
+        add(out, "japanese", new NameStandardizer.Name(null, japanese.family(), null, null), name);
+        String given = JapaneseGivenNames.reading(japanese.givenKanji());
+        if (given != null) add(out, "japanese", new NameStandardizer.Name(given, japanese.family(), null, null), name);
+      }
     }
     return out;
   }

@@ -83,10 +83,18 @@ class PairScorerTest {
     assertEquals("fellegi-sunter/furigana", s.rule());
     assertEquals(Band.MERGE, s.band());
     StandardRecord bare = person("b", "太郎", "山田", "1980-04-02", null, null, null, null, null);
-    PairScore unread = scorer.score(bare, latin);
+    PairScore common = scorer.score(bare, latin);
+    assertEquals("fellegi-sunter/japanese", common.rule(), common::toString);
+    assertEquals("EXACT", levelOf(common, "family"));
+    assertEquals("EXACT", levelOf(common, "given"), "太郎 is nearly always Taro: " + common);
+    StandardRecord sho = person("c", "翔", "山田", "1980-04-02", null, null, null, null, null);
+    PairScore unread = scorer.score(sho, person("l", "Kakeru", "Yamada", "1980-04-02", null, null, null, null, null));
     assertEquals("fellegi-sunter/japanese", unread.rule(), unread::toString);
     assertEquals("EXACT", levelOf(unread, "family"));
-    assertEquals("MISSING", levelOf(unread, "given"), "kanji alone do not say how a given name is read");
+    assertEquals("MISSING", levelOf(unread, "given"), "翔 alone does not say how it is read");
+    PairScore other = scorer.score(person("d", "花子", "山田", "1980-04-02", null, null, null, null, null), latin);
+    assertEquals("MISSING", levelOf(other, "given"),
+        "the reading without a given name stays beside: a kanji name read another way counts as unread, as before");
   }
 
   /** A son named after his father, at his address: the fields agree, the suffixes tell them apart. */

@@ -64,6 +64,10 @@ class FuriganaTest {
     assertNull(JapaneseSurnames.reading(null, "欧阳修"));
     StandardRecord r = person(null, null, "山田太郎", Map.of());
     assertTrue(r.readings().contains(new NameReading("japanese", null, "yamada")), r.readings()::toString);
+    assertTrue(r.readings().contains(new NameReading("japanese", "taro", "yamada")), r.readings()::toString);
+    StandardRecord unread = person("翔", "山田", null, Map.of());
+    assertEquals(List.of(new NameReading("japanese", null, "yamada")), unread.readings().stream()
+        .filter(x -> x.system().equals("japanese")).toList(), "翔 is Sho, Kakeru or Tobu: left unread");
     StandardRecord withFurigana = person(null, null, "山田太郎", Map.of("furigana", "ヤマダ タロウ"));
     assertTrue(withFurigana.readings().stream().noneMatch(x -> x.system().equals("japanese")), "the furigana say more");
   }
@@ -77,5 +81,19 @@ class FuriganaTest {
     assertEquals(List.of(), person("Taro", "Yamada", null, Map.of("furigana", "ヤマダ タロウ")).readings().stream()
         .filter(x -> x.given() != null && x.given().equals("taro") && x.family().equals("yamada")).toList(),
         "the name as stored is no other reading");
+  }
+
+  @Test
+  void aKanjiNameSplitsIntoItsFamilyReadingAndItsGivenKanji() {
+    assertEquals(new JapaneseSurnames.Split("yamada", "太郎"), JapaneseSurnames.split(null, null, "山田太郎"));
+    assertEquals(new JapaneseSurnames.Split("hasegawa", "美咲"), JapaneseSurnames.split(null, null, "長谷川 美咲"));
+    assertEquals(new JapaneseSurnames.Split("sato", "花子"), JapaneseSurnames.split("佐藤", "花子", null));
+    assertEquals(new JapaneseSurnames.Split("sato", "花子"), JapaneseSurnames.split("佐藤", null, "佐藤　花子"));
+    assertEquals(new JapaneseSurnames.Split("sasaki", null), JapaneseSurnames.split("佐々木", null, null));
+    assertNull(JapaneseSurnames.split(null, null, "Yamada Taro"));
+    assertEquals("taro", JapaneseGivenNames.reading("太郎"));
+    assertEquals("yoko", JapaneseGivenNames.reading(" 陽子 "));
+    assertNull(JapaneseGivenNames.reading("翔"), "read several ways");
+    assertNull(JapaneseGivenNames.reading(null));
   }
 }
