@@ -1,6 +1,5 @@
 package io.customerhub.resolve.standardize;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Map;
  */
 final class JapaneseGivenNames {
 
-  private static final Map<String, String> READINGS = table(
+  private static final Map<String, String> READINGS = JapaneseSurnames.table(
       // men
       "太郎 taro 次郎 jiro 一郎 ichiro 三郎 saburo 健太郎 kentaro 翔太 shota 健太 kenta 大輔 daisuke 拓也 takuya "
       + "直樹 naoki 和也 kazuya 達也 tatsuya 哲也 tetsuya 雄一 yuichi 健一 kenichi 誠 makoto 聡 satoshi 浩 hiroshi "
@@ -37,13 +36,6 @@ final class JapaneseGivenNames {
       + "由香 yuka 由佳 yuka 友美 tomomi 明日香 asuka 玲奈 rena 芽衣 mei 凛 rin 結菜 yuna 紬 tsumugi");
 
   private JapaneseGivenNames() {
-  }
-
-  private static Map<String, String> table(String pairs) {
-    String[] words = pairs.split(" ");
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i + 1 < words.length; i += 2) out.put(words[i], words[i + 1]);
-    return Map.copyOf(out);
   }
 
   /** The reading of a given name in kanji, or null where the table does not know it (or the kanji say too little). */

@@ -56,7 +56,8 @@ final class JapaneseSurnames {
   private JapaneseSurnames() {
   }
 
-  private static Map<String, String> table(String pairs) {
+  /** A table of kanji and their readings, written {@code 佐藤 sato 鈴木 suzuki …}. */
+  static Map<String, String> table(String pairs) {
     String[] words = pairs.split(" ");
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i + 1 < words.length; i += 2) out.put(words[i], words[i + 1]);
