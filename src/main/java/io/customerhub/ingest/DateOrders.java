@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * only as a swap. Once a request brings dates of one order and none of the other, the node reads the source's
  * dates so from then on; a source whose dates show both orders stays read day first, each date by itself as before.
  * What the dates showed is also kept in PostgreSQL ({@link StoredDateOrders}), so that a restarted node, or another
- * one, reads the source's next dates the same way, even a lone 07/04/1980 that tells nothing by itself; a source
+ * one, reads the source's next dates the same way, even a lone 07/04/1980 that tells nothing by itself, and inputs
+ * stored before a source showed the month first are read again ({@link IngestService}); a source
  * decided day first only because nothing told in {@link #SCAN_LIMIT} inputs is not kept, and may still show its
  * order after a restart. Pure apart from its memory; thread-safe.
  */

@@ -39,11 +39,15 @@ public final class IngestService {
   private final int batchSize;
   private final HubMetrics metrics;
   private final LearnedDateOrders dateOrders;
+  /** The actor of the hub's own corrections of how it read a source's dates, in the audit trail. */
+  static final String DATE_ORDER_ACTOR = "hub:date-order";
+  /** Stored inputs read again when a source's dates turn out month first; the rest, if any, must be sent again. */
+  static final int READ_AGAIN_LIMIT = 10_000;
 
   public IngestService(Vertx vertx, Pool pool, SourceMappings mappings, ResolveService resolver,
                        ProfileReadModel readModel, int batchSize, HubMetrics metrics) {
     this.vertx = vertx;
-    this.dateOrders = new LearnedDateOrders(vertx, pool);
+    this.dateOrders = new LearnedDateOrders(vertx, pool, this::readAgainMonthFirst);
     this.mappings = mappings;
     this.metrics = metrics;
     this.resolver = resolver;
@@ -94,14 +98,45 @@ public final class IngestService {
   }
 
   public Future<List<Result>> ingest(String source, List<Input> inputs, String actor) {
+    return ingest(source, inputs, actor, false);
+  }
+
+  /** @param corrections the hub reading stored inputs again ({@link Incoming#correction()}) */
+  private Future<List<Result>> ingest(String source, List<Input> inputs, String actor, boolean corrections) {
     SourceMapping mapping = mappings.forSource(source).orElse(null);
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
     // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
     return dateOrders.monthFirst(source, mapping, inputs)
         .compose(monthFirst -> Chunks.concat(vertx, inputs.size(),
-            (from, to) -> decode(source, mapping, monthFirst, inputs, from, to, results, warnings)))
+            (from, to) -> decode(source, mapping, monthFirst, inputs, from, to, results, warnings, corrections)))
         .compose(valid -> resolve(source, valid, results, warnings, actor));
+  }
+
+  /**
+   * Reads again, month first, the stored inputs of a source that has just shown it writes dates so: those that came
+   * before were read day first where a date reads either way (07/04/1980 became 7 April). Each goes through the
+   * pipeline as a correction of its stored version; one that reads the same is answered unchanged. Runs after the
+   * request that showed the order, on its own; at most {@link #READ_AGAIN_LIMIT} inputs, past which the source is
+   * better re-sent with {@code "dates"} in its mapping.
+   */
+  private void readAgainMonthFirst(String source) {
+    dateOrders.storedEitherWay(source, READ_AGAIN_LIMIT + 1).compose(raw -> {
+      if (raw.isEmpty()) return Future.succeededFuture(List.<Result>of());
+      if (raw.size() > READ_AGAIN_LIMIT) {
+        LOG.warn("source {} stored more than {} inputs before its dates showed the month first: the first {} are read "
+            + "again; say \"dates\": \"month-first\" in conf/sources/{}.json and send the rest again", source,
+            READ_AGAIN_LIMIT, READ_AGAIN_LIMIT, source);
+      }
+      List<Input> inputs = raw.stream().limit(READ_AGAIN_LIMIT).map(Input::text).toList();
+      return ingest(source, inputs, DATE_ORDER_ACTOR, true);
+    }).onSuccess(results -> {
+      long changed = results.stream().filter(r -> r.accepted() && r.outcome().kind() == Outcome.Kind.UPDATED).count();
+      if (!results.isEmpty()) {
+        LOG.info("source {} writes dates month first: read its {} stored inputs with dates that read either way "
+            + "again, {} changed", source, results.size(), changed);
+      }
+    }).onFailure(err -> LOG.warn("the stored inputs of source {} could not be read again month first", source, err));
   }
 
   /** An input that decoded into a record, with its place in the request. */
@@ -122,7 +157,7 @@ public final class IngestService {
 
   /** Decodes inputs {@code [from, to)}: the valid ones are returned in order, the others answered in results. */
   private List<Valid> decode(String source, SourceMapping mapping, boolean monthFirst, List<Input> inputs, int from,
-                             int to, Result[] results, Map<Integer, List<String>> warnings) {
+                             int to, Result[] results, Map<Integer, List<String>> warnings, boolean corrections) {
     List<Valid> valid = new ArrayList<>(to - from);
     for (int i = from; i < to; i++) {
       if (mapping == null) {
@@ -162,7 +197,7 @@ public final class IngestService {
       List<String> said = parsed.warnings().isEmpty() ? d.warnings()
           : Stream.concat(parsed.warnings().stream(), d.warnings().stream()).toList();
       if (!said.isEmpty()) warnings.put(i, said);
-      valid.add(new Valid(new Incoming(d.record(), parsed.text()), i));
+      valid.add(new Valid(new Incoming(d.record(), parsed.text(), corrections), i));
     }
     return valid;
   }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How each source writes dates with the year last, where its mapping does not say: learned from its dates
@@ -22,10 +23,21 @@ final class LearnedDateOrders {
   private final Vertx vertx;
   private final DateOrders memory = new DateOrders();
   private final StoredDateOrders stored;
+  private final Consumer<String> learnedMonthFirst;
 
-  LearnedDateOrders(Vertx vertx, Pool pool) {
+  /**
+   * @param learnedMonthFirst hears of a source whose dates this node has just seen to be written month first: its
+   *                          inputs stored before were read day first where they read either way
+   */
+  LearnedDateOrders(Vertx vertx, Pool pool, Consumer<String> learnedMonthFirst) {
     this.vertx = vertx;
     this.stored = new StoredDateOrders(pool);
+    this.learnedMonthFirst = learnedMonthFirst;
+  }
+
+  /** Up to {@code limit} stored inputs of {@code source} with a date that reads either way. */
+  Future<List<String>> storedEitherWay(String source, int limit) {
+    return stored.readEitherWay(source, limit);
   }
 
   /**
@@ -64,6 +76,7 @@ final class LearnedDateOrders {
             shown ? "month" : "day", kept ? "month" : "day");
         memory.adopt(source, kept);
       }
+      if (kept) learnedMonthFirst.accept(source);
       return kept;
     }).otherwise(err -> {
       LOG.warn("the date order learned for source {} could not be stored: kept on this node only", source, err);

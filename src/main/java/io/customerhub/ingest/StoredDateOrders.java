@@ -6,6 +6,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The date orders that sources' own dates showed ({@link DateOrders}), shared by every node through PostgreSQL. The
  * first node to learn a source's order writes it; a node that learned otherwise at the same moment takes the stored
@@ -24,6 +27,16 @@ final class StoredDateOrders {
       union all
       select month_first from source_date_order where source = $1 and not exists (select 1 from kept)""";
 
+  /**
+   * The inputs of a source, as it sent them, that hold a date with the year last whose day and month could be read
+   * either way (07/04/1980): read day first before the source showed its order.
+   */
+  private static final String EITHER_WAY = """
+      select raw from source_record
+      where source = $1 and raw is not null
+        and raw ~ '(^|[^0-9.])(0?[1-9]|1[0-2])([-/.])(0?[1-9]|1[0-2])\\3[0-9]{4}($|[^0-9.])'
+      limit $2""";
+
   private final Pool pool;
 
   StoredDateOrders(Pool pool) {
@@ -40,6 +53,15 @@ final class StoredDateOrders {
     return pool.preparedQuery(KEEP).execute(Tuple.of(source, monthFirst)).map(rows -> {
       Boolean stored = first(rows.iterator());
       return stored == null ? monthFirst : stored;
+    });
+  }
+
+  /** Up to {@code limit} stored inputs of {@code source} with a date that reads either way, as the source sent them. */
+  Future<List<String>> readEitherWay(String source, int limit) {
+    return pool.preparedQuery(EITHER_WAY).execute(Tuple.of(source, limit)).map(rows -> {
+      List<String> raw = new ArrayList<>(rows.size());
+      for (Row r : rows) raw.add(r.getString(0));
+      return raw;
     });
   }
 

@@ -53,7 +53,8 @@ record Prepared(int index, Incoming incoming, String canonical, String hash, Sta
     Instant mine = record().updatedAt();
     if (mine == null || storedUpdatedAt == null) return true;
     int c = mine.compareTo(storedUpdatedAt);
-    // equal timestamps with different content: the larger hash wins, so every delivery order converges
-    return c > 0 || (c == 0 && hash.compareTo(storedHash) > 0);
+    // equal timestamps with different content: the larger hash wins, so every delivery order converges; the hub's
+    // own correction of how it read the same input wins outright (a newer version of the record still beats it)
+    return c > 0 || (c == 0 && (incoming.correction() || hash.compareTo(storedHash) > 0));
   }
 }

@@ -225,6 +225,28 @@ class HttpIngestIT {
     }
   }
 
+  /**
+   * A source's first request holds only 07/04/1980, read as 7 April; its next shows it writes the month first
+   * (12/31/1975): the hub reads the first record again as sent, now the fourth of July, in the same profile.
+   */
+  @Test
+  void aRecordReadDayFirstBeforeItsSourceShowedTheMonthFirstIsReadAgain() {
+    String source = "shop" + uniqueId("again").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    Rec july = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("july")).birthDate("07/04/1980").updatedAt(at(0));
+    assertEquals(200, postRecords(source, NDJSON, july.line() + "\n").status());
+    String profileId = hub.profileByKey(july).getString("profileId");
+    assertEquals("1980-04-07", birthDateOf(july), "nothing told the order yet: day first");
+
+    Rec newYear = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail("eve")).birthDate("12/31/1975").updatedAt(at(0));
+    assertEquals(200, postRecords(source, NDJSON, newYear.line() + "\n").status());
+
+    JsonObject read = hub.awaitProfile(source, july.sourceId(), p -> "1980-07-04".equals(p.getString("birthDate")),
+        java.time.Duration.ofSeconds(20));
+    assertEquals(profileId, read.getString("profileId"), "the same customer, corrected");
+  }
+
   private static String birthDateOf(Rec r) {
     return birthDateOf(hub, r);
   }

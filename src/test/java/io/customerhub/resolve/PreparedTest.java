@@ -69,6 +69,17 @@ class PreparedTest {
     assertFalse(version(T, "a").supersedes(T, "b"));
   }
 
+  /** The hub reading a stored input again (its dates month first) replaces what it read before at the same time. */
+  @Test
+  void aCorrectionOfTheSameTimeWinsWhateverItsHashButNotOverANewerVersion() {
+    CanonicalRecord r = CanonicalRecord.person(KEY, T, "Wei", "Zhang", List.of(), List.of());
+    Prepared correction = new Prepared(0, new Incoming(r, "{}", true), "{}", LOW, null, null, List.of(), Set.of(),
+        new long[0]);
+    assertTrue(correction.supersedes(T, HIGH));
+    assertFalse(correction.supersedes(T, LOW), "the same content: nothing to correct");
+    assertFalse(correction.supersedes(T.plusSeconds(1), HIGH), "a newer version of the record stays");
+  }
+
   @Test
   void versionWithoutATimeReplacesAnyOtherContent() {
     assertTrue(version(null, LOW).supersedes(T, HIGH));
