@@ -190,13 +190,10 @@ class HttpIngestIT {
    */
   @Test
   void aSourceWhoseDatesShowTheMonthFirstHasItsDatesReadSo() {
-    String source = "shop" + uniqueId("us").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    Rec july = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("july")).birthDate("07/04/1980").updatedAt(at(0));
-    Rec newYear = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("eve")).birthDate("12/31/1975").updatedAt(at(0));
-    Rec later = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("later")).birthDate("03/02/1990").updatedAt(at(0));
+    String source = newSource("us");
+    Rec july = born(source, "july", "07/04/1980");
+    Rec newYear = born(source, "eve", "12/31/1975");
+    Rec later = born(source, "later", "03/02/1990");
 
     assertEquals(200, postRecords(source, NDJSON, july.line() + "\n" + newYear.line() + "\n").status());
     assertEquals(200, postRecords(source, NDJSON, later.line() + "\n").status());
@@ -211,13 +208,11 @@ class HttpIngestIT {
    */
   @Test
   void aLearnedDateOrderHoldsOnEveryNodeAndAfterARestart() {
-    String source = "shop" + uniqueId("nodes").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    Rec newYear = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("eve")).birthDate("12/31/1975").updatedAt(at(0));
+    String source = newSource("nodes");
+    Rec newYear = born(source, "eve", "12/31/1975");
     assertEquals(200, postRecords(source, NDJSON, newYear.line() + "\n").status());
 
-    Rec july = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("july")).birthDate("07/04/1980").updatedAt(at(0));
+    Rec july = born(source, "july", "07/04/1980");
     try (HubTestNode other = HubTestNode.builder().postgresUrl(hub.pgUrl()).ownHazelcastMember().start()) {
       Response r = other.post("/api/v1/records/" + source, NDJSON, july.line() + "\n", other.adminToken());
       assertEquals(200, r.status(), r::toString);
@@ -231,20 +226,29 @@ class HttpIngestIT {
    */
   @Test
   void aRecordReadDayFirstBeforeItsSourceShowedTheMonthFirstIsReadAgain() {
-    String source = "shop" + uniqueId("again").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    Rec july = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("july")).birthDate("07/04/1980").updatedAt(at(0));
+    String source = newSource("again");
+    Rec july = born(source, "july", "07/04/1980");
     assertEquals(200, postRecords(source, NDJSON, july.line() + "\n").status());
     String profileId = hub.profileByKey(july).getString("profileId");
     assertEquals("1980-04-07", birthDateOf(july), "nothing told the order yet: day first");
 
-    Rec newYear = person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
-        .emails(uniqueEmail("eve")).birthDate("12/31/1975").updatedAt(at(0));
+    Rec newYear = born(source, "eve", "12/31/1975");
     assertEquals(200, postRecords(source, NDJSON, newYear.line() + "\n").status());
 
     JsonObject read = hub.awaitProfile(source, july.sourceId(), p -> "1980-07-04".equals(p.getString("birthDate")),
         java.time.Duration.ofSeconds(20));
     assertEquals(profileId, read.getString("profileId"), "the same customer, corrected");
+  }
+
+  /** A source name of its own for a test of learning date orders (no mapping, so nothing declared). */
+  private static String newSource(String tag) {
+    return "shop" + uniqueId(tag).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+  }
+
+  /** A customer of {@code source} with an e-mail of its own and the birth date as the source writes it. */
+  private static Rec born(String source, String emailTag, String birthDate) {
+    return person(source, uniqueId("U")).name(WireRecords.uniqueName(), WireRecords.uniqueName())
+        .emails(uniqueEmail(emailTag)).birthDate(birthDate).updatedAt(at(0));
   }
 
   private static String birthDateOf(Rec r) {
