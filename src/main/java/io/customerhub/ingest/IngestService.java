@@ -31,6 +31,10 @@ import java.util.stream.Stream;
 public final class IngestService {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestService.class);
+  /** The actor of the hub's own corrections of how it read a source's dates, in the audit trail. */
+  static final String DATE_ORDER_ACTOR = "hub:date-order";
+  /** Stored inputs read again when a source's dates turn out month first; the rest, if any, must be sent again. */
+  static final int READ_AGAIN_LIMIT = 10_000;
 
   private final Vertx vertx;
   private final SourceMappings mappings;
@@ -39,10 +43,6 @@ public final class IngestService {
   private final int batchSize;
   private final HubMetrics metrics;
   private final LearnedDateOrders dateOrders;
-  /** The actor of the hub's own corrections of how it read a source's dates, in the audit trail. */
-  static final String DATE_ORDER_ACTOR = "hub:date-order";
-  /** Stored inputs read again when a source's dates turn out month first; the rest, if any, must be sent again. */
-  static final int READ_AGAIN_LIMIT = 10_000;
 
   public IngestService(Vertx vertx, Pool pool, SourceMappings mappings, ResolveService resolver,
                        ProfileReadModel readModel, int batchSize, HubMetrics metrics) {
@@ -116,9 +116,9 @@ public final class IngestService {
   /**
    * Reads again, month first, the stored inputs of a source that has just shown it writes dates so: those that came
    * before were read day first where a date reads either way (07/04/1980 became 7 April). Each goes through the
-   * pipeline as a correction of its stored version; one that reads the same is answered unchanged. Runs after the
-   * request that showed the order, on its own; at most {@link #READ_AGAIN_LIMIT} inputs, past which the source is
-   * better re-sent with {@code "dates"} in its mapping.
+   * pipeline as a correction of its stored version; one that reads the same is answered unchanged. Starts once the
+   * request that showed the order knows it, and runs beside it, on its own; at most {@link #READ_AGAIN_LIMIT} inputs,
+   * past which the source is better sent again with {@code "dates"} in its mapping.
    */
   private void readAgainMonthFirst(String source) {
     dateOrders.storedEitherWay(source, READ_AGAIN_LIMIT + 1).compose(raw -> {
