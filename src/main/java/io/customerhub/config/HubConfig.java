@@ -40,7 +40,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                           taken until they expire, so that the secret can be changed without cutting off every
    *                           service at once; nothing new is signed with them
    * @param revocationRefreshSeconds how often a node reads the token revocations again: a token revoked through
-   *                           another node is refused here at most this long after
+   *                                 another node is refused here at most this long after
    */
   public record Auth(String jwtSecret, List<String> previousJwtSecrets, String issuer, int tokenTtlMinutes,
                      Oidc oidc, int revocationRefreshSeconds) {

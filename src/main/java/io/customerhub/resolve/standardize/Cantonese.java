@@ -62,7 +62,8 @@ final class Cantonese {
    * itself where it is no syllable.
    */
   static String spell(String jyutping) {
-    if (jyutping.isEmpty() || jyutping.equals("m") || jyutping.equals("ng") || jyutping.equals("hm") || jyutping.equals("hng")) {
+    if (jyutping.isEmpty() || jyutping.equals("m") || jyutping.equals("ng") || jyutping.equals("hm")
+        || jyutping.equals("hng")) {
       return jyutping;
     }
     String initial = initial(jyutping);

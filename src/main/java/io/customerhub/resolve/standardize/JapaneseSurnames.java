@@ -64,22 +64,15 @@ final class JapaneseSurnames {
     return Map.copyOf(out);
   }
 
-  /**
-   * The family name of a person written in kanji, as passports spell it: the family-name field where the table
-   * knows it, else the longest known family name a whole name starts with (山田太郎, 長谷川 美咲); null for none.
-   */
-  static String reading(String family, String fullName) {
-    Split s = split(family, null, fullName);
-    return s == null ? null : s.family();
-  }
-
   /** A Japanese name in kanji: its family name as passports spell it, and its given name as written (or null). */
   record Split(String family, String givenKanji) {
   }
 
   /**
-   * The family name read as in {@link #reading} and the given name it leaves: the given-name field, else what
-   * follows the family name in the whole name (山田太郎 → 太郎); null where no known family name is found.
+   * The family name of a person written in kanji, as passports spell it (the family-name field where the table
+   * knows it, else the longest known family name a whole name starts with: 山田太郎, 長谷川 美咲), and the given name
+   * it leaves: the given-name field, else what follows the family name in the whole name (山田太郎 → 太郎); null where
+   * no known family name is found.
    */
   static Split split(String family, String given, String fullName) {
     String f = family == null ? null : Latinizer.nfkc(family);
