@@ -78,6 +78,16 @@ final class DateOrders {
 
   /** How to read {@code source}'s dates in a request of {@code texts}, learning from them where still undecided. */
   boolean monthFirst(String source, SourceMapping mapping, List<String> texts) {
+    return Boolean.TRUE.equals(learn(source, mapping, texts));
+  }
+
+  /**
+   * As {@link #monthFirst}, but null where the source is still undecided after {@code texts}: their dates are read
+   * day first for now, and may turn out to be month first once a later request (of this node or another) shows it.
+   * Told in the same step that learns, so that a decision another request makes meanwhile cannot be mistaken for the
+   * one this request was read with.
+   */
+  Boolean learn(String source, SourceMapping mapping, List<String> texts) {
     Boolean known = decided(source, mapping);
     if (known != null) return known;
     Learning l = sources.computeIfAbsent(source, s -> new Learning());
@@ -108,7 +118,18 @@ final class DateOrders {
       } else if (l.scanned >= SCAN_LIMIT) {
         l.monthFirst = false;
       }
-      return l.monthFirst != null ? l.monthFirst : false;
+      return l.monthFirst;
     }
+  }
+
+  /** Whether {@code text} holds a date with the year last whose day and month could be read either way (07/04/1980). */
+  static boolean readsEitherWay(String text) {
+    if (text == null) return false;
+    Matcher m = YEAR_LAST.matcher(text);
+    while (m.find()) {
+      int first = Integer.parseInt(m.group(1)), second = Integer.parseInt(m.group(3));
+      if (first >= 1 && first <= 12 && second >= 1 && second <= 12) return true;
+    }
+    return false;
   }
 }

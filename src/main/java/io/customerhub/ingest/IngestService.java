@@ -107,10 +107,32 @@ public final class IngestService {
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
     // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
-    return dateOrders.monthFirst(source, mapping, inputs)
-        .compose(monthFirst -> Chunks.concat(vertx, inputs.size(),
-            (from, to) -> decode(source, mapping, monthFirst, inputs, from, to, results, warnings, corrections)))
-        .compose(valid -> resolve(source, valid, results, warnings, actor));
+    return dateOrders.monthFirst(source, mapping, inputs).compose(reading -> Chunks.concat(vertx, inputs.size(),
+            (from, to) -> decode(source, mapping, reading.monthFirst(), inputs, from, to, results, warnings,
+                corrections))
+        .compose(valid -> resolve(source, valid, results, warnings, actor))
+        .onSuccess(answers -> {
+          if (reading.forNow()) readAgainIfTurned(source, mapping, inputs, answers);
+        }));
+  }
+
+  /**
+   * A request read day first only because its source had not yet shown its order, committed while another request
+   * may have shown the month first: the read-again pass of the node that learned it looks only at what had committed
+   * by then. So the request asks once more, now that its records are stored, and reads its own inputs with dates that
+   * read either way again if the answer is month first (a second reading of one input is answered unchanged).
+   */
+  private void readAgainIfTurned(String source, SourceMapping mapping, List<Input> inputs, List<Result> answers) {
+    dateOrders.turnedMonthFirst(source, mapping).compose(monthFirst -> {
+      if (!monthFirst) return Future.succeededFuture(List.<Result>of());
+      List<Input> again = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (answers.get(i).accepted() && DateOrders.readsEitherWay(inputs.get(i).text())) again.add(inputs.get(i));
+      }
+      return again.isEmpty() ? Future.succeededFuture(List.<Result>of())
+          : ingest(source, again, DATE_ORDER_ACTOR, true);
+    }).onSuccess(results -> logReadAgain(source, results, "inputs of a request read day first meanwhile"))
+        .onFailure(err -> LOG.warn("a request of source {} could not be read again month first", source, err));
   }
 
   /**
@@ -130,13 +152,15 @@ public final class IngestService {
       }
       List<Input> inputs = raw.stream().limit(READ_AGAIN_LIMIT).map(Input::text).toList();
       return ingest(source, inputs, DATE_ORDER_ACTOR, true);
-    }).onSuccess(results -> {
-      long changed = results.stream().filter(r -> r.accepted() && r.outcome().kind() == Outcome.Kind.UPDATED).count();
-      if (!results.isEmpty()) {
-        LOG.info("source {} writes dates month first: read its {} stored inputs with dates that read either way "
-            + "again, {} changed", source, results.size(), changed);
-      }
-    }).onFailure(err -> LOG.warn("the stored inputs of source {} could not be read again month first", source, err));
+    }).onSuccess(results -> logReadAgain(source, results, "stored inputs"))
+        .onFailure(err -> LOG.warn("the stored inputs of source {} could not be read again month first", source, err));
+  }
+
+  private static void logReadAgain(String source, List<Result> results, String which) {
+    if (results.isEmpty()) return;
+    long changed = results.stream().filter(r -> r.accepted() && r.outcome().kind() == Outcome.Kind.UPDATED).count();
+    LOG.info("source {} writes dates month first: read its {} {} with dates that read either way again, {} changed",
+        source, results.size(), which, changed);
   }
 
   /** An input that decoded into a record, with its place in the request. */

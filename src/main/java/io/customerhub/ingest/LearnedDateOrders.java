@@ -41,28 +41,53 @@ final class LearnedDateOrders {
   }
 
   /**
-   * Whether the request's dates with the year last are read month first: as the source's mapping says, else as its
-   * dates have shown ({@link DateOrders}) this node or, through PostgreSQL, another or an earlier one; while still
-   * undecided, looked for in this request's inputs on a worker thread, and what they show is stored for the others.
+   * How a request's dates with the year last are read: month first or not, and whether only {@code forNow}, the
+   * source's order being still undecided (read day first until a request of it shows the order).
    */
-  Future<Boolean> monthFirst(String source, SourceMapping mapping, List<IngestService.Input> inputs) {
-    if (mapping == null) return Future.succeededFuture(false);
+  record Reading(boolean monthFirst, boolean forNow) {
+    static final Reading DAY_FIRST = new Reading(false, false);
+  }
+
+  /**
+   * How the request's dates with the year last are read: as the source's mapping says, else as its dates have
+   * shown ({@link DateOrders}) this node or, through PostgreSQL, another or an earlier one; while still undecided,
+   * looked for in this request's inputs on a worker thread, and what they show is stored for the others.
+   */
+  Future<Reading> monthFirst(String source, SourceMapping mapping, List<IngestService.Input> inputs) {
+    if (mapping == null) return Future.succeededFuture(Reading.DAY_FIRST);
+    Boolean known = memory.decided(source, mapping);
+    if (known != null) return Future.succeededFuture(new Reading(known, false));
+    return stored(source).compose(found -> {
+      if (found != null) return Future.succeededFuture(new Reading(found, false));
+      List<String> texts = new ArrayList<>(inputs.size());
+      for (IngestService.Input in : inputs) texts.add(in.text());
+      return vertx.executeBlocking(() -> memory.learn(source, mapping, texts), false).compose(learned -> learned == null
+          ? Future.succeededFuture(new Reading(false, true))
+          : keepShown(source, learned).map(monthFirst -> new Reading(monthFirst, false)));
+    });
+  }
+
+  /**
+   * Whether a source read day first {@link Reading#forNow for now} has since shown it writes the month first, to
+   * this node or, through PostgreSQL, to another. Asked after the request's records committed: either this finds
+   * the order stored, or the node that stores it finds those records when it reads its stored inputs again.
+   */
+  Future<Boolean> turnedMonthFirst(String source, SourceMapping mapping) {
     Boolean known = memory.decided(source, mapping);
     if (known != null) return Future.succeededFuture(known);
+    return stored(source).map(Boolean.TRUE::equals);
+  }
+
+  /** The order stored for {@code source}, adopted by this node; null if none is, or if it cannot be read. */
+  private Future<Boolean> stored(String source) {
     return stored.find(source)
         .otherwise(err -> {
-          LOG.warn("the stored date order of source {} could not be read: learned from this request", source, err);
+          LOG.warn("the stored date order of source {} could not be read: this node reads as it learned", source, err);
           return null;
         })
-        .compose(found -> {
-          if (found != null) {
-            memory.adopt(source, found);
-            return Future.succeededFuture(found);
-          }
-          List<String> texts = new ArrayList<>(inputs.size());
-          for (IngestService.Input in : inputs) texts.add(in.text());
-          return vertx.executeBlocking(() -> memory.monthFirst(source, mapping, texts), false)
-              .compose(monthFirst -> keepShown(source, monthFirst));
+        .map(found -> {
+          if (found != null) memory.adopt(source, found);
+          return found;
         });
   }
 

@@ -95,4 +95,29 @@ class DateOrdersTest {
     orders.adopt("eu", true);
     assertTrue(orders.monthFirst("eu", UNDECLARED, List.of(line("04/07/1980"))), "the stored order wins");
   }
+
+  @Test
+  void learningSaysWhenARequestWasReadDayFirstOnlyForWantOfKnowing() {
+    DateOrders orders = new DateOrders();
+    assertNull(orders.learn("shop", UNDECLARED, List.of(line("07/04/1980"))), "undecided: day first for now");
+    assertEquals(Boolean.TRUE, orders.learn("shop", UNDECLARED, List.of(line("12/31/1975"))));
+    assertEquals(Boolean.FALSE, orders.learn("eu", UNDECLARED, List.of(line("31/12/1975"))), "decided, not for now");
+    assertEquals(Boolean.FALSE,
+        orders.learn("iso", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31"))),
+        "nothing told in the scan limit: decided day first");
+  }
+
+  @Test
+  void onlyADateWhoseDayAndMonthCouldSwapReadsEitherWay() {
+    assertTrue(DateOrders.readsEitherWay(line("07/04/1980")));
+    assertTrue(DateOrders.readsEitherWay(line("7-4-1980")));
+    assertTrue(DateOrders.readsEitherWay(line("1980-12-31").replace("}", ",\"since\":\"01/02/2003\"}")),
+        "any of the input's dates");
+    assertFalse(DateOrders.readsEitherWay(line("12/31/1975")), "31 is no month");
+    assertFalse(DateOrders.readsEitherWay(line("31/12/1975")));
+    assertFalse(DateOrders.readsEitherWay(line("1980-07-04")), "the year first tells");
+    assertFalse(DateOrders.readsEitherWay(line("00/04/1980")), "no day or month 0");
+    assertFalse(DateOrders.readsEitherWay("{\"version\":\"1.07.04.1980\"}"), "inside a dotted number");
+    assertFalse(DateOrders.readsEitherWay(null));
+  }
 }

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.customerhub.testing.ApiAssertions.assertNoInternals;
 import static io.customerhub.testing.ApiAssertions.assertProblem;
@@ -236,8 +239,35 @@ class HttpIngestIT {
     assertEquals(200, postRecords(source, NDJSON, newYear.line() + "\n").status());
 
     JsonObject read = hub.awaitProfile(source, july.sourceId(), p -> "1980-07-04".equals(p.getString("birthDate")),
-        java.time.Duration.ofSeconds(20));
+        Duration.ofSeconds(20));
     assertEquals(profileId, read.getString("profileId"), "the same customer, corrected");
+  }
+
+  /**
+   * A request of a source is in flight, read day first as nothing had told the order yet, when another request of
+   * the source shows the month first: the read-again pass of the second one finds only what had committed by then.
+   * The first request, once committed, asks again and reads its own inputs again: all of them end up month first.
+   */
+  @Test
+  void aRequestInFlightWhenItsSourceShowsTheMonthFirstIsReadAgainToo() throws Exception {
+    String source = newSource("flight");
+    List<Rec> early = new ArrayList<>();
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 1500; i++) {
+      Rec r = born(source, "early" + i, "07/04/19" + (50 + i % 40));
+      early.add(r);
+      body.append(r.line()).append('\n');
+    }
+    CompletableFuture<Response> inFlight =
+        CompletableFuture.supplyAsync(() -> postRecords(source, NDJSON, body.toString()));
+    Thread.sleep(150);
+    assertEquals(200, postRecords(source, NDJSON, born(source, "eve", "12/31/1975").line() + "\n").status());
+    assertEquals(200, inFlight.get(60, TimeUnit.SECONDS).status());
+
+    for (Rec r : List.of(early.get(0), early.get(early.size() / 2), early.get(early.size() - 1))) {
+      hub.awaitProfile(source, r.sourceId(), p -> String.valueOf(p.getString("birthDate")).endsWith("-07-04"),
+          Duration.ofSeconds(30));
+    }
   }
 
   /** A source name of its own for a test of learning date orders (no mapping, so nothing declared). */
