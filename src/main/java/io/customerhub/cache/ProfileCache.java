@@ -1,7 +1,6 @@
 package io.customerhub.cache;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.PartitionService;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -39,15 +38,11 @@ public final class ProfileCache {
   static final long TOMBSTONE_TTL_SECONDS = 600;
 
   private final Vertx vertx;
-  private final PartitionService partitions;
-  private final int partitionGroups;
   private final IMap<String, String> profiles;
   private final IMap<String, String> routing;
 
   public ProfileCache(Vertx vertx, HazelcastInstance hz) {
     this.vertx = vertx;
-    this.partitions = hz.getPartitionService();
-    this.partitionGroups = Math.max(1, (int) Math.sqrt(partitions.getPartitions().size()));
     this.profiles = hz.getMap(PROFILES);
     this.routing = hz.getMap(ROUTING);
   }
@@ -126,7 +121,7 @@ public final class ProfileCache {
   /**
    * Writes a commit: many profiles' states, what replaces the views of profiles that are gone (merged-away id to
    * its redirect, deleted id to {@link #deletedOf}), and tombstones for the source keys that left the hub.
-   * One invocation per map and group of partitions of one member, each carrying only its keys' values.
+   * One invocation per key, all sent at once.
    */
   public Future<Void> write(List<ProfileState> states, Map<String, VersionedPut> gone,
                             Collection<String> detachedKeys) {
@@ -151,21 +146,10 @@ public final class ProfileCache {
   }
 
   private void submit(IMap<String, String> map, Map<String, VersionedPut> values, List<Future<?>> writes) {
-    // Hazelcast sends all the keys of one submitToKeys call to every partition they touch, and each partition
-    // hashes every key to find its own: one call for a thousand keys costs (partitions x keys) hashes, one call
-    // per partition costs an invocation each. Groups of about sqrt(partitions) partitions of one owner balance both.
-    record Group(Object owner, int slot) {
-    }
-    Map<Group, Map<String, VersionedPut>> groups = new HashMap<>();
-    for (Map.Entry<String, VersionedPut> e : values.entrySet()) {
-      var partition = partitions.getPartition(e.getKey());
-      // ownership may move before the call lands: that only costs a hop, each key still gets its own value
-      Group group = new Group(partition.getOwner(), partition.getPartitionId() % partitionGroups);
-      groups.computeIfAbsent(group, m -> new HashMap<>()).put(e.getKey(), e.getValue());
-    }
-    for (Map<String, VersionedPut> share : groups.values()) {
-      writes.add(on(map.submitToKeys(share.keySet(), new VersionedPutAll(share))));
-    }
+    // One call per key. A call for many keys (submitToKeys) is an operation that visits every partition the keys
+    // touch and gathers their answers: on one member here it took 0.3 ms for a single key against 0.03 for
+    // submitToKey, and, over a batch of 64 keys, about four times the CPU per key (42 µs against 10.5).
+    values.forEach((key, value) -> writes.add(on(map.submitToKey(key, value))));
   }
 
   /** Empties the shared maps (every node's near cache follows); the next reads rebuild from PostgreSQL. */

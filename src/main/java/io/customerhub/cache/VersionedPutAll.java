@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * {@link VersionedPut} for many keys in one invocation: it carries each key's value and applies the same rule
- * (never replace a newer version of the same profile). A batch of profile changes is then a handful of
- * Hazelcast operations instead of several per profile.
+ * (never replace a newer version of the same profile). Hub nodes no longer send it ({@link ProfileCache} writes
+ * one key per call, which is faster); it stays so that a node of an earlier version, in the same cluster during a
+ * rolling upgrade, still has its writes applied rather than refused, which would leave older values in the cache.
  */
 public final class VersionedPutAll implements EntryProcessor<String, String, Boolean> {
 
