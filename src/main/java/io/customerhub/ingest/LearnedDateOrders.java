@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,9 @@ final class LearnedDateOrders {
   private final DateOrders memory = new DateOrders();
   private final StoredDateOrders stored;
   private final Consumer<String> learnedMonthFirst;
+  /** Sources PostgreSQL held no order for when last asked, until when that answer is taken as still true. */
+  private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
+  private static final long ABSENT_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /**
    * @param learnedMonthFirst hears of a source whose dates this node has just seen to be written month first: its
@@ -41,8 +47,9 @@ final class LearnedDateOrders {
   }
 
   /**
-   * How a request's dates with the year last are read: month first or not, and whether only {@code forNow}, the
-   * source's order being still undecided (read day first until a request of it shows the order).
+   * How a request's dates with the year last are read: month first or not, and whether only {@code forNow}: the
+   * source's order is still undecided and the request holds a date that reads either way, read day first until a
+   * request of the source shows the order.
    */
   record Reading(boolean monthFirst, boolean forNow) {
     static final Reading DAY_FIRST = new Reading(false, false);
@@ -57,14 +64,34 @@ final class LearnedDateOrders {
     if (mapping == null) return Future.succeededFuture(Reading.DAY_FIRST);
     Boolean known = memory.decided(source, mapping);
     if (known != null) return Future.succeededFuture(new Reading(known, false));
-    return stored(source).compose(found -> {
+    Future<Boolean> elsewhere = knownAbsent(source) ? Future.succeededFuture() : stored(source);
+    return elsewhere.compose(found -> {
       if (found != null) return Future.succeededFuture(new Reading(found, false));
       List<String> texts = new ArrayList<>(inputs.size());
       for (IngestService.Input in : inputs) texts.add(in.text());
-      return vertx.executeBlocking(() -> memory.learn(source, mapping, texts), false).compose(learned -> learned == null
-          ? Future.succeededFuture(new Reading(false, true))
-          : keepShown(source, learned).map(monthFirst -> new Reading(monthFirst, false)));
+      return vertx.executeBlocking(() -> scan(source, mapping, texts), false).compose(scan -> scan.learned() == null
+          ? Future.succeededFuture(new Reading(false, scan.eitherWay()))
+          : keepShown(source, scan.learned()).map(monthFirst -> new Reading(monthFirst, false)));
     });
+  }
+
+  /** What a request's inputs showed: the source's order if decided, else whether a date of them reads either way. */
+  private record Scan(Boolean learned, boolean eitherWay) {
+  }
+
+  private Scan scan(String source, SourceMapping mapping, List<String> texts) {
+    Boolean learned = memory.learn(source, mapping, texts);
+    return new Scan(learned, learned == null && texts.stream().anyMatch(DateOrders::readsEitherWay));
+  }
+
+  /**
+   * Whether PostgreSQL held no order for {@code source} less than {@link #ABSENT_FOR_NANOS} ago: a source's first
+   * requests need not each ask again. One read day first meanwhile, though another node had stored the month first,
+   * is read again once it has committed ({@link #turnedMonthFirst}, which always asks).
+   */
+  private boolean knownAbsent(String source) {
+    Long until = absentUntil.get(source);
+    return until != null && until - System.nanoTime() > 0;
   }
 
   /**
@@ -87,6 +114,7 @@ final class LearnedDateOrders {
         })
         .map(found -> {
           if (found != null) memory.adopt(source, found);
+          else absentUntil.put(source, System.nanoTime() + ABSENT_FOR_NANOS);
           return found;
         });
   }

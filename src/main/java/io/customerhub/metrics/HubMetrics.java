@@ -86,6 +86,18 @@ public final class HubMetrics {
     return Counter.builder("hub.resolve.linked.records").register(registry);
   }
 
+  /**
+   * Linking transactions and the batches they carried: more batches than transactions means small batches of
+   * concurrent callers shared transactions.
+   */
+  public Counter linkTransactions() {
+    return Counter.builder("hub.resolve.link.transactions").register(registry);
+  }
+
+  public Counter linkBatches() {
+    return Counter.builder("hub.resolve.link.batches").register(registry);
+  }
+
   /** Re-resolutions of every record a young hub ran by itself (after learning, or for a reader of the crosswalk). */
   public Counter reresolutions() {
     return Counter.builder("hub.learning.reresolutions").register(registry);

@@ -18,6 +18,11 @@ import java.util.Set;
 record Prepared(int index, Incoming incoming, String canonical, String hash, StandardRecord standard,
                 String standardEncoded, List<String> keys, Set<String> strongKeys, long[] keyHashes) {
 
+  /** The same record at another place, when its batch becomes part of a larger one. */
+  Prepared at(int place) {
+    return new Prepared(place, incoming, canonical, hash, standard, standardEncoded, keys, strongKeys, keyHashes);
+  }
+
   CanonicalRecord record() {
     return incoming.record();
   }

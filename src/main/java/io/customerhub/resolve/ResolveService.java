@@ -50,6 +50,7 @@ public final class ResolveService {
   private final HubConfig.Resolve config;
   private final HubMetrics metrics;
   private final Map<UUID, Future<?>> recomputing = new ConcurrentHashMap<>();
+  private final LinkCoalescer coalescer;
 
   public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, IndexSync sync,
                         ProfileStore profiles, HubConfig.Resolve config, HubMetrics metrics) {
@@ -61,6 +62,7 @@ public final class ResolveService {
     this.profiles = profiles;
     this.config = config;
     this.metrics = metrics;
+    this.coalescer = new LinkCoalescer(vertx, this::linkNow);
   }
 
   /**
@@ -122,9 +124,16 @@ public final class ResolveService {
    * The second step, in two transactions: the first links the batch (records, crosswalk, merges, index change)
    * under the key locks and marks the profiles it touched; the second recomputes those profiles and clears the
    * marks. The returned future completes with the first commit, so that the next batch can link while this one's
-   * profiles are assembled and written: PostgreSQL and the JVM then work at the same time.
+   * profiles are assembled and written: PostgreSQL and the JVM then work at the same time. Small batches of
+   * concurrent callers share transactions ({@link LinkCoalescer}).
    */
   public Future<Linked> link(Standardized ready, String actor) {
+    metrics.linkBatches().increment();
+    return coalescer.link(ready, actor);
+  }
+
+  private Future<Linked> linkNow(Standardized ready, String actor) {
+    metrics.linkTransactions().increment();
     if (ready.batch().isEmpty()) return Future.succeededFuture(Linked.of(new BatchResult(List.of(), List.of())));
     HubMetrics.Laps laps = metrics.laps();
     Future<BatchTransaction.Result> committed = ready.prepared().isEmpty()

@@ -26,6 +26,7 @@ import static io.customerhub.testing.WireRecords.uniqueId;
 import static io.customerhub.testing.WireRecords.uniqueMobile;
 import static io.customerhub.testing.WireRecords.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Design: concurrent writers serialize on blocking keys, so batches racing on one customer, on one node or on several
@@ -107,6 +108,46 @@ class ConcurrencyIT extends TwoHubsOnOneDatabase {
       String profileId = assertOneProfile(contested);
       for (JsonObject a : answers) assertEquals(profileId, a.getString("profileId"), "round " + round + ": " + a);
     }
+  }
+
+  /**
+   * Many callers sending one record each at the same moment: their small batches share linking transactions, and
+   * each caller still gets its own record's answer; the customers sent several times, by several callers, end up in
+   * one profile each.
+   */
+  @Test
+  void manySingleRecordRequestsAtOnceShareTransactionsAndEachGetsItsOwnAnswer() throws Exception {
+    List<List<Rec>> customers = new ArrayList<>();
+    List<Rec> all = new ArrayList<>();
+    for (int c = 0; c < 15; c++) {
+      List<Rec> same = sameEmailFromDifferentSources(4);
+      customers.add(same);
+      all.addAll(same);
+    }
+    double batchesBefore = nodeA.counter("hub_resolve_link_batches_total");
+    double transactionsBefore = nodeA.counter("hub_resolve_link_transactions_total");
+
+    List<CompletableFuture<Response>> inFlight = new ArrayList<>();
+    for (Rec r : all) {
+      inFlight.add(HubTestNode.sendAsync(nodeA.postRequest("/api/v1/records/" + r.source(), NDJSON,
+          WireRecords.ndjson(List.of(r)), nodeA.adminToken())));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      Rec sent = all.get(i);
+      Response answer = inFlight.get(i).get(2, TimeUnit.MINUTES);
+      assertEquals(200, answer.status(), answer::toString);
+      JsonObject line = answer.ndjson().get(0);
+      assertEquals("accepted", line.getString("status"), line::encode);
+      assertEquals(nodeA.profileByKey(sent).getString("profileId"), line.getString("profileId"),
+          () -> "the answer of " + key(sent) + " names its own profile: " + line.encode());
+    }
+    for (List<Rec> same : customers) assertOneProfile(same);
+
+    double batches = nodeA.counter("hub_resolve_link_batches_total") - batchesBefore;
+    double transactions = nodeA.counter("hub_resolve_link_transactions_total") - transactionsBefore;
+    assertEquals(all.size(), batches, 0.0);
+    assertTrue(transactions < batches,
+        () -> transactions + " transactions for " + batches + " batches sent at once");
   }
 
   @Test

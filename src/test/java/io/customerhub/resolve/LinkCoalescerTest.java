@@ -1,0 +1,185 @@
+package io.customerhub.resolve;
+
+import io.customerhub.record.CanonicalRecord;
+import io.customerhub.record.SourceKey;
+import io.customerhub.resolve.ResolveService.BatchResult;
+import io.customerhub.resolve.ResolveService.Linked;
+import io.customerhub.resolve.ResolveService.Standardized;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinkCoalescerTest {
+
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  /** Linking as the coalescer sees it: every transaction it asked for, answered when the test says. */
+  private static final class Transactions implements LinkCoalescer.Linking {
+    final List<Standardized> asked = new ArrayList<>();
+    final List<Promise<Linked>> answers = new ArrayList<>();
+
+    @Override
+    public synchronized Future<Linked> link(Standardized ready, String actor) {
+      asked.add(ready);
+      Promise<Linked> p = Promise.promise();
+      answers.add(p);
+      return p.future();
+    }
+
+    /** Commits transaction {@code i}: each record's outcome names the record's source id, so parts can be told. */
+    void commit(int i) {
+      Standardized s = asked.get(i);
+      List<Outcome> outcomes = s.batch().stream()
+          .map(in -> Outcome.rejected(in.record().sourceId())).toList();
+      answers.get(i).complete(Linked.of(new BatchResult(outcomes, List.of())));
+    }
+
+    void fail(int i) {
+      answers.get(i).fail(new IllegalStateException("refused"));
+    }
+  }
+
+  /** A batch of {@code ids} as standardized: every record prepared at its place, the first one refused if asked. */
+  private static Standardized batch(String... ids) {
+    List<Incoming> batch = new ArrayList<>();
+    List<Prepared> prepared = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      CanonicalRecord r = CanonicalRecord.person(new SourceKey("crm", ids[i]), null, "Ann", "Lee", List.of(), List.of());
+      Incoming in = new Incoming(r, "{}");
+      batch.add(in);
+      prepared.add(new Prepared(i, in, "{}", ids[i], null, null, List.of(), Set.of(), new long[0]));
+    }
+    return new Standardized(batch, prepared, Map.of());
+  }
+
+  private static List<String> errors(Future<Linked> linked) {
+    BatchResult r = linked.result().recomputed().result();
+    return r.outcomes().stream().map(Outcome::error).toList();
+  }
+
+  private static void settle() {
+    // the parts' promises complete on the Vert.x context the coalescer was called from: let it run
+    try {
+      vertx.timer(20).await(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aLoneSmallBatchGoesAtOnceAsItIs() {
+    Transactions tx = new Transactions();
+    LinkCoalescer c = new LinkCoalescer(vertx, tx);
+    Standardized mine = batch("a");
+    Future<Linked> linked = c.link(mine, "alice");
+    assertEquals(1, tx.asked.size());
+    assertSame(mine, tx.asked.get(0));
+    tx.commit(0);
+    settle();
+    assertEquals(List.of("a"), errors(linked));
+  }
+
+  @Test
+  void smallBatchesArrivingWhileOneIsLinkedGoTogetherAndEachGetsItsOwnOutcomes() {
+    Transactions tx = new Transactions();
+    LinkCoalescer c = new LinkCoalescer(vertx, tx);
+    Future<Linked> first = c.link(batch("a"), "alice");
+    Future<Linked> second = c.link(batch("b", "c"), "alice");
+    Future<Linked> third = c.link(batch("d"), "alice");
+    assertEquals(1, tx.asked.size(), "the others wait for the first");
+
+    tx.commit(0);
+    settle();
+    assertEquals(2, tx.asked.size());
+    Standardized together = tx.asked.get(1);
+    assertEquals(List.of("b", "c", "d"), together.batch().stream().map(in -> in.record().sourceId()).toList());
+    assertEquals(List.of(0, 1, 2), together.prepared().stream().map(Prepared::index).toList(), "places shifted");
+
+    tx.commit(1);
+    settle();
+    assertEquals(List.of("a"), errors(first));
+    assertEquals(List.of("b", "c"), errors(second));
+    assertEquals(List.of("d"), errors(third));
+  }
+
+  @Test
+  void bigBatchesAndOtherActorsDoNotWait() {
+    Transactions tx = new Transactions();
+    LinkCoalescer c = new LinkCoalescer(vertx, tx);
+    c.link(batch("a"), "alice");
+    String[] many = IntStream.range(0, LinkCoalescer.SMALL_BATCH + 1).mapToObj(i -> "m" + i).toArray(String[]::new);
+    c.link(batch(many), "alice");
+    c.link(batch("b"), "bob");
+    assertEquals(3, tx.asked.size(), "a big batch pays for its own transaction; another actor has its own lane");
+  }
+
+  @Test
+  void aBatchThatFailsTogetherIsLinkedAgainPartByPartSoOnlyTheRefusedPartFails() {
+    Transactions tx = new Transactions();
+    LinkCoalescer c = new LinkCoalescer(vertx, tx);
+    c.link(batch("a"), "alice");
+    Future<Linked> good = c.link(batch("b"), "alice");
+    Future<Linked> poison = c.link(batch("c"), "alice");
+    tx.commit(0);
+    settle();
+    tx.fail(1);
+    settle();
+    assertEquals(3, tx.asked.size(), "the first part again, alone");
+    tx.commit(2);
+    settle();
+    assertEquals(4, tx.asked.size(), "then the second, alone");
+    tx.fail(3);
+    settle();
+    assertEquals(List.of("b"), errors(good));
+    assertTrue(poison.failed());
+  }
+
+  @Test
+  void aCoalescedTransactionCarriesAtMostItsRecordLimitAndTheRestFollows() {
+    Transactions tx = new Transactions();
+    LinkCoalescer c = new LinkCoalescer(vertx, tx);
+    c.link(batch("first"), "alice");
+    int perBatch = LinkCoalescer.SMALL_BATCH;
+    int batches = LinkCoalescer.MAX_RECORDS / perBatch + 2;
+    Map<Integer, Future<Linked>> waiting = new HashMap<>();
+    for (int b = 0; b < batches; b++) {
+      int n = b;
+      waiting.put(b, c.link(batch(IntStream.range(0, perBatch).mapToObj(i -> n + "-" + i).toArray(String[]::new)),
+          "alice"));
+    }
+    tx.commit(0);
+    settle();
+    assertTrue(tx.asked.get(1).batch().size() <= LinkCoalescer.MAX_RECORDS);
+    tx.commit(1);
+    settle();
+    assertEquals(3, tx.asked.size(), "the rest goes next");
+    tx.commit(2);
+    settle();
+    waiting.forEach((b, f) -> assertEquals(b + "-0", errors(f).get(0)));
+  }
+}
