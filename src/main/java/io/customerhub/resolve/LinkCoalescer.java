@@ -98,12 +98,21 @@ final class LinkCoalescer {
 
   /** Completes once the batch is linked (or failed), which its actor's waiting batches wait for. */
   private Future<Void> alone(Waiting w, String actor) {
-    return linking.link(w.ready(), actor).andThen(w.linked()).<Void>mapEmpty().otherwiseEmpty();
+    return linkNow(w.ready(), actor).andThen(w.linked()).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** A failure thrown instead of returned must not leave the actor's waiting batches waiting for ever. */
+  private Future<Linked> linkNow(Standardized ready, String actor) {
+    try {
+      return linking.link(ready, actor);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<Void> together(List<Waiting> go, String actor) {
     List<Standardized> parts = go.stream().map(Waiting::ready).toList();
-    return linking.link(combine(parts), actor).compose(linked -> {
+    return linkNow(combine(parts), actor).compose(linked -> {
       int from = 0;
       for (Waiting w : go) {
         int start = from, end = from + w.size();

@@ -182,4 +182,25 @@ class LinkCoalescerTest {
     settle();
     waiting.forEach((b, f) -> assertEquals(b + "-0", errors(f).get(0)));
   }
+
+  @Test
+  void aLinkingThatThrowsFailsItsCallerAndTheNextBatchStillGoes() {
+    Transactions tx = new Transactions();
+    boolean[] thrown = {false};
+    LinkCoalescer c = new LinkCoalescer(vertx, (ready, actor) -> {
+      if (!thrown[0]) {
+        thrown[0] = true;
+        throw new IllegalStateException("a bug");
+      }
+      return tx.link(ready, actor);
+    });
+    Future<Linked> first = c.link(batch("a"), "alice");
+    settle();
+    assertTrue(first.failed());
+    Future<Linked> second = c.link(batch("b"), "alice");
+    assertEquals(1, tx.asked.size(), "nothing left waiting for the one that threw");
+    tx.commit(0);
+    settle();
+    assertEquals(List.of("b"), errors(second));
+  }
 }
