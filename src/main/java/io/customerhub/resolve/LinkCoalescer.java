@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Links the small batches of concurrent callers together. A linking transaction costs a few milliseconds of CPU
- * whatever its size (about 9 ms in the JVM and PostgreSQL for a batch of one record on the 2-core machine, against
- * 0.35 ms a record in a batch of a thousand), so callers that each send a record or a few would spend the machine
- * on transactions. While a small batch of this node is being linked, the small batches that arrive meanwhile wait,
+ * Links the small batches of concurrent callers together. A batch's transactions cost a few milliseconds of CPU
+ * whatever its size (a request of one record took about 9 ms of CPU in the JVM and PostgreSQL on the 2-core
+ * machine, a batch of a thousand 0.35 ms a record), so callers that each send a record or a few would spend the
+ * machine on transactions. While a small batch of this node is being linked, the small batches that arrive meanwhile wait,
  * then go as one; a batch that finds none on its way goes at once, so a lone caller waits for nothing. Batches of
  * different actors never share a transaction: the audit trail names each one's own.
  * <p>
