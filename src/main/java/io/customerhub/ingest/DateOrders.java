@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * one, reads the source's next dates the same way, even a lone 07/04/1980 that tells nothing by itself, and inputs
  * stored before a source showed the month first are read again ({@link IngestService}); a source
  * decided day first only because nothing told in {@link #SCAN_LIMIT} inputs is not kept, and may still show its
- * order after a restart. Pure apart from its memory; thread-safe.
+ * order after a restart or to another node (which this one then adopts, {@link LearnedDateOrders}). Pure apart from
+ * its memory; thread-safe.
  */
 final class DateOrders {
 

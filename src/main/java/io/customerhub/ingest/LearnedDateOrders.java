@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,6 +31,8 @@ final class LearnedDateOrders {
   /** Sources PostgreSQL held no order for when last asked, until when that answer is taken as still true. */
   private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
   private static final long ABSENT_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Sources this node read day first for want of telling dates until it found another's month first stored. */
+  private final Set<String> adoptedLater = ConcurrentHashMap.newKeySet();
 
   /**
    * @param learnedMonthFirst hears of a source whose dates this node has just seen to be written month first: its
@@ -63,7 +66,12 @@ final class LearnedDateOrders {
   Future<Reading> monthFirst(String source, SourceMapping mapping, List<IngestService.Input> inputs) {
     if (mapping == null) return Future.succeededFuture(Reading.DAY_FIRST);
     Boolean known = memory.decided(source, mapping);
-    if (known != null) return Future.succeededFuture(new Reading(known, false));
+    if (known != null) {
+      if (known || mapping.datesDeclared() || memory.shown(source) != null || knownAbsent(source)) {
+        return Future.succeededFuture(new Reading(known, false));
+      }
+      return laterLearned(source);
+    }
     Future<Boolean> elsewhere = knownAbsent(source) ? Future.succeededFuture() : stored(source);
     return elsewhere.compose(found -> {
       if (found != null) return Future.succeededFuture(new Reading(found, false));
@@ -72,6 +80,23 @@ final class LearnedDateOrders {
       return vertx.executeBlocking(() -> scan(source, mapping, texts), false).compose(scan -> scan.learned() == null
           ? Future.succeededFuture(new Reading(false, scan.eitherWay()))
           : keepShown(source, scan.learned()).map(monthFirst -> new Reading(monthFirst, false)));
+    });
+  }
+
+  /**
+   * A source this node reads day first only because none of its first {@link DateOrders#SCAN_LIMIT} inputs told the
+   * order: another node, or this one before a restart, may have learned it from a later date since. Looked for at
+   * most once a second; a month first found there is adopted, and this node reads its stored inputs again as the
+   * node that learned it did (those it stored meanwhile, read day first, are among them).
+   */
+  private Future<Reading> laterLearned(String source) {
+    return stored(source).map(found -> {
+      if (!Boolean.TRUE.equals(found)) return new Reading(false, false);
+      if (adoptedLater.add(source)) { // two requests may find it at once: one pass is enough
+        LOG.info("source {} writes dates month first, as another node learned: read so from now on", source);
+        learnedMonthFirst.accept(source);
+      }
+      return new Reading(true, false);
     });
   }
 

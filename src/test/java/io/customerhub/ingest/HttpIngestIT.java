@@ -270,6 +270,29 @@ class HttpIngestIT {
     }
   }
 
+  /**
+   * A node that read a source day first only because its first inputs told no order (none of DateOrders.SCAN_LIMIT
+   * did) looks again at what other nodes learned: once another has stored the month first, this node's next lone
+   * 07/04/1980 is the fourth of July too.
+   */
+  @Test
+  void aNodeThatFoundNoTellingDateTakesTheOrderAnotherNodeLearnedLater() throws Exception {
+    String source = newSource("quiet");
+    String nothingTells = "{}\n".repeat(DateOrders.SCAN_LIMIT);
+    assertEquals(200, postRecords(source, NDJSON, nothingTells).status());
+
+    try (HubTestNode other = HubTestNode.builder().postgresUrl(hub.pgUrl()).ownHazelcastMember().start()) {
+      Response r = other.post("/api/v1/records/" + source, NDJSON, born(source, "eve", "12/31/1975").line() + "\n",
+          other.adminToken());
+      assertEquals(200, r.status(), r::toString);
+    }
+    Thread.sleep(1_100); // past the second for which this node takes "nothing stored" as still true
+
+    Rec july = born(source, "july", "07/04/1980");
+    assertEquals(200, postRecords(source, NDJSON, july.line() + "\n").status());
+    assertEquals("1980-07-04", birthDateOf(july));
+  }
+
   /** A source name of its own for a test of learning date orders (no mapping, so nothing declared). */
   private static String newSource(String tag) {
     return "shop" + uniqueId(tag).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
