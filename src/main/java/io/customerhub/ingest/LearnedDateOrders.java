@@ -85,7 +85,7 @@ final class LearnedDateOrders {
 
   /**
    * A source this node reads day first only because none of its first {@link DateOrders#SCAN_LIMIT} inputs told the
-   * order: another node, or this one before a restart, may have learned it from a later date since. Looked for at
+   * order: another node (a new one, or one restarted) may have learned it from a later date since. Looked for at
    * most once a second; a month first found there is adopted, and this node reads its stored inputs again as the
    * node that learned it did (those it stored meanwhile, read day first, are among them).
    */
