@@ -79,20 +79,27 @@ final class DateOrders {
 
   /** How to read {@code source}'s dates in a request of {@code texts}, learning from them where still undecided. */
   boolean monthFirst(String source, SourceMapping mapping, List<String> texts) {
-    return Boolean.TRUE.equals(learn(source, mapping, texts));
+    return Boolean.TRUE.equals(learn(source, mapping, texts).monthFirst());
   }
 
   /**
-   * As {@link #monthFirst}, but null where the source is still undecided after {@code texts}: their dates are read
-   * day first for now, and may turn out to be month first once a later request (of this node or another) shows it.
-   * Told in the same step that learns, so that a decision another request makes meanwhile cannot be mistaken for the
-   * one this request was read with.
+   * What a request's inputs showed: the source's order, null while it is still undecided (the dates are read day
+   * first for now, and may turn out to be month first once a later request, of this node or another, shows it); and,
+   * while undecided, whether a date of the inputs reads either way.
    */
-  Boolean learn(String source, SourceMapping mapping, List<String> texts) {
+  record Learned(Boolean monthFirst, boolean eitherWay) {
+  }
+
+  /**
+   * As {@link #monthFirst}, telling whether the source is still undecided after {@code texts}, in the same step that
+   * learns, so that a decision another request makes meanwhile cannot be mistaken for the one this request was read
+   * with.
+   */
+  Learned learn(String source, SourceMapping mapping, List<String> texts) {
     Boolean known = decided(source, mapping);
-    if (known != null) return known;
+    if (known != null) return new Learned(known, false);
     Learning l = sources.computeIfAbsent(source, s -> new Learning());
-    boolean dayFirst = false, monthFirst = false;
+    boolean dayFirst = false, monthFirst = false, eitherWay = false;
     for (String text : texts) {
       if (text == null || (text.indexOf('/') < 0 && text.indexOf('.') < 0 && text.indexOf('-') < 0)) continue;
       Matcher m = YEAR_LAST.matcher(text);
@@ -101,10 +108,11 @@ final class DateOrders {
         if (first > 12 && second <= 12) dayFirst = true;
         // dots are how day-first countries write dates: 3.14.1592 is a number more likely than a date
         if (second > 12 && first <= 12 && !m.group(2).equals(".")) monthFirst = true;
+        eitherWay |= readsEitherWay(first, second);
       }
     }
     synchronized (l) {
-      if (l.monthFirst != null) return l.monthFirst;
+      if (l.monthFirst != null) return new Learned(l.monthFirst, false);
       l.dayFirstSeen |= dayFirst;
       l.monthFirstSeen |= monthFirst;
       l.scanned += texts.size();
@@ -119,7 +127,7 @@ final class DateOrders {
       } else if (l.scanned >= SCAN_LIMIT) {
         l.monthFirst = false;
       }
-      return l.monthFirst;
+      return new Learned(l.monthFirst, l.monthFirst == null && eitherWay);
     }
   }
 
@@ -128,9 +136,12 @@ final class DateOrders {
     if (text == null) return false;
     Matcher m = YEAR_LAST.matcher(text);
     while (m.find()) {
-      int first = Integer.parseInt(m.group(1)), second = Integer.parseInt(m.group(3));
-      if (first >= 1 && first <= 12 && second >= 1 && second <= 12) return true;
+      if (readsEitherWay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)))) return true;
     }
     return false;
+  }
+
+  private static boolean readsEitherWay(int first, int second) {
+    return first >= 1 && first <= 12 && second >= 1 && second <= 12;
   }
 }

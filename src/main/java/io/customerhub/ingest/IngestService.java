@@ -119,8 +119,9 @@ public final class IngestService {
   /**
    * A request with dates that read either way, read day first only because its source had not yet shown its order,
    * committed while another request may have shown the month first: the read-again pass of the node that learned it
-   * looks only at what had committed by then. So the request asks once more, now that its records are stored, and reads its own inputs with dates that
-   * read either way again if the answer is month first (a second reading of one input is answered unchanged).
+   * looks only at what had committed by then. So the request asks once more, now that its records are stored, and
+   * reads its own inputs with dates that read either way again if the answer is month first (a second reading of
+   * one input is answered unchanged).
    */
   private void readAgainIfTurned(String source, SourceMapping mapping, List<Input> inputs, List<Result> answers) {
     dateOrders.turnedMonthFirst(source, mapping).compose(monthFirst -> {

@@ -77,9 +77,9 @@ final class LearnedDateOrders {
       if (found != null) return Future.succeededFuture(new Reading(found, false));
       List<String> texts = new ArrayList<>(inputs.size());
       for (IngestService.Input in : inputs) texts.add(in.text());
-      return vertx.executeBlocking(() -> scan(source, mapping, texts), false).compose(scan -> scan.learned() == null
-          ? Future.succeededFuture(new Reading(false, scan.eitherWay()))
-          : keepShown(source, scan.learned()).map(monthFirst -> new Reading(monthFirst, false)));
+      return vertx.executeBlocking(() -> memory.learn(source, mapping, texts), false).compose(learned ->
+          learned.monthFirst() == null ? Future.succeededFuture(new Reading(false, learned.eitherWay()))
+              : keepShown(source, learned.monthFirst()).map(monthFirst -> new Reading(monthFirst, false)));
     });
   }
 
@@ -98,15 +98,6 @@ final class LearnedDateOrders {
       }
       return new Reading(true, false);
     });
-  }
-
-  /** What a request's inputs showed: the source's order if decided, else whether a date of them reads either way. */
-  private record Scan(Boolean learned, boolean eitherWay) {
-  }
-
-  private Scan scan(String source, SourceMapping mapping, List<String> texts) {
-    Boolean learned = memory.learn(source, mapping, texts);
-    return new Scan(learned, learned == null && texts.stream().anyMatch(DateOrders::readsEitherWay));
   }
 
   /**

@@ -99,11 +99,15 @@ class DateOrdersTest {
   @Test
   void learningSaysWhenARequestWasReadDayFirstOnlyForWantOfKnowing() {
     DateOrders orders = new DateOrders();
-    assertNull(orders.learn("shop", UNDECLARED, List.of(line("07/04/1980"))), "undecided: day first for now");
-    assertEquals(Boolean.TRUE, orders.learn("shop", UNDECLARED, List.of(line("12/31/1975"))));
-    assertEquals(Boolean.FALSE, orders.learn("eu", UNDECLARED, List.of(line("31/12/1975"))), "decided, not for now");
+    DateOrders.Learned forNow = orders.learn("shop", UNDECLARED, List.of(line("07/04/1980")));
+    assertNull(forNow.monthFirst(), "undecided: day first for now");
+    assertTrue(forNow.eitherWay(), "07/04/1980 reads either way");
+    assertFalse(orders.learn("quiet", UNDECLARED, List.of(line("1980-07-04"))).eitherWay(), "the year first tells");
+    assertEquals(Boolean.TRUE, orders.learn("shop", UNDECLARED, List.of(line("12/31/1975"))).monthFirst());
+    assertEquals(Boolean.FALSE, orders.learn("eu", UNDECLARED, List.of(line("31/12/1975"))).monthFirst(),
+        "decided, not for now");
     assertEquals(Boolean.FALSE,
-        orders.learn("iso", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31"))),
+        orders.learn("iso", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31"))).monthFirst(),
         "nothing told in the scan limit: decided day first");
   }
 
