@@ -45,7 +45,7 @@ final class DateOrders {
 
   /**
    * Whether {@code source} writes the month first, where its mapping says or its dates have told; null while
-   * undecided, when {@link #monthFirst} must look at a request's inputs.
+   * undecided, when {@link #learn} must look at a request's inputs.
    */
   Boolean decided(String source, SourceMapping mapping) {
     if (mapping.datesDeclared()) return mapping.monthFirst();
@@ -77,11 +77,6 @@ final class DateOrders {
     }
   }
 
-  /** How to read {@code source}'s dates in a request of {@code texts}, learning from them where still undecided. */
-  boolean monthFirst(String source, SourceMapping mapping, List<String> texts) {
-    return Boolean.TRUE.equals(learn(source, mapping, texts).monthFirst());
-  }
-
   /**
    * What a request's inputs showed: the source's order, null while it is still undecided (the dates are read day
    * first for now, and may turn out to be month first once a later request, of this node or another, shows it); and,
@@ -91,9 +86,9 @@ final class DateOrders {
   }
 
   /**
-   * As {@link #monthFirst}, telling whether the source is still undecided after {@code texts}, in the same step that
-   * learns, so that a decision another request makes meanwhile cannot be mistaken for the one this request was read
-   * with.
+   * How to read {@code source}'s dates in a request of {@code texts}, learning from them where still undecided, and
+   * whether the source is still undecided after them, told in the same step that learns, so that a decision another
+   * request makes meanwhile cannot be mistaken for the one this request was read with.
    */
   Learned learn(String source, SourceMapping mapping, List<String> texts) {
     Boolean known = decided(source, mapping);

@@ -3,6 +3,7 @@ package io.customerhub.resolve;
 import io.customerhub.resolve.ResolveService.BatchResult;
 import io.customerhub.resolve.ResolveService.Linked;
 import io.customerhub.resolve.ResolveService.Standardized;
+import io.customerhub.store.ProfileChange;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,8 +12,11 @@ import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Links the small batches of concurrent callers together. A batch's transactions cost a few milliseconds of CPU
@@ -113,11 +117,12 @@ final class LinkCoalescer {
   private Future<Void> together(List<Waiting> go, String actor) {
     List<Standardized> parts = go.stream().map(Waiting::ready).toList();
     return linkNow(combine(parts), actor).compose(linked -> {
-      int from = 0;
-      for (Waiting w : go) {
-        int start = from, end = from + w.size();
-        w.linked().complete(new Linked(linked.recomputed().map(r -> part(r, start, end))));
-        from = end;
+      int[] bounds = new int[go.size() + 1];
+      for (int i = 0; i < go.size(); i++) bounds[i + 1] = bounds[i] + go.get(i).size();
+      Future<List<BatchResult>> shares = linked.recomputed().map(r -> parts(r, bounds));
+      for (int i = 0; i < go.size(); i++) {
+        int part = i;
+        go.get(i).linked().complete(new Linked(shares.map(s -> s.get(part))));
       }
       return Future.<Void>succeededFuture();
     }, err -> {
@@ -143,11 +148,49 @@ final class LinkCoalescer {
   }
 
   /**
-   * A part's share of a coalesced batch's result: the outcomes of its records, and all the batch's profile changes
-   * and detached keys, so that its answer waits until the cache holds what it reads back (writing a change twice
-   * is harmless: the cache keeps the newest version).
+   * Each part's share of a coalesced batch's result: the outcomes of its records, and the profile changes its answer
+   * must wait for in the cache, those of the profiles its records are in (or were merged into them). A change that
+   * two parts' records share goes to both (the cache keeps the newest version, so writing it twice is harmless), one
+   * that none names (a profile that lost a record) goes to the first part and to every part with a record that left
+   * its profile, as do the keys left without a profile: every change is written once at least, and mostly once
+   * only.
+   *
+   * @param bounds the parts' first places, then the end: part {@code i} is {@code [bounds[i], bounds[i + 1])}
    */
-  static BatchResult part(BatchResult all, int from, int to) {
-    return new BatchResult(all.outcomes().subList(from, to), all.changes(), all.unlinked());
+  static List<BatchResult> parts(BatchResult all, int[] bounds) {
+    int n = bounds.length - 1;
+    List<List<ProfileChange>> changes = new ArrayList<>(n);
+    List<Set<UUID>> profiles = new ArrayList<>(n);
+    boolean[] leaves = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      changes.add(new ArrayList<>());
+      Set<UUID> ids = new HashSet<>();
+      for (Outcome o : all.outcomes().subList(bounds[i], bounds[i + 1])) {
+        if (o.profileId() != null) ids.add(o.profileId());
+        else if (o.accepted()) leaves[i] = true;
+      }
+      profiles.add(ids);
+    }
+    for (ProfileChange c : all.changes()) {
+      boolean named = false;
+      for (int i = 0; i < n; i++) {
+        Set<UUID> ids = profiles.get(i);
+        if (ids.contains(c.profileId()) || (c.mergedInto() != null && ids.contains(c.mergedInto()))) {
+          changes.get(i).add(c);
+          named = true;
+        }
+      }
+      if (named) continue;
+      // a record that left its profile names none: its part waits for the profiles no part names, as the first does
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || leaves[i]) changes.get(i).add(c);
+      }
+    }
+    List<BatchResult> shares = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      shares.add(new BatchResult(all.outcomes().subList(bounds[i], bounds[i + 1]), changes.get(i),
+          i == 0 || leaves[i] ? all.unlinked() : List.of()));
+    }
+    return shares;
   }
 }

@@ -23,33 +23,33 @@ class DateOrdersTest {
   @Test
   void aDateWhoseSecondNumberIsNoMonthTeachesMonthFirstForTheSourcesLaterRequests() {
     DateOrders orders = new DateOrders();
-    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"))), "nothing tells yet: day first");
+    assertFalse(monthFirst(orders, "shop", UNDECLARED, List.of(line("07/04/1980"))), "nothing tells yet: day first");
     assertNull(orders.decided("shop", UNDECLARED));
-    assertTrue(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"), line("12/31/1975"))));
+    assertTrue(monthFirst(orders, "shop", UNDECLARED, List.of(line("07/04/1980"), line("12/31/1975"))));
     assertNotNull(orders.decided("shop", UNDECLARED));
-    assertTrue(orders.monthFirst("shop", UNDECLARED, List.of()), "remembered");
-    assertFalse(orders.monthFirst("other", UNDECLARED, List.of(line("07/04/1980"))), "per source");
+    assertTrue(monthFirst(orders, "shop", UNDECLARED, List.of()), "remembered");
+    assertFalse(monthFirst(orders, "other", UNDECLARED, List.of(line("07/04/1980"))), "per source");
   }
 
   @Test
   void aDateWhoseFirstNumberIsNoMonthDecidesDayFirst() {
     DateOrders orders = new DateOrders();
-    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("31.12.1975"), line("04/07/1980"))));
+    assertFalse(monthFirst(orders, "shop", UNDECLARED, List.of(line("31.12.1975"), line("04/07/1980"))));
     assertNotNull(orders.decided("shop", UNDECLARED));
-    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("12/31/1975"))), "decided: not learned again");
+    assertFalse(monthFirst(orders, "shop", UNDECLARED, List.of(line("12/31/1975"))), "decided: not learned again");
   }
 
   @Test
   void aSourceThatWritesBothOrdersStaysDayFirst() {
     DateOrders orders = new DateOrders();
-    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975"))));
+    assertFalse(monthFirst(orders, "shop", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975"))));
     assertNotNull(orders.decided("shop", UNDECLARED));
   }
 
   @Test
   void isoDatesVersionsAndDecimalsTellNothing() {
     DateOrders orders = new DateOrders();
-    assertFalse(orders.monthFirst("shop", UNDECLARED, List.of(line("1980-12-31"), "{\"v\":\"1.13.2024\"}",
+    assertFalse(monthFirst(orders, "shop", UNDECLARED, List.of(line("1980-12-31"), "{\"v\":\"1.13.2024\"}",
         "{\"amount\":\"3.14.1592\"}")));
     assertNull(orders.decided("shop", UNDECLARED));
   }
@@ -57,7 +57,7 @@ class DateOrdersTest {
   @Test
   void aSourceThatShowsNoSuchDateForLongIsDecidedDayFirst() {
     DateOrders orders = new DateOrders();
-    orders.monthFirst("shop", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
+    monthFirst(orders, "shop", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
     assertNotNull(orders.decided("shop", UNDECLARED));
   }
 
@@ -65,23 +65,23 @@ class DateOrdersTest {
   void theMappingsWordWins() {
     DateOrders orders = new DateOrders();
     SourceMapping dayFirst = new SourceMapping("eu", null, null, Map.of(), false, true);
-    assertFalse(orders.monthFirst("eu", dayFirst, List.of(line("12/31/1975"))));
+    assertFalse(monthFirst(orders, "eu", dayFirst, List.of(line("12/31/1975"))));
     assertNotNull(orders.decided("eu", dayFirst));
   }
 
   @Test
   void onlyAnOrderTheDatesShowedIsOneToKeep() {
     DateOrders orders = new DateOrders();
-    orders.monthFirst("us", UNDECLARED, List.of(line("12/31/1975")));
+    monthFirst(orders, "us", UNDECLARED, List.of(line("12/31/1975")));
     assertEquals(Boolean.TRUE, orders.shown("us"));
-    orders.monthFirst("eu", UNDECLARED, List.of(line("31/12/1975")));
+    monthFirst(orders, "eu", UNDECLARED, List.of(line("31/12/1975")));
     assertEquals(Boolean.FALSE, orders.shown("eu"));
-    orders.monthFirst("both", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975")));
+    monthFirst(orders, "both", UNDECLARED, List.of(line("31/12/1975"), line("12/31/1975")));
     assertEquals(Boolean.FALSE, orders.shown("both"), "both orders shown: day first, each date by itself");
-    orders.monthFirst("iso", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
+    monthFirst(orders, "iso", UNDECLARED, Collections.nCopies(DateOrders.SCAN_LIMIT, line("1980-12-31")));
     assertNotNull(orders.decided("iso", UNDECLARED));
     assertNull(orders.shown("iso"), "day first for want of a telling date: a restart may still learn");
-    orders.monthFirst("quiet", UNDECLARED, List.of(line("07/04/1980")));
+    monthFirst(orders, "quiet", UNDECLARED, List.of(line("07/04/1980")));
     assertNull(orders.shown("quiet"));
   }
 
@@ -90,10 +90,10 @@ class DateOrdersTest {
     DateOrders orders = new DateOrders();
     orders.adopt("shop", true);
     assertEquals(Boolean.TRUE, orders.decided("shop", UNDECLARED));
-    assertTrue(orders.monthFirst("shop", UNDECLARED, List.of(line("07/04/1980"))));
-    orders.monthFirst("eu", UNDECLARED, List.of(line("31/12/1975")));
+    assertTrue(monthFirst(orders, "shop", UNDECLARED, List.of(line("07/04/1980"))));
+    monthFirst(orders, "eu", UNDECLARED, List.of(line("31/12/1975")));
     orders.adopt("eu", true);
-    assertTrue(orders.monthFirst("eu", UNDECLARED, List.of(line("04/07/1980"))), "the stored order wins");
+    assertTrue(monthFirst(orders, "eu", UNDECLARED, List.of(line("04/07/1980"))), "the stored order wins");
   }
 
   @Test
@@ -123,5 +123,10 @@ class DateOrdersTest {
     assertFalse(DateOrders.readsEitherWay(line("00/04/1980")), "no day or month 0");
     assertFalse(DateOrders.readsEitherWay("{\"version\":\"1.07.04.1980\"}"), "inside a dotted number");
     assertFalse(DateOrders.readsEitherWay(null));
+  }
+
+  /** How {@code orders} reads the source's dates in a request of {@code texts}, learning from them. */
+  private static boolean monthFirst(DateOrders orders, String source, SourceMapping mapping, List<String> texts) {
+    return Boolean.TRUE.equals(orders.learn(source, mapping, texts).monthFirst());
   }
 }

@@ -5,6 +5,7 @@ import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.ResolveService.BatchResult;
 import io.customerhub.resolve.ResolveService.Linked;
 import io.customerhub.resolve.ResolveService.Standardized;
+import io.customerhub.store.ProfileChange;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -202,5 +204,48 @@ class LinkCoalescerTest {
     tx.commit(0);
     settle();
     assertEquals(List.of("b"), errors(second));
+  }
+
+  private static final UUID P1 = new UUID(0, 1), P2 = new UUID(0, 2), P3 = new UUID(0, 3), GONE = new UUID(0, 9);
+
+  private static ProfileChange updated(UUID id) {
+    return new ProfileChange(id, ProfileChange.UPDATED, 2, null, null, List.of());
+  }
+
+  private static List<UUID> changed(BatchResult share) {
+    return share.changes().stream().map(ProfileChange::profileId).toList();
+  }
+
+  @Test
+  void eachPartWaitsForTheChangesOfItsOwnProfilesOnly() {
+    ProfileChange mergedAway = new ProfileChange(GONE, ProfileChange.MERGED, 3, null, P2, List.of());
+    BatchResult all = new BatchResult(
+        List.of(Outcome.of(Outcome.Kind.CREATED, P1), Outcome.of(Outcome.Kind.UPDATED, P2),
+            Outcome.of(Outcome.Kind.CREATED, P3), Outcome.of(Outcome.Kind.UPDATED, P2)),
+        List.of(updated(P1), updated(P2), mergedAway, updated(P3)), List.of());
+    List<BatchResult> shares = LinkCoalescer.parts(all, new int[] {0, 1, 3, 4});
+    assertEquals(List.of(P1), changed(shares.get(0)));
+    assertEquals(List.of(P2, GONE, P3), changed(shares.get(1)), "its profiles, and the one merged into one of them");
+    assertEquals(List.of(P2, GONE), changed(shares.get(2)), "a profile two parts share is written for both");
+    assertEquals(all.outcomes().subList(1, 3), shares.get(1).outcomes(), "its own records' outcomes, in order");
+  }
+
+  @Test
+  void aChangeNoPartNamesGoesToTheFirstPartAndToEveryPartWithARecordThatLeftItsProfile() {
+    SourceKey left = new SourceKey("crm", "left");
+    BatchResult all = new BatchResult(
+        List.of(Outcome.of(Outcome.Kind.CREATED, P1), Outcome.of(Outcome.Kind.CREATED, P2),
+            Outcome.of(Outcome.Kind.UPDATED, null), Outcome.rejected("no")),
+        List.of(updated(P1), updated(P2), updated(P3)), List.of(left));
+    List<BatchResult> shares = LinkCoalescer.parts(all, new int[] {0, 1, 2, 3, 4});
+    assertEquals(List.of(P1, P3), changed(shares.get(0)));
+    assertEquals(List.of(P2), changed(shares.get(1)));
+    assertEquals(List.of(P3), changed(shares.get(2)), "the record that left P3");
+    assertEquals(List.of(), changed(shares.get(3)), "a refused record waits for nothing");
+    assertEquals(List.of(left), shares.get(0).unlinked());
+    assertEquals(List.of(), shares.get(1).unlinked());
+    assertEquals(List.of(left), shares.get(2).unlinked());
+    int changes = shares.stream().mapToInt(s -> s.changes().size()).sum();
+    assertEquals(4, changes, "each change once, the one that left twice");
   }
 }
