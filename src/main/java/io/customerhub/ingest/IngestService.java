@@ -7,6 +7,7 @@ import io.customerhub.resolve.Incoming;
 import io.customerhub.resolve.Outcome;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.support.Chunks;
+import io.customerhub.support.LoneSurrogates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -204,6 +205,11 @@ public final class IngestService {
             : LenientJson.parse(in.text());
       } catch (DecodeException | ClassCastException e) {
         results[i] = new Result(Outcome.rejected("body: not a JSON object (" + firstLine(e.getMessage()) + ")"));
+        continue;
+      }
+      String lone = LoneSurrogates.mayHold(parsed.text()) ? LoneSurrogates.pathIn(parsed.json()) : null;
+      if (lone != null) {
+        results[i] = new Result(Outcome.rejected(LoneSurrogates.reason(lone)));
         continue;
       }
       RecordDecoder.Decoded d;

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A record's JSON text, parsed. Python's {@code json.dumps} writes a missing value of a data frame (a float NaN) as
@@ -24,6 +25,12 @@ import java.util.Map;
  */
 public record LenientJson(JsonObject json, String text, List<String> warnings) {
 
+  /**
+   * Where a number a double cannot hold may be: an exponent of three digits or more, or a run of 300 digits (an
+   * integer that long is read exactly, a decimal as Infinity).
+   */
+  private static final Pattern MAY_OVERFLOW = Pattern.compile("\\d[eE][+-]?\\d{3}|\\d{300}");
+
   /** Reads NaN and Infinity, and writes them back as such (not as strings), so that {@link #parse} finds them. */
   private static final ObjectMapper NON_NUMBERS = new ObjectMapper(JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build());
@@ -33,7 +40,14 @@ public record LenientJson(JsonObject json, String text, List<String> warnings) {
   public static LenientJson parse(String text) {
     if (text == null || text.isBlank()) throw new DecodeException("empty input");
     try {
-      return new LenientJson(new JsonObject(text), text, List.of());
+      JsonObject json = new JsonObject(text);
+      if (!MAY_OVERFLOW.matcher(text).find()) return new LenientJson(json, text, List.of());
+      // 1e400 is valid JSON that a double cannot hold: the parser reads it as Infinity, which nothing downstream
+      // can use (nor the database's json type store), so it goes as a non-number does
+      List<String> warnings = new ArrayList<>();
+      JsonObject clean = new JsonObject((Map<String, Object>) withoutNonNumbers(json.getMap(), "", warnings));
+      return warnings.isEmpty() ? new LenientJson(json, text, List.of())
+          : new LenientJson(clean, clean.encode(), List.copyOf(warnings));
     } catch (DecodeException standard) {
       if (!text.contains("NaN") && !text.contains("Infinity")) throw standard;
       Map<?, ?> map;
@@ -81,6 +95,8 @@ public record LenientJson(JsonObject json, String text, List<String> warnings) {
       warnings.add(path + ": " + d + " is no value; read as missing");
       return null;
     }
+    if (v instanceof JsonObject o) v = o.getMap();
+    if (v instanceof io.vertx.core.json.JsonArray a) v = a.getList();
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new java.util.LinkedHashMap<>();
       m.forEach((k, x) -> out.put((String) k, withoutNonNumbers(x, path.isEmpty() ? (String) k : path + "." + k,

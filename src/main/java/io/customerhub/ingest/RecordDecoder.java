@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ import java.util.function.Predicate;
 public final class RecordDecoder {
 
   static final int MAX_TEXT = 1024;
+  static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+  /** An order's amount is stored as numeric(18,2): at most 16 digits before the point. */
+  static final int AMOUNT_INTEGER_DIGITS = 16;
   static final int MAX_ITEMS = 50;
   /** Every top-level field the decoder reads, aliases included. */
   static final java.util.Set<String> CANONICAL_FIELDS = java.util.Set.of("source", "sourceId", "kind", "updatedAt",
@@ -252,9 +257,24 @@ public final class RecordDecoder {
       return instant(json, field, field);
     }
 
+    /** An ISO-8601 time in the years 1 to 9999. */
     Instant instant(JsonObject obj, String field, String path) {
       String s = text(obj, field, path);
       if (s == null) return null;
+      Instant at = parseInstant(s);
+      if (at == null) {
+        error(path, "is not an ISO-8601 timestamp such as 2026-11-01T08:00:00Z: '" + s + "'");
+        return null;
+      }
+      if (at.isBefore(FIRST_INSTANT) || at.truncatedTo(ChronoUnit.MICROS).isAfter(LAST_INSTANT)) {
+        error(path, "is outside the years 1 to 9999: '" + s + "'");
+        return null;
+      }
+      // the database keeps microseconds and rounds: the last nanoseconds of 9999 would become the year 10000
+      return at.isAfter(LAST_INSTANT) ? LAST_INSTANT : at;
+    }
+
+    private static Instant parseInstant(String s) {
       try {
         return OffsetDateTime.parse(s).toInstant();
       } catch (DateTimeParseException e) {
@@ -264,7 +284,6 @@ public final class RecordDecoder {
           try {
             return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
           } catch (DateTimeParseException e3) {
-            error(path, "is not an ISO-8601 timestamp such as 2026-11-01T08:00:00Z: '" + s + "'");
             return null;
           }
         }
@@ -457,6 +476,13 @@ public final class RecordDecoder {
         }
       } else if (a != null && !(a instanceof String)) error("amount", "must be a number, got " + typeName(a));
       if (amount != null && amount.signum() < 0) error("amount", "must not be negative");
+      // told from precision and scale alone: writing 1E+1000000000 out in digits would take a gigabyte
+      if (amount != null && (long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) {
+        error("amount", "is larger than an amount can be (" + AMOUNT_INTEGER_DIGITS + " digits before the point)");
+        amount = null;
+      }
+      // cents are kept: an amount below a thousandth is 0.00 as stored, without writing its zeros out
+      if (amount != null && (long) amount.precision() - amount.scale() < -2) amount = BigDecimal.ZERO;
       String statusText = text("status");
       OrderStatus status = null;
       if (statusText != null) {

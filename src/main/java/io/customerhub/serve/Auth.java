@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -127,6 +128,14 @@ public final class Auth {
           return;
         }
         JsonObject principal = result.result();
+        // a time a token cannot mean (a string, 1e30) would fail the request wherever it is read: refused here
+        for (String claim : TIME_CLAIMS) {
+          if (principal.getValue(claim) != null && !isTime(principal.getValue(claim))) {
+            ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: its " + claim
+                + " is not a time in seconds since 1970 before the year 10000"));
+            return;
+          }
+        }
         // the subject becomes the actor of audit rows, which PostgreSQL cannot store with a NUL character (a 500)
         if (principal.getValue("sub") instanceof String sub && Json.hasNul(sub)) {
           ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: sub holds a NUL character"));
@@ -175,10 +184,27 @@ public final class Auth {
     return hubToken(token, 0);
   }
 
+  /** The claims that hold times, in seconds since 1970. */
+  private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
+  /** 9999-12-31T23:59:59Z: a time past it is no time a token means, nor one every reader can show. */
+  private static final long LAST_SECOND = 253_402_300_799L;
+
+  /** Whether a claim's value is a time: a number of seconds from 1970 to the end of the year 9999. */
+  static boolean isTime(Object value) {
+    return value instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= LAST_SECOND;
+  }
+
   /** A token of the hub's own: signed with the current secret, else with one of the previous ones. */
   private Future<JsonObject> hubToken(String token, int tried) {
     JWTAuth verifier = tried == 0 ? provider : previous.get(tried - 1);
-    Future<JsonObject> verified = verifier.authenticate(new TokenCredentials(token)).map(user -> {
+    Future<User> authenticated;
+    try {
+      authenticated = verifier.authenticate(new TokenCredentials(token));
+    } catch (RuntimeException e) {
+      // the provider throws, rather than fail, on claims of the wrong type (an exp that is a string)
+      authenticated = Future.failedFuture("its exp, iat or nbf is not a time in seconds");
+    }
+    Future<JsonObject> verified = authenticated.map(user -> {
       // the JWT provider keeps exp and iat among the user's attributes, not in the principal: copied there so that
       // the token is trusted no longer than it is valid (VerifiedTokens), the console can say when it expires and
       // a revocation of its subject can tell whether it was issued before

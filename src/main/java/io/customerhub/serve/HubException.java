@@ -35,6 +35,10 @@ public class HubException extends RuntimeException {
     return new HubException(413, "Payload too large", detail);
   }
 
+  public static HubException unsupportedMediaType(String detail) {
+    return new HubException(415, "Unsupported media type", detail);
+  }
+
   public static HubException unavailable(String detail) {
     return new HubException(503, "Service unavailable", detail);
   }

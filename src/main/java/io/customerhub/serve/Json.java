@@ -1,9 +1,14 @@
 package io.customerhub.serve;
 
 import io.customerhub.ingest.LenientJson;
+import io.customerhub.support.LoneSurrogates;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /** Small helpers for JSON request bodies, with errors that name the field. */
 final class Json {
@@ -13,12 +18,37 @@ final class Json {
 
   /** The request body as a JSON object, or a 400 that says why not. */
   static JsonObject body(RoutingContext ctx) {
+    String text = text(ctx);
+    if (text == null || text.isEmpty()) throw HubException.invalid("body: is empty; a JSON object is expected");
+    JsonObject body;
     try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null) throw HubException.invalid("body: is empty; a JSON object is expected");
-      return body;
+      body = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");
+    }
+    return whole(body, text);
+  }
+
+  /** {@code body} as parsed from {@code text}, or a 400 naming a field whose text is no Unicode. */
+  private static JsonObject whole(JsonObject body, String text) {
+    String lone = LoneSurrogates.mayHold(text) ? LoneSurrogates.pathIn(body) : null;
+    if (lone != null) throw HubException.invalid(LoneSurrogates.reason(lone));
+    return body;
+  }
+
+  /**
+   * The request body as text, in the charset its {@code Content-Type} names (UTF-8 unless it names one), or null
+   * when there is none; a charset the JVM does not know is a 415 naming it, not a failure of the request.
+   */
+  static String text(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().buffer() == null) return null;
+    String charset = charset(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    if (charset == null) return ctx.body().buffer().toString(StandardCharsets.UTF_8);
+    try {
+      return ctx.body().buffer().toString(Charset.forName(charset));
+    } catch (IllegalArgumentException e) { // an illegal or unsupported charset name
+      throw HubException.unsupportedMediaType("Content-Type: charset '" + charset + "' is not one this hub knows; "
+          + "send UTF-8");
     }
   }
 
@@ -34,10 +64,31 @@ final class Json {
     }
     if (length == 0) return body(ctx);
     try {
-      return LenientJson.parse(ctx.body().asString()).json();
+      LenientJson parsed = LenientJson.parse(text(ctx));
+      return whole(parsed.json(), parsed.text());
     } catch (DecodeException | ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");
     }
+  }
+
+  /**
+   * The {@code charset} parameter of a {@code Content-Type} value, unquoted, or null when it names none. Read here,
+   * not by the web framework's header parser, which throws on a quote left open ({@code charset="}).
+   */
+  static String charset(String contentType) {
+    if (contentType == null) return null;
+    String[] parts = contentType.split(";");
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].strip();
+      int eq = p.indexOf('=');
+      if (eq < 0 || !p.substring(0, eq).strip().equalsIgnoreCase("charset")) continue;
+      String value = p.substring(eq + 1).strip();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      return value;
+    }
+    return null;
   }
 
   /** A non-blank string field, or null; a value of another type counts as missing. */

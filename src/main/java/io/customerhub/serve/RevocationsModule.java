@@ -58,7 +58,15 @@ public final class RevocationsModule implements HttpApiVerticle.ApiModule {
       if (!(parts.claims().get("jti") instanceof String id) || id.isBlank()) {
         throw HubException.invalid("token: carries no id (jti) to revoke it by; revoke its subject instead");
       }
-      Instant expires = parts.claims().get("exp") instanceof Number exp ? Instant.ofEpochSecond(exp.longValue()) : null;
+      if (id.length() > MAX_TEXT || Json.hasNul(id)) {
+        throw HubException.invalid("token: its id (jti) is longer than " + MAX_TEXT + " characters or holds a NUL "
+            + "character; no token the hub takes has such an id");
+      }
+      Object exp = parts.claims().get("exp");
+      if (exp != null && !Auth.isTime(exp)) {
+        throw HubException.invalid("token: its exp is not a time in seconds since 1970 before the year 10000");
+      }
+      Instant expires = exp == null ? null : Instant.ofEpochSecond(((Number) exp).longValue());
       done = revocations.revokeToken(id, expires, reason, Auth.actor(ctx));
     }
     done.onSuccess(r -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")

@@ -97,10 +97,20 @@ public final class StewardDecisions {
       return value.toPlainString() + ":" + id;
     }
 
-    /** Null for text not written by {@link #toString}. */
+    /** The most digits a value of a cursor has: a 12-month value is a sum of amounts of 16 digits at most. */
+    static final int MAX_VALUE_CHARS = 40;
+
+    /**
+     * Null for text not written by {@link #toString}: plain digits, never an exponent (1e999999999 would be a
+     * gigabyte of zeros once written out for the query).
+     */
     public static ValueCursor parse(String text) {
       int colon = text.indexOf(':');
-      if (colon < 1) return null;
+      if (colon < 1 || colon > MAX_VALUE_CHARS) return null;
+      for (int i = 0; i < colon; i++) {
+        char c = text.charAt(i);
+        if ((c < '0' || c > '9') && c != '.') return null;
+      }
       try {
         BigDecimal value = new BigDecimal(text.substring(0, colon));
         long id = Long.parseLong(text.substring(colon + 1));

@@ -387,15 +387,27 @@ class HttpIngestIT {
 
   @Test
   void aRecordTheDatabaseRefusesIsRejectedAloneAndItsBatchIsCommitted() {
-    // numeric(18, 2) holds no 1e17: the decoder lets it through, PostgreSQL refuses it inside the batch
+    // a value the decoder lets through and PostgreSQL refuses inside the batch (as it refused an amount past
+    // numeric(18, 2) before the decoder knew that limit): here a trigger's, with the same SQLSTATE
+    sql("""
+        create or replace function refuse_amount() returns trigger language plpgsql as $$
+        begin raise exception 'numeric field overflow (test)' using errcode = '22003'; end $$""");
+    sql("""
+        create trigger refuse_amount before insert on customer_order for each row
+        when (new.amount = 4242.42) execute function refuse_amount()""");
     String customerId = uniqueId("C");
     List<Rec> lines = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      lines.add(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(i), i == 4 ? "1e17" : "5", "paid")
+      lines.add(WireRecords.order(uniqueId("O"), "crm", customerId).ordered(at(i), i == 4 ? "4242.42" : "5", "paid")
           .updatedAt(at(i)));
     }
 
-    Response r = postRecords("orders", NDJSON, String.join("\n", lines.stream().map(Rec::line).toList()));
+    Response r;
+    try {
+      r = postRecords("orders", NDJSON, String.join("\n", lines.stream().map(Rec::line).toList()));
+    } finally {
+      sql("drop trigger refuse_amount on customer_order");
+    }
 
     assertEquals(200, r.status(), r::toString);
     List<JsonObject> answers = r.ndjson();
@@ -539,6 +551,57 @@ class HttpIngestIT {
         .get(0).getString("status"));
   }
 
+  /**
+   * Half a surrogate pair alone (a JSON escape such as \ud802) is no character: the database would store a key
+   * other than the one linked, and the same line sent again could never be stored. It is refused on its own,
+   * naming the field, every time, and the good line beside it is accepted.
+   */
+  @Test
+  void aLoneSurrogateIsRefusedNamingItsFieldAndTheGoodLineBesideItIsAcceptedEveryTime() {
+    Rec good = customer();
+    String lone = "{\"sourceId\":\"lone-" + good.sourceId() + "\\ud802\",\"kind\":\"person\",\"givenName\":\"Lo\","
+        + "\"familyName\":\"Ne\"}";
+    String inCity = customer().line().replaceFirst("\\}$", ",\"addresses\":[{\"city\":\"Bern\\\\udc00\"}]}");
+    for (int round = 1; round <= 2; round++) {
+      Response r = postRecords("crm", NDJSON, good.line() + "\n" + lone + "\n" + inCity);
+      List<JsonObject> answers = r.ndjson();
+      assertEquals(200, r.status(), r::toString);
+      assertEquals("accepted", answers.get(0).getString("status"), r::toString);
+      assertEquals("rejected", answers.get(1).getString("status"), r::toString);
+      assertTrue(answers.get(1).getString("error").startsWith("sourceId: holds half of a UTF-16 surrogate pair"),
+          r::toString);
+      assertEquals("rejected", answers.get(2).getString("status"), r::toString);
+      assertTrue(answers.get(2).getString("error").startsWith("addresses[0].city: "), r::toString);
+    }
+  }
+
+  /**
+   * Found by fuzzing: numbers and times JSON allows that the store cannot keep. Each line is refused on its own,
+   * naming its field, fast (1E+1000000000 written out in digits would take a gigabyte); a time of the last
+   * microsecond of 9999 is kept, and the source summary that reads it back still answers.
+   */
+  @Test
+  void numbersAndTimesTheStoreCannotKeepAreRefusedNamingTheirField() {
+    String ref = ",\"kind\":\"order\",\"customerRef\":{\"source\":\"crm\",\"sourceId\":\"nobody\"}";
+    String orders = "{\"sourceId\":\"" + uniqueId("amt") + "\"" + ref + ",\"amount\":\"1E+1000000000\"}\n"
+        + "{\"sourceId\":\"" + uniqueId("amt") + "\"" + ref + ",\"amount\":1e20}\n"
+        + "{\"sourceId\":\"" + uniqueId("amt") + "\"" + ref + ",\"amount\":12.5}";
+    List<JsonObject> answers = postRecords("orders", NDJSON, orders).ndjson();
+    assertTrue(answers.get(0).getString("error").startsWith("amount: is larger than"), answers::toString);
+    assertTrue(answers.get(1).getString("error").startsWith("amount: is larger than"), answers::toString);
+    assertEquals("accepted", answers.get(2).getString("status"), answers::toString);
+
+    Rec last = customer().set("updatedAt", "9999-12-31T23:59:59.9999999Z");
+    String people = last.line() + "\n" + customer().set("updatedAt", "+999999999-12-31T23:59:59Z").line() + "\n"
+        + "{\"sourceId\":1e400,\"kind\":\"person\",\"givenName\":\"Ann\"}";
+    answers = postRecords("crm", NDJSON, people).ndjson();
+    assertEquals("accepted", answers.get(0).getString("status"), answers::toString);
+    assertTrue(answers.get(1).getString("error").startsWith("updatedAt: is outside the years 1 to 9999"),
+        answers::toString);
+    assertTrue(answers.get(2).getString("error").startsWith("sourceId: "), answers::toString);
+    assertEquals(200, hub.get("/api/v1/sources", hub.adminToken()).status());
+  }
+
   @Test
   void aBodyOverTheSizeLimitIs413ProblemJson() {
     StringBuilder body = new StringBuilder();
@@ -663,5 +726,13 @@ class HttpIngestIT {
     assertEquals("unchanged", again.getString("outcome"), again::encode);
     assertEquals(created.getString("profileId"), again.getString("profileId"));
     assertNotEquals(null, created.getString("profileId"));
+  }
+
+  private static void sql(String statement) {
+    try {
+      hub.node().database().pool().query(statement).execute().await(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(e);
+    }
   }
 }

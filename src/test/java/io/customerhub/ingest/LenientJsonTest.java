@@ -52,4 +52,19 @@ class LenientJsonTest {
     assertNull(LenientJson.records("[1]").get(0));
     assertThrows(DecodeException.class, () -> LenientJson.records("[{\"a\": "));
   }
+
+  @Test
+  void aNumberNoDoubleHoldsIsAMissingValueNamedInAWarningAndOtherBigNumbersStay() {
+    LenientJson p = LenientJson.parse("{\"sourceId\":1e400,\"phones\":[\"+1 555\",-1E+999],\"taxId\":1e300,"
+        + "\"n\":" + "9".repeat(320) + "}");
+    assertNull(p.json().getValue("sourceId"));
+    assertNull(p.json().getJsonArray("phones").getValue(1));
+    assertEquals(1e300, p.json().getDouble("taxId"));
+    assertEquals(List.of("sourceId: Infinity is no value; read as missing",
+        "phones[1]: -Infinity is no value; read as missing"), p.warnings());
+    assertTrue(p.text().startsWith("{\"sourceId\":null,\"phones\":[\"+1 555\",null],\"taxId\":1.0E300,\"n\":999"),
+        p.text());
+    String exact = "{\"sourceId\":\"x\",\"amount\":2.5e100}";
+    assertSame(exact, LenientJson.parse(exact).text(), "an exponent a double holds changes nothing");
+  }
 }

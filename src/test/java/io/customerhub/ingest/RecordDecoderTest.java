@@ -722,6 +722,35 @@ class RecordDecoderTest {
     return ok(json).order().amount();
   }
 
+  /** Told without writing the number out: 1E+1000000000 in digits would take a gigabyte. */
+  @Test
+  void anAmountLargerThanTheStoreKeepsIsRejectedAndOneBelowACentIsZero() {
+    for (Object big : List.of(1e20, "1E+1000000000", "1E+2147483647", "12345678901234567")) {
+      rejected(order().put("emails", "g@example.com").put("amount", big), "amount", "is larger than an amount can be");
+    }
+    assertEquals(new BigDecimal("9999999999999999.99"), amountOf("9999999999999999.99"));
+    assertEquals(0, BigDecimal.ZERO.compareTo(amountOf("1E-1000000000")));
+    assertEquals(new BigDecimal("0.005"), amountOf("0.005"), "rounded to the cent where it is stored");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "+999999999-12-31T23:59:59Z", "0000-12-31T23:59:59Z", "-0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"})
+  void aTimeOutsideTheYearsOneTo9999IsRejectedNamingTheField(String at) {
+    rejected(person().put("updatedAt", at), "updatedAt", "is outside the years 1 to 9999");
+    rejected(order().put("emails", "g@example.com").put("orderedAt", at), "orderedAt", "is outside the years 1 to 9999");
+  }
+
+  @Test
+  void theLastNanosecondsOf9999AreItsLastMicrosecondAndOtherTimesKeepTheirs() {
+    assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"),
+        ok(person().put("updatedAt", "9999-12-31T23:59:59.9999999Z")).updatedAt(),
+        "rounded up by the database, it would be a year nothing reads back");
+    assertEquals(Instant.parse("0001-01-01T00:00:00Z"), ok(person().put("updatedAt", "0001-01-01")).updatedAt());
+    assertEquals(Instant.parse("2021-10-19T14:32:13.475344363Z"),
+        ok(person().put("updatedAt", "2021-10-19T14:32:13.475344363Z")).updatedAt(), "as sent: its hash is unchanged");
+  }
+
   @Test
   void negativeAmountIsRejected() {
     rejected(order().put("emails", "g@example.com").put("amount", -1.5), "amount", "must not be negative");

@@ -230,6 +230,57 @@ class BadRequestsIT extends OneHubPerClass {
     assertNoneBroken();
   }
 
+  /** Found by fuzzing: values valid JSON and HTTP allow that no double, charset table or UTF-8 holds. */
+  @Test
+  void numbersCharsetsAndTextNothingCanHold() {
+    for (String body : List.of("{\"left\":{\"fullName\":\"Anna Fuzz\",\"phones\":[1e400]},\"right\":{\"fullName\":\"Ann\"}}",
+        "{\"left\":{\"sourceId\":1e400,\"taxId\":-1E+999,\"postcode\":1" + "0".repeat(400) + ".5},\"right\":{}}",
+        "{\"left\":{\"fullName\":\"lone\\ud802\"},\"right\":{}}")) {
+      send("POST", "/api/v1/match", JSON, body, admin);
+    }
+    send("POST", "/api/v1/profiles/search", JSON, "{\"fullName\":\"Anna Fuzz\",\"nationalId\":1e400}", reader);
+    send("POST", "/api/v1/profiles/search", JSON, "{\"fullName\":\"x\\udc00\"}", reader);
+    for (String ct : List.of("application/json; charset=\"", "application/json; charset=nonexistent",
+        "application/json; charset=\"\"", "application/json; charset=", "application/json;charset=UTF-8;charset=x")) {
+      send("POST", "/api/v1/match", ct, "{\"left\":{},\"right\":{}}", admin);
+      send("POST", "/api/v1/profiles/search", ct, "{\"fullName\":\"Anna\"}", admin);
+      send("POST", "/api/v1/admin/revocations", ct, "{\"subject\":\"nobody\"}", admin);
+      send("POST", "/api/v1/priorities", ct, "{\"items\":[]}", admin);
+    }
+    for (String after : List.of("1e999999999:1", "1E%2B2147483647:1", "9".repeat(50) + ":1")) {
+      get("/api/v1/reviews?order=value&after=" + after, steward);
+    }
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    for (String payload : List.of("{\"jti\":\"w\",\"exp\":1e19}", "{\"jti\":\"w\",\"exp\":-5}",
+        "{\"jti\":\"w\",\"exp\":\"tomorrow\"}", "{\"jti\":\"a\\u0000b\"}", "{\"jti\":\"" + "j".repeat(5000) + "\"}")) {
+      String token = b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+          + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".x";
+      send("POST", "/api/v1/admin/revocations", JSON, new JsonObject().put("token", token).encode(), admin);
+    }
+    assertNoneBroken();
+  }
+
+  /** A token signed with the hub's key whose times mean nothing is refused as any bad token is: 401, not 500. */
+  @Test
+  void aTokenWhoseTimesAreNoTimesIsUnauthorized() {
+    JWTAuth sameKey = JWTAuth.create(TestInfra.vertx(), new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(HubTestNode.JWT_SECRET)));
+    JWTOptions hs = new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true);
+    long future = System.currentTimeMillis() / 1000 + 300;
+    List<JsonObject> claims = List.of(new JsonObject().put("exp", "tomorrow"), new JsonObject().put("exp", 1e30),
+        new JsonObject().put("exp", Long.MAX_VALUE), new JsonObject().put("exp", future).put("iat", "x"),
+        new JsonObject().put("exp", future).put("iat", 1e30), new JsonObject().put("exp", future).put("nbf", "soon"));
+    for (JsonObject c : claims) {
+      String token = sameKey.generateToken(c.copy().put("iss", "customer-hub").put("sub", "fuzz")
+          .put("roles", new JsonArray().add("admin")), hs);
+      for (String path : List.of("/api/v1/me", "/api/v1/routing/crm/x", "/api/v1/profiles/" + profileId)) {
+        Response r = hub.get(path, token);
+        if (r.status() != 401) broken.add("GET " + path + " with " + c.encode() + " -> " + r);
+      }
+    }
+    assertNoneBroken();
+  }
+
   // ---- query parameters -----------------------------------------------------------------------------------------
 
   @Test

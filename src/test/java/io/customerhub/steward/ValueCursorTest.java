@@ -24,7 +24,8 @@ class ValueCursorTest {
 
   @Test
   void textNotWrittenAsACursorIsNone() {
-    for (String text : new String[] {"", "12", ":3", "12:", "a:3", "12:b", "-1:3", "12:-3", "1:2:3", "12 :3"}) {
+    for (String text : new String[] {"", "12", ":3", "12:", "a:3", "12:b", "-1:3", "12:-3", "1:2:3", "12 :3",
+        "1e999999999:1", "1E+2147483647:1", "1".repeat(41) + ":1", "+5:1"}) {
       assertNull(ValueCursor.parse(text), text);
     }
   }
