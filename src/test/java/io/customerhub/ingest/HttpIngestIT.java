@@ -389,10 +389,10 @@ class HttpIngestIT {
   void aRecordTheDatabaseRefusesIsRejectedAloneAndItsBatchIsCommitted() {
     // a value the decoder lets through and PostgreSQL refuses inside the batch (as it refused an amount past
     // numeric(18, 2) before the decoder knew that limit): here a trigger's, with the same SQLSTATE
-    sql("""
+    hub.sql("""
         create or replace function refuse_amount() returns trigger language plpgsql as $$
         begin raise exception 'numeric field overflow (test)' using errcode = '22003'; end $$""");
-    sql("""
+    hub.sql("""
         create trigger refuse_amount before insert on customer_order for each row
         when (new.amount = 4242.42) execute function refuse_amount()""");
     String customerId = uniqueId("C");
@@ -406,7 +406,7 @@ class HttpIngestIT {
     try {
       r = postRecords("orders", NDJSON, String.join("\n", lines.stream().map(Rec::line).toList()));
     } finally {
-      sql("drop trigger refuse_amount on customer_order");
+      hub.sql("drop trigger refuse_amount on customer_order");
     }
 
     assertEquals(200, r.status(), r::toString);
@@ -726,13 +726,5 @@ class HttpIngestIT {
     assertEquals("unchanged", again.getString("outcome"), again::encode);
     assertEquals(created.getString("profileId"), again.getString("profileId"));
     assertNotEquals(null, created.getString("profileId"));
-  }
-
-  private static void sql(String statement) {
-    try {
-      hub.node().database().pool().query(statement).execute().await(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError(e);
-    }
   }
 }

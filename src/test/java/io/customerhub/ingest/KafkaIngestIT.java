@@ -345,19 +345,31 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
   void aMessageTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsPollCommits() {
     String contactId = uniqueId("C");
     publish("crm", contactId, crmContact(contactId, uniqueEmail("poison"), uniqueMobile()));
-    String badNo = uniqueId("O");
-    String bad = order(badNo, contactId, "1e17", "paid", 1).encode(); // numeric(18, 2) holds no 1e17
-    kafka.send(names.sourceTopic("orders"), badNo, bad);
-    String goodNo = uniqueId("O");
-    publish("orders", goodNo, order(goodNo, contactId, "12.00", "paid", 1));
+    // a value the decoder lets through and PostgreSQL refuses (as it refused an amount past numeric(18, 2) before
+    // the decoder knew that limit): here a trigger's, with the same SQLSTATE
+    hub.sql("""
+        create or replace function refuse_amount() returns trigger language plpgsql as $$
+        begin raise exception 'numeric field overflow (test)' using errcode = '22003'; end $$""");
+    hub.sql("""
+        create trigger refuse_amount before insert on customer_order for each row
+        when (new.amount = 4242.42) execute function refuse_amount()""");
+    try {
+      String badNo = uniqueId("O");
+      String bad = order(badNo, contactId, "4242.42", "paid", 1).encode();
+      kafka.send(names.sourceTopic("orders"), badNo, bad);
+      String goodNo = uniqueId("O");
+      publish("orders", goodNo, order(goodNo, contactId, "12.00", "paid", 1));
 
-    JsonObject profile = awaitProfile("crm", contactId, p -> orders(p).getInteger("orderCount") == 1);
-    assertEquals(12.0, orders(profile).getDouble("spend"), 0.001, "only the good order counts");
-    Message deadLetter = kafka.readUntil(names.deadLetterTopic(),
-        read -> read.stream().anyMatch(m -> bad.equals(m.value())), WAIT).stream()
-        .filter(m -> bad.equals(m.value())).findFirst().orElseThrow();
-    assertTrue(deadLetter.headers().get("hub-error").contains("SQLSTATE 22003"), deadLetter::toString);
-    assertEquals(names.sourceTopic("orders"), deadLetter.headers().get("hub-source-topic"));
+      JsonObject profile = awaitProfile("crm", contactId, p -> orders(p).getInteger("orderCount") == 1);
+      assertEquals(12.0, orders(profile).getDouble("spend"), 0.001, "only the good order counts");
+      Message deadLetter = kafka.readUntil(names.deadLetterTopic(),
+          read -> read.stream().anyMatch(m -> bad.equals(m.value())), WAIT).stream()
+          .filter(m -> bad.equals(m.value())).findFirst().orElseThrow();
+      assertTrue(deadLetter.headers().get("hub-error").contains("SQLSTATE 22003"), deadLetter::toString);
+      assertEquals(names.sourceTopic("orders"), deadLetter.headers().get("hub-source-topic"));
+    } finally {
+      hub.sql("drop trigger refuse_amount on customer_order");
+    }
   }
 
   /** Operators see how far behind the sources the hub is, and what its producer sends, on /metrics. */

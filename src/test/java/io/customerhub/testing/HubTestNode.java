@@ -444,6 +444,15 @@ public final class HubTestNode implements AutoCloseable {
     }
   }
 
+  /** Runs one SQL statement on the node's database, for a test that sets the stage there (a trigger, say). */
+  public void sql(String statement) {
+    try {
+      node.database().pool().query(statement).execute().await(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private List<String> integrityViolations() {
     String sql = """
         select (select count(*) from crosswalk c where not exists
