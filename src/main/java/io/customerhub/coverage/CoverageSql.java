@@ -14,6 +14,11 @@ final class CoverageSql {
 
   static final String TIMEOUT = "set local statement_timeout = '60s'";
 
+  /**
+   * Per source, its current records by kind, its deleted and erased ones, the newest updatedAt it gave (held to
+   * the year 9999: a record an older release let in with a later time would make the answer unreadable) and when
+   * the hub last stored one.
+   */
   static final String RECORDS = """
       select source,
         count(*) filter (where not deleted and kind = 'person'),
@@ -21,7 +26,7 @@ final class CoverageSql {
         count(*) filter (where not deleted and kind = 'order'),
         count(*) filter (where deleted and erased_at is null),
         count(*) filter (where erased_at is not null),
-        max(updated_at), max(ingested_at)
+        least(max(updated_at), timestamptz '9999-12-31 23:59:59.999999+00'), max(ingested_at)
       from source_record group by source""";
 
   /** Active profiles by the set of sources their records come from (the crosswalk names active profiles only). */
