@@ -128,17 +128,9 @@ public final class Auth {
           return;
         }
         JsonObject principal = result.result();
-        // a time a token cannot mean (a string, 1e30) would fail the request wherever it is read: refused here
-        for (String claim : TIME_CLAIMS) {
-          if (principal.getValue(claim) != null && !isTime(principal.getValue(claim))) {
-            ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: its " + claim
-                + " is not a time in seconds since 1970 before the year 10000"));
-            return;
-          }
-        }
-        // the subject becomes the actor of audit rows, which PostgreSQL cannot store with a NUL character (a 500)
-        if (principal.getValue("sub") instanceof String sub && Json.hasNul(sub)) {
-          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: sub holds a NUL character"));
+        String misshapen = misshapenClaim(principal);
+        if (misshapen != null) {
+          ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: " + misshapen));
           return;
         }
         verified.put(token, principal, System.currentTimeMillis());
@@ -182,6 +174,25 @@ public final class Auth {
       }
     }
     return hubToken(token, 0);
+  }
+
+  /**
+   * What is wrong with a verified token's claims, or null. A time it cannot mean (a string, 1e30) would fail the
+   * request wherever it is read; the subject becomes the actor of audit rows, which must name someone (not
+   * {@code {"a":1}}) and which PostgreSQL cannot store with a NUL character; a token's id is what revokes it.
+   */
+  static String misshapenClaim(JsonObject principal) {
+    for (String claim : TIME_CLAIMS) {
+      if (principal.getValue(claim) != null && !isTime(principal.getValue(claim))) {
+        return "its " + claim + " is not a time in seconds since 1970 before the year 10000";
+      }
+    }
+    for (String claim : List.of("sub", "jti")) {
+      Object value = principal.getValue(claim);
+      if (value != null && !(value instanceof String)) return "its " + claim + " is not a string";
+      if (value instanceof String text && Json.hasNul(text)) return claim + " holds a NUL character";
+    }
+    return null;
   }
 
   /** The claims that hold times, in seconds since 1970. */

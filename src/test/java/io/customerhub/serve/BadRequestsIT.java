@@ -260,7 +260,10 @@ class BadRequestsIT extends OneHubPerClass {
     assertNoneBroken();
   }
 
-  /** A token signed with the hub's key whose times mean nothing is refused as any bad token is: 401, not 500. */
+  /**
+   * A token signed with the hub's key whose times mean nothing, or whose subject or id is no text, is refused as
+   * any bad token is: 401, not 500, nor an audit trail naming {@code 42}.
+   */
   @Test
   void aTokenWhoseTimesAreNoTimesIsUnauthorized() {
     JWTAuth sameKey = JWTAuth.create(TestInfra.vertx(), new JWTAuthOptions()
@@ -269,10 +272,11 @@ class BadRequestsIT extends OneHubPerClass {
     long future = System.currentTimeMillis() / 1000 + 300;
     List<JsonObject> claims = List.of(new JsonObject().put("exp", "tomorrow"), new JsonObject().put("exp", 1e30),
         new JsonObject().put("exp", Long.MAX_VALUE), new JsonObject().put("exp", future).put("iat", "x"),
-        new JsonObject().put("exp", future).put("iat", 1e30), new JsonObject().put("exp", future).put("nbf", "soon"));
+        new JsonObject().put("exp", future).put("iat", 1e30), new JsonObject().put("exp", future).put("nbf", "soon"),
+        new JsonObject().put("exp", future).put("sub", 42), new JsonObject().put("exp", future).put("jti", 7));
     for (JsonObject c : claims) {
-      String token = sameKey.generateToken(c.copy().put("iss", "customer-hub").put("sub", "fuzz")
-          .put("roles", new JsonArray().add("admin")), hs);
+      String token = sameKey.generateToken(new JsonObject().put("iss", "customer-hub").put("sub", "fuzz")
+          .put("roles", new JsonArray().add("admin")).mergeIn(c), hs);
       for (String path : List.of("/api/v1/me", "/api/v1/routing/crm/x", "/api/v1/profiles/" + profileId)) {
         Response r = hub.get(path, token);
         if (r.status() != 401) broken.add("GET " + path + " with " + c.encode() + " -> " + r);
