@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public record LenientJson(JsonObject json, String text, List<String> warnings) {
       return null;
     }
     if (v instanceof JsonObject o) v = o.getMap();
-    if (v instanceof io.vertx.core.json.JsonArray a) v = a.getList();
+    if (v instanceof JsonArray a) v = a.getList();
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new java.util.LinkedHashMap<>();
       m.forEach((k, x) -> out.put((String) k, withoutNonNumbers(x, path.isEmpty() ? (String) k : path + "." + k,

@@ -176,6 +176,11 @@ public final class Auth {
     return hubToken(token, 0);
   }
 
+  /** The claims that hold times, in seconds since 1970. */
+  private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
+  /** 9999-12-31T23:59:59Z: a time past it is no time a token means, nor one every reader can show. */
+  private static final long LAST_SECOND = 253_402_300_799L;
+
   /**
    * What is wrong with a verified token's claims, or null. A time it cannot mean (a string, 1e30) would fail the
    * request wherever it is read; the subject becomes the actor of audit rows, which must name someone (not
@@ -194,11 +199,6 @@ public final class Auth {
     }
     return null;
   }
-
-  /** The claims that hold times, in seconds since 1970. */
-  private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
-  /** 9999-12-31T23:59:59Z: a time past it is no time a token means, nor one every reader can show. */
-  private static final long LAST_SECOND = 253_402_300_799L;
 
   /** Whether a claim's value is a time: a number of seconds from 1970 to the end of the year 9999. */
   static boolean isTime(Object value) {

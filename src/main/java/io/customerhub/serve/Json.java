@@ -18,7 +18,7 @@ final class Json {
 
   /** The request body as a JSON object, or a 400 that says why not. */
   static JsonObject body(RoutingContext ctx) {
-    String text = text(ctx);
+    String text = bodyText(ctx);
     if (text == null || text.isEmpty()) throw HubException.invalid("body: is empty; a JSON object is expected");
     JsonObject body;
     try {
@@ -40,7 +40,7 @@ final class Json {
    * The request body as text, in the charset its {@code Content-Type} names (UTF-8 unless it names one), or null
    * when there is none; a charset the JVM does not know is a 415 naming it, not a failure of the request.
    */
-  static String text(RoutingContext ctx) {
+  static String bodyText(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().buffer() == null) return null;
     String charset = charset(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
     if (charset == null) return ctx.body().buffer().toString(StandardCharsets.UTF_8);
@@ -64,7 +64,7 @@ final class Json {
     }
     if (length == 0) return body(ctx);
     try {
-      LenientJson parsed = LenientJson.parse(text(ctx));
+      LenientJson parsed = LenientJson.parse(bodyText(ctx));
       return whole(parsed.json(), parsed.text());
     } catch (DecodeException | ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");

@@ -97,7 +97,7 @@ public final class StewardDecisions {
       return value.toPlainString() + ":" + id;
     }
 
-    /** The most digits a value of a cursor has: a 12-month value is a sum of amounts of 16 digits at most. */
+    /** The most characters a cursor's value takes: values sum amounts of 16 digits at most; 40 leave room. */
     static final int MAX_VALUE_CHARS = 40;
 
     /**
