@@ -389,12 +389,6 @@ class HttpIngestIT {
   void aRecordTheDatabaseRefusesIsRejectedAloneAndItsBatchIsCommitted() {
     // a value the decoder lets through and PostgreSQL refuses inside the batch (as it refused an amount past
     // numeric(18, 2) before the decoder knew that limit): here a trigger's, with the same SQLSTATE
-    hub.sql("""
-        create or replace function refuse_amount() returns trigger language plpgsql as $$
-        begin raise exception 'numeric field overflow (test)' using errcode = '22003'; end $$""");
-    hub.sql("""
-        create trigger refuse_amount before insert on customer_order for each row
-        when (new.amount = 4242.42) execute function refuse_amount()""");
     String customerId = uniqueId("C");
     List<Rec> lines = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -403,10 +397,8 @@ class HttpIngestIT {
     }
 
     Response r;
-    try {
+    try (HubTestNode.Undo refusing = hub.refusingOrdersOf("4242.42")) {
       r = postRecords("orders", NDJSON, String.join("\n", lines.stream().map(Rec::line).toList()));
-    } finally {
-      hub.sql("drop trigger refuse_amount on customer_order");
     }
 
     assertEquals(200, r.status(), r::toString);

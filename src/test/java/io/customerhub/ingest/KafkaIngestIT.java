@@ -347,13 +347,7 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
     publish("crm", contactId, crmContact(contactId, uniqueEmail("poison"), uniqueMobile()));
     // a value the decoder lets through and PostgreSQL refuses (as it refused an amount past numeric(18, 2) before
     // the decoder knew that limit): here a trigger's, with the same SQLSTATE
-    hub.sql("""
-        create or replace function refuse_amount() returns trigger language plpgsql as $$
-        begin raise exception 'numeric field overflow (test)' using errcode = '22003'; end $$""");
-    hub.sql("""
-        create trigger refuse_amount before insert on customer_order for each row
-        when (new.amount = 4242.42) execute function refuse_amount()""");
-    try {
+    try (HubTestNode.Undo refusing = hub.refusingOrdersOf("4242.42")) {
       String badNo = uniqueId("O");
       String bad = order(badNo, contactId, "4242.42", "paid", 1).encode();
       kafka.send(names.sourceTopic("orders"), badNo, bad);
@@ -367,8 +361,6 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
           .filter(m -> bad.equals(m.value())).findFirst().orElseThrow();
       assertTrue(deadLetter.headers().get("hub-error").contains("SQLSTATE 22003"), deadLetter::toString);
       assertEquals(names.sourceTopic("orders"), deadLetter.headers().get("hub-source-topic"));
-    } finally {
-      hub.sql("drop trigger refuse_amount on customer_order");
     }
   }
 

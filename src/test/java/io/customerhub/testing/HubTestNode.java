@@ -445,12 +445,31 @@ public final class HubTestNode implements AutoCloseable {
   }
 
   /** Runs one SQL statement on the node's database, for a test that sets the stage there (a trigger, say). */
-  public void sql(String statement) {
+  private void sql(String statement) {
     try {
       node.database().pool().query(statement).execute().await(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** What a test set up in the database, undone when closed. */
+  public interface Undo extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Makes PostgreSQL refuse every order of {@code amount} as it refuses a value it cannot store (SQLSTATE 22003),
+   * until closed: a value the decoder lets through and the database refuses inside a batch.
+   */
+  public Undo refusingOrdersOf(String amount) {
+    sql("""
+        create or replace function refuse_amount() returns trigger language plpgsql as $$
+        begin raise exception 'numeric field overflow (test)' using errcode = '22003'; end $$""");
+    sql("create trigger refuse_amount before insert on customer_order for each row when (new.amount = " + amount
+        + ") execute function refuse_amount()");
+    return () -> sql("drop trigger refuse_amount on customer_order");
   }
 
   private List<String> integrityViolations() {
