@@ -123,7 +123,7 @@ public final class Auth {
             ctx.fail(e);
           } else {
             ctx.fail(new HubException(401, "Unauthorized", "the bearer token is not valid: "
-                + result.cause().getMessage()));
+                + refusal(token, result.cause().getMessage())));
           }
           return;
         }
@@ -174,6 +174,20 @@ public final class Auth {
       }
     }
     return hubToken(token, 0);
+  }
+
+  /**
+   * Why a token was refused, in words its holder can act on: the JWT provider says "token expired" also for a token
+   * whose nbf or iat is still to come, which is a clock or an issuer to look at, not an expiry.
+   */
+  static String refusal(String token, String verifierSays) {
+    if (verifierSays == null || !verifierSays.contains("expired")) return verifierSays;
+    TokenParts parts = TokenParts.parse(token);
+    long now = System.currentTimeMillis() / 1000;
+    if (parts != null && parts.claims().get("exp") instanceof Number exp && exp.longValue() > now) {
+      return "it is not valid yet (its nbf or iat is later than this hub's clock)";
+    }
+    return verifierSays;
   }
 
   /** The claims that hold times, in seconds since 1970. */

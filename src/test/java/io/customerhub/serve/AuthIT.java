@@ -83,6 +83,20 @@ class AuthIT {
     assertProblem(401, hub.get(profilePath(), expired));
   }
 
+  /** The JWT provider calls a token whose nbf is still to come "expired": the answer says what it is. */
+  @Test
+  void aTokenNotValidYetIsUnauthorizedAndSaysSo() {
+    JWTAuth sameKey = JWTAuth.create(TestInfra.vertx(), new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(HubTestNode.JWT_SECRET)));
+    long now = System.currentTimeMillis() / 1000;
+    String early = sameKey.generateToken(new JsonObject().put("sub", "early").put("iss", "customer-hub")
+        .put("roles", new JsonArray().add("admin")).put("exp", now + 3600).put("nbf", now + 600),
+        new JWTOptions().setAlgorithm("HS256"));
+    HubTestNode.Response r = hub.get(profilePath(), early);
+    assertProblem(401, r);
+    assertTrue(r.json().getString("detail").contains("not valid yet"), r::toString);
+  }
+
   /** A verified token is remembered (VerifiedTokens), but never past its exp: before, the first minute it was. */
   @Test
   void aTokenThatExpiresIsRefusedFromThenOnEvenAfterBeingAccepted() throws InterruptedException {
