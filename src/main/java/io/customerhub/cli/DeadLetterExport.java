@@ -55,23 +55,33 @@ final class DeadLetterExport {
       return new Exported(null, null, index.put("left", "no configured source reads topic " + letter.sourceTopic())
           .put("value", value));
     }
-    JsonObject record = object(value);
-    if (record == null) {
+    if (!isObject(value)) {
       return new Exported(null, null, index.put("source", source).put("left", "the value is no JSON object")
           .put("value", value));
     }
     index.put("source", source).put("file", source + ".ndjson");
-    return new Exported(source, record.encode(), index);
+    return new Exported(source, oneLine(value), index);
   }
 
-  /** The value as a JSON object (written on one line), or null. */
-  private static JsonObject object(String value) {
-    if (value == null) return null;
+  /** Whether the value is a JSON object. */
+  private static boolean isObject(String value) {
+    if (value == null) return false;
     try {
-      return new JsonObject(value);
+      new JsonObject(value);
+      return true;
     } catch (DecodeException | ClassCastException notAnObject) {
-      return null;
+      return false;
     }
+  }
+
+  /**
+   * A JSON object's text on one line, as its source sent it: written again by a parser it would lose what the
+   * parser cannot hold (the digits of 12345678901234567.89, the zero of 0.10, 1e400 turned "Infinity"), and the
+   * record imported back would not be the one refused. A line break in JSON text is whitespace between tokens (one
+   * inside a string is written as an escape), so a space does as well.
+   */
+  static String oneLine(String json) {
+    return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace('\r', ' ').replace('\n', ' ');
   }
 
   private static Object number(String text) {

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Files;
@@ -128,6 +130,8 @@ final class DeadLettersCommand implements Callable<Integer> {
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "hub-dead-letters");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+    // reading a topic that is not there must not make it exist (a typo in --topic would leave a topic behind)
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
   }
 
@@ -182,14 +186,23 @@ final class DeadLettersCommand implements Callable<Integer> {
 
     Output(Path dir) throws IOException {
       this.dir = dir;
-      this.index = Files.newBufferedWriter(dir.resolve(INDEX));
+      this.index = writer(dir.resolve(INDEX));
+    }
+
+    /**
+     * UTF-8 that writes what it cannot encode (half a surrogate pair, from a key or header) as '?', where the JDK's
+     * own writer would fail the export halfway, its files cut off.
+     */
+    private static BufferedWriter writer(Path file) throws IOException {
+      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
     void write(DeadLetterExport.Exported e) throws IOException {
       if (e.source() != null) {
         BufferedWriter w = bySource.get(e.source());
         if (w == null) {
-          w = Files.newBufferedWriter(dir.resolve(e.source() + ".ndjson"));
+          w = writer(dir.resolve(e.source() + ".ndjson"));
           bySource.put(e.source(), w);
         }
         w.write(e.line());

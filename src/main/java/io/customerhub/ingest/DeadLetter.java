@@ -16,13 +16,17 @@ import java.util.Map;
  * take larger messages than the dead-letter topic or the hub's producer (Kafka's default limit is 1 MB): a dead
  * letter sent whole could never be written, and its partition would retry it forever. A longer value is cut to
  * a prefix and {@code hub-value-truncated} gives its full length in bytes as the source sent it; the whole message
- * stays in its source topic at the offset named. The key is kept as it is: it names the record for whoever reads
- * the letters.
+ * stays in its source topic at the offset named. The key names the record for whoever reads the letters and is kept
+ * as it is up to {@link #MAX_KEY_BYTES}, past which it is cut the same way ({@code hub-key-truncated}): a key of a
+ * megabyte made a letter Kafka refused even without its value.
  */
 record DeadLetter(String key, String value, Map<String, String> headers) {
 
   static final String ERROR = DeadLetterHeaders.ERROR;
   static final String VALUE_TRUNCATED = DeadLetterHeaders.VALUE_TRUNCATED;
+
+  /** More than any key that names a record; a source topic takes keys as large as its messages. */
+  static final int MAX_KEY_BYTES = 16 * 1024;
 
   /** The reason may quote the input (a timestamp as written): uncut, it could be as large as the value. */
   static final int MAX_REASON_BYTES = 1024;
@@ -52,7 +56,12 @@ record DeadLetter(String key, String value, Map<String, String> headers) {
     if (kept != null && kept.length() < value.length()) {
       headers.put(VALUE_TRUNCATED, String.valueOf(refused.valueBytes()));
     }
-    return new DeadLetter(refused.key(), kept, headers);
+    String key = refused.key();
+    if (key != null && Utf8.exceeds(key, MAX_KEY_BYTES)) {
+      headers.put(DeadLetterHeaders.KEY_TRUNCATED, String.valueOf(Utf8.length(key)));
+      key = Utf8.prefix(key, MAX_KEY_BYTES);
+    }
+    return new DeadLetter(key, kept, headers);
   }
 
   boolean truncated() {

@@ -12,6 +12,8 @@ public final class DeadLetterHeaders {
   public static final String SOURCE_OFFSET = "hub-source-offset";
   /** Present on a letter cut to fit: the whole value's length in bytes as the source sent it. */
   public static final String VALUE_TRUNCATED = "hub-value-truncated";
+  /** Present on a letter whose key was cut to fit: the whole key's length in bytes. */
+  public static final String KEY_TRUNCATED = "hub-key-truncated";
 
   private DeadLetterHeaders() {
   }

@@ -222,7 +222,9 @@ public final class IngestService {
         continue;
       }
       if (!d.ok()) {
-        results[i] = new Result(Outcome.rejected(d.reason()));
+        // what the parser took out may be why (a sourceId of 1e400 is missing because no number holds it)
+        String also = parsed.warnings().isEmpty() ? "" : "; " + String.join("; ", parsed.warnings());
+        results[i] = new Result(Outcome.rejected(d.reason() + also));
         continue;
       }
       List<String> said = parsed.warnings().isEmpty() ? d.warnings()

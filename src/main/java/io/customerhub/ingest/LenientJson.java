@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
 public record LenientJson(JsonObject json, String text, List<String> warnings) {
 
   /**
-   * Where a number a double cannot hold may be: an exponent of three digits or more, or a run of 300 digits (an
-   * integer that long is read exactly, a decimal as Infinity).
+   * Where a number a double cannot hold may be: one with an exponent, or a run of 20 digits (1 and 250 zeros with
+   * e99 is one; an integer however long is read exactly, a decimal as Infinity). A text that merely looks so (an
+   * e-mail such as j2e@x.com) costs a walk over the record's values, nothing more.
    */
-  private static final Pattern MAY_OVERFLOW = Pattern.compile("\\d[eE][+-]?\\d{3}|\\d{300}");
+  private static final Pattern MAY_OVERFLOW = Pattern.compile("\\d[eE]|\\d{20}");
 
   /** Reads NaN and Infinity, and writes them back as such (not as strings), so that {@link #parse} finds them. */
   private static final ObjectMapper NON_NUMBERS = new ObjectMapper(JsonFactory.builder()

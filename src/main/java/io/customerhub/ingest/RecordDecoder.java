@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -483,6 +484,11 @@ public final class RecordDecoder {
       }
       // cents are kept: an amount below a thousandth is 0.00 as stored, without writing its zeros out
       if (amount != null && (long) amount.precision() - amount.scale() < -2) amount = BigDecimal.ZERO;
+      // and the database rounds to them: 9999999999999999.999 would be a digit too long once rounded
+      if (amount != null && amount.setScale(2, RoundingMode.HALF_UP).precision() - 2 > AMOUNT_INTEGER_DIGITS) {
+        error("amount", "is larger than an amount can be (" + AMOUNT_INTEGER_DIGITS + " digits before the point)");
+        amount = null;
+      }
       String statusText = text("status");
       OrderStatus status = null;
       if (statusText != null) {

@@ -28,7 +28,8 @@ class DeadLetterExportTest {
     Exported e = DeadLetterExport.of(letter("crm.contacts", pretty, false), null, SOURCES);
 
     assertEquals("crm", e.source());
-    assertEquals("{\"contact_id\":\"C-1\",\"modified_at\":\"yesterday\"}", e.line());
+    assertEquals("{   \"contact_id\": \"C-1\",   \"modified_at\": \"yesterday\" }", e.line());
+    assertEquals(new JsonObject(pretty), new JsonObject(e.line()));
     JsonObject index = e.index();
     assertEquals(0, index.getInteger("partition"));
     assertEquals(7L, index.getLong("offset"));
@@ -79,5 +80,14 @@ class DeadLetterExportTest {
     assertNull(e.source());
     assertNull(e.index().getString("sourceTopic"));
     assertEquals("no configured source reads topic null", e.index().getString("left"));
+  }
+
+  /** Written again by a parser, 1e400 came back as "Infinity" and 0.10 as 0.1: imported back, another record. */
+  @Test
+  void aRecordIsExportedAsItsSourceSentItDigitsEscapesAndAll() {
+    for (String sent : new String[] {"{\"contact_id\":1e400,\"total\":12345678901234567.89,\"rate\":0.10}",
+        "{\"contact_id\":\"C-1\",\"first_name\":\"\\ud800\",\"note\":\"line\\none\"}"}) {
+      assertEquals(sent, DeadLetterExport.of(letter("crm.contacts", sent, false), null, SOURCES).line());
+    }
   }
 }

@@ -80,4 +80,18 @@ class DeadLetterTest {
     assertFalse(l.truncated());
     assertFalse(l.hasValue());
   }
+
+  /** A key of a megabyte made a letter Kafka refused even without its value: the letter was lost. */
+  @Test
+  void aKeyLongerThanAnyNameIsCutAndItsLengthIsGiven() {
+    String key = "\u5317".repeat(600_000);
+    DeadLetter l = DeadLetter.of(new DeadLetter.Refused("crm", 0, 7L, key, "not json", 8), "body: not JSON", 100);
+    assertTrue(l.key().length() * 3 <= DeadLetter.MAX_KEY_BYTES, "cut between characters to the bound");
+    assertTrue(key.startsWith(l.key()));
+    assertEquals("1800000", l.headers().get("hub-key-truncated"));
+    assertEquals("not json", l.value());
+    DeadLetter named = DeadLetter.of(new DeadLetter.Refused("crm", 0, 7L, "C-1", "x", 1), "r", 100);
+    assertEquals("C-1", named.key());
+    assertNull(named.headers().get("hub-key-truncated"));
+  }
 }

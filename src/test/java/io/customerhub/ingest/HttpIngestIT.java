@@ -591,6 +591,8 @@ class HttpIngestIT {
     assertTrue(answers.get(1).getString("error").startsWith("updatedAt: is outside the years 1 to 9999"),
         answers::toString);
     assertTrue(answers.get(2).getString("error").startsWith("sourceId: "), answers::toString);
+    assertTrue(answers.get(2).getString("error").endsWith("sourceId: Infinity is no value; read as missing"),
+        answers::toString);
     assertEquals(200, hub.get("/api/v1/sources", hub.adminToken()).status());
   }
 

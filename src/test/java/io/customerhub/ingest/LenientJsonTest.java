@@ -56,12 +56,14 @@ class LenientJsonTest {
   @Test
   void aNumberNoDoubleHoldsIsAMissingValueNamedInAWarningAndOtherBigNumbersStay() {
     LenientJson p = LenientJson.parse("{\"sourceId\":1e400,\"phones\":[\"+1 555\",-1E+999],\"taxId\":1e300,"
-        + "\"n\":" + "9".repeat(320) + "}");
+        + "\"n\":" + "9".repeat(320) + ",\"postcode\":1" + "0".repeat(250) + "e99}");
     assertNull(p.json().getValue("sourceId"));
     assertNull(p.json().getJsonArray("phones").getValue(1));
     assertEquals(1e300, p.json().getDouble("taxId"));
     assertEquals(List.of("sourceId: Infinity is no value; read as missing",
-        "phones[1]: -Infinity is no value; read as missing"), p.warnings());
+        "phones[1]: -Infinity is no value; read as missing", "postcode: Infinity is no value; read as missing"),
+        p.warnings());
+    assertNull(p.json().getValue("postcode"), "a short exponent on a long number");
     assertTrue(p.text().startsWith("{\"sourceId\":null,\"phones\":[\"+1 555\",null],\"taxId\":1.0E300,\"n\":999"),
         p.text());
     String exact = "{\"sourceId\":\"x\",\"amount\":2.5e100}";

@@ -725,10 +725,11 @@ class RecordDecoderTest {
   /** Told without writing the number out: 1E+1000000000 in digits would take a gigabyte. */
   @Test
   void anAmountLargerThanTheStoreKeepsIsRejectedAndOneBelowACentIsZero() {
-    for (Object big : List.of(1e20, "1E+1000000000", "1E+2147483647", "12345678901234567")) {
+    for (Object big : List.of(1e20, "1E+1000000000", "1E+2147483647", "12345678901234567", "9999999999999999.995")) {
       rejected(order().put("emails", "g@example.com").put("amount", big), "amount", "is larger than an amount can be");
     }
     assertEquals(new BigDecimal("9999999999999999.99"), amountOf("9999999999999999.99"));
+    assertEquals(new BigDecimal("9999999999999999.994"), amountOf("9999999999999999.994"), "rounds down to fit");
     assertEquals(0, BigDecimal.ZERO.compareTo(amountOf("1E-1000000000")));
     assertEquals(new BigDecimal("0.005"), amountOf("0.005"), "rounded to the cent where it is stored");
   }
