@@ -86,9 +86,9 @@ final class ImportCommand implements Callable<Integer> {
     try (FileRecords records = new FileRecords(file, 0)) { // counting needs no line's text: none is kept
       for (; records.hasNext(); records.next()) total++;
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": " + HubCommand.reason(e));
+      throw new IllegalArgumentException(file + ": " + unreadable(file, e));
     } catch (UncheckedIOException e) { // not UTF-8, or a CSV quote left open
-      throw new IllegalArgumentException(file + ": " + HubCommand.reason(e.getCause()));
+      throw new IllegalArgumentException(file + ": " + unreadable(file, e.getCause()));
     } catch (IllegalArgumentException e) { // a CSV header naming a column twice or not at all
       throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
@@ -97,6 +97,23 @@ final class ImportCommand implements Callable<Integer> {
     }
     return total;
   }
+  /**
+   * Why the file cannot be read. Text that is not UTF-8 refuses the whole file, not only the records after it: a file
+   * in another encoding is better converted than imported in part; the line of its first such bytes is named.
+   */
+  private static String unreadable(Path file, Throwable e) {
+    if (!(e instanceof java.nio.charset.CharacterCodingException)) return HubCommand.reason(e);
+    long line;
+    try {
+      line = Utf8Lines.firstLineNotUtf8(file);
+    } catch (IOException again) {
+      return HubCommand.reason(e);
+    }
+    return "not UTF-8 text" + (line > 0 ? " at line " + line : "") + " (a binary file, or another encoding: convert "
+        + "it first, e.g. iconv -f LATIN1 -t UTF-8)";
+  }
+
+
 
   private Integer run(WebClient client, String base, String token, long total) throws Exception {
     long accepted = 0, rejected = 0;

@@ -7,6 +7,7 @@ import io.customerhub.resolve.Incoming;
 import io.customerhub.resolve.Outcome;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.support.Chunks;
+import io.customerhub.support.JsonTexts;
 import io.customerhub.support.LoneSurrogates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -165,6 +166,15 @@ public final class IngestService {
         source, results.size(), which, changed);
   }
 
+  /** What a decoder puts where the bytes it was given were not UTF-8. */
+  private static final char REPLACEMENT = '\uFFFD';
+  /**
+   * The warning for a value holding one: the record is kept (the character may be the source's own), but a source
+   * that sends Latin-1 as UTF-8 loses every accented letter this way, in silence but for this.
+   */
+  static final String NOT_UTF8 = ": holds U+FFFD (\uFFFD), the mark of bytes that were not UTF-8 where the record "
+      + "was written or sent; check the source's encoding";
+
   /** An input that decoded into a record, with its place in the request. */
   private record Valid(Incoming incoming, int position) {
   }
@@ -229,6 +239,9 @@ public final class IngestService {
       }
       List<String> said = parsed.warnings().isEmpty() ? d.warnings()
           : Stream.concat(parsed.warnings().stream(), d.warnings().stream()).toList();
+      String replaced = parsed.text().indexOf(REPLACEMENT) < 0 ? null
+          : JsonTexts.pathOf(parsed.json(), t -> t.indexOf(REPLACEMENT) >= 0);
+      if (replaced != null) said = Stream.concat(said.stream(), Stream.of(replaced + NOT_UTF8)).toList();
       if (!said.isEmpty()) warnings.put(i, said);
       valid.add(new Valid(new Incoming(d.record(), parsed.text(), corrections), i));
     }

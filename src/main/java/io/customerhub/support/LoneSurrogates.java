@@ -1,9 +1,6 @@
 package io.customerhub.support;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
-import java.util.Map;
 
 /**
  * Finds half of a UTF-16 surrogate pair standing alone (JSON lets {@code "\ud802"} through): no Unicode character,
@@ -63,29 +60,6 @@ public final class LoneSurrogates {
 
   /** Where in {@code json} the first name or string holding one is ({@code addresses[0].city}), or null. */
   public static String pathIn(JsonObject json) {
-    return pathIn(json.getMap(), "");
-  }
-
-  private static String pathIn(Object value, String at) {
-    if (value instanceof JsonObject o) value = o.getMap();
-    if (value instanceof JsonArray a) value = a.getList();
-    if (value instanceof CharSequence s) return in(s) ? at : null;
-    if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        String name = String.valueOf(e.getKey());
-        if (in(name)) return (at.isEmpty() ? "" : at + ".") + replaced(name) + " (a field name)";
-        String path = at.isEmpty() ? name : at + "." + name;
-        String found = pathIn(e.getValue(), path);
-        if (found != null) return found;
-      }
-    }
-    if (value instanceof Iterable<?> list) {
-      int i = 0;
-      for (Object item : list) {
-        String found = pathIn(item, at + "[" + i++ + "]");
-        if (found != null) return found;
-      }
-    }
-    return null;
+    return JsonTexts.pathOf(json, LoneSurrogates::in);
   }
 }

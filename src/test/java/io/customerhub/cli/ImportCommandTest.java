@@ -42,6 +42,10 @@ class ImportCommandTest {
     assertRefused("no records (a CSV's first line is its header)", "import", "--source", "crm", headerOnly.toString());
     Path binary = Files.write(dir.resolve("blob.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, '\n', 2});
     assertRefused("not UTF-8 text", "import", "--source", "crm", binary.toString());
+    byte[] latin1 = "{\"sourceId\":\"C-1\"}\n{\"sourceId\":\"C-2\",\"familyName\":\"M\u00fcller\"}\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertRefused("latin1.ndjson: not UTF-8 text at line 2", "import", "--source", "crm",
+        Files.write(dir.resolve("latin1.ndjson"), latin1).toString());
     Path openQuote = Files.writeString(dir.resolve("quote.csv"), "a,b\n\"1,2\n");
     assertRefused("quote.csv: ", "import", "--source", "crm", openQuote.toString());
     Path pasted = Files.writeString(dir.resolve("pasted.json"), "[{\"sourceId\":\"C-1\"}]\n{\"sourceId\":\"C-2\"}\n");

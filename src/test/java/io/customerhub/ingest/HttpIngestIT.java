@@ -596,6 +596,18 @@ class HttpIngestIT {
     assertEquals(200, hub.get("/api/v1/sources", hub.adminToken()).status());
   }
 
+  /** Latin-1 sent as UTF-8: the record is kept, and its answer says which value lost letters and why. */
+  @Test
+  void aValueOfBytesThatWereNotUtf8IsKeptWithAWarningNamingIt() {
+    Rec latin1 = customer().name("J\u00fcrgen", "M\u00fcller");
+    byte[] body = latin1.line().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Response r = HubTestNode.send(hub.request("/api/v1/records/crm", hub.adminToken())
+        .header("Content-Type", NDJSON).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    JsonObject answer = r.ndjson().get(0);
+    assertEquals("accepted", answer.getString("status"), r::toString);
+    assertTrue(answer.getJsonArray("warnings").encode().contains("givenName: holds U+FFFD"), r::toString);
+  }
+
   @Test
   void aBodyOverTheSizeLimitIs413ProblemJson() {
     StringBuilder body = new StringBuilder();
