@@ -82,7 +82,13 @@ final class DeadLettersCommand implements Callable<Integer> {
     try (KafkaConsumer<String, String> reader = consumer(servers, client);
          KafkaConsumer<String, String> sources = consumer(servers, client);
          Output files = new Output(out)) {
-      List<PartitionInfo> partitions = reader.partitionsFor(letters, TIMEOUT);
+      List<PartitionInfo> partitions;
+      try {
+        partitions = reader.partitionsFor(letters, TIMEOUT);
+      } catch (org.apache.kafka.common.errors.TimeoutException unreachable) {
+        throw new IllegalArgumentException("Kafka at " + servers + " did not answer within " + TIMEOUT.toSeconds()
+            + " s: is the address right (--bootstrap, HUB_KAFKA_BOOTSTRAP), and the broker up?");
+      }
       if (partitions == null || partitions.isEmpty()) {
         System.out.println("no topic " + letters + ": the hub has dead-lettered nothing");
         return 0;

@@ -214,7 +214,7 @@ public final class IngestService {
         parsed = in.json() != null ? new LenientJson(in.json(), in.text(), List.of())
             : LenientJson.parse(in.text());
       } catch (DecodeException | ClassCastException e) {
-        results[i] = new Result(Outcome.rejected("body: not a JSON object (" + firstLine(e.getMessage()) + ")"));
+        results[i] = new Result(Outcome.rejected("body: not a JSON object (" + notAnObject(in.text(), e) + ")"));
         continue;
       }
       String lone = LoneSurrogates.mayHold(parsed.text()) ? LoneSurrogates.pathIn(parsed.json()) : null;
@@ -316,6 +316,23 @@ public final class IngestService {
     long start = System.nanoTime();
     return readModel.afterCommit(r.changes(), detached)
         .onComplete(x -> metrics.phase("cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+  }
+
+  /**
+   * What an input that is no JSON object is, in the words of whoever wrote it: the parser's own message names its
+   * Java classes ({@code java.util.LinkedHashMap} for an array) and where in its buffer it stopped.
+   */
+  static String notAnObject(String text, Exception e) {
+    String t = text == null ? "" : text.strip();
+    char first = t.isEmpty() ? ' ' : t.charAt(0);
+    if (first == '[') return "a JSON array; send its records one per line, or the array as the whole body";
+    if (first == '"') return "a JSON string";
+    if (first == '-' || Character.isDigit(first)) return "a number";
+    if (t.equals("true") || t.equals("false") || t.equals("null")) return t;
+    String m = firstLine(e.getMessage());
+    if (m.startsWith("Failed to decode:")) m = m.substring("Failed to decode:".length()).strip();
+    int at = m.indexOf(" at [Source:");
+    return at < 0 ? m : m.substring(0, at);
   }
 
   private static String firstLine(String message) {
