@@ -86,7 +86,9 @@ public final class RecordDecoder {
       f.error("source", "is '" + declared + "' but the record was sent for source '" + source + "'");
     }
     String sourceId = f.id("sourceId");
-    if (sourceId == null) f.error("sourceId", f.has("sourceId") ? "must not be blank" : "is required");
+    // a value of the wrong type has said so already
+    boolean told = f.errors.stream().anyMatch(e -> e.startsWith("sourceId: "));
+    if (sourceId == null && !told) f.error("sourceId", f.has("sourceId") ? "must not be blank" : "is required");
     Kind kind = f.kind(defaultKind);
     Instant updatedAt = f.instant("updatedAt");
     boolean deleted = f.bool("deleted");

@@ -743,6 +743,13 @@ class RecordDecoderTest {
   }
 
   @Test
+  void aSourceIdOfTheWrongTypeIsOneErrorNotTwo() {
+    for (Object wrong : List.of(new JsonObject(), new JsonArray().add("C-1"), true)) {
+      rejected(new JsonObject().put("sourceId", wrong).put("kind", "person"), "sourceId", "must be");
+    }
+  }
+
+  @Test
   void theLastNanosecondsOf9999AreItsLastMicrosecondAndOtherTimesKeepTheirs() {
     assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"),
         ok(person().put("updatedAt", "9999-12-31T23:59:59.9999999Z")).updatedAt(),
