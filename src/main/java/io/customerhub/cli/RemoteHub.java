@@ -49,6 +49,14 @@ final class RemoteHub implements AutoCloseable {
     WebClient client = WebClient.create(vertx, options);
     HubNode local = null;
     if (!reachable(client, base)) {
+      if (url != null) {
+        // a hub named by hand that does not answer is a typo or an outage: a node started here instead would do the
+        // work on this machine's data and join its cluster
+        client.close();
+        vertx.close();
+        throw new IllegalArgumentException("no hub answers at " + url + " (--url): is the address right, and the hub "
+            + "up? Leave --url out to run the command on a node started here");
+      }
       System.err.println("no hub answers at " + base + "; starting a local node for this command …");
       local = HubNode.start(cfg.withHttpPort(0).withKafkaBootstrap(null));
       base = scheme + "://127.0.0.1:" + local.httpPort();

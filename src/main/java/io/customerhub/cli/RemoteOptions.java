@@ -12,7 +12,7 @@ final class RemoteOptions {
   @Option(names = "--url", description = "hub base URL (default: http://127.0.0.1:<configured port>)")
   String url;
 
-  /** The hub at {@code --url}, or on the configured port, or a node started for the command. */
+  /** The hub at {@code --url} (which must answer), or on the configured port, or a node started for the command. */
   RemoteHub connect() throws Exception {
     return RemoteHub.connect(config.load(), url);
   }

@@ -38,7 +38,7 @@ public final class ConfigLoader {
   public static HubConfig load(Path configFile, Map<String, String> env) {
     JsonObject json = read(configFile);
     applyOverrides(json, "HUB", env);
-    return HubConfig.from(json, configFile.toAbsolutePath().getParent());
+    return HubConfig.from(json, configFile.toAbsolutePath().getParent(), env);
   }
 
   public static HubConfig loadDefault() {
@@ -63,11 +63,11 @@ public final class ConfigLoader {
       }
       String override = lookup(env, var);
       if (override == null) continue;
-      node.put(field, coerce(value, override));
+      node.put(field, coerce(value, override, var));
     }
   }
 
-  private static String lookup(Map<String, String> env, String var) {
+  static String lookup(Map<String, String> env, String var) {
     String direct = env.get(var);
     if (direct != null) return direct;
     for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
@@ -76,13 +76,25 @@ public final class ConfigLoader {
     return null;
   }
 
-  private static Object coerce(Object current, String text) {
+  /** The variable's text as the file's value was: a list from comma-separated values, a number, true or false. */
+  private static Object coerce(Object current, String text, String var) {
+    String t = text.trim();
     if (current instanceof JsonArray) {
       return new JsonArray(Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
-    if (current instanceof Integer || current instanceof Long) return Long.parseLong(text.trim());
-    if (current instanceof Double || current instanceof Float) return Double.parseDouble(text.trim());
-    if (current instanceof Boolean) return Boolean.parseBoolean(text.trim());
+    try {
+      if (current instanceof Integer || current instanceof Long) return Long.parseLong(t);
+      if (current instanceof Double || current instanceof Float) return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(var + ": must be a number, not '" + text + "'");
+    }
+    if (current instanceof Boolean) {
+      // anything but "true" read as false turned safety settings off in silence (HUB_HTTP_REQUIRE_IF_MATCH=yes)
+      if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException(var + ": must be true or false, not '" + text + "'");
+      }
+      return Boolean.parseBoolean(t);
+    }
     return text;
   }
 

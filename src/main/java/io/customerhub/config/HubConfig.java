@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /** The hub's settings, decoded once at start; see {@code conf/hub.json} for defaults and comments. */
 public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgres postgres, Kafka kafka,
@@ -116,7 +117,12 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
-    HubConfig config = decode(json, confDir);
+    return from(json, confDir, Map.of());
+  }
+
+  /** @param env the environment, for the settings the file leaves out (those it has were overridden already) */
+  static HubConfig from(JsonObject json, Path confDir, Map<String, String> env) {
+    HubConfig config = decode(json, confDir, env);
     if ((config.http.tlsCertFile == null) != (config.http.tlsKeyFile == null)) {
       throw new IllegalArgumentException("http.tlsCertFile (HUB_HTTP_TLS_CERT_FILE) and http.tlsKeyFile "
           + "(HUB_HTTP_TLS_KEY_FILE) go together: give both for HTTPS, or neither");
@@ -124,56 +130,80 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return config;
   }
 
-  private static HubConfig decode(JsonObject json, Path confDir) {
-    JsonObject http = json.getJsonObject("http", new JsonObject());
-    JsonObject auth = json.getJsonObject("auth", new JsonObject());
-    JsonObject data = json.getJsonObject("data", new JsonObject());
-    JsonObject pg = json.getJsonObject("postgres", new JsonObject());
-    JsonObject kafka = json.getJsonObject("kafka", new JsonObject());
-    JsonObject hz = json.getJsonObject("hazelcast", new JsonObject());
-    JsonObject resolve = json.getJsonObject("resolve", new JsonObject());
-    JsonObject upkeep = json.getJsonObject("upkeep", new JsonObject());
-    String dir = data.getString("dir");
+  private static final int MAX = Integer.MAX_VALUE;
+  /** Ten years: a longer-lived token is a secret that never expires, and minutes times 60 must fit an int. */
+  private static final int MAX_TOKEN_MINUTES = 10 * 366 * 24 * 60;
+
+  private static HubConfig decode(JsonObject json, Path confDir, Map<String, String> env) {
+    Settings http = new Settings(json, "http", env);
+    Settings auth = new Settings(json, "auth", env);
+    Settings data = new Settings(json, "data", env);
+    Settings pg = new Settings(json, "postgres", env);
+    Settings kafka = new Settings(json, "kafka", env);
+    Settings hz = new Settings(json, "hazelcast", env);
+    Settings resolve = new Settings(json, "resolve", env);
+    Settings upkeep = new Settings(json, "upkeep", env);
+    JsonObject authJson = json.getJsonObject("auth", new JsonObject());
+    JsonObject hzJson = json.getJsonObject("hazelcast", new JsonObject());
+    String dir = data.text("dir", null);
     Path dataDir = dir == null || dir.isBlank()
         ? Path.of(System.getProperty("user.home"), ".customer-hub") : Path.of(dir);
     return new HubConfig(
         confDir,
-        new Http(http.getString("host", "127.0.0.1"), http.getInteger("port", 8080),
-            http.getLong("maxBodyBytes", 32L << 20), http.getInteger("maxLinesPerRequest", 100_000),
-            http.getInteger("maxLineBytes", 64 << 10), http.getBoolean("requestMetrics", false),
-            http.getBoolean("console", true), http.getBoolean("requireIfMatch", false),
-            blankToNull(http.getString("tlsCertFile")), blankToNull(http.getString("tlsKeyFile")),
-            http.getInteger("tlsReloadSeconds", 30)),
-        new Auth(blankToNull(auth.getString("jwtSecret")),
-            auth.getJsonArray("previousJwtSecrets", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf)
+        new Http(http.text("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
+            http.whole("maxBodyBytes", 32L << 20, 1, Long.MAX_VALUE), http.integer("maxLinesPerRequest", 100_000, 1, MAX),
+            http.integer("maxLineBytes", 64 << 10, 1, MAX), http.flag("requestMetrics", false),
+            http.flag("console", true), http.flag("requireIfMatch", false),
+            blankToNull(http.text("tlsCertFile", null)), blankToNull(http.text("tlsKeyFile", null)),
+            http.integer("tlsReloadSeconds", 30, 1, MAX)),
+        new Auth(blankToNull(auth.text("jwtSecret", null)),
+            authJson.getJsonArray("previousJwtSecrets", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf)
                 .filter(secret -> !secret.isBlank()).toList(),
-            auth.getString("issuer", "customer-hub"),
-            auth.getInteger("tokenTtlMinutes", 1440), Oidc.from(auth.getJsonObject("oidc", new JsonObject())),
-            auth.getInteger("revocationRefreshSeconds", 10)),
+            auth.text("issuer", "customer-hub"),
+            auth.integer("tokenTtlMinutes", 1440, 1, MAX_TOKEN_MINUTES),
+            Oidc.from(authJson.getJsonObject("oidc", new JsonObject())),
+            auth.integer("revocationRefreshSeconds", 10, 1, MAX)),
         dataDir,
-        new Postgres(blankToNull(pg.getString("url")), pg.getInteger("poolSize", 8)),
-        new Kafka(blankToNull(kafka.getString("bootstrap")), kafka.getString("groupId", "customer-hub"),
-            kafka.getString("deadLetterTopic", "hub.dead-letter"),
-            kafka.getInteger("deadLetterMaxValueBytes", 512 << 10), kafka.getString("changeTopic", "hub.profile-changes"),
-            kafka.getInteger("maxPollRecords", 1000), kafka.getInteger("outboxBatch", 500),
-            kafka.getLong("outboxIntervalMs", 200L), kafka.getInteger("outboxRetentionHours", 168),
-            blankToNull(kafka.getString("clientConfig")), kafka.getInteger("topicPartitions", 3),
-            kafka.getInteger("topicReplicationFactor", 0)),
-        new Hazelcast(hz.getString("clusterName", "customer-hub"),
-            hz.getJsonArray("members", new io.vertx.core.json.JsonArray().add("127.0.0.1")).stream()
-                .map(String::valueOf).toList(),
-            hz.getInteger("port", 5701)),
-        new Resolve(resolve.getInteger("batchSize", 1000), resolve.getInteger("lockBuckets", 1024),
-            resolve.getString("defaultRegion", "CN"), resolve.getInteger("maxAttempts", 5),
-            resolve.getInteger("maxCandidatesPerKey", 300)),
-        new Upkeep(upkeep.getInteger("tierRefreshSeconds", 60), upkeep.getInteger("reassessMinutes", 60),
-            upkeep.getInteger("reassessBatch", 500), upkeep.getInteger("autoTrainMinRecords", 100),
-            upkeep.getDouble("autoTrainGrowth", 2.0), upkeep.getInteger("recoverAfterSeconds", 60),
-            upkeep.getInteger("learnWhenQuietSeconds", 1), upkeep.getInteger("trickleRecordsPerSecond", 100),
-            upkeep.getInteger("trickleSeconds", 60), upkeep.getInteger("relearnMaxRecords", 250_000),
-            upkeep.getInteger("crosswalkSettleSeconds", 120), upkeep.getInteger("analyzeCheckSeconds", 2),
-            timeOfDay(upkeep.getString("reresolveAt", "")), upkeep.getInteger("reresolveWindowMinutes", 60),
-            upkeep.getInteger("scheduleCheckSeconds", 30)));
+        new Postgres(blankToNull(pg.text("url", null)), pg.integer("poolSize", 8, 1, 1000)),
+        new Kafka(blankToNull(kafka.text("bootstrap", null)), kafka.text("groupId", "customer-hub"),
+            kafka.text("deadLetterTopic", "hub.dead-letter"),
+            kafka.integer("deadLetterMaxValueBytes", 512 << 10, 0, MAX), kafka.text("changeTopic", "hub.profile-changes"),
+            kafka.integer("maxPollRecords", 1000, 1, MAX), kafka.integer("outboxBatch", 500, 1, MAX),
+            kafka.whole("outboxIntervalMs", 200L, 1, Long.MAX_VALUE), kafka.integer("outboxRetentionHours", 168, 0, MAX),
+            blankToNull(kafka.text("clientConfig", null)), kafka.integer("topicPartitions", 3, 1, MAX),
+            kafka.integer("topicReplicationFactor", 0, 0, Short.MAX_VALUE)),
+        new Hazelcast(hz.text("clusterName", "customer-hub"),
+            members(hzJson.getJsonArray("members", new io.vertx.core.json.JsonArray().add("127.0.0.1"))),
+            hz.integer("port", 5701, 0, 65535)),
+        new Resolve(resolve.integer("batchSize", 1000, 1, MAX), resolve.integer("lockBuckets", 1024, 1, MAX),
+            resolve.text("defaultRegion", "CN"), resolve.integer("maxAttempts", 5, 1, MAX),
+            resolve.integer("maxCandidatesPerKey", 300, 1, MAX)),
+        new Upkeep(upkeep.integer("tierRefreshSeconds", 60, 0, MAX), upkeep.integer("reassessMinutes", 60, 0, MAX),
+            upkeep.integer("reassessBatch", 500, 1, MAX), upkeep.integer("autoTrainMinRecords", 100, 0, MAX),
+            upkeep.decimal("autoTrainGrowth", 2.0, 0, Double.MAX_VALUE), upkeep.integer("recoverAfterSeconds", 60, 0, MAX),
+            upkeep.integer("learnWhenQuietSeconds", 1, 0, MAX), upkeep.integer("trickleRecordsPerSecond", 100, 0, MAX),
+            upkeep.integer("trickleSeconds", 60, 0, MAX), upkeep.integer("relearnMaxRecords", 250_000, 0, MAX),
+            upkeep.integer("crosswalkSettleSeconds", 120, 0, MAX), upkeep.integer("analyzeCheckSeconds", 2, 0, MAX),
+            timeOfDay(upkeep.text("reresolveAt", "")), upkeep.integer("reresolveWindowMinutes", 60, 1, MAX),
+            upkeep.integer("scheduleCheckSeconds", 30, 1, MAX)));
+  }
+
+  private static final java.util.regex.Pattern MEMBER =
+      java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?");
+
+  /**
+   * The cluster's members, each a host or host:port: a malformed one made Hazelcast pick a network interface of
+   * its own and listen on all of them, where the hub listens on loopback unless told otherwise.
+   */
+  private static List<String> members(io.vertx.core.json.JsonArray given) {
+    List<String> members = given.stream().map(String::valueOf).map(String::strip).toList();
+    for (String m : members) {
+      if (!MEMBER.matcher(m).matches()) {
+        throw new IllegalArgumentException("hazelcast.members (HUB_HAZELCAST_MEMBERS, HUB_HZ_MEMBERS): '" + m
+            + "' is no host nor host:port");
+      }
+    }
+    return members;
   }
 
   /** "HH:MM" in UTC, or null for none (empty); anything else is refused naming the setting. */

@@ -100,4 +100,12 @@ class ImportCommandTest {
           .execute(command, "--help"), command);
     }
   }
+
+  /** A hub named by hand that does not answer: a node started here instead would work on this machine's data. */
+  @Test
+  void aHubNamedByUrlThatDoesNotAnswerIsRefusedNotReplacedByALocalNode() throws Exception {
+    for (String command : new String[] {"reresolve", "train"}) {
+      assertRefused("no hub answers at http://127.0.0.1:1 (--url)", command, "--url", "http://127.0.0.1:1");
+    }
+  }
 }

@@ -177,4 +177,45 @@ class ConfigLoaderTest {
         () -> load(Map.of("HUB_UPKEEP_RERESOLVE_AT", "3am")));
     assertTrue(e.getMessage().startsWith("upkeep.reresolveAt (HUB_UPKEEP_RERESOLVE_AT)"), e.getMessage());
   }
+
+  private static String refusal(Map<String, String> env) {
+    try {
+      load(env);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("taken: " + env);
+  }
+
+  /** Found by fuzzing the configuration: each of these started a hub that misbehaved later, or in silence. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "HUB_RESOLVE_BATCH_SIZE|0|resolve.batchSize (HUB_RESOLVE_BATCH_SIZE): must be from 1",
+      "HUB_RESOLVE_LOCK_BUCKETS|0|resolve.lockBuckets (HUB_RESOLVE_LOCK_BUCKETS): must be from 1",
+      "HUB_HTTP_PORT|4294985457|http.port (HUB_HTTP_PORT): must be from 0 to 65535",
+      "HUB_HTTP_PORT|70000|http.port (HUB_HTTP_PORT): must be from 0 to 65535",
+      "HUB_HTTP_MAX_BODY_BYTES|-1|http.maxBodyBytes (HUB_HTTP_MAX_BODY_BYTES): must be from 1",
+      "HUB_HTTP_MAX_BODY_BYTES|abc|HUB_HTTP_MAX_BODY_BYTES: must be a number, not 'abc'",
+      "HUB_HTTP_CONSOLE|yes|HUB_HTTP_CONSOLE: must be true or false, not 'yes'",
+      "HUB_AUTH_TOKEN_TTL_MINUTES|-5|auth.tokenTtlMinutes (HUB_AUTH_TOKEN_TTL_MINUTES): must be from 1",
+      "HUB_AUTH_TOKEN_TTL_MINUTES|99999999999|auth.tokenTtlMinutes (HUB_AUTH_TOKEN_TTL_MINUTES): must be from 1",
+      "HUB_POSTGRES_POOL_SIZE|-3|postgres.poolSize (HUB_POSTGRES_POOL_SIZE): must be from 1",
+      "HUB_HZ_MEMBERS|garbage:::x|hazelcast.members (HUB_HAZELCAST_MEMBERS, HUB_HZ_MEMBERS): 'garbage:::x'"})
+  void aSettingOutOfRangeOrOfTheWrongKindIsRefusedNamingIt(String variable, String value, String expected) {
+    String why = refusal(Map.of(variable, value));
+    assertTrue(why.startsWith(expected), why);
+  }
+
+  @Test
+  void aSettingTheFileLeavesOutStillTakesItsVariable() {
+    HubConfig c = HubConfig.from(new JsonObject(), Path.of("conf"),
+        Map.of("HUB_HTTP_PORT", "9999", "HUB_PG_URL", "postgresql://x@127.0.0.1:5432/db", "HUB_KAFKA_BOOTSTRAP",
+            "127.0.0.1:9092", "HUB_HTTP_REQUIRE_IF_MATCH", "TRUE"));
+    assertEquals(9999, c.http().port());
+    assertEquals("postgresql://x@127.0.0.1:5432/db", c.postgres().url());
+    assertEquals("127.0.0.1:9092", c.kafka().bootstrap());
+    assertTrue(c.http().requireIfMatch());
+    assertEquals(List.of("127.0.0.1", "hz-2:5702", "[::1]:5701"), load(Map.of("HUB_HZ_MEMBERS",
+        "127.0.0.1, hz-2:5702,[::1]:5701")).hazelcast().members());
+  }
 }

@@ -1,0 +1,103 @@
+package io.customerhub.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * One section of the configuration ({@code http}, {@code resolve}, …) as its readers see it: every value checked for
+ * its type and range, and refused naming the setting and its environment variable, at start. A setting the file
+ * leaves out takes its environment variable all the same, and its default without either. Without this, a port past
+ * 65535 wrapped around, a batch size of 0 hung the first ingest, a body limit of -1 meant none, and a TTL of -5
+ * minutes made tokens that never expire.
+ */
+final class Settings {
+
+  private final JsonObject json;
+  private final String section;
+  private final Map<String, String> env;
+
+  Settings(JsonObject root, String section, Map<String, String> env) {
+    Object value = root.getValue(section);
+    if (value != null && !(value instanceof JsonObject)) {
+      throw new IllegalArgumentException(section + ": must be an object of settings, not " + value);
+    }
+    this.json = value == null ? new JsonObject() : (JsonObject) value;
+    this.section = section;
+    this.env = env;
+  }
+
+  int integer(String key, int fallback, int min, int max) {
+    return (int) whole(key, fallback, min, max);
+  }
+
+  long whole(String key, long fallback, long min, long max) {
+    Object v = value(key);
+    if (v == null) return fallback;
+    long n;
+    if (v instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        && !(number instanceof Double d && Math.abs(d) > Long.MAX_VALUE)) {
+      n = number.longValue();
+    } else if (v instanceof String s) {
+      try {
+        n = Long.parseLong(s.strip());
+      } catch (NumberFormatException e) {
+        throw wrong(key, "must be a whole number, not '" + s + "'");
+      }
+    } else {
+      throw wrong(key, "must be a whole number, not " + v);
+    }
+    if (n < min || n > max) throw wrong(key, "must be from " + min + " to " + max + ", not " + n);
+    return n;
+  }
+
+  double decimal(String key, double fallback, double min, double max) {
+    Object v = value(key);
+    if (v == null) return fallback;
+    double d;
+    if (v instanceof Number number) {
+      d = number.doubleValue();
+    } else if (v instanceof String s) {
+      try {
+        d = Double.parseDouble(s.strip());
+      } catch (NumberFormatException e) {
+        throw wrong(key, "must be a number, not '" + s + "'");
+      }
+    } else {
+      throw wrong(key, "must be a number, not " + v);
+    }
+    if (!(d >= min && d <= max)) throw wrong(key, "must be from " + min + " to " + max + ", not " + d);
+    return d;
+  }
+
+  boolean flag(String key, boolean fallback) {
+    Object v = value(key);
+    if (v == null) return fallback;
+    if (v instanceof Boolean b) return b;
+    if (v instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(s.strip());
+    }
+    throw wrong(key, "must be true or false, not '" + v + "'");
+  }
+
+  String text(String key, String fallback) {
+    Object v = value(key);
+    if (v == null) return fallback;
+    if (v instanceof String || v instanceof Number) return v.toString();
+    throw wrong(key, "must be a text, not " + v);
+  }
+
+  /** The file's value, or the environment's where the file leaves the setting out. */
+  private Object value(String key) {
+    if (json.containsKey(key)) return json.getValue(key);
+    return ConfigLoader.lookup(env, variable(key));
+  }
+
+  private String variable(String key) {
+    return "HUB_" + ConfigLoader.snake(section) + "_" + ConfigLoader.snake(key);
+  }
+
+  private IllegalArgumentException wrong(String key, String why) {
+    return new IllegalArgumentException(section + "." + key + " (" + variable(key) + "): " + why);
+  }
+}
