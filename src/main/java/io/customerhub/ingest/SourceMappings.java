@@ -33,8 +33,21 @@ public final class SourceMappings {
           SourceMapping m;
           try {
             m = SourceMapping.fromJson(new JsonObject(Files.readString(file)));
-          } catch (IllegalArgumentException e) {
+          } catch (io.vertx.core.json.DecodeException e) {
+            throw new IllegalArgumentException(file + ": is not a JSON object (" + e.getMessage().lines().findFirst()
+                .orElse("") + ")", e);
+          } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+          }
+          // one file, one source: a mapping named after another file's source would replace it, which one depending
+          // on the order the directory lists them in
+          String expected = file.getFileName().toString().replaceFirst("\\.json$", "");
+          if (m.name() == null) {
+            throw new IllegalArgumentException(file + ": name: is required (the source's name, " + expected + ")");
+          }
+          if (!m.name().equals(expected)) {
+            throw new IllegalArgumentException(file + ": names source '" + m.name() + "'; a mapping's file is named "
+                + "after its source (" + m.name() + ".json)");
           }
           map.put(m.name(), m);
         }

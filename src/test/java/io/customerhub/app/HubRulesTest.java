@@ -51,6 +51,19 @@ class HubRulesTest {
     assertTrue(e.getMessage().contains("crm.json") && e.getMessage().contains("dates"), e.getMessage());
   }
 
+  /** Found by fuzzing the configuration: a stack trace naming no file, and a mapping that replaced another. */
+  @Test
+  void aSourceMappingThatIsNoJsonOrNamesAnotherSourceIsNamed() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("sources/crm.json"), "{ not json");
+    Exception broken = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+    assertTrue(broken.getMessage().contains("crm.json: is not a JSON object"), broken.getMessage());
+
+    Files.writeString(conf.resolve("sources/crm.json"), "{\"name\": \"erp\"}");
+    Exception other = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+    assertTrue(other.getMessage().contains("crm.json: names source 'erp'"), other.getMessage());
+  }
+
   private Path copyOfConf() throws IOException {
     Path conf = dir.resolve("conf");
     try (Stream<Path> files = Files.walk(Path.of("conf"))) {

@@ -108,4 +108,14 @@ class ImportCommandTest {
       assertRefused("no hub answers at http://127.0.0.1:1 (--url)", command, "--url", "http://127.0.0.1:1");
     }
   }
+
+  /** Minutes times 60 overflowed an int past 35 million: the token had no expiry. */
+  @Test
+  void aTokenTtlOutOfRangeIsRefused() {
+    for (String ttl : new String[] {"40000000", "0", "-100"}) {
+      CliRun run = CliRun.of(java.util.List.of("token", "--role", "reader", "--ttl", ttl));
+      assertEquals(2, run.exit(), run::toString);
+      assertTrue(run.err().contains("--ttl: minutes from 1 to"), run::toString);
+    }
+  }
 }

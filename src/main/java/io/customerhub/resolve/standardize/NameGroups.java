@@ -46,6 +46,7 @@ public final class NameGroups {
       String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip().toLowerCase(Locale.ROOT);
       if (line.isEmpty()) continue;
       String[] names = line.split("[:,]");
+      if (names.length == 0 || names[0].isBlank()) continue; // ":" alone, or ": robert": a group without its name
       heads.add(names[0].strip().replace(" ", ""));
       for (String name : names) {
         String n = name.strip().replace(" ", "");

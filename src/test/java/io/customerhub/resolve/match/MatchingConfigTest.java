@@ -89,4 +89,13 @@ class MatchingConfigTest {
     assertTrue(n.related("maryann", "molly"));
     assertTrue(!n.related("bob", "molly"));
   }
+
+  /** ":" alone threw ArrayIndexOutOfBoundsException at start; a group without its formal name is no group. */
+  @Test
+  void nicknameLinesWithoutAFormalNameAreLeftOut() {
+    NameGroups n = NameGroups.parse(List.of(":", ": robert, rob", "william: bill,, ,", "lonely"));
+    assertTrue(n.related("william", "bill"));
+    assertTrue(!n.related("robert", "rob"));
+    assertEquals(3, n.size(), "william, bill and lonely");
+  }
 }
