@@ -66,7 +66,28 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, not " + batch); // else: no progress
     LabeledSet set = from != null ? LabeledSet.read(from) : generated();
+    if (set.truth().isEmpty() || set.lines().values().stream().allMatch(List::isEmpty)) {
+      throw new IllegalArgumentException((from != null ? from + ": " : "") + "nothing to evaluate (truth.csv has " + set.truth().size()
+          + " rows, the .ndjson files " + set.lines().values().stream().mapToInt(List::size).sum() + " lines)");
+    }
     Path dir = Files.createTempDirectory("hub-eval");
+    try {
+      return evaluate(set, dir);
+    } finally {
+      deleteTree(dir); // the node's embedded PostgreSQL: tens of megabytes left in /tmp by every run
+    }
+  }
+
+  /** Removes {@code dir} and what is in it, as far as it can: a file it cannot remove is left, not an error. */
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      System.err.println("could not remove " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private Integer evaluate(LabeledSet set, Path dir) throws Exception {
     // the hub's own learning after ingest goes quiet is started below, when the figures as loaded are taken
     HubConfig cfg = config.load().withoutLearningWhenQuiet().withDataDir(dir).withPostgresUrl(null)
         .withKafkaBootstrap(null).withHttpPort(0)
@@ -219,6 +240,7 @@ final class EvalCommand implements Callable<Integer> {
     String body = client.getAbs(base + "/crosswalk").bearerTokenAuthentication(token).send()
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES).bodyAsString();
     Map<SourceKey, String> out = new HashMap<>();
+    if (body == null) return out; // no identity record was loaded
     for (String line : body.split("\n")) {
       if (line.isBlank()) continue;
       JsonObject o = new JsonObject(line);

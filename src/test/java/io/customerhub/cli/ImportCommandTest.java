@@ -118,4 +118,14 @@ class ImportCommandTest {
       assertTrue(run.err().contains("--ttl: minutes from 1 to"), run::toString);
     }
   }
+
+  /** An empty labeled set started a whole hub, then failed with a NullPointerException. */
+  @Test
+  void anEmptyLabeledSetIsRefusedBeforeAHubStarts() throws Exception {
+    Path set = Files.createDirectories(dir.resolve("empty-set"));
+    Files.writeString(set.resolve("truth.csv"), "source,sourceId,entityId\n");
+    Files.writeString(set.resolve("crm.ndjson"), "");
+    assertRefused("nothing to evaluate (truth.csv has 0 rows, the .ndjson files 0 lines)", "eval", "--from",
+        set.toString());
+  }
 }
