@@ -34,21 +34,18 @@ final class Settings {
   long whole(String key, long fallback, long min, long max) {
     Object v = value(key);
     if (v == null) return fallback;
-    long n;
-    if (v instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-        && !(number instanceof Double d && Math.abs(d) > Long.MAX_VALUE)) {
-      n = number.longValue();
-    } else if (v instanceof String s) {
-      try {
-        n = Long.parseLong(s.strip());
-      } catch (NumberFormatException e) {
-        throw wrong(key, "must be a whole number, not '" + s + "'");
-      }
-    } else {
-      throw wrong(key, "must be a whole number, not " + v);
+    java.math.BigDecimal n;
+    try {
+      // exactly as written, however large: a long's or an int's conversion would wrap 2^32 + 8080 round to 8080
+      n = new java.math.BigDecimal((v instanceof Number || v instanceof String) ? v.toString().strip() : "x");
+    } catch (NumberFormatException e) {
+      throw wrong(key, "must be a whole number, not " + (v instanceof String ? "'" + v + "'" : v));
     }
-    if (n < min || n > max) throw wrong(key, "must be from " + min + " to " + max + ", not " + n);
-    return n;
+    if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) throw wrong(key, "must be a whole number, not " + v);
+    if (n.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || n.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+      throw wrong(key, "must be from " + min + " to " + max + ", not " + v);
+    }
+    return n.longValueExact();
   }
 
   double decimal(String key, double fallback, double min, double max) {

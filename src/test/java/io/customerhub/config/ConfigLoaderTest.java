@@ -218,4 +218,17 @@ class ConfigLoaderTest {
     assertEquals(List.of("127.0.0.1", "hz-2:5702", "[::1]:5701"), load(Map.of("HUB_HZ_MEMBERS",
         "127.0.0.1, hz-2:5702,[::1]:5701")).hazelcast().members());
   }
+
+  @Test
+  void aNumberInTheFileIsCheckedAsWrittenHoweverLarge() {
+    for (Object port : List.<Object>of(new java.math.BigInteger("18446744073709559696"), 8080.5, "80x", 1e300)) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> HubConfig.from(new JsonObject().put("http", new JsonObject().put("port", port)), Path.of("conf")));
+      assertTrue(e.getMessage().startsWith("http.port (HUB_HTTP_PORT): must be"), e.getMessage());
+    }
+    assertEquals(8081, HubConfig.from(new JsonObject().put("http", new JsonObject().put("port", "8081")),
+        Path.of("conf")).http().port());
+    assertEquals(8082, HubConfig.from(new JsonObject().put("http", new JsonObject().put("port", 8082.0)),
+        Path.of("conf")).http().port());
+  }
 }
