@@ -122,7 +122,12 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   /** @param env the environment, for the settings the file leaves out (those it has were overridden already) */
   static HubConfig from(JsonObject json, Path confDir, Map<String, String> env) {
-    HubConfig config = decode(json, confDir, env);
+    Decoded decoded = decode(json, confDir, env);
+    if (!decoded.unread().isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger(HubConfig.class).warn("settings no hub reads, left at their defaults "
+          + "(misspelt?): {}", String.join(", ", decoded.unread()));
+    }
+    HubConfig config = decoded.config();
     if ((config.http.tlsCertFile == null) != (config.http.tlsKeyFile == null)) {
       throw new IllegalArgumentException("http.tlsCertFile (HUB_HTTP_TLS_CERT_FILE) and http.tlsKeyFile "
           + "(HUB_HTTP_TLS_KEY_FILE) go together: give both for HTTPS, or neither");
@@ -134,7 +139,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   /** Ten years: a longer-lived token is a secret that never expires, and minutes times 60 must fit an int. */
   private static final int MAX_TOKEN_MINUTES = 10 * 366 * 24 * 60;
 
-  private static HubConfig decode(JsonObject json, Path confDir, Map<String, String> env) {
+  static Decoded decode(JsonObject json, Path confDir, Map<String, String> env) {
     Settings http = new Settings(json, "http", env);
     Settings auth = new Settings(json, "auth", env);
     Settings data = new Settings(json, "data", env);
@@ -148,7 +153,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     String dir = data.text("dir", null);
     Path dataDir = dir == null || dir.isBlank()
         ? Path.of(System.getProperty("user.home"), ".customer-hub") : Path.of(dir);
-    return new HubConfig(
+    HubConfig config = new HubConfig(
         confDir,
         new Http(http.text("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
             http.whole("maxBodyBytes", 32L << 20, 1, Long.MAX_VALUE), http.integer("maxLinesPerRequest", 100_000, 1, MAX),
@@ -186,7 +191,28 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             upkeep.integer("crosswalkSettleSeconds", 120, 0, MAX), upkeep.integer("analyzeCheckSeconds", 2, 0, MAX),
             timeOfDay(upkeep.text("reresolveAt", "")), upkeep.integer("reresolveWindowMinutes", 60, 1, MAX),
             upkeep.integer("scheduleCheckSeconds", 30, 1, MAX)));
+    List<String> unread = new java.util.ArrayList<>();
+    for (String name : json.fieldNames()) {
+      if (!SECTIONS.contains(name)) unread.add(name);
+    }
+    unread.addAll(http.unread());
+    unread.addAll(auth.unread("previousJwtSecrets", "oidc"));
+    unread.addAll(data.unread());
+    unread.addAll(pg.unread());
+    unread.addAll(kafka.unread());
+    unread.addAll(hz.unread("members"));
+    unread.addAll(resolve.unread());
+    unread.addAll(upkeep.unread());
+    return new Decoded(config, List.copyOf(unread));
   }
+
+  /** A configuration, and the settings of its file that nothing reads ({@code http.maxBodyByte}, misspelt). */
+  record Decoded(HubConfig config, List<String> unread) {
+  }
+
+  /** The sections of hub.json. */
+  private static final java.util.Set<String> SECTIONS =
+      java.util.Set.of("http", "auth", "data", "postgres", "kafka", "hazelcast", "resolve", "upkeep");
 
   private static final java.util.regex.Pattern MEMBER =
       java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?");

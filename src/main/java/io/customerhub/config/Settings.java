@@ -16,6 +16,7 @@ final class Settings {
   private final JsonObject json;
   private final String section;
   private final Map<String, String> env;
+  private final java.util.Set<String> read = new java.util.HashSet<>();
 
   Settings(JsonObject root, String section, Map<String, String> env) {
     Object value = root.getValue(section);
@@ -84,8 +85,19 @@ final class Settings {
     throw wrong(key, "must be a text, not " + v);
   }
 
+  /**
+   * The keys of the section its readers never asked for, besides {@code alsoRead} (read without this class): a
+   * misspelt {@code maxBodyByte} that would leave the setting at its default without a word.
+   */
+  java.util.List<String> unread(String... alsoRead) {
+    java.util.Set<String> known = new java.util.HashSet<>(read);
+    known.addAll(java.util.List.of(alsoRead));
+    return json.fieldNames().stream().filter(k -> !known.contains(k)).sorted().map(k -> section + "." + k).toList();
+  }
+
   /** The file's value, or the environment's where the file leaves the setting out. */
   private Object value(String key) {
+    read.add(key);
     if (json.containsKey(key)) return json.getValue(key);
     return ConfigLoader.lookup(env, variable(key));
   }

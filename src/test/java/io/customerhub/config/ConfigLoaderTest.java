@@ -231,4 +231,16 @@ class ConfigLoaderTest {
     assertEquals(8082, HubConfig.from(new JsonObject().put("http", new JsonObject().put("port", 8082.0)),
         Path.of("conf")).http().port());
   }
+
+  /** A misspelt key left its setting at the default without a word; the shipped file has none. */
+  @Test
+  void settingsNothingReadsAreNamed() {
+    JsonObject shipped = ConfigLoader.read(HUB_JSON);
+    assertEquals(List.of(), HubConfig.decode(shipped, Path.of("conf"), Map.of()).unread());
+    JsonObject misspelt = shipped.copy().put("htpp", new JsonObject());
+    misspelt.getJsonObject("http").put("maxBodyByte", 10);
+    misspelt.getJsonObject("resolve").put("batchSise", 10);
+    assertEquals(List.of("htpp", "http.maxBodyByte", "resolve.batchSise"),
+        HubConfig.decode(misspelt, Path.of("conf"), Map.of()).unread());
+  }
 }
