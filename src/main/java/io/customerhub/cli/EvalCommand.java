@@ -67,8 +67,9 @@ final class EvalCommand implements Callable<Integer> {
     if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, not " + batch); // else: no progress
     LabeledSet set = from != null ? LabeledSet.read(from) : generated();
     if (set.truth().isEmpty() || set.lines().values().stream().allMatch(List::isEmpty)) {
-      throw new IllegalArgumentException((from != null ? from + ": " : "") + "nothing to evaluate (truth.csv has " + set.truth().size()
-          + " rows, the .ndjson files " + set.lines().values().stream().mapToInt(List::size).sum() + " lines)");
+      throw new IllegalArgumentException((from != null ? from + ": " : "") + "nothing to evaluate (truth.csv has "
+          + set.truth().size() + " rows, the .ndjson files " + set.lines().values().stream().mapToInt(List::size).sum()
+          + " lines)");
     }
     Path dir = Files.createTempDirectory("hub-eval");
     try {

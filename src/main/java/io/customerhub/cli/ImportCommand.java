@@ -97,6 +97,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     return total;
   }
+
   /**
    * Why the file cannot be read. Text that is not UTF-8 refuses the whole file, not only the records after it: a file
    * in another encoding is better converted than imported in part; the line of its first such bytes is named.
@@ -112,8 +113,6 @@ final class ImportCommand implements Callable<Integer> {
     return "not UTF-8 text" + (line > 0 ? " at line " + line : "") + " (a binary file, or another encoding: convert "
         + "it first, e.g. iconv -f LATIN1 -t UTF-8)";
   }
-
-
 
   private Integer run(WebClient client, String base, String token, long total) throws Exception {
     long accepted = 0, rejected = 0;

@@ -25,9 +25,6 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--subject", defaultValue = "cli", description = "who the token is for (audit trail)")
   String subject;
 
-  /** Ten years: minutes times 60 overflowed an int past 35 million, and the token never expired. */
-  static final int MAX_TTL_MINUTES = 10 * 366 * 24 * 60;
-
   @Option(names = "--ttl", defaultValue = "-1", description = "minutes until it expires (default from configuration)")
   int ttlMinutes;
 
@@ -37,9 +34,10 @@ final class TokenCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try {
       Auth auth = new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer());
-      if (ttlMinutes != -1 && (ttlMinutes < 1 || ttlMinutes > MAX_TTL_MINUTES)) {
-        throw new IllegalArgumentException("--ttl: minutes from 1 to " + MAX_TTL_MINUTES + " (ten years), not "
-            + ttlMinutes);
+      // the bound auth.tokenTtlMinutes has: minutes times 60 overflowed an int past 35 million, into no expiry
+      if (ttlMinutes != -1 && (ttlMinutes < 1 || ttlMinutes > HubConfig.MAX_TOKEN_TTL_MINUTES)) {
+        throw new IllegalArgumentException("--ttl: minutes from 1 to " + HubConfig.MAX_TOKEN_TTL_MINUTES
+            + " (ten years), not " + ttlMinutes);
       }
       String token = auth.token(subject, roles, ttlMinutes > 0 ? ttlMinutes : cfg.auth().tokenTtlMinutes());
       // on standard error, so that scripts still read the token alone from standard output

@@ -137,7 +137,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
 
   private static final int MAX = Integer.MAX_VALUE;
   /** Ten years: a longer-lived token is a secret that never expires, and minutes times 60 must fit an int. */
-  private static final int MAX_TOKEN_MINUTES = 10 * 366 * 24 * 60;
+  public static final int MAX_TOKEN_TTL_MINUTES = 10 * 366 * 24 * 60;
 
   static Decoded decode(JsonObject json, Path confDir, Map<String, String> env) {
     Settings http = new Settings(json, "http", env);
@@ -149,7 +149,6 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     Settings resolve = new Settings(json, "resolve", env);
     Settings upkeep = new Settings(json, "upkeep", env);
     JsonObject authJson = json.getJsonObject("auth", new JsonObject());
-    JsonObject hzJson = json.getJsonObject("hazelcast", new JsonObject());
     String dir = data.text("dir", null);
     Path dataDir = dir == null || dir.isBlank()
         ? Path.of(System.getProperty("user.home"), ".customer-hub") : Path.of(dir);
@@ -162,10 +161,9 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             blankToNull(http.text("tlsCertFile", null)), blankToNull(http.text("tlsKeyFile", null)),
             http.integer("tlsReloadSeconds", 30, 1, MAX)),
         new Auth(blankToNull(auth.text("jwtSecret", null)),
-            authJson.getJsonArray("previousJwtSecrets", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf)
-                .filter(secret -> !secret.isBlank()).toList(),
+            auth.list("previousJwtSecrets", List.of()).stream().filter(secret -> !secret.isBlank()).toList(),
             auth.text("issuer", "customer-hub"),
-            auth.integer("tokenTtlMinutes", 1440, 1, MAX_TOKEN_MINUTES),
+            auth.integer("tokenTtlMinutes", 1440, 1, MAX_TOKEN_TTL_MINUTES),
             Oidc.from(authJson.getJsonObject("oidc", new JsonObject())),
             auth.integer("revocationRefreshSeconds", 10, 1, MAX)),
         dataDir,
@@ -178,7 +176,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             blankToNull(kafka.text("clientConfig", null)), kafka.integer("topicPartitions", 3, 1, MAX),
             kafka.integer("topicReplicationFactor", 0, 0, Short.MAX_VALUE)),
         new Hazelcast(hz.text("clusterName", "customer-hub"),
-            members(hzJson.getJsonArray("members", new io.vertx.core.json.JsonArray().add("127.0.0.1"))),
+            members(hz.list("members", List.of("127.0.0.1"))),
             hz.integer("port", 5701, 0, 65535)),
         new Resolve(resolve.integer("batchSize", 1000, 1, MAX), resolve.integer("lockBuckets", 1024, 1, MAX),
             resolve.text("defaultRegion", "CN"), resolve.integer("maxAttempts", 5, 1, MAX),
@@ -196,11 +194,11 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
       if (!SECTIONS.contains(name)) unread.add(name);
     }
     unread.addAll(http.unread());
-    unread.addAll(auth.unread("previousJwtSecrets", "oidc"));
+    unread.addAll(auth.unread("oidc"));
     unread.addAll(data.unread());
     unread.addAll(pg.unread());
     unread.addAll(kafka.unread());
-    unread.addAll(hz.unread("members"));
+    unread.addAll(hz.unread());
     unread.addAll(resolve.unread());
     unread.addAll(upkeep.unread());
     return new Decoded(config, List.copyOf(unread));
@@ -221,8 +219,8 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    * The cluster's members, each a host or host:port: a malformed one made Hazelcast pick a network interface of
    * its own and listen on all of them, where the hub listens on loopback unless told otherwise.
    */
-  private static List<String> members(io.vertx.core.json.JsonArray given) {
-    List<String> members = given.stream().map(String::valueOf).map(String::strip).toList();
+  private static List<String> members(List<String> given) {
+    List<String> members = given.stream().map(String::strip).toList();
     for (String m : members) {
       if (!MEMBER.matcher(m).matches()) {
         throw new IllegalArgumentException("hazelcast.members (HUB_HAZELCAST_MEMBERS, HUB_HZ_MEMBERS): '" + m

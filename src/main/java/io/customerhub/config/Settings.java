@@ -85,6 +85,17 @@ final class Settings {
     throw wrong(key, "must be a text, not " + v);
   }
 
+  /** A list: the file's array, or the comma-separated values of its variable; each item as text. */
+  java.util.List<String> list(String key, java.util.List<String> fallback) {
+    Object v = value(key);
+    if (v == null) return fallback;
+    if (v instanceof io.vertx.core.json.JsonArray a) return a.stream().map(String::valueOf).toList();
+    if (v instanceof String s) {
+      return java.util.Arrays.stream(s.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+    throw wrong(key, "must be a list, not " + v);
+  }
+
   /**
    * The keys of the section its readers never asked for, besides {@code alsoRead} (read without this class): a
    * misspelt {@code maxBodyByte} that would leave the setting at its default without a word.

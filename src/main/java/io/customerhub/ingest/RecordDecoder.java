@@ -479,15 +479,12 @@ public final class RecordDecoder {
         }
       } else if (a != null && !(a instanceof String)) error("amount", "must be a number, got " + typeName(a));
       if (amount != null && amount.signum() < 0) error("amount", "must not be negative");
-      // told from precision and scale alone: writing 1E+1000000000 out in digits would take a gigabyte
-      if (amount != null && (long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) {
-        error("amount", "is larger than an amount can be (" + AMOUNT_INTEGER_DIGITS + " digits before the point)");
-        amount = null;
-      }
       // cents are kept: an amount below a thousandth is 0.00 as stored, without writing its zeros out
       if (amount != null && (long) amount.precision() - amount.scale() < -2) amount = BigDecimal.ZERO;
-      // and the database rounds to them: 9999999999999999.999 would be a digit too long once rounded
-      if (amount != null && amount.setScale(2, RoundingMode.HALF_UP).precision() - 2 > AMOUNT_INTEGER_DIGITS) {
+      // told from precision and scale first (writing 1E+1000000000 out in digits would take a gigabyte), then as
+      // the database rounds it to cents (9999999999999999.999 is a digit too long once rounded)
+      if (amount != null && ((long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS
+          || amount.setScale(2, RoundingMode.HALF_UP).precision() - 2 > AMOUNT_INTEGER_DIGITS)) {
         error("amount", "is larger than an amount can be (" + AMOUNT_INTEGER_DIGITS + " digits before the point)");
         amount = null;
       }

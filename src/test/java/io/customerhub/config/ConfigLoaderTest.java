@@ -217,6 +217,8 @@ class ConfigLoaderTest {
     assertTrue(c.http().requireIfMatch());
     assertEquals(List.of("127.0.0.1", "hz-2:5702", "[::1]:5701"), load(Map.of("HUB_HZ_MEMBERS",
         "127.0.0.1, hz-2:5702,[::1]:5701")).hazelcast().members());
+    assertEquals(List.of("hz-1", "hz-2:5702"), HubConfig.from(new JsonObject(), Path.of("conf"),
+        Map.of("HUB_HZ_MEMBERS", "hz-1, hz-2:5702")).hazelcast().members(), "lists too");
   }
 
   @Test
