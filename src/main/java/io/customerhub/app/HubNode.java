@@ -97,7 +97,12 @@ public final class HubNode implements AutoCloseable {
             config.hazelcast().port()), new VertxOptions(), metrics.registry(), config.http().requestMetrics()));
     HazelcastInstance hz = ((HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) vertx).clusterManager())
         .getHazelcastInstance();
-    database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
+    try {
+      database = await(Database.open(vertx, pgUri, config.postgres().poolSize()));
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new ServiceRefused(config.postgres().url() == null ? "the embedded PostgreSQL"
+          : "PostgreSQL at " + Database.where(pgUri) + " (postgres.url, HUB_POSTGRES_URL)", e.getCause());
+    }
 
     services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
     closeables.add(services.revocations());

@@ -44,9 +44,9 @@ final class KafkaSetup {
           if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) throw e;
         }
       }
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("Kafka at " + bootstrap + " refused the hub: " + e.getCause().getMessage(),
-          e.getCause());
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new ServiceRefused("Kafka at " + bootstrap + " (kafka.bootstrap, HUB_KAFKA_BOOTSTRAP)",
+          e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
     }
   }
 

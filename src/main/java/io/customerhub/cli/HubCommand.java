@@ -1,5 +1,6 @@
 package io.customerhub.cli;
 
+import io.customerhub.app.ServiceRefused;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +39,11 @@ public final class HubCommand implements Runnable {
   static CommandLine commandLine() {
     return new CommandLine(new HubCommand()).setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cl, parsed) -> {
+          ServiceRefused refused = refusal(e);
+          if (refused != null) { // not the user's input: the same one line, with the exit code of a failure
+            cl.getErr().println("hub " + cl.getCommandName() + ": " + refused.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+          }
           String message = userMessage(e);
           if (message == null) throw e;
           cl.getErr().println("hub " + cl.getCommandName() + ": " + message);
@@ -53,6 +59,14 @@ public final class HubCommand implements Runnable {
     if (e instanceof IllegalArgumentException) return e.getMessage();
     Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
     if (t instanceof FileSystemException f) return f.getFile() + ": " + reason(f);
+    return null;
+  }
+
+  /** The service that refused the node, wherever in the causes it stands, or null. */
+  static ServiceRefused refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ServiceRefused r) return r;
+    }
     return null;
   }
 

@@ -78,6 +78,7 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth,
   private static Map<SourceKey, String> truth(Path file) throws IOException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
     Map<SourceKey, String> truth = new LinkedHashMap<>();
+    Map<SourceKey, Long> lines = new java.util.HashMap<>();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
          CSVParser parser = format.parse(reader)) {
       for (String column : List.of("source", "sourceId", "entityId")) {
@@ -90,7 +91,15 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth,
           throw new IllegalArgumentException(file + ": line " + (r.getRecordNumber() + 1) + " has " + r.size()
               + " fields, the header " + parser.getHeaderMap().size());
         }
-        truth.put(new SourceKey(r.get("source"), r.get("sourceId")), r.get("entityId"));
+        SourceKey key = new SourceKey(r.get("source"), r.get("sourceId"));
+        long line = r.getRecordNumber() + 1;
+        String before = truth.put(key, r.get("entityId"));
+        // the same label twice is harmless; two labels of one record would count its pairs by whichever came last
+        if (before != null && !before.equals(r.get("entityId"))) {
+          throw new IllegalArgumentException(file + ": line " + line + " labels " + key.source() + " " + key.sourceId()
+              + " " + r.get("entityId") + ", line " + lines.get(key) + " " + before);
+        }
+        lines.putIfAbsent(key, line);
       }
     } catch (UncheckedIOException | CharacterCodingException e) { // a quote left open, or not text at all
       throw new IllegalArgumentException(file + ": " + HubCommand.reason(e instanceof UncheckedIOException u ? u.getCause() : e));

@@ -39,6 +39,8 @@ final class TokenCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--ttl: minutes from 1 to " + HubConfig.MAX_TOKEN_TTL_MINUTES
             + " (ten years), not " + ttlMinutes);
       }
+      String badSubject = Auth.subjectProblem(subject);
+      if (badSubject != null) throw new IllegalArgumentException("--subject: " + badSubject);
       String token = auth.token(subject, roles, ttlMinutes > 0 ? ttlMinutes : cfg.auth().tokenTtlMinutes());
       // on standard error, so that scripts still read the token alone from standard output
       System.err.println("token id " + Auth.tokenId(token) + " (should the token leak: POST /api/v1/admin/revocations "

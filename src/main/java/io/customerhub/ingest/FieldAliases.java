@@ -54,7 +54,7 @@ final class FieldAliases {
   private static final List<String> BIRTH_PARTS = List.of("birthyear", "birthmonth", "birthday");
   private static final List<String> SHORT_BIRTH_PARTS = List.of("by", "bm", "bd");
   /** The fields of an address in the canonical record. */
-  private static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
+  static final List<String> ADDRESS_FIELDS = List.of("line1", "line2", "city", "region", "postcode", "country");
   /** Not a field of its own: a house number goes before the street of {@code line1}. */
   private static final String HOUSE_NUMBER = "houseNumber";
   /** Other names of an address's fields (as {@code FieldNames.key} writes them). */

@@ -22,6 +22,8 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
   /** How a mapping file says that a source writes dates with the year last month first (03/07/1990 is March 7). */
   static final String MONTH_FIRST = "month-first";
   static final String DAY_FIRST = "day-first";
+  /** What a mapping file holds; entries whose names start with {@code _} are comments. */
+  private static final List<String> SETTINGS = List.of("name", "topic", "defaultKind", "fields", "dates");
 
   /** The mapping used for sources that have no file in {@code conf/sources}: canonical input only. */
   public static SourceMapping canonicalOnly(String name) {
@@ -29,9 +31,17 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
   }
 
   static SourceMapping fromJson(JsonObject json) {
+    for (String key : json.fieldNames()) {
+      if (!key.startsWith("_") && !SETTINGS.contains(key)) {
+        throw new IllegalArgumentException(key + ": no such setting of a source mapping (misspelt?); a mapping has "
+            + String.join(", ", SETTINGS));
+      }
+    }
     Map<String, List<String>> fields = new LinkedHashMap<>();
     JsonObject f = json.getJsonObject("fields", new JsonObject());
     for (String target : f.fieldNames()) {
+      if (target.startsWith("_")) continue;
+      MappingTargets.check(target);
       Object spec = f.getValue(target);
       List<String> sources = new ArrayList<>();
       if (spec instanceof JsonArray arr) arr.forEach(v -> sources.add(String.valueOf(v)));
@@ -43,9 +53,11 @@ public record SourceMapping(String name, String topic, Kind defaultKind, Map<Str
     if (!dates.equals(DAY_FIRST) && !dates.equals(MONTH_FIRST)) {
       throw new IllegalArgumentException("dates: '" + dates + "' is neither " + DAY_FIRST + " nor " + MONTH_FIRST);
     }
-    return new SourceMapping(json.getString("name"), json.getString("topic"),
-        Kind.fromWire(json.getString("defaultKind")).orElse(null), Map.copyOf(fields), dates.equals(MONTH_FIRST),
-        declared != null);
+    String kind = json.getString("defaultKind");
+    Kind defaultKind = kind == null ? null : Kind.fromWire(kind).orElseThrow(() -> new IllegalArgumentException(
+        "defaultKind: '" + kind + "' is none of person, organization, order"));
+    return new SourceMapping(json.getString("name"), json.getString("topic"), defaultKind, Map.copyOf(fields),
+        dates.equals(MONTH_FIRST), declared != null);
   }
 
   /** Returns a new object in canonical shape; the input is not modified. */

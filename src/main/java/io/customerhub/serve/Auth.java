@@ -81,6 +81,8 @@ public final class Auth {
   }
 
   public String token(String subject, List<String> roles, int ttlMinutes) {
+    String wrong = subjectProblem(subject);
+    if (wrong != null) throw new IllegalArgumentException("subject: " + wrong);
     for (String role : roles) {
       if (!ROLES.contains(role)) throw new IllegalArgumentException("unknown role '" + role + "'; roles are " + ROLES);
     }
@@ -88,6 +90,19 @@ public final class Auth {
     return provider.generateToken(new JsonObject().put("sub", subject).put("roles", new JsonArray(roles))
             .put("jti", UUID.randomUUID().toString()),
         new JWTOptions().setAlgorithm("HS256").setIssuer(issuer).setExpiresInMinutes(ttlMinutes));
+  }
+
+  /**
+   * What keeps a subject from naming whom a token is for, or null. Its tokens must be revocable by it ({@code POST
+   * /api/v1/admin/revocations {"subject": …}} takes 500 characters, read without surrounding spaces), and it names
+   * the actor of audit rows, which no control character may garble.
+   */
+  public static String subjectProblem(String subject) {
+    if (subject == null || subject.isBlank()) return "must name whom the token is for";
+    if (subject.length() > MAX_SUBJECT) return "is longer than " + MAX_SUBJECT + " characters";
+    if (!subject.equals(subject.strip())) return "must not start or end with a space";
+    if (subject.codePoints().anyMatch(Character::isISOControl)) return "must not hold control characters";
+    return null;
   }
 
   /** The id ({@code jti}) a token carries, read without verifying it; null where it has none. */
@@ -194,6 +209,8 @@ public final class Auth {
   private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
   /** 9999-12-31T23:59:59Z: a time past it is no time a token means, nor one every reader can show. */
   private static final long LAST_SECOND = 253_402_300_799L;
+  /** The longest subject a revocation takes ({@link RevocationsModule}). */
+  static final int MAX_SUBJECT = 500;
 
   /**
    * What is wrong with a verified token's claims, or null. A time it cannot mean (a string, 1e30) would fail the

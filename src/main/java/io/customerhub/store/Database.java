@@ -45,6 +45,16 @@ public final class Database {
     });
   }
 
+  /** Host, port and database of a URL, for messages: never its password. */
+  public static String where(String pgUri) {
+    try {
+      PgConnectOptions o = PgConnectOptions.fromUri(pgUri);
+      return o.getHost() + ":" + o.getPort() + "/" + o.getDatabase();
+    } catch (RuntimeException e) {
+      return "the configured URL";
+    }
+  }
+
   /** @param tls the JDBC URL's TLS parameters, as the reactive pool has them ({@link PostgresTls}) */
   private static void migrate(PgConnectOptions o, String tls) {
     String jdbc = "jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase() + tls;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -44,11 +45,26 @@ class HubRulesTest {
   @Test
   void aBrokenSourceMappingIsNamed() throws IOException {
     Path conf = copyOfConf();
-    Files.writeString(conf.resolve("sources/crm.json"), "{\"source\": \"crm\", \"dates\": \"sideways\"}");
+    Files.writeString(conf.resolve("sources/crm.json"), "{\"name\": \"crm\", \"dates\": \"sideways\"}");
 
     Exception e = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
 
-    assertTrue(e.getMessage().contains("crm.json") && e.getMessage().contains("dates"), e.getMessage());
+    assertTrue(e.getMessage().contains("crm.json: dates: 'sideways'"), e.getMessage());
+  }
+
+  /** Found by fuzzing the configuration: a misspelt entry of these files left its setting at the default unnoticed. */
+  @Test
+  void aMisspeltEntryOfTheMatchingFileOrASourceMappingIsNamed() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("sources/crm.json"), "{\"name\": \"crm\", \"fields\": {\"givenNme\": \"x\"}}");
+    Exception target = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+    assertTrue(target.getMessage().contains("crm.json: fields.givenNme: is no field of the canonical record"),
+        target.getMessage());
+
+    Files.copy(Path.of("conf/sources/crm.json"), conf.resolve("sources/crm.json"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(conf.resolve("matching.json"), "{\"decision\": {\"mergeProbabilty\": 0.5}}");
+    Exception matching = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+    assertTrue(matching.getMessage().contains("decision.mergeProbabilty: no such setting"), matching.getMessage());
   }
 
   /** Found by fuzzing the configuration: a stack trace naming no file, and a mapping that replaced another. */

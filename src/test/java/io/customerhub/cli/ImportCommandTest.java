@@ -119,6 +119,27 @@ class ImportCommandTest {
     }
   }
 
+  /** Found by fuzzing: a subject no revocation could name (blank, padded, a NUL) made a token all the same. */
+  @Test
+  void aSubjectNoRevocationCouldNameIsRefused() {
+    java.util.Map<String, String> refusals = java.util.Map.of("", "must name whom", " alice", "must not start or end",
+        "al\u0000ice", "control characters", "x".repeat(501), "longer than 500");
+    refusals.forEach((subject, reason) -> {
+      CliRun run = CliRun.of(java.util.List.of("token", "--role", "reader", "--subject", subject));
+      assertEquals(2, run.exit(), run::toString);
+      assertTrue(run.err().contains("--subject: ") && run.err().contains(reason), run::toString);
+    });
+    assertEquals(0, CliRun.of(java.util.List.of("token", "--role", "reader", "--subject", "张伟 (ops)")).exit());
+  }
+
+  /** A service that refused the node is told in one line wherever it stands among the causes, with exit code 1. */
+  @Test
+  void aRefusingServiceIsFoundAmongTheCauses() {
+    var refused = new io.customerhub.app.ServiceRefused("Kafka at k:9092", new java.io.IOException("timed out"));
+    assertEquals(refused, HubCommand.refusal(new java.util.concurrent.ExecutionException(new RuntimeException(refused))));
+    assertEquals(null, HubCommand.refusal(new IllegalStateException("other")));
+  }
+
   /** An empty labeled set started a whole hub, then failed with a NullPointerException. */
   @Test
   void anEmptyLabeledSetIsRefusedBeforeAHubStarts() throws Exception {

@@ -36,6 +36,18 @@ class LabeledSetTest {
     assertEquals("E2", set.truth().get(new SourceKey("erp", "E,2")), "quoted CSV fields");
   }
 
+  /** Found by fuzzing: a record labeled twice was counted by its last label without a word. */
+  @Test
+  void aRecordLabeledTwiceOtherwiseIsRefusedNamingBothLines() throws Exception {
+    Files.writeString(dir.resolve("crm.ndjson"), "{}\n");
+    Files.writeString(dir.resolve("truth.csv"), "source,sourceId,entityId\ncrm,C-1,E1\ncrm,C-2,E2\ncrm,C-1,E1\n");
+    assertEquals(2, LabeledSet.read(dir).truth().size(), "the same label twice is harmless");
+
+    Files.writeString(dir.resolve("truth.csv"), "source,sourceId,entityId\ncrm,C-1,E1\ncrm,C-2,E2\ncrm,C-1,E3\n");
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> LabeledSet.read(dir));
+    assertTrue(twice.getMessage().endsWith("truth.csv: line 4 labels crm C-1 E3, line 2 E1"), twice.getMessage());
+  }
+
   @Test
   void namesWhatIsMissing() throws Exception {
     Files.writeString(dir.resolve("crm.ndjson"), "{}\n");

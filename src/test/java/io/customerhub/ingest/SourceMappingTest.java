@@ -338,4 +338,40 @@ class SourceMappingTest {
         () -> SourceMapping.fromJson(us.copy().put("dates", "mdy")));
     assertEquals("dates: 'mdy' is neither day-first nor month-first", bad.getMessage());
   }
+
+  /** A misspelt target put a source's first names among the attributes, where nothing compares them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"givenNme", "first_name", "addresses[0].citty", "addresses[0].city.name", "addresses[x].city",
+      "emails[0]", "givenName.first", "customerRef.id", "links[0].kind"})
+  void aTargetThatNamesNoCanonicalFieldIsRefusedNamingIt(String target) {
+    JsonObject json = new JsonObject().put("name", "crm").put("fields", new JsonObject().put(target, "column"));
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> SourceMapping.fromJson(json));
+    assertTrue(bad.getMessage().startsWith("fields." + target + ": "), bad.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"givenName", "emails", "phone", "addresses[1].postcode", "address.city", "attributes.x.y",
+      "attributes", "customerRef.sourceId", "links[0].source", "_comment"})
+  void everyCanonicalTargetIsTaken(String target) {
+    JsonObject json = new JsonObject().put("name", "crm").put("fields", new JsonObject().put(target, "column"));
+    SourceMapping.fromJson(json);
+  }
+
+  @Test
+  void aMisspeltSettingOrKindIsRefusedNamingIt() {
+    JsonObject good = new JsonObject().put("name", "crm").put("_comment", "kept").put("defaultKind", "person");
+    assertEquals(Kind.PERSON, SourceMapping.fromJson(good).defaultKind());
+    IllegalArgumentException setting = assertThrows(IllegalArgumentException.class,
+        () -> SourceMapping.fromJson(good.copy().put("feilds", new JsonObject())));
+    assertTrue(setting.getMessage().startsWith("feilds: no such setting of a source mapping"), setting.getMessage());
+    IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+        () -> SourceMapping.fromJson(good.copy().put("defaultKind", "persn")));
+    assertEquals("defaultKind: 'persn' is none of person, organization, order", kind.getMessage());
+  }
+
+  @Test
+  void theShippedMappingsAreTaken() {
+    assertEquals(Set.of("crm", "erp", "orders", "risk"), SourceMappings.load(Path.of("conf")).configured().stream()
+        .map(SourceMapping::name).collect(Collectors.toSet()));
+  }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Everything about matching that is configuration, decoded once from conf/matching.json (see the comments
@@ -68,46 +66,37 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
   /** Reads conf/matching.json; the name files it names are resolved against the same directory. */
   public static MatchingConfig load(Path file) {
     try {
-      JsonNode root = JSON.readTree(Files.readString(file));
-      return fromJson(root, groups(root, "nicknames", file), groups(root, "surnameVariants", file));
+      MatchingFile content = MatchingFile.of(JSON.readTree(Files.readString(file)));
+      return fromFile(content, groups(content, "nicknames", file), groups(content, "surnameVariants", file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read matching configuration " + file, e);
     }
   }
 
-  private static NameGroups groups(JsonNode root, String entry, Path file) throws IOException {
-    String name = root.path(entry).asText(null);
+  private static NameGroups groups(MatchingFile content, String entry, Path file) throws IOException {
+    String name = content.text(entry, null);
     return name == null ? NameGroups.none() : NameGroups.load(file.resolveSibling(name));
   }
 
   static MatchingConfig fromJson(JsonNode root, NameGroups nicknames, NameGroups surnames) {
-    MatchingConfig d = defaults();
-    JsonNode std = root.path("standardize");
-    JsonNode blocking = root.path("blocking");
-    JsonNode decision = root.path("decision");
-    JsonNode compare = root.path("compare");
-    JsonNode guard = root.path("guard");
-    JsonNode training = root.path("training");
-    StandardizerConfig s = new StandardizerConfig(std.path("defaultRegion").asText(d.standardizer.defaultRegion()),
-        std.path("stripGmailDots").asBoolean(false), names(blocking.get("rules")), names(blocking.get("batchRules")),
-        nicknames);
-    return new MatchingConfig(s,
-        blocking.path("maxBlockSize").asInt(d.maxBlockSize), blocking.path("window").asInt(d.blockWindow),
-        decision.path("mergeProbability").asDouble(d.mergeProbability),
-        decision.path("reviewProbability").asDouble(d.reviewProbability),
-        compare.path("nameNear").asDouble(d.nameNear), compare.path("nameSimilar").asDouble(d.nameSimilar),
-        compare.path("tfMinimum").asDouble(d.tfMinimum), guard.path("maxClusterSize").asInt(d.maxClusterSize),
-        training.path("maxIterations").asInt(d.maxIterations), training.path("randomPairs").asInt(d.randomPairs),
-        training.path("maxPairs").asInt(d.maxTrainingPairs), training.path("maxRecords").asInt(d.maxTrainingRecords),
-        nicknames, surnames);
+    return fromFile(MatchingFile.of(root), nicknames, surnames);
   }
 
-  /** A list of names, or null (the default) when the entry is missing. */
-  private static List<String> names(JsonNode list) {
-    if (list == null) return null;
-    List<String> out = new ArrayList<>();
-    for (JsonNode r : list) out.add(r.asText());
-    return out;
+  private static MatchingConfig fromFile(MatchingFile f, NameGroups nicknames, NameGroups surnames) {
+    MatchingConfig d = defaults();
+    StandardizerConfig s = new StandardizerConfig(
+        f.text("standardize", "defaultRegion", d.standardizer.defaultRegion()),
+        f.flag("standardize", "stripGmailDots", false), f.names("blocking", "rules"),
+        f.names("blocking", "batchRules"), nicknames);
+    return new MatchingConfig(s,
+        f.whole("blocking", "maxBlockSize", d.maxBlockSize), f.whole("blocking", "window", d.blockWindow),
+        f.number("decision", "mergeProbability", d.mergeProbability),
+        f.number("decision", "reviewProbability", d.reviewProbability),
+        f.number("compare", "nameNear", d.nameNear), f.number("compare", "nameSimilar", d.nameSimilar),
+        f.number("compare", "tfMinimum", d.tfMinimum), f.whole("guard", "maxClusterSize", d.maxClusterSize),
+        f.whole("training", "maxIterations", d.maxIterations), f.whole("training", "randomPairs", d.randomPairs),
+        f.whole("training", "maxPairs", d.maxTrainingPairs), f.whole("training", "maxRecords", d.maxTrainingRecords),
+        nicknames, surnames);
   }
 
   public MatchingConfig withNicknames(NameGroups n) {

@@ -65,6 +65,32 @@ class MatchingConfigTest {
         MatchingConfig.fromJson(json.readTree("{\"blocking\":{\"batchRules\":[\"no_such_rule\"]}}"), NameGroups.none(), NameGroups.none()));
   }
 
+  /** A misspelt entry left its setting at the default, and a text or a fraction read as the default or cut. */
+  @Test
+  void misspeltEntriesAndValuesOfTheWrongTypeAreRefusedNamingThem() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    java.util.Map<String, String> refusals = java.util.Map.of(
+        "{\"decision\":{\"mergeProbabilty\":0.5}}", "decision.mergeProbabilty: no such setting",
+        "{\"blockng\":{}}", "blockng: no such entry",
+        "{\"decision\":{\"mergeProbability\":\"high\"}}", "decision.mergeProbability: must be a number",
+        "{\"blocking\":{\"maxBlockSize\":2.5}}", "blocking.maxBlockSize: must be a whole number",
+        "{\"blocking\":{\"window\":1e12}}", "blocking.window: must be a whole number",
+        "{\"standardize\":{\"stripGmailDots\":\"yes\"}}", "standardize.stripGmailDots: must be true or false",
+        "{\"blocking\":{\"rules\":\"strong\"}}", "blocking.rules: must be a list of names",
+        "{\"guard\":7}", "guard: must be an object of settings",
+        "[]", "the file: must be a JSON object");
+    refusals.forEach((text, reason) -> {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> MatchingConfig.fromJson(json.readTree(text), NameGroups.none(), NameGroups.none()), text);
+      assertTrue(e.getMessage().contains(reason), text + ": " + e.getMessage());
+    });
+    MatchingConfig commented = MatchingConfig.fromJson(json.readTree(
+        "{\"_note\":1,\"decision\":{\"_comment\":\"x\",\"mergeProbability\":0.97,\"reviewProbability\":null}}"),
+        NameGroups.none(), NameGroups.none());
+    assertEquals(0.97, commented.mergeProbability(), "comments are no settings; null is the default");
+    assertEquals(MatchingConfig.defaults().reviewProbability(), commented.reviewProbability());
+  }
+
   @Test
   void batchRulesAreAddedToTheStoredRulesOnlyForPassesOverAllRecords() throws Exception {
     MatchingConfig shipped = MatchingConfig.load(Path.of("conf/matching.json"));
