@@ -47,10 +47,12 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   private long nextLine;
   private long nextBytes;
   private boolean nextTooLong;
+  private boolean nextTooDeep;
   private long linesRead;
   private long line;
   private long bytes;
   private boolean tooLong;
+  private boolean tooDeep;
 
   /**
    * {@code maxLineBytes}: the longest NDJSON line (in UTF-8, without its terminator) that is kept; a longer one is
@@ -90,6 +92,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     long after = nextLine; // the line the record before ended on
     try {
       nextTooLong = false;
+      nextTooDeep = false;
       budget.nextRecord();
       if (csv != null) {
         next = csv.hasNext() ? row(csv.next(), parser) : null;
@@ -98,6 +101,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
       } else if (json != null) {
         next = json.next();
         nextLine = json.line();
+        nextTooDeep = json.tooDeep();
         nextBytes = next == null ? 0 : Utf8.length(next);
       } else {
         String text;
@@ -163,6 +167,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     line = nextLine;
     bytes = nextBytes;
     tooLong = nextTooLong;
+    tooDeep = nextTooDeep;
     advance();
     return current;
   }
@@ -191,6 +196,14 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     return tooLong;
   }
 
+  /**
+   * Whether the record {@link #next()} returned last is a .json record nested deeper than the hub reads
+   * ({@link #MAX_DEPTH}): read through and handed on as "", for the import to reject alone.
+   */
+  boolean tooDeep() {
+    return tooDeep;
+  }
+
   @Override
   public void close() throws IOException {
     if (parser != null) parser.close();
@@ -199,7 +212,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
   }
 
   private static JsonValues jsonValues(java.io.Reader reader) throws IOException {
-    com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(reader);
+    com.fasterxml.jackson.core.JsonParser p = DEEP_READER.createParser(reader);
     com.fasterxml.jackson.core.JsonToken first = p.nextToken();
     return new JsonValues(p, first == com.fasterxml.jackson.core.JsonToken.START_ARRAY);
   }
@@ -209,6 +222,16 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
       new com.fasterxml.jackson.databind.ObjectMapper()
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+
+  /** How deep a record may nest: as deep as the hub reads a request's JSON (Jackson's default). */
+  static final int MAX_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
+  /**
+   * Reads records nested far deeper than {@link #MAX_DEPTH}, so that such a record is rejected alone and the records
+   * after it are imported; bounded, as a corrupt file of brackets would otherwise fill the memory with nesting.
+   */
+  private static final com.fasterxml.jackson.core.JsonFactory DEEP_READER = com.fasterxml.jackson.core.JsonFactory
+      .builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNestingDepth(100 * MAX_DEPTH).build()).build();
 
   /**
    * The records of a .json file, streamed: an export is often one array of objects, pretty-printed, and may not fit
@@ -221,6 +244,7 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     private final boolean inArray;
     private boolean started;
     private long line;
+    private boolean tooDeep;
 
     JsonValues(com.fasterxml.jackson.core.JsonParser parser, boolean inArray) {
       this.parser = parser;
@@ -238,7 +262,9 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
           return null;
         }
         line = parser.currentTokenLocation().getLineNr();
-        return MAPPER.writeValueAsString(MAPPER.readTree(parser));
+        com.fasterxml.jackson.databind.JsonNode record = MAPPER.readTree(parser);
+        tooDeep = depth(record) > MAX_DEPTH;
+        return tooDeep ? "" : MAPPER.writeValueAsString(record);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalArgumentException("line " + lineOf(e) + ": is not valid JSON (" + e.getOriginalMessage() + ")");
       }
@@ -267,6 +293,26 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
 
     long line() {
       return line;
+    }
+
+    boolean tooDeep() {
+      return tooDeep;
+    }
+
+    /** How many arrays and objects a value nests, counted without recursion (a deep one would overflow the stack). */
+    private static int depth(com.fasterxml.jackson.databind.JsonNode root) {
+      java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> level = new java.util.ArrayDeque<>();
+      int depth = 0;
+      if (root.isContainerNode()) level.add(root);
+      while (!level.isEmpty()) {
+        depth++;
+        java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> next = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.databind.JsonNode node : level) {
+          for (com.fasterxml.jackson.databind.JsonNode child : node) if (child.isContainerNode()) next.add(child);
+        }
+        level = next;
+      }
+      return depth;
     }
   }
 }

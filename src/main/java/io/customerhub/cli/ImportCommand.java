@@ -230,14 +230,21 @@ final class ImportCommand implements Callable<Integer> {
     if (records.tooLong() || bytes + 1 > maxRequestBytes) {
       return "line: is " + bytes + " bytes, more than the hub takes in one request (" + maxRequestBytes + ")";
     }
+    if (records.tooDeep()) return TOO_DEEP;
     if (isCsv()) return null; // every row is made a JSON object
     try {
       LenientJson.parse(line); // NaN from Python's json.dumps too: the hub reads it as missing
       return null;
-    } catch (DecodeException | ClassCastException e) {
-      return "line: is not a JSON object (NDJSON holds one record per line)";
+    } catch (DecodeException e) {
+      return e.getMessage() != null && e.getMessage().contains("nesting depth") ? TOO_DEEP : NO_OBJECT;
+    } catch (ClassCastException e) {
+      return NO_OBJECT;
     }
   }
+
+  private static final String NO_OBJECT = "line: is not a JSON object (NDJSON holds one record per line)";
+  private static final String TOO_DEEP = "line: nests arrays and objects more than " + FileRecords.MAX_DEPTH
+      + " levels deep, more than the hub reads";
 
   private static JsonObject rejected(int line, String error) {
     return new JsonObject().put("line", line).put("status", "rejected").put("error", error);

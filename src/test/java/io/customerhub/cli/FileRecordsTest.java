@@ -60,6 +60,26 @@ class FileRecordsTest {
     assertEquals(List.of(2L, 6L, 7L), r.lines());
   }
 
+  /** Found by fuzzing: one record nested 5,000 deep refused the whole file, and the records after it with it. */
+  @Test
+  void aRecordNestedDeeperThanTheHubReadsIsHandedOnAloneAsTooDeep() throws Exception {
+    String deep = "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+    String atTheLimit = "[".repeat(FileRecords.MAX_DEPTH - 1) + "]".repeat(FileRecords.MAX_DEPTH - 1);
+    Path file = Files.writeString(dir.resolve("deep.json"),
+        "[{\"sourceId\": \"C-1\"},\n" + deep + ",\n{\"sourceId\": \"C-2\", \"x\": " + atTheLimit + "}]");
+    List<String> records = new ArrayList<>();
+    List<Boolean> tooDeep = new ArrayList<>();
+    try (FileRecords r = new FileRecords(file, Long.MAX_VALUE)) {
+      while (r.hasNext()) {
+        records.add(r.next());
+        tooDeep.add(r.tooDeep());
+      }
+    }
+    assertEquals(List.of(false, true, false), tooDeep);
+    assertEquals("", records.get(1));
+    assertTrue(records.get(2).startsWith("{\"sourceId\":\"C-2\""), "a record as deep as the hub reads is kept");
+  }
+
   @Test
   void jsonObjectsOneAfterAnotherAreRecordsToo() throws Exception {
     Read r = read("dump.json", "\uFEFF{\"sourceId\": \"C-1\"}\n{\n  \"sourceId\": \"C-2\"\n}\n");

@@ -109,4 +109,24 @@ class ImportIT {
     assertTrue(again.out().contains("10 accepted, 2 rejected"), again.out());
     assertEquals(crosswalk, crosswalkOf(source));
   }
+
+  /** Found by fuzzing: one .json record nested 5,000 deep refused the file, and the records after it with it. */
+  @Test
+  void aRecordNestedTooDeepIsRejectedAloneInEveryFormat() throws Exception {
+    String source = "imp" + UUID.randomUUID().toString().substring(0, 8);
+    String deep = "{\"sourceId\": \"D-2\", \"kind\": \"person\", \"x\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+    Path json = Files.writeString(dir.resolve("deep.json"),
+        "[" + person("D-1", "x") + ",\n" + deep + ",\n" + person("D-3", "x") + "]");
+    Path ndjson = Files.write(dir.resolve("deep.ndjson"), List.of(person("N-1", "x"), deep, person("N-3", "x")));
+
+    for (Path file : List.of(json, ndjson)) {
+      CliRun run = importFile(source, file);
+      assertEquals(0, run.exit(), run.toString());
+      assertTrue(run.out().contains("2 accepted, 1 rejected"), run.out());
+      assertTrue(run.out().contains("rejected line 2: line: nests arrays and objects more than 1000 levels deep"),
+          run.out());
+    }
+    assertEquals(java.util.Set.of(source + ":D-1", source + ":D-3", source + ":N-1", source + ":N-3"),
+        crosswalkOf(source).keySet());
+  }
 }
