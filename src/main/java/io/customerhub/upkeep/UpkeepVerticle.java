@@ -33,6 +33,7 @@ public final class UpkeepVerticle extends VerticleBase {
   private static final int INDEX_CHANGES_KEPT_HOURS = 24;
   /** Marks of unfinished batches repaired per round (each a batch of up to a thousand profiles). */
   private static final int RECOVERY_ROUND = 100;
+  private static final int MAX_RECOVERY_LOOK_SECONDS = 10;
   /** The name of the daily re-resolution among the scheduled runs. */
   private static final String DAILY_RERESOLUTION = "reresolve";
 
@@ -85,8 +86,16 @@ public final class UpkeepVerticle extends VerticleBase {
           })
           .onFailure(err -> LOG.debug("planner statistics not refreshed: {}", err.getMessage())));
     }
+    Future<Integer> recovered = Future.succeededFuture(0);
     if (config.recoverAfterSeconds() > 0) {
-      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.recoverAfterSeconds()), t -> recover());
+      // looked for more often than a mark must age: a dead node's marks wait at most ten seconds past that
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(Math.min(config.recoverAfterSeconds(), MAX_RECOVERY_LOOK_SECONDS)),
+          t -> recover());
+      // at start, every mark, however young: a node that crashed between a batch's two transactions and came back
+      // left profiles that the crosswalk names but that do not exist, which refused every batch merging into them
+      // (503) until the mark had aged. A mark of a peer's batch still in flight is repaired twice at worst: the
+      // batch finds its profile written and reads its members as stored (ProfileStore.recompute).
+      recovered = recover(0);
     }
     ReresolveSchedule schedule = ReresolveSchedule.of(config.reresolveAt(), config.reresolveWindowMinutes());
     if (schedule != null && config.scheduleCheckSeconds() > 0) {
@@ -105,7 +114,8 @@ public final class UpkeepVerticle extends VerticleBase {
         });
       });
     }
-    return Future.succeededFuture();
+    // the node answers once its marks are repaired; one that cannot be (said at WARN) is no reason to stay down
+    return recovered.otherwise(0);
   }
 
   /**
@@ -166,9 +176,13 @@ public final class UpkeepVerticle extends VerticleBase {
    * not hold up the others. Returns how many profiles it recomputed.
    */
   public Future<Integer> recover() {
+    return recover(config.recoverAfterSeconds());
+  }
+
+  private Future<Integer> recover(int minAgeSeconds) {
     if (recovering) return Future.succeededFuture(0);
     recovering = true;
-    return ProfileStore.staleMarks(pool, config.recoverAfterSeconds(), RECOVERY_ROUND)
+    return ProfileStore.staleMarks(pool, minAgeSeconds, RECOVERY_ROUND)
         .compose(tokens -> recoverEach(tokens, 0, 0))
         .onComplete(done -> {
           recovering = false;

@@ -83,19 +83,61 @@ class UnfinishedBatchIT {
     hub.awaitProfile("crm", stuck.sourceId(), p -> true, Duration.ofSeconds(20));
   }
 
+  /**
+   * Found by killing a hub between a batch's two transactions: started again, it left the batch's profiles unwritten
+   * until the mark aged (60 s), refusing every batch that would merge into them. Now it repairs them as it starts.
+   */
+  @Test
+  void aNodeThatStartsRepairsEveryMarkBeforeItAnswers() {
+    Rec record = person("crm", uniqueId("C")).name("Crashling", "Restartson").emails(uniqueEmail("crashed"));
+    HubTestNode crashed = HubTestNode.builder().env("HUB_UPKEEP_RECOVER_AFTER_SECONDS", "3600").start();
+    String pgUrl = crashed.pgUrl();
+    try {
+      HubTestNode.Response answer;
+      try {
+        refuseProfilesLike(crashed, "refuse_crashling", "Crashling");
+        answer = crashed.post("/api/v1/records/crm", "application/x-ndjson", record.json().encode(),
+            crashed.token("ingest"));
+      } finally {
+        sql(crashed, "drop trigger if exists refuse_crashling on profile");
+      }
+      assertEquals(503, answer.status(), answer::toString);
+      assertEquals(1L, count(crashed, "select count(*) from profile_dirty_batch"), "left as a crash leaves it");
+    } finally {
+      crashed.closeAsIfCrashed();
+    }
+    try (HubTestNode restarted = HubTestNode.builder().postgresUrl(pgUrl)
+        .env("HUB_UPKEEP_RECOVER_AFTER_SECONDS", "3600").start()) {
+      assertEquals(0L, count(restarted, "select count(*) from profile_dirty_batch"), "repaired as it started");
+      assertEquals(List.of(key(record)), recordKeys(restarted.profileByKey(record)));
+    }
+  }
+
   private static void refuseProfilesLike(String trigger, String name) {
-    sql("create or replace function " + trigger + "() returns trigger language plpgsql as $$ "
+    refuseProfilesLike(hub, trigger, name);
+  }
+
+  private static void refuseProfilesLike(HubTestNode hub, String trigger, String name) {
+    sql(hub, "create or replace function " + trigger + "() returns trigger language plpgsql as $$ "
         + "begin raise exception 'out of resources (test)' using errcode = '53200'; end $$");
-    sql("create trigger " + trigger + " before insert on profile for each row when (new.body::text like '%"
+    sql(hub, "create trigger " + trigger + " before insert on profile for each row when (new.body::text like '%"
         + name + "%') execute function " + trigger + "()");
   }
 
   private static void sql(String statement) {
-    await(hub.node().database().pool().query(statement).execute());
+    sql(hub, statement);
+  }
+
+  private static void sql(HubTestNode node, String statement) {
+    await(node.node().database().pool().query(statement).execute());
   }
 
   private static long count(String query) {
-    Row r = await(hub.node().database().pool().query(query).execute()).iterator().next();
+    return count(hub, query);
+  }
+
+  private static long count(HubTestNode node, String query) {
+    Row r = await(node.node().database().pool().query(query).execute()).iterator().next();
     return r.getLong(0);
   }
 }
