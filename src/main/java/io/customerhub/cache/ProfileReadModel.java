@@ -110,7 +110,7 @@ public final class ProfileReadModel {
   /** Brings the cache up to date with committed changes; records that left the hub lose their keys. */
   public Future<Void> afterCommit(List<ProfileChange> changes, Collection<SourceKey> detached) {
     if (changes.isEmpty() && detached.isEmpty()) return Future.succeededFuture();
-    // rendering a batch's views is CPU work: a worker does it, the event loop only sends the result
+    // rendering a batch's views is CPU work: a worker does it (a few in place), the event loop sends the result
     return Chunks.run(vertx, changes.size(), (from, to) -> render(changes.subList(from, to))).compose(parts -> {
       Rendered rendered = Rendered.of(parts);
       return cache.write(rendered.states(), rendered.gone(), detached.stream().map(SourceKey::asString).toList());

@@ -180,6 +180,10 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** A request the hub refused as a whole for a reason other than what its lines hold. */
+  /** How often a request the hub answers 503 or 429 is sent again, a pause of up to {@link #MAX_PAUSE_SECONDS} each. */
+  private static final int MAX_RETRIES = 8;
+  private static final long MAX_PAUSE_SECONDS = 30;
+
   private static final class Refused extends Exception {
     final int status;
     final String body;
@@ -258,6 +262,15 @@ final class ImportCommand implements Callable<Integer> {
    */
   private List<JsonObject> sent(WebClient client, String base, String token, List<String> lines) throws Exception {
     HttpResponse<Buffer> response = post(client, base, token, lines);
+    // busy for now (503: writers in each other's way, a node repairing what a crash left; 429): a refused request
+    // stored nothing and a record sent again changes nothing, so it is sent again after the pause the hub asks for
+    for (int retry = 1; retry <= MAX_RETRIES && busy(response.statusCode()); retry++) {
+      long pause = pauseSeconds(response, retry);
+      System.err.printf("%nthe hub answered %d (%s): sending again in %d s (%d of %d)%n", response.statusCode(),
+          reason(response), pause, retry, MAX_RETRIES);
+      Thread.sleep(TimeUnit.SECONDS.toMillis(pause));
+      response = post(client, base, token, lines);
+    }
     int status = response.statusCode();
     if (status == 200) {
       List<JsonObject> answers = new ArrayList<>(lines.size());
@@ -277,6 +290,18 @@ final class ImportCommand implements Callable<Integer> {
       answers.add(a.copy().put("line", a.getInteger("line") + half));
     }
     return answers;
+  }
+
+  /** The hub's Retry-After, else 1, 2, 4, … seconds; at most 30. */
+  static long pauseSeconds(HttpResponse<Buffer> response, int retry) {
+    String asked = response.getHeader("Retry-After");
+    boolean seconds = asked != null && asked.strip().matches("\\d{1,4}");
+    long pause = seconds ? Long.parseLong(asked.strip()) : 1L << Math.min(retry - 1, 5);
+    return Math.max(1, Math.min(MAX_PAUSE_SECONDS, pause));
+  }
+
+  private static boolean busy(int status) {
+    return status == 503 || status == 429;
   }
 
   /** The detail of a problem+json answer, else the status and body as they came. */

@@ -108,7 +108,7 @@ public final class IngestService {
     SourceMapping mapping = mappings.forSource(source).orElse(null);
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
-    // parsing, mapping and checking thousands of lines is CPU work: on worker threads, never on the event loop
+    // parsing, mapping and checking thousands of lines is CPU work: on worker threads, a few lines in place
     return dateOrders.monthFirst(source, mapping, inputs).compose(reading -> Chunks.concat(vertx, inputs.size(),
             (from, to) -> decode(source, mapping, reading.monthFirst(), inputs, from, to, results, warnings,
                 corrections))

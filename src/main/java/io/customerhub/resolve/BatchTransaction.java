@@ -10,6 +10,7 @@ import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
+import io.customerhub.support.Chunks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -206,6 +207,7 @@ final class BatchTransaction {
     for (Prepared p : identities) inBatch.put(p.key(), p.standard());
     int cap = config.maxCandidatesPerKey();
     Map<String, List<Candidate>> candidates = new HashMap<>();
+    // on a worker however small the batch: one record may meet hundreds of candidates, each to decode
     return vertx.executeBlocking(() -> {
           Map<SourceKey, Candidate> decoded = new HashMap<>();
           sync.index().lookup(hashes, cap).forEach((hash, entries) -> {
@@ -229,7 +231,9 @@ final class BatchTransaction {
             Prepared p = identities.get(i);
             items.add(new Linker.Item(i, p.standard(), p.keys()));
           }
-          return vertx.executeBlocking(() -> linker.decide(items, candidates), false);
+          // the pairs to score are what the work grows with, not the records
+          int pairs = candidates.values().stream().mapToInt(List::size).sum();
+          return Chunks.work(vertx, pairs, () -> linker.decide(items, candidates));
         })
         .compose(decisions -> {
           laps.lap("score");
@@ -255,7 +259,8 @@ final class BatchTransaction {
             }
             return members(created.keySet()).compose(members -> {
               laps.lap("members");
-              return vertx.executeBlocking(() -> linker.link(decisions, members), false);
+              int records = identities.size() + members.values().stream().mapToInt(List::size).sum();
+              return Chunks.work(vertx, records, () -> linker.link(decisions, members));
             }).compose(outcome -> {
               laps.lap("link");
               state.linked = identities.size();
@@ -271,13 +276,13 @@ final class BatchTransaction {
     if (!linker.guarded() || profileIds.isEmpty()) return Future.succeededFuture(Map.of());
     UUID[] ids = profileIds.stream().map(UUID::fromString).toArray(UUID[]::new);
     return conn.preparedQuery(ResolveSql.MEMBER_STANDARDS).execute(Tuple.of(ids))
-        .compose(rows -> vertx.executeBlocking(() -> {
+        .compose(rows -> Chunks.work(vertx, rows.size(), () -> {
           Map<String, List<StandardRecord>> out = new HashMap<>();
           for (Row r : rows) {
             out.computeIfAbsent(r.getUUID(0).toString(), k -> new ArrayList<>()).add(StandardRecord.decode(r.getString(3)));
           }
           return out;
-        }, false));
+        }));
   }
 
   private Future<Void> applyLinks(List<Prepared> identities, Map<SourceKey, Stored> stored, Linker.Outcome outcome,

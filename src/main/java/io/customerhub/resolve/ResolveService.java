@@ -91,8 +91,9 @@ public final class ResolveService {
   }
 
   /**
-   * The first step of resolving a batch, pure CPU on worker threads and outside any transaction, so that a
-   * caller with several batches can standardize the next ones while an earlier one commits.
+   * The first step of resolving a batch, pure CPU on worker threads (a few records in place, {@link Chunks}) and
+   * outside any transaction, so that a caller with several batches can standardize the next ones while an earlier
+   * one commits.
    */
   public Future<Standardized> standardize(List<Incoming> batch) {
     if (batch.isEmpty()) return Future.succeededFuture(new Standardized(batch, List.of(), Map.of()));

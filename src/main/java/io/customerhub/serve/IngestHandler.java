@@ -2,6 +2,7 @@ package io.customerhub.serve;
 
 import io.customerhub.ingest.IngestService;
 import io.customerhub.ingest.LenientJson;
+import io.customerhub.support.Chunks;
 import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +15,9 @@ import java.util.List;
  * per input line out, in order. Every accepted line is committed before the answer is sent.
  */
 final class IngestHandler {
+
+  /** About the size of a canonical record as sent, to tell a body of a few records from a bulk load. */
+  private static final int BYTES_A_RECORD = 1024;
 
   private final IngestService ingest;
   private final int maxLines;
@@ -34,10 +38,10 @@ final class IngestHandler {
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
     // a body of up to maxBodyBytes is split (or parsed as one JSON array), and its answer written, on a worker
-    // thread: a hundred thousand lines would hold the event loop for a noticeable time
-    ctx.vertx().executeBlocking(() -> inputs(body), false)
+    // thread: a hundred thousand lines would hold the event loop for a noticeable time; a few records, in place
+    Chunks.work(ctx.vertx(), body.length() / BYTES_A_RECORD, () -> inputs(body))
         .compose(inputs -> ingest.ingest(source, inputs, Auth.actor(ctx)))
-        .compose(results -> ctx.vertx().executeBlocking(() -> answer(results), false))
+        .compose(results -> Chunks.work(ctx.vertx(), results.size(), () -> answer(results)))
         .onSuccess(answer -> ctx.response().putHeader("Content-Type", "application/x-ndjson").end(answer))
         .onFailure(ctx::fail);
   }

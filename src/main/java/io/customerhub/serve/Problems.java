@@ -45,11 +45,13 @@ public final class Problems {
       status = 503;
       title = TITLES.get(503);
       detail = "the database is not available right now; retry later";
+      ctx.response().putHeader("Retry-After", "5");
       LOG.warn("database failure on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
     } else if (ResolveService.contended(failure)) {
       status = 503;
       title = TITLES.get(503);
       detail = "concurrent writers kept getting in the way of this batch; retry later";
+      ctx.response().putHeader("Retry-After", "1");
       LOG.warn("contention on {} {} after every retry: {}", ctx.request().method(), ctx.request().path(),
           failure.getMessage());
     } else if (failure == null && ctx.statusCode() < 500) {

@@ -134,7 +134,9 @@ public final class ProfileStore {
           }
           laps.lap("recompute-read");
           List<UUID> order = List.of(all);
-          return Chunks.concat(vertx, order.size(), (from, to) ->
+          int weight = order.size() + members.values().stream().mapToInt(List::size).sum()
+              + orders.values().stream().mapToInt(List::size).sum();
+          return Chunks.concat(vertx, order.size(), weight, (from, to) ->
                   assemble(order.subList(from, to), members, orders, current, cause).stream().map(Encoded::of).toList())
               .compose(encoded -> {
                 laps.lap("recompute-assemble");

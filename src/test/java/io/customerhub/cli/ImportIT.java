@@ -129,4 +129,36 @@ class ImportIT {
     assertEquals(java.util.Set.of(source + ":D-1", source + ":D-3", source + ":N-1", source + ":N-3"),
         crosswalkOf(source).keySet());
   }
+
+  /**
+   * Found by killing a hub mid-load: a 503 ("retry later") ended the import, and the rest of the file was never
+   * sent. A busy hub's answer is waited out, as long as it asks (Retry-After), and the request sent again.
+   */
+  @Test
+  void aBusyHubIsWaitedOutAndTheRequestSentAgain() throws Exception {
+    String source = "imp" + UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.write(dir.resolve("busy.ndjson"), List.of(person("B-1", "x"), person("B-2", "x")));
+    // every attempt at the batch fails as if concurrent writers were in its way, until the trigger goes
+    sql("create or replace function refuse_busy() returns trigger language plpgsql as $$ "
+        + "begin raise exception 'could not serialize (test)' using errcode = '40001'; end $$");
+    sql("create trigger refuse_busy before insert on source_record for each row when (new.source = '" + source
+        + "') execute function refuse_busy()");
+    java.util.concurrent.CompletableFuture<Void> relieved = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      HubTestNode.sleep(2_500);
+      sql("drop trigger refuse_busy on source_record");
+    });
+
+    CliRun run = importFile(source, file);
+    relieved.join();
+
+    assertEquals(0, run.exit(), run.toString());
+    assertTrue(run.err().contains("the hub answered 503 (concurrent writers kept getting in the way of this batch; "
+        + "retry later): sending again in 1 s"), run.err());
+    assertTrue(run.out().contains("2 accepted, 0 rejected"), run.out());
+    assertEquals(java.util.Set.of(source + ":B-1", source + ":B-2"), crosswalkOf(source).keySet());
+  }
+
+  private static void sql(String statement) {
+    io.customerhub.testing.Futures.await(hub.node().database().pool().query(statement).execute());
+  }
 }

@@ -1,0 +1,61 @@
+package io.customerhub.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChunksTest {
+
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFewItemsAreWorkedWhereAskedManyOnAWorker() throws Exception {
+    Thread caller = Thread.currentThread();
+    assertEquals(caller, await(Chunks.work(vertx, Chunks.IN_PLACE, Thread::currentThread)));
+    assertNotEquals(caller, await(Chunks.work(vertx, Chunks.IN_PLACE + 1, Thread::currentThread)));
+  }
+
+  @Test
+  void workThatThrowsFailsItsFutureWhereverItRuns() {
+    for (int items : new int[] {1, 1000}) {
+      Future<Object> f = Chunks.work(vertx, items, () -> {
+        throw new IllegalStateException("no");
+      });
+      Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> await(f));
+      assertTrue(e.getCause() instanceof IllegalStateException, e.toString());
+    }
+  }
+
+  @Test
+  void chunksComeBackInOrderWhateverTheSize() throws Exception {
+    for (int size : new int[] {0, 1, Chunks.IN_PLACE, 65, 1000}) {
+      List<Integer> all = await(Chunks.concat(vertx, size,
+          (from, to) -> IntStream.range(from, to).boxed().toList()));
+      assertEquals(IntStream.range(0, size).boxed().toList(), all, "size " + size);
+    }
+  }
+}
