@@ -179,11 +179,11 @@ final class ImportCommand implements Callable<Integer> {
     return name.endsWith(".csv") || name.endsWith(".tsv");
   }
 
-  /** A request the hub refused as a whole for a reason other than what its lines hold. */
   /** How often a request the hub answers 503 or 429 is sent again, a pause of up to {@link #MAX_PAUSE_SECONDS} each. */
   private static final int MAX_RETRIES = 8;
   private static final long MAX_PAUSE_SECONDS = 30;
 
+  /** A request the hub refused as a whole for a reason other than what its lines hold. */
   private static final class Refused extends Exception {
     final int status;
     final String body;
