@@ -55,36 +55,30 @@ final class MatchingFile {
   }
 
   String text(String name, String fallback) {
-    JsonNode v = root.get(name);
-    if (v == null || v.isNull()) return fallback;
-    if (!v.isTextual()) throw wrong(name, "must be a text, not " + v);
-    return v.asText();
+    return text(root.get(name), name, fallback);
   }
 
   String text(String section, String key, String fallback) {
-    JsonNode v = root.path(section).get(key);
-    if (v == null || v.isNull()) return fallback;
-    if (!v.isTextual()) throw wrong(section + "." + key, "must be a text, not " + v);
-    return v.asText();
+    return text(root.path(section).get(key), section + "." + key, fallback);
   }
 
   boolean flag(String section, String key, boolean fallback) {
-    JsonNode v = root.path(section).get(key);
-    if (v == null || v.isNull()) return fallback;
+    JsonNode v = given(section, key);
+    if (v == null) return fallback;
     if (!v.isBoolean()) throw wrong(section + "." + key, "must be true or false, not " + v);
     return v.booleanValue();
   }
 
   double number(String section, String key, double fallback) {
-    JsonNode v = root.path(section).get(key);
-    if (v == null || v.isNull()) return fallback;
+    JsonNode v = given(section, key);
+    if (v == null) return fallback;
     if (!v.isNumber()) throw wrong(section + "." + key, "must be a number, not " + v);
     return v.doubleValue();
   }
 
   int whole(String section, String key, int fallback) {
-    JsonNode v = root.path(section).get(key);
-    if (v == null || v.isNull()) return fallback;
+    JsonNode v = given(section, key);
+    if (v == null) return fallback;
     if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToInt()) {
       throw wrong(section + "." + key, "must be a whole number up to " + Integer.MAX_VALUE + ", not " + v);
     }
@@ -93,8 +87,8 @@ final class MatchingFile {
 
   /** A list of names, or null (the default) where the entry is missing. */
   List<String> names(String section, String key) {
-    JsonNode v = root.path(section).get(key);
-    if (v == null || v.isNull()) return null;
+    JsonNode v = given(section, key);
+    if (v == null) return null;
     if (!v.isArray()) throw wrong(section + "." + key, "must be a list of names, not " + v);
     List<String> out = new ArrayList<>();
     for (JsonNode item : v) {
@@ -102,6 +96,18 @@ final class MatchingFile {
       out.add(item.asText());
     }
     return out;
+  }
+
+  /** A setting's value, or null where the file leaves it out or gives null (its default, then). */
+  private JsonNode given(String section, String key) {
+    JsonNode v = root.path(section).get(key);
+    return v == null || v.isNull() ? null : v;
+  }
+
+  private static String text(JsonNode v, String entry, String fallback) {
+    if (v == null || v.isNull()) return fallback;
+    if (!v.isTextual()) throw wrong(entry, "must be a text, not " + v);
+    return v.asText();
   }
 
   /** The entries' names, comments left out. */
