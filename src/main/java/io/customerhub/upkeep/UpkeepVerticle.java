@@ -34,6 +34,7 @@ public final class UpkeepVerticle extends VerticleBase {
   /** Marks of unfinished batches repaired per round (each a batch of up to a thousand profiles). */
   private static final int RECOVERY_ROUND = 100;
   private static final int MAX_RECOVERY_LOOK_SECONDS = 10;
+  private static final int START_RECOVERY_SECONDS = 30;
   /** The name of the daily re-resolution among the scheduled runs. */
   private static final String DAILY_RERESOLUTION = "reresolve";
 
@@ -114,8 +115,9 @@ public final class UpkeepVerticle extends VerticleBase {
         });
       });
     }
-    // the node answers once its marks are repaired; one that cannot be (said at WARN) is no reason to stay down
-    return recovered.otherwise(0);
+    // the node answers once its marks are repaired; one that cannot be (said at WARN) is no reason to stay down, nor
+    // is a repair that takes long (it goes on meanwhile): a node must start well within the minutes it is given
+    return recovered.timeout(START_RECOVERY_SECONDS, TimeUnit.SECONDS).otherwise(0);
   }
 
   /**
