@@ -209,8 +209,8 @@ public final class Auth {
   private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
   /** 9999-12-31T23:59:59Z: a time past it is no time a token means, nor one every reader can show. */
   private static final long LAST_SECOND = 253_402_300_799L;
-  /** The longest subject a revocation takes ({@link RevocationsModule}). */
-  static final int MAX_SUBJECT = 500;
+  /** The longest subject a revocation takes. */
+  static final int MAX_SUBJECT = RevocationsModule.MAX_TEXT;
 
   /**
    * What is wrong with a verified token's claims, or null. A time it cannot mean (a string, 1e30) would fail the

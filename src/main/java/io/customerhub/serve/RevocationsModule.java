@@ -20,7 +20,7 @@ public final class RevocationsModule implements HttpApiVerticle.ApiModule {
 
   /** A token is a few hundred bytes; an identity provider's with many claims a few thousand. */
   private static final int MAX_BODY_BYTES = 16 << 10;
-  private static final int MAX_TEXT = 500;
+  static final int MAX_TEXT = 500;
 
   private final TokenRevocations revocations;
 
