@@ -225,15 +225,16 @@ public final class ProfileStore {
    */
   public Future<Recovered> recoverMark(SqlConnection conn, long token) {
     return conn.preparedQuery(ProfileSql.LOCK_DIRTY).execute(Tuple.of(token)).compose(rows -> {
-      if (rows.size() == 0) return Future.succeededFuture(new Recovered(0, List.of()));
+      if (rows.size() == 0) return Future.succeededFuture(new Recovered(false, 0, List.of()));
       Set<UUID> ids = new HashSet<>(Arrays.asList(rows.iterator().next().getArrayOfUUIDs(0)));
       return recompute(conn, ids, Cause.of("recovery")).compose(changes -> clearDirty(conn, token)
-          .map(new Recovered(ids.size(), changes)));
+          .map(new Recovered(true, ids.size(), changes)));
     });
   }
 
   /** A repaired mark: how many marked profiles were recomputed, and the ones that changed. */
-  public record Recovered(int marked, List<ProfileChange> changes) {
+  /** @param cleared whether the mark was there to repair (not gone, nor being repaired by another node) */
+  public record Recovered(boolean cleared, int marked, List<ProfileChange> changes) {
   }
 
   private List<ProfileChange> assemble(List<UUID> ids, Map<UUID, List<CanonicalRecord>> members,

@@ -184,8 +184,7 @@ public final class UpkeepVerticle extends VerticleBase {
   private Future<Integer> recover(int minAgeSeconds) {
     if (recovering) return Future.succeededFuture(0);
     recovering = true;
-    return ProfileStore.staleMarks(pool, minAgeSeconds, RECOVERY_ROUND)
-        .compose(tokens -> recoverEach(tokens, 0, 0))
+    return recoverRounds(minAgeSeconds, 0)
         .onComplete(done -> {
           recovering = false;
           if (done.failed()) LOG.warn("recomputing marked profiles stopped: {}", done.cause().getMessage());
@@ -193,17 +192,39 @@ public final class UpkeepVerticle extends VerticleBase {
         });
   }
 
-  private Future<Integer> recoverEach(List<Long> tokens, int at, int soFar) {
-    if (at == tokens.size()) return Future.succeededFuture(soFar);
+  /**
+   * Rounds of marks until one finds fewer than a full round or clears fewer than it found: a mark that cannot be
+   * repaired now, or that another node is repairing, waits for the next look instead of being read again at once.
+   */
+  private Future<Integer> recoverRounds(int minAgeSeconds, int soFar) {
+    return ProfileStore.staleMarks(pool, minAgeSeconds, RECOVERY_ROUND)
+        .compose(tokens -> recoverEach(tokens, 0, new Round()).compose(round ->
+            tokens.size() == RECOVERY_ROUND && round.cleared == tokens.size()
+                ? recoverRounds(minAgeSeconds, soFar + round.profiles)
+                : Future.succeededFuture(soFar + round.profiles)));
+  }
+
+  /** What one round of marks repaired: the marks cleared and the profiles they recomputed. */
+  private static final class Round {
+    int cleared;
+    int profiles;
+  }
+
+  private Future<Round> recoverEach(List<Long> tokens, int at, Round round) {
+    if (at == tokens.size()) return Future.succeededFuture(round);
     long token = tokens.get(at);
     return pool.withTransaction(conn -> store.recoverMark(conn, token))
-        .compose(mark -> readModel.afterCommit(mark.changes(), List.of()).map(mark.marked()))
+        .compose(mark -> readModel.afterCommit(mark.changes(), List.of()).map(v -> {
+          if (mark.cleared()) round.cleared++;
+          round.profiles += mark.marked();
+          return round;
+        }))
         .recover(err -> {
           LOG.warn("could not recompute the profiles marked by batch {} (next round retries): {}", token,
               err.getMessage());
-          return Future.succeededFuture(0);
+          return Future.succeededFuture(round);
         })
-        .compose(marked -> recoverEach(tokens, at + 1, soFar + marked));
+        .compose(r -> recoverEach(tokens, at + 1, r));
   }
 
   /** Re-assesses all active profiles; returns the number of profiles that changed. */

@@ -103,6 +103,9 @@ class UnfinishedBatchIT {
       }
       assertEquals(503, answer.status(), answer::toString);
       assertEquals(1L, count(crashed, "select count(*) from profile_dirty_batch"), "left as a crash leaves it");
+      // more marks than one round of repair takes, as many batches in flight on several nodes would leave
+      sql(crashed, "insert into profile_dirty_batch (token, profile_ids) select g, (select profile_ids from "
+          + "profile_dirty_batch limit 1) from generate_series(1, 250) g");
     } finally {
       crashed.closeAsIfCrashed();
     }
