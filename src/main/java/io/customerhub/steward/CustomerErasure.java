@@ -102,7 +102,9 @@ public final class CustomerErasure {
                   new SourceKey(r.getString(4), r.getString(5))});
             }
           }
-          return conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS).execute(Tuple.of(subjects.toArray(String[]::new)))
+          Tuple scrubbed = Tuple.of(subjects.toArray(String[]::new));
+          return conn.preparedQuery(StewardSql.ERASE_SPLIT_NOTES).execute(scrubbed)
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS).execute(scrubbed))
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGE_REASONS).execute(tree))
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(tree))
               .map(gone -> {

@@ -1,5 +1,6 @@
 package io.customerhub.steward;
 
+import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -27,6 +28,7 @@ public final class ProfileActions {
 
   /** A split would otherwise store a decision for every pair of a moved and a remaining record without end. */
   static final int MAX_SPLIT_PAIRS = 10_000;
+  private static final String ORGANIZATION = Kind.ORGANIZATION.wire();
 
   record Locked(String status, String kind, String mergedInto, List<SourceKey> records, JsonObject overrides,
                 long version) {
@@ -47,7 +49,9 @@ public final class ProfileActions {
     if (keep.equals(other)) return Future.failedFuture(StewardRefusal.invalid("with: is the profile itself"));
     return surgery.run("the merge of " + other + " into " + keep, (conn, work) -> lock(conn, keep, other)
         .compose(profiles -> {
-          List<SourceKey> kept = current(profiles, keep, seen).records(), merged = active(profiles, other).records();
+          Locked keeping = current(profiles, keep, seen), joining = active(profiles, other);
+          refuseOtherKinds(keep, keeping.kind(), other, joining.kind());
+          List<SourceKey> kept = keeping.records(), merged = joining.records();
           JsonObject detail = new JsonObject().put("merged", other.toString()).put("note", note);
           JsonObject why = detail.copy().put("rule", "steward").put("decision", "merged").put("actor", actor)
               .put("profile", keep.toString());
@@ -92,8 +96,11 @@ public final class ProfileActions {
           .put("profile", profile.toString());
       return surgery.decidePairs(conn, work, apart, "kept-apart", actor, why)
           .compose(v -> surgery.detach(conn, work, profile, locked.kind(), records, why))
+          // the new profile's own trail says where it came from and why, as the one split says where its records went
           .compose(fresh -> surgery.audit(conn, actor, "profile.split", "profile:" + profile,
                   detail.copy().put("newProfile", fresh.toString()))
+              .compose(v -> surgery.audit(conn, actor, "profile.split", "profile:" + fresh,
+                  detail.copy().put("splitFrom", profile.toString())))
               .map(v -> new JsonObject().put("profileId", profile.toString()).put("newProfileId", fresh.toString())
                   .put("moved", detail.getJsonArray("records")).put("staying", staying.size())));
     }));
@@ -177,6 +184,23 @@ public final class ProfileActions {
    * {@link #active} profile {@code id}, at version {@code seen} unless that is null: a steward who acted on what
    * they read of an older version is told so (412), never silently overwritten by, or overwriting, what changed.
    */
+  /**
+   * One customer is a person or an organization, not both: a profile made of both would take the organization's
+   * golden record with a person's names, and the cluster guard pushes such records apart again at the next
+   * re-resolution. A profile of no known kind joins either.
+   */
+  private static void refuseOtherKinds(UUID keep, String keepKind, UUID other, String otherKind) {
+    if (keepKind == null || otherKind == null) return;
+    if (ORGANIZATION.equals(keepKind) != ORGANIZATION.equals(otherKind)) {
+      throw StewardRefusal.conflict("with: profile " + other + " is " + article(otherKind) + " and profile " + keep
+          + " " + article(keepKind) + "; one customer cannot be both (split out the records of the wrong kind first)");
+    }
+  }
+
+  private static String article(String kind) {
+    return (ORGANIZATION.equals(kind) ? "an " : "a ") + kind;
+  }
+
   static Locked current(Map<UUID, Locked> profiles, UUID id, Long seen) {
     Locked p = active(profiles, id);
     if (seen != null && p.version() != seen) {

@@ -36,7 +36,7 @@ public final class ProfileHistory {
   public Future<JsonObject> of(Profile profile, int limit) {
     String id = profile.profileId();
     return explanations.of(UUID.fromString(id)).compose(explained -> pool
-        .preparedQuery(StewardSql.AUDIT_LATEST).execute(Tuple.of("profile:" + id, limit)).map(rows -> {
+        .preparedQuery(StewardSql.PROFILE_AUDIT_LATEST).execute(Tuple.of(UUID.fromString(id), limit)).map(rows -> {
           List<JsonObject> audit = new ArrayList<>();
           for (Row r : rows) {
             audit.add(new JsonObject().put("at", StewardDecisions.text(r.getOffsetDateTime(0)))

@@ -184,9 +184,24 @@ final class StewardSql {
       select id, at, actor, action, subject, detail::text from audit_log
       where ($1::text is null or subject = $1) and id > $2 order by id limit $3""";
 
-  /** The newest $2 entries about subject $1, newest first. */
-  static final String AUDIT_LATEST = """
-      select at, actor, action, detail::text from audit_log where subject = $1 order by id desc limit $2""";
+  /**
+   * The newest $2 entries of a profile's history, newest first: those about profile $1, and the decisions to keep
+   * apart a review pair of which a record is in it now (the pair is their subject: the records may move, the
+   * decision stays theirs). A merge decided on a pair shows as the profile's merge already.
+   */
+  static final String PROFILE_AUDIT_LATEST = """
+      select at, actor, action, detail::text, id from audit_log where subject = 'profile:' || $1::uuid::text
+      union all
+      select a.at, a.actor, a.action, a.detail::text, a.id from audit_log a where a.action = 'review.kept-apart'
+        and a.subject in (
+          select 'review_pair:' || p.id from crosswalk c
+          join review_pair p on p.left_source = c.source and p.left_id = c.source_id
+          where c.profile_id = $1::uuid and p.status = 'kept-apart'
+          union
+          select 'review_pair:' || p.id from crosswalk c
+          join review_pair p on p.right_source = c.source and p.right_id = c.source_id
+          where c.profile_id = $1::uuid and p.status = 'kept-apart')
+      order by id desc limit $2""";
 
   static final String AUDIT = """
       insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::text::jsonb)""";
@@ -247,9 +262,26 @@ final class StewardSql {
       returning profile_id, version""";
 
 
-  /** Stewards' notes and override values about the profiles ({@code $1}: audit subjects) and their merges. */
+  /**
+   * The note of a split of one of the profiles ({@code $1}: audit subjects) kept where the records it moved went:
+   * their crosswalk rows, found through the split's audit entry before that is scrubbed (source names hold no
+   * {@code :}; each row by its key).
+   */
+  static final String ERASE_SPLIT_NOTES = """
+      update crosswalk c set match = (c.match::jsonb - 'note')::json
+      from audit_log a, jsonb_array_elements_text(a.detail->'records') as moved(record_key)
+      where a.subject = any($1::text[]) and a.action = 'profile.split' and a.detail ? 'newProfile'
+        and c.source = split_part(moved.record_key, ':', 1)
+        and c.source_id = substr(moved.record_key, length(split_part(moved.record_key, ':', 1)) + 2)
+        and c.match->>'decision' = 'split'""";
+
+  /**
+   * Stewards' notes and override values about the profiles ({@code $1}: audit subjects) and their merges, and the
+   * note a split left on the profile it made out of one of them (a rare action: read without an index).
+   */
   static final String ERASE_AUDIT_DETAILS = """
-      update audit_log set detail = jsonb_build_object('erased', true) where subject = any($1::text[])""";
+      update audit_log set detail = jsonb_build_object('erased', true) where subject = any($1::text[])
+        or action = 'profile.split' and 'profile:' || (detail->>'splitFrom') = any($1::text[])""";
 
   static final String ERASE_MERGE_REASONS = """
       update merge_history set reason = null where survivor = any($1::uuid[]) or merged = any($1::uuid[])""";

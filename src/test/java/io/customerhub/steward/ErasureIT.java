@@ -142,6 +142,26 @@ class ErasureIT extends OneHubPerClass {
   }
 
   @Test
+  void theNoteOfASplitGoesFromTheProfileItMadeToo() {
+    Rec erased = WireRecords.distinctPerson("crm", "C");
+    Rec namesake = erased.copyIn("web", "W");
+    String profile = hub.accept(erased).getString("profileId");
+    hub.accept(namesake);
+    String noteName = WireRecords.uniqueName();
+    Response split = hub.post("/api/v1/profiles/" + profile + "/split", JSON, new JsonObject()
+        .put("records", new JsonArray().add(new JsonObject().put("source", "web").put("sourceId", namesake.sourceId())))
+        .put("note", "not the account of " + noteName).encode(), hub.token("steward"));
+    assertEquals(200, split.status(), split::toString);
+    assertFalse(tablesHolding(noteName).isEmpty(), "stored before");
+
+    assertEquals(200, hub.post("/api/v1/profiles/" + profile + "/erase", JSON, "{\"note\":\"DSAR-3\"}",
+        hub.adminToken()).status());
+
+    assertEquals(List.of(), tablesHolding(noteName), "the note is left in");
+    assertEquals(200, hub.profileResponse(split.json().getString("newProfileId")).status(), "the namesake stays");
+  }
+
+  @Test
   void onlyAnAdministratorErasesAndSaysWhy() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
     String profile = hub.accept(crm).getString("profileId");

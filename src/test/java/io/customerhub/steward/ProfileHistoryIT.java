@@ -74,6 +74,54 @@ class ProfileHistoryIT extends OneHubPerClass {
   }
 
   @Test
+  void aPairKeptApartAndASplitShowInTheHistoryOfEveryCustomerTheyConcern() {
+    String given = WireRecords.uniqueName(), family = WireRecords.uniqueName();
+    Rec crm = WireRecords.person("crm", WireRecords.uniqueId("C")).name(given, family).birthDate("1961-04-17")
+        .emails(WireRecords.uniqueEmail("crm")).phones(WireRecords.international(WireRecords.uniqueMobile()))
+        .address("12 Lotus Rd", "Beijing", "100020");
+    // the same name born a day later with another e-mail: the matcher asks a steward
+    Rec erp = WireRecords.person("erp", WireRecords.uniqueId("E")).name(given, family).birthDate("1961-04-18")
+        .emails(WireRecords.uniqueEmail("erp"));
+    hub.accept(crm);
+    hub.accept(erp);
+    String steward = hub.token("steward");
+    JsonObject pair = hub.get("/api/v1/reviews?status=open&limit=1000", steward).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast)
+        .filter(p -> p.getJsonObject("left").getString("sourceId").equals(crm.sourceId())
+            || p.getJsonObject("right").getString("sourceId").equals(crm.sourceId()))
+        .findFirst().orElseThrow();
+    assertEquals(200, hub.post("/api/v1/reviews/" + pair.getLong("id") + "/decision", JSON,
+        "{\"decision\":\"keep-apart\",\"note\":\"father and son\"}", steward).status());
+
+    for (Rec r : List.of(crm, erp)) {
+      String profile = hub.profileByKey(r).getString("profileId");
+      JsonObject kept = stewardAction(profile, "review.kept-apart");
+      assertEquals("father and son", kept.getJsonObject("detail").getString("note"), kept::encode);
+    }
+
+    Rec web = crm.copyIn("web", "W");
+    hub.accept(web);
+    String profile = hub.profileByKey(crm).getString("profileId");
+    Response split = hub.post("/api/v1/profiles/" + profile + "/split", JSON, new JsonObject()
+        .put("records", new JsonArray().add(new JsonObject().put("source", "web").put("sourceId", web.sourceId())))
+        .put("note", "a namesake's web account").encode(), steward);
+    assertEquals(200, split.status(), split::toString);
+    JsonObject splitFrom = stewardAction(split.json().getString("newProfileId"), "profile.split");
+    assertEquals(profile, splitFrom.getJsonObject("detail").getString("splitFrom"), splitFrom::encode);
+    assertEquals("a namesake's web account", splitFrom.getJsonObject("detail").getString("note"));
+    assertEquals(split.json().getString("newProfileId"),
+        stewardAction(profile, "profile.split").getJsonObject("detail").getString("newProfile"));
+  }
+
+  /** The newest steward action {@code action} in the history of {@code profile}. */
+  private static JsonObject stewardAction(String profile, String action) {
+    JsonObject history = hub.get("/api/v1/profiles/" + profile + "/history", hub.token("reader")).json();
+    return history.getJsonArray("events").stream().map(JsonObject.class::cast)
+        .filter(e -> "steward-action".equals(e.getString("event")) && action.equals(e.getString("action")))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + action + " in " + history.encode()));
+  }
+
+  @Test
   void badRequestsAreNamed() {
     assertProblem(404, hub.get("/api/v1/profiles/" + UUID.randomUUID() + "/history", hub.token("reader")));
     assertProblem(400, hub.get("/api/v1/profiles/not-a-uuid/history", hub.token("reader")));

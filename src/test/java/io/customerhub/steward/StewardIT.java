@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.customerhub.testing.WireRecords.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -184,6 +185,13 @@ class StewardIT extends OneHubPerClass {
         new JsonObject().put("with", gone).encode(), hub.token("steward")));
     reresolve();
     assertEquals(profileOf(one), profileOf(other), "a re-resolution keeps the steward's merge");
+
+    Rec company = WireRecords.organization("erp", uniqueId("E")).set("orgName", "Mergeproof Widgets GmbH");
+    hub.accept(company);
+    String organization = profileOf(company);
+    assertProblem(409, "is an organization and profile " + keep + " a person", hub.post("/api/v1/profiles/" + keep
+        + "/merge", JSON, new JsonObject().put("with", organization).encode(), hub.token("steward")));
+    assertNotEquals(keep, profileOf(company), "a person and a company stay two customers");
   }
 
   @Test
