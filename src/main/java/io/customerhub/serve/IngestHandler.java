@@ -7,6 +7,8 @@ import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,15 +37,26 @@ final class IngestHandler {
       throw HubException.invalid("source: '" + source + "' is not a valid source name (letters, digits, "
           + "'-', '_' or '.', at most 64 characters)");
     }
-    Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
+    Buffer sent = ctx.body().buffer();
+    if (sent == null || sent.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
+    Charset charset = Json.bodyCharset(ctx);
     // a body of up to maxBodyBytes is split (or parsed as one JSON array), and its answer written, on a worker
     // thread: a hundred thousand lines would hold the event loop for a noticeable time; a few records, in place
-    Chunks.work(ctx.vertx(), body.length() / BYTES_A_RECORD, () -> inputs(body))
+    Chunks.work(ctx.vertx(), sent.length() / BYTES_A_RECORD, () -> inputs(utf8(sent, charset)))
         .compose(inputs -> ingest.ingest(source, inputs, Auth.actor(ctx)))
         .compose(results -> Chunks.work(ctx.vertx(), results.size(), () -> answer(results)))
         .onSuccess(answer -> ctx.response().putHeader("Content-Type", "application/x-ndjson").end(answer))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The body in UTF-8, which the line splitting below relies on: a body in another charset its Content-Type names
+   * (an export in ISO-8859-1, say) is decoded in that one first, instead of every accented letter turning into a
+   * replacement character.
+   */
+  private static Buffer utf8(Buffer body, Charset charset) {
+    if (charset.equals(StandardCharsets.UTF_8)) return body;
+    return Buffer.buffer(body.toString(charset).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String answer(List<IngestService.Result> results) {

@@ -42,10 +42,18 @@ final class Json {
    */
   static String bodyText(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().buffer() == null) return null;
+    return ctx.body().buffer().toString(bodyCharset(ctx));
+  }
+
+  /**
+   * The charset the request's {@code Content-Type} names, UTF-8 unless it names one; a charset the JVM does not
+   * know is a 415 naming it, not a failure of the request.
+   */
+  static Charset bodyCharset(RoutingContext ctx) {
     String charset = charset(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
-    if (charset == null) return ctx.body().buffer().toString(StandardCharsets.UTF_8);
+    if (charset == null) return StandardCharsets.UTF_8;
     try {
-      return ctx.body().buffer().toString(Charset.forName(charset));
+      return Charset.forName(charset);
     } catch (IllegalArgumentException e) { // an illegal or unsupported charset name
       throw HubException.unsupportedMediaType("Content-Type: charset '" + charset + "' is not one this hub knows; "
           + "send UTF-8");

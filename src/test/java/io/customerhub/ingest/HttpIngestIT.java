@@ -174,6 +174,21 @@ class HttpIngestIT {
   }
 
   @Test
+  void aBodyInTheCharsetItsContentTypeNamesIsReadInThatCharset() {
+    Rec latin = customer().name("Jürgen", "Müller-Lüdenscheidt");
+    Response r = hub.post("/api/v1/records/crm", "application/x-ndjson; charset=ISO-8859-1",
+        latin.line().getBytes(StandardCharsets.ISO_8859_1), hub.adminToken());
+
+    assertEquals(200, r.status(), r::toString);
+    assertEquals("accepted", new JsonObject(r.body().strip()).getString("status"), r::toString);
+    assertEquals("Müller-Lüdenscheidt", hub.profileByKey(latin).getString("familyName"));
+    Response unknown = hub.post("/api/v1/records/crm", "application/json; charset=klingon",
+        customer().line().getBytes(StandardCharsets.UTF_8), hub.adminToken());
+    assertEquals(415, unknown.status(), unknown::toString);
+    assertTrue(unknown.json().getString("detail").contains("klingon"), unknown::toString);
+  }
+
+  @Test
   void anImpossibleBirthDateKeepsItsYearWithAWarningAndTheCustomerIsKept() {
     Rec typo = customer().birthDate("1990-13-45");
 
@@ -600,7 +615,7 @@ class HttpIngestIT {
   @Test
   void aValueOfBytesThatWereNotUtf8IsKeptWithAWarningNamingIt() {
     Rec latin1 = customer().name("J\u00fcrgen", "M\u00fcller");
-    byte[] body = latin1.line().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] body = latin1.line().getBytes(StandardCharsets.ISO_8859_1);
     Response r = HubTestNode.send(hub.request("/api/v1/records/crm", hub.adminToken())
         .header("Content-Type", NDJSON).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
     JsonObject answer = r.ndjson().get(0);

@@ -243,6 +243,7 @@ class BadRequestsIT extends OneHubPerClass {
     for (String ct : List.of("application/json; charset=\"", "application/json; charset=nonexistent",
         "application/json; charset=\"\"", "application/json; charset=", "application/json;charset=UTF-8;charset=x")) {
       send("POST", "/api/v1/match", ct, "{\"left\":{},\"right\":{}}", admin);
+      send("POST", "/api/v1/records/crm", ct, "{\"sourceId\":\"x\"}", admin);
       send("POST", "/api/v1/profiles/search", ct, "{\"fullName\":\"Anna\"}", admin);
       send("POST", "/api/v1/admin/revocations", ct, "{\"subject\":\"nobody\"}", admin);
       send("POST", "/api/v1/priorities", ct, "{\"items\":[]}", admin);

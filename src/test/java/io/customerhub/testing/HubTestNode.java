@@ -280,6 +280,12 @@ public final class HubTestNode implements AutoCloseable {
     return b;
   }
 
+  /** A POST of {@code body} as these bytes, for bodies in a charset other than UTF-8. */
+  public Response post(String path, String contentType, byte[] body, String token) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   public HttpRequest postRequest(String path, String contentType, String body, String token) {
     return request(path, token).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
