@@ -1,6 +1,7 @@
 package io.customerhub.app;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.customerhub.cache.ClusterDatabase;
 import io.customerhub.cache.HazelcastConfigs;
 import io.customerhub.config.HubConfig;
 import io.customerhub.config.KafkaClientProperties;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -103,6 +105,8 @@ public final class HubNode implements AutoCloseable {
       throw new ServiceRefused(config.postgres().url() == null ? "the embedded PostgreSQL"
           : "PostgreSQL at " + Database.where(pgUri) + " (postgres.url, HUB_POSTGRES_URL)", e.getCause());
     }
+    // a Vert.x given by the caller (tests share one across their nodes) is the caller's to keep to one database
+    if (shared == null) claimCluster(config.hazelcast(), hz);
 
     services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
     closeables.add(services.revocations());
@@ -217,6 +221,17 @@ public final class HubNode implements AutoCloseable {
 
   public HubServices services() {
     return services;
+  }
+
+  private void claimCluster(HubConfig.Hazelcast cluster, HazelcastInstance hz) throws Exception {
+    UUID identity = await(database.pool().query("select id from hub_identity").execute())
+        .iterator().next().getUUID(0);
+    ClusterDatabase.claim(hz, identity).ifPresent(other -> {
+      throw new ServiceRefused("Hazelcast cluster '" + cluster.clusterName() + "' (hazelcast.clusterName, "
+          + "HUB_HAZELCAST_CLUSTER_NAME)", new IllegalStateException("its members serve another database (hub "
+          + other + ", this one " + identity + ") and would share their cached customers with this node; give each "
+          + "hub its own cluster name"));
+    });
   }
 
   public Database database() {

@@ -9,8 +9,12 @@ import java.net.ServerSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A node whose PostgreSQL does not answer says so in one line that names it, its setting and the reason. */
+/**
+ * A node whose PostgreSQL does not answer says so in one line that names it, its setting and the reason; so does a
+ * node whose Hazelcast cluster serves another database.
+ */
 class StartRefusedIT {
 
   @Test
@@ -26,5 +30,21 @@ class StartRefusedIT {
     assertEquals("PostgreSQL at 127.0.0.1:" + closed + "/hub (postgres.url, HUB_POSTGRES_URL): Connection refused",
         refused.getMessage());
     assertFalse(refused.getMessage().contains("s3cret"));
+  }
+
+  @Test
+  void aNodeOfAnotherDatabaseDoesNotJoinACluster() {
+    try (HubTestNode first = HubTestNode.builder().ownHazelcastMember().start()) {
+      Exception e = assertThrows(IllegalStateException.class,
+          () -> HubTestNode.builder().ownHazelcastMember().start().close());
+
+      ServiceRefused refused = (ServiceRefused) e.getCause();
+      assertTrue(refused.getMessage().startsWith("Hazelcast cluster '"), refused::getMessage);
+      assertTrue(refused.getMessage().contains("(hazelcast.clusterName, HUB_HAZELCAST_CLUSTER_NAME): its members "
+          + "serve another database"), refused::getMessage);
+      try (HubTestNode second = HubTestNode.builder().postgresUrl(first.pgUrl()).ownHazelcastMember().start()) {
+        assertEquals(200, second.get("/health/ready", null).status(), "a node of the same database joins");
+      }
+    }
   }
 }
