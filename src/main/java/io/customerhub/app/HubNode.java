@@ -81,6 +81,7 @@ public final class HubNode implements AutoCloseable {
   private void boot(HubConfig config, Vertx shared) throws Exception {
     long t0 = System.nanoTime();
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
+    else checkPortFree(config.http().host(), config.http().port());
     HubRules conf = HubRules.load(config.confDir());
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
     // read and checked before PostgreSQL and Hazelcast start: a mistake stops the node at once
@@ -89,7 +90,12 @@ public final class HubNode implements AutoCloseable {
     Secrets.Signing signing = Secrets.signing(config);
     pgUri = config.postgres().url();
     if (pgUri == null) {
-      EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
+      EmbeddedPostgresServer pg;
+      try {
+        pg = EmbeddedPostgresServer.start(config.dataDir(), true);
+      } catch (IllegalStateException inUse) {
+        throw new ServiceRefused("the embedded PostgreSQL (data.dir, HUB_DATA_DIR)", inUse);
+      }
       closeables.add(pg);
       pgUri = pg.pgUri();
     }
@@ -196,6 +202,21 @@ public final class HubNode implements AutoCloseable {
    * Port 0 would give every HTTP verticle instance a random port of its own, and callers would reach only one
    * event loop; a free port chosen once is shared by all instances.
    */
+  /**
+   * Refuses at once a port out of range or taken: found only when the HTTP server binds, after PostgreSQL, Hazelcast
+   * and the candidate index had started, it came ten seconds late as a stack trace that did not name the port.
+   */
+  private static void checkPortFree(String host, int port) throws java.io.IOException {
+    String setting = "HTTP port " + port + " on " + host + " (http.port, HUB_HTTP_PORT, --port)";
+    if (port < 0 || port > 65535) throw new IllegalArgumentException(setting + ": must be from 0 to 65535");
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true); // as the HTTP server binds: a port left in TIME_WAIT is free to it
+      socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port), 1);
+    } catch (java.net.BindException taken) {
+      throw new ServiceRefused(setting, taken);
+    }
+  }
+
   private static int freePort(String host) throws java.io.IOException {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       return socket.getLocalPort();

@@ -33,6 +33,18 @@ class StartRefusedIT {
   }
 
   @Test
+  void aTakenHttpPortIsNamedBeforeAnythingStarts() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Exception e = assertThrows(IllegalStateException.class, () -> HubTestNode.builder()
+          .env("HUB_HTTP_PORT", String.valueOf(taken.getLocalPort())).start().close());
+
+      ServiceRefused refused = (ServiceRefused) e.getCause();
+      assertTrue(refused.getMessage().startsWith("HTTP port " + taken.getLocalPort() + " on 127.0.0.1 (http.port, "
+          + "HUB_HTTP_PORT, --port): "), refused::getMessage);
+    }
+  }
+
+  @Test
   void aNodeOfAnotherDatabaseDoesNotJoinACluster() {
     try (HubTestNode first = HubTestNode.builder().ownHazelcastMember().start()) {
       Exception e = assertThrows(IllegalStateException.class,

@@ -134,7 +134,8 @@ public final class HubTestNode implements AutoCloseable {
       HubConfig config = ConfigLoader.load(confFile, overrides)
           .withPostgresUrl(postgresUrl != null ? postgresUrl : TestInfra.freshDatabase())
           .withKafkaBootstrap(kafka == null ? null : kafkaBootstrap != null ? kafkaBootstrap : TestInfra.kafkaBootstrap())
-          .withHttpPort(0)
+          // a free port unless the test names one (to find it taken, say)
+          .withHttpPort(overrides.containsKey("HUB_HTTP_PORT") ? Integer.parseInt(overrides.get("HUB_HTTP_PORT")) : 0)
           .withDataDir(dataDir)
           .withJwtSecret(JWT_SECRET);
       if (ownMember) {
