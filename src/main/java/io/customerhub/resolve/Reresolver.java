@@ -200,12 +200,15 @@ public final class Reresolver {
     int[] moved = {0};
     Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.DELETE_OPEN_REVIEWS).execute()
         .compose(v -> writeReviews(conn, s, plan))).mapEmpty();
+    // a profile a page empties redirects in that page's transaction: a run stopped after it (a crash, an outage)
+    // must not leave its id answering 404, its overrides behind, and a 'deleted' event for a customer who merged
+    Map<UUID, UUID> survivorOf = survivors(s, target);
     for (int from = 0; from < moves.size(); from += PAGE) {
       List<Integer> page = moves.subList(from, Math.min(moves.size(), from + PAGE));
       int done = Math.min(moves.size(), from + PAGE);
       // each page's changes reach the cache before the next page: a run that is done is what readers see
-      chain = chain.compose(v -> applyPage(s, plan, page).compose(applied -> changes.apply(applied.changes())
-          .map(w -> {
+      chain = chain.compose(v -> applyPage(s, plan, page, survivorOf)
+          .compose(applied -> changes.apply(applied.changes()).map(w -> {
             moved[0] += applied.moved();
             progress.accept(new Progress("moving", done, moves.size()));
             return null;
@@ -225,46 +228,75 @@ public final class Reresolver {
     return ReviewPairs.write(conn, pairs);
   }
 
-  /** Profiles that kept none of their records now redirect to the profile that took most of them. */
-  private Future<Void> redirectEmptied(Snapshot s, UUID[] target,
-                                       Function<List<ProfileChange>, Future<Void>> changes) {
+  /**
+   * The profiles the plan empties (none of their records stays, no cluster keeps their id), each with the profile
+   * that takes most of their records.
+   */
+  private static Map<UUID, UUID> survivors(Snapshot s, UUID[] target) {
     Set<UUID> targets = new HashSet<>(List.of(target));
     Map<UUID, Map<UUID, Integer>> whereTo = new HashMap<>();
     for (int i = 0; i < target.length; i++) {
       UUID old = s.profiles().get(i);
       if (!targets.contains(old)) whereTo.computeIfAbsent(old, k -> new HashMap<>()).merge(target[i], 1, Integer::sum);
     }
-    if (whereTo.isEmpty()) return Future.succeededFuture();
     Map<UUID, UUID> survivorOf = new HashMap<>();
     whereTo.forEach((emptied, took) ->
         survivorOf.put(emptied, took.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+    return survivorOf;
+  }
+
+  /**
+   * Profiles that kept none of their records now redirect to the profile that took most of them: those the pages
+   * left (a survivor not yet written when they emptied) or that were emptied by a run stopped before it
+   * redirected them.
+   */
+  private Future<Void> redirectEmptied(Snapshot s, UUID[] target,
+                                       Function<List<ProfileChange>, Future<Void>> changes) {
+    Map<UUID, UUID> survivorOf = survivors(s, target);
+    if (survivorOf.isEmpty()) return Future.succeededFuture();
     // alone against ingest, which may have linked a record to one of them since the pass was read; a profile a
     // steward merged away since is left as the steward left it
     return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
-        .compose(v -> conn.preparedQuery(ResolveSql.MARK_EMPTIED).execute(SqlParams.mergeArrays(survivorOf)))
-        .compose(rows -> {
-          Map<UUID, Long> versions = new HashMap<>();
-          Map<UUID, UUID> redirected = new HashMap<>();
-          List<ProfileChange> merged = new ArrayList<>();
-          for (Row r : rows) {
-            UUID id = r.getUUID(0);
-            versions.put(id, r.getLong(1));
-            redirected.put(id, survivorOf.get(id));
-            merged.add(new ProfileChange(id, ProfileChange.MERGED, r.getLong(1), null, survivorOf.get(id), List.of()));
-          }
-          return ProfileStore.writeMergedAway(conn, versions, redirected)
-              .compose(v -> sync.log(conn, List.of(), redirected))
-              .compose(v -> conn.preparedQuery(ResolveSql.CARRY_OVERRIDES).execute(SqlParams.mergeArrays(redirected)))
-              .compose(carried -> {
-                Set<UUID> took = new HashSet<>();
-                for (Row r : carried) took.add(r.getUUID(0));
-                return store.recompute(conn, took, ProfileStore.Cause.of("reresolve"));
-              })
-              .map(recomputed -> {
-                merged.addAll(recomputed);
-                return merged;
-              });
+        .compose(v -> redirect(conn, survivorOf)).compose(redirected -> {
+          Set<UUID> took = redirected.took();
+          return store.recompute(conn, took, ProfileStore.Cause.of("reresolve")).map(recomputed -> {
+            List<ProfileChange> all = new ArrayList<>(redirected.merged());
+            all.addAll(recomputed);
+            return all;
+          });
         })).compose(changes::apply);
+  }
+
+  /** Emptied profiles redirected in a transaction: their changes, and the survivors that took overrides. */
+  private record Redirected(List<ProfileChange> merged, Set<UUID> took) {
+  }
+
+  /**
+   * Redirects each profile of {@code survivorOf} that holds no record any more to its survivor, where that is an
+   * active profile, with its events and its overrides; the caller recomputes {@link Redirected#took}.
+   */
+  private Future<Redirected> redirect(SqlConnection conn, Map<UUID, UUID> survivorOf) {
+    if (survivorOf.isEmpty()) return Future.succeededFuture(new Redirected(List.of(), Set.of()));
+    return conn.preparedQuery(ResolveSql.MARK_EMPTIED).execute(SqlParams.mergeArrays(survivorOf)).compose(rows -> {
+      Map<UUID, Long> versions = new HashMap<>();
+      Map<UUID, UUID> redirected = new HashMap<>();
+      List<ProfileChange> merged = new ArrayList<>();
+      for (Row r : rows) {
+        UUID id = r.getUUID(0);
+        versions.put(id, r.getLong(1));
+        redirected.put(id, survivorOf.get(id));
+        merged.add(new ProfileChange(id, ProfileChange.MERGED, r.getLong(1), null, survivorOf.get(id), List.of()));
+      }
+      if (redirected.isEmpty()) return Future.succeededFuture(new Redirected(List.of(), Set.of()));
+      return ProfileStore.writeMergedAway(conn, versions, redirected)
+          .compose(v -> sync.log(conn, List.of(), redirected))
+          .compose(v -> conn.preparedQuery(ResolveSql.CARRY_OVERRIDES).execute(SqlParams.mergeArrays(redirected)))
+          .map(carried -> {
+            Set<UUID> took = new HashSet<>();
+            for (Row r : carried) took.add(r.getUUID(0));
+            return new Redirected(merged, took);
+          });
+    });
   }
 
   /**
@@ -288,7 +320,8 @@ public final class Reresolver {
    * are those that really lost or took records, not the pass's, and a profile made for records that all went
    * elsewhere since is dropped again (a later page that needs it makes it anew).
    */
-  private Future<Applied> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page) {
+  private Future<Applied> applyPage(Snapshot s, ReresolutionPlan plan, List<Integer> page,
+                                    Map<UUID, UUID> survivorOf) {
     UUID[] target = plan.target();
     Set<UUID> fresh = new LinkedHashSet<>();
     for (int i : page) if (!s.created().containsKey(target[i])) fresh.add(target[i]);
@@ -298,16 +331,29 @@ public final class Reresolver {
         .compose(v -> conn.preparedQuery(ResolveSql.MOVE_CROSSWALK).execute(moves(s, plan, page)))
         .compose(rows -> {
           Set<UUID> affected = new TreeSet<>();
+          Map<UUID, UUID> left = new HashMap<>();
           List<SourceKey> moved = new ArrayList<>(rows.size());
           for (Row r : rows) {
             moved.add(new SourceKey(r.getString(0), r.getString(1)));
             affected.add(r.getUUID(2));
             affected.add(r.getUUID(3));
+            UUID survivor = survivorOf.get(r.getUUID(2));
+            if (survivor != null) left.put(r.getUUID(2), survivor);
           }
+          List<ProfileChange> all = new ArrayList<>();
           return dropUnfilled(conn, s, fresh)
-              .compose(v -> store.recompute(conn, affected, ProfileStore.Cause.of("reresolve")))
+              // the profiles this page emptied redirect now (recomputed, they would only be left 'deleted')
+              .compose(v -> redirect(conn, left))
+              .compose(redirected -> {
+                all.addAll(redirected.merged());
+                affected.addAll(redirected.took());
+                return store.recompute(conn, affected, ProfileStore.Cause.of("reresolve"));
+              })
               // every node (this one too) reads the moved records back when it next catches up
-              .compose(changes -> sync.log(conn, moved, Map.of()).map(new Applied(changes, moved.size())));
+              .compose(changes -> {
+                all.addAll(changes);
+                return sync.log(conn, moved, Map.of()).map(new Applied(all, moved.size()));
+              });
         }));
   }
 

@@ -59,15 +59,20 @@ final class ResolveSql {
   static final String DELETE_OPEN_REVIEWS = "delete from review_pair where status = 'open'";
 
   /**
-   * Profiles a re-resolution emptied (their recomputation left them 'deleted') redirect to the one that took their
-   * records; one that took a record from ingest since the re-resolution read them, or that a steward merged
-   * away meanwhile, stays as it is.
+   * Profiles a re-resolution emptied redirect to the one that took their records (in the page that empties one, or
+   * at the end of the run where its survivor was not written yet); one that took a record from ingest since
+   * the re-resolution read them, or that a steward merged away meanwhile, stays as it is, and so does one whose
+   * survivor is not an active profile (yet), and one whose customer was erased meanwhile (its id must not lead to
+   * another customer).
    */
   static final String MARK_EMPTIED = """
       update profile set status = 'merged', merged_into = t.survivor, version = version + 1, updated_at = now()
       from unnest($1::uuid[], $2::uuid[]) as t(profile_id, survivor)
       where profile.profile_id = t.profile_id and profile.status <> 'merged'
         and not exists (select 1 from crosswalk c where c.profile_id = t.profile_id)
+        and exists (select 1 from profile s where s.profile_id = t.survivor and s.status = 'active')
+        and not exists (select 1 from audit_log a
+                        where a.subject = 'profile:' || t.profile_id and a.action = 'profile.erase')
       returning profile.profile_id, profile.version""";
 
   /**
