@@ -196,7 +196,11 @@ public final class Auth {
    * whose nbf or iat is still to come, which is a clock or an issuer to look at, not an expiry.
    */
   static String refusal(String token, String verifierSays) {
-    if (verifierSays == null || !verifierSays.contains("expired")) return verifierSays;
+    // the JSON parser's own words for a token that is no JWT name its internals (StreamReadFeature, byte offsets)
+    if (verifierSays == null || verifierSays.contains("decode") || verifierSays.length() > MAX_REFUSAL) {
+      return UNREADABLE;
+    }
+    if (!verifierSays.contains("expired")) return verifierSays;
     TokenParts parts = TokenParts.parse(token);
     long now = System.currentTimeMillis() / 1000;
     if (parts != null && parts.claims().get("exp") instanceof Number exp && exp.longValue() > now) {
@@ -204,6 +208,11 @@ public final class Auth {
     }
     return verifierSays;
   }
+
+  static final String UNREADABLE = "it is no JWT this hub can read (three base64url parts: a JSON header, JSON "
+      + "claims and a signature)";
+  /** Longer than any refusal of the verifier's that tells a token's holder something. */
+  private static final int MAX_REFUSAL = 120;
 
   /** The claims that hold times, in seconds since 1970. */
   private static final List<String> TIME_CLAIMS = List.of("exp", "iat", "nbf");
