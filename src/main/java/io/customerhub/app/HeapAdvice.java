@@ -25,8 +25,8 @@ final class HeapAdvice {
     long needed = BASE_BYTES + records * BYTES_PER_RECORD;
     if (needed <= FULL * maxHeap) return Optional.empty();
     long advisedGb = (long) Math.ceil(needed / FULL / (1L << 30));
-    return Optional.of(String.format(Locale.ROOT, "the heap (%.1f GB) is small for %,d stored identity records: a "
-        + "node keeps about %,d bytes of each in memory, on top of 1 GB; give it %d GB or more, e.g. "
+    return Optional.of(String.format(Locale.ROOT, "the heap (%.1f GB) is small for a node holding %,d stored identity "
+        + "records: a node needs 1 GB, and about %,d bytes more for each record it holds; give it %d GB or more, e.g. "
         + "HUB_JAVA_OPTS=\"-Xms%dg -Xmx%dg -XX:+AlwaysPreTouch\"", maxHeap / (double) (1L << 30), records,
         BYTES_PER_RECORD, advisedGb, advisedGb, advisedGb));
   }
