@@ -91,9 +91,38 @@ final class AddressStandardizer {
     if (rest.length() == 0) return;
     for (String t : Latinizer.tokens(Latinizer.latin(rest.toString()))) {
       if (DROP.contains(t)) continue;
-      out.add(ABBREV.getOrDefault(t, t));
+      String abbreviated = ABBREV.get(t);
+      if (abbreviated != null) {
+        out.add(abbreviated);
+        continue;
+      }
+      String stem = streetStem(t);
+      if (stem == null) {
+        out.add(t);
+      } else {
+        out.add(stem);
+        out.add("st");
+      }
     }
     rest.setLength(0);
+  }
+
+  /** German and Dutch street words end a compound: Industriestraße, Industriestr., Kerkstraat. */
+  private static final List<String> STREET_SUFFIXES = List.of("strasse", "straat", "str");
+
+  /**
+   * The name of a street written as one word with its street word (Industriestrasse, Industriestr), so that it
+   * compares as the same street however the source shortened it; null for any other word. At least three letters of
+   * name: "Astr" stays a word.
+   */
+  static String streetStem(String token) {
+    for (String suffix : STREET_SUFFIXES) {
+      if (token.length() >= suffix.length() + 3 && token.endsWith(suffix)) {
+        String stem = token.substring(0, token.length() - suffix.length());
+        return stem.chars().allMatch(Character::isLetter) ? stem : null;
+      }
+    }
+    return null;
   }
 
   /** City or region: hanzi without the administrative suffix (北京市 → beijing), Latin tokens otherwise. */

@@ -55,6 +55,14 @@ class OrgAndAddressStandardizerTest {
   @Test
   void streetTypesAreUnifiedAcrossScripts() {
     assertEquals(List.of("8", "jianguo", "rd"), AddressStandardizer.lineTokens("8 Jianguo Road"));
+    // a German or Dutch street written as one word, whole or shortened, is one street
+    assertEquals(List.of("industrie", "st", "4"), AddressStandardizer.lineTokens("Industriestraße 4"));
+    assertEquals(List.of("industrie", "st", "4"), AddressStandardizer.lineTokens("Industriestr. 4"));
+    assertEquals(List.of("industrie", "st", "4"), AddressStandardizer.lineTokens("INDUSTRIESTRASSE 4"));
+    assertEquals(List.of("industrie", "st", "4"), AddressStandardizer.lineTokens("Industrie Str. 4"));
+    assertEquals(List.of("kerk", "st", "12"), AddressStandardizer.lineTokens("Kerkstraat 12"));
+    assertEquals(List.of("astr", "9"), AddressStandardizer.lineTokens("Astr 9"));
+    assertEquals(List.of("12", "main", "st"), AddressStandardizer.lineTokens("12 Main Street"));
     assertEquals(List.of("8", "jianguo", "rd"), AddressStandardizer.lineTokens("No. 8, Jianguo Rd."));
     assertEquals(List.of("jianguo", "rd", "8"), AddressStandardizer.lineTokens("建国路8号"));
     assertEquals(List.of("jianguo", "rd", "8"), AddressStandardizer.lineTokens("建国路８号"));
