@@ -69,9 +69,11 @@ final class DemoShowcase {
     String base = "http://" + host + ":" + node.httpPort() + "/api/v1";
     String reader = node.token("demo-reader", List.of("reader"));
     String router = node.token("demo-router", List.of("router"));
+    String steward = node.token("demo-steward", List.of("steward", "reader"));
     System.out.println("\nTokens (valid 60 minutes; `bin/hub token --role reader` makes more):");
     System.out.println("  export READER=" + reader);
     System.out.println("  export ROUTER=" + router);
+    System.out.println("  export STEWARD=" + steward);
     int i = 0;
     for (String label : PICKS.keySet()) {
       Row row = i < picks.size() ? picks.get(i) : null;
@@ -103,8 +105,9 @@ final class DemoShowcase {
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/sources");
     System.out.println("\n# every source record and its profile (NDJSON)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
+    System.out.println("\n# the pairs the matcher was unsure of, most valuable customers first, for a steward to decide");
+    System.out.println("curl -s -H \"Authorization: Bearer $STEWARD\" '" + base + "/reviews?order=value&limit=3'");
     if (console) {
-      String steward = node.token("demo-steward", List.of("steward", "reader"));
       System.out.println("\n# the data stewards' console: open it in a browser and sign in with this token (steward, reader)");
       System.out.println("#   http://" + host + ":" + node.httpPort() + "/console/");
       System.out.println("#   " + steward);
