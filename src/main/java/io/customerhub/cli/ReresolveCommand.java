@@ -47,8 +47,8 @@ final class ReresolveCommand implements Callable<Integer> {
           Thread.sleep(500);
         }
       }
-      if ("failed".equals(job.getString("state"))) {
-        System.err.println("re-resolution failed: " + job.getString("error"));
+      if (!"done".equals(job.getString("state"))) { // failed, or interrupted: its node stopped
+        System.err.println("re-resolution " + job.getString("state") + ": " + job.getString("error"));
         return 1;
       }
       JsonObject restandardized = job.getJsonObject("restandardization");

@@ -2,10 +2,13 @@ package io.customerhub.serve;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +35,13 @@ final class AdminJobs {
     this.vertx = vertx;
   }
 
-  /** Completes once the first state is readable from every node, so the caller can hand out the job's address. */
+  /**
+   * Completes once the first state is readable from every node, so the caller can hand out the job's address. The
+   * state names the node that runs the job ({@code runningOn}), so that the others can tell when it stops.
+   */
   Future<Void> start(String id, JsonObject state) {
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    if (cluster != null) state.put("runningOn", cluster.getNodeId());
     running.put(id, state);
     return publish(id, state);
   }
@@ -54,11 +62,27 @@ final class AdminJobs {
     }
   }
 
-  /** The job's state, or null when no node knows it (any more). */
+  /**
+   * The job's state, or null when no node knows it (any more). A job whose node left the cluster while it ran (a
+   * crash, a kill) is told {@code interrupted}: its last state stays in the map, and read as it was, it would show
+   * the job running for the day it is kept.
+   */
   Future<JsonObject> get(String id) {
     JsonObject here = running.get(id);
     if (here != null) return Future.succeededFuture(here);
-    return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> map.get(id));
+    return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> map.get(id))
+        .map(state -> {
+          ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+          return state == null || cluster == null ? state : interruptedOrAsIs(state, cluster.getNodes());
+        });
+  }
+
+  /** The state as told, where {@code liveNodes} are the cluster's nodes now. */
+  static JsonObject interruptedOrAsIs(JsonObject state, Collection<String> liveNodes) {
+    String node = state.getString("runningOn");
+    if (!"running".equals(state.getString("state")) || node == null || liveNodes.contains(node)) return state;
+    return state.copy().put("state", "interrupted").put("error", "the node that ran it stopped before it ended "
+        + "(what it did is committed and consistent): start it again");
   }
 
   /** Copies the state after the job's copy before it, whether that one succeeded or not. */
