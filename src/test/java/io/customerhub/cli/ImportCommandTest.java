@@ -132,12 +132,17 @@ class ImportCommandTest {
     assertEquals(0, CliRun.of(java.util.List.of("token", "--role", "reader", "--subject", "张伟 (ops)")).exit());
   }
 
-  /** A service that refused the node is told in one line wherever it stands among the causes, with exit code 1. */
+  /**
+   * A service that refused the node, or a data directory another process holds, is told in one line wherever it
+   * stands among the causes, with exit code 1.
+   */
   @Test
   void aRefusingServiceIsFoundAmongTheCauses() {
     var refused = new io.customerhub.app.ServiceRefused("Kafka at k:9092", new java.io.IOException("timed out"));
     assertEquals(refused, HubCommand.refusal(new java.util.concurrent.ExecutionException(new RuntimeException(refused))));
     assertEquals(null, HubCommand.refusal(new IllegalStateException("other")));
+    var inUse = new io.customerhub.embedded.DataDirInUse(dir, "data directory is in use");
+    assertEquals(inUse, HubCommand.refusal(new java.util.concurrent.ExecutionException(inUse)));
   }
 
   /** An empty labeled set started a whole hub, then failed with a NullPointerException. */
