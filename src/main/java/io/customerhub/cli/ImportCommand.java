@@ -32,12 +32,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bin/hub import --source NAME FILE}: sends a CSV or NDJSON file through the HTTP door of a running hub
- * (or of a node started for the import when none answers), so files get exactly the same validation, resolution
- * and commit as every other door. Prints progress and a summary of accepted and rejected lines.
+ * {@code bin/hub import --source NAME FILE}: sends a CSV, TSV, NDJSON or .json file through the HTTP door of a
+ * running hub (or of a node started for the import when none answers), so files get exactly the same validation,
+ * resolution and commit as every other door. Prints progress and a summary of accepted and rejected lines.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Load a CSV or NDJSON file through the hub's pipeline.")
+    description = "Load a CSV, TSV, NDJSON or JSON file through the hub's pipeline.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every record accepted (some may have warnings)",
+        "1:no record accepted, or the import failed (the hub refused it, or none could be reached or started)",
+        "2:refused before anything was sent (an option, the file, its CSV header, a --url that does not answer)",
+        ImportReport.SOME_REJECTED + ":some records rejected, the others imported"})
 final class ImportCommand implements Callable<Integer> {
 
   @Spec
@@ -49,7 +54,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--source", required = true, description = "source name, e.g. crm, erp, orders")
   String source;
 
-  @Parameters(paramLabel = "FILE", description = "a .csv/.tsv file (mapped through conf/sources/NAME.json) or NDJSON")
+  @Parameters(paramLabel = "FILE", description = "a .csv (',') or .tsv (tab) file with a header, its columns mapped "
+      + "through conf/sources/NAME.json; a .json file (an array of records, or records one after another); any other "
+      + "name is read as NDJSON (one record per line)")
   Path file;
 
   @Option(names = "--batch", defaultValue = "2000", description = "lines per request (default ${DEFAULT-VALUE})")
@@ -115,9 +122,8 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private Integer run(WebClient client, String base, String token, long total) throws Exception {
-    long accepted = 0, rejected = 0;
+    ImportReport report = new ImportReport();
     long started = System.nanoTime();
-    List<String> firstRejects = new ArrayList<>();
     // a line that would not fit in a request with its newline is read through, not kept: it is only rejected
     try (FileRecords records = new FileRecords(file, Math.max(0, maxRequestBytes - 1));
          PrintWriter rejects = rejectsFile == null ? null : new PrintWriter(Files.newBufferedWriter(rejectsFile));
@@ -148,30 +154,25 @@ final class ImportCommand implements Callable<Integer> {
           return 1;
         }
         for (JsonObject a : answers) {
-          long line = fileLines.get(a.getInteger("line") - 1);
-          if ("accepted".equals(a.getString("status"))) accepted++;
-          else {
-            rejected++;
-            String msg = "line " + line + ": " + a.getString("error");
-            if (firstRejects.size() < 20) firstRejects.add(msg);
-            if (rejects != null) rejects.println(msg);
+          int at = a.getInteger("line") - 1;
+          long line = fileLines.get(at);
+          if ("accepted".equals(a.getString("status"))) {
+            report.accepted(line, a.getJsonArray("warnings"));
+          } else {
+            String told = report.rejected(line, a.getString("error"));
+            if (rejects != null) rejects.println(told);
           }
         }
         bar.stepBy(chunk.size());
       }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("%nimported %s into source '%s': %d accepted, %d rejected, %.1f s (%.0f records/s)%n", file,
-        source, accepted, rejected, seconds, (accepted + rejected) / Math.max(seconds, 1e-3));
-    firstRejects.forEach(r -> System.out.println("  rejected " + r));
-    if (rejected > firstRejects.size()) System.out.println("  … use --rejects FILE for all rejected lines");
-    if (accepted == 0) { // nothing imported is a failure, most often a source without a mapping for its columns
+    report.print(System.out, file, source, (System.nanoTime() - started) / 1e9, rejectsFile);
+    if (report.accepted() == 0) { // nothing imported is a failure, most often a source without a mapping for its columns
       boolean mapped = Files.exists(ConfigLoader.confDir().resolve("sources").resolve(source + ".json"));
       System.err.println("hub import: no line of " + file + " was accepted" + (mapped ? ""
           : "; source '" + source + "' has no mapping (conf/sources/" + source + ".json), so lines need the canonical fields"));
-      return 1;
     }
-    return 0;
+    return report.exitCode();
   }
 
   private boolean isCsv() {

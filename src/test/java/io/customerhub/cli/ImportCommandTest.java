@@ -66,6 +66,16 @@ class ImportCommandTest {
   }
 
   @Test
+  void theImportsHelpSaysWhatItReadsAndItsExitCodes() {
+    StringWriter help = new StringWriter();
+    HubCommand.commandLine().setOut(new PrintWriter(help, true)).execute("import", "--help");
+    String text = help.toString().replaceAll("\\s+", " ");
+    assertTrue(text.contains("CSV, TSV, NDJSON or JSON"), text);
+    assertTrue(text.contains("Exit codes:"), text);
+    assertTrue(text.contains(" 3 some records rejected, the others imported"), text);
+  }
+
+  @Test
   void emptyValuesAfterTheLastColumnAreNoValues() throws Exception {
     Path trailing = Files.writeString(dir.resolve("trailing.csv"), "contact_id,last_name\nC-1,Zhang,\n\"C-2\",\"a\nb\", \n");
     try (FileRecords records = new FileRecords(trailing, Long.MAX_VALUE)) {
