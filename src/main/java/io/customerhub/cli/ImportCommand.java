@@ -1,8 +1,8 @@
 package io.customerhub.cli;
 
-import io.customerhub.config.ConfigLoader;
 import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.LenientJson;
+import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
@@ -67,6 +67,12 @@ final class ImportCommand implements Callable<Integer> {
 
   /** The body limit of the hub's configuration ({@code http.maxBodyBytes}): no request of the import is larger. */
   private long maxRequestBytes;
+  /** The source's mapping in this machine's configuration; null without one, or when it could not be read. */
+  private SourceMapping mapping;
+  /** Where that mapping is, or would be. */
+  private Path mappingFile;
+  /** Whether this machine's source mappings could be read: without them the hub alone judges the records. */
+  private boolean mappingsRead;
 
   @Override
   public Integer call() throws Exception {
@@ -76,11 +82,28 @@ final class ImportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--source '" + source + "' is not a source name (letters, digits, '_', '.', '-'; at most 64)");
     }
-    long total = countRecords();
     HubConfig config = remote.config.load();
+    readMapping(config);
+    long total = countRecords();
     maxRequestBytes = config.http().maxBodyBytes();
     try (RemoteHub hub = RemoteHub.connect(config, remote.url)) {
       return run(hub.client, hub.base, hub.token("import", "ingest"), total);
+    }
+  }
+
+  /**
+   * The source's mapping as the local configuration has it, for what the import can tell before sending (a CSV
+   * header without the sourceId column) and after (a hub that does not know the mapping). A configuration that cannot
+   * be read leaves the records to the hub: the import may go to a hub with its own, well-formed configuration.
+   */
+  private void readMapping(HubConfig config) {
+    mappingFile = config.confDir().resolve("sources").resolve(source + ".json");
+    try {
+      mapping = SourceMappings.load(config.confDir()).configured().stream()
+          .filter(m -> m.name().equals(source)).findFirst().orElse(null);
+      mappingsRead = true;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      mappingsRead = false;
     }
   }
 
@@ -90,19 +113,30 @@ final class ImportCommand implements Callable<Integer> {
     if (!Files.exists(file)) throw new IllegalArgumentException(file + ": no such file");
     if (!Files.isReadable(file)) throw new IllegalArgumentException(file + ": permission denied");
     long total = 0;
-    try (FileRecords records = new FileRecords(file, 0)) { // counting needs no line's text: none is kept
-      for (; records.hasNext(); records.next()) total++;
+    try {
+      checkHeader(); // before any row: a row of a ';'-separated file refuses it for a reason the header explains
+      try (FileRecords records = new FileRecords(file, 0)) { // counting needs no line's text: none is kept
+        for (; records.hasNext(); records.next()) total++;
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": " + unreadable(file, e));
     } catch (UncheckedIOException e) { // not UTF-8, or a CSV quote left open
       throw new IllegalArgumentException(file + ": " + unreadable(file, e.getCause()));
-    } catch (IllegalArgumentException e) { // a CSV header naming a column twice or not at all
+    } catch (IllegalArgumentException e) { // a CSV header naming a column twice, or none to take the sourceId from
       throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
     if (total == 0) {
       throw new IllegalArgumentException(file + ": no records" + (isCsv() ? " (a CSV's first line is its header)" : ""));
     }
     return total;
+  }
+
+  /** A CSV file whose header gives its records no sourceId is refused, saying why ({@link SourceIdColumn}). */
+  private void checkHeader() throws IOException {
+    if (!isCsv() || !mappingsRead) return;
+    String problem = SourceIdColumn.headerProblem(FileRecords.header(file), source, mapping, mappingFile,
+        FileRecords.isTsv(file));
+    if (problem != null) throw new IllegalArgumentException(problem);
   }
 
   /**
@@ -123,6 +157,7 @@ final class ImportCommand implements Callable<Integer> {
 
   private Integer run(WebClient client, String base, String token, long total) throws Exception {
     ImportReport report = new ImportReport();
+    boolean mappingIgnored = false;
     long started = System.nanoTime();
     // a line that would not fit in a request with its newline is read through, not kept: it is only rejected
     try (FileRecords records = new FileRecords(file, Math.max(0, maxRequestBytes - 1));
@@ -161,23 +196,28 @@ final class ImportCommand implements Callable<Integer> {
           } else {
             String told = report.rejected(line, a.getString("error"));
             if (rejects != null) rejects.println(told);
+            mappingIgnored |= SourceIdColumn.ignoredBy(mapping, chunk.get(at), a.getString("error"));
           }
         }
         bar.stepBy(chunk.size());
       }
     }
     report.print(System.out, file, source, (System.nanoTime() - started) / 1e9, rejectsFile);
+    if (mappingIgnored) { // a mapping written while the hub ran: it reads conf/ at start only
+      System.err.println("hub import: " + mappingFile + " maps sourceId from " + String.join(" or ",
+          SourceIdColumn.mapped(mapping)) + ", which the rejected lines have, but the hub found no sourceId: it does "
+          + "not use that mapping. A hub started before the mapping was written (or from another conf/) must be "
+          + "restarted to read it");
+    }
     if (report.accepted() == 0) { // nothing imported is a failure, most often a source without a mapping for its columns
-      boolean mapped = Files.exists(ConfigLoader.confDir().resolve("sources").resolve(source + ".json"));
-      System.err.println("hub import: no line of " + file + " was accepted" + (mapped ? ""
-          : "; source '" + source + "' has no mapping (conf/sources/" + source + ".json), so lines need the canonical fields"));
+      System.err.println("hub import: no line of " + file + " was accepted" + (!mappingsRead || mapping != null ? ""
+          : "; source '" + source + "' has no mapping (" + mappingFile + "), so lines need the canonical fields"));
     }
     return report.exitCode();
   }
 
   private boolean isCsv() {
-    String name = file.getFileName().toString().toLowerCase();
-    return name.endsWith(".csv") || name.endsWith(".tsv");
+    return FileRecords.isCsv(file);
   }
 
   /** How often a request the hub answers 503 or 429 is sent again, a pause of up to {@link #MAX_PAUSE_SECONDS} each. */

@@ -160,6 +160,27 @@ class ImportIT {
   }
 
   /**
+   * A mapping written while the hub ran (here: one only the command's configuration has) is unknown to the hub, which
+   * rejected every line "sourceId: is required" without a word of why: the import says the hub must be restarted.
+   */
+  @Test
+  void aMappingTheHubDoesNotKnowIsToldOnce() throws Exception {
+    String source = "imp" + UUID.randomUUID().toString().substring(0, 8);
+    Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(dir.resolve("sources").resolve(source + ".json"), new JsonObject().put("name", source)
+        .put("defaultKind", "person").put("fields", new JsonObject().put("sourceId", "cust_no")
+            .put("familyName", "surname")).encode());
+    Path csv = Files.writeString(dir.resolve("mapped.csv"), "cust_no,surname\nM-1,Mapped\nM-2,Mapped\n");
+
+    CliRun run = importFile(source, csv);
+    assertEquals(1, run.exit(), run.toString());
+    assertTrue(run.out().contains("rejected line 2: sourceId: is required"), run.out());
+    String hint = "maps sourceId from cust_no, which the rejected lines have, but the hub found no sourceId";
+    assertEquals(1, run.err().lines().filter(l -> l.contains(hint)).count(), run.err());
+    assertTrue(run.err().contains("must be restarted"), run.err());
+  }
+
+  /**
    * Found by killing a hub mid-load: a 503 ("retry later") ended the import, and the rest of the file was never
    * sent. A busy hub's answer is waited out, as long as it asks (Retry-After), and the request sent again.
    */
