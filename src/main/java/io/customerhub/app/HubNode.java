@@ -53,6 +53,9 @@ public final class HubNode implements AutoCloseable {
   private HubServices services;
   private ModelLearning learning;
   private int httpPort;
+  /** The data directory whose {@link NodeAddress} this node wrote, and the address; null while it has written none. */
+  private java.nio.file.Path addressDir;
+  private String address;
   private String pgUri;
   private KafkaIngestVerticle kafkaIngest;
   private KafkaProducer<String, String> producer;
@@ -163,9 +166,26 @@ public final class HubNode implements AutoCloseable {
     }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))));
     httpPort = instances.get(0).actualPort();
     instances.get(0).watchCertificate();
+    publishAddress(config);
     LOG.info("hub node ready on http://{}:{} in {} ms (PostgreSQL {}, Kafka {})", config.http().host(), httpPort,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), config.postgres().url() == null ? "embedded" : "external",
         kafka.enabled() ? kafka.bootstrap() : "off");
+  }
+
+  /**
+   * Tells the commands of this data directory where the node answers ({@link NodeAddress}). A directory that cannot
+   * take the file costs them only the way to this node when it runs on another port than the configured one.
+   */
+  private void publishAddress(HubConfig config) {
+    String url = NodeAddress.url(config.http().tls(), config.http().host(), httpPort);
+    try {
+      NodeAddress.write(config.dataDir(), url);
+      addressDir = config.dataDir();
+      address = url;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("cannot write {}: bin/hub commands will look for this node on the configured port only ({})",
+          NodeAddress.file(config.dataDir()), e.toString());
+    }
   }
 
   /** @param client the operator's Kafka client settings ({@link KafkaClientProperties}) */
@@ -265,6 +285,15 @@ public final class HubNode implements AutoCloseable {
 
   @Override
   public void close() {
+    // first, so that no command picks the node while it stops
+    if (address != null) {
+      try {
+        NodeAddress.remove(addressDir, address);
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn("cannot remove {}: {}", NodeAddress.file(addressDir), e.toString());
+      }
+      address = null;
+    }
     try {
       if (vertx != null) {
         // the verticles first, so that nothing sends on the producer once it closes

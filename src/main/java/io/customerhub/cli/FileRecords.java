@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -64,21 +65,13 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
 
   /** {@code maxRecordChars}: the budget of one CSV row or .json record ({@link #MAX_RECORD_CHARS}; less in tests). */
   FileRecords(Path file, long maxLineBytes, long maxRecordChars) throws IOException {
-    reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') reader.reset(); // a byte-order mark is not part of the first record
+    reader = open(file);
     budget = new RecordBudget(reader, maxRecordChars);
     String name = file.getFileName().toString().toLowerCase();
     json = name.endsWith(".json") ? jsonValues(budget) : null;
-    if (name.endsWith(".csv") || name.endsWith(".tsv")) {
-      CSVFormat format = (name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
-          .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
-      parser = format.parse(budget);
-      // a column named twice would give each row only its last value (commons-csv allows that by default)
-      Set<String> seen = new HashSet<>();
-      for (String column : parser.getHeaderNames()) {
-        if (!seen.add(column)) throw new IllegalArgumentException("the header names column '" + column + "' twice");
-      }
+    if (isCsv(file)) {
+      parser = csvFormat(file).parse(budget);
+      checkHeader(parser.getHeaderNames());
       csv = parser.iterator();
     } else {
       parser = null;
@@ -86,6 +79,48 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
     }
     lines = json == null && csv == null ? new BoundedLines(reader, maxLineBytes) : null;
     advance();
+  }
+
+  /**
+   * The columns a CSV file's header names, read as the import reads them, without reading a row: a row may refuse
+   * the file (more values than columns) for a reason the header explains better (a file separated by ';').
+   */
+  static List<String> header(Path file) throws IOException {
+    try (BufferedReader reader = open(file);
+         CSVParser parser = csvFormat(file).parse(new RecordBudget(reader, MAX_RECORD_CHARS))) {
+      checkHeader(parser.getHeaderNames());
+      return parser.getHeaderNames();
+    }
+  }
+
+  /** Whether the file is read as CSV: by its extension, .csv (separated by ',') or .tsv (by tabs). */
+  static boolean isCsv(Path file) {
+    String name = file.getFileName().toString().toLowerCase();
+    return name.endsWith(".csv") || name.endsWith(".tsv");
+  }
+
+  static boolean isTsv(Path file) {
+    return file.getFileName().toString().toLowerCase().endsWith(".tsv");
+  }
+
+  private static CSVFormat csvFormat(Path file) {
+    return (isTsv(file) ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
+        .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
+  }
+
+  private static BufferedReader open(Path file) throws IOException {
+    BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') reader.reset(); // a byte-order mark is not part of the first record
+    return reader;
+  }
+
+  /** A column named twice would give each row only its last value (commons-csv allows that by default). */
+  private static void checkHeader(List<String> columns) {
+    Set<String> seen = new HashSet<>();
+    for (String column : columns) {
+      if (!seen.add(column)) throw new IllegalArgumentException("the header names column '" + column + "' twice");
+    }
   }
 
   private void advance() {

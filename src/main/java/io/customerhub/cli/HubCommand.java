@@ -1,6 +1,7 @@
 package io.customerhub.cli;
 
 import io.customerhub.app.ServiceRefused;
+import io.customerhub.embedded.DataDirInUse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,7 +40,7 @@ public final class HubCommand implements Runnable {
   static CommandLine commandLine() {
     return new CommandLine(new HubCommand()).setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cl, parsed) -> {
-          ServiceRefused refused = refusal(e);
+          RuntimeException refused = refusal(e);
           if (refused != null) { // not the user's input: the same one line, with the exit code of a failure
             cl.getErr().println("hub " + cl.getCommandName() + ": " + refused.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
@@ -62,10 +63,13 @@ public final class HubCommand implements Runnable {
     return null;
   }
 
-  /** The service that refused the node, wherever in the causes it stands, or null. */
-  static ServiceRefused refusal(Throwable e) {
+  /**
+   * What kept the node from starting and says so in one line, wherever in the causes it stands: a service that
+   * refused it, or a data directory another process holds; null for anything else.
+   */
+  static RuntimeException refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ServiceRefused r) return r;
+      if (t instanceof ServiceRefused || t instanceof DataDirInUse) return (RuntimeException) t;
     }
     return null;
   }

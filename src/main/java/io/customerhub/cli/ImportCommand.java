@@ -1,8 +1,8 @@
 package io.customerhub.cli;
 
-import io.customerhub.config.ConfigLoader;
 import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.LenientJson;
+import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.support.Utf8;
 import io.vertx.core.buffer.Buffer;
@@ -32,12 +32,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bin/hub import --source NAME FILE}: sends a CSV or NDJSON file through the HTTP door of a running hub
- * (or of a node started for the import when none answers), so files get exactly the same validation, resolution
- * and commit as every other door. Prints progress and a summary of accepted and rejected lines.
+ * {@code bin/hub import --source NAME FILE}: sends a CSV, TSV, NDJSON or .json file through the HTTP door of a
+ * running hub (or of a node started for the import when none answers), so files get exactly the same validation,
+ * resolution and commit as every other door. Prints progress and a summary of accepted and rejected lines.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Load a CSV or NDJSON file through the hub's pipeline.")
+    description = "Load a CSV, TSV, NDJSON or JSON file through the hub's pipeline.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every record accepted (some may have warnings)",
+        "1:no record accepted, or the import failed (the hub refused it, or none could be reached or started)",
+        "2:refused before anything was sent (an option, the file, its CSV header, a --url that does not answer)",
+        ImportReport.SOME_REJECTED + ":some records rejected, the others imported"})
 final class ImportCommand implements Callable<Integer> {
 
   @Spec
@@ -49,7 +54,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--source", required = true, description = "source name, e.g. crm, erp, orders")
   String source;
 
-  @Parameters(paramLabel = "FILE", description = "a .csv/.tsv file (mapped through conf/sources/NAME.json) or NDJSON")
+  @Parameters(paramLabel = "FILE", description = "a .csv (',') or .tsv (tab) file with a header, its columns mapped "
+      + "through conf/sources/NAME.json; a .json file (an array of records, or records one after another); any other "
+      + "name is read as NDJSON (one record per line)")
   Path file;
 
   @Option(names = "--batch", defaultValue = "2000", description = "lines per request (default ${DEFAULT-VALUE})")
@@ -60,6 +67,12 @@ final class ImportCommand implements Callable<Integer> {
 
   /** The body limit of the hub's configuration ({@code http.maxBodyBytes}): no request of the import is larger. */
   private long maxRequestBytes;
+  /** The source's mapping in this machine's configuration; null without one, or when it could not be read. */
+  private SourceMapping mapping;
+  /** Where that mapping is, or would be. */
+  private Path mappingFile;
+  /** Whether this machine's source mappings could be read: without them the hub alone judges the records. */
+  private boolean mappingsRead;
 
   @Override
   public Integer call() throws Exception {
@@ -69,11 +82,28 @@ final class ImportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--source '" + source + "' is not a source name (letters, digits, '_', '.', '-'; at most 64)");
     }
-    long total = countRecords();
     HubConfig config = remote.config.load();
+    readMapping(config);
+    long total = countRecords();
     maxRequestBytes = config.http().maxBodyBytes();
     try (RemoteHub hub = RemoteHub.connect(config, remote.url)) {
       return run(hub.client, hub.base, hub.token("import", "ingest"), total);
+    }
+  }
+
+  /**
+   * The source's mapping as the local configuration has it, for what the import can tell before sending (a CSV
+   * header without the sourceId column) and after (a hub that does not know the mapping). A configuration that cannot
+   * be read leaves the records to the hub: the import may go to a hub with its own, well-formed configuration.
+   */
+  private void readMapping(HubConfig config) {
+    mappingFile = config.confDir().resolve("sources").resolve(source + ".json");
+    try {
+      mapping = SourceMappings.load(config.confDir()).configured().stream()
+          .filter(m -> m.name().equals(source)).findFirst().orElse(null);
+      mappingsRead = true;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      mappingsRead = false;
     }
   }
 
@@ -83,19 +113,30 @@ final class ImportCommand implements Callable<Integer> {
     if (!Files.exists(file)) throw new IllegalArgumentException(file + ": no such file");
     if (!Files.isReadable(file)) throw new IllegalArgumentException(file + ": permission denied");
     long total = 0;
-    try (FileRecords records = new FileRecords(file, 0)) { // counting needs no line's text: none is kept
-      for (; records.hasNext(); records.next()) total++;
+    try {
+      checkHeader(); // before any row: a row of a ';'-separated file refuses it for a reason the header explains
+      try (FileRecords records = new FileRecords(file, 0)) { // counting needs no line's text: none is kept
+        for (; records.hasNext(); records.next()) total++;
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": " + unreadable(file, e));
     } catch (UncheckedIOException e) { // not UTF-8, or a CSV quote left open
       throw new IllegalArgumentException(file + ": " + unreadable(file, e.getCause()));
-    } catch (IllegalArgumentException e) { // a CSV header naming a column twice or not at all
+    } catch (IllegalArgumentException e) { // a CSV header naming a column twice, or none to take the sourceId from
       throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
     if (total == 0) {
       throw new IllegalArgumentException(file + ": no records" + (isCsv() ? " (a CSV's first line is its header)" : ""));
     }
     return total;
+  }
+
+  /** A CSV file whose header gives its records no sourceId is refused, saying why ({@link SourceIdColumn}). */
+  private void checkHeader() throws IOException {
+    if (!isCsv() || !mappingsRead) return;
+    String problem = SourceIdColumn.headerProblem(FileRecords.header(file), source, mapping, mappingFile,
+        FileRecords.isTsv(file));
+    if (problem != null) throw new IllegalArgumentException(problem);
   }
 
   /**
@@ -115,9 +156,9 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private Integer run(WebClient client, String base, String token, long total) throws Exception {
-    long accepted = 0, rejected = 0;
+    ImportReport report = new ImportReport();
+    boolean mappingIgnored = false;
     long started = System.nanoTime();
-    List<String> firstRejects = new ArrayList<>();
     // a line that would not fit in a request with its newline is read through, not kept: it is only rejected
     try (FileRecords records = new FileRecords(file, Math.max(0, maxRequestBytes - 1));
          PrintWriter rejects = rejectsFile == null ? null : new PrintWriter(Files.newBufferedWriter(rejectsFile));
@@ -148,35 +189,35 @@ final class ImportCommand implements Callable<Integer> {
           return 1;
         }
         for (JsonObject a : answers) {
-          long line = fileLines.get(a.getInteger("line") - 1);
-          if ("accepted".equals(a.getString("status"))) accepted++;
-          else {
-            rejected++;
-            String msg = "line " + line + ": " + a.getString("error");
-            if (firstRejects.size() < 20) firstRejects.add(msg);
-            if (rejects != null) rejects.println(msg);
+          int at = a.getInteger("line") - 1;
+          long line = fileLines.get(at);
+          if ("accepted".equals(a.getString("status"))) {
+            report.accepted(line, a.getJsonArray("warnings"));
+          } else {
+            String told = report.rejected(line, a.getString("error"));
+            if (rejects != null) rejects.println(told);
+            mappingIgnored |= SourceIdColumn.ignoredBy(mapping, chunk.get(at), a.getString("error"));
           }
         }
         bar.stepBy(chunk.size());
       }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("%nimported %s into source '%s': %d accepted, %d rejected, %.1f s (%.0f records/s)%n", file,
-        source, accepted, rejected, seconds, (accepted + rejected) / Math.max(seconds, 1e-3));
-    firstRejects.forEach(r -> System.out.println("  rejected " + r));
-    if (rejected > firstRejects.size()) System.out.println("  … use --rejects FILE for all rejected lines");
-    if (accepted == 0) { // nothing imported is a failure, most often a source without a mapping for its columns
-      boolean mapped = Files.exists(ConfigLoader.confDir().resolve("sources").resolve(source + ".json"));
-      System.err.println("hub import: no line of " + file + " was accepted" + (mapped ? ""
-          : "; source '" + source + "' has no mapping (conf/sources/" + source + ".json), so lines need the canonical fields"));
-      return 1;
+    report.print(System.out, file, source, (System.nanoTime() - started) / 1e9, rejectsFile);
+    if (mappingIgnored) { // a mapping written while the hub ran: it reads conf/ at start only
+      System.err.println("hub import: " + mappingFile + " maps sourceId from " + String.join(" or ",
+          SourceIdColumn.mapped(mapping)) + ", which the rejected lines have, but the hub found no sourceId: it does "
+          + "not use that mapping. A hub started before the mapping was written (or from another conf/) must be "
+          + "restarted to read it");
     }
-    return 0;
+    if (report.accepted() == 0) { // nothing imported is a failure, most often a source without a mapping for its columns
+      System.err.println("hub import: no line of " + file + " was accepted" + (!mappingsRead || mapping != null ? ""
+          : "; source '" + source + "' has no mapping (" + mappingFile + "), so lines need the canonical fields"));
+    }
+    return report.exitCode();
   }
 
   private boolean isCsv() {
-    String name = file.getFileName().toString().toLowerCase();
-    return name.endsWith(".csv") || name.endsWith(".tsv");
+    return FileRecords.isCsv(file);
   }
 
   /** How often a request the hub answers 503 or 429 is sent again, a pause of up to {@link #MAX_PAUSE_SECONDS} each. */

@@ -1,8 +1,10 @@
 package io.customerhub.cli;
 
 import io.customerhub.app.HubNode;
+import io.customerhub.app.NodeAddress;
 import io.customerhub.config.HubConfig;
 import io.customerhub.config.Secrets;
+import io.customerhub.embedded.DataDirInUse;
 import io.customerhub.serve.Auth;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,8 +18,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The hub a command talks to: the one answering at the configured URL, or, when none answers, a node started
- * in this process for the duration of the command (Kafka off), so that commands always go through the API.
+ * The hub a command talks to: the one at {@code --url}; else the node of the configured data directory, where its
+ * address file ({@link NodeAddress}) says it answers; else the one answering on the configured port; else a node
+ * started in this process for the duration of the command (Kafka off), so that commands always go through the API.
  */
 final class RemoteHub implements AutoCloseable {
 
@@ -37,8 +40,50 @@ final class RemoteHub implements AutoCloseable {
 
   static RemoteHub connect(HubConfig cfg, String url) throws Exception {
     String scheme = cfg.http().tls() ? "https" : "http";
-    String base = url != null ? url : scheme + "://127.0.0.1:" + cfg.http().port();
+    String configured = scheme + "://127.0.0.1:" + cfg.http().port();
     Vertx vertx = Vertx.vertx();
+    try {
+      Auth auth = new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer());
+      // the data directory's own node first: a hub on another port than the configured one is found, and another
+      // data directory's hub on the configured port does not get this one's records
+      List<String> candidates = url != null ? List.of(url) : NodeAddress.read(cfg.dataDir())
+          .filter(a -> !a.equals(configured)).map(a -> List.of(a, configured)).orElse(List.of(configured));
+      for (String candidate : candidates) {
+        WebClient client = client(vertx, cfg, candidate);
+        if (reachable(client, candidate)) return new RemoteHub(vertx, client, candidate, auth, null);
+        client.close();
+      }
+      if (url != null) {
+        // a hub named by hand that does not answer is a typo or an outage: a node started here instead would do the
+        // work on this machine's data and join its cluster
+        throw new IllegalArgumentException("no hub answers at " + url + " (--url): is the address right, and the hub "
+            + "up? Leave --url out to run the command on a node started here");
+      }
+      String tried = String.join(", ", candidates);
+      System.err.println("no hub answers at " + tried + "; starting a local node for this command …");
+      HubNode local = startLocal(cfg, tried);
+      String base = scheme + "://127.0.0.1:" + local.httpPort();
+      return new RemoteHub(vertx, client(vertx, cfg, base), base, auth, local);
+    } catch (Exception | Error e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A node for this command, on the configured data directory. One that another process holds (a hub still starting,
+   * one whose address file is gone, a hub of the directory started with another configuration) is told in one line.
+   */
+  private static HubNode startLocal(HubConfig cfg, String tried) throws Exception {
+    try {
+      return HubNode.start(cfg.withHttpPort(0).withKafkaBootstrap(null));
+    } catch (DataDirInUse e) {
+      throw new DataDirInUse(e.dataDir(), "data directory " + e.dataDir() + " is in use by another process, but no "
+          + "hub answers for it (tried " + tried + "): name the hub with --url URL, or wait until it is up");
+    }
+  }
+
+  private static WebClient client(Vertx vertx, HubConfig cfg, String base) {
     WebClientOptions options = new WebClientOptions().setIdleTimeout(0).setConnectTimeout(3000);
     if (cfg.http().tls()) {
       // the hub's own certificate, from its configuration, is the one to trust: pinned, so that on this machine
@@ -46,22 +91,7 @@ final class RemoteHub implements AutoCloseable {
       options.setTrustOptions(new PemTrustOptions().addCertPath(cfg.http().tlsCertFile()))
           .setVerifyHost(!isLoopback(base));
     }
-    WebClient client = WebClient.create(vertx, options);
-    HubNode local = null;
-    if (!reachable(client, base)) {
-      if (url != null) {
-        // a hub named by hand that does not answer is a typo or an outage: a node started here instead would do the
-        // work on this machine's data and join its cluster
-        client.close();
-        vertx.close();
-        throw new IllegalArgumentException("no hub answers at " + url + " (--url): is the address right, and the hub "
-            + "up? Leave --url out to run the command on a node started here");
-      }
-      System.err.println("no hub answers at " + base + "; starting a local node for this command …");
-      local = HubNode.start(cfg.withHttpPort(0).withKafkaBootstrap(null));
-      base = scheme + "://127.0.0.1:" + local.httpPort();
-    }
-    return new RemoteHub(vertx, client, base, new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer()), local);
+    return WebClient.create(vertx, options);
   }
 
   String token(String subject, String... roles) {

@@ -1,6 +1,8 @@
 package io.customerhub.cli;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -32,8 +34,16 @@ final class ReresolveCommand implements Callable<Integer> {
     try (RemoteHub hub = remote.connect()) {
       String token = hub.token("reresolve", "admin");
       String path = "/api/v1/admin/reresolve" + (restandardize ? "?restandardize=true" : "");
-      JsonObject job = hub.client.postAbs(hub.base + path).bearerTokenAuthentication(token)
-          .send().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();
+      HttpResponse<Buffer> started = hub.client.postAbs(hub.base + path).bearerTokenAuthentication(token)
+          .send().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES);
+      if (started.statusCode() / 100 != 2) {
+        // e.g. 401 from a hub of another data directory, whose tokens another key signs: one line, not a stack trace
+        String detail = RemoteHub.problemDetail(started);
+        System.err.println("hub reresolve: the hub at " + hub.base + " answered " + started.statusCode() + ": "
+            + (detail != null ? detail : started.bodyAsString()));
+        return 1;
+      }
+      JsonObject job = started.bodyAsJsonObject();
       String jobUrl = hub.base + "/api/v1/admin/jobs/" + job.getString("jobId");
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reresolve").setInitialMax(1)
           .setStyle(ProgressBarStyle.ASCII).build()) {

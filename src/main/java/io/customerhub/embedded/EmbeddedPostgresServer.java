@@ -134,10 +134,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static FileLock lockDataDir(Path dataDir) throws IOException {
     FileChannel channel = FileChannel.open(dataDir.resolve("pg.lock"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameJvm) { // a node of this process holds it
+      lock = null;
+    }
     if (lock == null) {
       channel.close();
-      throw new IllegalStateException("data directory " + dataDir + " is in use by another process");
+      throw new DataDirInUse(dataDir, "data directory " + dataDir + " is in use by another process (another hub? "
+          + "stop it, or give this one a data directory of its own: HUB_DATA_DIR)");
     }
     return lock;
   }

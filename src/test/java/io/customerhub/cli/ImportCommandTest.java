@@ -38,8 +38,9 @@ class ImportCommandTest {
     assertRefused("is a directory", "import", "--source", "crm", dir.toString());
     Path empty = Files.writeString(dir.resolve("empty.ndjson"), "\n\n");
     assertRefused("no records", "import", "--source", "crm", empty.toString());
-    Path headerOnly = Files.writeString(dir.resolve("header.csv"), "first_name,last_name\n");
+    Path headerOnly = Files.writeString(dir.resolve("header.csv"), "contact_id,last_name\n");
     assertRefused("no records (a CSV's first line is its header)", "import", "--source", "crm", headerOnly.toString());
+    assertRefused("no records", "import", "--source", "crm", Files.writeString(dir.resolve("e.csv"), "").toString());
     Path binary = Files.write(dir.resolve("blob.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, '\n', 2});
     assertRefused("not UTF-8 text", "import", "--source", "crm", binary.toString());
     byte[] latin1 = "{\"sourceId\":\"C-1\"}\n{\"sourceId\":\"C-2\",\"familyName\":\"M\u00fcller\"}\n"
@@ -63,6 +64,35 @@ class ImportCommandTest {
     Path extra = Files.writeString(dir.resolve("extra.csv"), "contact_id,last_name\nC-1,Zhang\nC-2,Smith, Jr.\n");
     assertRefused("extra.csv: line 3: has 3 values but the header names 2 columns", "import", "--source", "crm",
         extra.toString());
+  }
+
+  /**
+   * A new user's walkthrough: a ';'-separated file, or one without the column the mapping takes sourceId from, sent
+   * every line to the hub to come back "sourceId: is required". The header is checked first, before any row.
+   */
+  @Test
+  void aCsvHeaderWithoutTheSourceIdColumnIsRefusedSayingWhy() throws Exception {
+    // the comma in a value made the row two values under a header of one column: the header tells more
+    Path semicolons = Files.writeString(dir.resolve("excel.csv"), "contact_id;first_name\nC-1;Ana, Maria\n");
+    assertRefused("excel.csv: the header is one column, 'contact_id;first_name': the file looks ';'-separated",
+        "import", "--source", "crm", semicolons.toString());
+    Path renamed = Files.writeString(dir.resolve("renamed.csv"), "id,last_name\n1,Li\n");
+    assertRefused("renamed.csv: the header has no column contact_id, which ", "import", "--source", "crm",
+        renamed.toString());
+    assertRefused(Path.of("conf", "sources", "crm.json") + " maps to sourceId; its columns: id, last_name", "import",
+        "--source", "crm", renamed.toString());
+    Path tabs = Files.writeString(dir.resolve("tabs.csv"), "contact_id\tlast_name\nC-1\tLi\n");
+    assertRefused("looks tab-separated", "import", "--source", "crm", tabs.toString());
+  }
+
+  @Test
+  void theImportsHelpSaysWhatItReadsAndItsExitCodes() {
+    StringWriter help = new StringWriter();
+    HubCommand.commandLine().setOut(new PrintWriter(help, true)).execute("import", "--help");
+    String text = help.toString().replaceAll("\\s+", " ");
+    assertTrue(text.contains("CSV, TSV, NDJSON or JSON"), text);
+    assertTrue(text.contains("Exit codes:"), text);
+    assertTrue(text.contains(" 3 some records rejected, the others imported"), text);
   }
 
   @Test
@@ -132,12 +162,17 @@ class ImportCommandTest {
     assertEquals(0, CliRun.of(java.util.List.of("token", "--role", "reader", "--subject", "张伟 (ops)")).exit());
   }
 
-  /** A service that refused the node is told in one line wherever it stands among the causes, with exit code 1. */
+  /**
+   * A service that refused the node, or a data directory another process holds, is told in one line wherever it
+   * stands among the causes, with exit code 1.
+   */
   @Test
   void aRefusingServiceIsFoundAmongTheCauses() {
     var refused = new io.customerhub.app.ServiceRefused("Kafka at k:9092", new java.io.IOException("timed out"));
     assertEquals(refused, HubCommand.refusal(new java.util.concurrent.ExecutionException(new RuntimeException(refused))));
     assertEquals(null, HubCommand.refusal(new IllegalStateException("other")));
+    var inUse = new io.customerhub.embedded.DataDirInUse(dir, "data directory is in use");
+    assertEquals(inUse, HubCommand.refusal(new java.util.concurrent.ExecutionException(inUse)));
   }
 
   /** An empty labeled set started a whole hub, then failed with a NullPointerException. */

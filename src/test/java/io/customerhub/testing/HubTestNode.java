@@ -48,12 +48,15 @@ public final class HubTestNode implements AutoCloseable {
   private final HubNode node;
   private final HubConfig config;
   private final Path dataDir;
+  /** Whether {@link #dataDir} is the node's own, removed with it; else the test's, which looks at it afterwards. */
+  private final boolean ownsDataDir;
   private final String admin;
 
-  private HubTestNode(HubNode node, HubConfig config, Path dataDir) {
+  private HubTestNode(HubNode node, HubConfig config, Path dataDir, boolean ownsDataDir) {
     this.node = node;
     this.config = config;
     this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
     this.admin = node.token("it-admin", List.of("admin"));
   }
 
@@ -74,6 +77,7 @@ public final class HubTestNode implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private boolean ownMember;
     private UnaryOperator<JsonObject> matching;
+    private Path dataDir;
 
     /** Shares a database with another node (default: a fresh one). */
     public Builder postgresUrl(String url) {
@@ -108,6 +112,12 @@ public final class HubTestNode implements AutoCloseable {
       return this;
     }
 
+    /** Runs the node on this data directory, left in place when the node closes (default: a new one, removed). */
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
     /** Runs the node with {@code conf/matching.json} as {@code edit} changes it (a copy in its data directory). */
     public Builder matching(UnaryOperator<JsonObject> edit) {
       this.matching = edit;
@@ -115,7 +125,7 @@ public final class HubTestNode implements AutoCloseable {
     }
 
     public HubTestNode start() {
-      Path dataDir = tempDir("customer-hub-it-");
+      Path dataDir = this.dataDir != null ? this.dataDir : tempDir("customer-hub-it-");
       Path confFile = Path.of("conf", "hub.json");
       Map<String, String> overrides = new HashMap<>(env);
       // a young hub trains and re-resolves once ingest goes quiet: that would move records under a test's feet
@@ -144,9 +154,10 @@ public final class HubTestNode implements AutoCloseable {
             List.of("127.0.0.1:" + sharedPort), sharedPort + 1));
       }
       try {
-        return new HubTestNode(HubNode.start(config, ownMember ? null : TestInfra.vertx()), config, dataDir);
+        return new HubTestNode(HubNode.start(config, ownMember ? null : TestInfra.vertx()), config, dataDir,
+            this.dataDir == null);
       } catch (Exception e) {
-        deleteTree(dataDir);
+        if (this.dataDir == null) deleteTree(dataDir);
         throw new IllegalStateException("hub node did not start", e);
       }
     }
@@ -158,21 +169,23 @@ public final class HubTestNode implements AutoCloseable {
    */
   private static Path editMatching(Path confFile, Path to, UnaryOperator<JsonObject> edit) {
     try {
-      if (!confFile.startsWith(to)) {
-        Path from = confFile.getParent();
-        try (Stream<Path> files = Files.walk(from)) {
-          for (Path file : files.toList()) {
-            Path target = to.resolve(from.relativize(file).toString());
-            if (Files.isDirectory(file)) Files.createDirectories(target);
-            else Files.copy(file, target);
-          }
-        }
-      }
+      if (!confFile.startsWith(to)) copyConf(confFile.getParent(), to);
       Path matching = to.resolve("matching.json");
       Files.writeString(matching, edit.apply(new JsonObject(Files.readString(matching))).encodePrettily());
       return to.resolve(confFile.getFileName().toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the configuration to " + to, e);
+    }
+  }
+
+  /** A copy of the configuration directory {@code from} (the rule files, the source mappings) at {@code to}. */
+  public static void copyConf(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) Files.createDirectories(target);
+        else Files.copy(file, target);
+      }
     }
   }
 
@@ -182,6 +195,10 @@ public final class HubTestNode implements AutoCloseable {
 
   public HubConfig config() {
     return config;
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   public int port() {
@@ -447,7 +464,7 @@ public final class HubTestNode implements AutoCloseable {
       if (!broken.isEmpty()) throw new AssertionError("database integrity after the test: " + broken);
     } finally {
       node.close();
-      deleteTree(dataDir);
+      if (ownsDataDir) deleteTree(dataDir);
     }
   }
 
@@ -459,7 +476,7 @@ public final class HubTestNode implements AutoCloseable {
     try {
       node.close();
     } finally {
-      deleteTree(dataDir);
+      if (ownsDataDir) deleteTree(dataDir);
     }
   }
 
