@@ -93,12 +93,8 @@ public final class HubNode implements AutoCloseable {
     Secrets.Signing signing = Secrets.signing(config);
     pgUri = config.postgres().url();
     if (pgUri == null) {
-      EmbeddedPostgresServer pg;
-      try {
-        pg = EmbeddedPostgresServer.start(config.dataDir(), true);
-      } catch (IllegalStateException inUse) {
-        throw new ServiceRefused("the embedded PostgreSQL (data.dir, HUB_DATA_DIR)", inUse);
-      }
+      // a data directory in use is refused in one line (DataDirInUse), which commands tell apart from other refusals
+      EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
       closeables.add(pg);
       pgUri = pg.pgUri();
     }
