@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -215,10 +215,6 @@ public final class HubNode implements AutoCloseable {
   }
 
   /**
-   * Port 0 would give every HTTP verticle instance a random port of its own, and callers would reach only one
-   * event loop; a free port chosen once is shared by all instances.
-   */
-  /**
    * Refuses at once a port out of range or taken: found only when the HTTP server binds, after PostgreSQL, Hazelcast
    * and the candidate index had started, it came ten seconds late as a stack trace that did not name the port.
    */
@@ -233,6 +229,10 @@ public final class HubNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Port 0 would give every HTTP verticle instance a random port of its own, and callers would reach only one
+   * event loop; a free port chosen once is shared by all instances.
+   */
   private static int freePort(String host) throws java.io.IOException {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       return socket.getLocalPort();
@@ -261,8 +261,7 @@ public final class HubNode implements AutoCloseable {
   }
 
   private void claimCluster(HubConfig.Hazelcast cluster, HazelcastInstance hz) throws Exception {
-    UUID identity = await(database.pool().query("select id from hub_identity").execute())
-        .iterator().next().getUUID(0);
+    UUID identity = await(database.identity());
     ClusterDatabase.claim(hz, identity).ifPresent(other -> {
       throw new ServiceRefused("Hazelcast cluster '" + cluster.clusterName() + "' (hazelcast.clusterName, "
           + "HUB_HAZELCAST_CLUSTER_NAME)", new IllegalStateException("its members serve another database (hub "

@@ -38,7 +38,9 @@ final class IngestHandler {
           + "'-', '_' or '.', at most 64 characters)");
     }
     Buffer sent = ctx.body().buffer();
-    if (sent == null || sent.length() == 0) throw HubException.invalid("body: is empty; send NDJSON, one record per line");
+    if (sent == null || sent.length() == 0) {
+      throw HubException.invalid("body: is empty; send NDJSON, one record per line");
+    }
     Charset charset = Json.bodyCharset(ctx);
     // a body of up to maxBodyBytes is split (or parsed as one JSON array), and its answer written, on a worker
     // thread: a hundred thousand lines would hold the event loop for a noticeable time; a few records, in place
