@@ -296,8 +296,12 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
     }).onFailure(ctx::fail);
   }
 
+  /** An action's answer; one that names the profile's version now carries it as the ETag, for the next If-Match. */
   private static void answer(RoutingContext ctx, Future<JsonObject> action) {
-    action.onSuccess(done -> ProfileHandlers.json(ctx, done.encode())).onFailure(err -> fail(ctx, err));
+    action.onSuccess(done -> {
+      if (done.getValue("version") instanceof Number version) Preconditions.etag(ctx, version.longValue());
+      ProfileHandlers.json(ctx, done.encode());
+    }).onFailure(err -> fail(ctx, err));
   }
 
   private static void fail(RoutingContext ctx, Throwable err) {

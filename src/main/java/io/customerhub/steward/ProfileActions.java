@@ -2,6 +2,7 @@ package io.customerhub.steward;
 
 import io.customerhub.record.Kind;
 import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileChange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -62,7 +63,7 @@ public final class ProfileActions {
               .compose(v -> surgery.merge(conn, work, keep, other, why, actor))
               .compose(v -> surgery.audit(conn, actor, "profile.merge", "profile:" + keep, detail))
               .map(v -> new JsonObject().put("profileId", keep.toString()).put("merged", other.toString())
-                  .put("records", kept.size() + merged.size()));
+                  .put("records", kept.size() + merged.size()).put("version", versionNow(work, keep, keeping)));
         }));
   }
 
@@ -102,7 +103,8 @@ public final class ProfileActions {
               .compose(v -> surgery.audit(conn, actor, "profile.split", "profile:" + fresh,
                   detail.copy().put("splitFrom", profile.toString())))
               .map(v -> new JsonObject().put("profileId", profile.toString()).put("newProfileId", fresh.toString())
-                  .put("moved", detail.getJsonArray("records")).put("staying", staying.size())));
+                  .put("moved", detail.getJsonArray("records")).put("staying", staying.size())
+                  .put("version", versionNow(work, profile, locked))));
     }));
   }
 
@@ -116,7 +118,8 @@ public final class ProfileActions {
     String what = value == null ? "removed" : "set";
     return surgery.run("the override of " + attribute + " of " + profile, (conn, work) -> lock(conn, profile)
         .compose(profiles -> {
-          JsonObject before = current(profiles, profile, seen).overrides();
+          Locked locked = current(profiles, profile, seen);
+          JsonObject before = locked.overrides();
           if (value == null && !before.containsKey(attribute)) {
             throw StewardRefusal.missing("profile " + profile + " has no override of " + attribute);
           }
@@ -131,7 +134,7 @@ public final class ProfileActions {
           return write.compose(v -> surgery.restate(conn, work, profile, actor))
               .compose(v -> surgery.audit(conn, actor, "profile.override-" + what, "profile:" + profile, detail))
               .map(v -> new JsonObject().put("profileId", profile.toString()).put("attribute", attribute)
-                  .put("value", value).put("override", what));
+                  .put("value", value).put("override", what).put("version", versionNow(work, profile, locked)));
         }));
   }
 
@@ -184,6 +187,18 @@ public final class ProfileActions {
    * {@link #active} profile {@code id}, at version {@code seen} unless that is null: a steward who acted on what
    * they read of an older version is told so (412), never silently overwritten by, or overwriting, what changed.
    */
+  /**
+   * The profile's version once the action is committed, for the steward's next {@code If-Match}: that of its
+   * recomputation, or the one it was locked at when nothing it shows changed.
+   */
+  static long versionNow(ProfileSurgery.Work work, UUID id, Locked locked) {
+    long version = locked.version();
+    for (ProfileChange c : work.changes) {
+      if (c.profileId().equals(id) && c.profile() != null) version = Math.max(version, c.version());
+    }
+    return version;
+  }
+
   /**
    * One customer is a person or an organization, not both: a profile made of both would take the organization's
    * golden record with a person's names, and the cluster guard pushes such records apart again at the next

@@ -47,6 +47,7 @@ class IfMatchIT extends OneHubPerClass {
 
     Response first = send("PUT", path, "{\"value\":\"Wei\",\"note\":\"passport\"}", read, steward);
     assertEquals(200, first.status(), first::toString);
+    assertEquals(etag(profile), first.header("ETag"), "the action answers the version it made, for the next one");
     // a second steward read the same version and sets another value: refused, naming both versions
     JsonObject stale = assertProblem(412, send("PUT", path, "{\"value\":\"Way\"}", read, steward));
     assertTrue(stale.getString("detail").contains("not " + read.replace("\"", "")), stale::encode);
@@ -66,7 +67,10 @@ class IfMatchIT extends OneHubPerClass {
     assertProblem(412, send("POST", "/api/v1/profiles/" + profile + "/split", split.encode(), now, steward));
     assertProblem(412, send("POST", "/api/v1/profiles/" + profile + "/erase", "{\"note\":\"DSAR-1\"}", now,
         hub.adminToken()));
-    assertEquals(200, send("POST", "/api/v1/profiles/" + profile + "/merge", merge, etag(profile), steward).status());
+    Response merged = send("POST", "/api/v1/profiles/" + profile + "/merge", merge, etag(profile), steward);
+    assertEquals(200, merged.status(), merged::toString);
+    assertEquals(etag(profile), merged.header("ETag"), merged::toString);
+    assertEquals(merged.json().getLong("version"), hub.profile(profile).getLong("version"));
     assertEquals(200, send("PUT", path, "{\"value\":\"Wei\"}", "*", steward).status(), "* is any version");
   }
 
