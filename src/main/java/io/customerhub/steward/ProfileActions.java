@@ -79,9 +79,7 @@ public final class ProfileActions {
       Locked locked = current(profiles, profile, seen);
       Set<SourceKey> members = new HashSet<>(locked.records());
       for (int i = 0; i < records.size(); i++) {
-        if (!members.contains(records.get(i))) {
-          throw StewardRefusal.invalid("records[" + i + "]: " + records.get(i) + " is not in profile " + profile);
-        }
+        if (!members.contains(records.get(i))) return notAMember(conn, profile, records.get(i), "records[" + i + "]");
       }
       List<SourceKey> staying = locked.records().stream().filter(r -> !records.contains(r)).toList();
       if (staying.isEmpty()) throw StewardRefusal.invalid("records: all of the profile's records; none would stay");
@@ -187,6 +185,19 @@ public final class ProfileActions {
    * {@link #active} profile {@code id}, at version {@code seen} unless that is null: a steward who acted on what
    * they read of an older version is told so (412), never silently overwritten by, or overwriting, what changed.
    */
+  /**
+   * Refuses a split naming a record the profile does not hold: a conflict where the record is in another profile now
+   * (the same split sent again, or someone else's action since: look again), a mistake where the hub knows it in none.
+   */
+  private static <T> Future<T> notAMember(SqlConnection conn, UUID profile, SourceKey record, String field) {
+    return conn.preparedQuery(StewardSql.PROFILE_OF_RECORD).execute(Tuple.of(record.source(), record.sourceId()))
+        .map(rows -> {
+          if (rows.size() == 0) throw StewardRefusal.invalid(field + ": " + record + " is not in profile " + profile);
+          throw StewardRefusal.conflict(field + ": " + record + " is in profile " + rows.iterator().next().getUUID(0)
+              + " now, not in profile " + profile);
+        });
+  }
+
   /**
    * The profile's version once the action is committed, for the steward's next {@code If-Match}: that of its
    * recomputation, or the one it was locked at when nothing it shows changed.

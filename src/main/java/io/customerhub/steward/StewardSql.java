@@ -169,6 +169,8 @@ final class StewardSql {
    * by the batch that linked records into it (its first transaction commits the crosswalk rows, its second the
    * profile's row).
    */
+  static final String PROFILE_OF_RECORD = "select profile_id from crosswalk where source = $1 and source_id = $2";
+
   static final String LINKED_PROFILES = """
       select distinct profile_id from crosswalk where profile_id = any($1::uuid[])""";
 

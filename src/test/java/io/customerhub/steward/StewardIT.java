@@ -153,6 +153,10 @@ class StewardIT extends OneHubPerClass {
     String fresh = split.json().getString("newProfileId");
     assertEquals(fresh, profileOf(erp));
     assertEquals(profile, profileOf(web));
+    // the same split sent again (its answer lost, say) is told where the record went
+    assertProblem(409, "is in profile " + fresh + " now", hub.post("/api/v1/profiles/" + profile + "/split", JSON,
+        new JsonObject().put("records", new JsonArray().add(new JsonObject().put("source", "erp")
+            .put("sourceId", erp.sourceId()))).encode(), hub.token("steward")));
     hub.accept(erp.copy().updatedAt(WireRecords.at(30)).set("segment", "vip"));
     assertNotEquals(profileOf(crm), profileOf(erp), "a new version of the record is kept apart online");
     reresolve();
