@@ -3,6 +3,7 @@ package io.customerhub.cli;
 import io.customerhub.app.HubNode;
 import io.customerhub.config.HubConfig;
 import io.customerhub.embedded.EmbeddedKafkaBroker;
+import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.generate.Dataset;
 import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
@@ -51,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     if (port != null) cfg = cfg.withHttpPort(port);
     Files.createDirectories(cfg.dataDir());
     System.out.println("Starting an embedded Kafka broker, PostgreSQL and Hazelcast under " + cfg.dataDir() + " …");
+    EmbeddedPostgresServer.requireFree(cfg.dataDir());
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(cfg.dataDir().resolve("kafka"));
     HubNode node;
     try {

@@ -130,6 +130,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Refuses a data directory another process holds now ({@link DataDirInUse}), for a caller that starts services of
+   * its own under it before PostgreSQL: the demo's Kafka broker failed on its log directory's lock with a stack trace.
+   */
+  public static void requireFree(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    FileLock lock = lockDataDir(dataDir);
+    lock.release();
+    lock.channel().close();
+  }
+
   /** One process per data directory: a second hub on the same directory must not touch a live cluster. */
   private static FileLock lockDataDir(Path dataDir) throws IOException {
     FileChannel channel = FileChannel.open(dataDir.resolve("pg.lock"), StandardOpenOption.CREATE,
