@@ -75,13 +75,8 @@ class ProfileHistoryIT extends OneHubPerClass {
 
   @Test
   void aPairKeptApartAndASplitShowInTheHistoryOfEveryCustomerTheyConcern() {
-    String given = WireRecords.uniqueName(), family = WireRecords.uniqueName();
-    Rec crm = WireRecords.person("crm", WireRecords.uniqueId("C")).name(given, family).birthDate("1961-04-17")
-        .emails(WireRecords.uniqueEmail("crm")).phones(WireRecords.international(WireRecords.uniqueMobile()))
-        .address("12 Lotus Rd", "Beijing", "100020");
-    // the same name born a day later with another e-mail: the matcher asks a steward
-    Rec erp = WireRecords.person("erp", WireRecords.uniqueId("E")).name(given, family).birthDate("1961-04-18")
-        .emails(WireRecords.uniqueEmail("erp"));
+    List<Rec> unsure = WireRecords.unsurePair();
+    Rec crm = unsure.get(0), erp = unsure.get(1);
     hub.accept(crm);
     hub.accept(erp);
     String steward = hub.token("steward");

@@ -79,6 +79,18 @@ public final class WireRecords {
   }
 
   /**
+   * A CRM and an ERP record the matcher is unsure of, for a steward to decide: one name (unique to the JVM), birth
+   * dates a day apart, other e-mails, no ids to conflict.
+   */
+  public static List<Rec> unsurePair() {
+    String given = uniqueName(), family = uniqueName();
+    Rec crm = person("crm", uniqueId("C")).name(given, family).birthDate("1961-04-17").emails(uniqueEmail("crm"))
+        .phones(international(uniqueMobile())).address("12 Lotus Rd", "Beijing", "100020");
+    Rec erp = person("erp", uniqueId("E")).name(given, family).birthDate("1961-04-18").emails(uniqueEmail("erp"));
+    return List.of(crm, erp);
+  }
+
+  /**
    * A person no other record of the JVM resembles: unique name, email, phone, national id, birth date and address,
    * because the matcher rightly joins records that share a birth date, an address and a near-equal id.
    */
