@@ -1,7 +1,7 @@
 package io.customerhub.app;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.customerhub.cache.ClusterDatabase;
+import io.customerhub.cache.ClusterMembers;
 import io.customerhub.cache.HazelcastConfigs;
 import io.customerhub.config.HubConfig;
 import io.customerhub.config.KafkaClientProperties;
@@ -111,7 +111,7 @@ public final class HubNode implements AutoCloseable {
           : "PostgreSQL at " + Database.where(pgUri) + " (postgres.url, HUB_POSTGRES_URL)", e.getCause());
     }
     // a Vert.x given by the caller (tests share one across their nodes) is the caller's to keep to one database
-    if (shared == null) claimCluster(config.hazelcast(), hz);
+    if (shared == null) claimCluster(config.hazelcast(), hz, signing);
 
     services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
     closeables.add(services.revocations());
@@ -260,13 +260,12 @@ public final class HubNode implements AutoCloseable {
     return services;
   }
 
-  private void claimCluster(HubConfig.Hazelcast cluster, HazelcastInstance hz) throws Exception {
+  private void claimCluster(HubConfig.Hazelcast cluster, HazelcastInstance hz, Secrets.Signing signing)
+      throws Exception {
     UUID identity = await(database.identity());
-    ClusterDatabase.claim(hz, identity).ifPresent(other -> {
+    ClusterMembers.claim(hz, ClusterMembers.Self.of(identity, signing.current(), signing.previous())).ifPresent(why -> {
       throw new ServiceRefused("Hazelcast cluster '" + cluster.clusterName() + "' (hazelcast.clusterName, "
-          + "HUB_HAZELCAST_CLUSTER_NAME)", new IllegalStateException("its members serve another database (hub "
-          + other + ", this one " + identity + ") and would share their cached customers with this node; give each "
-          + "hub its own cluster name"));
+          + "HUB_HAZELCAST_CLUSTER_NAME)", new IllegalStateException(why));
     });
   }
 

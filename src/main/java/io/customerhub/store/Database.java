@@ -72,7 +72,7 @@ public final class Database {
     return pool;
   }
 
-  /** The id made once for this database (V21): the nodes of one cache must share it ({@code ClusterDatabase}). */
+  /** The id made once for this database (V21): the nodes of one cache must share it ({@code ClusterMembers}). */
   public Future<java.util.UUID> identity() {
     return pool.query("select id from hub_identity").execute().map(rows -> rows.iterator().next().getUUID(0));
   }
