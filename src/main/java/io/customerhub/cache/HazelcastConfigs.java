@@ -56,6 +56,11 @@ public final class HazelcastConfigs {
     // near-cache invalidations travel at once instead of in 10-second batches: a routing answer must not lag a
     // committed change on another node by seconds
     config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
+    // a member that stops answering (a long pause, a frozen VM) held every cache call on its partitions for up to a
+    // minute, and the healthy node's writes and reads with them: calls now give up after 5 s (reads fall back to
+    // PostgreSQL), and a member silent for 20 s leaves the cluster, its partitions taken over by the others
+    config.setProperty("hazelcast.operation.call.timeout.millis", "5000");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "20");
     // Without these a member waits ~12 s for others before it considers itself started.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,11 @@ import java.util.function.Function;
 public final class ProfileReadModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProfileReadModel.class);
+  /**
+   * How long a read waits for the cache before PostgreSQL answers instead: a member that stopped answering held
+   * reads of its partitions for as long as it was frozen (25 s in a test), where PostgreSQL answers in milliseconds.
+   */
+  static final long CACHE_READ_MILLIS = 500;
 
   private final Vertx vertx;
   private final ProfileCache cache;
@@ -56,6 +62,7 @@ public final class ProfileReadModel {
 
   public Future<View> byId(UUID id) {
     return cache.profile(id.toString())
+        .timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(entry -> entry != null
             ? Future.succeededFuture(new View(entry.view(), entry.mergedInto(), entry.version()))
@@ -64,6 +71,7 @@ public final class ProfileReadModel {
 
   public Future<View> byKey(SourceKey key) {
     return cache.profileIdOf(key.asString())
+        .timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(id -> id != null ? byId(UUID.fromString(id))
             : queries.byKey(key.source(), key.sourceId()).compose(this::fill));
@@ -72,6 +80,7 @@ public final class ProfileReadModel {
   /** The routing answer for a source key, or null when the hub does not know the customer. */
   public Future<String> routing(SourceKey key) {
     return cache.routing(key.asString())
+        .timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(answer -> answer != null ? Future.succeededFuture(answer)
             : queries.byKey(key.source(), key.sourceId()).compose(stored -> {
