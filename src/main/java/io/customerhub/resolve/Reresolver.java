@@ -49,6 +49,7 @@ public final class Reresolver {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final ReresolutionLock lock;
   private final MatchEngine engine;
   private final ProfileStore store;
   private final IndexSync sync;
@@ -57,6 +58,7 @@ public final class Reresolver {
     this.vertx = vertx;
     this.sync = sync;
     this.pool = pool;
+    this.lock = new ReresolutionLock(pool);
     this.engine = engine;
     this.store = store;
   }
@@ -92,7 +94,15 @@ public final class Reresolver {
    * goes on when it has taken them: a run that completed is what readers see.
    */
   public Future<Integer> run(Consumer<Progress> progress, Function<List<ProfileChange>, Future<Void>> changes) {
-    return read().compose(pass -> run(pass, progress, changes));
+    return exclusively(() -> read().compose(pass -> run(pass, progress, changes)));
+  }
+
+  /**
+   * Runs {@code work} (that reads and runs passes, or trains) as the cluster's one re-resolution, or fails with
+   * {@link ReresolutionLock.AlreadyRunning} at once.
+   */
+  public <T> Future<T> exclusively(java.util.function.Supplier<Future<T>> work) {
+    return lock.exclusively(work);
   }
 
   /** Reads and blocks every stored identity record. */
@@ -136,6 +146,7 @@ public final class Reresolver {
             engine.keptApart()::check), false);
     return planned.compose(plan -> {
       scored[0] = System.nanoTime();
+      progress.accept(new Progress("scoring", snap.keys().size(), snap.keys().size()));
       return apply(snap, plan, progress, changes);
     }).onSuccess(moved -> LOG.info("re-resolution of {} records: read in {} ms, blocked in {} ms, scored in {} ms, "
         + "moved {} in {} ms", snap.keys().size(), pass.readMillis, pass.blockMillis, (scored[0] - started) / 1_000_000,
@@ -198,6 +209,7 @@ public final class Reresolver {
     List<Integer> moves = new ArrayList<>();
     for (int i = 0; i < target.length; i++) if (!target[i].equals(s.profiles().get(i))) moves.add(i);
     int[] moved = {0};
+    progress.accept(new Progress("moving", 0, moves.size()));
     Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.DELETE_OPEN_REVIEWS).execute()
         .compose(v -> writeReviews(conn, s, plan))).mapEmpty();
     // a profile a page empties redirects in that page's transaction: a run stopped after it (a crash, an outage)

@@ -4,6 +4,7 @@ import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.ReresolutionLock;
 import io.customerhub.resolve.Reresolver;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
@@ -142,7 +143,8 @@ public final class ModelLearning {
     if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
     // every node uses the newest model, whichever node trained it
     Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
-    records.compose(count -> {
+    // one node learns at a time: two nodes trained two versions of the model from the same records
+    records.compose(count -> reresolver.exclusively(() -> {
       // the records this node found stored count as resolved; those it linked since it started do not
       if (reresolvedRecords < 0) reresolvedRecords = Math.max(0, count - (long) linkedRecords.count());
       boolean young = count <= config.relearnMaxRecords();
@@ -164,7 +166,11 @@ public final class ModelLearning {
           return trained.compose(t -> t || reresolve ? reresolveAll(pass, count) : Future.succeededFuture(false));
         });
       });
-    }).recover(err -> {
+    })).recover(err -> {
+      if (err instanceof ReresolutionLock.AlreadyRunning) {
+        LOG.debug("learning from the data waits: {}", err.getMessage());
+        return Future.succeededFuture(false);
+      }
       failed = true;
       LOG.warn("learning from the data failed (next look retries): {}", err.getMessage());
       return Future.succeededFuture(false);

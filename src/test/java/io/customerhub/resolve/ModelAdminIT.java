@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.customerhub.testing.ApiAssertions.assertProblem;
+import static io.customerhub.testing.Futures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,27 @@ class ModelAdminIT extends OneHubPerClass {
     assertEquals(HubTestNode.partition(before), HubTestNode.partition(after));
     for (String profileId : new HashSet<>(after.values())) {
       assertEquals(200, hub.get("/api/v1/profiles/" + profileId, hub.adminToken()).status());
+    }
+  }
+
+  /** One re-resolution at a time in the cluster: a second one, on any node, does nothing and says why. */
+  @Test
+  void aReresolutionWhileAnotherRunsDoesNothingAndSaysWhy() {
+    io.vertx.sqlclient.SqlConnection holder = await(hub.node().database().pool().getConnection());
+    try {
+      // another node's run, as PostgreSQL sees it: the cluster's re-resolution lock held by another session
+      await(holder.query("select pg_advisory_lock(1213547074, -7)").execute());
+      JsonObject state = hub.awaitJob(hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken())
+          .header("Location"));
+      assertEquals("failed", state.getString("state"), state::encode);
+      assertTrue(state.getString("error").contains("another re-resolution"), state::encode);
+      await(holder.query("select pg_advisory_unlock(1213547074, -7)").execute());
+      JsonObject after = hub.awaitJob(hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken())
+          .header("Location"));
+      assertEquals("done", after.getString("state"), after::encode);
+      assertEquals(after.getLong("total"), after.getLong("done"), "its progress reached its end: " + after.encode());
+    } finally {
+      holder.close();
     }
   }
 
