@@ -187,6 +187,11 @@ final class ImportCommand implements Callable<Integer> {
         } catch (Refused e) {
           System.err.printf("%nerror: the hub answered %d: %s%n", e.status, e.body);
           return 1;
+        } catch (Lost e) {
+          System.err.printf("%nhub import: %s after %d accepted and %d rejected records of %s; run the import again "
+              + "once the hub is up (records it has stored already are stored once)%n", e.getMessage(),
+              report.accepted(), report.rejected(), file);
+          return 1;
         }
         for (JsonObject a : answers) {
           int at = a.getInteger("line") - 1;
@@ -351,12 +356,36 @@ final class ImportCommand implements Callable<Integer> {
     return detail != null ? detail : "the hub answered " + response.statusCode() + ": " + response.bodyAsString();
   }
 
+  /**
+   * One request, sent again when the connection to the hub is lost (a node restarting, a rolling restart, a proxy
+   * that dropped it), after the same pauses as a busy hub's: whatever the lost request committed, a record sent
+   * again changes nothing. Past the last attempt, {@link Lost}.
+   */
   private HttpResponse<Buffer> post(WebClient client, String base, String token, List<String> chunk) throws Exception {
-    return client.postAbs(base + "/api/v1/records/" + source)
-        .bearerTokenAuthentication(token)
-        .putHeader("Content-Type", "application/x-ndjson")
-        .timeout(TimeUnit.MINUTES.toMillis(5))
-        .sendBuffer(Buffer.buffer(String.join("\n", chunk)))
-        .toCompletionStage().toCompletableFuture().get(6, TimeUnit.MINUTES);
+    for (int retry = 1; ; retry++) {
+      try {
+        return client.postAbs(base + "/api/v1/records/" + source)
+            .bearerTokenAuthentication(token)
+            .putHeader("Content-Type", "application/x-ndjson")
+            .timeout(TimeUnit.MINUTES.toMillis(5))
+            .sendBuffer(Buffer.buffer(String.join("\n", chunk)))
+            .toCompletionStage().toCompletableFuture().get(6, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException e) {
+        String why = e.getCause() == null || e.getCause().getMessage() == null ? String.valueOf(e.getCause())
+            : e.getCause().getMessage();
+        if (retry > MAX_RETRIES) throw new Lost(base, why);
+        long pause = Math.min(MAX_PAUSE_SECONDS, 1L << Math.min(retry - 1, 5));
+        System.err.printf("%nno answer from the hub at %s (%s): sending again in %d s (%d of %d)%n", base, why, pause,
+            retry, MAX_RETRIES);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(pause));
+      }
+    }
+  }
+
+  /** The hub could not be reached again within the attempts: the import stops, saying where it got to. */
+  static final class Lost extends Exception {
+    Lost(String base, String why) {
+      super("lost the hub at " + base + " (" + why + ")", null, false, false);
+    }
   }
 }

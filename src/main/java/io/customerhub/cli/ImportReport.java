@@ -48,6 +48,10 @@ final class ImportReport {
     return accepted;
   }
 
+  long rejected() {
+    return rejected;
+  }
+
   /**
    * {@code rejectsFile}: where every rejected record went, or null.
    */
