@@ -19,7 +19,7 @@ final class TokenCommand implements Callable<Integer> {
   ConfigOptions config;
 
   @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
-      description = "one or more of: reader, router, ingest, steward, admin")
+      description = "one or more of: reader, router, ingest, steward, monitor, admin")
   List<String> roles;
 
   @Option(names = "--subject", defaultValue = "cli", description = "who the token is for (audit trail)")

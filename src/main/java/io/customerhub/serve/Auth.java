@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  */
 public final class Auth {
 
-  public static final Set<String> ROLES = Set.of("reader", "router", "ingest", "steward", "admin");
+  /** {@code monitor} reads the metrics alone: a scraper needs no token that could erase a customer. */
+  public static final Set<String> ROLES = Set.of("reader", "router", "ingest", "steward", "monitor", "admin");
   public static final String ADMIN = "admin";
 
   private static final String BEARER = "Bearer ";

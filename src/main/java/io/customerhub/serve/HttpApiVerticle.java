@@ -106,7 +106,8 @@ public final class HttpApiVerticle extends VerticleBase {
     }
     root.get("/health/live").handler(services.health()::live);
     root.get("/health/ready").handler(services.health()::ready);
-    root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("admin")).handler(this::metrics);
+    root.get("/metrics").handler(services.auth().authenticate()).handler(Auth.require("monitor"))
+        .handler(this::metrics);
 
     if (http.console()) {
       Console.mount(root, () -> services.auth().identityProvider().flatMap(IdentityProvider::consoleSignIn));

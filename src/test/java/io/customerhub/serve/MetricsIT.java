@@ -9,7 +9,7 @@ import static io.customerhub.testing.ApiAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /metrics}: the hub's own meters in Prometheus text, for admins only. */
+/** {@code GET /metrics}: the hub's own meters in Prometheus text, for a scraper's {@code monitor} role and admins. */
 class MetricsIT extends OneHubPerClass {
 
   @Test
@@ -29,6 +29,9 @@ class MetricsIT extends OneHubPerClass {
   @Test
   void otherRolesAreForbiddenAndAnonymousCallersUnauthorized() {
     assertProblem(403, hub.get("/metrics", hub.token("reader", "router", "ingest", "steward")));
+    Response scraped = hub.get("/metrics", hub.token("monitor"));
+    assertEquals(200, scraped.status(), scraped::toString);
+    assertProblem(403, hub.get("/api/v1/crosswalk", hub.token("monitor")));
     assertProblem(401, hub.get("/metrics", null));
   }
 
