@@ -43,6 +43,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HubNode implements AutoCloseable {
 
+  /** How long a stopping node lets its requests in flight finish: a bulk request of 1,000 records takes seconds. */
+  private static final long DRAIN_SECONDS = 20;
   private static final Logger LOG = LoggerFactory.getLogger(HubNode.class);
 
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -53,6 +55,8 @@ public final class HubNode implements AutoCloseable {
   private HubServices services;
   private ModelLearning learning;
   private int httpPort;
+  /** The HTTP verticle instances, drained first when the node stops. */
+  private final List<HttpApiVerticle> httpVerticles = new ArrayList<>();
   /** The data directory whose {@link NodeAddress} this node wrote, and the address; null while it has written none. */
   private java.nio.file.Path addressDir;
   private String address;
@@ -152,7 +156,7 @@ public final class HubNode implements AutoCloseable {
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
         services.readModel(), services.profileStore(), services.queries(), services.assembler().rules().risk().codes(),
         database.pool(), services.routingAnswers(), new Health(checks), services.modules(), metrics);
-    List<HttpApiVerticle> instances = new ArrayList<>();
+    List<HttpApiVerticle> instances = httpVerticles;
     deployments.add(await(vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(api);
       synchronized (instances) {
@@ -269,6 +273,21 @@ public final class HubNode implements AutoCloseable {
     });
   }
 
+  /** The requests in flight are answered (for at most {@link #DRAIN_SECONDS}); no new connection is taken. */
+  private void drainHttp() {
+    List<HttpApiVerticle> draining;
+    synchronized (httpVerticles) {
+      draining = List.copyOf(httpVerticles);
+    }
+    if (draining.isEmpty()) return;
+    try {
+      await(Future.join(draining.stream().map(v -> v.drain(DRAIN_SECONDS)).toList())
+          .timeout(DRAIN_SECONDS + 2, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      LOG.warn("requests still in flight after {} s were cut: {}", DRAIN_SECONDS, e.getMessage());
+    }
+  }
+
   public Database database() {
     return database;
   }
@@ -290,6 +309,7 @@ public final class HubNode implements AutoCloseable {
     }
     try {
       if (vertx != null) {
+        drainHttp();
         // the verticles first, so that nothing sends on the producer once it closes
         for (String id : deployments) await(vertx.undeploy(id));
         if (producer != null) await(producer.close());

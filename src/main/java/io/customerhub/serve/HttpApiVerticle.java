@@ -9,6 +9,7 @@ import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -20,6 +21,7 @@ import io.vertx.sqlclient.Pool;
 
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 
 /**
@@ -74,6 +76,16 @@ public final class HttpApiVerticle extends VerticleBase {
 
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /**
+   * Stops taking connections and lets the requests in flight finish, for at most {@code seconds}: a node stopped
+   * for a rolling restart cut the requests it was answering, whose callers then did not know what had committed.
+   */
+  public Future<Void> drain(long seconds) {
+    Promise<Void> drained = Promise.promise();
+    context.runOnContext(v -> server.shutdown(seconds, TimeUnit.SECONDS).onComplete(drained));
+    return drained.future();
   }
 
   /**
