@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -98,6 +99,11 @@ final class DeadLettersCommand implements Callable<Integer> {
       reader.seekToBeginning(assigned);
       Map<TopicPartition, Long> end = reader.endOffsets(assigned, TIMEOUT);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      // where each letter's record stays: a hub stopped (or killed) after writing a batch's letters but before
+      // committing its offsets refuses the batch again on restart and writes its letters again; one record is
+      // written out once, with its first letter
+      Set<String> seen = new HashSet<>();
+      int repeated = 0;
       while (!caughtUp(reader, end)) {
         boolean progress = false;
         for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(500))) {
@@ -105,6 +111,11 @@ final class DeadLettersCommand implements Callable<Integer> {
           if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) continue; // came after the start
           DeadLetterExport.Letter letter =
               new DeadLetterExport.Letter(r.partition(), r.offset(), r.key(), r.value(), headers(r));
+          String from = source(letter.headers());
+          if (from != null && !seen.add(from)) {
+            repeated++;
+            continue;
+          }
           String whole = letter.truncated() ? whole(sources, letter) : null;
           files.write(DeadLetterExport.of(letter, whole, sourceByTopic));
         }
@@ -112,6 +123,10 @@ final class DeadLettersCommand implements Callable<Integer> {
         else if (System.nanoTime() > deadline) throw new IllegalStateException("Kafka sent nothing for " + TIMEOUT);
       }
       files.summarize(letters);
+      if (repeated > 0) {
+        System.out.printf("  %d more letter%s repeated a record written out already (its batch was refused again "
+            + "after a hub stopped before committing it): left out%n", repeated, repeated == 1 ? "" : "s");
+      }
       return 0;
     }
   }
@@ -145,6 +160,14 @@ final class DeadLettersCommand implements Callable<Integer> {
       if (reader.position(e.getKey(), TIMEOUT) < e.getValue()) return false;
     }
     return true;
+  }
+
+  /** The source topic, partition and offset a letter names, or null when it names none. */
+  private static String source(Map<String, String> headers) {
+    String topic = headers.get(DeadLetterHeaders.SOURCE_TOPIC);
+    String partition = headers.get(DeadLetterHeaders.SOURCE_PARTITION);
+    String offset = headers.get(DeadLetterHeaders.SOURCE_OFFSET);
+    return topic == null || partition == null || offset == null ? null : topic + "-" + partition + "@" + offset;
   }
 
   private static Map<String, String> headers(ConsumerRecord<String, String> r) {

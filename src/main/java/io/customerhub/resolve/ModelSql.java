@@ -18,4 +18,9 @@ final class ModelSql {
 
   static final String COUNT_IDENTITIES =
       "select count(*) from source_record where standard is not null and not deleted";
+
+  static final String RERESOLUTION_STATE = "select model_version, identity_records from reresolution_state";
+
+  static final String RERESOLVED =
+      "update reresolution_state set model_version = $1, identity_records = $2, updated_at = now()";
 }

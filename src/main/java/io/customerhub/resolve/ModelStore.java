@@ -112,6 +112,24 @@ public final class ModelStore {
         .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(2));
   }
 
+  /**
+   * What the records were last re-resolved with: the model version and the identity records there were then
+   * ({@code [version, records]}), kept in PostgreSQL so that a node that restarts (or was killed) between a training
+   * and the re-resolution with it, or after linking records online since, still owes that re-resolution.
+   */
+  public Future<long[]> lastReresolution() {
+    return pool.query(ModelSql.RERESOLUTION_STATE).execute().map(rows -> {
+      if (rows.size() == 0) return null;
+      Row r = rows.iterator().next();
+      return new long[] {r.getLong(0), r.getLong(1)};
+    });
+  }
+
+  /** Keeps that the records were re-resolved with model {@code version} when there were {@code records}. */
+  public Future<Void> reresolved(long version, long records) {
+    return pool.preparedQuery(ModelSql.RERESOLVED).execute(Tuple.of(version, records)).mapEmpty();
+  }
+
   public Future<Long> identityRecords() {
     return pool.query(ModelSql.COUNT_IDENTITIES).execute().map(rows -> rows.iterator().next().getLong(0));
   }

@@ -62,9 +62,12 @@ public final class ModelLearning {
    * records doubled), so what it settled may still be due for the reader.
    */
   private double settledAt = -1;
-  /** The model version the records were last re-resolved with; the one loaded at start counts as applied. */
+  /**
+   * The model version the records were last re-resolved with, read at the first attempt from PostgreSQL
+   * ({@code reresolution_state}, written by every re-resolution here) so that a restart does not forget it.
+   */
   private long reresolvedVersion = -1;
-  /** The identity records at the last re-resolution (at first: those stored before this node linked any). */
+  /** The identity records at the last re-resolution, kept and read the same way. */
   private long reresolvedRecords = -1;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
@@ -140,12 +143,24 @@ public final class ModelLearning {
     Promise<Boolean> attempt = Promise.promise();
     underWay = attempt.future();
     failed = false;
-    if (reresolvedVersion < 0) reresolvedVersion = engine.current().version();
+    // what the records were last re-resolved with, as kept in PostgreSQL: a node that restarted still owes what
+    // the one before it had not done (a model trained but not yet applied, records linked online since)
+    Future<Void> known = reresolvedVersion >= 0 && reresolvedRecords >= 0 ? Future.succeededFuture()
+        : models.lastReresolution().map(last -> {
+          if (last != null) {
+            reresolvedVersion = last[0];
+            reresolvedRecords = last[1];
+          } else {
+            reresolvedVersion = engine.current().version(); // the one loaded at start counts as applied
+          }
+          return null;
+        });
     // every node uses the newest model, whichever node trained it
-    Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
+    Future<Long> records = known.compose(v -> models.adoptNewer(engine)).compose(adopted -> models.identityRecords());
     // one node learns at a time: two nodes trained two versions of the model from the same records
     records.compose(count -> reresolver.exclusively(() -> {
-      // the records this node found stored count as resolved; those it linked since it started do not
+      // without a kept state: the records this node found stored count as resolved; those it linked since it
+      // started do not
       if (reresolvedRecords < 0) reresolvedRecords = Math.max(0, count - (long) linkedRecords.count());
       boolean young = count <= config.relearnMaxRecords();
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
@@ -197,6 +212,7 @@ public final class ModelLearning {
     long started = System.nanoTime();
     long version = engine.current().version();
     return reresolver.run(pass, progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
+        .compose(moved -> models.reresolved(version, records).map(moved))
         .map(moved -> {
           reresolvedVersion = version;
           reresolvedRecords = records;

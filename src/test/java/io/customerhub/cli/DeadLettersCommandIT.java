@@ -1,9 +1,13 @@
 package io.customerhub.cli;
 
+import io.customerhub.testing.KafkaTestClient;
 import io.customerhub.testing.OneKafkaHubPerClass;
 import io.customerhub.testing.TestInfra;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -26,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the record of a letter cut to fit whole from its source topic; mended, a file goes back in through
  * {@code bin/hub import}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLettersCommandIT extends OneKafkaHubPerClass {
 
   private static final Duration WAIT = Duration.ofSeconds(45);
@@ -36,6 +41,7 @@ class DeadLettersCommandIT extends OneKafkaHubPerClass {
   }
 
   @Test
+  @Order(1)
   void refusedRecordsComeOutAsFilesPerSourceAndGoBackInOnceMended(@TempDir Path tmp) throws Exception {
     String topic = names.sourceTopic("crm");
     kafka.setTopicConfig(topic, "max.message.bytes", String.valueOf(4 << 20));
@@ -84,5 +90,33 @@ class DeadLettersCommandIT extends OneKafkaHubPerClass {
         "--bootstrap", TestInfra.kafkaBootstrap(), "--topic", names.deadLetterTopic(), "--out", out.toString()));
     assertEquals(2, again.exit(), "a directory with files already is refused: " + again);
     assertTrue(again.err().contains("is not empty"), again::toString);
+  }
+
+  /**
+   * Runs after the other, whose count of letters it would change. A hub stopped or killed after writing a batch's dead letters but before committing its offsets refuses the
+   * batch again when it restarts, and writes the same letters again (at least once). The export writes each refused
+   * record once, and says how many letters repeated one.
+   */
+  @Test
+  @Order(2)
+  void aLetterWrittenAgainAfterARestartComesOutOnce(@TempDir Path tmp) throws Exception {
+    String topic = names.sourceTopic("crm");
+    String bad = uniqueId("C");
+    kafka.send(topic, bad, contact(bad).put("modified_at", "the day before yesterday").encode());
+    List<KafkaTestClient.Message> letters = kafka.readUntil(names.deadLetterTopic(),
+        read -> read.stream().anyMatch(m -> bad.equals(m.key())), WAIT);
+    KafkaTestClient.Message letter = letters.stream().filter(m -> bad.equals(m.key())).findFirst().orElseThrow();
+    kafka.send(names.deadLetterTopic(), letter.key(), letter.value(), letter.headers()); // the restarted hub's
+    Path out = tmp.resolve("letters");
+
+    CliRun run = CliRun.of(List.of("dead-letters", "--config", hub.config().confDir().resolve("hub.json").toString(),
+        "--bootstrap", TestInfra.kafkaBootstrap(), "--topic", names.deadLetterTopic(), "--out", out.toString()));
+
+    assertEquals(0, run.exit(), run::toString);
+    assertEquals(1, Files.readAllLines(out.resolve("crm.ndjson")).stream()
+        .filter(l -> bad.equals(new JsonObject(l).getString("contact_id"))).count(), run::toString);
+    assertEquals(1, Files.readAllLines(out.resolve(DeadLettersCommand.INDEX)).stream()
+        .filter(l -> bad.equals(new JsonObject(l).getString("key"))).count(), run::toString);
+    assertTrue(run.out().contains("1 more letter repeated a record written out already"), run.out());
   }
 }

@@ -92,6 +92,20 @@ public final class KafkaTestClient implements AutoCloseable {
     }
   }
 
+  /** The same with headers, as the hub writes its dead letters. */
+  public RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    headers.forEach((name, v) -> record.headers().add(name, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      return producer.send(record).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot send to " + topic, e);
+    }
+  }
+
   /**
    * Sets one setting of {@code topic} (e.g. {@code max.message.bytes}) and waits until the broker reports it, so
    * that the next message is held to it.

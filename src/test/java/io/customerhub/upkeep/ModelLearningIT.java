@@ -118,12 +118,37 @@ class ModelLearningIT {
   }
 
   /**
+   * What was re-resolved is kept in PostgreSQL, not only in the memory of the node that did it: a node started on
+   * the database after records were linked online since the last re-resolution (the node before it stopped, or was
+   * killed, before a reader of the crosswalk came) still re-resolves them for that reader, as the node that linked
+   * them would have. It used to count every record it found stored as re-resolved, and answered the crosswalk as
+   * linked online.
+   */
+  @Test
+  @Order(5)
+  void aNodeStartedAfterALoadStillOwesTheReResolutionItsPredecessorHadNotDone() {
+    hub.crosswalk();
+    for (Rec r : WireRecords.customersWithErpCopies(4, 2)) hub.accept(r);
+    HubTestNode restarted = HubTestNode.builder().postgresUrl(hub.pgUrl())
+        .env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1").ownHazelcastMember().start();
+    try {
+      restarted.crosswalk();
+      assertEquals(1, restarted.counter("hub_learning_reresolutions_total"),
+          "the read re-resolved the records linked online before this node started");
+      restarted.crosswalk();
+      assertEquals(1, restarted.counter("hub_learning_reresolutions_total"), "nothing loaded since: nothing to do");
+    } finally {
+      restarted.close();
+    }
+  }
+
+  /**
    * Runs last. A model an earlier release learned, when the address was compared in fewer levels, is stored as the
    * newest, as if trained on far more records than there are (no growth would make a training due): the hub learns
    * again rather than weigh the added levels by their priors for ever.
    */
   @Test
-  @Order(5)
+  @Order(6)
   void aModelAnEarlierReleaseLearnedWithFewerLevelsIsLearnedAgain() throws InterruptedException {
     JsonObject current = model().getJsonObject("model");
     JsonObject address = current.getJsonObject("fields").getJsonObject("address");
