@@ -62,6 +62,11 @@ public final class KafkaIngestVerticle extends VerticleBase {
     Map<String, String> cfg = new HashMap<>(consumerConfig);
     cfg.put("enable.auto.commit", "false");
     cfg.put("auto.offset.reset", "earliest");
+    // a node killed while it held partitions kept them, in the group's eyes, for Kafka's default 45 s: the node
+    // restarted in seconds and consumed nothing until then (a chaos run). 10 s unless the operator's client settings
+    // say otherwise
+    cfg.putIfAbsent("session.timeout.ms", "10000");
+    cfg.putIfAbsent("heartbeat.interval.ms", "3000");
     cfg.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     cfg.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     consumer = KafkaConsumer.create(vertx, cfg);
