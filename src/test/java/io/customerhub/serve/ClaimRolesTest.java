@@ -91,7 +91,7 @@ class ClaimRolesTest {
         () -> new ClaimRoles("groups", Map.of("stewards", List.of("stewart")), HUB_ROLES));
     assertTrue(e.getMessage().startsWith("auth.oidc.roleMap: 'stewards=stewart': 'stewart' is not a hub role"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("[admin, ingest, reader, router, steward]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[admin, ingest, monitor, reader, router, steward]"), e.getMessage());
   }
 
   @Test
