@@ -112,8 +112,13 @@ public final class ProfileReadModel {
     return settled(cache.fill(state(p, view)), new View(view, null, p.version()));
   }
 
+  /**
+   * The answer once the cache holds it, or after {@link #CACHE_READ_MILLIS} at most: a frozen member held the
+   * write of its partition, and with it a read PostgreSQL had answered, for 8 to 11 s; the write goes on meanwhile.
+   */
   private Future<View> settled(Future<Void> cacheWrite, View answer) {
-    return cacheWrite.onFailure(this::warn).otherwiseEmpty().map(answer);
+    return cacheWrite.onFailure(this::warn).timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS).otherwiseEmpty()
+        .map(answer);
   }
 
   /** Brings the cache up to date with committed changes; records that left the hub lose their keys. */
