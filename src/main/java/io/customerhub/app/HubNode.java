@@ -138,9 +138,11 @@ public final class HubNode implements AutoCloseable {
     List<Health.Check> checks = new ArrayList<>();
     if (identityProvider != null) checks.add(new Health.Check("identityProvider", identityProvider::health));
     checks.add(new Health.Check("postgres", () -> database.pool().query("select 1").execute().map("UP")));
+    // with how many members this node sees: a node that left its cluster (or never found it) shows 1
     checks.add(new Health.Check("hazelcast", () -> Future.succeededFuture(
         hz.getLifecycleService().isRunning() ? "UP" : "DOWN").compose(s -> "UP".equals(s) ? Future.succeededFuture(s)
-        : Future.failedFuture("hazelcast member is not running"))));
+        : Future.failedFuture("hazelcast member is not running")),
+        () -> new io.vertx.core.json.JsonObject().put("members", hz.getCluster().getMembers().size())));
     if (kafka.enabled()) {
       startKafka(config, conf.mappings(), kafkaClient);
       checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")

@@ -16,8 +16,14 @@ import java.util.function.Supplier;
  */
 public final class Health {
 
-  /** A named dependency check; a {@code null} supplier means the dependency is switched off. */
-  public record Check(String name, Supplier<Future<String>> probe) {
+  /**
+   * A named dependency check; a {@code null} supplier means the dependency is switched off. {@code facts}, when
+   * given, adds what an operator wants to see beside the status (a cluster's members).
+   */
+  public record Check(String name, Supplier<Future<String>> probe, Supplier<JsonObject> facts) {
+    public Check(String name, Supplier<Future<String>> probe) {
+      this(name, probe, null);
+    }
   }
 
   private final List<Check> checks;
@@ -41,7 +47,7 @@ public final class Health {
       boolean up = true;
       for (Map.Entry<String, Future<String>> e : probes.entrySet()) {
         Future<String> f = e.getValue();
-        if (f.succeeded()) details.put(e.getKey(), new JsonObject().put("status", f.result()));
+        if (f.succeeded()) details.put(e.getKey(), facts(e.getKey()).put("status", f.result()));
         else {
           up = false;
           details.put(e.getKey(), new JsonObject().put("status", "DOWN").put("error", String.valueOf(f.cause().getMessage())));
@@ -50,5 +56,12 @@ public final class Health {
       ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", details).encode());
     });
+  }
+
+  private JsonObject facts(String name) {
+    for (Check c : checks) {
+      if (c.name().equals(name) && c.facts() != null) return c.facts().get().copy();
+    }
+    return new JsonObject();
   }
 }

@@ -185,6 +185,7 @@ class AuthIT {
     assertEquals("UP", r.json().getString("status"), r::toString);
     assertEquals("UP", checks.getJsonObject("postgres").getString("status"), r::toString);
     assertEquals("UP", checks.getJsonObject("hazelcast").getString("status"), r::toString);
+    assertTrue(checks.getJsonObject("hazelcast").getInteger("members") >= 1, "the members it sees: " + r);
     assertEquals("off", checks.getJsonObject("kafka").getString("status"), "this node runs without Kafka: " + r);
   }
 
