@@ -342,8 +342,12 @@ final class ImportCommand implements Callable<Integer> {
   static long pauseSeconds(HttpResponse<Buffer> response, int retry) {
     String asked = response.getHeader("Retry-After");
     boolean seconds = asked != null && asked.strip().matches("\\d{1,4}");
-    long pause = seconds ? Long.parseLong(asked.strip()) : 1L << Math.min(retry - 1, 5);
-    return Math.max(1, Math.min(MAX_PAUSE_SECONDS, pause));
+    return seconds ? Math.max(1, Math.min(MAX_PAUSE_SECONDS, Long.parseLong(asked.strip()))) : backoffSeconds(retry);
+  }
+
+  /** 1, 2, 4, … seconds before attempt {@code retry} + 1; at most {@link #MAX_PAUSE_SECONDS}. */
+  private static long backoffSeconds(int retry) {
+    return Math.min(MAX_PAUSE_SECONDS, 1L << Math.min(retry - 1, 5));
   }
 
   private static boolean busy(int status) {
@@ -374,7 +378,7 @@ final class ImportCommand implements Callable<Integer> {
         String why = e.getCause() == null || e.getCause().getMessage() == null ? String.valueOf(e.getCause())
             : e.getCause().getMessage();
         if (retry > MAX_RETRIES) throw new Lost(base, why);
-        long pause = Math.min(MAX_PAUSE_SECONDS, 1L << Math.min(retry - 1, 5));
+        long pause = backoffSeconds(retry);
         System.err.printf("%nno answer from the hub at %s (%s): sending again in %d s (%d of %d)%n", base, why, pause,
             retry, MAX_RETRIES);
         Thread.sleep(TimeUnit.SECONDS.toMillis(pause));

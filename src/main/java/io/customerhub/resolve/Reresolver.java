@@ -227,7 +227,7 @@ public final class Reresolver {
           })));
     }
     // the records moved, which may be fewer than planned: one moved elsewhere since the read stays there
-    return chain.compose(v -> redirectEmptied(s, target, changes)).map(v -> moved[0]);
+    return chain.compose(v -> redirectEmptied(survivorOf, changes)).map(v -> moved[0]);
   }
 
   private static Future<Void> writeReviews(SqlConnection conn, Snapshot s, ReresolutionPlan plan) {
@@ -259,12 +259,10 @@ public final class Reresolver {
 
   /**
    * Profiles that kept none of their records now redirect to the profile that took most of them: those the pages
-   * left (a survivor not yet written when they emptied) or that were emptied by a run stopped before it
-   * redirected them.
+   * left, whose survivor was not an active profile when their page ran.
    */
-  private Future<Void> redirectEmptied(Snapshot s, UUID[] target,
+  private Future<Void> redirectEmptied(Map<UUID, UUID> survivorOf,
                                        Function<List<ProfileChange>, Future<Void>> changes) {
-    Map<UUID, UUID> survivorOf = survivors(s, target);
     if (survivorOf.isEmpty()) return Future.succeededFuture();
     // alone against ingest, which may have linked a record to one of them since the pass was read; a profile a
     // steward merged away since is left as the steward left it
