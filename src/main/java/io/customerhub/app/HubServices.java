@@ -78,7 +78,9 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         candidateIndex, store, config.resolve(), metrics);
     RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
-    ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
+    ProfileCache cache = new ProfileCache(vertx, hz);
+    metrics.cacheRepairsPending(cache::repairsPending);
+    ProfileReadModel readModel = new ProfileReadModel(vertx, cache, queries, routing::render);
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);

@@ -128,7 +128,13 @@ public final class ProfileReadModel {
     return Chunks.run(vertx, changes.size(), (from, to) -> render(changes.subList(from, to))).compose(parts -> {
       Rendered rendered = Rendered.of(parts);
       return cache.write(rendered.states(), rendered.gone(), detached.stream().map(SourceKey::asString).toList());
-    }).onFailure(this::warn).<Void>mapEmpty().otherwiseEmpty();
+    }).onFailure(failure -> LOG.warn("cache write after a commit failed, its entries are repaired once the cluster"
+        + " answers: {}", failure.getMessage())).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** Cache entries whose failed commit write waits for its repair. */
+  public int repairsPending() {
+    return cache.repairsPending();
   }
 
   /** A batch's new profile states, and what replaces the views of profiles that are gone (redirect, tombstone). */

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>a commit ({@link #VersionedPut}) refuses only an older version of the same profile. A value of another
  *   profile always yields to it: keys move between profiles only through merges and splits, which commit after
  *   the value they replace, and versions of two profiles cannot be compared.</li>
- *   <li>a read-through {@link #fill} writes only into an empty entry. It read PostgreSQL at some moment before it
- *   arrives; whatever a commit wrote meanwhile (a newer version, the key's new profile after a split or merge, a
- *   {@link #tombstone}) is at least as new as what it read, and the commit's rule cannot tell that when the key
- *   moved to another profile.</li>
+ *   <li>a read-through {@link #fill} writes only into an empty entry, or over a tombstone its own profile left at
+ *   its version or before. It read PostgreSQL at some moment before it arrives; whatever a commit wrote meanwhile
+ *   (a newer version, the key's new profile after a split or merge, a {@link #tombstone}) is at least as new as
+ *   what it read, and the commit's rule cannot tell that when the key moved to another profile.</li>
  * </ul>
  * A commit that removes something (a deleted profile, a detached source key) leaves a {@link #tombstone} instead
  * of an empty entry, so that a fill that read the state before it still finds the entry taken. Readers treat a
@@ -42,23 +42,27 @@ public final class VersionedPut implements EntryProcessor<String, String, Boolea
   private final String payload;
   private final boolean fill;
   private final long ttlSeconds;
+  /** A late repair ({@link #repairOf}); a field added later, read as false from a node that predates it. */
+  private final boolean repair;
 
   /** A committed value: it replaces anything but a newer version of the same profile. */
   public VersionedPut(long version, String profileId, String payload) {
-    this(version, profileId, payload, false, 0);
+    this(version, profileId, payload, false, 0, false);
   }
 
-  private VersionedPut(long version, String profileId, String payload, boolean fill, long ttlSeconds) {
+  private VersionedPut(long version, String profileId, String payload, boolean fill, long ttlSeconds,
+                       boolean repair) {
     this.version = version;
     this.profileId = profileId;
     this.payload = payload;
     this.fill = fill;
     this.ttlSeconds = ttlSeconds;
+    this.repair = repair;
   }
 
   /** A value read through from PostgreSQL: written only where the entry is empty. */
   public static VersionedPut fill(long version, String profileId, String payload) {
-    return new VersionedPut(version, profileId, payload, true, 0);
+    return new VersionedPut(version, profileId, payload, true, 0, false);
   }
 
   /**
@@ -66,7 +70,18 @@ public final class VersionedPut implements EntryProcessor<String, String, Boolea
    * profile too; it lives {@code ttlSeconds}, far longer than a fill takes from its read to its write.
    */
   public static VersionedPut tombstone(long version, String profileId, long ttlSeconds) {
-    return new VersionedPut(version, profileId, TOMBSTONE, false, ttlSeconds);
+    return new VersionedPut(version, profileId, TOMBSTONE, false, ttlSeconds, false);
+  }
+
+  /**
+   * What makes this commit's value safe once its write failed and the entry may hold an older state: a tombstone
+   * of the same version. Sending the value itself later is not safe, as a value of one profile replaces any
+   * other profile's, and the key may have moved on meanwhile; a tombstone only sends readers to PostgreSQL. It
+   * leaves alone a newer or equal version of the same profile (the write may have gone through after all), and the
+   * first read-through at this version or later fills the entry again.
+   */
+  public VersionedPut repairOf(long ttlSeconds) {
+    return new VersionedPut(version, profileId, TOMBSTONE, false, ttlSeconds, true);
   }
 
   @Override
@@ -85,8 +100,11 @@ public final class VersionedPut implements EntryProcessor<String, String, Boolea
   }
 
   private boolean replaces(Versioned old) {
-    if (fill) return false;
-    return !old.profileId().equals(profileId) || old.version() <= version;
+    boolean sameProfile = old.profileId().equals(profileId);
+    // a tombstone of this profile at this version or older: whatever it removed, this read is at least as new
+    if (fill) return old.tombstone() && sameProfile && old.version() <= version;
+    if (repair) return !sameProfile || old.version() < version;
+    return !sameProfile || old.version() <= version;
   }
 
   /** A decoded cache value. */

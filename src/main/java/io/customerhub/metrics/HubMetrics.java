@@ -125,6 +125,14 @@ public final class HubMetrics {
     Gauge.builder("hub.outbox.oldest.unpublished", oldestSeconds).baseUnit("seconds").register(registry);
   }
 
+  /**
+   * Cache entries whose write after a commit failed and whose repair has not gone through yet: above zero, the
+   * cluster is not answering and some answers read from the cache may be older than PostgreSQL.
+   */
+  public void cacheRepairsPending(Supplier<Number> keys) {
+    Gauge.builder("hub.cache.repairs.pending", keys).register(registry);
+  }
+
   /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */
   public Counter retries() {
     return Counter.builder("hub.resolve.retries").register(registry);

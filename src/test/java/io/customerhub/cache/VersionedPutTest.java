@@ -114,10 +114,12 @@ class VersionedPutTest {
   }
 
   @Test
-  void aFillNeverReplacesWhatIsThere() {
+  void aFillNeverReplacesAValueNorANewerOrOtherProfilesTombstone() {
     // a fill read PostgreSQL before it arrives: whatever a commit wrote since is at least as new, even when the
-    // key moved to another profile and the versions cannot be compared
-    for (String current : List.of("3|" + P1 + "|old", "1|" + P2 + "|moved", "4|" + P1 + "|")) {
+    // key moved to another profile and the versions cannot be compared; a deletion bumps the version, so its
+    // tombstone is newer than any read of the profile before it
+    for (String current : List.of("3|" + P1 + "|old", "1|" + P2 + "|moved", "5|" + P1 + "|", "1|" + P2 + "|",
+        "0|" + VersionedPut.NO_PROFILE + "|")) {
       Map.Entry<String, String> e = entry(current);
       assertFalse(VersionedPut.fill(4, P1, "read-before").process(e), current);
       assertEquals(current, e.getValue());
@@ -149,5 +151,60 @@ class VersionedPutTest {
     assertFalse(VersionedPut.fill(9, P1, "x").process(e));
     assertTrue(new VersionedPut(1, P2, "linked again").process(e));
     assertEquals("1|" + P2 + "|linked again", e.getValue());
+  }
+
+  @Test
+  void aFillReplacesItsOwnProfilesTombstoneAtItsVersionOrOlder() {
+    for (long tombstone : new long[] {3, 4}) {
+      Map.Entry<String, String> e = entry(tombstone + "|" + P1 + "|");
+      assertTrue(VersionedPut.fill(4, P1, "read").process(e));
+      assertEquals("4|" + P1 + "|read", e.getValue());
+    }
+  }
+
+  @Test
+  void aRepairTombstonesOlderStatesAndOtherProfilesButLeavesItsVersionAndNewer() {
+    VersionedPut repair = new VersionedPut(5, P1, "committed").repairOf(60);
+    for (String stale : new String[] {null, "4|" + P1 + "|old", "9|" + P2 + "|other", "0||"}) {
+      Map.Entry<String, String> e = entry(stale);
+      assertTrue(repair.process(e), String.valueOf(stale));
+      assertEquals(new VersionedPut.Versioned(5, P1, ""), VersionedPut.Versioned.parse(e.getValue()));
+    }
+    for (String current : new String[] {"5|" + P1 + "|committed", "6|" + P1 + "|newer", "5|" + P1 + "|"}) {
+      Map.Entry<String, String> e = entry(current);
+      assertFalse(repair.process(e), current);
+      assertEquals(current, e.getValue());
+    }
+  }
+
+  @Test
+  void afterARepairTheNextReadAtTheCommitsVersionFillsAndAnOlderReadDoesNot() {
+    Map.Entry<String, String> e = entry("4|" + P1 + "|stale");
+    new VersionedPut(5, P1, "committed").repairOf(60).process(e);
+    assertFalse(VersionedPut.fill(4, P1, "read before the commit").process(e));
+    assertTrue(VersionedPut.fill(5, P1, "read after").process(e));
+    assertEquals("5|" + P1 + "|read after", e.getValue());
+  }
+
+  @Test
+  void aRepairOfAnyWriteOrderEndsWithTheNewestStateOrATombstone() {
+    // commits of one profile, some of whose writes failed and were repaired later, in any order: the entry ends
+    // with the newest committed value, or a tombstone that sends readers to PostgreSQL, never an older value
+    Random rnd = new Random(7L);
+    for (int round = 0; round < 500; round++) {
+      List<VersionedPut> ops = new ArrayList<>();
+      long newest = 0;
+      for (int v = 1 + rnd.nextInt(6); v > 0; v--) {
+        long version = 1 + rnd.nextInt(20);
+        newest = Math.max(newest, version);
+        VersionedPut put = new VersionedPut(version, P1, "v" + version);
+        ops.add(rnd.nextBoolean() ? put : put.repairOf(60));
+      }
+      Collections.shuffle(ops, rnd);
+      Map.Entry<String, String> e = entry(null);
+      for (VersionedPut op : ops) op.process(e);
+      VersionedPut.Versioned end = VersionedPut.Versioned.parse(e.getValue());
+      assertTrue(end.tombstone() || end.version() == newest, e.getValue());
+    }
   }
 }
