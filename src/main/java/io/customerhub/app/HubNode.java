@@ -118,6 +118,7 @@ public final class HubNode implements AutoCloseable {
     if (shared == null) claimCluster(config.hazelcast(), hz, signing);
 
     services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
+    closeables.add(services.heap());
     closeables.add(services.revocations());
     // before the first request: a revoked token must not slip through while a node starts
     await(services.revocations().start(config.auth().revocationRefreshSeconds()));
@@ -143,6 +144,10 @@ public final class HubNode implements AutoCloseable {
         hz.getLifecycleService().isRunning() ? "UP" : "DOWN").compose(s -> "UP".equals(s) ? Future.succeededFuture(s)
         : Future.failedFuture("hazelcast member is not running")),
         () -> new io.vertx.core.json.JsonObject().put("members", hz.getCluster().getMembers().size())));
+    // FULL still serves reads: only new records wait, so the node stays in its load balancer
+    checks.add(new Health.Check("heap", () -> Future.succeededFuture(services.heap().high() ? "FULL" : "UP"),
+        () -> new io.vertx.core.json.JsonObject().put("usedAfterGc", Math.round(services.heap().usedAfterGc() * 100)
+            / 100.0)));
     if (kafka.enabled()) {
       startKafka(config, conf.mappings(), kafkaClient);
       checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")

@@ -43,6 +43,7 @@ import io.customerhub.upkeep.TierCutoffs;
 import io.customerhub.store.Database;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
+import io.customerhub.support.HeapPressure;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
 
@@ -55,7 +56,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
                           IngestService ingest, Reresolver reresolver, Restandardizer restandardizer,
                           RoutingAnswers routingAnswers, Steward steward,
-                          List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics) {
+                          List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics, HeapPressure heap) {
 
   static HubServices create(Vertx vertx, HubConfig config, HubRules conf, Secrets.Signing signing, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
@@ -81,8 +82,10 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     ProfileCache cache = new ProfileCache(vertx, hz);
     metrics.cacheRepairsPending(cache::repairsPending);
     ProfileReadModel readModel = new ProfileReadModel(vertx, cache, queries, routing::render);
+    HeapPressure heap = HeapPressure.watch(config.resolve().maxHeapAfterGc());
+    metrics.heapUsedAfterGc(heap::usedAfterGc);
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
-        config.resolve().batchSize(), metrics);
+        config.resolve().batchSize(), metrics, heap);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
@@ -96,7 +99,8 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
         new SourcesModule(new CoverageQueries(db.pool())), new RevocationsModule(revocations));
     return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries,
-        resolver, candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics);
+        resolver, candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics,
+        heap);
   }
 
   private static IdentityProvider identityProvider(Vertx vertx, HubConfig config, HubMetrics metrics) {

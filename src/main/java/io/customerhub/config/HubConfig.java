@@ -82,7 +82,12 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public record Hazelcast(String clusterName, List<String> members, int port) {
   }
 
-  public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts, int maxCandidatesPerKey) {
+  /**
+   * @param maxHeapAfterGc the share of the maximum heap in use after a garbage collection beyond which the node
+   *                       refuses new records (503 over HTTP, uncommitted on Kafka) until it has room again; 1: never
+   */
+  public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts, int maxCandidatesPerKey,
+                        double maxHeapAfterGc) {
   }
 
   /**
@@ -180,7 +185,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             hz.integer("port", 5701, 0, 65535)),
         new Resolve(resolve.integer("batchSize", 1000, 1, MAX), resolve.integer("lockBuckets", 1024, 1, MAX),
             resolve.text("defaultRegion", "CN"), resolve.integer("maxAttempts", 5, 1, MAX),
-            resolve.integer("maxCandidatesPerKey", 300, 1, MAX)),
+            resolve.integer("maxCandidatesPerKey", 300, 1, MAX), resolve.decimal("maxHeapAfterGc", 0.9, 0.01, 1)),
         new Upkeep(upkeep.integer("tierRefreshSeconds", 60, 0, MAX), upkeep.integer("reassessMinutes", 60, 0, MAX),
             upkeep.integer("reassessBatch", 500, 1, MAX), upkeep.integer("autoTrainMinRecords", 100, 0, MAX),
             upkeep.decimal("autoTrainGrowth", 2.0, 0, Double.MAX_VALUE), upkeep.integer("recoverAfterSeconds", 60, 0, MAX),

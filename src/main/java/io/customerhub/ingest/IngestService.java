@@ -7,6 +7,7 @@ import io.customerhub.resolve.Incoming;
 import io.customerhub.resolve.Outcome;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.support.Chunks;
+import io.customerhub.support.HeapPressure;
 import io.customerhub.support.JsonTexts;
 import io.customerhub.support.LoneSurrogates;
 import io.vertx.core.Future;
@@ -45,10 +46,12 @@ public final class IngestService {
   private final int batchSize;
   private final HubMetrics metrics;
   private final LearnedDateOrders dateOrders;
+  private final HeapPressure heap;
 
   public IngestService(Vertx vertx, Pool pool, SourceMappings mappings, ResolveService resolver,
-                       ProfileReadModel readModel, int batchSize, HubMetrics metrics) {
+                       ProfileReadModel readModel, int batchSize, HubMetrics metrics, HeapPressure heap) {
     this.vertx = vertx;
+    this.heap = heap;
     this.dateOrders = new LearnedDateOrders(vertx, pool, this::readAgainMonthFirst);
     this.mappings = mappings;
     this.metrics = metrics;
@@ -105,6 +108,8 @@ public final class IngestService {
 
   /** @param corrections the hub reading stored inputs again ({@link Incoming#correction()}) */
   private Future<List<Result>> ingest(String source, List<Input> inputs, String actor, boolean corrections) {
+    // before any work: a node out of room stops taking records rather than fail them all, and itself, half-way
+    if (heap.high()) return Future.failedFuture(new HeapPressure.Full(heap.describe()));
     SourceMapping mapping = mappings.forSource(source).orElse(null);
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();

@@ -133,6 +133,14 @@ public final class HubMetrics {
     Gauge.builder("hub.cache.repairs.pending", keys).register(registry);
   }
 
+  /**
+   * The share of the maximum heap in use after the last garbage collection: past {@code resolve.maxHeapAfterGc}
+   * the node refuses new records until it has room.
+   */
+  public void heapUsedAfterGc(Supplier<Number> share) {
+    Gauge.builder("hub.heap.used.after.gc", share).baseUnit("ratio").register(registry);
+  }
+
   /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */
   public Counter retries() {
     return Counter.builder("hub.resolve.retries").register(registry);

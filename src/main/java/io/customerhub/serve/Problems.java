@@ -1,6 +1,7 @@
 package io.customerhub.serve;
 
 import io.customerhub.resolve.ResolveService;
+import io.customerhub.support.HeapPressure;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Vertx;
@@ -41,6 +42,11 @@ public final class Problems {
       status = h.getStatusCode();
       title = TITLES.getOrDefault(status, "Error");
       detail = defaultDetail(status);
+    } else if (failure instanceof HeapPressure.Full full) {
+      status = 503;
+      title = TITLES.get(503);
+      detail = full.getMessage();
+      ctx.response().putHeader("Retry-After", "30");
     } else if (databaseUnavailable(failure)) {
       status = 503;
       title = TITLES.get(503);

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         500, 200L, 168, null, 3, 0), c.kafka());
     assertFalse(c.kafka().enabled());
     assertEquals(new HubConfig.Hazelcast("customer-hub", List.of("127.0.0.1"), 5701), c.hazelcast());
-    assertEquals(new HubConfig.Resolve(1000, 1024, "CN", 5, 300), c.resolve());
+    assertEquals(new HubConfig.Resolve(1000, 1024, "CN", 5, 300, 0.9), c.resolve());
     assertEquals(60, c.upkeep().tierRefreshSeconds());
     assertEquals(60, c.upkeep().reassessMinutes());
     assertEquals(500, c.upkeep().reassessBatch());

@@ -1,0 +1,124 @@
+package io.customerhub.support;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How full the heap is after garbage collection, and whether the node should take on more. A node's heap grows
+ * with every record it holds (the candidate index, its share of the cache); a load larger than the heap was sized
+ * for ran it out of memory in the middle of a batch, and a JVM that has thrown {@link OutOfMemoryError} in random
+ * threads serves nothing well any more. The heap in use right after a collection is what the node cannot free:
+ * once it passes {@code limit} of the maximum, ingest is refused (the records stay with their sender: a 503 over
+ * HTTP, Kafka's uncommitted offsets) until a collection leaves it below {@code limit} less {@link #HYSTERESIS}.
+ */
+public final class HeapPressure implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeapPressure.class);
+
+  /** Pressure ends this far below the limit, so that one collection's luck does not let a flood back in. */
+  static final double HYSTERESIS = 0.05;
+
+  private final double limit;
+  private final List<Registration> registrations = new ArrayList<>();
+  private volatile double usedAfterGc;
+  private volatile long usedBytes;
+  private volatile long maxBytes;
+  private volatile boolean high;
+
+  /** Records refused because the heap is nearly full: the sender keeps them and sends them again later. */
+  public static final class Full extends RuntimeException {
+    public Full(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private record Registration(NotificationEmitter emitter, NotificationListener listener) {
+  }
+
+  private HeapPressure(double limit) {
+    this.limit = limit;
+  }
+
+  /**
+   * Watches this JVM's collections; {@code limit} is a fraction of the maximum heap (1 or more: never refuse).
+   */
+  public static HeapPressure watch(double limit) {
+    HeapPressure pressure = new HeapPressure(limit);
+    if (limit >= 1) return pressure;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        NotificationListener listener = pressure::onNotification;
+        emitter.addNotificationListener(listener, null, null);
+        pressure.registrations.add(new Registration(emitter, listener));
+      }
+    }
+    return pressure;
+  }
+
+  private void onNotification(Notification n, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+    long used = 0;
+    for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+      used += pool.getValue().getUsed();
+    }
+    long max = Runtime.getRuntime().maxMemory();
+    after(used, max);
+  }
+
+  /** One collection's outcome: {@code used} bytes left of {@code max}. */
+  synchronized void after(long used, long max) {
+    usedBytes = used;
+    maxBytes = max;
+    usedAfterGc = max <= 0 ? 0 : (double) used / max;
+    boolean was = high;
+    if (usedAfterGc > limit) high = true;
+    else if (usedAfterGc < limit - HYSTERESIS) high = false;
+    if (high && !was) LOG.warn("{}", describe());
+    if (was && !high) LOG.info("the node's heap has room again ({}% full after garbage collection): it takes records",
+        Math.round(usedAfterGc * 100));
+  }
+
+  /** Whether the node should refuse new records for now. */
+  public boolean high() {
+    return high;
+  }
+
+  /** The share of the maximum heap in use after the last collection (0 before the first). */
+  public double usedAfterGc() {
+    return usedAfterGc;
+  }
+
+  /** Why records are refused, for the sender and the log; names what to change. */
+  public String describe() {
+    return String.format("the node's heap is %d%% full after garbage collection (%d of %d MB; the limit is %d%%):"
+            + " it takes no more records until it has room; give it a larger heap (HUB_JAVA_OPTS, see Sizing in the"
+            + " README) or spread the records over more nodes", Math.round(usedAfterGc * 100), usedBytes >> 20,
+        maxBytes >> 20, Math.round(limit * 100));
+  }
+
+  @Override
+  public void close() {
+    for (Registration r : registrations) {
+      try {
+        r.emitter().removeNotificationListener(r.listener());
+      } catch (ListenerNotFoundException ignored) {
+        // already gone
+      }
+    }
+    registrations.clear();
+  }
+}

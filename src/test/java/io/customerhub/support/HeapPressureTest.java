@@ -1,0 +1,58 @@
+package io.customerhub.support;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HeapPressureTest {
+
+  private static final long MB = 1 << 20;
+
+  @Test
+  void pressureBeginsPastTheLimitAndEndsWellBelowIt() {
+    try (HeapPressure heap = HeapPressure.watch(0.9)) {
+      assertFalse(heap.high(), "no collection seen yet");
+      heap.after(900 * MB, 1000 * MB);
+      assertFalse(heap.high(), "at the limit");
+      heap.after(901 * MB, 1000 * MB);
+      assertTrue(heap.high());
+      heap.after(860 * MB, 1000 * MB);
+      assertTrue(heap.high(), "within the hysteresis: one lucky collection does not let a flood back in");
+      heap.after(849 * MB, 1000 * MB);
+      assertFalse(heap.high());
+      assertEquals(0.849, heap.usedAfterGc(), 1e-9);
+    }
+  }
+
+  @Test
+  void aLimitOfOneNeverRefuses() {
+    try (HeapPressure heap = HeapPressure.watch(1)) {
+      heap.after(1000 * MB, 1000 * MB);
+      assertFalse(heap.high());
+    }
+  }
+
+  @Test
+  void theReasonSaysHowFullAndWhatToChange() {
+    try (HeapPressure heap = HeapPressure.watch(0.8)) {
+      heap.after(350 * MB, 384 * MB);
+      String reason = heap.describe();
+      assertTrue(reason.contains("91% full after garbage collection (350 of 384 MB; the limit is 80%)"), reason);
+      assertTrue(reason.contains("HUB_JAVA_OPTS"), reason);
+    }
+  }
+
+  @Test
+  void aRealCollectionIsSeen() throws Exception {
+    try (HeapPressure heap = HeapPressure.watch(0.99)) {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (heap.usedAfterGc() == 0 && System.nanoTime() < deadline) {
+        System.gc();
+        Thread.sleep(50);
+      }
+      assertTrue(heap.usedAfterGc() > 0 && heap.usedAfterGc() < 1, String.valueOf(heap.usedAfterGc()));
+    }
+  }
+}
