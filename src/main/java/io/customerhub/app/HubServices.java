@@ -81,7 +81,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     ProfileReadModel readModel = new ProfileReadModel(vertx, new ProfileCache(vertx, hz), queries, routing::render);
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics);
-    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
+    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     Explanations explanations = new Explanations(db.pool());
