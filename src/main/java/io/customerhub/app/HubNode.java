@@ -149,8 +149,11 @@ public final class HubNode implements AutoCloseable {
         () -> new io.vertx.core.json.JsonObject().put("members", hz.getCluster().getMembers().size())));
     if (kafka.enabled()) {
       startKafka(config, conf.mappings(), kafkaClient);
+      // with the partitions this node holds: UP with none, as a group may have more nodes than partitions
       checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")
-          : Future.failedFuture("the Kafka consumer has not completed a poll yet")));
+          : Future.failedFuture("the Kafka consumer has not completed a poll yet"),
+          () -> new io.vertx.core.json.JsonObject().put("assignedPartitions", kafkaIngest.assignedPartitions())
+              .put("topics", new io.vertx.core.json.JsonArray(kafkaIngest.topics()))));
     } else {
       LOG.warn("Kafka is off (set HUB_KAFKA_BOOTSTRAP to enable it): HTTP and file ingest only");
       checks.add(new Health.Check("kafka", null));
