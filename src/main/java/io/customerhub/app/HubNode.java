@@ -57,6 +57,10 @@ public final class HubNode implements AutoCloseable {
   private int httpPort;
   /** The HTTP verticle instances, drained first when the node stops. */
   private final List<HttpApiVerticle> httpVerticles = new ArrayList<>();
+  /** What {@code /health/ready} answers from; told first when the node stops. */
+  private Health health;
+  /** {@code http.drainNoticeSeconds}: how long the node serves on, unready, before it stops taking connections. */
+  private int drainNotice;
   /** The data directory whose {@link NodeAddress} this node wrote, and the address; null while it has written none. */
   private java.nio.file.Path addressDir;
   private String address;
@@ -150,8 +154,11 @@ public final class HubNode implements AutoCloseable {
             / 100.0)));
     if (kafka.enabled()) {
       startKafka(config, conf.mappings(), kafkaClient);
+      // with the partitions this node holds: UP with none, as a group may have more nodes than partitions
       checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")
-          : Future.failedFuture("the Kafka consumer has not completed a poll yet")));
+          : Future.failedFuture("the Kafka consumer has not completed a poll yet"),
+          () -> new io.vertx.core.json.JsonObject().put("assignedPartitions", kafkaIngest.assignedPartitions())
+              .put("topics", new io.vertx.core.json.JsonArray(kafkaIngest.topics()))));
     } else {
       LOG.warn("Kafka is off (set HUB_KAFKA_BOOTSTRAP to enable it): HTTP and file ingest only");
       checks.add(new Health.Check("kafka", null));
@@ -160,9 +167,11 @@ public final class HubNode implements AutoCloseable {
         services.readModel(), metrics.linkedRecords(), metrics.reresolutions());
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
         services.candidateIndex(), services.readModel(), database.pool(), learning));
+    health = new Health(checks);
+    drainNotice = config.http().drainNoticeSeconds();
     HttpApiVerticle.Services api = new HttpApiVerticle.Services(config, services.auth(), services.ingest(),
         services.readModel(), services.profileStore(), services.queries(), services.assembler().rules().risk().codes(),
-        database.pool(), services.routingAnswers(), new Health(checks), services.modules(), metrics);
+        database.pool(), services.routingAnswers(), health, services.modules(), metrics);
     List<HttpApiVerticle> instances = httpVerticles;
     deployments.add(await(vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(api);
@@ -280,13 +289,26 @@ public final class HubNode implements AutoCloseable {
     });
   }
 
-  /** The requests in flight are answered (for at most {@link #DRAIN_SECONDS}); no new connection is taken. */
+  /**
+   * Readiness answers 503 from now on; after the notice, no new connection is taken and the requests in flight are
+   * answered (for at most {@link #DRAIN_SECONDS}). The notice is what lets a load balancer see the 503: once the
+   * server shuts down, Vert.x closes idle keep-alive connections and leaves requests sent on busy ones unanswered.
+   */
   private void drainHttp() {
     List<HttpApiVerticle> draining;
     synchronized (httpVerticles) {
       draining = List.copyOf(httpVerticles);
     }
     if (draining.isEmpty()) return;
+    health.drain();
+    if (drainNotice > 0) {
+      LOG.info("stopping: unready, serving on for {} s before taking no new connections", drainNotice);
+      try {
+        await(vertx.timer(drainNotice, TimeUnit.SECONDS));
+      } catch (Exception e) {
+        LOG.warn("the notice before draining was cut short: {}", e.getMessage());
+      }
+    }
     try {
       await(Future.join(draining.stream().map(v -> v.drain(DRAIN_SECONDS)).toList())
           .timeout(DRAIN_SECONDS + 2, TimeUnit.SECONDS));

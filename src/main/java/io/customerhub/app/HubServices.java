@@ -86,7 +86,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     metrics.heapUsedAfterGc(heap::usedAfterGc);
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics, heap);
-    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, store, candidateIndex);
+    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     Explanations explanations = new Explanations(db.pool());

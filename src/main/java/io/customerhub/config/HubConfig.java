@@ -24,10 +24,13 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    *                         taken again when the files change; null: plain HTTP (behind a proxy that terminates TLS)
    * @param tlsKeyFile       the certificate's private key (PEM, PKCS#8 or PKCS#1)
    * @param tlsReloadSeconds how often the two files are looked at for a renewed certificate
+   * @param drainNoticeSeconds how long a stopping node goes on serving while {@code /health/ready} answers 503, before
+   *                           it stops taking connections: a load balancer that checks readiness needs that long to
+   *                           stop sending to it. 0: the node stops taking connections at once
    */
   public record Http(String host, int port, long maxBodyBytes, int maxLinesPerRequest, int maxLineBytes,
                      boolean requestMetrics, boolean console, boolean requireIfMatch, String tlsCertFile,
-                     String tlsKeyFile, int tlsReloadSeconds) {
+                     String tlsKeyFile, int tlsReloadSeconds, int drainNoticeSeconds) {
     public boolean tls() {
       return tlsCertFile != null;
     }
@@ -164,7 +167,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             http.integer("maxLineBytes", 64 << 10, 1, MAX), http.flag("requestMetrics", false),
             http.flag("console", true), http.flag("requireIfMatch", false),
             blankToNull(http.text("tlsCertFile", null)), blankToNull(http.text("tlsKeyFile", null)),
-            http.integer("tlsReloadSeconds", 30, 1, MAX)),
+            http.integer("tlsReloadSeconds", 30, 1, MAX), http.integer("drainNoticeSeconds", 0, 0, 60)),
         new Auth(blankToNull(auth.text("jwtSecret", null)),
             auth.list("previousJwtSecrets", List.of()).stream().filter(secret -> !secret.isBlank()).toList(),
             auth.text("issuer", "customer-hub"),
@@ -249,7 +252,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
   public HubConfig withHttpPort(int port) {
     return new HubConfig(confDir, new Http(http.host, port, http.maxBodyBytes, http.maxLinesPerRequest,
         http.maxLineBytes, http.requestMetrics, http.console, http.requireIfMatch, http.tlsCertFile, http.tlsKeyFile,
-        http.tlsReloadSeconds),
+        http.tlsReloadSeconds, http.drainNoticeSeconds),
         auth, dataDir, postgres, kafka,
         hazelcast, resolve, upkeep);
   }

@@ -18,6 +18,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Kafka door: consumes the source topics in one consumer group and feeds each poll through the pipeline.
@@ -42,6 +46,8 @@ public final class KafkaIngestVerticle extends VerticleBase {
   private long backoff = 100;
   private volatile boolean healthy;
   private volatile boolean stopping;
+  /** The partitions the group gives this node now; replaced whole on the consumer's context, read by health checks. */
+  private volatile Set<TopicPartition> assigned = Set.of();
 
   public KafkaIngestVerticle(IngestService ingest, Map<String, String> consumerConfig, Map<String, String> sourceByTopic,
                              DeadLetters deadLetters, int maxRecordBytes, MeterRegistry meters) {
@@ -55,6 +61,19 @@ public final class KafkaIngestVerticle extends VerticleBase {
 
   public boolean healthy() {
     return healthy;
+  }
+
+  /**
+   * How many partitions this node consumes now. None is no failure (a group may have more nodes than partitions),
+   * but an operator who counts them across the nodes sees whether every partition has a consumer.
+   */
+  public int assignedPartitions() {
+    return assigned.size();
+  }
+
+  /** The source topics this node subscribes to, sorted. */
+  public List<String> topics() {
+    return List.copyOf(new TreeSet<>(sourceByTopic.keySet()));
   }
 
   @Override
@@ -75,6 +94,11 @@ public final class KafkaIngestVerticle extends VerticleBase {
     // assigned), fetch rates and sizes
     consumerMeters = new KafkaClientMetrics(consumer.unwrap());
     consumerMeters.bindTo(meters);
+    // as sets, added to and taken from: a cooperative rebalance hands over only the partitions that change
+    consumer.partitionsAssignedHandler(added -> assigned = Stream.concat(assigned.stream(), added.stream())
+        .collect(Collectors.toUnmodifiableSet()));
+    consumer.partitionsRevokedHandler(removed -> assigned = assigned.stream().filter(p -> !removed.contains(p))
+        .collect(Collectors.toUnmodifiableSet()));
     return consumer.subscribe(sourceByTopic.keySet()).onSuccess(v -> {
       LOG.info("consuming {} as group {}", sourceByTopic.keySet(), cfg.get("group.id"));
       pollLoop();

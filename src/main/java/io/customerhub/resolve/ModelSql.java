@@ -21,6 +21,9 @@ final class ModelSql {
 
   static final String RERESOLUTION_STATE = "select model_version, identity_records from reresolution_state";
 
-  static final String RERESOLVED =
-      "update reresolution_state set model_version = $1, identity_records = $2, updated_at = now()";
+  /** An upsert: a row deleted by hand would otherwise leave every run unkept, and owed again after each. */
+  static final String RERESOLVED = """
+      insert into reresolution_state (model_version, identity_records) values ($1, $2)
+      on conflict (single) do update set model_version = excluded.model_version,
+        identity_records = excluded.identity_records, updated_at = now()""";
 }

@@ -36,7 +36,8 @@ import java.util.function.Function;
  * all candidate pairs, keeps explicit links (but not between records a steward kept apart), lets the cluster guard
  * veto doubtful chains, then moves only the records whose profile changes. A profile keeps its id when it keeps
  * most of its records; a profile left empty redirects to the one that took them. Each page of moves is one
- * transaction taken exclusively against ingest.
+ * transaction taken exclusively against ingest. A run that completes is kept as the last re-resolution
+ * ({@link ModelStore#lastReresolution}), whoever started it.
  */
 public final class Reresolver {
 
@@ -51,15 +52,18 @@ public final class Reresolver {
   private final Pool pool;
   private final ReresolutionLock lock;
   private final MatchEngine engine;
+  private final ModelStore models;
   private final ProfileStore store;
   private final IndexSync sync;
 
-  public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ProfileStore store, IndexSync sync) {
+  public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ModelStore models, ProfileStore store,
+                    IndexSync sync) {
     this.vertx = vertx;
     this.sync = sync;
     this.pool = pool;
     this.lock = new ReresolutionLock(pool);
     this.engine = engine;
+    this.models = models;
     this.store = store;
   }
 
@@ -70,15 +74,18 @@ public final class Reresolver {
   public static final class Pass {
     private final Snapshot snapshot;
     private final Blocker.Candidates candidates;
+    /** The identity records counted as {@link ModelStore#identityRecords} counts them, when the pass was read. */
+    private final long identityRecords;
     private final long readMillis;
     private final long blockMillis;
     /** Let go once the run scores: the keys are only training's, and 250,000 records have some 200 MB of them. */
     private BatchPass batch;
 
-    private Pass(Snapshot snapshot, BatchPass batch, long readMillis, long blockMillis) {
+    private Pass(Snapshot snapshot, BatchPass batch, long identityRecords, long readMillis, long blockMillis) {
       this.snapshot = snapshot;
       this.candidates = batch.candidates();
       this.batch = batch;
+      this.identityRecords = identityRecords;
       this.readMillis = readMillis;
       this.blockMillis = blockMillis;
     }
@@ -108,11 +115,15 @@ public final class Reresolver {
   /** Reads and blocks every stored identity record. */
   public Future<Pass> read() {
     long started = System.nanoTime();
-    return snapshot().compose(snap -> {
+    // kept with the run, and compared by upkeep with its own count (ModelLearning): the same query, not the
+    // snapshot's size, so that the two compare like for like. Counted before the read, so that a record linked
+    // meanwhile is owed again rather than counted as re-resolved
+    return models.identityRecords().compose(counted -> snapshot().compose(snap -> {
       long read = System.nanoTime();
       return vertx.executeBlocking(() -> BatchPass.of(snap.standards(), engine.config()), false)
-          .map(batch -> new Pass(snap, batch, (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000));
-    });
+          .map(batch -> new Pass(snap, batch, counted, (read - started) / 1_000_000,
+              (System.nanoTime() - read) / 1_000_000));
+    }));
   }
 
   /**
@@ -132,11 +143,15 @@ public final class Reresolver {
   /**
    * Runs over a pass read earlier. Ingest and stewards go on meanwhile, and what they did since the read stands: a
    * record linked since is not in the pass, one deleted, moved or merged elsewhere since stays where it is now (see
-   * {@link #applyPage}), and a profile that took records since keeps them (see {@link #redirectEmptied}).
+   * {@link #applyPage}), and a profile that took records since keeps them (see {@link #redirectEmptied}). Once the
+   * moves are done, keeps the model version and the records counted at the read as the last re-resolution, whoever
+   * started the run (an administrator's job, the daily schedule, a young hub's upkeep): upkeep tells from it whether
+   * one is owed, and an administrator's run it did not find there was run once more after a restart.
    */
   public Future<Integer> run(Pass pass, Consumer<Progress> progress,
                              Function<List<ProfileChange>, Future<Void>> changes) {
     Snapshot snap = pass.snapshot;
+    long version = engine.current().version();
     long started = System.nanoTime();
     long[] scored = {0};
     progress.accept(new Progress("scoring", 0, snap.keys().size()));
@@ -148,7 +163,8 @@ public final class Reresolver {
       scored[0] = System.nanoTime();
       progress.accept(new Progress("scoring", snap.keys().size(), snap.keys().size()));
       return apply(snap, plan, progress, changes);
-    }).onSuccess(moved -> LOG.info("re-resolution of {} records: read in {} ms, blocked in {} ms, scored in {} ms, "
+    }).compose(moved -> models.reresolved(version, pass.identityRecords).map(moved))
+        .onSuccess(moved -> LOG.info("re-resolution of {} records: read in {} ms, blocked in {} ms, scored in {} ms, "
         + "moved {} in {} ms", snap.keys().size(), pass.readMillis, pass.blockMillis, (scored[0] - started) / 1_000_000,
         moved, (System.nanoTime() - scored[0]) / 1_000_000));
   }

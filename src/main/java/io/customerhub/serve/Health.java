@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code /health/live} answers while the process serves HTTP; {@code /health/ready} is 200 only when every
- * dependency check passes (PostgreSQL, Hazelcast, and Kafka when enabled) and names each one's state.
+ * dependency check passes (PostgreSQL, Hazelcast, and Kafka when enabled) and the node is not stopping, and names
+ * each one's state, the node's own first.
  */
 public final class Health {
 
@@ -27,9 +28,20 @@ public final class Health {
   }
 
   private final List<Check> checks;
+  /** Set from the thread that stops the node, read by every HTTP event loop. */
+  private volatile boolean draining;
 
   public Health(List<Check> checks) {
     this.checks = List.copyOf(checks);
+  }
+
+  /**
+   * The node is stopping: from now on readiness answers 503 with {@code node: DRAINING}, so that a load balancer
+   * sends its requests elsewhere while the ones in flight finish. Liveness stays as it is: the process is not broken,
+   * and an orchestrator that restarted it for a failed liveness check would cut the drain short.
+   */
+  public void drain() {
+    draining = true;
   }
 
   void live(RoutingContext ctx) {
@@ -43,8 +55,9 @@ public final class Health {
           : c.probe().get().timeout(2, java.util.concurrent.TimeUnit.SECONDS));
     }
     Future.join(new ArrayList<>(probes.values())).onComplete(done -> {
-      JsonObject details = new JsonObject();
-      boolean up = true;
+      // read once the probes answered: a check that was under way when the stop began already answers 503
+      boolean up = !draining;
+      JsonObject details = new JsonObject().put("node", new JsonObject().put("status", up ? "UP" : "DRAINING"));
       for (Map.Entry<String, Future<String>> e : probes.entrySet()) {
         Future<String> f = e.getValue();
         if (f.succeeded()) details.put(e.getKey(), facts(e.getKey()).put("status", f.result()));

@@ -63,12 +63,10 @@ public final class ModelLearning {
    */
   private double settledAt = -1;
   /**
-   * The model version the records were last re-resolved with, read at the first attempt from PostgreSQL
-   * ({@code reresolution_state}, written by every re-resolution here) so that a restart does not forget it.
+   * The model version in use when the node started: counted as applied where no re-resolution was ever kept
+   * ({@code reresolution_state}, which every completed re-resolution writes: see {@link Reresolver#run}).
    */
-  private long reresolvedVersion = -1;
-  /** The identity records at the last re-resolution, kept and read the same way. */
-  private long reresolvedRecords = -1;
+  private final long startedWith;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
                        ProfileReadModel readModel, Counter linkedRecords, Counter reresolutions) {
@@ -79,6 +77,7 @@ public final class ModelLearning {
     this.readModel = readModel;
     this.linkedRecords = linkedRecords;
     this.reresolutions = reresolutions;
+    this.startedWith = engine.current().version();
     this.pace = IngestPace.of(config.trickleRecordsPerSecond(), config.trickleSeconds(),
         config.learnWhenQuietSeconds());
   }
@@ -143,25 +142,16 @@ public final class ModelLearning {
     Promise<Boolean> attempt = Promise.promise();
     underWay = attempt.future();
     failed = false;
-    // what the records were last re-resolved with, as kept in PostgreSQL: a node that restarted still owes what
-    // the one before it had not done (a model trained but not yet applied, records linked online since)
-    Future<Void> known = reresolvedVersion >= 0 && reresolvedRecords >= 0 ? Future.succeededFuture()
-        : models.lastReresolution().map(last -> {
-          if (last != null) {
-            reresolvedVersion = last[0];
-            reresolvedRecords = last[1];
-          } else {
-            reresolvedVersion = engine.current().version(); // the one loaded at start counts as applied
-          }
-          return null;
-        });
     // every node uses the newest model, whichever node trained it
-    Future<Long> records = known.compose(v -> models.adoptNewer(engine)).compose(adopted -> models.identityRecords());
+    Future<Long> records = models.adoptNewer(engine).compose(adopted -> models.identityRecords());
     // one node learns at a time: two nodes trained two versions of the model from the same records
-    records.compose(count -> reresolver.exclusively(() -> {
-      // without a kept state: the records this node found stored count as resolved; those it linked since it
-      // started do not
-      if (reresolvedRecords < 0) reresolvedRecords = Math.max(0, count - (long) linkedRecords.count());
+    records.compose(count -> reresolver.exclusively(() -> models.lastReresolution().compose(kept -> {
+      // what the records were last re-resolved with, read under the lock at every attempt: a node that restarted
+      // still owes what the one before it had not done (a model trained but not yet applied, records linked online
+      // since), and owes nothing for a run an administrator, the schedule or another node did meanwhile. Without a
+      // kept state, the records this node found stored count as resolved with the model it started with
+      long[] last = kept != null ? kept
+          : new long[] {startedWith, Math.max(0, count - (long) linkedRecords.count())};
       boolean young = count <= config.relearnMaxRecords();
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
       return models.trainedOn().compose(trainedOn -> {
@@ -171,7 +161,7 @@ public final class ModelLearning {
         if (mode == Mode.TRAIN || !young && mode != Mode.SCHEDULED) {
           return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
         }
-        boolean reresolve = mode == Mode.SCHEDULED || reresolveDue(count, mode == Mode.SETTLE);
+        boolean reresolve = mode == Mode.SCHEDULED || reresolveDue(count, last, mode == Mode.SETTLE);
         if (!due && !reresolve) return Future.succeededFuture(false);
         // training and re-resolution read and block the same records: once for both
         return reresolver.read().compose(pass -> {
@@ -181,7 +171,7 @@ public final class ModelLearning {
           return trained.compose(t -> t || reresolve ? reresolveAll(pass, count) : Future.succeededFuture(false));
         });
       });
-    })).recover(err -> {
+    }))).recover(err -> {
       if (err instanceof ReresolutionLock.AlreadyRunning) {
         LOG.debug("learning from the data waits: {}", err.getMessage());
         return Future.succeededFuture(false);
@@ -202,20 +192,17 @@ public final class ModelLearning {
    * have every quiet second re-resolve them all; a crosswalk read is the end of a load, and a load that paused
    * half-way (the hub then learned from its first half) must not leave its second half as linked online.
    */
-  private boolean reresolveDue(long records, boolean settling) {
-    return engine.current().version() > reresolvedVersion
-        || records > 1 && records >= reresolvedRecords * config.autoTrainGrowth()
-        || settling && records > reresolvedRecords;
+  private boolean reresolveDue(long records, long[] last, boolean settling) {
+    return engine.current().version() > last[0]
+        || records > 1 && records >= last[1] * config.autoTrainGrowth()
+        || settling && records > last[1];
   }
 
   private Future<Boolean> reresolveAll(Reresolver.Pass pass, long records) {
     long started = System.nanoTime();
     long version = engine.current().version();
     return reresolver.run(pass, progress -> { }, changes -> readModel.afterCommit(changes, List.of()))
-        .compose(moved -> models.reresolved(version, records).map(moved))
         .map(moved -> {
-          reresolvedVersion = version;
-          reresolvedRecords = records;
           reresolutions.increment();
           LOG.info("re-resolved {} records with match model version {} in {} ms: {} moved", records, version,
               (System.nanoTime() - started) / 1_000_000, moved);

@@ -2,12 +2,19 @@ package io.customerhub.app;
 
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.WireRecords;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -32,5 +39,63 @@ class GracefulStopIT {
     HttpResponse<String> r = answer.get(30, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r::body);
     assertEquals(3000, r.body().lines().filter(l -> l.contains("\"accepted\"")).count(), "every line answered");
+  }
+
+  /**
+   * A load balancer checking readiness over a kept-alive connection learns that a stopping node is to be sent
+   * nothing more, during the notice it is given, while liveness stays up: it used to read 200 UP until the
+   * connection closed under it.
+   */
+  @Test
+  void aStoppingNodeAnswersReadinessWith503NamingTheDrain() throws Exception {
+    HubTestNode node = HubTestNode.builder().env("HUB_HTTP_DRAIN_NOTICE_SECONDS", "3").start();
+    try (Socket balancer = new Socket("127.0.0.1", node.port())) {
+      balancer.setSoTimeout(10_000);
+      assertEquals(200, exchange(balancer, "/health/ready").status(), "ready before the stop");
+      Thread stopping = new Thread(node::close, "stopping");
+      stopping.start();
+
+      // the stop has begun once the node says so; until then it may still answer 200 on this connection
+      Raw ready = exchange(balancer, "/health/ready");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (ready.status() == 200 && System.nanoTime() < deadline) ready = exchange(balancer, "/health/ready");
+
+      assertEquals(503, ready.status(), ready::body);
+      JsonObject answer = new JsonObject(ready.body());
+      assertEquals("DRAINING", answer.getJsonObject("checks").getJsonObject("node").getString("status"), ready::body);
+      assertEquals("UP", answer.getJsonObject("checks").getJsonObject("postgres").getString("status"), ready::body);
+      Raw live = exchange(balancer, "/health/live");
+      assertEquals(200, live.status(), live::body);
+      stopping.join(30_000);
+    }
+  }
+
+  private record Raw(int status, String body) {
+  }
+
+  /** One HTTP/1.1 GET on a connection kept open across calls, as a load balancer's health checker keeps it. */
+  private static Raw exchange(Socket socket, String path) throws IOException {
+    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    InputStream in = socket.getInputStream();
+    String status = line(in);
+    int length = -1;
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(header.substring(header.indexOf(':') + 1).strip());
+      }
+    }
+    if (length < 0) throw new IOException("no Content-Length after '" + status + "'");
+    return new Raw(Integer.parseInt(status.split(" ")[1]), new String(in.readNBytes(length), StandardCharsets.UTF_8));
+  }
+
+  /** A line up to CRLF; the connection's end before one is a failure, not an empty answer. */
+  private static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) throw new IOException("the connection was closed");
+      if (b != '\r') out.write(b);
+    }
+    return out.toString(StandardCharsets.US_ASCII);
   }
 }

@@ -27,7 +27,7 @@ class ConfigLoaderTest {
   void defaultsComeFromConfHubJson() {
     HubConfig c = load(Map.of());
     assertEquals(new HubConfig.Http("127.0.0.1", 8080, 33_554_432L, 100_000, 65_536, false, true, false, null, null,
-        30),
+        30, 0),
         c.http());
     assertFalse(c.http().tls());
     assertEquals(new HubConfig.Auth(null, List.of(), "customer-hub", 1440, Oidc.OFF, 10), c.auth());

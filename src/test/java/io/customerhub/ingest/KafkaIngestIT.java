@@ -75,16 +75,33 @@ class KafkaIngestIT extends OneKafkaHubPerClass {
 
   // ---- specification -------------------------------------------------------------------------------------------------
 
+  /**
+   * Readiness says how many partitions the node consumes and from which topics: the only node of its group holds
+   * every partition of every source topic. Holding none would still be UP (a group may have more nodes than
+   * partitions), but an operator could not tell such a node from one that consumes.
+   */
   @Test
   @Order(1)
-  void readinessReportsKafkaUpOnceTheConsumerPolls() {
+  void readinessReportsKafkaUpOnceTheConsumerPollsWithThePartitionsItHolds() {
+    List<String> topics = List.of(names.sourceTopic("crm"), names.sourceTopic("erp"), names.sourceTopic("orders"),
+        names.sourceTopic("risk"));
+    int partitions = topics.size() * hub.config().kafka().topicPartitions();
     long deadline = System.nanoTime() + WAIT.toNanos();
-    HubTestNode.Response r;
-    do {
+    HubTestNode.Response r = hub.get("/health/ready", null);
+    // the first poll may complete before the group has assigned the partitions
+    while ((r.status() != 200 || kafkaCheck(r).getInteger("assignedPartitions", -1) != partitions)
+        && System.nanoTime() < deadline) {
+      HubTestNode.sleep(100);
       r = hub.get("/health/ready", null);
-    } while (r.status() != 200 && System.nanoTime() < deadline);
+    }
     assertEquals(200, r.status(), r::toString);
-    assertEquals("UP", r.json().getJsonObject("checks").getJsonObject("kafka").getString("status"), r.toString());
+    assertEquals("UP", kafkaCheck(r).getString("status"), r.toString());
+    assertEquals(partitions, kafkaCheck(r).getInteger("assignedPartitions"), r.toString());
+    assertEquals(topics, kafkaCheck(r).getJsonArray("topics").getList(), r.toString());
+  }
+
+  private static JsonObject kafkaCheck(HubTestNode.Response ready) {
+    return ready.json().getJsonObject("checks").getJsonObject("kafka");
   }
 
   @Test

@@ -74,6 +74,33 @@ class ModelAdminIT extends OneHubPerClass {
     }
   }
 
+  /**
+   * An administrator's re-resolution is kept in PostgreSQL as the last one, as upkeep's own are: it was not, and a node
+   * started after it read the state of the run before, found the newer model not yet applied and re-resolved every
+   * record once more for the first reader of the crosswalk.
+   */
+  @Test
+  void anAdministratorsReresolutionIsKeptAndNotRunAgainByANodeStartedAfterIt() {
+    Response trained = hub.post("/api/v1/admin/train", JSON, "{}", hub.adminToken());
+    assertEquals(200, trained.status(), trained::toString);
+    long version = trained.json().getLong("version");
+
+    JsonObject state = hub.awaitJob(hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken())
+        .header("Location"));
+
+    assertEquals("done", state.getString("state"), state::encode);
+    ModelStore models = hub.node().services().models();
+    long[] kept = await(models.lastReresolution());
+    assertEquals(version, kept[0], "the model version it re-resolved with");
+    assertEquals(await(models.identityRecords()), kept[1], "the identity records it re-resolved");
+    // one that learns, as a young hub ships: its crosswalk reads first re-resolve whatever is owed
+    try (HubTestNode started = HubTestNode.builder().postgresUrl(hub.pgUrl())
+        .env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1").ownHazelcastMember().start()) {
+      started.crosswalk();
+      assertEquals(0, started.counter("hub_learning_reresolutions_total"), "nothing owed: the job did it");
+    }
+  }
+
   /** One re-resolution at a time in the cluster: a second one, on any node, does nothing and says why. */
   @Test
   void aReresolutionWhileAnotherRunsDoesNothingAndSaysWhy() {
