@@ -164,7 +164,7 @@ public final class HubNode implements AutoCloseable {
       checks.add(new Health.Check("kafka", null));
     }
     learning = new ModelLearning(config.upkeep(), services.models(), services.engine(), services.reresolver(),
-        services.readModel(), metrics.linkedRecords(), metrics.reresolutions());
+        services.readModel(), metrics.linkedRecords(), metrics.reresolutions(), services.heap());
     deploy(new UpkeepVerticle(config.upkeep(), services.tierCutoffs(), services.queries(), services.profileStore(),
         services.candidateIndex(), services.readModel(), database.pool(), learning));
     health = new Health(checks);

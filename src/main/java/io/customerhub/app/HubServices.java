@@ -79,14 +79,14 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         candidateIndex, store, config.resolve(), metrics);
     RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
+    HeapPressure heap = HeapPressure.watch(config.resolve().maxHeapAfterGc());
+    metrics.heapUsedAfterGc(heap::usedAfterGc);
     ProfileCache cache = new ProfileCache(vertx, hz);
     metrics.cacheRepairsPending(cache::repairsPending);
     ProfileReadModel readModel = new ProfileReadModel(vertx, cache, queries, routing::render);
-    HeapPressure heap = HeapPressure.watch(config.resolve().maxHeapAfterGc());
-    metrics.heapUsedAfterGc(heap::usedAfterGc);
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics, heap);
-    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex);
+    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex, heap);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     Explanations explanations = new Explanations(db.pool());

@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.support.HeapPressure;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.ReresolutionPlan.Snapshot;
 import io.customerhub.resolve.index.IndexSync;
@@ -56,9 +57,12 @@ public final class Reresolver {
   private final ProfileStore store;
   private final IndexSync sync;
 
+  private final HeapPressure heap;
+
   public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ModelStore models, ProfileStore store,
-                    IndexSync sync) {
+                    IndexSync sync, HeapPressure heap) {
     this.vertx = vertx;
+    this.heap = heap;
     this.sync = sync;
     this.pool = pool;
     this.lock = new ReresolutionLock(pool);
@@ -114,6 +118,7 @@ public final class Reresolver {
 
   /** Reads and blocks every stored identity record. */
   public Future<Pass> read() {
+    if (heap.high()) return Future.failedFuture(new HeapPressure.Full(heap.describe()));
     long started = System.nanoTime();
     // kept with the run, and compared by upkeep with its own count (ModelLearning): the same query, not the
     // snapshot's size, so that the two compare like for like. Counted before the read, so that a record linked
@@ -178,6 +183,8 @@ public final class Reresolver {
     List<StandardRecord> standards = new ArrayList<>();
     List<UUID> profiles = new ArrayList<>();
     Future<Void> identities = StoredPages.each(vertx, pool, ResolveSql.ALL_IDENTITIES, rows -> {
+      // a pass holds every record: one that would not fit stops here, before it runs the node out of memory
+      if (heap.high()) throw new HeapPressure.Full(heap.describe());
       for (Row r : rows) {
         keys.add(new SourceKey(r.getString(0), r.getString(1)));
         standards.add(StandardRecord.decode(r.getString(2)));

@@ -11,10 +11,14 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How full the heap is after garbage collection, and whether the node should take on more. A node's heap grows
@@ -32,6 +36,7 @@ public final class HeapPressure implements AutoCloseable {
   static final double HYSTERESIS = 0.05;
 
   private final double limit;
+  private final Set<String> heapPools;
   private final List<Registration> registrations = new ArrayList<>();
   private volatile double usedAfterGc;
   private volatile long usedBytes;
@@ -50,6 +55,9 @@ public final class HeapPressure implements AutoCloseable {
 
   private HeapPressure(double limit) {
     this.limit = limit;
+    this.heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -72,8 +80,9 @@ public final class HeapPressure implements AutoCloseable {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
     long used = 0;
+    // the collector reports every pool it knows, Metaspace and the code cache too: only the heap's count here
     for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-      used += pool.getValue().getUsed();
+      if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
     }
     long max = Runtime.getRuntime().maxMemory();
     after(used, max);
@@ -104,10 +113,10 @@ public final class HeapPressure implements AutoCloseable {
 
   /** Why records are refused, for the sender and the log; names what to change. */
   public String describe() {
-    return String.format("the node's heap is %d%% full after garbage collection (%d of %d MB; the limit is %d%%):"
-            + " it takes no more records until it has room; give it a larger heap (HUB_JAVA_OPTS, see Sizing in the"
-            + " README) or spread the records over more nodes", Math.round(usedAfterGc * 100), usedBytes >> 20,
-        maxBytes >> 20, Math.round(limit * 100));
+    return String.format("the node's heap is %d%% full after garbage collection (%d of %d MB): it takes no more"
+            + " records until it is below %d%%; give it a larger heap (HUB_JAVA_OPTS, see Sizing in the README) or"
+            + " spread the records over more nodes", Math.round(usedAfterGc * 100), usedBytes >> 20, maxBytes >> 20,
+        Math.round((limit - HYSTERESIS) * 100));
   }
 
   @Override

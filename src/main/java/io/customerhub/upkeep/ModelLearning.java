@@ -1,5 +1,6 @@
 package io.customerhub.upkeep;
 
+import io.customerhub.support.HeapPressure;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
 import io.customerhub.resolve.MatchEngine;
@@ -67,10 +68,14 @@ public final class ModelLearning {
    * ({@code reresolution_state}, which every completed re-resolution writes: see {@link Reresolver#run}).
    */
   private final long startedWith;
+  private final HeapPressure heap;
+  /** A pass over the records did not fit in the heap: this node learns no more by itself. */
+  private volatile boolean outgrewHeap;
 
   public ModelLearning(HubConfig.Upkeep config, ModelStore models, MatchEngine engine, Reresolver reresolver,
-                       ProfileReadModel readModel, Counter linkedRecords, Counter reresolutions) {
+                       ProfileReadModel readModel, Counter linkedRecords, Counter reresolutions, HeapPressure heap) {
     this.config = config;
+    this.heap = heap;
     this.models = models;
     this.engine = engine;
     this.reresolver = reresolver;
@@ -139,6 +144,11 @@ public final class ModelLearning {
     // automatic training off (autoTrainMinRecords 0) leaves learning to the operator, but not a run they scheduled
     boolean autoTrain = config.autoTrainMinRecords() > 0;
     if (!autoTrain && mode != Mode.SCHEDULED || !busy.compareAndSet(false, true)) return Future.succeededFuture(false);
+    if (heap.high() || outgrewHeap) {
+      // a pass reads every record into the heap: started with none to spare, it ran the node out of memory
+      busy.set(false);
+      return Future.succeededFuture(false);
+    }
     Promise<Boolean> attempt = Promise.promise();
     underWay = attempt.future();
     failed = false;
@@ -174,6 +184,13 @@ public final class ModelLearning {
     }))).recover(err -> {
       if (err instanceof ReresolutionLock.AlreadyRunning) {
         LOG.debug("learning from the data waits: {}", err.getMessage());
+        return Future.succeededFuture(false);
+      }
+      if (err instanceof HeapPressure.Full) {
+        // records only grow: trying again at every look would read them all again and stop again
+        outgrewHeap = true;
+        LOG.warn("learning from the data stopped, and stays off on this node until it restarts with a larger heap:"
+            + " its pass over the stored records would not fit. {}", err.getMessage());
         return Future.succeededFuture(false);
       }
       failed = true;
