@@ -1,5 +1,6 @@
 package io.customerhub.ingest;
 
+import io.customerhub.support.HeapPressure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
@@ -122,9 +123,15 @@ public final class KafkaIngestVerticle extends VerticleBase {
           context.runOnContext(x -> pollLoop());
         })
         .onFailure(err -> {
-          healthy = false;
           if (stopping) return;
-          LOG.warn("kafka batch failed, retrying in {} ms: {}", backoff, err.getMessage());
+          if (err instanceof HeapPressure.Full) {
+            // the consumer is fine and the node's readiness shows the heap: the records wait in Kafka, read again
+            // at each try, until the node has room (HeapPressure said so at WARN)
+            LOG.debug("kafka batch waits for room in the heap, retrying in {} ms", backoff);
+          } else {
+            healthy = false;
+            LOG.warn("kafka batch failed, retrying in {} ms: {}", backoff, err.getMessage());
+          }
           vertx.setTimer(backoff, t -> pollLoop());
           backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         });
