@@ -1,10 +1,8 @@
 package io.customerhub.cache;
 
+import io.customerhub.testing.OwnVertx;
 import io.customerhub.testing.HubTestNode;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,20 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The repair queue's own rules, with a stand-in for the cluster that answers as told: what the cluster does with
  * a repair is {@link VersionedPutTest}'s, and a real member's timeout is {@code CacheRepairIT}'s.
  */
-class CacheRepairsTest {
+class CacheRepairsTest extends OwnVertx {
 
   private static final String P1 = "5f0c6c38-1b1e-4a53-9d59-6f0d7c1c0a01";
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 
   private static void eventually(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,5 +1,6 @@
 package io.customerhub.resolve;
 
+import io.customerhub.testing.OwnVertx;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.ResolveService.BatchResult;
@@ -8,9 +9,6 @@ import io.customerhub.resolve.ResolveService.Standardized;
 import io.customerhub.store.ProfileChange;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -26,19 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LinkCoalescerTest {
-
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+class LinkCoalescerTest extends OwnVertx {
 
   /** Linking as the coalescer sees it: every transaction it asked for, answered when the test says. */
   private static final class Transactions implements LinkCoalescer.Linking {
