@@ -341,6 +341,9 @@ public final class HubNode implements AutoCloseable {
         drainHttp();
         // the verticles first, so that nothing sends on the producer once it closes
         for (String id : deployments) await(vertx.undeploy(id));
+        // then the batches they started, so that none is cut between its two transactions by the pool closing
+        int cut = services == null ? 0 : await(services.ingest().settled(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS)));
+        if (cut > 0) LOG.warn("stopping with {} ingest calls under way: the next node to start finishes them", cut);
         if (producer != null) await(producer.close());
         if (ownsVertx) await(vertx.close());
         else if (database != null) await(database.close());

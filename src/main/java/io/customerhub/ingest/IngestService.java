@@ -11,6 +11,7 @@ import io.customerhub.support.HeapPressure;
 import io.customerhub.support.JsonTexts;
 import io.customerhub.support.LoneSurrogates;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +49,8 @@ public final class IngestService {
   private final HubMetrics metrics;
   private final LearnedDateOrders dateOrders;
   private final HeapPressure heap;
+  /** Ingest calls under way on this node, which a stopping node waits for ({@link #settled}). */
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public IngestService(Vertx vertx, Pool pool, SourceMappings mappings, ResolveService resolver,
                        ProfileReadModel readModel, int batchSize, HubMetrics metrics, HeapPressure heap) {
@@ -110,6 +114,7 @@ public final class IngestService {
   private Future<List<Result>> ingest(String source, List<Input> inputs, String actor, boolean corrections) {
     // before any work: a node out of room stops taking records rather than fail them all, and itself, half-way
     if (heap.high()) return Future.failedFuture(new HeapPressure.Full(heap.describe()));
+    inFlight.incrementAndGet();
     SourceMapping mapping = mappings.forSource(source).orElse(null);
     Result[] results = new Result[inputs.size()];
     Map<Integer, List<String>> warnings = new ConcurrentHashMap<>();
@@ -120,7 +125,25 @@ public final class IngestService {
         .compose(valid -> resolve(source, valid, results, warnings, actor))
         .onSuccess(answers -> {
           if (reading.forNow()) readAgainIfTurned(source, mapping, inputs, answers);
-        }));
+        })).onComplete(done -> inFlight.decrementAndGet());
+  }
+
+  /**
+   * Completes once no ingest call is under way here, or after {@code timeoutMillis}: a stopping node waits for the
+   * batches it took before it closes its database pool. Its HTTP server's shutdown did not always wait for a bulk
+   * request (one still uploading when the stop began), and a batch cut between its two transactions leaves records
+   * without their profile until a node repairs it.
+   */
+  public Future<Integer> settled(long timeoutMillis) {
+    Promise<Integer> settled = Promise.promise();
+    whenSettled(settled, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+    return settled.future();
+  }
+
+  private void whenSettled(Promise<Integer> settled, long deadline) {
+    int busy = inFlight.get();
+    if (busy == 0 || System.nanoTime() > deadline) settled.complete(busy);
+    else vertx.setTimer(20, t -> whenSettled(settled, deadline));
   }
 
   /**
