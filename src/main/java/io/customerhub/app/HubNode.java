@@ -339,11 +339,16 @@ public final class HubNode implements AutoCloseable {
     try {
       if (vertx != null) {
         drainHttp();
-        // the verticles first, so that nothing sends on the producer once it closes
-        for (String id : deployments) await(vertx.undeploy(id));
-        // then the batches they started, so that none is cut between its two transactions by the pool closing
+        // then the batches under way, while their verticles still run (an undeployed verticle's work fails half-way),
+        // so that none is cut between its two transactions by the pool closing
+        if (kafkaIngest != null) kafkaIngest.stopTaking();
+        if (services != null && services.ingest().underWay() > 0) {
+          LOG.info("stopping: waiting for {} ingest calls under way", services.ingest().underWay());
+        }
         int cut = services == null ? 0 : await(services.ingest().settled(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS)));
         if (cut > 0) LOG.warn("stopping with {} ingest calls under way: the next node to start finishes them", cut);
+        // the verticles before the producer, so that nothing sends on it once it closes
+        for (String id : deployments) await(vertx.undeploy(id));
         if (producer != null) await(producer.close());
         if (ownsVertx) await(vertx.close());
         else if (database != null) await(database.close());

@@ -140,6 +140,11 @@ public final class IngestService {
     return settled.future();
   }
 
+  /** Ingest calls under way on this node now. */
+  public int underWay() {
+    return inFlight.get();
+  }
+
   private void whenSettled(Promise<Integer> settled, long deadline) {
     int busy = inFlight.get();
     if (busy == 0 || System.nanoTime() > deadline) settled.complete(busy);
@@ -296,7 +301,10 @@ public final class IngestService {
         return null;
       });
     }
-    return linked.compose(v -> Future.all(refreshed)).map(v -> {
+    // a batch that fails fails the call only once the batches before it are done too: the call's end is when its
+    // work has stopped, which a stopping node waits for before it closes the database ({@link #settled})
+    return linked.transform(done -> Future.join(refreshed).transform(all -> done.failed()
+        ? Future.<Void>failedFuture(done.cause()) : Future.all(refreshed).<Void>mapEmpty())).map(v -> {
       count(source, results);
       return List.of(results);
     });

@@ -60,6 +60,11 @@ public final class KafkaIngestVerticle extends VerticleBase {
     this.meters = meters;
   }
 
+  /** Polls no more once the batch under way, if any, is committed: the node is stopping. */
+  public void stopTaking() {
+    stopping = true;
+  }
+
   public boolean healthy() {
     return healthy;
   }
