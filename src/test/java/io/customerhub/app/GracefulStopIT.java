@@ -34,7 +34,7 @@ class GracefulStopIT {
         "/api/v1/records/crm", "application/x-ndjson", WireRecords.ndjson(records), node.adminToken()),
         HttpResponse.BodyHandlers.ofString());
     Thread.sleep(300); // the request is being resolved
-    node.close();
+    node.closeThenCheck();
 
     HttpResponse<String> r = answer.get(30, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r::body);
@@ -54,8 +54,8 @@ class GracefulStopIT {
     HubTestNode node = HubTestNode.builder().start();
     try (Socket client = new Socket("127.0.0.1", node.port())) {
       sendBulk(client, node.adminToken(), body, body.length - 100);
-      // close() checks the database's integrity once the node stopped: its failure fails the test
-      CompletableFuture<Void> stopping = CompletableFuture.runAsync(node::close);
+      // the database's integrity is checked once the node stopped: its failure fails the test
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(node::closeThenCheck);
       Thread.sleep(100);
       try {
         client.getOutputStream().write(body, body.length - 100, 100);
@@ -81,7 +81,7 @@ class GracefulStopIT {
       sendBulk(client, node.adminToken(), body, body.length);
       Thread.sleep(300); // the request is being resolved
     }
-    node.close();
+    node.closeThenCheck();
 
     try (HubTestNode next = HubTestNode.builder().postgresUrl(node.pgUrl()).start()) {
       assertEquals(3000, next.crosswalk().size(), "every record of the request was stored");
