@@ -55,6 +55,7 @@ public final class HeapPressure implements AutoCloseable {
 
   private HeapPressure(double limit) {
     this.limit = limit;
+    this.maxBytes = Runtime.getRuntime().maxMemory();
     this.heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
         .collect(Collectors.toUnmodifiableSet());
@@ -109,6 +110,21 @@ public final class HeapPressure implements AutoCloseable {
   /** The share of the maximum heap in use after the last collection (0 before the first). */
   public double usedAfterGc() {
     return usedAfterGc;
+  }
+
+  /**
+   * Whether {@code bytes} more fit under the limit, with what was in use after the last collection; always when
+   * the limit is 1 (never refuse).
+   */
+  public boolean fits(long bytes) {
+    return limit >= 1 || usedBytes + bytes <= maxBytes * limit;
+  }
+
+  /** Why work that needs {@code bytes} is not started, for the caller and the log; names what to change. */
+  public String describeNeed(String work, long bytes) {
+    return String.format("%s needs about %d MB of heap besides the %d MB in use after garbage collection, more than"
+            + " %d%% of the node's %d MB: give it a larger heap (HUB_JAVA_OPTS, see Sizing in the README)", work,
+        bytes >> 20, usedBytes >> 20, Math.round(limit * 100), maxBytes >> 20);
   }
 
   /** Why records are refused, for the sender and the log; names what to change. */

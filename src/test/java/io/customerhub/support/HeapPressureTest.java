@@ -55,4 +55,20 @@ class HeapPressureTest {
       assertTrue(heap.usedAfterGc() > 0 && heap.usedAfterGc() < 1, String.valueOf(heap.usedAfterGc()));
     }
   }
+
+  @Test
+  void workFitsUnderTheLimitWithWhatTheLastCollectionLeft() {
+    try (HeapPressure heap = HeapPressure.watch(0.9)) {
+      heap.after(300 * MB, 1000 * MB);
+      assertTrue(heap.fits(600 * MB));
+      assertFalse(heap.fits(601 * MB));
+      String reason = heap.describeNeed("a pass over 100000 records", 601 * MB);
+      assertTrue(reason.startsWith("a pass over 100000 records needs about 601 MB of heap besides the 300 MB in use"
+          + " after garbage collection, more than 90% of the node's 1000 MB"), reason);
+    }
+    try (HeapPressure never = HeapPressure.watch(1)) {
+      never.after(999 * MB, 1000 * MB);
+      assertTrue(never.fits(1000 * MB));
+    }
+  }
 }
