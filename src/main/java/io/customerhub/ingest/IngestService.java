@@ -130,9 +130,9 @@ public final class IngestService {
 
   /**
    * Completes once no ingest call is under way here, or after {@code timeoutMillis}: a stopping node waits for the
-   * batches it took before it closes its database pool. Its HTTP server's shutdown did not always wait for a bulk
-   * request (one still uploading when the stop began), and a batch cut between its two transactions leaves records
-   * without their profile until a node repairs it.
+   * batches it took before it closes its database pool. The HTTP drain has nothing to wait for once a bulk
+   * request's client has gone, nor for a Kafka batch; the pool closed under them, and a batch cut between its two
+   * transactions leaves records without their profile until a node repairs it.
    */
   public Future<Integer> settled(long timeoutMillis) {
     Promise<Integer> settled = Promise.promise();
