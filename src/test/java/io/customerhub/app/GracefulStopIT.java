@@ -25,13 +25,12 @@ class GracefulStopIT {
 
   @Test
   void aStoppingNodeAnswersTheBulkRequestInFlight() throws Exception {
-    List<Object> records = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) records.add(WireRecords.distinctPerson("crm", "C").json());
+    String bulk = threeThousandPeople();
     HubTestNode node = HubTestNode.builder().start();
     // HTTP/1.1, as load balancers and most clients speak it: Java's client over h2c took the server's GOAWAY as a
     // failure of its stream in flight
     CompletableFuture<HttpResponse<String>> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(node.postRequest(
-        "/api/v1/records/crm", "application/x-ndjson", WireRecords.ndjson(records), node.adminToken()),
+        "/api/v1/records/crm", "application/x-ndjson", bulk, node.adminToken()),
         HttpResponse.BodyHandlers.ofString());
     Thread.sleep(300); // the request is being resolved
     node.closeThenCheck();
@@ -43,14 +42,11 @@ class GracefulStopIT {
 
   /**
    * A bulk request whose body is still arriving when the stop begins is either taken whole or not at all: never
-   * stored half-way (records without their profile), which the integrity check at close would find. In a CI run the
-   * node closed its database under batches such a request had started.
+   * stored half-way (records without their profile), which the integrity check after the stop would find.
    */
   @Test
   void aBulkRequestStillUploadingWhenTheStopBeginsIsNeverHalfStored() throws Exception {
-    List<Object> records = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) records.add(WireRecords.distinctPerson("crm", "C").json());
-    byte[] body = WireRecords.ndjson(records).getBytes(StandardCharsets.UTF_8);
+    byte[] body = threeThousandPeople().getBytes(StandardCharsets.UTF_8);
     HubTestNode node = HubTestNode.builder().start();
     try (Socket client = new Socket("127.0.0.1", node.port())) {
       sendBulk(client, node.adminToken(), body, body.length - 100);
@@ -73,9 +69,7 @@ class GracefulStopIT {
    */
   @Test
   void theBatchesOfARequestWhoseClientLeftAreFinishedBeforeTheNodeStops() throws Exception {
-    List<Object> records = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) records.add(WireRecords.distinctPerson("crm", "C").json());
-    byte[] body = WireRecords.ndjson(records).getBytes(StandardCharsets.UTF_8);
+    byte[] body = threeThousandPeople().getBytes(StandardCharsets.UTF_8);
     HubTestNode node = HubTestNode.builder().start();
     try (Socket client = new Socket("127.0.0.1", node.port())) {
       sendBulk(client, node.adminToken(), body, body.length);
@@ -86,6 +80,13 @@ class GracefulStopIT {
     try (HubTestNode next = HubTestNode.builder().postgresUrl(node.pgUrl()).start()) {
       assertEquals(3000, next.crosswalk().size(), "every record of the request was stored");
     }
+  }
+
+  /** A bulk body of 3,000 distinct people, long enough to be under way when the node is told to stop. */
+  private static String threeThousandPeople() {
+    List<Object> records = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) records.add(WireRecords.distinctPerson("crm", "C").json());
+    return WireRecords.ndjson(records);
   }
 
   /** Headers and the first {@code length} bytes of a bulk request of {@code body}. */
