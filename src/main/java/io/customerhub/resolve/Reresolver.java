@@ -132,8 +132,8 @@ public final class Reresolver {
     return models.identityRecords().compose(counted -> {
       long need = counted * PASS_BYTES_PER_RECORD;
       if (!heap.fits(need)) {
-        return Future.failedFuture(new HeapPressure.Full(heap.describeNeed("a pass over " + counted + " records",
-            need)));
+        return Future.failedFuture(new HeapPressure.WouldNotFit(heap.describeNeed("a pass over " + counted
+            + " records", need)));
       }
       return snapshot().compose(snap -> {
         long read = System.nanoTime();
@@ -197,7 +197,9 @@ public final class Reresolver {
     List<UUID> profiles = new ArrayList<>();
     Future<Void> identities = StoredPages.each(vertx, pool, ResolveSql.ALL_IDENTITIES, rows -> {
       // a pass holds every record: one that would not fit stops here, before it runs the node out of memory
-      if (heap.high()) throw new HeapPressure.Full(heap.describe());
+      if (heap.high()) {
+        throw new HeapPressure.WouldNotFit("the pass filled the heap while it read the records; " + heap.describe());
+      }
       for (Row r : rows) {
         keys.add(new SourceKey(r.getString(0), r.getString(1)));
         standards.add(StandardRecord.decode(r.getString(2)));

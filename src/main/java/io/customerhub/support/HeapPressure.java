@@ -44,9 +44,16 @@ public final class HeapPressure implements AutoCloseable {
   private volatile boolean high;
 
   /** Records refused because the heap is nearly full: the sender keeps them and sends them again later. */
-  public static final class Full extends RuntimeException {
+  public static class Full extends RuntimeException {
     public Full(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** Work over all records that does not fit in this heap however empty it gets: trying again changes nothing. */
+  public static final class WouldNotFit extends Full {
+    public WouldNotFit(String message) {
+      super(message);
     }
   }
 

@@ -186,11 +186,15 @@ public final class ModelLearning {
         LOG.debug("learning from the data waits: {}", err.getMessage());
         return Future.succeededFuture(false);
       }
-      if (err instanceof HeapPressure.Full) {
+      if (err instanceof HeapPressure.WouldNotFit) {
         // records only grow: trying again at every look would read them all again and stop again
         outgrewHeap = true;
         LOG.warn("learning from the data stopped, and stays off on this node until it restarts with a larger heap:"
             + " its pass over the stored records would not fit. {}", err.getMessage());
+        return Future.succeededFuture(false);
+      }
+      if (err instanceof HeapPressure.Full) {
+        LOG.debug("learning from the data waits for room in the heap");
         return Future.succeededFuture(false);
       }
       failed = true;

@@ -62,4 +62,15 @@ class HeapFullIT {
     assertEquals("FULL", heap.getString("status"));
     assertTrue(heap.getDouble("usedAfterGc") > 0.01, heap.encode());
   }
+
+  @Test
+  void aReresolutionIsNotStartedAndItsJobSaysWhy() {
+    Response started = hub.post("/api/v1/admin/reresolve", "application/json", "{}", hub.adminToken());
+    assertEquals(202, started.status(), started.body());
+
+    JsonObject job = hub.awaitJob(started.header("Location"));
+
+    assertEquals("failed", job.getString("state"), job.encode());
+    assertTrue(job.encode().contains("heap"), job.encode());
+  }
 }
