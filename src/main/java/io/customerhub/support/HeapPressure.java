@@ -38,7 +38,6 @@ public final class HeapPressure implements AutoCloseable {
   private final double limit;
   private final Set<String> heapPools;
   private final List<Registration> registrations = new ArrayList<>();
-  private volatile double usedAfterGc;
   private volatile long usedBytes;
   private volatile long maxBytes;
   private volatile boolean high;
@@ -100,13 +99,13 @@ public final class HeapPressure implements AutoCloseable {
   synchronized void after(long used, long max) {
     usedBytes = used;
     maxBytes = max;
-    usedAfterGc = max <= 0 ? 0 : (double) used / max;
+    double share = usedAfterGc();
     boolean was = high;
-    if (usedAfterGc > limit) high = true;
-    else if (usedAfterGc < limit - HYSTERESIS) high = false;
+    if (share > limit) high = true;
+    else if (share < limit - HYSTERESIS) high = false;
     if (high && !was) LOG.warn("{}", describe());
     if (was && !high) LOG.info("the node's heap has room again ({}% full after garbage collection): it takes records",
-        Math.round(usedAfterGc * 100));
+        Math.round(share * 100));
   }
 
   /** Whether the node should refuse new records for now. */
@@ -116,7 +115,8 @@ public final class HeapPressure implements AutoCloseable {
 
   /** The share of the maximum heap in use after the last collection (0 before the first). */
   public double usedAfterGc() {
-    return usedAfterGc;
+    long max = maxBytes;
+    return max <= 0 ? 0 : (double) usedBytes / max;
   }
 
   /**
@@ -138,7 +138,7 @@ public final class HeapPressure implements AutoCloseable {
   public String describe() {
     return String.format("the node's heap is %d%% full after garbage collection (%d of %d MB): it takes no more"
             + " records until it is below %d%%; give it a larger heap (HUB_JAVA_OPTS, see Sizing in the README) or"
-            + " spread the records over more nodes", Math.round(usedAfterGc * 100), usedBytes >> 20, maxBytes >> 20,
+            + " spread the records over more nodes", Math.round(usedAfterGc() * 100), usedBytes >> 20, maxBytes >> 20,
         Math.round((limit - HYSTERESIS) * 100));
   }
 

@@ -143,10 +143,8 @@ public final class ModelLearning {
   private Future<Boolean> attempt(Mode mode) {
     // automatic training off (autoTrainMinRecords 0) leaves learning to the operator, but not a run they scheduled
     boolean autoTrain = config.autoTrainMinRecords() > 0;
-    if (!autoTrain && mode != Mode.SCHEDULED || !busy.compareAndSet(false, true)) return Future.succeededFuture(false);
-    if (heap.high() || outgrewHeap) {
-      // a pass reads every record into the heap: started with none to spare, it ran the node out of memory
-      busy.set(false);
+    // a pass reads every record into the heap: started with none to spare, it ran the node out of memory
+    if (!autoTrain && mode != Mode.SCHEDULED || heap.high() || outgrewHeap || !busy.compareAndSet(false, true)) {
       return Future.succeededFuture(false);
     }
     Promise<Boolean> attempt = Promise.promise();
