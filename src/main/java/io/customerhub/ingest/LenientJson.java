@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A record's JSON text, parsed. Python's {@code json.dumps} writes a missing value of a data frame (a float NaN) as
@@ -26,13 +25,6 @@ import java.util.regex.Pattern;
  */
 public record LenientJson(JsonObject json, String text, List<String> warnings) {
 
-  /**
-   * Where a number a double cannot hold may be: one with an exponent, or a run of 20 digits (1 and 250 zeros with
-   * e99 is one; an integer however long is read exactly, a decimal as Infinity). A text that merely looks so (an
-   * e-mail such as j2e@x.com) costs a walk over the record's values, nothing more.
-   */
-  private static final Pattern MAY_OVERFLOW = Pattern.compile("\\d[eE]|\\d{20}");
-
   /** Reads NaN and Infinity, and writes them back as such (not as strings), so that {@link #parse} finds them. */
   private static final ObjectMapper NON_NUMBERS = new ObjectMapper(JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build());
@@ -43,13 +35,13 @@ public record LenientJson(JsonObject json, String text, List<String> warnings) {
     if (text == null || text.isBlank()) throw new DecodeException("empty input");
     try {
       JsonObject json = new JsonObject(text);
-      if (!MAY_OVERFLOW.matcher(text).find()) return new LenientJson(json, text, List.of());
       // 1e400 is valid JSON that a double cannot hold: the parser reads it as Infinity, which nothing downstream
-      // can use (nor the database's json type store), so it goes as a non-number does
+      // can use (nor the database's json type store), so it goes as a non-number does. Looking for one among the
+      // parsed values costs a tenth of scanning the text for what may overflow, which the lines of a bulk load paid
+      if (!holdsNonNumber(json.getMap())) return new LenientJson(json, text, List.of());
       List<String> warnings = new ArrayList<>();
       JsonObject clean = new JsonObject((Map<String, Object>) withoutNonNumbers(json.getMap(), "", warnings));
-      return warnings.isEmpty() ? new LenientJson(json, text, List.of())
-          : new LenientJson(clean, clean.encode(), List.copyOf(warnings));
+      return new LenientJson(clean, clean.encode(), List.copyOf(warnings));
     } catch (DecodeException standard) {
       if (!text.contains("NaN") && !text.contains("Infinity")) throw standard;
       Map<?, ?> map;
@@ -90,6 +82,19 @@ public record LenientJson(JsonObject json, String text, List<String> warnings) {
       }
     }
     return out;
+  }
+
+  /** Whether a parsed value is or holds a NaN or an infinite double (an integer however long is read exactly). */
+  static boolean holdsNonNumber(Object v) {
+    if (v instanceof Double d) return d.isNaN() || d.isInfinite();
+    if (v instanceof JsonObject o) v = o.getMap();
+    if (v instanceof JsonArray a) v = a.getList();
+    if (v instanceof Map<?, ?> m) {
+      for (Object x : m.values()) if (holdsNonNumber(x)) return true;
+    } else if (v instanceof List<?> l) {
+      for (Object x : l) if (holdsNonNumber(x)) return true;
+    }
+    return false;
   }
 
   private static Object withoutNonNumbers(Object v, String path, List<String> warnings) {

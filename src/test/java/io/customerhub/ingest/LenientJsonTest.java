@@ -69,4 +69,17 @@ class LenientJsonTest {
     String exact = "{\"sourceId\":\"x\",\"amount\":2.5e100}";
     assertSame(exact, LenientJson.parse(exact).text(), "an exponent a double holds changes nothing");
   }
+
+  @Test
+  void aDecimalTooLongForADoubleWithoutAnExponentIsFoundToo() {
+    LenientJson p = LenientJson.parse("{\"sourceId\":\"x\",\"amount\":" + "9".repeat(400) + ".5}");
+    assertNull(p.json().getValue("amount"));
+    assertEquals(List.of("amount: Infinity is no value; read as missing"), p.warnings());
+  }
+
+  @Test
+  void textThatOnlyLooksLikeAnExponentOrALongNumberIsKeptAsSent() {
+    String text = "{\"sourceId\":\"12345678901234567890123\",\"emails\":[\"j2e@x.com\"],\"n\":[1e2,{\"m\":3E-5}]}";
+    assertSame(text, LenientJson.parse(text).text());
+  }
 }
