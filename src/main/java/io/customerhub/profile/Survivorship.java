@@ -78,7 +78,8 @@ public final class Survivorship {
       doubtful = new HashMap<>(doubtful);
       evidence.refuted().forEach(doubtful::putIfAbsent);
     }
-    ranked.sort(order(rule, ranked, evidence, doubtful.keySet()));
+    // one candidate, as most attributes of a new profile have, has nothing to be ordered against
+    if (ranked.size() > 1) ranked.sort(order(rule, ranked, evidence, doubtful.keySet()));
     List<Candidate> ordered = ordered(ranked);
     if (!Golden.MULTI.contains(attribute)) {
       Candidate best = ordered.isEmpty() ? null : ordered.get(0);
