@@ -146,21 +146,26 @@ public final class ProfileCache {
   }
 
   private Future<Void> write(Map<String, VersionedPut> views, Map<String, VersionedPut> answers, boolean commit) {
-    List<Future<?>> writes = new ArrayList<>();
+    List<CompletableFuture<Boolean>> writes = new ArrayList<>(views.size() + answers.size());
     submit(profiles, views, writes, commit);
     submit(routing, answers, writes, commit);
-    return Future.all(writes).mapEmpty();
+    // one completion for the caller's context however many keys: a batch's thousands of writes each completing a
+    // promise of the event loop woke it once a key (a fifth of the kernel's share of a bulk load on this VM)
+    return on(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))).mapEmpty();
   }
 
-  private void submit(IMap<String, String> map, Map<String, VersionedPut> values, List<Future<?>> writes,
-                      boolean commit) {
+  private void submit(IMap<String, String> map, Map<String, VersionedPut> values,
+                      List<CompletableFuture<Boolean>> writes, boolean commit) {
     // One call per key. A call for many keys (submitToKeys) is an operation that visits every partition the keys
     // touch and gathers their answers: on one member here it took 0.3 ms for a single key against 0.03 for
     // submitToKey, and, over a batch of 64 keys, about four times the CPU per key (42 µs against 10.5).
     // A failed fill needs nothing: the entry keeps a state at least as new as the one it read.
     values.forEach((key, value) -> {
-      Future<Boolean> write = on(map.submitToKey(key, value));
-      if (commit) write.onFailure(failure -> repairs.failed(map.getName(), key, value));
+      CompletableFuture<Boolean> write = map.submitToKey(key, value).toCompletableFuture();
+      // on the completing thread: the repairs are kept under their own lock
+      if (commit) write.whenComplete((applied, failure) -> {
+        if (failure != null) repairs.failed(map.getName(), key, value);
+      });
       writes.add(write);
     });
   }
