@@ -149,8 +149,8 @@ public final class ProfileCache {
     List<CompletableFuture<Boolean>> writes = new ArrayList<>(views.size() + answers.size());
     submit(profiles, views, writes, commit);
     submit(routing, answers, writes, commit);
-    // one completion for the caller's context however many keys: a batch's thousands of writes each completing a
-    // promise of the event loop woke it once a key (a fifth of the kernel's share of a bulk load on this VM)
+    // one completion for the caller's context however many keys: a batch's thousands of writes each completed a
+    // promise of the event loop, a task for it per key (bench/cache-writes.sh: a quarter of the CPU per key)
     return on(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))).mapEmpty();
   }
 
