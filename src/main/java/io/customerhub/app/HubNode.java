@@ -122,6 +122,7 @@ public final class HubNode implements AutoCloseable {
     if (shared == null) claimCluster(config.hazelcast(), hz, signing);
 
     services = HubServices.create(vertx, config, conf, signing, database, hz, metrics);
+    closeables.add(services.crashRepair());
     closeables.add(services.heap());
     closeables.add(services.revocations());
     // before the first request: a revoked token must not slip through while a node starts
@@ -350,6 +351,8 @@ public final class HubNode implements AutoCloseable {
         // the verticles before the producer, so that nothing sends on it once it closes
         for (String id : deployments) await(vertx.undeploy(id));
         if (producer != null) await(producer.close());
+        // its commits' cache writes are done, or waiting for their repair: the members left repair only then
+        if (ownsVertx && services != null) services.crashRepair().leaving(services.readModel().repairsPending());
         if (ownsVertx) await(vertx.close());
         else if (database != null) await(database.close());
       }

@@ -2,6 +2,7 @@ package io.customerhub.app;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.customerhub.access.TokenRevocations;
+import io.customerhub.cache.CrashRepair;
 import io.customerhub.cache.ProfileCache;
 import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.config.HubConfig;
@@ -56,7 +57,8 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
                           ResolveService resolver, IndexSync candidateIndex, ProfileReadModel readModel,
                           IngestService ingest, Reresolver reresolver, Restandardizer restandardizer,
                           RoutingAnswers routingAnswers, Steward steward,
-                          List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics, HeapPressure heap) {
+                          List<HttpApiVerticle.ApiModule> modules, HubMetrics metrics, HeapPressure heap,
+                          CrashRepair crashRepair) {
 
   static HubServices create(Vertx vertx, HubConfig config, HubRules conf, Secrets.Signing signing, Database db,
                             HazelcastInstance hz, HubMetrics metrics) {
@@ -84,6 +86,8 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     ProfileCache cache = new ProfileCache(vertx, hz);
     metrics.cacheRepairsPending(cache::repairsPending);
     ProfileReadModel readModel = new ProfileReadModel(vertx, cache, queries, routing::render);
+    CrashRepair crashRepair = new CrashRepair(vertx, db.pool(), cache, hz, config.hazelcast().crashRepairSeconds(),
+        metrics).watch();
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics, heap);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex, heap);
@@ -100,7 +104,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         new SourcesModule(new CoverageQueries(db.pool())), new RevocationsModule(revocations));
     return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries,
         resolver, candidateIndex, readModel, ingest, reresolver, restandardizer, routing, steward, modules, metrics,
-        heap);
+        heap, crashRepair);
   }
 
   private static IdentityProvider identityProvider(Vertx vertx, HubConfig config, HubMetrics metrics) {

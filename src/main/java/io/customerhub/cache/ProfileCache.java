@@ -48,10 +48,7 @@ public final class ProfileCache {
     this.profiles = hz.getMap(PROFILES);
     this.routing = hz.getMap(ROUTING);
     this.repairs = new CacheRepairs(vertx, (map, key, value) -> on(mapNamed(map).submitToKey(key, value)),
-        () -> vertx.executeBlocking(() -> {
-          clear();
-          return null;
-        }), TOMBSTONE_TTL_SECONDS);
+        this::emptied, TOMBSTONE_TTL_SECONDS);
   }
 
   /**
@@ -184,10 +181,26 @@ public final class ProfileCache {
     return repairs.pending();
   }
 
+  /**
+   * Replaces entries that may be older than PostgreSQL with {@link VersionedPut#repair repairs}, as a commit's write
+   * is (a key whose write fails is repaired again later): views by profile id, routing answers by source key.
+   */
+  public Future<Void> repair(Map<String, VersionedPut> views, Map<String, VersionedPut> answers) {
+    return write(views, answers, true);
+  }
+
   /** Empties the shared maps (every node's near cache follows); the next reads rebuild from PostgreSQL. */
   public void clear() {
     profiles.clear();
     routing.clear();
+  }
+
+  /** {@link #clear} on a worker thread: it waits for every member. */
+  public Future<Void> emptied() {
+    return vertx.executeBlocking(() -> {
+      clear();
+      return null;
+    });
   }
 
   /**

@@ -81,6 +81,16 @@ public final class VersionedPut implements EntryProcessor<String, String, Boolea
    * first read-through at this version or later fills the entry again.
    */
   public VersionedPut repairOf(long ttlSeconds) {
+    return repair(version, profileId, ttlSeconds);
+  }
+
+  /**
+   * A tombstone that replaces an entry of another profile, or of {@code profileId} older than {@code version}, and
+   * leaves a value at {@code version} or newer alone: sent where an entry may hold a state older than what
+   * PostgreSQL holds now, it sends readers there only where it does. With {@link #NO_PROFILE} (a key in no profile
+   * now) it replaces any profile's value.
+   */
+  public static VersionedPut repair(long version, String profileId, long ttlSeconds) {
     return new VersionedPut(version, profileId, TOMBSTONE, false, ttlSeconds, true);
   }
 

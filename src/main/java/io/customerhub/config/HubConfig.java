@@ -82,7 +82,14 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     }
   }
 
-  public record Hazelcast(String clusterName, List<String> members, int port) {
+  /**
+   * @param crashRepairSeconds how far back the member that repairs after a member that died without saying its
+   *                           cache writes were done looks for changes ({@code cache.CrashRepair}); 0: it does not
+   */
+  public record Hazelcast(String clusterName, List<String> members, int port, int crashRepairSeconds) {
+    public Hazelcast(String clusterName, List<String> members, int port) {
+      this(clusterName, members, port, 600);
+    }
   }
 
   /**
@@ -185,7 +192,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             kafka.integer("topicReplicationFactor", 0, 0, Short.MAX_VALUE)),
         new Hazelcast(hz.text("clusterName", "customer-hub"),
             members(hz.list("members", List.of("127.0.0.1"))),
-            hz.integer("port", 5701, 0, 65535)),
+            hz.integer("port", 5701, 0, 65535), hz.integer("crashRepairSeconds", 600, 0, MAX)),
         new Resolve(resolve.integer("batchSize", 1000, 1, MAX), resolve.integer("lockBuckets", 1024, 1, MAX),
             resolve.text("defaultRegion", "CN"), resolve.integer("maxAttempts", 5, 1, MAX),
             resolve.integer("maxCandidatesPerKey", 300, 1, MAX), resolve.decimal("maxHeapAfterGc", 0.9, 0.01, 1)),

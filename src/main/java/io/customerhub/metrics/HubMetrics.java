@@ -142,6 +142,15 @@ public final class HubMetrics {
   }
 
   /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */
+  /**
+   * Members that left the cluster, seen by the member that repairs after them: {@code clean} (it said its cache
+   * writes were done), {@code repaired} (the entries changed lately were repaired), {@code emptied} (too many, or
+   * PostgreSQL could not say which: the cache was emptied).
+   */
+  public Counter memberDepartures(String outcome) {
+    return Counter.builder("hub.cache.member.departures").tag("outcome", outcome).register(registry);
+  }
+
   public Counter retries() {
     return Counter.builder("hub.resolve.retries").register(registry);
   }

@@ -1,6 +1,5 @@
 package io.customerhub.cache;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
@@ -13,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.io.Serial;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,20 +45,6 @@ class CacheRepairIT extends OneHubPerClass {
     }
   }
 
-  /**
-   * A second member, as on another machine. The partition thread of the node's own member answers its caller's
-   * heartbeats for queued operations, so only a remote member's busy partition makes a write time out.
-   */
-  private static HazelcastInstance otherMember() {
-    HazelcastInstance shared = TestInfra.hazelcast();
-    int port = shared.getCluster().getLocalMember().getAddress().getPort();
-    HazelcastInstance other = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(TestInfra.clusterName(),
-        List.of("127.0.0.1:" + port), port + 2));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!shared.getPartitionService().isClusterSafe() && System.nanoTime() < deadline) HubTestNode.sleep(100);
-    return other;
-  }
-
   /** A customer whose profile's view lives on {@code member}. */
   private static String profileOwnedBy(HazelcastInstance member, Rec[] record) {
     for (int i = 0; i < 64; i++) {
@@ -80,7 +64,9 @@ class CacheRepairIT extends OneHubPerClass {
 
   @Test
   void aViewWhoseWriteTimedOutIsRepairedAndFilledFromPostgres() throws Exception {
-    HazelcastInstance other = otherMember();
+    // the partition thread of the node's own member answers its caller's heartbeats for queued operations,
+    // so only a remote member's busy partition makes a write time out
+    HazelcastInstance other = SecondMember.join();
     try {
       IMap<String, String> profiles = TestInfra.hazelcast().getMap(ProfileCache.PROFILES);
       Rec[] record = new Rec[1];

@@ -178,6 +178,14 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().startsWith("upkeep.reresolveAt (HUB_UPKEEP_RERESOLVE_AT)"), e.getMessage());
   }
 
+  @Test
+  void theRepairAfterADeadMemberLooksTenMinutesBackUnlessTold() {
+    assertEquals(600, load(Map.of()).hazelcast().crashRepairSeconds());
+    assertEquals(0, load(Map.of("HUB_HAZELCAST_CRASH_REPAIR_SECONDS", "0")).hazelcast().crashRepairSeconds(), "off");
+    assertTrue(refusal(Map.of("HUB_HAZELCAST_CRASH_REPAIR_SECONDS", "-1"))
+        .startsWith("hazelcast.crashRepairSeconds (HUB_HAZELCAST_CRASH_REPAIR_SECONDS)"));
+  }
+
   private static String refusal(Map<String, String> env) {
     try {
       load(env);

@@ -1,0 +1,173 @@
+package io.customerhub.cache;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.customerhub.metrics.HubMetrics;
+import io.customerhub.record.SourceKey;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cache entries a node may have left older than PostgreSQL by dying. A node writes the cache after each commit, and
+ * repairs a write that failed once the cluster answers again ({@link CacheRepairs}); a node killed between a commit
+ * and its cache write, or with repairs pending, left those entries as they were until their profiles changed again,
+ * which may be never: routing answered a merged customer by its old profile.
+ * <p>
+ * So when a member leaves, the longest-standing member left repairs what commits of the last
+ * {@code windowSeconds} changed, read from the logs every commit writes (the outbox, {@code index_change}): see
+ * {@link CrashRepairPlan}. A node that stops in order says first that its writes are done (it waits for the ingest
+ * under way before it leaves) and is left alone. If PostgreSQL cannot say what changed, the cache is emptied.
+ * Nothing of this is on the ingest path.
+ */
+public final class CrashRepair implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrashRepair.class);
+  /** Members that said they leave in order ({@link #sayLeaving}), by UUID. */
+  static final String LEFT_CLEANLY = "hub-left-cleanly";
+
+  private final Vertx vertx;
+  private final Context context;
+  private final Pool pool;
+  private final ProfileCache cache;
+  private final HazelcastInstance hz;
+  private final int windowSeconds;
+  private final int maxEntries;
+  private final HubMetrics metrics;
+  private UUID listener;
+
+  public CrashRepair(Vertx vertx, Pool pool, ProfileCache cache, HazelcastInstance hz, int windowSeconds,
+                     HubMetrics metrics) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.pool = pool;
+    this.cache = cache;
+    this.hz = hz;
+    this.windowSeconds = windowSeconds;
+    this.maxEntries = CacheRepairs.MAX_PENDING;
+    this.metrics = metrics;
+  }
+
+  /** Starts watching the cluster's members. */
+  public CrashRepair watch() {
+    listener = hz.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        // one member repairs, the oldest (first in the list every member agrees on)
+        if (windowSeconds > 0 && event.getMembers().iterator().next().localMember()) {
+          Member gone = event.getMember();
+          context.runOnContext(v -> after(gone));
+        }
+      }
+    });
+    return this;
+  }
+
+  /**
+   * Tells the other members, as this node leaves, that no cache write of its commits is left undone (none failed
+   * and waits for its repair), so that they repair nothing when it goes. Blocking: called while the node stops,
+   * after the work under way has finished.
+   */
+  public void leaving(int repairsPending) {
+    if (repairsPending > 0 || !hz.getLifecycleService().isRunning()) return;
+    try {
+      sayLeaving(hz);
+    } catch (RuntimeException e) {
+      LOG.warn("could not tell the cluster this node leaves in order (its members will repair what it changed): {}",
+          e.getMessage());
+    }
+  }
+
+  /** Marks {@code member} as leaving in order, for an hour: long past the membership event that reads it. */
+  static void sayLeaving(HazelcastInstance member) {
+    member.<String, String>getMap(LEFT_CLEANLY).put(member.getCluster().getLocalMember().getUuid().toString(),
+        Instant.now().toString(), 1, TimeUnit.HOURS);
+  }
+
+  @Override
+  public void close() {
+    if (listener != null && hz.getLifecycleService().isRunning()) hz.getCluster().removeMembershipListener(listener);
+  }
+
+  private IMap<String, String> leftCleanly() {
+    return hz.getMap(LEFT_CLEANLY);
+  }
+
+  private void after(Member gone) {
+    String id = gone.getUuid().toString();
+    vertx.executeBlocking(() -> leftCleanly().containsKey(id), false)
+        .compose(clean -> {
+          if (clean) {
+            count("clean");
+            return Future.succeededFuture();
+          }
+          return repair(gone);
+        })
+        .onFailure(e -> LOG.warn("after member {} left: {}", gone.getAddress(), e.getMessage()));
+  }
+
+  /** Repairs the entries commits of the window may have left stale; empties the cache when it cannot tell which. */
+  private Future<Void> repair(Member gone) {
+    return plan().recover(e -> {
+      LOG.warn("member {} left without saying its cache writes were done, and PostgreSQL could not say what changed "
+          + "({}): the cache is emptied", gone.getAddress(), e.getMessage());
+      return Future.succeededFuture(new CrashRepairPlan(Map.of(), Map.of(), true));
+    }).compose(plan -> {
+      if (plan.emptyAll()) {
+        LOG.warn("member {} left without saying its cache writes were done; more than {} entries changed in the last "
+            + "{} s: the cache is emptied and fills again from PostgreSQL", gone.getAddress(), maxEntries, windowSeconds);
+        count("emptied");
+        return cache.emptied();
+      }
+      LOG.warn("member {} left without saying its cache writes were done: repairing the {} cache entries changed in "
+          + "the last {} s", gone.getAddress(), plan.size(), windowSeconds);
+      count("repaired");
+      return cache.repair(plan.views(), plan.answers());
+    });
+  }
+
+  private Future<CrashRepairPlan> plan() {
+    return pool.preparedQuery(CacheSql.CHANGED_PROFILES).execute(Tuple.of(windowSeconds, maxEntries + 1))
+        .compose(rows -> {
+          List<CrashRepairPlan.ProfileNow> profiles = new ArrayList<>();
+          for (Row r : rows) profiles.add(new CrashRepairPlan.ProfileNow(r.getUUID(0).toString(), r.getLong(1)));
+          if (profiles.size() > maxEntries) return Future.succeededFuture(CrashRepairPlan.of(profiles, List.of(),
+              maxEntries, ProfileCache.TOMBSTONE_TTL_SECONDS));
+          UUID[] ids = profiles.stream().map(p -> UUID.fromString(p.profileId())).toArray(UUID[]::new);
+          return pool.preparedQuery(CacheSql.KEYS_NOW)
+              .execute(Tuple.of(windowSeconds, ids, maxEntries - profiles.size() + 1))
+              .map(keyRows -> {
+                List<CrashRepairPlan.KeyNow> keys = new ArrayList<>();
+                for (Row r : keyRows) {
+                  UUID profile = r.getUUID(2);
+                  keys.add(new CrashRepairPlan.KeyNow(new SourceKey(r.getString(0), r.getString(1)).asString(),
+                      profile == null ? null : profile.toString(), profile == null ? 0 : r.getLong(3)));
+                }
+                return CrashRepairPlan.of(profiles, keys, maxEntries, ProfileCache.TOMBSTONE_TTL_SECONDS);
+              });
+        });
+  }
+
+  private void count(String outcome) {
+    metrics.memberDepartures(outcome).increment();
+  }
+}
