@@ -11,6 +11,15 @@ final class CacheSql {
   private CacheSql() {
   }
 
+  /**
+   * How many profile changes and touched source keys the last $1 seconds logged, repeats counted: past the repair's
+   * limit the cache is emptied without reading them (a bulk load logs millions in ten minutes).
+   */
+  static final String CHANGES_IN_WINDOW = """
+      select (select count(*) from outbox where created_at > now() - make_interval(secs => $1))
+        + (select coalesce(sum(cardinality(sources)), 0) from index_change where at > now() - make_interval(secs => $1))
+      """;
+
   /** Profiles changed or merged in the last $1 seconds, with their version now; at most $2. */
   static final String CHANGED_PROFILES = """
       select p.profile_id, p.version from profile p

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -130,7 +129,7 @@ public final class CrashRepair implements AutoCloseable {
     return plan().recover(e -> {
       LOG.warn("member {} left without saying its cache writes were done, and PostgreSQL could not say what changed "
           + "({}): the cache is emptied", gone.getAddress(), e.getMessage());
-      return Future.succeededFuture(new CrashRepairPlan(Map.of(), Map.of(), true));
+      return Future.succeededFuture(CrashRepairPlan.EMPTY_ALL);
     }).compose(plan -> {
       if (plan.emptyAll()) {
         LOG.warn("member {} left without saying its cache writes were done; more than {} entries changed in the last "
@@ -146,6 +145,11 @@ public final class CrashRepair implements AutoCloseable {
   }
 
   private Future<CrashRepairPlan> plan() {
+    return pool.preparedQuery(CacheSql.CHANGES_IN_WINDOW).execute(Tuple.of(windowSeconds)).compose(count ->
+        count.iterator().next().getLong(0) > maxEntries ? Future.succeededFuture(CrashRepairPlan.EMPTY_ALL) : read());
+  }
+
+  private Future<CrashRepairPlan> read() {
     return pool.preparedQuery(CacheSql.CHANGED_PROFILES).execute(Tuple.of(windowSeconds, maxEntries + 1))
         .compose(rows -> {
           List<CrashRepairPlan.ProfileNow> profiles = new ArrayList<>();
@@ -159,8 +163,11 @@ public final class CrashRepair implements AutoCloseable {
                 List<CrashRepairPlan.KeyNow> keys = new ArrayList<>();
                 for (Row r : keyRows) {
                   UUID profile = r.getUUID(2);
+                  // a profile without a row yet: its creating batch stopped between its two transactions, and the
+                  // recovery of its mark writes its first version, which a repair at 0 lets in
+                  Long version = r.getLong(3);
                   keys.add(new CrashRepairPlan.KeyNow(new SourceKey(r.getString(0), r.getString(1)).asString(),
-                      profile == null ? null : profile.toString(), profile == null ? 0 : r.getLong(3)));
+                      profile == null ? null : profile.toString(), version == null ? 0 : version));
                 }
                 return CrashRepairPlan.of(profiles, keys, maxEntries, ProfileCache.TOMBSTONE_TTL_SECONDS);
               });

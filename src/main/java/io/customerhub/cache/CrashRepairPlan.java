@@ -15,6 +15,9 @@ import java.util.Map;
  */
 record CrashRepairPlan(Map<String, VersionedPut> views, Map<String, VersionedPut> answers, boolean emptyAll) {
 
+  /** Nothing written entry by entry: the cache is emptied. */
+  static final CrashRepairPlan EMPTY_ALL = new CrashRepairPlan(Map.of(), Map.of(), true);
+
   /** A profile as PostgreSQL holds it now. */
   record ProfileNow(String profileId, long version) {
   }
@@ -24,7 +27,7 @@ record CrashRepairPlan(Map<String, VersionedPut> views, Map<String, VersionedPut
   }
 
   static CrashRepairPlan of(List<ProfileNow> profiles, List<KeyNow> keys, int maxEntries, long ttlSeconds) {
-    if (profiles.size() + keys.size() > maxEntries) return new CrashRepairPlan(Map.of(), Map.of(), true);
+    if (profiles.size() + keys.size() > maxEntries) return EMPTY_ALL;
     Map<String, VersionedPut> views = new HashMap<>();
     for (ProfileNow p : profiles) views.put(p.profileId(), VersionedPut.repair(p.version(), p.profileId(), ttlSeconds));
     Map<String, VersionedPut> answers = new HashMap<>();

@@ -68,6 +68,16 @@ class CrashRepairPlanTest {
   }
 
   @Test
+  void aKeyOfAProfileNotWrittenYetLetsItsFirstVersionIn() {
+    // the batch that creates Q stopped between its two transactions: the key names Q, which has no row yet
+    VersionedPut answer = plan(List.of(), List.of(new KeyNow("crm:C1", Q, 0))).answers().get("crm:C1");
+    String repaired = applied(answer, "3|" + P + "|{\"route\":\"old\"}");
+    assertTrue(sendsToPostgres(repaired));
+    assertEquals("1|" + Q + "|{\"route\":\"new\"}", applied(new VersionedPut(1, Q, "{\"route\":\"new\"}"), repaired),
+        "the recovery's commit of Q's first version");
+  }
+
+  @Test
   void pastTheLimitTheCacheIsEmptiedInstead() {
     List<KeyNow> keys = new ArrayList<>();
     for (int i = 0; i < 60; i++) keys.add(new KeyNow("crm:C" + i, P, 1));
