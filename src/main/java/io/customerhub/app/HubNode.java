@@ -351,8 +351,12 @@ public final class HubNode implements AutoCloseable {
         // the verticles before the producer, so that nothing sends on it once it closes
         for (String id : deployments) await(vertx.undeploy(id));
         if (producer != null) await(producer.close());
-        // its commits' cache writes are done, or waiting for their repair: the members left repair only then
-        if (ownsVertx && services != null) services.crashRepair().leaving(services.readModel().repairsPending());
+        if (services != null) {
+          // its commits' cache writes are done, or waiting for their repair: the members left repair only then
+          if (ownsVertx) services.crashRepair().leaving(services.readModel().repairsPending());
+          // and it repairs after no one once its database is closing (it would empty the cache instead)
+          services.crashRepair().close();
+        }
         if (ownsVertx) await(vertx.close());
         else if (database != null) await(database.close());
       }

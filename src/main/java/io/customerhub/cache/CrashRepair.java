@@ -60,10 +60,12 @@ public final class CrashRepair implements AutoCloseable {
     this.windowSeconds = windowSeconds;
     this.maxEntries = CacheRepairs.MAX_PENDING;
     this.metrics = metrics;
+    // at 0 from the start, so that an alert on a rise sees the first departure too
+    for (String outcome : new String[] {"clean", "repaired", "emptied"}) metrics.memberDepartures(outcome);
   }
 
   /** Starts watching the cluster's members. */
-  public CrashRepair watch() {
+  public synchronized CrashRepair watch() {
     listener = hz.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) {
@@ -103,8 +105,9 @@ public final class CrashRepair implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (listener != null && hz.getLifecycleService().isRunning()) hz.getCluster().removeMembershipListener(listener);
+    listener = null;
   }
 
   private IMap<String, String> leftCleanly() {
