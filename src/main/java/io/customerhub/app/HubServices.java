@@ -84,6 +84,8 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     HeapPressure heap = HeapPressure.watch(config.resolve().maxHeapAfterGc());
     metrics.heapUsedAfterGc(heap::usedAfterGc);
     ProfileCache cache = new ProfileCache(vertx, hz);
+    // the cache may hold versions of the commits the database lost: emptied, it fills again from what it has
+    candidateIndex.onRewind(cache::emptied);
     metrics.cacheRepairsPending(cache::repairsPending);
     ProfileReadModel readModel = new ProfileReadModel(vertx, cache, queries, routing::render);
     CrashRepair crashRepair = new CrashRepair(vertx, db.pool(), cache, hz, config.hazelcast().crashRepairSeconds(),

@@ -128,7 +128,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
                        double autoTrainGrowth, int recoverAfterSeconds, int learnWhenQuietSeconds,
                        int trickleRecordsPerSecond, int trickleSeconds, int relearnMaxRecords,
                        int crosswalkSettleSeconds, int analyzeCheckSeconds, LocalTime reresolveAt,
-                       int reresolveWindowMinutes, int scheduleCheckSeconds) {
+                       int reresolveWindowMinutes, int scheduleCheckSeconds, int rewindCheckSeconds) {
   }
 
   static HubConfig from(JsonObject json, Path confDir) {
@@ -203,7 +203,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             upkeep.integer("trickleSeconds", 60, 0, MAX), upkeep.integer("relearnMaxRecords", 250_000, 0, MAX),
             upkeep.integer("crosswalkSettleSeconds", 120, 0, MAX), upkeep.integer("analyzeCheckSeconds", 2, 0, MAX),
             timeOfDay(upkeep.text("reresolveAt", "")), upkeep.integer("reresolveWindowMinutes", 60, 1, MAX),
-            upkeep.integer("scheduleCheckSeconds", 30, 1, MAX)));
+            upkeep.integer("scheduleCheckSeconds", 30, 1, MAX), upkeep.integer("rewindCheckSeconds", 5, 0, MAX)));
     List<String> unread = new java.util.ArrayList<>();
     for (String name : json.fieldNames()) {
       if (!SECTIONS.contains(name)) unread.add(name);
@@ -287,7 +287,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             upkeep.autoTrainMinRecords, upkeep.autoTrainGrowth, upkeep.recoverAfterSeconds, 0,
             upkeep.trickleRecordsPerSecond, upkeep.trickleSeconds, upkeep.relearnMaxRecords,
             upkeep.crosswalkSettleSeconds, upkeep.analyzeCheckSeconds, upkeep.reresolveAt,
-            upkeep.reresolveWindowMinutes, upkeep.scheduleCheckSeconds));
+            upkeep.reresolveWindowMinutes, upkeep.scheduleCheckSeconds, upkeep.rewindCheckSeconds));
   }
 
   public HubConfig withDataDir(Path dir) {

@@ -221,7 +221,10 @@ public final class ResolveService {
           if (done.succeeded()) appended.committed();
           else appended.abandoned();
         })
-        .recover(err -> retry(err, attempt, () -> attempt(prepared, actor, attempt + 1, laps)));
+        .recover(err -> err instanceof IndexSync.Rewound && attempt < config.maxAttempts()
+            // linked against records the database no longer has: again once the index holds what it does
+            ? sync.reloadAfterRewind().compose(v -> attempt(prepared, actor, attempt + 1, laps))
+            : retry(err, attempt, () -> attempt(prepared, actor, attempt + 1, laps)));
   }
 
   /** Runs {@code again} after a short random pause when {@code err} says concurrent writers got in the way. */

@@ -87,6 +87,11 @@ public final class UpkeepVerticle extends VerticleBase {
           })
           .onFailure(err -> LOG.debug("planner statistics not refreshed: {}", err.getMessage())));
     }
+    if (config.rewindCheckSeconds() > 0) {
+      // a node that writes nothing finds it too when PostgreSQL lost its last commits (IndexSync.Rewound)
+      vertx.setPeriodic(TimeUnit.SECONDS.toMillis(config.rewindCheckSeconds()), t -> candidateIndex.checkNotRewound()
+          .onFailure(err -> LOG.debug("change log not checked: {}", err.getMessage())));
+    }
     Future<Integer> recovered = Future.succeededFuture(0);
     if (config.recoverAfterSeconds() > 0) {
       // looked for more often than a mark must age: a dead node's marks wait at most ten seconds past that

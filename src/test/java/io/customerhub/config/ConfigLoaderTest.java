@@ -186,6 +186,12 @@ class ConfigLoaderTest {
         .startsWith("hazelcast.crashRepairSeconds (HUB_HAZELCAST_CRASH_REPAIR_SECONDS)"));
   }
 
+  @Test
+  void theChangeLogIsLookedAtEveryFiveSecondsUnlessTold() {
+    assertEquals(5, load(Map.of()).upkeep().rewindCheckSeconds());
+    assertEquals(0, load(Map.of("HUB_UPKEEP_REWIND_CHECK_SECONDS", "0")).upkeep().rewindCheckSeconds(), "off");
+  }
+
   private static String refusal(Map<String, String> env) {
     try {
       load(env);

@@ -60,7 +60,7 @@ class ReassessmentIT extends OneHubPerClass {
   /** An upkeep of its own, without timers: the test decides when it sweeps. */
   private UpkeepVerticle upkeep() {
     HubServices s = hub.node().services();
-    HubConfig.Upkeep quiet = new HubConfig.Upkeep(0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 60, 0);
+    HubConfig.Upkeep quiet = new HubConfig.Upkeep(0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 60, 0, 0);
     UpkeepVerticle upkeep = new UpkeepVerticle(quiet, s.tierCutoffs(), s.queries(), s.profileStore(),
         s.candidateIndex(), s.readModel(), hub.node().database().pool(), null);
     await(hub.node().vertx().deployVerticle(upkeep));

@@ -17,8 +17,15 @@ final class IndexSql {
 
   static final String LAST_SEQ = "select coalesce(max(seq), 0) from index_change";
 
+  /**
+   * The changes after $1, and a row of the log's end without changes when it ends before $2, the newest change the
+   * node knows committed: the database lost commits (one round trip for both).
+   */
   static final String CHANGES_AFTER = """
-      select seq, sources, source_ids, losers, survivors from index_change where seq > $1 order by seq""";
+      select seq, sources, source_ids, losers, survivors from index_change where seq > $1
+      union all
+      select coalesce(max(seq), 0), null, null, null, null from index_change having coalesce(max(seq), 0) < $2
+      order by 1""";
 
   /** Every identity record as the index holds it; read with a cursor. */
   static final String ALL_RECORDS = """

@@ -57,6 +57,7 @@ public final class IndexSync {
 
     public void committed() {
       apply(changes, seq);
+      saw(seq);
       ownApplied.add(seq);
       pending.remove(seq);
       done.tryComplete();
@@ -68,6 +69,20 @@ public final class IndexSync {
     }
   }
 
+  /**
+   * The database's change log is behind what this node has read: PostgreSQL lost its last commits while the node ran
+   * (a failover to a replica that lagged, a restore from a backup). The index holds records the database no longer
+   * has, and would hide the ones other nodes write under the lost numbers: the transaction that found it rolls back,
+   * the index is loaded again ({@link #reloadAfterRewind}) and the batch tries again.
+   */
+  public static final class Rewound extends RuntimeException {
+    Rewound(long last, long read) {
+      super("PostgreSQL's change log ends at " + last + ", behind change " + read + " which this node has read: the "
+          + "database lost its last commits (a failover to a replica that lagged, a restore); the candidate index is "
+          + "loaded again", null, false, false);
+    }
+  }
+
   private final Pool pool;
   private final Function<String, long[]> nameHashesOf;
   private final Consumer<TermFrequencies> countsInUse;
@@ -75,6 +90,12 @@ public final class IndexSync {
   private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
   private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
   private long applied;
+  /** The newest change this node knows committed, its own included: the database's log never ends before it. */
+  private long seen;
+  /** The load under way after the database went back, which every batch that found it waits for (guarded by this). */
+  private Future<Void> reloading;
+  /** Told when the database is found to have gone back, before the index is loaded again. */
+  private volatile Runnable onRewind = () -> { };
   /** The points catch-ups under way started from, with how many started from each (guarded by this). */
   private final TreeMap<Long, Integer> catchingUpFrom = new TreeMap<>();
 
@@ -109,6 +130,7 @@ public final class IndexSync {
         synchronized (this) {
           index = fresh;
           applied = seq;
+          seen = seq;
           ownApplied.clear();
         }
         countsInUse.accept(fresh.frequencies());
@@ -116,6 +138,52 @@ public final class IndexSync {
       });
     })).onSuccess(n -> LOG.info("candidate index: {} records, {} keys loaded in {} ms", n, fresh.keyEntries(),
         (System.nanoTime() - started) / 1_000_000));
+  }
+
+  /** What else holds states the database may have lost (the cache), to be told when it went back. */
+  public void onRewind(Runnable listener) {
+    this.onRewind = listener;
+  }
+
+  /**
+   * Loads the index again after the database went back ({@link Rewound}); every caller meanwhile waits for the same
+   * load. The listener ({@link #onRewind}) is told first.
+   */
+  public synchronized Future<Void> reloadAfterRewind() {
+    if (reloading == null) {
+      onRewind.run();
+      Future<Void> load = load().mapEmpty();
+      reloading = load;
+      load.onComplete(done -> reloaded(load));
+    }
+    return reloading;
+  }
+
+  private synchronized void reloaded(Future<Void> load) {
+    if (reloading == load) reloading = null;
+  }
+
+  /**
+   * Whether PostgreSQL's change log is behind what this node has read (it lost commits), and if so loads the index
+   * again: looked at now and then, so that a node that writes nothing finds it too.
+   */
+  public Future<Boolean> checkNotRewound() {
+    // read before the log's end is asked for: a commit meanwhile may end it past the answer
+    long read = seenSeq();
+    return pool.query(IndexSql.LAST_SEQ).execute().compose(rows -> {
+      long last = rows.iterator().next().getLong(0);
+      if (last >= read) return Future.succeededFuture(false);
+      LOG.error("{}", new Rewound(last, read).getMessage());
+      return reloadAfterRewind().map(true);
+    });
+  }
+
+  private synchronized long seenSeq() {
+    return seen;
+  }
+
+  private synchronized void saw(long seq) {
+    seen = Math.max(seen, seq);
   }
 
   private static Future<Integer> readAll(CandidateIndex into, Cursor cursor, long stamp, int soFar) {
@@ -138,11 +206,18 @@ public final class IndexSync {
    * holds the key locks its batch reads candidates under).
    */
   public Future<Void> catchUp(SqlConnection conn) {
+    long seen = seenSeq();
     long from = startCatchUp();
-    return conn.preparedQuery(IndexSql.CHANGES_AFTER).execute(Tuple.of(from)).<Void>compose(rows -> {
+    return conn.preparedQuery(IndexSql.CHANGES_AFTER).execute(Tuple.of(from, seen)).<Void>compose(rows -> {
       if (rows.size() == 0) return Future.succeededFuture();
       List<Row> changes = new ArrayList<>();
       rows.forEach(changes::add);
+      for (Row r : changes) {
+        if (r.getValue(1) == null) {
+          LOG.error("{}", new Rewound(r.getLong(0), seen).getMessage());
+          return reloadAfterRewind();
+        }
+      }
       long first = changes.get(0).getLong(0), last = changes.get(changes.size() - 1).getLong(0);
       if (first != from + 1) {
         LOG.warn("candidate index: changes {} to {} were pruned before this node read them; reloading", from + 1,
@@ -258,7 +333,16 @@ public final class IndexSync {
     for (int i = 0; i < losers.length; i++) survivors[i] = merges.get(losers[i]);
     return conn.query(IndexSql.CLOCK_LOCK).execute()
         .compose(v -> conn.preparedQuery(IndexSql.APPEND).execute(Tuple.of(sources, ids, losers, survivors)))
-        .map(rows -> rows.iterator().next().getLong(0));
+        .compose(rows -> {
+          long seq = rows.iterator().next().getLong(0);
+          // under the clock lock the next number is past every committed one, and this node has read none newer
+          long read = seenSeq();
+          if (seq > read) return Future.succeededFuture(seq);
+          Rewound rewound = new Rewound(seq - 1, read);
+          LOG.error("{}", rewound.getMessage());
+          reloadAfterRewind();
+          return Future.failedFuture(rewound);
+        });
   }
 
   /** Drops changes older than {@code hours}; returns how many. */
@@ -275,6 +359,7 @@ public final class IndexSync {
   private synchronized void advance(long seq) {
     if (seq <= applied) return;
     applied = seq;
+    seen = Math.max(seen, seq);
     ownApplied.removeIf(s -> s <= seq);
   }
 
