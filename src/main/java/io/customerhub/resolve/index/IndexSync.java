@@ -72,8 +72,9 @@ public final class IndexSync {
   /**
    * The database's change log is behind what this node has read: PostgreSQL lost its last commits while the node ran
    * (a failover to a replica that lagged, a restore from a backup). The index holds records the database no longer
-   * has, and would hide the ones other nodes write under the lost numbers: the transaction that found it rolls back,
-   * the index is loaded again ({@link #reloadAfterRewind}) and the batch tries again.
+   * has, and would hide the ones other nodes write under the lost numbers. The index is loaded again
+   * ({@link #reloadAfterRewind}): a batch that finds it in its catch-up goes on with the new index; a writer that
+   * finds it only when it numbers its change fails with this, rolls back, and is tried again once the load is done.
    */
   public static final class Rewound extends RuntimeException {
     Rewound(long last, long read) {
