@@ -39,6 +39,8 @@ public final class CrashRepair implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrashRepair.class);
   /** Members that said they leave in order ({@link #sayLeaving}), by UUID. */
   static final String LEFT_CLEANLY = "hub-left-cleanly";
+  /** Past this many entries to repair, emptying the cache is cheaper: as many as failed writes may wait for repair. */
+  private static final int MAX_ENTRIES = CacheRepairs.MAX_PENDING;
 
   private final Vertx vertx;
   private final Context context;
@@ -46,7 +48,6 @@ public final class CrashRepair implements AutoCloseable {
   private final ProfileCache cache;
   private final HazelcastInstance hz;
   private final int windowSeconds;
-  private final int maxEntries;
   private final HubMetrics metrics;
   private UUID listener;
 
@@ -58,7 +59,6 @@ public final class CrashRepair implements AutoCloseable {
     this.cache = cache;
     this.hz = hz;
     this.windowSeconds = windowSeconds;
-    this.maxEntries = CacheRepairs.MAX_PENDING;
     this.metrics = metrics;
     // at 0 from the start, so that an alert on a rise sees the first departure too
     for (String outcome : new String[] {"clean", "repaired", "emptied"}) metrics.memberDepartures(outcome);
@@ -136,7 +136,8 @@ public final class CrashRepair implements AutoCloseable {
     }).compose(plan -> {
       if (plan.emptyAll()) {
         LOG.warn("member {} left without saying its cache writes were done; more than {} entries changed in the last "
-            + "{} s: the cache is emptied and fills again from PostgreSQL", gone.getAddress(), maxEntries, windowSeconds);
+            + "{} s: the cache is emptied and fills again from PostgreSQL", gone.getAddress(), MAX_ENTRIES,
+            windowSeconds);
         count("emptied");
         return cache.emptied();
       }
@@ -149,19 +150,18 @@ public final class CrashRepair implements AutoCloseable {
 
   private Future<CrashRepairPlan> plan() {
     return pool.preparedQuery(CacheSql.CHANGES_IN_WINDOW).execute(Tuple.of(windowSeconds)).compose(count ->
-        count.iterator().next().getLong(0) > maxEntries ? Future.succeededFuture(CrashRepairPlan.EMPTY_ALL) : read());
+        count.iterator().next().getLong(0) > MAX_ENTRIES ? Future.succeededFuture(CrashRepairPlan.EMPTY_ALL) : read());
   }
 
   private Future<CrashRepairPlan> read() {
-    return pool.preparedQuery(CacheSql.CHANGED_PROFILES).execute(Tuple.of(windowSeconds, maxEntries + 1))
+    return pool.preparedQuery(CacheSql.CHANGED_PROFILES).execute(Tuple.of(windowSeconds, MAX_ENTRIES + 1))
         .compose(rows -> {
           List<CrashRepairPlan.ProfileNow> profiles = new ArrayList<>();
           for (Row r : rows) profiles.add(new CrashRepairPlan.ProfileNow(r.getUUID(0).toString(), r.getLong(1)));
-          if (profiles.size() > maxEntries) return Future.succeededFuture(CrashRepairPlan.of(profiles, List.of(),
-              maxEntries, ProfileCache.TOMBSTONE_TTL_SECONDS));
+          if (profiles.size() > MAX_ENTRIES) return Future.succeededFuture(CrashRepairPlan.EMPTY_ALL);
           UUID[] ids = profiles.stream().map(p -> UUID.fromString(p.profileId())).toArray(UUID[]::new);
           return pool.preparedQuery(CacheSql.KEYS_NOW)
-              .execute(Tuple.of(windowSeconds, ids, maxEntries - profiles.size() + 1))
+              .execute(Tuple.of(windowSeconds, ids, MAX_ENTRIES - profiles.size() + 1))
               .map(keyRows -> {
                 List<CrashRepairPlan.KeyNow> keys = new ArrayList<>();
                 for (Row r : keyRows) {
@@ -172,7 +172,7 @@ public final class CrashRepair implements AutoCloseable {
                   keys.add(new CrashRepairPlan.KeyNow(new SourceKey(r.getString(0), r.getString(1)).asString(),
                       profile == null ? null : profile.toString(), version == null ? 0 : version));
                 }
-                return CrashRepairPlan.of(profiles, keys, maxEntries, ProfileCache.TOMBSTONE_TTL_SECONDS);
+                return CrashRepairPlan.of(profiles, keys, MAX_ENTRIES, ProfileCache.TOMBSTONE_TTL_SECONDS);
               });
         });
   }

@@ -189,16 +189,14 @@ public final class ProfileCache {
     return write(views, answers, true);
   }
 
-  /** Empties the shared maps (every node's near cache follows); the next reads rebuild from PostgreSQL. */
-  public void clear() {
-    profiles.clear();
-    routing.clear();
-  }
-
-  /** {@link #clear} on a worker thread: it waits for every member. */
+  /**
+   * Empties the shared maps (every node's near cache follows); the next reads rebuild from PostgreSQL. On a worker
+   * thread: it waits for every member.
+   */
   public Future<Void> emptied() {
     return vertx.executeBlocking(() -> {
-      clear();
+      profiles.clear();
+      routing.clear();
       return null;
     });
   }

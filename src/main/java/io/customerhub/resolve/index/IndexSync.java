@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +57,6 @@ public final class IndexSync {
 
     public void committed() {
       apply(changes, seq);
-      saw(seq);
       ownApplied.add(seq);
       pending.remove(seq);
       done.tryComplete();
@@ -89,10 +88,9 @@ public final class IndexSync {
   private final Consumer<TermFrequencies> countsInUse;
   private volatile CandidateIndex index;
   private final Map<Long, Future<Void>> pending = new ConcurrentHashMap<>();
-  private final Set<Long> ownApplied = new ConcurrentSkipListSet<>();
+  /** This node's own committed changes past {@link #applied}, which catch-ups skip. */
+  private final NavigableSet<Long> ownApplied = new ConcurrentSkipListSet<>();
   private long applied;
-  /** The newest change this node knows committed, its own included: the database's log never ends before it. */
-  private long seen;
   /** The load under way after the database went back, which every batch that found it waits for (guarded by this). */
   private Future<Void> reloading;
   /** Told when the database is found to have gone back, before the index is loaded again. */
@@ -131,7 +129,6 @@ public final class IndexSync {
         synchronized (this) {
           index = fresh;
           applied = seq;
-          seen = seq;
           ownApplied.clear();
         }
         countsInUse.accept(fresh.frequencies());
@@ -174,17 +171,23 @@ public final class IndexSync {
     return pool.query(IndexSql.LAST_SEQ).execute().compose(rows -> {
       long last = rows.iterator().next().getLong(0);
       if (last >= read) return Future.succeededFuture(false);
-      LOG.error("{}", new Rewound(last, read).getMessage());
-      return reloadAfterRewind().map(true);
+      return reloadAfter(new Rewound(last, read)).map(true);
     });
   }
 
+  /**
+   * The newest change this node knows committed: the last it read, or its own committed since. The database's log
+   * never ends before it.
+   */
   private synchronized long seenSeq() {
-    return seen;
+    Long own = ownApplied.floor(Long.MAX_VALUE);
+    return own == null ? applied : Math.max(applied, own);
   }
 
-  private synchronized void saw(long seq) {
-    seen = Math.max(seen, seq);
+  /** Says that the database lost commits, and loads the index again ({@link #reloadAfterRewind}). */
+  private Future<Void> reloadAfter(Rewound found) {
+    LOG.error("{}", found.getMessage());
+    return reloadAfterRewind();
   }
 
   private static Future<Integer> readAll(CandidateIndex into, Cursor cursor, long stamp, int soFar) {
@@ -215,8 +218,7 @@ public final class IndexSync {
       rows.forEach(changes::add);
       for (Row r : changes) {
         if (r.getValue(1) == null) {
-          LOG.error("{}", new Rewound(r.getLong(0), seen).getMessage());
-          return reloadAfterRewind();
+          return reloadAfter(new Rewound(r.getLong(0), seen));
         }
       }
       long first = changes.get(0).getLong(0), last = changes.get(changes.size() - 1).getLong(0);
@@ -339,9 +341,9 @@ public final class IndexSync {
           // under the clock lock the next number is past every committed one, and this node has read none newer
           long read = seenSeq();
           if (seq > read) return Future.succeededFuture(seq);
+          // fails at once rather than wait for the load while the transaction holds the clock lock
           Rewound rewound = new Rewound(seq - 1, read);
-          LOG.error("{}", rewound.getMessage());
-          reloadAfterRewind();
+          reloadAfter(rewound);
           return Future.failedFuture(rewound);
         });
   }
@@ -360,7 +362,6 @@ public final class IndexSync {
   private synchronized void advance(long seq) {
     if (seq <= applied) return;
     applied = seq;
-    seen = Math.max(seen, seq);
     ownApplied.removeIf(s -> s <= seq);
   }
 
