@@ -2,8 +2,6 @@ package io.customerhub.ingest;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether a source writes the month or the day first in dates with the year last (07/04/1980), learned from the
@@ -24,9 +22,6 @@ final class DateOrders {
 
   /** Inputs of a source looked at without finding a date that tells the order: it is taken to write none so. */
   static final int SCAN_LIMIT = 20_000;
-  /** Day or month, the same separator, the other, the year; not inside a longer number or a dotted version. */
-  private static final Pattern YEAR_LAST =
-      Pattern.compile("(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?![\\d.])");
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DateOrders.class);
 
   private final ConcurrentHashMap<String, Learning> sources = new ConcurrentHashMap<>();
@@ -94,22 +89,14 @@ final class DateOrders {
     Boolean known = decided(source, mapping);
     if (known != null) return new Learned(known, false);
     Learning l = sources.computeIfAbsent(source, s -> new Learning());
-    boolean dayFirst = false, monthFirst = false, eitherWay = false;
+    Seen seen = new Seen();
     for (String text : texts) {
-      if (text == null || (text.indexOf('/') < 0 && text.indexOf('.') < 0 && text.indexOf('-') < 0)) continue;
-      Matcher m = YEAR_LAST.matcher(text);
-      while (m.find()) {
-        int first = Integer.parseInt(m.group(1)), second = Integer.parseInt(m.group(3));
-        if (first > 12 && second <= 12) dayFirst = true;
-        // dots are how day-first countries write dates: 3.14.1592 is a number more likely than a date
-        if (second > 12 && first <= 12 && !m.group(2).equals(".")) monthFirst = true;
-        eitherWay |= readsEitherWay(first, second);
-      }
+      if (text != null) YearLastDates.scan(text, seen);
     }
     synchronized (l) {
       if (l.monthFirst != null) return new Learned(l.monthFirst, false);
-      l.dayFirstSeen |= dayFirst;
-      l.monthFirstSeen |= monthFirst;
+      l.dayFirstSeen |= seen.dayFirst;
+      l.monthFirstSeen |= seen.monthFirst;
       l.scanned += texts.size();
       l.shown = l.dayFirstSeen || l.monthFirstSeen;
       if (l.dayFirstSeen && l.monthFirstSeen) {
@@ -122,18 +109,35 @@ final class DateOrders {
       } else if (l.scanned >= SCAN_LIMIT) {
         l.monthFirst = false;
       }
-      return new Learned(l.monthFirst, l.monthFirst == null && eitherWay);
+      return new Learned(l.monthFirst, l.monthFirst == null && seen.eitherWay);
+    }
+  }
+
+  /** What the dates of a request's inputs showed. */
+  private static final class Seen implements YearLastDates.Visitor {
+    boolean dayFirst;
+    boolean monthFirst;
+    boolean eitherWay;
+
+    @Override
+    public boolean found(int first, char separator, int second) {
+      if (first > 12 && second <= 12) dayFirst = true;
+      // dots are how day-first countries write dates: 3.14.1592 is a number more likely than a date
+      if (second > 12 && first <= 12 && separator != '.') monthFirst = true;
+      eitherWay |= readsEitherWay(first, second);
+      return true;
     }
   }
 
   /** Whether {@code text} holds a date with the year last whose day and month could be read either way (07/04/1980). */
   static boolean readsEitherWay(String text) {
     if (text == null) return false;
-    Matcher m = YEAR_LAST.matcher(text);
-    while (m.find()) {
-      if (readsEitherWay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)))) return true;
-    }
-    return false;
+    boolean[] either = {false};
+    YearLastDates.scan(text, (first, separator, second) -> {
+      either[0] = readsEitherWay(first, second);
+      return !either[0]; // the first such date answers
+    });
+    return either[0];
   }
 
   private static boolean readsEitherWay(int first, int second) {
