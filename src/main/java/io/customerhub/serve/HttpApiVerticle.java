@@ -136,7 +136,7 @@ public final class HttpApiVerticle extends VerticleBase {
     api.get("/me").handler(Auth.require(Auth.ROLES.toArray(String[]::new)))
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(Auth.caller(ctx).encode()));
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
-    api.get("/profiles").handler(Auth.require("reader", "steward")).handler(profiles::withRisk);
+    api.get("/profiles").handler(Auth.require("reader", "steward")).handler(profiles::list);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
     api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);
     api.get("/profiles/:profileId/orders").handler(Auth.require("reader", "steward")).handler(profiles::orders);

@@ -52,23 +52,22 @@ final class ProfileHandlers {
   }
 
   /**
-   * {@code GET /profiles?risk=CODE[&after=ID&limit=N]}: the active profiles that carry a risk tag, in id order, in
-   * pages ({@code next}: the {@code after} of the next page, null on the last) — the stewards' list of customers
-   * whose records conflict, or who are in litigation, without reading every profile.
+   * {@code GET /profiles[?risk=CODE][&after=ID&limit=N]}: the active profiles in id order, in pages ({@code next}:
+   * the {@code after} of the next page, null on the last). With {@code risk}, those that carry that risk tag: the
+   * stewards' list of customers whose records conflict, or who are in litigation. Without it, every customer: the
+   * snapshot a warehouse or another system starts from before it follows the change events (a profile id page
+   * after page, so that an export can stop and go on from where it was, and no transaction stays open meanwhile).
    */
-  void withRisk(RoutingContext ctx) {
+  void list(RoutingContext ctx) {
     String code = ctx.request().getParam("risk");
-    if (code == null || code.isBlank()) {
-      throw HubException.invalid("risk: required, one of " + new TreeSet<>(riskCodes));
-    }
-    if (!riskCodes.contains(code)) {
+    if (code != null && !riskCodes.contains(code)) {
       throw HubException.invalid("risk: '" + code + "' is none of " + new TreeSet<>(riskCodes));
     }
     String rawAfter = ctx.request().getParam("after");
     // PostgreSQL orders uuids by their bytes, unsigned: the nil uuid comes first
     UUID after = rawAfter == null ? new UUID(0, 0) : Params.profileId("after", rawAfter);
     int limit = Params.pageLimit(ctx.request().getParam("limit"));
-    queries.withRisk(code, after, limit)
+    queries.activePage(code, after, limit)
         .compose(bodies -> ctx.vertx().executeBlocking(() -> page(bodies, limit), false))
         .onSuccess(page -> json(ctx, page)).onFailure(ctx::fail);
   }

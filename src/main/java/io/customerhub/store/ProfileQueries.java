@@ -80,12 +80,14 @@ public final class ProfileQueries {
   }
 
   /**
-   * The stored bodies of the active profiles with a current risk tag of {@code code}, in id order after
-   * {@code after}, at most {@code limit}; decoding them ({@link ProfileCodec#fromStored}) is the caller's, on a
-   * worker: a page of a thousand is too much work for an event loop.
+   * The stored bodies of the active profiles, with a current risk tag of {@code code} unless it is null, in id
+   * order after {@code after}, at most {@code limit}; decoding them ({@link ProfileCodec#fromStored}) is the
+   * caller's, on a worker: a page of a thousand is too much work for an event loop.
    */
-  public Future<List<String>> withRisk(String code, UUID after, int limit) {
-    return pool.preparedQuery(ProfileSql.WITH_RISK).execute(Tuple.of(code, after, limit)).map(rows -> {
+  public Future<List<String>> activePage(String code, UUID after, int limit) {
+    var query = code == null ? pool.preparedQuery(ProfileSql.ACTIVE_BODIES).execute(Tuple.of(after, limit))
+        : pool.preparedQuery(ProfileSql.WITH_RISK).execute(Tuple.of(code, after, limit));
+    return query.map(rows -> {
       List<String> out = new ArrayList<>(rows.size());
       for (Row r : rows) out.add(r.getString("body"));
       return out;

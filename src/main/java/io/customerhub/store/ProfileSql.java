@@ -65,6 +65,10 @@ final class ProfileSql {
                                                              risk)""";
 
   /** Active profiles with the risk tag {@code $1}, in id order after {@code $2}, at most {@code $3}. */
+  static final String ACTIVE_BODIES = """
+      select body::text as body from profile where status = 'active' and profile_id > $1
+      order by profile_id limit $2""";
+
   static final String WITH_RISK = """
       select body::text as body from profile
       where status = 'active' and risk_codes <> '{}' and risk_codes @> array[$1::text] and profile_id > $2

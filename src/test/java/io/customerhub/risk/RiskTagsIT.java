@@ -333,7 +333,7 @@ class RiskTagsIT extends OneHubPerClass {
     String steward = hub.token("steward");
     for (String[] c : new String[][] {
         {"risk=NO_SUCH_TAG", "risk: 'NO_SUCH_TAG' is none of"},
-        {"limit=10", "risk: required"},
+        {"risk=", "risk: '' is none of"},
         {"risk=DATA_CONFLICT&limit=0", "limit"},
         {"risk=DATA_CONFLICT&limit=1001", "limit"},
         {"risk=DATA_CONFLICT&after=not-an-id", "after"}}) {

@@ -304,6 +304,9 @@ class BadRequestsIT extends OneHubPerClass {
       get("/api/v1/audit?subject=profile:" + v, steward);
       get("/api/v1/profiles/" + profileId + "?lineage=" + v, reader);
       get("/api/v1/crosswalk?settle=" + v + "&cursor=" + v, reader);
+      get("/api/v1/profiles?limit=" + v, reader);
+      get("/api/v1/profiles?after=" + v, reader);
+      get("/api/v1/profiles?risk=" + v, reader);
     }
     assertNoneBroken();
   }
