@@ -64,11 +64,12 @@ final class ProfileSql {
                   $7::text[]::timestamptz[], $8::text[]) as t(profile_id, version, kind, body, value, tier, created,
                                                              risk)""";
 
-  /** Active profiles with the risk tag {@code $1}, in id order after {@code $2}, at most {@code $3}. */
+  /** Active profiles in id order after {@code $1}, at most {@code $2}: the primary key's index, read in order. */
   static final String ACTIVE_BODIES = """
       select body::text as body from profile where status = 'active' and profile_id > $1
       order by profile_id limit $2""";
 
+  /** Active profiles with the risk tag {@code $1}, in id order after {@code $2}, at most {@code $3}. */
   static final String WITH_RISK = """
       select body::text as body from profile
       where status = 'active' and risk_codes <> '{}' and risk_codes @> array[$1::text] and profile_id > $2
