@@ -5,8 +5,8 @@ package io.customerhub.ingest;
  * digits, a separator ({@code - / .}), one or two digits, the same separator, four digits, not inside a longer number
  * or a dotted version (1.13.2024.5). It finds what the regular expression
  * {@code (?<![\d.])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d.])} finds, in the same order, by walking the text's runs
- * of digits once: the expression cost some 25 µs a line of a source whose date order is still being learned (3.5% of a
- * bulk load's CPU), this a few hundred nanoseconds. Pure and thread-safe.
+ * of digits once: on the generator's CRM lines (500 characters) the expression took 8 µs a line, this 0.9 µs; the
+ * expression was 3.5% of a bulk load's CPU while a source's date order was being learned. Pure and thread-safe.
  */
 final class YearLastDates {
 
