@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code bin/hub export}: every active profile as NDJSON, read page after page through {@code GET /api/v1/profiles}
@@ -64,21 +65,31 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes every page to {@code writer}: the profiles written, or -1 when the hub refused a page (told on stderr). */
+  /**
+   * Writes every page to {@code writer}: the profiles written, or -1 when the hub refused a page or was lost past
+   * the retries (told on stderr).
+   */
   private long export(RemoteHub hub, Writer writer, boolean progress) throws Exception {
-    String token = hub.token("export", "reader");
+    Supplier<String> tokens = hub.tokens("export", "reader");
     long written = 0;
     String after = null;
     do {
-      var request = hub.client.getAbs(hub.base + "/api/v1/profiles").addQueryParam("limit", String.valueOf(PAGE));
-      if (risk != null) request.addQueryParam("risk", risk);
-      if (after != null) request.addQueryParam("after", after);
-      HttpResponse<Buffer> response = request.bearerTokenAuthentication(token).timeout(TimeUnit.MINUTES.toMillis(2))
-          .send().toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
+      String from = after;
+      // a read: sent again while the hub is busy or out of reach, as an import's requests are
+      HttpResponse<Buffer> response;
+      try {
+        response = PatientRequests.send(hub.base, 2, () -> {
+          var request = hub.client.getAbs(hub.base + "/api/v1/profiles").addQueryParam("limit", String.valueOf(PAGE));
+          if (risk != null) request.addQueryParam("risk", risk);
+          if (from != null) request.addQueryParam("after", from);
+          return request.bearerTokenAuthentication(tokens.get()).timeout(TimeUnit.MINUTES.toMillis(2)).send();
+        });
+      } catch (PatientRequests.Lost e) {
+        System.err.printf("%nhub export: stopped after %,d profiles: %s%n", written, e.getMessage());
+        return -1;
+      }
       if (response.statusCode() != 200) {
-        String detail = RemoteHub.problemDetail(response);
-        System.err.printf("hub export: the hub answered %d after %,d profiles: %s%n", response.statusCode(), written,
-            detail != null ? detail : response.bodyAsString());
+        System.err.printf("%nhub export: stopped after %,d profiles: %s%n", written, PatientRequests.reason(response));
         return -1;
       }
       JsonObject page = response.bodyAsJsonObject();

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code bin/hub import --source NAME FILE}: sends a CSV, TSV, NDJSON or .json file through the HTTP door of a
@@ -87,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
     long total = countRecords();
     maxRequestBytes = config.http().maxBodyBytes();
     try (RemoteHub hub = RemoteHub.connect(config, remote.url)) {
-      return run(hub.client, hub.base, hub.token("import", "ingest"), total);
+      return run(hub.client, hub.base, hub.tokens("import", "ingest"), total);
     }
   }
 
@@ -155,7 +156,7 @@ final class ImportCommand implements Callable<Integer> {
         + "it first, e.g. iconv -f LATIN1 -t UTF-8)";
   }
 
-  private Integer run(WebClient client, String base, String token, long total) throws Exception {
+  private Integer run(WebClient client, String base, Supplier<String> tokens, long total) throws Exception {
     ImportReport report = new ImportReport();
     boolean mappingIgnored = false;
     long started = System.nanoTime();
@@ -183,11 +184,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<JsonObject> answers;
         try {
-          answers = answers(client, base, token, chunk, refusals);
+          answers = answers(client, base, tokens, chunk, refusals);
         } catch (Refused e) {
           System.err.printf("%nerror: the hub answered %d: %s%n", e.status, e.body);
           return 1;
-        } catch (Lost e) {
+        } catch (PatientRequests.Lost e) {
           System.err.printf("%nhub import: %s after %d accepted and %d rejected records of %s; run the import again "
               + "once the hub is up (records it has stored already are stored once)%n", e.getMessage(),
               report.accepted(), report.rejected(), file);
@@ -225,10 +226,6 @@ final class ImportCommand implements Callable<Integer> {
     return FileRecords.isCsv(file);
   }
 
-  /** How often a request the hub answers 503 or 429 is sent again, a pause of up to {@link #MAX_PAUSE_SECONDS} each. */
-  private static final int MAX_RETRIES = 8;
-  private static final long MAX_PAUSE_SECONDS = 30;
-
   /** A request the hub refused as a whole for a reason other than what its lines hold. */
   private static final class Refused extends Exception {
     final int status;
@@ -248,7 +245,7 @@ final class ImportCommand implements Callable<Integer> {
    * a 400 that ended the import, or answers for lines that were not sent) and one larger than a request may be (a 413
    * that ended the import).
    */
-  private List<JsonObject> answers(WebClient client, String base, String token, List<String> chunk,
+  private List<JsonObject> answers(WebClient client, String base, Supplier<String> tokens, List<String> chunk,
       List<String> refusals) throws Exception {
     JsonObject[] answers = new JsonObject[chunk.size()];
     List<String> sent = new ArrayList<>(chunk.size());
@@ -263,7 +260,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     if (!sent.isEmpty()) {
-      for (JsonObject a : sent(client, base, token, sent)) {
+      for (JsonObject a : sent(client, base, tokens, sent)) {
         int i = at.get(a.getInteger("line") - 1);
         answers[i] = a.copy().put("line", i + 1);
       }
@@ -306,17 +303,13 @@ final class ImportCommand implements Callable<Integer> {
    * to that one line, which is rejected alone with the hub's reason: a refused request stored nothing, so the lines
    * around it are imported, and only once.
    */
-  private List<JsonObject> sent(WebClient client, String base, String token, List<String> lines) throws Exception {
-    HttpResponse<Buffer> response = post(client, base, token, lines);
-    // busy for now (503: writers in each other's way, a node repairing what a crash left; 429): a refused request
-    // stored nothing and a record sent again changes nothing, so it is sent again after the pause the hub asks for
-    for (int retry = 1; retry <= MAX_RETRIES && busy(response.statusCode()); retry++) {
-      long pause = pauseSeconds(response, retry);
-      System.err.printf("%nthe hub answered %d (%s): sending again in %d s (%d of %d)%n", response.statusCode(),
-          reason(response), pause, retry, MAX_RETRIES);
-      Thread.sleep(TimeUnit.SECONDS.toMillis(pause));
-      response = post(client, base, token, lines);
-    }
+  private List<JsonObject> sent(WebClient client, String base, Supplier<String> tokens, List<String> lines)
+      throws Exception {
+    // a refused request stored nothing and a record sent again changes nothing: it may be sent again
+    Buffer body = Buffer.buffer(String.join("\n", lines));
+    HttpResponse<Buffer> response = PatientRequests.send(base, 5, () -> client
+        .postAbs(base + "/api/v1/records/" + source).bearerTokenAuthentication(tokens.get())
+        .putHeader("Content-Type", "application/x-ndjson").timeout(TimeUnit.MINUTES.toMillis(5)).sendBuffer(body));
     int status = response.statusCode();
     if (status == 200) {
       List<JsonObject> answers = new ArrayList<>(lines.size());
@@ -328,68 +321,13 @@ final class ImportCommand implements Callable<Integer> {
     if (status != 400 && status != 413) throw new Refused(status, response.bodyAsString());
     if (lines.size() == 1) {
       return List.of(rejected(1, status == 413 ? "line: is " + Utf8.length(lines.get(0))
-          + " bytes, more than the hub takes in one request" : reason(response)));
+          + " bytes, more than the hub takes in one request" : PatientRequests.reason(response)));
     }
     int half = lines.size() / 2;
-    List<JsonObject> answers = new ArrayList<>(sent(client, base, token, lines.subList(0, half)));
-    for (JsonObject a : sent(client, base, token, lines.subList(half, lines.size()))) {
+    List<JsonObject> answers = new ArrayList<>(sent(client, base, tokens, lines.subList(0, half)));
+    for (JsonObject a : sent(client, base, tokens, lines.subList(half, lines.size()))) {
       answers.add(a.copy().put("line", a.getInteger("line") + half));
     }
     return answers;
-  }
-
-  /** The hub's Retry-After, else 1, 2, 4, … seconds; at most 30. */
-  static long pauseSeconds(HttpResponse<Buffer> response, int retry) {
-    String asked = response.getHeader("Retry-After");
-    boolean seconds = asked != null && asked.strip().matches("\\d{1,4}");
-    return seconds ? Math.max(1, Math.min(MAX_PAUSE_SECONDS, Long.parseLong(asked.strip()))) : backoffSeconds(retry);
-  }
-
-  /** 1, 2, 4, … seconds before attempt {@code retry} + 1; at most {@link #MAX_PAUSE_SECONDS}. */
-  private static long backoffSeconds(int retry) {
-    return Math.min(MAX_PAUSE_SECONDS, 1L << Math.min(retry - 1, 5));
-  }
-
-  private static boolean busy(int status) {
-    return status == 503 || status == 429;
-  }
-
-  /** The detail of a problem+json answer, else the status and body as they came. */
-  private static String reason(HttpResponse<Buffer> response) {
-    String detail = RemoteHub.problemDetail(response);
-    return detail != null ? detail : "the hub answered " + response.statusCode() + ": " + response.bodyAsString();
-  }
-
-  /**
-   * One request, sent again when the connection to the hub is lost (a node restarting, a rolling restart, a proxy
-   * that dropped it), after the same pauses as a busy hub's: whatever the lost request committed, a record sent
-   * again changes nothing. Past the last attempt, {@link Lost}.
-   */
-  private HttpResponse<Buffer> post(WebClient client, String base, String token, List<String> chunk) throws Exception {
-    for (int retry = 1; ; retry++) {
-      try {
-        return client.postAbs(base + "/api/v1/records/" + source)
-            .bearerTokenAuthentication(token)
-            .putHeader("Content-Type", "application/x-ndjson")
-            .timeout(TimeUnit.MINUTES.toMillis(5))
-            .sendBuffer(Buffer.buffer(String.join("\n", chunk)))
-            .toCompletionStage().toCompletableFuture().get(6, TimeUnit.MINUTES);
-      } catch (java.util.concurrent.ExecutionException e) {
-        String why = e.getCause() == null || e.getCause().getMessage() == null ? String.valueOf(e.getCause())
-            : e.getCause().getMessage();
-        if (retry > MAX_RETRIES) throw new Lost(base, why);
-        long pause = backoffSeconds(retry);
-        System.err.printf("%nno answer from the hub at %s (%s): sending again in %d s (%d of %d)%n", base, why, pause,
-            retry, MAX_RETRIES);
-        Thread.sleep(TimeUnit.SECONDS.toMillis(pause));
-      }
-    }
-  }
-
-  /** The hub could not be reached again within the attempts: the import stops, saying where it got to. */
-  static final class Lost extends Exception {
-    Lost(String base, String why) {
-      super("lost the hub at " + base + " (" + why + ")", null, false, false);
-    }
   }
 }

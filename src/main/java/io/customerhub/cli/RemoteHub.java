@@ -16,6 +16,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The hub a command talks to: the one at {@code --url}; else the node of the configured data directory, where its
@@ -23,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * started in this process for the duration of the command (Kafka off), so that commands always go through the API.
  */
 final class RemoteHub implements AutoCloseable {
+
+  /** How long the tokens a command signs for itself last. */
+  private static final int TOKEN_MINUTES = 60;
 
   final WebClient client;
   final String base;
@@ -95,7 +100,33 @@ final class RemoteHub implements AutoCloseable {
   }
 
   String token(String subject, String... roles) {
-    return auth.token(subject, List.of(roles), 60);
+    return auth.token(subject, List.of(roles), TOKEN_MINUTES);
+  }
+
+  /**
+   * Tokens for a command that may outlast one (an import or export of millions): the same token until half its life
+   * has passed, then a new one, so that no request goes out with a token about to expire.
+   */
+  Supplier<String> tokens(String subject, String... roles) {
+    return renewing(() -> token(subject, roles), TimeUnit.MINUTES.toNanos(TOKEN_MINUTES / 2), System::nanoTime);
+  }
+
+  /** What {@code make} gives, made again once {@code renewAfterNanos} of {@code clock} have passed since it was. */
+  static Supplier<String> renewing(Supplier<String> make, long renewAfterNanos, LongSupplier clock) {
+    return new Supplier<>() {
+      private String value;
+      private long madeAt;
+
+      @Override
+      public synchronized String get() {
+        long now = clock.getAsLong();
+        if (value == null || now - madeAt >= renewAfterNanos) {
+          value = make.get();
+          madeAt = now;
+        }
+        return value;
+      }
+    };
   }
 
   private static boolean isLoopback(String base) {

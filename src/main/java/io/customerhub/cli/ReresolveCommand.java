@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code bin/hub reresolve [--restandardize]}: re-runs resolution of all stored records with the current model and
@@ -32,9 +33,9 @@ final class ReresolveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (RemoteHub hub = remote.connect()) {
-      String token = hub.token("reresolve", "admin");
+      Supplier<String> tokens = hub.tokens("reresolve", "admin"); // a re-resolution of millions outlasts one
       String path = "/api/v1/admin/reresolve" + (restandardize ? "?restandardize=true" : "");
-      HttpResponse<Buffer> started = hub.client.postAbs(hub.base + path).bearerTokenAuthentication(token)
+      HttpResponse<Buffer> started = hub.client.postAbs(hub.base + path).bearerTokenAuthentication(tokens.get())
           .send().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES);
       if (started.statusCode() / 100 != 2) {
         // e.g. 401 from a hub of another data directory, whose tokens another key signs: one line, not a stack trace
@@ -48,7 +49,7 @@ final class ReresolveCommand implements Callable<Integer> {
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reresolve").setInitialMax(1)
           .setStyle(ProgressBarStyle.ASCII).build()) {
         while (true) {
-          job = hub.client.getAbs(jobUrl).bearerTokenAuthentication(token).send()
+          job = hub.client.getAbs(jobUrl).bearerTokenAuthentication(tokens.get()).send()
               .toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();
           bar.setExtraMessage(job.getString("phase"));
           bar.maxHint(Math.max(1, job.getLong("total", 1L)));
