@@ -306,10 +306,12 @@ final class ImportCommand implements Callable<Integer> {
   private List<JsonObject> sent(WebClient client, String base, Supplier<String> tokens, List<String> lines)
       throws Exception {
     // a refused request stored nothing and a record sent again changes nothing: it may be sent again
-    Buffer body = Buffer.buffer(String.join("\n", lines));
+    String body = String.join("\n", lines);
+    // a new buffer for each attempt: one a request has written out is not to be trusted to be whole again
     HttpResponse<Buffer> response = PatientRequests.send(base, 5, () -> client
         .postAbs(base + "/api/v1/records/" + source).bearerTokenAuthentication(tokens.get())
-        .putHeader("Content-Type", "application/x-ndjson").timeout(TimeUnit.MINUTES.toMillis(5)).sendBuffer(body));
+        .putHeader("Content-Type", "application/x-ndjson").timeout(TimeUnit.MINUTES.toMillis(5))
+        .sendBuffer(Buffer.buffer(body)));
     int status = response.statusCode();
     if (status == 200) {
       List<JsonObject> answers = new ArrayList<>(lines.size());
