@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * for ran it out of memory in the middle of a batch, and a JVM that has thrown {@link OutOfMemoryError} in random
  * threads serves nothing well any more. The heap in use right after a collection is what the node cannot free:
  * once it passes {@code limit} of the maximum, ingest is refused (the records stay with their sender: a 503 over
- * HTTP, Kafka's uncommitted offsets) until a collection leaves it below {@code limit} less {@link #HYSTERESIS}.
+ * HTTP, Kafka's uncommitted offsets) until a collection leaves it below {@code limit} less {@link #HYSTERESIS} (less
+ * half the limit, for a limit so low that the hysteresis would take it below zero, from where nothing comes back).
  */
 public final class HeapPressure implements AutoCloseable {
 
@@ -102,10 +103,15 @@ public final class HeapPressure implements AutoCloseable {
     double share = usedAfterGc();
     boolean was = high;
     if (share > limit) high = true;
-    else if (share < limit - HYSTERESIS) high = false;
+    else if (share < releaseBelow()) high = false;
     if (high && !was) LOG.warn("{}", describe());
     if (was && !high) LOG.info("the node's heap has room again ({}% full after garbage collection): it takes records",
         Math.round(share * 100));
+  }
+
+  /** The share of the heap below which a node that refused records takes them again. */
+  private double releaseBelow() {
+    return limit - Math.min(HYSTERESIS, limit / 2);
   }
 
   /** Whether the node should refuse new records for now. */
@@ -139,7 +145,7 @@ public final class HeapPressure implements AutoCloseable {
     return String.format("the node's heap is %d%% full after garbage collection (%d of %d MB): it takes no more"
             + " records until it is below %d%%; give it a larger heap (HUB_JAVA_OPTS, see Sizing in the README) or"
             + " spread the records over more nodes", Math.round(usedAfterGc() * 100), usedBytes >> 20, maxBytes >> 20,
-        Math.round((limit - HYSTERESIS) * 100));
+        Math.round(releaseBelow() * 100));
   }
 
   @Override

@@ -27,6 +27,19 @@ class HeapPressureTest {
   }
 
   @Test
+  void aLimitBelowTheHysteresisStillLetsTheNodeTakeRecordsAgain() {
+    try (HeapPressure heap = HeapPressure.watch(0.04)) {
+      heap.after(50 * MB, 1000 * MB);
+      assertTrue(heap.high());
+      assertTrue(heap.describe().contains("until it is below 2%"), heap.describe());
+      heap.after(25 * MB, 1000 * MB);
+      assertTrue(heap.high(), "within half the limit");
+      heap.after(19 * MB, 1000 * MB);
+      assertFalse(heap.high(), "it was below -1%, which no heap reaches");
+    }
+  }
+
+  @Test
   void aLimitOfOneNeverRefuses() {
     try (HeapPressure heap = HeapPressure.watch(1)) {
       heap.after(1000 * MB, 1000 * MB);
