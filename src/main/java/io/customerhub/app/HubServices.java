@@ -17,6 +17,7 @@ import io.customerhub.resolve.LearnedNames;
 import io.customerhub.resolve.Linker;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.ModelVersions;
 import io.customerhub.resolve.Reresolver;
 import io.customerhub.resolve.Restandardizer;
 import io.customerhub.resolve.match.MatchingConfig;
@@ -31,6 +32,7 @@ import io.customerhub.serve.PolicyRoutingAnswers;
 import io.customerhub.serve.PrioritiesModule;
 import io.customerhub.serve.MatchingModule;
 import io.customerhub.serve.ModelModule;
+import io.customerhub.serve.ModelVersionsModule;
 import io.customerhub.serve.RevocationsModule;
 import io.customerhub.serve.SourcesModule;
 import io.customerhub.serve.StewardModule;
@@ -102,6 +104,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
         new ModelModule(vertx, engine, models, standardizer, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
+        new ModelVersionsModule(engine, new ModelVersions(db.pool(), models, reresolver)),
         new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
         new SourcesModule(new CoverageQueries(db.pool())), new RevocationsModule(revocations));
     return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries,

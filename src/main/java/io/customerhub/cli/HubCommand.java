@@ -17,7 +17,7 @@ import java.nio.file.NoSuchFileException;
     description = "Customer Hub: ingest, resolve and serve unified customer profiles.",
     subcommands = {DemoCommand.class, StartCommand.class, TokenCommand.class, ImportCommand.class,
         GenerateCommand.class, EvalCommand.class, TrainCommand.class, ReresolveCommand.class,
-        DeadLettersCommand.class, ExportCommand.class})
+        DeadLettersCommand.class, ExportCommand.class, ModelsCommand.class})
 public final class HubCommand implements Runnable {
 
   @CommandLine.Spec

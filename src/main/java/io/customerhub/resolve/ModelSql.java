@@ -7,7 +7,30 @@ final class ModelSql {
   }
 
   static final String LATEST =
-      "select version, model::text, trained_on from match_model order by version desc limit 1";
+      "select version, model::text, trained_on, pinned from match_model order by version desc limit 1";
+
+  /** What a version is, without its model (a list of versions), then with it. */
+  private static final String ABOUT =
+      "version, created_at, created_by, trained_on, restored_from, pinned, reason, model->>'note' as note";
+
+  static final String VERSIONS = "select " + ABOUT + " from match_model order by version desc limit $1";
+
+  static final String VERSION = "select " + ABOUT + ", model::text from match_model where version = $1";
+
+  /**
+   * $1 the model, $2 the identity records stored now, $3 who, $4 the version copied, $5 pinned, $6 why; the audit
+   * entry (subject {@code model:VERSION}) in the same statement.
+   */
+  static final String RESTORE = """
+      with restored as (
+        insert into match_model (model, trained_on, created_by, restored_from, pinned, reason)
+        values ($1::text::jsonb, $2, $3, $4, $5, $6) returning *),
+      audited as (
+        insert into audit_log (actor, action, subject, detail)
+        select created_by, 'model.restored', 'model:' || version,
+               jsonb_strip_nulls(jsonb_build_object('restoredFrom', restored_from, 'pinned', pinned, 'note', reason))
+        from restored)
+      select\s""" + ABOUT + " from restored";
 
   static final String INSERT =
       "insert into match_model (model, trained_on, created_by) values ($1::text::jsonb, $2, $3) returning version";

@@ -106,10 +106,20 @@ public final class ModelStore {
             }));
   }
 
-  /** How many records the newest model was trained on (0 when none was). */
-  public Future<Long> trainedOn() {
-    return pool.query(ModelSql.LATEST).execute()
-        .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(2));
+  /**
+   * What automatic training needs to know of the newest stored version: how many records it was trained on (or were
+   * stored when it was restored), and whether an administrator pinned it ({@link ModelVersions#restore}).
+   */
+  public record Newest(long trainedOn, boolean pinned) {
+    static final Newest NONE = new Newest(0, false);
+  }
+
+  public Future<Newest> newest() {
+    return pool.query(ModelSql.LATEST).execute().map(rows -> {
+      if (rows.size() == 0) return Newest.NONE;
+      Row r = rows.iterator().next();
+      return new Newest(r.getLong(2), r.getBoolean(3));
+    });
   }
 
   /**

@@ -162,10 +162,11 @@ public final class ModelLearning {
           : new long[] {startedWith, Math.max(0, count - (long) linkedRecords.count())};
       boolean young = count <= config.relearnMaxRecords();
       if (mode == Mode.SETTLE && !young) return Future.succeededFuture(false);
-      return models.trainedOn().compose(trainedOn -> {
-        // a model an earlier release learned, before a field was compared in more levels, is learned again
-        boolean due = autoTrain && count >= config.autoTrainMinRecords()
-            && (count >= trainedOn * config.autoTrainGrowth() || engine.current().model().predatesLevels());
+      return models.newest().compose(newest -> {
+        // a model an earlier release learned, before a field was compared in more levels, is learned again; one an
+        // administrator put back and pinned is left alone
+        boolean due = autoTrain && !newest.pinned() && count >= config.autoTrainMinRecords()
+            && (count >= newest.trainedOn() * config.autoTrainGrowth() || engine.current().model().predatesLevels());
         if (mode == Mode.TRAIN || !young && mode != Mode.SCHEDULED) {
           return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
         }

@@ -116,6 +116,8 @@ class BadRequestsIT extends OneHubPerClass {
       get("/api/v1/routing/" + s + "/" + s, admin);
       get("/api/v1/routing/crm/" + s, router);
       get("/api/v1/admin/jobs/" + s, admin);
+      get("/api/v1/admin/models/" + s, admin);
+      send("POST", "/api/v1/admin/models/" + s + "/restore", JSON, "{\"note\":\"n\"}", admin);
       send("POST", "/api/v1/records/" + s, NDJSON, customer.line() + "\n", admin);
       send("POST", "/api/v1/reviews/" + s + "/decision", JSON, "{\"decision\":\"merge\"}", admin);
       get("/api/v1/reviews/" + s, admin);
@@ -409,7 +411,8 @@ class BadRequestsIT extends OneHubPerClass {
         {"GET", "/api/v1/audit"}, {"POST", "/api/v1/admin/train"}, {"POST", "/api/v1/admin/reresolve"},
         {"GET", "/api/v1/admin/model"}, {"GET", "/api/v1/admin/jobs/x"}, {"POST", "/api/v1/records/crm"},
         {"POST", "/api/v1/admin/revocations"}, {"GET", "/api/v1/admin/revocations"},
-        {"DELETE", "/api/v1/admin/revocations/1"},
+        {"DELETE", "/api/v1/admin/revocations/1"}, {"GET", "/api/v1/admin/models"},
+        {"GET", "/api/v1/admin/models/0"}, {"POST", "/api/v1/admin/models/0/restore"},
         {"GET", "/metrics"}}) {
       for (String t : List.of(reader, router, steward, ingest)) {
         send(call[0], call[1], JSON, "{}", t);

@@ -1,0 +1,89 @@
+package io.customerhub.cli;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/hub models}: the match model's versions, newest first; with {@code --restore VERSION} an earlier one
+ * (0: the shipped default) is put back to use as the newest version.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+    description = "List the match model's versions, or put an earlier one back to use (--restore).")
+final class ModelsCommand implements Callable<Integer> {
+
+  @Mixin
+  RemoteOptions remote;
+
+  @Option(names = "--restore", paramLabel = "VERSION",
+      description = "put this version back to use as the newest one (0: the shipped default model)")
+  Long restore;
+
+  @Option(names = "--note", description = "why (required with --restore; kept in the audit trail)")
+  String note;
+
+  @Option(names = "--no-pin", negatable = false,
+      description = "let automatic training replace the restored model when the records have doubled")
+  boolean noPin;
+
+  @Option(names = "--limit", defaultValue = "20", description = "how many versions to list (default: ${DEFAULT-VALUE})")
+  int limit;
+
+  @Override
+  public Integer call() throws Exception {
+    if (restore != null && (note == null || note.isBlank())) {
+      System.err.println("hub models: --restore needs --note saying why, for the audit trail");
+      return 2;
+    }
+    try (RemoteHub hub = remote.connect()) {
+      String token = hub.token("models", "admin");
+      HttpRequest<Buffer> request = restore == null
+          ? hub.client.getAbs(hub.base + "/api/v1/admin/models?limit=" + limit)
+          : hub.client.postAbs(hub.base + "/api/v1/admin/models/" + restore + "/restore");
+      JsonObject body = new JsonObject().put("note", note).put("pin", !noPin);
+      HttpResponse<Buffer> response = (restore == null ? request.bearerTokenAuthentication(token).send()
+          : request.bearerTokenAuthentication(token).sendJsonObject(body))
+          .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+      int expected = restore == null ? 200 : 201;
+      if (response.statusCode() != expected) {
+        String detail = RemoteHub.problemDetail(response);
+        System.err.println("hub models: the hub answered " + response.statusCode() + ": "
+            + (detail != null ? detail : response.bodyAsString()));
+        return 1;
+      }
+      JsonObject r = response.bodyAsJsonObject();
+      if (restore != null) {
+        System.out.printf("match model version %d restored as version %d%s; in use now. The stored records keep "
+                + "their profiles until they are re-resolved (bin/hub reresolve).%n", restore, r.getLong("version"),
+            r.getBoolean("pinned") ? ", pinned (automatic training leaves it alone)" : "");
+        return 0;
+      }
+      print(r);
+      return 0;
+    }
+  }
+
+  private static void print(JsonObject list) {
+    System.out.printf("%8s  %-20s  %-12s  %10s  %-9s  %s%n", "version", "created", "by", "trained on", "restored",
+        "pinned");
+    for (Object o : list.getJsonArray("versions")) {
+      JsonObject v = (JsonObject) o;
+      String restoredFrom = v.containsKey("restoredFrom") ? "from " + v.getLong("restoredFrom") : "";
+      String created = v.getString("createdAt", "");
+      System.out.printf("%8d  %-20s  %-12s  %,10d  %-9s  %s%s%n", v.getLong("version"),
+          created.length() > 19 ? created.substring(0, 19) : created, v.getString("createdBy", ""),
+          v.getLong("trainedOn"), restoredFrom, v.getBoolean("pinned") ? "yes" : "",
+          v.containsKey("reason") ? "  " + v.getString("reason") : "");
+    }
+    if (list.getBoolean("truncated")) System.out.println("(older versions left out: --limit)");
+    System.out.println("in use on the hub that answered: version " + list.getLong("inUse")
+        + (list.getLong("inUse") == 0 ? " (the shipped default)" : ""));
+  }
+}
