@@ -95,6 +95,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics, heap);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex, heap);
+    ModelVersions versions = new ModelVersions(db.pool(), models, reresolver);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     Explanations explanations = new Explanations(db.pool());
@@ -102,9 +103,9 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         new MatchingModule(explanations, readModel, engine,
             new ProfileSearch(vertx, db.pool(), candidateIndex, engine, standardizer,
                 config.resolve().maxCandidatesPerKey()), config.http().maxLineBytes()),
-        new ModelModule(vertx, engine, models, standardizer, reresolver, restandardizer, readModel,
+        new ModelModule(vertx, engine, models, standardizer, versions, reresolver, restandardizer, readModel,
             config.http().maxLineBytes()),
-        new ModelVersionsModule(engine, new ModelVersions(db.pool(), models, reresolver)),
+        new ModelVersionsModule(engine, versions),
         new StewardModule(steward, readModel, new ProfileHistory(db.pool(), explanations)),
         new SourcesModule(new CoverageQueries(db.pool())), new RevocationsModule(revocations));
     return new HubServices(auth, revocations, standardizer, engine, models, assembler, cutoffs, store, queries,

@@ -25,13 +25,30 @@ public final class MatchEngine implements PairDecider {
   }
 
   private final MatchingConfig config;
-  private volatile TermFrequencies frequencies = TermFrequencies.none();
-  private final KeptApart keptApart = new KeptApart();
+  private volatile TermFrequencies frequencies;
+  private final KeptApart keptApart;
   private volatile ModelInUse current;
 
   public MatchEngine(MatchingConfig config) {
-    this.config = config;
+    this(config, TermFrequencies.none(), new KeptApart());
     use(MatchModel.defaults(), 0);
+  }
+
+  private MatchEngine(MatchingConfig config, TermFrequencies frequencies, KeptApart keptApart) {
+    this.config = config;
+    this.frequencies = frequencies;
+    this.keptApart = keptApart;
+  }
+
+  /**
+   * This engine's term frequencies and steward decisions with another model: what re-resolving with that model
+   * would do ({@link Reresolver#preview}). For what-if questions, never for decisions; it does not follow this
+   * engine's later changes.
+   */
+  public MatchEngine withModel(MatchModel model, long version) {
+    MatchEngine other = new MatchEngine(config, frequencies, keptApart);
+    other.use(model, version);
+    return other;
   }
 
   public MatchingConfig config() {

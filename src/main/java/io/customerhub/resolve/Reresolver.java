@@ -159,6 +159,21 @@ public final class Reresolver {
   }
 
   /**
+   * What a run with {@code scoring} (this node's engine, or {@link MatchEngine#withModel another model}) would
+   * change, worked out from a pass over every stored record as a run plans it; nothing is written, not even the last
+   * re-resolution. Taken as the cluster's one re-resolution: it reads and scores every record as a run does.
+   */
+  public Future<ReresolutionPreview> preview(MatchEngine scoring, Consumer<Progress> progress) {
+    return exclusively(() -> read().compose(pass -> {
+      Snapshot snap = pass.snapshot;
+      progress.accept(new Progress("scoring", 0, snap.keys().size()));
+      pass.batch = null;
+      return vertx.executeBlocking(() -> ReresolutionPreview.of(snap, ReresolutionPlan.of(snap, pass.candidates,
+          scoring, scoring.guard(), scoring.keptApart()::check)), false);
+    }));
+  }
+
+  /**
    * Runs over a pass read earlier. Ingest and stewards go on meanwhile, and what they did since the read stands: a
    * record linked since is not in the pass, one deleted, moved or merged elsewhere since stays where it is now (see
    * {@link #applyPage}), and a profile that took records since keeps them (see {@link #redirectEmptied}). Once the

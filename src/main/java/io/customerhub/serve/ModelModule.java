@@ -3,15 +3,19 @@ package io.customerhub.serve;
 import io.customerhub.record.CanonicalRecord;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelStore;
+import io.customerhub.resolve.ModelVersions;
+import io.customerhub.resolve.ReresolutionPreview;
 import io.customerhub.resolve.Reresolver;
 import io.customerhub.resolve.Restandardizer;
 import io.customerhub.cache.ProfileReadModel;
+import io.customerhub.resolve.match.MatchModel;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
 import io.customerhub.store.ProfileCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +28,8 @@ import java.util.Map;
 /**
  * The match model over HTTP: {@code POST /match} scores two records without storing anything,
  * {@code POST /admin/train} learns a new model version from the stored records (EM, no labels),
- * {@code POST /admin/reresolve} re-resolves every stored record (re-standardized first when asked) as a job,
+ * {@code POST /admin/reresolve} re-resolves every stored record (re-standardized first when asked) as a job, or
+ * with {@code dryRun=true} tells what that would change (with the model in use or a stored version's),
  * {@code GET /admin/model} shows the model in use.
  */
 public final class ModelModule implements HttpApiVerticle.ApiModule {
@@ -36,13 +41,15 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
   private final Restandardizer restandardizer;
   private final ProfileReadModel readModel;
   private final AdminJobs jobs;
+  private final ModelVersions versions;
   private final int maxRecordBytes;
 
   /** {@code maxRecordBytes}: the longest record {@code POST /match} takes on each side, as ingest takes. */
   public ModelModule(Vertx vertx, MatchEngine engine, ModelStore models, Standardizer standardizer,
-                     Reresolver reresolver, Restandardizer restandardizer, ProfileReadModel readModel,
-                     int maxRecordBytes) {
+                     ModelVersions versions, Reresolver reresolver, Restandardizer restandardizer,
+                     ProfileReadModel readModel, int maxRecordBytes) {
     this.jobs = new AdminJobs(vertx);
+    this.versions = versions;
     this.engine = engine;
     this.models = models;
     this.standardizer = standardizer;
@@ -69,6 +76,16 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
    */
   private void reresolve(RoutingContext ctx) {
     boolean restandardize = flag(ctx, "restandardize");
+    String model = ctx.request().getParam("model");
+    if (flag(ctx, "dryRun")) {
+      if (restandardize) throw HubException.invalid("restandardize: a dry run writes nothing; leave it out");
+      preview(ctx, model == null ? null : Params.number("model", model, 0, Long.MAX_VALUE));
+      return;
+    }
+    if (model != null) {
+      throw HubException.invalid("model: only with dryRun=true; to re-resolve with another version, restore it "
+          + "first (POST /admin/models/{version}/restore)");
+    }
     String id = java.util.UUID.randomUUID().toString();
     JsonObject state = new JsonObject().put("jobId", id).put("state", "running")
         .put("phase", restandardize ? "restandardizing" : "loading").put("done", 0).put("total", 0);
@@ -86,6 +103,42 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
     // answered once any node can tell the job's state (a failed copy was logged; this node still tells it)
     readable.onComplete(copied -> ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
         .putHeader("Content-Type", "application/json").end(state.encode()));
+  }
+
+  /**
+   * What a re-resolution with the model in use, or with stored version {@code model}, would change, as a job like a
+   * run (it reads and scores every record); nothing is written. An unknown version is a 404 before any job starts.
+   */
+  private void preview(RoutingContext ctx, Long model) {
+    Future<MatchEngine> scoring = model == null ? Future.succeededFuture(engine)
+        : versions.get(model).map(v -> engine.withModel(MatchModel.fromJson(v.model()), v.version()));
+    scoring.onFailure(err -> ctx.fail(err instanceof ModelVersions.Unknown ? HubException.notFound(err.getMessage())
+        : err)).onSuccess(with -> {
+      String id = java.util.UUID.randomUUID().toString();
+      JsonObject state = new JsonObject().put("jobId", id).put("state", "running").put("phase", "loading")
+          .put("done", 0).put("total", 0).put("dryRun", true).put("modelVersion", with.current().version());
+      Future<Void> readable = jobs.start(id, state);
+      reresolver.preview(with, p -> progress(id, p))
+          .onSuccess(p -> jobs.update(id, s -> s.put("state", "done").put("done", p.records())
+              .put("total", p.records()).put("preview", previewJson(p))))
+          .onFailure(err -> jobs.update(id, s -> s.put("state", "failed").put("error", err.getMessage())));
+      readable.onComplete(copied -> ctx.response().setStatusCode(202)
+          .putHeader("Location", "/api/v1/admin/jobs/" + id).putHeader("Content-Type", "application/json")
+          .end(state.encode()));
+    });
+  }
+
+  private static JsonObject previewJson(ReresolutionPreview p) {
+    JsonArray examples = new JsonArray();
+    for (ReresolutionPreview.Move m : p.examples()) {
+      examples.add(new JsonObject().put("source", m.record().source()).put("sourceId", m.record().sourceId())
+          .put("from", m.from().toString()).put("to", m.to().toString()).put("newProfile", m.newProfile()));
+    }
+    return new JsonObject().put("records", p.records()).put("moving", p.moving())
+        .put("profilesNow", p.profilesNow()).put("profilesAfter", p.profilesAfter())
+        .put("profilesJoined", p.profilesJoined()).put("profilesSplit", p.profilesSplit())
+        .put("pairsJoined", p.pairsJoined()).put("pairsParted", p.pairsParted()).put("reviewPairs", p.reviewPairs())
+        .put("examples", examples);
   }
 
   private void progress(String jobId, Reresolver.Progress p) {

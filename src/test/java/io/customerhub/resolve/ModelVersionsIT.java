@@ -100,12 +100,52 @@ class ModelVersionsIT {
     assertEquals(version, reresolved[0], "the young hub re-resolved its records with the restored model");
   }
 
-  /** Unpinned, a restore is an ordinary version; a training an administrator asks for always makes a new one. */
+  /**
+   * A dry run tells what re-resolving with a stored version would change, and a run with it then changes exactly
+   * that; a dry run with the model the records were just re-resolved with finds nothing to change.
+   */
   @Test
   @Order(3)
+  void aDryRunTellsWhatARunWithAModelWouldChangeAndChangesNothing() {
+    long learned = oldestVersion();
+    java.util.Map<String, String> before = hub.crosswalk();
+
+    JsonObject dry = hub.awaitJob(hub.post("/api/v1/admin/reresolve?dryRun=true&model=" + learned, JSON, "{}",
+        hub.adminToken()).header("Location"));
+
+    assertEquals("done", dry.getString("state"), dry::encode);
+    assertTrue(dry.getBoolean("dryRun"));
+    assertEquals(learned, dry.getLong("modelVersion"));
+    JsonObject preview = dry.getJsonObject("preview");
+    assertEquals(before.size(), preview.getInteger("records"), preview::encode);
+    assertEquals(new java.util.HashSet<>(before.values()).size(), preview.getInteger("profilesNow"), preview::encode);
+    assertEquals(before, hub.crosswalk(), "nothing moved");
+    long[] kept = await(hub.node().services().models().lastReresolution());
+
+    Response restored = hub.post("/api/v1/admin/models/" + learned + "/restore", JSON,
+        "{\"note\": \"back to the learned one\"}", hub.adminToken());
+    assertEquals(201, restored.status(), restored::toString);
+    assertEquals(kept[0] + 1, restored.json().getLong("version"), "the dry run kept no re-resolution");
+    JsonObject run = hub.awaitJob(hub.post("/api/v1/admin/reresolve", JSON, "{}", hub.adminToken())
+        .header("Location"));
+    assertEquals(preview.getInteger("moving"), run.getInteger("moved"), () -> preview.encode() + " " + run.encode());
+    JsonObject again = hub.awaitJob(hub.post("/api/v1/admin/reresolve?dryRun=true", JSON, "{}", hub.adminToken())
+        .header("Location"));
+    assertEquals(0, again.getJsonObject("preview").getInteger("moving"), again::encode);
+    assertEquals(restored.json().getLong("version"), again.getLong("modelVersion"), "the model in use");
+
+    assertProblem(404, hub.post("/api/v1/admin/reresolve?dryRun=true&model=987654", JSON, "{}", hub.adminToken()));
+    assertProblem(400, hub.post("/api/v1/admin/reresolve?model=1", JSON, "{}", hub.adminToken()));
+    assertProblem(400, hub.post("/api/v1/admin/reresolve?dryRun=true&restandardize=true", JSON, "{}",
+        hub.adminToken()));
+    assertProblem(400, hub.post("/api/v1/admin/reresolve?dryRun=maybe", JSON, "{}", hub.adminToken()));
+  }
+
+  /** Unpinned, a restore is an ordinary version; a training an administrator asks for always makes a new one. */
+  @Test
+  @Order(4)
   void anUnpinnedRestoreAndATrainingMakeOrdinaryVersions() {
-    JsonArray versions = ok(hub.get("/api/v1/admin/models", hub.adminToken())).getJsonArray("versions");
-    long learned = versions.getJsonObject(versions.size() - 1).getLong("version");
+    long learned = oldestVersion();
 
     Response restored = hub.post("/api/v1/admin/models/" + learned + "/restore", JSON,
         "{\"note\": \"back to the learned one\", \"pin\": false}", hub.adminToken());
@@ -123,7 +163,7 @@ class ModelVersionsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void badRequestsAreRefusedNamingTheField() {
     String admin = hub.adminToken();
     assertProblem(404, hub.get("/api/v1/admin/models/987654", admin));
@@ -142,7 +182,7 @@ class ModelVersionsIT {
 
   /** A training or re-resolution under way could store its model after the restore and undo it: refused meanwhile. */
   @Test
-  @Order(5)
+  @Order(6)
   void aRestoreWhileATrainingRunsIsRefused() {
     long before = newestVersion();
     SqlConnection holder = await(hub.node().database().pool().getConnection());
@@ -157,6 +197,11 @@ class ModelVersionsIT {
       holder.close();
     }
     assertEquals(before, newestVersion(), "nothing stored");
+  }
+
+  private static long oldestVersion() {
+    JsonArray versions = ok(hub.get("/api/v1/admin/models", hub.adminToken())).getJsonArray("versions");
+    return versions.getJsonObject(versions.size() - 1).getLong("version");
   }
 
   private static long newestVersion() {
