@@ -95,7 +95,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics, heap);
     Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex, heap);
-    ModelVersions versions = new ModelVersions(db.pool(), models, reresolver);
+    ModelVersions versions = new ModelVersions(vertx, db.pool(), models, reresolver);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
     Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
     Explanations explanations = new Explanations(db.pool());

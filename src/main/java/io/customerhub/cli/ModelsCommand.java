@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/hub models}: the match model's versions, newest first; with {@code --restore VERSION} an earlier one
- * (0: the shipped default) is put back to use as the newest version.
+ * (0: the shipped default) is put back to use as the newest version; with {@code --agreement VERSION}, how that
+ * version agrees with the review pairs stewards decided.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
     description = "List the match model's versions, or put an earlier one back to use (--restore).")
@@ -36,14 +37,24 @@ final class ModelsCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "20", description = "how many versions to list (default: ${DEFAULT-VALUE})")
   int limit;
 
+  @Option(names = "--agreement", paramLabel = "VERSION",
+      description = "score the newest 1,000 review pairs stewards decided with this version, and say how often it "
+          + "agrees with them")
+  Long agreement;
+
   @Override
   public Integer call() throws Exception {
     if (restore != null && (note == null || note.isBlank())) {
       System.err.println("hub models: --restore needs --note saying why, for the audit trail");
       return 2;
     }
+    if (restore != null && agreement != null) {
+      System.err.println("hub models: --restore or --agreement, not both");
+      return 2;
+    }
     try (RemoteHub hub = remote.connect()) {
       String token = hub.token("models", "admin");
+      if (agreement != null) return agreement(hub, token);
       HttpRequest<Buffer> request = restore == null
           ? hub.client.getAbs(hub.base + "/api/v1/admin/models?limit=" + limit)
           : hub.client.postAbs(hub.base + "/api/v1/admin/models/" + restore + "/restore");
@@ -68,6 +79,34 @@ final class ModelsCommand implements Callable<Integer> {
       print(r);
       return 0;
     }
+  }
+
+  private int agreement(RemoteHub hub, String token) throws Exception {
+    HttpResponse<Buffer> response = hub.client.getAbs(hub.base + "/api/v1/admin/models/" + agreement + "/agreement")
+        .bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    if (response.statusCode() != 200) {
+      String detail = RemoteHub.problemDetail(response);
+      System.err.println("hub models: the hub answered " + response.statusCode() + ": "
+          + (detail != null ? detail : response.bodyAsString()));
+      return 1;
+    }
+    JsonObject a = response.bodyAsJsonObject();
+    JsonObject merged = a.getJsonObject("merged"), apart = a.getJsonObject("keptApart");
+    System.out.printf("model version %d against the %,d newest pairs stewards decided: %,d agree, %,d unsure "
+            + "(REVIEW), %,d disagree%n", agreement, a.getInteger("pairs"), a.getInteger("agreeing"),
+        a.getInteger("unsure"), a.getInteger("disagreeing"));
+    System.out.printf("  merged by stewards:      %,6d MERGE  %,6d REVIEW  %,6d APART%n", merged.getInteger("MERGE"),
+        merged.getInteger("REVIEW"), merged.getInteger("APART"));
+    System.out.printf("  kept apart by stewards:  %,6d MERGE  %,6d REVIEW  %,6d APART%n", apart.getInteger("MERGE"),
+        apart.getInteger("REVIEW"), apart.getInteger("APART"));
+    for (Object o : a.getJsonArray("disagreements")) {
+      JsonObject d = (JsonObject) o;
+      System.out.printf("  review pair %d: %s by a steward, %s (%.3f) by the model: %s:%s / %s:%s%n",
+          d.getLong("reviewId"), d.getString("decision"), d.getString("band"), d.getDouble("probability"),
+          d.getJsonObject("left").getString("source"), d.getJsonObject("left").getString("sourceId"),
+          d.getJsonObject("right").getString("source"), d.getJsonObject("right").getString("sourceId"));
+    }
+    return 0;
   }
 
   private static void print(JsonObject list) {

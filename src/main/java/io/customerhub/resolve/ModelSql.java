@@ -35,6 +35,19 @@ final class ModelSql {
   static final String INSERT =
       "insert into match_model (model, trained_on, created_by) values ($1::text::jsonb, $2, $3) returning version";
 
+  /**
+   * The newest $1 review pairs stewards merged or kept apart whose two records are still stored, with their
+   * standardized values as they are now.
+   */
+  static final String DECIDED_PAIRS = """
+      select p.id, p.status = 'merged', p.left_source, p.left_id, l.standard, p.right_source, p.right_id, r.standard
+      from review_pair p
+      join source_record l on l.source = p.left_source and l.source_id = p.left_id
+      join source_record r on r.source = p.right_source and r.source_id = p.right_id
+      where p.status in ('merged', 'kept-apart') and l.standard is not null and r.standard is not null
+        and not l.deleted and not r.deleted
+      order by p.decided_at desc nulls last, p.id desc limit $1""";
+
   static final String ALL_STANDARDS = """
       select source, source_id, standard from source_record where standard is not null and not deleted
       order by source, source_id""";

@@ -1,7 +1,10 @@
 package io.customerhub.resolve;
 
+import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.match.MatchModel;
+import io.customerhub.resolve.standardize.StandardRecord;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -35,11 +38,13 @@ public final class ModelVersions {
     }
   }
 
+  private final Vertx vertx;
   private final Pool pool;
   private final ModelStore models;
   private final Reresolver reresolver;
 
-  public ModelVersions(Pool pool, ModelStore models, Reresolver reresolver) {
+  public ModelVersions(Vertx vertx, Pool pool, ModelStore models, Reresolver reresolver) {
+    this.vertx = vertx;
     this.pool = pool;
     this.models = models;
     this.reresolver = reresolver;
@@ -85,6 +90,25 @@ public final class ModelVersions {
               restored.version(), pin ? " (pinned: automatic training leaves it alone)" : "");
           return restored;
         })));
+  }
+
+  /**
+   * How version {@code version} (0: the shipped default) agrees with the newest {@code limit} review pairs stewards
+   * decided, each scored on a worker with this node's term frequencies. Fails with {@link Unknown}.
+   */
+  public Future<StewardAgreement> agreement(MatchEngine engine, long version, int limit) {
+    Future<MatchEngine> scoring = version == engine.current().version() ? Future.succeededFuture(engine)
+        : get(version).map(v -> engine.withModel(MatchModel.fromJson(v.model()), version));
+    return scoring.compose(with -> pool.preparedQuery(ModelSql.DECIDED_PAIRS).execute(Tuple.of(limit))
+        .compose(rows -> vertx.executeBlocking(() -> {
+          List<StewardAgreement.Decided> decided = new ArrayList<>();
+          for (Row r : rows) {
+            decided.add(new StewardAgreement.Decided(r.getLong(0), r.getBoolean(1),
+                new SourceKey(r.getString(2), r.getString(3)), StandardRecord.decode(r.getString(4)),
+                new SourceKey(r.getString(5), r.getString(6)), StandardRecord.decode(r.getString(7))));
+          }
+          return StewardAgreement.of(decided, with::score);
+        }, false)));
   }
 
   private static Version version(Row r, boolean withModel) {

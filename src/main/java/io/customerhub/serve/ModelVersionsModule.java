@@ -4,6 +4,9 @@ import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelVersions;
 import io.customerhub.resolve.ModelVersions.Version;
 import io.customerhub.resolve.ReresolutionLock;
+import io.customerhub.resolve.StewardAgreement;
+import io.customerhub.resolve.match.Band;
+import io.customerhub.record.SourceKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The match model's versions over HTTP: {@code GET /admin/models} lists them newest first, {@code GET
  * /admin/models/{version}} shows one with its model, and {@code POST /admin/models/{version}/restore} puts an
- * earlier one back to use as the newest version (audited, subject {@code model:VERSION}).
+ * earlier one back to use as the newest version (audited, subject {@code model:VERSION}); {@code GET
+ * /admin/models/{version}/agreement} scores the review pairs stewards decided with that version.
  */
 public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
 
@@ -32,6 +36,36 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
     api.get("/admin/models").handler(Auth.require("admin", "steward")).handler(this::list);
     api.get("/admin/models/:version").handler(Auth.require("admin", "steward")).handler(this::one);
     api.post("/admin/models/:version/restore").handler(Auth.require("admin")).handler(this::restore);
+    api.get("/admin/models/:version/agreement").handler(Auth.require("admin", "steward")).handler(this::agreement);
+  }
+
+  /** The newest decided review pairs, 1,000 unless the caller asks for 1 to 10,000, scored by that version. */
+  private void agreement(RoutingContext ctx) {
+    long version = version(ctx);
+    String raw = ctx.request().getParam("limit");
+    int limit = raw == null ? 1000 : (int) Params.number("limit", raw, 1, 10_000);
+    versions.agreement(engine, version, limit).onSuccess(a -> {
+      JsonArray against = new JsonArray();
+      for (StewardAgreement.Disagreement d : a.disagreements()) {
+        against.add(new JsonObject().put("reviewId", d.reviewId()).put("decision", d.merged() ? "merge" : "keep-apart")
+            .put("left", key(d.left())).put("right", key(d.right())).put("band", d.band().name())
+            .put("probability", Math.round(d.probability() * 1000) / 1000.0));
+      }
+      ProfileHandlers.json(ctx, new JsonObject().put("modelVersion", version).put("pairs", a.pairs())
+          .put("agreeing", a.agreeing()).put("unsure", a.unsure())
+          .put("disagreeing", a.pairs() - a.agreeing() - a.unsure()).put("merged", bands(a.merged()))
+          .put("keptApart", bands(a.keptApart())).put("disagreements", against).encode());
+    }).onFailure(err -> ctx.fail(problem(err)));
+  }
+
+  private static JsonObject bands(java.util.Map<Band, Integer> counts) {
+    JsonObject out = new JsonObject();
+    counts.forEach((band, n) -> out.put(band.name(), n));
+    return out;
+  }
+
+  private static JsonObject key(SourceKey k) {
+    return new JsonObject().put("source", k.source()).put("sourceId", k.sourceId());
   }
 
   /** {@code inUse}: the version this node matches with (every node adopts the newest within a minute). */

@@ -47,4 +47,13 @@ class ModelsCommandIT extends OneHubPerClass {
     assertEquals(1, unknown.exit(), unknown::toString);
     assertTrue(unknown.err().contains("no match model version 999 is stored"), unknown.err());
   }
+
+  @Test
+  void tellsHowAVersionAgreesWithTheStewards() throws Exception {
+    CliRun run = CliRun.of(dir, hub.port(), "models", List.of("--agreement", "0"));
+    assertEquals(0, run.exit(), run::toString);
+    assertTrue(run.out().contains("model version 0 against the 0 newest pairs stewards decided"), run.out());
+    CliRun unknown = CliRun.of(dir, hub.port(), "models", List.of("--agreement", "999"));
+    assertEquals(1, unknown.exit(), unknown::toString);
+  }
 }

@@ -117,6 +117,7 @@ class BadRequestsIT extends OneHubPerClass {
       get("/api/v1/routing/crm/" + s, router);
       get("/api/v1/admin/jobs/" + s, admin);
       get("/api/v1/admin/models/" + s, admin);
+      get("/api/v1/admin/models/" + s + "/agreement", admin);
       send("POST", "/api/v1/admin/models/" + s + "/restore", JSON, "{\"note\":\"n\"}", admin);
       send("POST", "/api/v1/records/" + s, NDJSON, customer.line() + "\n", admin);
       send("POST", "/api/v1/reviews/" + s + "/decision", JSON, "{\"decision\":\"merge\"}", admin);
@@ -413,6 +414,7 @@ class BadRequestsIT extends OneHubPerClass {
         {"POST", "/api/v1/admin/revocations"}, {"GET", "/api/v1/admin/revocations"},
         {"DELETE", "/api/v1/admin/revocations/1"}, {"GET", "/api/v1/admin/models"},
         {"GET", "/api/v1/admin/models/0"}, {"POST", "/api/v1/admin/models/0/restore"},
+        {"GET", "/api/v1/admin/models/0/agreement"},
         {"GET", "/metrics"}}) {
       for (String t : List.of(reader, router, steward, ingest)) {
         send(call[0], call[1], JSON, "{}", t);
