@@ -64,10 +64,7 @@ final class ModelsCommand implements Callable<Integer> {
           .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
       int expected = restore == null ? 200 : 201;
       if (response.statusCode() != expected) {
-        String detail = RemoteHub.problemDetail(response);
-        System.err.println("hub models: the hub answered " + response.statusCode() + ": "
-            + (detail != null ? detail : response.bodyAsString()));
-        return 1;
+        return hub.refused("models", response);
       }
       JsonObject r = response.bodyAsJsonObject();
       if (restore != null) {
@@ -85,10 +82,7 @@ final class ModelsCommand implements Callable<Integer> {
     HttpResponse<Buffer> response = hub.client.getAbs(hub.base + "/api/v1/admin/models/" + agreement + "/agreement")
         .bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
     if (response.statusCode() != 200) {
-      String detail = RemoteHub.problemDetail(response);
-      System.err.println("hub models: the hub answered " + response.statusCode() + ": "
-          + (detail != null ? detail : response.bodyAsString()));
-      return 1;
+      return hub.refused("models", response);
     }
     JsonObject a = response.bodyAsJsonObject();
     JsonObject merged = a.getJsonObject("merged"), apart = a.getJsonObject("keptApart");

@@ -52,11 +52,7 @@ final class ReresolveCommand implements Callable<Integer> {
       HttpResponse<Buffer> started = hub.client.postAbs(hub.base + path).bearerTokenAuthentication(tokens.get())
           .send().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES);
       if (started.statusCode() / 100 != 2) {
-        // e.g. 401 from a hub of another data directory, whose tokens another key signs: one line, not a stack trace
-        String detail = RemoteHub.problemDetail(started);
-        System.err.println("hub reresolve: the hub at " + hub.base + " answered " + started.statusCode() + ": "
-            + (detail != null ? detail : started.bodyAsString()));
-        return 1;
+        return hub.refused("reresolve", started);
       }
       JsonObject job = started.bodyAsJsonObject();
       String jobUrl = hub.base + "/api/v1/admin/jobs/" + job.getString("jobId");

@@ -24,10 +24,7 @@ final class TrainCommand implements Callable<Integer> {
           .bearerTokenAuthentication(hub.token("train", "admin")).timeout(TimeUnit.MINUTES.toMillis(30)).send()
           .toCompletionStage().toCompletableFuture().get(31, TimeUnit.MINUTES);
       if (response.statusCode() != 200) {
-        String detail = RemoteHub.problemDetail(response);
-        System.err.println("hub train: the hub answered " + response.statusCode() + ": "
-            + (detail != null ? detail : response.bodyAsString()));
-        return 1;
+        return hub.refused("train", response);
       }
       JsonObject r = response.bodyAsJsonObject();
       System.out.printf("match model version %d trained on %d records in %.1f s (%s); in use now.%n",

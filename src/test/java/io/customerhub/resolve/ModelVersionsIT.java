@@ -33,8 +33,7 @@ class ModelVersionsIT {
 
   @BeforeAll
   static void start() {
-    hub = HubTestNode.builder().env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1")
-        .env("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", "40").start();
+    hub = HubTestNode.builder().learningFrom(40).start();
   }
 
   @AfterAll

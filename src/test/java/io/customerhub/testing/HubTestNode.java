@@ -112,6 +112,15 @@ public final class HubTestNode implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Learning from the data on, as a young hub ships it but quicker: a look every second once ingest goes quiet,
+     * training from {@code minRecords} identity records (off by default in tests, see {@link #start}).
+     */
+    public Builder learningFrom(int minRecords) {
+      return env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1")
+          .env("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", Integer.toString(minRecords));
+    }
+
     /** Runs the node on this data directory, left in place when the node closes (default: a new one, removed). */
     public Builder dataDir(Path dir) {
       this.dataDir = dir;

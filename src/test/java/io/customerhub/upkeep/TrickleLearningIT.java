@@ -23,8 +23,7 @@ class TrickleLearningIT {
 
   @BeforeAll
   static void start() {
-    hub = HubTestNode.builder().env("HUB_UPKEEP_LEARN_WHEN_QUIET_SECONDS", "1")
-        .env("HUB_UPKEEP_AUTO_TRAIN_MIN_RECORDS", "40").env("HUB_UPKEEP_TRICKLE_RECORDS_PER_SECOND", "50")
+    hub = HubTestNode.builder().learningFrom(40).env("HUB_UPKEEP_TRICKLE_RECORDS_PER_SECOND", "50")
         .env("HUB_UPKEEP_TRICKLE_SECONDS", "2").start();
   }
 
