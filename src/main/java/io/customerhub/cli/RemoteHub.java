@@ -144,10 +144,6 @@ final class RemoteHub implements AutoCloseable {
   }
 
   /**
-   * The {@code detail} of a problem+json answer, the sentence meant for the user; null for any other body
-   * (not JSON, no detail), which callers show as it came.
-   */
-  /**
    * Says on standard error, in one line, that the hub refused {@code command}'s request (its problem's detail, else
    * its body), naming the hub: a 401 usually means a hub of another data directory, whose tokens another key signs.
    * Returns the exit code 1.
@@ -159,6 +155,10 @@ final class RemoteHub implements AutoCloseable {
     return 1;
   }
 
+  /**
+   * The {@code detail} of a problem+json answer, the sentence meant for the user; null for any other body
+   * (not JSON, no detail), which callers show as it came.
+   */
   static String problemDetail(HttpResponse<Buffer> response) {
     try {
       JsonObject body = response.bodyAsJsonObject();
