@@ -198,6 +198,24 @@ await noProblem('model');
 step('trained (' + before + ' → ' + await page.locator('main h1').textContent() + ') and re-resolved: '
   + await page.locator('.notice .ok').textContent());
 
+// 6d. the stored versions: how the learned one agrees with the stewards' decisions above, what the shipped default
+// would change, and the default put back with a note
+const versionRows = page.locator('table.versions > tbody > tr');
+assert.ok(await versionRows.count() >= 2, 'the trained version and the shipped default');
+assert.match(await versionRows.first().textContent(), /\(in use\)/);
+await versionRows.first().locator('button:has-text("Agreement")').click();
+await page.waitForSelector('text=newest pairs stewards decided');
+const agreement = await page.locator('.version-answer p.ok').textContent();
+assert.doesNotMatch(agreement, /against the 0 newest/, 'the pairs decided above count: ' + agreement);
+await versionRows.last().locator('button:has-text("What would change")').click();
+await page.waitForSelector('text=Dry run with version 0, nothing changed', {timeout: 120000});
+await page.fill('#restore-note', 'walkthrough: back to the shipped default');
+await versionRows.last().locator('button:has-text("Restore")').click();
+await page.waitForSelector('text=Version 0 restored as version');
+await page.waitForFunction(() => /restored from 0/.test(document.querySelector('table.versions tbody tr').textContent));
+await noProblem('model versions');
+step('versions: ' + agreement + '; the shipped default restored');
+
 // 7. a reader sees customers but no steward actions; a bad token leads back to the sign-in
 await signIn(READER);
 assert.deepEqual(await page.locator('nav a').allTextContents(), ['Find a customer', 'Risk lists', 'Sources']);

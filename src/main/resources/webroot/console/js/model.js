@@ -1,10 +1,10 @@
-// The match model in use: what the hub learned from its data (EM), field by field, and for administrators the
-// training and re-resolution that bring it up to date.
+// The match model in use: what the hub learned from its data (EM), field by field, its stored versions, and for
+// administrators the training and re-resolution that bring it up to date.
 import {get, post} from './api.js';
 import {h, show, table, notice} from './dom.js';
 import {label, lean, weightText} from './format.js';
-
-const POLL_MS = 1000;
+import {followJob} from './jobs.js';
+import {versionsSection} from './versions.js';
 
 export async function modelView(view, context) {
   const {data} = await get('/admin/model');
@@ -21,7 +21,8 @@ export async function modelView(view, context) {
       : h('p', {class: 'muted'}, 'No field estimates.'),
     model.lambda != null ? h('p', {class: 'muted'}, 'Prior share of matching pairs: persons ' + model.lambda.toExponential(2)
       + (model.orgLambda != null ? ', organizations ' + model.orgLambda.toExponential(2) : '') + '.') : null,
-    data.note ? h('details', {}, h('summary', {}, 'How it was trained'), h('p', {class: 'muted'}, data.note)) : null);
+    data.note ? h('details', {}, h('summary', {}, 'How it was trained'), h('p', {class: 'muted'}, data.note)) : null,
+    await versionsSection(context, () => modelView(view, context)));
 }
 
 function fieldTable(name, field) {
@@ -59,7 +60,8 @@ function actions(view, context) {
     reresolve.disabled = true;
     try {
       const {data} = await post('/admin/reresolve', {});
-      follow(data.jobId, answer);
+      followJob(data.jobId, answer, 'Re-resolving', job => answer.ok('Re-resolved: ' + job.moved + ' record'
+        + (job.moved === 1 ? '' : 's') + ' moved to another profile.'));
     } catch (error) {
       answer.fail(error);
       reresolve.disabled = false;
@@ -68,19 +70,3 @@ function actions(view, context) {
   return h('div', {class: 'card'}, h('div', {class: 'toolbar'}, train, reresolve), answer.el);
 }
 
-async function follow(jobId, answer) {
-  try {
-    const {data: job} = await get('/admin/jobs/' + encodeURIComponent(jobId));
-    if (!answer.el.isConnected) return; // the page was left
-    if (job.state === 'running') {
-      answer.ok('Re-resolving: ' + job.phase + (job.total ? ' ' + job.done + ' / ' + job.total : '') + ' …');
-      setTimeout(() => follow(jobId, answer), POLL_MS);
-    } else if (job.state === 'done') {
-      answer.ok('Re-resolved: ' + job.moved + ' record' + (job.moved === 1 ? '' : 's') + ' moved to another profile.');
-    } else {
-      answer.fail({title: 'Re-resolution failed', detail: job.error || job.state});
-    }
-  } catch (error) {
-    answer.fail(error);
-  }
-}
