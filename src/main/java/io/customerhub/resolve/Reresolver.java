@@ -263,8 +263,7 @@ public final class Reresolver {
     for (int i = 0; i < target.length; i++) if (!target[i].equals(s.profiles().get(i))) moves.add(i);
     int[] moved = {0};
     progress.accept(new Progress("moving", 0, moves.size()));
-    Future<Void> chain = pool.withTransaction(conn -> conn.query(ResolveSql.DELETE_OPEN_REVIEWS).execute()
-        .compose(v -> writeReviews(conn, s, plan))).mapEmpty();
+    Future<Void> chain = pool.withTransaction(conn -> writeReviews(conn, s, plan)).mapEmpty();
     // a profile a page empties redirects in that page's transaction: a run stopped after it (a crash, an outage)
     // must not leave its id answering 404, its overrides behind, and a 'deleted' event for a customer who merged
     Map<UUID, UUID> survivorOf = survivors(s, target);
@@ -290,7 +289,7 @@ public final class Reresolver {
       pairs.add(new ReviewPairs.Pair(s.keys().get((int) p[0]), s.keys().get((int) p[1]),
           plan.reviewDecisions().get(k)));
     }
-    return ReviewPairs.write(conn, pairs);
+    return ReviewPairs.replaceOpen(conn, pairs);
   }
 
   /**

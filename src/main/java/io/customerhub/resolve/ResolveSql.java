@@ -55,8 +55,14 @@ final class ResolveSql {
 
   static final String PROFILE_CREATED = "select profile_id, created_at from profile where status = 'active'";
 
-  /** Open pairs are the matcher's suggestions, not steward decisions: a re-resolution replaces them (and keeps those). */
-  static final String DELETE_OPEN_REVIEWS = "delete from review_pair where status = 'open'";
+  /**
+   * Open pairs are the matcher's suggestions, not steward decisions: a re-resolution deletes those it no longer
+   * finds, the open pairs but those given (in key order, as {@link ReviewPairs} stores them), and keeps the decided.
+   */
+  static final String DELETE_OTHER_OPEN_REVIEWS = """
+      delete from review_pair p where p.status = 'open' and not exists (
+        select 1 from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(ls, li, rs, ri)
+        where p.left_source = t.ls and p.left_id = t.li and p.right_source = t.rs and p.right_id = t.ri)""";
 
   /**
    * Profiles a re-resolution emptied redirect to the one that took their records (in the page that empties one, or

@@ -15,6 +15,7 @@ import static io.customerhub.testing.WireRecords.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -477,6 +478,31 @@ class StewardIT extends OneHubPerClass {
         JSON, "{\"records\":[{\"source\":\"crm\",\"sourceId\":\"a\\u0000b\"}]}", steward));
     assertEquals(profile, profileOf(one), "nothing was done");
     assertEquals(200, hub.get("/api/v1/profiles/" + profile, hub.adminToken()).status());
+  }
+
+  /**
+   * A pair still in doubt after a re-resolution keeps its row: its id (a steward may have it open in the console),
+   * its age in the queue and the steward's claim on it. Each run used to write every open pair anew.
+   */
+  @Test
+  void anOpenPairThatStaysInDoubtKeepsItsIdAgeAndClaimAcrossAReresolution() {
+    List<Rec> unsure = WireRecords.unsurePair();
+    for (Rec r : unsure) hub.accept(r);
+    String steward = hub.token("steward");
+    JsonObject pair = openPair(unsure.get(0), unsure.get(1));
+    long id = pair.getLong("id");
+    Response claimed = hub.post("/api/v1/reviews/" + id + "/claim", JSON, "{}", steward);
+    assertEquals(200, claimed.status(), claimed::toString);
+
+    reresolve();
+
+    Response again = hub.get("/api/v1/reviews/" + id, steward);
+    assertEquals(200, again.status(), "the same pair under the same id: " + again);
+    assertEquals("open", again.json().getString("status"));
+    assertEquals(pair.getString("createdAt"), again.json().getString("createdAt"), "its age in the queue");
+    assertNotNull(again.json().getValue("claimedBy"), again::toString);
+    assertEquals(200, hub.post("/api/v1/reviews/" + id + "/decision", JSON, "{\"decision\":\"keep-apart\"}",
+        steward).status(), "decided by the id the steward had");
   }
 
   private static JsonObject openPair(Rec a, Rec b) {
