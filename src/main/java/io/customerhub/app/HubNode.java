@@ -19,6 +19,7 @@ import io.customerhub.serve.IdentityProvider;
 import io.customerhub.store.Database;
 import io.customerhub.upkeep.ModelLearning;
 import io.customerhub.upkeep.UpkeepVerticle;
+import io.customerhub.steward.ReviewBacklog;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -139,6 +140,9 @@ public final class HubNode implements AutoCloseable {
     // says at WARN when the stored records' standardized values and keys come from another standardization
     await(services.restandardizer().check());
     await(services.steward().start());
+    ReviewBacklog backlog = new ReviewBacklog(database.pool());
+    await(backlog.look());
+    metrics.reviewBacklog(backlog::open, backlog::oldestSeconds);
 
     HubConfig.Kafka kafka = config.kafka();
     List<Health.Check> checks = new ArrayList<>();

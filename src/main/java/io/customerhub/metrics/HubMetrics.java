@@ -141,7 +141,15 @@ public final class HubMetrics {
     Gauge.builder("hub.heap.used.after.gc", share).baseUnit("ratio").register(registry);
   }
 
-  /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */
+  /**
+   * The stewards' queue: the review pairs open, and how long the oldest has waited (0 when none is open), as this
+   * node last read them from PostgreSQL (every node reads the same; a scrape answers what the one before it read).
+   */
+  public void reviewBacklog(Supplier<Number> open, Supplier<Number> oldestSeconds) {
+    Gauge.builder("hub.reviews.open", open).register(registry);
+    Gauge.builder("hub.reviews.oldest.open", oldestSeconds).baseUnit("seconds").register(registry);
+  }
+
   /**
    * Members that left the cluster, seen by the member that repairs after them: {@code clean} (it said its cache
    * writes were done), {@code repaired} (the entries changed lately were repaired), {@code emptied} (too many, or
@@ -151,6 +159,7 @@ public final class HubMetrics {
     return Counter.builder("hub.cache.member.departures").tag("outcome", outcome).register(registry);
   }
 
+  /** Whole-batch retries after a deadlock, serialization failure or a concurrent change. */
   public Counter retries() {
     return Counter.builder("hub.resolve.retries").register(registry);
   }

@@ -133,6 +133,11 @@ final class StewardSql {
   static final String RELEASE = """
       update review_pair set claimed_by = null, claimed_until = null where id = $1 and claimed_by = $2""";
 
+  /** Open pairs and the seconds the oldest has waited, through the partial index of open pairs by age. */
+  static final String REVIEW_BACKLOG = """
+      select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+      from review_pair where status = 'open'""";
+
   static final String KEPT_APART = """
       select left_source, left_id, right_source, right_id from review_pair where status = 'kept-apart'""";
 
