@@ -109,6 +109,9 @@ final class DemoShowcase {
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base + "/profiles?limit=2'");
     System.out.println("\n# the pairs the matcher was unsure of, most valuable customers first, for a steward to decide");
     System.out.println("curl -s -H \"Authorization: Bearer $STEWARD\" '" + base + "/reviews?order=value&limit=3'");
+    System.out.println("\n# the match model's versions (the hub learns one from the data), and how the newest agrees with the"
+        + " stewards\n# (in another shell with the same HUB_DATA_DIR: bin/hub models; bin/hub models --agreement N)");
+    System.out.println("curl -s -H \"Authorization: Bearer $STEWARD\" " + base + "/admin/models");
     if (console) {
       System.out.println("\n# the data stewards' console: open it in a browser and sign in with this token (steward, reader)");
       System.out.println("#   http://" + host + ":" + node.httpPort() + "/console/");
