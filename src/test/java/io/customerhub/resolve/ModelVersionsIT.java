@@ -1,14 +1,13 @@
 package io.customerhub.resolve;
 
 import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.OneLearningHubPerClass;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,20 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the data is on here (a look every second, from 40 records), as in {@code ModelLearningIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ModelVersionsIT {
+class ModelVersionsIT extends OneLearningHubPerClass {
 
   private static final String JSON = "application/json";
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void start() {
-    hub = HubTestNode.builder().learningFrom(40).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (hub != null) hub.close();
-  }
 
   @Test
   @Order(1)

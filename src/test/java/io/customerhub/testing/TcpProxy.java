@@ -66,16 +66,32 @@ public final class TcpProxy implements AutoCloseable {
   private void acceptLoop(ServerSocket listening) {
     Thread t = new Thread(() -> {
       while (!listening.isClosed()) {
+        Socket client;
         try {
-          Socket client = listening.accept();
-          Socket upstream = new Socket(targetHost, targetPort);
+          client = listening.accept();
+        } catch (IOException e) {
+          continue; // closed by cut()
+        }
+        Socket upstream;
+        try {
+          upstream = new Socket(targetHost, targetPort);
+        } catch (IOException e) {
+          closeQuietly(client); // the target refused: the client sees its connection fail
+          continue;
+        }
+        // a connection accepted just before a cut and registered after it would have outlived the cut: a database
+        // "gone" that still answered a node's readiness check through it (seen once in DatabaseOutageIT)
+        synchronized (this) {
+          if (listening.isClosed()) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            continue;
+          }
           open.add(client);
           open.add(upstream);
-          pump(client, upstream);
-          pump(upstream, client);
-        } catch (IOException e) {
-          // closed by cut(), or the target refused: the client sees its connection fail
         }
+        pump(client, upstream);
+        pump(upstream, client);
       }
     }, "tcp-proxy-accept-" + port);
     t.setDaemon(true);

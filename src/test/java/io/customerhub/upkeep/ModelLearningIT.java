@@ -1,6 +1,7 @@
 package io.customerhub.upkeep;
 
 import io.customerhub.testing.HubTestNode;
+import io.customerhub.testing.OneLearningHubPerClass;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.WireRecords;
 import io.customerhub.testing.WireRecords.Rec;
@@ -8,8 +9,6 @@ import io.customerhub.resolve.match.Field;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,19 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * records), off in the other integration tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ModelLearningIT {
+class ModelLearningIT extends OneLearningHubPerClass {
 
-  private static HubTestNode hub;
-
-  @BeforeAll
-  static void start() {
-    hub = HubTestNode.builder().learningFrom(40).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (hub != null) hub.close();
-  }
 
   @Test
   @Order(1)
