@@ -69,6 +69,10 @@ public final class HubNode implements AutoCloseable {
   private KafkaIngestVerticle kafkaIngest;
   private KafkaProducer<String, String> producer;
 
+  /** Closes a node whose embedded PostgreSQL it started when the JVM exits without closing it first. */
+  private Thread stopOnExit;
+  private boolean closed;
+
   private HubNode(boolean ownsVertx) {
     this.ownsVertx = ownsVertx;
   }
@@ -103,9 +107,13 @@ public final class HubNode implements AutoCloseable {
     pgUri = config.postgres().url();
     if (pgUri == null) {
       // a data directory in use is refused in one line (DataDirInUse), which commands tell apart from other refusals
-      EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true);
+      EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir(), true, true);
       closeables.add(pg);
       pgUri = pg.pgUri();
+      // the server's own exit hook stopped PostgreSQL while a stopping node still drained its batches (their commits
+      // failed with the connection lost); this one stops the node first, PostgreSQL last, on any JVM exit
+      stopOnExit = new Thread(this::close, "hub-node-stop");
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
     HubMetrics metrics = HubMetrics.prometheus();
     vertx = shared != null ? shared : await(HazelcastConfigs.clusteredVertx(
@@ -330,8 +338,26 @@ public final class HubNode implements AutoCloseable {
     return services.auth().token(subject, roles, 60);
   }
 
+  /**
+   * Stops the node, in order: once, however many callers (a command's exit hook and the node's own may run at once);
+   * a second caller returns when the first is done, so that what it closes next (the demo's Kafka broker) outlives
+   * the node.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    stop();
+    if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+      } catch (IllegalStateException exiting) {
+        // the JVM is exiting: the hook runs, finds the node closed and returns
+      }
+    }
+  }
+
+  private void stop() {
     // first, so that no command picks the node while it stops
     if (address != null) {
       try {

@@ -48,7 +48,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * off, for tests). Blocks until the server answers queries.
    */
   public static EmbeddedPostgresServer start(Path dataDir, boolean persistent) {
-    return start(dataDir, persistent, Map.of());
+    return start(dataDir, persistent, false, Map.of());
+  }
+
+  /**
+   * The same; {@code stoppedByOwner}: no exit hook of the server's own, because its owner stops it on exit after
+   * what uses it (a hub node: a hook stopping the server at once cut the node's last commits).
+   */
+  public static EmbeddedPostgresServer start(Path dataDir, boolean persistent, boolean stoppedByOwner) {
+    return start(dataDir, persistent, stoppedByOwner, Map.of());
   }
 
   /**
@@ -56,15 +64,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * production server asks of the hub, for the tests of its connection settings.
    */
   public static EmbeddedPostgresServer startTemporary(Path dataDir, Map<String, String> serverConfig) {
-    return start(dataDir, false, serverConfig);
+    return start(dataDir, false, false, serverConfig);
   }
 
-  private static EmbeddedPostgresServer start(Path dataDir, boolean persistent, Map<String, String> serverConfig) {
+  private static EmbeddedPostgresServer start(Path dataDir, boolean persistent, boolean stoppedByOwner,
+                                              Map<String, String> serverConfig) {
     long started = System.nanoTime();
     try {
       Files.createDirectories(dataDir);
       if (!persistent) {
-        return launch(Files.createTempDirectory(dataDir, "pg-"), false, null, started, serverConfig);
+        return launch(Files.createTempDirectory(dataDir, "pg-"), false, null, started, stoppedByOwner, serverConfig);
       }
       // Absolute, so that the postmaster's command line names it the same way on every start.
       Path pgData = dataDir.toAbsolutePath().normalize().resolve("pg");
@@ -72,7 +81,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       try {
         stopOrphanedPostmaster(pgData);
         setAsideOtherMajor(pgData);
-        return launch(pgData, true, ownership, started, serverConfig);
+        return launch(pgData, true, ownership, started, stoppedByOwner, serverConfig);
       } catch (IOException | RuntimeException e) {
         ownership.channel().close();
         throw e;
@@ -100,8 +109,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private static EmbeddedPostgresServer launch(Path pgData, boolean persistent, FileLock ownership, long started,
-                                               Map<String, String> serverConfig) throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                                               boolean stoppedByOwner, Map<String, String> serverConfig)
+      throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(!stoppedByOwner);
     serverConfig.forEach(builder::setServerConfig);
     EmbeddedPostgres postgres = builder
         .setDataDirectory(pgData)
