@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * version agrees with the review pairs stewards decided.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List the match model's versions, or put an earlier one back to use (--restore).")
+    description = "List the match model's versions, put an earlier one back to use (--restore), or tell how one "
+        + "agrees with the stewards' decisions (--agreement).")
 final class ModelsCommand implements Callable<Integer> {
 
   @Mixin
@@ -27,14 +28,15 @@ final class ModelsCommand implements Callable<Integer> {
       description = "put this version back to use as the newest one (0: the shipped default model)")
   Long restore;
 
-  @Option(names = "--note", description = "why (required with --restore; kept in the audit trail)")
+  @Option(names = "--note", paramLabel = "TEXT", description = "why (required with --restore; kept in the audit trail)")
   String note;
 
   @Option(names = "--no-pin", negatable = false,
       description = "let automatic training replace the restored model when the records have doubled")
   boolean noPin;
 
-  @Option(names = "--limit", defaultValue = "20", description = "how many versions to list (default: ${DEFAULT-VALUE})")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+      description = "how many versions to list (default: ${DEFAULT-VALUE})")
   int limit;
 
   @Option(names = "--agreement", paramLabel = "VERSION",
