@@ -2,7 +2,6 @@ package io.customerhub.cli;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,35 +56,34 @@ final class ModelsCommand implements Callable<Integer> {
     try (RemoteHub hub = remote.connect()) {
       String token = hub.token("models", "admin");
       if (agreement != null) return agreement(hub, token);
-      HttpRequest<Buffer> request = restore == null
-          ? hub.client.getAbs(hub.base + "/api/v1/admin/models?limit=" + limit)
-          : hub.client.postAbs(hub.base + "/api/v1/admin/models/" + restore + "/restore");
-      JsonObject body = new JsonObject().put("note", note).put("pin", !noPin);
-      HttpResponse<Buffer> response = (restore == null ? request.bearerTokenAuthentication(token).send()
-          : request.bearerTokenAuthentication(token).sendJsonObject(body))
-          .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
-      int expected = restore == null ? 200 : 201;
-      if (response.statusCode() != expected) {
-        return hub.refused("models", response);
-      }
-      JsonObject r = response.bodyAsJsonObject();
-      if (restore != null) {
-        System.out.printf("match model version %d restored as version %d%s; in use now. The stored records keep "
-                + "their profiles until they are re-resolved (bin/hub reresolve).%n", restore, r.getLong("version"),
-            r.getBoolean("pinned") ? ", pinned (automatic training leaves it alone)" : "");
-        return 0;
-      }
-      print(r);
-      return 0;
+      return restore != null ? restore(hub, token) : list(hub, token);
     }
+  }
+
+  private int list(RemoteHub hub, String token) throws Exception {
+    HttpResponse<Buffer> response = hub.client.getAbs(hub.base + "/api/v1/admin/models?limit=" + limit)
+        .bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    if (response.statusCode() != 200) return hub.refused("models", response);
+    print(response.bodyAsJsonObject());
+    return 0;
+  }
+
+  private int restore(RemoteHub hub, String token) throws Exception {
+    HttpResponse<Buffer> response = hub.client.postAbs(hub.base + "/api/v1/admin/models/" + restore + "/restore")
+        .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("note", note).put("pin", !noPin))
+        .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    if (response.statusCode() != 201) return hub.refused("models", response);
+    JsonObject r = response.bodyAsJsonObject();
+    System.out.printf("match model version %d restored as version %d%s; in use now. The stored records keep "
+            + "their profiles until they are re-resolved (bin/hub reresolve).%n", restore, r.getLong("version"),
+        r.getBoolean("pinned") ? ", pinned (automatic training leaves it alone)" : "");
+    return 0;
   }
 
   private int agreement(RemoteHub hub, String token) throws Exception {
     HttpResponse<Buffer> response = hub.client.getAbs(hub.base + "/api/v1/admin/models/" + agreement + "/agreement")
         .bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
-    if (response.statusCode() != 200) {
-      return hub.refused("models", response);
-    }
+    if (response.statusCode() != 200) return hub.refused("models", response);
     JsonObject a = response.bodyAsJsonObject();
     JsonObject merged = a.getJsonObject("merged"), apart = a.getJsonObject("keptApart");
     System.out.printf("model version %d against the %,d newest pairs stewards decided: %,d agree, %,d unsure "

@@ -93,13 +93,20 @@ public final class ModelVersions {
   }
 
   /**
+   * {@code engine} scoring with version {@code version} (0: the shipped default) for what-if questions: itself when
+   * that is the version it uses, else {@link MatchEngine#withModel}. Fails with {@link Unknown}.
+   */
+  public Future<MatchEngine> scoring(MatchEngine engine, long version) {
+    if (version == engine.current().version()) return Future.succeededFuture(engine);
+    return get(version).map(v -> engine.withModel(MatchModel.fromJson(v.model()), version));
+  }
+
+  /**
    * How version {@code version} (0: the shipped default) agrees with the newest {@code limit} review pairs stewards
    * decided, each scored on a worker with this node's term frequencies. Fails with {@link Unknown}.
    */
   public Future<StewardAgreement> agreement(MatchEngine engine, long version, int limit) {
-    Future<MatchEngine> scoring = version == engine.current().version() ? Future.succeededFuture(engine)
-        : get(version).map(v -> engine.withModel(MatchModel.fromJson(v.model()), version));
-    return scoring.compose(with -> pool.preparedQuery(ModelSql.DECIDED_PAIRS).execute(Tuple.of(limit))
+    return scoring(engine, version).compose(with -> pool.preparedQuery(ModelSql.DECIDED_PAIRS).execute(Tuple.of(limit))
         .compose(rows -> vertx.executeBlocking(() -> {
           List<StewardAgreement.Decided> decided = new ArrayList<>();
           for (Row r : rows) {

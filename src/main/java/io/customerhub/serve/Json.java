@@ -107,6 +107,22 @@ final class Json {
     return null;
   }
 
+  /** The longest note a steward or administrator may give an action, for the audit trail. */
+  static final int MAX_NOTE = 2000;
+
+  /**
+   * The {@code note} of {@code body} (null when it gives none), or a 400 naming {@code field} when it is no string,
+   * is longer than {@link #MAX_NOTE} or holds a NUL character.
+   */
+  static String note(JsonObject body, String field) {
+    Object note = body.getValue("note");
+    if (note != null && !(note instanceof String)) throw HubException.invalid(field + ": must be a string");
+    if (note != null && ((String) note).length() > MAX_NOTE) {
+      throw HubException.invalid(field + ": longer than " + MAX_NOTE + " characters");
+    }
+    return withoutNul(field, (String) note);
+  }
+
   /** Whether {@code text} holds a NUL character, which PostgreSQL cannot store or compare. */
   static boolean hasNul(String text) {
     return text != null && text.indexOf('\u0000') >= 0;

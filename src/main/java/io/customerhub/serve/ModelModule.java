@@ -8,7 +8,6 @@ import io.customerhub.resolve.ReresolutionPreview;
 import io.customerhub.resolve.Reresolver;
 import io.customerhub.resolve.Restandardizer;
 import io.customerhub.cache.ProfileReadModel;
-import io.customerhub.resolve.match.MatchModel;
 import io.customerhub.resolve.match.PairScore;
 import io.customerhub.resolve.standardize.StandardRecord;
 import io.customerhub.resolve.standardize.Standardizer;
@@ -86,10 +85,7 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
       throw HubException.invalid("model: only with dryRun=true; to re-resolve with another version, restore it "
           + "first (POST /admin/models/{version}/restore)");
     }
-    String id = java.util.UUID.randomUUID().toString();
-    JsonObject state = new JsonObject().put("jobId", id).put("state", "running")
-        .put("phase", restandardize ? "restandardizing" : "loading").put("done", 0).put("total", 0);
-    Future<Void> readable = jobs.start(id, state);
+    String id = startJob(ctx, restandardize ? "restandardizing" : "loading", new JsonObject());
     Future<Void> before = !restandardize ? Future.succeededFuture() : restandardizer.run(p -> progress(id, p))
         .map(r -> {
           jobs.update(id, s -> s.put("restandardization", new JsonObject().put("records", r.records())
@@ -99,10 +95,25 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
         });
     before.compose(v -> reresolver.run(p -> progress(id, p), changes -> readModel.afterCommit(changes, List.of())))
         .onSuccess(moved -> jobs.update(id, s -> s.put("state", "done").put("moved", moved)))
-        .onFailure(err -> jobs.update(id, s -> s.put("state", "failed").put("error", err.getMessage())));
-    // answered once any node can tell the job's state (a failed copy was logged; this node still tells it)
-    readable.onComplete(copied -> ctx.response().setStatusCode(202).putHeader("Location", "/api/v1/admin/jobs/" + id)
-        .putHeader("Content-Type", "application/json").end(state.encode()));
+        .onFailure(err -> failJob(id, err));
+  }
+
+  /**
+   * Starts a job in {@code phase} with the fields of {@code extra}, and answers the caller {@code 202} with its
+   * address once any node can tell its state (a failed copy was logged; this node still tells it). Returns its id.
+   */
+  private String startJob(RoutingContext ctx, String phase, JsonObject extra) {
+    String id = java.util.UUID.randomUUID().toString();
+    JsonObject state = new JsonObject().put("jobId", id).put("state", "running").put("phase", phase).put("done", 0)
+        .put("total", 0).mergeIn(extra);
+    jobs.start(id, state).onComplete(copied -> ctx.response().setStatusCode(202)
+        .putHeader("Location", "/api/v1/admin/jobs/" + id).putHeader("Content-Type", "application/json")
+        .end(state.encode()));
+    return id;
+  }
+
+  private void failJob(String id, Throwable err) {
+    jobs.update(id, s -> s.put("state", "failed").put("error", err.getMessage()));
   }
 
   /**
@@ -110,21 +121,14 @@ public final class ModelModule implements HttpApiVerticle.ApiModule {
    * run (it reads and scores every record); nothing is written. An unknown version is a 404 before any job starts.
    */
   private void preview(RoutingContext ctx, Long model) {
-    Future<MatchEngine> scoring = model == null ? Future.succeededFuture(engine)
-        : versions.get(model).map(v -> engine.withModel(MatchModel.fromJson(v.model()), v.version()));
-    scoring.onFailure(err -> ctx.fail(err instanceof ModelVersions.Unknown ? HubException.notFound(err.getMessage())
-        : err)).onSuccess(with -> {
-      String id = java.util.UUID.randomUUID().toString();
-      JsonObject state = new JsonObject().put("jobId", id).put("state", "running").put("phase", "loading")
-          .put("done", 0).put("total", 0).put("dryRun", true).put("modelVersion", with.current().version());
-      Future<Void> readable = jobs.start(id, state);
+    Future<MatchEngine> scoring = model == null ? Future.succeededFuture(engine) : versions.scoring(engine, model);
+    scoring.onFailure(ctx::fail).onSuccess(with -> {
+      String id = startJob(ctx, "loading", new JsonObject().put("dryRun", true)
+          .put("modelVersion", with.current().version()));
       reresolver.preview(with, p -> progress(id, p))
           .onSuccess(p -> jobs.update(id, s -> s.put("state", "done").put("done", p.records())
               .put("total", p.records()).put("preview", previewJson(p))))
-          .onFailure(err -> jobs.update(id, s -> s.put("state", "failed").put("error", err.getMessage())));
-      readable.onComplete(copied -> ctx.response().setStatusCode(202)
-          .putHeader("Location", "/api/v1/admin/jobs/" + id).putHeader("Content-Type", "application/json")
-          .end(state.encode()));
+          .onFailure(err -> failJob(id, err));
     });
   }
 

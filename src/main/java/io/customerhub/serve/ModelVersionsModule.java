@@ -3,7 +3,6 @@ package io.customerhub.serve;
 import io.customerhub.resolve.MatchEngine;
 import io.customerhub.resolve.ModelVersions;
 import io.customerhub.resolve.ModelVersions.Version;
-import io.customerhub.resolve.ReresolutionLock;
 import io.customerhub.resolve.StewardAgreement;
 import io.customerhub.resolve.match.Band;
 import io.customerhub.record.SourceKey;
@@ -21,7 +20,6 @@ import io.vertx.ext.web.RoutingContext;
 public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
 
   private static final int MAX_BODY_BYTES = 16 << 10;
-  private static final int MAX_NOTE = 2000;
 
   private final MatchEngine engine;
   private final ModelVersions versions;
@@ -55,7 +53,7 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
           .put("agreeing", a.agreeing()).put("unsure", a.unsure())
           .put("disagreeing", a.pairs() - a.agreeing() - a.unsure()).put("merged", bands(a.merged()))
           .put("keptApart", bands(a.keptApart())).put("disagreements", against).encode());
-    }).onFailure(err -> ctx.fail(problem(err)));
+    }).onFailure(ctx::fail);
   }
 
   private static JsonObject bands(java.util.Map<Band, Integer> counts) {
@@ -82,7 +80,7 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
   private void one(RoutingContext ctx) {
     versions.get(version(ctx)).onSuccess(v -> ProfileHandlers.json(ctx, json(v)
             .put("inUse", v.version() == engine.current().version()).put("model", new JsonObject(v.model())).encode()))
-        .onFailure(err -> ctx.fail(problem(err)));
+        .onFailure(ctx::fail);
   }
 
   private void restore(RoutingContext ctx) {
@@ -93,27 +91,20 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
     versions.restore(engine, version, Auth.actor(ctx), pinned, note(body))
         .onSuccess(v -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/admin/models/" + v.version()).end(json(v).encode()))
-        .onFailure(err -> ctx.fail(problem(err)));
+        .onFailure(ctx::fail);
   }
 
   /** Required: a restore undoes what a training decided, and the audit trail must say why. */
   private static String note(JsonObject body) {
-    Object note = body.getValue("note");
-    if (!(note instanceof String text) || text.isBlank()) {
-      throw HubException.invalid("note: say why the model is restored (a string), for the audit trail");
+    String note = Json.note(body, "note");
+    if (note == null || note.isBlank()) {
+      throw HubException.invalid("note: say why the model is restored, for the audit trail");
     }
-    if (text.length() > MAX_NOTE) throw HubException.invalid("note: longer than " + MAX_NOTE + " characters");
-    return Json.withoutNul("note", text);
+    return note;
   }
 
   private static long version(RoutingContext ctx) {
     return Params.number("version", ctx.pathParam("version"), 0, Long.MAX_VALUE);
-  }
-
-  private static Throwable problem(Throwable err) {
-    if (err instanceof ModelVersions.Unknown) return HubException.notFound(err.getMessage());
-    if (err instanceof ReresolutionLock.AlreadyRunning) return HubException.conflict(err.getMessage());
-    return err;
   }
 
   private static JsonObject json(Version v) {

@@ -1,5 +1,7 @@
 package io.customerhub.serve;
 
+import io.customerhub.resolve.ModelVersions;
+import io.customerhub.resolve.ReresolutionLock;
 import io.customerhub.resolve.ResolveService;
 import io.customerhub.support.HeapPressure;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -29,8 +31,18 @@ public final class Problems {
   private Problems() {
   }
 
+  /**
+   * A refusal of the resolver's, as the caller should hear it: a model version never stored is a 404, a training or
+   * re-resolution asked for while another runs in the cluster a 409; any other failure as it is.
+   */
+  private static Throwable domainRefusal(Throwable failure) {
+    if (failure instanceof ModelVersions.Unknown) return HubException.notFound(failure.getMessage());
+    if (failure instanceof ReresolutionLock.AlreadyRunning) return HubException.conflict(failure.getMessage());
+    return failure;
+  }
+
   public static void handle(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+    Throwable failure = domainRefusal(ctx.failure());
     int status;
     String title;
     String detail;

@@ -36,7 +36,6 @@ import java.util.UUID;
 public final class StewardModule implements HttpApiVerticle.ApiModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(StewardModule.class);
-  private static final int MAX_NOTE = 2000;
   private static final int MAX_SPLIT = 1000;
   private static final int DEFAULT_CLAIM_MINUTES = 15;
   private static final int MAX_CLAIM_MINUTES = 240;
@@ -210,7 +209,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
       if (version != null && !(version instanceof String v && Preconditions.isPairVersion(v))) {
         throw HubException.invalid(at + ".version: must be the pair's version as the queue gives it (e.g. \"3.1\")");
       }
-      decided.add(new Decided(id.longValue(), decision, note(item, at + ".note"), (String) version));
+      decided.add(new Decided(id.longValue(), decision, Json.note(item, at + ".note"), (String) version));
     }
     Future<JsonArray> results = Future.succeededFuture(new JsonArray());
     for (Decided d : decided) {
@@ -329,16 +328,7 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
   }
 
   private static String note(JsonObject body) {
-    return note(body, "note");
-  }
-
-  private static String note(JsonObject body, String field) {
-    Object note = body.getValue("note");
-    if (note != null && !(note instanceof String)) throw HubException.invalid(field + ": must be a string");
-    if (note != null && ((String) note).length() > MAX_NOTE) {
-      throw HubException.invalid(field + ": longer than " + MAX_NOTE + " characters");
-    }
-    return Json.withoutNul(field, (String) note);
+    return Json.note(body, "note");
   }
 
   private static long after(RoutingContext ctx) {
