@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@code bin/hub export}: every active profile as NDJSON, read page after page through {@code GET /api/v1/profiles}
- * (so it reads what any reader may read, and the hub holds no transaction open for it). A file is written under a
- * temporary name and renamed once whole, so that a stopped export never looks like a finished one.
+ * {@code bin/hub export}: every active profile as NDJSON, or those written since an earlier export, read page after
+ * page through {@code GET /api/v1/profiles} (so it reads what any reader may read, and the hub holds no transaction
+ * open for it). A file is written under a temporary name and renamed once whole, so that a stopped export never
+ * looks like a finished one; a token file is written only after that, so that a stopped export is done again
+ * from the same token.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write every active profile (the golden records) as NDJSON, one profile a line.")
+    description = "Write every active profile (the golden records) as NDJSON, one profile a line; or only the "
+        + "profiles written since an earlier export (--changed-since, --token-file), those merged away or deleted "
+        + "as a line with their status.")
 final class ExportCommand implements Callable<Integer> {
 
   private static final int PAGE = 1000;
@@ -38,8 +42,40 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--risk", description = "only the profiles that carry this risk tag (e.g. DATA_CONFLICT)")
   String risk;
 
+  @Option(names = "--changed-since", paramLabel = "TOKEN",
+      description = "only the profiles written since the export that printed this delta token")
+  String changedSince;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "read --changed-since from FILE when it "
+      + "exists (a whole export when not), and write the new delta token to it once the export is whole")
+  Path tokenFile;
+
+  /** The first page's delta token: where the next export starts. */
+  private String deltaToken;
+
   @Override
   public Integer call() throws Exception {
+    if (tokenFile != null && changedSince != null) {
+      System.err.println("hub export: --changed-since or --token-file, not both");
+      return 2;
+    }
+    if (risk != null && (changedSince != null || tokenFile != null)) {
+      System.err.println("hub export: --risk lists tagged customers; it has no changes since an export");
+      return 2;
+    }
+    if (tokenFile != null && Files.exists(tokenFile)) {
+      String saved = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      changedSince = saved.isEmpty() ? null : saved;
+    }
+    Integer exit = write();
+    if (exit == 0 && deltaToken != null) {
+      if (tokenFile != null) saveToken();
+      System.err.printf("delta token: %s (the next export: --changed-since %s)%n", deltaToken, deltaToken);
+    }
+    return exit;
+  }
+
+  private Integer write() throws Exception {
     try (RemoteHub hub = remote.connect()) {
       if (out == null) {
         Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -65,6 +101,13 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
+  /** Replaces the token file whole, so that a stop while writing leaves the old token, never half of one. */
+  private void saveToken() throws Exception {
+    Path partial = tokenFile.resolveSibling(tokenFile.getFileName() + ".partial");
+    Files.writeString(partial, deltaToken + "\n", StandardCharsets.UTF_8);
+    Files.move(partial, tokenFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /**
    * Writes every page to {@code writer}: the profiles written, or -1 when the hub refused a page or was lost past
    * the retries (told on stderr).
@@ -81,6 +124,7 @@ final class ExportCommand implements Callable<Integer> {
         response = PatientRequests.send(hub.base, 2, () -> {
           var request = hub.client.getAbs(hub.base + "/api/v1/profiles").addQueryParam("limit", String.valueOf(PAGE));
           if (risk != null) request.addQueryParam("risk", risk);
+          if (changedSince != null) request.addQueryParam("changedSince", changedSince);
           if (from != null) request.addQueryParam("after", from);
           return request.bearerTokenAuthentication(tokens.get()).timeout(TimeUnit.MINUTES.toMillis(2)).send();
         });
@@ -93,6 +137,7 @@ final class ExportCommand implements Callable<Integer> {
         return -1;
       }
       JsonObject page = response.bodyAsJsonObject();
+      if (from == null) deltaToken = page.getString("deltaToken");
       for (Object profile : page.getJsonArray("items")) {
         writer.write(((JsonObject) profile).encode());
         writer.write('\n');

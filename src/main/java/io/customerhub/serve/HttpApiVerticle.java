@@ -5,6 +5,7 @@ import io.customerhub.config.HubConfig;
 import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
+import io.customerhub.store.ProfileChanges;
 import io.customerhub.store.ProfileQueries;
 import io.customerhub.store.ProfileStore;
 import io.micrometer.core.instrument.Counter;
@@ -131,12 +132,13 @@ public final class HttpApiVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
     ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(), services.queries(),
-        services.riskCodes(), services.pool(),
-        services.config().upkeep().crosswalkSettleSeconds());
+        services.pool(), services.config().upkeep().crosswalkSettleSeconds());
+    ProfilePages pages = new ProfilePages(services.queries(), new ProfileChanges(services.pool()),
+        services.riskCodes());
     api.get("/me").handler(Auth.require(Auth.ROLES.toArray(String[]::new)))
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(Auth.caller(ctx).encode()));
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
-    api.get("/profiles").handler(Auth.require("reader", "steward")).handler(profiles::list);
+    api.get("/profiles").handler(Auth.require("reader", "steward")).handler(pages::list);
     api.get("/profiles/by-key/:source/:sourceId").handler(Auth.require("reader", "steward")).handler(profiles::byKey);
     api.get("/profiles/:profileId").handler(Auth.require("reader", "steward")).handler(profiles::byId);
     api.get("/profiles/:profileId/orders").handler(Auth.require("reader", "steward")).handler(profiles::orders);

@@ -39,6 +39,10 @@ public class HubException extends RuntimeException {
     return new HubException(415, "Unsupported media type", detail);
   }
 
+  public static HubException gone(String detail) {
+    return new HubException(410, "Gone", detail);
+  }
+
   public static HubException unavailable(String detail) {
     return new HubException(503, "Service unavailable", detail);
   }

@@ -1,7 +1,6 @@
 package io.customerhub.serve;
 
 import io.customerhub.cache.ProfileReadModel;
-import io.customerhub.profile.Profile;
 import io.customerhub.record.SourceKey;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
@@ -19,14 +18,11 @@ import io.vertx.sqlclient.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** Profiles by id and by any source key, and the crosswalk, streamed straight from PostgreSQL. */
+/** Profiles by id and by any source key, their orders, and the crosswalk, streamed straight from PostgreSQL. */
 final class ProfileHandlers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProfileHandlers.class);
@@ -36,54 +32,16 @@ final class ProfileHandlers {
   private final ProfileReadModel readModel;
   private final ProfileStore store;
   private final ProfileQueries queries;
-  /** The codes of the configured risk rules: any other asked for is a mistake, not an empty list. */
-  private final Set<String> riskCodes;
   private final Pool pool;
   private final long settleMillis;
 
-  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, ProfileQueries queries, Set<String> riskCodes,
+  ProfileHandlers(ProfileReadModel readModel, ProfileStore store, ProfileQueries queries,
                   Pool pool, int settleSeconds) {
     this.readModel = readModel;
     this.store = store;
     this.queries = queries;
-    this.riskCodes = Set.copyOf(riskCodes);
     this.pool = pool;
     this.settleMillis = TimeUnit.SECONDS.toMillis(settleSeconds);
-  }
-
-  /**
-   * {@code GET /profiles[?risk=CODE][&after=ID&limit=N]}: the active profiles in id order, in pages ({@code next}:
-   * the {@code after} of the next page, null on the last). With {@code risk}, those that carry that risk tag: the
-   * stewards' list of customers whose records conflict, or who are in litigation. Without it, every customer: the
-   * snapshot a warehouse or another system starts from before it follows the change events (a profile id page
-   * after page, so that an export can stop and go on from where it was, and no transaction stays open meanwhile).
-   */
-  void list(RoutingContext ctx) {
-    String code = ctx.request().getParam("risk");
-    if (code != null && !riskCodes.contains(code)) {
-      throw HubException.invalid("risk: '" + code + "' is none of " + new TreeSet<>(riskCodes));
-    }
-    String rawAfter = ctx.request().getParam("after");
-    // PostgreSQL orders uuids by their bytes, unsigned: the nil uuid comes first
-    UUID after = rawAfter == null ? new UUID(0, 0) : Params.profileId("after", rawAfter);
-    int limit = Params.pageLimit(ctx.request().getParam("limit"));
-    queries.activePage(code, after, limit)
-        .compose(bodies -> ctx.vertx().executeBlocking(() -> page(bodies, limit), false))
-        .onSuccess(page -> json(ctx, page)).onFailure(ctx::fail);
-  }
-
-  /** The answer of one page: each stored profile as the contract shows it, and where the next page starts. */
-  private static String page(List<String> storedBodies, int limit) {
-    StringBuilder out = new StringBuilder("{\"items\":[");
-    String last = null;
-    for (int i = 0; i < storedBodies.size(); i++) {
-      Profile p = ProfileCodec.fromStored(storedBodies.get(i));
-      if (i > 0) out.append(',');
-      out.append(ProfileCodec.toView(p, false));
-      last = p.profileId();
-    }
-    Object next = storedBodies.size() == limit ? last : null;
-    return out.append("],\"next\":").append(ProfileCodec.write(next)).append('}').toString();
   }
 
   /** A customer's orders, newest first ({@code ?limit=}, 100 unless said); a merged-away id answers 308. */

@@ -64,16 +64,32 @@ final class ProfileSql {
                   $7::text[]::timestamptz[], $8::text[]) as t(profile_id, version, kind, body, value, tier, created,
                                                              risk)""";
 
-  /** Active profiles in id order after {@code $1}, at most {@code $2}: the primary key's index, read in order. */
+  /**
+   * Active profiles in id order after {@code $1}, at most {@code $2}: the primary key's index, read in order. Not
+   * those whose records are linked and whose golden record is not yet written (between the two transactions of a
+   * batch): they have nothing to show yet.
+   */
   static final String ACTIVE_BODIES = """
-      select body::text as body from profile where status = 'active' and profile_id > $1
+      select body::text as body from profile where status = 'active' and body is not null and profile_id > $1
       order by profile_id limit $2""";
 
   /** Active profiles with the risk tag {@code $1}, in id order after {@code $2}, at most {@code $3}. */
   static final String WITH_RISK = """
       select body::text as body from profile
-      where status = 'active' and risk_codes <> '{}' and risk_codes @> array[$1::text] and profile_id > $2
+      where status = 'active' and body is not null and risk_codes <> '{}' and risk_codes @> array[$1::text]
+        and profile_id > $2
       order by profile_id limit $3""";
+
+  /** Where this database's transactions stand, in one snapshot. */
+  static final String CHANGE_STATE = """
+      select c.system_identifier::text, pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text
+      from pg_control_system() c, pg_current_snapshot() s""";
+
+  /** Profile rows written (ProfileChanges) after the cursor {@code ($1, $2)} in that order, at most {@code $3}. */
+  static final String CHANGED_AFTER = """
+      select profile_id, changed_by::text, version, status, merged_into, body::text as body from profile
+      where (changed_by, profile_id) > ($1::text::xid8, $2::uuid)
+      order by changed_by, profile_id limit $3""";
 
   /**
    * Profiles that lost their records before they were first written: deleted from the start. No "on conflict":
