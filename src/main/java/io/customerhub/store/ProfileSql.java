@@ -85,9 +85,14 @@ final class ProfileSql {
       select c.system_identifier::text, pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text
       from pg_control_system() c, pg_current_snapshot() s""";
 
-  /** Profile rows written (ProfileChanges) after the cursor {@code ($1, $2)} in that order, at most {@code $3}. */
+  /**
+   * Profile rows written (ProfileChanges) after the cursor {@code ($1, $2)} in that order, at most {@code $3}: the
+   * index {@code profile_changes} read in order. The transaction goes out as text under another name: an output
+   * column called {@code changed_by} would be what "order by changed_by" sorts, as text, where 1000 comes before 999.
+   */
   static final String CHANGED_AFTER = """
-      select profile_id, changed_by::text, version, status, merged_into, body::text as body from profile
+      select profile_id, changed_by::text as written_by, version, status, merged_into, body::text as body
+      from profile
       where (changed_by, profile_id) > ($1::text::xid8, $2::uuid)
       order by changed_by, profile_id limit $3""";
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,6 +114,79 @@ class ProfileChangesIT extends OneHubPerClass {
     Map<String, JsonObject> next = export(token, 1000).byId();
     assertEquals(hub.profile(moreId), next.get(moreId), "written after the export began: in the next one, as it is now");
     assertFalse(next.keySet().stream().anyMatch(ids::contains), "the untouched ones not: " + next.keySet());
+  }
+
+  @Test
+  void pagesFollowTransactionsInNumberOrderAcrossADigitMoreNotAsText() {
+    // three profiles written by transactions B-2, B-1 and B, where B is a power of ten: as text "1000" < "998"
+    String token = export(null, 1000).deltaToken();
+    long oldestRunning = Long.parseLong(token.substring(token.lastIndexOf('.') + 1));
+    long b = 1;
+    while (b * 10 <= oldestRunning) b *= 10;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) ids.add(hub.accept(WireRecords.distinctPerson("crm", "C")).getString("profileId"));
+    sql("alter table profile disable trigger profile_changed_by", Tuple.tuple());
+    try {
+      for (int i = 0; i < 3; i++) {
+        sql("update profile set changed_by = $1::text::xid8 where profile_id = $2",
+            Tuple.of(String.valueOf(b - 2 + i), UUID.fromString(ids.get(i))));
+      }
+    } finally {
+      sql("alter table profile enable trigger profile_changed_by", Tuple.tuple());
+    }
+    String since = token.substring(0, token.lastIndexOf('.') + 1) + (b - 2);
+
+    List<String> walked = export(since, 1).items().stream().map(p -> p.getString("profileId")).toList();
+
+    assertTrue(walked.containsAll(ids), "none skipped, page after page of one: " + walked);
+    assertEquals(ids, walked.stream().filter(ids::contains).toList(), "in the order they were written");
+  }
+
+  @Test
+  void aCopyKeptByDeltasWhileWritersWorkEndsEqualToAWholeExport() throws Exception {
+    Map<String, JsonObject> copy = new HashMap<>();
+    Export whole = export(null, 50);
+    whole.items().forEach(p -> copy.put(p.getString("profileId"), p));
+    String token = whole.deltaToken();
+    // writers: new customers, second records of earlier ones, and a steward's merges, while the copy follows
+    List<Rec> earlier = new ArrayList<>();
+    for (int i = 0; i < 40; i++) earlier.add(WireRecords.distinctPerson("crm", "C"));
+    hub.ingest("crm", earlier);
+    CompletableFuture<Void> writers = CompletableFuture.runAsync(() -> {
+      for (int round = 0; round < 20; round++) {
+        List<Rec> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) batch.add(WireRecords.distinctPerson("crm", "C"));
+        batch.add(earlier.get(round * 2).copyIn("crm", "C"));
+        hub.ingest("crm", batch);
+        String keep = hub.profileByKey(earlier.get(round * 2 + 1)).getString("profileId");
+        String gone = hub.accept(WireRecords.distinctPerson("erp", "E")).getString("profileId");
+        hub.post("/api/v1/profiles/" + keep + "/merge", JSON, new JsonObject().put("with", gone).encode(),
+            hub.token("steward"));
+      }
+    });
+    int deltas = 0;
+    while (!writers.isDone() || deltas == 0) {
+      token = apply(export(token, 7), copy);
+      deltas++;
+    }
+    writers.get();
+    token = apply(export(token, 7), copy);
+
+    Map<String, JsonObject> truth = export(null, 1000).byId();
+    assertEquals(truth.keySet(), copy.keySet(), "the same customers, after " + deltas + " deltas");
+    assertEquals(truth, copy, "each as it is now");
+  }
+
+  /** Applies a delta to a copy as a consumer would: upsert by id keeping the higher version, tombstones removed. */
+  private static String apply(Export delta, Map<String, JsonObject> copy) {
+    for (JsonObject item : delta.items()) {
+      String id = item.getString("profileId");
+      JsonObject held = copy.get(id);
+      if (held != null && held.getLong("version") > item.getLong("version")) continue;
+      if (item.containsKey("status")) copy.remove(id);
+      else copy.put(id, item);
+    }
+    return delta.deltaToken();
   }
 
   @Test
