@@ -39,8 +39,13 @@ final class ModelSql {
    * The newest $1 review pairs stewards merged or kept apart whose two records are still stored, with their
    * standardized values as they are now.
    */
+  /**
+   * The newest decided review pairs with both records as stored now, and why the cluster guard sent a pair to review
+   * where it did (a stored pair's explanation is {@code {rule, band, explanation: {…, guard}}}, ReviewPairs).
+   */
   static final String DECIDED_PAIRS = """
-      select p.id, p.status = 'merged', p.left_source, p.left_id, l.standard, p.right_source, p.right_id, r.standard
+      select p.id, p.status = 'merged', p.left_source, p.left_id, l.standard, p.right_source, p.right_id, r.standard,
+        p.explanation->'explanation'->>'guard'
       from review_pair p
       join source_record l on l.source = p.left_source and l.source_id = p.left_id
       join source_record r on r.source = p.right_source and r.source_id = p.right_id

@@ -112,7 +112,8 @@ public final class ModelVersions {
           for (Row r : rows) {
             decided.add(new StewardAgreement.Decided(r.getLong(0), r.getBoolean(1),
                 new SourceKey(r.getString(2), r.getString(3)), StandardRecord.decode(r.getString(4)),
-                new SourceKey(r.getString(5), r.getString(6)), StandardRecord.decode(r.getString(7))));
+                new SourceKey(r.getString(5), r.getString(6)), StandardRecord.decode(r.getString(7)),
+                r.getString(8)));
           }
           return StewardAgreement.of(decided, with::score);
         }, false)));

@@ -50,7 +50,7 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
             .put("probability", Math.round(d.probability() * 1000) / 1000.0));
       }
       ProfileHandlers.json(ctx, new JsonObject().put("modelVersion", version).put("pairs", a.pairs())
-          .put("agreeing", a.agreeing()).put("unsure", a.unsure())
+          .put("agreeing", a.agreeing()).put("unsure", a.unsure()).put("guarded", a.guarded())
           .put("disagreeing", a.pairs() - a.agreeing() - a.unsure()).put("merged", bands(a.merged()))
           .put("keptApart", bands(a.keptApart())).put("disagreements", against).encode());
     }).onFailure(ctx::fail);

@@ -83,7 +83,9 @@ function agreementView(a) {
   const row = (title, counts) => [title, String(counts.MERGE), String(counts.REVIEW), String(counts.APART)];
   return h('div', {class: 'card'},
     h('p', {class: 'ok'}, 'Version ' + a.modelVersion + ' against the ' + a.pairs + ' newest pairs stewards decided: '
-      + a.agreeing + ' agree, ' + a.unsure + ' unsure (review), ' + a.disagreeing + ' disagree.'),
+      + a.agreeing + ' agree, ' + a.unsure + ' unsure (review'
+      + (a.guarded ? '; ' + a.guarded + ' of them it would merge, but the cluster guard stopped' : '') + '), '
+      + a.disagreeing + ' disagree.'),
     table(['Stewards', 'MERGE', 'REVIEW', 'APART'], [row('merged', a.merged), row('kept apart', a.keptApart)]),
     a.disagreements.length ? h('h2', {}, 'Where the model says the opposite') : null,
     a.disagreements.length ? table(['Pair', 'Steward', 'Model', 'Records'], a.disagreements.map(d => [

@@ -17,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StewardAgreementTest {
 
   private static StewardAgreement.Decided pair(long id, boolean merged) {
+    return pair(id, merged, null);
+  }
+
+  private static StewardAgreement.Decided pair(long id, boolean merged, String guard) {
     SourceKey l = new SourceKey("crm", "L" + id), r = new SourceKey("erp", "R" + id);
-    return new StewardAgreement.Decided(id, merged, l, record(l), r, record(r));
+    return new StewardAgreement.Decided(id, merged, l, record(l), r, record(r), guard);
   }
 
   /** The record carries the pair's id in its key, so that the scorer below knows which pair it scores. */
@@ -68,5 +72,19 @@ class StewardAgreementTest {
     StewardAgreement a = StewardAgreement.of(many, StewardAgreementTest::score);
     assertEquals(30, a.merged().get(Band.APART));
     assertEquals(StewardAgreement.EXAMPLES, a.disagreements().size());
+  }
+
+  @Test
+  void aPairTheGuardSentToReviewAndAStewardKeptApartIsUnsureNotAgainst() {
+    StewardAgreement a = StewardAgreement.of(List.of(pair(4, false, "conflicting national ids"), pair(4, false),
+        pair(1, true, "conflicting birth dates"), pair(5, false, "conflicting national ids")),
+        StewardAgreementTest::score);
+
+    assertEquals(Map.of(Band.MERGE, 2, Band.REVIEW, 0, Band.APART, 1), a.keptApart(), "the model's bands as they are");
+    assertEquals(1, a.guarded(), "4 kept apart after the guard stopped its merge");
+    assertEquals(1, a.unsure());
+    assertEquals(2, a.agreeing(), "1 merged (guarded or not, the model merges it), 5 kept apart and apart");
+    assertEquals(List.of(4L), a.disagreements().stream().map(StewardAgreement.Disagreement::reviewId).toList(),
+        "only the 4 that no guard stopped: the model alone sent it to review, and would now merge it");
   }
 }
