@@ -276,6 +276,11 @@ public final class HubNode implements AutoCloseable {
     return httpPort;
   }
 
+  /** Every route the HTTP API answers ({@link HttpApiVerticle#routes()}). */
+  public List<String> httpRoutes() {
+    return httpVerticles.isEmpty() ? List.of() : httpVerticles.get(0).routes();
+  }
+
   public String pgUri() {
     return pgUri;
   }

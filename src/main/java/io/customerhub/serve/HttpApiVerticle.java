@@ -13,14 +13,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Set;
@@ -44,6 +48,10 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final Services services;
   private HttpServer server;
+  /** Every route of the API ({@link #routes()}), as the router was built. */
+  private final List<String> routes = new ArrayList<>();
+  /** The API's own description, read from the classpath once asked for. */
+  private Future<Buffer> contract;
   private HttpsCertificate certificate;
 
   public HttpApiVerticle(Services services) {
@@ -135,6 +143,7 @@ public final class HttpApiVerticle extends VerticleBase {
         services.pool(), services.config().upkeep().crosswalkSettleSeconds());
     ProfilePages pages = new ProfilePages(services.queries(), new ProfileChanges(services.pool()),
         services.riskCodes());
+    api.get("/openapi.yaml").handler(Auth.require(Auth.ROLES.toArray(String[]::new))).handler(this::contract);
     api.get("/me").handler(Auth.require(Auth.ROLES.toArray(String[]::new)))
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(Auth.caller(ctx).encode()));
     api.post("/records/:source").handler(Auth.require("ingest")).handler(ingest::handle);
@@ -151,6 +160,9 @@ public final class HttpApiVerticle extends VerticleBase {
     root.errorHandler(400, ctx -> Problems.send(ctx, 400, "Invalid request",
         "the path is not valid: '%' must be followed by two hex digits"));
     root.errorHandler(404, ctx -> Problems.send(ctx, 404, "Not found", "no such path: " + ctx.request().path()));
+    routes.clear();
+    listRoutes(root, "", routes);
+    listRoutes(api, "/api/v1", routes);
     root.errorHandler(405, ctx -> Problems.send(ctx, 405, "Method not allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path()));
     return root;
@@ -171,6 +183,38 @@ public final class HttpApiVerticle extends VerticleBase {
       }
     }
     ctx.next();
+  }
+
+  /**
+   * Every route the API answers, as {@code "GET /api/v1/profiles/{profileId}"}, sorted: what {@code openapi.yaml}
+   * must describe, no more and no less (OpenApiContractIT). Routes for every method (handlers of all paths) are not
+   * routes of their own.
+   */
+  public List<String> routes() {
+    return List.copyOf(routes);
+  }
+
+  private static void listRoutes(Router router, String prefix, List<String> out) {
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) continue;
+      String path = prefix + route.getPath().replaceAll(":(\\w+)", "{$1}");
+      for (HttpMethod method : route.methods()) out.add(method.name() + " " + path);
+    }
+    out.sort(null);
+  }
+
+  /** {@code openapi.yaml}: the API's description, for integrators and their client generators. */
+  private void contract(RoutingContext ctx) {
+    if (contract == null) {
+      contract = vertx.executeBlocking(() -> {
+        try (var in = HttpApiVerticle.class.getResourceAsStream("/openapi.yaml")) {
+          if (in == null) throw new IllegalStateException("openapi.yaml is not on the classpath");
+          return Buffer.buffer(in.readAllBytes());
+        }
+      }, false);
+    }
+    contract.onSuccess(yaml -> ctx.response().putHeader("Content-Type", "application/yaml").end(yaml))
+        .onFailure(ctx::fail);
   }
 
   /** Prometheus text format; scraping renders every meter, so it runs off the event loop. */

@@ -1,0 +1,216 @@
+package io.customerhub.serve;
+
+import io.customerhub.testing.HubTestNode.Response;
+import io.customerhub.testing.OneHubPerClass;
+import io.customerhub.testing.WireRecords;
+import io.customerhub.testing.WireRecords.Rec;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code openapi.yaml}, the API's description for integrators: read by Vert.x's OpenAPI support (which checks it
+ * against the OpenAPI schema), naming exactly the routes the router answers, and describing real answers truly.
+ * Vert.x's validator knows neither NDJSON nor {@code application/problem+json} by name: it reads them here as an
+ * octet stream and as JSON, which changes nothing of what their schemas say.
+ */
+class OpenApiContractIT extends OneHubPerClass {
+
+  private static Vertx vertx;
+  private static String yaml;
+  private static OpenAPIContract contract;
+  private static ResponseValidator validator;
+
+  @BeforeAll
+  static void readContract() throws Exception {
+    try (InputStream in = OpenApiContractIT.class.getResourceAsStream("/openapi.yaml")) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    vertx = Vertx.vertx();
+    JsonObject raw = (JsonObject) json(new Yaml().load(yaml));
+    // "/", where the hub answers whatever its host, is a server URL Vert.x reads as malformed: the paths are whole
+    raw.remove("servers");
+    contract = OpenAPIContract.from(vertx, asVertxReadsIt(raw)).toCompletionStage().toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    validator = ResponseValidator.create(vertx, contract);
+  }
+
+  @AfterAll
+  static void closeVertx() {
+    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  @Test
+  void theContractNamesEveryRouteTheHubAnswersAndNoOther() {
+    TreeSet<String> described = new TreeSet<>();
+    for (Operation op : contract.operations()) described.add(op.getHttpMethod().name() + " " + op.getOpenAPIPath());
+    TreeSet<String> answered = new TreeSet<>(hub.node().httpRoutes().stream()
+        .filter(r -> !r.contains(" /console")).toList());
+
+    TreeSet<String> undescribed = new TreeSet<>(answered);
+    undescribed.removeAll(described);
+    TreeSet<String> unanswered = new TreeSet<>(described);
+    unanswered.removeAll(answered);
+    assertEquals(List.of(), List.copyOf(undescribed), "routes the contract does not describe");
+    assertEquals(List.of(), List.copyOf(unanswered), "operations no route answers");
+    for (Operation op : contract.operations()) {
+      JsonObject raw = op.getOpenAPIModel();
+      assertTrue(raw.getValue("x-roles") instanceof JsonArray roles && !roles.isEmpty()
+          || op.getOpenAPIPath().startsWith("/health"), op.getOperationId() + " names its roles (x-roles)");
+    }
+  }
+
+  @Test
+  void eachOperationRefusesTheRolesItsXRolesLeaveOutAndTakesThoseItNames() {
+    List<String> wrong = new ArrayList<>();
+    for (Operation op : contract.operations()) {
+      if (op.getOpenAPIPath().startsWith("/health")) continue;
+      List<String> named = op.getOpenAPIModel().getJsonArray("x-roles").stream().map(String::valueOf).toList();
+      String path = op.getOpenAPIPath().replaceAll("\\{[^}]+}", "x");
+      for (String role : Auth.ROLES) {
+        if (role.equals(Auth.ADMIN)) continue;
+        boolean allowed = named.contains(role);
+        // a request of a role it names may act (train, erase): only reads are sent with those
+        if (allowed && op.getHttpMethod() != HttpMethod.GET) continue;
+        var request = hub.request(path, hub.token(role)).method(op.getHttpMethod().name(),
+            java.net.http.HttpRequest.BodyPublishers.noBody());
+        int status = io.customerhub.testing.HubTestNode.send(request.build()).status();
+        if (allowed == (status == 403)) wrong.add(op.getOperationId() + " as " + role + ": " + status);
+      }
+    }
+    assertEquals(List.of(), wrong, "x-roles against what the hub answers");
+  }
+
+  @Test
+  void theHubServesItsContractToAnyRoleAndToNobodyWithoutAToken() {
+    Response answer = hub.get("/api/v1/openapi.yaml", hub.token("router"));
+    assertEquals(200, answer.status(), answer::toString);
+    assertEquals("application/yaml", answer.contentType());
+    assertEquals(yaml, answer.body());
+    assertEquals(401, hub.get("/api/v1/openapi.yaml", null).status());
+  }
+
+  @Test
+  void realAnswersAreWhatTheContractSays() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    String profile = hub.accept(crm).getString("profileId");
+    hub.accept(crm.copyIn("erp", "E"));
+    String reader = hub.token("reader"), steward = hub.token("steward");
+    String token = hub.get("/api/v1/profiles?limit=1", reader).json().getString("deltaToken");
+
+    List<String> failures = new ArrayList<>();
+    check(failures, "/api/v1/profiles/{profileId}", hub.get("/api/v1/profiles/" + profile, reader));
+    check(failures, "/api/v1/profiles/{profileId}", hub.get("/api/v1/profiles/" + profile + "?lineage=true", reader));
+    check(failures, "/api/v1/profiles/by-key/{source}/{sourceId}",
+        hub.get("/api/v1/profiles/by-key/crm/" + crm.sourceId(), reader));
+    check(failures, "/api/v1/profiles", hub.get("/api/v1/profiles?limit=2", reader));
+    check(failures, "/api/v1/profiles", hub.get("/api/v1/profiles?changedSince=" + token, reader));
+    check(failures, "/api/v1/profiles", hub.get("/api/v1/profiles?limit=0", reader));
+    check(failures, "/api/v1/profiles/{profileId}/explain", hub.get("/api/v1/profiles/" + profile + "/explain", reader));
+    check(failures, "/api/v1/profiles/{profileId}/history", hub.get("/api/v1/profiles/" + profile + "/history", reader));
+    check(failures, "/api/v1/profiles/{profileId}", hub.get("/api/v1/profiles/not-a-uuid", reader));
+    check(failures, "/api/v1/routing/{source}/{sourceId}", hub.get("/api/v1/routing/crm/" + crm.sourceId(),
+        hub.token("router")));
+    check(failures, "/api/v1/routing/{source}/{sourceId}", hub.get("/api/v1/routing/crm/" + crm.sourceId(), reader));
+    check(failures, "/api/v1/me", hub.get("/api/v1/me", reader));
+    check(failures, "/api/v1/reviews", hub.get("/api/v1/reviews?limit=5", steward));
+    check(failures, "/api/v1/audit", hub.get("/api/v1/audit?limit=5", steward));
+    check(failures, "/api/v1/sources", hub.get("/api/v1/sources", reader));
+    check(failures, "/api/v1/admin/models", hub.get("/api/v1/admin/models", steward));
+    check(failures, "/api/v1/admin/models/{version}/agreement",
+        hub.get("/api/v1/admin/models/0/agreement", steward));
+    check(failures, "/health/ready", hub.get("/health/ready", null));
+    assertEquals(List.of(), failures);
+  }
+
+  /** Validates {@code answer} against the operation of {@code path} (GET) for its status; notes what fails. */
+  private static void check(List<String> failures, String path, Response answer) {
+    Operation op = contract.findOperation(path, HttpMethod.GET);
+    if (op == null) {
+      failures.add("no GET operation for " + path);
+      return;
+    }
+    if (op.getResponse(answer.status()) == null && op.getDefaultResponse() == null) {
+      failures.add(op.getOperationId() + ": the contract has no " + answer.status() + " answer");
+      return;
+    }
+    String type = answer.contentType() == null ? null : answer.contentType().split(";")[0].strip();
+    String asRead = "application/problem+json".equals(type) ? "application/json" : type;
+    ValidatableResponse response = asRead == null ? ValidatableResponse.create(answer.status())
+        : ValidatableResponse.create(answer.status(), Buffer.buffer(answer.body()), asRead);
+    try {
+      validator.validate(response, op.getOperationId()).toCompletionStage().toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      failures.add(op.getOperationId() + " " + answer.status() + ": " + cause.getMessage() + " in "
+          + answer.body().substring(0, Math.min(300, answer.body().length())));
+    }
+  }
+
+  /** YAML as JSON: keys as strings (YAML reads {@code 200:} as a number), scalars JSON has as they are. */
+  private static Object json(Object yamlValue) {
+    if (yamlValue instanceof Map<?, ?> map) {
+      JsonObject out = new JsonObject();
+      map.forEach((k, v) -> out.put(String.valueOf(k), json(v)));
+      return out;
+    }
+    if (yamlValue instanceof List<?> list) {
+      JsonArray out = new JsonArray();
+      list.forEach(v -> out.add(json(v)));
+      return out;
+    }
+    return yamlValue == null || yamlValue instanceof String || yamlValue instanceof Number
+        || yamlValue instanceof Boolean ? yamlValue : String.valueOf(yamlValue);
+  }
+
+  /** The contract with the media types Vert.x's validator has no schema support for renamed to ones it has. */
+  private static JsonObject asVertxReadsIt(JsonObject node) {
+    JsonObject out = new JsonObject();
+    node.forEach(e -> {
+      Object v = e.getValue() instanceof JsonObject o ? asVertxReadsIt(o)
+          : e.getValue() instanceof JsonArray a ? asVertxReadsIt(a) : e.getValue();
+      if ("content".equals(e.getKey()) && v instanceof JsonObject media) {
+        JsonObject renamed = new JsonObject();
+        media.forEach(m -> renamed.put(switch (m.getKey()) {
+          case "application/problem+json" -> "application/json";
+          case "application/x-ndjson" -> "application/octet-stream";
+          case "application/yaml" -> "text/plain";
+          default -> m.getKey();
+        }, m.getValue()));
+        v = renamed;
+      }
+      out.put(e.getKey(), v);
+    });
+    return out;
+  }
+
+  private static JsonArray asVertxReadsIt(JsonArray array) {
+    JsonArray out = new JsonArray();
+    for (Object v : array) {
+      out.add(v instanceof JsonObject o ? asVertxReadsIt(o) : v instanceof JsonArray a ? asVertxReadsIt(a) : v);
+    }
+    return out;
+  }
+}
