@@ -1,11 +1,13 @@
 package io.customerhub.serve;
 
+import io.customerhub.profile.Profile;
 import io.customerhub.record.SourceKey;
 import io.customerhub.route.Prioritizer;
 import io.customerhub.route.RankedItem;
 import io.customerhub.route.WorkItem;
 import io.customerhub.store.ProfileCodec;
 import io.customerhub.store.ProfileQueries;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -39,14 +41,21 @@ public final class PrioritiesModule implements HttpApiVerticle.ApiModule {
     api.post("/priorities").handler(Auth.require("router")).handler(this::rank);
   }
 
+  /**
+   * Reads the items and ranks them on a worker: up to 10,000 items and as many stored profiles to decode would
+   * hold the event loop (and the routing lookups it serves) for a good part of a second.
+   */
   private void rank(RoutingContext ctx) {
-    List<WorkItem> items = parse(Json.body(ctx));
-    List<SourceKey> customers = new ArrayList<>(new LinkedHashSet<>(items.stream().map(WorkItem::customer).toList()));
-    // ranked in map, not onSuccess: an exception there would be swallowed and the request never answered
-    queries.byKeys(customers).map(profiles -> {
-      List<RankedItem> ranked = prioritizer.rank(items, key -> Optional.ofNullable(profiles.get(key)), Instant.now());
-      List<Map<String, Object>> out = ranked.stream().map(RankedItem::toView).toList();
-      return ProfileCodec.write(Map.of("items", out));
+    Vertx vertx = ctx.vertx();
+    vertx.executeBlocking(() -> parse(Json.body(ctx)), false).compose(items -> {
+      List<SourceKey> customers = new ArrayList<>(new LinkedHashSet<>(items.stream().map(WorkItem::customer).toList()));
+      return queries.storedByKeys(customers).compose(stored -> vertx.executeBlocking(() -> {
+        Map<SourceKey, Profile> profiles = new HashMap<>();
+        stored.forEach((key, body) -> profiles.put(key, ProfileCodec.fromStored(body)));
+        List<RankedItem> ranked = prioritizer.rank(items, key -> Optional.ofNullable(profiles.get(key)), Instant.now());
+        List<Map<String, Object>> out = ranked.stream().map(RankedItem::toView).toList();
+        return ProfileCodec.write(Map.of("items", out));
+      }, false));
     }).onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json)).onFailure(ctx::fail);
   }
 

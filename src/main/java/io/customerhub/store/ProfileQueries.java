@@ -59,13 +59,17 @@ public final class ProfileQueries {
     });
   }
 
-  /** Active profiles of the given source keys (keys the hub does not know are absent from the map). */
-  public Future<Map<SourceKey, Profile>> byKeys(List<SourceKey> keys) {
+  /**
+   * The stored bodies of the active profiles of the given source keys: a key the hub does not know, or whose profile
+   * is not yet written (between its batch's two transactions), is absent. Decoding them ({@link
+   * ProfileCodec#fromStored}) is the caller's, on a worker.
+   */
+  public Future<Map<SourceKey, String>> storedByKeys(List<SourceKey> keys) {
     String[] sources = keys.stream().map(SourceKey::source).toArray(String[]::new);
     String[] ids = keys.stream().map(SourceKey::sourceId).toArray(String[]::new);
     return pool.preparedQuery(ProfileSql.BY_KEYS).execute(Tuple.tuple().addValue(sources).addValue(ids)).map(rows -> {
-      Map<SourceKey, Profile> out = new HashMap<>();
-      for (Row r : rows) out.put(new SourceKey(r.getString(0), r.getString(1)), ProfileCodec.fromStored(r.getString(2)));
+      Map<SourceKey, String> out = new HashMap<>();
+      for (Row r : rows) out.put(new SourceKey(r.getString(0), r.getString(1)), r.getString(2));
       return out;
     });
   }

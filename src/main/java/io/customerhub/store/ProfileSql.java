@@ -41,7 +41,7 @@ final class ProfileSql {
       select c.source, c.source_id, p.body::text as body
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
-      join profile p on p.profile_id = c.profile_id where p.status = 'active'""";
+      join profile p on p.profile_id = c.profile_id where p.status = 'active' and p.body is not null""";
 
   static final String ACTIVE_PAGE = """
       select profile_id from profile where status = 'active' and profile_id > $1 order by profile_id limit $2""";

@@ -132,6 +132,29 @@ class PrioritiesIT {
   }
 
   @Test
+  void aCustomerWhoseGoldenRecordIsNotYetWrittenIsRankedAsUnknownNotA500() {
+    // the state between a batch's two transactions: the record linked to its profile, the golden record not written
+    Rec fresh = distinctPerson("crm", "C");
+    String profile = hub.accept(fresh).getString("profileId");
+    String body = sql("select body::text from profile where profile_id = $1::uuid", profile);
+    sql("update profile set body = null where profile_id = $1::uuid", profile);
+    try {
+      List<JsonObject> ranked = ranked(item("fresh", fresh, "default", Duration.ofHours(60), Instant.now()));
+      assertItem(ranked.get(0), "fresh", 1, 20 + 30, Set.of("UNKNOWN_CUSTOMER", "SLA_NEAR"));
+    } finally {
+      hub.node().database().pool().preparedQuery("update profile set body = $2::text::json where profile_id = $1::uuid")
+          .execute(io.vertx.sqlclient.Tuple.of(profile, body)).toCompletionStage().toCompletableFuture().join();
+    }
+  }
+
+  private static String sql(String statement, String profileId) {
+    var rows = hub.node().database().pool().preparedQuery(statement).execute(io.vertx.sqlclient.Tuple.of(profileId))
+        .toCompletionStage().toCompletableFuture().join();
+    return rows.iterator().hasNext() && rows.columnsNames() != null && !rows.columnsNames().isEmpty()
+        ? rows.iterator().next().getString(0) : null;
+  }
+
+  @Test
   void anItemWithoutCreationTimeIsRefusedNamingTheField() {
     JsonObject incomplete = item("x", prospect, "default", Duration.ZERO, Instant.now()).put("createdAt", "soon");
 
