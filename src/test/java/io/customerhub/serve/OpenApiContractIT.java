@@ -115,7 +115,8 @@ class OpenApiContractIT extends OneHubPerClass {
   void realAnswersAreWhatTheContractSays() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
     String profile = hub.accept(crm).getString("profileId");
-    hub.accept(crm.copyIn("erp", "E"));
+    Rec erp = crm.copyIn("erp", "E");
+    hub.accept(erp);
     String reader = hub.token("reader"), steward = hub.token("steward");
     String token = hub.get("/api/v1/profiles?limit=1", reader).json().getString("deltaToken");
 
@@ -141,14 +142,34 @@ class OpenApiContractIT extends OneHubPerClass {
     check(failures, "/api/v1/admin/models/{version}/agreement",
         hub.get("/api/v1/admin/models/0/agreement", steward));
     check(failures, "/health/ready", hub.get("/health/ready", null));
+    check(failures, "/api/v1/match/{source}/{sourceId}/{otherSource}/{otherSourceId}",
+        hub.get("/api/v1/match/crm/" + crm.sourceId() + "/erp/" + erp.sourceId(), reader));
+    check(failures, "/api/v1/match/{source}/{sourceId}/{otherSource}/{otherSourceId}",
+        hub.get("/api/v1/match/crm/" + crm.sourceId() + "/erp/no-such-record", reader));
+    JsonObject left = crm.json(), right = erp.json();
+    check(failures, HttpMethod.POST, "/api/v1/match", hub.post("/api/v1/match", "application/json",
+        new JsonObject().put("left", left).put("right", right).encode(), reader));
+    check(failures, HttpMethod.POST, "/api/v1/profiles/search", hub.post("/api/v1/profiles/search", "application/json",
+        new JsonObject().put("givenName", left.getString("givenName")).put("familyName", left.getString("familyName"))
+            .put("birthDate", left.getString("birthDate")).encode(), reader));
+    check(failures, HttpMethod.POST, "/api/v1/priorities", hub.post("/api/v1/priorities", "application/json",
+        new JsonObject().put("items", new JsonArray().add(new JsonObject().put("id", "t-1").put("type", "default")
+            .put("createdAt", "2026-12-01T08:00:00Z").put("customer", new JsonObject().put("source", "crm")
+                .put("sourceId", crm.sourceId())))).encode(), hub.token("router")));
+    check(failures, HttpMethod.POST, "/api/v1/priorities", hub.post("/api/v1/priorities", "application/json",
+        "{\"items\": 5}", hub.token("router")));
     assertEquals(List.of(), failures);
   }
 
-  /** Validates {@code answer} against the operation of {@code path} (GET) for its status; notes what fails. */
   private static void check(List<String> failures, String path, Response answer) {
-    Operation op = contract.findOperation(path, HttpMethod.GET);
+    check(failures, HttpMethod.GET, path, answer);
+  }
+
+  /** Validates {@code answer} against the operation of {@code method} and {@code path} for its status. */
+  private static void check(List<String> failures, HttpMethod method, String path, Response answer) {
+    Operation op = contract.findOperation(path, method);
     if (op == null) {
-      failures.add("no GET operation for " + path);
+      failures.add("no " + method + " operation for " + path);
       return;
     }
     if (op.getResponse(answer.status()) == null && op.getDefaultResponse() == null) {
