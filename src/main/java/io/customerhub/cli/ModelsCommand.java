@@ -34,6 +34,11 @@ final class ModelsCommand implements Callable<Integer> {
       description = "let automatic training replace the restored model when the records have doubled")
   boolean noPin;
 
+  @Option(names = "--pin-days", paramLabel = "DAYS",
+      description = "pin the restored model for this many days only (1 to 3650; default: until an administrator "
+          + "trains or restores again)")
+  Integer pinDays;
+
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
       description = "how many versions to list (default: ${DEFAULT-VALUE})")
   int limit;
@@ -47,6 +52,10 @@ final class ModelsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (restore != null && (note == null || note.isBlank())) {
       System.err.println("hub models: --restore needs --note saying why, for the audit trail");
+      return 2;
+    }
+    if (pinDays != null && (restore == null || noPin)) {
+      System.err.println("hub models: --pin-days goes with --restore, without --no-pin");
       return 2;
     }
     if (restore != null && agreement != null) {
@@ -70,13 +79,16 @@ final class ModelsCommand implements Callable<Integer> {
 
   private int restore(RemoteHub hub, String token) throws Exception {
     HttpResponse<Buffer> response = hub.client.postAbs(hub.base + "/api/v1/admin/models/" + restore + "/restore")
-        .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("note", note).put("pin", !noPin))
+        .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("note", note).put("pin", !noPin)
+            .put("pinDays", pinDays))
         .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
     if (response.statusCode() != 201) return hub.refused("models", response);
     JsonObject r = response.bodyAsJsonObject();
     System.out.printf("match model version %d restored as version %d%s; in use now. The stored records keep "
             + "their profiles until they are re-resolved (bin/hub reresolve).%n", restore, r.getLong("version"),
-        r.getBoolean("pinned") ? ", pinned (automatic training leaves it alone)" : "");
+        !r.getBoolean("pinned") ? "" : r.containsKey("pinnedUntil")
+            ? ", pinned until " + r.getString("pinnedUntil") + " (automatic training leaves it alone until then)"
+            : ", pinned (automatic training leaves it alone)");
     return 0;
   }
 
@@ -112,7 +124,8 @@ final class ModelsCommand implements Callable<Integer> {
       String created = v.getString("createdAt", "");
       System.out.printf("%8d  %-20s  %-12s  %,10d  %-9s  %s%s%n", v.getLong("version"),
           created.length() > 19 ? created.substring(0, 19) : created, v.getString("createdBy", ""),
-          v.getLong("trainedOn"), restoredFrom, v.getBoolean("pinned") ? "yes" : "",
+          v.getLong("trainedOn"), restoredFrom, !v.getBoolean("pinned") ? ""
+              : v.containsKey("pinnedUntil") ? "until " + v.getString("pinnedUntil").substring(0, 10) : "yes",
           v.containsKey("reason") ? "  " + v.getString("reason") : "");
     }
     if (list.getBoolean("truncated")) System.out.println("(older versions left out: --limit)");

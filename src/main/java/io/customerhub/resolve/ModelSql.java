@@ -6,29 +6,34 @@ final class ModelSql {
   private ModelSql() {
   }
 
-  static final String LATEST =
-      "select version, model::text, trained_on, pinned from match_model order by version desc limit 1";
+  /** Pinned: by an administrator, for good or until a time not yet passed. */
+  private static final String PINNED = "pinned and (pinned_until is null or pinned_until > now())";
+
+  static final String LATEST = "select version, model::text, trained_on, " + PINNED
+      + " as pinned from match_model order by version desc limit 1";
 
   /** What a version is, without its model (a list of versions), then with it. */
-  private static final String ABOUT =
-      "version, created_at, created_by, trained_on, restored_from, pinned, reason, model->>'note' as note";
+  private static final String ABOUT = "version, created_at, created_by, trained_on, restored_from, " + PINNED
+      + " as pinned, pinned_until, reason, model->>'note' as note";
 
   static final String VERSIONS = "select " + ABOUT + " from match_model order by version desc limit $1";
 
   static final String VERSION = "select " + ABOUT + ", model::text from match_model where version = $1";
 
   /**
-   * $1 the model, $2 the identity records stored now, $3 who, $4 the version copied, $5 pinned, $6 why; the audit
-   * entry (subject {@code model:VERSION}) in the same statement.
+   * $1 the model, $2 the identity records stored now, $3 who, $4 the version copied, $5 pinned, $6 why, $7 the days
+   * of the pin (null: until an administrator trains or restores again); the audit entry (subject {@code
+   * model:VERSION}) in the same statement.
    */
   static final String RESTORE = """
       with restored as (
-        insert into match_model (model, trained_on, created_by, restored_from, pinned, reason)
-        values ($1::text::jsonb, $2, $3, $4, $5, $6) returning *),
+        insert into match_model (model, trained_on, created_by, restored_from, pinned, reason, pinned_until)
+        values ($1::text::jsonb, $2, $3, $4, $5, $6, now() + make_interval(days => $7::int)) returning *),
       audited as (
         insert into audit_log (actor, action, subject, detail)
         select created_by, 'model.restored', 'model:' || version,
-               jsonb_strip_nulls(jsonb_build_object('restoredFrom', restored_from, 'pinned', pinned, 'note', reason))
+               jsonb_strip_nulls(jsonb_build_object('restoredFrom', restored_from, 'pinned', pinned,
+                                                    'pinnedUntil', pinned_until, 'note', reason))
         from restored)
       select\s""" + ABOUT + " from restored";
 

@@ -26,9 +26,12 @@ public final class ModelVersions {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelVersions.class);
 
-  /** A stored version; {@code model} is the model's JSON, or null where a list leaves it out. */
+  /**
+   * A stored version; {@code model} is the model's JSON, or null where a list leaves it out. {@code pinned}: now
+   * (a pin whose {@code pinnedUntil} has passed is over).
+   */
   public record Version(long version, OffsetDateTime createdAt, String createdBy, long trainedOn, Long restoredFrom,
-                        boolean pinned, String reason, String note, String model) {
+                        boolean pinned, OffsetDateTime pinnedUntil, String reason, String note, String model) {
   }
 
   /** No version of that number is stored. */
@@ -63,7 +66,7 @@ public final class ModelVersions {
   public Future<Version> get(long version) {
     if (version == 0) {
       MatchModel defaults = MatchModel.defaults();
-      return Future.succeededFuture(new Version(0, null, null, 0, null, false, null, defaults.note(),
+      return Future.succeededFuture(new Version(0, null, null, 0, null, false, null, null, defaults.note(),
           defaults.toJson()));
     }
     return pool.preparedQuery(ModelSql.VERSION).execute(Tuple.of(version)).map(rows -> {
@@ -75,19 +78,22 @@ public final class ModelVersions {
   /**
    * Stores the model of {@code version} again as the newest version and puts it to use on this node (the others
    * adopt it at their next look, as a trained one). {@code pin}: automatic training leaves it alone until an
-   * administrator trains or restores again. Taken as the cluster's one training or re-resolution, so that a
+   * administrator trains or restores again, or for {@code pinDays} only where that is not null. Taken as the cluster's one training or re-resolution, so that a
    * training under way cannot store its model after this one and undo the restore; while one runs this fails with
    * {@link ReresolutionLock.AlreadyRunning}. The stored records keep their profiles until they are re-resolved.
    */
-  public Future<Version> restore(MatchEngine engine, long version, String actor, boolean pin, String reason) {
+  public Future<Version> restore(MatchEngine engine, long version, String actor, boolean pin, Integer pinDays,
+                                 String reason) {
     return reresolver.exclusively(() -> get(version).compose(old -> models.identityRecords()
         .compose(stored -> pool.preparedQuery(ModelSql.RESTORE)
-            .execute(Tuple.of(old.model(), stored, actor, version, pin, reason)))
+            .execute(Tuple.of(old.model(), stored, actor, version, pin, reason).addValue(pin ? pinDays : null)))
         .map(rows -> {
           Version restored = version(rows.iterator().next(), false);
           engine.use(MatchModel.fromJson(old.model()), restored.version());
           LOG.info("match model version {} restored by {} as version {}{}, in use now", version, actor,
-              restored.version(), pin ? " (pinned: automatic training leaves it alone)" : "");
+              restored.version(), !pin ? "" : restored.pinnedUntil() == null
+                  ? " (pinned: automatic training leaves it alone)"
+                  : " (pinned until " + restored.pinnedUntil().toInstant() + ": automatic training leaves it alone)");
           return restored;
         })));
   }
@@ -121,7 +127,8 @@ public final class ModelVersions {
 
   private static Version version(Row r, boolean withModel) {
     return new Version(r.getLong("version"), r.getOffsetDateTime("created_at"), r.getString("created_by"),
-        r.getLong("trained_on"), r.getLong("restored_from"), r.getBoolean("pinned"), r.getString("reason"),
+        r.getLong("trained_on"), r.getLong("restored_from"), r.getBoolean("pinned"),
+        r.getOffsetDateTime("pinned_until"), r.getString("reason"),
         r.getString("note"), withModel ? r.getString("model") : null);
   }
 }

@@ -20,6 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
 
   private static final int MAX_BODY_BYTES = 16 << 10;
+  /** Ten years: a longer pin is one for good, which leaving pinDays out says. */
+  private static final int MAX_PIN_DAYS = 3650;
 
   private final MatchEngine engine;
   private final ModelVersions versions;
@@ -88,7 +90,12 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
     JsonObject body = Json.body(ctx, MAX_BODY_BYTES);
     Object pin = body.getValue("pin", Boolean.TRUE);
     if (!(pin instanceof Boolean pinned)) throw HubException.invalid("pin: must be true or false");
-    versions.restore(engine, version, Auth.actor(ctx), pinned, note(body))
+    Object days = body.getValue("pinDays");
+    if (days != null && !(days instanceof Integer d && d >= 1 && d <= MAX_PIN_DAYS)) {
+      throw HubException.invalid("pinDays: must be a whole number of days from 1 to " + MAX_PIN_DAYS);
+    }
+    if (days != null && !pinned) throw HubException.invalid("pinDays: a pin's days, with pin true");
+    versions.restore(engine, version, Auth.actor(ctx), pinned, (Integer) days, note(body))
         .onSuccess(v -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/admin/models/" + v.version()).end(json(v).encode()))
         .onFailure(ctx::fail);
@@ -114,6 +121,7 @@ public final class ModelVersionsModule implements HttpApiVerticle.ApiModule {
     out.put("trainedOn", v.trainedOn());
     if (v.restoredFrom() != null) out.put("restoredFrom", v.restoredFrom());
     out.put("pinned", v.pinned());
+    if (v.pinnedUntil() != null) out.put("pinnedUntil", v.pinnedUntil().toInstant().toString());
     if (v.reason() != null) out.put("reason", v.reason());
     if (v.note() != null) out.put("note", v.note());
     return out;

@@ -46,6 +46,11 @@ class ModelsCommandIT extends OneHubPerClass {
     CliRun unknown = CliRun.of(dir, hub.port(), "models", List.of("--restore", "999", "--note", "x"));
     assertEquals(1, unknown.exit(), unknown::toString);
     assertTrue(unknown.err().contains("no match model version 999 is stored"), unknown.err());
+
+    CliRun unpinnedDays = CliRun.of(dir, hub.port(), "models",
+        List.of("--restore", "0", "--note", "x", "--no-pin", "--pin-days", "3"));
+    assertEquals(2, unpinnedDays.exit(), unpinnedDays::toString);
+    assertTrue(unpinnedDays.err().contains("--pin-days goes with --restore, without --no-pin"), unpinnedDays.err());
   }
 
   @Test

@@ -191,6 +191,40 @@ class ModelVersionsIT extends OneLearningHubPerClass {
     return versions.getJsonObject(versions.size() - 1).getLong("version");
   }
 
+  /** A pin for some days: automatic training leaves the model alone until then, and learns again after. */
+  @Test
+  @Order(7)
+  void aPinForSomeDaysEndsByItself() {
+    String admin = hub.adminToken();
+    Response restored = hub.post("/api/v1/admin/models/0/restore", JSON,
+        "{\"note\": \"until the bad feed is cleaned (ticket 4712)\", \"pinDays\": 30}", admin);
+
+    assertEquals(201, restored.status(), restored::toString);
+    long version = restored.json().getLong("version");
+    assertTrue(restored.json().getBoolean("pinned"), restored::toString);
+    long days = java.time.Duration.between(java.time.Instant.now(),
+        java.time.Instant.parse(restored.json().getString("pinnedUntil"))).toHours();
+    assertTrue(days >= 30 * 24 - 1 && days <= 30 * 24, "thirty days from now: " + restored.json());
+    assertTrue(await(hub.node().services().models().newest()).pinned(), "automatic training leaves it alone");
+
+    // thirty days later
+    await(hub.node().database().pool().preparedQuery(
+        "update match_model set pinned_until = now() - interval '1 minute' where version = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(version)));
+
+    JsonObject after = ok(hub.get("/api/v1/admin/models/" + version, admin));
+    assertFalse(after.getBoolean("pinned"), "the pin is over: " + after);
+    assertTrue(after.containsKey("pinnedUntil"), after::encode);
+    assertFalse(await(hub.node().services().models().newest()).pinned(), "automatic training learns again");
+
+    for (String bad : new String[] {"0", "3651", "\"30\"", "30.5"}) {
+      assertTrue(assertProblem(400, hub.post("/api/v1/admin/models/0/restore", JSON,
+          "{\"note\": \"x\", \"pinDays\": " + bad + "}", admin)).getString("detail").startsWith("pinDays:"), bad);
+    }
+    assertTrue(assertProblem(400, hub.post("/api/v1/admin/models/0/restore", JSON,
+        "{\"note\": \"x\", \"pin\": false, \"pinDays\": 3}", admin)).getString("detail").startsWith("pinDays:"));
+  }
+
   private static long newestVersion() {
     return ok(hub.get("/api/v1/admin/models?limit=1", hub.adminToken())).getJsonArray("versions").getJsonObject(0)
         .getLong("version");
