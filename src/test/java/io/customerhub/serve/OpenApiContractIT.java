@@ -161,6 +161,66 @@ class OpenApiContractIT extends OneHubPerClass {
     assertEquals(List.of(), failures);
   }
 
+  @Test
+  void requestBodiesTheHubTakesAreOnesTheContractTakes() {
+    List<Rec> customers = new ArrayList<>();
+    List<String> profiles = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Rec r = WireRecords.distinctPerson("crm", "C");
+      customers.add(r);
+      profiles.add(hub.accept(r).getString("profileId"));
+    }
+    Rec erp = customers.get(0).copyIn("erp", "E");
+    hub.accept(erp);
+    String steward = hub.token("steward");
+    List<String> failures = new ArrayList<>();
+
+    send(failures, HttpMethod.POST, "/api/v1/profiles/{profileId}/merge", profiles.get(0), new JsonObject()
+        .put("with", profiles.get(1)).put("note", "the same shop owner"), steward, 200);
+    send(failures, HttpMethod.POST, "/api/v1/profiles/{profileId}/split", profiles.get(0), new JsonObject()
+        .put("records", new JsonArray().add(new JsonObject().put("source", "erp").put("sourceId", erp.sourceId())))
+        .put("note", "two people"), steward, 200);
+    send(failures, HttpMethod.PUT, "/api/v1/profiles/{profileId}/overrides/{attribute}", profiles.get(2),
+        new JsonObject().put("value", "Zhang").put("note", "passport"), steward, 200);
+    send(failures, HttpMethod.POST, "/api/v1/profiles/{profileId}/erase", profiles.get(3),
+        new JsonObject().put("note", "DSAR-2026-9"), hub.adminToken(), 200);
+    send(failures, HttpMethod.POST, "/api/v1/admin/revocations", null,
+        new JsonObject().put("subject", "someone-who-left").put("reason", "left the company"), hub.adminToken(), 201);
+    assertEquals(List.of(), failures);
+
+    // and a body without what the hub requires is one the contract refuses too
+    var mergeSchema = contract.findOperation("/api/v1/profiles/{profileId}/merge", HttpMethod.POST).getRequestBody()
+        .getContent().get("application/json").getSchema();
+    assertEquals(Boolean.FALSE, contract.getSchemaRepository().validator(mergeSchema)
+        .validate(new JsonObject().put("note", "with whom?")).getValid());
+    assertEquals(400, hub.post("/api/v1/profiles/" + profiles.get(2) + "/merge", "application/json",
+        "{\"note\": \"with whom?\"}", steward).status());
+  }
+
+  /**
+   * Checks {@code body} against the request schema of the operation, then sends it (to {@code profileId}'s path,
+   * the attribute {@code familyName}) and expects {@code status}: a body the hub takes is one the contract takes.
+   */
+  private static void send(List<String> failures, HttpMethod method, String path, String profileId, JsonObject body,
+                           String token, int status) {
+    Operation op = contract.findOperation(path, method);
+    if (op == null || op.getRequestBody() == null) {
+      failures.add("no " + method + " operation with a body for " + path);
+      return;
+    }
+    var schema = op.getRequestBody().getContent().get("application/json").getSchema();
+    var result = contract.getSchemaRepository().validator(schema).validate(body);
+    if (!Boolean.TRUE.equals(result.getValid())) {
+      failures.add(op.getOperationId() + " request " + body.encode() + ": " + result.getErrors());
+    }
+    String concrete = path.replace("{profileId}", String.valueOf(profileId)).replace("{attribute}", "familyName");
+    var request = hub.request(concrete, token).header("Content-Type", "application/json")
+        .method(method.name(), java.net.http.HttpRequest.BodyPublishers.ofString(body.encode()));
+    Response answer = io.customerhub.testing.HubTestNode.send(request.build());
+    if (answer.status() != status) failures.add(op.getOperationId() + " answered " + answer);
+    else check(failures, method, path, answer);
+  }
+
   private static void check(List<String> failures, String path, Response answer) {
     check(failures, HttpMethod.GET, path, answer);
   }
