@@ -105,9 +105,9 @@ final class DemoShowcase {
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/sources");
     System.out.println("\n# every source record and its profile (NDJSON)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" " + base + "/crosswalk | head");
-    System.out.println("\n# every customer's golden record, page by page; the first page's deltaToken asks for what changed"
-        + " since\n# (into a file, and only the changes from the second run on: bin/hub export --out FILE --token-file"
-        + " hub.token)");
+    System.out.println("\n# every customer's golden record, page by page; the first page's deltaToken asks for what"
+        + " changed since\n# (into a file, and only the changes from the second run on:"
+        + " bin/hub export --out FILE --token-file hub.token)");
     System.out.println("curl -s -H \"Authorization: Bearer $READER\" '" + base + "/profiles?limit=2'");
     System.out.println("\n# the pairs the matcher was unsure of, most valuable customers first, for a steward to decide");
     System.out.println("curl -s -H \"Authorization: Bearer $STEWARD\" '" + base + "/reviews?order=value&limit=3'");

@@ -78,9 +78,10 @@ public final class ModelVersions {
   /**
    * Stores the model of {@code version} again as the newest version and puts it to use on this node (the others
    * adopt it at their next look, as a trained one). {@code pin}: automatic training leaves it alone until an
-   * administrator trains or restores again, or for {@code pinDays} only where that is not null. Taken as the cluster's one training or re-resolution, so that a
-   * training under way cannot store its model after this one and undo the restore; while one runs this fails with
-   * {@link ReresolutionLock.AlreadyRunning}. The stored records keep their profiles until they are re-resolved.
+   * administrator trains or restores again, or for {@code pinDays} only where that is not null. Taken as the
+   * cluster's one training or re-resolution, so that a training under way cannot store its model after this one and
+   * undo the restore; while one runs this fails with {@link ReresolutionLock.AlreadyRunning}. The stored records
+   * keep their profiles until they are re-resolved.
    */
   public Future<Version> restore(MatchEngine engine, long version, String actor, boolean pin, Integer pinDays,
                                  String reason) {

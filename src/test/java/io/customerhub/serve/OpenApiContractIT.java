@@ -128,8 +128,10 @@ class OpenApiContractIT extends OneHubPerClass {
     check(failures, "/api/v1/profiles", hub.get("/api/v1/profiles?limit=2", reader));
     check(failures, "/api/v1/profiles", hub.get("/api/v1/profiles?changedSince=" + token, reader));
     check(failures, "/api/v1/profiles", hub.get("/api/v1/profiles?limit=0", reader));
-    check(failures, "/api/v1/profiles/{profileId}/explain", hub.get("/api/v1/profiles/" + profile + "/explain", reader));
-    check(failures, "/api/v1/profiles/{profileId}/history", hub.get("/api/v1/profiles/" + profile + "/history", reader));
+    check(failures, "/api/v1/profiles/{profileId}/explain",
+        hub.get("/api/v1/profiles/" + profile + "/explain", reader));
+    check(failures, "/api/v1/profiles/{profileId}/history",
+        hub.get("/api/v1/profiles/" + profile + "/history", reader));
     check(failures, "/api/v1/profiles/{profileId}", hub.get("/api/v1/profiles/not-a-uuid", reader));
     check(failures, "/api/v1/routing/{source}/{sourceId}", hub.get("/api/v1/routing/crm/" + crm.sourceId(),
         hub.token("router")));

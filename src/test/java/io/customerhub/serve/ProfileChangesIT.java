@@ -112,7 +112,8 @@ class ProfileChangesIT extends OneHubPerClass {
     export(null, 1000);
 
     Map<String, JsonObject> next = export(token, 1000).byId();
-    assertEquals(hub.profile(moreId), next.get(moreId), "written after the export began: in the next one, as it is now");
+    assertEquals(hub.profile(moreId), next.get(moreId),
+        "written after the export began: in the next one, as it is now");
     assertFalse(next.keySet().stream().anyMatch(ids::contains), "the untouched ones not: " + next.keySet());
   }
 
@@ -194,7 +195,8 @@ class ProfileChangesIT extends OneHubPerClass {
     // the state between a batch's two transactions: the profile row made, its golden record not yet computed
     UUID bare = UUID.randomUUID();
     String token = export(null, 1000).deltaToken();
-    sql("insert into profile (profile_id, version, status, created_at, updated_at) values ($1, 0, 'active', now(), now())",
+    sql("insert into profile (profile_id, version, status, created_at, updated_at)"
+        + " values ($1, 0, 'active', now(), now())",
         Tuple.of(bare));
     try {
       assertFalse(export(null, 1000).byId().containsKey(bare.toString()), "the whole export leaves it out, no 500");
@@ -215,7 +217,8 @@ class ProfileChangesIT extends OneHubPerClass {
     assertProblem(400, "/api/v1/profiles?changedSince=" + token + "&after=0." + UUID.randomUUID(),
         "is not the next of a page of these changes");
     assertProblem(410, "/api/v1/profiles?changedSince=c1.42." + parts[2], "another database");
-    assertProblem(410, "/api/v1/profiles?changedSince=c1." + parts[1] + "." + (Long.parseLong(parts[2]) + 1_000_000_000L),
+    long later = Long.parseLong(parts[2]) + 1_000_000_000L;
+    assertProblem(410, "/api/v1/profiles?changedSince=c1." + parts[1] + "." + later,
         "restored from a backup");
     assertEquals(403, hub.get("/api/v1/profiles?changedSince=" + token, hub.token("router")).status(),
         "routing callers never see raw PII");
@@ -231,6 +234,7 @@ class ProfileChangesIT extends OneHubPerClass {
   }
 
   private void sql(String statement, Tuple args) {
-    hub.node().database().pool().preparedQuery(statement).execute(args).toCompletionStage().toCompletableFuture().join();
+    hub.node().database().pool().preparedQuery(statement).execute(args)
+        .toCompletionStage().toCompletableFuture().join();
   }
 }
