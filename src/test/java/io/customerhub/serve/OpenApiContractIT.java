@@ -164,6 +164,38 @@ class OpenApiContractIT extends OneHubPerClass {
   }
 
   @Test
+  void ndjsonLinesAreWhatTheirLineSchemasSay() {
+    Rec good = WireRecords.distinctPerson("crm", "C");
+    Response ingested = hub.post("/api/v1/records/crm", "application/x-ndjson",
+        good.line() + "\n" + "{\"sourceId\": \"no-kind\", \"birthDate\": \"yesterday\"}\n" + "not json\n",
+        hub.token("ingest"));
+    assertEquals(200, ingested.status(), ingested::toString);
+    Response crosswalk = hub.get("/api/v1/crosswalk?settle=false", hub.token("reader"));
+    assertEquals(200, crosswalk.status(), crosswalk::toString);
+
+    List<String> failures = new ArrayList<>();
+    lines(failures, "IngestLine", ingested);
+    lines(failures, "CrosswalkLine", crosswalk);
+    assertEquals(List.of(), failures);
+    assertTrue(ingested.ndjson().stream().anyMatch(l -> "rejected".equals(l.getString("status"))), ingested::toString);
+  }
+
+  /**
+   * Each NDJSON line of {@code answer} against {@code components.schemas.<schema>} (vertx-openapi keeps the
+   * contract's schemas under the base URI {@code app:///}).
+   */
+  private static void lines(List<String> failures, String schema, Response answer) {
+    var validator = contract.getSchemaRepository().validator(io.vertx.json.schema.JsonSchema.of(
+        new JsonObject().put("$ref", "app:///#/components/schemas/" + schema)));
+    for (JsonObject line : answer.ndjson()) {
+      var result = validator.validate(line);
+      if (!Boolean.TRUE.equals(result.getValid())) {
+        failures.add(schema + " " + line.encode() + ": " + result.getErrors());
+      }
+    }
+  }
+
+  @Test
   void requestBodiesTheHubTakesAreOnesTheContractTakes() {
     List<Rec> customers = new ArrayList<>();
     List<String> profiles = new ArrayList<>();
