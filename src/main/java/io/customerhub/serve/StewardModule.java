@@ -135,7 +135,8 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
             + "'");
       }
       steward.decisions().listByValue(status, after, limit, availableTo)
-          .onSuccess(json -> ProfileHandlers.json(ctx, json.encode())).onFailure(ctx::fail);
+          .compose(page -> ctx.vertx().executeBlocking(page::encode, false))
+          .onSuccess(json -> ProfileHandlers.json(ctx, json)).onFailure(ctx::fail);
       return;
     }
     if (!order.equals("id")) throw HubException.invalid("order: must be 'id' or 'value', not '" + order + "'");
@@ -288,11 +289,12 @@ public final class StewardModule implements HttpApiVerticle.ApiModule {
         after(ctx), limit), limit);
   }
 
+  /** A page's answer, encoded on a worker: the review queue's pages hold up to 1,000 pairs with their records. */
   private static void page(RoutingContext ctx, Future<JsonArray> items, int limit) {
-    items.onSuccess(list -> {
+    items.compose(list -> ctx.vertx().executeBlocking(() -> {
       Object next = list.size() == limit ? list.getJsonObject(list.size() - 1).getLong("id") : null;
-      ProfileHandlers.json(ctx, new JsonObject().put("items", list).put("next", next).encode());
-    }).onFailure(ctx::fail);
+      return new JsonObject().put("items", list).put("next", next).encode();
+    }, false)).onSuccess(json -> ProfileHandlers.json(ctx, json)).onFailure(ctx::fail);
   }
 
   /** An action's answer; one that names the profile's version now carries it as the ETag, for the next If-Match. */

@@ -70,6 +70,10 @@ final class ProfileSurgery {
     return pool;
   }
 
+  Vertx vertx() {
+    return vertx;
+  }
+
   /** Loads the pairs kept apart so far and listens for those other nodes add. */
   Future<Integer> start() {
     vertx.eventBus().<JsonObject>consumer(KEPT_APART_ADDRESS, msg -> {
