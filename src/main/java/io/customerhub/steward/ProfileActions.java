@@ -136,17 +136,21 @@ public final class ProfileActions {
         }));
   }
 
-  /** A page of the audit trail after the entry {@code after}, of one subject ({@code profile:<id>}…) or all. */
+  /**
+   * A page of the audit trail after the entry {@code after}, of one subject ({@code profile:<id>}…) or all; its
+   * entries' details decoded on a worker, as the review queue's pages are.
+   */
   public Future<JsonArray> audit(String subject, long after, int limit) {
-    return surgery.pool().preparedQuery(StewardSql.AUDIT_PAGE).execute(Tuple.of(subject, after, limit)).map(rows -> {
-      JsonArray out = new JsonArray();
-      for (Row r : rows) {
-        out.add(new JsonObject().put("id", r.getLong(0)).put("at", StewardDecisions.text(r.getOffsetDateTime(1)))
-            .put("actor", r.getString(2)).put("action", r.getString(3)).put("subject", r.getString(4))
-            .put("detail", r.getString(5) == null ? null : new JsonObject(r.getString(5))));
-      }
-      return out;
-    });
+    return surgery.pool().preparedQuery(StewardSql.AUDIT_PAGE).execute(Tuple.of(subject, after, limit))
+        .compose(rows -> surgery.vertx().executeBlocking(() -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(new JsonObject().put("id", r.getLong(0)).put("at", StewardDecisions.text(r.getOffsetDateTime(1)))
+                .put("actor", r.getString(2)).put("action", r.getString(3)).put("subject", r.getString(4))
+                .put("detail", r.getString(5) == null ? null : new JsonObject(r.getString(5))));
+          }
+          return out;
+        }, false));
   }
 
   /**
