@@ -99,8 +99,8 @@ final class ModelsCommand implements Callable<Integer> {
     JsonObject a = response.bodyAsJsonObject();
     JsonObject merged = a.getJsonObject("merged"), apart = a.getJsonObject("keptApart");
     System.out.printf("model version %d against the %,d newest pairs stewards decided: %,d agree, %,d unsure "
-            + "(REVIEW), %,d disagree%n", agreement, a.getInteger("pairs"), a.getInteger("agreeing"),
-        a.getInteger("unsure"), a.getInteger("disagreeing"));
+            + "(REVIEW, or MERGE the cluster guard stopped: %,d), %,d disagree%n", agreement, a.getInteger("pairs"),
+        a.getInteger("agreeing"), a.getInteger("unsure"), a.getInteger("guarded"), a.getInteger("disagreeing"));
     System.out.printf("  merged by stewards:      %,6d MERGE  %,6d REVIEW  %,6d APART%n", merged.getInteger("MERGE"),
         merged.getInteger("REVIEW"), merged.getInteger("APART"));
     System.out.printf("  kept apart by stewards:  %,6d MERGE  %,6d REVIEW  %,6d APART%n", apart.getInteger("MERGE"),

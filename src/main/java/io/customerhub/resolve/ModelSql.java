@@ -42,11 +42,8 @@ final class ModelSql {
 
   /**
    * The newest $1 review pairs stewards merged or kept apart whose two records are still stored, with their
-   * standardized values as they are now.
-   */
-  /**
-   * The newest decided review pairs with both records as stored now, and why the cluster guard sent a pair to review
-   * where it did (a stored pair's explanation is {@code {rule, band, explanation: {…, guard}}}, ReviewPairs).
+   * standardized values as they are now, and why the cluster guard sent a pair to review where it did (a stored
+   * pair's explanation is {@code {rule, band, explanation: {…, guard}}}, ReviewPairs).
    */
   static final String DECIDED_PAIRS = """
       select p.id, p.status = 'merged', p.left_source, p.left_id, l.standard, p.right_source, p.right_id, r.standard,

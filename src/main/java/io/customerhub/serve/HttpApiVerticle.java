@@ -163,6 +163,7 @@ public final class HttpApiVerticle extends VerticleBase {
     routes.clear();
     listRoutes(root, "", routes);
     listRoutes(api, "/api/v1", routes);
+    routes.sort(null);
     root.errorHandler(405, ctx -> Problems.send(ctx, 405, "Method not allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path()));
     return root;
@@ -200,7 +201,6 @@ public final class HttpApiVerticle extends VerticleBase {
       String path = prefix + route.getPath().replaceAll(":(\\w+)", "{$1}");
       for (HttpMethod method : route.methods()) out.add(method.name() + " " + path);
     }
-    out.sort(null);
   }
 
   /** {@code openapi.yaml}: the API's description, for integrators and their client generators. */
