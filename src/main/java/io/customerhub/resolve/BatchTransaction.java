@@ -311,7 +311,11 @@ final class BatchTransaction {
       Linker.Assignment a = outcome.assignments().get(i);
       UUID target = clusterProfile.get(a.cluster());
       Stored s = stored.get(p.key());
-      links.add(new RecordWrites.Link(p.key(), target, matchJson(a).encode(), s != null && s.profileId() != null));
+      // a record that stays in its profile through its own stored version keeps the reason it came there by (a
+      // pair, a steward's split, a new profile) and when; an update says nothing new about why it is there
+      boolean stays = s != null && target.equals(s.profileId()) && p.key().equals(a.matchedWith());
+      links.add(new RecordWrites.Link(p.key(), target, stays ? null : matchJson(a).encode(),
+          s != null && s.profileId() != null));
       state.affected.add(target);
       state.indexed.add(new CandidateIndex.Indexed(p.key(), target, p.standardEncoded(), p.keyHashes()));
       state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));

@@ -251,13 +251,24 @@ public final class Linker {
           clusterRecords.set(uf.find(a), big);
         }
         Assignment current = best.get(item.index());
-        if (current == null || current.decision().score() < d.score()) {
+        if (current == null || betterReason(item, d, other, current)) {
           best.put(item.index(), new Assignment(item.index(), -1, d, other));
         }
       }
       case REVIEW -> reviews.add(new ReviewPair(item.standard().key(), other, d, item.index(), otherNode));
       case APART -> { }
     }
+  }
+
+  /**
+   * Whether a MERGE pair explains better than the current one why the record is where it goes: any pair with
+   * another record beats the link to the record's own stored version (which says only that it stayed), then the
+   * higher score.
+   */
+  private static boolean betterReason(Item item, PairDecider.Decision d, SourceKey other, Assignment current) {
+    boolean self = other.equals(item.standard().key()), currentSelf = item.standard().key().equals(current.matchedWith());
+    if (self != currentSelf) return currentSelf;
+    return current.decision().score() < d.score();
   }
 
   private static Outcome outcome(List<Item> items, List<String> profiles, UnionFind uf,

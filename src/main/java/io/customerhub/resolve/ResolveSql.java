@@ -163,7 +163,9 @@ final class ResolveSql {
       insert into crosswalk (source, source_id, profile_id, match)
       select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[])
       on conflict (source, source_id) do update set profile_id = excluded.profile_id,
-        match = coalesce(excluded.match, crosswalk.match), assigned_at = now()""";
+        match = coalesce(excluded.match, crosswalk.match),
+        assigned_at = case when excluded.match is null and crosswalk.profile_id = excluded.profile_id
+          then crosswalk.assigned_at else now() end""";
 
   /**
    * Re-resolution's moves, each only while the record is still in the profile the run read it in ({@code $5}) and
@@ -226,13 +228,17 @@ final class ResolveSql {
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
       order by c.source, c.source_id for update of c""";
 
-  /** A pair is stored once, in key order; a later look at the same pair refreshes its score. */
+  /**
+   * A pair is stored once, in key order; a later look at the same pair refreshes its score, and opens it again when
+   * it was moot: its records were in one profile, and are apart again (a split, a re-resolution).
+   */
   static final String UPSERT_REVIEWS = """
       insert into review_pair (left_source, left_id, right_source, right_id, score, explanation)
       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[]::jsonb[])
       on conflict (left_source, left_id, right_source, right_id) do update
-        set score = excluded.score, explanation = excluded.explanation
-        where review_pair.status = 'open'""";
+        set score = excluded.score, explanation = excluded.explanation, status = 'open', decided_by = null,
+          decided_at = null
+        where review_pair.status in ('open', 'moot')""";
 
   static final String PROFILE_MATCHES = """
       select source, source_id, match::text, assigned_at from crosswalk where profile_id = $1

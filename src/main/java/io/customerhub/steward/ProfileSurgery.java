@@ -117,7 +117,7 @@ final class ProfileSurgery {
   /**
    * The {@code loser}'s records join the {@code survivor}, which is recomputed; the loser redirects to it. Pairs
    * kept apart between their records are merged first: left in force, they would have online linking and
-   * re-resolution split the profile the steward just made.
+   * re-resolution split the profile the steward just made; the open pairs between them are moot.
    */
   Future<Void> merge(SqlConnection conn, Work work, UUID survivor, UUID loser, JsonObject why, String actor) {
     return conn.preparedQuery(StewardSql.MERGE_KEPT_APART).execute(Tuple.of(survivor, loser, actor))
@@ -126,7 +126,8 @@ final class ProfileSurgery {
             work.together.add(new SourceKey[] {new SourceKey(r.getString(0), r.getString(1)),
                 new SourceKey(r.getString(2), r.getString(3))});
           }
-          return moveRecords(conn, work, survivor, loser, why, actor);
+          return conn.preparedQuery(StewardSql.MOOT_REVIEWS).execute(Tuple.of(survivor, loser, actor))
+              .compose(v -> moveRecords(conn, work, survivor, loser, why, actor));
         });
   }
 

@@ -161,7 +161,8 @@ public final class StewardDecisions {
                 throw StewardRefusal.stale("review pair " + id + " is at version " + now + ", not " + seen
                     + " (If-Match): a record changed since; read the pair again and decide on what it says now");
               }
-              return pairProfiles(conn, left, right).compose(profiles -> {
+              return pairProfiles(conn, left, right).compose(profiles -> unparted(conn, id, decision,
+                  profiles.get(left), profiles.get(right), right).map(profiles)).compose(profiles -> {
                 if (decision == Decision.KEEP_APART) work.keptApart.add(new SourceKey[] {left, right});
                 return conn.preparedQuery(StewardSql.DECIDE).execute(Tuple.of(id, decision.status, actor))
                     .compose(v -> surgery.audit(conn, actor, "review." + decision.status, "review_pair:" + id,
@@ -244,6 +245,30 @@ public final class StewardDecisions {
           }
           return of;
         }));
+  }
+
+  /**
+   * Refuses to keep apart two records of one profile when the right-hand one, which would leave it, is there by a
+   * pair a steward merged with a record that would stay: the two decisions contradict each other, and re-resolution
+   * would settle the contradiction by moving a record nobody decided on. A split names which records go and
+   * decides every pair it parts.
+   */
+  private static Future<Void> unparted(SqlConnection conn, long id, Decision decision, Row l, Row r,
+                                       SourceKey right) {
+    if (decision != Decision.KEEP_APART || l == null || r == null || !l.getUUID(2).equals(r.getUUID(2))) {
+      return Future.succeededFuture();
+    }
+    UUID profile = r.getUUID(2);
+    return conn.preparedQuery(StewardSql.MERGED_PARTNERS).execute(Tuple.of(right.source(), right.sourceId(), profile))
+        .map(rows -> {
+          if (rows.size() == 0) return null;
+          Row m = rows.iterator().next();
+          throw StewardRefusal.conflict("keeping review pair " + id + " apart would take " + right.asString()
+              + " out of profile " + profile + ", away from " + new SourceKey(m.getString(2), m.getString(3)).asString()
+              + ", which " + m.getString(1) + " merged it with on review pair " + m.getLong(0)
+              + ": to undo that merge, split the profile (POST /api/v1/profiles/" + profile
+              + "/split), naming the records that go");
+        });
   }
 
   /** Carries out the decision on the pair's records' locked profiles ({@code l}, {@code r}). */

@@ -142,6 +142,35 @@ final class StewardSql {
       select left_source, left_id, right_source, right_id from review_pair where status = 'kept-apart'""";
 
   /** Steward decisions made outside the queue (a merge or a split of profiles), over whatever was known. */
+  /**
+   * The pairs stewards merged that join record ($1, $2) to a record now in profile $3, with that record: what taking
+   * the record out of the profile would part.
+   */
+  static final String MERGED_PARTNERS = """
+      select p.id, p.decided_by, p.right_source, p.right_id from review_pair p
+      join crosswalk c on c.source = p.right_source and c.source_id = p.right_id
+      where p.left_source = $1 and p.left_id = $2 and p.status = 'merged' and c.profile_id = $3
+      union all
+      select p.id, p.decided_by, p.left_source, p.left_id from review_pair p
+      join crosswalk c on c.source = p.left_source and c.source_id = p.left_id
+      where p.right_source = $1 and p.right_id = $2 and p.status = 'merged' and c.profile_id = $3
+      order by 1""";
+
+  /**
+   * The open pairs between a record of profile $1 and one of $2, which a steward is merging: the steward said the
+   * two profiles' records are one customer, which settles the pairs between them, and the queue no longer shows
+   * them (moot, by that steward). A merge by ingest leaves them open: a chain of matches may still have joined two
+   * people, which a steward can part. Run before the records move.
+   */
+  static final String MOOT_REVIEWS = """
+      update review_pair r set status = 'moot', decided_by = $3, decided_at = now(), claimed_by = null,
+        claimed_until = null
+      from crosswalk lc, crosswalk rc
+      where r.status = 'open'
+        and lc.source = r.left_source and lc.source_id = r.left_id
+        and rc.source = r.right_source and rc.source_id = r.right_id
+        and (lc.profile_id = $1 and rc.profile_id = $2 or lc.profile_id = $2 and rc.profile_id = $1)""";
+
   static final String DECIDE_PAIRS = """
       insert into review_pair (left_source, left_id, right_source, right_id, score, explanation, status, decided_by,
                                decided_at)

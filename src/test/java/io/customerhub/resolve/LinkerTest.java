@@ -197,6 +197,16 @@ class LinkerTest {
   }
 
   @Test
+  void anUpdatedRecordIsExplainedByAnotherRecordRatherThanByItsOwnStoredVersion() {
+    // the link to its own stored version scores 1.0 but says only that the record stayed: B explains it
+    List<Rec> batch = List.of(rec("A", "e:x"));
+    Linker.Outcome o = link(batch, List.of(stored("P1", rec("A", "e:x")), stored("P1", rec("B", "e:x"))));
+    assertEquals(clusters("crm:A,profile P1"), partition(batch, o));
+    assertEquals(key("B"), o.assignments().get(0).matchedWith());
+    assertEquals("shared-identifier", o.assignments().get(0).decision().rule());
+  }
+
+  @Test
   void explicitLinksJoinRecordsWithoutSharedIdentifiers() {
     List<Rec> batch = List.of(rec("A", "e:a", "link:erp:K-77"), rec("erp:K-77", "e:k"), rec("C", "e:c"));
     Linker.Outcome o = link(batch, List.of());

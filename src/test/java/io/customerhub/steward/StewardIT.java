@@ -132,6 +132,71 @@ class StewardIT extends OneHubPerClass {
   }
 
   @Test
+  void aNewerVersionOfARecordThatStaysInItsProfileKeepsTheReasonAndTimeItCameThereBy() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copyIn("erp", "E");
+    hub.accept(crm);
+    hub.accept(erp);
+    String fresh = split(profileOf(crm), erp);
+    JsonObject before = explanationOf(fresh, erp);
+    assertEquals("split", before.getString("decision"), before::encode);
+
+    hub.accept(erp.copy().updatedAt(WireRecords.at(30)).phones(WireRecords.uniqueMobile()));
+
+    assertEquals(fresh, profileOf(erp));
+    assertEquals(before, explanationOf(fresh, erp), "not a link of the record to its own stored version");
+  }
+
+  @Test
+  void aStewardsMergeSettlesTheOtherOpenPairsBetweenTheTwoProfiles() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec web = crm.copyIn("web", "W");
+    Rec erp = WireRecords.sameCustomerOtherNationalId(crm);
+    hub.accept(crm);
+    hub.accept(web);
+    hub.accept(erp);
+    assertEquals(profileOf(crm), profileOf(web));
+    long decidedOn = openPair(crm, erp).getLong("id"), other = openPair(erp, web).getLong("id");
+
+    assertEquals(200, decide(decidedOn, "{\"decision\":\"merge\"}").status());
+
+    JsonObject settled = hub.get("/api/v1/reviews/" + other, hub.token("steward")).json();
+    assertEquals("moot", settled.getString("status"), settled::encode);
+    assertEquals("it-steward", settled.getString("decidedBy"), "moot by the merge of that steward");
+    assertTrue(hub.get("/api/v1/reviews?status=moot", hub.token("steward")).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).anyMatch(p -> p.getLong("id") == other));
+    assertProblem(409, "decided already: moot", decide(other, "{\"decision\":\"keep-apart\"}"));
+    assertEquals(profileOf(crm), profileOf(erp));
+  }
+
+  @Test
+  void keepingApartARecordThatAStewardMergedWithAnotherOfItsProfileIsRefusedNamingThatPair() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = WireRecords.sameCustomerOtherNationalId(crm);
+    hub.accept(crm);
+    hub.accept(erp);
+    long merged = openPair(crm, erp).getLong("id");
+    assertEquals(200, decide(merged, "{\"decision\":\"merge\"}").status());
+    // another national id again: in doubt against both, a profile of its own
+    Rec other = crm.copyIn("crm", "C").nationalId(WireRecords.residentId("11010119800101" + (100 + merged % 800)));
+    hub.accept(other);
+    JsonObject doubt = openPair(other, erp);
+    // a source's record naming both joins them, in ingest: the pair is open inside one profile now
+    hub.accept(WireRecords.person("web", uniqueId("W")).link(crm.source(), crm.sourceId())
+        .link(other.source(), other.sourceId()));
+    String profile = profileOf(crm);
+    assertEquals(profile, profileOf(other));
+
+    Response refused = decide(doubt.getLong("id"), "{\"decision\":\"keep-apart\"}");
+
+    assertProblem(409, "review pair " + merged, refused);
+    assertTrue(refused.json().getString("detail").contains("/split"), refused::toString);
+    assertEquals(profile, profileOf(erp), "nothing moved");
+    assertEquals("open", hub.get("/api/v1/reviews/" + doubt.getLong("id"), hub.token("steward")).json()
+        .getString("status"));
+  }
+
+  @Test
   void aStewardSplitsRecordsOutOfAProfileAndNeitherALaterVersionNorReresolutionJoinsThemAgain()
       throws InterruptedException {
     Rec crm = WireRecords.distinctPerson("crm", "C");
@@ -513,6 +578,15 @@ class StewardIT extends OneHubPerClass {
       String l = key(p.getJsonObject("left")), r = key(p.getJsonObject("right"));
       return l.equals(ka) && r.equals(kb) || l.equals(kb) && r.equals(ka);
     }).findFirst().orElseThrow(() -> new AssertionError("no open review pair of " + ka + " and " + kb + ": " + page.body()));
+  }
+
+  /** The explain answer's entry for {@code rec} in {@code profile}: why it is there. */
+  private static JsonObject explanationOf(String profile, Rec rec) {
+    Response r = hub.get("/api/v1/profiles/" + profile + "/explain", hub.token("steward"));
+    assertEquals(200, r.status(), r::toString);
+    return r.json().getJsonArray("records").stream().map(JsonObject.class::cast)
+        .filter(e -> key(e).equals(rec.source() + ":" + rec.sourceId())).findFirst()
+        .orElseThrow(() -> new AssertionError(rec.sourceId() + " not explained: " + r.body()));
   }
 
   private static String key(JsonObject side) {
