@@ -250,6 +250,11 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected("body: not a JSON object (" + notAnObject(in.text(), e) + ")"));
         continue;
       }
+      if (LenientJson.deeperThan(parsed.json(), LenientJson.MAX_RECORD_DEPTH)) {
+        results[i] = new Result(Outcome.rejected("record: nests arrays and objects more than "
+            + LenientJson.MAX_RECORD_DEPTH + " levels deep"));
+        continue;
+      }
       String lone = LoneSurrogates.mayHold(parsed.text()) ? LoneSurrogates.pathIn(parsed.json()) : null;
       if (lone != null) {
         results[i] = new Result(Outcome.rejected(LoneSurrogates.reason(lone)));

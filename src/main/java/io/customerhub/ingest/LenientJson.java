@@ -84,6 +84,24 @@ public record LenientJson(JsonObject json, String text, List<String> warnings) {
     return out;
   }
 
+  /**
+   * How deep a record may nest arrays and objects. No customer record nests anywhere near it; the stored profile
+   * nests a record's attributes a few levels deeper (lineage, candidates), and JSON writers refuse more than 1,000
+   * levels, so a record the parser still takes would be stored and then fail to be written as a profile.
+   */
+  public static final int MAX_RECORD_DEPTH = 100;
+
+  /** Whether a parsed value nests arrays and objects more than {@code limit} levels deep (the value itself is 1). */
+  public static boolean deeperThan(Object v, int limit) {
+    if (v instanceof JsonObject o) v = o.getMap();
+    if (v instanceof JsonArray a) v = a.getList();
+    if (!(v instanceof Map<?, ?>) && !(v instanceof List<?>)) return false;
+    if (limit <= 0) return true;
+    Iterable<?> children = v instanceof Map<?, ?> m ? m.values() : (List<?>) v;
+    for (Object x : children) if (deeperThan(x, limit - 1)) return true;
+    return false;
+  }
+
   /** Whether a parsed value is or holds a NaN or an infinite double (an integer however long is read exactly). */
   private static boolean holdsNonNumber(Object v) {
     if (v instanceof Double d) return d.isNaN() || d.isInfinite();

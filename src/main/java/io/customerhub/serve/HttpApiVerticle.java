@@ -137,6 +137,7 @@ public final class HttpApiVerticle extends VerticleBase {
     Router api = Router.router(vertx);
     api.route().handler(services.auth().authenticate());
     if (http.requireIfMatch()) api.route().handler(Preconditions::require);
+    api.route().handler(HttpApiVerticle::refuseForms);
     api.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     IngestHandler ingest = new IngestHandler(services.ingest(), http.maxLinesPerRequest(), http.maxLineBytes());
     ProfileHandlers profiles = new ProfileHandlers(services.readModel(), services.profileStore(), services.queries(),
@@ -232,4 +233,20 @@ public final class HttpApiVerticle extends VerticleBase {
         .onFailure(ctx::fail);
   }
 
+
+  /**
+   * The API reads JSON and NDJSON bodies only. A form body (curl's default for {@code -d}) would be decoded by the
+   * body handler as form fields first, which fails on a lone {@code %} or a long field with an error that writes
+   * the whole body, a customer's record perhaps, into the log: refused up front, saying what to send.
+   */
+  static void refuseForms(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String t = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
+    if (t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/")) {
+      ctx.fail(HubException.unsupportedMediaType("Content-Type: " + t.split(";", 2)[0] + " is not read here: send "
+          + "application/json, or application/x-ndjson to /records (with curl: -H 'Content-Type: application/json')"));
+      return;
+    }
+    ctx.next();
+  }
 }

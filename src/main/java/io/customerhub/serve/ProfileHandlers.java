@@ -18,6 +18,7 @@ import io.vertx.sqlclient.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -102,8 +103,10 @@ final class ProfileHandlers {
     readModel.stored(id).onSuccess(stored -> {
       if (stored != null && "merged".equals(stored.status())) redirect(ctx, stored.mergedInto().toString());
       else if (stored == null || !stored.active()) ctx.fail(HubException.notFound("no profile " + id));
+      // encoded in map, not in onSuccess: an exception thrown there reaches no handler and leaves the request open
       else store.withLineage(pool, stored.profile())
-          .onSuccess(p -> versioned(ctx, ProfileCodec.toView(p, true), p.version())).onFailure(ctx::fail);
+          .map(p -> Map.entry(ProfileCodec.toView(p, true), p.version()))
+          .onSuccess(v -> versioned(ctx, v.getKey(), v.getValue())).onFailure(ctx::fail);
     }).onFailure(ctx::fail);
   }
 

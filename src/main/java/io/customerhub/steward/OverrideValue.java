@@ -74,6 +74,10 @@ public final class OverrideValue {
 
   private static Object own(Object value) {
     if (value instanceof String) return text("value", value);
+    if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      // 1e999 parses as Infinity, which would be stored as the text "Infinity" and read by no rule as a number
+      throw StewardRefusal.invalid("value: " + d + " is no number the hub can hold");
+    }
     if (value instanceof Number || value instanceof Boolean) return value;
     throw StewardRefusal.invalid("value: must be a string, a number or true/false");
   }

@@ -96,13 +96,18 @@ public final class ProfileActions {
       return surgery.decidePairs(conn, work, apart, "kept-apart", actor, why)
           .compose(v -> surgery.detach(conn, work, profile, locked.kind(), records, why))
           // the new profile's own trail says where it came from and why, as the one split says where its records went
-          .compose(fresh -> surgery.audit(conn, actor, "profile.split", "profile:" + profile,
-                  detail.copy().put("newProfile", fresh.toString()))
-              .compose(v -> surgery.audit(conn, actor, "profile.split", "profile:" + fresh,
-                  detail.copy().put("splitFrom", profile.toString())))
-              .map(v -> new JsonObject().put("profileId", profile.toString()).put("newProfileId", fresh.toString())
-                  .put("moved", detail.getJsonArray("records")).put("staying", staying.size())
-                  .put("version", versionNow(work, profile, locked))));
+          .compose(detached -> {
+            UUID fresh = detached.profile();
+            if (!detached.overrides().isEmpty()) detail.put("overridesMoved", new JsonArray(detached.overrides()));
+            return surgery.audit(conn, actor, "profile.split", "profile:" + profile,
+                    detail.copy().put("newProfile", fresh.toString()))
+                .compose(v -> surgery.audit(conn, actor, "profile.split", "profile:" + fresh,
+                    detail.copy().put("splitFrom", profile.toString())))
+                .map(v -> new JsonObject().put("profileId", profile.toString()).put("newProfileId", fresh.toString())
+                    .put("moved", detail.getJsonArray("records")).put("staying", staying.size())
+                    .put("overridesMoved", new JsonArray(detached.overrides()))
+                    .put("version", versionNow(work, profile, locked)));
+          });
     }));
   }
 
@@ -122,7 +127,8 @@ public final class ProfileActions {
             throw StewardRefusal.missing("profile " + profile + " has no override of " + attribute);
           }
           JsonObject entry = new JsonObject().put("value", value).put("by", actor)
-              .put("at", Instant.now().toString()).put("note", note);
+              .put("at", Instant.now().toString()).put("note", note).put(OverrideOrigins.SET_WITH,
+                  new JsonArray(locked.records().stream().map(SourceKey::asString).toList()));
           Future<?> write = value == null
               ? conn.preparedQuery(StewardSql.REMOVE_OVERRIDE).execute(Tuple.of(profile, attribute))
               : conn.preparedQuery(StewardSql.SET_OVERRIDE).execute(Tuple.of(profile, attribute, entry.encode()));

@@ -10,6 +10,7 @@ import io.customerhub.store.ProfileChange;
 import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -148,15 +149,39 @@ final class ProfileSurgery {
     });
   }
 
-  /** The {@code records} leave {@code profile} for one new profile; both are recomputed. */
-  Future<UUID> detach(SqlConnection conn, Work work, UUID profile, String kind, List<SourceKey> records,
-                      JsonObject why) {
-    return ProfileMoves.detach(conn, records, kind, why).compose(fresh ->
-        store.recompute(conn, Set.of(profile, fresh), ProfileStore.Cause.of(why.getString("actor")))
+  /** Where {@link #detach} took records: the new profile, and the attributes whose overrides went with them. */
+  record Detached(UUID profile, List<String> overrides) {
+  }
+
+  /**
+   * The {@code records} leave {@code profile} for one new profile, with the values set by hand that were set with
+   * them ({@link OverrideOrigins}); both are recomputed.
+   */
+  Future<Detached> detach(SqlConnection conn, Work work, UUID profile, String kind, List<SourceKey> records,
+                          JsonObject why) {
+    return ProfileMoves.detach(conn, records, kind, why).compose(fresh -> moveOverrides(conn, profile, fresh, records)
+        .compose(moved -> store.recompute(conn, Set.of(profile, fresh), ProfileStore.Cause.of(why.getString("actor")))
             .compose(recomputed -> {
               work.changes.addAll(recomputed);
               return reindex(conn, work, records);
-            }).map(fresh));
+            }).map(new Detached(fresh, moved))));
+  }
+
+  private static Future<List<String>> moveOverrides(SqlConnection conn, UUID from, UUID to, List<SourceKey> records) {
+    return conn.preparedQuery(StewardSql.OVERRIDES_OF).execute(Tuple.of(from)).compose(rows -> {
+      String stored = rows.size() == 0 ? null : rows.iterator().next().getString(0);
+      if (stored == null) return Future.succeededFuture(List.of());
+      Map<String, List<String>> setWith = new HashMap<>();
+      new JsonObject(stored).forEach(e -> {
+        JsonArray with = ((JsonObject) e.getValue()).getJsonArray(OverrideOrigins.SET_WITH);
+        setWith.put(e.getKey(), with == null ? null : with.stream().map(String::valueOf).toList());
+      });
+      List<String> moved = OverrideOrigins.movedWith(setWith,
+          records.stream().map(SourceKey::asString).collect(java.util.stream.Collectors.toSet()));
+      if (moved.isEmpty()) return Future.succeededFuture(moved);
+      return conn.preparedQuery(StewardSql.MOVE_OVERRIDES).execute(Tuple.of(from, to, moved.toArray(String[]::new)))
+          .map(moved);
+    });
   }
 
   /** Every node's candidate index reads {@code records} back as they are after this transaction: moved, or gone. */

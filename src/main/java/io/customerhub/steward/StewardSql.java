@@ -213,6 +213,17 @@ final class StewardSql {
       update profile set overrides = coalesce(overrides, '{}'::jsonb) || jsonb_build_object($2::text, $3::text::jsonb)
       where profile_id = $1""";
 
+  static final String OVERRIDES_OF = "select overrides::text from profile where profile_id = $1";
+
+  /** The overrides of attributes $3 leave profile $1 for profile $2, which a split has just made. */
+  static final String MOVE_OVERRIDES = """
+      with taken as (
+        select jsonb_object_agg(e.key, e.value) as o from profile p, jsonb_each(p.overrides) e
+        where p.profile_id = $1 and e.key = any($3::text[])),
+      given as (
+        update profile set overrides = coalesce(overrides, '{}'::jsonb) || (select o from taken) where profile_id = $2)
+      update profile set overrides = nullif(overrides - $3::text[], '{}'::jsonb) where profile_id = $1""";
+
   static final String REMOVE_OVERRIDE = """
       update profile set overrides = nullif(overrides - $2::text, '{}'::jsonb) where profile_id = $1""";
 

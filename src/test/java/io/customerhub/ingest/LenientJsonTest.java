@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,5 +82,17 @@ class LenientJsonTest {
   void textThatOnlyLooksLikeAnExponentOrALongNumberIsKeptAsSent() {
     String text = "{\"sourceId\":\"12345678901234567890123\",\"emails\":[\"j2e@x.com\"],\"n\":[1e2,{\"m\":3E-5}]}";
     assertSame(text, LenientJson.parse(text).text());
+  }
+
+  @Test
+  void depthCountsEveryArrayAndObjectDownToTheDeepestValue() {
+    String deep = "{\"a\":[{\"b\":[1]}]}"; // object, array, object, array: four levels
+    assertFalse(LenientJson.deeperThan(LenientJson.parse(deep).json(), 4));
+    assertTrue(LenientJson.deeperThan(LenientJson.parse(deep).json(), 3));
+    assertFalse(LenientJson.deeperThan(LenientJson.parse("{\"a\":1,\"b\":\"x\"}").json(), 1));
+    assertFalse(LenientJson.deeperThan("text", 0), "a plain value nests nothing");
+    String atLimit = "{\"x\":" + "[".repeat(LenientJson.MAX_RECORD_DEPTH - 1) + "]".repeat(LenientJson.MAX_RECORD_DEPTH - 1) + "}";
+    assertFalse(LenientJson.deeperThan(LenientJson.parse(atLimit).json(), LenientJson.MAX_RECORD_DEPTH));
+    assertTrue(LenientJson.deeperThan(LenientJson.parse("{\"y\":[" + atLimit + "]}").json(), LenientJson.MAX_RECORD_DEPTH));
   }
 }

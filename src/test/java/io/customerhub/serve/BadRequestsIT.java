@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.customerhub.testing.HubTestNode.NDJSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -356,6 +357,51 @@ class BadRequestsIT extends OneHubPerClass {
       send("POST", "/api/v1/priorities", ct, "{\"items\":[]}", admin);
     }
     assertNoneBroken();
+  }
+
+  @Test
+  void formBodiesAreRefusedAsTheWrongMediaTypeWhateverTheyHold() {
+    // curl's default for -d: decoded as form fields, a lone % or a long field failed with the body in the log
+    for (String body : List.of("{\"decision\":\"keep-apart\",\"note\":\"100% sure\"}",
+        "{\"items\":[],\"pad\":\"" + "x".repeat(9_000) + "\"}", "a=b")) {
+      for (String method : List.of("POST", "GET")) {
+        Response r = HubTestNode.send(hub.request("/api/v1/priorities", admin)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/x-www-form-urlencoded").timeout(HANG).build());
+        assertEquals(415, r.status(), r::toString);
+        assertTrue(r.contentType().startsWith(Problems.CONTENT_TYPE), r::toString);
+        assertTrue(r.json().getString("detail").contains("application/json"), r::toString);
+      }
+    }
+  }
+
+  @Test
+  void aRecordNestedTooDeepForItsProfileIsRejectedAloneAndOneJustInsideTheLimitIsServedWithItsLineage() {
+    String tooDeep = WireRecords.uniqueId("D"), deep = WireRecords.uniqueId("D");
+    String lines = record(tooDeep, 998) + "\n" + record(deep, 97) + "\n";
+    Response r = hub.post("/api/v1/records/crm", NDJSON, lines, ingest);
+    assertEquals(200, r.status(), r::toString);
+    List<JsonObject> answers = r.ndjson();
+    assertEquals("rejected", answers.get(0).getString("status"), answers.get(0)::encode);
+    assertTrue(answers.get(0).encode().contains("more than 100 levels deep"), answers.get(0)::encode);
+    assertEquals("accepted", answers.get(1).getString("status"), answers.get(1)::encode);
+    assertEquals(404, hub.get("/api/v1/profiles/by-key/crm/" + tooDeep, reader).status(), "nothing stored");
+    Response lineage = HubTestNode.send(hub.request("/api/v1/profiles/by-key/crm/" + deep + "?lineage=true", reader)
+        .GET().timeout(HANG).build());
+    assertTrue(lineage.status() == 200 || lineage.status() >= 400 && lineage.status() < 500, lineage::toString);
+  }
+
+  private static String record(String sourceId, int depth) {
+    return "{\"sourceId\":\"" + sourceId + "\",\"kind\":\"person\",\"givenName\":\"Deep\",\"attributes\":{\"x\":"
+        + nested(depth, "[", "]") + "}}";
+  }
+
+  @Test
+  void aNumberNoDoubleHoldsIsNoValueToSetByHand() {
+    Response r = hub.put("/api/v1/profiles/" + profileId + "/overrides/attributes.creditLimit", "application/json",
+        "{\"value\":1e999}", steward);
+    assertEquals(400, r.status(), r::toString);
+    assertTrue(r.json().getString("detail").startsWith("value"), r::toString);
   }
 
   // ---- tokens ---------------------------------------------------------------------------------------------------

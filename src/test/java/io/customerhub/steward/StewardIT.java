@@ -311,6 +311,31 @@ class StewardIT extends OneHubPerClass {
         trail::encode);
   }
 
+  @Test
+  void splittingOutTheRecordsAValueWasSetWithTakesTheValueAlong() {
+    String steward = hub.token("steward");
+    Rec wrong = WireRecords.distinctPerson("crm", "C"), right = WireRecords.distinctPerson("erp", "E");
+    hub.accept(wrong);
+    hub.accept(right);
+    String setOn = profileOf(wrong), keep = profileOf(right);
+    String rightName = hub.get("/api/v1/profiles/" + keep, steward).json().getString("givenName");
+    assertEquals(200, hub.put("/api/v1/profiles/" + setOn + "/overrides/givenName", JSON,
+        "{\"value\":\"SetByHand\",\"note\":\"customer phoned\"}", steward).status());
+    assertEquals(200, hub.post("/api/v1/profiles/" + keep + "/merge", JSON,
+        new JsonObject().put("with", setOn).encode(), steward).status());
+    assertEquals("SetByHand", hub.get("/api/v1/profiles/" + keep, steward).json().getString("givenName"));
+
+    Response split = hub.post("/api/v1/profiles/" + keep + "/split", JSON, new JsonObject().put("records",
+        new JsonArray().add(new JsonObject().put("source", "crm").put("sourceId", wrong.sourceId()))).encode(), steward);
+
+    assertEquals(200, split.status(), split::toString);
+    assertEquals(new JsonArray().add("givenName"), split.json().getJsonArray("overridesMoved"), split::toString);
+    String fresh = split.json().getString("newProfileId");
+    assertEquals("SetByHand", hub.get("/api/v1/profiles/" + fresh, steward).json().getString("givenName"));
+    assertEquals(rightName, hub.get("/api/v1/profiles/" + keep, steward).json().getString("givenName"),
+        "the other customer's own name again");
+  }
+
   /** A credit limit set by hand is the steward's decision of the true limit: CREDIT_LIMIT_EXCEEDED compares with it. */
   @Test
   void aCreditLimitSetByHandIsTheLimitTheRiskTagComparesWith() {
