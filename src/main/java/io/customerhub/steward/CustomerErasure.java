@@ -25,8 +25,11 @@ import java.util.UUID;
  *       is answered {@code erased} and nothing of it is stored again;</li>
  *   <li>their crosswalk rows and order rows, and every review pair with one of them (decided ones too: a pair
  *       kept apart says nothing once one side is gone);</li>
- *   <li>the profile's body, overrides and risk codes, and those of every profile merged into it before; stewards'
- *       notes and override values in the audit trail and the merge history of those profiles;</li>
+ *   <li>the profile's body, overrides and risk codes, and those of every profile merged into it before and of the
+ *       customer's earlier profiles (merged into a profile that later let the records go, a wrong merge split
+ *       again); stewards' notes and override values in the audit trail and the merge history of those profiles,
+ *       and the entries of other profiles' merges and splits that name them or the records; the bodies other
+ *       merged-away profiles kept of the records;</li>
  *   <li>the cache entries of the profile and the routing answers of its records, on every node.</li>
  * </ul>
  * An {@code erased} change event names the records' keys, so that the systems fed by the events erase the customer
@@ -76,9 +79,15 @@ public final class CustomerErasure {
   private static Future<Scope> scope(SqlConnection conn, UUID profile, Long seen) {
     return ProfileActions.lock(conn, profile).compose(profiles -> {
       List<SourceKey> records = ProfileActions.current(profiles, profile, seen).records();
-      return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(SqlParams.sourceKeyArrays(records))
+      Tuple keys = SqlParams.sourceKeyArrays(records);
+      return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys)
           .compose(orders -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
-              .map(tree -> new Scope(records, keysOf(orders), uuids(tree))));
+              .compose(tree -> conn.preparedQuery(StewardSql.ERASURE_EARLIER_PROFILES).execute(keys)
+                  .map(earlier -> {
+                    List<UUID> all = uuids(tree);
+                    for (UUID id : uuids(earlier)) if (!all.contains(id)) all.add(id);
+                    return new Scope(records, keysOf(orders), all);
+                  })));
     });
   }
 
@@ -103,8 +112,13 @@ public final class CustomerErasure {
             }
           }
           Tuple scrubbed = Tuple.of(subjects.toArray(String[]::new));
+          Tuple mentions = Tuple.tuple().addValue(scope.profiles().stream().map(UUID::toString).toArray(String[]::new))
+              .addValue(scope.records().stream().map(SourceKey::asString).toArray(String[]::new));
           return conn.preparedQuery(StewardSql.ERASE_SPLIT_NOTES).execute(scrubbed)
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_AUDIT_DETAILS).execute(scrubbed))
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_AUDIT_MENTIONS).execute(mentions))
+              .compose(v -> conn.preparedQuery(StewardSql.ERASE_EARLIER_BODIES)
+                  .execute(SqlParams.sourceKeyArrays(scope.records())))
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGE_REASONS).execute(tree))
               .compose(v -> conn.preparedQuery(StewardSql.ERASE_MERGED_PROFILES).execute(tree))
               .map(gone -> {

@@ -270,6 +270,40 @@ final class StewardSql {
       select id from tree""";
 
   /**
+   * The customer's earlier profiles: merged away (into a profile that later let the records go, by a split say)
+   * holding only the customer's records ($1, $2) when they were merged away, as their stored body names them. A
+   * rare action: the merged-away profiles are read without an index.
+   */
+  static final String ERASURE_EARLIER_PROFILES = """
+      select p.profile_id from profile p
+      where p.status = 'merged' and json_typeof(p.body -> 'records') = 'array'
+        and json_array_length(p.body -> 'records') > 0
+        and not exists (
+          select 1 from json_array_elements(p.body -> 'records') r
+          where not exists (select 1 from unnest($1::text[], $2::text[]) as k(source, source_id)
+                            where k.source = r ->> 'source' and k.source_id = r ->> 'sourceId'))""";
+
+  /**
+   * The body a merged-away profile kept of the moment it was merged away, where it holds one of the customer's
+   * records beside another customer's: nothing reads it (its id redirects), and it holds the customer's values.
+   */
+  static final String ERASE_EARLIER_BODIES = """
+      update profile p set body = null
+      where p.status = 'merged' and json_typeof(p.body -> 'records') = 'array'
+        and exists (select 1 from json_array_elements(p.body -> 'records') r
+                    join unnest($1::text[], $2::text[]) as k(source, source_id)
+                      on k.source = r ->> 'source' and k.source_id = r ->> 'sourceId')""";
+
+  /**
+   * What stewards wrote on other profiles about the customer: the merge of one of its profiles ($1: ids as text)
+   * into another, and a split that took its records ($2: keys as source:sourceId) out of another customer's profile.
+   */
+  static final String ERASE_AUDIT_MENTIONS = """
+      update audit_log set detail = jsonb_build_object('erased', true)
+      where action = 'profile.merge' and detail ->> 'merged' = any($1::text[])
+        or action = 'profile.split' and detail -> 'records' ?| $2::text[]""";
+
+  /**
    * Each record keeps a row that says nothing but its key and when it was erased: ingest answers a source that
    * sends it again "erased" and stores nothing (its content hash and time stay, which no reader can turn back).
    */

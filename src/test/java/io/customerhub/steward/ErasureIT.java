@@ -162,6 +162,37 @@ class ErasureIT extends OneHubPerClass {
   }
 
   @Test
+  void aCustomerWronglyMergedAndSplitOutAgainLeavesNothingInTheOtherCustomersProfileOrTheirOldId() {
+    String steward = hub.token("steward");
+    Rec wrong = WireRecords.distinctPerson("crm", "C"), right = WireRecords.distinctPerson("erp", "E");
+    String earlier = hub.accept(wrong).getString("profileId"), keep = hub.accept(right).getString("profileId");
+    String setByHand = WireRecords.uniqueName(), noteName = WireRecords.uniqueName();
+    assertEquals(200, hub.put("/api/v1/profiles/" + earlier + "/overrides/givenName", JSON, new JsonObject()
+        .put("value", setByHand).put("note", "phoned, says " + noteName).encode(), steward).status());
+    assertEquals(200, hub.post("/api/v1/profiles/" + keep + "/merge", JSON, new JsonObject().put("with", earlier)
+        .put("note", "same as " + noteName).encode(), steward).status());
+    Response split = hub.post("/api/v1/profiles/" + keep + "/split", JSON, new JsonObject().put("records",
+        new JsonArray().add(new JsonObject().put("source", "crm").put("sourceId", wrong.sourceId())))
+        .put("note", "not " + noteName).encode(), steward);
+    assertEquals(200, split.status(), split::toString);
+    String fresh = split.json().getString("newProfileId");
+    List<String> personal = List.of(wrong.json().getString("familyName"), wrong.json().getString("nationalId"),
+        setByHand, noteName);
+    for (String value : personal) assertFalse(tablesHolding(value).isEmpty(), value + " is stored before");
+    JsonObject rightBefore = hub.profile(keep);
+
+    Response erased = hub.post("/api/v1/profiles/" + fresh + "/erase", JSON, "{\"note\":\"DSAR-4\"}",
+        hub.adminToken());
+
+    assertEquals(200, erased.status(), erased::toString);
+    for (String value : personal) assertEquals(List.of(), tablesHolding(value), value + " is left in");
+    assertEquals(404, hub.profileResponse(earlier).status(), "the old id no longer says it was the other customer");
+    JsonObject rightAfter = hub.profile(keep);
+    assertEquals(rightBefore.getString("familyName"), rightAfter.getString("familyName"));
+    assertEquals(right.json().getString("givenName"), rightAfter.getString("givenName"));
+  }
+
+  @Test
   void onlyAnAdministratorErasesAndSaysWhy() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
     String profile = hub.accept(crm).getString("profileId");
