@@ -370,11 +370,29 @@ public final class IngestService {
     if (first == '"') return "a JSON string";
     if (first == '-' || Character.isDigit(first)) return "a number";
     if (t.equals("true") || t.equals("false") || t.equals("null")) return t;
+    return parserSays(e);
+  }
+
+  /**
+   * The parser's message without its internals: where in its buffer it stopped, and the names of its settings in a
+   * limit it hit ("Document nesting depth (1001) exceeds the maximum allowed (1000, from
+   * `StreamReadConstraints.getMaxNestingDepth()`)" says it nests more than 1000 levels deep).
+   */
+  public static String parserSays(Exception e) {
     String m = firstLine(e.getMessage());
     if (m.startsWith("Failed to decode:")) m = m.substring("Failed to decode:".length()).strip();
+    java.util.regex.Matcher limit = PARSER_LIMIT.matcher(m);
+    if (limit.find()) {
+      String what = limit.group(1).toLowerCase(java.util.Locale.ROOT);
+      return what.contains("nesting") ? "nests arrays and objects more than " + limit.group(2) + " levels deep"
+          : what + " is longer than " + limit.group(2);
+    }
     int at = m.indexOf(" at [Source:");
     return at < 0 ? m : m.substring(0, at);
   }
+
+  private static final java.util.regex.Pattern PARSER_LIMIT =
+      java.util.regex.Pattern.compile("^(.+?) (?:length )?\\(\\d+\\) exceeds the maximum allowed \\((\\d+), from");
 
   private static String firstLine(String message) {
     if (message == null) return "malformed";

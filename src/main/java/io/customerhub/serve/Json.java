@@ -1,5 +1,6 @@
 package io.customerhub.serve;
 
+import io.customerhub.ingest.IngestService;
 import io.customerhub.ingest.LenientJson;
 import io.customerhub.support.LoneSurrogates;
 import io.vertx.core.http.HttpHeaders;
@@ -23,7 +24,9 @@ final class Json {
     JsonObject body;
     try {
       body = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
+    } catch (DecodeException e) {
+      throw HubException.invalid("body: is not a JSON object (" + IngestService.parserSays(e) + ")");
+    } catch (ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");
     }
     return whole(body, text);
@@ -74,7 +77,9 @@ final class Json {
     try {
       LenientJson parsed = LenientJson.parse(bodyText(ctx));
       return whole(parsed.json(), parsed.text());
-    } catch (DecodeException | ClassCastException e) {
+    } catch (DecodeException e) {
+      throw HubException.invalid("body: is not a JSON object (" + IngestService.parserSays(e) + ")");
+    } catch (ClassCastException e) {
       throw HubException.invalid("body: is not a JSON object");
     }
   }

@@ -28,12 +28,25 @@ final class Params {
     throw HubException.invalid(name + ": '" + raw + "' is not a whole number from " + min + " to " + max);
   }
 
-  /** {@code raw} as a profile id. */
+  /**
+   * {@code raw} as a profile id, written as the hub writes them (36 characters, 8-4-4-4-12 hex digits): UUID's own
+   * parser takes {@code 1-1-1-1-1} as an id, which then answered 404 where it is no id at all.
+   */
   static UUID profileId(String name, String raw) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
+    if (raw == null || !CANONICAL_UUID.matcher(raw).matches()) {
       throw HubException.invalid(name + ": '" + raw + "' is not a profile id (a UUID)");
     }
+    return UUID.fromString(raw);
+  }
+
+  private static final java.util.regex.Pattern CANONICAL_UUID =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** A {@code true}/{@code false} query parameter; {@code otherwise} when absent, a 400 naming it for anything else. */
+  static boolean flag(String name, String raw, boolean otherwise) {
+    if (raw == null) return otherwise;
+    if (raw.equals("true")) return true;
+    if (raw.equals("false")) return false;
+    throw HubException.invalid(name + ": must be true or false, not '" + raw + "'");
   }
 }

@@ -95,7 +95,7 @@ final class ProfileHandlers {
   }
 
   private static boolean lineageAsked(RoutingContext ctx) {
-    return "true".equalsIgnoreCase(ctx.request().getParam("lineage"));
+    return Params.flag("lineage", ctx.request().getParam("lineage"), false);
   }
 
   /** The profile with its lineage, derived from the stored members (the cache does not hold lineage). */
@@ -125,7 +125,7 @@ final class ProfileHandlers {
    * model had seen them. {@code ?settle=false} answers at once with the crosswalk as it is.
    */
   void crosswalk(RoutingContext ctx) {
-    if (settleMillis <= 0 || "false".equalsIgnoreCase(ctx.request().getParam("settle"))) {
+    if (!Params.flag("settle", ctx.request().getParam("settle"), true) || settleMillis <= 0) {
       streamCrosswalk(ctx);
       return;
     }

@@ -23,11 +23,7 @@ public final class SourcesModule implements HttpApiVerticle.ApiModule {
   }
 
   private void report(RoutingContext ctx) {
-    String raw = ctx.queryParams().get("completeness");
-    if (raw != null && !raw.equals("true") && !raw.equals("false")) {
-      throw HubException.invalid("completeness: must be true or false, not '" + raw + "'");
-    }
-    coverage.report("true".equals(raw)).map(ProfileCodec::write)
+    coverage.report(Params.flag("completeness", ctx.queryParams().get("completeness"), false)).map(ProfileCodec::write)
         .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
         .onFailure(ctx::fail);
   }

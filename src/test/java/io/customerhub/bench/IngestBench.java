@@ -154,7 +154,7 @@ public final class IngestBench {
       long heapBefore = usedHeapAfterGc();
       String walBefore = walPosition(node.hub);
       CpuMeter cpuBefore = CpuMeter.read(node.hub);
-      Profiler profiler = pairs ? Profiler.start(size) : Profiler.NONE;
+      Profiler profiler = Profiler.start(size);
       BenchSupport.LoadResult load = BenchSupport.load(node.hub, lines, batch, inFlight, true);
       profiler.stop();
       log("CPU per record: %s", CpuMeter.read(node.hub).perRecordSince(cpuBefore, size));

@@ -39,4 +39,14 @@ class NotAnObjectTest {
       assertFalse(why.isBlank(), text);
     }
   }
+
+  @Test
+  void aParserLimitIsSaidInPlainWordsWithoutTheNamesOfItsSettings() {
+    String deep = "{\"a\":" + "[".repeat(1_200) + "]".repeat(1_200) + "}";
+    assertEquals("nests arrays and objects more than 1000 levels deep", why(deep));
+    String longNumber = "{\"a\":" + "9".repeat(1_500) + "}";
+    String said = why(longNumber);
+    assertFalse(said.contains("StreamReadConstraints"), said);
+    assertTrue(said.contains("longer than"), said);
+  }
 }

@@ -397,6 +397,20 @@ class BadRequestsIT extends OneHubPerClass {
   }
 
   @Test
+  void idsAndFlagsAreReadAsTheHubWritesThem() {
+    // UUID's own parser takes 1-1-1-1-1; a flag of any other word was read as its default
+    for (String path : List.of("/api/v1/profiles/1-1-1-1-1", "/api/v1/profiles/" + profileId + "?lineage=maybe",
+        "/api/v1/profiles/" + profileId + "?lineage=TRUE", "/api/v1/crosswalk?settle=maybe",
+        "/api/v1/sources?completeness=yes")) {
+      Response r = hub.get(path, reader);
+      assertEquals(400, r.status(), () -> path + ": " + r);
+      assertTrue(r.contentType().startsWith(Problems.CONTENT_TYPE), r::toString);
+    }
+    assertEquals(200, hub.get("/api/v1/profiles/" + profileId + "?lineage=true", reader).status());
+    assertEquals(200, hub.get("/api/v1/profiles/" + profileId.toUpperCase() + "?lineage=false", reader).status());
+  }
+
+  @Test
   void aNumberNoDoubleHoldsIsNoValueToSetByHand() {
     Response r = hub.put("/api/v1/profiles/" + profileId + "/overrides/attributes.creditLimit", "application/json",
         "{\"value\":1e999}", steward);
