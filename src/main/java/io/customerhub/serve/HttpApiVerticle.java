@@ -233,7 +233,6 @@ public final class HttpApiVerticle extends VerticleBase {
         .onFailure(ctx::fail);
   }
 
-
   /**
    * The API reads JSON and NDJSON bodies only. A form body (curl's default for {@code -d}) would be decoded by the
    * body handler as form fields first, which fails on a lone {@code %} or a long field with an error that writes
