@@ -130,7 +130,10 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
       nextTooDeep = false;
       budget.nextRecord();
       if (csv != null) {
-        next = csv.hasNext() ? row(csv.next(), parser) : null;
+        // a row of separators alone (a spreadsheet's trailing ",,,") is a blank line, skipped as NDJSON's are
+        do {
+          next = csv.hasNext() ? row(csv.next(), parser) : null;
+        } while ("{}".equals(next));
         nextLine = parser.getCurrentLineNumber();
         nextBytes = next == null ? 0 : Utf8.length(next);
       } else if (json != null) {
@@ -254,7 +257,9 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
 
   /** Numbers kept as written (an amount of 0.1 or 12345678901234567.89 must not pass through a double). */
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-      new com.fasterxml.jackson.databind.ObjectMapper()
+      new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+          // a NaN read from the file goes on as NaN (not the text "NaN"), for the hub to read as missing with a warning
+          .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS).build())
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
@@ -266,7 +271,9 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
    */
   private static final com.fasterxml.jackson.core.JsonFactory DEEP_READER = com.fasterxml.jackson.core.JsonFactory
       .builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-          .maxNestingDepth(100 * MAX_DEPTH).build()).build();
+          .maxNestingDepth(100 * MAX_DEPTH).build())
+      // NaN and Infinity, as pandas writes a missing value: read as in an NDJSON file (missing, with a warning)
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   /**
    * The records of a .json file, streamed: an export is often one array of objects, pretty-printed, and may not fit
@@ -301,7 +308,11 @@ final class FileRecords implements Iterator<String>, AutoCloseable {
         tooDeep = depth(record) > MAX_DEPTH;
         return tooDeep ? "" : MAPPER.writeValueAsString(record);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalArgumentException("line " + lineOf(e) + ": is not valid JSON (" + e.getOriginalMessage() + ")");
+        String why = e.getOriginalMessage();
+        int source = why.indexOf(" at [Source:");
+        if (source < 0) source = why.indexOf("[Source:");
+        if (source >= 0) why = why.substring(0, source).strip(); // where the parser was, in its own words
+        throw new IllegalArgumentException("line " + lineOf(e) + ": is not valid JSON (" + why + ")");
       }
     }
 

@@ -1,5 +1,6 @@
 package io.customerhub.cli;
 
+import io.customerhub.ingest.FieldAliases;
 import io.customerhub.ingest.SourceMapping;
 import io.vertx.core.json.JsonObject;
 
@@ -40,6 +41,9 @@ final class SourceIdColumn {
     List<String> mapped = mapped(mapping);
     // a canonical sourceId column wins over the mapped ones, as on the hub
     if (header.contains("sourceId") || header.stream().anyMatch(mapped::contains)) return null;
+    // where no mapping names the column, one the hub reads as sourceId of itself gives it (id, rec_id, unique_id:
+    // the names of other tools' files, FEBRL's and Splink's); where one does, its column missing is the mistake
+    if (mapped.isEmpty() && header.stream().anyMatch(c -> "sourceId".equals(FieldAliases.aliasOf(c)))) return null;
     if (header.size() == 1) {
       String only = header.get(0);
       String separator = only.contains(";") ? "';'" : !tabs && only.contains("\t") ? "tab"

@@ -22,7 +22,7 @@ import static io.customerhub.record.FieldNames.key;
  * losing its postcode in silence. A name the record also carries in its canonical field is left as it is, and a
  * source mapping ({@code conf/sources}) still renames first.
  */
-final class FieldAliases {
+public final class FieldAliases {
 
   /**
    * Splink's first and last name without the middle ones: the whole name only where the record gives no fuller one
@@ -80,6 +80,11 @@ final class FieldAliases {
    * are none), a warning per field read so. Fields of an address at the top level of a record without addresses
    * become its address ({@code number} alone is too vague there to be a house number).
    */
+  /** The canonical field a top-level field of this name is read as ({@code rec_id}: sourceId), or null. */
+  public static String aliasOf(String name) {
+    return TOP_LEVEL.get(key(name));
+  }
+
   static JsonObject canonical(JsonObject json, Kind defaultKind, List<String> warnings) {
     // most records arrive in canonical form: they take no pass over their names at all
     if (RecordDecoder.CANONICAL_FIELDS.containsAll(json.fieldNames())) return json;

@@ -183,7 +183,9 @@ public final class KafkaIngestVerticle extends VerticleBase {
       return IngestService.Input.refused("value: is " + bytes + " bytes, longer than the " + maxRecordBytes
           + " bytes a record may take");
     }
-    return IngestService.Input.text(r.value());
+    // a byte-order mark is no part of the record (the HTTP door and the importer skip it too)
+    String value = r.value();
+    return IngestService.Input.text(value.startsWith("\uFEFF") ? value.substring(1) : value);
   }
 
   /** Puts every partition of a failed batch back to its first record, so the next poll delivers it again. */

@@ -31,6 +31,7 @@ import java.util.function.Predicate;
 public final class RecordDecoder {
 
   static final int MAX_TEXT = 1024;
+  static final int MAX_ID_BYTES = 1024;
   static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
   static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
   /** An order's amount is stored as numeric(18,2): at most 16 digits before the point. */
@@ -109,7 +110,8 @@ public final class RecordDecoder {
     if (kind == Kind.ORDER) {
       order = f.order();
       boolean guest = !emails.isEmpty() || !phones.isEmpty() || given != null || family != null || full != null;
-      if (order != null && order.customerRef() == null && !guest && !deleted) {
+      boolean refTold = f.errors.stream().anyMatch(e -> e.startsWith("customerRef"));
+      if (order != null && order.customerRef() == null && !guest && !deleted && !refTold) {
         f.error("customerRef", "is required for an order without guest identity (emails, phones or names)");
       }
     }
@@ -205,10 +207,28 @@ public final class RecordDecoder {
       return id(json, field, field);
     }
 
+    /**
+     * A record's id (its own, a link's, an order's customer's): text as for {@link #text}, at most
+     * {@link #MAX_ID_BYTES} bytes of UTF-8 (the database's key index takes no more than some 2,700 bytes a row, and
+     * 1,024 characters of CJK are 3,072), and without U+FFFD: that is what bytes that were not UTF-8 are read as, so
+     * two different ids ({@code M\xfcller}, {@code M\xf6ller} in Latin-1) would be one, and a customer silently
+     * replaced by another.
+     */
     String id(JsonObject obj, String field, String path) {
       Object v = obj.getValue(field);
       if (v instanceof Number n) return plain(n);
-      return text(obj, field, path);
+      String id = text(obj, field, path);
+      if (id == null) return null;
+      if (id.indexOf('\uFFFD') >= 0) {
+        error(path, "holds U+FFFD, what bytes that are not UTF-8 are read as: two different ids would read as one; "
+            + "send it in UTF-8");
+        return null;
+      }
+      if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+        error(path, "is longer than " + MAX_ID_BYTES + " bytes of UTF-8");
+        return null;
+      }
+      return id;
     }
 
     /**
@@ -409,10 +429,12 @@ public final class RecordDecoder {
         error(path, "must be an object {source, sourceId}");
         return null;
       }
+      int told = errors.size();
       String s = text(o, "source", path + ".source");
       String id = id(o, "sourceId", path + ".sourceId");
       if (s == null || id == null) {
-        error(path, "needs both source and sourceId");
+        // a part refused for what it holds has said why already
+        if (errors.size() == told) error(path, "needs both source and sourceId");
         return null;
       }
       return new SourceKey(s, id);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,23 @@ class FileRecordsTest {
     String record = r.records().get(0);
     assertTrue(record.contains("12345678901234567.89") && record.contains("0.1")
         && record.contains("123456789012345678901"), record);
+  }
+
+  @Test
+  void aNanInAJsonFileGoesOnAsInAnNdjsonFileForTheHubToReadAsMissing() throws Exception {
+    // pandas writes a missing value as NaN, in an array as in NDJSON
+    Read r = read("frame.json", "[{\"sourceId\": \"C-1\", \"birth_date\": NaN, \"score\": Infinity}]");
+    String record = r.records().get(0);
+    assertTrue(record.contains("\"birth_date\":NaN") && record.contains("Infinity"), record);
+    assertTrue(io.customerhub.ingest.LenientJson.parse(record).warnings().size() == 2, record);
+  }
+
+  @Test
+  void aJsonSyntaxErrorSaysWhyWithoutTheParsersPlace() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> read("broken.json", "[\n {\"sourceId\": \"C-1\"},\n {\"sourceId\": nope}\n]"));
+    assertTrue(e.getMessage().startsWith("line 3: is not valid JSON"), e.getMessage());
+    assertFalse(e.getMessage().contains("Source:"), e.getMessage());
   }
 
   @Test
@@ -223,5 +241,14 @@ class FileRecordsTest {
     Read r = read("people.csv", "sourceId,note\nC-1,\"two\nlines\"\n\nC-2,x\n");
     assertEquals(2, r.records().size());
     assertEquals(List.of(3L, 5L), r.lines());
+  }
+
+  @Test
+  void aCsvRowOfSeparatorsAloneIsABlankLine() throws Exception {
+    // a spreadsheet's export ends in rows of empty cells: no records, nothing to reject
+    Read r = read("sheet.csv", "sourceId,note\nC-1,x\n,\n , \nC-2,y\n,,\n,\n");
+    assertEquals(List.of("{\"sourceId\":\"C-1\",\"note\":\"x\"}", "{\"sourceId\":\"C-2\",\"note\":\"y\"}"),
+        r.records(), "spaces around the separators are no values either");
+    assertEquals(List.of(2L, 5L), r.lines());
   }
 }

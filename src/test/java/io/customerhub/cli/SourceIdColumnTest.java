@@ -43,10 +43,22 @@ class SourceIdColumnTest {
   @Test
   void withoutAMappingTheCanonicalColumnIsNamed() {
     assertEquals("the header has no column sourceId, which every record needs (source 'crm' has no mapping, "
-        + "conf/sources/crm.json, to name another); its columns: id, name", problem(List.of("id", "name"), null, false));
+        + "conf/sources/crm.json, to name another); its columns: code, name", problem(List.of("code", "name"), null,
+        false));
     SourceMapping noSourceId = new SourceMapping("crm", null, null, Map.of("familyName", List.of("last_name")),
         false, false);
-    assertTrue(problem(List.of("id"), noSourceId, false).contains("conf/sources/crm.json maps no other column to it"));
+    assertTrue(problem(List.of("code"), noSourceId, false).contains("conf/sources/crm.json maps no other column to it"));
+  }
+
+  @Test
+  void withoutAMappingAColumnTheHubReadsAsSourceIdPasses() {
+    // FEBRL's rec_id, Splink's unique_id, a plain id: the hub reads each as sourceId of a record without one
+    for (String column : List.of("rec_id", "unique_id", "id", "Record ID")) {
+      assertNull(problem(List.of(column, "given_name", "surname"), null, false), column);
+    }
+    SourceMapping noSourceId = new SourceMapping("crm", null, null, Map.of("familyName", List.of("last_name")),
+        false, false);
+    assertNull(problem(List.of("rec_id", "last_name"), noSourceId, false));
   }
 
   @Test

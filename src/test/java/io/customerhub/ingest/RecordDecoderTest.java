@@ -56,6 +56,27 @@ class RecordDecoderTest {
     assertTrue(error.contains(reason), () -> "expected '" + reason + "' in " + error);
   }
 
+  // --- ids --------------------------------------------------------------------------------------------------
+
+  @Test
+  void anIdHoldingTheMarkOfBytesThatWereNotUtf8IsRefusedWhereverItIsAKey() {
+    // M\xfcller and M\xf6ller sent as Latin-1 both read as M\uFFFDller: two customers would be one record
+    rejected(person().put("sourceId", "LAT-M\uFFFDller"), "sourceId", "U+FFFD");
+    rejected(person().put("links", new JsonArray().add(new JsonObject().put("source", "erp")
+        .put("sourceId", "K-\uFFFD"))), "links[0].sourceId", "U+FFFD");
+    rejected(order().put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "C-\uFFFD")),
+        "customerRef.sourceId", "U+FFFD");
+    assertEquals("Ma\u00dfmann-\u5f20", ok(person().put("sourceId", "Ma\u00dfmann-\u5f20")).key().sourceId());
+  }
+
+  @Test
+  void anIdIsLimitedInBytesOfUtf8NotInCharacters() {
+    // 1,024 characters of CJK are 3,072 bytes, more than the database's key index takes
+    rejected(person().put("sourceId", "\u5f20".repeat(400)), "sourceId", "1024 bytes");
+    assertEquals(1024, ok(person().put("sourceId", "x".repeat(1024))).key().sourceId().length());
+    assertEquals(341, ok(person().put("sourceId", "\u5f20".repeat(341))).key().sourceId().length());
+  }
+
   // --- placeholders for no value ------------------------------------------------------------------------
 
   @Test
