@@ -115,6 +115,10 @@ final class EvalCommand implements Callable<Integer> {
       if (noOrders) truth.keySet().removeIf(k -> k.source().equals(Dataset.ORDERS));
       System.out.printf("%nrecords loaded        %,d in %.1f s = %,.0f records/s (resolved and committed, HTTP door)%n",
           loaded, seconds, loaded / seconds);
+      if (rejectedLines > 0) {
+        System.out.printf("records rejected      %,d of them (the first %d above): the figures below leave them out%n",
+            rejectedLines, Math.min(rejectedLines, SHOWN_REJECTIONS));
+      }
       ThresholdSweep.Row last = report("as loaded", node, set, truth, crosswalk(client, base, token));
       long learnStarted = System.nanoTime();
       if (node.learning().learn(true).toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES)) {
@@ -233,9 +237,27 @@ final class EvalCommand implements Callable<Integer> {
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
       if (response.statusCode() != 200) throw new IllegalStateException("ingest answered " + response.statusCode()
           + ": " + response.bodyAsString());
+      rejected(source, at, response.bodyAsString());
     }
     return lines.size();
   }
+
+  /** Says which lines of a source the hub rejected (the first few, and how many), as {@code import} does. */
+  private void rejected(String source, int firstLine, String answers) {
+    for (String answer : answers.split("\n")) {
+      if (answer.isBlank()) continue;
+      io.vertx.core.json.JsonObject a = new io.vertx.core.json.JsonObject(answer);
+      if (!"rejected".equals(a.getString("status"))) continue;
+      if (rejectedLines++ < SHOWN_REJECTIONS) {
+        // counted among the file's records (blank lines are not sent)
+        System.out.printf("rejected %s.ndjson record %d: %s%n", source, firstLine + a.getInteger("line", 0),
+            a.getString("error", answer));
+      }
+    }
+  }
+
+  private static final int SHOWN_REJECTIONS = 20;
+  private long rejectedLines;
 
   private static Map<SourceKey, String> crosswalk(WebClient client, String base, String token) throws Exception {
     String body = client.getAbs(base + "/crosswalk").bearerTokenAuthentication(token).send()

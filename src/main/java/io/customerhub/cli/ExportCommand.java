@@ -64,15 +64,33 @@ final class ExportCommand implements Callable<Integer> {
       return 2;
     }
     if (tokenFile != null && Files.exists(tokenFile)) {
-      String saved = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      String saved;
+      try {
+        saved = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("--token-file " + tokenFile + ": " + HubCommand.reason(e)
+            + "; it holds the delta token an export wrote (remove it to export every profile)");
+      }
       changedSince = saved.isEmpty() ? null : saved;
     }
+    // where the files go is checked before a page is read: a whole export written to nowhere was lost
+    if (out != null) writable("--out", out);
+    if (tokenFile != null) writable("--token-file", tokenFile);
     Integer exit = write();
     if (exit == 0 && deltaToken != null) {
       if (tokenFile != null) saveToken();
       System.err.printf("delta token: %s (the next export: --changed-since %s)%n", deltaToken, deltaToken);
     }
     return exit;
+  }
+
+  /** Refuses a file that cannot be written where it is named: a directory, or in a directory that is not there. */
+  private static void writable(String option, Path file) {
+    if (Files.isDirectory(file)) throw new IllegalArgumentException(option + " " + file + ": is a directory");
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(option + " " + file + ": no such directory " + dir);
+    }
   }
 
   private Integer write() throws Exception {

@@ -46,10 +46,36 @@ public final class HubCommand implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
           }
           String message = userMessage(e);
-          if (message == null) throw e;
+          if (message == null) {
+            String lost = connectionTrouble(e);
+            if (lost == null) throw e;
+            cl.getErr().println("hub " + cl.getCommandName() + ": " + lost);
+            return CommandLine.ExitCode.SOFTWARE;
+          }
           cl.getErr().println("hub " + cl.getCommandName() + ": " + message);
           return CommandLine.ExitCode.USAGE;
         });
+  }
+
+  /**
+   * What went wrong between the command and the hub, in one line, wherever in the causes it stands: a connection
+   * lost or refused, no answer in time, or an answer that is no JSON (an address that is not a hub); null for
+   * anything else. {@code import} and {@code export} ask again after a pause; the others say so and stop.
+   */
+  static String connectionTrouble(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.net.ConnectException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return "the connection to the hub was lost (" + t.getMessage() + "); run the command again once it answers";
+      }
+      if (t instanceof java.util.concurrent.TimeoutException) {
+        return "the hub did not answer in time; run the command again once it answers";
+      }
+      if (t instanceof io.vertx.core.json.DecodeException) {
+        return "the answer is no JSON: is the address (--url) that of a Customer Hub?";
+      }
+    }
+    return null;
   }
 
   /**

@@ -55,6 +55,12 @@ record LabeledSet(Map<String, List<String>> lines, Map<SourceKey, String> truth,
     if (files.isEmpty()) throw new IllegalArgumentException(dir + " has no <source>" + SUFFIX + " file");
     Map<String, List<String>> lines = new LinkedHashMap<>();
     for (Path f : files) {
+      // a source is named by its file: a name the hub refuses would fail every line of it (or the request's address)
+      if (!io.customerhub.ingest.SourceMappings.isValidName(source(f))) {
+        throw new IllegalArgumentException(f + ": '" + source(f) + "' is no source name (letters, digits, '_', '.' "
+            + "and '-', up to 64, a letter or digit first); rename the file <source>" + SUFFIX);
+      }
+      if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": not a file");
       List<String> nonBlank = new ArrayList<>();
       for (String line : readAllLines(f)) if (!line.isBlank()) nonBlank.add(line);
       lines.put(source(f), nonBlank);

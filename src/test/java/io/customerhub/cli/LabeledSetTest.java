@@ -65,6 +65,18 @@ class LabeledSetTest {
   }
 
   @Test
+  void aFileWhoseNameIsNoSourceNameOrThatIsNoFileIsRefusedNamingIt() throws Exception {
+    Files.writeString(dir.resolve("truth.csv"), "source,sourceId,entityId\n");
+    Files.writeString(dir.resolve("bad name.ndjson"), "{}\n");
+    IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> LabeledSet.read(dir));
+    assertTrue(named.getMessage().contains("'bad name' is no source name"), named.getMessage());
+    Files.delete(dir.resolve("bad name.ndjson"));
+    Files.createDirectory(dir.resolve("crm.ndjson"));
+    IllegalArgumentException notAFile = assertThrows(IllegalArgumentException.class, () -> LabeledSet.read(dir));
+    assertTrue(notAFile.getMessage().endsWith("crm.ndjson: not a file"), notAFile.getMessage());
+  }
+
+  @Test
   void evalRefusesADirectoryWithoutTruthWithoutStartingAHub() {
     StringWriter err = new StringWriter();
     int code = HubCommand.commandLine().setErr(new PrintWriter(err, true)).execute("eval", "--from", dir.toString());
