@@ -388,9 +388,15 @@ public final class Reresolver {
     Set<UUID> fresh = new LinkedHashSet<>();
     for (int i : page) if (!s.created().containsKey(target[i])) fresh.add(target[i]);
     return pool.withTransaction(conn -> conn.query(ResolveSql.EXCLUSIVE_WRITER_LOCK).execute()
-        .compose(v -> conn.preparedQuery(ResolveSql.INSERT_PROFILES).execute(Tuple.tuple()
+        .compose(v -> conn.preparedQuery(ResolveSql.INSERT_RERESOLUTION_PROFILES).execute(Tuple.tuple()
             .addValue(fresh.toArray(UUID[]::new)).addValue(fresh.stream().map(x -> "person").toArray(String[]::new))))
-        .compose(v -> conn.preparedQuery(ResolveSql.MOVE_CROSSWALK).execute(moves(s, plan, page)))
+        .compose(made -> {
+          // a profile that existed after all (made by ingest since the pass read them) is not the page's to drop
+          Set<UUID> inserted = new HashSet<>();
+          for (Row r : made) inserted.add(r.getUUID(0));
+          fresh.retainAll(inserted);
+          return conn.preparedQuery(ResolveSql.MOVE_CROSSWALK).execute(moves(s, plan, page));
+        })
         .compose(rows -> {
           Set<UUID> affected = new TreeSet<>();
           Map<UUID, UUID> left = new HashMap<>();

@@ -130,6 +130,16 @@ final class ResolveSql {
       insert into profile (profile_id, version, status, kind, created_at, updated_at)
       select p, 0, 'active', k, now(), now() from unnest($1::uuid[], $2::text[]) as t(p, k)""";
 
+  /**
+   * A re-resolution page's new profiles. The pass reads the records' profiles and the list of active profiles in
+   * two queries, so a profile ingest made (or merged away) between them looks new to it: it exists already, and
+   * stays as it is (a move into it goes ahead only while it is active). Inserting it again failed the page on the
+   * primary key, and the learning that ran the pass. Returns the profiles it made, the only ones the page may drop
+   * again.
+   */
+  static final String INSERT_RERESOLUTION_PROFILES = INSERT_PROFILES
+      + " on conflict (profile_id) do nothing returning profile_id";
+
   static final String MERGE_CROSSWALK =
       "update crosswalk set profile_id = $1 where profile_id = any($2::uuid[])";
 
