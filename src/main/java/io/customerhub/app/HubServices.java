@@ -12,6 +12,7 @@ import io.customerhub.ingest.IngestService;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileRules;
+import io.customerhub.resolve.KeptApartSync;
 import io.customerhub.resolve.KeyHash;
 import io.customerhub.resolve.LearnedNames;
 import io.customerhub.resolve.Linker;
@@ -80,7 +81,7 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         engine::countWith);
     Linker linker = new Linker(engine, engine.guard(), engine.keptApart()::check);
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, linker,
-        candidateIndex, store, config.resolve(), metrics);
+        candidateIndex, new KeptApartSync(engine.keptApart()), store, config.resolve(), metrics);
     RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     HeapPressure heap = HeapPressure.watch(config.resolve().maxHeapAfterGc());

@@ -77,6 +77,7 @@ final class BatchTransaction {
   private final long token = ThreadLocalRandom.current().nextLong();
   private final Function<UUID[], Future<Void>> awaitRecomputed;
   private final IndexSync sync;
+  private final KeptApartSync keptApart;
   /** This attempt's change of the candidate index, once written: the caller says whether it committed. */
   private IndexSync.Appended appended;
   private final RecordWrites records;
@@ -88,7 +89,9 @@ final class BatchTransaction {
    *                        of the batch that created it, and cannot be locked and merged into before that
    */
   BatchTransaction(Vertx vertx, SqlConnection conn, Linker linker, String actor, HubConfig.Resolve config,
-                   HubMetrics.Laps laps, Function<UUID[], Future<Void>> awaitRecomputed, IndexSync sync) {
+                   HubMetrics.Laps laps, Function<UUID[], Future<Void>> awaitRecomputed, IndexSync sync,
+                   KeptApartSync keptApart) {
+    this.keptApart = keptApart;
     this.vertx = vertx;
     this.sync = sync;
     this.awaitRecomputed = awaitRecomputed;
@@ -114,8 +117,9 @@ final class BatchTransaction {
             : conn.preparedQuery(ResolveSql.LOCK_BUCKETS).execute(Tuple.tuple().addValue(buckets)))
         .compose(v -> {
           laps.lap("lock");
-          // the key locks are held: every change that could matter to this batch's candidates has committed
-          return sync.catchUp(conn);
+          // the key locks are held: every change that could matter to this batch's candidates has committed, and
+          // every steward's decision that could keep its records apart
+          return sync.catchUp(conn).compose(x -> keptApart.refresh(conn));
         })
         .compose(v -> {
           laps.lap("index-catch-up");
@@ -317,6 +321,9 @@ final class BatchTransaction {
       links.add(new RecordWrites.Link(p.key(), target, stays ? null : matchJson(a).encode(),
           s != null && s.profileId() != null));
       state.affected.add(target);
+      // a record that leaves its profile (kept apart from the others there by a steward's decision, say) leaves
+      // one behind that must be assembled again without it: its stored body would go on naming the record
+      if (s != null && s.profileId() != null && !target.equals(s.profileId())) state.affected.add(s.profileId());
       state.indexed.add(new CandidateIndex.Indexed(p.key(), target, p.standardEncoded(), p.keyHashes()));
       state.record(p, Outcome.of(s == null || s.deleted() ? Outcome.Kind.CREATED : Outcome.Kind.UPDATED, target));
     }

@@ -32,6 +32,14 @@ public final class KeptApart {
     for (SourceKey[] p : decided) add(p[0], p[1]);
   }
 
+  /** Exactly {@code decided} from now on: the pairs as the database holds them, read again. */
+  public void replaceWith(Collection<SourceKey[]> decided) {
+    Set<String> now = ConcurrentHashMap.newKeySet();
+    for (SourceKey[] p : decided) now.add(pair(p[0], p[1]));
+    pairs.addAll(now);
+    pairs.retainAll(now);
+  }
+
   public boolean contains(SourceKey a, SourceKey b) {
     return !pairs.isEmpty() && pairs.contains(pair(a, b));
   }

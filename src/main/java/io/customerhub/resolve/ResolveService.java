@@ -46,6 +46,7 @@ public final class ResolveService {
   private final Standardizer standardizer;
   private final Linker linker;
   private final IndexSync sync;
+  private final KeptApartSync keptApart;
   private final ProfileStore profiles;
   private final HubConfig.Resolve config;
   private final HubMetrics metrics;
@@ -53,8 +54,9 @@ public final class ResolveService {
   private final LinkCoalescer coalescer;
 
   public ResolveService(Vertx vertx, Pool pool, Standardizer standardizer, Linker linker, IndexSync sync,
-                        ProfileStore profiles, HubConfig.Resolve config, HubMetrics metrics) {
+                        KeptApartSync keptApart, ProfileStore profiles, HubConfig.Resolve config, HubMetrics metrics) {
     this.sync = sync;
+    this.keptApart = keptApart;
     this.vertx = vertx;
     this.pool = pool;
     this.standardizer = standardizer;
@@ -210,7 +212,8 @@ public final class ResolveService {
     List<BatchTransaction> tx = new ArrayList<>(1);
     return pool.withTransaction(conn -> {
           BatchTransaction t =
-              new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed, sync);
+              new BatchTransaction(vertx, conn, linker, actor, config, laps, this::awaitRecomputed, sync,
+                  keptApart);
           tx.add(t);
           return t.run(winners(prepared), lockBuckets(prepared));
         })

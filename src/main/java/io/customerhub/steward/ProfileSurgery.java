@@ -4,6 +4,7 @@ import io.customerhub.cache.ProfileReadModel;
 import io.customerhub.ingest.CanonicalJson;
 import io.customerhub.record.SourceKey;
 import io.customerhub.resolve.KeptApart;
+import io.customerhub.resolve.KeptApartSync;
 import io.customerhub.resolve.ProfileMoves;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.store.ProfileChange;
@@ -95,7 +96,10 @@ final class ProfileSurgery {
   /** Runs {@code action} in a transaction of its own, alone against ingest, then spreads what it did. */
   <T> Future<T> run(String what, BiFunction<SqlConnection, Work, Future<T>> action) {
     Work work = new Work();
-    return pool.withTransaction(conn -> ProfileMoves.excludeWriters(conn).compose(v -> action.apply(conn, work)))
+    // a decision that keeps records apart (or lets them join) moves the clock that batches read under the lock
+    return pool.withTransaction(conn -> ProfileMoves.excludeWriters(conn).compose(v -> action.apply(conn, work))
+            .compose(result -> work.keptApart.isEmpty() && work.together.isEmpty() ? Future.succeededFuture(result)
+                : KeptApartSync.tick(conn).map(result)))
         .compose(result -> {
           for (SourceKey[] p : work.keptApart) {
             keptApart.add(p[0], p[1]);

@@ -148,6 +148,23 @@ class StewardIT extends OneHubPerClass {
   }
 
   @Test
+  void aSplitHoldsForTheBatchThatLinksTheMomentItCommitsBeforeTheNodeHearsOfIt() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copyIn("erp", "E");
+    hub.accept(crm);
+    hub.accept(erp);
+    split(profileOf(crm), erp);
+    // as on a node the split's event has not reached yet (or one whose batch took the lock the moment it committed)
+    hub.node().services().engine().keptApart().replaceWith(List.of());
+
+    hub.accept(crm.copy().updatedAt(WireRecords.at(30)).phones(WireRecords.uniqueMobile()));
+
+    assertNotEquals(profileOf(crm), profileOf(erp), "the batch read the stewards' decisions under its lock");
+    assertTrue(hub.node().services().engine().keptApart().contains(
+        new io.customerhub.record.SourceKey("crm", crm.sourceId()), new io.customerhub.record.SourceKey("erp", erp.sourceId())));
+  }
+
+  @Test
   void aStewardsMergeSettlesTheOtherOpenPairsBetweenTheTwoProfiles() {
     Rec crm = WireRecords.distinctPerson("crm", "C");
     Rec web = crm.copyIn("web", "W");

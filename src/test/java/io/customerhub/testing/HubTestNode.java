@@ -559,7 +559,11 @@ public final class HubTestNode implements AutoCloseable {
         select (select count(*) from crosswalk c where not exists
                   (select 1 from source_record r where r.source = c.source and r.source_id = c.source_id)),
                (select count(*) from crosswalk c where not exists
-                  (select 1 from profile p where p.profile_id = c.profile_id and p.status = 'active'))""";
+                  (select 1 from profile p where p.profile_id = c.profile_id and p.status = 'active')),
+               (select count(*) from profile p, json_array_elements(p.body -> 'records') r
+                  where p.status = 'active' and json_typeof(p.body -> 'records') = 'array' and not exists
+                  (select 1 from crosswalk c where c.source = r ->> 'source' and c.source_id = r ->> 'sourceId'
+                     and c.profile_id = p.profile_id))""";
     io.vertx.sqlclient.Row r;
     try {
       r = pool.query(sql).execute().toCompletionStage().toCompletableFuture()
@@ -570,6 +574,8 @@ public final class HubTestNode implements AutoCloseable {
     List<String> broken = new ArrayList<>();
     if (r.getLong(0) > 0) broken.add(r.getLong(0) + " crosswalk rows without their source record");
     if (r.getLong(1) > 0) broken.add(r.getLong(1) + " crosswalk rows without an active profile");
+    // a profile assembled from a record that has left it since (the profile it left was never assembled again)
+    if (r.getLong(2) > 0) broken.add(r.getLong(2) + " records named by an active profile the crosswalk puts elsewhere");
     return broken;
   }
 
