@@ -275,6 +275,11 @@ public final class IngestService {
         results[i] = new Result(Outcome.rejected(d.reason() + also));
         continue;
       }
+      String badKey = RecordDecoder.keyProblem(d.record());
+      if (badKey != null) {
+        results[i] = new Result(Outcome.rejected(badKey));
+        continue;
+      }
       List<String> said = parsed.warnings().isEmpty() ? d.warnings()
           : Stream.concat(parsed.warnings().stream(), d.warnings().stream()).toList();
       String replaced = parsed.text().indexOf(REPLACEMENT) < 0 ? null

@@ -67,6 +67,36 @@ public final class RecordDecoder {
   }
 
   /**
+   * Why a record sent to the hub cannot be stored under its keys (its own sourceId, its links', its customer's), or
+   * null: a key over {@link #MAX_ID_BYTES} bytes of UTF-8 (the database's key index takes no more than some 2,700
+   * bytes a row, and 1,024 characters of CJK are 3,072), or one holding U+FFFD, what bytes that were not UTF-8 are
+   * read as: two different ids ({@code M\xfcller}, {@code M\xf6ller} in Latin-1) would be one, and a customer
+   * silently replaced by another. Checked where records come in, not where stored ones are read back.
+   */
+  public static String keyProblem(CanonicalRecord r) {
+    String own = keyProblem("sourceId", r.key());
+    if (own != null) return own;
+    for (int i = 0; i < r.links().size(); i++) {
+      String link = keyProblem("links[" + i + "].sourceId", r.links().get(i));
+      if (link != null) return link;
+    }
+    return r.order() == null || r.order().customerRef() == null ? null
+        : keyProblem("customerRef.sourceId", r.order().customerRef());
+  }
+
+  private static String keyProblem(String path, SourceKey key) {
+    String id = key.sourceId();
+    if (id.indexOf('\uFFFD') >= 0) {
+      return path + ": holds U+FFFD, what bytes that are not UTF-8 are read as: two different ids would read as one; "
+          + "send it in UTF-8";
+    }
+    if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+      return path + ": is longer than " + MAX_ID_BYTES + " bytes of UTF-8";
+    }
+    return null;
+  }
+
+  /**
    * @param json    the input, already passed through the source mapping
    * @param source  the source the door received it for; a differing {@code source} field is an error
    */
@@ -207,28 +237,10 @@ public final class RecordDecoder {
       return id(json, field, field);
     }
 
-    /**
-     * A record's id (its own, a link's, an order's customer's): text as for {@link #text}, at most
-     * {@link #MAX_ID_BYTES} bytes of UTF-8 (the database's key index takes no more than some 2,700 bytes a row, and
-     * 1,024 characters of CJK are 3,072), and without U+FFFD: that is what bytes that were not UTF-8 are read as, so
-     * two different ids ({@code M\xfcller}, {@code M\xf6ller} in Latin-1) would be one, and a customer silently
-     * replaced by another.
-     */
     String id(JsonObject obj, String field, String path) {
       Object v = obj.getValue(field);
       if (v instanceof Number n) return plain(n);
-      String id = text(obj, field, path);
-      if (id == null) return null;
-      if (id.indexOf('\uFFFD') >= 0) {
-        error(path, "holds U+FFFD, what bytes that are not UTF-8 are read as: two different ids would read as one; "
-            + "send it in UTF-8");
-        return null;
-      }
-      if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-        error(path, "is longer than " + MAX_ID_BYTES + " bytes of UTF-8");
-        return null;
-      }
-      return id;
+      return text(obj, field, path);
     }
 
     /**

@@ -61,20 +61,26 @@ class RecordDecoderTest {
   @Test
   void anIdHoldingTheMarkOfBytesThatWereNotUtf8IsRefusedWhereverItIsAKey() {
     // M\xfcller and M\xf6ller sent as Latin-1 both read as M\uFFFDller: two customers would be one record
-    rejected(person().put("sourceId", "LAT-M\uFFFDller"), "sourceId", "U+FFFD");
-    rejected(person().put("links", new JsonArray().add(new JsonObject().put("source", "erp")
-        .put("sourceId", "K-\uFFFD"))), "links[0].sourceId", "U+FFFD");
-    rejected(order().put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "C-\uFFFD")),
-        "customerRef.sourceId", "U+FFFD");
-    assertEquals("Ma\u00dfmann-\u5f20", ok(person().put("sourceId", "Ma\u00dfmann-\u5f20")).key().sourceId());
+    assertTrue(keyProblem(person().put("sourceId", "LAT-M\uFFFDller")).startsWith("sourceId: holds U+FFFD"));
+    assertTrue(keyProblem(person().put("links", new JsonArray().add(new JsonObject().put("source", "erp")
+        .put("sourceId", "K-\uFFFD")))).startsWith("links[0].sourceId: holds U+FFFD"));
+    assertTrue(keyProblem(order().put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "C-\uFFFD")))
+        .startsWith("customerRef.sourceId: holds U+FFFD"));
+    assertNull(keyProblem(person().put("sourceId", "Ma\u00dfmann-\u5f20")));
+    // a stored record is read back as it was stored: the check is the door's, not the decoder's
+    assertEquals("LAT-M\uFFFDller", ok(person().put("sourceId", "LAT-M\uFFFDller")).key().sourceId());
   }
 
   @Test
   void anIdIsLimitedInBytesOfUtf8NotInCharacters() {
     // 1,024 characters of CJK are 3,072 bytes, more than the database's key index takes
-    rejected(person().put("sourceId", "\u5f20".repeat(400)), "sourceId", "1024 bytes");
-    assertEquals(1024, ok(person().put("sourceId", "x".repeat(1024))).key().sourceId().length());
-    assertEquals(341, ok(person().put("sourceId", "\u5f20".repeat(341))).key().sourceId().length());
+    assertEquals("sourceId: is longer than 1024 bytes of UTF-8", keyProblem(person().put("sourceId", "\u5f20".repeat(400))));
+    assertNull(keyProblem(person().put("sourceId", "x".repeat(1024))));
+    assertNull(keyProblem(person().put("sourceId", "\u5f20".repeat(341))));
+  }
+
+  private static String keyProblem(JsonObject json) {
+    return RecordDecoder.keyProblem(ok(json));
   }
 
   // --- placeholders for no value ------------------------------------------------------------------------

@@ -411,6 +411,21 @@ class BadRequestsIT extends OneHubPerClass {
   }
 
   @Test
+  void twoIdsThatDifferOnlyInBytesThatAreNotUtf8AreRefusedNotReadAsOne() {
+    // M\xfcller and M\xf6ller in Latin-1 both read as M\uFFFDller: the second replaced the first in silence
+    String id = WireRecords.uniqueId("LAT");
+    byte[] lines = ("{\"sourceId\":\"" + id + "-M\u00fcller\",\"kind\":\"person\",\"givenName\":\"Hans\"}\n"
+        + "{\"sourceId\":\"" + id + "-M\u00f6ller\",\"kind\":\"person\",\"givenName\":\"Greta\"}\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Response r = hub.post("/api/v1/records/crm", NDJSON, lines, ingest);
+    assertEquals(200, r.status(), r::toString);
+    for (JsonObject answer : r.ndjson()) {
+      assertEquals("rejected", answer.getString("status"), answer::encode);
+      assertTrue(answer.getString("error").startsWith("sourceId: holds U+FFFD"), answer::encode);
+    }
+  }
+
+  @Test
   void aNumberNoDoubleHoldsIsNoValueToSetByHand() {
     Response r = hub.put("/api/v1/profiles/" + profileId + "/overrides/attributes.creditLimit", "application/json",
         "{\"value\":1e999}", steward);
