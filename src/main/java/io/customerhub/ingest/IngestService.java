@@ -323,8 +323,14 @@ public final class IngestService {
   private void count(String source, Result[] results) {
     String known = knowsSource(source) ? source : "unknown"; // callers choose the path: keep the tag set bounded
     Map<String, Integer> byOutcome = new HashMap<>();
-    for (Result r : results) byOutcome.merge(r.accepted() ? r.outcome().kind().wire() : "rejected", 1, Integer::sum);
+    int warned = 0;
+    for (Result r : results) {
+      byOutcome.merge(r.accepted() ? r.outcome().kind().wire() : "rejected", 1, Integer::sum);
+      if (r.accepted() && !r.warnings().isEmpty()) warned++;
+    }
     byOutcome.forEach((outcome, n) -> metrics.ingested(known, outcome).increment(n));
+    // the Kafka door answers nobody: accepted records with a value left out or repaired show here, on every door
+    if (warned > 0) metrics.ingestedWithWarnings(known).increment(warned);
   }
 
   /**

@@ -47,6 +47,14 @@ public final class HubMetrics {
   }
 
   /**
+   * Records accepted with warnings (a value left out or repaired: an impossible date, bytes that were not UTF-8, a
+   * placeholder), by source: the HTTP door and the importer tell them to the sender, the Kafka door to nobody.
+   */
+  public Counter ingestedWithWarnings(String source) {
+    return Counter.builder("hub.ingest.warned.records").tag("source", source).register(registry);
+  }
+
+  /**
    * Dead letters of the Kafka door by outcome: {@code whole}, {@code truncated} (the value cut to fit, see
    * {@code kafka.deadLetterMaxValueBytes}) or {@code lost} (Kafka refused even the letter without its value; the
    * log names the record's topic, partition and offset).

@@ -207,6 +207,11 @@ public final class Reresolver {
    * read side by side; those are gone through on a worker too (some 100,000 rows would hold up the event loop).
    */
   private Future<Snapshot> snapshot() {
+    // the pairs stewards keep apart as committed, not as this node has heard of them so far (see KeptApartSync)
+    return new KeptApartSync(engine.keptApart()).refresh(pool).compose(v -> readSnapshot());
+  }
+
+  private Future<Snapshot> readSnapshot() {
     List<SourceKey> keys = new ArrayList<>();
     List<StandardRecord> standards = new ArrayList<>();
     List<UUID> profiles = new ArrayList<>();

@@ -15,6 +15,8 @@ class MetricsIT extends OneHubPerClass {
   @Test
   void anAdminReadsTheIngestAndResolveMeters() {
     hub.accept(WireRecords.distinctPerson("crm", "C"));
+    // an impossible birth date is left out, with a warning
+    hub.accept(WireRecords.distinctPerson("crm", "C").birthDate("1985-02-30"));
 
     Response r = hub.get("/metrics", hub.adminToken());
 
@@ -24,6 +26,7 @@ class MetricsIT extends OneHubPerClass {
     assertTrue(r.body().contains("hub_resolve_linked_records_total"), "candidates per record: linked records");
     assertTrue(r.body().contains("hub_resolve_scored_pairs_total"), "candidates per record: scored pairs");
     assertTrue(r.body().contains("hub_resolve_phase_seconds_count{phase=\"standardize\"}"), "phase timers");
+    assertTrue(r.body().contains("hub_ingest_warned_records_total{source=\"crm\"}"), "records accepted with warnings");
   }
 
   @Test
