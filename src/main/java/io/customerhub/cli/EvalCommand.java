@@ -45,11 +45,17 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config;
 
-  @Option(names = "--persons", defaultValue = "8000") int persons;
-  @Option(names = "--orgs", defaultValue = "1000") int orgs;
-  @Option(names = "--dup-rate", defaultValue = "0.2") double dupRate;
-  @Option(names = "--seed", defaultValue = "42") long seed;
-  @Option(names = "--batch", defaultValue = "1000", description = "records per HTTP request") int batch;
+  @Option(names = "--persons", defaultValue = "8000",
+      description = "persons to generate (default: ${DEFAULT-VALUE}; not with --from)") int persons;
+  @Option(names = "--orgs", defaultValue = "1000",
+      description = "organizations to generate (default: ${DEFAULT-VALUE}; not with --from)") int orgs;
+  @Option(names = "--dup-rate", defaultValue = "0.2",
+      description = "share of customers with more than one record (default: ${DEFAULT-VALUE}; not with --from)")
+  double dupRate;
+  @Option(names = "--seed", defaultValue = "42", description = "the generator's seed (default: ${DEFAULT-VALUE})")
+  long seed;
+  @Option(names = "--batch", defaultValue = "1000", description = "records per HTTP request (default: ${DEFAULT-VALUE})")
+  int batch;
   @Option(names = "--no-orders", description = "load customer records only (skip orders)") boolean noOrders;
   @Option(names = "--retrain", description = "then train the model on the loaded data, re-resolve, and measure again")
   boolean retrain;
@@ -65,6 +71,10 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, not " + batch); // else: no progress
+    // named by option here: the generator's own checks speak of its fields (dupRate)
+    if (persons < 0) throw new IllegalArgumentException("--persons must not be negative, not " + persons);
+    if (orgs < 0) throw new IllegalArgumentException("--orgs must not be negative, not " + orgs);
+    if (!(dupRate >= 0 && dupRate <= 1)) throw new IllegalArgumentException("--dup-rate must be within [0, 1], not " + dupRate);
     LabeledSet set = from != null ? LabeledSet.read(from) : generated();
     if (set.truth().isEmpty() || set.lines().values().stream().allMatch(List::isEmpty)) {
       throw new IllegalArgumentException((from != null ? from + ": " : "") + "nothing to evaluate (truth.csv has "

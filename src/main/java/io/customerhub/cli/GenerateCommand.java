@@ -77,7 +77,25 @@ public final class GenerateCommand implements Callable<Integer> {
     GenerationStats stats = DatasetWriter.generate(options, out);
     long millis = (System.nanoTime() - start) / 1_000_000;
     print(spec.commandLine().getOut(), stats, millis);
+    warnOfOthers(spec.commandLine().getErr());
     return 0;
+  }
+
+  /**
+   * Files of another source left in {@code --out} by an earlier run or by hand: {@code eval --from} reads every
+   * {@code <source>.ndjson} there as a source, so a stale one would be loaded beside this set without its truth.
+   */
+  private void warnOfOthers(PrintWriter err) throws java.io.IOException {
+    java.util.List<String> others;
+    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+      others = files.map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".ndjson") && !Dataset.SOURCES.contains(n.substring(0, n.length() - 7)))
+          .sorted().toList();
+    }
+    if (!others.isEmpty()) {
+      err.printf("note: %s also holds %s, not of this set: bin/hub eval --from %s would load %s as a source too%n",
+          out, String.join(", ", others), out, others.size() == 1 ? "it" : "them");
+    }
   }
 
   private Map<ErrorType, Double> errorRates() {

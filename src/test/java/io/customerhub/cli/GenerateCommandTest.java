@@ -40,6 +40,17 @@ class GenerateCommandTest {
   }
 
   @Test
+  void anotherSourcesFileLeftInTheDirectoryIsPointedOut() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("used"));
+    Files.writeString(dir.resolve("extra.ndjson"), "{}\n");
+    assertEquals(0, run("--persons", "50", "--orgs", "5", "--out", dir.toString()));
+    assertTrue(err.toString().contains("also holds extra.ndjson"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(0, run("--persons", "50", "--orgs", "5", "--out", tmp.resolve("fresh").toString()));
+    assertEquals("", err.toString(), "nothing to say of a directory of its own");
+  }
+
+  @Test
   void noErrorsAndChosenErrorsAreHonoured() {
     assertEquals(0, run("--persons", "100", "--orgs", "20", "--no-errors", "--out", tmp.resolve("a").toString()));
     assertTrue(out.toString().contains("Errors injected (records changed): none"), out.toString());

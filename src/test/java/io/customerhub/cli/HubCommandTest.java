@@ -51,4 +51,14 @@ class HubCommandTest {
         binary.toString());
     assertTrue(err.toString().contains("--token-file " + binary + ": not UTF-8 text"), err.toString());
   }
+
+  @Test
+  void evalNamesTheOptionItRefusesBeforeGeneratingAnything() {
+    for (String[] args : new String[][] {{"eval", "--persons", "-5"}, {"eval", "--dup-rate", "2"}, {"eval", "--orgs", "-1"}}) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code = HubCommand.commandLine().setErr(new java.io.PrintWriter(err, true)).execute(args);
+      org.junit.jupiter.api.Assertions.assertEquals(picocli.CommandLine.ExitCode.USAGE, code, err::toString);
+      assertTrue(err.toString().startsWith("hub eval: " + args[1] + " must"), err.toString());
+    }
+  }
 }
