@@ -21,11 +21,13 @@ import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -392,9 +394,9 @@ public final class IngestService {
   public static String parserSays(Exception e) {
     String m = firstLine(e.getMessage());
     if (m.startsWith("Failed to decode:")) m = m.substring("Failed to decode:".length()).strip();
-    java.util.regex.Matcher limit = PARSER_LIMIT.matcher(m);
+    Matcher limit = PARSER_LIMIT.matcher(m);
     if (limit.find()) {
-      String what = limit.group(1).toLowerCase(java.util.Locale.ROOT);
+      String what = limit.group(1).toLowerCase(Locale.ROOT);
       return what.contains("nesting") ? "nests arrays and objects more than " + limit.group(2) + " levels deep"
           : what + " is longer than " + limit.group(2);
     }
@@ -402,8 +404,8 @@ public final class IngestService {
     return at < 0 ? m : m.substring(0, at);
   }
 
-  private static final java.util.regex.Pattern PARSER_LIMIT =
-      java.util.regex.Pattern.compile("^(.+?) (?:length )?\\(\\d+\\) exceeds the maximum allowed \\((\\d+), from");
+  private static final Pattern PARSER_LIMIT =
+      Pattern.compile("^(.+?) (?:length )?\\(\\d+\\) exceeds the maximum allowed \\((\\d+), from");
 
   private static String firstLine(String message) {
     if (message == null) return "malformed";

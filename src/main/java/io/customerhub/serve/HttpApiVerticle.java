@@ -26,6 +26,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.Set;
 
@@ -240,7 +241,7 @@ public final class HttpApiVerticle extends VerticleBase {
    */
   static void refuseForms(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    String t = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
+    String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
     if (t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/")) {
       ctx.fail(HubException.unsupportedMediaType("Content-Type: " + t.split(";", 2)[0] + " is not read here: send "
           + "application/json, or application/x-ndjson to /records (with curl: -H 'Content-Type: application/json')"));

@@ -1,6 +1,7 @@
 package io.customerhub.serve;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Path and query parameters read strictly: a value that is not what the parameter takes is a 400 naming it. */
 final class Params {
@@ -39,8 +40,8 @@ final class Params {
     return UUID.fromString(raw);
   }
 
-  private static final java.util.regex.Pattern CANONICAL_UUID =
-      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern CANONICAL_UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** A {@code true}/{@code false} query parameter; {@code otherwise} when absent, a 400 naming it for anything else. */
   static boolean flag(String name, String raw, boolean otherwise) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * What every steward action does to profiles, inside one transaction taken alone against ingest: merges and
@@ -181,7 +182,7 @@ final class ProfileSurgery {
         setWith.put(e.getKey(), with == null ? null : with.stream().map(String::valueOf).toList());
       });
       List<String> moved = OverrideOrigins.movedWith(setWith,
-          records.stream().map(SourceKey::asString).collect(java.util.stream.Collectors.toSet()));
+          records.stream().map(SourceKey::asString).collect(Collectors.toSet()));
       if (moved.isEmpty()) return Future.succeededFuture(moved);
       return conn.preparedQuery(StewardSql.MOVE_OVERRIDES).execute(Tuple.of(from, to, moved.toArray(String[]::new)))
           .map(moved);
