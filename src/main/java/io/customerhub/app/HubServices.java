@@ -80,8 +80,9 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
     IndexSync candidateIndex = new IndexSync(db.pool(), standard -> KeyHash.of(standardizer.nameSoundKeys(standard)),
         engine::countWith);
     Linker linker = new Linker(engine, engine.guard(), engine.keptApart()::check);
+    KeptApartSync keptApart = new KeptApartSync(engine.keptApart());
     ResolveService resolver = new ResolveService(vertx, db.pool(), standardizer, linker,
-        candidateIndex, new KeptApartSync(engine.keptApart()), store, config.resolve(), metrics);
+        candidateIndex, keptApart, store, config.resolve(), metrics);
     RoutingPolicy policy = conf.routing();
     RoutingAnswers routing = new PolicyRoutingAnswers(policy);
     HeapPressure heap = HeapPressure.watch(config.resolve().maxHeapAfterGc());
@@ -95,10 +96,10 @@ public record HubServices(Auth auth, TokenRevocations revocations, Standardizer 
         metrics).watch();
     IngestService ingest = new IngestService(vertx, db.pool(), conf.mappings(), resolver, readModel,
         config.resolve().batchSize(), metrics, heap);
-    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex, heap);
+    Reresolver reresolver = new Reresolver(vertx, db.pool(), engine, models, store, candidateIndex, keptApart, heap);
     ModelVersions versions = new ModelVersions(vertx, db.pool(), models, reresolver);
     Restandardizer restandardizer = new Restandardizer(vertx, db.pool(), standardizer, candidateIndex);
-    Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, engine.keptApart());
+    Steward steward = new Steward(vertx, db.pool(), store, candidateIndex, readModel, keptApart);
     Explanations explanations = new Explanations(db.pool());
     List<HttpApiVerticle.ApiModule> modules = List.of(new PrioritiesModule(new Prioritizer(policy), queries),
         new MatchingModule(explanations, readModel, engine,

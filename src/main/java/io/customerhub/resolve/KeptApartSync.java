@@ -31,12 +31,20 @@ public final class KeptApartSync {
     this.keptApart = keptApart;
   }
 
+  /** The pairs this node holds, which {@link #refresh} keeps as committed. */
+  public KeptApart keptApart() {
+    return keptApart;
+  }
+
   /** In the transaction of a steward's action that keeps records apart or lets them join again. */
   public static Future<Void> tick(SqlConnection conn) {
     return conn.query(TICK).execute().mapEmpty();
   }
 
-  /** Under the writer lock (no steward's action is in flight): the pairs as committed, read again if they moved. */
+  /**
+   * The pairs as committed, read again if they moved: at start, before a re-resolution pass, and by a batch under
+   * the writer lock (where no steward's action is in flight).
+   */
   public Future<Void> refresh(SqlClient client) {
     return client.query(CLOCK).execute().compose(rows -> {
       long now = rows.iterator().next().getLong(0);

@@ -64,9 +64,11 @@ public final class Reresolver {
    */
   static final long PASS_BYTES_PER_RECORD = 6_000;
   private final HeapPressure heap;
+  private final KeptApartSync keptApart;
 
   public Reresolver(Vertx vertx, Pool pool, MatchEngine engine, ModelStore models, ProfileStore store,
-                    IndexSync sync, HeapPressure heap) {
+                    IndexSync sync, KeptApartSync keptApart, HeapPressure heap) {
+    this.keptApart = keptApart;
     this.vertx = vertx;
     this.heap = heap;
     this.sync = sync;
@@ -208,7 +210,7 @@ public final class Reresolver {
    */
   private Future<Snapshot> snapshot() {
     // the pairs stewards keep apart as committed, not as this node has heard of them so far (see KeptApartSync)
-    return new KeptApartSync(engine.keptApart()).refresh(pool).compose(v -> readSnapshot());
+    return keptApart.refresh(pool).compose(v -> readSnapshot());
   }
 
   private Future<Snapshot> readSnapshot() {

@@ -58,15 +58,17 @@ final class ProfileSurgery {
   private final IndexSync sync;
   private final ProfileReadModel readModel;
   private final KeptApart keptApart;
+  private final KeptApartSync keptApartSync;
 
   ProfileSurgery(Vertx vertx, Pool pool, ProfileStore store, IndexSync sync, ProfileReadModel readModel,
-                 KeptApart keptApart) {
+                 KeptApartSync keptApart) {
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
     this.sync = sync;
     this.readModel = readModel;
-    this.keptApart = keptApart;
+    this.keptApartSync = keptApart;
+    this.keptApart = keptApart.keptApart();
   }
 
   Pool pool() {
@@ -84,14 +86,7 @@ final class ProfileSurgery {
       if (msg.body().getBoolean("together", false)) keptApart.remove(left, right);
       else keptApart.add(left, right);
     });
-    return pool.query(StewardSql.KEPT_APART).execute().map(rows -> {
-      List<SourceKey[]> pairs = new ArrayList<>();
-      for (Row r : rows) {
-        pairs.add(new SourceKey[] {new SourceKey(r.getString(0), r.getString(1)), new SourceKey(r.getString(2), r.getString(3))});
-      }
-      keptApart.addAll(pairs);
-      return pairs.size();
-    });
+    return keptApartSync.refresh(pool).map(v -> keptApart.size());
   }
 
   /** Runs {@code action} in a transaction of its own, alone against ingest, then spreads what it did. */

@@ -1,7 +1,7 @@
 package io.customerhub.steward;
 
 import io.customerhub.cache.ProfileReadModel;
-import io.customerhub.resolve.KeptApart;
+import io.customerhub.resolve.KeptApartSync;
 import io.customerhub.resolve.index.IndexSync;
 import io.customerhub.store.ProfileStore;
 import io.vertx.core.Future;
@@ -20,7 +20,7 @@ public final class Steward {
   private final CustomerErasure erasure;
 
   public Steward(Vertx vertx, Pool pool, ProfileStore store, IndexSync sync, ProfileReadModel readModel,
-                 KeptApart keptApart) {
+                 KeptApartSync keptApart) {
     this.surgery = new ProfileSurgery(vertx, pool, store, sync, readModel, keptApart);
     this.decisions = new StewardDecisions(surgery);
     this.actions = new ProfileActions(surgery);

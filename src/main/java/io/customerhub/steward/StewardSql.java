@@ -138,10 +138,6 @@ final class StewardSql {
       select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::float8
       from review_pair where status = 'open'""";
 
-  static final String KEPT_APART = """
-      select left_source, left_id, right_source, right_id from review_pair where status = 'kept-apart'""";
-
-  /** Steward decisions made outside the queue (a merge or a split of profiles), over whatever was known. */
   /**
    * The pairs stewards merged that join record ($1, $2) to a record now in profile $3, with that record: what taking
    * the record out of the profile would part.
@@ -171,6 +167,7 @@ final class StewardSql {
         and rc.source = r.right_source and rc.source_id = r.right_id
         and (lc.profile_id = $1 and rc.profile_id = $2 or lc.profile_id = $2 and rc.profile_id = $1)""";
 
+  /** Steward decisions made outside the queue (a merge or a split of profiles), over whatever was known. */
   static final String DECIDE_PAIRS = """
       insert into review_pair (left_source, left_id, right_source, right_id, score, explanation, status, decided_by,
                                decided_at)
