@@ -22,7 +22,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,8 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "2000", description = "lines per request (default ${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--rejects", paramLabel = "FILE", description = "write every rejected line with its reason here")
+  @Option(names = "--rejects", paramLabel = "FILE", description = "write every rejected record here, in the "
+      + "file's own format (to fix and import again), and each one's line and reason in FILE.reasons")
   Path rejectsFile;
 
   /** The body limit of the hub's configuration ({@code http.maxBodyBytes}): no request of the import is larger. */
@@ -162,7 +162,7 @@ final class ImportCommand implements Callable<Integer> {
     long started = System.nanoTime();
     // a line that would not fit in a request with its newline is read through, not kept: it is only rejected
     try (FileRecords records = new FileRecords(file, Math.max(0, maxRequestBytes - 1));
-         PrintWriter rejects = rejectsFile == null ? null : new PrintWriter(Files.newBufferedWriter(rejectsFile));
+         RejectedRecords rejects = rejectsFile == null ? null : RejectedRecords.open(rejectsFile, file);
          ProgressBar bar = new ProgressBarBuilder().setTaskName("import " + source).setInitialMax(total)
              .setStyle(ProgressBarStyle.ASCII).setUnit(" rec", 1).build()) {
       while (records.hasNext()) {
@@ -201,7 +201,7 @@ final class ImportCommand implements Callable<Integer> {
             report.accepted(line, a.getJsonArray("warnings"));
           } else {
             String told = report.rejected(line, a.getString("error"));
-            if (rejects != null) rejects.println(told);
+            if (rejects != null) rejects.add(chunk.get(at), told);
             mappingIgnored |= SourceIdColumn.ignoredBy(mapping, chunk.get(at), a.getString("error"));
           }
         }

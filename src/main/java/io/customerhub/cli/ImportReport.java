@@ -63,7 +63,8 @@ final class ImportReport {
     firstRejects.forEach(r -> out.println("  rejected " + r));
     if (rejected > firstRejects.size()) {
       out.println("  … " + (rejected - firstRejects.size()) + " more rejected: " + (rejectsFile == null
-          ? "--rejects FILE writes every rejected line" : "every rejected line is in " + rejectsFile));
+          ? "--rejects FILE writes every rejected record" : "every rejected record is in " + rejectsFile + ", each "
+          + "one's reason in " + RejectedRecords.reasonsOf(rejectsFile)));
     }
     firstWarnings.forEach(w -> out.println("  warning " + w));
     if (warned > firstWarnings.size()) {

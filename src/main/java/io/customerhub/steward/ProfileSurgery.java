@@ -94,8 +94,7 @@ final class ProfileSurgery {
     Work work = new Work();
     // a decision that keeps records apart (or lets them join) moves the clock that batches read under the lock
     return pool.withTransaction(conn -> ProfileMoves.excludeWriters(conn).compose(v -> action.apply(conn, work))
-            .compose(result -> work.keptApart.isEmpty() && work.together.isEmpty() ? Future.succeededFuture(result)
-                : KeptApartSync.tick(conn).map(result)))
+            .compose(result -> KeptApartSync.tick(conn, work.keptApart, work.together).map(result)))
         .compose(result -> {
           for (SourceKey[] p : work.keptApart) {
             keptApart.add(p[0], p[1]);

@@ -151,9 +151,10 @@ class ImportIT {
     Path mixed = Files.write(dir.resolve("mixed.ndjson"), List.of(person("W-3", "x"), "{\"kind\": \"person\"}"));
     CliRun some = importFile(source, mixed, "--rejects", rejects.toString());
     assertEquals(ImportReport.SOME_REJECTED, some.exit(), some.toString());
-    List<String> written = Files.readAllLines(rejects);
-    assertEquals(1, written.size(), written.toString());
-    assertTrue(written.get(0).startsWith("line 2: sourceId: is required"), written.toString());
+    assertEquals(List.of("{\"kind\": \"person\"}"), Files.readAllLines(rejects), "the record, to fix and send again");
+    List<String> reasons = Files.readAllLines(RejectedRecords.reasonsOf(rejects));
+    assertEquals(1, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("line 2: sourceId: is required"), reasons.toString());
 
     CliRun none = importFile(source, Files.write(dir.resolve("none.ndjson"), List.of("{\"kind\": \"person\"}")));
     assertEquals(1, none.exit(), none.toString());

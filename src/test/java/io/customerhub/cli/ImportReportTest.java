@@ -49,11 +49,12 @@ class ImportReportTest {
     assertTrue(printed.contains(": 26 accepted, 25 rejected, 2.0 s (26 records/s); 25 accepted with warnings\n"),
         printed);
     assertTrue(printed.contains("  rejected line 2: sourceId: is required\n"), printed);
-    assertTrue(printed.contains("  … 5 more rejected: --rejects FILE writes every rejected line\n"), printed);
+    assertTrue(printed.contains("  … 5 more rejected: --rejects FILE writes every rejected record\n"), printed);
     assertTrue(printed.contains("  warning line 2: birthDate: x; phones[0]: y\n"), printed);
     assertTrue(printed.contains("  … 5 more accepted with warnings\n"), printed);
     assertEquals(ImportReport.SHOWN, printed.lines().filter(l -> l.startsWith("  warning line")).count());
-    assertTrue(printed(report, Path.of("r.txt")).contains("… 5 more rejected: every rejected line is in r.txt"));
+    assertTrue(printed(report, Path.of("r.txt")).contains(
+        "… 5 more rejected: every rejected record is in r.txt, each one's reason in r.txt.reasons"));
   }
 
   @Test
