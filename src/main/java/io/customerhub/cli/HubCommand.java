@@ -60,10 +60,12 @@ public final class HubCommand implements Runnable {
   /**
    * What went wrong between the command and the hub, in one line, wherever in the causes it stands: a connection
    * lost or refused, no answer in time, or an answer that is no JSON (an address that is not a hub); null for
-   * anything else. {@code import} and {@code export} ask again after a pause; the others say so and stop.
+   * anything else. Reads and imports ask again after pauses first ({@link PatientRequests}); what changes the hub
+   * otherwise (train, restore a model, start a re-resolution) is not sent twice: the command says so and stops.
    */
   static String connectionTrouble(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PatientRequests.Lost) return t.getMessage() + "; run the command again once it answers";
       if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.net.ConnectException
           || t instanceof java.nio.channels.ClosedChannelException) {
         return "the connection to the hub was lost (" + t.getMessage() + "); run the command again once it answers";

@@ -70,8 +70,8 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   private int list(RemoteHub hub, String token) throws Exception {
-    HttpResponse<Buffer> response = hub.client.getAbs(hub.base + "/api/v1/admin/models?limit=" + limit)
-        .bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    HttpResponse<Buffer> response = PatientRequests.send(hub.base, 2, () -> hub.client
+        .getAbs(hub.base + "/api/v1/admin/models?limit=" + limit).bearerTokenAuthentication(token).send());
     if (response.statusCode() != 200) return hub.refused("models", response);
     print(response.bodyAsJsonObject());
     return 0;
@@ -93,8 +93,8 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   private int agreement(RemoteHub hub, String token) throws Exception {
-    HttpResponse<Buffer> response = hub.client.getAbs(hub.base + "/api/v1/admin/models/" + agreement + "/agreement")
-        .bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    HttpResponse<Buffer> response = PatientRequests.send(hub.base, 2, () -> hub.client
+        .getAbs(hub.base + "/api/v1/admin/models/" + agreement + "/agreement").bearerTokenAuthentication(token).send());
     if (response.statusCode() != 200) return hub.refused("models", response);
     JsonObject a = response.bodyAsJsonObject();
     JsonObject merged = a.getJsonObject("merged"), apart = a.getJsonObject("keptApart");

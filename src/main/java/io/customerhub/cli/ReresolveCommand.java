@@ -59,8 +59,19 @@ final class ReresolveCommand implements Callable<Integer> {
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reresolve").setInitialMax(1)
           .setStyle(ProgressBarStyle.ASCII).build()) {
         while (true) {
-          job = hub.client.getAbs(jobUrl).bearerTokenAuthentication(tokens.get()).send()
-              .toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES).bodyAsJsonObject();
+          // a pass over millions of records outlasts a node's restart or a dropped connection: the job is asked
+          // after again as imports are sent again; one that ended with its node is told "interrupted"
+          HttpResponse<Buffer> polled;
+          try {
+            polled = PatientRequests.send(hub.base, 1, () -> hub.client.getAbs(jobUrl)
+                .bearerTokenAuthentication(tokens.get()).timeout(TimeUnit.MINUTES.toMillis(1)).send());
+          } catch (PatientRequests.Lost e) {
+            System.err.printf("%nhub reresolve: %s; the re-resolution may go on there: GET %s tells how it ends%n",
+                e.getMessage(), jobUrl);
+            return 1;
+          }
+          if (polled.statusCode() != 200) return hub.refused("reresolve", polled);
+          job = polled.bodyAsJsonObject();
           bar.setExtraMessage(job.getString("phase"));
           bar.maxHint(Math.max(1, job.getLong("total", 1L)));
           bar.stepTo(job.getLong("done", 0L));

@@ -90,6 +90,9 @@ public final class RecordDecoder {
       return path + ": holds U+FFFD, what bytes that are not UTF-8 are read as: two different ids would read as one; "
           + "send it in UTF-8";
     }
+    if (id.equals(".") || id.equals("..")) { // a URL's path drops such a segment: no lookup by key could name it
+      return path + ": is '" + id + "', which no URL path can name (the lookups by key could not find the record)";
+    }
     if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
       return path + ": is longer than " + MAX_ID_BYTES + " bytes of UTF-8";
     }

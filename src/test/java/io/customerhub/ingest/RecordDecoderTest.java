@@ -79,6 +79,16 @@ class RecordDecoderTest {
     assertNull(keyProblem(person().put("sourceId", "\u5f20".repeat(341))));
   }
 
+  @Test
+  void anIdThatIsADotSegmentIsRefusedSinceNoPathCanNameIt() {
+    assertTrue(keyProblem(person().put("sourceId", "..")).startsWith("sourceId: is '..', which no URL path"));
+    assertTrue(keyProblem(person().put("sourceId", ".")).startsWith("sourceId: is '.', which no URL path"));
+    assertTrue(keyProblem(order().put("customerRef", new JsonObject().put("source", "crm").put("sourceId", "..")))
+        .startsWith("customerRef.sourceId: is '..'"));
+    assertNull(keyProblem(person().put("sourceId", "...")));
+    assertNull(keyProblem(person().put("sourceId", "a/..")));
+  }
+
   private static String keyProblem(JsonObject json) {
     return RecordDecoder.keyProblem(ok(json));
   }
