@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -16,12 +15,6 @@ import java.util.TreeSet;
  * key, so a status change (delivered → returned) replaces the order's contribution instead of adding to it.
  */
 public final class OrderAggregator {
-
-  /**
-   * How far ahead of the hub's clock an order may be dated and still be taken as placed now: a day covers every
-   * time zone's offset read as UTC and clocks that drift.
-   */
-  static final Duration CLOCK_SLACK = Duration.ofDays(1);
 
   private final OrderRules rules;
 
@@ -32,7 +25,7 @@ public final class OrderAggregator {
   public OrderAggregates aggregate(List<OrderFact> orders, Instant now) {
     if (orders.isEmpty()) return OrderAggregates.NONE;
     Instant windowStart = now.minus(Duration.ofDays(rules.valueWindowDays()));
-    Instant latest = now.plus(CLOCK_SLACK);
+    Instant latest = now.plus(OrderFact.CLOCK_SLACK);
     BigDecimal spend = BigDecimal.ZERO;
     BigDecimal value12m = BigDecimal.ZERO;
     int kept = 0, returns = 0, cancellations = 0, unpriced = 0;
@@ -44,23 +37,26 @@ public final class OrderAggregator {
         cancellations++;
         continue;
       }
-      if (o.orderedAt() != null) {
+      // a date further ahead than any clock or zone explains is a typo (2062 for 2026): as the last order it hid
+      // a dormant customer and gave the best recency for decades, as the first it kept them new as long
+      if (o.orderedAt() != null && !o.orderedAt().isAfter(latest)) {
         first = first == null || o.orderedAt().isBefore(first) ? o.orderedAt() : first;
         last = last == null || o.orderedAt().isAfter(last) ? o.orderedAt() : last;
       }
       if (o.channel() != null && !o.channel().isBlank()) channels.add(o.channel().strip().toLowerCase(Locale.ROOT));
-      if (o.currency() != null && !o.currency().isBlank()) currencies.add(Currencies.code(o.currency()));
+      boolean noCurrency = o.currency() == null || o.currency().isBlank();
+      currencies.add(noCurrency ? rules.currency().base() : Currencies.code(o.currency())); // none: the base one
       if (o.status() == OrderStatus.RETURNED) {
         returns++;
         continue;
       }
       kept++;
       BigDecimal factor = rules.currency().factor(o.currency());
-      if (factor == null) {
+      if (factor == null || o.amount() == null) { // no rate, or no amount: a 0 would lower the average, a guess lie
         unpriced++;
         continue;
       }
-      BigDecimal amount = Objects.requireNonNullElse(o.amount(), BigDecimal.ZERO).multiply(factor);
+      BigDecimal amount = o.amount().multiply(factor);
       spend = spend.add(amount);
       // an order dated a little after now was placed all the same (a source's clock ahead, a local time read as
       // UTC): it counts like one placed now, as it does for recency. One dated further ahead than any clock or

@@ -29,9 +29,13 @@ public record OrderRatioRule(String code, String severity, List<OrderStatus> sta
     int considered = 0;
     List<RiskEvidence> hits = new ArrayList<>();
     for (OrderFact o : context.orders()) {
-      if (o.status() == OrderStatus.CANCELLED || o.orderedAt() == null || !o.orderedAt().isAfter(from)) continue;
+      if (o.status() == OrderStatus.CANCELLED || o.orderedAt() == null || !o.orderedAt().isAfter(from)
+          || o.datedAhead(context.now())) {
+        continue;
+      }
       considered++;
-      if (statuses.contains(o.status())) hits.add(new RiskEvidence(o.key(), "status", o.status().wire()));
+      // an order may come without a status (every field but the key may be missing): it is none of the statuses
+      if (o.status() != null && statuses.contains(o.status())) hits.add(new RiskEvidence(o.key(), "status", o.status().wire()));
     }
     if (considered == 0 || considered < minOrders) return List.of();
     double ratio = Math.round(10_000.0 * hits.size() / considered) / 10_000.0;

@@ -89,6 +89,23 @@ class OrderAggregatorTest {
     OrderAggregates a = aggregator.aggregate(List.of(typo), NOW);
     assertEquals(new BigDecimal("6000.00"), a.spend(), "the money was paid all the same");
     assertEquals(new BigDecimal("0.00"), a.value12m());
+    assertNull(a.lastOrderAt(), "no date to trust: no first or last order, no recency");
+    assertNull(a.rfm());
+
+    OrderAggregates withOld = aggregator.aggregate(List.of(typo, order("O-2", 800, "10", OrderStatus.DELIVERED,
+        "web")), NOW);
+    assertEquals(daysAgo(800), withOld.lastOrderAt(), "the last order a clock can have seen");
+    assertEquals(daysAgo(800), withOld.firstOrderAt());
+    assertEquals(1, withOld.rfm().recency());
+  }
+
+  @Test
+  void anOrderWithoutAnAmountIsUnpricedNotWorthNothing() {
+    OrderAggregates a = aggregator.aggregate(List.of(order("O-1", 10, "100", OrderStatus.PAID, "web"),
+        new OrderFact(new SourceKey("orders", "O-2"), daysAgo(20), null, "CNY", null, "web", NOW)), NOW);
+    assertEquals(new BigDecimal("100.00"), a.averageOrderValue(), "not halved by an amount nobody gave");
+    assertEquals(2, a.keptOrders(), "an order without a status was placed all the same");
+    assertEquals(1, a.unpricedOrders());
   }
 
   @Test

@@ -203,6 +203,22 @@ class RiskRulesTest {
         .riskCodes());
   }
 
+  /**
+   * An order without a status (every field but the key may be missing) crashed the return-rate rule, and with it
+   * every recompute of the customer's profile; a date decades ahead (a typo) hid a dormant customer.
+   */
+  @Test
+  void ordersWithoutAStatusOrWithADateYearsAheadTakeNoRuleDown() {
+    CanonicalRecord crm = rec("crm", "C-1", daysAgo(1)).build();
+    List<OrderFact> orders = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) orders.add(order("O-" + i, 400 + i, "10", null, "web"));
+    assertEquals(List.of("DORMANT"), assess(List.of(crm), orders).riskCodes());
+    orders.add(new OrderFact(new SourceKey("orders", "O-typo"), NOW.plus(java.time.Duration.ofDays(36 * 365)),
+        new java.math.BigDecimal("10"), "CNY", OrderStatus.RETURNED, "web", NOW));
+    assertEquals(List.of("DORMANT"), assess(List.of(crm), orders).riskCodes(),
+        "still dormant, and the typo's return is not counted in the window");
+  }
+
   @Test
   void newCustomerWhenTheFirstOrderIsRecent() {
     CanonicalRecord crm = rec("crm", "C-1", daysAgo(1)).build();
