@@ -71,6 +71,24 @@ class OrderHistoryIT extends OneHubPerClass {
     assertEquals(200.00, orders.getDouble("value12m"), 0.001, orders::encode);
   }
 
+  /**
+   * An order without a status or an amount (every field but the key may be missing) crashed the recompute of its
+   * customer's profile: a 500, and the profile stuck for every later record of the customer.
+   */
+  @Test
+  void anOrderWithoutAStatusOrAnAmountIsCountedAndTheProfileKeepsTakingRecords() {
+    Customer c = customer();
+    hub.acceptAll(order(c, uniqueId("O"), 10, "100.00", "delivered", 1),
+        order(c, uniqueId("O"), 5, "100.00", "delivered", 1).remove("status"),
+        order(c, uniqueId("O"), 3, "100.00", "paid", 1).remove("amount"));
+    JsonObject orders = orders(c);
+    assertFigures(orders, 3, 3, 200.00, 0, 0.0, 0);
+    assertEquals(100.00, orders.getDouble("averageOrderValue"), 0.001, orders::encode);
+    assertEquals(1, orders.getInteger("unpricedOrders"), orders::encode);
+    assertEquals("updated", hub.accept(c.record().copy().updatedAt(at(5)).phones(WireRecords.uniqueMobile()))
+        .getString("outcome"));
+  }
+
   @Test
   void theSameOrderVersionAgainChangesNothing() {
     Customer c = customer();

@@ -279,25 +279,40 @@ public final class Comparisons {
   }
 
   /**
-   * As {@link #closest}, and a number whose last nine digits are another's is ONE_EDIT too: the same national
-   * number with another country code, or none. A number written without its country code is read in the
-   * record's country, or the configured default region, and may come out under the wrong one (+86 206 473 1762
-   * for Seattle's (206) 473-1762) or as bare digits (0745 123 456 against +61 745 123 456); the phone_tail key
-   * brings such pairs together, and a DIFFERENT phone would then count against them.
+   * As {@link #closest}, with a number written with and without its country code: a number without one is read in
+   * the record's country, or the configured default region, and may come out under the wrong one (+86 206 473 1762
+   * for Seattle's (206) 473-1762) or as bare digits (0745 123 456 against +61 745 123 456). The same ten last digits,
+   * or bare digits (without their trunk zeros, nine at least) that end the other number, are the same number: EXACT
+   * (ONE_EDIT weighed a number every record of a US source wrote without +1 as a typo of itself). The same last nine
+   * digits alone are ONE_EDIT; the phone_tail key brings such pairs together.
    */
   static int phone(List<String> xs, List<String> ys) {
     int level = closest(xs, ys, false);
-    if (level != 2) return level;
+    if (level == 0 || level == MISSING) return level;
+    boolean tail = false;
     for (String x : xs) {
       for (String y : ys) {
-        if (sameNationalNumber(x, y)) return 1;
+        if (sameNumberElsewhere(x, y)) return 0;
+        tail |= sameLastDigits(x, y, 9);
       }
     }
-    return 2;
+    return level == 1 || tail ? 1 : 2;
   }
 
-  private static boolean sameNationalNumber(String x, String y) {
-    int n = 9;
+  private static boolean sameNumberElsewhere(String x, String y) {
+    return sameLastDigits(x, y, 10) || endsWithBare(x, y) || endsWithBare(y, x);
+  }
+
+  /** Whether {@code bare}, a number without a country code, is the end of {@code full} past its trunk zeros. */
+  private static boolean endsWithBare(String full, String bare) {
+    if (bare.startsWith("+")) return false;
+    int from = 0;
+    while (from < bare.length() && bare.charAt(from) == '0') from++;
+    int n = bare.length() - from;
+    return n >= 9 && full.length() > n && full.regionMatches(full.length() - n, bare, from, n);
+  }
+
+  private static boolean sameLastDigits(String x, String y, int n) {
     if (digits(x) < n || digits(y) < n) return false;
     return x.regionMatches(x.length() - n, y, y.length() - n, n);
   }

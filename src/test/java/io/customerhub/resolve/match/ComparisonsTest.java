@@ -170,9 +170,13 @@ class ComparisonsTest {
     assertEquals(1, Comparisons.phone(List.of("+8613800138000"), List.of("+8613800138001")));
     assertEquals(2, Comparisons.phone(List.of("+8613800138000"), List.of("+8613912345678")));
     // the same national number under another country code, or as bare digits: read in the wrong region
-    assertEquals(1, Comparisons.phone(List.of("+12064731762"), List.of("+862064731762")));
-    assertEquals(1, Comparisons.phone(List.of("+61745123456"), List.of("0745123456")));
-    assertEquals(1, Comparisons.phone(List.of("13800138000"), List.of("+8613800138000")));
+    assertEquals(0, Comparisons.phone(List.of("+12064731762"), List.of("+862064731762")));
+    assertEquals(0, Comparisons.phone(List.of("+61745123456"), List.of("0745123456")), "a trunk zero is no digit");
+    assertEquals(0, Comparisons.phone(List.of("13800138000"), List.of("+8613800138000")));
+    assertEquals(0, Comparisons.phone(List.of("+15596388760"), List.of("5596388760")));
+    assertEquals(1, Comparisons.phone(List.of("+61745123456"), List.of("+44745123456")), "nine last digits only");
+    assertEquals(0, Comparisons.phone(List.of("+8613800138000", "+15596388760"), List.of("5596388760")),
+        "any of the numbers");
     assertEquals(2, Comparisons.phone(List.of("+12064731762"), List.of("+862064731799")), "other last digits");
     assertEquals(2, Comparisons.phone(List.of("4731762"), List.of("+862064731762")), "too few digits to say");
   }
