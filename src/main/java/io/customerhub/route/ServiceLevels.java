@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Time allowed per customer segment (tier, or {@code unknown}) and item type, as ISO-8601 durations, e.g.
  * {@code {"platinum": {"default": "PT4H", "complaint": "PT2H"}}}. Lookup falls back from the exact type to the
- * segment's {@code default}, then to the {@code default} segment, then to 48 hours.
+ * segment's {@code default}, then to the {@code default} segment, then to 48 hours. Types are compared without
+ * case and surrounding spaces.
  */
 public record ServiceLevels(Map<String, Map<String, Duration>> bySegment) {
 
@@ -19,7 +22,23 @@ public record ServiceLevels(Map<String, Map<String, Duration>> bySegment) {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public ServiceLevels {
-    bySegment = Map.copyOf(bySegment);
+    Map<String, Map<String, Duration>> segments = new HashMap<>();
+    bySegment.forEach((segment, types) -> {
+      Map<String, Duration> byType = new HashMap<>();
+      types.forEach((type, allowed) -> {
+        if (byType.put(typeKey(type), allowed) != null) {
+          throw new IllegalArgumentException("serviceLevels." + segment + ": two types read as '" + typeKey(type)
+              + "' (types are compared without case)");
+        }
+      });
+      segments.put(segment, Map.copyOf(byType));
+    });
+    bySegment = Map.copyOf(segments);
+  }
+
+  /** An item's type as looked up: "Complaint" from one caller and "complaint" from another are one type. */
+  private static String typeKey(String type) {
+    return type.strip().toLowerCase(Locale.ROOT);
   }
 
   @JsonValue
@@ -36,7 +55,8 @@ public record ServiceLevels(Map<String, Map<String, Duration>> bySegment) {
         UNKNOWN, Map.of(DEFAULT, Duration.ofHours(72))));
   }
 
-  Duration lookup(String segment, String type) {
+  Duration lookup(String segment, String rawType) {
+    String type = rawType == null ? null : typeKey(rawType);
     Map<String, Duration> own = bySegment.getOrDefault(segment, Map.of());
     Map<String, Duration> fallback = bySegment.getOrDefault(DEFAULT, Map.of());
     if (type != null && own.containsKey(type)) return own.get(type);

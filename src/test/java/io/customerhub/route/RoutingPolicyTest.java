@@ -86,6 +86,7 @@ class RoutingPolicyTest {
     assertEquals(Duration.ofHours(24), policy.serviceLevel("standard", "complaint"));
     assertEquals(Duration.ofHours(48), policy.serviceLevel("standard", null));
     assertEquals(Duration.ofHours(72), policy.serviceLevel(null, "complaint"));
+    assertEquals(Duration.ofHours(2), policy.serviceLevel("platinum", " Complaint"), "one type whatever its case");
   }
 
   @Test
@@ -96,5 +97,7 @@ class RoutingPolicyTest {
         List.of(Map.of("lane", "PARKING", "tiers", List.of("gold"))))));
     assertThrows(IllegalArgumentException.class, () -> RoutingPolicy.fromMap(Map.of("serviceLevels",
         Map.of("gold", Map.of("default", "eight hours")))));
+    assertThrows(IllegalArgumentException.class, () -> RoutingPolicy.fromMap(Map.of("serviceLevels",
+        Map.of("gold", Map.of("complaint", "PT4H", "Complaint", "PT2H")))));
   }
 }
