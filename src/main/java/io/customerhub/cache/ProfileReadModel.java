@@ -77,13 +77,19 @@ public final class ProfileReadModel {
             : queries.byKey(key.source(), key.sourceId()).compose(this::fill));
   }
 
-  /** The routing answer for a source key, or null when the hub does not know the customer. */
+  /**
+   * The routing answer for a source key, or null when the hub does not know the customer. The key of an order that
+   * names its customer is answered for that customer: an order is routed by its own key as often as by the
+   * customer's, and the hub had told its sender the customer's profile when it took the order.
+   */
   public Future<String> routing(SourceKey key) {
     return cache.routing(key.asString())
         .timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(answer -> answer != null ? Future.succeededFuture(answer)
-            : queries.byKey(key.source(), key.sourceId()).compose(stored -> {
+            : queries.byKey(key.source(), key.sourceId()).compose(stored -> stored != null
+                ? Future.succeededFuture(stored) : queries.byOrderKey(key.source(), key.sourceId()))
+            .compose(stored -> {
               if (stored == null || !stored.active()) return Future.succeededFuture(null);
               return fill(stored).map(v -> routingRenderer.apply(stored.profile()));
             }));

@@ -42,6 +42,15 @@ public final class ProfileQueries {
     return pool.preparedQuery(ProfileSql.BY_KEY).execute(Tuple.of(source, sourceId)).map(ProfileQueries::first);
   }
 
+  /**
+   * The profile of the customer the order of this key names; null for a key of no such order (a guest order, which
+   * names nobody, is a record of the crosswalk and found {@link #byKey}).
+   */
+  public Future<Stored> byOrderKey(String source, String sourceId) {
+    return pool.preparedQuery(ProfileSql.BY_ORDER_KEY).execute(Tuple.of(source, sourceId))
+        .map(ProfileQueries::first);
+  }
+
   /** How many active customers bought in the 12-month window: the population the value tiers rank. */
   public Future<Long> buyers() {
     return pool.query(ProfileSql.BUYERS).execute().map(rows -> rows.iterator().next().getLong(0));

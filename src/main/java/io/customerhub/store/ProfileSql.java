@@ -136,6 +136,14 @@ final class ProfileSql {
       from crosswalk c join profile p on p.profile_id = c.profile_id
       where c.source = $1 and c.source_id = $2""";
 
+  /** The profile of the customer an order names (its customerRef), by the order's key: orders are no identities. */
+  static final String BY_ORDER_KEY = """
+      select p.profile_id, p.version, p.status, p.merged_into, p.body::text as body
+      from customer_order o
+      join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
+      join profile p on p.profile_id = c.profile_id
+      where o.source = $1 and o.source_id = $2""";
+
   static final String CROSSWALK_STREAM =
       "select source, source_id, profile_id from crosswalk order by source, source_id";
 

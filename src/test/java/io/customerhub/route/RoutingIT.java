@@ -82,6 +82,18 @@ class RoutingIT {
     assertRouting(customer, "gold", List.of(), "PRIORITY", 30 + 10 + 35, Set.of("TIER_GOLD"));
   }
 
+  /** The hub told the order's sender the customer's profile; routing by the order's key answered UNKNOWN_CUSTOMER. */
+  @Test
+  void anOrderIsRoutedByItsOwnKeyAsItsCustomer() {
+    Rec customer = distinctPerson("crm", "C");
+    hub.accept(customer);
+    Rec order = order(customer, 2000, 100);
+    hub.accept(order);
+
+    assertEquals(routing(customer), routing(order));
+    assertEquals("PRIORITY", routing(order).getString("lane"));
+  }
+
   @Test
   void aNewSilverCustomerGetsTheDefaultLaneWithPointsForTierAndNewness() {
     Rec customer = distinctPerson("crm", "C");
