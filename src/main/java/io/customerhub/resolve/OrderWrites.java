@@ -128,11 +128,22 @@ final class OrderWrites {
     return o != null && o.customerRef() != null ? o.customerRef() : order.key();
   }
 
+  /**
+   * The profiles of the customers, as their records are linked, or as the profiles that kept the keys of deleted
+   * ones for their orders (a second read only for customers the first did not find).
+   */
   private Future<Map<SourceKey, UUID>> profilesOf(List<SourceKey> customers) {
-    return conn.preparedQuery(ResolveSql.PROFILES_OF_KEYS).execute(SqlParams.sourceKeyArrays(customers)).map(rows -> {
-      Map<SourceKey, UUID> found = new HashMap<>();
-      for (Row r : rows) found.put(new SourceKey(r.getString(0), r.getString(1)), r.getUUID(2));
-      return found;
-    });
+    Map<SourceKey, UUID> found = new HashMap<>();
+    return conn.preparedQuery(ResolveSql.PROFILES_OF_KEYS).execute(SqlParams.sourceKeyArrays(customers))
+        .compose(rows -> {
+          for (Row r : rows) found.put(new SourceKey(r.getString(0), r.getString(1)), r.getUUID(2));
+          List<SourceKey> missing = customers.stream().filter(c -> !found.containsKey(c)).distinct().toList();
+          return missing.isEmpty() ? Future.succeededFuture(found)
+              : conn.preparedQuery(ResolveSql.PROFILES_OF_RETIRED_KEYS).execute(SqlParams.sourceKeyArrays(missing))
+                  .map(retired -> {
+                    for (Row r : retired) found.put(new SourceKey(r.getString(0), r.getString(1)), r.getUUID(2));
+                    return found;
+                  });
+        });
   }
 }

@@ -39,6 +39,7 @@ public final class ProfileMoves {
                                               String actor) {
     Map<UUID, Long> mergedAway = new LinkedHashMap<>();
     return conn.preparedQuery(ResolveSql.MERGE_CROSSWALK).execute(SqlParams.pair(survivor, losers))
+        .compose(v -> conn.preparedQuery(ResolveSql.MERGE_RETIRED_KEYS).execute(SqlParams.pair(survivor, losers)))
         .compose(v -> conn.preparedQuery(ResolveSql.MARK_MERGED).execute(SqlParams.pair(survivor, losers)))
         .compose(rows -> {
           // profiles merged into a loser earlier now point at the survivor too: their redirects must follow

@@ -74,12 +74,18 @@ final class RecordWrites {
     List<Link> fresh = links.stream().filter(l -> !l.existed()).toList();
     List<Link> moved = links.stream().filter(Link::existed).toList();
     return writeLinks(conn, ResolveSql.INSERT_CROSSWALK, fresh)
-        .compose(v -> writeLinks(conn, ResolveSql.UPSERT_CROSSWALK, moved));
+        .compose(back -> {
+          state.affected.addAll(back); // kept the orders of a key that is back until now
+          return writeLinks(conn, ResolveSql.UPSERT_CROSSWALK, moved);
+        }).mapEmpty();
   }
 
-  /** Crosswalk rows in one statement ({@link ResolveSql#INSERT_CROSSWALK} or {@link ResolveSql#UPSERT_CROSSWALK}). */
-  static Future<Void> writeLinks(SqlConnection conn, String statement, List<Link> links) {
-    if (links.isEmpty()) return Future.succeededFuture();
+  /**
+   * Crosswalk rows in one statement ({@link ResolveSql#INSERT_CROSSWALK} or {@link ResolveSql#UPSERT_CROSSWALK});
+   * completes with the profiles the statement returns (those that kept the orders of keys that are back).
+   */
+  static Future<List<UUID>> writeLinks(SqlConnection conn, String statement, List<Link> links) {
+    if (links.isEmpty()) return Future.succeededFuture(List.of());
     int n = links.size();
     String[] sources = new String[n], ids = new String[n], matches = new String[n];
     UUID[] targets = new UUID[n];
@@ -90,7 +96,11 @@ final class RecordWrites {
       targets[i] = l.profileId();
       matches[i] = l.match();
     }
-    return conn.preparedQuery(statement).execute(Tuple.of(sources, ids, targets, matches)).mapEmpty();
+    return conn.preparedQuery(statement).execute(Tuple.of(sources, ids, targets, matches)).map(rows -> {
+      List<UUID> returned = new ArrayList<>(rows.size());
+      for (Row r : rows) returned.add(r.getUUID(0));
+      return returned;
+    });
   }
 
   /** Deleted records leave their profiles (which are recomputed) and are answered as deleted. */

@@ -143,6 +143,10 @@ final class ResolveSql {
   static final String MERGE_CROSSWALK =
       "update crosswalk set profile_id = $1 where profile_id = any($2::uuid[])";
 
+  /** The keys of deleted records that the losers kept for their orders go with the records ({@code V29}). */
+  static final String MERGE_RETIRED_KEYS =
+      "update retired_key set profile_id = $1 where profile_id = any($2::uuid[])";
+
   /**
    * The losers (and the profiles merged into them before) redirect to the survivor, which takes the values a
    * steward set by hand on the losers, unless it has its own for the same attribute.
@@ -164,10 +168,19 @@ final class ResolveSql {
       insert into merge_history (survivor, merged, reason, actor)
       select $1, m, $3::text::jsonb, $4 from unnest($2::uuid[]) as m""";
 
-  /** Links of records that had none when the batch read them under their key locks: no conflict is possible. */
+  /**
+   * Links of records that had none when the batch read them under their key locks: no conflict is possible. A
+   * record of a key deleted before takes its orders back from the profile that kept them, which is returned to be
+   * recomputed.
+   */
   static final String INSERT_CROSSWALK = """
-      insert into crosswalk (source, source_id, profile_id, match)
-      select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[])""";
+      with back as (
+        delete from retired_key r using unnest($1::text[], $2::text[]) as k(source, source_id)
+        where r.source = k.source and r.source_id = k.source_id returning r.profile_id),
+      linked as (
+        insert into crosswalk (source, source_id, profile_id, match)
+        select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]::json[]))
+      select profile_id from back""";
 
   static final String UPSERT_CROSSWALK = """
       insert into crosswalk (source, source_id, profile_id, match)
@@ -196,9 +209,18 @@ final class ResolveSql {
         and not exists (select 1 from crosswalk c where c.profile_id = p.profile_id)
       returning p.profile_id""";
 
+  /**
+   * Records leave their profiles, which are returned to be recomputed; their keys stay with those profiles for the
+   * orders that name them ({@code V29}).
+   */
   static final String DELETE_CROSSWALK = """
-      delete from crosswalk c using unnest($1::text[], $2::text[]) as d(source, source_id)
-      where c.source = d.source and c.source_id = d.source_id returning c.profile_id""";
+      with gone as (
+        delete from crosswalk c using unnest($1::text[], $2::text[]) as d(source, source_id)
+        where c.source = d.source and c.source_id = d.source_id returning c.source, c.source_id, c.profile_id),
+      kept as (
+        insert into retired_key (source, source_id, profile_id) select source, source_id, profile_id from gone
+        on conflict (source, source_id) do update set profile_id = excluded.profile_id, retired_at = now())
+      select profile_id from gone""";
 
   /**
    * The stored customers of the orders that now name another one (a guest order's customer is itself), locked
@@ -237,6 +259,13 @@ final class ResolveSql {
       from unnest($1::text[], $2::text[]) as k(source, source_id)
       join crosswalk c on c.source = k.source and c.source_id = k.source_id
       order by c.source, c.source_id for update of c""";
+
+  /** As {@link #PROFILES_OF_KEYS}, for customers whose records were deleted: the profiles that kept their keys. */
+  static final String PROFILES_OF_RETIRED_KEYS = """
+      select r.source, r.source_id, r.profile_id
+      from unnest($1::text[], $2::text[]) as k(source, source_id)
+      join retired_key r on r.source = k.source and r.source_id = k.source_id
+      order by r.source, r.source_id for update of r""";
 
   /**
    * A pair is stored once, in key order; a later look at the same pair refreshes its score, and opens it again when

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -44,11 +45,16 @@ public final class CustomerErasure {
     this.surgery = surgery;
   }
 
-  /** What an erasure takes: the profile's records, the orders naming them, the profile and those merged into it. */
-  private record Scope(List<SourceKey> records, List<SourceKey> orders, List<UUID> profiles) {
+  /**
+   * What an erasure takes: the profile's records, the orders naming them, the records of the customer their sources
+   * deleted ({@code retired}: kept for their orders), the profile and those merged into it.
+   */
+  private record Scope(List<SourceKey> records, List<SourceKey> orders, List<SourceKey> retired,
+                       List<UUID> profiles) {
     Tuple keys() {
       List<SourceKey> all = new ArrayList<>(records);
       all.addAll(orders);
+      all.addAll(retired);
       return SqlParams.sourceKeyArrays(all);
     }
   }
@@ -80,13 +86,15 @@ public final class CustomerErasure {
     return ProfileActions.lock(conn, profile).compose(profiles -> {
       List<SourceKey> records = ProfileActions.current(profiles, profile, seen).records();
       Tuple keys = SqlParams.sourceKeyArrays(records);
-      return conn.preparedQuery(StewardSql.ERASURE_ORDERS).execute(keys)
+      Future<RowSet<Row>> retired = conn.preparedQuery(StewardSql.ERASURE_RETIRED_KEYS).execute(Tuple.of(profile));
+      return retired.compose(v -> conn.preparedQuery(StewardSql.ERASURE_ORDERS)
+              .execute(SqlParams.sourceKeyArrays(records).addValue(profile)))
           .compose(orders -> conn.preparedQuery(StewardSql.ERASURE_PROFILES).execute(Tuple.of(profile))
               .compose(tree -> conn.preparedQuery(StewardSql.ERASURE_EARLIER_PROFILES).execute(keys)
                   .map(earlier -> {
                     List<UUID> all = uuids(tree);
                     for (UUID id : uuids(earlier)) if (!all.contains(id)) all.add(id);
-                    return new Scope(records, keysOf(orders), all);
+                    return new Scope(records, keysOf(orders), keysOf(retired.result()), all);
                   })));
     });
   }
@@ -102,6 +110,7 @@ public final class CustomerErasure {
     return conn.preparedQuery(StewardSql.ERASE_RECORDS).execute(byKey)
         .compose(v -> conn.preparedQuery(StewardSql.ERASE_CROSSWALK).execute(byKey))
         .compose(v -> conn.preparedQuery(StewardSql.ERASE_ORDER_ROWS).execute(byKey))
+        .compose(v -> conn.preparedQuery(StewardSql.ERASE_RETIRED_KEYS).execute(tree))
         .compose(v -> conn.preparedQuery(StewardSql.ERASE_PAIRS).execute(byKey))
         .compose(pairs -> {
           for (Row r : pairs) {

@@ -256,7 +256,16 @@ final class StewardSql {
   static final String ERASURE_ORDERS = """
       select o.source, o.source_id from customer_order o
       join unnest($1::text[], $2::text[]) as k(source, source_id)
-        on o.customer_source = k.source and o.customer_source_id = k.source_id""";
+        on o.customer_source = k.source and o.customer_source_id = k.source_id
+      union
+      select o.source, o.source_id from retired_key r
+      join customer_order o on o.customer_source = r.source and o.customer_source_id = r.source_id
+      where r.profile_id = $3""";
+
+  /** The keys of the customer's records their sources deleted, kept for their orders: erased with the rest. */
+  static final String ERASURE_RETIRED_KEYS = "select source, source_id from retired_key where profile_id = $1";
+
+  static final String ERASE_RETIRED_KEYS = "delete from retired_key where profile_id = any($1::uuid[])";
 
   /** The profile $1 and every profile merged into it, at any remove: the rows, notes and history it made. */
   static final String ERASURE_PROFILES = """

@@ -15,18 +15,28 @@ final class ProfileSql {
       select c.profile_id, o.source, o.source_id, o.ordered_at, o.amount, o.currency, o.status, o.channel, o.updated_at
       from customer_order o
       join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
-      where c.profile_id = any($1::uuid[])""";
+      where c.profile_id = any($1::uuid[])
+      union all
+      select r.profile_id, o.source, o.source_id, o.ordered_at, o.amount, o.currency, o.status, o.channel, o.updated_at
+      from retired_key r
+      join customer_order o on o.customer_source = r.source and o.customer_source_id = r.source_id
+      where r.profile_id = any($1::uuid[])""";
 
   /**
    * The orders of profile $1, newest first (undated last), at most $2: those whose customer record is one of the
-   * profile's, and its guest orders, which are records of it themselves.
+   * profile's or was until its source deleted it ({@code retired_key}), and its guest orders, which are records of
+   * it themselves.
    */
   static final String ORDER_PAGE = """
       select o.source, o.source_id, o.customer_source, o.customer_source_id, o.ordered_at, o.amount::text,
              o.currency, o.status, o.channel
-      from customer_order o
-      join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
-      where c.profile_id = $1
+      from (select o.* from crosswalk c
+            join customer_order o on o.customer_source = c.source and o.customer_source_id = c.source_id
+            where c.profile_id = $1
+            union all
+            select o.* from retired_key r
+            join customer_order o on o.customer_source = r.source and o.customer_source_id = r.source_id
+            where r.profile_id = $1) o
       order by o.ordered_at desc nulls last, o.source, o.source_id
       limit $2""";
 
@@ -140,7 +150,9 @@ final class ProfileSql {
   static final String BY_ORDER_KEY = """
       select p.profile_id, p.version, p.status, p.merged_into, p.body::text as body
       from customer_order o
-      join crosswalk c on c.source = o.customer_source and c.source_id = o.customer_source_id
+      join (select source, source_id, profile_id from crosswalk
+            union all select source, source_id, profile_id from retired_key) c
+        on c.source = o.customer_source and c.source_id = o.customer_source_id
       join profile p on p.profile_id = c.profile_id
       where o.source = $1 and o.source_id = $2""";
 

@@ -89,6 +89,34 @@ class OrderHistoryIT extends OneHubPerClass {
         .getString("outcome"));
   }
 
+  /**
+   * A CRM deleting a duplicate contact took the customer's orders with it: the profile, alive through its ERP
+   * record, showed no orders, no tier, and routed as a nobody. The deleted record's key stays with the profile for its
+   * orders, until a record of the key comes back.
+   */
+  @Test
+  void ordersOfARecordItsSourceDeletedStayWithTheProfileItLeft() {
+    Customer c = customer();
+    Rec erp = c.record().copyIn("erp", "K").link(c.record().source(), c.record().sourceId()).updatedAt(at(1));
+    assertEquals(c.profileId(), hub.accept(erp).getString("profileId"));
+    Rec first = order(c, uniqueId("O"), 20, "300.00", "delivered", 1);
+    hub.accept(first);
+
+    hub.accept(c.record().copy().deleted().updatedAt(at(5)));
+    JsonObject profile = hub.profileByKey(erp);
+    assertEquals(c.profileId(), profile.getString("profileId"));
+    assertFigures(profile.getJsonObject("orders"), 1, 1, 300.00, 0, 0.0, 0);
+    Response page = hub.get("/api/v1/profiles/" + c.profileId() + "/orders", hub.adminToken());
+    assertEquals(1, page.json().getJsonArray("orders").size(), page::toString);
+
+    hub.accept(order(c, uniqueId("O"), 10, "100.00", "delivered", 1)); // an order for the deleted record, late
+    assertFigures(hub.profileByKey(erp).getJsonObject("orders"), 2, 2, 400.00, 0, 0.0, 0);
+
+    JsonObject back = hub.accept(c.record().copy().updatedAt(at(9)));
+    assertEquals(c.profileId(), back.getString("profileId"));
+    assertFigures(hub.profileByKey(erp).getJsonObject("orders"), 2, 2, 400.00, 0, 0.0, 0);
+  }
+
   @Test
   void theSameOrderVersionAgainChangesNothing() {
     Customer c = customer();

@@ -35,7 +35,7 @@ class ErasureIT extends OneHubPerClass {
   private static final String JSON = "application/json";
   /** Every table of the schema that holds rows about customers. */
   private static final List<String> TABLES = List.of("source_record", "profile", "crosswalk", "customer_order",
-      "review_pair", "audit_log", "merge_history", "outbox", "index_change", "dead_letter");
+      "review_pair", "audit_log", "merge_history", "outbox", "index_change", "dead_letter", "retired_key");
 
   @Test
   void nothingOfAnErasedCustomerIsLeftAndTheirRecordsStayErased() {
@@ -209,6 +209,29 @@ class ErasureIT extends OneHubPerClass {
         "{\"note\":\"x\"}", hub.adminToken()));
 
     assertEquals(200, hub.profileByKeyResponse("crm", crm.sourceId()).status(), "nothing was erased");
+  }
+
+  /** The orders of a record its source deleted stay with the customer (V29), and go with the customer's erasure. */
+  @Test
+  void theOrdersOfARecordItsSourceDeletedAreErasedWithTheCustomer() {
+    Rec crm = WireRecords.distinctPerson("crm", "C");
+    Rec erp = crm.copyIn("erp", "E").link("crm", crm.sourceId());
+    Rec order = WireRecords.order(WireRecords.uniqueId("O"), "crm", crm.sourceId())
+        .ordered(Instant.parse("2026-11-02T10:00:00Z"), "129.90", "delivered");
+    hub.accept(crm);
+    hub.accept(erp);
+    hub.accept(order);
+    hub.accept(crm.copy().deleted().updatedAt(WireRecords.at(30)));
+    String profile = hub.profileByKey(erp).getString("profileId");
+    assertEquals(1, hub.profileByKey(erp).getJsonObject("orders").getInteger("orderCount"));
+
+    assertEquals(200, hub.post("/api/v1/profiles/" + profile + "/erase", JSON, "{\"note\":\"DSAR\"}",
+        hub.adminToken()).status());
+
+    assertEquals(0L, one("select count(*) from retired_key where source_id = $1", Tuple.of(crm.sourceId()))
+        .getLong(0));
+    assertEquals(0L, one("select count(*) from customer_order where source_id = $1", Tuple.of(order.sourceId()))
+        .getLong(0), "the order is gone");
   }
 
   /**
