@@ -45,6 +45,10 @@ final class ProfileSql {
       select profile_id, version, status, created_at, body::text as body, overrides::text as overrides from profile
       where profile_id = any($1::uuid[]) order by profile_id for update""";
 
+  /** The bodies of profiles merged away into those recomputed: their risk tags and history go on in the survivor. */
+  static final String ABSORBED_BODIES = """
+      select profile_id, body::text from profile where profile_id = any($1::uuid[]) and body is not null""";
+
   static final String OVERRIDES = "select overrides::text from profile where profile_id = $1";
 
   static final String BY_KEYS = """

@@ -3,6 +3,7 @@ package io.customerhub.store;
 import io.customerhub.ingest.CanonicalJson;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.profile.OrderFact;
+import io.customerhub.profile.MergedRisk;
 import io.customerhub.profile.Profile;
 import io.customerhub.profile.ProfileAssembler;
 import io.customerhub.profile.ProfileChanges;
@@ -109,15 +110,20 @@ public final class ProfileStore {
     Map<UUID, List<CanonicalRecord>> members = new HashMap<>();
     Map<UUID, List<OrderFact>> orders = new HashMap<>();
     Map<UUID, Current> current = new HashMap<>();
+    Map<UUID, Profile> riskBasis = new HashMap<>();
     created.forEach((id, records) -> members.put(id, new ArrayList<>(records)));
     // the three reads are independent: sent together, they travel in one round trip (the connection pipelines)
     Future<RowSet<Row>> currentRows = conn.preparedQuery(ProfileSql.CURRENT).execute(Tuple.of(all));
     Future<RowSet<Row>> memberRows = stored.length == 0 ? Future.succeededFuture()
         : conn.preparedQuery(ProfileSql.MEMBERS).execute(Tuple.of(stored));
     Future<RowSet<Row>> orderRows = conn.preparedQuery(ProfileSql.ORDERS).execute(Tuple.of(all));
-    return Future.all(currentRows, memberRows, orderRows)
+    UUID[] losers = cause.absorbed().values().stream().flatMap(List::stream).toArray(UUID[]::new);
+    Future<RowSet<Row>> absorbedRows = losers.length == 0 ? Future.succeededFuture()
+        : conn.preparedQuery(ProfileSql.ABSORBED_BODIES).execute(Tuple.of(losers));
+    return Future.all(currentRows, memberRows, orderRows, absorbedRows)
         .compose(v -> {
           readCurrent(currentRows.result(), current);
+          inheritRisk(absorbedRows.result(), cause, current, riskBasis);
           if (memberRows.result() != null) addMembers(memberRows.result(), members);
           for (Row r : orderRows.result()) orders.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(orderFact(r));
           return rereadWrittenSince(conn, created.keySet(), current, members);
@@ -137,7 +143,8 @@ public final class ProfileStore {
           int weight = order.size() + members.values().stream().mapToInt(List::size).sum()
               + orders.values().stream().mapToInt(List::size).sum();
           return Chunks.concat(vertx, order.size(), weight, (from, to) ->
-                  assemble(order.subList(from, to), members, orders, current, cause).stream().map(Encoded::of).toList())
+                  assemble(order.subList(from, to), members, orders, current, riskBasis, cause).stream()
+                      .map(Encoded::of).toList())
               .compose(encoded -> {
                 laps.lap("recompute-assemble");
                 return write(conn, encoded, fresh).map(w -> encoded.stream().map(Encoded::change).toList());
@@ -147,6 +154,22 @@ public final class ProfileStore {
           laps.lap("recompute-write");
           return changes;
         });
+  }
+
+  /**
+   * What the survivors' risk is assessed against: their bodies with the risk of the profiles merged into them
+   * ({@link MergedRisk}). The change events still tell what changed against the survivor's own body.
+   */
+  private static void inheritRisk(RowSet<Row> rows, Cause cause, Map<UUID, Current> current,
+                                  Map<UUID, Profile> riskBasis) {
+    if (rows == null || rows.size() == 0) return;
+    Map<UUID, Profile> losers = new HashMap<>();
+    for (Row r : rows) losers.put(r.getUUID(0), ProfileCodec.fromStored(r.getString(1)));
+    cause.absorbed().forEach((survivor, merged) -> {
+      Current cur = current.get(survivor);
+      List<Profile> bodies = merged.stream().map(losers::get).filter(Objects::nonNull).toList();
+      if (cur != null && !bodies.isEmpty()) riskBasis.put(survivor, MergedRisk.of(cur.body(), bodies));
+    });
   }
 
   private static void readCurrent(RowSet<Row> rows, Map<UUID, Current> current) {
@@ -238,7 +261,8 @@ public final class ProfileStore {
   }
 
   private List<ProfileChange> assemble(List<UUID> ids, Map<UUID, List<CanonicalRecord>> members,
-                                       Map<UUID, List<OrderFact>> orders, Map<UUID, Current> current, Cause cause) {
+                                       Map<UUID, List<OrderFact>> orders, Map<UUID, Current> current,
+                                       Map<UUID, Profile> riskBasis, Cause cause) {
     Instant now = Instant.now();
     List<ProfileChange> changes = new ArrayList<>();
     for (UUID id : ids) {
@@ -251,7 +275,7 @@ public final class ProfileStore {
       }
       recs.sort(BY_KEY);
       Profile next = assembler.assemble(new ProfileInput(id.toString(), cur.version() + 1, cur.createdAt(), recs,
-          orders.getOrDefault(id, List.of()), cur.body(), cur.overrides()), now);
+          orders.getOrDefault(id, List.of()), riskBasis.getOrDefault(id, cur.body()), cur.overrides()), now);
       boolean absorbed = cause.absorbed().containsKey(id);
       boolean restated = cause.restated().contains(id);
       if (cur.body() != null && !absorbed && !restated && sameContent(cur.body(), next)) continue;

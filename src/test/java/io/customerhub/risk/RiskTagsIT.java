@@ -62,6 +62,37 @@ class RiskTagsIT extends OneHubPerClass {
     assertClearedAfterBeingRaised(hub.profile(profileId), "CREDIT_OVERDUE", since);
   }
 
+  /**
+   * A merge assessed the survivor's risk against its own tags alone: the absorbed account's overdue looked raised
+   * at the merge, and its history was gone.
+   */
+  @Test
+  void aTagTheMergedAwayProfileHeldKeepsTheTimeItWasRaisedAndItsHistory() throws InterruptedException {
+    Rec account = erpAccount().attribute("creditLimit", 50000).attribute("overdueDays", 45)
+        .attribute("overdueAmount", 1200.5);
+    String absorbed = hub.accept(account).getString("profileId");
+    Instant since = Instant.parse(tag(hub.profile(absorbed), "CREDIT_OVERDUE").getString("since"));
+    Rec customer = organization("crm", uniqueId("C")).set("orgName", uniqueName() + " Holdings Ltd.")
+        .emails(uniqueEmail("office")).updatedAt(at(0));
+    String survivor = hub.accept(customer).getString("profileId");
+    Thread.sleep(5); // the merge's own time is later than the raise
+
+    HubTestNode.Response merged = hub.post("/api/v1/profiles/" + survivor + "/merge", "application/json",
+        new JsonObject().put("with", absorbed).put("note", "one customer").encode(), hub.token("steward"));
+    assertEquals(200, merged.status(), merged::toString);
+
+    JsonObject profile = hub.profile(survivor);
+    assertEquals(since.toString(), tag(profile, "CREDIT_OVERDUE").getString("since"), "raised before the merge");
+    List<String> raised = new ArrayList<>();
+    profile.getJsonArray("riskHistory").forEach(e -> {
+      JsonObject event = (JsonObject) e;
+      if ("CREDIT_OVERDUE".equals(event.getString("code"))) {
+        raised.add(event.getString("change") + "@" + event.getString("at"));
+      }
+    });
+    assertEquals(List.of("raised@" + since), raised, "one raise, when it happened");
+  }
+
   @Test
   void creditLimitExceededComparesOpenReceivablesWithTheLimitOfTheSameAccount() {
     Rec account = erpAccount().attribute("creditLimit", 10000).attribute("openReceivables", 12000);
