@@ -167,9 +167,12 @@ public final class HubNode implements AutoCloseable {
             / 100.0)));
     if (kafka.enabled()) {
       startKafka(config, conf.mappings(), kafkaClient);
+      KafkaReachability reach = new KafkaReachability(config.kafka().bootstrap(), kafkaClient);
+      closeables.add(reach);
       // with the partitions this node holds: UP with none, as a group may have more nodes than partitions
-      checks.add(new Health.Check("kafka", () -> kafkaIngest.healthy() ? Future.succeededFuture("UP")
-          : Future.failedFuture("the Kafka consumer has not completed a poll yet"),
+      checks.add(new Health.Check("kafka", () -> !kafkaIngest.healthy()
+          ? Future.failedFuture("the Kafka consumer has not completed a poll yet")
+          : reach.probe(vertx.getOrCreateContext()).map("UP"),
           () -> new io.vertx.core.json.JsonObject().put("assignedPartitions", kafkaIngest.assignedPartitions())
               .put("topics", new io.vertx.core.json.JsonArray(kafkaIngest.topics()))));
     } else {
