@@ -10,7 +10,6 @@ import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.events.OutboxRelayVerticle;
 import io.customerhub.ingest.DeadLetters;
 import io.customerhub.ingest.KafkaIngestVerticle;
-import io.customerhub.ingest.SourceMapping;
 import io.customerhub.ingest.SourceMappings;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.serve.Health;
@@ -99,6 +98,7 @@ public final class HubNode implements AutoCloseable {
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
     else checkPortFree(config.http().host(), config.http().port());
     HubRules conf = HubRules.load(config.confDir());
+    if (config.kafka().enabled()) KafkaSetup.sourceByTopic(conf.mappings(), config.kafka()); // refused before anything
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
     // read and checked before PostgreSQL and Hazelcast start: a mistake stops the node at once
     Map<String, String> kafkaClient = config.kafka().enabled()
@@ -223,8 +223,7 @@ public final class HubNode implements AutoCloseable {
   /** @param client the operator's Kafka client settings ({@link KafkaClientProperties}) */
   private void startKafka(HubConfig config, SourceMappings mappings, Map<String, String> client) throws Exception {
     HubConfig.Kafka kafka = config.kafka();
-    Map<String, String> sourceByTopic = new HashMap<>();
-    for (SourceMapping m : mappings.configured()) if (m.topic() != null) sourceByTopic.put(m.topic(), m.name());
+    Map<String, String> sourceByTopic = KafkaSetup.sourceByTopic(mappings, kafka);
     List<String> topics = new ArrayList<>(sourceByTopic.keySet());
     topics.add(kafka.deadLetterTopic());
     topics.add(kafka.changeTopic());

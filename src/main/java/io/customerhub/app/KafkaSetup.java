@@ -1,6 +1,9 @@
 package io.customerhub.app;
 
+import io.customerhub.config.HubConfig;
 import io.customerhub.config.KafkaClientProperties;
+import io.customerhub.ingest.SourceMapping;
+import io.customerhub.ingest.SourceMappings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,6 +51,49 @@ final class KafkaSetup {
       throw new ServiceRefused("Kafka at " + bootstrap + " (kafka.bootstrap, HUB_KAFKA_BOOTSTRAP)",
           e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
     }
+  }
+
+  private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+  /**
+   * The source each Kafka topic of the mappings feeds, checked before anything starts: a mapping reading the
+   * dead-letter topic dead-lettered its own refusals for ever (a thousand a second), one reading the change topic
+   * would take the hub's events for records, and of two mappings on one topic one was dropped without a word.
+   */
+  static Map<String, String> sourceByTopic(SourceMappings mappings, HubConfig.Kafka kafka) {
+    if (kafka.deadLetterTopic().equals(kafka.changeTopic())) {
+      throw new IllegalArgumentException("kafka.deadLetterTopic and kafka.changeTopic are both '"
+          + kafka.changeTopic() + "': the hub's events and the records it refused would mix");
+    }
+    for (String[] own : new String[][] {{"kafka.deadLetterTopic", kafka.deadLetterTopic()},
+        {"kafka.changeTopic", kafka.changeTopic()}}) {
+      if (!validTopic(own[1])) throw new IllegalArgumentException(own[0] + ": '" + own[1] + "' is no Kafka topic name"
+          + " (letters, digits, '.', '_', '-'; at most 249)");
+    }
+    Map<String, String> sourceByTopic = new HashMap<>();
+    for (SourceMapping m : mappings.configured()) {
+      if (m.topic() == null) continue;
+      String file = "sources/" + m.name() + ".json";
+      if (!validTopic(m.topic())) {
+        throw new IllegalArgumentException(file + ": topic '" + m.topic() + "' is no Kafka topic name (letters, "
+            + "digits, '.', '_', '-'; at most 249)");
+      }
+      if (m.topic().equals(kafka.deadLetterTopic()) || m.topic().equals(kafka.changeTopic())) {
+        throw new IllegalArgumentException(file + ": topic '" + m.topic() + "' is the hub's own "
+            + (m.topic().equals(kafka.deadLetterTopic()) ? "dead-letter topic (kafka.deadLetterTopic)"
+            : "change topic (kafka.changeTopic)") + ", not a source's");
+      }
+      String other = sourceByTopic.putIfAbsent(m.topic(), m.name());
+      if (other != null) {
+        throw new IllegalArgumentException(file + ": topic '" + m.topic() + "' feeds source '" + other
+            + "' already (sources/" + other + ".json); a topic feeds one source");
+      }
+    }
+    return sourceByTopic;
+  }
+
+  private static boolean validTopic(String topic) {
+    return TOPIC.matcher(topic).matches() && !topic.equals(".") && !topic.equals("..");
   }
 
   static Map<String, String> consumer(String bootstrap, Map<String, String> client, String groupId, int maxPollRecords) {
