@@ -22,7 +22,10 @@ public record OrderRules(int valueWindowDays, Rfm rfm, Currencies currency) {
   }
 
   public OrderRules {
-    if (valueWindowDays <= 0) valueWindowDays = 365;
+    if (valueWindowDays < 0) {
+      throw new IllegalArgumentException("valueWindowDays must not be negative, got " + valueWindowDays);
+    }
+    if (valueWindowDays == 0) valueWindowDays = 365; // not given
     if (rfm == null) rfm = new Rfm(null, null, null);
     if (currency == null) currency = Currencies.DEFAULT;
   }

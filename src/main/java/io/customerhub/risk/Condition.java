@@ -5,6 +5,7 @@ import io.customerhub.record.SourceKey;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,12 @@ public record Condition(String attribute, Op op, Object value, String otherAttri
     if (op == null) throw new IllegalArgumentException("condition on " + attribute + " without op");
     if (op != Op.TRUE && value == null && otherAttribute == null) {
       throw new IllegalArgumentException("condition on " + attribute + " needs value or otherAttribute");
+    }
+    // a comparison with no number ("thirty") never held: the rule it belonged to could not fire, without a word
+    if (EnumSet.of(Op.GT, Op.GTE, Op.LT, Op.LTE).contains(op) && value != null && otherAttribute == null
+        && !(value instanceof Number) && !(value instanceof String s && isNumber(s))) {
+      throw new IllegalArgumentException("condition on " + attribute + ": " + op.name().toLowerCase(Locale.ROOT)
+          + " compares with a number, not '" + value + "'");
     }
   }
 
@@ -53,6 +60,15 @@ public record Condition(String attribute, Op op, Object value, String otherAttri
           JsonValues.plain(expected)));
     }
     return Optional.of(evidence);
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      new BigDecimal(s.strip());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static Object read(String name, Map<String, Object> attributes, Map<String, Object> settled) {

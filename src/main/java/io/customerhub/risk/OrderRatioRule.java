@@ -21,6 +21,9 @@ public record OrderRatioRule(String code, String severity, List<OrderStatus> sta
     if (statuses == null || statuses.isEmpty()) throw new IllegalArgumentException(code + ": order_ratio needs statuses");
     statuses = List.copyOf(statuses);
     if (windowDays < 0 || minOrders < 0) throw new IllegalArgumentException(code + ": negative window or minimum");
+    if (threshold < 0 || threshold >= 1) { // a share is at most 1: a threshold of 1 or more never fires
+      throw new IllegalArgumentException(code + ": threshold is a share of orders, from 0 up to 1, got " + threshold);
+    }
   }
 
   @Override

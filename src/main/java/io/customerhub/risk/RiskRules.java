@@ -21,7 +21,8 @@ public record RiskRules(int historyLimit, List<RiskRule> rules) {
   public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
 
   public RiskRules {
-    if (historyLimit <= 0) historyLimit = 50;
+    if (historyLimit < 0) throw new IllegalArgumentException("historyLimit must not be negative, got " + historyLimit);
+    if (historyLimit == 0) historyLimit = 50; // not given
     rules = rules == null ? defaultRules() : List.copyOf(rules);
     for (RiskRule r : rules) {
       if (r.code() == null || r.code().isBlank()) throw new IllegalArgumentException("risk rule without code");

@@ -26,6 +26,10 @@ public record ServiceLevels(Map<String, Map<String, Duration>> bySegment) {
     bySegment.forEach((segment, types) -> {
       Map<String, Duration> byType = new HashMap<>();
       types.forEach((type, allowed) -> {
+        if (allowed == null || allowed.isNegative() || allowed.isZero()) {
+          throw new IllegalArgumentException("serviceLevels." + segment + "." + type + ": a time allowed must be "
+              + "longer than nothing, got " + allowed);
+        }
         if (byType.put(typeKey(type), allowed) != null) {
           throw new IllegalArgumentException("serviceLevels." + segment + ": two types read as '" + typeKey(type)
               + "' (types are compared without case)");

@@ -42,6 +42,23 @@ class HubRulesTest {
     assertFalse(Files.exists(dir.resolve("data")), "nothing was started, so nothing was written");
   }
 
+  /** Each file alone was well formed: a typo of a risk code or a tier took a lane away without a word. */
+  @Test
+  void riskCodesAndTiersRoutingNamesAreThoseTheOtherFilesGive() throws IOException {
+    Path conf = copyOfConf();
+    String shipped = Files.readString(conf.resolve("routing.json"));
+    Files.writeString(conf.resolve("routing.json"), shipped.replace("\"LITIGATION\"", "\"LITIGATON\"")
+        .replace("\"tiers\": [\"platinum\"", "\"tiers\": [\"platnum\"").replace("\"silver\": {\"default\"",
+            "\"silvr\": {\"default\""));
+
+    Exception e = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+
+    assertTrue(e.getMessage().startsWith("routing.json: lanes[0].riskCodes: 'LITIGATON' is no risk code of risk.json"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("lanes[2].tiers: 'platnum' is no tier of profile.json"), e.getMessage());
+    assertTrue(e.getMessage().contains("serviceLevels: 'silvr' is no tier"), e.getMessage());
+  }
+
   @Test
   void aBrokenSourceMappingIsNamed() throws IOException {
     Path conf = copyOfConf();

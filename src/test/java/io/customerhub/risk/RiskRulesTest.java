@@ -249,5 +249,11 @@ class RiskRulesTest {
         Map.of("code", "X", "severity", "dire", "type", "conflict", "attributes", List.of("taxId"))))));
     assertThrows(IllegalArgumentException.class, () -> RiskRules.fromMap(Map.of("rules", List.of(
         Map.of("code", "X", "severity", "low", "type", "recency", "field", "lastOrderAt")))));
+    // each was accepted, and the rule could never fire
+    assertThrows(IllegalArgumentException.class, () -> new Condition("overdueDays", Condition.Op.GT, "thirty", null));
+    assertEquals("30", new Condition("overdueDays", Condition.Op.GT, "30", null).value(), "a number as text is one");
+    assertThrows(IllegalArgumentException.class, () -> new OrderRatioRule("R", "low", List.of(OrderStatus.RETURNED),
+        180, 5, 3));
+    assertThrows(IllegalArgumentException.class, () -> RiskRules.fromMap(Map.of("historyLimit", -1)));
   }
 }
