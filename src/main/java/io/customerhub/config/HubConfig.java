@@ -96,7 +96,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
    * @param maxHeapAfterGc the share of the maximum heap in use after a garbage collection beyond which the node
    *                       refuses new records (503 over HTTP, uncommitted on Kafka) until it has room again; 1: never
    */
-  public record Resolve(int batchSize, int lockBuckets, String defaultRegion, int maxAttempts, int maxCandidatesPerKey,
+  public record Resolve(int batchSize, int lockBuckets, int maxAttempts, int maxCandidatesPerKey,
                         double maxHeapAfterGc) {
   }
 
@@ -194,7 +194,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             members(hz.list("members", List.of("127.0.0.1"))),
             hz.integer("port", 5701, 0, 65535), hz.integer("crashRepairSeconds", 600, 0, MAX)),
         new Resolve(resolve.integer("batchSize", 1000, 1, MAX), resolve.integer("lockBuckets", 1024, 1, MAX),
-            resolve.text("defaultRegion", "CN"), resolve.integer("maxAttempts", 5, 1, MAX),
+            resolve.integer("maxAttempts", 5, 1, MAX),
             resolve.integer("maxCandidatesPerKey", 300, 1, MAX), resolve.decimal("maxHeapAfterGc", 0.9, 0.01, 1)),
         new Upkeep(upkeep.integer("tierRefreshSeconds", 60, 0, MAX), upkeep.integer("reassessMinutes", 60, 0, MAX),
             upkeep.integer("reassessBatch", 500, 1, MAX), upkeep.integer("autoTrainMinRecords", 100, 0, MAX),

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         500, 200L, 168, null, 3, 0), c.kafka());
     assertFalse(c.kafka().enabled());
     assertEquals(new HubConfig.Hazelcast("customer-hub", List.of("127.0.0.1"), 5701), c.hazelcast());
-    assertEquals(new HubConfig.Resolve(1000, 1024, "CN", 5, 300, 0.9), c.resolve());
+    assertEquals(new HubConfig.Resolve(1000, 1024, 5, 300, 0.9), c.resolve());
     assertEquals(60, c.upkeep().tierRefreshSeconds());
     assertEquals(60, c.upkeep().reassessMinutes());
     assertEquals(500, c.upkeep().reassessBatch());
@@ -56,13 +56,13 @@ class ConfigLoaderTest {
   void nestedKeysAreOverriddenByHubVariables() {
     HubConfig c = load(Map.of("HUB_HTTP_PORT", "9090", "HUB_HTTP_HOST", "0.0.0.0",
         "HUB_KAFKA_BOOTSTRAP", "broker-1:9092,broker-2:9092", "HUB_POSTGRES_POOL_SIZE", "16",
-        "HUB_RESOLVE_DEFAULT_REGION", "DE", "HUB_KAFKA_GROUP_ID", "hub-eu"));
+        "HUB_RESOLVE_MAX_ATTEMPTS", "7", "HUB_KAFKA_GROUP_ID", "hub-eu"));
     assertEquals(9090, c.http().port());
     assertEquals("0.0.0.0", c.http().host());
     assertEquals("broker-1:9092,broker-2:9092", c.kafka().bootstrap());
     assertTrue(c.kafka().enabled());
     assertEquals(16, c.postgres().poolSize());
-    assertEquals("DE", c.resolve().defaultRegion());
+    assertEquals(7, c.resolve().maxAttempts());
     assertEquals("hub-eu", c.kafka().groupId());
   }
 
