@@ -53,6 +53,15 @@ class LogFormatTest {
         + "http://127\\.0\\.0\\.1:8080"), lines.get(0));
   }
 
+  /** Included by its raw value, JSON or a typo named no file, and the node logged nothing, its errors included. */
+  @Test
+  void theFormatIsReadInAnyCaseAndAnyOtherValueLogsAsText() throws Exception {
+    assertEquals("INFO", new JsonObject(logged("JSON").get(0)).getString("level"));
+    List<String> lines = logged("yaml");
+    assertEquals("HUB_LOG_FORMAT=yaml is neither text nor json: the log is written as text", lines.get(0));
+    assertTrue(lines.get(1).contains(" INFO  i.c.app.Example - hub node ready on"), lines.get(1));
+  }
+
   @Test
   void jsonWritesOneObjectPerLineWithTheExceptionInside() throws Exception {
     List<String> lines = logged("json");
