@@ -31,7 +31,17 @@ public final class Secrets {
     }
     Path file = config.dataDir().resolve("jwt-secret");
     try {
-      if (Files.exists(file)) return Files.readString(file).strip();
+      if (Files.exists(file)) {
+        // a key written by hand (or cut short) is held to the length a configured one must have: a 3-byte key
+        // signed tokens anybody could forge, and an empty one failed later with "Empty key", naming no file
+        String secret = Files.readString(file).strip();
+        if (secret.length() < MIN_LENGTH) {
+          throw new IllegalArgumentException(file + ": the token secret is " + secret.length() + " characters, fewer "
+              + "than " + MIN_LENGTH + "; write a longer one, or remove the file for the hub to make one (tokens "
+              + "signed with the old one stop working)");
+        }
+        return secret;
+      }
       Files.createDirectories(config.dataDir());
       byte[] bytes = new byte[48];
       new SecureRandom().nextBytes(bytes);
