@@ -99,6 +99,7 @@ public final class HubNode implements AutoCloseable {
     else checkPortFree(config.http().host(), config.http().port());
     HubRules conf = HubRules.load(config.confDir());
     if (config.kafka().enabled()) KafkaSetup.sourceByTopic(conf.mappings(), config.kafka()); // refused before anything
+    if (config.http().tls()) checkReadable(config);
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
     // read and checked before PostgreSQL and Hazelcast start: a mistake stops the node at once
     Map<String, String> kafkaClient = config.kafka().enabled()
@@ -199,7 +200,8 @@ public final class HubNode implements AutoCloseable {
     httpPort = instances.get(0).actualPort();
     instances.get(0).watchCertificate();
     publishAddress(config);
-    LOG.info("hub node ready on http://{}:{} in {} ms (PostgreSQL {}, Kafka {})", config.http().host(), httpPort,
+    LOG.info("hub node ready on {}://{}:{} in {} ms (PostgreSQL {}, Kafka {})", config.http().tls() ? "https" : "http",
+        config.http().host(), httpPort,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), config.postgres().url() == null ? "embedded" : "external",
         kafka.enabled() ? kafka.bootstrap() : "off");
   }
@@ -217,6 +219,20 @@ public final class HubNode implements AutoCloseable {
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("cannot write {}: bin/hub commands will look for this node on the configured port only ({})",
           NodeAddress.file(config.dataDir()), e.toString());
+    }
+  }
+
+  /**
+   * The certificate and key of HTTPS, readable before anything starts: a file missing was found once PostgreSQL,
+   * Hazelcast and the index had started, after a null pointer and a 20 s wait for requests that never came.
+   */
+  private static void checkReadable(HubConfig config) {
+    String[][] files = {{"http.tlsCertFile (HUB_HTTP_TLS_CERT_FILE)", config.http().tlsCertFile()},
+        {"http.tlsKeyFile (HUB_HTTP_TLS_KEY_FILE)", config.http().tlsKeyFile()}};
+    for (String[] f : files) {
+      if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(f[1]))) {
+        throw new IllegalArgumentException(f[0] + ": " + f[1] + " cannot be read");
+      }
     }
   }
 

@@ -29,7 +29,8 @@ final class StartCommand implements Callable<Integer> {
       node.close();
       stopped.countDown();
     }, "hub-shutdown"));
-    System.out.printf("Customer Hub listening on http://%s:%d (Ctrl-C to stop)%n", cfg.http().host(), node.httpPort());
+    System.out.printf("Customer Hub listening on %s://%s:%d (Ctrl-C to stop)%n", cfg.http().tls() ? "https" : "http",
+        cfg.http().host(), node.httpPort());
     stopped.await();
     return 0;
   }

@@ -60,6 +60,20 @@ class HubRulesTest {
   }
 
   @Test
+  void anHttpsCertificateThatCannotBeReadStopsTheNodeBeforePostgresStarts() throws IOException {
+    Path conf = copyOfConf();
+    HubConfig config = ConfigLoader.load(conf.resolve("hub.json"), Map.of("HUB_HTTP_TLS_CERT_FILE",
+        dir.resolve("nope.crt").toString(), "HUB_HTTP_TLS_KEY_FILE", dir.resolve("nope.key").toString()))
+        .withDataDir(dir.resolve("data"));
+
+    Exception e = assertThrows(IllegalArgumentException.class, () -> HubNode.start(config));
+
+    assertEquals("http.tlsCertFile (HUB_HTTP_TLS_CERT_FILE): " + dir.resolve("nope.crt") + " cannot be read",
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("data")), "nothing was started, so nothing was written");
+  }
+
+  @Test
   void aBrokenSourceMappingIsNamed() throws IOException {
     Path conf = copyOfConf();
     Files.writeString(conf.resolve("sources/crm.json"), "{\"name\": \"crm\", \"dates\": \"sideways\"}");
