@@ -33,23 +33,43 @@ public final class NameGroups {
     return NONE;
   }
 
+  /** The groups of {@code file}; one it cannot read, or a line that is no group, is refused naming the file. */
   public static NameGroups load(Path file) throws IOException {
-    return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": is not UTF-8 text");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot be read (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")");
+    }
+    try {
+      return parse(lines);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage());
+    }
   }
 
   public static NameGroups parse(List<String> lines) {
     Map<String, List<Integer>> byName = new HashMap<>();
     List<String> heads = new ArrayList<>();
     int group = 0;
-    for (String raw : lines) {
+    for (int at = 0; at < lines.size(); at++) {
+      String raw = lines.get(at);
       int hash = raw.indexOf('#');
       String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip().toLowerCase(Locale.ROOT);
       if (line.isEmpty()) continue;
+      // "robert bob bobby" was one name, "robertbobbobby", without a word; a name alone is a group of one
+      if (line.indexOf(':') < 0 && line.indexOf(',') < 0 && line.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("line " + (at + 1) + ": '" + line + "' is no group (formal: variant, "
+            + "variant)");
+      }
       String[] names = line.split("[:,]");
       if (names.length == 0 || names[0].isBlank()) continue; // ":" alone, or ": robert": a group without its name
-      heads.add(names[0].strip().replace(" ", ""));
+      heads.add(standard(names[0]));
       for (String name : names) {
-        String n = name.strip().replace(" ", "");
+        String n = standard(name);
         if (!n.isEmpty()) byName.computeIfAbsent(n, k -> new ArrayList<>()).add(group);
       }
       group++;
@@ -57,6 +77,15 @@ public final class NameGroups {
     Map<String, int[]> out = new HashMap<>();
     byName.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).distinct().toArray()));
     return new NameGroups(Map.copyOf(out), List.copyOf(heads));
+  }
+
+  /**
+   * A name of the file as given names are compared: Latin letters without accents, no spaces. "zoë: zozo" was kept
+   * with its accent and never met the standardized "zoe".
+   */
+  private static String standard(String name) {
+    String latin = Latinizer.latin(name.strip());
+    return latin == null ? "" : latin.replace(" ", "");
   }
 
   /** True when the two (standardized, space-free) given names share a nickname group. */

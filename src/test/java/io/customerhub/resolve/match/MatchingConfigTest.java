@@ -116,6 +116,24 @@ class MatchingConfigTest {
     assertTrue(!n.related("bob", "molly"));
   }
 
+  /** Names are compared as standardized given names are; a line of names without separators is refused. */
+  @Test
+  void nicknameFilesStandardizeTheirNamesAndRefuseALineThatIsNoGroup() throws Exception {
+    assertTrue(NameGroups.parse(List.of("Zoë: Zozo")).related("zoe", "zozo"), "accents removed, as in records");
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("nicknames", ".txt");
+    try {
+      java.nio.file.Files.writeString(file, "william: bill\nrobert bob bobby\n");
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> NameGroups.load(file));
+      assertEquals(file + ": line 2: 'robert bob bobby' is no group (formal: variant, variant)", e.getMessage());
+      java.nio.file.Files.write(file, new byte[] {'z', 'o', (byte) 0xEB, ':', 'z', '\n'});
+      assertEquals(file + ": is not UTF-8 text", org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> NameGroups.load(file)).getMessage());
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
   /** ":" alone threw ArrayIndexOutOfBoundsException at start; a group without its formal name is no group. */
   @Test
   void nicknameLinesWithoutAFormalNameAreLeftOut() {
