@@ -41,9 +41,28 @@ public final class HubMetrics {
     return registry instanceof PrometheusMeterRegistry p ? p.scrape() : null;
   }
 
+  /**
+   * How many sources get a label of their own; records of sources beyond are counted as {@code other}. Sources are
+   * named by the callers (any name a source may have), and every new name was a new series of every meter of it:
+   * a client looping over names grew the node's memory and the Prometheus server's without end.
+   */
+  public static final int MAX_SOURCE_LABELS = 200;
+  static final String OTHER_SOURCES = "other";
+
+  private final java.util.Set<String> labelledSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The label of {@code source}: its name, among the first {@link #MAX_SOURCE_LABELS} seen, else {@code other}. */
+  String sourceLabel(String source) {
+    if (labelledSources.contains(source)) return source;
+    if (labelledSources.size() >= MAX_SOURCE_LABELS) return OTHER_SOURCES;
+    labelledSources.add(source); // a few over the cap when many arrive at once: bounded all the same
+    return source;
+  }
+
   /** Records accepted or rejected by the ingest pipeline, by source and outcome. */
   public Counter ingested(String source, String outcome) {
-    return Counter.builder("hub.ingest.records").tag("source", source).tag("outcome", outcome).register(registry);
+    return Counter.builder("hub.ingest.records").tag("source", sourceLabel(source)).tag("outcome", outcome)
+        .register(registry);
   }
 
   /**
@@ -51,7 +70,7 @@ public final class HubMetrics {
    * placeholder), by source: the HTTP door and the importer tell them to the sender, the Kafka door to nobody.
    */
   public Counter ingestedWithWarnings(String source) {
-    return Counter.builder("hub.ingest.warned.records").tag("source", source).register(registry);
+    return Counter.builder("hub.ingest.warned.records").tag("source", sourceLabel(source)).register(registry);
   }
 
   /**
