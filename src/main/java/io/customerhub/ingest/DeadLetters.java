@@ -39,12 +39,23 @@ public final class DeadLetters {
     this.metrics = metrics;
   }
 
+  /**
+   * A reason as the log may say it: the values it quotes left out ("birthDate: is not a calendar date: '…'", the
+   * parser's "Unrecognized token '…'"). The letter keeps them for whoever mends the record; a log is read by more
+   * people than the data, and kept longer.
+   */
+  static String withoutValues(String reason) {
+    return reason == null ? null : QUOTED.matcher(reason).replaceAll("'…'");
+  }
+
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'");
+
   Future<Void> send(KafkaConsumerRecord<String, String> r, String reason) {
     DeadLetter.Refused refused = new DeadLetter.Refused(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
         r.record().serializedValueSize());
     DeadLetter letter = DeadLetter.of(refused, reason, maxValueBytes);
     LOG.info("dead-lettered {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-        letter.headers().get(DeadLetter.ERROR));
+        withoutValues(letter.headers().get(DeadLetter.ERROR)));
     return write(letter).recover(err -> {
       if (!refusedForGood(err)) return unwritten(r, err);
       if (!letter.hasValue()) return lost(r, err);

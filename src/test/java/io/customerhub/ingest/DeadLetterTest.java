@@ -94,4 +94,14 @@ class DeadLetterTest {
     assertEquals("C-1", named.key());
     assertNull(named.headers().get("hub-key-truncated"));
   }
+
+  /** The log says why a record was refused without the values it quotes: a parser's message held an e-mail's start. */
+  @Test
+  void theLogsReasonLeavesTheQuotedValuesOut() {
+    assertEquals("value: Unrecognized token '…': was expecting a JSON value",
+        DeadLetters.withoutValues("value: Unrecognized token 'wei': was expecting a JSON value"));
+    assertEquals("birthDate: is not a calendar date: '…'",
+        DeadLetters.withoutValues("birthDate: is not a calendar date: '1985-02-30'"));
+    assertNull(DeadLetters.withoutValues(null));
+  }
 }
