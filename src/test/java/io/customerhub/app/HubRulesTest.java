@@ -74,6 +74,16 @@ class HubRulesTest {
   }
 
   @Test
+  void aMatchingFileThatIsNoJsonIsToldInOneLine() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("matching.json"), "{\n  \"decision\": {\n");
+
+    Exception e = assertThrows(IllegalArgumentException.class, () -> HubRules.load(conf));
+
+    assertTrue(e.getMessage().startsWith(conf.resolve("matching.json") + ": is not JSON: "), e.getMessage());
+  }
+
+  @Test
   void aBrokenSourceMappingIsNamed() throws IOException {
     Path conf = copyOfConf();
     Files.writeString(conf.resolve("sources/crm.json"), "{\"name\": \"crm\", \"dates\": \"sideways\"}");

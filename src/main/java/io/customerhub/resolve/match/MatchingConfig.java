@@ -65,11 +65,19 @@ public record MatchingConfig(StandardizerConfig standardizer, int maxBlockSize, 
 
   /** Reads conf/matching.json; the name files it names are resolved against the same directory. */
   public static MatchingConfig load(Path file) {
+    MatchingFile content;
     try {
-      MatchingFile content = MatchingFile.of(JSON.readTree(Files.readString(file)));
-      return fromFile(content, groups(content, "nicknames", file), groups(content, "surnameVariants", file));
+      content = MatchingFile.of(JSON.readTree(Files.readString(file)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) { // said in one line, not as a stack trace
+      throw new IllegalArgumentException(file + ": is not JSON: " + e.getOriginalMessage() + " (line "
+          + e.getLocation().getLineNr() + ")");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read matching configuration " + file, e);
+    }
+    try {
+      return fromFile(content, groups(content, "nicknames", file), groups(content, "surnameVariants", file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read a name file of " + file, e);
     }
   }
 
