@@ -37,12 +37,29 @@ public final class ConfigLoader {
 
   public static HubConfig load(Path configFile, Map<String, String> env) {
     JsonObject json = read(configFile);
+    withOidcSection(json);
     applyOverrides(json, "HUB", env);
     return HubConfig.from(json, configFile.toAbsolutePath().getParent(), env);
   }
 
   public static HubConfig loadDefault() {
     return load(confDir().resolve("hub.json"), System.getenv());
+  }
+
+  /**
+   * The OIDC settings as the shipped file spells them out, where a file leaves the section out: overrides apply to
+   * the keys a file has, and HUB_AUTH_OIDC_ISSUER alone then turned nothing on, silently (the other sections'
+   * settings are read with their variables one by one).
+   */
+  private static void withOidcSection(JsonObject json) {
+    Object auth = json.getValue("auth");
+    if (auth != null && !(auth instanceof JsonObject)) return; // HubConfig says what is wrong with it
+    JsonObject a = auth == null ? new JsonObject() : (JsonObject) auth;
+    if (a.containsKey("oidc")) return;
+    a.put("oidc", new JsonObject().putNull("issuer").putNull("jwksUri").put("audience", new JsonArray())
+        .put("rolesClaim", "roles").put("roleMap", new JsonArray()).put("subjectClaim", "sub").put("leewaySeconds", 30)
+        .put("keysRefreshMinutes", 60).putNull("consoleClientId"));
+    if (auth == null) json.put("auth", a);
   }
 
   static JsonObject read(Path file) {

@@ -150,6 +150,16 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
     return config;
   }
 
+  /** The OIDC section, whose wrong types (a number as text, a section that is a string) are said in one line. */
+  private static Oidc oidc(JsonObject auth) {
+    try {
+      return Oidc.from(auth.getJsonObject("oidc", new JsonObject()));
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException("auth.oidc: a setting is of the wrong kind (text where a number or a list "
+          + "belongs, or the section is no object): " + e.getMessage());
+    }
+  }
+
   private static final int MAX = Integer.MAX_VALUE;
   /** Ten years: a longer-lived token is a secret that never expires, and minutes times 60 must fit an int. */
   public static final int MAX_TOKEN_TTL_MINUTES = 10 * 366 * 24 * 60;
@@ -179,7 +189,7 @@ public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgr
             auth.list("previousJwtSecrets", List.of()).stream().filter(secret -> !secret.isBlank()).toList(),
             auth.text("issuer", "customer-hub"),
             auth.integer("tokenTtlMinutes", 1440, 1, MAX_TOKEN_TTL_MINUTES),
-            Oidc.from(authJson.getJsonObject("oidc", new JsonObject())),
+            oidc(authJson),
             auth.integer("revocationRefreshSeconds", 10, 1, MAX)),
         dataDir,
         new Postgres(blankToNull(pg.text("url", null)), pg.integer("poolSize", 8, 1, 1000)),

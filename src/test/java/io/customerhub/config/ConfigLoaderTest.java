@@ -235,6 +235,23 @@ class ConfigLoaderTest {
         Map.of("HUB_HZ_MEMBERS", "hz-1, hz-2:5702")).hazelcast().members(), "lists too");
   }
 
+  /** Overrides apply to the keys a file has: a hub.json without the OIDC section turned OIDC off in silence. */
+  @Test
+  void theOidcSettingsTakeTheirVariablesWhereTheFileLeavesTheSectionOut(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("hub.json"), "{\"auth\": {\"issuer\": \"customer-hub\"}}");
+    HubConfig c = ConfigLoader.load(file, Map.of("HUB_AUTH_OIDC_ISSUER", "https://login.example.com/realms/acme",
+        "HUB_AUTH_OIDC_AUDIENCE", "customer-hub,hub-console"));
+    assertTrue(c.auth().oidc().enabled());
+    assertEquals(List.of("customer-hub", "hub-console"), c.auth().oidc().audience());
+    Path wrong = java.nio.file.Files.writeString(dir.resolve("wrong.json"),
+        "{\"auth\": {\"oidc\": {\"issuer\": \"https://x.example.com\", \"audience\": [\"a\"], "
+            + "\"leewaySeconds\": \"30\"}}}");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(wrong, Map.of()));
+    assertTrue(e.getMessage().startsWith("auth.oidc: a setting is of the wrong kind"), e.getMessage());
+  }
+
   @Test
   void aNumberInTheFileIsCheckedAsWrittenHoweverLarge() {
     for (Object port : List.<Object>of(new java.math.BigInteger("18446744073709559696"), 8080.5, "80x", 1e300)) {
