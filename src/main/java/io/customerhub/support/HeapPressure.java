@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,17 @@ public final class HeapPressure implements AutoCloseable {
   private volatile long usedBytes;
   private volatile long maxBytes;
   private volatile boolean high;
+  /** When the last collection was reported ({@link System#nanoTime}). */
+  volatile long lastCollection = System.nanoTime();
+  /** Looks again at a full heap that no collection has reported on for a while; null when never refusing. */
+  private java.util.Timer recheck;
+
+  /**
+   * How long a node refusing records waits for a collection before it asks for one. Refusing, it allocates next
+   * to nothing, so no collection came: after a pass that briefly filled the heap, a node took no records for
+   * almost four minutes with half its heap free.
+   */
+  static final long RECHECK_MILLIS = 15_000;
 
   /** Records refused because the heap is nearly full: the sender keeps them and sends them again later. */
   public static class Full extends RuntimeException {
@@ -81,7 +93,21 @@ public final class HeapPressure implements AutoCloseable {
         pressure.registrations.add(new Registration(emitter, listener));
       }
     }
+    pressure.recheck = new java.util.Timer("heap-recheck", true);
+    pressure.recheck.schedule(new java.util.TimerTask() {
+      @Override
+      public void run() {
+        pressure.collectIfStale();
+      }
+    }, RECHECK_MILLIS, RECHECK_MILLIS);
     return pressure;
+  }
+
+  /** A full collection when the node refuses records and none was reported lately: its report decides again. */
+  void collectIfStale() {
+    if (high && System.nanoTime() - lastCollection > TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
+      System.gc(); // the node takes no records meanwhile, so the pause costs no one
+    }
   }
 
   private void onNotification(Notification n, Object handback) {
@@ -93,6 +119,7 @@ public final class HeapPressure implements AutoCloseable {
       if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
     }
     long max = Runtime.getRuntime().maxMemory();
+    lastCollection = System.nanoTime();
     after(used, max);
   }
 
@@ -150,6 +177,7 @@ public final class HeapPressure implements AutoCloseable {
 
   @Override
   public void close() {
+    if (recheck != null) recheck.cancel();
     for (Registration r : registrations) {
       try {
         r.emitter().removeNotificationListener(r.listener());

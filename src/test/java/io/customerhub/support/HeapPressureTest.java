@@ -84,4 +84,22 @@ class HeapPressureTest {
       assertTrue(never.fits(1000 * MB));
     }
   }
+
+  /** Refusing records, a node allocates next to nothing: no collection came to say the heap had room again. */
+  @Test
+  void aNodeRefusingRecordsAsksForACollectionWhenNoneCameAndTakesRecordsAgain() throws InterruptedException {
+    try (HeapPressure heap = HeapPressure.watch(0.9)) {
+      heap.after(950 * MB, 1000 * MB);
+      assertTrue(heap.high());
+      heap.collectIfStale();
+      assertTrue(heap.high(), "a collection was reported a moment ago: nothing to ask yet");
+
+      heap.lastCollection = System.nanoTime() - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+          HeapPressure.RECHECK_MILLIS + 1000);
+      heap.collectIfStale();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (heap.high() && System.nanoTime() < deadline) Thread.sleep(20);
+      assertFalse(heap.high(), "the collection asked for said how full the test's heap really is");
+    }
+  }
 }
