@@ -126,12 +126,16 @@ public final class Problems {
   }
 
   /** Connection loss, exhausted resources or a server shutting down: worth a retry, unlike a bug. */
-  private static boolean databaseUnavailable(Throwable failure) {
+  static boolean databaseUnavailable(Throwable failure) {
     if (failure instanceof PgException pg) {
       String state = String.valueOf(pg.getSqlState());
       return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("55000");
     }
-    return failure instanceof java.net.ConnectException || failure instanceof io.vertx.core.VertxException v
+    // a connection to the database reset under a request (its server killed) was a 500, which clients do not retry
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException) return true;
+    }
+    return failure instanceof io.vertx.core.VertxException v
         && String.valueOf(v.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connection");
   }
 
