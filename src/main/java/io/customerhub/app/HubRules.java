@@ -57,7 +57,9 @@ record HubRules(MatchingConfig matching, ProfileRules profile, RoutingPolicy rou
   private static void unknown(List<String> problems, String field, Collection<String> named, Set<String> known,
                               String what) {
     for (String n : named) {
-      if (!known.contains(n)) problems.add(field + ": '" + n + "' is no " + what + " (" + String.join(", ", known) + ")");
+      if (!known.contains(n)) {
+        problems.add(field + ": '" + n + "' is no " + what + " (" + String.join(", ", known) + ")");
+      }
     }
   }
 }

@@ -38,7 +38,9 @@ public record OrderRatioRule(String code, String severity, List<OrderStatus> sta
       }
       considered++;
       // an order may come without a status (every field but the key may be missing): it is none of the statuses
-      if (o.status() != null && statuses.contains(o.status())) hits.add(new RiskEvidence(o.key(), "status", o.status().wire()));
+      if (o.status() != null && statuses.contains(o.status())) {
+        hits.add(new RiskEvidence(o.key(), "status", o.status().wire()));
+      }
     }
     if (considered == 0 || considered < minOrders) return List.of();
     double ratio = Math.round(10_000.0 * hits.size() / considered) / 10_000.0;
