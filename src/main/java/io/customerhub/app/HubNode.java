@@ -403,7 +403,7 @@ public final class HubNode implements AutoCloseable {
         if (cut > 0) LOG.warn("stopping with {} ingest calls under way: the next node to start finishes them", cut);
         // the verticles before the producer, so that nothing sends on it once it closes
         for (String id : deployments) await(vertx.undeploy(id));
-        if (producer != null) await(producer.close());
+        if (producer != null) await(producer.close(TimeUnit.SECONDS.toMillis(5))); // a broker gone: sends left cut
         if (services != null) {
           // its commits' cache writes are done, or waiting for their repair: the members left repair only then
           if (ownsVertx) services.crashRepair().leaving(services.readModel().repairsPending());

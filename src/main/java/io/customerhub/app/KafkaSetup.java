@@ -114,6 +114,9 @@ final class KafkaSetup {
     cfg.put("enable.idempotence", "true");
     cfg.put("max.in.flight.requests.per.connection", "5");
     cfg.put("linger.ms", "5");
+    // a send waits this long for a broker that is gone (Kafka's default is a minute): the outbox relay tries again
+    // a second later anyway, and a node stopping meanwhile waited for it
+    cfg.putIfAbsent("max.block.ms", "10000");
     cfg.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     cfg.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     return cfg;

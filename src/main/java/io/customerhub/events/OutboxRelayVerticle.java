@@ -50,8 +50,13 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long pruneTimer = -1;
   private boolean stopped;
   private final Counter published;
-  /** Seconds the oldest unpublished event had waited when this node, relaying, last looked; 0 when none. */
-  private volatile double oldestWaiting;
+  /**
+   * Since when ({@link System#nanoTime}) the oldest unpublished event this node, relaying, last saw has waited;
+   * {@link #NONE_WAITING} when none. The gauge counts on from it: read as a figure, it stood still while a batch's
+   * sends hung on a broker that was gone (two minutes a try), and the alert on it came late.
+   */
+  private volatile long oldestSince = NONE_WAITING;
+  private static final long NONE_WAITING = Long.MIN_VALUE;
   /** The event last logged as refused, and when: the same refusal is logged once a minute. */
   private long lastRefused = -1;
   private long lastRefusedLogged;
@@ -65,7 +70,10 @@ public final class OutboxRelayVerticle extends VerticleBase {
     this.intervalMs = intervalMs;
     this.retentionHours = retentionHours;
     this.published = metrics.outboxPublished();
-    metrics.outboxWaiting(() -> oldestWaiting);
+    metrics.outboxWaiting(() -> {
+      long since = oldestSince;
+      return since == NONE_WAITING ? 0 : (System.nanoTime() - since) / 1e9;
+    });
   }
 
   @Override
@@ -111,12 +119,13 @@ public final class OutboxRelayVerticle extends VerticleBase {
   Future<Integer> relayOnce() {
     return pool.withTransaction(conn -> conn.query(OutboxSql.TRY_LEADER).execute().compose(lock -> {
       if (!lock.iterator().next().getBoolean(0)) {
-        oldestWaiting = 0; // another node relays, and says how long its events wait
+        oldestSince = NONE_WAITING; // another node relays, and says how long its events wait
         return Future.succeededFuture(0);
       }
       return conn.preparedQuery(OutboxSql.NEXT_BATCH).execute(Tuple.of(batchSize)).compose(rows -> {
         // read before sending: when Kafka refuses the batch, the wait goes on growing where operators see it
-        oldestWaiting = rows.size() == 0 ? 0 : Math.max(0, rows.iterator().next().getDouble(3));
+        oldestSince = rows.size() == 0 ? NONE_WAITING
+            : System.nanoTime() - (long) (Math.max(0, rows.iterator().next().getDouble(3)) * 1e9);
         List<Long> ids = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
         for (Row r : rows) {

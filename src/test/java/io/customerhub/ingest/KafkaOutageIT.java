@@ -4,6 +4,7 @@ import io.customerhub.embedded.EmbeddedKafkaBroker;
 import io.customerhub.testing.HubTestNode;
 import io.customerhub.testing.HubTestNode.Response;
 import io.customerhub.testing.KafkaNames;
+import io.customerhub.testing.WireRecords;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A node whose Kafka broker goes away is not ready: its consumer's polls of a broker that is gone succeed with no
  * records, and the node said Kafka was UP for minutes while the change events it took could not leave. A broker of
- * its own, stopped under it.
+ * its own, stopped under it; the change events that cannot leave show how long they have waited, all along.
  */
 class KafkaOutageIT {
 
@@ -36,10 +37,29 @@ class KafkaOutageIT {
       Response down = poll(hub, 503);
       assertEquals(503, down.status(), down::toString);
       assertTrue(down.body().contains("does not answer"), down.body());
+
+      // its change event cannot leave: the wait counts on while the send hangs (it stood still for two minutes)
+      hub.accept(WireRecords.distinctPerson("crm", "C"));
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      double waited = 0;
+      while (waited < 5 && System.nanoTime() < deadline) {
+        HubTestNode.sleep(500);
+        waited = oldestUnpublished(hub);
+      }
+      assertTrue(waited >= 5, "waited " + waited);
     } finally {
       broker.close();
       HubTestNode.deleteTree(dir);
     }
+  }
+
+  private static double oldestUnpublished(HubTestNode hub) {
+    for (String line : hub.get("/metrics", hub.adminToken()).body().split("\n")) {
+      if (line.startsWith("hub_outbox_oldest_unpublished_seconds ")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Double.NaN;
   }
 
   private static Response poll(HubTestNode hub, int status) {
