@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-/** The hub's settings, decoded once at start; see {@code conf/hub.json} for defaults and comments. */
+/** The hub's settings, decoded once at start; each is described in README.md, "The settings of hub.json". */
 public record HubConfig(Path confDir, Http http, Auth auth, Path dataDir, Postgres postgres, Kafka kafka,
                         Hazelcast hazelcast, Resolve resolve, Upkeep upkeep) {
 
