@@ -33,7 +33,13 @@ final class TokenCommand implements Callable<Integer> {
     HubConfig cfg = config.load();
     Vertx vertx = Vertx.vertx();
     try {
+      java.nio.file.Path secretFile = cfg.dataDir().resolve("jwt-secret");
+      boolean made = cfg.auth().jwtSecret() == null && !java.nio.file.Files.exists(secretFile);
       Auth auth = new Auth(vertx, Secrets.jwtSecret(cfg), cfg.auth().issuer());
+      if (made) { // the wrong data directory gave a token that no running hub takes, without a word
+        System.err.println("no hub has run with " + cfg.dataDir() + " yet: made a new token secret in " + secretFile
+            + "; a hub that runs with another data directory (HUB_DATA_DIR) or HUB_JWT_SECRET refuses this token");
+      }
       // the bound auth.tokenTtlMinutes has: minutes times 60 overflowed an int past 35 million, into no expiry
       if (ttlMinutes != -1 && (ttlMinutes < 1 || ttlMinutes > HubConfig.MAX_TOKEN_TTL_MINUTES)) {
         throw new IllegalArgumentException("--ttl: minutes from 1 to " + HubConfig.MAX_TOKEN_TTL_MINUTES
