@@ -52,6 +52,12 @@ public final class ModelLearning {
   private final Counter reresolutions;
   /** Also called from outside the verticle's context ({@code bin/hub eval}): one attempt at a time. */
   private final AtomicBoolean busy = new AtomicBoolean();
+  /**
+   * How much the records of a young hub must have grown since its model was trained for a reader of the crosswalk
+   * to have it trained again first (the quiet look waits for them to double).
+   */
+  static final double SETTLE_GROWTH = 1.1;
+
   /** The attempt under way while {@code busy}, for callers that wait for it. */
   private volatile Future<Boolean> underWay = Future.succeededFuture(false);
   private boolean failed;
@@ -165,8 +171,12 @@ public final class ModelLearning {
       return models.newest().compose(newest -> {
         // a model an earlier release learned, before a field was compared in more levels, is learned again; one an
         // administrator put back and pinned is left alone
+        // a reader of the crosswalk ends a load: the model learns from all of it, not from the half or so it had
+        // seen when the records last doubled (a set of 4,800 records was read with a model of 2,487)
+        boolean grewForReader = mode == Mode.SETTLE && count >= newest.trainedOn() * SETTLE_GROWTH;
         boolean due = autoTrain && !newest.pinned() && count >= config.autoTrainMinRecords()
-            && (count >= newest.trainedOn() * config.autoTrainGrowth() || engine.current().model().predatesLevels());
+            && (count >= newest.trainedOn() * config.autoTrainGrowth() || grewForReader
+                || engine.current().model().predatesLevels());
         if (mode == Mode.TRAIN || !young && mode != Mode.SCHEDULED) {
           return due ? models.train(engine, "upkeep").map(true) : Future.succeededFuture(false);
         }

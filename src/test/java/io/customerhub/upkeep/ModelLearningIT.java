@@ -159,6 +159,34 @@ class ModelLearningIT extends OneLearningHubPerClass {
         .getJsonObject("address").getJsonArray("levels").getList());
   }
 
+  /**
+   * A reader of the crosswalk ends a load: the model learns from all of it. The quiet look trains again once the
+   * records doubled, and a load that paused where they had not was read with a model of its first part (4,800
+   * records read with a model of 2,487 in an audit).
+   */
+  @Test
+  @Order(7)
+  void aCrosswalkReadTrainsOnTheWholeLoadOnceTheRecordsGrewATenthSinceTheModel() {
+    for (Rec r : WireRecords.customersWithErpCopies(30, 2)) hub.accept(r); // past the 40 records it learns from
+    hub.crosswalk();
+    long trainedOn = trainedOn(model().getLong("version"));
+    long stored = hub.node().services().models().identityRecords().toCompletionStage().toCompletableFuture().join();
+    long wanted = (long) Math.ceil(trainedOn * 1.3) - stored; // past a tenth more, short of double
+    for (Rec r : WireRecords.customersWithErpCopies((int) Math.max(2, (wanted + 1) / 2), 2)) hub.accept(r);
+    long now = hub.node().services().models().identityRecords().toCompletionStage().toCompletableFuture().join();
+    assertTrue(now >= trainedOn * 1.1 && now < trainedOn * 2, now + " records against a model of " + trainedOn);
+
+    hub.crosswalk();
+
+    assertEquals(now, trainedOn(model().getLong("version")), "trained on every record stored when it was read");
+  }
+
+  private static long trainedOn(long version) {
+    Response r = hub.get("/api/v1/admin/models/" + version, hub.adminToken());
+    assertEquals(200, r.status(), r::toString);
+    return r.json().getLong("trainedOn");
+  }
+
   private static double reresolutions() {
     return hub.counter("hub_learning_reresolutions_total");
   }
