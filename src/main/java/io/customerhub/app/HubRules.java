@@ -21,6 +21,15 @@ import java.util.Set;
 record HubRules(MatchingConfig matching, ProfileRules profile, RoutingPolicy routing, SourceMappings mappings) {
 
   static HubRules load(Path confDir) {
+    // a missing rule file takes the built-in rules, which the shipped files spell out: said, since a --config
+    // pointed at a folder holding hub.json alone ran every rule of its own choosing without a word
+    for (String file : new String[] {"profile.json", "risk.json", "routing.json", "sources"}) {
+      if (!java.nio.file.Files.exists(confDir.resolve(file))) {
+        org.slf4j.LoggerFactory.getLogger(HubRules.class).warn("{} has no {}: {}", confDir, file,
+            file.equals("sources") ? "no source has a mapping (every source sends canonical records)"
+                : "the built-in rules are used (the shipped conf/" + file + " spells them out)");
+      }
+    }
     HubRules rules = new HubRules(MatchingConfig.load(confDir.resolve("matching.json")), ProfileRules.load(confDir),
         RoutingPolicy.load(confDir), SourceMappings.load(confDir));
     rules.checkRoutingNames();

@@ -85,6 +85,16 @@ final class Settings {
     throw wrong(key, "must be a text, not " + v);
   }
 
+  /**
+   * A text that must say something: a name (a cluster's, a consumer group's, a topic's) left empty joined a
+   * cluster named "" or a group of no name without a word.
+   */
+  String name(String key, String fallback) {
+    String v = text(key, fallback);
+    if (v == null || v.isBlank()) throw wrong(key, "must not be empty");
+    return v.strip();
+  }
+
   /** A list: the file's array, or the comma-separated values of its variable; each item as text. */
   java.util.List<String> list(String key, java.util.List<String> fallback) {
     Object v = value(key);

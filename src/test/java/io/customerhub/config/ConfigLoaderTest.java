@@ -214,7 +214,9 @@ class ConfigLoaderTest {
       "HUB_AUTH_TOKEN_TTL_MINUTES|-5|auth.tokenTtlMinutes (HUB_AUTH_TOKEN_TTL_MINUTES): must be from 1",
       "HUB_AUTH_TOKEN_TTL_MINUTES|99999999999|auth.tokenTtlMinutes (HUB_AUTH_TOKEN_TTL_MINUTES): must be from 1",
       "HUB_POSTGRES_POOL_SIZE|-3|postgres.poolSize (HUB_POSTGRES_POOL_SIZE): must be from 1",
-      "HUB_HZ_MEMBERS|garbage:::x|hazelcast.members (HUB_HAZELCAST_MEMBERS, HUB_HZ_MEMBERS): 'garbage:::x'"})
+      "HUB_HZ_MEMBERS|garbage:::x|hazelcast.members (HUB_HAZELCAST_MEMBERS, HUB_HZ_MEMBERS): 'garbage:::x'",
+      "HUB_HAZELCAST_CLUSTER_NAME|' '|hazelcast.clusterName (HUB_HAZELCAST_CLUSTER_NAME): must not be empty",
+      "HUB_KAFKA_GROUP_ID|' '|kafka.groupId (HUB_KAFKA_GROUP_ID): must not be empty"})
   void aSettingOutOfRangeOrOfTheWrongKindIsRefusedNamingIt(String variable, String value, String expected) {
     String why = refusal(Map.of(variable, value));
     assertTrue(why.startsWith(expected), why);
