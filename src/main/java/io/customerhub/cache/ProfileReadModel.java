@@ -69,12 +69,23 @@ public final class ProfileReadModel {
             : queries.byId(id).compose(this::fill));
   }
 
+  /**
+   * The profile of the record of {@code key}; for the key of an order that names its customer, that customer's
+   * (orders are no records of a profile, but a caller holding an order's key asks about its customer, as routing
+   * does).
+   */
   public Future<View> byKey(SourceKey key) {
     return cache.profileIdOf(key.asString())
         .timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(id -> id != null ? byId(UUID.fromString(id))
-            : queries.byKey(key.source(), key.sourceId()).compose(this::fill));
+            : storedByKeyOrOrder(key).compose(this::fill));
+  }
+
+  /** The stored profile of the record of {@code key}, else of the customer the order of {@code key} names. */
+  private Future<ProfileQueries.Stored> storedByKeyOrOrder(SourceKey key) {
+    return queries.byKey(key.source(), key.sourceId()).compose(stored -> stored != null
+        ? Future.succeededFuture(stored) : queries.byOrderKey(key.source(), key.sourceId()));
   }
 
   /**
@@ -87,9 +98,7 @@ public final class ProfileReadModel {
         .timeout(CACHE_READ_MILLIS, TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
         .compose(answer -> answer != null ? Future.succeededFuture(answer)
-            : queries.byKey(key.source(), key.sourceId()).compose(stored -> stored != null
-                ? Future.succeededFuture(stored) : queries.byOrderKey(key.source(), key.sourceId()))
-            .compose(stored -> {
+            : storedByKeyOrOrder(key).compose(stored -> {
               if (stored == null || !stored.active()) return Future.succeededFuture(null);
               return fill(stored).map(v -> routingRenderer.apply(stored.profile()));
             }));

@@ -82,7 +82,10 @@ class RoutingIT {
     assertRouting(customer, "gold", List.of(), "PRIORITY", 30 + 10 + 35, Set.of("TIER_GOLD"));
   }
 
-  /** The hub told the order's sender the customer's profile; routing by the order's key answered UNKNOWN_CUSTOMER. */
+  /**
+   * The hub told the order's sender the customer's profile; routing by the order's key answered UNKNOWN_CUSTOMER,
+   * and the profile by that key was a 404.
+   */
   @Test
   void anOrderIsRoutedByItsOwnKeyAsItsCustomer() {
     Rec customer = distinctPerson("crm", "C");
@@ -92,6 +95,11 @@ class RoutingIT {
 
     assertEquals(routing(customer), routing(order));
     assertEquals("PRIORITY", routing(order).getString("lane"));
+    Response profile = hub.get("/api/v1/profiles/by-key/" + order.source() + "/" + segment(order.sourceId()),
+        hub.token("reader"));
+    assertEquals(200, profile.status(), profile::toString);
+    assertEquals(routing(customer).getString("profileId"), profile.json().getString("profileId"),
+        "the profile of the customer the order names, as by any source key");
   }
 
   @Test
