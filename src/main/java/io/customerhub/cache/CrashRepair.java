@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.record.SourceKey;
@@ -33,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  * {@link CrashRepairPlan}. A node that stops in order says first that its writes are done (it waits for the ingest
  * under way before it leaves) and is left alone. If PostgreSQL cannot say what changed, the cache is emptied.
  * Nothing of this is on the ingest path.
+ * <p>
+ * A member that was cut off (frozen past the heartbeat, or a network partition) formed a cluster of its own, and
+ * the two sides took commits' cache writes apart; when Hazelcast merges them, the merged side's entries may lose to
+ * the other side's older ones. So a member whose cluster merged repairs the window's changes too, as after a death.
  */
 public final class CrashRepair implements AutoCloseable {
 
@@ -50,6 +55,7 @@ public final class CrashRepair implements AutoCloseable {
   private final int windowSeconds;
   private final HubMetrics metrics;
   private UUID listener;
+  private UUID lifecycle;
 
   public CrashRepair(Vertx vertx, Pool pool, ProfileCache cache, HazelcastInstance hz, int windowSeconds,
                      HubMetrics metrics) {
@@ -80,7 +86,18 @@ public final class CrashRepair implements AutoCloseable {
         }
       }
     });
+    lifecycle = hz.getLifecycleService().addLifecycleListener(event -> {
+      if (windowSeconds > 0 && event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+        context.runOnContext(v -> afterMerge());
+      }
+    });
     return this;
+  }
+
+  /** This member's cluster merged into another after a split: what either side committed meanwhile is repaired. */
+  Future<Void> afterMerge() {
+    return repair("this member's cluster merged again after a split (a freeze or a partition)", false)
+        .onFailure(e -> LOG.warn("after the cluster merged: {}", e.getMessage()));
   }
 
   /**
@@ -107,7 +124,11 @@ public final class CrashRepair implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (listener != null && hz.getLifecycleService().isRunning()) hz.getCluster().removeMembershipListener(listener);
+    if (lifecycle != null && hz.getLifecycleService().isRunning()) {
+      hz.getLifecycleService().removeLifecycleListener(lifecycle);
+    }
     listener = null;
+    lifecycle = null;
   }
 
   private IMap<String, String> leftCleanly() {
@@ -122,28 +143,28 @@ public final class CrashRepair implements AutoCloseable {
             count("clean");
             return Future.succeededFuture();
           }
-          return repair(gone);
+          return repair("member " + gone.getAddress() + " left without saying its cache writes were done", true);
         })
         .onFailure(e -> LOG.warn("after member {} left: {}", gone.getAddress(), e.getMessage()));
   }
 
-  /** Repairs the entries commits of the window may have left stale; empties the cache when it cannot tell which. */
-  private Future<Void> repair(Member gone) {
+  /**
+   * Repairs the entries commits of the window may have left stale; empties the cache when it cannot tell which.
+   * {@code why} says what happened; {@code departure}: a member's, counted as such.
+   */
+  private Future<Void> repair(String why, boolean departure) {
     return plan().recover(e -> {
-      LOG.warn("member {} left without saying its cache writes were done, and PostgreSQL could not say what changed "
-          + "({}): the cache is emptied", gone.getAddress(), e.getMessage());
+      LOG.warn("{}, and PostgreSQL could not say what changed ({}): the cache is emptied", why, e.getMessage());
       return Future.succeededFuture(CrashRepairPlan.EMPTY_ALL);
     }).compose(plan -> {
       if (plan.emptyAll()) {
-        LOG.warn("member {} left without saying its cache writes were done; more than {} entries changed in the last "
-            + "{} s: the cache is emptied and fills again from PostgreSQL", gone.getAddress(), MAX_ENTRIES,
-            windowSeconds);
-        count("emptied");
+        LOG.warn("{}; more than {} entries changed in the last {} s: the cache is emptied and fills again from "
+            + "PostgreSQL", why, MAX_ENTRIES, windowSeconds);
+        if (departure) count("emptied");
         return cache.emptied();
       }
-      LOG.warn("member {} left without saying its cache writes were done: repairing the {} cache entries changed in "
-          + "the last {} s", gone.getAddress(), plan.size(), windowSeconds);
-      count("repaired");
+      LOG.warn("{}: repairing the {} cache entries changed in the last {} s", why, plan.size(), windowSeconds);
+      if (departure) count("repaired");
       return cache.repair(plan.views(), plan.answers());
     });
   }
