@@ -10,7 +10,6 @@ import io.customerhub.embedded.EmbeddedPostgresServer;
 import io.customerhub.events.OutboxRelayVerticle;
 import io.customerhub.ingest.DeadLetters;
 import io.customerhub.ingest.KafkaIngestVerticle;
-import io.customerhub.ingest.SourceMappings;
 import io.customerhub.metrics.HubMetrics;
 import io.customerhub.serve.Health;
 import io.customerhub.serve.HttpApiVerticle;
@@ -98,7 +97,9 @@ public final class HubNode implements AutoCloseable {
     if (config.http().port() == 0) config = config.withHttpPort(freePort(config.http().host()));
     else checkPortFree(config.http().host(), config.http().port());
     HubRules conf = HubRules.load(config.confDir());
-    if (config.kafka().enabled()) KafkaSetup.sourceByTopic(conf.mappings(), config.kafka()); // refused before anything
+    // the source of each topic, checked before anything starts (a mapping reading the hub's own topics is refused)
+    Map<String, String> sourceByTopic = config.kafka().enabled()
+        ? KafkaSetup.sourceByTopic(conf.mappings(), config.kafka()) : Map.of();
     if (config.http().tls()) checkReadable(config);
     if (config.auth().oidc().enabled()) IdentityProvider.claimRoles(config.auth().oidc());
     // read and checked before PostgreSQL and Hazelcast start: a mistake stops the node at once
@@ -167,7 +168,7 @@ public final class HubNode implements AutoCloseable {
         () -> new io.vertx.core.json.JsonObject().put("usedAfterGc", Math.round(services.heap().usedAfterGc() * 100)
             / 100.0)));
     if (kafka.enabled()) {
-      startKafka(config, conf.mappings(), kafkaClient);
+      startKafka(config, sourceByTopic, kafkaClient);
       KafkaReachability reach = new KafkaReachability(config.kafka().bootstrap(), kafkaClient);
       closeables.add(reach);
       // with the partitions this node holds: UP with none, as a group may have more nodes than partitions
@@ -236,10 +237,13 @@ public final class HubNode implements AutoCloseable {
     }
   }
 
-  /** @param client the operator's Kafka client settings ({@link KafkaClientProperties}) */
-  private void startKafka(HubConfig config, SourceMappings mappings, Map<String, String> client) throws Exception {
+  /**
+   * @param sourceByTopic the source each topic feeds ({@link KafkaSetup#sourceByTopic})
+   * @param client        the operator's Kafka client settings ({@link KafkaClientProperties})
+   */
+  private void startKafka(HubConfig config, Map<String, String> sourceByTopic, Map<String, String> client)
+      throws Exception {
     HubConfig.Kafka kafka = config.kafka();
-    Map<String, String> sourceByTopic = KafkaSetup.sourceByTopic(mappings, kafka);
     List<String> topics = new ArrayList<>(sourceByTopic.keySet());
     topics.add(kafka.deadLetterTopic());
     topics.add(kafka.changeTopic());

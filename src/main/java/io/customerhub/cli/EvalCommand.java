@@ -127,7 +127,7 @@ final class EvalCommand implements Callable<Integer> {
           loaded, seconds, loaded / seconds);
       if (rejectedLines > 0) {
         System.out.printf("records rejected      %,d of them (the first %d above): the figures below leave them out%n",
-            rejectedLines, Math.min(rejectedLines, SHOWN_REJECTIONS));
+            rejectedLines, Math.min(rejectedLines, ImportReport.SHOWN));
       }
       ThresholdSweep.Row last = report("as loaded", node, set, truth, crosswalk(client, base, token));
       long learnStarted = System.nanoTime();
@@ -258,7 +258,7 @@ final class EvalCommand implements Callable<Integer> {
       if (answer.isBlank()) continue;
       io.vertx.core.json.JsonObject a = new io.vertx.core.json.JsonObject(answer);
       if (!"rejected".equals(a.getString("status"))) continue;
-      if (rejectedLines++ < SHOWN_REJECTIONS) {
+      if (rejectedLines++ < ImportReport.SHOWN) {
         // counted among the file's records (blank lines are not sent)
         System.out.printf("rejected %s.ndjson record %d: %s%n", source, firstLine + a.getInteger("line", 0),
             a.getString("error", answer));
@@ -266,7 +266,6 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private static final int SHOWN_REJECTIONS = 20;
   private long rejectedLines;
 
   private static Map<SourceKey, String> crosswalk(WebClient client, String base, String token) throws Exception {

@@ -56,9 +56,11 @@ public final class ConfigLoader {
     if (auth != null && !(auth instanceof JsonObject)) return; // HubConfig says what is wrong with it
     JsonObject a = auth == null ? new JsonObject() : (JsonObject) auth;
     if (a.containsKey("oidc")) return;
+    Oidc off = Oidc.OFF; // its defaults, the shipped file's
     a.put("oidc", new JsonObject().putNull("issuer").putNull("jwksUri").put("audience", new JsonArray())
-        .put("rolesClaim", "roles").put("roleMap", new JsonArray()).put("subjectClaim", "sub").put("leewaySeconds", 30)
-        .put("keysRefreshMinutes", 60).putNull("consoleClientId"));
+        .put("rolesClaim", off.rolesClaim()).put("roleMap", new JsonArray()).put("subjectClaim", off.subjectClaim())
+        .put("leewaySeconds", off.leewaySeconds()).put("keysRefreshMinutes", off.keysRefreshMinutes())
+        .putNull("consoleClientId"));
     if (auth == null) json.put("auth", a);
   }
 

@@ -25,7 +25,6 @@ public final class OrderAggregator {
   public OrderAggregates aggregate(List<OrderFact> orders, Instant now) {
     if (orders.isEmpty()) return OrderAggregates.NONE;
     Instant windowStart = now.minus(Duration.ofDays(rules.valueWindowDays()));
-    Instant latest = now.plus(OrderFact.CLOCK_SLACK);
     BigDecimal spend = BigDecimal.ZERO;
     BigDecimal value12m = BigDecimal.ZERO;
     int kept = 0, returns = 0, cancellations = 0, unpriced = 0;
@@ -39,7 +38,7 @@ public final class OrderAggregator {
       }
       // a date further ahead than any clock or zone explains is a typo (2062 for 2026): as the last order it hid
       // a dormant customer and gave the best recency for decades, as the first it kept them new as long
-      if (o.orderedAt() != null && !o.orderedAt().isAfter(latest)) {
+      if (o.orderedAt() != null && !o.datedAhead(now)) {
         first = first == null || o.orderedAt().isBefore(first) ? o.orderedAt() : first;
         last = last == null || o.orderedAt().isAfter(last) ? o.orderedAt() : last;
       }
@@ -61,7 +60,7 @@ public final class OrderAggregator {
       // an order dated a little after now was placed all the same (a source's clock ahead, a local time read as
       // UTC): it counts like one placed now, as it does for recency. One dated further ahead than any clock or
       // zone explains is a typo (2062 for 2026): counted, it would lift the 12-month value for decades
-      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart) && !o.orderedAt().isAfter(latest)) {
+      if (o.orderedAt() != null && o.orderedAt().isAfter(windowStart) && !o.datedAhead(now)) {
         value12m = value12m.add(amount);
       }
     }
